@@ -1,0 +1,82 @@
+/*
+ * The use-cases: what a person can do with nabij, independent of the face
+ * they use. Each use-case is one transaction against the store: it either
+ * happens whole or not at all. The current time is part of struct nb_app,
+ * set by the face, so tests run on a fixed clock.
+ */
+#ifndef NB_APP_H
+#define NB_APP_H
+
+#include "core/care.h"
+#include "core/err.h"
+#include "core/record.h"
+#include "store/store.h"
+
+#include <stdbool.h>
+
+struct nb_app {
+	struct nb_store store;
+	int64_t now;		/* UTC seconds */
+};
+
+/*
+ * Record a new entry. A zero time means now. The uid, created and updated
+ * are filled in; a moment's "with" is linked to the circle member of that
+ * name when there is one. On success e->id is set.
+ */
+enum nb_err app_add(struct nb_app *a, struct nb_entry *e, struct nb_error *err);
+
+/* Store the changed record e (e->id set) after validating it again. */
+enum nb_err app_update(struct nb_app *a, struct nb_entry *e, struct nb_error *err);
+
+enum nb_err app_get(struct nb_app *a, int64_t id, struct nb_entry **out,
+		    struct nb_error *err);
+/* Real deletion: the record, its lists and its search text. */
+enum nb_err app_delete(struct nb_app *a, int64_t id, struct nb_error *err);
+enum nb_err app_list(struct nb_app *a, const struct nb_query *q,
+		     struct nb_entries *out, struct nb_error *err);
+enum nb_err app_search(struct nb_app *a, const char *words, int limit,
+		       struct nb_hits *out, struct nb_error *err);
+
+/* Write how a trigger went, afterwards. */
+enum nb_err app_trigger_outcome(struct nb_app *a, int64_t id, const char *text,
+				struct nb_error *err);
+
+/* The support circle in the order it was made. */
+enum nb_err app_circle(struct nb_app *a, struct nb_entries *out, struct nb_error *err);
+
+#define NB_SPARK_DAYS 14
+
+struct nb_today {
+	char day[NB_DAY_LEN];
+	struct nb_entries entries;	/* today's records, oldest first */
+	struct nb_entry *last_touch;	/* newest wanted touch, or NULL */
+	int days_since_touch;		/* -1 when none was recorded */
+	double moods[NB_SPARK_DAYS];	/* mean mood per day, 0 for none; last is today */
+	const struct nb_prompt *prompt;
+	int64_t circle;			/* members in the support circle */
+	bool needs_care;		/* a check-in today at the lowest end */
+};
+
+enum nb_err app_today(struct nb_app *a, struct nb_today *t, struct nb_error *err);
+void today_free(struct nb_today *t);
+
+/* Everything, for an export: circle members first, then all records by
+ * time, so that an import can link moments to members as it goes. */
+enum nb_err app_export(struct nb_app *a, struct nb_entries *out, struct nb_error *err);
+
+struct nb_import_result {
+	size_t added;
+	size_t present;		/* already in the database (same uid) */
+};
+
+/*
+ * Add the records of an import in one transaction. Records whose uid is
+ * already present are left alone, so importing a file twice adds nothing
+ * twice. Each record is validated as if typed; the first invalid one stops
+ * the import and nothing is written. With dry_run only the counts are made.
+ */
+enum nb_err app_import(struct nb_app *a, struct nb_entries *in, bool dry_run,
+		       struct nb_import_result *r, struct nb_error *err);
+
+#endif

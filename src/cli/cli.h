@@ -1,0 +1,130 @@
+/*
+ * The command line face. Each command group lives in its own cmd_*.c and
+ * is listed once in main.c's command table. Commands parse flags (or ask,
+ * when stdin is a terminal), call one use-case, and print the result for a
+ * person, or as JSON with --json. They hold no domain rules and no SQL.
+ */
+#ifndef NB_CLI_H
+#define NB_CLI_H
+
+#include "app/app.h"
+#include "core/err.h"
+#include "core/record.h"
+#include "core/vocab.h"
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+struct cli {
+	struct nb_app app;
+	const char *db_path;
+	bool db_open;
+	bool json;		/* --json: machine-readable output */
+	bool color;		/* stdout is a terminal and NO_COLOR is unset */
+	bool tty_in;		/* stdin is a terminal: prompts are possible */
+	bool tty_out;
+};
+
+/* Exit status for an error code: the one mapping (0, 1 failure, 2 usage or input). */
+int cli_exit(enum nb_err rc);
+/* Print err for the person on stderr and return its exit status. */
+int cli_fail(const struct nb_error *err);
+/* Print a usage problem, point to --help, and return 2. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Open the database when a command first needs it. */
+enum nb_err cli_open(struct cli *c, struct nb_error *err);
+
+/* Long options shared by the commands' getopt tables. */
+enum {
+	OPT_HELP = 'h',
+	OPT_BASE = 1000,	/* command-specific long-only options start here */
+};
+
+/* out.c: printing records and the bits around them. */
+const char *style_bold(const struct cli *c);
+const char *style_dim(const struct cli *c);
+const char *style_reset(const struct cli *c);
+/* "Saturday 21 November 2026" in the current language. */
+void out_day_long(const char *day, char *buf, size_t size);
+/* A one-line summary of e (without trailing newline) into buf. */
+void out_entry_summary(const struct nb_entry *e, char *buf, size_t size);
+/* "#12  2026-11-20 21:30  check-in  summary" */
+void out_entry_line(const struct cli *c, const struct nb_entry *e);
+/* Every field of e, one per line. */
+void out_entry_full(const struct cli *c, const struct nb_entry *e);
+/* A record or list as JSON on stdout. */
+void out_json_entry(const struct nb_entry *e);
+void out_json_entries(const struct nb_entries *l);
+/* A sparkline of values 1..5 (0 = no value) when stdout is a terminal. */
+void out_sparkline(const struct cli *c, const double *v, int n);
+/* Columns a UTF-8 text takes on a terminal. */
+int out_text_width(const char *s);
+/* Print text wrapped to width, each line after an indent. */
+void out_wrapped(FILE *f, const char *text, int indent, int width);
+
+/* prompt.c: asking questions on a terminal. */
+/* Print question, read one line; NULL when skipped (empty) or at end of input. */
+char *prompt_line(const char *question);
+/* Whether the last prompt_line met the end of input. */
+bool prompt_eof(void);
+/* Ask yes/no; def when skipped. */
+bool prompt_yes(const char *question, bool def);
+/* Ask until fn accepts the answer or the person skips; fn's message is
+ * shown and the question asked again, so nothing typed is silently lost. */
+typedef enum nb_err (*answer_fn)(void *ctx, const char *answer, struct nb_error *err);
+void prompt_until_ok(const char *question, answer_fn fn, void *ctx);
+/* Show the translated terms of a vocabulary as a hint. */
+void prompt_choices(enum nb_vocab v);
+
+/* Commands: argv[0] is the command name. */
+int cmd_checkin(struct cli *c, int argc, char **argv);
+int cmd_moment(struct cli *c, int argc, char **argv);
+int cmd_trigger(struct cli *c, int argc, char **argv);
+int cmd_circle(struct cli *c, int argc, char **argv);
+int cmd_today(struct cli *c, int argc, char **argv);
+int cmd_list(struct cli *c, int argc, char **argv);
+int cmd_show(struct cli *c, int argc, char **argv);
+int cmd_edit(struct cli *c, int argc, char **argv);
+int cmd_delete(struct cli *c, int argc, char **argv);
+int cmd_search(struct cli *c, int argc, char **argv);
+int cmd_export(struct cli *c, int argc, char **argv);
+int cmd_import(struct cli *c, int argc, char **argv);
+int cmd_help(struct cli *c, int argc, char **argv);
+
+/*
+ * The flags of one kind of record, shared by adding and editing: an option
+ * table and a function that applies one option to ctx->e. When editing, the
+ * first use of a list flag replaces the stored list.
+ */
+struct rec_ctx {
+	struct cli *c;
+	struct nb_entry *e;
+	bool editing;
+	bool ask;		/* -i: ask even when stdin is not a terminal */
+	unsigned long cleared;	/* list flags already used (bit per option) */
+};
+
+struct rec_flags {
+	const struct option *opts;
+	enum nb_err (*apply)(void *ctx, int opt, const char *arg, struct nb_error *err);
+};
+
+extern const struct rec_flags checkin_flags, moment_flags, trigger_flags, member_flags;
+
+/* Replace list l on the first use of option opt while editing. */
+void rec_clear_once(struct rec_ctx *x, int opt, struct nb_items *l);
+/* Set e's time from a --at value. */
+enum nb_err rec_set_at(struct rec_ctx *x, const char *arg, struct nb_error *err);
+
+/* After a record is saved: its number, or its JSON with --json. */
+void out_saved(const struct cli *c, const struct nb_entry *e);
+
+/* The --help text of a command, or NULL for an unknown one. */
+const char *cmd_help_text(const char *cmd);
+/* Whether argv asks for --help (before any "--"). */
+bool cli_wants_help(int argc, char **argv);
+/* Print the --help of cmd on stdout and return 0. */
+int cli_print_help(const char *cmd);
+
+#endif

@@ -1,0 +1,183 @@
+/*
+ * nabij checkin: the daily check-in. By flags for scripts, or asked
+ * question by question on a terminal, every question skippable.
+ */
+#include "cli.h"
+#include "flags.h"
+#include "core/care.h"
+#include "core/i18n.h"
+#include "core/parse.h"
+#include "core/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	O_BODY = OPT_BASE, O_EMOTION, O_NEED, O_STATE, O_MOOD, O_ENERGY, O_TENSION,
+	O_SLEEP_HOURS, O_SLEEP_QUALITY, O_TAG, O_NOTE, O_AT,
+};
+
+static const struct option opts[] = {
+	{ "body", required_argument, NULL, O_BODY },
+	{ "emotion", required_argument, NULL, O_EMOTION },
+	{ "need", required_argument, NULL, O_NEED },
+	{ "state", required_argument, NULL, O_STATE },
+	{ "mood", required_argument, NULL, O_MOOD },
+	{ "energy", required_argument, NULL, O_ENERGY },
+	{ "tension", required_argument, NULL, O_TENSION },
+	{ "sleep-hours", required_argument, NULL, O_SLEEP_HOURS },
+	{ "sleep-quality", required_argument, NULL, O_SLEEP_QUALITY },
+	{ "tag", required_argument, NULL, O_TAG },
+	{ "note", required_argument, NULL, O_NOTE },
+	{ "at", required_argument, NULL, O_AT },
+	{ "interactive", no_argument, NULL, 'i' },
+	{ 0 },
+};
+
+static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
+{
+	struct rec_ctx *x = ctx;
+	struct nb_checkin *c = &x->e->u.checkin;
+	char *id = NULL;
+	enum nb_err rc = NB_OK;
+
+	switch (opt) {
+	case O_BODY:
+		rec_clear_once(x, opt, &c->body);
+		return parse_list("body", NB_VOCAB_SENSATION, arg, &c->body, err);
+	case O_EMOTION:
+		rec_clear_once(x, opt, &c->emotions);
+		return parse_list("emotion", NB_VOCAB_EMOTION, arg, &c->emotions, err);
+	case O_NEED:
+		rec_clear_once(x, opt, &c->needs);
+		return parse_list("need", NB_VOCAB_NEED, arg, &c->needs, err);
+	case O_TAG:
+		rec_clear_once(x, opt, &c->tags);
+		return parse_list("tag", NB_VOCAB__COUNT, arg, &c->tags, err);
+	case O_STATE:
+		if (strcmp(arg, "none") == 0 || !*arg) {
+			xstrset(&c->state, NULL);
+			return NB_OK;
+		}
+		if (!(rc = parse_term("state", NB_VOCAB_STATE, arg, &id, err))) {
+			free(c->state);
+			c->state = id;
+		}
+		return rc;
+	case O_MOOD:
+		return parse_scale("mood", arg, 1, 5, &c->mood, err);
+	case O_ENERGY:
+		return parse_scale("energy", arg, 1, 5, &c->energy, err);
+	case O_TENSION:
+		return parse_scale("tension", arg, 1, 5, &c->tension, err);
+	case O_SLEEP_HOURS:
+		return parse_sleep(arg, &c->sleep_minutes, err);
+	case O_SLEEP_QUALITY:
+		return parse_scale("sleep-quality", arg, 1, 5, &c->sleep_quality, err);
+	case O_NOTE:
+		free(c->note);
+		c->note = *arg ? xstrdup(arg) : NULL;
+		return NB_OK;
+	case O_AT:
+		return rec_set_at(x, arg, err);
+	case 'i':
+		x->ask = true;
+		return NB_OK;
+	default:
+		return NB_EUSAGE;
+	}
+}
+
+const struct rec_flags checkin_flags = { opts, apply };
+
+/* Answers from the prompts go through the very same flag parsers. */
+#define ANSWER(name, opt)                                                   \
+	static enum nb_err name(void *ctx, const char *a, struct nb_error *err) \
+	{                                                                   \
+		return apply(ctx, opt, a, err);                              \
+	}
+ANSWER(ans_body, O_BODY)
+ANSWER(ans_emotion, O_EMOTION)
+ANSWER(ans_need, O_NEED)
+ANSWER(ans_mood, O_MOOD)
+ANSWER(ans_energy, O_ENERGY)
+ANSWER(ans_tension, O_TENSION)
+ANSWER(ans_sleep, O_SLEEP_HOURS)
+ANSWER(ans_sleep_quality, O_SLEEP_QUALITY)
+ANSWER(ans_tag, O_TAG)
+ANSWER(ans_note, O_NOTE)
+
+static enum nb_err ans_state(void *ctx, const char *a, struct nb_error *err)
+{
+	static const char *const by_number[] = { "calm", "activated", "shutdown" };
+
+	if (a[0] >= '1' && a[0] <= '3' && a[1] == '\0')
+		a = by_number[a[0] - '1'];
+	return apply(ctx, O_STATE, a, err);
+}
+
+static void ask_all(struct rec_ctx *x)
+{
+	size_t n;
+	const struct nb_term *states = vocab_terms(NB_VOCAB_STATE, &n);
+
+	printf("%s\n\n", _("A check-in takes about a minute. Press Enter to skip any question."));
+	printf("%s\n", _("Body: what do you feel, and where? For example: tension@shoulders, tiredness"));
+	prompt_choices(NB_VOCAB_SENSATION);
+	prompt_choices(NB_VOCAB_PLACE);
+	prompt_until_ok("> ", ans_body, x);
+	printf("%s\n", _("Emotion: which emotions are here? Add :1-5 for how strong, e.g. sadness:3"));
+	prompt_choices(NB_VOCAB_EMOTION);
+	prompt_until_ok("> ", ans_emotion, x);
+	printf("%s\n", _("Need: what do you need today?"));
+	prompt_choices(NB_VOCAB_NEED);
+	prompt_until_ok("> ", ans_need, x);
+	printf("%s\n", _("Where are you right now?"));
+	for (size_t i = 0; i < n; i++)
+		printf("  %zu  %s\n", i + 1, _(states[i].label));
+	prompt_until_ok("> ", ans_state, x);
+	prompt_until_ok(_("Mood, 1 (very low) to 5 (very good): "), ans_mood, x);
+	prompt_until_ok(_("Energy, 1 (empty) to 5 (full): "), ans_energy, x);
+	prompt_until_ok(_("Tension, 1 (relaxed) to 5 (very tense): "), ans_tension, x);
+	prompt_until_ok(_("Sleep last night, in hours (e.g. 7.5): "), ans_sleep, x);
+	prompt_until_ok(_("Sleep quality, 1 (poor) to 5 (good): "), ans_sleep_quality, x);
+	prompt_until_ok(_("Tags, such as what you did (comma separated): "), ans_tag, x);
+	prompt_until_ok(_("A note, if you like: "), ans_note, x);
+}
+
+int cmd_checkin(struct cli *c, int argc, char **argv)
+{
+	struct nb_entry *e = entry_new(NB_CHECKIN);
+	struct rec_ctx x = { .c = c, .e = e };
+	struct nb_error err = { 0 };
+	char **args = NULL;
+	int nargs, status = 0;
+	enum nb_err rc;
+
+	if ((rc = flags_parse(argc, argv, opts, apply, &x, &args, &nargs, &err)))
+		goto fail;
+	if (nargs > 0) {
+		status = cli_usage("checkin", _("\"%s\" is not understood here; answers are given as flags."),
+				   args[0]);
+		goto out;
+	}
+	if (x.ask || (argc == 1 && c->tty_in)) {
+		ask_all(&x);
+	} else if (argc == 1) {
+		status = cli_usage("checkin", "%s",
+				   _("Give your answers as flags, or run \"nabij checkin\" in a terminal to be asked."));
+		goto out;
+	}
+	if ((rc = cli_open(c, &err)) || (rc = app_add(&c->app, e, &err)))
+		goto fail;
+	out_saved(c, e);
+	if (!c->json && care_needs_help(&e->u.checkin))
+		printf("\n%s\n", care_help_text());
+	goto out;
+fail:
+	status = cli_fail(&err);
+out:
+	entry_free(e);
+	free(args);
+	return status;
+}

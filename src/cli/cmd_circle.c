@@ -1,0 +1,310 @@
+/*
+ * nabij circle: three to five people or places to turn to when things get
+ * hard, with how to reach them and what they help with, and a card to
+ * print and hang somewhere visible.
+ */
+#include "cli.h"
+#include "flags.h"
+#include "core/buf.h"
+#include "core/care.h"
+#include "core/i18n.h"
+#include "core/parse.h"
+#include "core/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { O_NAME = OPT_BASE, O_REACH, O_HELPS, O_PLACE, O_PERSON, O_YES };
+
+static const struct option opts[] = {
+	{ "name", required_argument, NULL, O_NAME },
+	{ "reach", required_argument, NULL, O_REACH },
+	{ "helps", required_argument, NULL, O_HELPS },
+	{ "place", no_argument, NULL, O_PLACE },
+	{ "person", no_argument, NULL, O_PERSON },
+	{ "yes", no_argument, NULL, O_YES },
+	{ 0 },
+};
+
+struct circle_ctx {
+	struct rec_ctx rec;
+	bool yes;
+};
+
+static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
+{
+	struct rec_ctx *x = ctx;
+	struct nb_member *m = x->e ? &x->e->u.member : NULL;
+
+	(void)err;
+	if (opt == O_YES) {
+		((struct circle_ctx *)ctx)->yes = true;
+		return NB_OK;
+	}
+	if (!m)
+		return NB_OK;
+	switch (opt) {
+	case O_NAME:
+		xstrset(&m->name, *arg ? arg : NULL);
+		return NB_OK;
+	case O_REACH:
+		xstrset(&m->reach, *arg ? arg : NULL);
+		return NB_OK;
+	case O_HELPS:
+		xstrset(&m->helps, *arg ? arg : NULL);
+		return NB_OK;
+	case O_PLACE:
+		m->place = true;
+		return NB_OK;
+	case O_PERSON:
+		m->place = false;
+		return NB_OK;
+	default:
+		return NB_EUSAGE;
+	}
+}
+
+const struct rec_flags member_flags = { opts, apply };
+
+static void advice(struct cli *c)
+{
+	int64_t n = 0;
+	char buf[512];
+	const char *text;
+
+	if (c->json || c->app.store.ops->count(c->app.store.db, NB_MEMBER, &n, NULL))
+		return;
+	if ((text = circle_advice((size_t)n, buf, sizeof buf)))
+		out_wrapped(stdout, text, 0, 76);
+}
+
+static int add(struct cli *c, struct circle_ctx *x, int nargs, char **args)
+{
+	struct nb_error err = { 0 };
+	struct nb_buf name = { 0 };
+	enum nb_err rc;
+
+	for (int i = 0; i < nargs; i++)
+		buf_addf(&name, "%s%s", i ? " " : "", args[i]);
+	if (name.len)
+		xstrset(&x->rec.e->u.member.name, name.s);
+	buf_free(&name);
+	if (!x->rec.e->u.member.name)
+		return cli_usage("circle", "%s",
+				 _("Who or what do you add? For example: nabij circle add Sam --reach \"06-12345678\""));
+	if ((rc = cli_open(c, &err)) || (rc = app_add(&c->app, x->rec.e, &err)))
+		return cli_fail(&err);
+	out_saved(c, x->rec.e);
+	advice(c);
+	return 0;
+}
+
+static int list(struct cli *c)
+{
+	struct nb_entries l = { 0 };
+	struct nb_error err = { 0 };
+
+	if (cli_open(c, &err) || app_circle(&c->app, &l, &err))
+		return cli_fail(&err);
+	if (c->json) {
+		out_json_entries(&l);
+	} else if (!l.n) {
+		advice(c);
+	} else {
+		for (size_t i = 0; i < l.n; i++) {
+			const struct nb_member *m = &l.v[i]->u.member;
+			printf("%s#%-4lld%s %s%s%s%s\n", style_dim(c), (long long)l.v[i]->id,
+			       style_reset(c), style_bold(c), m->name, style_reset(c),
+			       m->place ? _(" (place)") : "");
+			if (m->reach)
+				printf("       %s %s\n", _("reach:"), m->reach);
+			if (m->helps)
+				printf("       %s %s\n", _("helps with:"), m->helps);
+		}
+		advice(c);
+	}
+	entries_free(&l);
+	return 0;
+}
+
+static int edit(struct cli *c, struct circle_ctx *x, int argc, char **argv, int nargs, char **args)
+{
+	struct nb_error err = { 0 };
+	struct nb_entry *e;
+	int64_t id;
+	char **rest;
+	int nrest;
+	enum nb_err rc;
+
+	if (nargs != 1)
+		return cli_usage("circle", "%s", _("Usage: nabij circle edit ID [--name ...] [--reach ...] [--helps ...]"));
+	if ((rc = parse_id(args[0], &id, &err)) || (rc = cli_open(c, &err)) ||
+	    (rc = app_get(&c->app, id, &e, &err)))
+		return cli_fail(&err);
+	if (e->type != NB_MEMBER) {
+		entry_free(e);
+		return cli_usage("circle", _("#%lld is not a member of your circle."), (long long)id);
+	}
+	x->rec.e = e;
+	x->rec.editing = true;
+	rc = flags_parse(argc, argv, opts, apply, x, &rest, &nrest, &err);
+	free(rest);
+	if (rc || (rc = app_update(&c->app, e, &err))) {
+		entry_free(e);
+		return cli_fail(&err);
+	}
+	out_saved(c, e);
+	entry_free(e);
+	return 0;
+}
+
+static int remove_member(struct cli *c, struct circle_ctx *x, int nargs, char **args)
+{
+	struct nb_error err = { 0 };
+	struct nb_entry *e;
+	int64_t id;
+	enum nb_err rc;
+
+	if (nargs != 1)
+		return cli_usage("circle", "%s", _("Usage: nabij circle remove ID"));
+	if ((rc = parse_id(args[0], &id, &err)) || (rc = cli_open(c, &err)) ||
+	    (rc = app_get(&c->app, id, &e, &err)))
+		return cli_fail(&err);
+	if (e->type != NB_MEMBER) {
+		entry_free(e);
+		return cli_usage("circle", _("#%lld is not a member of your circle."), (long long)id);
+	}
+	if (c->tty_in && !x->yes) {
+		char q[512];
+		snprintf(q, sizeof q, _("Remove %s from your circle? [y/N] "), e->u.member.name);
+		if (!prompt_yes(q, false)) {
+			printf("%s\n", _("Nothing was changed."));
+			entry_free(e);
+			return 0;
+		}
+	}
+	if ((rc = app_delete(&c->app, id, &err))) {
+		entry_free(e);
+		return cli_fail(&err);
+	}
+	if (!c->json)
+		printf(_("Removed %s from your circle.\n"), e->u.member.name);
+	entry_free(e);
+	advice(c);
+	return 0;
+}
+
+/* One line of the card: "| text    |", text cut into lines of the inner width. */
+static void card_line(const char *text, int inner)
+{
+	const char *p = text;
+
+	do {
+		struct nb_buf line = { 0 };
+		int w = 0;
+
+		while (*p) {
+			const char *next = p + 1;
+			while ((*next & 0xc0) == 0x80)
+				next++;
+			char ch[8] = { 0 };
+			memcpy(ch, p, (size_t)(next - p) < sizeof ch ? (size_t)(next - p) : sizeof ch - 1);
+			int cw = out_text_width(ch);
+			if (w + cw > inner)
+				break;
+			buf_addn(&line, p, (size_t)(next - p));
+			w += cw;
+			p = next;
+		}
+		/* break at the last space when a word was cut */
+		if (*p && *p != ' ' && line.s && strrchr(line.s, ' ')) {
+			char *sp = strrchr(line.s, ' ');
+			size_t keep = (size_t)(sp - line.s);
+			p -= line.len - keep - 1;
+			line.len = keep;
+			line.s[keep] = '\0';
+			w = out_text_width(line.s);
+		}
+		while (*p == ' ')
+			p++;
+		printf("| %s%*s |\n", line.s ? line.s : "", inner - w, "");
+		buf_free(&line);
+	} while (*p);
+}
+
+static int card(struct cli *c)
+{
+	struct nb_entries l = { 0 };
+	struct nb_error err = { 0 };
+	const int inner = 44;
+	char rule[64];
+
+	if (cli_open(c, &err) || app_circle(&c->app, &l, &err))
+		return cli_fail(&err);
+	memset(rule, '-', (size_t)inner + 2);
+	rule[inner + 2] = '\0';
+	printf("+%s+\n", rule);
+	card_line(_("MY CIRCLE"), inner);
+	card_line(_("When things get hard, I can turn to:"), inner);
+	card_line("", inner);
+	if (!l.n)
+		card_line(_("(no one added yet: nabij circle add NAME)"), inner);
+	for (size_t i = 0; i < l.n; i++) {
+		const struct nb_member *m = &l.v[i]->u.member;
+		char *head = xasprintf("%zu. %s%s", i + 1, m->name, m->reach ? "" : "");
+		card_line(head, inner);
+		free(head);
+		if (m->reach) {
+			char *s = xasprintf("   %s", m->reach);
+			card_line(s, inner);
+			free(s);
+		}
+		if (m->helps) {
+			char *s = xasprintf("   %s %s", _("helps with:"), m->helps);
+			card_line(s, inner);
+			free(s);
+		}
+		card_line("", inner);
+	}
+	card_line(_("Help now: 113 Zelfmoordpreventie, 0800-0113 or 113.nl. Emergency: 112."), inner);
+	printf("+%s+\n", rule);
+	entries_free(&l);
+	return 0;
+}
+
+int cmd_circle(struct cli *c, int argc, char **argv)
+{
+	struct circle_ctx x = { .rec = { .c = c } };
+	struct nb_error err = { 0 };
+	char **args = NULL, **again = NULL;
+	int nargs, n, status;
+	const char *sub;
+
+	/* This pass checks the flags; they are applied once the record is there. */
+	if (flags_parse(argc, argv, opts, apply, &x, &args, &nargs, &err)) {
+		status = cli_fail(&err);
+		goto out;
+	}
+	sub = nargs ? args[0] : "list";
+	if (strcmp(sub, "add") == 0) {
+		x.rec.e = entry_new(NB_MEMBER);
+		flags_parse(argc, argv, opts, apply, &x, &again, &n, &err);
+		status = add(c, &x, nargs - 1, args + 1);
+		entry_free(x.rec.e);
+	} else if (strcmp(sub, "list") == 0 && nargs <= 1) {
+		status = list(c);
+	} else if (strcmp(sub, "edit") == 0) {
+		status = edit(c, &x, argc, argv, nargs - 1, args + 1);
+	} else if (strcmp(sub, "remove") == 0) {
+		status = remove_member(c, &x, nargs - 1, args + 1);
+	} else if (strcmp(sub, "card") == 0 && nargs == 1) {
+		status = card(c);
+	} else {
+		status = cli_usage("circle", _("\"%s\" is not a circle command; use add, list, edit, remove or card."),
+				   sub);
+	}
+out:
+	free(args);
+	free(again);
+	return status;
+}

@@ -1,0 +1,382 @@
+/*
+ * The commands that work on any kind of record: list, show, edit, delete
+ * and search. Editing dispatches to the flags of the record's own kind.
+ */
+#include "cli.h"
+#include "flags.h"
+#include "core/buf.h"
+#include "core/i18n.h"
+#include "core/parse.h"
+#include "core/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define LIST_DEFAULT 20
+
+enum { O_SINCE = OPT_BASE, O_UNTIL, O_TYPE, O_LIMIT, O_ALL, O_YES };
+
+static const struct option list_opts[] = {
+	{ "since", required_argument, NULL, O_SINCE },
+	{ "until", required_argument, NULL, O_UNTIL },
+	{ "type", required_argument, NULL, O_TYPE },
+	{ "limit", required_argument, NULL, O_LIMIT },
+	{ "all", no_argument, NULL, O_ALL },
+	{ 0 },
+};
+
+static const struct option delete_opts[] = {
+	{ "yes", no_argument, NULL, O_YES },
+	{ 0 },
+};
+
+static const struct option search_opts[] = {
+	{ "limit", required_argument, NULL, O_LIMIT },
+	{ 0 },
+};
+
+struct list_ctx {
+	struct nb_query q;
+	bool all, yes, limited;
+};
+
+static enum nb_err list_apply(void *ctx, int opt, const char *arg, struct nb_error *err)
+{
+	struct list_ctx *x = ctx;
+	enum nb_err rc;
+
+	switch (opt) {
+	case O_SINCE:
+		if ((rc = nb_day_parse(arg, "since", err)))
+			return rc;
+		x->q.since = arg;
+		return NB_OK;
+	case O_UNTIL:
+		if ((rc = nb_day_parse(arg, "until", err)))
+			return rc;
+		x->q.until = arg;
+		return NB_OK;
+	case O_TYPE: {
+		char *copy = xstrdup(arg), *save = NULL;
+		for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+			enum nb_type type = entry_type_parse(t);
+			if (type == NB_TYPE_NONE) {
+				nb_error_set(err, NB_EUSAGE, "type",
+					     _("--type: \"%s\" is not a kind of record; use checkin, moment, trigger, member, session or reflection."),
+					     t);
+				free(copy);
+				return NB_EUSAGE;
+			}
+			x->q.types |= NB_TYPE_BIT(type);
+		}
+		free(copy);
+		return NB_OK;
+	}
+	case O_LIMIT: {
+		int n;
+		if ((rc = parse_scale("limit", arg, 1, 1000000, &n, err)))
+			return rc;
+		x->q.limit = n;
+		x->limited = true;
+		return NB_OK;
+	}
+	case O_ALL:
+		x->all = true;
+		return NB_OK;
+	case O_YES:
+		x->yes = true;
+		return NB_OK;
+	default:
+		return NB_EUSAGE;
+	}
+}
+
+int cmd_list(struct cli *c, int argc, char **argv)
+{
+	struct list_ctx x = { 0 };
+	struct nb_entries l = { 0 };
+	struct nb_error err = { 0 };
+	char **args = NULL;
+	int nargs, status = 0;
+
+	if (flags_parse(argc, argv, list_opts, list_apply, &x, &args, &nargs, &err)) {
+		status = cli_fail(&err);
+		goto out;
+	}
+	if (nargs) {
+		status = cli_usage("list", _("\"%s\" is not understood here."), args[0]);
+		goto out;
+	}
+	/* Without a period, the most recent records; oldest first on screen. */
+	if (!x.all && !x.limited && !x.q.since && !x.q.until)
+		x.q.limit = LIST_DEFAULT;
+	x.q.newest_first = x.q.limit > 0;
+	if (cli_open(c, &err) || app_list(&c->app, &x.q, &l, &err)) {
+		status = cli_fail(&err);
+		goto out;
+	}
+	if (x.q.newest_first)
+		for (size_t i = 0; i < l.n / 2; i++) {
+			struct nb_entry *t = l.v[i];
+			l.v[i] = l.v[l.n - 1 - i];
+			l.v[l.n - 1 - i] = t;
+		}
+	if (c->json)
+		out_json_entries(&l);
+	else if (!l.n)
+		printf("%s\n", _("No records here yet."));
+	for (size_t i = 0; !c->json && i < l.n; i++)
+		out_entry_line(c, l.v[i]);
+out:
+	entries_free(&l);
+	free(args);
+	return status;
+}
+
+/* Parse the one ID operand of show, edit and delete. */
+static enum nb_err one_id(const char *cmd, int nargs, char **args, int64_t *id,
+			  struct nb_error *err)
+{
+	if (nargs != 1)
+		return nb_error_set(err, NB_EUSAGE, "id",
+				    _("Give one record number, like: nabij %s 12"), cmd);
+	return parse_id(args[0], id, err);
+}
+
+static const struct option no_opts[] = { { 0 } };
+
+static enum nb_err no_apply(void *ctx, int opt, const char *arg, struct nb_error *err)
+{
+	(void)ctx, (void)opt, (void)arg, (void)err;
+	return NB_EUSAGE;
+}
+
+int cmd_show(struct cli *c, int argc, char **argv)
+{
+	struct nb_error err = { 0 };
+	struct nb_entry *e = NULL;
+	char **args = NULL;
+	int nargs, status = 0;
+	int64_t id;
+
+	if (flags_parse(argc, argv, no_opts, no_apply, NULL, &args, &nargs, &err) ||
+	    one_id("show", nargs, args, &id, &err) || cli_open(c, &err) ||
+	    app_get(&c->app, id, &e, &err))
+		status = cli_fail(&err);
+	else if (c->json)
+		out_json_entry(e);
+	else
+		out_entry_full(c, e);
+	entry_free(e);
+	free(args);
+	return status;
+}
+
+/* Sessions and reflections come from the exercises; their fields can be
+ * corrected here. */
+enum { O_EXERCISE = OPT_BASE + 20, O_SECONDS, O_BEFORE, O_AFTER, O_PROMPT, O_TEXT, O_AT };
+
+static const struct option session_opts[] = {
+	{ "exercise", required_argument, NULL, O_EXERCISE },
+	{ "seconds", required_argument, NULL, O_SECONDS },
+	{ "tension-before", required_argument, NULL, O_BEFORE },
+	{ "tension-after", required_argument, NULL, O_AFTER },
+	{ "at", required_argument, NULL, O_AT },
+	{ 0 },
+};
+
+static const struct option reflection_opts[] = {
+	{ "prompt", required_argument, NULL, O_PROMPT },
+	{ "text", required_argument, NULL, O_TEXT },
+	{ "at", required_argument, NULL, O_AT },
+	{ 0 },
+};
+
+static enum nb_err other_apply(void *ctx, int opt, const char *arg, struct nb_error *err)
+{
+	struct rec_ctx *x = ctx;
+	struct nb_session *s = &x->e->u.session;
+	struct nb_reflection *r = &x->e->u.reflection;
+	char *id = NULL;
+	enum nb_err rc;
+
+	switch (opt) {
+	case O_EXERCISE:
+		if ((rc = parse_term("exercise", NB_VOCAB_EXERCISE, arg, &id, err)))
+			return rc;
+		free(s->exercise);
+		s->exercise = id;
+		return NB_OK;
+	case O_SECONDS:
+		return parse_seconds("seconds", arg, 2 * 3600, &s->seconds, err);
+	case O_BEFORE:
+		return parse_scale("tension-before", arg, 1, 5, &s->tension_before, err);
+	case O_AFTER:
+		return parse_scale("tension-after", arg, 1, 5, &s->tension_after, err);
+	case O_PROMPT:
+		xstrset(&r->prompt, *arg ? arg : NULL);
+		return NB_OK;
+	case O_TEXT:
+		xstrset(&r->text, *arg ? arg : NULL);
+		return NB_OK;
+	case O_AT:
+		return rec_set_at(x, arg, err);
+	default:
+		return NB_EUSAGE;
+	}
+}
+
+static const struct rec_flags session_flags = { session_opts, other_apply };
+static const struct rec_flags reflection_flags = { reflection_opts, other_apply };
+
+static const struct rec_flags *flags_for(enum nb_type t)
+{
+	switch (t) {
+	case NB_CHECKIN: return &checkin_flags;
+	case NB_MOMENT: return &moment_flags;
+	case NB_TRIGGER: return &trigger_flags;
+	case NB_MEMBER: return &member_flags;
+	case NB_SESSION: return &session_flags;
+	default: return &reflection_flags;
+	}
+}
+
+int cmd_edit(struct cli *c, int argc, char **argv)
+{
+	struct nb_error err = { 0 };
+	struct nb_entry *e = NULL;
+	struct rec_ctx x = { .c = c, .editing = true };
+	const struct rec_flags *f;
+	char **args = NULL;
+	int nargs, status = 0;
+	int64_t id;
+	enum nb_err rc;
+
+	/* The ID comes first so the flags of its kind can be known. */
+	if (argc < 2 || argv[1][0] == '-') {
+		status = cli_usage("edit", "%s", _("Give the number of the record first, like: nabij edit 12 --mood 3"));
+		goto out;
+	}
+	if ((rc = parse_id(argv[1], &id, &err)) || (rc = cli_open(c, &err)) ||
+	    (rc = app_get(&c->app, id, &e, &err)))
+		goto fail;
+	f = flags_for(e->type);
+	x.e = e;
+	argv[1] = argv[0];	/* parse the rest as "edit --flags..." */
+	if ((rc = flags_parse(argc - 1, argv + 1, f->opts, f->apply, &x, &args, &nargs, &err)))
+		goto fail;
+	if (nargs) {
+		status = cli_usage("edit", _("\"%s\" is not understood here; put words in quotes."), args[0]);
+		goto out;
+	}
+	if (argc == 2) {
+		status = cli_usage("edit", "%s", _("Nothing to change: give the fields to change as flags, like --mood 3."));
+		goto out;
+	}
+	if ((rc = app_update(&c->app, e, &err)))
+		goto fail;
+	out_saved(c, e);
+	goto out;
+fail:
+	status = cli_fail(&err);
+out:
+	entry_free(e);
+	free(args);
+	return status;
+}
+
+int cmd_delete(struct cli *c, int argc, char **argv)
+{
+	struct list_ctx x = { 0 };
+	struct nb_error err = { 0 };
+	struct nb_entry *e = NULL;
+	char **args = NULL, summary[512];
+	int nargs, status = 0;
+	int64_t id;
+
+	if (flags_parse(argc, argv, delete_opts, list_apply, &x, &args, &nargs, &err) ||
+	    one_id("delete", nargs, args, &id, &err) || cli_open(c, &err) ||
+	    app_get(&c->app, id, &e, &err)) {
+		status = cli_fail(&err);
+		goto out;
+	}
+	out_entry_summary(e, summary, sizeof summary);
+	if (c->tty_in && !x.yes) {
+		char q[700];
+		snprintf(q, sizeof q, _("Delete %s #%lld (%s) for good? [y/N] "),
+			 entry_type_label(e->type), (long long)id, summary);
+		if (!prompt_yes(q, false)) {
+			printf("%s\n", _("Nothing was changed."));
+			goto out;
+		}
+	}
+	if (app_delete(&c->app, id, &err)) {
+		status = cli_fail(&err);
+		goto out;
+	}
+	if (!c->json)
+		printf(_("Deleted %s #%lld.\n"), entry_type_label(e->type), (long long)id);
+out:
+	entry_free(e);
+	free(args);
+	return status;
+}
+
+/* A snippet with its matches marked: bold on a terminal, [brackets] elsewhere. */
+static void print_snippet(const struct cli *c, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\x02')
+			fputs(c->color ? "\033[1m" : "[", stdout);
+		else if (*s == '\x03')
+			fputs(c->color ? "\033[0m" : "]", stdout);
+		else
+			fputc(*s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s, stdout);
+	}
+}
+
+int cmd_search(struct cli *c, int argc, char **argv)
+{
+	struct list_ctx x = { 0 };
+	struct nb_error err = { 0 };
+	struct nb_hits hits = { 0 };
+	struct nb_buf words = { 0 };
+	struct nb_entries found = { 0 };
+	char **args = NULL;
+	int nargs, status = 0;
+
+	if (flags_parse(argc, argv, search_opts, list_apply, &x, &args, &nargs, &err)) {
+		status = cli_fail(&err);
+		goto out;
+	}
+	for (int i = 0; i < nargs; i++)
+		buf_addf(&words, "%s%s", i ? " " : "", args[i]);
+	if (!words.len) {
+		status = cli_usage("search", "%s", _("What would you like to find? For example: nabij search walk"));
+		goto out;
+	}
+	if (cli_open(c, &err) || app_search(&c->app, words.s, x.limited ? x.q.limit : 50, &hits, &err)) {
+		status = cli_fail(&err);
+		goto out;
+	}
+	if (c->json) {
+		for (size_t i = 0; i < hits.n; i++)
+			entries_push(&found, hits.v[i].entry);
+		out_json_entries(&found);
+		free(found.v);
+		found.v = NULL;
+	} else if (!hits.n) {
+		printf(_("Nothing found for \"%s\".\n"), words.s);
+	}
+	for (size_t i = 0; !c->json && i < hits.n; i++) {
+		out_entry_line(c, hits.v[i].entry);
+		fputs("       ", stdout);
+		print_snippet(c, hits.v[i].snippet ? hits.v[i].snippet : "");
+		fputc('\n', stdout);
+	}
+out:
+	hits_free(&hits);
+	buf_free(&words);
+	free(args);
+	return status;
+}

@@ -1,0 +1,172 @@
+/*
+ * nabij export and nabij import: the person's data, whole, in a file they
+ * control. An export written with --out appears complete or not at all.
+ */
+#include "cli.h"
+#include "flags.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "io/io.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define IMPORT_MAX ((size_t)512 << 20)
+
+enum { O_FORMAT = OPT_BASE, O_OUT, O_DRY_RUN };
+
+static const struct option export_opts[] = {
+	{ "format", required_argument, NULL, O_FORMAT },
+	{ "out", required_argument, NULL, O_OUT },
+	{ 0 },
+};
+
+static const struct option import_opts[] = {
+	{ "dry-run", no_argument, NULL, O_DRY_RUN },
+	{ 0 },
+};
+
+struct io_ctx {
+	const char *format;
+	const char *out;
+	bool dry_run;
+};
+
+static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
+{
+	struct io_ctx *x = ctx;
+
+	switch (opt) {
+	case O_FORMAT:
+		if (strcmp(arg, "json") != 0 && strcmp(arg, "csv") != 0)
+			return nb_error_set(err, NB_EUSAGE, "format",
+					    _("--format takes json or csv, not \"%s\"."), arg);
+		x->format = arg;
+		return NB_OK;
+	case O_OUT:
+		x->out = arg;
+		return NB_OK;
+	case O_DRY_RUN:
+		x->dry_run = true;
+		return NB_OK;
+	default:
+		return NB_EUSAGE;
+	}
+}
+
+/* Write the export to a temporary file beside path, then rename it into place. */
+static enum nb_err write_file(struct cli *c, const struct io_ctx *x,
+			      const struct nb_entries *l, struct nb_error *err)
+{
+	char *tmp = xasprintf("%s.XXXXXX", x->out);
+	int fd = mkstemp(tmp);
+	FILE *f;
+	enum nb_err rc;
+
+	if (fd < 0) {
+		rc = nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), x->out,
+				  strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	f = fdopen(fd, "w");
+	rc = strcmp(x->format, "csv") == 0 ? io_csv_write(f, l, err)
+					   : io_json_write(f, l, c->app.now, err);
+	if (!rc && fsync(fd) != 0)
+		rc = nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), x->out,
+				  strerror(errno));
+	if (fclose(f) != 0 && !rc)
+		rc = nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), x->out,
+				  strerror(errno));
+	if (!rc && rename(tmp, x->out) != 0)
+		rc = nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), x->out,
+				  strerror(errno));
+	if (rc)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+int cmd_export(struct cli *c, int argc, char **argv)
+{
+	struct io_ctx x = { .format = "json" };
+	struct nb_error err = { 0 };
+	struct nb_entries l = { 0 };
+	char **args = NULL;
+	int nargs, status = 0;
+	enum nb_err rc;
+
+	if ((rc = flags_parse(argc, argv, export_opts, apply, &x, &args, &nargs, &err)))
+		goto fail;
+	if (nargs) {
+		status = cli_usage("export", _("\"%s\" is not understood here; use --out FILE."), args[0]);
+		goto out;
+	}
+	if ((rc = cli_open(c, &err)) || (rc = app_export(&c->app, &l, &err)))
+		goto fail;
+	if (x.out) {
+		if ((rc = write_file(c, &x, &l, &err)))
+			goto fail;
+		fprintf(stderr, ngettext("Exported %zu record to %s.\n",
+					 "Exported %zu records to %s.\n", l.n), l.n, x.out);
+	} else if ((rc = strcmp(x.format, "csv") == 0 ? io_csv_write(stdout, &l, &err)
+						    : io_json_write(stdout, &l, c->app.now, &err))) {
+		goto fail;
+	}
+	goto out;
+fail:
+	status = cli_fail(&err);
+out:
+	entries_free(&l);
+	free(args);
+	return status;
+}
+
+int cmd_import(struct cli *c, int argc, char **argv)
+{
+	struct io_ctx x = { 0 };
+	struct nb_error err = { 0 };
+	struct nb_entries l = { 0 };
+	struct nb_import_result r;
+	char **args = NULL, *text = NULL;
+	size_t len;
+	int nargs, status = 0;
+	enum nb_err rc;
+
+	if ((rc = flags_parse(argc, argv, import_opts, apply, &x, &args, &nargs, &err)))
+		goto fail;
+	if (nargs != 1) {
+		status = cli_usage("import", "%s", _("Give one file to import, like: nabij import nabij-export.json"));
+		goto out;
+	}
+	if ((rc = io_slurp(args[0], IMPORT_MAX, &text, &len, &err)))
+		goto fail;
+	if ((rc = io_json_read(text, len, &l, &err))) {
+		struct nb_error inner = err;
+		nb_error_set(&err, rc, inner.field, _("%s: %s Nothing was imported."), args[0], inner.msg);
+		goto fail;
+	}
+	if ((rc = cli_open(c, &err)) || (rc = app_import(&c->app, &l, x.dry_run, &r, &err)))
+		goto fail;
+	if (c->json) {
+		printf("{\"added\": %zu, \"already_present\": %zu, \"dry_run\": %s}\n", r.added,
+		       r.present, x.dry_run ? "true" : "false");
+	} else if (x.dry_run) {
+		printf(ngettext("Would import %zu record", "Would import %zu records", r.added), r.added);
+		printf(ngettext(" (%zu is already there).", " (%zu are already there).", r.present), r.present);
+		printf(" %s\n", _("Nothing was written."));
+	} else {
+		printf(ngettext("Imported %zu record", "Imported %zu records", r.added), r.added);
+		printf(ngettext(" (%zu was already there).\n", " (%zu were already there).\n", r.present), r.present);
+	}
+	goto out;
+fail:
+	status = cli_fail(&err);
+out:
+	entries_free(&l);
+	free(text);
+	free(args);
+	return status;
+}

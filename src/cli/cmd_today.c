@@ -1,0 +1,80 @@
+/*
+ * nabij today: what was recorded today, how long since the last wanted
+ * touch (said gently, never as a reproach), the mood of the last two weeks
+ * at a glance, and one question for the day.
+ */
+#include "cli.h"
+#include "core/care.h"
+#include "core/i18n.h"
+#include "core/vocab.h"
+#include "io/io.h"
+
+#include <stdlib.h>
+
+static void touch_line(const struct nb_today *t)
+{
+	char what[512];
+
+	if (t->days_since_touch < 0) {
+		out_wrapped(stdout, _("No wanted touch recorded yet. When one comes, even a short one, you can note it with \"nabij moment\"."), 0, 76);
+		return;
+	}
+	out_entry_summary(t->last_touch, what, sizeof what);
+	if (t->days_since_touch == 0)
+		printf(_("Last wanted touch: today (%s).\n"), what);
+	else if (t->days_since_touch == 1)
+		printf(_("Last wanted touch: yesterday (%s).\n"), what);
+	else
+		printf(ngettext("Last wanted touch: %d day ago (%s).\n",
+				"Last wanted touch: %d days ago (%s).\n", t->days_since_touch),
+		       t->days_since_touch, what);
+	if (t->days_since_touch >= 3)
+		out_wrapped(stdout, _("That is just information, not a score. A hand on your own heart, or a message to someone in your circle, can be a small step when you want one."), 0, 76);
+}
+
+int cmd_today(struct cli *c, int argc, char **argv)
+{
+	struct nb_today t;
+	struct nb_error err = { 0 };
+	char day[96];
+
+	(void)argv;
+	if (argc > 1)
+		return cli_usage("today", _("\"%s\" is not understood here."), argv[1]);
+	if (cli_open(c, &err) || app_today(&c->app, &t, &err))
+		return cli_fail(&err);
+	if (c->json) {
+		char *s = io_json_today(t.day, &t.entries, t.days_since_touch, t.last_touch,
+					t.moods, NB_SPARK_DAYS, t.prompt->id, _(t.prompt->text),
+					t.circle, t.needs_care);
+		puts(s);
+		free(s);
+		today_free(&t);
+		return 0;
+	}
+	out_day_long(t.day, day, sizeof day);
+	printf("%s%s%s\n\n", style_bold(c), day, style_reset(c));
+	if (!t.entries.n)
+		printf("%s\n", _("Nothing recorded yet today. Whenever you like: nabij checkin"));
+	for (size_t i = 0; i < t.entries.n; i++)
+		out_entry_line(c, t.entries.v[i]);
+	printf("\n");
+	touch_line(&t);
+	if (c->tty_out) {
+		fputs(_("Mood, last 14 days: "), stdout);
+		out_sparkline(c, t.moods, NB_SPARK_DAYS);
+		fputc('\n', stdout);
+	}
+	if (t.circle >= 3 && t.circle <= 5)
+		printf(_("Your circle: %lld people or places.\n"), (long long)t.circle);
+	else {
+		char buf[512];
+		out_wrapped(stdout, circle_advice((size_t)t.circle, buf, sizeof buf), 0, 76);
+	}
+	if (t.needs_care)
+		printf("\n%s\n", care_help_text());
+	printf("\n%s\n", _("A question for today:"));
+	out_wrapped(stdout, _(t.prompt->text), 2, 76);
+	today_free(&t);
+	return 0;
+}

@@ -1,0 +1,313 @@
+/*
+ * nabij's entry point: global options, language, the clock, the database
+ * path, and the table of commands. Exit statuses are mapped here and only
+ * here (cli_exit).
+ */
+#include "cli.h"
+#include "core/i18n.h"
+#include "core/time.h"
+#include "core/xalloc.h"
+
+#include <limits.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef NB_LOCALEDIR
+#define NB_LOCALEDIR "/usr/local/share/locale"
+#endif
+#ifndef NB_VERSION
+#define NB_VERSION "0"
+#endif
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *c, int argc, char **argv);
+	const char *summary;	/* English; translated when shown */
+};
+
+static const struct command commands[] = {
+	{ "checkin", cmd_checkin, N_("a five-minute check-in: body, emotion, need, mood, sleep") },
+	{ "moment", cmd_moment, N_("log a moment of connection or safe touch") },
+	{ "trigger", cmd_trigger, N_("write in the trigger diary; later, how it went") },
+	{ "circle", cmd_circle, N_("your support circle: add, list, edit, remove, card") },
+	{ "today", cmd_today, N_("what you recorded today, and a question for the day") },
+	{ "list", cmd_list, N_("list records by date and kind") },
+	{ "show", cmd_show, N_("show one record in full") },
+	{ "edit", cmd_edit, N_("change a record") },
+	{ "delete", cmd_delete, N_("delete a record for good") },
+	{ "search", cmd_search, N_("search all your text") },
+	{ "export", cmd_export, N_("write all your data as JSON or CSV") },
+	{ "import", cmd_import, N_("read a nabij JSON export back in") },
+	{ "help", cmd_help, N_("how to use nabij, and what it is not") },
+};
+
+int cli_exit(enum nb_err rc)
+{
+	switch (rc) {
+	case NB_OK:
+		return 0;
+	case NB_EINVAL:
+	case NB_EUSAGE:
+		return 2;
+	default:
+		return 1;
+	}
+}
+
+int cli_fail(const struct nb_error *err)
+{
+	fprintf(stderr, "nabij: %s\n", err->msg[0] ? err->msg : _("something went wrong."));
+	return cli_exit(err->code ? err->code : NB_EIO);
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("nabij: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (cmd)
+		fprintf(stderr, _("See \"nabij %s --help\".\n"), cmd);
+	else
+		fputs(_("See \"nabij --help\".\n"), stderr);
+	return 2;
+}
+
+bool cli_wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return false;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	}
+	return false;
+}
+
+int cli_print_help(const char *cmd)
+{
+	const char *text = cmd_help_text(cmd);
+
+	fputs(text ? text : "", stdout);
+	return 0;
+}
+
+/* The database path: --db, then NABIJ_DB, then the XDG data folder. */
+static char *db_path(const char *opt)
+{
+	const char *env = getenv("NABIJ_DB"), *xdg = getenv("XDG_DATA_HOME"),
+		   *home = getenv("HOME");
+
+	if (opt && *opt)
+		return xstrdup(opt);
+	if (env && *env)
+		return xstrdup(env);
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/nabij/nabij.db", xdg);
+	return xasprintf("%s/.local/share/nabij/nabij.db", home && *home ? home : ".");
+}
+
+enum nb_err cli_open(struct cli *c, struct nb_error *err)
+{
+	enum nb_err rc;
+
+	if (c->db_open)
+		return NB_OK;
+	if ((rc = store_sqlite_open(c->db_path, &c->app.store, err)))
+		return rc;
+	c->db_open = true;
+	return NB_OK;
+}
+
+/*
+ * The message catalogue next to a binary in the build tree wins over the
+ * installed one, so that a build works before it is installed.
+ */
+static void bind_catalogue(void)
+{
+	char exe[PATH_MAX], *dir = NULL;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	const char *env = getenv("NABIJ_LOCALEDIR");
+	struct stat st;
+
+	if (env && *env) {
+		bindtextdomain("nabij", env);
+	} else if (n > 0) {
+		exe[n] = '\0';
+		*strrchr(exe, '/') = '\0';
+		dir = xasprintf("%s/po", exe);
+		char *mo = xasprintf("%s/nl/LC_MESSAGES/nabij.mo", dir);
+		bindtextdomain("nabij", stat(mo, &st) == 0 ? dir : NB_LOCALEDIR);
+		free(mo);
+	} else {
+		bindtextdomain("nabij", NB_LOCALEDIR);
+	}
+	free(dir);
+	bind_textdomain_codeset("nabij", "UTF-8");
+	textdomain("nabij");
+}
+
+/* The language from the environment's first of LC_ALL, LC_MESSAGES, LANG. */
+static const char *env_language(void)
+{
+	const char *names[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+	for (size_t i = 0; i < 3; i++) {
+		const char *v = getenv(names[i]);
+		if (v && *v)
+			return v;
+	}
+	return "";
+}
+
+/*
+ * Choose the language. gettext ignores LANGUAGE under the "C" locale and
+ * many machines have no Dutch locale installed, so when the environment's
+ * locale is missing or plain C, nabij runs under C.UTF-8 (always present in
+ * glibc) and names the language through LANGUAGE itself.
+ */
+static void set_language(const char *lang)
+{
+	const char *loc = setlocale(LC_ALL, "");
+	const char *language = getenv("LANGUAGE");
+
+	if (!loc || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
+		setlocale(LC_ALL, "C.UTF-8");
+	if (lang)
+		setenv("LANGUAGE", lang, 1);
+	else if (!language || !*language)
+		setenv("LANGUAGE", strncmp(env_language(), "nl", 2) == 0 ? "nl" : "en", 1);
+	bind_catalogue();
+}
+
+/* NABIJ_NOW fixes the clock (for tests and reproducible examples). */
+static int64_t clock_now(void)
+{
+	const char *fixed = getenv("NABIJ_NOW");
+	struct nb_stamp st;
+
+	if (fixed && *fixed && nb_stamp_parse(fixed, &st))
+		return st.utc;
+	return (int64_t)time(NULL);
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f, "%s\n\n", _("Usage: nabij [--db PATH] [--lang nl|en] [--json] COMMAND [ARGS]"));
+	fprintf(f, "%s\n", _("nabij helps you practise connection day by day and see what helps you."));
+	fprintf(f, "\n%s\n", _("Commands:"));
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+	fprintf(f, "\n%s\n", _("Options for every command:"));
+	fprintf(f, "  --db PATH      %s\n", _("the database (default: $XDG_DATA_HOME/nabij/nabij.db; or NABIJ_DB)"));
+	fprintf(f, "  --lang nl|en   %s\n", _("the language (default: from LANGUAGE, LC_ALL or LANG)"));
+	fprintf(f, "  --json         %s\n", _("output for programs instead of people"));
+	fprintf(f, "  --help         %s\n", _("help for nabij or for one command"));
+	fprintf(f, "  --version      %s\n", _("the version of nabij"));
+	fprintf(f, "\n%s\n", _("\"nabij COMMAND --help\" tells more about a command."));
+}
+
+/*
+ * Take the global options out of argv, wherever they stand before "--",
+ * so "nabij checkin --lang nl" works as well as "nabij --lang nl checkin".
+ */
+static int take_globals(int *argc, char **argv, const char **db, const char **lang,
+			bool *json, bool *version)
+{
+	int out = 1;
+
+	for (int i = 1; i < *argc; i++) {
+		const char *a = argv[i];
+		const char **slot = NULL;
+		const char *eq = NULL;
+
+		if (strcmp(a, "--") == 0) {
+			while (i < *argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (strcmp(a, "--json") == 0) {
+			*json = true;
+			continue;
+		}
+		if (strcmp(a, "--version") == 0 && out == 1) {
+			*version = true;
+			continue;
+		}
+		if (strncmp(a, "--db", 4) == 0 && (a[4] == '\0' || a[4] == '='))
+			slot = db, eq = a[4] ? a + 5 : NULL;
+		else if (strncmp(a, "--lang", 6) == 0 && (a[6] == '\0' || a[6] == '='))
+			slot = lang, eq = a[6] ? a + 7 : NULL;
+		if (!slot) {
+			argv[out++] = argv[i];
+			continue;
+		}
+		if (eq) {
+			*slot = eq;
+		} else if (i + 1 < *argc) {
+			*slot = argv[++i];
+		} else {
+			return -1;
+		}
+	}
+	argv[out] = NULL;
+	*argc = out;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c = { 0 };
+	const char *db = NULL, *lang = NULL, *nocolor = getenv("NO_COLOR");
+	bool version = false;
+	int status = 2;
+	char *path;
+
+	umask(077);	/* the data is private: files 0600, folders 0700 */
+	if (take_globals(&argc, argv, &db, &lang, &c.json, &version) != 0) {
+		set_language(NULL);
+		return cli_usage(NULL, "%s", _("--db and --lang need a value."));
+	}
+	if (lang && strcmp(lang, "nl") != 0 && strcmp(lang, "en") != 0) {
+		set_language(NULL);
+		return cli_usage(NULL, _("--lang takes nl or en, not \"%s\"."), lang);
+	}
+	set_language(lang);
+	if (version) {
+		printf("nabij %s\n", NB_VERSION);
+		return 0;
+	}
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	c.tty_in = isatty(STDIN_FILENO);
+	c.tty_out = isatty(STDOUT_FILENO);
+	c.color = c.tty_out && !(nocolor && *nocolor) && !c.json;
+	c.app.now = clock_now();
+	path = db_path(db);
+	c.db_path = path;
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		if (cli_wants_help(argc - 1, argv + 1))
+			status = cli_print_help(commands[i].name);
+		else
+			status = commands[i].run(&c, argc - 1, argv + 1);
+		goto done;
+	}
+	status = cli_usage(NULL, _("\"%s\" is not a nabij command."), argv[1]);
+done:
+	if (c.db_open)
+		store_close(&c.app.store);
+	free(path);
+	return status;
+}

@@ -1,0 +1,403 @@
+/*
+ * Printing for people: one-line summaries, full records, dates in the
+ * current language, a sparkline. Colour only on a terminal and never with
+ * NO_COLOR; the words always carry the meaning on their own.
+ */
+#include "cli.h"
+#include "core/buf.h"
+#include "core/i18n.h"
+#include "core/vocab.h"
+#include "io/io.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+const char *style_bold(const struct cli *c)
+{
+	return c->color ? "\033[1m" : "";
+}
+
+const char *style_dim(const struct cli *c)
+{
+	return c->color ? "\033[2m" : "";
+}
+
+const char *style_reset(const struct cli *c)
+{
+	return c->color ? "\033[0m" : "";
+}
+
+static const char *const weekdays[] = {
+	N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+	N_("Friday"), N_("Saturday"), N_("Sunday"),
+};
+
+static const char *const months[] = {
+	N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+	N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+	N_("December"),
+};
+
+void out_day_long(const char *day, char *buf, size_t size)
+{
+	int y = atoi(day), m = atoi(day + 5), d = atoi(day + 8);
+
+	if (m < 1 || m > 12) {
+		snprintf(buf, size, "%s", day);
+		return;
+	}
+	/* TRANSLATORS: weekday, day of month, month, year: "Friday 20 November 2026" */
+	snprintf(buf, size, _("%1$s %2$d %3$s %4$d"), _(weekdays[nb_day_weekday(day)]), d,
+		 _(months[m - 1]), y);
+}
+
+/* Columns a UTF-8 text takes on a terminal. */
+int out_text_width(const char *s)
+{
+	size_t n = mbstowcs(NULL, s, 0);
+	wchar_t *w;
+	int width;
+
+	if (n == (size_t)-1)
+		return (int)strlen(s);
+	w = calloc(n + 1, sizeof *w);
+	if (!w)
+		return (int)strlen(s);
+	mbstowcs(w, s, n + 1);
+	width = wcswidth(w, n);
+	free(w);
+	return width < 0 ? (int)n : width;
+}
+
+/* Append s, cut to at most max characters (not bytes), with an ellipsis. */
+static void add_cut(struct nb_buf *b, const char *s, size_t max)
+{
+	size_t chars = 0;
+	const char *p = s;
+
+	while (*p && chars < max) {
+		p++;
+		while ((*p & 0xc0) == 0x80)
+			p++;
+		chars++;
+	}
+	for (const char *q = s; q < p; q++)
+		buf_addc(b, *q == '\n' || *q == '\t' || *q == '\r' ? ' ' : *q);
+	if (*p)
+		buf_add(b, "…");
+}
+
+static void add_items(struct nb_buf *b, enum nb_vocab v, const struct nb_items *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		buf_add(b, i ? ", " : "");
+		buf_add(b, vocab_label(v, l->v[i].term));
+		if (l->v[i].place)
+			buf_addf(b, _(" in %s"), vocab_label(NB_VOCAB_PLACE, l->v[i].place));
+		if (l->v[i].intensity)
+			buf_addf(b, " (%d)", l->v[i].intensity);
+	}
+}
+
+static void add_sep(struct nb_buf *b)
+{
+	if (b->len)
+		buf_add(b, " · ");
+}
+
+static void add_duration(struct nb_buf *b, int seconds)
+{
+	if (seconds < 120)
+		buf_addf(b, _("%d s"), seconds);
+	else
+		buf_addf(b, _("%d min"), (seconds + 30) / 60);
+}
+
+void out_entry_summary(const struct nb_entry *e, char *out, size_t size)
+{
+	struct nb_buf b = { 0 };
+
+	switch (e->type) {
+	case NB_CHECKIN: {
+		const struct nb_checkin *c = &e->u.checkin;
+		if (c->mood)
+			buf_addf(&b, _("mood %d"), c->mood);
+		if (c->tension) {
+			add_sep(&b);
+			buf_addf(&b, _("tension %d"), c->tension);
+		}
+		if (c->emotions.n) {
+			add_sep(&b);
+			add_items(&b, NB_VOCAB_EMOTION, &c->emotions);
+		}
+		if (c->needs.n) {
+			add_sep(&b);
+			buf_add(&b, _("needs "));
+			add_items(&b, NB_VOCAB_NEED, &c->needs);
+		}
+		if (c->state) {
+			add_sep(&b);
+			buf_add(&b, vocab_label(NB_VOCAB_STATE, c->state));
+		}
+		if (c->note) {
+			add_sep(&b);
+			add_cut(&b, c->note, 40);
+		}
+		break;
+	}
+	case NB_MOMENT: {
+		const struct nb_moment *m = &e->u.moment;
+		buf_add(&b, vocab_label(NB_VOCAB_MOMENT_KIND, m->kind));
+		if (m->with)
+			buf_addf(&b, _(" with %s"), m->with);
+		if (m->seconds) {
+			add_sep(&b);
+			add_duration(&b, m->seconds);
+		}
+		if (m->safe) {
+			add_sep(&b);
+			buf_addf(&b, _("felt safe: %s"), vocab_label(NB_VOCAB_SAFE, m->safe));
+		}
+		if (m->effects.n) {
+			add_sep(&b);
+			add_items(&b, NB_VOCAB_EFFECT, &m->effects);
+		}
+		break;
+	}
+	case NB_TRIGGER:
+		add_cut(&b, e->u.trigger.situation, 50);
+		if (e->u.trigger.outcome) {
+			add_sep(&b);
+			buf_add(&b, _("how it went: "));
+			add_cut(&b, e->u.trigger.outcome, 30);
+		}
+		break;
+	case NB_MEMBER:
+		buf_add(&b, e->u.member.name);
+		buf_add(&b, e->u.member.place ? _(" (place)") : "");
+		if (e->u.member.reach) {
+			add_sep(&b);
+			buf_add(&b, e->u.member.reach);
+		}
+		break;
+	case NB_SESSION:
+		buf_add(&b, vocab_label(NB_VOCAB_EXERCISE, e->u.session.exercise));
+		add_sep(&b);
+		add_duration(&b, e->u.session.seconds);
+		if (e->u.session.tension_before && e->u.session.tension_after) {
+			add_sep(&b);
+			buf_addf(&b, _("tension %d → %d"), e->u.session.tension_before,
+				 e->u.session.tension_after);
+		}
+		break;
+	case NB_REFLECTION:
+		add_cut(&b, e->u.reflection.text, 60);
+		break;
+	default:
+		break;
+	}
+	snprintf(out, size, "%s", b.s ? b.s : "");
+	buf_free(&b);
+}
+
+void out_entry_line(const struct cli *c, const struct nb_entry *e)
+{
+	char summary[512], clock[8];
+	const char *label = entry_type_label(e->type);
+
+	out_entry_summary(e, summary, sizeof summary);
+	nb_stamp_clock(e->at, clock);
+	printf("%s#%-5lld%s %s %s  %s%s%s%*s  %s\n", style_dim(c), (long long)e->id,
+	       style_reset(c), e->day, clock, style_bold(c), label, style_reset(c),
+	       12 - out_text_width(label) > 0 ? 12 - out_text_width(label) : 0, "", summary);
+}
+
+/* "  Label:      value" with the labels of one record lined up. */
+static void field(const char *label, const char *value)
+{
+	int pad = 16 - out_text_width(label);
+
+	if (!value || !*value)
+		return;
+	printf("  %s:%*s ", label, pad > 0 ? pad : 0, "");
+	if (strchr(value, '\n'))
+		out_wrapped(stdout, value, 0, 0);
+	else
+		printf("%s\n", value);
+}
+
+static void field_items(const char *label, enum nb_vocab v, const struct nb_items *l)
+{
+	struct nb_buf b = { 0 };
+
+	add_items(&b, v, l);
+	field(label, b.s);
+	buf_free(&b);
+}
+
+static void field_scale(const char *label, int v)
+{
+	char s[32];
+
+	if (!v)
+		return;
+	snprintf(s, sizeof s, _("%d of 5"), v);
+	field(label, s);
+}
+
+void out_entry_full(const struct cli *c, const struct nb_entry *e)
+{
+	char day[96], clock[8], s[64];
+
+	out_day_long(e->day, day, sizeof day);
+	nb_stamp_clock(e->at, clock);
+	printf("%s#%lld · %s%s · %s, %s\n", style_bold(c), (long long)e->id,
+	       entry_type_label(e->type), style_reset(c), day, clock);
+	switch (e->type) {
+	case NB_CHECKIN: {
+		const struct nb_checkin *k = &e->u.checkin;
+		field_items(_("Body"), NB_VOCAB_SENSATION, &k->body);
+		field_items(_("Emotions"), NB_VOCAB_EMOTION, &k->emotions);
+		field_items(_("Needs"), NB_VOCAB_NEED, &k->needs);
+		field(_("State"), vocab_label(NB_VOCAB_STATE, k->state));
+		field_scale(_("Mood"), k->mood);
+		field_scale(_("Energy"), k->energy);
+		field_scale(_("Tension"), k->tension);
+		if (k->sleep_minutes >= 0) {
+			snprintf(s, sizeof s, _("%d:%02d hours"), k->sleep_minutes / 60,
+				 k->sleep_minutes % 60);
+			field(_("Sleep"), s);
+		}
+		field_scale(_("Sleep quality"), k->sleep_quality);
+		field_items(_("Tags"), NB_VOCAB__COUNT, &k->tags);
+		field(_("Note"), k->note);
+		break;
+	}
+	case NB_MOMENT: {
+		const struct nb_moment *m = &e->u.moment;
+		field(_("Kind"), vocab_label(NB_VOCAB_MOMENT_KIND, m->kind));
+		field(_("With"), m->with);
+		if (m->seconds) {
+			struct nb_buf b = { 0 };
+			add_duration(&b, m->seconds);
+			field(_("How long"), b.s);
+			buf_free(&b);
+		}
+		field(_("Felt safe"), vocab_label(NB_VOCAB_SAFE, m->safe));
+		field_items(_("In the body"), NB_VOCAB_EFFECT, &m->effects);
+		field(_("Note"), m->note);
+		break;
+	}
+	case NB_TRIGGER: {
+		const struct nb_trigger *t = &e->u.trigger;
+		field(_("Situation"), t->situation);
+		field(_("Reaction"), t->reaction);
+		field(_("Emotion"), vocab_label(NB_VOCAB_EMOTION, t->emotion));
+		field(_("Need"), vocab_label(NB_VOCAB_NEED, t->need));
+		field(_("Alternative"), t->alternative);
+		field(_("How it went"), t->outcome);
+		break;
+	}
+	case NB_MEMBER:
+		field(_("Name"), e->u.member.name);
+		field(_("Is a"), e->u.member.place ? _("place") : _("person"));
+		field(_("How to reach"), e->u.member.reach);
+		field(_("Helps with"), e->u.member.helps);
+		break;
+	case NB_SESSION: {
+		struct nb_buf b = { 0 };
+		field(_("Exercise"), vocab_label(NB_VOCAB_EXERCISE, e->u.session.exercise));
+		add_duration(&b, e->u.session.seconds);
+		field(_("How long"), b.s);
+		buf_free(&b);
+		field_scale(_("Tension before"), e->u.session.tension_before);
+		field_scale(_("Tension after"), e->u.session.tension_after);
+		break;
+	}
+	case NB_REFLECTION:
+		field(_("Prompt"), e->u.reflection.prompt);
+		field(_("Text"), e->u.reflection.text);
+		break;
+	default:
+		break;
+	}
+}
+
+void out_json_entry(const struct nb_entry *e)
+{
+	char *s = io_json_entry(e);
+
+	puts(s);
+	free(s);
+}
+
+void out_json_entries(const struct nb_entries *l)
+{
+	char *s = io_json_entries(l);
+
+	puts(s);
+	free(s);
+}
+
+void out_sparkline(const struct cli *c, const double *v, int n)
+{
+	static const char *const bars[] = { "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
+
+	for (int i = 0; i < n; i++) {
+		if (v[i] <= 0) {
+			fputs(" ", stdout);
+			continue;
+		}
+		int k = (int)((v[i] - 1) / 4 * 7 + 0.5);
+		fputs(bars[k < 0 ? 0 : k > 7 ? 7 : k], stdout);
+	}
+	(void)c;
+}
+
+void out_wrapped(FILE *f, const char *text, int indent, int width)
+{
+	const char *p = text;
+	int col = 0;
+	bool first = true;
+
+	if (width <= 0) {
+		/* keep the person's own lines, indent the ones after the first */
+		for (; *p; p++) {
+			fputc(*p, f);
+			if (*p == '\n' && p[1])
+				fprintf(f, "%*s", 20, "");
+		}
+		fputc('\n', f);
+		return;
+	}
+	while (*p) {
+		const char *w = p;
+		int len;
+
+		while (*w == ' ')
+			w++;
+		p = w;
+		while (*p && *p != ' ' && *p != '\n')
+			p++;
+		char *word = strndup(w, (size_t)(p - w));
+		len = word ? out_text_width(word) : 0;
+		if (first || col + 1 + len > width) {
+			fprintf(f, "%s%*s", first ? "" : "\n", indent, "");
+			col = indent;
+		} else {
+			fputc(' ', f);
+			col++;
+		}
+		fputs(word ? word : "", f);
+		col += len;
+		free(word);
+		first = false;
+		if (*p == '\n') {
+			p++;
+			first = true;
+			fputc('\n', f);
+		}
+	}
+	fputc('\n', f);
+}

@@ -1,0 +1,36 @@
+/* Helpers shared by the commands that add and edit records. */
+#include "cli.h"
+#include "core/i18n.h"
+
+void rec_clear_once(struct rec_ctx *x, int opt, struct nb_items *l)
+{
+	unsigned long bit = 1ul << ((unsigned)(opt - OPT_BASE) % (8 * sizeof bit));
+
+	if (!x->editing || (x->cleared & bit))
+		return;
+	items_clear(l);
+	x->cleared |= bit;
+}
+
+enum nb_err rec_set_at(struct rec_ctx *x, const char *arg, struct nb_error *err)
+{
+	struct nb_stamp st;
+	enum nb_err rc = nb_time_parse(arg, x->c->app.now, "at", &st, err);
+
+	if (!rc)
+		entry_set_time(x->e, st);
+	return rc;
+}
+
+void out_saved(const struct cli *c, const struct nb_entry *e)
+{
+	char summary[512];
+
+	if (c->json) {
+		out_json_entry(e);
+		return;
+	}
+	out_entry_summary(e, summary, sizeof summary);
+	/* TRANSLATORS: "Saved check-in #12: mood 3 · ..." */
+	printf(_("Saved %s #%lld: %s\n"), entry_type_label(e->type), (long long)e->id, summary);
+}

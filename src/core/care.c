@@ -1,0 +1,68 @@
+/* The care rules and texts, the circle advice and the daily prompts. */
+#include "care.h"
+#include "i18n.h"
+
+#include <stdio.h>
+
+bool care_needs_help(const struct nb_checkin *c)
+{
+	return c->mood == 1 || (c->tension == 5 && c->mood >= 1 && c->mood <= 2);
+}
+
+const char *care_help_text(void)
+{
+	return _("If things are very heavy right now, you do not have to carry this alone.\n"
+		 "You can call or chat with 113 Zelfmoordpreventie, day and night: 0800-0113 (free) or 113.nl.\n"
+		 "In an emergency, call 112. Outside the Netherlands, call your local emergency number.");
+}
+
+const char *care_not_therapy_text(void)
+{
+	return _("nabij is a companion for daily practice, not a replacement for professional help.\n"
+		 "If you are struggling, a GP, therapist or counsellor can help, and you can bring\n"
+		 "your own data to them with \"nabij export\".");
+}
+
+const char *circle_advice(size_t members, char *buf, size_t size)
+{
+	if (members >= 3 && members <= 5)
+		return NULL;
+	if (members == 0)
+		snprintf(buf, size, "%s",
+			 _("Your circle is still empty. Think of three to five people or places you could turn to when things get hard. One is a good start."));
+	else if (members < 3)
+		snprintf(buf, size,
+			 ngettext("Your circle has %zu person or place. Three to five gives you more than one door to knock on; add someone when you are ready.",
+				  "Your circle has %zu people or places. Three to five gives you more than one door to knock on; add someone when you are ready.",
+				  members),
+			 members);
+	else
+		snprintf(buf, size,
+			 _("Your circle has %zu people or places. Three to five is easier to keep in view when things are hard; you might choose the ones you turn to first."),
+			 members);
+	return buf;
+}
+
+static const struct nb_prompt prompts[] = {
+	{ "body-closeness", N_("Where in your body do you notice that closeness does you good?") },
+	{ "stopping-thought", N_("Which thought stops you from asking for closeness?") },
+	{ "safe-moment", N_("In which situation today could you allow one small moment of safe closeness?") },
+	{ "closer", N_("Who did you feel a little closer to lately, and what did they do?") },
+	{ "kind-friend", N_("What would a kind friend say to you about today?") },
+	{ "felt-safe", N_("What small thing helped you feel safe today?") },
+	{ "need-back", N_("Which need keeps coming back, and how could you meet it a little?") },
+};
+
+const struct nb_prompt *prompt_all(size_t *n)
+{
+	*n = sizeof prompts / sizeof prompts[0];
+	return prompts;
+}
+
+const struct nb_prompt *prompt_for_day(const char *day)
+{
+	int days = nb_day_diff("2000-01-01", day);
+	int n = (int)(sizeof prompts / sizeof prompts[0]);
+
+	return &prompts[((days % n) + n) % n];
+}

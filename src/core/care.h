@@ -1,0 +1,34 @@
+/*
+ * Care and safety (PRACTICES section 10): when to show where help is, and
+ * the texts that say so. The faces show these texts; the rule lives here.
+ */
+#ifndef NB_CARE_H
+#define NB_CARE_H
+
+#include "record.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A check-in at the lowest end: mood 1, or tension 5 with mood 1 or 2. */
+bool care_needs_help(const struct nb_checkin *c);
+
+/* Where to find help now; calm, translated, several lines. */
+const char *care_help_text(void);
+
+/* nabij is a companion, not a replacement for professional help. */
+const char *care_not_therapy_text(void);
+
+/* A gentle word about the size of the support circle, or NULL when it has
+ * three to five members. */
+const char *circle_advice(size_t members, char *buf, size_t size);
+
+/* A reflection prompt for a day, the same all day, changing day by day. */
+struct nb_prompt {
+	const char *id;
+	const char *text;	/* English; translate with gettext */
+};
+const struct nb_prompt *prompt_for_day(const char *day);
+const struct nb_prompt *prompt_all(size_t *n);
+
+#endif

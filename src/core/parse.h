@@ -1,0 +1,48 @@
+/*
+ * Parsing what a person types into a field, shared by every face (command
+ * line flags, interactive prompts, web forms). Each parser either fills its
+ * output or returns NB_EINVAL with a message that names the field, what was
+ * given and what is allowed. Field ids are those of field_label().
+ */
+#ifndef NB_PARSE_H
+#define NB_PARSE_H
+
+#include "err.h"
+#include "record.h"
+#include "vocab.h"
+
+/* A scale from lo to hi; "", "-" and "none" mean not answered (0). */
+enum nb_err parse_scale(const char *field, const char *s, int lo, int hi,
+			int *out, struct nb_error *err);
+
+/* Hours of sleep: "7", "7.5", "7,5", "7:30"; "" or "none" give -1. */
+enum nb_err parse_sleep(const char *s, int *minutes, struct nb_error *err);
+
+/* A duration: "90", "90s", "2m", "1:30" (minutes:seconds). */
+enum nb_err parse_seconds(const char *field, const char *s, int max,
+			  int *out, struct nb_error *err);
+
+/*
+ * A term of vocabulary v: a listed id, an English or translated label, or
+ * (for an open vocabulary) the person's own words. *out receives the id or
+ * the trimmed words; the caller frees it.
+ */
+enum nb_err parse_term(const char *field, enum nb_vocab v, const char *s,
+		       char **out, struct nb_error *err);
+
+/* "NAME" or "NAME:1-5", added to l. */
+enum nb_err parse_emotion(const char *s, struct nb_items *l, struct nb_error *err);
+/* "SENSATION" or "SENSATION@PLACE", added to l. */
+enum nb_err parse_body(const char *s, struct nb_items *l, struct nb_error *err);
+/* A list "a, b, c" of terms of v (each through parse_term, or through
+ * parse_emotion / parse_body for those vocabularies), added to l. */
+enum nb_err parse_list(const char *field, enum nb_vocab v, const char *s,
+		       struct nb_items *l, struct nb_error *err);
+
+/* A record id as a person types it: "12" or "#12". */
+enum nb_err parse_id(const char *s, int64_t *out, struct nb_error *err);
+
+/* A copy of s without surrounding white space; NULL for an empty result. */
+char *trim_dup(const char *s);
+
+#endif

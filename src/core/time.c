@@ -1,0 +1,315 @@
+/* Stamps, day keys and the parsing of times people type; see time.h. */
+#include "time.h"
+#include "i18n.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#define YEAR_2000 946684800	/* 2000-01-01T00:00:00Z */
+
+int nb_local_offset(int64_t utc)
+{
+	time_t t = (time_t)utc;
+	struct tm tm;
+
+	if (!localtime_r(&t, &tm))
+		return 0;
+	return (int)tm.tm_gmtoff;
+}
+
+struct nb_stamp nb_stamp_local(int64_t utc)
+{
+	struct nb_stamp st = { utc, nb_local_offset(utc) };
+
+	return st;
+}
+
+static void civil(int64_t t, struct tm *tm)
+{
+	time_t tt = (time_t)t;
+
+	gmtime_r(&tt, tm);
+}
+
+/* Format into a roomy buffer, then copy what fits: the fields are always
+ * in range, but the compiler cannot know that. */
+static void put(char *out, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void put(char *out, size_t size, const char *fmt, ...)
+{
+	char tmp[128];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	snprintf(out, size, "%.*s", (int)(size - 1), tmp);
+}
+
+void nb_day_key(struct nb_stamp st, char out[NB_DAY_LEN])
+{
+	struct tm tm;
+
+	civil(st.utc + st.offset, &tm);
+	put(out, NB_DAY_LEN, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+void nb_stamp_format(struct nb_stamp st, char out[NB_STAMP_LEN])
+{
+	struct tm tm;
+	int off = st.offset < 0 ? -st.offset : st.offset;
+
+	civil(st.utc + st.offset, &tm);
+	put(out, NB_STAMP_LEN, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+		 tm.tm_min, tm.tm_sec, st.offset < 0 ? '-' : '+',
+		 (off / 3600) % 100, (off / 60) % 60);
+}
+
+void nb_utc_format(int64_t utc, char out[NB_STAMP_LEN])
+{
+	struct tm tm;
+
+	civil(utc, &tm);
+	put(out, NB_STAMP_LEN, "%04d-%02d-%02dT%02d:%02d:%02dZ",
+		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+		 tm.tm_min, tm.tm_sec);
+}
+
+void nb_stamp_clock(struct nb_stamp st, char out[8])
+{
+	struct tm tm;
+
+	civil(st.utc + st.offset, &tm);
+	put(out, 8, "%02d:%02d", tm.tm_hour, tm.tm_min);
+}
+
+static int is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	return m == 2 && is_leap(y) ? 29 : d[m - 1];
+}
+
+/* Read exactly n digits at *p into *v and advance; 0 when they are not there. */
+static int digits(const char **p, int n, int *v)
+{
+	int x = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)(*p)[i]))
+			return 0;
+		x = x * 10 + ((*p)[i] - '0');
+	}
+	*p += n;
+	*v = x;
+	return 1;
+}
+
+static int parse_date(const char **p, struct tm *tm)
+{
+	int y, m, d;
+
+	if (!digits(p, 4, &y) || **p != '-')
+		return 0;
+	(*p)++;
+	if (!digits(p, 2, &m) || **p != '-')
+		return 0;
+	(*p)++;
+	if (!digits(p, 2, &d))
+		return 0;
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return 0;
+	tm->tm_year = y - 1900;
+	tm->tm_mon = m - 1;
+	tm->tm_mday = d;
+	return 1;
+}
+
+static int parse_clock(const char **p, struct tm *tm)
+{
+	int h, mi, s = 0;
+
+	if (!digits(p, 2, &h) || **p != ':')
+		return 0;
+	(*p)++;
+	if (!digits(p, 2, &mi))
+		return 0;
+	if (**p == ':') {
+		(*p)++;
+		if (!digits(p, 2, &s))
+			return 0;
+	}
+	if (h > 23 || mi > 59 || s > 59)
+		return 0;
+	tm->tm_hour = h;
+	tm->tm_min = mi;
+	tm->tm_sec = s;
+	return 1;
+}
+
+/* "Z", "+HH:MM", "+HHMM", "+HH"; sets *has to 1 when an offset is present. */
+static int parse_offset(const char **p, int *has, int *offset)
+{
+	int sign, h, m = 0;
+
+	*has = 0;
+	if (**p == '\0')
+		return 1;
+	if (**p == 'Z' || **p == 'z') {
+		(*p)++;
+		*has = 1;
+		*offset = 0;
+		return **p == '\0';
+	}
+	if (**p != '+' && **p != '-')
+		return 0;
+	sign = **p == '-' ? -1 : 1;
+	(*p)++;
+	if (!digits(p, 2, &h))
+		return 0;
+	if (**p == ':')
+		(*p)++;
+	if (**p && !digits(p, 2, &m))
+		return 0;
+	if (**p != '\0' || h > 14 || m > 59)
+		return 0;
+	*has = 1;
+	*offset = sign * (h * 3600 + m * 60);
+	return 1;
+}
+
+/* Local wall-clock time to UTC by the zone rules; DST gaps resolve forward. */
+static int64_t from_local(struct tm *tm)
+{
+	tm->tm_isdst = -1;
+	return (int64_t)mktime(tm);
+}
+
+enum nb_err nb_time_parse(const char *s, int64_t now, const char *field,
+			  struct nb_stamp *out, struct nb_error *err)
+{
+	struct tm tm;
+	const char *p = s;
+	int has_offset = 0, offset = 0;
+	int64_t utc;
+
+	memset(&tm, 0, sizeof tm);
+	if (strlen(s) == 5 && s[2] == ':') {
+		/* "HH:MM" today */
+		struct nb_stamp n = nb_stamp_local(now);
+		time_t local = (time_t)(n.utc + n.offset);
+		gmtime_r(&local, &tm);
+		if (!parse_clock(&p, &tm) || *p)
+			goto bad;
+		utc = from_local(&tm);
+	} else {
+		if (!parse_date(&p, &tm))
+			goto bad;
+		if (*p == '\0') {
+			tm.tm_hour = 12;
+		} else {
+			if (*p != 'T' && *p != 't' && *p != ' ')
+				goto bad;
+			p++;
+			if (!parse_clock(&p, &tm))
+				goto bad;
+			if (*p == '.') {	/* fractions of a second are dropped */
+				p++;
+				while (isdigit((unsigned char)*p))
+					p++;
+			}
+			if (!parse_offset(&p, &has_offset, &offset))
+				goto bad;
+		}
+		if (has_offset) {
+			utc = (int64_t)timegm(&tm) - offset;
+		} else {
+			utc = from_local(&tm);
+		}
+	}
+	if (utc < YEAR_2000)
+		return nb_error_set(err, NB_EINVAL, field,
+				    _("%s: \"%s\" is before the year 2000; please give a date from 2000 on."),
+				    field, s);
+	if (utc > now)
+		return nb_error_set(err, NB_EINVAL, field,
+				    _("%s: \"%s\" lies in the future; you can only record what has already happened."),
+				    field, s);
+	out->utc = utc;
+	out->offset = has_offset ? offset : nb_local_offset(utc);
+	return NB_OK;
+bad:
+	return nb_error_set(err, NB_EINVAL, field,
+			    _("%s: \"%s\" is not a time nabij understands. Use for example 2026-11-20T21:30, 2026-11-20 or 21:30."),
+			    field, s);
+}
+
+bool nb_stamp_parse(const char *s, struct nb_stamp *out)
+{
+	struct tm tm;
+	const char *p = s;
+	int has = 0, offset = 0;
+
+	memset(&tm, 0, sizeof tm);
+	if (!parse_date(&p, &tm) || (*p != 'T' && *p != 't' && *p != ' '))
+		return false;
+	p++;
+	if (!parse_clock(&p, &tm) || !parse_offset(&p, &has, &offset) || !has)
+		return false;
+	out->utc = (int64_t)timegm(&tm) - offset;
+	out->offset = offset;
+	return true;
+}
+
+enum nb_err nb_day_parse(const char *s, const char *field, struct nb_error *err)
+{
+	struct tm tm;
+	const char *p = s;
+
+	if (!parse_date(&p, &tm) || *p)
+		return nb_error_set(err, NB_EINVAL, field,
+				    _("%s: \"%s\" is not a date. Use the form 2026-11-20."),
+				    field, s);
+	return NB_OK;
+}
+
+static int64_t day_noon(const char *day)
+{
+	struct tm tm;
+	const char *p = day;
+
+	memset(&tm, 0, sizeof tm);
+	if (!parse_date(&p, &tm))
+		return 0;
+	tm.tm_hour = 12;
+	return (int64_t)timegm(&tm);
+}
+
+void nb_day_add(const char day[NB_DAY_LEN], int n, char out[NB_DAY_LEN])
+{
+	struct nb_stamp st = { day_noon(day) + (int64_t)n * 86400, 0 };
+
+	nb_day_key(st, out);
+}
+
+int nb_day_diff(const char *a, const char *b)
+{
+	return (int)((day_noon(b) - day_noon(a)) / 86400);
+}
+
+int nb_day_weekday(const char *day)
+{
+	/* 1970-01-01 was a Thursday (3 when Monday is 0). */
+	int64_t days = day_noon(day) / 86400;
+
+	return (int)(((days % 7) + 7 + 3) % 7);
+}

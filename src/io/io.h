@@ -1,0 +1,54 @@
+/*
+ * Reading and writing files: nabij's own JSON format (lossless, versioned,
+ * documented in docs/FORMAT.md) and a CSV export for spreadsheets. These
+ * are the only places that parse or write such files; the use-cases hand
+ * them records and take records back.
+ */
+#ifndef NB_IO_H
+#define NB_IO_H
+
+#include "core/err.h"
+#include "core/record.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define NB_FORMAT_VERSION 1
+
+/* Write all records as nabij JSON, stamped with the export time now. */
+enum nb_err io_json_write(FILE *out, const struct nb_entries *l, int64_t now,
+			  struct nb_error *err);
+
+/*
+ * Read nabij JSON from text of len bytes into out (appended). A file that is
+ * not JSON, not nabij's format, of a newer version, or with a record whose
+ * field has the wrong type or an unknown name is refused with a message that
+ * gives the line and column or the record and field; out is then empty.
+ * Records are not validated against the domain rules here: app_import does.
+ */
+enum nb_err io_json_read(const char *text, size_t len, struct nb_entries *out,
+			 struct nb_error *err);
+
+/* One record as a JSON object text (for --json on single records and
+ * listings); the caller frees it. */
+char *io_json_entry(const struct nb_entry *e);
+/* A list of records as a JSON array text; the caller frees it. */
+char *io_json_entries(const struct nb_entries *l);
+
+/* The summary of a day as a JSON object text; the caller frees it.
+ * days_since_touch is -1 and last_touch NULL when none was recorded. */
+char *io_json_today(const char *day, const struct nb_entries *entries,
+		    int days_since_touch, const struct nb_entry *last_touch,
+		    const double *moods, int nmoods, const char *prompt_id,
+		    const char *prompt_text, int64_t circle, bool needs_care);
+
+/* All records as CSV, one row each, with a header row. */
+enum nb_err io_csv_write(FILE *out, const struct nb_entries *l, struct nb_error *err);
+
+/* Read a whole file (or standard input for "-") into memory; the caller
+ * frees *text. Refuses files over max bytes. */
+enum nb_err io_slurp(const char *path, size_t max, char **text, size_t *len,
+		     struct nb_error *err);
+
+#endif

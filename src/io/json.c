@@ -1,0 +1,607 @@
+/*
+ * nabij's own JSON format, written and read with jansson. The layout is
+ * documented in docs/FORMAT.md; a change to it raises NB_FORMAT_VERSION.
+ * Unanswered values are left out rather than written as null, so an export
+ * reads as what the person actually said.
+ */
+#include "io.h"
+#include "core/i18n.h"
+#include "core/uid.h"
+#include "core/xalloc.h"
+
+#include <jansson.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void set_str(json_t *o, const char *key, const char *s)
+{
+	if (s)
+		json_object_set_new(o, key, json_string(s));
+}
+
+static void set_int(json_t *o, const char *key, int v, int unset)
+{
+	if (v != unset)
+		json_object_set_new(o, key, json_integer(v));
+}
+
+static void set_stamp(json_t *o, const char *key, struct nb_stamp st)
+{
+	char s[NB_STAMP_LEN];
+
+	nb_stamp_format(st, s);
+	json_object_set_new(o, key, json_string(s));
+}
+
+static void set_utc(json_t *o, const char *key, int64_t t)
+{
+	char s[NB_STAMP_LEN];
+
+	nb_utc_format(t, s);
+	json_object_set_new(o, key, json_string(s));
+}
+
+/* A list of terms as an array of strings. */
+static void set_terms(json_t *o, const char *key, const struct nb_items *l)
+{
+	json_t *a;
+
+	if (!l->n)
+		return;
+	a = json_array();
+	for (size_t i = 0; i < l->n; i++)
+		json_array_append_new(a, json_string(l->v[i].term));
+	json_object_set_new(o, key, a);
+}
+
+/* A list of items as objects {name, place} or {name, intensity}. */
+static void set_items(json_t *o, const char *key, const struct nb_items *l)
+{
+	json_t *a;
+
+	if (!l->n)
+		return;
+	a = json_array();
+	for (size_t i = 0; i < l->n; i++) {
+		json_t *it = json_object();
+		set_str(it, "name", l->v[i].term);
+		set_str(it, "place", l->v[i].place);
+		set_int(it, "intensity", l->v[i].intensity, 0);
+		json_array_append_new(a, it);
+	}
+	json_object_set_new(o, key, a);
+}
+
+/* The object for one record; with local, also its local id and day. */
+static json_t *entry_obj(const struct nb_entry *e, bool local)
+{
+	json_t *o = json_object();
+
+	if (local)
+		json_object_set_new(o, "id", json_integer(e->id));
+	json_object_set_new(o, "uid", json_string(e->uid));
+	json_object_set_new(o, "type", json_string(entry_type_id(e->type)));
+	set_stamp(o, "at", e->at);
+	if (local)
+		json_object_set_new(o, "day", json_string(e->day));
+	set_utc(o, "created", e->created);
+	set_utc(o, "updated", e->updated);
+	switch (e->type) {
+	case NB_CHECKIN: {
+		const struct nb_checkin *c = &e->u.checkin;
+		set_items(o, "body", &c->body);
+		set_items(o, "emotions", &c->emotions);
+		set_terms(o, "needs", &c->needs);
+		set_str(o, "state", c->state);
+		set_int(o, "mood", c->mood, 0);
+		set_int(o, "energy", c->energy, 0);
+		set_int(o, "tension", c->tension, 0);
+		set_int(o, "sleep_minutes", c->sleep_minutes, -1);
+		set_int(o, "sleep_quality", c->sleep_quality, 0);
+		set_terms(o, "tags", &c->tags);
+		set_str(o, "note", c->note);
+		break;
+	}
+	case NB_MOMENT: {
+		const struct nb_moment *m = &e->u.moment;
+		set_str(o, "kind", m->kind);
+		set_str(o, "with", m->with);
+		set_str(o, "member", m->member_uid);
+		set_int(o, "seconds", m->seconds, 0);
+		set_str(o, "safe", m->safe);
+		set_terms(o, "effects", &m->effects);
+		set_str(o, "note", m->note);
+		break;
+	}
+	case NB_TRIGGER: {
+		const struct nb_trigger *t = &e->u.trigger;
+		set_str(o, "situation", t->situation);
+		set_str(o, "reaction", t->reaction);
+		set_str(o, "emotion", t->emotion);
+		set_str(o, "need", t->need);
+		set_str(o, "alternative", t->alternative);
+		set_str(o, "outcome", t->outcome);
+		break;
+	}
+	case NB_MEMBER:
+		json_object_set_new(o, "place", json_boolean(e->u.member.place));
+		set_str(o, "name", e->u.member.name);
+		set_str(o, "reach", e->u.member.reach);
+		set_str(o, "helps", e->u.member.helps);
+		break;
+	case NB_SESSION:
+		set_str(o, "exercise", e->u.session.exercise);
+		set_int(o, "seconds", e->u.session.seconds, 0);
+		set_int(o, "tension_before", e->u.session.tension_before, 0);
+		set_int(o, "tension_after", e->u.session.tension_after, 0);
+		break;
+	case NB_REFLECTION:
+		set_str(o, "prompt", e->u.reflection.prompt);
+		set_str(o, "text", e->u.reflection.text);
+		break;
+	default:
+		break;
+	}
+	return o;
+}
+
+static char *dump(json_t *j)
+{
+	char *s = json_dumps(j, JSON_INDENT(2));
+	char *copy;
+
+	json_decref(j);
+	if (!s)
+		return xstrdup("null");
+	copy = xstrdup(s);	/* jansson's allocator is not ours */
+	free(s);
+	return copy;
+}
+
+char *io_json_entry(const struct nb_entry *e)
+{
+	return dump(entry_obj(e, true));
+}
+
+char *io_json_entries(const struct nb_entries *l)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < l->n; i++)
+		json_array_append_new(a, entry_obj(l->v[i], true));
+	return dump(a);
+}
+
+char *io_json_today(const char *day, const struct nb_entries *entries,
+		    int days_since_touch, const struct nb_entry *last_touch,
+		    const double *moods, int nmoods, const char *prompt_id,
+		    const char *prompt_text, int64_t circle, bool needs_care)
+{
+	json_t *o = json_object(), *a = json_array(), *m = json_array(), *p = json_object();
+
+	json_object_set_new(o, "day", json_string(day));
+	for (size_t i = 0; i < entries->n; i++)
+		json_array_append_new(a, entry_obj(entries->v[i], true));
+	json_object_set_new(o, "records", a);
+	json_object_set_new(o, "days_since_wanted_touch",
+			    days_since_touch < 0 ? json_null() : json_integer(days_since_touch));
+	json_object_set_new(o, "last_wanted_touch",
+			    last_touch ? entry_obj(last_touch, true) : json_null());
+	for (int i = 0; i < nmoods; i++)
+		json_array_append_new(m, moods[i] > 0 ? json_real(moods[i]) : json_null());
+	json_object_set_new(o, "mood_by_day", m);
+	json_object_set_new(p, "id", json_string(prompt_id));
+	json_object_set_new(p, "text", json_string(prompt_text));
+	json_object_set_new(o, "prompt", p);
+	json_object_set_new(o, "circle_size", json_integer(circle));
+	json_object_set_new(o, "show_help", json_boolean(needs_care));
+	return dump(o);
+}
+
+enum nb_err io_json_write(FILE *out, const struct nb_entries *l, int64_t now,
+			  struct nb_error *err)
+{
+	json_t *root = json_object(), *recs = json_array();
+	int rc;
+
+	json_object_set_new(root, "format", json_string("nabij"));
+	json_object_set_new(root, "version", json_integer(NB_FORMAT_VERSION));
+	set_utc(root, "exported", now);
+	for (size_t i = 0; i < l->n; i++)
+		json_array_append_new(recs, entry_obj(l->v[i], false));
+	json_object_set_new(root, "records", recs);
+	rc = json_dumpf(root, out, JSON_INDENT(2));
+	json_decref(root);
+	if (rc != 0 || fputc('\n', out) == EOF || fflush(out) != 0)
+		return nb_error_set(err, NB_EIO, "out", _("Could not write the export."));
+	return NB_OK;
+}
+
+/* Reading: one record at a time, stopping at the first problem. */
+struct rd {
+	json_t *obj;
+	size_t index;		/* 1-based, for messages */
+	struct nb_error *err;
+	enum nb_err rc;
+};
+
+static void rd_fail_type(struct rd *r, const char *key, const char *what)
+{
+	if (r->rc)
+		return;
+	r->rc = nb_error_set(r->err, NB_EINVAL, key,
+			     _("record %zu: the field \"%s\" must be %s."), r->index, key, what);
+}
+
+static char *rd_str(struct rd *r, const char *key)
+{
+	json_t *v = json_object_get(r->obj, key);
+
+	if (!v || r->rc)
+		return NULL;
+	if (!json_is_string(v)) {
+		rd_fail_type(r, key, _("text"));
+		return NULL;
+	}
+	return xstrndup(json_string_value(v), json_string_length(v));
+}
+
+static int rd_int(struct rd *r, const char *key, int unset)
+{
+	json_t *v = json_object_get(r->obj, key);
+	json_int_t i;
+
+	if (!v || r->rc)
+		return unset;
+	i = json_integer_value(v);
+	if (!json_is_integer(v) || i < -1000000000 || i > 1000000000) {
+		rd_fail_type(r, key, _("a whole number"));
+		return unset;
+	}
+	return (int)i;
+}
+
+static void rd_terms(struct rd *r, const char *key, struct nb_items *l)
+{
+	json_t *a = json_object_get(r->obj, key), *v;
+	size_t i;
+
+	if (!a || r->rc)
+		return;
+	if (!json_is_array(a)) {
+		rd_fail_type(r, key, _("a list of texts"));
+		return;
+	}
+	json_array_foreach(a, i, v) {
+		if (!json_is_string(v)) {
+			rd_fail_type(r, key, _("a list of texts"));
+			return;
+		}
+		items_add(l, json_string_value(v), NULL, 0);
+	}
+}
+
+static void rd_items(struct rd *r, const char *key, struct nb_items *l)
+{
+	json_t *a = json_object_get(r->obj, key), *v;
+	size_t i;
+
+	if (!a || r->rc)
+		return;
+	if (!json_is_array(a)) {
+		rd_fail_type(r, key, _("a list of objects with a name"));
+		return;
+	}
+	json_array_foreach(a, i, v) {
+		json_t *name = json_object_get(v, "name");
+		json_t *place = json_object_get(v, "place");
+		json_t *inten = json_object_get(v, "intensity");
+		size_t expect = 1 + (place != NULL) + (inten != NULL);
+
+		if (!json_is_object(v) || !json_is_string(name) ||
+		    (place && !json_is_string(place)) ||
+		    (inten && (!json_is_integer(inten) || json_integer_value(inten) < 0 ||
+			       json_integer_value(inten) > 1000)) ||
+		    json_object_size(v) != expect) {
+			rd_fail_type(r, key, _("a list of objects with a name"));
+			return;
+		}
+		items_add(l, json_string_value(name), place ? json_string_value(place) : NULL,
+			  inten ? (int)json_integer_value(inten) : 0);
+	}
+}
+
+static const char *const common_keys[] = { "uid", "type", "at", "created", "updated", NULL };
+
+static const char *const *keys_of(enum nb_type t)
+{
+	static const char *const checkin[] = { "body", "emotions", "needs", "state", "mood",
+		"energy", "tension", "sleep_minutes", "sleep_quality", "tags", "note", NULL };
+	static const char *const moment[] = { "kind", "with", "member", "seconds", "safe",
+		"effects", "note", NULL };
+	static const char *const trigger[] = { "situation", "reaction", "emotion", "need",
+		"alternative", "outcome", NULL };
+	static const char *const member[] = { "place", "name", "reach", "helps", NULL };
+	static const char *const session[] = { "exercise", "seconds", "tension_before",
+		"tension_after", NULL };
+	static const char *const reflection[] = { "prompt", "text", NULL };
+
+	switch (t) {
+	case NB_CHECKIN: return checkin;
+	case NB_MOMENT: return moment;
+	case NB_TRIGGER: return trigger;
+	case NB_MEMBER: return member;
+	case NB_SESSION: return session;
+	case NB_REFLECTION: return reflection;
+	default: return common_keys + 5;
+	}
+}
+
+static bool in_list(const char *const *l, const char *key)
+{
+	for (; *l; l++)
+		if (strcmp(*l, key) == 0)
+			return true;
+	return false;
+}
+
+static void rd_stamp(struct rd *r, const char *key, struct nb_stamp *st, bool utc)
+{
+	char *s = rd_str(r, key);
+
+	if (r->rc)
+		goto out;
+	if (!s) {
+		r->rc = nb_error_set(r->err, NB_EINVAL, key, _("record %zu: the field \"%s\" is missing."),
+				     r->index, key);
+		goto out;
+	}
+	if (!nb_stamp_parse(s, st) || (utc && st->offset != 0))
+		r->rc = nb_error_set(r->err, NB_EINVAL, key,
+				     _("record %zu: \"%s\" must be a time like 2026-11-20T21:30:00+01:00, not \"%s\"."),
+				     r->index, key, s);
+out:
+	free(s);
+}
+
+static struct nb_entry *read_record(struct rd *r)
+{
+	char *type_s = rd_str(r, "type"), *uid = NULL;
+	enum nb_type type = entry_type_parse(type_s);
+	const char *key;
+	json_t *v;
+	struct nb_entry *e;
+	struct nb_stamp st;
+
+	if (r->rc || type == NB_TYPE_NONE || strcmp(type_s, entry_type_id(type)) != 0) {
+		if (!r->rc)
+			r->rc = nb_error_set(r->err, NB_EINVAL, "type",
+					     _("record %zu: \"type\" must be one of checkin, moment, trigger, member, session, reflection."),
+					     r->index);
+		free(type_s);
+		return NULL;
+	}
+	free(type_s);
+	json_object_foreach(r->obj, key, v) {
+		if (!in_list(common_keys, key) && !in_list(keys_of(type), key)) {
+			r->rc = nb_error_set(r->err, NB_EINVAL, key,
+					     _("record %zu: unknown field \"%s\"."), r->index, key);
+			return NULL;
+		}
+	}
+	e = entry_new(type);
+	uid = rd_str(r, "uid");
+	if (!r->rc && !uid_valid(uid))
+		r->rc = nb_error_set(r->err, NB_EINVAL, "uid",
+				     _("record %zu: \"uid\" must be 32 lowercase hexadecimal digits."),
+				     r->index);
+	if (!r->rc)
+		memcpy(e->uid, uid, NB_UID_LEN);
+	free(uid);
+	rd_stamp(r, "at", &e->at, false);
+	rd_stamp(r, "created", &st, true);
+	e->created = st.utc;
+	rd_stamp(r, "updated", &st, true);
+	e->updated = st.utc;
+	switch (type) {
+	case NB_CHECKIN: {
+		struct nb_checkin *c = &e->u.checkin;
+		rd_items(r, "body", &c->body);
+		rd_items(r, "emotions", &c->emotions);
+		rd_terms(r, "needs", &c->needs);
+		c->state = rd_str(r, "state");
+		c->mood = rd_int(r, "mood", 0);
+		c->energy = rd_int(r, "energy", 0);
+		c->tension = rd_int(r, "tension", 0);
+		c->sleep_minutes = rd_int(r, "sleep_minutes", -1);
+		c->sleep_quality = rd_int(r, "sleep_quality", 0);
+		rd_terms(r, "tags", &c->tags);
+		c->note = rd_str(r, "note");
+		break;
+	}
+	case NB_MOMENT: {
+		struct nb_moment *m = &e->u.moment;
+		m->kind = rd_str(r, "kind");
+		m->with = rd_str(r, "with");
+		m->member_uid = rd_str(r, "member");
+		m->seconds = rd_int(r, "seconds", 0);
+		m->safe = rd_str(r, "safe");
+		rd_terms(r, "effects", &m->effects);
+		m->note = rd_str(r, "note");
+		if (!r->rc && m->member_uid && !uid_valid(m->member_uid))
+			r->rc = nb_error_set(r->err, NB_EINVAL, "member",
+					     _("record %zu: \"member\" must be the uid of a circle member."),
+					     r->index);
+		break;
+	}
+	case NB_TRIGGER: {
+		struct nb_trigger *t = &e->u.trigger;
+		t->situation = rd_str(r, "situation");
+		t->reaction = rd_str(r, "reaction");
+		t->emotion = rd_str(r, "emotion");
+		t->need = rd_str(r, "need");
+		t->alternative = rd_str(r, "alternative");
+		t->outcome = rd_str(r, "outcome");
+		break;
+	}
+	case NB_MEMBER: {
+		json_t *place = json_object_get(r->obj, "place");
+		if (place && !json_is_boolean(place))
+			rd_fail_type(r, "place", _("true or false"));
+		e->u.member.place = json_is_true(place);
+		e->u.member.name = rd_str(r, "name");
+		e->u.member.reach = rd_str(r, "reach");
+		e->u.member.helps = rd_str(r, "helps");
+		break;
+	}
+	case NB_SESSION:
+		e->u.session.exercise = rd_str(r, "exercise");
+		e->u.session.seconds = rd_int(r, "seconds", 0);
+		e->u.session.tension_before = rd_int(r, "tension_before", 0);
+		e->u.session.tension_after = rd_int(r, "tension_after", 0);
+		break;
+	case NB_REFLECTION:
+		e->u.reflection.prompt = rd_str(r, "prompt");
+		e->u.reflection.text = rd_str(r, "text");
+		break;
+	default:
+		break;
+	}
+	if (r->rc) {
+		entry_free(e);
+		return NULL;
+	}
+	return e;
+}
+
+static int cmp_uid(const void *a, const void *b)
+{
+	return strcmp((*(struct nb_entry *const *)a)->uid, (*(struct nb_entry *const *)b)->uid);
+}
+
+/* The same uid twice in one file would make the second silently vanish. */
+static enum nb_err check_unique(const struct nb_entries *l, struct nb_error *err)
+{
+	struct nb_entry **v = xmalloc((l->n ? l->n : 1) * sizeof *v);
+	enum nb_err rc = NB_OK;
+
+	memcpy(v, l->v, l->n * sizeof *v);
+	qsort(v, l->n, sizeof *v, cmp_uid);
+	for (size_t i = 1; i < l->n; i++)
+		if (strcmp(v[i - 1]->uid, v[i]->uid) == 0) {
+			rc = nb_error_set(err, NB_EINVAL, "uid",
+					  _("The uid %s appears more than once in this file."), v[i]->uid);
+			break;
+		}
+	free(v);
+	return rc;
+}
+
+enum nb_err io_json_read(const char *text, size_t len, struct nb_entries *out,
+			 struct nb_error *err)
+{
+	json_error_t jerr;
+	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr), *recs, *v;
+	json_t *format, *version;
+	struct nb_entries got = { 0 };
+	struct rd r = { .err = err };
+	size_t i;
+
+	if (!root)
+		return nb_error_set(err, NB_EINVAL, "",
+				    _("line %d, column %d: this is not valid JSON (%s)."),
+				    jerr.line, jerr.column, jerr.text);
+	format = json_object_get(root, "format");
+	version = json_object_get(root, "version");
+	recs = json_object_get(root, "records");
+	if (!json_is_object(root) || !json_is_string(format) ||
+	    strcmp(json_string_value(format), "nabij") != 0) {
+		r.rc = nb_error_set(err, NB_EINVAL, "format",
+				    _("This is not a nabij export: it needs \"format\": \"nabij\" at the top."));
+		goto out;
+	}
+	if (!json_is_integer(version) || json_integer_value(version) < 1 ||
+	    json_integer_value(version) > NB_FORMAT_VERSION) {
+		r.rc = nb_error_set(err, NB_EINVAL, "version",
+				    _("This export has a format version this nabij does not know (it reads version %d). A newer nabij may read it."),
+				    NB_FORMAT_VERSION);
+		goto out;
+	}
+	if (!json_is_array(recs)) {
+		r.rc = nb_error_set(err, NB_EINVAL, "records",
+				    _("This export has no list \"records\"."));
+		goto out;
+	}
+	json_array_foreach(recs, i, v) {
+		struct nb_entry *e;
+
+		r.index = i + 1;
+		r.obj = v;
+		if (!json_is_object(v)) {
+			r.rc = nb_error_set(err, NB_EINVAL, "records",
+					    _("record %zu is not an object."), r.index);
+			break;
+		}
+		if (!(e = read_record(&r)))
+			break;
+		entries_push(&got, e);
+	}
+	if (!r.rc)
+		r.rc = check_unique(&got, err);
+out:
+	json_decref(root);
+	if (r.rc) {
+		entries_free(&got);
+		return r.rc;
+	}
+	for (i = 0; i < got.n; i++)
+		entries_push(out, got.v[i]);
+	free(got.v);
+	return NB_OK;
+}
+
+enum nb_err io_slurp(const char *path, size_t max, char **text, size_t *len,
+		     struct nb_error *err)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *s = NULL;
+	size_t n = 0, cap = 0;
+	enum nb_err rc = NB_OK;
+
+	if (!f)
+		return nb_error_set(err, NB_EIO, "file", _("Cannot open %s: %s."), path,
+				    strerror(errno));
+	for (;;) {
+		size_t got;
+
+		if (cap - n < 65536) {
+			cap = cap ? cap * 2 : 65536;
+			s = xrealloc(s, cap + 1);
+		}
+		got = fread(s + n, 1, cap - n, f);
+		n += got;
+		if (n > max) {
+			rc = nb_error_set(err, NB_EINVAL, "file",
+					  _("%s is larger than %zu MB; nabij does not read files that large."),
+					  path, max >> 20);
+			break;
+		}
+		if (got == 0) {
+			if (ferror(f))
+				rc = nb_error_set(err, NB_EIO, "file", _("Cannot read %s."), path);
+			break;
+		}
+	}
+	if (f != stdin)
+		fclose(f);
+	if (rc) {
+		free(s);
+		return rc;
+	}
+	s[n] = '\0';
+	*text = s;
+	*len = n;
+	return NB_OK;
+}

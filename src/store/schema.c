@@ -1,0 +1,73 @@
+/*
+ * The schema, embedded in the program as migrations. A released migration
+ * never changes: a new one is appended and PRAGMA user_version records how
+ * far a database has come. Times are UTC seconds; utc_offset is the
+ * person's offset then; day is their local calendar day (YYYY-MM-DD).
+ * Unanswered values are NULL.
+ */
+#include "schema.h"
+
+static const char *const migrations[] = {
+	/* 1: the first schema */
+	"CREATE TABLE entry ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uid TEXT NOT NULL UNIQUE,"
+	"  type TEXT NOT NULL,"
+	"  at INTEGER NOT NULL,"
+	"  utc_offset INTEGER NOT NULL,"
+	"  day TEXT NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  updated INTEGER NOT NULL"
+	");"
+	"CREATE INDEX entry_day ON entry(day, at);"
+	"CREATE INDEX entry_type_at ON entry(type, at);"
+	"CREATE INDEX entry_at ON entry(at);"
+	"CREATE TABLE item ("
+	"  entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,"
+	"  field TEXT NOT NULL,"
+	"  pos INTEGER NOT NULL,"
+	"  term TEXT NOT NULL,"
+	"  place TEXT,"
+	"  intensity INTEGER,"
+	"  PRIMARY KEY (entry_id, field, pos)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX item_term ON item(field, term);"
+	"CREATE TABLE checkin ("
+	"  entry_id INTEGER PRIMARY KEY REFERENCES entry(id) ON DELETE CASCADE,"
+	"  state TEXT, mood INTEGER, energy INTEGER, tension INTEGER,"
+	"  sleep_minutes INTEGER, sleep_quality INTEGER, note TEXT"
+	");"
+	"CREATE TABLE moment ("
+	"  entry_id INTEGER PRIMARY KEY REFERENCES entry(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL, with_whom TEXT,"
+	"  member_id INTEGER REFERENCES entry(id) ON DELETE SET NULL,"
+	"  seconds INTEGER, safe TEXT, note TEXT"
+	");"
+	"CREATE INDEX moment_touch ON moment(safe, kind);"
+	"CREATE INDEX moment_member ON moment(member_id);"
+	"CREATE TABLE trigger_entry ("
+	"  entry_id INTEGER PRIMARY KEY REFERENCES entry(id) ON DELETE CASCADE,"
+	"  situation TEXT NOT NULL, reaction TEXT, emotion TEXT, need TEXT,"
+	"  alternative TEXT, outcome TEXT"
+	");"
+	"CREATE TABLE member ("
+	"  entry_id INTEGER PRIMARY KEY REFERENCES entry(id) ON DELETE CASCADE,"
+	"  place INTEGER NOT NULL, name TEXT NOT NULL, reach TEXT, helps TEXT"
+	");"
+	"CREATE TABLE session ("
+	"  entry_id INTEGER PRIMARY KEY REFERENCES entry(id) ON DELETE CASCADE,"
+	"  exercise TEXT NOT NULL, seconds INTEGER NOT NULL,"
+	"  tension_before INTEGER, tension_after INTEGER"
+	");"
+	"CREATE TABLE reflection ("
+	"  entry_id INTEGER PRIMARY KEY REFERENCES entry(id) ON DELETE CASCADE,"
+	"  prompt TEXT, text TEXT NOT NULL"
+	");"
+	"CREATE VIRTUAL TABLE entry_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');",
+};
+
+const char *const *schema_migrations(size_t *n)
+{
+	*n = sizeof migrations / sizeof migrations[0];
+	return migrations;
+}

@@ -1,0 +1,965 @@
+/*
+ * The SQLite backend of struct nb_store_ops: the only file in nabij with
+ * SQL. One table holds the envelope of every record (entry), one table per
+ * kind holds its fields, one table holds the lists (emotions, needs, body
+ * sensations, tags, body effects), and an FTS5 table indexes all text.
+ * Statements are prepared once per connection and kept.
+ */
+#include "store.h"
+#include "schema.h"
+#include "core/buf.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+
+#include <sqlite3.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum stmt {
+	S_BEGIN, S_COMMIT, S_ROLLBACK,
+	S_ENTRY_INS, S_ENTRY_UPD, S_ENTRY_GET, S_ENTRY_UID, S_ENTRY_DEL,
+	S_ITEMS_DEL, S_ITEM_INS, S_ITEMS_GET,
+	S_CHECKIN_PUT, S_CHECKIN_GET, S_MOMENT_PUT, S_MOMENT_GET,
+	S_TRIGGER_PUT, S_TRIGGER_GET, S_MEMBER_PUT, S_MEMBER_GET,
+	S_SESSION_PUT, S_SESSION_GET, S_REFLECTION_PUT, S_REFLECTION_GET,
+	S_FTS_DEL, S_FTS_INS, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
+	S__COUNT
+};
+
+static const char *const sql[S__COUNT] = {
+	[S_BEGIN] = "BEGIN IMMEDIATE",
+	[S_COMMIT] = "COMMIT",
+	[S_ROLLBACK] = "ROLLBACK",
+	[S_ENTRY_INS] = "INSERT INTO entry(uid, type, at, utc_offset, day, created, updated)"
+			" VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[S_ENTRY_UPD] = "UPDATE entry SET at = ?, utc_offset = ?, day = ?, updated = ?"
+			" WHERE id = ? AND type = ?",
+	[S_ENTRY_GET] = "SELECT id, uid, type, at, utc_offset, day, created, updated"
+			" FROM entry WHERE id = ?",
+	[S_ENTRY_UID] = "SELECT id FROM entry WHERE uid = ?",
+	[S_ENTRY_DEL] = "DELETE FROM entry WHERE id = ?",
+	[S_ITEMS_DEL] = "DELETE FROM item WHERE entry_id = ?",
+	[S_ITEM_INS] = "INSERT INTO item(entry_id, field, pos, term, place, intensity)"
+		       " VALUES (?, ?, ?, ?, ?, ?)",
+	[S_ITEMS_GET] = "SELECT field, term, place, intensity FROM item"
+			" WHERE entry_id = ? ORDER BY field, pos",
+	[S_CHECKIN_PUT] = "INSERT OR REPLACE INTO checkin(entry_id, state, mood, energy,"
+			  " tension, sleep_minutes, sleep_quality, note)"
+			  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_CHECKIN_GET] = "SELECT state, mood, energy, tension, sleep_minutes,"
+			  " sleep_quality, note FROM checkin WHERE entry_id = ?",
+	[S_MOMENT_PUT] = "INSERT OR REPLACE INTO moment(entry_id, kind, with_whom, member_id,"
+			 " seconds, safe, note) VALUES (?, ?, ?,"
+			 " (SELECT id FROM entry WHERE uid = ? AND type = 'member'), ?, ?, ?)",
+	[S_MOMENT_GET] = "SELECT kind, with_whom, (SELECT uid FROM entry WHERE id = member_id),"
+			 " seconds, safe, note FROM moment WHERE entry_id = ?",
+	[S_TRIGGER_PUT] = "INSERT OR REPLACE INTO trigger_entry(entry_id, situation, reaction,"
+			  " emotion, need, alternative, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[S_TRIGGER_GET] = "SELECT situation, reaction, emotion, need, alternative, outcome"
+			  " FROM trigger_entry WHERE entry_id = ?",
+	[S_MEMBER_PUT] = "INSERT OR REPLACE INTO member(entry_id, place, name, reach, helps)"
+			 " VALUES (?, ?, ?, ?, ?)",
+	[S_MEMBER_GET] = "SELECT place, name, reach, helps FROM member WHERE entry_id = ?",
+	[S_SESSION_PUT] = "INSERT OR REPLACE INTO session(entry_id, exercise, seconds,"
+			  " tension_before, tension_after) VALUES (?, ?, ?, ?, ?)",
+	[S_SESSION_GET] = "SELECT exercise, seconds, tension_before, tension_after"
+			  " FROM session WHERE entry_id = ?",
+	[S_REFLECTION_PUT] = "INSERT OR REPLACE INTO reflection(entry_id, prompt, text)"
+			     " VALUES (?, ?, ?)",
+	[S_REFLECTION_GET] = "SELECT prompt, text FROM reflection WHERE entry_id = ?",
+	[S_FTS_DEL] = "DELETE FROM entry_fts WHERE rowid = ?",
+	[S_FTS_INS] = "INSERT INTO entry_fts(rowid, body) VALUES (?, ?)",
+	[S_SEARCH] = "SELECT rowid, snippet(entry_fts, 0, char(2), char(3), '…', 12)"
+		     " FROM entry_fts WHERE entry_fts MATCH ? ORDER BY rank LIMIT ?",
+	[S_LAST_TOUCH] = "SELECT e.id FROM entry e JOIN moment m ON m.entry_id = e.id"
+			 " WHERE m.safe = 'yes' AND m.kind IN (SELECT value FROM json_each(?))"
+			 " ORDER BY e.at DESC LIMIT 1",
+	[S_COUNT] = "SELECT count(*) FROM entry WHERE type = ?",
+	[S_MEMBER_NAME] = "SELECT e.uid FROM entry e JOIN member m ON m.entry_id = e.id"
+			  " WHERE m.name = ? COLLATE NOCASE ORDER BY e.id LIMIT 1",
+};
+
+struct db {
+	sqlite3 *h;
+	sqlite3_stmt *st[S__COUNT];
+};
+
+static enum nb_err dberr(struct db *d, struct nb_error *err)
+{
+	int code = sqlite3_extended_errcode(d->h) & 0xff;
+
+	switch (code) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return nb_error_set(err, NB_EDB, "",
+				    _("The database is busy: another nabij is writing to it. Nothing was changed; please try again in a moment."));
+	case SQLITE_FULL:
+		return nb_error_set(err, NB_EDB, "",
+				    _("The disk is full. Nothing was changed; what was saved before is safe."));
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+		return nb_error_set(err, NB_EDB, "",
+				    _("The database cannot be written here (%s). Nothing was changed."),
+				    sqlite3_errmsg(d->h));
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return nb_error_set(err, NB_EDB, "",
+				    _("The database file is damaged or is not a nabij database (%s)."),
+				    sqlite3_errmsg(d->h));
+	default:
+		return nb_error_set(err, NB_EDB, "", _("The database reported a problem: %s."),
+				    sqlite3_errmsg(d->h));
+	}
+}
+
+/* The prepared statement s, reset and with its bindings cleared. */
+static sqlite3_stmt *stmt(struct db *d, enum stmt s, struct nb_error *err)
+{
+	if (!d->st[s]) {
+		if (sqlite3_prepare_v3(d->h, sql[s], -1, SQLITE_PREPARE_PERSISTENT,
+				       &d->st[s], NULL) != SQLITE_OK) {
+			dberr(d, err);
+			return NULL;
+		}
+	} else {
+		sqlite3_reset(d->st[s]);
+		sqlite3_clear_bindings(d->st[s]);
+	}
+	return d->st[s];
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Bind v, or NULL when v is the "not answered" value. */
+static void bind_opt(sqlite3_stmt *st, int i, int v, int unset)
+{
+	if (v == unset)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int(st, i, v);
+}
+
+static char *col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+static int col_opt(sqlite3_stmt *st, int i, int unset)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? unset : sqlite3_column_int(st, i);
+}
+
+/* Step a statement that returns no rows. */
+static enum nb_err run(struct db *d, sqlite3_stmt *st, struct nb_error *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? NB_OK : dberr(d, err);
+}
+
+static enum nb_err exec(struct db *d, const char *text, struct nb_error *err)
+{
+	return sqlite3_exec(d->h, text, NULL, NULL, NULL) == SQLITE_OK ? NB_OK : dberr(d, err);
+}
+
+static enum nb_err db_begin(void *h, struct nb_error *err)
+{
+	struct db *d = h;
+	sqlite3_stmt *st = stmt(d, S_BEGIN, err);
+
+	return st ? run(d, st, err) : NB_EDB;
+}
+
+static enum nb_err db_commit(void *h, struct nb_error *err)
+{
+	struct db *d = h;
+	sqlite3_stmt *st = stmt(d, S_COMMIT, err);
+
+	return st ? run(d, st, err) : NB_EDB;
+}
+
+static void db_rollback(void *h)
+{
+	struct db *d = h;
+
+	if (!sqlite3_get_autocommit(d->h))
+		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Every piece of text of e, for the full-text index. */
+static void entry_text(const struct nb_entry *e, struct nb_buf *b)
+{
+	const char *parts[8] = { 0 };
+	const struct nb_items *lists[4] = { 0 };
+	size_t np = 0, nl = 0;
+
+	switch (e->type) {
+	case NB_CHECKIN:
+		lists[nl++] = &e->u.checkin.body;
+		lists[nl++] = &e->u.checkin.emotions;
+		lists[nl++] = &e->u.checkin.needs;
+		lists[nl++] = &e->u.checkin.tags;
+		parts[np++] = e->u.checkin.note;
+		break;
+	case NB_MOMENT:
+		parts[np++] = e->u.moment.kind;
+		parts[np++] = e->u.moment.with;
+		parts[np++] = e->u.moment.note;
+		lists[nl++] = &e->u.moment.effects;
+		break;
+	case NB_TRIGGER:
+		parts[np++] = e->u.trigger.situation;
+		parts[np++] = e->u.trigger.reaction;
+		parts[np++] = e->u.trigger.emotion;
+		parts[np++] = e->u.trigger.need;
+		parts[np++] = e->u.trigger.alternative;
+		parts[np++] = e->u.trigger.outcome;
+		break;
+	case NB_MEMBER:
+		parts[np++] = e->u.member.name;
+		parts[np++] = e->u.member.reach;
+		parts[np++] = e->u.member.helps;
+		break;
+	case NB_SESSION:
+		parts[np++] = e->u.session.exercise;
+		break;
+	case NB_REFLECTION:
+		parts[np++] = e->u.reflection.text;
+		break;
+	default:
+		break;
+	}
+	for (size_t i = 0; i < nl; i++)
+		for (size_t j = 0; j < lists[i]->n; j++) {
+			buf_add(b, lists[i]->v[j].term);
+			buf_addc(b, ' ');
+			if (lists[i]->v[j].place) {
+				buf_add(b, lists[i]->v[j].place);
+				buf_addc(b, ' ');
+			}
+		}
+	for (size_t i = 0; i < np; i++)
+		if (parts[i]) {
+			buf_add(b, parts[i]);
+			buf_addc(b, '\n');
+		}
+}
+
+static enum nb_err put_items(struct db *d, int64_t id, const char *field,
+			     const struct nb_items *l, struct nb_error *err)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		sqlite3_stmt *st = stmt(d, S_ITEM_INS, err);
+		enum nb_err rc;
+
+		if (!st)
+			return NB_EDB;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, field, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, (int)i);
+		bind_text(st, 4, l->v[i].term);
+		bind_text(st, 5, l->v[i].place);
+		bind_opt(st, 6, l->v[i].intensity, 0);
+		if ((rc = run(d, st, err)))
+			return rc;
+	}
+	return NB_OK;
+}
+
+static enum nb_err put_detail(struct db *d, const struct nb_entry *e,
+			      struct nb_error *err)
+{
+	sqlite3_stmt *st;
+	enum nb_err rc;
+
+	switch (e->type) {
+	case NB_CHECKIN: {
+		const struct nb_checkin *c = &e->u.checkin;
+		if (!(st = stmt(d, S_CHECKIN_PUT, err)))
+			return NB_EDB;
+		sqlite3_bind_int64(st, 1, e->id);
+		bind_text(st, 2, c->state);
+		bind_opt(st, 3, c->mood, 0);
+		bind_opt(st, 4, c->energy, 0);
+		bind_opt(st, 5, c->tension, 0);
+		bind_opt(st, 6, c->sleep_minutes, -1);
+		bind_opt(st, 7, c->sleep_quality, 0);
+		bind_text(st, 8, c->note);
+		if ((rc = run(d, st, err)) ||
+		    (rc = put_items(d, e->id, "body", &c->body, err)) ||
+		    (rc = put_items(d, e->id, "emotion", &c->emotions, err)) ||
+		    (rc = put_items(d, e->id, "need", &c->needs, err)))
+			return rc;
+		return put_items(d, e->id, "tag", &c->tags, err);
+	}
+	case NB_MOMENT: {
+		const struct nb_moment *m = &e->u.moment;
+		if (!(st = stmt(d, S_MOMENT_PUT, err)))
+			return NB_EDB;
+		sqlite3_bind_int64(st, 1, e->id);
+		bind_text(st, 2, m->kind);
+		bind_text(st, 3, m->with);
+		bind_text(st, 4, m->member_uid);
+		bind_opt(st, 5, m->seconds, 0);
+		bind_text(st, 6, m->safe);
+		bind_text(st, 7, m->note);
+		if ((rc = run(d, st, err)))
+			return rc;
+		return put_items(d, e->id, "effect", &m->effects, err);
+	}
+	case NB_TRIGGER: {
+		const struct nb_trigger *t = &e->u.trigger;
+		if (!(st = stmt(d, S_TRIGGER_PUT, err)))
+			return NB_EDB;
+		sqlite3_bind_int64(st, 1, e->id);
+		bind_text(st, 2, t->situation);
+		bind_text(st, 3, t->reaction);
+		bind_text(st, 4, t->emotion);
+		bind_text(st, 5, t->need);
+		bind_text(st, 6, t->alternative);
+		bind_text(st, 7, t->outcome);
+		return run(d, st, err);
+	}
+	case NB_MEMBER: {
+		const struct nb_member *m = &e->u.member;
+		if (!(st = stmt(d, S_MEMBER_PUT, err)))
+			return NB_EDB;
+		sqlite3_bind_int64(st, 1, e->id);
+		sqlite3_bind_int(st, 2, m->place);
+		bind_text(st, 3, m->name);
+		bind_text(st, 4, m->reach);
+		bind_text(st, 5, m->helps);
+		return run(d, st, err);
+	}
+	case NB_SESSION: {
+		const struct nb_session *s = &e->u.session;
+		if (!(st = stmt(d, S_SESSION_PUT, err)))
+			return NB_EDB;
+		sqlite3_bind_int64(st, 1, e->id);
+		bind_text(st, 2, s->exercise);
+		sqlite3_bind_int(st, 3, s->seconds);
+		bind_opt(st, 4, s->tension_before, 0);
+		bind_opt(st, 5, s->tension_after, 0);
+		return run(d, st, err);
+	}
+	case NB_REFLECTION: {
+		const struct nb_reflection *r = &e->u.reflection;
+		if (!(st = stmt(d, S_REFLECTION_PUT, err)))
+			return NB_EDB;
+		sqlite3_bind_int64(st, 1, e->id);
+		bind_text(st, 2, r->prompt);
+		bind_text(st, 3, r->text);
+		return run(d, st, err);
+	}
+	default:
+		return nb_error_set(err, NB_EINVAL, "type", _("Unknown kind of record."));
+	}
+}
+
+static enum nb_err db_put(void *h, struct nb_entry *e, struct nb_error *err)
+{
+	struct db *d = h;
+	sqlite3_stmt *st;
+	struct nb_buf text = { 0 };
+	enum nb_err rc;
+
+	if (e->id == 0) {
+		if (!(st = stmt(d, S_ENTRY_INS, err)))
+			return NB_EDB;
+		sqlite3_bind_text(st, 1, e->uid, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, entry_type_id(e->type), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, e->at.utc);
+		sqlite3_bind_int(st, 4, e->at.offset);
+		sqlite3_bind_text(st, 5, e->day, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 6, e->created);
+		sqlite3_bind_int64(st, 7, e->updated);
+		if ((rc = run(d, st, err)))
+			return rc;
+		e->id = sqlite3_last_insert_rowid(d->h);
+	} else {
+		if (!(st = stmt(d, S_ENTRY_UPD, err)))
+			return NB_EDB;
+		sqlite3_bind_int64(st, 1, e->at.utc);
+		sqlite3_bind_int(st, 2, e->at.offset);
+		sqlite3_bind_text(st, 3, e->day, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, e->updated);
+		sqlite3_bind_int64(st, 5, e->id);
+		sqlite3_bind_text(st, 6, entry_type_id(e->type), -1, SQLITE_STATIC);
+		if ((rc = run(d, st, err)))
+			return rc;
+		if (sqlite3_changes(d->h) != 1)
+			return nb_error_set(err, NB_ENOTFOUND, "id",
+					    _("There is no record #%lld."), (long long)e->id);
+		if (!(st = stmt(d, S_ITEMS_DEL, err)))
+			return NB_EDB;
+		sqlite3_bind_int64(st, 1, e->id);
+		if ((rc = run(d, st, err)))
+			return rc;
+	}
+	if ((rc = put_detail(d, e, err)))
+		return rc;
+	if (!(st = stmt(d, S_FTS_DEL, err)))
+		return NB_EDB;
+	sqlite3_bind_int64(st, 1, e->id);
+	if ((rc = run(d, st, err)))
+		return rc;
+	if (!(st = stmt(d, S_FTS_INS, err)))
+		return NB_EDB;
+	entry_text(e, &text);
+	sqlite3_bind_int64(st, 1, e->id);
+	sqlite3_bind_text(st, 2, text.s ? text.s : "", -1, SQLITE_STATIC);
+	rc = run(d, st, err);
+	buf_free(&text);
+	return rc;
+}
+
+static struct nb_items *items_of(struct nb_entry *e, const char *field)
+{
+	if (e->type == NB_CHECKIN) {
+		if (!strcmp(field, "body"))
+			return &e->u.checkin.body;
+		if (!strcmp(field, "emotion"))
+			return &e->u.checkin.emotions;
+		if (!strcmp(field, "need"))
+			return &e->u.checkin.needs;
+		if (!strcmp(field, "tag"))
+			return &e->u.checkin.tags;
+	}
+	if (e->type == NB_MOMENT && !strcmp(field, "effect"))
+		return &e->u.moment.effects;
+	return NULL;
+}
+
+/* Read the kind's own fields and lists into e; 0 rows is a damaged database. */
+static enum nb_err get_detail(struct db *d, struct nb_entry *e, struct nb_error *err)
+{
+	static const enum stmt get_of[NB_TYPE__COUNT] = {
+		[NB_CHECKIN] = S_CHECKIN_GET, [NB_MOMENT] = S_MOMENT_GET,
+		[NB_TRIGGER] = S_TRIGGER_GET, [NB_MEMBER] = S_MEMBER_GET,
+		[NB_SESSION] = S_SESSION_GET, [NB_REFLECTION] = S_REFLECTION_GET,
+	};
+	sqlite3_stmt *st = stmt(d, get_of[e->type], err);
+	int rc;
+
+	if (!st)
+		return NB_EDB;
+	sqlite3_bind_int64(st, 1, e->id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return nb_error_set(err, NB_EDB, "",
+					    _("Record #%lld is incomplete in the database."),
+					    (long long)e->id);
+		return dberr(d, err);
+	}
+	switch (e->type) {
+	case NB_CHECKIN: {
+		struct nb_checkin *c = &e->u.checkin;
+		c->state = col_text(st, 0);
+		c->mood = col_opt(st, 1, 0);
+		c->energy = col_opt(st, 2, 0);
+		c->tension = col_opt(st, 3, 0);
+		c->sleep_minutes = col_opt(st, 4, -1);
+		c->sleep_quality = col_opt(st, 5, 0);
+		c->note = col_text(st, 6);
+		break;
+	}
+	case NB_MOMENT: {
+		struct nb_moment *m = &e->u.moment;
+		m->kind = col_text(st, 0);
+		m->with = col_text(st, 1);
+		m->member_uid = col_text(st, 2);
+		m->seconds = col_opt(st, 3, 0);
+		m->safe = col_text(st, 4);
+		m->note = col_text(st, 5);
+		break;
+	}
+	case NB_TRIGGER: {
+		struct nb_trigger *t = &e->u.trigger;
+		t->situation = col_text(st, 0);
+		t->reaction = col_text(st, 1);
+		t->emotion = col_text(st, 2);
+		t->need = col_text(st, 3);
+		t->alternative = col_text(st, 4);
+		t->outcome = col_text(st, 5);
+		break;
+	}
+	case NB_MEMBER:
+		e->u.member.place = sqlite3_column_int(st, 0) != 0;
+		e->u.member.name = col_text(st, 1);
+		e->u.member.reach = col_text(st, 2);
+		e->u.member.helps = col_text(st, 3);
+		break;
+	case NB_SESSION:
+		e->u.session.exercise = col_text(st, 0);
+		e->u.session.seconds = sqlite3_column_int(st, 1);
+		e->u.session.tension_before = col_opt(st, 2, 0);
+		e->u.session.tension_after = col_opt(st, 3, 0);
+		break;
+	case NB_REFLECTION:
+		e->u.reflection.prompt = col_text(st, 0);
+		e->u.reflection.text = col_text(st, 1);
+		break;
+	default:
+		break;
+	}
+	sqlite3_reset(st);
+	if (e->type != NB_CHECKIN && e->type != NB_MOMENT)
+		return NB_OK;
+	if (!(st = stmt(d, S_ITEMS_GET, err)))
+		return NB_EDB;
+	sqlite3_bind_int64(st, 1, e->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct nb_items *l = items_of(e, (const char *)sqlite3_column_text(st, 0));
+		if (l)
+			items_add(l, (const char *)sqlite3_column_text(st, 1),
+				  (const char *)sqlite3_column_text(st, 2),
+				  col_opt(st, 3, 0));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? NB_OK : dberr(d, err);
+}
+
+static enum nb_err db_get(void *h, int64_t id, struct nb_entry **out,
+			  struct nb_error *err)
+{
+	struct db *d = h;
+	sqlite3_stmt *st = stmt(d, S_ENTRY_GET, err);
+	struct nb_entry *e;
+	enum nb_type type;
+	enum nb_err rc;
+	int step;
+
+	*out = NULL;
+	if (!st)
+		return NB_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	step = sqlite3_step(st);
+	if (step == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return nb_error_set(err, NB_ENOTFOUND, "id", _("There is no record #%lld."),
+				    (long long)id);
+	}
+	if (step != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return dberr(d, err);
+	}
+	type = entry_type_parse((const char *)sqlite3_column_text(st, 2));
+	if (type == NB_TYPE_NONE) {
+		sqlite3_reset(st);
+		return nb_error_set(err, NB_EDB, "", _("Record #%lld has an unknown kind."),
+				    (long long)id);
+	}
+	e = entry_new(type);
+	e->id = sqlite3_column_int64(st, 0);
+	snprintf(e->uid, sizeof e->uid, "%s", (const char *)sqlite3_column_text(st, 1));
+	e->at.utc = sqlite3_column_int64(st, 3);
+	e->at.offset = sqlite3_column_int(st, 4);
+	snprintf(e->day, sizeof e->day, "%s", (const char *)sqlite3_column_text(st, 5));
+	e->created = sqlite3_column_int64(st, 6);
+	e->updated = sqlite3_column_int64(st, 7);
+	sqlite3_reset(st);
+	if ((rc = get_detail(d, e, err))) {
+		entry_free(e);
+		return rc;
+	}
+	*out = e;
+	return NB_OK;
+}
+
+static enum nb_err db_find_uid(void *h, const char *uid, int64_t *id,
+			       struct nb_error *err)
+{
+	struct db *d = h;
+	sqlite3_stmt *st = stmt(d, S_ENTRY_UID, err);
+	int rc;
+
+	if (!st)
+		return NB_EDB;
+	sqlite3_bind_text(st, 1, uid, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? NB_OK : dberr(d, err);
+}
+
+static enum nb_err db_del(void *h, int64_t id, struct nb_error *err)
+{
+	struct db *d = h;
+	sqlite3_stmt *st = stmt(d, S_ENTRY_DEL, err);
+	enum nb_err rc;
+
+	if (!st)
+		return NB_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = run(d, st, err)))
+		return rc;
+	if (sqlite3_changes(d->h) != 1)
+		return nb_error_set(err, NB_ENOTFOUND, "id", _("There is no record #%lld."),
+				    (long long)id);
+	if (!(st = stmt(d, S_FTS_DEL, err)))
+		return NB_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	return run(d, st, err);
+}
+
+/* Load each id of a finished id query into out. */
+static enum nb_err load_ids(struct db *d, sqlite3_stmt *ids, struct nb_entries *out,
+			    struct nb_error *err)
+{
+	struct nb_entries found = { 0 };
+	int64_t *v = NULL;
+	size_t n = 0, cap = 0;
+	enum nb_err rc = NB_OK;
+	int step;
+
+	while ((step = sqlite3_step(ids)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		v[n++] = sqlite3_column_int64(ids, 0);
+	}
+	if (step != SQLITE_DONE)
+		rc = dberr(d, err);
+	for (size_t i = 0; !rc && i < n; i++) {
+		struct nb_entry *e;
+		if (!(rc = db_get(d, v[i], &e, err)))
+			entries_push(&found, e);
+	}
+	free(v);
+	if (rc) {
+		entries_free(&found);
+		return rc;
+	}
+	for (size_t i = 0; i < found.n; i++)
+		entries_push(out, found.v[i]);
+	free(found.v);
+	return NB_OK;
+}
+
+static enum nb_err db_list(void *h, const struct nb_query *q,
+			   struct nb_entries *out, struct nb_error *err)
+{
+	struct db *d = h;
+	struct nb_buf s = { 0 };
+	sqlite3_stmt *st = NULL;
+	unsigned types = q->types ? q->types : ~NB_TYPE_BIT(NB_MEMBER);
+	bool first = true;
+	enum nb_err rc;
+	int i = 1;
+
+	buf_add(&s, "SELECT id FROM entry WHERE type IN (");
+	for (int t = NB_CHECKIN; t < NB_TYPE__COUNT; t++)
+		if (types & NB_TYPE_BIT(t)) {
+			buf_addf(&s, "%s'%s'", first ? "" : ", ", entry_type_id((enum nb_type)t));
+			first = false;
+		}
+	buf_add(&s, first ? "NULL)" : ")");
+	if (q->since)
+		buf_add(&s, " AND day >= ?");
+	if (q->until)
+		buf_add(&s, " AND day <= ?");
+	buf_add(&s, q->newest_first ? " ORDER BY at DESC, id DESC" : " ORDER BY at, id");
+	if (q->limit > 0)
+		buf_addf(&s, " LIMIT %d", q->limit);
+	if (sqlite3_prepare_v2(d->h, s.s, -1, &st, NULL) != SQLITE_OK) {
+		buf_free(&s);
+		return dberr(d, err);
+	}
+	buf_free(&s);
+	if (q->since)
+		sqlite3_bind_text(st, i++, q->since, -1, SQLITE_STATIC);
+	if (q->until)
+		sqlite3_bind_text(st, i++, q->until, -1, SQLITE_STATIC);
+	rc = load_ids(d, st, out, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Turn a person's words into an FTS5 query: every word must occur, as a
+ * word or the start of one; FTS5 syntax in the words has no effect. */
+static char *fts_query(const char *words)
+{
+	struct nb_buf b = { 0 };
+	const char *p = words;
+
+	while (*p) {
+		const char *start;
+
+		while (*p && (isspace((unsigned char)*p) || *p == '"'))
+			p++;
+		start = p;
+		while (*p && !isspace((unsigned char)*p) && *p != '"')
+			p++;
+		if (p > start) {
+			buf_add(&b, b.len ? " \"" : "\"");
+			buf_addn(&b, start, (size_t)(p - start));
+			buf_add(&b, "\"*");
+		}
+	}
+	return b.len ? buf_detach(&b) : (buf_free(&b), NULL);
+}
+
+void hits_free(struct nb_hits *h)
+{
+	for (size_t i = 0; i < h->n; i++) {
+		entry_free(h->v[i].entry);
+		free(h->v[i].snippet);
+	}
+	free(h->v);
+	memset(h, 0, sizeof *h);
+}
+
+static enum nb_err db_search(void *h, const char *words, int limit,
+			     struct nb_hits *out, struct nb_error *err)
+{
+	struct db *d = h;
+	char *q = fts_query(words);
+	sqlite3_stmt *st;
+	struct nb_hits found = { 0 };
+	int64_t *ids = NULL;
+	char **snips = NULL;
+	size_t n = 0;
+	enum nb_err rc = NB_OK;
+	int step;
+
+	if (!q)
+		return nb_error_set(err, NB_EUSAGE, "words", _("Give one or more words to search for."));
+	if (!(st = stmt(d, S_SEARCH, err))) {
+		free(q);
+		return NB_EDB;
+	}
+	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		ids = xrealloc(ids, (n + 1) * sizeof *ids);
+		snips = xrealloc(snips, (n + 1) * sizeof *snips);
+		ids[n] = sqlite3_column_int64(st, 0);
+		snips[n] = col_text(st, 1);
+		n++;
+	}
+	if (step != SQLITE_DONE)
+		rc = dberr(d, err);
+	sqlite3_reset(st);
+	free(q);
+	for (size_t i = 0; i < n; i++) {
+		struct nb_entry *e = NULL;
+
+		if (!rc && !(rc = db_get(d, ids[i], &e, err))) {
+			found.v = xrealloc(found.v, (found.n + 1) * sizeof *found.v);
+			found.v[found.n].entry = e;
+			found.v[found.n].snippet = snips[i];
+			found.n++;
+			snips[i] = NULL;
+		}
+		free(snips[i]);
+	}
+	free(ids);
+	free(snips);
+	if (rc) {
+		hits_free(&found);
+		return rc;
+	}
+	*out = found;
+	return NB_OK;
+}
+
+static enum nb_err db_last_touch(void *h, struct nb_entry **out, struct nb_error *err)
+{
+	struct db *d = h;
+	size_t n;
+	const char *const *kinds = moment_touch_kinds(&n);
+	struct nb_buf list = { 0 };
+	sqlite3_stmt *st = stmt(d, S_LAST_TOUCH, err);
+	int64_t id = 0;
+	int rc;
+
+	*out = NULL;
+	if (!st)
+		return NB_EDB;
+	buf_add(&list, "[");
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&list, "%s\"%s\"", i ? "," : "", kinds[i]);
+	buf_add(&list, "]");
+	sqlite3_bind_text(st, 1, list.s, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	buf_free(&list);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return dberr(d, err);
+	return id ? db_get(d, id, out, err) : NB_OK;
+}
+
+static enum nb_err db_count(void *h, enum nb_type t, int64_t *out, struct nb_error *err)
+{
+	struct db *d = h;
+	sqlite3_stmt *st = stmt(d, S_COUNT, err);
+	int rc;
+
+	if (!st)
+		return NB_EDB;
+	sqlite3_bind_text(st, 1, entry_type_id(t), -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? NB_OK : dberr(d, err);
+}
+
+static enum nb_err db_member_by_name(void *h, const char *name, char uid[NB_UID_LEN],
+				     bool *found, struct nb_error *err)
+{
+	struct db *d = h;
+	sqlite3_stmt *st = stmt(d, S_MEMBER_NAME, err);
+	int rc;
+
+	*found = false;
+	if (!st)
+		return NB_EDB;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(uid, NB_UID_LEN, "%s", (const char *)sqlite3_column_text(st, 0));
+		*found = true;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? NB_OK : dberr(d, err);
+}
+
+static void db_close(void *h)
+{
+	struct db *d = h;
+
+	if (!d)
+		return;
+	for (int i = 0; i < S__COUNT; i++)
+		sqlite3_finalize(d->st[i]);
+	sqlite3_close(d->h);
+	free(d);
+}
+
+static const struct nb_store_ops sqlite_ops = {
+	.begin = db_begin,
+	.commit = db_commit,
+	.rollback = db_rollback,
+	.put = db_put,
+	.get = db_get,
+	.find_uid = db_find_uid,
+	.del = db_del,
+	.list = db_list,
+	.search = db_search,
+	.last_touch = db_last_touch,
+	.count = db_count,
+	.member_by_name = db_member_by_name,
+	.close = db_close,
+};
+
+/* Bring the schema to the newest version, one transaction per step. */
+static enum nb_err migrate(struct db *d, struct nb_error *err)
+{
+	sqlite3_stmt *st;
+	int version = 0;
+	size_t n;
+	const char *const *steps = schema_migrations(&n);
+
+	if (sqlite3_prepare_v2(d->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return dberr(d, err);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version > (int)n)
+		return nb_error_set(err, NB_EDB, "",
+				    _("This database was made by a newer version of nabij (schema %d, this one knows %zu). Please update nabij."),
+				    version, n);
+	for (int v = version; v < (int)n; v++) {
+		char pragma[64];
+		enum nb_err rc;
+
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+		if ((rc = exec(d, "BEGIN IMMEDIATE", err)))
+			return rc;
+		if ((rc = exec(d, steps[v], err)) || (rc = exec(d, pragma, err)) ||
+		    (rc = exec(d, "COMMIT", err))) {
+			db_rollback(d);
+			return rc;
+		}
+	}
+	return NB_OK;
+}
+
+/* mkdir -p for the folder holding path, private to the person (0700). */
+static enum nb_err make_parent(const char *path, struct nb_error *err)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+
+	if (slash && slash != dir) {
+		*slash = '\0';
+		for (char *p = dir + 1; *p; p++) {
+			if (*p != '/')
+				continue;
+			*p = '\0';
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+				goto fail;
+			*p = '/';
+		}
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			goto fail;
+	}
+	free(dir);
+	return NB_OK;
+fail:
+	nb_error_set(err, NB_EIO, "db", _("Cannot create the folder %s: %s."), dir,
+		     strerror(errno));
+	free(dir);
+	return NB_EIO;
+}
+
+enum nb_err store_sqlite_open(const char *path, struct nb_store *out,
+			      struct nb_error *err)
+{
+	struct db *d;
+	bool memory = strcmp(path, ":memory:") == 0;
+	enum nb_err rc;
+
+	out->ops = NULL;
+	out->db = NULL;
+	if (!memory && (rc = make_parent(path, err)))
+		return rc;
+	d = xcalloc(1, sizeof *d);
+	if (sqlite3_open_v2(path, &d->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		rc = nb_error_set(err, NB_EDB, "db", _("Cannot open the database %s: %s."), path,
+				  d->h ? sqlite3_errmsg(d->h) : "out of memory");
+		db_close(d);
+		return rc;
+	}
+	sqlite3_extended_result_codes(d->h, 1);
+	sqlite3_busy_timeout(d->h, 3000);
+	if ((rc = exec(d, "PRAGMA foreign_keys = ON", err)) ||
+	    (!memory && (rc = exec(d, "PRAGMA journal_mode = WAL", err))) ||
+	    (rc = exec(d, "PRAGMA synchronous = FULL", err)) ||
+	    (rc = migrate(d, err))) {
+		db_close(d);
+		return rc;
+	}
+	out->ops = &sqlite_ops;
+	out->db = d;
+	return NB_OK;
+}

@@ -1,0 +1,94 @@
+/*
+ * The storage interface the use-cases talk to: a table of functions over an
+ * opaque handle, so another backend can be added without touching core,
+ * app or the faces. SQLite (sqlite.c) is the one backend today and the only
+ * place in nabij that holds SQL.
+ *
+ * Writes happen between begin and commit; a use-case that fails calls
+ * rollback and nothing it did remains. Entries returned through out
+ * parameters belong to the caller (entry_free / entries_free / hits_free).
+ */
+#ifndef NB_STORE_H
+#define NB_STORE_H
+
+#include "core/err.h"
+#include "core/record.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct nb_query {
+	unsigned types;		/* mask of NB_TYPE_BIT(t); 0 means all dated records */
+	const char *since;	/* first day, inclusive, or NULL */
+	const char *until;	/* last day, inclusive, or NULL */
+	int limit;		/* 0 for all */
+	bool newest_first;
+};
+
+#define NB_TYPE_BIT(t) (1u << (t))
+
+struct nb_hit {
+	struct nb_entry *entry;
+	char *snippet;		/* matches between \x02 and \x03 */
+};
+
+struct nb_hits {
+	struct nb_hit *v;
+	size_t n;
+	size_t cap;
+};
+
+void hits_free(struct nb_hits *h);
+
+struct nb_store_ops {
+	enum nb_err (*begin)(void *db, struct nb_error *err);
+	enum nb_err (*commit)(void *db, struct nb_error *err);
+	void (*rollback)(void *db);
+	/* Insert e when e->id is 0 (and set e->id), else replace record e->id. */
+	enum nb_err (*put)(void *db, struct nb_entry *e, struct nb_error *err);
+	enum nb_err (*get)(void *db, int64_t id, struct nb_entry **out,
+			   struct nb_error *err);
+	/* The local id of the record with this uid, or 0. */
+	enum nb_err (*find_uid)(void *db, const char *uid, int64_t *id,
+				struct nb_error *err);
+	enum nb_err (*del)(void *db, int64_t id, struct nb_error *err);
+	/* Records by time (members in the order they were added). */
+	enum nb_err (*list)(void *db, const struct nb_query *q,
+			    struct nb_entries *out, struct nb_error *err);
+	/* Full-text search over every piece of text, best match first. */
+	enum nb_err (*search)(void *db, const char *words, int limit,
+			      struct nb_hits *out, struct nb_error *err);
+	/* The newest moment that was a wanted touch (see moment_is_wanted_touch),
+	 * or *out NULL. */
+	enum nb_err (*last_touch)(void *db, struct nb_entry **out,
+				  struct nb_error *err);
+	enum nb_err (*count)(void *db, enum nb_type t, int64_t *out,
+			     struct nb_error *err);
+	/* The circle member whose name is name (ignoring case), if any. */
+	enum nb_err (*member_by_name)(void *db, const char *name,
+				      char uid[NB_UID_LEN], bool *found,
+				      struct nb_error *err);
+	void (*close)(void *db);
+};
+
+struct nb_store {
+	const struct nb_store_ops *ops;
+	void *db;
+};
+
+/*
+ * Open (creating when needed, with its folder) the SQLite database at path,
+ * or an in-memory one for ":memory:", and bring its schema up to date.
+ */
+enum nb_err store_sqlite_open(const char *path, struct nb_store *out,
+			      struct nb_error *err);
+
+static inline void store_close(struct nb_store *s)
+{
+	if (s->ops)
+		s->ops->close(s->db);
+	s->ops = NULL;
+	s->db = NULL;
+}
+
+#endif
