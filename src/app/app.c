@@ -23,8 +23,10 @@ static enum nb_err put_one(struct nb_app *a, struct nb_entry *e, struct nb_error
 	return rc;
 }
 
-/* Link a moment to the circle member it names, or check its link. */
-static enum nb_err link_member(struct nb_app *a, struct nb_moment *m, struct nb_error *err)
+/* Link a moment to the circle member it names, or check its link. An
+ * import only checks: what the file says is kept as it is. */
+static enum nb_err link_member(struct nb_app *a, struct nb_moment *m, bool by_name,
+			       struct nb_error *err)
 {
 	char uid[NB_UID_LEN];
 	bool found;
@@ -40,7 +42,7 @@ static enum nb_err link_member(struct nb_app *a, struct nb_moment *m, struct nb_
 					    m->member_uid);
 		return NB_OK;
 	}
-	if (!m->with)
+	if (!m->with || !by_name)
 		return NB_OK;
 	if ((rc = OPS(a)->member_by_name(DB(a), m->with, uid, &found, err)))
 		return rc;
@@ -63,7 +65,7 @@ enum nb_err app_add(struct nb_app *a, struct nb_entry *e, struct nb_error *err)
 	e->created = e->updated = a->now;
 	if ((rc = entry_validate(e, a->now, err)))
 		return rc;
-	if (e->type == NB_MOMENT && (rc = link_member(a, &e->u.moment, err)))
+	if (e->type == NB_MOMENT && (rc = link_member(a, &e->u.moment, true, err)))
 		return rc;
 	return put_one(a, e, err);
 }
@@ -76,7 +78,7 @@ enum nb_err app_update(struct nb_app *a, struct nb_entry *e, struct nb_error *er
 	e->updated = a->now;
 	if ((rc = entry_validate(e, a->now, err)))
 		return rc;
-	if (e->type == NB_MOMENT && (rc = link_member(a, &e->u.moment, err)))
+	if (e->type == NB_MOMENT && (rc = link_member(a, &e->u.moment, true, err)))
 		return rc;
 	return put_one(a, e, err);
 }
@@ -226,7 +228,7 @@ enum nb_err app_import(struct nb_app *a, struct nb_entries *in, bool dry_run,
 		nb_day_key(e->at, e->day);
 		e->id = 0;
 		if ((rc = entry_validate(e, a->now, err)) ||
-		    (e->type == NB_MOMENT && (rc = link_member(a, &e->u.moment, err))) ||
+		    (e->type == NB_MOMENT && (rc = link_member(a, &e->u.moment, false, err))) ||
 		    (rc = OPS(a)->put(DB(a), e, err)))
 			break;
 		r->added++;

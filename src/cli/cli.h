@@ -74,6 +74,8 @@ bool prompt_yes(const char *question, bool def);
  * shown and the question asked again, so nothing typed is silently lost. */
 typedef enum nb_err (*answer_fn)(void *ctx, const char *answer, struct nb_error *err);
 void prompt_until_ok(const char *question, answer_fn fn, void *ctx);
+/* Print a line of the conversation, unless the input has ended. */
+void prompt_say(const char *text);
 /* Show the translated terms of a vocabulary as a hint. */
 void prompt_choices(enum nb_vocab v);
 

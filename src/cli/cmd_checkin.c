@@ -53,7 +53,7 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 		return parse_list("need", NB_VOCAB_NEED, arg, &c->needs, err);
 	case O_TAG:
 		rec_clear_once(x, opt, &c->tags);
-		return parse_list("tag", NB_VOCAB__COUNT, arg, &c->tags, err);
+		return parse_list("tag", NB_VOCAB_FREE, arg, &c->tags, err);
 	case O_STATE:
 		if (strcmp(arg, "none") == 0 || !*arg) {
 			xstrset(&c->state, NULL);
@@ -122,18 +122,18 @@ static void ask_all(struct rec_ctx *x)
 	const struct nb_term *states = vocab_terms(NB_VOCAB_STATE, &n);
 
 	printf("%s\n\n", _("A check-in takes about a minute. Press Enter to skip any question."));
-	printf("%s\n", _("Body: what do you feel, and where? For example: tension@shoulders, tiredness"));
+	prompt_say(_("Body: what do you feel, and where? For example: tension@shoulders, tiredness"));
 	prompt_choices(NB_VOCAB_SENSATION);
 	prompt_choices(NB_VOCAB_PLACE);
 	prompt_until_ok("> ", ans_body, x);
-	printf("%s\n", _("Emotion: which emotions are here? Add :1-5 for how strong, e.g. sadness:3"));
+	prompt_say(_("Emotion: which emotions are here? Add :1-5 for how strong, e.g. sadness:3"));
 	prompt_choices(NB_VOCAB_EMOTION);
 	prompt_until_ok("> ", ans_emotion, x);
-	printf("%s\n", _("Need: what do you need today?"));
+	prompt_say(_("Need: what do you need today?"));
 	prompt_choices(NB_VOCAB_NEED);
 	prompt_until_ok("> ", ans_need, x);
-	printf("%s\n", _("Where are you right now?"));
-	for (size_t i = 0; i < n; i++)
+	prompt_say(_("Where are you right now?"));
+	for (size_t i = 0; i < n && !prompt_eof(); i++)
 		printf("  %zu  %s\n", i + 1, _(states[i].label));
 	prompt_until_ok("> ", ans_state, x);
 	prompt_until_ok(_("Mood, 1 (very low) to 5 (very good): "), ans_mood, x);

@@ -194,41 +194,52 @@ static int remove_member(struct cli *c, struct circle_ctx *x, int nargs, char **
 	return 0;
 }
 
-/* One line of the card: "| text    |", text cut into lines of the inner width. */
-static void card_line(const char *text, int inner)
+/* A line of the card, "| text |", wrapped at spaces to the inner width;
+ * lines after the first are indented by hang columns. */
+static void card_line(const char *text, int inner, int hang)
 {
 	const char *p = text;
+	bool first = true;
 
 	do {
 		struct nb_buf line = { 0 };
-		int w = 0;
+		const char *cut = NULL;	/* where the last space in the line was */
+		size_t cut_len = 0;
+		int w = first ? 0 : hang, cut_w = 0;
 
+		if (!first)
+			buf_addf(&line, "%*s", hang, "");
 		while (*p) {
 			const char *next = p + 1;
+			char ch[8] = { 0 };
+			int cw;
+
 			while ((*next & 0xc0) == 0x80)
 				next++;
-			char ch[8] = { 0 };
 			memcpy(ch, p, (size_t)(next - p) < sizeof ch ? (size_t)(next - p) : sizeof ch - 1);
-			int cw = out_text_width(ch);
+			cw = out_text_width(ch);
 			if (w + cw > inner)
 				break;
+			if (*p == ' ') {
+				cut = p;
+				cut_len = line.len;
+				cut_w = w;
+			}
 			buf_addn(&line, p, (size_t)(next - p));
 			w += cw;
 			p = next;
 		}
-		/* break at the last space when a word was cut */
-		if (*p && *p != ' ' && line.s && strrchr(line.s, ' ')) {
-			char *sp = strrchr(line.s, ' ');
-			size_t keep = (size_t)(sp - line.s);
-			p -= line.len - keep - 1;
-			line.len = keep;
-			line.s[keep] = '\0';
-			w = out_text_width(line.s);
+		if (*p && *p != ' ' && cut) {	/* a word would be split: break before it */
+			p = cut;
+			line.len = cut_len;
+			line.s[cut_len] = '\0';
+			w = cut_w;
 		}
 		while (*p == ' ')
 			p++;
 		printf("| %s%*s |\n", line.s ? line.s : "", inner - w, "");
 		buf_free(&line);
+		first = false;
 	} while (*p);
 }
 
@@ -244,29 +255,29 @@ static int card(struct cli *c)
 	memset(rule, '-', (size_t)inner + 2);
 	rule[inner + 2] = '\0';
 	printf("+%s+\n", rule);
-	card_line(_("MY CIRCLE"), inner);
-	card_line(_("When things get hard, I can turn to:"), inner);
-	card_line("", inner);
+	card_line(_("MY CIRCLE"), inner, 0);
+	card_line(_("When things get hard, I can turn to:"), inner, 0);
+	card_line("", inner, 0);
 	if (!l.n)
-		card_line(_("(no one added yet: nabij circle add NAME)"), inner);
+		card_line(_("(no one added yet: nabij circle add NAME)"), inner, 0);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct nb_member *m = &l.v[i]->u.member;
-		char *head = xasprintf("%zu. %s%s", i + 1, m->name, m->reach ? "" : "");
-		card_line(head, inner);
+		char *head = xasprintf("%zu. %s", i + 1, m->name);
+		card_line(head, inner, 3);
 		free(head);
 		if (m->reach) {
 			char *s = xasprintf("   %s", m->reach);
-			card_line(s, inner);
+			card_line(s, inner, 3);
 			free(s);
 		}
 		if (m->helps) {
 			char *s = xasprintf("   %s %s", _("helps with:"), m->helps);
-			card_line(s, inner);
+			card_line(s, inner, 3);
 			free(s);
 		}
-		card_line("", inner);
+		card_line("", inner, 0);
 	}
-	card_line(_("Help now: 113 Zelfmoordpreventie, 0800-0113 or 113.nl. Emergency: 112."), inner);
+	card_line(_("Help now: 113 Zelfmoordpreventie, 0800-0113 or 113.nl. Emergency: 112."), inner, 0);
 	printf("+%s+\n", rule);
 	entries_free(&l);
 	return 0;

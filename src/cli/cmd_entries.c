@@ -325,7 +325,11 @@ out:
 /* A snippet with its matches marked: bold on a terminal, [brackets] elsewhere. */
 static void print_snippet(const struct cli *c, const char *s)
 {
-	for (; *s; s++) {
+	const char *end = s + strlen(s);
+
+	while (end > s && (end[-1] == ' ' || end[-1] == '\n' || end[-1] == '\t' || end[-1] == '\r'))
+		end--;
+	for (; s < end; s++) {
 		if (*s == '\x02')
 			fputs(c->color ? "\033[1m" : "[", stdout);
 		else if (*s == '\x03')

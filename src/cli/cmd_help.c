@@ -146,7 +146,7 @@ int cmd_help(struct cli *c, int argc, char **argv)
 	printf("  nabij moment hug --with Sam    %s\n", _("a moment of closeness"));
 	printf("  nabij circle card              %s\n", _("your circle, to hang up"));
 	printf("  nabij today                    %s\n", _("a calm look at the day"));
-	printf("\n%s\n\n", _("\"nabij --help\" lists every command. Missing days is normal; come back whenever you like."));
+	printf("\n%s\n\n", _("\"nabij --help\" lists every command. Missing a day is normal; come back whenever you like."));
 	printf("%s\n\n", care_not_therapy_text());
 	printf("%s\n", care_help_text());
 	return 0;

@@ -148,8 +148,13 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		nb_error_set(&err, rc, inner.field, _("%s: %s Nothing was imported."), args[0], inner.msg);
 		goto fail;
 	}
-	if ((rc = cli_open(c, &err)) || (rc = app_import(&c->app, &l, x.dry_run, &r, &err)))
+	if ((rc = cli_open(c, &err)))
 		goto fail;
+	if ((rc = app_import(&c->app, &l, x.dry_run, &r, &err))) {
+		struct nb_error inner = err;
+		nb_error_set(&err, rc, inner.field, "%s: %s", args[0], inner.msg);
+		goto fail;
+	}
 	if (c->json) {
 		printf("{\"added\": %zu, \"already_present\": %zu, \"dry_run\": %s}\n", r.added,
 		       r.present, x.dry_run ? "true" : "false");

@@ -108,7 +108,7 @@ static void list_numbered(enum nb_vocab v)
 	size_t n;
 	const struct nb_term *t = vocab_terms(v, &n);
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n && !prompt_eof(); i++)
 		printf("  %zu  %s\n", i + 1, _(t[i].label));
 }
 
@@ -116,7 +116,7 @@ static void ask_all(struct rec_ctx *x)
 {
 	struct nb_moment *m = &x->e->u.moment;
 
-	printf("%s\n", _("What kind of moment was it?"));
+	prompt_say(_("What kind of moment was it?"));
 	list_numbered(NB_VOCAB_MOMENT_KIND);
 	while (!m->kind && !prompt_eof())
 		prompt_until_ok("> ", ans_kind, x);
@@ -124,10 +124,10 @@ static void ask_all(struct rec_ctx *x)
 		return;
 	prompt_until_ok(_("With whom? (a name, an animal, or yourself): "), ans_with, x);
 	prompt_until_ok(_("How long, roughly? (e.g. 10s, 2m): "), ans_seconds, x);
-	printf("%s\n", _("Did it feel safe and wanted?"));
+	prompt_say(_("Did it feel safe and wanted?"));
 	list_numbered(NB_VOCAB_SAFE);
 	prompt_until_ok("> ", ans_safe, x);
-	printf("%s\n", _("What did your body do?"));
+	prompt_say(_("What did your body do?"));
 	prompt_choices(NB_VOCAB_EFFECT);
 	prompt_until_ok("> ", ans_effect, x);
 	prompt_until_ok(_("A note, if you like: "), ans_note, x);

@@ -10,6 +10,7 @@
 #include "io/io.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static void touch_line(const struct nb_today *t)
 {
@@ -19,7 +20,10 @@ static void touch_line(const struct nb_today *t)
 		out_wrapped(stdout, _("No wanted touch recorded yet. When one comes, even a short one, you can note it with \"nabij moment\"."), 0, 76);
 		return;
 	}
-	out_entry_summary(t->last_touch, what, sizeof what);
+	snprintf(what, sizeof what, "%s", vocab_label(NB_VOCAB_MOMENT_KIND, t->last_touch->u.moment.kind));
+	if (t->last_touch->u.moment.with)
+		snprintf(what + strlen(what), sizeof what - strlen(what), _(" with %s"),
+			 t->last_touch->u.moment.with);
 	if (t->days_since_touch == 0)
 		printf(_("Last wanted touch: today (%s).\n"), what);
 	else if (t->days_since_touch == 1)

@@ -97,10 +97,10 @@ static void ask_all(struct rec_ctx *x)
 	if (!x->e->u.trigger.situation)
 		return;
 	prompt_until_ok(_("How did you react? "), ans_reaction, x);
-	printf("%s\n", _("Which emotion was strongest?"));
+	prompt_say(_("Which emotion was strongest?"));
 	prompt_choices(NB_VOCAB_EMOTION);
 	prompt_until_ok("> ", ans_emotion, x);
-	printf("%s\n", _("What did you need underneath?"));
+	prompt_say(_("What did you need underneath?"));
 	prompt_choices(NB_VOCAB_NEED);
 	prompt_until_ok("> ", ans_need, x);
 	prompt_until_ok(_("One small thing you could try next time: "), ans_alternative, x);

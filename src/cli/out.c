@@ -110,6 +110,8 @@ static void add_duration(struct nb_buf *b, int seconds)
 {
 	if (seconds < 120)
 		buf_addf(b, _("%d s"), seconds);
+	else if (seconds < 600 && seconds % 60)
+		buf_addf(b, _("%d min %d s"), seconds / 60, seconds % 60);
 	else
 		buf_addf(b, _("%d min"), (seconds + 30) / 60);
 }
@@ -144,6 +146,16 @@ void out_entry_summary(const struct nb_entry *e, char *out, size_t size)
 			add_sep(&b);
 			add_cut(&b, c->note, 40);
 		}
+		if (!b.len && c->body.n)
+			add_items(&b, NB_VOCAB_SENSATION, &c->body);
+		if (!b.len && c->energy)
+			buf_addf(&b, _("energy %d"), c->energy);
+		if (!b.len && c->sleep_minutes >= 0)
+			buf_addf(&b, _("slept %d:%02d"), c->sleep_minutes / 60, c->sleep_minutes % 60);
+		if (!b.len && c->sleep_quality)
+			buf_addf(&b, _("sleep quality %d"), c->sleep_quality);
+		if (!b.len && c->tags.n)
+			add_items(&b, NB_VOCAB_FREE, &c->tags);
 		break;
 	}
 	case NB_MOMENT: {
@@ -210,7 +222,7 @@ void out_entry_line(const struct cli *c, const struct nb_entry *e)
 	nb_stamp_clock(e->at, clock);
 	printf("%s#%-5lld%s %s %s  %s%s%s%*s  %s\n", style_dim(c), (long long)e->id,
 	       style_reset(c), e->day, clock, style_bold(c), label, style_reset(c),
-	       12 - out_text_width(label) > 0 ? 12 - out_text_width(label) : 0, "", summary);
+	       14 - out_text_width(label) > 0 ? 14 - out_text_width(label) : 0, "", summary);
 }
 
 /* "  Label:      value" with the labels of one record lined up. */
@@ -270,7 +282,7 @@ void out_entry_full(const struct cli *c, const struct nb_entry *e)
 			field(_("Sleep"), s);
 		}
 		field_scale(_("Sleep quality"), k->sleep_quality);
-		field_items(_("Tags"), NB_VOCAB__COUNT, &k->tags);
+		field_items(_("Tags"), NB_VOCAB_FREE, &k->tags);
 		field(_("Note"), k->note);
 		break;
 	}

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static bool at_eof;
 
@@ -15,6 +16,8 @@ char *prompt_line(const char *question)
 	char *line = NULL, *answer;
 	size_t cap = 0;
 
+	if (at_eof)
+		return NULL;
 	fputs(question, stdout);
 	fflush(stdout);
 	if (getline(&line, &cap, stdin) < 0) {
@@ -23,6 +26,8 @@ char *prompt_line(const char *question)
 		fputc('\n', stdout);
 		return NULL;
 	}
+	if (!isatty(STDIN_FILENO))
+		fputs(line, stdout);	/* so a transcript reads as a conversation */
 	answer = trim_dup(line);
 	free(line);
 	return answer;
@@ -65,12 +70,20 @@ void prompt_until_ok(const char *question, answer_fn fn, void *ctx)
 	}
 }
 
+void prompt_say(const char *text)
+{
+	if (!at_eof)
+		printf("%s\n", text);
+}
+
 void prompt_choices(enum nb_vocab v)
 {
 	size_t n;
 	const struct nb_term *t = vocab_terms(v, &n);
 	struct nb_buf b = { 0 };
 
+	if (at_eof)
+		return;
 	buf_add(&b, "(");
 	for (size_t i = 0; i < n; i++)
 		buf_addf(&b, "%s%s", i ? ", " : "", _(t[i].label));

@@ -140,9 +140,13 @@ enum nb_err parse_seconds(const char *field, const char *s, int max,
 	ok = ok && v >= 1 && v <= max;
 done:
 	free(copy);
+	if (!ok && max >= 3600)
+		return nb_error_set(err, NB_EINVAL, field,
+				    _("%s must be from 1 second to %d hours, like 90, 90s, 2m or 1:30 (you gave \"%s\")."),
+				    field_label(field), max / 3600, s);
 	if (!ok)
 		return nb_error_set(err, NB_EINVAL, field,
-				    _("%s must be a duration from 1 second to %d minutes, like 90, 90s, 2m or 1:30 (you gave \"%s\")."),
+				    _("%s must be from 1 second to %d minutes, like 90, 90s, 2m or 1:30 (you gave \"%s\")."),
 				    field_label(field), max / 60, s);
 	*out = (int)v;
 	return NB_OK;

@@ -233,6 +233,9 @@ static const struct {
 	const char *label;
 } fields[] = {
 	{ "at", N_("time") },
+	{ "since", N_("since") },
+	{ "until", N_("until") },
+	{ "limit", N_("limit") },
 	{ "body", N_("body") },
 	{ "place", N_("place in the body") },
 	{ "emotion", N_("emotion") },
@@ -360,7 +363,7 @@ static enum nb_err check_checkin(const struct nb_checkin *c, struct nb_error *er
 	if ((rc = check_items("body", NB_VOCAB_SENSATION, &c->body, err)) ||
 	    (rc = check_items("emotion", NB_VOCAB_EMOTION, &c->emotions, err)) ||
 	    (rc = check_items("need", NB_VOCAB_NEED, &c->needs, err)) ||
-	    (rc = check_items("tag", NB_VOCAB__COUNT, &c->tags, err)) ||
+	    (rc = check_items("tag", NB_VOCAB_FREE, &c->tags, err)) ||
 	    (rc = check_term("state", NB_VOCAB_STATE, c->state, false, err)) ||
 	    (rc = check_scale("mood", c->mood, 1, 5, true, err)) ||
 	    (rc = check_scale("energy", c->energy, 1, 5, true, err)) ||
@@ -391,8 +394,8 @@ static enum nb_err check_seconds(const char *field, int v, int max, bool require
 		return NB_OK;
 	snprintf(given, sizeof given, "%d", v);
 	return nb_error_set(err, NB_EINVAL, field,
-			    _("%s must be from 1 second to %d minutes (you gave \"%s\" seconds)."),
-			    field_label(field), max / 60, given);
+			    _("%s must be from 1 second to %d hours, in seconds (you gave %s)."),
+			    field_label(field), max / 3600, given);
 }
 
 

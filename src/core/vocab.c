@@ -124,6 +124,10 @@ static const struct {
 
 const struct nb_term *vocab_terms(enum nb_vocab v, size_t *n)
 {
+	if (v >= NB_VOCAB__COUNT) {
+		*n = 0;
+		return NULL;
+	}
 	*n = lists[v].n;
 	return lists[v].terms;
 }

@@ -22,7 +22,8 @@ enum nb_vocab {
 	NB_VOCAB_EFFECT,
 	NB_VOCAB_SAFE,
 	NB_VOCAB_EXERCISE,
-	NB_VOCAB__COUNT
+	NB_VOCAB__COUNT,
+	NB_VOCAB_FREE = NB_VOCAB__COUNT	/* no list: only the person's own words (tags) */
 };
 
 struct nb_term {
@@ -30,7 +31,8 @@ struct nb_term {
 	const char *label;	/* English; translate with gettext */
 };
 
-/* The terms of v, in display order; *n receives their number. */
+/* The terms of v, in display order; *n receives their number (0 for
+ * NB_VOCAB_FREE). */
 const struct nb_term *vocab_terms(enum nb_vocab v, size_t *n);
 
 /* Whether v accepts only its own terms. */

@@ -78,7 +78,7 @@ static const char *const sql[S__COUNT] = {
 		     " FROM entry_fts WHERE entry_fts MATCH ? ORDER BY rank LIMIT ?",
 	[S_LAST_TOUCH] = "SELECT e.id FROM entry e JOIN moment m ON m.entry_id = e.id"
 			 " WHERE m.safe = 'yes' AND m.kind IN (SELECT value FROM json_each(?))"
-			 " ORDER BY e.at DESC LIMIT 1",
+			 " ORDER BY e.at DESC, e.id DESC LIMIT 1",
 	[S_COUNT] = "SELECT count(*) FROM entry WHERE type = ?",
 	[S_MEMBER_NAME] = "SELECT e.uid FROM entry e JOIN member m ON m.entry_id = e.id"
 			  " WHERE m.name = ? COLLATE NOCASE ORDER BY e.id LIMIT 1",

@@ -1,0 +1,16 @@
+# Moments of connection, linked to the circle by name.
+run circle add Sam --reach "06-12345678" --helps "listens without advice"
+run moment hug --with sam --seconds 10 --safe yes --effect breath --effect "shoulders, a warm wave"
+run moment self --effect sigh --note "hand on my heart before the meeting"
+run moment talk --with Noor --seconds 45m --safe unsure
+run moment hand --safe no --effect stiffening
+run moment --with Sam animal --seconds 2:30
+run show 2
+run show 2 --json | uids
+run moment cuddle
+run moment hug --safe maybe
+run moment hug --seconds -5
+run moment hug --seconds 100000
+run moment hug extra words
+run moment
+run list --type moment

@@ -1,0 +1,190 @@
+/* core/parse: what people type into fields, good and bad. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "core/parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void scales(void **state)
+{
+	struct nb_error err;
+	int v = -7;
+
+	(void)state;
+	assert_int_equal(parse_scale("mood", "1", 1, 5, &v, &err), NB_OK);
+	assert_int_equal(v, 1);
+	assert_int_equal(parse_scale("mood", " 5 ", 1, 5, &v, &err), NB_OK);
+	assert_int_equal(v, 5);
+	assert_int_equal(parse_scale("mood", "none", 1, 5, &v, &err), NB_OK);
+	assert_int_equal(v, 0);
+	assert_int_equal(parse_scale("mood", "", 1, 5, &v, &err), NB_OK);
+	assert_int_equal(v, 0);
+	static const char *const bad[] = { "0", "6", "9", "-1", "3.5", "abc", "3a", "99999999999999999999", "+" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		v = 4;
+		assert_int_equal(parse_scale("mood", bad[i], 1, 5, &v, &err), NB_EINVAL);
+		assert_int_equal(v, 4);	/* untouched on error */
+		assert_string_equal(err.field, "mood");
+		assert_non_null(strstr(err.msg, "from 1 to 5"));
+		assert_non_null(strstr(err.msg, bad[i]));
+	}
+}
+
+static void sleep_hours(void **state)
+{
+	struct nb_error err;
+	int m;
+
+	(void)state;
+	assert_int_equal(parse_sleep("7", &m, &err), NB_OK);
+	assert_int_equal(m, 420);
+	assert_int_equal(parse_sleep("7.5", &m, &err), NB_OK);
+	assert_int_equal(m, 450);
+	assert_int_equal(parse_sleep("7,25", &m, &err), NB_OK);
+	assert_int_equal(m, 435);
+	assert_int_equal(parse_sleep("6:45", &m, &err), NB_OK);
+	assert_int_equal(m, 405);
+	assert_int_equal(parse_sleep("0", &m, &err), NB_OK);
+	assert_int_equal(m, 0);
+	assert_int_equal(parse_sleep("24", &m, &err), NB_OK);
+	assert_int_equal(m, 1440);
+	assert_int_equal(parse_sleep("none", &m, &err), NB_OK);
+	assert_int_equal(m, -1);
+	static const char *const bad[] = { "24.5", "25", "-1", "seven", "7:5", "7:60", "7.", "7h", "1000" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(parse_sleep(bad[i], &m, &err), NB_EINVAL);
+		assert_string_equal(err.field, "sleep-hours");
+		assert_non_null(strstr(err.msg, "0 to 24"));
+	}
+}
+
+static void durations(void **state)
+{
+	struct nb_error err;
+	int s;
+
+	(void)state;
+	assert_int_equal(parse_seconds("seconds", "10", 86400, &s, &err), NB_OK);
+	assert_int_equal(s, 10);
+	assert_int_equal(parse_seconds("seconds", "90s", 86400, &s, &err), NB_OK);
+	assert_int_equal(s, 90);
+	assert_int_equal(parse_seconds("seconds", "2m", 86400, &s, &err), NB_OK);
+	assert_int_equal(s, 120);
+	assert_int_equal(parse_seconds("seconds", "1:30", 86400, &s, &err), NB_OK);
+	assert_int_equal(s, 90);
+	static const char *const bad[] = { "0", "-5", "", "m", "1:3", "1:60", "abc", "86401", "10x" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(parse_seconds("seconds", bad[i], 86400, &s, &err), NB_EINVAL);
+		assert_string_equal(err.field, "seconds");
+	}
+}
+
+static void emotions_and_body(void **state)
+{
+	struct nb_items l = { 0 };
+	struct nb_error err;
+
+	(void)state;
+	assert_int_equal(parse_emotion("Sadness:3", &l, &err), NB_OK);
+	assert_int_equal(parse_emotion("fear", &l, &err), NB_OK);
+	assert_int_equal(parse_emotion(" a heavy kind of quiet ", &l, &err), NB_OK);
+	assert_int_equal(l.n, 3);
+	assert_string_equal(l.v[0].term, "sadness");
+	assert_int_equal(l.v[0].intensity, 3);
+	assert_int_equal(l.v[1].intensity, 0);
+	assert_string_equal(l.v[2].term, "a heavy kind of quiet");
+	assert_int_equal(parse_emotion("sadness:9", &l, &err), NB_EINVAL);
+	assert_string_equal(err.field, "intensity");
+	assert_int_equal(parse_emotion(":3", &l, &err), NB_EINVAL);
+	assert_int_equal(l.n, 3);
+	items_clear(&l);
+
+	assert_int_equal(parse_body("tension@shoulders", &l, &err), NB_OK);
+	assert_int_equal(parse_body("tiredness", &l, &err), NB_OK);
+	assert_int_equal(parse_body("buzzing @ my left knee", &l, &err), NB_OK);
+	assert_string_equal(l.v[0].term, "tension");
+	assert_string_equal(l.v[0].place, "shoulders");
+	assert_null(l.v[1].place);
+	assert_string_equal(l.v[2].term, "buzzing");
+	assert_string_equal(l.v[2].place, "my left knee");
+	assert_int_equal(parse_body("@shoulders", &l, &err), NB_EINVAL);
+	items_clear(&l);
+
+	assert_int_equal(parse_list("need", NB_VOCAB_NEED, "rest, Contact,,  quiet time ", &l, &err), NB_OK);
+	assert_int_equal(l.n, 3);
+	assert_string_equal(l.v[1].term, "contact");
+	assert_string_equal(l.v[2].term, "quiet time");
+	items_clear(&l);
+	assert_int_equal(parse_list("emotion", NB_VOCAB_EMOTION, "joy:2, calm", &l, &err), NB_OK);
+	assert_int_equal(l.v[0].intensity, 2);
+	items_clear(&l);
+}
+
+static void closed_vocabularies(void **state)
+{
+	struct nb_error err;
+	char *id = NULL;
+
+	(void)state;
+	assert_int_equal(parse_term("state", NB_VOCAB_STATE, "ACTIVATED", &id, &err), NB_OK);
+	assert_string_equal(id, "activated");
+	free(id);
+	id = NULL;
+	assert_int_equal(parse_term("state", NB_VOCAB_STATE, "angry", &id, &err), NB_EINVAL);
+	assert_null(id);
+	assert_non_null(strstr(err.msg, "calm, activated, shutdown"));
+	assert_int_equal(parse_term("kind", NB_VOCAB_MOMENT_KIND, "a hug", &id, &err), NB_OK);
+	assert_string_equal(id, "hug");	/* the label works as well as the id */
+	free(id);
+	assert_int_equal(parse_term("safe", NB_VOCAB_SAFE, "maybe", &id, &err), NB_EINVAL);
+	assert_string_equal(err.field, "safe");
+}
+
+static void long_or_broken_words(void **state)
+{
+	struct nb_error err;
+	char *id = NULL, big[400];
+
+	(void)state;
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	assert_int_equal(parse_term("need", NB_VOCAB_NEED, big, &id, &err), NB_EINVAL);
+	assert_int_equal(parse_term("need", NB_VOCAB_NEED, "caf\xc3", &id, &err), NB_EINVAL);
+	assert_int_equal(parse_term("need", NB_VOCAB_NEED, "   ", &id, &err), NB_EINVAL);
+	assert_null(id);
+}
+
+static void ids(void **state)
+{
+	struct nb_error err;
+	int64_t id;
+
+	(void)state;
+	assert_int_equal(parse_id("12", &id, &err), NB_OK);
+	assert_int_equal(id, 12);
+	assert_int_equal(parse_id("#7", &id, &err), NB_OK);
+	assert_int_equal(id, 7);
+	assert_int_equal(parse_id("0", &id, &err), NB_EUSAGE);
+	assert_int_equal(parse_id("x", &id, &err), NB_EUSAGE);
+	assert_int_equal(parse_id("-3", &id, &err), NB_EUSAGE);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(scales),
+		cmocka_unit_test(sleep_hours),
+		cmocka_unit_test(durations),
+		cmocka_unit_test(emotions_and_body),
+		cmocka_unit_test(closed_vocabularies),
+		cmocka_unit_test(long_or_broken_words),
+		cmocka_unit_test(ids),
+	};
+
+	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
+}

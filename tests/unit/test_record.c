@@ -1,0 +1,291 @@
+/* core/record, vocab and care: validation of every kind, the rules of care. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "core/care.h"
+#include "core/record.h"
+#include "core/uid.h"
+#include "core/vocab.h"
+#include "core/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NOW 1795201200	/* 2026-11-20T19:00:00Z */
+
+static struct nb_entry *dated(enum nb_type t)
+{
+	struct nb_entry *e = entry_new(t);
+
+	entry_set_time(e, (struct nb_stamp){ NOW - 3600, 3600 });
+	return e;
+}
+
+static void expect_invalid(const struct nb_entry *e, const char *field, const char *words)
+{
+	struct nb_error err = { 0 };
+
+	assert_int_equal(entry_validate(e, NOW, &err), NB_EINVAL);
+	assert_string_equal(err.field, field);
+	if (words && !strstr(err.msg, words))
+		fail_msg("message \"%s\" lacks \"%s\"", err.msg, words);
+}
+
+static void checkin_ranges(void **state)
+{
+	struct nb_entry *e = dated(NB_CHECKIN);
+	struct nb_checkin *c = &e->u.checkin;
+	struct nb_error err;
+
+	(void)state;
+	expect_invalid(e, "", "empty");
+	c->mood = 3;
+	assert_int_equal(entry_validate(e, NOW, &err), NB_OK);
+	c->mood = 6;
+	expect_invalid(e, "mood", "from 1 to 5");
+	c->mood = -1;
+	expect_invalid(e, "mood", "\"-1\"");
+	c->mood = 5;
+	c->energy = 9;
+	expect_invalid(e, "energy", NULL);
+	c->energy = 0;
+	c->tension = 7;
+	expect_invalid(e, "tension", NULL);
+	c->tension = 1;
+	c->sleep_minutes = 24 * 60 + 1;
+	expect_invalid(e, "sleep-hours", "0 to 24");
+	c->sleep_minutes = 0;
+	c->sleep_quality = 6;
+	expect_invalid(e, "sleep-quality", NULL);
+	c->sleep_quality = 0;
+	items_add(&c->emotions, "sadness", NULL, 6);
+	expect_invalid(e, "intensity", NULL);
+	items_clear(&c->emotions);
+	xstrset(&c->state, "angry");
+	expect_invalid(e, "state", "calm, activated, shutdown");
+	xstrset(&c->state, "shutdown");
+	for (int i = 0; i <= NB_ITEMS_MAX; i++)
+		items_add(&c->needs, "rest", NULL, 0);
+	expect_invalid(e, "need", "at most");
+	items_clear(&c->needs);
+	items_add(&c->tags, "", NULL, 0);
+	expect_invalid(e, "tag", NULL);
+	items_clear(&c->tags);
+	assert_int_equal(entry_validate(e, NOW, &err), NB_OK);
+	entry_free(e);
+}
+
+static void times_and_texts(void **state)
+{
+	struct nb_entry *e = dated(NB_CHECKIN);
+	struct nb_error err;
+	char *big = xmalloc(NB_TEXT_MAX + 2);
+
+	(void)state;
+	e->u.checkin.mood = 3;
+	e->at.utc = NOW + 1;
+	expect_invalid(e, "at", "future");
+	e->at.utc = 900000000;
+	expect_invalid(e, "at", "2000");
+	e->at.utc = NOW;
+	e->at.offset = 15 * 3600;
+	expect_invalid(e, "at", NULL);
+	e->at.offset = 0;
+	memset(big, 'a', NB_TEXT_MAX + 1);
+	big[NB_TEXT_MAX + 1] = '\0';
+	e->u.checkin.note = big;
+	expect_invalid(e, "note", "too long");
+	big[NB_TEXT_MAX] = '\0';
+	assert_int_equal(entry_validate(e, NOW, &err), NB_OK);
+	strcpy(big, "two\nlines\tand a tab, caf\xc3\xa9, \xf0\x9f\x8c\xbf");
+	assert_int_equal(entry_validate(e, NOW, &err), NB_OK);
+	strcpy(big, "bell\a");
+	expect_invalid(e, "note", "not text");
+	strcpy(big, "overlong \xc0\xaf");
+	expect_invalid(e, "note", NULL);
+	strcpy(big, "surrogate \xed\xa0\x80");
+	expect_invalid(e, "note", NULL);
+	strcpy(big, "cut \xe2\x82");
+	expect_invalid(e, "note", NULL);
+	entry_free(e);
+}
+
+static void other_kinds(void **state)
+{
+	struct nb_entry *m = dated(NB_MOMENT), *t = dated(NB_TRIGGER), *p = dated(NB_MEMBER),
+			*s = dated(NB_SESSION), *r = dated(NB_REFLECTION);
+	struct nb_error err;
+
+	(void)state;
+	expect_invalid(m, "kind", "needed");
+	xstrset(&m->u.moment.kind, "cuddle");
+	expect_invalid(m, "kind", "hug, hand, arm");
+	xstrset(&m->u.moment.kind, "hug");
+	m->u.moment.seconds = -3;
+	expect_invalid(m, "seconds", NULL);
+	m->u.moment.seconds = 10;
+	xstrset(&m->u.moment.safe, "maybe");
+	expect_invalid(m, "safe", "yes, no, unsure");
+	xstrset(&m->u.moment.safe, "unsure");
+	items_add(&m->u.moment.effects, "a warm wave", NULL, 0);
+	assert_int_equal(entry_validate(m, NOW, &err), NB_OK);
+
+	expect_invalid(t, "situation", "needed");
+	xstrset(&t->u.trigger.situation, "A message was not answered");
+	xstrset(&t->u.trigger.need, "to be seen");
+	assert_int_equal(entry_validate(t, NOW, &err), NB_OK);
+
+	expect_invalid(p, "name", "needed");
+	xstrset(&p->u.member.name, "The bench by the river");
+	p->u.member.place = true;
+	assert_int_equal(entry_validate(p, NOW, &err), NB_OK);
+
+	expect_invalid(s, "exercise", NULL);
+	xstrset(&s->u.session.exercise, "breath");
+	expect_invalid(s, "seconds", NULL);
+	s->u.session.seconds = 180;
+	s->u.session.tension_before = 9;
+	expect_invalid(s, "tension-before", NULL);
+	s->u.session.tension_before = 4;
+	s->u.session.tension_after = 2;
+	assert_int_equal(entry_validate(s, NOW, &err), NB_OK);
+
+	expect_invalid(r, "text", NULL);
+	xstrset(&r->u.reflection.text, "My shoulders drop when Sam laughs.");
+	assert_int_equal(entry_validate(r, NOW, &err), NB_OK);
+
+	entry_free(m);
+	entry_free(t);
+	entry_free(p);
+	entry_free(s);
+	entry_free(r);
+}
+
+static void vocabularies(void **state)
+{
+	size_t n;
+
+	(void)state;
+	for (int v = 0; v < NB_VOCAB__COUNT; v++) {
+		const struct nb_term *t = vocab_terms((enum nb_vocab)v, &n);
+		assert_true(n >= 3);
+		for (size_t i = 0; i < n; i++) {
+			/* ids are unique, lowercase and findable by id and label */
+			for (size_t j = i + 1; j < n; j++)
+				assert_string_not_equal(t[i].id, t[j].id);
+			for (const char *p = t[i].id; *p; p++)
+				assert_true((*p >= 'a' && *p <= 'z') || *p == '-');
+			assert_ptr_equal(vocab_find((enum nb_vocab)v, t[i].id), &t[i]);
+			assert_ptr_equal(vocab_find((enum nb_vocab)v, t[i].label), &t[i]);
+		}
+	}
+	assert_null(vocab_find(NB_VOCAB_EMOTION, "sad"));
+	assert_string_equal(vocab_find(NB_VOCAB_PLACE, " Whole Body ")->id, "whole");
+	assert_string_equal(vocab_label(NB_VOCAB_NEED, "rest"), "rest");
+	assert_string_equal(vocab_label(NB_VOCAB_NEED, "my own words"), "my own words");
+	assert_null(vocab_label(NB_VOCAB_NEED, NULL));
+	assert_null(vocab_terms(NB_VOCAB_FREE, &n));
+	assert_int_equal(n, 0);
+	assert_true(vocab_is_closed(NB_VOCAB_STATE));
+	assert_false(vocab_is_closed(NB_VOCAB_EMOTION));
+	assert_int_equal(entry_type_parse("circle"), NB_MEMBER);
+	assert_int_equal(entry_type_parse("exercise"), NB_SESSION);
+	assert_int_equal(entry_type_parse("hug"), NB_TYPE_NONE);
+}
+
+static void care_rule(void **state)
+{
+	struct nb_checkin c = { .sleep_minutes = -1 };
+
+	(void)state;
+	assert_false(care_needs_help(&c));
+	c.mood = 1;
+	assert_true(care_needs_help(&c));
+	c.mood = 2;
+	assert_false(care_needs_help(&c));
+	c.tension = 5;
+	assert_true(care_needs_help(&c));
+	c.mood = 3;
+	assert_false(care_needs_help(&c));
+	c.mood = 0;	/* tension alone is not the lowest end */
+	assert_false(care_needs_help(&c));
+	assert_non_null(strstr(care_help_text(), "0800-0113"));
+	assert_non_null(strstr(care_help_text(), "113.nl"));
+	assert_non_null(strstr(care_help_text(), "112"));
+	assert_non_null(strstr(care_not_therapy_text(), "not a replacement"));
+}
+
+static void circle_and_prompts(void **state)
+{
+	char buf[512];
+	size_t n;
+	const struct nb_prompt *all = prompt_all(&n);
+
+	(void)state;
+	assert_non_null(circle_advice(0, buf, sizeof buf));
+	assert_non_null(strstr(circle_advice(1, buf, sizeof buf), "1 person or place"));
+	assert_non_null(strstr(circle_advice(2, buf, sizeof buf), "2 people"));
+	assert_null(circle_advice(3, buf, sizeof buf));
+	assert_null(circle_advice(5, buf, sizeof buf));
+	assert_non_null(strstr(circle_advice(6, buf, sizeof buf), "6 people"));
+	/* the same prompt all day, a new one the next day, every one in turn */
+	assert_ptr_equal(prompt_for_day("2026-11-20"), prompt_for_day("2026-11-20"));
+	assert_ptr_not_equal(prompt_for_day("2026-11-20"), prompt_for_day("2026-11-21"));
+	for (size_t i = 0; i < n; i++) {
+		char day[NB_DAY_LEN];
+		bool seen = false;
+		for (int d = 0; d < (int)n; d++) {
+			nb_day_add("2026-11-20", d, day);
+			seen = seen || prompt_for_day(day) == &all[i];
+		}
+		assert_true(seen);
+	}
+}
+
+static void wanted_touch(void **state)
+{
+	struct nb_moment m = { 0 };
+
+	(void)state;
+	m.kind = "hug";
+	assert_false(moment_is_wanted_touch(&m));
+	m.safe = "unsure";
+	assert_false(moment_is_wanted_touch(&m));
+	m.safe = "yes";
+	assert_true(moment_is_wanted_touch(&m));
+	m.kind = "talk";
+	assert_false(moment_is_wanted_touch(&m));
+}
+
+static void uids(void **state)
+{
+	char a[NB_UID_LEN], b[NB_UID_LEN];
+
+	(void)state;
+	uid_new(a);
+	uid_new(b);
+	assert_true(uid_valid(a));
+	assert_string_not_equal(a, b);
+	assert_false(uid_valid("ABCDEF0123456789abcdef0123456789"));
+	assert_false(uid_valid("abc"));
+	assert_false(uid_valid(NULL));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(checkin_ranges),
+		cmocka_unit_test(times_and_texts),
+		cmocka_unit_test(other_kinds),
+		cmocka_unit_test(vocabularies),
+		cmocka_unit_test(care_rule),
+		cmocka_unit_test(circle_and_prompts),
+		cmocka_unit_test(wanted_touch),
+		cmocka_unit_test(uids),
+	};
+
+	return cmocka_run_group_tests_name("record", tests, NULL, NULL);
+}

@@ -1,0 +1,385 @@
+/* store/sqlite through the use-cases, on :memory: databases. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "app/app.h"
+#include "core/xalloc.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define NOW 1795201200	/* 2026-11-20T19:00:00Z, 20:00 in Amsterdam */
+
+static int setup(void **state)
+{
+	struct nb_app *a = xcalloc(1, sizeof *a);
+	struct nb_error err;
+
+	setenv("TZ", "Europe/Amsterdam", 1);
+	if (store_sqlite_open(":memory:", &a->store, &err) != NB_OK)
+		return -1;
+	a->now = NOW;
+	*state = a;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct nb_app *a = *state;
+
+	store_close(&a->store);
+	free(a);
+	return 0;
+}
+
+static struct nb_entry *checkin(int mood, const char *note, int64_t at)
+{
+	struct nb_entry *e = entry_new(NB_CHECKIN);
+
+	e->u.checkin.mood = mood;
+	e->u.checkin.note = xstrdup(note);
+	if (at)
+		entry_set_time(e, nb_stamp_local(at));
+	return e;
+}
+
+static int64_t add(struct nb_app *a, struct nb_entry *e)
+{
+	struct nb_error err;
+	int64_t id;
+
+	if (app_add(a, e, &err) != NB_OK)
+		fail_msg("app_add: %s", err.msg);
+	id = e->id;
+	entry_free(e);
+	return id;
+}
+
+static void migrations_set_the_version(void **state)
+{
+	struct nb_store s;
+	struct nb_error err;
+	char path[64] = "/tmp/nabij-test-XXXXXX";
+	int fd = mkstemp(path);
+	sqlite3 *h;
+	sqlite3_stmt *st;
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_sqlite_open(path, &s, &err), NB_OK);
+	store_close(&s);
+	/* opening again is a no-op, and the version is recorded */
+	assert_int_equal(store_sqlite_open(path, &s, &err), NB_OK);
+	store_close(&s);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+	sqlite3_finalize(st);
+	/* a database from a newer nabij is refused, not damaged */
+	sqlite3_exec(h, "PRAGMA user_version = 99", NULL, NULL, NULL);
+	sqlite3_close(h);
+	assert_int_equal(store_sqlite_open(path, &s, &err), NB_EDB);
+	assert_non_null(strstr(err.msg, "newer"));
+	unlink(path);
+	strcat(path, "-wal");
+	unlink(path);
+}
+
+static void every_kind_round_trips(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_entry *c = entry_new(NB_CHECKIN), *m = entry_new(NB_MOMENT),
+			*t = entry_new(NB_TRIGGER), *p = entry_new(NB_MEMBER),
+			*s = entry_new(NB_SESSION), *r = entry_new(NB_REFLECTION), *got;
+	struct nb_error err;
+	int64_t ids[6];
+
+	items_add(&c->u.checkin.body, "tension", "shoulders", 0);
+	items_add(&c->u.checkin.emotions, "sadness", NULL, 3);
+	items_add(&c->u.checkin.emotions, "fear", NULL, 0);
+	items_add(&c->u.checkin.needs, "rest", NULL, 0);
+	items_add(&c->u.checkin.tags, "walk", NULL, 0);
+	c->u.checkin.state = xstrdup("activated");
+	c->u.checkin.mood = 2;
+	c->u.checkin.energy = 3;
+	c->u.checkin.tension = 4;
+	c->u.checkin.sleep_minutes = 0;	/* a sleepless night is an answer, not a gap */
+	c->u.checkin.sleep_quality = 1;
+	c->u.checkin.note = xstrdup("Zwaar begin, café met Sam");
+	p->u.member.name = xstrdup("Sam");
+	p->u.member.reach = xstrdup("06-12345678");
+	ids[0] = add(a, p);
+	m->u.moment.kind = xstrdup("hug");
+	m->u.moment.with = xstrdup("sam");
+	m->u.moment.seconds = 10;
+	m->u.moment.safe = xstrdup("yes");
+	items_add(&m->u.moment.effects, "breath", NULL, 0);
+	t->u.trigger.situation = xstrdup("No answer to my message");
+	t->u.trigger.need = xstrdup("connection");
+	s->u.session.exercise = xstrdup("breath");
+	s->u.session.seconds = 180;
+	s->u.session.tension_before = 4;
+	s->u.session.tension_after = 2;
+	r->u.reflection.prompt = xstrdup("felt-safe");
+	r->u.reflection.text = xstrdup("The cat on my lap.");
+	ids[1] = add(a, c);
+	ids[2] = add(a, m);
+	ids[3] = add(a, t);
+	ids[4] = add(a, s);
+	ids[5] = add(a, r);
+
+	assert_int_equal(app_get(a, ids[1], &got, &err), NB_OK);
+	assert_int_equal(got->type, NB_CHECKIN);
+	assert_string_equal(got->day, "2026-11-20");
+	assert_int_equal(got->at.offset, 3600);
+	assert_int_equal(got->u.checkin.body.n, 1);
+	assert_string_equal(got->u.checkin.body.v[0].place, "shoulders");
+	assert_int_equal(got->u.checkin.emotions.n, 2);
+	assert_int_equal(got->u.checkin.emotions.v[0].intensity, 3);
+	assert_string_equal(got->u.checkin.emotions.v[1].term, "fear");
+	assert_string_equal(got->u.checkin.state, "activated");
+	assert_int_equal(got->u.checkin.sleep_minutes, 0);
+	assert_int_equal(got->u.checkin.sleep_quality, 1);
+	assert_string_equal(got->u.checkin.note, "Zwaar begin, café met Sam");
+	entry_free(got);
+
+	assert_int_equal(app_get(a, ids[2], &got, &err), NB_OK);
+	assert_string_equal(got->u.moment.with, "sam");
+	assert_non_null(got->u.moment.member_uid);	/* linked to Sam by name */
+	assert_int_equal(got->u.moment.effects.n, 1);
+	entry_free(got);
+
+	assert_int_equal(app_get(a, ids[4], &got, &err), NB_OK);
+	assert_int_equal(got->u.session.tension_after, 2);
+	entry_free(got);
+	assert_int_equal(app_get(a, ids[5], &got, &err), NB_OK);
+	assert_string_equal(got->u.reflection.prompt, "felt-safe");
+	entry_free(got);
+
+	/* deleting a member keeps the moment, without the link */
+	assert_int_equal(app_delete(a, ids[0], &err), NB_OK);
+	assert_int_equal(app_get(a, ids[2], &got, &err), NB_OK);
+	assert_null(got->u.moment.member_uid);
+	assert_string_equal(got->u.moment.with, "sam");
+	entry_free(got);
+	assert_int_equal(app_get(a, ids[0], &got, &err), NB_ENOTFOUND);
+	assert_int_equal(app_delete(a, ids[0], &err), NB_ENOTFOUND);
+}
+
+static void search_finds_and_forgets(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_hits h = { 0 };
+	struct nb_error err;
+	int64_t walk = add(a, checkin(3, "A long walk by the river with Noor", NOW - 7200));
+	int64_t other = add(a, checkin(4, "Walked the dog; river was high", NOW - 3600));
+
+	assert_int_equal(app_search(a, "river", 10, &h, &err), NB_OK);
+	assert_int_equal(h.n, 2);
+	assert_non_null(strstr(h.v[0].snippet, "\x02river\x03"));
+	hits_free(&h);
+	assert_int_equal(app_search(a, "walk noor", 10, &h, &err), NB_OK);
+	assert_int_equal(h.n, 1);
+	assert_int_equal(h.v[0].entry->id, walk);
+	hits_free(&h);
+	/* prefixes match, diacritics fold */
+	assert_int_equal(app_search(a, "Wal rivér", 10, &h, &err), NB_OK);
+	assert_int_equal(h.n, 2);
+	hits_free(&h);
+	/* FTS syntax in the words is just words */
+	assert_int_equal(app_search(a, "\"river\" AND OR NEAR( *", 10, &h, &err), NB_OK);
+	hits_free(&h);
+	assert_int_equal(app_search(a, "  \"\" ", 10, &h, &err), NB_EUSAGE);
+	/* a deleted record leaves nothing behind in the index */
+	assert_int_equal(app_delete(a, other, &err), NB_OK);
+	assert_int_equal(app_search(a, "dog", 10, &h, &err), NB_OK);
+	assert_int_equal(h.n, 0);
+	hits_free(&h);
+}
+
+static void update_replaces_lists_and_text(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_entry *e = checkin(2, "first words", 0), *got;
+	struct nb_hits h = { 0 };
+	struct nb_error err;
+	int64_t id;
+
+	items_add(&e->u.checkin.needs, "rest", NULL, 0);
+	id = add(a, e);
+	assert_int_equal(app_get(a, id, &e, &err), NB_OK);
+	items_clear(&e->u.checkin.needs);
+	items_add(&e->u.checkin.needs, "movement", NULL, 0);
+	xstrset(&e->u.checkin.note, "second words");
+	a->now += 60;
+	assert_int_equal(app_update(a, e, &err), NB_OK);
+	entry_free(e);
+	assert_int_equal(app_get(a, id, &got, &err), NB_OK);
+	assert_int_equal(got->u.checkin.needs.n, 1);
+	assert_string_equal(got->u.checkin.needs.v[0].term, "movement");
+	assert_int_equal(got->updated, got->created + 60);
+	/* an invalid change is refused and the stored record stays as it was */
+	got->u.checkin.mood = 8;
+	assert_int_equal(app_update(a, got, &err), NB_EINVAL);
+	entry_free(got);
+	assert_int_equal(app_get(a, id, &got, &err), NB_OK);
+	assert_int_equal(got->u.checkin.mood, 2);
+	entry_free(got);
+	assert_int_equal(app_search(a, "first", 10, &h, &err), NB_OK);
+	assert_int_equal(h.n, 0);
+	hits_free(&h);
+	assert_int_equal(app_search(a, "second", 10, &h, &err), NB_OK);
+	assert_int_equal(h.n, 1);
+	hits_free(&h);
+}
+
+static void import_is_all_or_nothing(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_entries in = { 0 }, all = { 0 };
+	struct nb_import_result r;
+	struct nb_query q = { 0 };
+	struct nb_error err;
+	struct nb_entry *bad;
+
+	for (int i = 0; i < 3; i++) {
+		struct nb_entry *e = checkin(3, "imported", NOW - 86400 * (i + 1));
+		snprintf(e->uid, sizeof e->uid, "%032d", i + 1);
+		entries_push(&in, e);
+	}
+	bad = checkin(9, "not a mood", NOW - 3600);
+	snprintf(bad->uid, sizeof bad->uid, "%032d", 9);
+	entries_push(&in, bad);
+	assert_int_equal(app_import(a, &in, false, &r, &err), NB_EINVAL);
+	assert_non_null(strstr(err.msg, "record 4"));
+	assert_non_null(strstr(err.msg, "Nothing was imported"));
+	assert_int_equal(app_list(a, &q, &all, &err), NB_OK);
+	assert_int_equal(all.n, 0);
+
+	bad->u.checkin.mood = 1;
+	assert_int_equal(app_import(a, &in, true, &r, &err), NB_OK);
+	assert_int_equal(r.added, 4);
+	assert_int_equal(app_list(a, &q, &all, &err), NB_OK);
+	assert_int_equal(all.n, 0);	/* a dry run writes nothing */
+
+	assert_int_equal(app_import(a, &in, false, &r, &err), NB_OK);
+	assert_int_equal(r.added, 4);
+	assert_int_equal(app_import(a, &in, false, &r, &err), NB_OK);
+	assert_int_equal(r.added, 0);
+	assert_int_equal(r.present, 4);
+	assert_int_equal(app_list(a, &q, &all, &err), NB_OK);
+	assert_int_equal(all.n, 4);
+	entries_free(&all);
+	entries_free(&in);
+}
+
+static void list_by_day_and_kind(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_entries l = { 0 };
+	struct nb_query q = { 0 };
+	struct nb_error err;
+	struct nb_entry *m = entry_new(NB_MOMENT);
+
+	add(a, checkin(3, "a", NOW - 86400 * 2));
+	add(a, checkin(4, "b", NOW - 86400));
+	add(a, checkin(5, "c", NOW));
+	m->u.moment.kind = xstrdup("talk");
+	add(a, m);
+	q.since = "2026-11-19";
+	assert_int_equal(app_list(a, &q, &l, &err), NB_OK);
+	assert_int_equal(l.n, 3);
+	assert_string_equal(l.v[0]->u.checkin.note, "b");
+	entries_free(&l);
+	q.types = NB_TYPE_BIT(NB_MOMENT);
+	assert_int_equal(app_list(a, &q, &l, &err), NB_OK);
+	assert_int_equal(l.n, 1);
+	entries_free(&l);
+	q = (struct nb_query){ .limit = 2, .newest_first = true };
+	assert_int_equal(app_list(a, &q, &l, &err), NB_OK);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0]->type, NB_MOMENT);
+	entries_free(&l);
+}
+
+static void today_and_the_last_touch(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_today t;
+	struct nb_error err;
+	struct nb_entry *m;
+
+	assert_int_equal(app_today(a, &t, &err), NB_OK);
+	assert_int_equal(t.days_since_touch, -1);
+	assert_int_equal(t.entries.n, 0);
+	assert_false(t.needs_care);
+	today_free(&t);
+
+	m = entry_new(NB_MOMENT);
+	m->u.moment.kind = xstrdup("hug");
+	m->u.moment.safe = xstrdup("yes");
+	entry_set_time(m, nb_stamp_local(NOW - 3 * 86400));
+	add(a, m);
+	m = entry_new(NB_MOMENT);	/* a touch that did not feel safe does not count */
+	m->u.moment.kind = xstrdup("hug");
+	m->u.moment.safe = xstrdup("no");
+	add(a, m);
+	add(a, checkin(1, "low", 0));
+	add(a, checkin(3, "", NOW - 86400));
+	assert_int_equal(app_today(a, &t, &err), NB_OK);
+	assert_string_equal(t.day, "2026-11-20");
+	assert_int_equal(t.days_since_touch, 3);
+	assert_int_equal(t.entries.n, 2);
+	assert_true(t.needs_care);
+	assert_true(t.moods[NB_SPARK_DAYS - 1] == 1.0);
+	assert_true(t.moods[NB_SPARK_DAYS - 2] == 3.0);
+	assert_true(t.moods[0] == 0.0);
+	assert_non_null(t.prompt);
+	today_free(&t);
+}
+
+static void trigger_outcome(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_entry *t = entry_new(NB_TRIGGER), *got;
+	struct nb_error err;
+	int64_t id, other = add(a, checkin(3, "x", 0));
+
+	t->u.trigger.situation = xstrdup("Left out of plans");
+	id = add(a, t);
+	assert_int_equal(app_trigger_outcome(a, id, "I asked to join; it went fine.", &err), NB_OK);
+	assert_int_equal(app_get(a, id, &got, &err), NB_OK);
+	assert_string_equal(got->u.trigger.outcome, "I asked to join; it went fine.");
+	entry_free(got);
+	assert_int_equal(app_trigger_outcome(a, other, "x", &err), NB_EINVAL);
+	assert_int_equal(app_trigger_outcome(a, id, "", &err), NB_EINVAL);
+	assert_int_equal(app_trigger_outcome(a, 999, "x", &err), NB_ENOTFOUND);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(migrations_set_the_version),
+		cmocka_unit_test_setup_teardown(every_kind_round_trips, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_finds_and_forgets, setup, teardown),
+		cmocka_unit_test_setup_teardown(update_replaces_lists_and_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(import_is_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(list_by_day_and_kind, setup, teardown),
+		cmocka_unit_test_setup_teardown(today_and_the_last_touch, setup, teardown),
+		cmocka_unit_test_setup_teardown(trigger_outcome, setup, teardown),
+	};
+
+	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}

@@ -1,0 +1,194 @@
+/* core/time: day keys across midnight and DST, parsing of typed times. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "core/time.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* 2026-11-20T20:00:00+01:00 */
+#define NOW 1795201200
+
+static int amsterdam(void **state)
+{
+	(void)state;
+	setenv("TZ", "Europe/Amsterdam", 1);
+	tzset();
+	return 0;
+}
+
+static void day_of(const char *stamp, char out[NB_DAY_LEN])
+{
+	struct nb_stamp st;
+
+	assert_true(nb_stamp_parse(stamp, &st));
+	nb_day_key(st, out);
+}
+
+static void late_evening_belongs_to_that_day(void **state)
+{
+	char day[NB_DAY_LEN];
+
+	(void)state;
+	day_of("2026-11-20T23:30:00+01:00", day);
+	assert_string_equal(day, "2026-11-20");
+	day_of("2026-11-20T22:30:00Z", day);	/* same instant, offset written as UTC */
+	assert_string_equal(day, "2026-11-20");
+	day_of("2026-11-21T00:00:00+01:00", day);
+	assert_string_equal(day, "2026-11-21");
+	day_of("2026-11-20T23:59:59+01:00", day);
+	assert_string_equal(day, "2026-11-20");
+}
+
+static void offsets_follow_dst(void **state)
+{
+	struct nb_stamp st;
+
+	(void)state;
+	/* 2026-03-29: clocks go from 02:00 to 03:00 in Amsterdam */
+	assert_true(nb_stamp_parse("2026-03-29T00:30:00Z", &st));
+	assert_int_equal(nb_local_offset(st.utc), 3600);
+	assert_true(nb_stamp_parse("2026-03-29T01:30:00Z", &st));
+	assert_int_equal(nb_local_offset(st.utc), 7200);
+	/* 2026-10-25: back from 03:00 to 02:00 */
+	assert_true(nb_stamp_parse("2026-10-25T00:30:00Z", &st));
+	assert_int_equal(nb_local_offset(st.utc), 7200);
+	assert_true(nb_stamp_parse("2026-10-25T01:30:00Z", &st));
+	assert_int_equal(nb_local_offset(st.utc), 3600);
+}
+
+static void day_key_across_dst_night(void **state)
+{
+	char day[NB_DAY_LEN];
+	struct nb_stamp st;
+
+	(void)state;
+	/* 23:30 local on the evening before the switch, in summer time */
+	assert_true(nb_stamp_parse("2026-10-24T21:30:00Z", &st));
+	st = nb_stamp_local(st.utc);
+	assert_int_equal(st.offset, 7200);
+	nb_day_key(st, day);
+	assert_string_equal(day, "2026-10-24");
+	/* 00:30 local after midnight, still summer time */
+	assert_true(nb_stamp_parse("2026-10-24T22:30:00Z", &st));
+	nb_day_key(nb_stamp_local(st.utc), day);
+	assert_string_equal(day, "2026-10-25");
+	/* 23:30 local on the day of the switch, now winter time */
+	assert_true(nb_stamp_parse("2026-10-25T22:30:00Z", &st));
+	nb_day_key(nb_stamp_local(st.utc), day);
+	assert_string_equal(day, "2026-10-25");
+}
+
+static void parses_the_forms_people_type(void **state)
+{
+	struct nb_stamp st;
+	struct nb_error err;
+	char s[NB_STAMP_LEN];
+
+	(void)state;
+	assert_int_equal(nb_time_parse("2026-11-20T21:30", NOW + 7200, "at", &st, &err), NB_OK);
+	nb_stamp_format(st, s);
+	assert_string_equal(s, "2026-11-20T21:30:00+01:00");
+	assert_int_equal(nb_time_parse("2026-11-20 08:15:30", NOW, "at", &st, &err), NB_OK);
+	nb_stamp_format(st, s);
+	assert_string_equal(s, "2026-11-20T08:15:30+01:00");
+	assert_int_equal(nb_time_parse("2026-11-19", NOW, "at", &st, &err), NB_OK);
+	nb_stamp_format(st, s);
+	assert_string_equal(s, "2026-11-19T12:00:00+01:00");
+	assert_int_equal(nb_time_parse("07:05", NOW, "at", &st, &err), NB_OK);
+	nb_stamp_format(st, s);
+	assert_string_equal(s, "2026-11-20T07:05:00+01:00");
+	/* an explicit offset is kept as given */
+	assert_int_equal(nb_time_parse("2026-11-20T10:00:00-05:00", NOW, "at", &st, &err), NB_OK);
+	nb_stamp_format(st, s);
+	assert_string_equal(s, "2026-11-20T10:00:00-05:00");
+	assert_int_equal(nb_time_parse("2026-11-20T10:00:00.250Z", NOW, "at", &st, &err), NB_OK);
+	nb_utc_format(st.utc, s);
+	assert_string_equal(s, "2026-11-20T10:00:00Z");
+	/* summer dates get the summer offset */
+	assert_int_equal(nb_time_parse("2026-07-01T12:00", NOW, "at", &st, &err), NB_OK);
+	assert_int_equal(st.offset, 7200);
+}
+
+static void refuses_bad_times(void **state)
+{
+	static const char *const bad[] = {
+		"", "yesterday", "2026-13-01", "2026-02-30", "2026-11-20T25:00",
+		"2026-11-20T10:60", "2026-11-20X10:00", "20261120", "2026-11-20T10:00+1500",
+		"2026-11-20T10:00Zjunk", "24:00", "7:30", "2026-1-2",
+	};
+	struct nb_stamp st;
+	struct nb_error err;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(nb_time_parse(bad[i], NOW, "at", &st, &err), NB_EINVAL);
+		assert_string_equal(err.field, "at");
+		assert_non_null(strstr(err.msg, "2026-11-20T21:30"));
+	}
+	assert_int_equal(nb_time_parse("2026-11-20T20:00:01+01:00", NOW, "at", &st, &err), NB_EINVAL);
+	assert_non_null(strstr(err.msg, "future"));
+	assert_int_equal(nb_time_parse("1999-12-31T23:59", NOW, "at", &st, &err), NB_EINVAL);
+	assert_non_null(strstr(err.msg, "2000"));
+	/* exactly now is fine */
+	assert_int_equal(nb_time_parse("2026-11-20T20:00:00+01:00", NOW, "at", &st, &err), NB_OK);
+}
+
+static void stamps_round_trip(void **state)
+{
+	struct nb_stamp st, back;
+	char s[NB_STAMP_LEN];
+
+	(void)state;
+	for (int64_t t = 946684800; t < 4102444800; t += 86399 * 37) {
+		st = nb_stamp_local(t);
+		nb_stamp_format(st, s);
+		assert_true(nb_stamp_parse(s, &back));
+		assert_int_equal(back.utc, st.utc);
+		assert_int_equal(back.offset, st.offset);
+	}
+	assert_false(nb_stamp_parse("2026-11-20T10:00:00", &back));	/* offset required */
+	assert_false(nb_stamp_parse("2026-11-20", &back));
+}
+
+static void day_arithmetic(void **state)
+{
+	char d[NB_DAY_LEN];
+	struct nb_error err;
+
+	(void)state;
+	nb_day_add("2026-11-20", 11, d);
+	assert_string_equal(d, "2026-12-01");
+	nb_day_add("2024-03-01", -1, d);
+	assert_string_equal(d, "2024-02-29");
+	nb_day_add("2026-03-28", 2, d);	/* across DST: days stay days */
+	assert_string_equal(d, "2026-03-30");
+	assert_int_equal(nb_day_diff("2026-11-20", "2026-12-01"), 11);
+	assert_int_equal(nb_day_diff("2026-12-01", "2026-11-20"), -11);
+	assert_int_equal(nb_day_weekday("2026-11-20"), 4);	/* a Friday */
+	assert_int_equal(nb_day_weekday("2026-11-23"), 0);	/* a Monday */
+	assert_int_equal(nb_day_parse("2026-11-20", "since", &err), NB_OK);
+	assert_int_equal(nb_day_parse("2026-11-31", "since", &err), NB_EINVAL);
+	assert_string_equal(err.field, "since");
+	assert_int_equal(nb_day_parse("2026-11-20x", "since", &err), NB_EINVAL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(late_evening_belongs_to_that_day),
+		cmocka_unit_test(offsets_follow_dst),
+		cmocka_unit_test(day_key_across_dst_night),
+		cmocka_unit_test(parses_the_forms_people_type),
+		cmocka_unit_test(refuses_bad_times),
+		cmocka_unit_test(stamps_round_trip),
+		cmocka_unit_test(day_arithmetic),
+	};
+
+	return cmocka_run_group_tests_name("time", tests, amsterdam, NULL);
+}
