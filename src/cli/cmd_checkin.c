@@ -163,6 +163,10 @@ int cmd_checkin(struct cli *c, int argc, char **argv)
 	}
 	if (x.ask || (argc == 1 && c->tty_in)) {
 		ask_all(&x);
+		if (checkin_is_empty(&e->u.checkin)) {
+			printf("\n%s\n", _("Nothing was saved, and that is fine. Come back whenever you like."));
+			goto out;
+		}
 	} else if (argc == 1) {
 		status = cli_usage("checkin", "%s",
 				   _("Give your answers as flags, or run \"nabij checkin\" in a terminal to be asked."));

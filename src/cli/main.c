@@ -61,6 +61,7 @@ int cli_exit(enum nb_err rc)
 
 int cli_fail(const struct nb_error *err)
 {
+	fflush(stdout);	/* what was said before the error comes before it */
 	fprintf(stderr, "nabij: %s\n", err->msg[0] ? err->msg : _("something went wrong."));
 	return cli_exit(err->code ? err->code : NB_EIO);
 }
@@ -69,6 +70,7 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
+	fflush(stdout);
 	fputs("nabij: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);

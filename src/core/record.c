@@ -355,6 +355,13 @@ static enum nb_err check_items(const char *field, enum nb_vocab v,
 	return NB_OK;
 }
 
+bool checkin_is_empty(const struct nb_checkin *c)
+{
+	return !c->body.n && !c->emotions.n && !c->needs.n && !c->tags.n &&
+	       !c->state && !c->mood && !c->energy && !c->tension &&
+	       c->sleep_minutes < 0 && !c->sleep_quality && !(c->note && *c->note);
+}
+
 static enum nb_err check_checkin(const struct nb_checkin *c, struct nb_error *err)
 {
 	enum nb_err rc;
@@ -377,9 +384,7 @@ static enum nb_err check_checkin(const struct nb_checkin *c, struct nb_error *er
 				    _("%s must be a number of hours from 0 to 24, like 7.5 or 7:30 (you gave \"%s\")."),
 				    field_label("sleep-hours"), given);
 	}
-	if (!c->body.n && !c->emotions.n && !c->needs.n && !c->tags.n &&
-	    !c->state && !c->mood && !c->energy && !c->tension &&
-	    c->sleep_minutes < 0 && !c->sleep_quality && !(c->note && *c->note))
+	if (checkin_is_empty(c))
 		return nb_error_set(err, NB_EINVAL, "",
 				    _("This check-in is still empty. Answer at least one question, even just your mood."));
 	return NB_OK;

@@ -152,6 +152,9 @@ void items_clear(struct nb_items *l);
 void entries_push(struct nb_entries *l, struct nb_entry *e);
 void entries_free(struct nb_entries *l);
 
+/* Whether a check-in holds no answer at all. */
+bool checkin_is_empty(const struct nb_checkin *c);
+
 /* A wanted touch: a touching kind of moment that felt safe ("yes"). */
 bool moment_is_wanted_touch(const struct nb_moment *m);
 /* The kinds that count as touch from someone else or an animal. */

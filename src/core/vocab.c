@@ -67,21 +67,21 @@ static const struct nb_term states[] = {
 };
 
 static const struct nb_term kinds[] = {
-	{ "hug", N_("a hug") },
-	{ "hand", N_("a hand held or on a shoulder") },
-	{ "arm", N_("an arm around me") },
+	{ "hug", N_("hug") },
+	{ "hand", N_("hand held or on a shoulder") },
+	{ "arm", N_("arm around me") },
 	{ "self", N_("self-touch") },
 	{ "animal", N_("petting an animal") },
-	{ "talk", N_("a real conversation") },
-	{ "gesture", N_("a smile or kind gesture") },
-	{ "massage", N_("a massage or body care") },
-	{ "other", N_("another moment") },
+	{ "talk", N_("real conversation") },
+	{ "gesture", N_("smile or kind gesture") },
+	{ "massage", N_("massage or body care") },
+	{ "other", N_("something else") },
 };
 
 static const struct nb_term effects[] = {
 	{ "breath", N_("breath dropped") },
 	{ "shoulders", N_("shoulders softened") },
-	{ "sigh", N_("a sigh") },
+	{ "sigh", N_("sigh") },
 	{ "warmth", N_("warmth") },
 	{ "space", N_("more space in chest or belly") },
 	{ "tears", N_("tears") },
@@ -151,6 +151,19 @@ static bool same_word(const char *word, const char *s)
 	return n == strlen(s) && strncasecmp(word, s, n) == 0;
 }
 
+/* The label up to " (", so "activated" finds "activated (racing, restless)". */
+static bool same_head(const char *word, const char *label)
+{
+	const char *paren = strstr(label, " (");
+	char head[128];
+
+	if (!paren || (size_t)(paren - label) >= sizeof head)
+		return false;
+	memcpy(head, label, (size_t)(paren - label));
+	head[paren - label] = '\0';
+	return same_word(word, head);
+}
+
 const struct nb_term *vocab_find(enum nb_vocab v, const char *word)
 {
 	size_t n;
@@ -162,7 +175,8 @@ const struct nb_term *vocab_find(enum nb_vocab v, const char *word)
 		if (same_word(word, t[i].id))
 			return &t[i];
 	for (size_t i = 0; i < n; i++)
-		if (same_word(word, _(t[i].label)) || same_word(word, t[i].label))
+		if (same_word(word, _(t[i].label)) || same_word(word, t[i].label) ||
+		    same_head(word, _(t[i].label)))
 			return &t[i];
 	return NULL;
 }

@@ -38,8 +38,8 @@ const struct nb_term *vocab_terms(enum nb_vocab v, size_t *n);
 /* Whether v accepts only its own terms. */
 bool vocab_is_closed(enum nb_vocab v);
 
-/* The term whose id, English label or translated label is word (ignoring
- * case and surrounding space), or NULL. */
+/* The term whose id, English label or translated label (or the part of
+ * it before " (") is word, ignoring case and surrounding space; or NULL. */
 const struct nb_term *vocab_find(enum nb_vocab v, const char *word);
 
 /* The translated label of a stored value: for a known id its label, for a

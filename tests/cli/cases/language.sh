@@ -2,9 +2,9 @@
 run --lang nl checkin --mood 9
 run --lang nl checkin --mood 3 --emotion verdriet:2 --need rust --state geactiveerd
 run --lang nl show 1
-LANG=nl_NL.UTF-8 run today
+LC_ALL= LANG=nl_NL.UTF-8 run today
 LANGUAGE=nl run circle card
-LANG=nl_NL.UTF-8 run --lang en show 1
+LC_ALL= LANG=nl_NL.UTF-8 run --lang en show 1
 run --lang nl --help
 run --lang nl moment knuffel
 run --lang nl moment --help

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Build nabij twice (plain, and with AddressSanitizer and
+# UndefinedBehaviorSanitizer), run the whole suite in both, check that the
+# Dutch catalogue is complete, and end with one line: "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+status=0
+
+setup() {
+	[ -f "$1/build.ninja" ] || meson setup "$@" >/dev/null || status=1
+	ninja -C "$1" >/dev/null || { ninja -C "$1"; status=1; }
+}
+setup build
+setup build-san -Db_sanitize=address,undefined -Db_lundef=false
+
+for dir in build build-san; do
+	echo "== tests in $dir"
+	meson test -C "$dir" --print-errorlogs >"$dir/test-output.txt" 2>&1 || status=1
+	grep -E '^ *[0-9]+/[0-9]+ ' "$dir/test-output.txt"
+	grep -q 'Fail: *0' "$dir/test-output.txt" || sed -n '/^stdout:/,$p' "$dir/test-output.txt" | head -80
+done
+
+# The Dutch catalogue must translate every message, with nothing fuzzy.
+echo "== translations"
+i18n=0
+ninja -C build nabij-pot >/dev/null 2>&1 || i18n=1
+stats=$(msgfmt --check --statistics -o /dev/null po/nl.po 2>&1) || i18n=1
+echo "po/nl.po: $stats"
+case "$stats" in *untranslated*|*fuzzy*) i18n=1 ;; esac
+msgcmp po/nl.po po/nabij.pot || i18n=1
+[ $i18n -eq 0 ] || status=1
+
+python3 tests/summary.py "$i18n" build build-san
+exit $status

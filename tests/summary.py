@@ -1,0 +1,38 @@
+"""Count the test cases of every meson test run and print the summary line.
+
+cmocka reports "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)";
+the golden runner "golden: N passed, N failed"; any other test counts as
+one case. A test that failed without saying how many counts as one failure.
+Usage: summary.py I18N_STATUS BUILD_DIR...
+"""
+import json
+import re
+import sys
+
+passed = failed = 0
+if sys.argv[1] == "0":
+    passed += 1
+else:
+    failed += 1
+for build in sys.argv[2:]:
+    try:
+        lines = open(f"{build}/meson-logs/testlog.json").read().splitlines()
+    except OSError:
+        failed += 1
+        continue
+    for line in lines:
+        t = json.loads(line)
+        out = (t.get("stdout") or "") + (t.get("stderr") or "")
+        ok = t.get("result") == "OK"
+        p = sum(int(n) for n in re.findall(r"\[  PASSED  \] (\d+) test", out))
+        f = sum(int(n) for n in re.findall(r"\[  FAILED  \] (\d+) test", out))
+        g = re.search(r"golden: (\d+) passed, (\d+) failed", out)
+        if g:
+            p, f = int(g.group(1)), int(g.group(2))
+        if p == 0 and f == 0:
+            p, f = (1, 0) if ok else (0, 1)
+        if not ok and f == 0:
+            f = 1
+        passed += p
+        failed += f
+print(f"{passed} passed, {failed} failed")
