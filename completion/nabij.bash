@@ -1,0 +1,69 @@
+# bash completion for nabij
+_nabij()
+{
+	local cur prev cmd i
+	COMPREPLY=()
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	cmd=""
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		case ${COMP_WORDS[i]} in
+		--db|--lang) ((i++)) ;;
+		-*) ;;
+		*) cmd=${COMP_WORDS[i]}; break ;;
+		esac
+	done
+
+	case $prev in
+	--db|--out) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	--lang) COMPREPLY=($(compgen -W "nl en" -- "$cur")); return ;;
+	--state) COMPREPLY=($(compgen -W "calm activated shutdown" -- "$cur")); return ;;
+	--safe) COMPREPLY=($(compgen -W "yes no unsure" -- "$cur")); return ;;
+	--format) COMPREPLY=($(compgen -W "json csv" -- "$cur")); return ;;
+	--type) COMPREPLY=($(compgen -W "checkin moment trigger member session reflection" -- "$cur")); return ;;
+	--mood|--energy|--tension|--sleep-quality) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
+	--emotion) COMPREPLY=($(compgen -W "anger sadness joy fear calm emptiness shame loneliness tenderness guilt hope gratitude" -- "$cur")); return ;;
+	--need) COMPREPLY=($(compgen -W "rest contact movement boundaries softness safety connection appreciation" -- "$cur")); return ;;
+	--body) COMPREPLY=($(compgen -W "tension relaxation energy tiredness restlessness heaviness warmth pain numbness" -- "$cur")); return ;;
+	--effect) COMPREPLY=($(compgen -W "breath shoulders sigh warmth space tears stiffening pulling-back" -- "$cur")); return ;;
+	esac
+
+	local common="--db --lang --json --help"
+	case $cmd in
+	"")
+		COMPREPLY=($(compgen -W "checkin moment trigger circle today list show edit delete search export import help --db --lang --json --help --version" -- "$cur")) ;;
+	checkin)
+		COMPREPLY=($(compgen -W "--body --emotion --need --state --mood --energy --tension --sleep-hours --sleep-quality --tag --note --at --interactive $common" -- "$cur")) ;;
+	moment)
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "--with --seconds --safe --effect --note --at --interactive $common" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "hug hand arm self animal talk gesture massage other" -- "$cur"))
+		fi ;;
+	trigger)
+		COMPREPLY=($(compgen -W "outcome --situation --reaction --emotion --need --alternative --at --interactive $common" -- "$cur")) ;;
+	circle)
+		COMPREPLY=($(compgen -W "add list edit remove card --name --reach --helps --place --person --yes $common" -- "$cur")) ;;
+	list)
+		COMPREPLY=($(compgen -W "--since --until --type --limit --all $common" -- "$cur")) ;;
+	edit)
+		COMPREPLY=($(compgen -W "--body --emotion --need --state --mood --energy --tension --sleep-hours --sleep-quality --tag --note --at --kind --with --seconds --safe --effect --situation --reaction --alternative --outcome --name --reach --helps --place --person $common" -- "$cur")) ;;
+	delete)
+		COMPREPLY=($(compgen -W "--yes $common" -- "$cur")) ;;
+	search)
+		COMPREPLY=($(compgen -W "--limit $common" -- "$cur")) ;;
+	export)
+		COMPREPLY=($(compgen -W "--format --out $common" -- "$cur")) ;;
+	import)
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "--dry-run $common" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -f -- "$cur"))
+		fi ;;
+	help)
+		COMPREPLY=($(compgen -W "checkin moment trigger circle today list show edit delete search export import" -- "$cur")) ;;
+	*)
+		COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
+	esac
+}
+complete -F _nabij nabij
