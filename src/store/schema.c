@@ -21,6 +21,7 @@ static const char *const migrations[] = {
 	");"
 	"CREATE INDEX entry_day ON entry(day, at);"
 	"CREATE INDEX entry_type_at ON entry(type, at);"
+	"CREATE INDEX entry_type_day ON entry(type, day, at);"
 	"CREATE INDEX entry_at ON entry(at);"
 	"CREATE TABLE item ("
 	"  entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,"

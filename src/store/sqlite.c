@@ -76,8 +76,12 @@ static const char *const sql[S__COUNT] = {
 	[S_FTS_INS] = "INSERT INTO entry_fts(rowid, body) VALUES (?, ?)",
 	[S_SEARCH] = "SELECT rowid, snippet(entry_fts, 0, char(2), char(3), '…', 12)"
 		     " FROM entry_fts WHERE entry_fts MATCH ? ORDER BY rank LIMIT ?",
+	/* Walk moments from the newest (index entry_type_at) and stop at the
+	 * first wanted touch; the + keeps SQLite from starting at moment_touch
+	 * and sorting every wanted touch ever recorded. */
 	[S_LAST_TOUCH] = "SELECT e.id FROM entry e JOIN moment m ON m.entry_id = e.id"
-			 " WHERE m.safe = 'yes' AND m.kind IN (SELECT value FROM json_each(?))"
+			 " WHERE e.type = 'moment' AND +m.safe = 'yes'"
+			 " AND +m.kind IN (SELECT value FROM json_each(?))"
 			 " ORDER BY e.at DESC, e.id DESC LIMIT 1",
 	[S_COUNT] = "SELECT count(*) FROM entry WHERE type = ?",
 	[S_MEMBER_NAME] = "SELECT e.uid FROM entry e JOIN member m ON m.entry_id = e.id"
@@ -665,13 +669,18 @@ static enum nb_err db_list(void *h, const struct nb_query *q,
 	enum nb_err rc;
 	int i = 1;
 
-	buf_add(&s, "SELECT id FROM entry WHERE type IN (");
-	for (int t = NB_CHECKIN; t < NB_TYPE__COUNT; t++)
-		if (types & NB_TYPE_BIT(t)) {
-			buf_addf(&s, "%s'%s'", first ? "" : ", ", entry_type_id((enum nb_type)t));
-			first = false;
-		}
-	buf_add(&s, first ? "NULL)" : ")");
+	if (!q->types) {
+		/* every dated record: lets SQLite walk the index on at */
+		buf_add(&s, "SELECT id FROM entry WHERE type <> 'member'");
+	} else {
+		buf_add(&s, "SELECT id FROM entry WHERE type IN (");
+		for (int t = NB_CHECKIN; t < NB_TYPE__COUNT; t++)
+			if (types & NB_TYPE_BIT(t)) {
+				buf_addf(&s, "%s'%s'", first ? "" : ", ", entry_type_id((enum nb_type)t));
+				first = false;
+			}
+		buf_add(&s, first ? "NULL)" : ")");
+	}
 	if (q->since)
 		buf_add(&s, " AND day >= ?");
 	if (q->until)
