@@ -116,6 +116,10 @@ extern const struct rec_flags checkin_flags, moment_flags, trigger_flags, member
 
 /* Replace list l on the first use of option opt while editing. */
 void rec_clear_once(struct rec_ctx *x, int opt, struct nb_items *l);
+/* Set an optional text field from a flag: an empty value clears it. */
+enum nb_err rec_set_text(char **slot, const char *arg);
+/* Ask question until the answer passes flag opt of f, as if typed as a flag. */
+void prompt_flag(const char *question, const struct rec_flags *f, struct rec_ctx *x, int opt);
 /* Set e's time from a --at value. */
 enum nb_err rec_set_at(struct rec_ctx *x, const char *arg, struct nb_error *err);
 

@@ -75,9 +75,7 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 	case O_SLEEP_QUALITY:
 		return parse_scale("sleep-quality", arg, 1, 5, &c->sleep_quality, err);
 	case O_NOTE:
-		free(c->note);
-		c->note = *arg ? xstrdup(arg) : NULL;
-		return NB_OK;
+		return rec_set_text(&c->note, arg);
 	case O_AT:
 		return rec_set_at(x, arg, err);
 	case 'i':
@@ -90,22 +88,6 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 
 const struct rec_flags checkin_flags = { opts, apply };
 
-/* Answers from the prompts go through the very same flag parsers. */
-#define ANSWER(name, opt)                                                   \
-	static enum nb_err name(void *ctx, const char *a, struct nb_error *err) \
-	{                                                                   \
-		return apply(ctx, opt, a, err);                              \
-	}
-ANSWER(ans_body, O_BODY)
-ANSWER(ans_emotion, O_EMOTION)
-ANSWER(ans_need, O_NEED)
-ANSWER(ans_mood, O_MOOD)
-ANSWER(ans_energy, O_ENERGY)
-ANSWER(ans_tension, O_TENSION)
-ANSWER(ans_sleep, O_SLEEP_HOURS)
-ANSWER(ans_sleep_quality, O_SLEEP_QUALITY)
-ANSWER(ans_tag, O_TAG)
-ANSWER(ans_note, O_NOTE)
 
 static enum nb_err ans_state(void *ctx, const char *a, struct nb_error *err)
 {
@@ -125,24 +107,24 @@ static void ask_all(struct rec_ctx *x)
 	prompt_say(_("Body: what do you feel, and where? For example: tension@shoulders, tiredness"));
 	prompt_choices(NB_VOCAB_SENSATION);
 	prompt_choices(NB_VOCAB_PLACE);
-	prompt_until_ok("> ", ans_body, x);
+	prompt_flag("> ", &checkin_flags, x, O_BODY);
 	prompt_say(_("Emotion: which emotions are here? Add :1-5 for how strong, e.g. sadness:3"));
 	prompt_choices(NB_VOCAB_EMOTION);
-	prompt_until_ok("> ", ans_emotion, x);
+	prompt_flag("> ", &checkin_flags, x, O_EMOTION);
 	prompt_say(_("Need: what do you need today?"));
 	prompt_choices(NB_VOCAB_NEED);
-	prompt_until_ok("> ", ans_need, x);
+	prompt_flag("> ", &checkin_flags, x, O_NEED);
 	prompt_say(_("Where are you right now?"));
 	for (size_t i = 0; i < n && !prompt_eof(); i++)
 		printf("  %zu  %s\n", i + 1, _(states[i].label));
 	prompt_until_ok("> ", ans_state, x);
-	prompt_until_ok(_("Mood, 1 (very low) to 5 (very good): "), ans_mood, x);
-	prompt_until_ok(_("Energy, 1 (empty) to 5 (full): "), ans_energy, x);
-	prompt_until_ok(_("Tension, 1 (relaxed) to 5 (very tense): "), ans_tension, x);
-	prompt_until_ok(_("Sleep last night, in hours (e.g. 7.5): "), ans_sleep, x);
-	prompt_until_ok(_("Sleep quality, 1 (poor) to 5 (good): "), ans_sleep_quality, x);
-	prompt_until_ok(_("Tags, such as what you did (comma separated): "), ans_tag, x);
-	prompt_until_ok(_("A note, if you like: "), ans_note, x);
+	prompt_flag(_("Mood, 1 (very low) to 5 (very good): "), &checkin_flags, x, O_MOOD);
+	prompt_flag(_("Energy, 1 (empty) to 5 (full): "), &checkin_flags, x, O_ENERGY);
+	prompt_flag(_("Tension, 1 (relaxed) to 5 (very tense): "), &checkin_flags, x, O_TENSION);
+	prompt_flag(_("Sleep last night, in hours (e.g. 7.5): "), &checkin_flags, x, O_SLEEP_HOURS);
+	prompt_flag(_("Sleep quality, 1 (poor) to 5 (good): "), &checkin_flags, x, O_SLEEP_QUALITY);
+	prompt_flag(_("Tags, such as what you did (comma separated): "), &checkin_flags, x, O_TAG);
+	prompt_flag(_("A note, if you like: "), &checkin_flags, x, O_NOTE);
 }
 
 int cmd_checkin(struct cli *c, int argc, char **argv)

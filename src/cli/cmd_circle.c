@@ -45,14 +45,11 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 		return NB_OK;
 	switch (opt) {
 	case O_NAME:
-		xstrset(&m->name, *arg ? arg : NULL);
-		return NB_OK;
+		return rec_set_text(&m->name, arg);
 	case O_REACH:
-		xstrset(&m->reach, *arg ? arg : NULL);
-		return NB_OK;
+		return rec_set_text(&m->reach, arg);
 	case O_HELPS:
-		xstrset(&m->helps, *arg ? arg : NULL);
-		return NB_OK;
+		return rec_set_text(&m->helps, arg);
 	case O_PLACE:
 		m->place = true;
 		return NB_OK;
@@ -127,24 +124,36 @@ static int list(struct cli *c)
 	return 0;
 }
 
+/* The member named by the one operand, or an exit status for the problem. */
+static int load_member(struct cli *c, int nargs, char **args, const char *usage,
+		       struct nb_entry **out)
+{
+	struct nb_error err = { 0 };
+	int64_t id;
+
+	*out = NULL;
+	if (nargs != 1)
+		return cli_usage("circle", "%s", usage);
+	if (parse_id(args[0], &id, &err) || cli_open(c, &err) || app_get(&c->app, id, out, &err))
+		return cli_fail(&err);
+	if ((*out)->type != NB_MEMBER) {
+		entry_free(*out);
+		*out = NULL;
+		return cli_usage("circle", _("#%lld is not a member of your circle."), (long long)id);
+	}
+	return 0;
+}
+
 static int edit(struct cli *c, struct circle_ctx *x, int argc, char **argv, int nargs, char **args)
 {
 	struct nb_error err = { 0 };
 	struct nb_entry *e;
-	int64_t id;
 	char **rest;
-	int nrest;
+	int nrest, status;
 	enum nb_err rc;
 
-	if (nargs != 1)
-		return cli_usage("circle", "%s", _("Usage: nabij circle edit ID [--name ...] [--reach ...] [--helps ...]"));
-	if ((rc = parse_id(args[0], &id, &err)) || (rc = cli_open(c, &err)) ||
-	    (rc = app_get(&c->app, id, &e, &err)))
-		return cli_fail(&err);
-	if (e->type != NB_MEMBER) {
-		entry_free(e);
-		return cli_usage("circle", _("#%lld is not a member of your circle."), (long long)id);
-	}
+	if ((status = load_member(c, nargs, args, _("Usage: nabij circle edit ID [--name ...] [--reach ...] [--helps ...]"), &e)))
+		return status;
 	x->rec.e = e;
 	x->rec.editing = true;
 	rc = flags_parse(argc, argv, opts, apply, x, &rest, &nrest, &err);
@@ -162,18 +171,10 @@ static int remove_member(struct cli *c, struct circle_ctx *x, int nargs, char **
 {
 	struct nb_error err = { 0 };
 	struct nb_entry *e;
-	int64_t id;
-	enum nb_err rc;
+	int status;
 
-	if (nargs != 1)
-		return cli_usage("circle", "%s", _("Usage: nabij circle remove ID"));
-	if ((rc = parse_id(args[0], &id, &err)) || (rc = cli_open(c, &err)) ||
-	    (rc = app_get(&c->app, id, &e, &err)))
-		return cli_fail(&err);
-	if (e->type != NB_MEMBER) {
-		entry_free(e);
-		return cli_usage("circle", _("#%lld is not a member of your circle."), (long long)id);
-	}
+	if ((status = load_member(c, nargs, args, _("Usage: nabij circle remove ID"), &e)))
+		return status;
 	if (c->tty_in && !x->yes) {
 		char q[512];
 		snprintf(q, sizeof q, _("Remove %s from your circle? [y/N] "), e->u.member.name);
@@ -183,7 +184,7 @@ static int remove_member(struct cli *c, struct circle_ctx *x, int nargs, char **
 			return 0;
 		}
 	}
-	if ((rc = app_delete(&c->app, id, &err))) {
+	if (app_delete(&c->app, e->id, &err)) {
 		entry_free(e);
 		return cli_fail(&err);
 	}

@@ -54,7 +54,7 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 		m->kind = id;
 		return NB_OK;
 	case O_WITH:
-		xstrset(&m->with, *arg ? arg : NULL);
+		rec_set_text(&m->with, arg);
 		xstrset(&m->member_uid, NULL);	/* linked again by name on saving */
 		return NB_OK;
 	case O_SECONDS:
@@ -77,8 +77,7 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 		rec_clear_once(x, opt, &m->effects);
 		return parse_list("effect", NB_VOCAB_EFFECT, arg, &m->effects, err);
 	case O_NOTE:
-		xstrset(&m->note, *arg ? arg : NULL);
-		return NB_OK;
+		return rec_set_text(&m->note, arg);
 	case O_AT:
 		return rec_set_at(x, arg, err);
 	case 'i':
@@ -91,17 +90,6 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 
 const struct rec_flags moment_flags = { opts, apply };
 
-#define ANSWER(name, opt)                                                   \
-	static enum nb_err name(void *ctx, const char *a, struct nb_error *err) \
-	{                                                                   \
-		return apply(ctx, opt, a, err);                              \
-	}
-ANSWER(ans_kind, O_KIND)
-ANSWER(ans_with, O_WITH)
-ANSWER(ans_seconds, O_SECONDS)
-ANSWER(ans_safe, O_SAFE)
-ANSWER(ans_effect, O_EFFECT)
-ANSWER(ans_note, O_NOTE)
 
 static void list_numbered(enum nb_vocab v)
 {
@@ -119,18 +107,18 @@ static void ask_all(struct rec_ctx *x)
 	prompt_say(_("What kind of moment was it?"));
 	list_numbered(NB_VOCAB_MOMENT_KIND);
 	while (!m->kind && !prompt_eof())
-		prompt_until_ok("> ", ans_kind, x);
+		prompt_flag("> ", &moment_flags, x, O_KIND);
 	if (!m->kind)
 		return;
-	prompt_until_ok(_("With whom? (a name, an animal, or yourself): "), ans_with, x);
-	prompt_until_ok(_("How long, roughly? (e.g. 10s, 2m): "), ans_seconds, x);
+	prompt_flag(_("With whom? (a name, an animal, or yourself): "), &moment_flags, x, O_WITH);
+	prompt_flag(_("How long, roughly? (e.g. 10s, 2m): "), &moment_flags, x, O_SECONDS);
 	prompt_say(_("Did it feel safe and wanted?"));
 	list_numbered(NB_VOCAB_SAFE);
-	prompt_until_ok("> ", ans_safe, x);
+	prompt_flag("> ", &moment_flags, x, O_SAFE);
 	prompt_say(_("What did your body do?"));
 	prompt_choices(NB_VOCAB_EFFECT);
-	prompt_until_ok("> ", ans_effect, x);
-	prompt_until_ok(_("A note, if you like: "), ans_note, x);
+	prompt_flag("> ", &moment_flags, x, O_EFFECT);
+	prompt_flag(_("A note, if you like: "), &moment_flags, x, O_NOTE);
 }
 
 int cmd_moment(struct cli *c, int argc, char **argv)

@@ -51,21 +51,17 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 
 	switch (opt) {
 	case O_SITUATION:
-		xstrset(&t->situation, *arg ? arg : NULL);
-		return NB_OK;
+		return rec_set_text(&t->situation, arg);
 	case O_REACTION:
-		xstrset(&t->reaction, *arg ? arg : NULL);
-		return NB_OK;
+		return rec_set_text(&t->reaction, arg);
 	case O_EMOTION:
 		return set_term("emotion", NB_VOCAB_EMOTION, arg, &t->emotion, err);
 	case O_NEED:
 		return set_term("need", NB_VOCAB_NEED, arg, &t->need, err);
 	case O_ALTERNATIVE:
-		xstrset(&t->alternative, *arg ? arg : NULL);
-		return NB_OK;
+		return rec_set_text(&t->alternative, arg);
 	case O_OUTCOME:
-		xstrset(&t->outcome, *arg ? arg : NULL);
-		return NB_OK;
+		return rec_set_text(&t->outcome, arg);
 	case O_AT:
 		return rec_set_at(x, arg, err);
 	case 'i':
@@ -78,32 +74,22 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 
 const struct rec_flags trigger_flags = { opts, apply };
 
-#define ANSWER(name, opt)                                                   \
-	static enum nb_err name(void *ctx, const char *a, struct nb_error *err) \
-	{                                                                   \
-		return apply(ctx, opt, a, err);                              \
-	}
-ANSWER(ans_situation, O_SITUATION)
-ANSWER(ans_reaction, O_REACTION)
-ANSWER(ans_emotion, O_EMOTION)
-ANSWER(ans_need, O_NEED)
-ANSWER(ans_alternative, O_ALTERNATIVE)
 
 static void ask_all(struct rec_ctx *x)
 {
 	printf("%s\n\n", _("Take a breath first if you can. Press Enter to skip a question."));
 	while (!x->e->u.trigger.situation && !prompt_eof())
-		prompt_until_ok(_("What happened? (the situation): "), ans_situation, x);
+		prompt_flag(_("What happened? (the situation): "), &trigger_flags, x, O_SITUATION);
 	if (!x->e->u.trigger.situation)
 		return;
-	prompt_until_ok(_("How did you react? "), ans_reaction, x);
+	prompt_flag(_("How did you react? "), &trigger_flags, x, O_REACTION);
 	prompt_say(_("Which emotion was strongest?"));
 	prompt_choices(NB_VOCAB_EMOTION);
-	prompt_until_ok("> ", ans_emotion, x);
+	prompt_flag("> ", &trigger_flags, x, O_EMOTION);
 	prompt_say(_("What did you need underneath?"));
 	prompt_choices(NB_VOCAB_NEED);
-	prompt_until_ok("> ", ans_need, x);
-	prompt_until_ok(_("One small thing you could try next time: "), ans_alternative, x);
+	prompt_flag("> ", &trigger_flags, x, O_NEED);
+	prompt_flag(_("One small thing you could try next time: "), &trigger_flags, x, O_ALTERNATIVE);
 }
 
 static int outcome(struct cli *c, int nargs, char **args)

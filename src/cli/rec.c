@@ -1,6 +1,7 @@
 /* Helpers shared by the commands that add and edit records. */
 #include "cli.h"
 #include "core/i18n.h"
+#include "core/xalloc.h"
 
 void rec_clear_once(struct rec_ctx *x, int opt, struct nb_items *l)
 {
@@ -10,6 +11,32 @@ void rec_clear_once(struct rec_ctx *x, int opt, struct nb_items *l)
 		return;
 	items_clear(l);
 	x->cleared |= bit;
+}
+
+enum nb_err rec_set_text(char **slot, const char *arg)
+{
+	xstrset(slot, arg && *arg ? arg : NULL);
+	return NB_OK;
+}
+
+struct answer {
+	const struct rec_flags *f;
+	struct rec_ctx *x;
+	int opt;
+};
+
+static enum nb_err apply_answer(void *ctx, const char *a, struct nb_error *err)
+{
+	struct answer *q = ctx;
+
+	return q->f->apply(q->x, q->opt, a, err);
+}
+
+void prompt_flag(const char *question, const struct rec_flags *f, struct rec_ctx *x, int opt)
+{
+	struct answer q = { f, x, opt };
+
+	prompt_until_ok(question, apply_answer, &q);
 }
 
 enum nb_err rec_set_at(struct rec_ctx *x, const char *arg, struct nb_error *err)
