@@ -23,32 +23,51 @@ static enum nb_err put_one(struct nb_app *a, struct nb_entry *e, struct nb_error
 	return rc;
 }
 
-/* Link a moment to the circle member it names, or check its link. An
- * import only checks: what the file says is kept as it is. */
-static enum nb_err link_member(struct nb_app *a, struct nb_moment *m, bool by_name,
-			       struct nb_error *err)
+/*
+ * Link a record that names someone (a moment, an exercise's words, a
+ * relationship phase) to the circle member of that name, or check the link
+ * it has. An import only checks: what the file says is kept as it is.
+ */
+static enum nb_err link_member(struct nb_app *a, char **member_uid, const char *with,
+			       bool by_name, struct nb_error *err)
 {
 	char uid[NB_UID_LEN];
 	bool found;
 	int64_t id;
 	enum nb_err rc;
 
-	if (m->member_uid) {
-		if ((rc = OPS(a)->find_uid(DB(a), m->member_uid, &id, err)))
+	if (*member_uid) {
+		if ((rc = OPS(a)->find_uid(DB(a), *member_uid, &id, err)))
 			return rc;
 		if (!id)
 			return nb_error_set(err, NB_EINVAL, "with",
-					    _("The circle member this moment names (%s) is not in the database."),
-					    m->member_uid);
+					    _("The circle member this record names (%s) is not in the database."),
+					    *member_uid);
 		return NB_OK;
 	}
-	if (!m->with || !by_name)
+	if (!with || !by_name)
 		return NB_OK;
-	if ((rc = OPS(a)->member_by_name(DB(a), m->with, uid, &found, err)))
+	if ((rc = OPS(a)->member_by_name(DB(a), with, uid, &found, err)))
 		return rc;
 	if (found)
-		m->member_uid = xstrdup(uid);
+		*member_uid = xstrdup(uid);
 	return NB_OK;
+}
+
+/* The link of e to a circle member, for the kinds that have one. */
+static enum nb_err link_entry(struct nb_app *a, struct nb_entry *e, bool by_name,
+			      struct nb_error *err)
+{
+	switch (e->type) {
+	case NB_MOMENT:
+		return link_member(a, &e->u.moment.member_uid, e->u.moment.with, by_name, err);
+	case NB_SESSION:
+		return link_member(a, &e->u.session.member_uid, e->u.session.with, by_name, err);
+	case NB_PHASE:
+		return link_member(a, &e->u.phase.member_uid, e->u.phase.with, by_name, err);
+	default:
+		return NB_OK;
+	}
 }
 
 enum nb_err app_add(struct nb_app *a, struct nb_entry *e, struct nb_error *err)
@@ -65,7 +84,7 @@ enum nb_err app_add(struct nb_app *a, struct nb_entry *e, struct nb_error *err)
 	e->created = e->updated = a->now;
 	if ((rc = entry_validate(e, a->now, err)))
 		return rc;
-	if (e->type == NB_MOMENT && (rc = link_member(a, &e->u.moment, true, err)))
+	if ((rc = link_entry(a, e, true, err)))
 		return rc;
 	return put_one(a, e, err);
 }
@@ -78,7 +97,7 @@ enum nb_err app_update(struct nb_app *a, struct nb_entry *e, struct nb_error *er
 	e->updated = a->now;
 	if ((rc = entry_validate(e, a->now, err)))
 		return rc;
-	if (e->type == NB_MOMENT && (rc = link_member(a, &e->u.moment, true, err)))
+	if ((rc = link_entry(a, e, true, err)))
 		return rc;
 	return put_one(a, e, err);
 }
@@ -228,7 +247,7 @@ enum nb_err app_import(struct nb_app *a, struct nb_entries *in, bool dry_run,
 		nb_day_key(e->at, e->day);
 		e->id = 0;
 		if ((rc = entry_validate(e, a->now, err)) ||
-		    (e->type == NB_MOMENT && (rc = link_member(a, &e->u.moment, false, err))) ||
+		    (rc = link_entry(a, e, false, err)) ||
 		    (rc = OPS(a)->put(DB(a), e, err)))
 			break;
 		r->added++;
@@ -251,4 +270,88 @@ enum nb_err app_import(struct nb_app *a, struct nb_entries *in, bool dry_run,
 	if ((rc = OPS(a)->commit(DB(a), err)))
 		OPS(a)->rollback(DB(a));
 	return rc;
+}
+
+enum nb_err app_suggest(struct nb_app *a, struct nb_suggest_result *r, struct nb_error *err)
+{
+	struct nb_today t;
+	struct nb_suggest_in in = { 0 };
+	const struct nb_checkin *latest = NULL;
+	enum nb_err rc;
+
+	memset(r, 0, sizeof *r);
+	if ((rc = app_today(a, &t, err)))
+		return rc;
+	for (size_t i = 0; i < t.entries.n; i++)
+		if (t.entries.v[i]->type == NB_CHECKIN)
+			latest = &t.entries.v[i]->u.checkin;
+	if ((rc = OPS(a)->exercise_stats(DB(a), &r->stats, &r->nstats, err))) {
+		today_free(&t);
+		return rc;
+	}
+	in.checkin = latest;
+	in.days_since_touch = t.days_since_touch;
+	in.circle = (size_t)t.circle;
+	in.stats = r->stats;
+	in.nstats = r->nstats;
+	suggest(&in, &r->s);
+	today_free(&t);	/* the suggestion keeps no pointer into today */
+	return NB_OK;
+}
+
+void suggest_result_free(struct nb_suggest_result *r)
+{
+	free(r->stats);
+	memset(r, 0, sizeof *r);
+}
+
+enum nb_err app_latest(struct nb_app *a, enum nb_type t, int limit, struct nb_entries *out,
+		       struct nb_error *err)
+{
+	struct nb_query q = { .types = NB_TYPE_BIT(t), .limit = limit, .newest_first = true };
+
+	return OPS(a)->list(DB(a), &q, out, err);
+}
+
+enum nb_err app_recent_sessions(struct nb_app *a, const char *exercise, int limit,
+				struct nb_entries *out, struct nb_error *err)
+{
+	struct nb_entries all = { 0 };
+	enum nb_err rc;
+
+	/* Sessions of other exercises in between are few; a short window does. */
+	if ((rc = app_latest(a, NB_SESSION, limit * 10, &all, err)))
+		return rc;
+	for (size_t i = 0; i < all.n; i++) {
+		if ((int)out->n < limit && strcmp(all.v[i]->u.session.exercise, exercise) == 0) {
+			entries_push(out, all.v[i]);
+			all.v[i] = NULL;
+		}
+	}
+	entries_free(&all);
+	return NB_OK;
+}
+
+enum nb_err app_week(struct nb_app *a, const char *day, struct nb_entries *records,
+		     struct nb_week *w, struct nb_error *err)
+{
+	char monday[NB_DAY_LEN], since[NB_DAY_LEN], until[NB_DAY_LEN];
+	struct nb_query q = { 0 };
+	enum nb_err rc;
+
+	week_monday(day, monday);
+	nb_day_add(monday, -7, since);
+	nb_day_add(monday, 6, until);
+	q.since = since;
+	q.until = until;
+	if ((rc = OPS(a)->list(DB(a), &q, records, err)))
+		return rc;
+	week_build(records, monday, w);
+	return NB_OK;
+}
+
+enum nb_err app_reflection_latest(struct nb_app *a, const char *prompt, struct nb_entry **out,
+				  struct nb_error *err)
+{
+	return OPS(a)->reflection_latest(DB(a), prompt, out, err);
 }

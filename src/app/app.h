@@ -10,6 +10,8 @@
 #include "core/care.h"
 #include "core/err.h"
 #include "core/record.h"
+#include "core/suggest.h"
+#include "core/week.h"
 #include "store/store.h"
 
 #include <stdbool.h>
@@ -78,5 +80,32 @@ struct nb_import_result {
  */
 enum nb_err app_import(struct nb_app *a, struct nb_entries *in, bool dry_run,
 		       struct nb_import_result *r, struct nb_error *err);
+
+/* The suggested next step for now, with what it rests on. */
+struct nb_suggest_result {
+	struct nb_suggestion s;
+	struct nb_exercise_stat *stats;	/* owned; s.stat points into it */
+	size_t nstats;
+};
+
+enum nb_err app_suggest(struct nb_app *a, struct nb_suggest_result *r, struct nb_error *err);
+void suggest_result_free(struct nb_suggest_result *r);
+
+/* The newest sessions of one exercise, newest first, at most limit. */
+enum nb_err app_recent_sessions(struct nb_app *a, const char *exercise, int limit,
+				struct nb_entries *out, struct nb_error *err);
+
+/* The records of the week holding day and of the week before, and their
+ * summary; w borrows from *records, which the caller frees after. */
+enum nb_err app_week(struct nb_app *a, const char *day, struct nb_entries *records,
+		     struct nb_week *w, struct nb_error *err);
+
+/* The newest records of one kind, newest first (limit 0: all). */
+enum nb_err app_latest(struct nb_app *a, enum nb_type t, int limit, struct nb_entries *out,
+		       struct nb_error *err);
+
+/* The newest reflection answering prompt, or *out NULL. */
+enum nb_err app_reflection_latest(struct nb_app *a, const char *prompt, struct nb_entry **out,
+				  struct nb_error *err);
 
 #endif

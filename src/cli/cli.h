@@ -24,6 +24,7 @@ struct cli {
 	bool color;		/* stdout is a terminal and NO_COLOR is unset */
 	bool tty_in;		/* stdin is a terminal: prompts are possible */
 	bool tty_out;
+	bool fixed_clock;	/* NABIJ_NOW: time stands still, also for durations */
 };
 
 /* Exit status for an error code: the one mapping (0, 1 failure, 2 usage or input). */
@@ -60,6 +61,9 @@ void out_json_entries(const struct nb_entries *l);
 void out_sparkline(const struct cli *c, const double *v, int n);
 /* Columns a UTF-8 text takes on a terminal. */
 int out_text_width(const char *s);
+/* Print prefix, then text wrapped to width with later lines indented under
+ * the text ("  - " then "    "). */
+void out_hanging(FILE *f, const char *prefix, const char *text, int width);
 /* Print text wrapped to width, each line after an indent. */
 void out_wrapped(FILE *f, const char *text, int indent, int width);
 
@@ -79,6 +83,15 @@ void prompt_say(const char *text);
 /* Show the translated terms of a vocabulary as a hint. */
 void prompt_choices(enum nb_vocab v);
 
+/* pacer.c: run a breathing session on the clock; returns the seconds done. */
+struct nb_breath;
+int pacer_run(const struct cli *c, const struct nb_breath *b);
+/* Seconds on a monotonic clock, for how long something took; always 0
+ * under a fixed clock (NABIJ_NOW), so tests see the same durations. */
+double cli_clock(const struct cli *c);
+/* Whether the last pacer_run was ended early with Ctrl-C. */
+bool pacer_interrupted(void);
+
 /* Commands: argv[0] is the command name. */
 int cmd_checkin(struct cli *c, int argc, char **argv);
 int cmd_moment(struct cli *c, int argc, char **argv);
@@ -93,6 +106,16 @@ int cmd_search(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_help(struct cli *c, int argc, char **argv);
+int cmd_exercise(struct cli *c, int argc, char **argv);
+int cmd_breathe(struct cli *c, int argc, char **argv);
+int cmd_suggest(struct cli *c, int argc, char **argv);
+int cmd_reflect(struct cli *c, int argc, char **argv);
+int cmd_attachment(struct cli *c, int argc, char **argv);
+int cmd_week(struct cli *c, int argc, char **argv);
+int cmd_phase(struct cli *c, int argc, char **argv);
+
+/* The suggested next step, with its reason; nothing with --json. */
+void cli_print_suggestion(struct cli *c);
 
 /*
  * The flags of one kind of record, shared by adding and editing: an option
@@ -112,7 +135,8 @@ struct rec_flags {
 	enum nb_err (*apply)(void *ctx, int opt, const char *arg, struct nb_error *err);
 };
 
-extern const struct rec_flags checkin_flags, moment_flags, trigger_flags, member_flags;
+extern const struct rec_flags checkin_flags, moment_flags, trigger_flags, member_flags,
+	phase_flags;
 
 /* Replace list l on the first use of option opt while editing. */
 void rec_clear_once(struct rec_ctx *x, int opt, struct nb_items *l);

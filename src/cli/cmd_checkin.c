@@ -132,7 +132,7 @@ int cmd_checkin(struct cli *c, int argc, char **argv)
 	struct nb_entry *e = entry_new(NB_CHECKIN);
 	struct rec_ctx x = { .c = c, .e = e };
 	struct nb_error err = { 0 };
-	char **args = NULL;
+	char **args = NULL, today[NB_DAY_LEN];
 	int nargs, status = 0;
 	enum nb_err rc;
 
@@ -159,6 +159,9 @@ int cmd_checkin(struct cli *c, int argc, char **argv)
 	out_saved(c, e);
 	if (!c->json && care_needs_help(&e->u.checkin))
 		printf("\n%s\n", care_help_text());
+	nb_day_key(nb_stamp_local(c->app.now), today);
+	if (strcmp(e->day, today) == 0)	/* a check-in about another day suggests nothing now */
+		cli_print_suggestion(c);
 	goto out;
 fail:
 	status = cli_fail(&err);

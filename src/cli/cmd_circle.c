@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { O_NAME = OPT_BASE, O_REACH, O_HELPS, O_PLACE, O_PERSON, O_YES };
+enum { O_NAME = OPT_BASE, O_REACH, O_HELPS, O_PLACE, O_PERSON, O_YES, O_TEXT, O_PRINT };
+
+#define BESIDE_PROMPT "beside-me"
 
 static const struct option opts[] = {
 	{ "name", required_argument, NULL, O_NAME },
@@ -23,12 +25,16 @@ static const struct option opts[] = {
 	{ "place", no_argument, NULL, O_PLACE },
 	{ "person", no_argument, NULL, O_PERSON },
 	{ "yes", no_argument, NULL, O_YES },
+	{ "text", required_argument, NULL, O_TEXT },
+	{ "print", no_argument, NULL, O_PRINT },
+	{ "interactive", no_argument, NULL, 'i' },
 	{ 0 },
 };
 
 struct circle_ctx {
 	struct rec_ctx rec;
-	bool yes;
+	bool yes, print;
+	char *text;
 };
 
 static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
@@ -41,6 +47,16 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 		((struct circle_ctx *)ctx)->yes = true;
 		return NB_OK;
 	}
+	if (opt == 'i') {
+		((struct circle_ctx *)ctx)->rec.ask = true;
+		return NB_OK;
+	}
+	if (opt == O_PRINT) {
+		((struct circle_ctx *)ctx)->print = true;
+		return NB_OK;
+	}
+	if (opt == O_TEXT)
+		return rec_set_text(&((struct circle_ctx *)ctx)->text, arg);
 	if (!m)
 		return NB_OK;
 	switch (opt) {
@@ -244,10 +260,34 @@ static void card_line(const char *text, int inner, int hang)
 	} while (*p);
 }
 
+/* What the person wrote for the people beside them, or NULL. */
+static struct nb_entry *beside_text(struct cli *c, struct nb_error *err)
+{
+	struct nb_entry *e = NULL;
+
+	if (cli_open(c, err) || app_reflection_latest(&c->app, BESIDE_PROMPT, &e, err))
+		return NULL;
+	return e;
+}
+
+static void card_text(const char *text, int inner)
+{
+	const char *p = text;
+
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		char *one = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+		card_line(one, inner, 2);
+		free(one);
+		p = nl ? nl + 1 : p + strlen(p);
+	}
+}
+
 static int card(struct cli *c)
 {
 	struct nb_entries l = { 0 };
 	struct nb_error err = { 0 };
+	struct nb_entry *back;
 	const int inner = 44;
 	char rule[64];
 
@@ -281,7 +321,72 @@ static int card(struct cli *c)
 	card_line(_("Help now: 113 Zelfmoordpreventie, 0800-0113 or 113.nl. Emergency: 112."), inner, 0);
 	printf("+%s+\n", rule);
 	entries_free(&l);
+	if ((back = beside_text(c, &err))) {
+		printf("\n+%s+\n", rule);
+		card_line(_("WHAT HELPS ME WHEN I AM LOW"), inner, 0);
+		card_line("", inner, 0);
+		card_text(back->u.reflection.text, inner);
+		printf("+%s+\n", rule);
+		entry_free(back);
+	}
 	return 0;
+}
+
+/* Guided questions whose answers become the text for the people beside me. */
+static int beside(struct cli *c, struct circle_ctx *x)
+{
+	static const char *const questions[] = {
+		N_("When you are low, what helps you? For example: sitting with me is enough."),
+		N_("What would you like people to ask first, or not to do? For example: ask before you hold me."),
+		N_("What would you like them to know? For example: my no is not a rejection of you."),
+	};
+	struct nb_error err = { 0 };
+	struct nb_entry *e;
+	struct nb_buf text = { 0 };
+	int status = 0;
+
+	if (x->print) {
+		if (!(e = beside_text(c, &err))) {
+			if (err.code)
+				return cli_fail(&err);
+			printf("%s\n", _("Nothing written yet. \"nabij circle beside\" helps you write it."));
+			return 0;
+		}
+		printf("%s\n\n%s\n", _("What helps me when I am low"), e->u.reflection.text);
+		entry_free(e);
+		return 0;
+	}
+	if (x->text) {
+		buf_add(&text, x->text);
+	} else {
+		if (!c->tty_in && !x->rec.ask)
+			return cli_usage("circle", "%s", _("Write it in a terminal, or give it with --text."));
+		out_wrapped(stdout, _("A few questions to write down what helps you when you are low, for the people in your circle. It goes on the back of your circle card. Enter skips a question."), 0, 76);
+		for (size_t i = 0; i < sizeof questions / sizeof questions[0]; i++) {
+			char *a;
+			printf("\n");
+			out_wrapped(stdout, _(questions[i]), 0, 76);
+			if ((a = prompt_line("> "))) {
+				buf_addf(&text, "%s- %s", text.len ? "\n" : "", a);
+				free(a);
+			}
+		}
+		if (!text.len) {
+			printf("%s\n", _("Nothing was saved."));
+			return 0;
+		}
+	}
+	e = entry_new(NB_REFLECTION);
+	e->u.reflection.prompt = xstrdup(BESIDE_PROMPT);
+	e->u.reflection.text = buf_detach(&text);
+	if (cli_open(c, &err) || app_add(&c->app, e, &err))
+		status = cli_fail(&err);
+	else if (!c->json)
+		printf("%s\n", _("Saved. It is on the back of \"nabij circle card\"; \"nabij circle beside --print\" gives the text alone, to share."));
+	else
+		out_json_entry(e);
+	entry_free(e);
+	return status;
 }
 
 int cmd_circle(struct cli *c, int argc, char **argv)
@@ -311,11 +416,14 @@ int cmd_circle(struct cli *c, int argc, char **argv)
 		status = remove_member(c, &x, nargs - 1, args + 1);
 	} else if (strcmp(sub, "card") == 0 && nargs == 1) {
 		status = card(c);
+	} else if (strcmp(sub, "beside") == 0 && nargs == 1) {
+		status = beside(c, &x);
 	} else {
-		status = cli_usage("circle", _("\"%s\" is not a circle command; use add, list, edit, remove or card."),
+		status = cli_usage("circle", _("\"%s\" is not a circle command; use add, list, edit, remove, card or beside."),
 				   sub);
 	}
 out:
+	free(x.text);
 	free(args);
 	free(again);
 	return status;

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "flags.h"
 #include "core/buf.h"
+#include "core/exercise.h"
 #include "core/i18n.h"
 #include "core/parse.h"
 #include "core/xalloc.h"
@@ -174,9 +175,11 @@ int cmd_show(struct cli *c, int argc, char **argv)
 
 /* Sessions and reflections come from the exercises; their fields can be
  * corrected here. */
-enum { O_EXERCISE = OPT_BASE + 20, O_SECONDS, O_BEFORE, O_AFTER, O_PROMPT, O_TEXT, O_AT };
+enum { O_EXERCISE = OPT_BASE + 20, O_SECONDS, O_BEFORE, O_AFTER, O_PROMPT, O_TEXT, O_AT, O_WORDS, O_WITH };
 
 static const struct option session_opts[] = {
+	{ "words", required_argument, NULL, O_WORDS },
+	{ "with", required_argument, NULL, O_WITH },
 	{ "exercise", required_argument, NULL, O_EXERCISE },
 	{ "seconds", required_argument, NULL, O_SECONDS },
 	{ "tension-before", required_argument, NULL, O_BEFORE },
@@ -213,12 +216,15 @@ static enum nb_err other_apply(void *ctx, int opt, const char *arg, struct nb_er
 		return parse_scale("tension-before", arg, 1, 5, &s->tension_before, err);
 	case O_AFTER:
 		return parse_scale("tension-after", arg, 1, 5, &s->tension_after, err);
+	case O_WORDS:
+		return rec_set_text(&s->words, arg);
+	case O_WITH:
+		xstrset(&s->member_uid, NULL);	/* linked again by name on saving */
+		return rec_set_text(&s->with, arg);
 	case O_PROMPT:
-		xstrset(&r->prompt, *arg ? arg : NULL);
-		return NB_OK;
+		return rec_set_text(&r->prompt, arg);
 	case O_TEXT:
-		xstrset(&r->text, *arg ? arg : NULL);
-		return NB_OK;
+		return rec_set_text(&r->text, arg);
 	case O_AT:
 		return rec_set_at(x, arg, err);
 	default:
@@ -237,7 +243,9 @@ static const struct rec_flags *flags_for(enum nb_type t)
 	case NB_TRIGGER: return &trigger_flags;
 	case NB_MEMBER: return &member_flags;
 	case NB_SESSION: return &session_flags;
-	default: return &reflection_flags;
+	case NB_PHASE: return &phase_flags;
+	case NB_REFLECTION: return &reflection_flags;
+	default: return NULL;
 	}
 }
 
@@ -260,7 +268,11 @@ int cmd_edit(struct cli *c, int argc, char **argv)
 	if ((rc = parse_id(argv[1], &id, &err)) || (rc = cli_open(c, &err)) ||
 	    (rc = app_get(&c->app, id, &e, &err)))
 		goto fail;
-	f = flags_for(e->type);
+	if (!(f = flags_for(e->type))) {
+		status = cli_usage("edit", _("This kind of record (%s) is not changed by editing; take it again, or delete it."),
+				   entry_type_label(e->type));
+		goto out;
+	}
 	x.e = e;
 	argv[1] = argv[0];	/* parse the rest as "edit --flags..." */
 	if ((rc = flags_parse(argc - 1, argv + 1, f->opts, f->apply, &x, &args, &nargs, &err)))
@@ -339,6 +351,39 @@ static void print_snippet(const struct cli *c, const char *s)
 	}
 }
 
+/* Exercises, prompts and pages whose themes match the words; how many. */
+static size_t print_themes(const struct cli *c, const char *words)
+{
+	struct nb_theme_hit hits[12];
+	size_t n = theme_search(words, hits, 12);
+
+	if (!n)
+		return 0;
+	printf("%s%s%s\n", style_bold(c), _("Practices that may fit:"), style_reset(c));
+	for (size_t i = 0; i < n; i++) {
+		char cmd[64];
+		const char *title = _(hits[i].title);
+		int pad = 30 - out_text_width(title);
+
+		if (hits[i].kind == NB_THEME_EXERCISE && strcmp(hits[i].id, "breath") == 0)
+			snprintf(cmd, sizeof cmd, "nabij breathe");
+		else if (hits[i].kind == NB_THEME_EXERCISE)
+			snprintf(cmd, sizeof cmd, "nabij exercise start %s", hits[i].id);
+		else if (hits[i].kind == NB_THEME_PAGE)
+			snprintf(cmd, sizeof cmd, "nabij help%s",
+				 strcmp(hits[i].id, "beside") == 0 ? " beside" : "");
+		else
+			snprintf(cmd, sizeof cmd, "nabij reflect --prompt %s", hits[i].id);
+		if (hits[i].kind == NB_THEME_PROMPT)
+			printf("  %s\n      %s%s%s\n", title, style_dim(c), cmd, style_reset(c));
+		else
+			printf("  %s%*s %s%s%s\n", title, pad > 0 ? pad : 0, "", style_dim(c), cmd,
+			       style_reset(c));
+	}
+	printf("\n");
+	return n;
+}
+
 int cmd_search(struct cli *c, int argc, char **argv)
 {
 	struct list_ctx x = { 0 };
@@ -348,6 +393,7 @@ int cmd_search(struct cli *c, int argc, char **argv)
 	struct nb_entries found = { 0 };
 	char **args = NULL;
 	int nargs, status = 0;
+	size_t themes = 0;
 
 	if (flags_parse(argc, argv, search_opts, list_apply, &x, &args, &nargs, &err)) {
 		status = cli_fail(&err);
@@ -363,13 +409,15 @@ int cmd_search(struct cli *c, int argc, char **argv)
 		status = cli_fail(&err);
 		goto out;
 	}
+	if (!c->json)
+		themes = print_themes(c, words.s);
 	if (c->json) {
 		for (size_t i = 0; i < hits.n; i++)
 			entries_push(&found, hits.v[i].entry);
 		out_json_entries(&found);
 		free(found.v);
 		found.v = NULL;
-	} else if (!hits.n) {
+	} else if (!hits.n && !themes) {
 		printf(_("Nothing found for \"%s\".\n"), words.s);
 	}
 	for (size_t i = 0; !c->json && i < hits.n; i++) {

@@ -6,6 +6,7 @@
 #include "core/care.h"
 #include "core/i18n.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const struct {
@@ -72,9 +73,12 @@ static const struct {
 "                            [--place | --person]\n"
 "       nabij circle remove ID [--yes]\n"
 "       nabij circle card\n"
+"       nabij circle beside [--text TEXT | --print]\n"
 "\n"
 "Your support circle: three to five people or places to turn to when things\n"
-"get hard. \"card\" prints it as a card to hang somewhere you will see it.\n") },
+"get hard. \"card\" prints it as a card to hang somewhere you will see it.\n"
+"\"beside\" helps you write what helps you when you are low, for the people\n"
+"in your circle; it is printed on the back of the card.\n") },
 	{ "today", N_(
 "Usage: nabij today\n"
 "\n"
@@ -118,10 +122,69 @@ static const struct {
 "Read a nabij JSON export. Records that are already here are left alone,\n"
 "so importing a file twice adds nothing twice. If anything in the file is\n"
 "wrong, nothing is imported and nabij says where. --dry-run only counts.\n") },
-	{ "help", N_(
-"Usage: nabij help [COMMAND]\n"
+	{ "suggest", N_(
+"Usage: nabij suggest\n"
 "\n"
-"How to use nabij, or one of its commands.\n") },
+"One practice that may fit now, from your latest check-in and from what has\n"
+"helped you before, with one sentence of why. A suggestion, never a command.\n"
+"Every check-in ends with one.\n") },
+	{ "exercise", N_(
+"Usage: nabij exercise list\n"
+"       nabij exercise show ID\n"
+"       nabij exercise start ID [--before 1-5] [--after 1-5]\n"
+"\n"
+"Guided exercises of two to a few minutes: breath, compassion, grounding,\n"
+"memory, place, meeting, closeness. Each session keeps how long it lasted\n"
+"and, if you like, how tense you were before and after, so you can see over\n"
+"weeks what calms you.\n"
+"\n"
+"  --before N, --after N  your tension, 1 to 5 (asked in a terminal)\n"
+"  --seconds TIME         record an exercise you did, without guiding\n"
+"  --with NAME            for meeting and closeness: whom it is about\n"
+"  --words TEXT           for meeting and closeness: your own words\n"
+"  -i, --interactive      guide even when not in a terminal\n"
+"\n"
+"The breath exercise takes the options of \"nabij breathe\".\n") },
+	{ "breathe", N_(
+"Usage: nabij breathe [--in 4] [--hold 2] [--out 6] [--rest 0] [--minutes 3]\n"
+"\n"
+"Paced breathing: breathe in, hold gently, and breathe out longer than in.\n"
+"A bar fills as you breathe in and empties as you breathe out. Ctrl-C stops\n"
+"early and keeps the time you did. Over weeks you can lengthen it, slowly.\n"
+"\n"
+"  --in, --hold, --out, --rest SECONDS   the rhythm (out longer than in)\n"
+"  --minutes N                           1 to 30\n"
+"  --before N, --after N                 your tension, 1 to 5\n") },
+	{ "reflect", N_(
+"Usage: nabij reflect [--text TEXT] [--prompt ID]\n"
+"\n"
+"A short question for today (a new one each day) and your answer.\n") },
+	{ "week", N_(
+"Usage: nabij week [--date DAY] [--intention TEXT]\n"
+"\n"
+"A calm look back at a week, Monday to Sunday: check-ins, moments of\n"
+"connection, exercises and their effect, triggers, needs that came back,\n"
+"reflections. In a terminal it asks for one intention for the coming week;\n"
+"the next week shows it.\n") },
+	{ "attachment", N_(
+"Usage: nabij attachment [--answers A,B,...]\n"
+"\n"
+"Twelve statements about closeness, answered 1 to 7, placed on two axes:\n"
+"anxiety about closeness and avoidance of closeness. It shows where you\n"
+"stand now and what changed since last time. A reflection, not a diagnosis;\n"
+"take it every few months.\n") },
+	{ "phase", N_(
+"Usage: nabij phase PHASE --with NAME [--note TEXT] [--at TIME]\n"
+"       nabij phase list [--with NAME]\n"
+"\n"
+"Note where a relationship stands. PHASE is one of: start (an intense\n"
+"start), distance (fear and distance), clash (a clash of longing and\n"
+"withdrawal), turning (a turning point).\n") },
+	{ "help", N_(
+"Usage: nabij help [COMMAND | beside]\n"
+"\n"
+"How to use nabij, or one of its commands. \"nabij help beside\" is a page\n"
+"for the people who stand beside someone who is low.\n") },
 };
 
 const char *cmd_help_text(const char *cmd)
@@ -132,9 +195,32 @@ const char *cmd_help_text(const char *cmd)
 	return NULL;
 }
 
+/* The page for someone who stands beside a person who is low. */
+static int beside(void)
+{
+	out_wrapped(stdout, _("For the people beside someone who is low"), 0, 76);
+	printf("\n");
+	out_wrapped(stdout, _("Being there matters more than having the right words."), 0, 76);
+	printf("\n");
+	static const char *const points[] = {
+		N_("Ask before you touch or hold. A no is an answer, not a rejection of you."),
+		N_("Presence counts: sitting together, a walk, a short message. You do not have to fix anything."),
+		N_("Listen more than you speak, and give advice only when it is asked for."),
+		N_("Let them set the pace. Small, regular contact means more than one big gesture."),
+		N_("You are not their therapist. If you worry about their safety, help them reach their GP or 113 Zelfmoordpreventie (0800-0113, 113.nl). In an emergency, call 112."),
+		N_("Look after yourself too. You can stay beside someone longer when you also rest."),
+	};
+	for (size_t i = 0; i < sizeof points / sizeof points[0]; i++) {
+		out_hanging(stdout, "  - ", _(points[i]), 76);
+	}
+	return 0;
+}
+
 int cmd_help(struct cli *c, int argc, char **argv)
 {
 	(void)c;
+	if (argc > 1 && strcmp(argv[1], "beside") == 0)
+		return beside();
 	if (argc > 1) {
 		if (!cmd_help_text(argv[1]))
 			return cli_usage(NULL, _("\"%s\" is not a nabij command."), argv[1]);

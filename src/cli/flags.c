@@ -31,8 +31,13 @@ enum nb_err flags_parse(int argc, char **argv, const struct option *opts,
 		if (opt == ':')
 			return nb_error_set(err, NB_EUSAGE, "",
 					    _("%s needs a value; see \"nabij %s --help\"."), given, argv[0]);
-		if ((rc = fn(ctx, opt, optarg, err)))
+		if ((rc = fn(ctx, opt, optarg, err))) {
+			if (rc == NB_EUSAGE && err && !err->msg[0])
+				nb_error_set(err, NB_EUSAGE, "",
+					     _("\"%s\" is not an option of \"nabij %s\"; see \"nabij %s --help\"."),
+					     given, argv[0], argv[0]);
 			return rc;
+		}
 	}
 	for (int i = optind; i < argc; i++)
 		(*args)[(*nargs)++] = argv[i];

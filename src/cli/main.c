@@ -36,6 +36,13 @@ static const struct command commands[] = {
 	{ "trigger", cmd_trigger, N_("write in the trigger diary; later, how it went") },
 	{ "circle", cmd_circle, N_("your support circle: add, list, edit, remove, card") },
 	{ "today", cmd_today, N_("what you recorded today, and a question for the day") },
+	{ "suggest", cmd_suggest, N_("one practice that may fit now, and why") },
+	{ "exercise", cmd_exercise, N_("guided exercises: list, show, start") },
+	{ "breathe", cmd_breathe, N_("paced breathing with a calm pacer") },
+	{ "reflect", cmd_reflect, N_("answer today's question") },
+	{ "week", cmd_week, N_("a calm look back at the week, and one intention") },
+	{ "attachment", cmd_attachment, N_("the attachment reflection, every few months") },
+	{ "phase", cmd_phase, N_("note where a relationship stands") },
 	{ "list", cmd_list, N_("list records by date and kind") },
 	{ "show", cmd_show, N_("show one record in full") },
 	{ "edit", cmd_edit, N_("change a record") },
@@ -207,7 +214,7 @@ static void usage(FILE *f)
 	fprintf(f, "%s\n", _("nabij helps you practise connection day by day and see what helps you."));
 	fprintf(f, "\n%s\n", _("Commands:"));
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+		fprintf(f, "  %-11s %s\n", commands[i].name, _(commands[i].summary));
 	fprintf(f, "\n%s\n", _("Options for every command:"));
 	fprintf(f, "  --db PATH      %s\n", _("the database (default: $XDG_DATA_HOME/nabij/nabij.db; or NABIJ_DB)"));
 	fprintf(f, "  --lang nl|en   %s\n", _("the language (default: from LANGUAGE, LC_ALL or LANG)"));
@@ -295,6 +302,7 @@ int main(int argc, char **argv)
 	c.tty_out = isatty(STDOUT_FILENO);
 	c.color = c.tty_out && !(nocolor && *nocolor) && !c.json;
 	c.app.now = clock_now();
+	c.fixed_clock = getenv("NABIJ_NOW") && *getenv("NABIJ_NOW");
 	path = db_path(db);
 	c.db_path = path;
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {

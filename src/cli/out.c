@@ -4,7 +4,9 @@
  * NO_COLOR; the words always carry the meaning on their own.
  */
 #include "cli.h"
+#include "core/attachment.h"
 #include "core/buf.h"
+#include "core/care.h"
 #include "core/i18n.h"
 #include "core/vocab.h"
 #include "io/io.h"
@@ -195,16 +197,43 @@ void out_entry_summary(const struct nb_entry *e, char *out, size_t size)
 		break;
 	case NB_SESSION:
 		buf_add(&b, vocab_label(NB_VOCAB_EXERCISE, e->u.session.exercise));
-		add_sep(&b);
-		add_duration(&b, e->u.session.seconds);
+		if (e->u.session.seconds) {
+			add_sep(&b);
+			add_duration(&b, e->u.session.seconds);
+		}
+		if (e->u.session.with)
+			buf_addf(&b, _(" with %s"), e->u.session.with);
+		if (e->u.session.pattern) {
+			add_sep(&b);
+			buf_add(&b, e->u.session.pattern);
+		}
 		if (e->u.session.tension_before && e->u.session.tension_after) {
 			add_sep(&b);
 			buf_addf(&b, _("tension %d → %d"), e->u.session.tension_before,
 				 e->u.session.tension_after);
 		}
+		if (e->u.session.words) {
+			add_sep(&b);
+			add_cut(&b, e->u.session.words, 40);
+		}
 		break;
 	case NB_REFLECTION:
 		add_cut(&b, e->u.reflection.text, 60);
+		break;
+	case NB_ATTACHMENT: {
+		struct nb_attachment_score s;
+		attachment_score(&e->u.attachment, &s);
+		buf_addf(&b, _("anxiety %.1f · avoidance %.1f"), s.anxiety, s.avoidance);
+		break;
+	}
+	case NB_PHASE:
+		buf_add(&b, e->u.phase.with);
+		buf_add(&b, ": ");
+		buf_add(&b, vocab_label(NB_VOCAB_PHASE, e->u.phase.phase));
+		if (e->u.phase.note) {
+			add_sep(&b);
+			add_cut(&b, e->u.phase.note, 40);
+		}
 		break;
 	default:
 		break;
@@ -320,16 +349,36 @@ void out_entry_full(const struct cli *c, const struct nb_entry *e)
 	case NB_SESSION: {
 		struct nb_buf b = { 0 };
 		field(_("Exercise"), vocab_label(NB_VOCAB_EXERCISE, e->u.session.exercise));
-		add_duration(&b, e->u.session.seconds);
+		if (e->u.session.seconds)
+			add_duration(&b, e->u.session.seconds);
 		field(_("How long"), b.s);
 		buf_free(&b);
+		field(_("Rhythm"), e->u.session.pattern);
 		field_scale(_("Tension before"), e->u.session.tension_before);
 		field_scale(_("Tension after"), e->u.session.tension_after);
+		field(_("With"), e->u.session.with);
+		field(_("Your words"), e->u.session.words);
 		break;
 	}
 	case NB_REFLECTION:
-		field(_("Prompt"), e->u.reflection.prompt);
+		field(_("Question"), prompt_text(e->u.reflection.prompt));
 		field(_("Text"), e->u.reflection.text);
+		break;
+	case NB_ATTACHMENT: {
+		struct nb_attachment_score s;
+		char v[64];
+		attachment_score(&e->u.attachment, &s);
+		snprintf(v, sizeof v, _("%.1f of 7"), s.anxiety);
+		field(_("Anxiety"), v);
+		snprintf(v, sizeof v, _("%.1f of 7"), s.avoidance);
+		field(_("Avoidance"), v);
+		field(_("Closest to"), attachment_pattern_name(s.pattern));
+		break;
+	}
+	case NB_PHASE:
+		field(_("With"), e->u.phase.with);
+		field(_("Phase"), vocab_label(NB_VOCAB_PHASE, e->u.phase.phase));
+		field(_("Note"), e->u.phase.note);
 		break;
 	default:
 		break;
@@ -365,6 +414,41 @@ void out_sparkline(const struct cli *c, const double *v, int n)
 		fputs(bars[k < 0 ? 0 : k > 7 ? 7 : k], stdout);
 	}
 	(void)c;
+}
+
+void out_hanging(FILE *f, const char *prefix, const char *text, int width)
+{
+	int indent = out_text_width(prefix);
+	const char *p = text;
+	int col = indent;
+
+	fputs(prefix, f);
+	while (*p) {
+		const char *w;
+		char *word;
+		int len;
+
+		while (*p == ' ')
+			p++;
+		w = p;
+		while (*p && *p != ' ')
+			p++;
+		if (p == w)
+			break;
+		word = strndup(w, (size_t)(p - w));
+		len = word ? out_text_width(word) : 0;
+		if (col > indent && col + 1 + len > width) {
+			fprintf(f, "\n%*s", indent, "");
+			col = indent;
+		} else if (col > indent) {
+			fputc(' ', f);
+			col++;
+		}
+		fputs(word ? word : "", f);
+		col += len;
+		free(word);
+	}
+	fputc('\n', f);
 }
 
 void out_wrapped(FILE *f, const char *text, int indent, int width)

@@ -3,6 +3,7 @@
 #include "i18n.h"
 
 #include <stdio.h>
+#include <string.h>
 
 bool care_needs_help(const struct nb_checkin *c)
 {
@@ -57,6 +58,23 @@ const struct nb_prompt *prompt_all(size_t *n)
 {
 	*n = sizeof prompts / sizeof prompts[0];
 	return prompts;
+}
+
+const char *prompt_text(const char *id)
+{
+	size_t n;
+	const struct nb_prompt *p = prompt_all(&n);
+
+	if (!id)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(p[i].id, id) == 0)
+			return _(p[i].text);
+	if (strcmp(id, "intention") == 0)
+		return _("An intention for the week");
+	if (strcmp(id, "beside-me") == 0)
+		return _("For the people beside me");
+	return id;
 }
 
 const struct nb_prompt *prompt_for_day(const char *day)

@@ -30,5 +30,8 @@ struct nb_prompt {
 };
 const struct nb_prompt *prompt_for_day(const char *day);
 const struct nb_prompt *prompt_all(size_t *n);
+/* The translated text of the prompt with this id; other ids (such as the
+ * week's intention) get a title of their own; NULL stays NULL. */
+const char *prompt_text(const char *id);
 
 #endif

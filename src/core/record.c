@@ -15,6 +15,8 @@ static const char *const type_ids[NB_TYPE__COUNT] = {
 	[NB_MEMBER] = "member",
 	[NB_SESSION] = "session",
 	[NB_REFLECTION] = "reflection",
+	[NB_ATTACHMENT] = "attachment",
+	[NB_PHASE] = "phase",
 };
 
 static const char *const type_labels[NB_TYPE__COUNT] = {
@@ -24,6 +26,8 @@ static const char *const type_labels[NB_TYPE__COUNT] = {
 	[NB_MEMBER] = N_("circle member"),
 	[NB_SESSION] = N_("exercise"),
 	[NB_REFLECTION] = N_("reflection"),
+	[NB_ATTACHMENT] = N_("attachment reflection"),
+	[NB_PHASE] = N_("relationship phase"),
 };
 
 const char *entry_type_id(enum nb_type t)
@@ -123,6 +127,16 @@ void entry_reset(struct nb_entry *e)
 		break;
 	case NB_SESSION:
 		free(e->u.session.exercise);
+		free(e->u.session.pattern);
+		free(e->u.session.with);
+		free(e->u.session.member_uid);
+		free(e->u.session.words);
+		break;
+	case NB_PHASE:
+		free(e->u.phase.phase);
+		free(e->u.phase.with);
+		free(e->u.phase.member_uid);
+		free(e->u.phase.note);
 		break;
 	case NB_REFLECTION:
 		free(e->u.reflection.prompt);
@@ -266,6 +280,16 @@ static const struct {
 	{ "tension-after", N_("tension after") },
 	{ "prompt", N_("prompt") },
 	{ "text", N_("text") },
+	{ "pattern", N_("breathing rhythm") },
+	{ "words", N_("your words") },
+	{ "answers", N_("answers") },
+	{ "phase", N_("phase") },
+	{ "in", N_("breathing in") },
+	{ "hold", N_("holding") },
+	{ "out", N_("breathing out") },
+	{ "rest", N_("rest after breathing out") },
+	{ "minutes", N_("minutes") },
+	{ "date", N_("date") },
 };
 
 const char *field_label(const char *field)
@@ -445,10 +469,34 @@ static enum nb_err check_session(const struct nb_session *s, struct nb_error *er
 	enum nb_err rc;
 
 	if ((rc = check_term("exercise", NB_VOCAB_EXERCISE, s->exercise, true, err)) ||
-	    (rc = check_seconds("seconds", s->seconds, 2 * 3600, true, err)) ||
+	    (rc = check_seconds("seconds", s->seconds, 2 * 3600, false, err)) ||
 	    (rc = check_scale("tension-before", s->tension_before, 1, 5, true, err)))
 		return rc;
-	return check_scale("tension-after", s->tension_after, 1, 5, true, err);
+	if ((rc = check_scale("tension-after", s->tension_after, 1, 5, true, err)) ||
+	    (rc = check_text("pattern", s->pattern, false, 32, false, err)) ||
+	    (rc = check_text("with", s->with, false, NB_NAME_MAX, false, err)))
+		return rc;
+	return check_text("words", s->words, false, NB_TEXT_MAX, true, err);
+}
+
+static enum nb_err check_attachment(const struct nb_attachment *a, struct nb_error *err)
+{
+	for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++) {
+		enum nb_err rc = check_scale("answers", a->answers[i], 1, 7, false, err);
+		if (rc)
+			return rc;
+	}
+	return NB_OK;
+}
+
+static enum nb_err check_phase(const struct nb_phase *p, struct nb_error *err)
+{
+	enum nb_err rc;
+
+	if ((rc = check_term("phase", NB_VOCAB_PHASE, p->phase, true, err)) ||
+	    (rc = check_text("with", p->with, true, NB_NAME_MAX, false, err)))
+		return rc;
+	return check_text("note", p->note, false, NB_TEXT_MAX, true, err);
 }
 
 static enum nb_err check_reflection(const struct nb_reflection *r, struct nb_error *err)
@@ -487,6 +535,10 @@ enum nb_err entry_validate(const struct nb_entry *e, int64_t now,
 		return check_session(&e->u.session, err);
 	case NB_REFLECTION:
 		return check_reflection(&e->u.reflection, err);
+	case NB_ATTACHMENT:
+		return check_attachment(&e->u.attachment, err);
+	case NB_PHASE:
+		return check_phase(&e->u.phase, err);
 	default:
 		return nb_error_set(err, NB_EINVAL, "type", _("Unknown kind of record."));
 	}

@@ -31,6 +31,8 @@ enum nb_type {
 	NB_MEMBER,
 	NB_SESSION,
 	NB_REFLECTION,
+	NB_ATTACHMENT,
+	NB_PHASE,
 	NB_TYPE__COUNT
 };
 
@@ -88,13 +90,32 @@ struct nb_member {
 
 struct nb_session {
 	char *exercise;		/* vocab exercise id */
-	int seconds;
+	int seconds;		/* time actually spent */
 	int tension_before, tension_after;
+	char *pattern;		/* breathing rhythm "in-hold-out", e.g. "4-2-6" */
+	char *with;		/* whom the words are for (closeness, meeting) */
+	char *member_uid;	/* the circle member meant, if any */
+	char *words;		/* the person's own words: a wish, a plan */
 };
 
 struct nb_reflection {
 	char *prompt;		/* id of the prompt answered, if any */
 	char *text;
+};
+
+#define NB_ATTACHMENT_ITEMS 12
+
+/* The answers (1-7) to the statements of the attachment reflection. */
+struct nb_attachment {
+	int answers[NB_ATTACHMENT_ITEMS];
+};
+
+/* Where a relationship stands (PRACTICES section 7). */
+struct nb_phase {
+	char *phase;		/* vocab phase id */
+	char *with;		/* the other person, in the person's words */
+	char *member_uid;	/* the circle member meant, if any */
+	char *note;
 };
 
 struct nb_entry {
@@ -111,6 +132,8 @@ struct nb_entry {
 		struct nb_member member;
 		struct nb_session session;
 		struct nb_reflection reflection;
+		struct nb_attachment attachment;
+		struct nb_phase phase;
 	} u;
 };
 

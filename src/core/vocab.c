@@ -105,6 +105,13 @@ static const struct nb_term exercises[] = {
 	{ "closeness", N_("asking for closeness") },
 };
 
+static const struct nb_term phases[] = {
+	{ "start", N_("an intense start") },
+	{ "distance", N_("fear and distance") },
+	{ "clash", N_("a clash of longing and withdrawal") },
+	{ "turning", N_("a turning point") },
+};
+
 #define LIST(a) { a, sizeof a / sizeof a[0] }
 
 static const struct {
@@ -120,6 +127,7 @@ static const struct {
 	[NB_VOCAB_EFFECT] = LIST(effects),
 	[NB_VOCAB_SAFE] = LIST(safe),
 	[NB_VOCAB_EXERCISE] = LIST(exercises),
+	[NB_VOCAB_PHASE] = LIST(phases),
 };
 
 const struct nb_term *vocab_terms(enum nb_vocab v, size_t *n)
@@ -135,7 +143,7 @@ const struct nb_term *vocab_terms(enum nb_vocab v, size_t *n)
 bool vocab_is_closed(enum nb_vocab v)
 {
 	return v == NB_VOCAB_STATE || v == NB_VOCAB_MOMENT_KIND ||
-	       v == NB_VOCAB_SAFE || v == NB_VOCAB_EXERCISE;
+	       v == NB_VOCAB_SAFE || v == NB_VOCAB_EXERCISE || v == NB_VOCAB_PHASE;
 }
 
 /* Compare word (with surrounding space) to s, ignoring ASCII case. */

@@ -22,6 +22,7 @@ enum nb_vocab {
 	NB_VOCAB_EFFECT,
 	NB_VOCAB_SAFE,
 	NB_VOCAB_EXERCISE,
+	NB_VOCAB_PHASE,
 	NB_VOCAB__COUNT,
 	NB_VOCAB_FREE = NB_VOCAB__COUNT	/* no list: only the person's own words (tags) */
 };

@@ -21,7 +21,8 @@ static const char *const columns[] = {
 	"kind", "with", "seconds", "safe", "effects",
 	"situation", "reaction", "emotion", "need", "alternative", "outcome",
 	"name", "place", "reach", "helps",
-	"exercise", "tension_before", "tension_after", "prompt", "text", "note",
+	"exercise", "tension_before", "tension_after", "pattern", "words", "prompt", "text",
+	"answers", "phase", "note",
 };
 #define NCOL (sizeof columns / sizeof columns[0])
 
@@ -128,6 +129,22 @@ static void fill(char **row, const struct nb_entry *e)
 		put_int(row, "seconds", e->u.session.seconds, 0);
 		put_int(row, "tension_before", e->u.session.tension_before, 0);
 		put_int(row, "tension_after", e->u.session.tension_after, 0);
+		put(row, "pattern", e->u.session.pattern);
+		put(row, "with", e->u.session.with);
+		put(row, "words", e->u.session.words);
+		break;
+	case NB_ATTACHMENT: {
+		char answers[4 * NB_ATTACHMENT_ITEMS] = "";
+		for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++)
+			snprintf(answers + strlen(answers), sizeof answers - strlen(answers), "%s%d",
+				 i ? ";" : "", e->u.attachment.answers[i]);
+		put(row, "answers", answers);
+		break;
+	}
+	case NB_PHASE:
+		put(row, "phase", e->u.phase.phase);
+		put(row, "with", e->u.phase.with);
+		put(row, "note", e->u.phase.note);
 		break;
 	case NB_REFLECTION:
 		put(row, "prompt", e->u.reflection.prompt);

@@ -43,6 +43,9 @@ char *io_json_today(const char *day, const struct nb_entries *entries,
 		    const double *moods, int nmoods, const char *prompt_id,
 		    const char *prompt_text, int64_t circle, bool needs_care);
 
+/* s as a quoted JSON string; the caller frees it. */
+char *io_json_string(const char *s);
+
 /* All records as CSV, one row each, with a header row. */
 enum nb_err io_csv_write(FILE *out, const struct nb_entries *l, struct nb_error *err);
 

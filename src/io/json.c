@@ -136,6 +136,23 @@ static json_t *entry_obj(const struct nb_entry *e, bool local)
 		set_int(o, "seconds", e->u.session.seconds, 0);
 		set_int(o, "tension_before", e->u.session.tension_before, 0);
 		set_int(o, "tension_after", e->u.session.tension_after, 0);
+		set_str(o, "pattern", e->u.session.pattern);
+		set_str(o, "with", e->u.session.with);
+		set_str(o, "member", e->u.session.member_uid);
+		set_str(o, "words", e->u.session.words);
+		break;
+	case NB_ATTACHMENT: {
+		json_t *a = json_array();
+		for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++)
+			json_array_append_new(a, json_integer(e->u.attachment.answers[i]));
+		json_object_set_new(o, "answers", a);
+		break;
+	}
+	case NB_PHASE:
+		set_str(o, "phase", e->u.phase.phase);
+		set_str(o, "with", e->u.phase.with);
+		set_str(o, "member", e->u.phase.member_uid);
+		set_str(o, "note", e->u.phase.note);
 		break;
 	case NB_REFLECTION:
 		set_str(o, "prompt", e->u.reflection.prompt);
@@ -157,6 +174,17 @@ static char *dump(json_t *j)
 		return xstrdup("null");
 	copy = xstrdup(s);	/* jansson's allocator is not ours */
 	free(s);
+	return copy;
+}
+
+char *io_json_string(const char *s)
+{
+	json_t *j = json_string(s ? s : "");
+	char *out = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL, *copy;
+
+	json_decref(j);
+	copy = xstrdup(out ? out : "\"\"");
+	free(out);
 	return copy;
 }
 
@@ -325,7 +353,9 @@ static const char *const *keys_of(enum nb_type t)
 		"alternative", "outcome", NULL };
 	static const char *const member[] = { "place", "name", "reach", "helps", NULL };
 	static const char *const session[] = { "exercise", "seconds", "tension_before",
-		"tension_after", NULL };
+		"tension_after", "pattern", "with", "member", "words", NULL };
+	static const char *const attachment[] = { "answers", NULL };
+	static const char *const phase[] = { "phase", "with", "member", "note", NULL };
 	static const char *const reflection[] = { "prompt", "text", NULL };
 
 	switch (t) {
@@ -335,6 +365,8 @@ static const char *const *keys_of(enum nb_type t)
 	case NB_MEMBER: return member;
 	case NB_SESSION: return session;
 	case NB_REFLECTION: return reflection;
+	case NB_ATTACHMENT: return attachment;
+	case NB_PHASE: return phase;
 	default: return common_keys + 5;
 	}
 }
@@ -364,6 +396,14 @@ static void rd_stamp(struct rd *r, const char *key, struct nb_stamp *st, bool ut
 				     r->index, key, s);
 out:
 	free(s);
+}
+
+static void rd_member(struct rd *r, const char *uid)
+{
+	if (!r->rc && uid && !uid_valid(uid))
+		r->rc = nb_error_set(r->err, NB_EINVAL, "member",
+				     _("record %zu: \"member\" must be the uid of a circle member."),
+				     r->index);
 }
 
 static struct nb_entry *read_record(struct rd *r)
@@ -430,10 +470,7 @@ static struct nb_entry *read_record(struct rd *r)
 		m->safe = rd_str(r, "safe");
 		rd_terms(r, "effects", &m->effects);
 		m->note = rd_str(r, "note");
-		if (!r->rc && m->member_uid && !uid_valid(m->member_uid))
-			r->rc = nb_error_set(r->err, NB_EINVAL, "member",
-					     _("record %zu: \"member\" must be the uid of a circle member."),
-					     r->index);
+		rd_member(r, m->member_uid);
 		break;
 	}
 	case NB_TRIGGER: {
@@ -461,6 +498,35 @@ static struct nb_entry *read_record(struct rd *r)
 		e->u.session.seconds = rd_int(r, "seconds", 0);
 		e->u.session.tension_before = rd_int(r, "tension_before", 0);
 		e->u.session.tension_after = rd_int(r, "tension_after", 0);
+		e->u.session.pattern = rd_str(r, "pattern");
+		e->u.session.with = rd_str(r, "with");
+		e->u.session.member_uid = rd_str(r, "member");
+		e->u.session.words = rd_str(r, "words");
+		rd_member(r, e->u.session.member_uid);
+		break;
+	case NB_ATTACHMENT: {
+		json_t *a = json_object_get(r->obj, "answers"), *v;
+		size_t i;
+		if (!json_is_array(a) || json_array_size(a) != NB_ATTACHMENT_ITEMS) {
+			rd_fail_type(r, "answers", _("a list of 12 whole numbers"));
+			break;
+		}
+		json_array_foreach(a, i, v) {
+			if (!json_is_integer(v) || json_integer_value(v) < -1000 ||
+			    json_integer_value(v) > 1000) {
+				rd_fail_type(r, "answers", _("a list of 12 whole numbers"));
+				break;
+			}
+			e->u.attachment.answers[i] = (int)json_integer_value(v);
+		}
+		break;
+	}
+	case NB_PHASE:
+		e->u.phase.phase = rd_str(r, "phase");
+		e->u.phase.with = rd_str(r, "with");
+		e->u.phase.member_uid = rd_str(r, "member");
+		e->u.phase.note = rd_str(r, "note");
+		rd_member(r, e->u.phase.member_uid);
 		break;
 	case NB_REFLECTION:
 		e->u.reflection.prompt = rd_str(r, "prompt");

@@ -27,7 +27,9 @@ enum stmt {
 	S_CHECKIN_PUT, S_CHECKIN_GET, S_MOMENT_PUT, S_MOMENT_GET,
 	S_TRIGGER_PUT, S_TRIGGER_GET, S_MEMBER_PUT, S_MEMBER_GET,
 	S_SESSION_PUT, S_SESSION_GET, S_REFLECTION_PUT, S_REFLECTION_GET,
+	S_ATTACHMENT_PUT, S_ATTACHMENT_GET, S_PHASE_PUT, S_PHASE_GET,
 	S_FTS_DEL, S_FTS_INS, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
+	S_EXERCISE_STATS, S_REFLECTION_LATEST,
 	S__COUNT
 };
 
@@ -66,9 +68,18 @@ static const char *const sql[S__COUNT] = {
 			 " VALUES (?, ?, ?, ?, ?)",
 	[S_MEMBER_GET] = "SELECT place, name, reach, helps FROM member WHERE entry_id = ?",
 	[S_SESSION_PUT] = "INSERT OR REPLACE INTO session(entry_id, exercise, seconds,"
-			  " tension_before, tension_after) VALUES (?, ?, ?, ?, ?)",
-	[S_SESSION_GET] = "SELECT exercise, seconds, tension_before, tension_after"
+			  " tension_before, tension_after, pattern, with_whom, member_id, words)"
+			  " VALUES (?, ?, ?, ?, ?, ?, ?,"
+			  " (SELECT id FROM entry WHERE uid = ? AND type = 'member'), ?)",
+	[S_SESSION_GET] = "SELECT exercise, seconds, tension_before, tension_after, pattern,"
+			  " with_whom, (SELECT uid FROM entry WHERE id = member_id), words"
 			  " FROM session WHERE entry_id = ?",
+	[S_ATTACHMENT_PUT] = "INSERT OR REPLACE INTO attachment(entry_id, answers) VALUES (?, ?)",
+	[S_ATTACHMENT_GET] = "SELECT answers FROM attachment WHERE entry_id = ?",
+	[S_PHASE_PUT] = "INSERT OR REPLACE INTO phase(entry_id, phase, with_whom, member_id, note)"
+			" VALUES (?, ?, ?, (SELECT id FROM entry WHERE uid = ? AND type = 'member'), ?)",
+	[S_PHASE_GET] = "SELECT phase, with_whom, (SELECT uid FROM entry WHERE id = member_id), note"
+			" FROM phase WHERE entry_id = ?",
 	[S_REFLECTION_PUT] = "INSERT OR REPLACE INTO reflection(entry_id, prompt, text)"
 			     " VALUES (?, ?, ?)",
 	[S_REFLECTION_GET] = "SELECT prompt, text FROM reflection WHERE entry_id = ?",
@@ -84,6 +95,11 @@ static const char *const sql[S__COUNT] = {
 			 " AND +m.kind IN (SELECT value FROM json_each(?))"
 			 " ORDER BY e.at DESC, e.id DESC LIMIT 1",
 	[S_COUNT] = "SELECT count(*) FROM entry WHERE type = ?",
+	[S_EXERCISE_STATS] = "SELECT exercise, avg(tension_before - tension_after), count(*)"
+			     " FROM session WHERE tension_before IS NOT NULL"
+			     " AND tension_after IS NOT NULL GROUP BY exercise ORDER BY exercise",
+	[S_REFLECTION_LATEST] = "SELECT e.id FROM entry e JOIN reflection r ON r.entry_id = e.id"
+				" WHERE r.prompt = ? ORDER BY e.at DESC, e.id DESC LIMIT 1",
 	[S_MEMBER_NAME] = "SELECT e.uid FROM entry e JOIN member m ON m.entry_id = e.id"
 			  " WHERE m.name = ? COLLATE NOCASE ORDER BY e.id LIMIT 1",
 };
@@ -241,6 +257,12 @@ static void entry_text(const struct nb_entry *e, struct nb_buf *b)
 		break;
 	case NB_SESSION:
 		parts[np++] = e->u.session.exercise;
+		parts[np++] = e->u.session.with;
+		parts[np++] = e->u.session.words;
+		break;
+	case NB_PHASE:
+		parts[np++] = e->u.phase.with;
+		parts[np++] = e->u.phase.note;
 		break;
 	case NB_REFLECTION:
 		parts[np++] = e->u.reflection.text;
@@ -359,6 +381,32 @@ static enum nb_err put_detail(struct db *d, const struct nb_entry *e,
 		sqlite3_bind_int(st, 3, s->seconds);
 		bind_opt(st, 4, s->tension_before, 0);
 		bind_opt(st, 5, s->tension_after, 0);
+		bind_text(st, 6, s->pattern);
+		bind_text(st, 7, s->with);
+		bind_text(st, 8, s->member_uid);
+		bind_text(st, 9, s->words);
+		return run(d, st, err);
+	}
+	case NB_ATTACHMENT: {
+		char answers[4 * NB_ATTACHMENT_ITEMS] = "";
+		for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++)
+			snprintf(answers + strlen(answers), sizeof answers - strlen(answers), "%s%d",
+				 i ? "," : "", e->u.attachment.answers[i]);
+		if (!(st = stmt(d, S_ATTACHMENT_PUT, err)))
+			return NB_EDB;
+		sqlite3_bind_int64(st, 1, e->id);
+		sqlite3_bind_text(st, 2, answers, -1, SQLITE_TRANSIENT);
+		return run(d, st, err);
+	}
+	case NB_PHASE: {
+		const struct nb_phase *p = &e->u.phase;
+		if (!(st = stmt(d, S_PHASE_PUT, err)))
+			return NB_EDB;
+		sqlite3_bind_int64(st, 1, e->id);
+		bind_text(st, 2, p->phase);
+		bind_text(st, 3, p->with);
+		bind_text(st, 4, p->member_uid);
+		bind_text(st, 5, p->note);
 		return run(d, st, err);
 	}
 	case NB_REFLECTION: {
@@ -456,6 +504,7 @@ static enum nb_err get_detail(struct db *d, struct nb_entry *e, struct nb_error 
 		[NB_CHECKIN] = S_CHECKIN_GET, [NB_MOMENT] = S_MOMENT_GET,
 		[NB_TRIGGER] = S_TRIGGER_GET, [NB_MEMBER] = S_MEMBER_GET,
 		[NB_SESSION] = S_SESSION_GET, [NB_REFLECTION] = S_REFLECTION_GET,
+		[NB_ATTACHMENT] = S_ATTACHMENT_GET, [NB_PHASE] = S_PHASE_GET,
 	};
 	sqlite3_stmt *st = stmt(d, get_of[e->type], err);
 	int rc;
@@ -515,6 +564,25 @@ static enum nb_err get_detail(struct db *d, struct nb_entry *e, struct nb_error 
 		e->u.session.seconds = sqlite3_column_int(st, 1);
 		e->u.session.tension_before = col_opt(st, 2, 0);
 		e->u.session.tension_after = col_opt(st, 3, 0);
+		e->u.session.pattern = col_text(st, 4);
+		e->u.session.with = col_text(st, 5);
+		e->u.session.member_uid = col_text(st, 6);
+		e->u.session.words = col_text(st, 7);
+		break;
+	case NB_ATTACHMENT: {
+		const char *p = (const char *)sqlite3_column_text(st, 0);
+		for (int i = 0; p && i < NB_ATTACHMENT_ITEMS; i++) {
+			e->u.attachment.answers[i] = atoi(p);
+			p = strchr(p, ',');
+			p = p ? p + 1 : NULL;
+		}
+		break;
+	}
+	case NB_PHASE:
+		e->u.phase.phase = col_text(st, 0);
+		e->u.phase.with = col_text(st, 1);
+		e->u.phase.member_uid = col_text(st, 2);
+		e->u.phase.note = col_text(st, 3);
 		break;
 	case NB_REFLECTION:
 		e->u.reflection.prompt = col_text(st, 0);
@@ -853,6 +921,58 @@ static enum nb_err db_member_by_name(void *h, const char *name, char uid[NB_UID_
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? NB_OK : dberr(d, err);
 }
 
+static enum nb_err db_exercise_stats(void *h, struct nb_exercise_stat **out, size_t *n,
+				     struct nb_error *err)
+{
+	struct db *d = h;
+	sqlite3_stmt *st = stmt(d, S_EXERCISE_STATS, err);
+	struct nb_exercise_stat *v = NULL;
+	size_t count = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return NB_EDB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xrealloc(v, (count + 1) * sizeof *v);
+		snprintf(v[count].exercise, sizeof v[count].exercise, "%s",
+			 (const char *)sqlite3_column_text(st, 0));
+		v[count].drop = sqlite3_column_double(st, 1);
+		v[count].n = sqlite3_column_int(st, 2);
+		count++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return dberr(d, err);
+	}
+	*out = v;
+	*n = count;
+	return NB_OK;
+}
+
+static enum nb_err db_reflection_latest(void *h, const char *prompt, struct nb_entry **out,
+					struct nb_error *err)
+{
+	struct db *d = h;
+	sqlite3_stmt *st = stmt(d, S_REFLECTION_LATEST, err);
+	int64_t id = 0;
+	int rc;
+
+	*out = NULL;
+	if (!st)
+		return NB_EDB;
+	sqlite3_bind_text(st, 1, prompt, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return dberr(d, err);
+	return id ? db_get(d, id, out, err) : NB_OK;
+}
+
 static void db_close(void *h)
 {
 	struct db *d = h;
@@ -878,6 +998,8 @@ static const struct nb_store_ops sqlite_ops = {
 	.last_touch = db_last_touch,
 	.count = db_count,
 	.member_by_name = db_member_by_name,
+	.exercise_stats = db_exercise_stats,
+	.reflection_latest = db_reflection_latest,
 	.close = db_close,
 };
 

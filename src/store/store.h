@@ -13,6 +13,7 @@
 
 #include "core/err.h"
 #include "core/record.h"
+#include "core/suggest.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -68,6 +69,13 @@ struct nb_store_ops {
 	enum nb_err (*member_by_name)(void *db, const char *name,
 				      char uid[NB_UID_LEN], bool *found,
 				      struct nb_error *err);
+	/* Per exercise, the mean drop in tension over sessions with both answers;
+	 * *out is a new array of *n entries the caller frees. */
+	enum nb_err (*exercise_stats)(void *db, struct nb_exercise_stat **out, size_t *n,
+				      struct nb_error *err);
+	/* The newest reflection answering prompt, or *out NULL. */
+	enum nb_err (*reflection_latest)(void *db, const char *prompt, struct nb_entry **out,
+					 struct nb_error *err);
 	void (*close)(void *db);
 };
 

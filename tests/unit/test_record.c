@@ -145,7 +145,11 @@ static void other_kinds(void **state)
 
 	expect_invalid(s, "exercise", NULL);
 	xstrset(&s->u.session.exercise, "breath");
+	assert_int_equal(entry_validate(s, NOW, &err), NB_OK);	/* words exercises need no clock */
+	s->u.session.seconds = -5;
 	expect_invalid(s, "seconds", NULL);
+	s->u.session.seconds = 3 * 3600;
+	expect_invalid(s, "seconds", "2 hours");
 	s->u.session.seconds = 180;
 	s->u.session.tension_before = 9;
 	expect_invalid(s, "tension-before", NULL);
@@ -156,6 +160,26 @@ static void other_kinds(void **state)
 	expect_invalid(r, "text", NULL);
 	xstrset(&r->u.reflection.text, "My shoulders drop when Sam laughs.");
 	assert_int_equal(entry_validate(r, NOW, &err), NB_OK);
+
+	{
+		struct nb_entry *a = dated(NB_ATTACHMENT), *ph = dated(NB_PHASE);
+		for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++)
+			a->u.attachment.answers[i] = 4;
+		assert_int_equal(entry_validate(a, NOW, &err), NB_OK);
+		a->u.attachment.answers[11] = 8;
+		expect_invalid(a, "answers", "from 1 to 7");
+		a->u.attachment.answers[11] = 0;
+		expect_invalid(a, "answers", NULL);
+		expect_invalid(ph, "phase", NULL);
+		xstrset(&ph->u.phase.phase, "honeymoon");
+		expect_invalid(ph, "phase", "start, distance, clash, turning");
+		xstrset(&ph->u.phase.phase, "clash");
+		expect_invalid(ph, "with", "needed");
+		xstrset(&ph->u.phase.with, "Sam");
+		assert_int_equal(entry_validate(ph, NOW, &err), NB_OK);
+		entry_free(a);
+		entry_free(ph);
+	}
 
 	entry_free(m);
 	entry_free(t);

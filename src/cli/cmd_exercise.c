@@ -1,0 +1,419 @@
+/*
+ * nabij exercise and nabij breathe: the guided exercises of PRACTICES
+ * section 5. Each session records how long it actually lasted and, when
+ * the person wants, how tense they were before and after, so that over
+ * weeks they can see which exercise calms them.
+ */
+#include "cli.h"
+#include "flags.h"
+#include "core/breath.h"
+#include "core/buf.h"
+#include "core/exercise.h"
+#include "core/i18n.h"
+#include "core/parse.h"
+#include "core/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	O_BEFORE = OPT_BASE, O_AFTER, O_SECONDS, O_WITH, O_WORDS, O_IN, O_HOLD, O_OUT,
+	O_REST, O_MINUTES,
+};
+
+static const struct option opts[] = {
+	{ "before", required_argument, NULL, O_BEFORE },
+	{ "after", required_argument, NULL, O_AFTER },
+	{ "seconds", required_argument, NULL, O_SECONDS },
+	{ "with", required_argument, NULL, O_WITH },
+	{ "words", required_argument, NULL, O_WORDS },
+	{ "in", required_argument, NULL, O_IN },
+	{ "hold", required_argument, NULL, O_HOLD },
+	{ "out", required_argument, NULL, O_OUT },
+	{ "rest", required_argument, NULL, O_REST },
+	{ "minutes", required_argument, NULL, O_MINUTES },
+	{ "interactive", no_argument, NULL, 'i' },
+	{ 0 },
+};
+
+struct ex_ctx {
+	struct nb_session s;	/* what the flags said; strings owned */
+	struct nb_breath breath;
+	bool ask;
+	bool recorded_seconds;	/* --seconds: record without guiding */
+	bool have_before, have_after;
+};
+
+static enum nb_err whole(const char *field, const char *arg, int lo, int hi, int *out,
+			 struct nb_error *err)
+{
+	int v;
+	enum nb_err rc = parse_scale(field, arg, lo, hi, &v, err);
+
+	if (!rc)
+		*out = v;
+	return rc;
+}
+
+static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
+{
+	struct ex_ctx *x = ctx;
+	enum nb_err rc;
+
+	switch (opt) {
+	case O_BEFORE:
+		x->have_before = true;
+		return parse_scale("tension-before", arg, 1, 5, &x->s.tension_before, err);
+	case O_AFTER:
+		x->have_after = true;
+		return parse_scale("tension-after", arg, 1, 5, &x->s.tension_after, err);
+	case O_SECONDS:
+		if ((rc = parse_seconds("seconds", arg, 2 * 3600, &x->s.seconds, err)))
+			return rc;
+		x->recorded_seconds = true;
+		return NB_OK;
+	case O_WITH:
+		return rec_set_text(&x->s.with, arg);
+	case O_WORDS:
+		return rec_set_text(&x->s.words, arg);
+	/* A rest of 0 and a hold of 0 are fine; breath_validate names the range. */
+	case O_IN:
+		return whole("in", arg, 0, 99, &x->breath.in, err);
+	case O_HOLD:
+		return whole("hold", arg, 0, 99, &x->breath.hold, err);
+	case O_OUT:
+		return whole("out", arg, 0, 99, &x->breath.out, err);
+	case O_REST:
+		return whole("rest", arg, 0, 99, &x->breath.rest, err);
+	case O_MINUTES:
+		return whole("minutes", arg, 0, 999, &x->breath.minutes, err);
+	case 'i':
+		x->ask = true;
+		return NB_OK;
+	default:
+		return NB_EUSAGE;
+	}
+}
+
+static void ctx_free(struct ex_ctx *x)
+{
+	free(x->s.with);
+	free(x->s.words);
+}
+
+static const char *guide_name(enum nb_guide g)
+{
+	switch (g) {
+	case NB_GUIDE_PACER: return _("with a breathing pacer");
+	case NB_GUIDE_STEPS: return _("step by step, at your pace");
+	default: return _("ends with your own words");
+	}
+}
+
+static int list(struct cli *c)
+{
+	size_t n;
+	const struct nb_exercise *x = exercise_all(&n);
+
+	for (size_t i = 0; i < n; i++) {
+		const char *title = exercise_title(&x[i]);
+		int pad = 28 - out_text_width(title);
+
+		printf("  %-11s %s%s%s%*s ", x[i].id, style_bold(c), title, style_reset(c),
+		       pad > 0 ? pad : 0, "");
+		printf(_("about %d min, %s"), (x[i].default_seconds + 30) / 60, guide_name(x[i].guide));
+		printf("\n");
+	}
+	printf("\n%s\n", _("\"nabij exercise show ID\" explains one; \"nabij exercise start ID\" guides you through it."));
+	return 0;
+}
+
+static void print_steps(const struct nb_exercise *x)
+{
+	for (size_t i = 0; i < exercise_steps(x); i++) {
+		char *line = xasprintf("%zu. %s", i + 1, _(x->steps[i]));
+		out_wrapped(stdout, line, 2, 76);
+		free(line);
+	}
+}
+
+static int show(struct cli *c, const char *id)
+{
+	const struct nb_exercise *x = exercise_find(id);
+
+	if (!x)
+		return cli_usage("exercise", _("\"%s\" is not an exercise; \"nabij exercise list\" shows them."), id);
+	printf("%s%s%s\n", style_bold(c), exercise_title(x), style_reset(c));
+	out_wrapped(stdout, _(x->why), 0, 76);
+	printf("\n");
+	print_steps(x);
+	printf("\n");
+	printf(_("About %d minutes, %s. Start it with: nabij exercise start %s\n"),
+	       (x->default_seconds + 30) / 60, guide_name(x->guide), x->id);
+	return 0;
+}
+
+/* Ask for tension when the person may answer and did not give it already. */
+static void ask_tension(struct cli *c, struct ex_ctx *x, bool before)
+{
+	struct nb_error err;
+	int *slot = before ? &x->s.tension_before : &x->s.tension_after;
+	bool have = before ? x->have_before : x->have_after;
+
+	if (have || !(c->tty_in || x->ask))
+		return;
+	for (;;) {
+		char *a = prompt_line(before ? _("How tense are you now, 1 (relaxed) to 5 (very tense)? Enter skips: ")
+					     : _("And now, how tense are you, 1 to 5? Enter skips: "));
+		enum nb_err rc;
+
+		if (!a)
+			return;
+		rc = parse_scale(before ? "tension-before" : "tension-after", a, 1, 5, slot, &err);
+		free(a);
+		if (!rc)
+			return;
+		printf("  %s\n", err.msg);
+	}
+}
+
+/* Save the session made of the flags and what happened. */
+static int save(struct cli *c, struct ex_ctx *x, const struct nb_exercise *ex, const char *pattern)
+{
+	struct nb_entry *e = entry_new(NB_SESSION);
+	struct nb_error err = { 0 };
+	int status = 0;
+
+	e->u.session = x->s;
+	e->u.session.exercise = xstrdup(ex->id);
+	e->u.session.pattern = xstrdup(pattern);
+	e->u.session.with = xstrdup(x->s.with);
+	e->u.session.words = xstrdup(x->s.words);
+	if (cli_open(c, &err) || app_add(&c->app, e, &err))
+		status = cli_fail(&err);
+	else
+		out_saved(c, e);
+	if (!status && !c->json && e->u.session.tension_before && e->u.session.tension_after) {
+		int d = e->u.session.tension_before - e->u.session.tension_after;
+		if (d > 0)
+			printf(ngettext("Your tension went down by %d point.\n",
+					"Your tension went down by %d points.\n", d), d);
+		else if (d == 0)
+			printf("%s\n", _("Your tension stayed the same. That happens; noting it helps you see what works for you."));
+		else
+			printf("%s\n", _("Your tension went up a little. That happens too; maybe another exercise fits you better today."));
+	}
+	entry_free(e);
+	return status;
+}
+
+/* After a breath session: a gentle word about lengthening, when it fits. */
+static void progression(struct cli *c, const struct nb_breath *b)
+{
+	struct nb_entries recent = { 0 };
+	const struct nb_session *s[3];
+	struct nb_breath next;
+	struct nb_error err;
+	char pat[32];
+
+	if (c->json || app_recent_sessions(&c->app, "breath", 3, &recent, &err))
+		return;
+	for (size_t i = 0; i < recent.n; i++)
+		s[i] = &recent.v[i]->u.session;
+	if (breath_progress(s, recent.n, b, &next)) {
+		breath_pattern(b, pat, sizeof pat);
+		char *text = xasprintf(_("You have breathed in this rhythm (%s) a few times now. If it feels right, you could make the out-breath a little longer next time: nabij breathe --out %d. Only if you want to; build up slowly."),
+				       pat, next.out);
+		printf("\n");
+		out_wrapped(stdout, text, 0, 76);
+		free(text);
+	}
+	entries_free(&recent);
+}
+
+static int run_breath(struct cli *c, struct ex_ctx *x, const struct nb_exercise *ex)
+{
+	struct nb_error err = { 0 };
+	char pat[32];
+	int status;
+
+	if (breath_validate(&x->breath, &err))
+		return cli_fail(&err);
+	breath_pattern(&x->breath, pat, sizeof pat);
+	if (!x->recorded_seconds) {
+		printf("%s%s%s · %s · ", style_bold(c), exercise_title(ex), style_reset(c), pat);
+		printf(ngettext("%d minute\n", "%d minutes\n", x->breath.minutes), x->breath.minutes);
+		out_wrapped(stdout, _(ex->why), 0, 76);
+		printf("\n");
+		ask_tension(c, x, true);
+		printf("%s\n\n", _("Press Ctrl-C to stop early; the time you did is kept."));
+		x->s.seconds = pacer_run(c, &x->breath);
+		if (pacer_interrupted())
+			printf("%s\n", _("Stopped early. Every breath counts."));
+		else
+			printf("%s\n", _("Done. Notice how your body feels now."));
+		if (x->s.seconds < 1) {
+			printf("%s\n", _("Nothing was recorded."));
+			return 0;
+		}
+		ask_tension(c, x, false);
+	}
+	if ((status = save(c, x, ex, pat)))
+		return status;
+	progression(c, &x->breath);
+	return 0;
+}
+
+/* Steps one by one; the person moves on with Enter. */
+static int run_steps(struct cli *c, struct ex_ctx *x, const struct nb_exercise *ex)
+{
+	size_t n = exercise_steps(ex);
+	double start;
+
+	if (!x->recorded_seconds) {
+		if (!c->tty_in && !x->ask)
+			return cli_usage("exercise", "%s",
+					 _("This exercise guides you in a terminal. To record one you did, give --seconds (and --before, --after if you like)."));
+		printf("%s%s%s\n", style_bold(c), exercise_title(ex), style_reset(c));
+		out_wrapped(stdout, _(ex->why), 0, 76);
+		printf("\n");
+		ask_tension(c, x, true);
+		printf("%s\n\n", _("Take your time with each step. Press Enter to go on."));
+		start = cli_clock(c);
+		for (size_t i = 0; i < n && !prompt_eof(); i++) {
+			char *line = xasprintf("%zu. %s", i + 1, _(ex->steps[i]));
+			char *a;
+			out_wrapped(stdout, line, 0, 76);
+			free(line);
+			a = prompt_line("   ");
+			free(a);
+		}
+		x->s.seconds = (int)(cli_clock(c) - start + 0.5);
+		if (x->s.seconds < 1)
+			x->s.seconds = 1;
+		printf("%s\n", _("Well done for taking this moment."));
+		ask_tension(c, x, false);
+	}
+	return save(c, x, ex, NULL);
+}
+
+/* Questions that end with the person's own words, saved; nabij sends nothing. */
+static int run_words(struct cli *c, struct ex_ctx *x, const struct nb_exercise *ex)
+{
+	bool closeness = strcmp(ex->id, "closeness") == 0;
+	double start = cli_clock(c);
+	struct nb_buf words = { 0 };
+
+	if (!x->s.words) {
+		char *who, *a, *b;
+
+		if (!c->tty_in && !x->ask)
+			return cli_usage("exercise", "%s",
+					 _("This exercise asks you a few questions in a terminal. From a script, give your words with --words (and --with NAME)."));
+		printf("%s%s%s\n", style_bold(c), exercise_title(ex), style_reset(c));
+		out_wrapped(stdout, _(ex->why), 0, 76);
+		printf("\n");
+		print_steps(ex);
+		printf("\n");
+		who = prompt_line(closeness ? _("Whom would you like to ask? (a name from your circle, or anyone): ")
+					    : _("Who feels safe enough to meet? "));
+		if (who && !x->s.with)
+			x->s.with = who;
+		else
+			free(who);
+		a = prompt_line(closeness ? _("What would help you right now? ")
+					  : _("When and where could you meet? "));
+		b = prompt_line(closeness ? _("How would you say it, in your own words? You may add that asking is hard for you: ")
+					  : _("What would you like to share? Start with \"I feel\" or \"I notice\": "));
+		if (a)
+			buf_add(&words, a);
+		if (a && b)
+			buf_add(&words, "\n");
+		if (b)
+			buf_add(&words, b);
+		free(a);
+		free(b);
+		if (!words.len) {
+			printf("%s\n", _("Nothing was saved. You can come back to this whenever you like."));
+			buf_free(&words);
+			return 0;
+		}
+		x->s.words = buf_detach(&words);
+		if (!x->recorded_seconds)
+			x->s.seconds = (int)(cli_clock(c) - start + 0.5);
+		printf("\n%s\n", _("Your words:"));
+		out_wrapped(stdout, x->s.words, 2, 76);
+		printf("%s\n", _("They are saved for you. nabij sends nothing itself: you choose if, when and how to say them."));
+	}
+	return save(c, x, ex, NULL);
+}
+
+static int start(struct cli *c, struct ex_ctx *x, const char *id)
+{
+	const struct nb_exercise *ex = exercise_find(id);
+
+	if (!ex)
+		return cli_usage("exercise", _("\"%s\" is not an exercise; \"nabij exercise list\" shows them."), id);
+	if (!x->recorded_seconds && x->s.words)
+		x->recorded_seconds = true;
+	switch (ex->guide) {
+	case NB_GUIDE_PACER:
+		return run_breath(c, x, ex);
+	case NB_GUIDE_STEPS:
+		return run_steps(c, x, ex);
+	default:
+		return run_words(c, x, ex);
+	}
+}
+
+static int parse(struct cli *c, struct ex_ctx *x, int argc, char **argv, char ***args, int *nargs)
+{
+	struct nb_error err = { 0 };
+	struct nb_breath def = NB_BREATH_DEFAULT;
+
+	(void)c;
+	x->breath = def;
+	if (flags_parse(argc, argv, opts, apply, x, args, nargs, &err))
+		return cli_fail(&err);
+	return 0;
+}
+
+int cmd_exercise(struct cli *c, int argc, char **argv)
+{
+	struct ex_ctx x = { 0 };
+	char **args = NULL;
+	int nargs = 0, status;
+
+	if ((status = parse(c, &x, argc, argv, &args, &nargs)))
+		goto out;
+	if (nargs == 0 || (strcmp(args[0], "list") == 0 && nargs == 1))
+		status = list(c);
+	else if (strcmp(args[0], "show") == 0 && nargs == 2)
+		status = show(c, args[1]);
+	else if (strcmp(args[0], "start") == 0 && nargs == 2)
+		status = start(c, &x, args[1]);
+	else
+		status = cli_usage("exercise", "%s", _("Use: nabij exercise list, nabij exercise show ID, nabij exercise start ID"));
+out:
+	ctx_free(&x);
+	free(args);
+	return status;
+}
+
+int cmd_breathe(struct cli *c, int argc, char **argv)
+{
+	struct ex_ctx x = { 0 };
+	char **args = NULL;
+	int nargs = 0, status;
+
+	if ((status = parse(c, &x, argc, argv, &args, &nargs)))
+		goto out;
+	if (nargs)
+		status = cli_usage("breathe", _("\"%s\" is not understood here."), args[0]);
+	else
+		status = start(c, &x, "breath");
+out:
+	ctx_free(&x);
+	free(args);
+	return status;
+}

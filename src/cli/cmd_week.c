@@ -1,0 +1,205 @@
+/*
+ * nabij week: the weekly moment of PRACTICES section 8. A calm look back
+ * at one week and one intention for the next, which the next week shows.
+ */
+#include "cli.h"
+#include "flags.h"
+#include "core/buf.h"
+#include "core/exercise.h"
+#include "core/i18n.h"
+#include "core/vocab.h"
+#include "core/week.h"
+#include "core/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { O_DATE = OPT_BASE, O_INTENTION };
+
+static const struct option opts[] = {
+	{ "date", required_argument, NULL, O_DATE },
+	{ "intention", required_argument, NULL, O_INTENTION },
+	{ 0 },
+};
+
+struct week_ctx {
+	const char *date;
+	char *intention;
+};
+
+static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
+{
+	struct week_ctx *x = ctx;
+	enum nb_err rc;
+
+	if (opt == O_DATE) {
+		if ((rc = nb_day_parse(arg, "date", err)))
+			return rc;
+		x->date = arg;
+		return NB_OK;
+	}
+	if (opt == O_INTENTION)
+		return rec_set_text(&x->intention, arg);
+	return NB_EUSAGE;
+}
+
+static void line(const char *text)
+{
+	out_wrapped(stdout, text, 0, 76);
+}
+
+static void print_week(struct cli *c, const struct nb_week *w)
+{
+	char mon[96], sun[96];
+	struct nb_buf b = { 0 };
+
+	out_day_long(w->monday, mon, sizeof mon);
+	out_day_long(w->sunday, sun, sizeof sun);
+	printf("%s", style_bold(c));
+	printf(_("The week of %s to %s"), mon, sun);
+	printf("%s\n\n", style_reset(c));
+	if (w->intention) {
+		char *s = xasprintf(_("Your intention for this week: %s"), w->intention->u.reflection.text);
+		line(s);
+		free(s);
+		printf("\n");
+	}
+	if (!w->checkins && !w->moments && !w->nexercises && !w->triggers && !w->reflections) {
+		line(_("Nothing was noted this week, and that is all right. Whatever you note, however little, will show here."));
+		return;
+	}
+	if (w->checkins)
+		buf_addf(&b, ngettext("%d check-in", "%d check-ins", w->checkins), w->checkins);
+	if (w->mood.n)
+		buf_addf(&b, _(" · mood %.1f"), mean_of(&w->mood));
+	if (w->energy.n)
+		buf_addf(&b, _(" · energy %.1f"), mean_of(&w->energy));
+	if (w->tension.n)
+		buf_addf(&b, _(" · tension %.1f"), mean_of(&w->tension));
+	if (w->sleep_hours.n) {
+		int m = (int)(mean_of(&w->sleep_hours) * 60 + 0.5);
+		buf_addf(&b, _(" · sleep %d:%02d h"), m / 60, m % 60);
+	}
+	if (w->sleep_quality.n)
+		buf_addf(&b, _(" (quality %.1f)"), mean_of(&w->sleep_quality));
+	if (b.len)
+		line(b.s);
+	buf_reset(&b);
+	if (c->tty_out && w->mood.n) {
+		fputs(_("Mood, Monday to Sunday: "), stdout);
+		out_sparkline(c, w->day_mood, 7);
+		fputc('\n', stdout);
+	}
+	if (w->moments) {
+		buf_addf(&b, ngettext("%d moment of connection", "%d moments of connection", w->moments),
+			 w->moments);
+		buf_addf(&b, ngettext(" (%d wanted touch)", " (%d wanted touches)", w->wanted_touches),
+			 w->wanted_touches);
+		buf_add(&b, ": ");
+		for (size_t i = 0; i < w->nkinds; i++)
+			buf_addf(&b, "%s%s %d", i ? ", " : "",
+				 vocab_label(NB_VOCAB_MOMENT_KIND, w->kinds[i].term), w->kinds[i].n);
+		line(b.s);
+	}
+	buf_reset(&b);
+	for (size_t i = 0; i < w->nexercises; i++) {
+		const struct nb_week_exercise *x = &w->exercises[i];
+		buf_addf(&b, ngettext("%s: %d time", "%s: %d times", x->n),
+			 vocab_label(NB_VOCAB_EXERCISE, x->exercise), x->n);
+		if (x->seconds)
+			buf_addf(&b, _(", %d min"), (x->seconds + 30) / 60);
+		if (x->change.n) {
+			double d = mean_of(&x->change);
+			if (d < -0.05)
+				buf_addf(&b, _("; tension %.1f lower afterwards"), -d);
+			else if (d > 0.05)
+				buf_addf(&b, _("; tension %.1f higher afterwards"), d);
+			else
+				buf_add(&b, _("; tension about the same afterwards"));
+		}
+		line(b.s);
+		buf_reset(&b);
+	}
+	if (w->triggers) {
+		buf_addf(&b, ngettext("%d trigger noted", "%d triggers noted", w->triggers), w->triggers);
+		line(b.s);
+		buf_reset(&b);
+	}
+	if (w->nneeds) {
+		buf_add(&b, _("Needs that came back: "));
+		for (size_t i = 0; i < w->nneeds; i++)
+			buf_addf(&b, "%s%s (%d)", i ? ", " : "",
+				 vocab_label(NB_VOCAB_NEED, w->needs[i].term), w->needs[i].n);
+		line(b.s);
+		buf_reset(&b);
+	}
+	if (w->reflections) {
+		buf_addf(&b, ngettext("%d reflection written", "%d reflections written", w->reflections),
+			 w->reflections);
+		line(b.s);
+	}
+	buf_free(&b);
+}
+
+static enum nb_err save_intention(struct cli *c, const char *text, struct nb_error *err)
+{
+	struct nb_entry *e = entry_new(NB_REFLECTION);
+	enum nb_err rc;
+
+	e->u.reflection.prompt = xstrdup(NB_WEEK_PROMPT);
+	e->u.reflection.text = xstrdup(text);
+	rc = app_add(&c->app, e, err);
+	if (!rc && !c->json)
+		printf("%s\n", _("Your intention is saved; next week's look back will show it."));
+	entry_free(e);
+	return rc;
+}
+
+int cmd_week(struct cli *c, int argc, char **argv)
+{
+	struct week_ctx x = { 0 };
+	struct nb_error err = { 0 };
+	struct nb_entries records = { 0 };
+	struct nb_week w;
+	char **args = NULL, today[NB_DAY_LEN];
+	int nargs, status = 0;
+
+	if (flags_parse(argc, argv, opts, apply, &x, &args, &nargs, &err)) {
+		status = cli_fail(&err);
+		goto out;
+	}
+	if (nargs) {
+		status = cli_usage("week", _("\"%s\" is not understood here."), args[0]);
+		goto out;
+	}
+	if (x.intention && x.date) {
+		status = cli_usage("week", "%s", _("An intention is for the coming week; leave out --date."));
+		goto out;
+	}
+	nb_day_key(nb_stamp_local(c->app.now), today);
+	if (cli_open(c, &err) || app_week(&c->app, x.date ? x.date : today, &records, &w, &err)) {
+		status = cli_fail(&err);
+		goto out;
+	}
+	if (c->json) {
+		out_json_entries(&records);
+	} else {
+		print_week(c, &w);
+		if (w.next_intention && !x.intention) {
+			char *s = xasprintf(_("Your intention for next week: %s"), w.next_intention->u.reflection.text);
+			printf("\n");
+			line(s);
+			free(s);
+		} else if (!x.intention && c->tty_in && !x.date) {
+			printf("\n");
+			x.intention = prompt_line(_("One intention for the coming week, if you like (Enter skips): "));
+		}
+	}
+	if (x.intention && save_intention(c, x.intention, &err))
+		status = cli_fail(&err);
+out:
+	entries_free(&records);
+	free(x.intention);
+	free(args);
+	return status;
+}

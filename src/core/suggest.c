@@ -1,0 +1,153 @@
+/*
+ * The suggestion rules, in order: the first that applies decides.
+ * Safety first (the lowest end of a check-in), then the nervous-system
+ * state (activated: a calming practice, the one that calmed this person
+ * before when there is one; shut down: grounding), then what the person
+ * said they feel and need, then how long since a wanted touch.
+ */
+#include "suggest.h"
+#include "care.h"
+#include "exercise.h"
+#include "i18n.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static bool has(const struct nb_items *l, const char *term)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].term, term) == 0)
+			return true;
+	return false;
+}
+
+/* The calming exercise that lowered tension most for this person, if any
+ * did so clearly enough. Words exercises (meeting, closeness) do not count. */
+static const struct nb_exercise_stat *best_calming(const struct nb_suggest_in *in)
+{
+	const struct nb_exercise_stat *best = NULL;
+
+	for (size_t i = 0; i < in->nstats; i++) {
+		const struct nb_exercise_stat *s = &in->stats[i];
+		const struct nb_exercise *x = exercise_find(s->exercise);
+
+		if (!x || x->guide == NB_GUIDE_WORDS || s->n < NB_CALMED_MIN_N ||
+		    s->drop < NB_CALMED_MIN_DROP)
+			continue;
+		if (!best || s->drop > best->drop || (s->drop == best->drop && s->n > best->n))
+			best = s;
+	}
+	return best;
+}
+
+static void pick(struct nb_suggestion *out, enum nb_suggest_kind kind, const char *exercise,
+		 enum nb_suggest_rule rule)
+{
+	out->kind = kind;
+	out->exercise = exercise;
+	out->rule = rule;
+}
+
+void suggest(const struct nb_suggest_in *in, struct nb_suggestion *out)
+{
+	const struct nb_checkin *c = in->checkin;
+
+	memset(out, 0, sizeof *out);
+	if (!c) {
+		pick(out, NB_SUGGEST_CHECKIN, NULL, NB_RULE_NO_CHECKIN);
+	} else if (care_needs_help(c)) {
+		if (in->circle > 0)
+			pick(out, NB_SUGGEST_EXERCISE, "closeness", NB_RULE_LOWEST);
+		else
+			pick(out, NB_SUGGEST_CIRCLE, NULL, NB_RULE_LOWEST);
+	} else if ((c->state && strcmp(c->state, "activated") == 0) || c->tension >= 4) {
+		const struct nb_exercise_stat *best = best_calming(in);
+		bool activated = c->state && strcmp(c->state, "activated") == 0;
+
+		if (best) {
+			pick(out, NB_SUGGEST_EXERCISE, exercise_find(best->exercise)->id,
+			     NB_RULE_CALMED_BEFORE);
+			out->stat = best;
+		} else {
+			pick(out, NB_SUGGEST_EXERCISE, "breath",
+			     activated ? NB_RULE_ACTIVATED : NB_RULE_TENSE);
+		}
+	} else if (c->state && strcmp(c->state, "shutdown") == 0) {
+		pick(out, NB_SUGGEST_EXERCISE, "grounding", NB_RULE_SHUTDOWN);
+	} else if (has(&c->emotions, "shame") || has(&c->emotions, "guilt")) {
+		pick(out, NB_SUGGEST_EXERCISE, "compassion", NB_RULE_SHAME);
+	} else if (has(&c->needs, "safety")) {
+		pick(out, NB_SUGGEST_EXERCISE, "place", NB_RULE_SAFETY);
+	} else if (has(&c->needs, "contact") || has(&c->needs, "connection") ||
+		   has(&c->needs, "appreciation") || has(&c->emotions, "loneliness")) {
+		if (in->circle > 0)
+			pick(out, NB_SUGGEST_EXERCISE, "closeness", NB_RULE_CONTACT);
+		else
+			pick(out, NB_SUGGEST_CIRCLE, NULL, NB_RULE_CONTACT);
+	} else if (in->days_since_touch >= 7) {
+		pick(out, NB_SUGGEST_EXERCISE, "memory", NB_RULE_TOUCH);
+	} else if (has(&c->needs, "rest")) {
+		pick(out, NB_SUGGEST_EXERCISE, "breath", NB_RULE_REST);
+	} else if (has(&c->needs, "softness")) {
+		pick(out, NB_SUGGEST_EXERCISE, "compassion", NB_RULE_SOFTNESS);
+	} else {
+		pick(out, NB_SUGGEST_REFLECT, NULL, NB_RULE_STEADY);
+	}
+}
+
+const char *suggest_why(const struct nb_suggestion *s, char *buf, size_t size)
+{
+	const char *text = "";
+
+	switch (s->rule) {
+	case NB_RULE_NO_CHECKIN:
+		text = _("There is no check-in yet today; a short one helps nabij suggest something that fits.");
+		break;
+	case NB_RULE_LOWEST:
+		text = s->kind == NB_SUGGEST_CIRCLE
+			       ? _("Today is heavy. You do not have to carry it alone: think of one person or place you could turn to.")
+			       : _("Today is heavy. Reaching out to one person from your circle can make it a little lighter; this helps you put it into words.");
+		break;
+	case NB_RULE_CALMED_BEFORE:
+		snprintf(buf, size,
+			 ngettext("You feel tense, and this has calmed you before: your tension was %.1f lower afterwards, over %d time.",
+				  "You feel tense, and this has calmed you before: your tension was %.1f lower afterwards, on average over %d times.",
+				  s->stat->n),
+			 s->stat->drop, s->stat->n);
+		return buf;
+	case NB_RULE_ACTIVATED:
+		text = _("You feel activated; a slow breath with a long out-breath helps the calmer part of your mind take over.");
+		break;
+	case NB_RULE_TENSE:
+		text = _("Your body holds a lot of tension; a slow breath with a long out-breath can soften it.");
+		break;
+	case NB_RULE_SHUTDOWN:
+		text = _("You feel far away; your senses can bring you gently back to here and now.");
+		break;
+	case NB_RULE_SHAME:
+		text = _("Shame and guilt are heavy to carry; a kind word to yourself gives the part of you that hurts some room.");
+		break;
+	case NB_RULE_SAFETY:
+		text = _("You need safety; a safe place in your mind gives your body somewhere to rest.");
+		break;
+	case NB_RULE_CONTACT:
+		text = s->kind == NB_SUGGEST_CIRCLE
+			       ? _("You long for contact. A first step can be to think of one person or place for your support circle.")
+			       : _("You long for contact; putting a wish for closeness into words makes it easier to ask someone.");
+		break;
+	case NB_RULE_TOUCH:
+		text = _("It has been a while since a wanted touch; remembering a moment of safe closeness lets your body feel some of it again.");
+		break;
+	case NB_RULE_REST:
+		text = _("You need rest; a few minutes of slow breathing is rest you can take right now.");
+		break;
+	case NB_RULE_SOFTNESS:
+		text = _("You need softness; a self-compassion pause is a way to give some to yourself.");
+		break;
+	case NB_RULE_STEADY:
+		text = _("You seem steady today; a short reflection can help you notice what does you good.");
+		break;
+	}
+	snprintf(buf, size, "%s", text);
+	return buf;
+}

@@ -1,0 +1,141 @@
+/* Weekly aggregation; see week.h. */
+#include "week.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void week_monday(const char *day, char monday[NB_DAY_LEN])
+{
+	nb_day_add(day, -nb_day_weekday(day), monday);
+}
+
+double mean_of(const struct nb_mean *m)
+{
+	return m->n ? m->sum / m->n : 0;
+}
+
+static void add(struct nb_mean *m, double v)
+{
+	m->sum += v;
+	m->n++;
+}
+
+static void count(struct nb_count *list, size_t *n, const char *term)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp(list[i].term, term) == 0) {
+			list[i].n++;
+			return;
+		}
+	if (*n < NB_WEEK_LIST)
+		list[(*n)++] = (struct nb_count){ term, 1 };
+}
+
+static int by_count(const void *a, const void *b)
+{
+	const struct nb_count *x = a, *y = b;
+
+	if (x->n != y->n)
+		return y->n - x->n;
+	return strcmp(x->term, y->term);
+}
+
+static struct nb_week_exercise *exercise_slot(struct nb_week *w, const char *id)
+{
+	for (size_t i = 0; i < w->nexercises; i++)
+		if (strcmp(w->exercises[i].exercise, id) == 0)
+			return &w->exercises[i];
+	if (w->nexercises == NB_WEEK_LIST)
+		return NULL;
+	w->exercises[w->nexercises].exercise = id;
+	return &w->exercises[w->nexercises++];
+}
+
+static bool is_intention(const struct nb_entry *e)
+{
+	return e->type == NB_REFLECTION && e->u.reflection.prompt &&
+	       strcmp(e->u.reflection.prompt, NB_WEEK_PROMPT) == 0;
+}
+
+void week_build(const struct nb_entries *l, const char *monday, struct nb_week *w)
+{
+	struct nb_count needs[NB_WEEK_LIST];
+	size_t nneeds = 0;
+	int day_n[7] = { 0 };
+
+	memset(w, 0, sizeof *w);
+	snprintf(w->monday, sizeof w->monday, "%s", monday);
+	nb_day_add(monday, 6, w->sunday);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct nb_entry *e = l->v[i];
+		int d = nb_day_diff(monday, e->day);
+
+		if (d >= -7 && d < 0 && is_intention(e) &&
+		    (!w->intention || e->at.utc >= w->intention->at.utc))
+			w->intention = e;
+		if (d < 0 || d > 6)
+			continue;
+		switch (e->type) {
+		case NB_CHECKIN: {
+			const struct nb_checkin *c = &e->u.checkin;
+			w->checkins++;
+			if (c->mood) {
+				add(&w->mood, c->mood);
+				w->day_mood[d] += c->mood;
+				day_n[d]++;
+			}
+			if (c->energy)
+				add(&w->energy, c->energy);
+			if (c->tension)
+				add(&w->tension, c->tension);
+			if (c->sleep_minutes >= 0)
+				add(&w->sleep_hours, c->sleep_minutes / 60.0);
+			if (c->sleep_quality)
+				add(&w->sleep_quality, c->sleep_quality);
+			for (size_t k = 0; k < c->needs.n; k++)
+				count(needs, &nneeds, c->needs.v[k].term);
+			break;
+		}
+		case NB_MOMENT:
+			w->moments++;
+			w->wanted_touches += moment_is_wanted_touch(&e->u.moment);
+			count(w->kinds, &w->nkinds, e->u.moment.kind);
+			break;
+		case NB_SESSION: {
+			const struct nb_session *s = &e->u.session;
+			struct nb_week_exercise *x = exercise_slot(w, s->exercise);
+			if (!x)
+				break;
+			x->n++;
+			x->seconds += s->seconds;
+			if (s->tension_before && s->tension_after)
+				add(&x->change, s->tension_after - s->tension_before);
+			break;
+		}
+		case NB_TRIGGER:
+			w->triggers++;
+			if (e->u.trigger.need)
+				count(needs, &nneeds, e->u.trigger.need);
+			break;
+		case NB_REFLECTION:
+			if (is_intention(e)) {
+				if (!w->next_intention || e->at.utc >= w->next_intention->at.utc)
+					w->next_intention = e;
+			} else {
+				w->reflections++;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	for (int d = 0; d < 7; d++)
+		if (day_n[d])
+			w->day_mood[d] /= day_n[d];
+	qsort(w->kinds, w->nkinds, sizeof w->kinds[0], by_count);
+	qsort(needs, nneeds, sizeof needs[0], by_count);
+	for (size_t i = 0; i < nneeds; i++)
+		if (needs[i].n >= 2)
+			w->needs[w->nneeds++] = needs[i];
+}

@@ -1,0 +1,64 @@
+/*
+ * The weekly moment of PRACTICES section 8: a calm look back at one week
+ * (Monday to Sunday) of check-ins, moments, exercises, triggers, needs that
+ * came back and reflections, and the intention set for it. Pure: built
+ * from the records of that week and the week before.
+ */
+#ifndef NB_WEEK_H
+#define NB_WEEK_H
+
+#include "record.h"
+#include "time.h"
+
+#include <stddef.h>
+
+#define NB_WEEK_PROMPT "intention"	/* the prompt id of a week's intention */
+#define NB_WEEK_LIST 12
+
+struct nb_mean {
+	double sum;
+	int n;
+};
+
+struct nb_count {
+	const char *term;	/* borrowed from the records */
+	int n;
+};
+
+struct nb_week_exercise {
+	const char *exercise;	/* borrowed */
+	int n;
+	int seconds;
+	struct nb_mean change;	/* tension after minus before */
+};
+
+struct nb_week {
+	char monday[NB_DAY_LEN], sunday[NB_DAY_LEN];
+	int checkins;
+	struct nb_mean mood, energy, tension, sleep_hours, sleep_quality;
+	double day_mood[7];		/* mean mood per day, 0 when none */
+	int moments, wanted_touches;
+	struct nb_count kinds[NB_WEEK_LIST];	/* moments by kind, most first */
+	size_t nkinds;
+	struct nb_week_exercise exercises[NB_WEEK_LIST];
+	size_t nexercises;
+	int triggers;
+	struct nb_count needs[NB_WEEK_LIST];	/* needs named twice or more, most first */
+	size_t nneeds;
+	int reflections;
+	const struct nb_entry *intention;	/* set during the week before, for this week */
+	const struct nb_entry *next_intention;	/* set during this week, for the next */
+};
+
+/* The Monday of the week that holds day. */
+void week_monday(const char *day, char monday[NB_DAY_LEN]);
+
+/*
+ * Summarise the records l (which may also hold the week before, for its
+ * intention) for the week starting monday. Pointers in w borrow from l.
+ */
+void week_build(const struct nb_entries *l, const char *monday, struct nb_week *w);
+
+double mean_of(const struct nb_mean *m);
+
+#endif
