@@ -1,7 +1,7 @@
 # nabij: the two commands of the README (make run, make test) and a few more.
 # Each installs the Debian packages it needs when they are missing.
 
-PACKAGES = gcc meson ninja-build pkg-config gettext tzdata \
+PACKAGES = gcc meson ninja-build pkg-config gettext tzdata tmux \
 	libsqlite3-dev libjansson-dev libcsv-dev libcmocka-dev
 
 .PHONY: all deps build run test fuzz install pot clean

@@ -20,7 +20,7 @@ _nabij()
 	--state) COMPREPLY=($(compgen -W "calm activated shutdown" -- "$cur")); return ;;
 	--safe) COMPREPLY=($(compgen -W "yes no unsure" -- "$cur")); return ;;
 	--format) COMPREPLY=($(compgen -W "json csv" -- "$cur")); return ;;
-	--type) COMPREPLY=($(compgen -W "checkin moment trigger member session reflection" -- "$cur")); return ;;
+	--type) COMPREPLY=($(compgen -W "checkin moment trigger member session reflection attachment phase" -- "$cur")); return ;;
 	--mood|--energy|--tension|--sleep-quality) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
 	--emotion) COMPREPLY=($(compgen -W "anger sadness joy fear calm emptiness shame loneliness tenderness guilt hope gratitude" -- "$cur")); return ;;
 	--need) COMPREPLY=($(compgen -W "rest contact movement boundaries softness safety connection appreciation" -- "$cur")); return ;;
@@ -31,7 +31,7 @@ _nabij()
 	local common="--db --lang --json --help"
 	case $cmd in
 	"")
-		COMPREPLY=($(compgen -W "checkin moment trigger circle today list show edit delete search export import help --db --lang --json --help --version" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "checkin moment trigger circle today suggest exercise breathe reflect week attachment phase list show edit delete search export import help --db --lang --json --help --version" -- "$cur")) ;;
 	checkin)
 		COMPREPLY=($(compgen -W "--body --emotion --need --state --mood --energy --tension --sleep-hours --sleep-quality --tag --note --at --interactive $common" -- "$cur")) ;;
 	moment)
@@ -43,7 +43,21 @@ _nabij()
 	trigger)
 		COMPREPLY=($(compgen -W "outcome --situation --reaction --emotion --need --alternative --at --interactive $common" -- "$cur")) ;;
 	circle)
-		COMPREPLY=($(compgen -W "add list edit remove card --name --reach --helps --place --person --yes $common" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "add list edit remove card beside --name --reach --helps --place --person --yes --text --print $common" -- "$cur")) ;;
+	exercise)
+		COMPREPLY=($(compgen -W "list show start breath compassion grounding memory place meeting closeness --before --after --seconds --with --words --in --hold --out --rest --minutes --interactive $common" -- "$cur")) ;;
+	breathe)
+		COMPREPLY=($(compgen -W "--in --hold --out --rest --minutes --before --after $common" -- "$cur")) ;;
+	reflect)
+		COMPREPLY=($(compgen -W "--text --prompt $common" -- "$cur")) ;;
+	week)
+		COMPREPLY=($(compgen -W "--date --intention $common" -- "$cur")) ;;
+	attachment)
+		COMPREPLY=($(compgen -W "--answers --interactive $common" -- "$cur")) ;;
+	phase)
+		COMPREPLY=($(compgen -W "start distance clash turning list --with --note --at $common" -- "$cur")) ;;
+	suggest|today)
+		COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
 	list)
 		COMPREPLY=($(compgen -W "--since --until --type --limit --all $common" -- "$cur")) ;;
 	edit)
@@ -61,7 +75,7 @@ _nabij()
 			COMPREPLY=($(compgen -f -- "$cur"))
 		fi ;;
 	help)
-		COMPREPLY=($(compgen -W "checkin moment trigger circle today list show edit delete search export import" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "beside checkin moment trigger circle today suggest exercise breathe reflect week attachment phase list show edit delete search export import" -- "$cur")) ;;
 	*)
 		COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
 	esac

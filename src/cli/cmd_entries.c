@@ -63,7 +63,7 @@ static enum nb_err list_apply(void *ctx, int opt, const char *arg, struct nb_err
 			enum nb_type type = entry_type_parse(t);
 			if (type == NB_TYPE_NONE) {
 				nb_error_set(err, NB_EUSAGE, "type",
-					     _("--type: \"%s\" is not a kind of record; use checkin, moment, trigger, member, session or reflection."),
+					     _("--type: \"%s\" is not a kind of record; use checkin, moment, trigger, member, session, reflection, attachment or phase."),
 					     t);
 				free(copy);
 				return NB_EUSAGE;

@@ -88,7 +88,8 @@ static const struct {
 "Usage: nabij list [--since DAY] [--until DAY] [--type KIND] [--limit N] [--all]\n"
 "\n"
 "Your records, oldest first. Without a period, the last 20.\n"
-"KIND: checkin, moment, trigger, member, session, reflection (or a, b).\n"
+"KIND: checkin, moment, trigger, member, session, reflection, attachment,\n"
+"phase (or several: a,b).\n"
 "DAY: 2026-11-20.\n") },
 	{ "show", N_(
 "Usage: nabij show ID\n"

@@ -418,7 +418,7 @@ static struct nb_entry *read_record(struct rd *r)
 	if (r->rc || type == NB_TYPE_NONE || strcmp(type_s, entry_type_id(type)) != 0) {
 		if (!r->rc)
 			r->rc = nb_error_set(r->err, NB_EINVAL, "type",
-					     _("record %zu: \"type\" must be one of checkin, moment, trigger, member, session, reflection."),
+					     _("record %zu: \"type\" must be one of checkin, moment, trigger, member, session, reflection, attachment, phase."),
 					     r->index);
 		free(type_s);
 		return NULL;

@@ -1,0 +1,74 @@
+#!/bin/sh
+# Terminal tests: nabij in a real terminal (tmux), read off the screen as a
+# person sees it. The breathing pacer shows its phases and bar and stops on
+# Ctrl-C keeping the time done; the interactive check-in ends with a
+# suggestion. Prints "tty: N passed, N failed".
+#
+#   run.sh NABIJ_BINARY
+set -u
+bin=$1
+command -v tmux >/dev/null || { echo "tmux is not installed"; exit 77; }
+tmp=$(mktemp -d)
+sock="$tmp/tmux.sock"
+pass=0
+failed=0
+export NABIJ_DB="$tmp/nabij.db" TZ=Europe/Amsterdam LC_ALL=C.UTF-8 LANGUAGE=en HOME="$tmp"
+unset NO_COLOR NABIJ_NOW
+
+t() { tmux -S "$sock" "$@"; }
+screen() { t capture-pane -p -t s; }
+check() {	# check NAME PATTERN: the screen shows PATTERN
+	if screen | grep -q -- "$2"; then
+		pass=$((pass + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL $1: the screen does not show \"$2\":"
+		screen | sed 's/^/  | /'
+	fi
+}
+wait_for() {	# wait up to 10 s for PATTERN on the screen
+	i=0
+	while [ $i -lt 100 ] && ! screen | grep -q -- "$1"; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
+# 1. The pacer: in, hold, out, a bar, time left, Ctrl-C keeps the time.
+t new-session -d -s s -x 100 -y 30 "$bin breathe --minutes 1; echo EXIT=\$?; sleep 60"
+wait_for "How tense are you now"
+check "asks tension before" "How tense are you now"
+t send-keys -t s 4 Enter
+wait_for "Breathe in"
+check "in-breath" "Breathe in"
+check "time left" "left"
+wait_for "Hold"
+check "hold" "Hold"
+check "full bar while holding" "\[████████████████████████\]"
+wait_for "Breathe out"
+check "out-breath" "Breathe out"
+sleep 1
+t send-keys -t s C-c
+wait_for "And now"
+check "stopped early" "Stopped early"
+t send-keys -t s 2 Enter
+wait_for "EXIT="
+check "saved with the seconds done" "Saved exercise #1: self-soothing breath · [0-9]* s · 4-2-6 · tension 4 → 2"
+check "exit status" "EXIT=0"
+t kill-session -t s
+
+# 2. The interactive check-in ends with a fitting suggestion.
+t new-session -d -s s -x 100 -y 60 "$bin checkin; echo EXIT=\$?; sleep 60"
+wait_for "Body:"
+for answer in "tension@shoulders" "fear:3" "rest" "2" "3" "3" "4" "6.5" "2" "" ""; do
+	t send-keys -t s "$answer" Enter
+	sleep 0.15
+done
+wait_for "EXIT="
+check "check-in saved" "Saved check-in #2"
+check "suggestion" "A suggestion: self-soothing breath (nabij breathe)"
+check "why" "You feel activated"
+t kill-server 2>/dev/null
+rm -rf "$tmp"
+echo "tty: $pass passed, $failed failed"
+[ "$failed" -eq 0 ]
