@@ -72,19 +72,22 @@ static void axis(const struct cli *c, const char *name, double v)
 	printf("  %s%*s %s1%s ", name, pad > 0 ? pad : 0, "", style_dim(c), style_reset(c));
 	for (int i = 0; i <= 24; i++)
 		fputs(i == pos ? "●" : "─", stdout);
-	printf(" %s7%s   %.1f\n", style_dim(c), style_reset(c), v);
+	char d[NB_DEC_LEN];
+
+	printf(" %s7%s   %s\n", style_dim(c), style_reset(c), nb_dec1(v, d));
 }
 
 static void change(const char *name, double before, double now)
 {
 	double d = now - before;
+	char v[NB_DEC_LEN];
 
 	if (fabs(d) < 0.25)
 		printf(_("  %s: about the same\n"), name);
 	else if (d < 0)
-		printf(_("  %s: %.1f lower\n"), name, -d);
+		printf(_("  %s: %s lower\n"), name, nb_dec1(-d, v));
 	else
-		printf(_("  %s: %.1f higher\n"), name, d);
+		printf(_("  %s: %s higher\n"), name, nb_dec1(d, v));
 }
 
 static void ask(struct att_ctx *x)

@@ -50,7 +50,7 @@ static void line(const char *text)
 
 static void print_week(struct cli *c, const struct nb_week *w)
 {
-	char mon[96], sun[96];
+	char mon[96], sun[96], d[NB_DEC_LEN], dec[NB_DEC_LEN];
 	struct nb_buf b = { 0 };
 
 	out_day_long(w->monday, mon, sizeof mon);
@@ -71,17 +71,17 @@ static void print_week(struct cli *c, const struct nb_week *w)
 	if (w->checkins)
 		buf_addf(&b, ngettext("%d check-in", "%d check-ins", w->checkins), w->checkins);
 	if (w->mood.n)
-		buf_addf(&b, _(" · mood %.1f"), mean_of(&w->mood));
+		buf_addf(&b, _(" · mood %s"), nb_dec1(mean_of(&w->mood), d));
 	if (w->energy.n)
-		buf_addf(&b, _(" · energy %.1f"), mean_of(&w->energy));
+		buf_addf(&b, _(" · energy %s"), nb_dec1(mean_of(&w->energy), d));
 	if (w->tension.n)
-		buf_addf(&b, _(" · tension %.1f"), mean_of(&w->tension));
+		buf_addf(&b, _(" · tension %s"), nb_dec1(mean_of(&w->tension), d));
 	if (w->sleep_hours.n) {
 		int m = (int)(mean_of(&w->sleep_hours) * 60 + 0.5);
 		buf_addf(&b, _(" · sleep %d:%02d h"), m / 60, m % 60);
 	}
 	if (w->sleep_quality.n)
-		buf_addf(&b, _(" (quality %.1f)"), mean_of(&w->sleep_quality));
+		buf_addf(&b, _(" (quality %s)"), nb_dec1(mean_of(&w->sleep_quality), d));
 	if (b.len)
 		line(b.s);
 	buf_reset(&b);
@@ -111,9 +111,9 @@ static void print_week(struct cli *c, const struct nb_week *w)
 		if (x->change.n) {
 			double d = mean_of(&x->change);
 			if (d < -0.05)
-				buf_addf(&b, _("; tension %.1f lower afterwards"), -d);
+				buf_addf(&b, _("; tension %s lower afterwards"), nb_dec1(-d, dec));
 			else if (d > 0.05)
-				buf_addf(&b, _("; tension %.1f higher afterwards"), d);
+				buf_addf(&b, _("; tension %s higher afterwards"), nb_dec1(d, dec));
 			else
 				buf_add(&b, _("; tension about the same afterwards"));
 		}

@@ -222,8 +222,11 @@ void out_entry_summary(const struct nb_entry *e, char *out, size_t size)
 		break;
 	case NB_ATTACHMENT: {
 		struct nb_attachment_score s;
+		char x[NB_DEC_LEN], y[NB_DEC_LEN];
+
 		attachment_score(&e->u.attachment, &s);
-		buf_addf(&b, _("anxiety %.1f · avoidance %.1f"), s.anxiety, s.avoidance);
+		buf_addf(&b, _("anxiety %s · avoidance %s"), nb_dec1(s.anxiety, x),
+			 nb_dec1(s.avoidance, y));
 		break;
 	}
 	case NB_PHASE:
@@ -366,11 +369,12 @@ void out_entry_full(const struct cli *c, const struct nb_entry *e)
 		break;
 	case NB_ATTACHMENT: {
 		struct nb_attachment_score s;
-		char v[64];
+		char v[64], d[NB_DEC_LEN];
+
 		attachment_score(&e->u.attachment, &s);
-		snprintf(v, sizeof v, _("%.1f of 7"), s.anxiety);
+		snprintf(v, sizeof v, _("%s of 7"), nb_dec1(s.anxiety, d));
 		field(_("Anxiety"), v);
-		snprintf(v, sizeof v, _("%.1f of 7"), s.avoidance);
+		snprintf(v, sizeof v, _("%s of 7"), nb_dec1(s.avoidance, d));
 		field(_("Avoidance"), v);
 		field(_("Closest to"), attachment_pattern_name(s.pattern));
 		break;

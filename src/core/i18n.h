@@ -10,4 +10,10 @@
 #define _(s) gettext(s)
 #define N_(s) (s)
 
+#define NB_DEC_LEN 24
+
+/* v with one decimal, with the decimal mark of the current language
+ * ("1.5" in English, "1,5" in Dutch), in buf. */
+const char *nb_dec1(double v, char buf[NB_DEC_LEN]);
+
 #endif

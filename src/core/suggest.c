@@ -98,6 +98,7 @@ void suggest(const struct nb_suggest_in *in, struct nb_suggestion *out)
 const char *suggest_why(const struct nb_suggestion *s, char *buf, size_t size)
 {
 	const char *text = "";
+	char dec[NB_DEC_LEN];
 
 	switch (s->rule) {
 	case NB_RULE_NO_CHECKIN:
@@ -110,10 +111,10 @@ const char *suggest_why(const struct nb_suggestion *s, char *buf, size_t size)
 		break;
 	case NB_RULE_CALMED_BEFORE:
 		snprintf(buf, size,
-			 ngettext("You feel tense, and this has calmed you before: your tension was %.1f lower afterwards, over %d time.",
-				  "You feel tense, and this has calmed you before: your tension was %.1f lower afterwards, on average over %d times.",
+			 ngettext("You feel tense, and this has calmed you before: your tension was %s lower afterwards, over %d time.",
+				  "You feel tense, and this has calmed you before: your tension was %s lower afterwards, on average over %d times.",
 				  s->stat->n),
-			 s->stat->drop, s->stat->n);
+			 nb_dec1(s->stat->drop, dec), s->stat->n);
 		return buf;
 	case NB_RULE_ACTIVATED:
 		text = _("You feel activated; a slow breath with a long out-breath helps the calmer part of your mind take over.");
