@@ -46,10 +46,6 @@ enum {
 const char *style_bold(const struct cli *c);
 const char *style_dim(const struct cli *c);
 const char *style_reset(const struct cli *c);
-/* "Saturday 21 November 2026" in the current language. */
-void out_day_long(const char *day, char *buf, size_t size);
-/* A one-line summary of e (without trailing newline) into buf. */
-void out_entry_summary(const struct nb_entry *e, char *buf, size_t size);
 /* "#12  2026-11-20 21:30  check-in  summary" */
 void out_entry_line(const struct cli *c, const struct nb_entry *e);
 /* Every field of e, one per line. */

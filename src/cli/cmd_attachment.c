@@ -4,6 +4,7 @@
  * change since last time, and plainly: a reflection, not a diagnosis.
  */
 #include "cli.h"
+#include "core/describe.h"
 #include "flags.h"
 #include "core/attachment.h"
 #include "core/i18n.h"
@@ -174,7 +175,7 @@ int cmd_attachment(struct cli *c, int argc, char **argv)
 	}
 	if (past.n) {
 		attachment_score(&past.v[0]->u.attachment, &before);
-		out_day_long(past.v[0]->day, day, sizeof day);
+		describe_day(past.v[0]->day, day, sizeof day);
 		printf("\n");
 		printf(_("Since last time (%s):\n"), day);
 		change(_("anxiety about closeness"), before.anxiety, now.anxiety);

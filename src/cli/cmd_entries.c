@@ -3,6 +3,7 @@
  * and search. Editing dispatches to the flags of the record's own kind.
  */
 #include "cli.h"
+#include "core/describe.h"
 #include "flags.h"
 #include "core/buf.h"
 #include "core/exercise.h"
@@ -312,7 +313,7 @@ int cmd_delete(struct cli *c, int argc, char **argv)
 		status = cli_fail(&err);
 		goto out;
 	}
-	out_entry_summary(e, summary, sizeof summary);
+	describe_entry(e, summary, sizeof summary);
 	if (c->tty_in && !x.yes) {
 		char q[700];
 		snprintf(q, sizeof q, _("Delete %s #%lld (%s) for good? [y/N] "),

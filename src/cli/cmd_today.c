@@ -4,6 +4,7 @@
  * at a glance, and one question for the day.
  */
 #include "cli.h"
+#include "core/describe.h"
 #include "core/care.h"
 #include "core/i18n.h"
 #include "core/vocab.h"
@@ -56,7 +57,7 @@ int cmd_today(struct cli *c, int argc, char **argv)
 		today_free(&t);
 		return 0;
 	}
-	out_day_long(t.day, day, sizeof day);
+	describe_day(t.day, day, sizeof day);
 	printf("%s%s%s\n\n", style_bold(c), day, style_reset(c));
 	if (!t.entries.n)
 		printf("%s\n", _("Nothing recorded yet today. Whenever you like: nabij checkin"));

@@ -3,6 +3,7 @@
  * at one week and one intention for the next, which the next week shows.
  */
 #include "cli.h"
+#include "core/describe.h"
 #include "flags.h"
 #include "core/buf.h"
 #include "core/exercise.h"
@@ -53,8 +54,8 @@ static void print_week(struct cli *c, const struct nb_week *w)
 	char mon[96], sun[96], d[NB_DEC_LEN], dec[NB_DEC_LEN];
 	struct nb_buf b = { 0 };
 
-	out_day_long(w->monday, mon, sizeof mon);
-	out_day_long(w->sunday, sun, sizeof sun);
+	describe_day(w->monday, mon, sizeof mon);
+	describe_day(w->sunday, sun, sizeof sun);
 	printf("%s", style_bold(c));
 	printf(_("The week of %s to %s"), mon, sun);
 	printf("%s\n\n", style_reset(c));

@@ -1,5 +1,6 @@
 /* Helpers shared by the commands that add and edit records. */
 #include "cli.h"
+#include "core/describe.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 
@@ -57,7 +58,7 @@ void out_saved(const struct cli *c, const struct nb_entry *e)
 		out_json_entry(e);
 		return;
 	}
-	out_entry_summary(e, summary, sizeof summary);
+	describe_entry(e, summary, sizeof summary);
 	/* TRANSLATORS: "Saved check-in #12: mood 3 · ..." */
 	printf(_("Saved %s #%lld: %s\n"), entry_type_label(e->type), (long long)e->id, summary);
 }

@@ -1,0 +1,20 @@
+/* Records and days in words; see describe.c. */
+#ifndef NB_DESCRIBE_H
+#define NB_DESCRIBE_H
+
+#include "buf.h"
+#include "record.h"
+#include "vocab.h"
+
+#include <stddef.h>
+
+/* "Friday 20 November 2026" in the current language. */
+void describe_day(const char *day, char *buf, size_t size);
+/* A one-line summary of e, without a trailing newline. */
+void describe_entry(const struct nb_entry *e, char *buf, size_t size);
+/* Append a duration ("10 s", "2 min 30 s", "45 min"). */
+void describe_duration(struct nb_buf *b, int seconds);
+/* Append a list of terms with their places and intensities, translated. */
+void describe_items(struct nb_buf *b, enum nb_vocab v, const struct nb_items *l);
+
+#endif

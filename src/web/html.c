@@ -1,0 +1,290 @@
+/*
+ * HTML for the pages: the escaping formatter, the layout every page shares,
+ * and the form widgets. Modelled on cgit's html.c: text goes out escaped by
+ * default, markup only where this file says so.
+ */
+#include "page.h"
+#include "core/care.h"
+#include "core/i18n.h"
+#include "core/parse.h"
+#include "core/xalloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void html_escape(struct nb_buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '&': buf_add(b, "&amp;"); break;
+		case '<': buf_add(b, "&lt;"); break;
+		case '>': buf_add(b, "&gt;"); break;
+		case '"': buf_add(b, "&quot;"); break;
+		case '\'': buf_add(b, "&#39;"); break;
+		default: buf_addc(b, *s);
+		}
+	}
+}
+
+static void vh(struct nb_buf *b, const char *fmt, va_list ap)
+{
+	for (const char *f = fmt; *f; f++) {
+		if (*f != '%') {
+			buf_addc(b, *f);
+			continue;
+		}
+		switch (*++f) {
+		case 's':
+			html_escape(b, va_arg(ap, const char *));
+			break;
+		case 'r':
+			buf_add(b, va_arg(ap, const char *));
+			break;
+		case 'd':
+			buf_addf(b, "%d", va_arg(ap, int));
+			break;
+		case 'l':
+			buf_addf(b, "%lld", (long long)va_arg(ap, int64_t));
+			break;
+		case 'u':
+			buf_addf(b, "%zu", va_arg(ap, size_t));
+			break;
+		case '%':
+			buf_addc(b, '%');
+			break;
+		default:
+			abort();	/* a format this file does not know is our bug */
+		}
+	}
+}
+
+void h(struct page *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vh(p->b, fmt, ap);
+	va_end(ap);
+}
+
+void h_buf(struct nb_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vh(b, fmt, ap);
+	va_end(ap);
+}
+
+static const struct {
+	const char *path, *label;
+} nav[] = {
+	{ "/", N_("Today") },
+	{ "/checkin", N_("Check-in") },
+	{ "/moment", N_("Moment") },
+	{ "/exercises", N_("Exercises") },
+	{ "/circle", N_("Circle") },
+	{ "/trigger", N_("Diary") },
+	{ "/week", N_("Week") },
+	{ "/charts", N_("Charts") },
+	{ "/history", N_("History") },
+};
+
+void page_begin(struct page *p, const char *title, const char *active)
+{
+	h(p, "<!doctype html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+	     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+	     "<title>%s · nabij</title>"
+	     "<link rel=\"stylesheet\" href=\"/static/style.css\">"
+	     "<script src=\"/static/app.js\" defer></script></head><body>",
+	  p->lang, title);
+	h(p, "<a class=\"skip\" href=\"#main\">%s</a>", _("Skip to the content"));
+	if (active) {
+		h(p, "<header><a class=\"brand\" href=\"/\">nabij</a><nav aria-label=\"%s\"><ul>",
+		  _("Main"));
+		for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
+			h(p, "<li><a href=\"%s\"%r>%s</a></li>", nav[i].path,
+			  strcmp(active, nav[i].path) == 0 ? " aria-current=\"page\"" : "",
+			  _(nav[i].label));
+		h(p, "</ul></nav></header>");
+	}
+	h(p, "<main id=\"main\">");
+}
+
+void page_end(struct page *p)
+{
+	const char *other = strcmp(p->lang, "nl") == 0 ? "en" : "nl";
+
+	h(p, "</main><footer>");
+	h(p, "<form method=\"post\" action=\"/lang\" class=\"inline\">"
+	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+	     "<input type=\"hidden\" name=\"lang\" value=\"%s\">"
+	     "<input type=\"hidden\" name=\"back\" value=\"%s\">"
+	     "<button class=\"link\" type=\"submit\" lang=\"%s\">%s</button></form>",
+	  p->w->csrf, other, p->req->path, other,
+	  strcmp(other, "nl") == 0 ? "Nederlands" : "English");
+	h(p, " · <a href=\"/data\">%s</a> · <a href=\"/help\">%s</a>", _("Your data"), _("Help"));
+	h(p, "<p class=\"quiet\">%s</p></footer></body></html>\n",
+	  _("nabij keeps everything on this computer. It is a companion, not a replacement for professional help."));
+}
+
+void page_redirect(struct page *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(p->resp->location, sizeof p->resp->location, fmt, ap);
+	va_end(ap);
+	p->resp->status = 303;
+	buf_reset(p->b);
+}
+
+void page_fail(struct page *p, int status, const char *message)
+{
+	buf_reset(p->b);
+	p->resp->status = status;
+	page_begin(p, _("Something is not right"), NULL);
+	h(p, "<h1>%s</h1><p>%s</p><p><a href=\"/\">%s</a></p>", _("Something is not right"),
+	  message, _("Back to today"));
+	page_end(p);
+}
+
+void page_care(struct page *p)
+{
+	h(p, "<section class=\"care\" role=\"note\" aria-label=\"%s\"><p>%s</p><ul>"
+	     "<li>%s</li><li>%s</li></ul><p>%s</p></section>",
+	  _("Help"),
+	  _("If things are very heavy right now, you do not have to carry this alone."),
+	  _("113 Zelfmoordpreventie, day and night: call 0800-0113 (free) or chat at 113.nl"),
+	  _("In an emergency: call 112"),
+	  _("Outside the Netherlands, call your local emergency number."));
+}
+
+void form_begin(struct page *p, const char *action, const char *klass)
+{
+	h(p, "<form method=\"post\" action=\"%s\" class=\"%s\" novalidate>"
+	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">",
+	  action, klass ? klass : "", p->w->csrf);
+}
+
+void form_end(struct page *p, const char *button)
+{
+	h(p, "<p class=\"actions\"><button type=\"submit\">%s</button></p></form>", button);
+}
+
+const char *fval(struct page *p, const char *name)
+{
+	return p->posted ? kvs_get(&p->req->form, name) : NULL;
+}
+
+bool fchecked(struct page *p, const char *name, const char *value)
+{
+	for (size_t i = 0; p->posted && i < p->req->form.n; i++)
+		if (strcmp(p->req->form.v[i].key, name) == 0 &&
+		    strcmp(p->req->form.v[i].value, value) == 0)
+			return true;
+	return false;
+}
+
+void form_errors(struct page *p)
+{
+	if (!p->err.code)
+		return;
+	h(p, "<div class=\"error\" role=\"alert\" id=\"form-error\"><p>%s</p><p>%s</p></div>",
+	  p->err.msg, _("Everything you wrote is still here; change what is marked and save again."));
+}
+
+/* The error text next to a field, when the refused field is this one. */
+static bool field_error(struct page *p, const char *name)
+{
+	if (!p->err.code || strcmp(p->err.field, name) != 0)
+		return false;
+	h(p, "<p class=\"field-error\" id=\"err-%s\">%s</p>", name, p->err.msg);
+	return true;
+}
+
+static const char *invalid(struct page *p, const char *name)
+{
+	return p->err.code && strcmp(p->err.field, name) == 0 ? " aria-invalid=\"true\"" : "";
+}
+
+void w_scale(struct page *p, const char *name, const char *label, const char *low,
+	     const char *high, int lo, int hi, const char *value)
+{
+	h(p, "<fieldset class=\"scale\"%r><legend>%s <span class=\"hint\">%s · %s</span></legend>",
+	  invalid(p, name), label, low, high);
+	field_error(p, name);
+	for (int v = lo; v <= hi; v++) {
+		char s[8];
+		snprintf(s, sizeof s, "%d", v);
+		h(p, "<label><input type=\"radio\" name=\"%s\" value=\"%d\"%r><span>%d</span></label>",
+		  name, v, value && strcmp(value, s) == 0 ? " checked" : "", v);
+	}
+	h(p, "</fieldset>");
+}
+
+void w_text(struct page *p, const char *name, const char *label, const char *hint,
+	    const char *value, bool multiline)
+{
+	h(p, "<p class=\"field\"><label for=\"f-%s\">%s</label>", name, label);
+	if (hint)
+		h(p, "<span class=\"hint\" id=\"h-%s\">%s</span>", name, hint);
+	field_error(p, name);
+	if (multiline)
+		h(p, "<textarea id=\"f-%s\" name=\"%s\" rows=\"3\"%r%r>%s</textarea></p>", name, name,
+		  invalid(p, name), hint ? "" : "", value ? value : "");
+	else
+		h(p, "<input id=\"f-%s\" name=\"%s\" value=\"%s\"%r></p>", name, name,
+		  value ? value : "", invalid(p, name));
+}
+
+void w_datetime(struct page *p, const char *name, const char *label, const char *value)
+{
+	h(p, "<p class=\"field\"><label for=\"f-%s\">%s</label>"
+	     "<span class=\"hint\">%s</span>", name, label, _("Leave empty for now."));
+	field_error(p, name);
+	h(p, "<input id=\"f-%s\" name=\"%s\" type=\"datetime-local\" value=\"%s\"%r></p>", name, name,
+	  value ? value : "", invalid(p, name));
+}
+
+/* Whether term is among the chosen items. */
+static bool has(const struct nb_items *l, const char *term)
+{
+	for (size_t i = 0; l && i < l->n; i++)
+		if (strcmp(l->v[i].term, term) == 0)
+			return true;
+	return false;
+}
+
+void w_choices(struct page *p, const char *name, const char *label, enum nb_vocab v,
+	       bool many, const struct nb_items *chosen, const char *one)
+{
+	size_t n;
+	const struct nb_term *t = vocab_terms(v, &n);
+
+	h(p, "<fieldset class=\"choices\"%r><legend>%s</legend>", invalid(p, name), label);
+	field_error(p, name);
+	for (size_t i = 0; i < n; i++) {
+		bool on = p->posted ? fchecked(p, name, t[i].id)
+				    : (many ? has(chosen, t[i].id) : one && strcmp(one, t[i].id) == 0);
+		h(p, "<label><input type=\"%r\" name=\"%s\" value=\"%s\"%r><span>%s</span></label>",
+		  many ? "checkbox" : "radio", name, t[i].id, on ? " checked" : "", _(t[i].label));
+	}
+	h(p, "</fieldset>");
+}
+
+int64_t path_id(const char *path, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	char *end;
+	long long v;
+
+	if (strncmp(path, prefix, n) != 0)
+		return 0;
+	v = strtoll(path + n, &end, 10);
+	if (end == path + n || (*end && *end != '/') || v < 1)
+		return 0;
+	return v;
+}

@@ -1,0 +1,98 @@
+/*
+ * What the pages share: the page being built, the escaping formatter, the
+ * layout, and the form widgets. Every byte of a person's text reaches HTML
+ * through h()'s %s, which escapes it; %r is for markup this program wrote.
+ */
+#ifndef NB_PAGE_H
+#define NB_PAGE_H
+
+#include "web.h"
+#include "core/err.h"
+#include "core/record.h"
+#include "core/vocab.h"
+
+struct page {
+	struct web *w;
+	const struct web_req *req;
+	struct web_resp *resp;
+	struct nb_buf *b;
+	const char *lang;
+	char today[NB_DAY_LEN];
+	struct nb_error err;		/* the problem with a posted form, if any */
+	bool posted;			/* the form fields come from req->form */
+};
+
+/* Append to the page: %s text (escaped), %r raw markup, %d int, %l int64,
+ * %u size_t, %% a percent sign. */
+void h(struct page *p, const char *fmt, ...);
+/* The same, escaping into a buffer of one's own. */
+void h_buf(struct nb_buf *b, const char *fmt, ...);
+void html_escape(struct nb_buf *b, const char *s);
+
+void page_begin(struct page *p, const char *title, const char *nav);
+void page_end(struct page *p);
+void page_redirect(struct page *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void page_fail(struct page *p, int status, const char *message);
+/* A calm box with the help of PRACTICES section 10. */
+void page_care(struct page *p);
+/* A "saved" note and the suggestion for now, after a record was saved. */
+void page_notice(struct page *p);
+
+/* A form posting to action, with the CSRF token inside. */
+void form_begin(struct page *p, const char *action, const char *klass);
+void form_end(struct page *p, const char *button);
+/* The posted value of a field, or NULL. */
+const char *fval(struct page *p, const char *name);
+/* Whether a checkbox of that name has that value among the posted ones. */
+bool fchecked(struct page *p, const char *name, const char *value);
+/* The error box at the top of a form, when the last post was refused. */
+void form_errors(struct page *p);
+/* Widgets: a label, the control, and the error for that field. */
+void w_scale(struct page *p, const char *name, const char *label, const char *low,
+	     const char *high, int lo, int hi, const char *value);
+void w_text(struct page *p, const char *name, const char *label, const char *hint,
+	    const char *value, bool multiline);
+void w_choices(struct page *p, const char *name, const char *label, enum nb_vocab v,
+	       bool many, const struct nb_items *chosen, const char *one);
+void w_datetime(struct page *p, const char *name, const char *label, const char *value);
+
+/* Each page: GET renders, POST acts. */
+void page_today(struct page *p);
+void page_checkin(struct page *p);
+void page_moment(struct page *p);
+void page_trigger(struct page *p);
+void page_circle(struct page *p);
+void page_card(struct page *p);
+void page_beside(struct page *p);
+void page_exercises(struct page *p);
+void page_exercise(struct page *p);
+void page_reflect(struct page *p);
+void page_attachment(struct page *p);
+void page_week(struct page *p);
+void page_phases(struct page *p);
+void page_history(struct page *p);
+void page_record(struct page *p);
+void page_charts(struct page *p);
+void page_data(struct page *p);
+void page_export(struct page *p);
+void page_help(struct page *p);
+
+/* The record number in a path like /r/12/edit, or 0. */
+int64_t path_id(const char *path, const char *prefix);
+
+/* Forms of records, shared by making and editing: fill e from the posted
+ * fields (err names the field), and the page that shows the form. */
+enum nb_err checkin_from_form(struct page *p, struct nb_entry *e);
+enum nb_err moment_from_form(struct page *p, struct nb_entry *e);
+enum nb_err trigger_from_form(struct page *p, struct nb_entry *e);
+void checkin_form(struct page *p, const struct nb_entry *e, const char *action);
+void moment_form(struct page *p, const struct nb_entry *e, const char *action);
+void trigger_form(struct page *p, const struct nb_entry *e, const char *action);
+
+/* Charts as SVG with a text alternative and a table (chart.c). */
+void chart_line(struct page *p, const char *title, const double *v, int n, double lo,
+		double hi, const char *first_day, const char *unit);
+void chart_bars(struct page *p, const char *title, const char *const *labels,
+		const int *values, int n);
+
+#endif

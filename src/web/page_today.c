@@ -1,0 +1,137 @@
+/* Today's page (/): what was noted today, the last wanted touch said
+ * gently, the suggestion for now, and a question for the day. */
+#include "page.h"
+#include "core/care.h"
+#include "core/describe.h"
+#include "core/exercise.h"
+#include "core/i18n.h"
+#include "core/suggest.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+static void suggestion(struct page *p)
+{
+	struct nb_suggest_result r;
+	struct nb_error err;
+	char why[512], href[64];
+	const char *title, *button;
+
+	if (app_suggest(p->w->app, &r, &err))
+		return;
+	suggest_why(&r.s, why, sizeof why);
+	switch (r.s.kind) {
+	case NB_SUGGEST_EXERCISE:
+		snprintf(href, sizeof href, "/exercise/%s", r.s.exercise);
+		title = exercise_title(exercise_find(r.s.exercise));
+		button = _("Start");
+		break;
+	case NB_SUGGEST_CIRCLE:
+		snprintf(href, sizeof href, "/circle");
+		title = _("your support circle");
+		button = _("Open your circle");
+		break;
+	case NB_SUGGEST_CHECKIN:
+		snprintf(href, sizeof href, "/checkin");
+		title = _("a check-in");
+		button = _("Check in");
+		break;
+	default:
+		snprintf(href, sizeof href, "/reflect");
+		title = _("a reflection");
+		button = _("Reflect");
+		break;
+	}
+	h(p, "<section class=\"suggest\" aria-labelledby=\"suggest-h\"><h2 id=\"suggest-h\">%s</h2>"
+	     "<p><strong>%s</strong></p><p>%s</p><p><a class=\"button\" href=\"%s\">%s</a></p></section>",
+	  _("A suggestion"), title, why, href, button);
+	suggest_result_free(&r);
+}
+
+void page_notice(struct page *p)
+{
+	const char *saved = kvs_get(&p->req->query, "saved");
+	struct nb_entry *e = NULL;
+	struct nb_error err;
+	char summary[512];
+	int64_t id = saved ? atoll(saved) : 0;
+
+	if (id <= 0 || app_get(p->w->app, id, &e, &err))
+		return;
+	describe_entry(e, summary, sizeof summary);
+	h(p, "<p class=\"saved\" role=\"status\">%s <a href=\"/r/%l\">%s #%l</a>: %s</p>", _("Saved:"),
+	  e->id, entry_type_label(e->type), e->id, summary);
+	if (e->type == NB_CHECKIN && care_needs_help(&e->u.checkin))
+		page_care(p);
+	entry_free(e);
+}
+
+void page_today(struct page *p)
+{
+	struct nb_today t;
+	struct nb_error err;
+	char day[96], what[256], buf[512];
+
+	if (app_today(p->w->app, &t, &err)) {
+		page_fail(p, 500, err.msg);
+		return;
+	}
+	describe_day(t.day, day, sizeof day);
+	page_begin(p, _("Today"), "/");
+	h(p, "<h1>%s</h1>", day);
+	page_notice(p);
+	h(p, "<p class=\"quick\"><a class=\"button\" href=\"/checkin\">%s</a> "
+	     "<a class=\"button\" href=\"/moment\">%s</a> "
+	     "<a class=\"button\" href=\"/exercise/breath\">%s</a></p>",
+	  _("Check in"), _("Note a moment"), _("Breathe"));
+	if (t.needs_care && !kvs_get(&p->req->query, "saved"))
+		page_care(p);
+	suggestion(p);
+	h(p, "<section aria-labelledby=\"today-h\"><h2 id=\"today-h\">%s</h2>", _("Noted today"));
+	if (!t.entries.n)
+		h(p, "<p>%s</p>", _("Nothing noted yet today. Whenever you like."));
+	else {
+		h(p, "<ul class=\"records\">");
+		for (size_t i = 0; i < t.entries.n; i++) {
+			const struct nb_entry *e = t.entries.v[i];
+			char clock[8];
+			nb_stamp_clock(e->at, clock);
+			describe_entry(e, buf, sizeof buf);
+			h(p, "<li><a href=\"/r/%l\"><span class=\"when\">%s</span> <strong>%s</strong> %s</a></li>",
+			  e->id, clock, entry_type_label(e->type), buf);
+		}
+		h(p, "</ul>");
+	}
+	h(p, "</section><section aria-labelledby=\"touch-h\"><h2 id=\"touch-h\">%s</h2>",
+	  _("Closeness"));
+	if (t.days_since_touch < 0) {
+		h(p, "<p>%s</p>", _("No wanted touch noted yet. When one comes, even a short one, you can note it as a moment."));
+	} else {
+		snprintf(what, sizeof what, "%s", vocab_label(NB_VOCAB_MOMENT_KIND, t.last_touch->u.moment.kind));
+		if (t.days_since_touch == 0)
+			snprintf(buf, sizeof buf, _("Last wanted touch: today (%s)."), what);
+		else if (t.days_since_touch == 1)
+			snprintf(buf, sizeof buf, _("Last wanted touch: yesterday (%s)."), what);
+		else
+			snprintf(buf, sizeof buf, ngettext("Last wanted touch: %d day ago (%s).",
+							   "Last wanted touch: %d days ago (%s).",
+							   t.days_since_touch),
+				 t.days_since_touch, what);
+		h(p, "<p>%s</p>", buf);
+		if (t.days_since_touch >= 3)
+			h(p, "<p class=\"quiet\">%s</p>", _("That is just information, not a score. A hand on your own heart, or a message to someone in your circle, can be a small step when you want one."));
+	}
+	if (t.circle < 3 || t.circle > 5)
+		h(p, "<p>%s <a href=\"/circle\">%s</a></p>", circle_advice((size_t)t.circle, buf, sizeof buf),
+		  _("Your circle"));
+	h(p, "</section>");
+	chart_line(p, _("Mood, last 14 days"), t.moods, NB_SPARK_DAYS, 1, 5,
+		   NULL, NULL);
+	h(p, "<section aria-labelledby=\"q-h\"><h2 id=\"q-h\">%s</h2><p class=\"prompt\">%s</p>"
+	     "<p><a href=\"/reflect\">%s</a></p></section>",
+	  _("A question for today"), _(t.prompt->text), _("Answer it"));
+	today_free(&t);
+	page_end(p);
+}

@@ -1,0 +1,319 @@
+/*
+ * The heart of the web face: one route table, and the checks every request
+ * passes before a page runs: the Host header (against DNS rebinding), the
+ * session secret (from the opening address, then an HttpOnly cookie), and
+ * for every POST the form token and a same-origin Origin or Referer.
+ */
+#include "web.h"
+#include "page.h"
+#include "core/i18n.h"
+#include "core/uid.h"
+#include "core/xalloc.h"
+
+#include <libintl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+const char *const web_security_headers[] = {
+	"Content-Security-Policy",
+	"default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
+	"form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+	"X-Frame-Options", "DENY",
+	"X-Content-Type-Options", "nosniff",
+	"Referrer-Policy", "no-referrer",
+	"Cross-Origin-Opener-Policy", "same-origin",
+	"Cross-Origin-Resource-Policy", "same-origin",
+	NULL,
+};
+
+void kvs_add(struct web_kvs *l, const char *key, const char *value, size_t len)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 8;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n].key = xstrdup(key);
+	l->v[l->n].value = xstrndup(value ? value : "", value ? len : 0);
+	l->v[l->n].len = value ? len : 0;
+	l->n++;
+}
+
+void kvs_append(struct web_kvs *l, const char *key, const char *data, size_t len)
+{
+	struct web_kv *kv = l->n && strcmp(l->v[l->n - 1].key, key) == 0 ? &l->v[l->n - 1] : NULL;
+
+	if (!kv) {
+		kvs_add(l, key, data, len);
+		return;
+	}
+	kv->value = xrealloc(kv->value, kv->len + len + 1);
+	memcpy(kv->value + kv->len, data, len);
+	kv->len += len;
+	kv->value[kv->len] = '\0';
+}
+
+const struct web_kv *kvs_find(const struct web_kvs *l, const char *key)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].key, key) == 0)
+			return &l->v[i];
+	return NULL;
+}
+
+const char *kvs_get(const struct web_kvs *l, const char *key)
+{
+	const struct web_kv *kv = kvs_find(l, key);
+
+	return kv ? kv->value : NULL;
+}
+
+void kvs_free(struct web_kvs *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].key);
+		free(l->v[i].value);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+void web_init(struct web *w, struct nb_app *app, int port, const char *lang)
+{
+	memset(w, 0, sizeof *w);
+	w->app = app;
+	w->port = port;
+	uid_new(w->token);
+	uid_new(w->csrf);
+	w->default_lang = lang && strcmp(lang, "nl") == 0 ? "nl" : "en";
+	w->body_max = WEB_BODY_MAX;
+}
+
+void web_resp_free(struct web_resp *resp)
+{
+	buf_free(&resp->body);
+}
+
+/* Only this machine's own names, with our port: a page elsewhere that
+ * points a name of its own at 127.0.0.1 gets nothing. */
+static bool host_ok(const struct web *w, const char *host)
+{
+	static const char *const names[] = { "127.0.0.1", "localhost", "[::1]" };
+	char want[64];
+
+	if (!host)
+		return false;
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(want, sizeof want, "%s:%d", names[i], w->port);
+		if (strcasecmp(host, want) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Constant-time comparison of two secrets. */
+static bool same_secret(const char *a, const char *b)
+{
+	unsigned diff = 0;
+	size_t n;
+
+	if (!a || !b || (n = strlen(b)) != strlen(a))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		diff |= (unsigned)(a[i] ^ b[i]);
+	return diff == 0;
+}
+
+/* The Origin, or failing that the Referer, names this very server. */
+static bool same_origin(const struct web_req *req)
+{
+	const char *host = kvs_get(&req->headers, "host");
+	const char *origin = kvs_get(&req->headers, "origin");
+	const char *referer = kvs_get(&req->headers, "referer");
+	char want[128];
+	size_t n;
+
+	if (!host)
+		return false;
+	n = (size_t)snprintf(want, sizeof want, "http://%s", host);
+	if (origin)
+		return strcmp(origin, want) == 0;
+	return referer && strncmp(referer, want, n) == 0 && (referer[n] == '/' || !referer[n]);
+}
+
+/* The language of this request: the person's choice (cookie), else what
+ * the browser prefers, else what nabij was started with. */
+static const char *request_lang(const struct web *w, const struct web_req *req)
+{
+	const char *c = kvs_get(&req->cookies, "nabij_lang");
+	const char *accept = kvs_get(&req->headers, "accept-language");
+
+	if (c && (strcmp(c, "nl") == 0 || strcmp(c, "en") == 0))
+		return strcmp(c, "nl") == 0 ? "nl" : "en";
+	if (accept && strncasecmp(accept, "nl", 2) == 0)
+		return "nl";
+	if (accept && strncasecmp(accept, "en", 2) == 0)
+		return "en";
+	return w->default_lang;
+}
+
+/* gettext caches its lookups; this counter tells it the language changed. */
+extern int _nl_msg_cat_cntr;
+
+static void use_lang(const char *lang)
+{
+	const char *now = getenv("LANGUAGE");
+
+	if (now && strcmp(now, lang) == 0)
+		return;
+	setenv("LANGUAGE", lang, 1);
+	++_nl_msg_cat_cntr;
+}
+
+/* A page for someone who reached the server without the session secret. */
+static void page_locked(struct page *p)
+{
+	p->resp->status = 403;
+	page_begin(p, _("Open nabij from your own terminal"), NULL);
+	h(p, "<h1>%s</h1><p>%s</p><p>%s</p>", _("Open nabij from your own terminal"),
+	  _("nabij only opens with the address it printed when it started, so that no other page or program on this computer can read your notes."),
+	  _("Start it with \"nabij ui\" and open the address it shows, or look it up in the terminal where it is running."));
+	page_end(p);
+}
+
+static void page_static(struct page *p);
+
+static void set_lang(struct page *p)
+{
+	const char *to = fval(p, "lang");
+
+	if (!to || (strcmp(to, "nl") != 0 && strcmp(to, "en") != 0)) {
+		page_fail(p, 400, _("That language is not available."));
+		return;
+	}
+	snprintf(p->resp->cookies[p->resp->ncookies++], sizeof p->resp->cookies[0],
+		 "nabij_lang=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000", to);
+	page_redirect(p, "%s", fval(p, "back") && fval(p, "back")[0] == '/' &&
+				       fval(p, "back")[1] != '/' ? fval(p, "back") : "/");
+}
+
+struct route {
+	const char *path;	/* exact, or a prefix when it ends in '/' */
+	void (*page)(struct page *p);
+	bool post;		/* also takes POST */
+};
+
+static const struct route routes[] = {
+	{ "/", page_today, false },
+	{ "/checkin", page_checkin, true },
+	{ "/moment", page_moment, true },
+	{ "/trigger", page_trigger, true },
+	{ "/trigger/", page_trigger, true },
+	{ "/circle", page_circle, true },
+	{ "/circle/", page_circle, true },
+	{ "/card", page_card, false },
+	{ "/beside", page_beside, true },
+	{ "/exercises", page_exercises, false },
+	{ "/exercise/", page_exercise, true },
+	{ "/reflect", page_reflect, true },
+	{ "/attachment", page_attachment, true },
+	{ "/week", page_week, true },
+	{ "/phases", page_phases, true },
+	{ "/history", page_history, false },
+	{ "/r/", page_record, true },
+	{ "/charts", page_charts, false },
+	{ "/data", page_data, true },
+	{ "/export.json", page_export, false },
+	{ "/export.csv", page_export, false },
+	{ "/help", page_help, false },
+	{ "/help/beside", page_help, false },
+	{ "/lang", set_lang, true },
+	{ "/static/", page_static, false },
+};
+
+static const struct route *find_route(const char *path)
+{
+	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+		size_t n = strlen(routes[i].path);
+		bool prefix = n > 1 && routes[i].path[n - 1] == '/';
+
+		if (prefix ? strncmp(path, routes[i].path, n) == 0 && path[n]
+			   : strcmp(path, routes[i].path) == 0)
+			return &routes[i];
+	}
+	return NULL;
+}
+
+void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
+{
+	struct page p = { .w = w, .req = req, .resp = resp, .b = &resp->body };
+	const struct route *r;
+	const char *token = kvs_get(&req->query, "token");
+	bool post = strcmp(req->method, "POST") == 0;
+
+	resp->status = 200;
+	resp->type = "text/html; charset=utf-8";
+	p.lang = request_lang(w, req);
+	use_lang(p.lang);
+	nb_day_key(nb_stamp_local(w->app->now), p.today);
+	if (!host_ok(w, kvs_get(&req->headers, "host"))) {
+		page_fail(&p, 421, _("This address is not nabij's. Open nabij with the address it printed."));
+		return;
+	}
+	r = find_route(req->path);
+	if (r && r->page == page_static) {	/* the style sheet and script are not secret */
+		page_static(&p);
+		return;
+	}
+	if (token && same_secret(token, w->token)) {
+		snprintf(resp->cookies[resp->ncookies++], sizeof resp->cookies[0],
+			 "nabij_session=%s; Path=/; HttpOnly; SameSite=Strict", w->token);
+		page_redirect(&p, "%s", req->path);
+		return;
+	}
+	if (!same_secret(kvs_get(&req->cookies, "nabij_session"), w->token)) {
+		page_locked(&p);
+		return;
+	}
+	if (!r) {
+		page_fail(&p, 404, _("There is no such page in nabij."));
+		return;
+	}
+	if (post) {
+		if (!r->post) {
+			page_fail(&p, 405, _("This page cannot be sent to."));
+			return;
+		}
+		if (req->too_large) {
+			page_fail(&p, 413, _("What was sent is too large for nabij."));
+			return;
+		}
+		if (!same_secret(kvs_get(&req->form, "csrf"), w->csrf) || !same_origin(req)) {
+			page_fail(&p, 403, _("This form did not come from this nabij page, so nothing was changed. Please go back, reload the page and try again."));
+			return;
+		}
+		p.posted = true;
+	} else if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0) {
+		page_fail(&p, 405, _("This page cannot be sent to."));
+		return;
+	}
+	r->page(&p);
+}
+
+#include "static.h"
+
+static void page_static(struct page *p)
+{
+	const char *name = p->req->path + strlen("/static/");
+
+	for (size_t i = 0; i < sizeof static_files / sizeof static_files[0]; i++) {
+		if (strcmp(name, static_files[i].name) != 0)
+			continue;
+		p->resp->type = static_files[i].type;
+		buf_addn(p->b, (const char *)static_files[i].data, static_files[i].size);
+		p->resp->cache = true;
+		return;
+	}
+	page_fail(p, 404, _("There is no such page in nabij."));
+}

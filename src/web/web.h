@@ -1,0 +1,90 @@
+/*
+ * The local web UI (nabij ui). A request is turned into a struct web_req by
+ * server.c (libmicrohttpd: headers, cookies, query and form fields already
+ * parsed), handled by web_handle without any socket, and answered from a
+ * struct web_resp. Everything between those two structs is plain C that
+ * the tests call directly: routing, the central security checks, pages.
+ */
+#ifndef NB_WEB_H
+#define NB_WEB_H
+
+#include "app/app.h"
+#include "core/buf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define WEB_TOKEN_LEN 33
+
+struct web_kv {
+	char *key;
+	char *value;	/* terminated; may also hold NUL bytes (uploads) */
+	size_t len;
+};
+
+struct web_kvs {
+	struct web_kv *v;
+	size_t n, cap;
+};
+
+void kvs_add(struct web_kvs *l, const char *key, const char *value, size_t len);
+/* Append to the value of the last entry with this key, or add it. */
+void kvs_append(struct web_kvs *l, const char *key, const char *data, size_t len);
+const char *kvs_get(const struct web_kvs *l, const char *key);
+const struct web_kv *kvs_find(const struct web_kvs *l, const char *key);
+void kvs_free(struct web_kvs *l);
+
+struct web_req {
+	const char *method;		/* "GET", "POST", ... */
+	const char *path;		/* without the query */
+	struct web_kvs headers;		/* names in lower case */
+	struct web_kvs cookies;
+	struct web_kvs query;
+	struct web_kvs form;		/* POST fields, urlencoded or multipart */
+	bool too_large;			/* the body was over the limit */
+};
+
+struct web_resp {
+	int status;
+	const char *type;		/* content type */
+	struct nb_buf body;
+	char location[512];		/* for redirects */
+	char cookies[3][256];		/* Set-Cookie values */
+	int ncookies;
+	bool cache;			/* static and immutable */
+	char filename[64];		/* a download */
+};
+
+struct web {
+	struct nb_app *app;
+	int port;
+	char token[WEB_TOKEN_LEN];	/* the session secret, in the opening address */
+	char csrf[WEB_TOKEN_LEN];	/* the form token */
+	const char *default_lang;	/* "nl" or "en" */
+	size_t body_max;		/* bytes a POST may carry */
+};
+
+#define WEB_BODY_MAX ((size_t)64 << 10)
+#define WEB_UPLOAD_MAX ((size_t)64 << 20)
+
+/* Make a server state with fresh secrets. */
+void web_init(struct web *w, struct nb_app *app, int port, const char *lang);
+
+/* Answer one request. resp must be zeroed; release it with web_resp_free. */
+void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp);
+void web_resp_free(struct web_resp *resp);
+
+/* The headers every response carries (Content-Security-Policy and friends),
+ * as name/value pairs ending with NULL. */
+extern const char *const web_security_headers[];
+
+struct web_opts {
+	int port;		/* 0 picks a free one */
+	bool open_browser;
+	const char *lang;
+};
+
+/* Run the server until interrupted; prints the address to open. */
+int web_serve(struct nb_app *app, const struct web_opts *o);
+
+#endif
