@@ -1,7 +1,7 @@
 /*
  * Build tool: turn the files of the web face (style sheet, script) into a
  * C header, so the binary carries them and serves nothing from disk.
- *   embed OUT.h NAME=TYPE=PATH...
+ *   embed OUT.h "NAME|TYPE|PATH"...
  */
 #include <stdio.h>
 #include <string.h>
@@ -19,12 +19,12 @@ int main(int argc, char **argv)
 		int c;
 		size_t n = 0;
 
-		if (sscanf(argv[i], "%255[^=]=%127[^=]=%2047s", name, type, path) != 3 ||
+		if (sscanf(argv[i], "%255[^|]|%127[^|]|%2047[^\n]", name, type, path) != 3 ||
 		    !(in = fopen(path, "rb")))
 			return 1;
 		fprintf(out, "static const unsigned char static_%d[] = {", i);
 		while ((c = fgetc(in)) != EOF)
-			fprintf(out, "%s%d", n++ % 24 ? "," : ",\n\t", c);
+			fprintf(out, "%s%d", n == 0 ? "\n\t" : n % 24 ? "," : ",\n\t", c), n++;
 		fprintf(out, ",0\n};\n");
 		fclose(in);
 		fprintf(out, "static const char static_%d_name[] = \"%s\";\n", i, name);

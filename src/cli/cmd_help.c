@@ -181,6 +181,12 @@ static const struct {
 "Note where a relationship stands. PHASE is one of: start (an intense\n"
 "start), distance (fear and distance), clash (a clash of longing and\n"
 "withdrawal), turning (a turning point).\n") },
+	{ "ui", N_(
+"Usage: nabij ui [--port N] [--no-open]\n"
+"\n"
+"Starts nabij in your browser. It listens on this computer only and prints\n"
+"an address to open; no page or program elsewhere can reach it. Ctrl-C stops\n"
+"it. --port 0 picks any free port.\n") },
 	{ "help", N_(
 "Usage: nabij help [COMMAND | beside]\n"
 "\n"

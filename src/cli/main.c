@@ -31,6 +31,7 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "ui", cmd_ui, N_("the local web UI in your browser") },
 	{ "checkin", cmd_checkin, N_("a five-minute check-in: body, emotion, need, mood, sleep") },
 	{ "moment", cmd_moment, N_("log a moment of connection or safe touch") },
 	{ "trigger", cmd_trigger, N_("write in the trigger diary; later, how it went") },

@@ -127,8 +127,11 @@ void page_today(struct page *p)
 		h(p, "<p>%s <a href=\"/circle\">%s</a></p>", circle_advice((size_t)t.circle, buf, sizeof buf),
 		  _("Your circle"));
 	h(p, "</section>");
-	chart_line(p, _("Mood, last 14 days"), t.moods, NB_SPARK_DAYS, 1, 5,
-		   NULL, NULL);
+	{
+		char first[NB_DAY_LEN];
+		nb_day_add(t.day, -(NB_SPARK_DAYS - 1), first);
+		chart_line(p, _("Mood, last 14 days"), t.moods, NB_SPARK_DAYS, 1, 5, first, _("Mood"));
+	}
 	h(p, "<section aria-labelledby=\"q-h\"><h2 id=\"q-h\">%s</h2><p class=\"prompt\">%s</p>"
 	     "<p><a href=\"/reflect\">%s</a></p></section>",
 	  _("A question for today"), _(t.prompt->text), _("Answer it"));

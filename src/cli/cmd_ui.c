@@ -1,0 +1,62 @@
+/*
+ * nabij ui: the local web UI, like "fossil ui". Starts a server on this
+ * machine's loopback address only and prints the address to open.
+ */
+#include "cli.h"
+#include "flags.h"
+#include "core/i18n.h"
+#include "core/parse.h"
+#include "web/web.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { O_PORT = OPT_BASE, O_NO_OPEN };
+
+static const struct option opts[] = {
+	{ "port", required_argument, NULL, O_PORT },
+	{ "no-open", no_argument, NULL, O_NO_OPEN },
+	{ 0 },
+};
+
+static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
+{
+	struct web_opts *o = ctx;
+	int port;
+	enum nb_err rc;
+
+	switch (opt) {
+	case O_PORT:
+		if ((rc = parse_scale("port", arg, 0, 65535, &port, err)))
+			return rc;
+		o->port = port ? port : -1;	/* 0: any free port */
+		return NB_OK;
+	case O_NO_OPEN:
+		o->open_browser = false;
+		return NB_OK;
+	default:
+		return NB_EUSAGE;
+	}
+}
+
+int cmd_ui(struct cli *c, int argc, char **argv)
+{
+	struct web_opts o = { .open_browser = true };
+	struct nb_error err = { 0 };
+	char **args = NULL;
+	int nargs, status;
+	const char *lang = getenv("LANGUAGE");
+
+	o.lang = lang && strncmp(lang, "nl", 2) == 0 ? "nl" : "en";
+	if (flags_parse(argc, argv, opts, apply, &o, &args, &nargs, &err)) {
+		status = cli_fail(&err);
+	} else if (nargs) {
+		status = cli_usage("ui", _("\"%s\" is not understood here."), args[0]);
+	} else if (cli_open(c, &err)) {
+		status = cli_fail(&err);
+	} else {
+		status = web_serve(&c->app, &o);
+	}
+	free(args);
+	return status;
+}

@@ -1,0 +1,192 @@
+/*
+ * The support circle (/circle): the people and places, adding and removing
+ * them, a printable card (/card, one A6 card with the help on it) and the
+ * text for the people beside me (/beside), printed on its back.
+ */
+#include "page.h"
+#include "core/care.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define BESIDE_PROMPT "beside-me"
+
+static void add_form(struct page *p)
+{
+	form_begin(p, "/circle", "circle");
+	form_errors(p);
+	w_text(p, "name", _("Name of a person or a place"), NULL, fval(p, "name"), false);
+	h(p, "<fieldset class=\"choices\"><legend>%s</legend>"
+	     "<label><input type=\"radio\" name=\"place\" value=\"0\"%r><span>%s</span></label>"
+	     "<label><input type=\"radio\" name=\"place\" value=\"1\"%r><span>%s</span></label></fieldset>",
+	  _("This is"), fchecked(p, "place", "1") ? "" : " checked", _("a person"),
+	  fchecked(p, "place", "1") ? " checked" : "", _("a place"));
+	w_text(p, "reach", _("How to reach them, or how to get there"), NULL, fval(p, "reach"), false);
+	w_text(p, "helps", _("What they help with"), NULL, fval(p, "helps"), false);
+	form_end(p, _("Add to my circle"));
+}
+
+static void add(struct page *p)
+{
+	struct nb_entry *e = entry_new(NB_MEMBER);
+	const char *name = fval(p, "name");
+
+	e->u.member.name = xstrdup(name && *name ? name : NULL);
+	e->u.member.place = fchecked(p, "place", "1");
+	e->u.member.reach = xstrdup(fval(p, "reach") && *fval(p, "reach") ? fval(p, "reach") : NULL);
+	e->u.member.helps = xstrdup(fval(p, "helps") && *fval(p, "helps") ? fval(p, "helps") : NULL);
+	if (!app_add(p->w->app, e, &p->err))
+		page_redirect(p, "/circle");
+	else
+		p->resp->status = 422;
+	entry_free(e);
+}
+
+void page_circle(struct page *p)
+{
+	struct nb_entries l = { 0 };
+	struct nb_error err;
+	char buf[512];
+	const char *advice;
+	int64_t id = path_id(p->req->path, "/circle/");
+
+	if (id && p->posted) {	/* /circle/ID: remove */
+		struct nb_entry *e = NULL;
+		if (app_get(p->w->app, id, &e, &err) || e->type != NB_MEMBER)
+			page_fail(p, 404, _("That is not a member of your circle."));
+		else if (app_delete(p->w->app, id, &err))
+			page_fail(p, 500, err.msg);
+		else
+			page_redirect(p, "/circle");
+		entry_free(e);
+		return;
+	}
+	if (id) {
+		page_fail(p, 404, _("There is no such page in nabij."));
+		return;
+	}
+	if (p->posted) {
+		add(p);
+		if (p->resp->status == 303)
+			return;
+	}
+	if (app_circle(p->w->app, &l, &err)) {
+		page_fail(p, 500, err.msg);
+		return;
+	}
+	page_begin(p, _("Your circle"), "/circle");
+	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Your circle"),
+	  _("Three to five people or places to turn to when things get hard: a friend who really listens, a buddy from a group, a therapist, a quiet place."));
+	if ((advice = circle_advice(l.n, buf, sizeof buf)))
+		h(p, "<p class=\"gentle\">%s</p>", advice);
+	if (l.n) {
+		h(p, "<ul class=\"circle\">");
+		for (size_t i = 0; i < l.n; i++) {
+			const struct nb_member *m = &l.v[i]->u.member;
+			char action[48];
+			h(p, "<li><p><strong>%s</strong>%s</p>", m->name, m->place ? _(" (place)") : "");
+			if (m->reach)
+				h(p, "<p>%s %s</p>", _("reach:"), m->reach);
+			if (m->helps)
+				h(p, "<p>%s %s</p>", _("helps with:"), m->helps);
+			snprintf(action, sizeof action, "/circle/%lld", (long long)l.v[i]->id);
+			form_begin(p, action, "inline-form");
+			h(p, "<a href=\"/r/%l\">%s</a> <button class=\"link\" type=\"submit\" aria-label=\"%s %s\">%s</button></form></li>",
+			  l.v[i]->id, _("Change"), _("Remove"), m->name, _("Remove"));
+		}
+		h(p, "</ul><p><a class=\"button\" href=\"/card\">%s</a> <a href=\"/beside\">%s</a></p>",
+		  _("Print the card"), _("What helps me, for the people beside me"));
+	}
+	h(p, "<h2>%s</h2>", _("Add someone or somewhere"));
+	add_form(p);
+	entries_free(&l);
+	page_end(p);
+}
+
+void page_card(struct page *p)
+{
+	struct nb_entries l = { 0 };
+	struct nb_entry *back = NULL;
+	struct nb_error err;
+
+	if (app_circle(p->w->app, &l, &err) ||
+	    app_reflection_latest(p->w->app, BESIDE_PROMPT, &back, &err)) {
+		page_fail(p, 500, err.msg);
+		return;
+	}
+	page_begin(p, _("My circle"), "/circle");
+	h(p, "<p class=\"noprint\">%s <a href=\"/circle\">%s</a></p>",
+	  _("Print this page: the card fits on an A6 sheet, or cut it out of A4."), _("Back to your circle"));
+	h(p, "<article class=\"card\"><h1>%s</h1><p>%s</p><ol>", _("My circle"), _("When things get hard, I can turn to:"));
+	for (size_t i = 0; i < l.n; i++) {
+		const struct nb_member *m = &l.v[i]->u.member;
+		h(p, "<li><strong>%s</strong>", m->name);
+		if (m->reach)
+			h(p, "<br>%s", m->reach);
+		if (m->helps)
+			h(p, "<br><span class=\"quiet\">%s %s</span>", _("helps with:"), m->helps);
+		h(p, "</li>");
+	}
+	h(p, "</ol><p class=\"help\">%s</p></article>",
+	  _("Help now: 113 Zelfmoordpreventie, 0800-0113 or 113.nl. Emergency: 112."));
+	if (back)
+		h(p, "<article class=\"card back\"><h2>%s</h2><p class=\"pre\">%s</p></article>",
+		  _("What helps me when I am low"), back->u.reflection.text);
+	entry_free(back);
+	entries_free(&l);
+	page_end(p);
+}
+
+void page_beside(struct page *p)
+{
+	static const char *const questions[] = {
+		N_("When you are low, what helps you? For example: sitting with me is enough."),
+		N_("What would you like people to ask first, or not to do? For example: ask before you hold me."),
+		N_("What would you like them to know? For example: my no is not a rejection of you."),
+	};
+	struct nb_entry *now = NULL;
+	struct nb_error err;
+
+	if (p->posted) {
+		struct nb_buf text = { 0 };
+		for (size_t i = 0; i < 3; i++) {
+			char name[8];
+			const char *a;
+			snprintf(name, sizeof name, "q%zu", i);
+			if ((a = fval(p, name)) && *a)
+				buf_addf(&text, "%s- %s", text.len ? "\n" : "", a);
+		}
+		if (text.len) {
+			struct nb_entry *e = entry_new(NB_REFLECTION);
+			e->u.reflection.prompt = xstrdup(BESIDE_PROMPT);
+			e->u.reflection.text = buf_detach(&text);
+			if (!app_add(p->w->app, e, &p->err)) {
+				page_redirect(p, "/card");
+				entry_free(e);
+				return;
+			}
+			entry_free(e);
+		}
+		buf_free(&text);
+	}
+	app_reflection_latest(p->w->app, BESIDE_PROMPT, &now, &err);
+	page_begin(p, _("For the people beside me"), "/circle");
+	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("For the people beside me"),
+	  _("A few questions to write down what helps you when you are low, for the people in your circle. It goes on the back of your circle card. Enter skips a question."));
+	if (now)
+		h(p, "<section><h2>%s</h2><p class=\"pre\">%s</p></section>", _("What helps me when I am low"),
+		  now->u.reflection.text);
+	form_begin(p, "/beside", "beside");
+	form_errors(p);
+	for (size_t i = 0; i < 3; i++) {
+		char name[8];
+		snprintf(name, sizeof name, "q%zu", i);
+		w_text(p, name, _(questions[i]), NULL, fval(p, name), true);
+	}
+	form_end(p, _("Save"));
+	h(p, "<p><a href=\"/help/beside\">%s</a></p>", _("For the people beside someone who is low"));
+	entry_free(now);
+	page_end(p);
+}

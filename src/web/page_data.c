@@ -1,0 +1,170 @@
+/*
+ * Charts (/charts) and the person's data (/data: export, import). The data
+ * never leaves the machine unless the person downloads it.
+ */
+#include "page.h"
+#include "core/i18n.h"
+#include "core/series.h"
+#include "core/suggest.h"
+#include "io/io.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void page_charts(struct page *p)
+{
+	const char *range = kvs_get(&p->req->query, "days");
+	int days = range ? atoi(range) : 30;
+	char first[NB_DAY_LEN], title[128];
+	struct nb_entries l = { 0 };
+	struct nb_query q = { 0 };
+	struct nb_error err;
+	struct nb_count counts[16];
+	struct nb_exercise_stat *stats = NULL;
+	size_t n, nstats = 0;
+	double *v;
+
+	if (days != 7 && days != 30 && days != 90 && days != 365)
+		days = 30;
+	nb_day_add(p->today, -(days - 1), first);
+	q.since = first;
+	if (app_list(p->w->app, &q, &l, &err)) {
+		page_fail(p, 500, err.msg);
+		return;
+	}
+	v = calloc((size_t)days, sizeof *v);
+	page_begin(p, _("Charts"), "/charts");
+	h(p, "<h1>%s</h1><p class=\"pager\">", _("Charts"));
+	static const int ranges[] = { 7, 30, 90, 365 };
+	for (int i = 0; i < 4; i++) {
+		snprintf(title, sizeof title, ngettext("%d day", "%d days", ranges[i]), ranges[i]);
+		if (ranges[i] == days)
+			h(p, "<strong aria-current=\"true\">%s</strong> ", title);
+		else
+			h(p, "<a href=\"/charts?days=%d\">%s</a> ", ranges[i], title);
+	}
+	h(p, "</p>");
+	series_daily(&l, first, days, NB_SERIES_MOOD, v);
+	chart_line(p, _("Mood"), v, days, 1, 5, first, _("Mood"));
+	series_daily(&l, first, days, NB_SERIES_TENSION, v);
+	chart_line(p, _("Tension"), v, days, 1, 5, first, _("Tension"));
+	series_daily(&l, first, days, NB_SERIES_SLEEP, v);
+	chart_line(p, _("Sleep, hours"), v, days, 0, 12, first, _("Sleep"));
+	n = series_terms(&l, NB_TERMS_MOMENT_KINDS, counts, 16);
+	{
+		const char *labels[16];
+		int values[16];
+		for (size_t i = 0; i < n; i++) {
+			labels[i] = vocab_label(NB_VOCAB_MOMENT_KIND, counts[i].term);
+			values[i] = counts[i].n;
+		}
+		chart_bars(p, _("Moments of connection, by kind"), labels, values, (int)n);
+		n = series_terms(&l, NB_TERMS_NEEDS, counts, 16);
+		for (size_t i = 0; i < n; i++) {
+			labels[i] = vocab_label(NB_VOCAB_NEED, counts[i].term);
+			values[i] = counts[i].n;
+		}
+		chart_bars(p, _("Needs that come back"), labels, values, (int)n);
+	}
+	if (!p->w->app->store.ops->exercise_stats(p->w->app->store.db, &stats, &nstats, &err) && nstats) {
+		h(p, "<figure class=\"chart\"><figcaption>%s</figcaption><table><thead><tr><th scope=\"col\">%s</th>"
+		     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+		  _("Exercises: tension before and after, all time"), _("Exercise"), _("Tension lower afterwards, on average"),
+		  _("Times"));
+		for (size_t i = 0; i < nstats; i++) {
+			char d[NB_DEC_LEN];
+			h(p, "<tr><td>%s</td><td>%s</td><td>%d</td></tr>", vocab_label(NB_VOCAB_EXERCISE, stats[i].exercise),
+			  nb_dec1(stats[i].drop, d), stats[i].n);
+		}
+		h(p, "</tbody></table></figure>");
+	}
+	h(p, "<p class=\"quiet\">%s</p>", _("These are your own days, shown as they are. A pattern here is not proof of a cause."));
+	free(stats);
+	free(v);
+	entries_free(&l);
+	page_end(p);
+}
+
+void page_export(struct page *p)
+{
+	struct nb_entries l = { 0 };
+	struct nb_error err;
+	bool csv = strcmp(p->req->path, "/export.csv") == 0;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	if (app_export(p->w->app, &l, &err)) {
+		page_fail(p, 500, err.msg);
+		return;
+	}
+	f = open_memstream(&text, &len);
+	if (!f || (csv ? io_csv_write(f, &l, &err) : io_json_write(f, &l, p->w->app->now, &err))) {
+		if (f)
+			fclose(f);
+		free(text);
+		entries_free(&l);
+		page_fail(p, 500, _("Could not write the export."));
+		return;
+	}
+	fclose(f);
+	buf_addn(p->b, text, len);
+	free(text);
+	p->resp->type = csv ? "text/csv; charset=utf-8" : "application/json";
+	snprintf(p->resp->filename, sizeof p->resp->filename, "nabij-%s.%s", p->today, csv ? "csv" : "json");
+	entries_free(&l);
+}
+
+void page_data(struct page *p)
+{
+	const char *result = kvs_get(&p->req->query, "imported");
+
+	if (p->posted) {
+		const struct web_kv *file = kvs_find(&p->req->form, "file");
+		struct nb_entries l = { 0 };
+		struct nb_import_result r;
+		bool dry = fchecked(p, "dry", "1");
+
+		if (!file || !file->len) {
+			nb_error_set(&p->err, NB_EINVAL, "file", _("Choose a nabij export file first."));
+		} else if (!io_json_read(file->value, file->len, &l, &p->err) &&
+			   !app_import(p->w->app, &l, dry, &r, &p->err)) {
+			page_redirect(p, "/data?imported=%zu&present=%zu&dry=%d", r.added, r.present, dry);
+			entries_free(&l);
+			return;
+		}
+		entries_free(&l);
+		p->resp->status = 422;
+	}
+	page_begin(p, _("Your data"), "/history");
+	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Your data"),
+	  _("Everything you write stays on this computer, in one file only you can read. You can take it with you at any time, and bring it back."));
+	if (result) {
+		const char *present = kvs_get(&p->req->query, "present");
+		const char *dry = kvs_get(&p->req->query, "dry");
+		char line[256];
+		int added = atoi(result), there = present ? atoi(present) : 0;
+		if (dry && strcmp(dry, "1") == 0)
+			snprintf(line, sizeof line, ngettext("Would import %d record", "Would import %d records", added), added);
+		else
+			snprintf(line, sizeof line, ngettext("Imported %d record", "Imported %d records", added), added);
+		h(p, "<p class=\"saved\" role=\"status\">%s", line);
+		snprintf(line, sizeof line, ngettext(" (%d was already there).", " (%d were already there).", there), there);
+		h(p, "%s</p>", line);
+	}
+	h(p, "<h2>%s</h2><p><a class=\"button\" href=\"/export.json\" download>%s</a> "
+	     "<a class=\"button secondary\" href=\"/export.csv\" download>%s</a></p><p class=\"quiet\">%s</p>",
+	  _("Export"), _("Download everything (JSON)"), _("Download for a spreadsheet (CSV)"),
+	  _("JSON is complete and can be imported again; CSV is for reading in a spreadsheet."));
+	h(p, "<h2>%s</h2>", _("Import"));
+	h(p, "<form method=\"post\" action=\"/data\" enctype=\"multipart/form-data\" class=\"import\">"
+	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", p->w->csrf);
+	form_errors(p);
+	h(p, "<p class=\"field\"><label for=\"f-file\">%s</label><input id=\"f-file\" name=\"file\" type=\"file\" accept=\".json,application/json\"></p>"
+	     "<p><label><input type=\"checkbox\" name=\"dry\" value=\"1\"> %s</label></p>"
+	     "<p class=\"actions\"><button type=\"submit\">%s</button></p></form><p class=\"quiet\">%s</p>",
+	  _("A nabij export (JSON)"), _("Only count, write nothing"), _("Import"),
+	  _("Records that are already here are left alone, so importing a file twice adds nothing twice. If anything in the file is wrong, nothing is imported and nabij says where."));
+	page_end(p);
+}

@@ -1,0 +1,394 @@
+/*
+ * The forms that make and change records: check-in, moment, trigger. The
+ * posted fields go through the same parsers and validation as the command
+ * line; a refused form comes back with everything the person wrote and the
+ * field marked.
+ */
+#include "page.h"
+#include "core/describe.h"
+#include "core/i18n.h"
+#include "core/parse.h"
+#include "core/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Set e's time from a datetime-local field; empty keeps it (now for new). */
+static enum nb_err time_from_form(struct page *p, struct nb_entry *e)
+{
+	const char *at = fval(p, "at");
+	struct nb_stamp st;
+	enum nb_err rc;
+
+	if (!at || !*at)
+		return NB_OK;
+	if ((rc = nb_time_parse(at, p->w->app->now, "at", &st, &p->err)))
+		return rc;
+	entry_set_time(e, st);
+	return NB_OK;
+}
+
+/* Checked vocabulary terms of a field, then the words of its "_other" box. */
+static enum nb_err list_from_form(struct page *p, const char *name, enum nb_vocab v,
+				  struct nb_items *l)
+{
+	char other[64];
+	const char *words;
+	size_t n;
+	const struct nb_term *t = vocab_terms(v, &n);
+
+	items_clear(l);
+	for (size_t i = 0; i < n; i++)
+		if (fchecked(p, name, t[i].id))
+			items_add(l, t[i].id, NULL, 0);
+	snprintf(other, sizeof other, "%s_other", name);
+	words = fval(p, other);
+	if (words && *words)
+		return parse_list(name, v, words, l, &p->err);
+	return NB_OK;
+}
+
+static enum nb_err scale_from_form(struct page *p, const char *name, int *out)
+{
+	const char *v = fval(p, name);
+
+	return parse_scale(name, v ? v : "", 1, 5, out, &p->err);
+}
+
+static void set_text(char **slot, const char *v)
+{
+	xstrset(slot, v && *v ? v : NULL);
+}
+
+enum nb_err checkin_from_form(struct page *p, struct nb_entry *e)
+{
+	struct nb_checkin *c = &e->u.checkin;
+	const char *body = fval(p, "body"), *state = fval(p, "state"), *sleep = fval(p, "sleep-hours");
+	enum nb_err rc;
+
+	items_clear(&c->body);
+	if (body && *body && (rc = parse_list("body", NB_VOCAB_SENSATION, body, &c->body, &p->err)))
+		return rc;
+	if ((rc = list_from_form(p, "emotion", NB_VOCAB_EMOTION, &c->emotions)) ||
+	    (rc = list_from_form(p, "need", NB_VOCAB_NEED, &c->needs)))
+		return rc;
+	items_clear(&c->tags);
+	if (fval(p, "tag") && *fval(p, "tag") &&
+	    (rc = parse_list("tag", NB_VOCAB_FREE, fval(p, "tag"), &c->tags, &p->err)))
+		return rc;
+	xstrset(&c->state, NULL);
+	if (state && *state && (rc = parse_term("state", NB_VOCAB_STATE, state, &c->state, &p->err)))
+		return rc;
+	if ((rc = scale_from_form(p, "mood", &c->mood)) ||
+	    (rc = scale_from_form(p, "energy", &c->energy)) ||
+	    (rc = scale_from_form(p, "tension", &c->tension)) ||
+	    (rc = scale_from_form(p, "sleep-quality", &c->sleep_quality)) ||
+	    (rc = parse_sleep(sleep ? sleep : "", &c->sleep_minutes, &p->err)))
+		return rc;
+	set_text(&c->note, fval(p, "note"));
+	return time_from_form(p, e);
+}
+
+/* The value a field shows: what was posted, else what the record holds. */
+static const char *shown(struct page *p, const char *name, const char *stored)
+{
+	return p->posted ? fval(p, name) : stored;
+}
+
+static const char *scale_shown(struct page *p, const char *name, int v, char *buf)
+{
+	if (p->posted)
+		return fval(p, name);
+	if (!v)
+		return NULL;
+	snprintf(buf, 8, "%d", v);
+	return buf;
+}
+
+/* The words of a list that are not terms of its vocabulary ("sadness:3" too). */
+static char *others(const struct nb_items *l, enum nb_vocab v)
+{
+	struct nb_buf b = { 0 };
+	size_t n;
+	const struct nb_term *t = vocab_terms(v, &n);
+
+	for (size_t i = 0; l && i < l->n; i++) {
+		bool listed = false;
+		for (size_t k = 0; k < n; k++)
+			listed = listed || strcmp(t[k].id, l->v[i].term) == 0;
+		if (listed && !l->v[i].intensity && !l->v[i].place)
+			continue;
+		buf_add(&b, b.len ? ", " : "");
+		buf_add(&b, l->v[i].term);
+		if (l->v[i].place)
+			buf_addf(&b, "@%s", l->v[i].place);
+		if (l->v[i].intensity)
+			buf_addf(&b, ":%d", l->v[i].intensity);
+	}
+	return buf_detach(&b);
+}
+
+static char *joined(const struct nb_items *l)
+{
+	struct nb_buf b = { 0 };
+
+	for (size_t i = 0; l && i < l->n; i++) {
+		buf_add(&b, i ? ", " : "");
+		buf_add(&b, l->v[i].term);
+		if (l->v[i].place)
+			buf_addf(&b, "@%s", l->v[i].place);
+	}
+	return buf_detach(&b);
+}
+
+/* datetime-local value of a stored record, in its own offset. */
+static void local_value(const struct nb_entry *e, char out[20])
+{
+	char s[NB_STAMP_LEN];
+
+	out[0] = '\0';
+	if (!e || !e->id)
+		return;
+	nb_stamp_format(e->at, s);
+	snprintf(out, 20, "%.16s", s);
+}
+
+void checkin_form(struct page *p, const struct nb_entry *e, const char *action)
+{
+	const struct nb_checkin *c = e ? &e->u.checkin : NULL;
+	char b1[8], b2[8], b3[8], b4[8], sleep[16] = "", at[20];
+	char *body = joined(c ? &c->body : NULL), *emo = others(c ? &c->emotions : NULL, NB_VOCAB_EMOTION);
+	char *need = others(c ? &c->needs : NULL, NB_VOCAB_NEED), *tags = joined(c ? &c->tags : NULL);
+
+	if (c && c->sleep_minutes >= 0)
+		snprintf(sleep, sizeof sleep, "%d:%02d", c->sleep_minutes / 60, c->sleep_minutes % 60);
+	local_value(e, at);
+	form_begin(p, action, "checkin");
+	form_errors(p);
+	w_scale(p, "mood", _("Mood"), _("1 very low"), _("5 very good"), 1, 5,
+		scale_shown(p, "mood", c ? c->mood : 0, b1));
+	w_scale(p, "tension", _("Tension"), _("1 relaxed"), _("5 very tense"), 1, 5,
+		scale_shown(p, "tension", c ? c->tension : 0, b2));
+	w_choices(p, "state", _("Where are you right now?"), NB_VOCAB_STATE, false, NULL,
+		  c ? c->state : NULL);
+	w_choices(p, "emotion", _("Which emotions are here?"), NB_VOCAB_EMOTION, true,
+		  c ? &c->emotions : NULL, NULL);
+	w_text(p, "emotion_other", _("Other emotions, or how strong"),
+	       _("Your own words; add :1-5 for how strong, e.g. sadness:3"), shown(p, "emotion_other", emo), false);
+	w_choices(p, "need", _("What do you need today?"), NB_VOCAB_NEED, true, c ? &c->needs : NULL, NULL);
+	w_text(p, "need_other", _("Other needs"), NULL, shown(p, "need_other", need), false);
+	h(p, "<details%r><summary>%s</summary>", p->posted || (c && (c->body.n || c->energy || c->sleep_minutes >= 0)) ? " open" : "",
+	  _("Body, energy and sleep"));
+	w_text(p, "body", _("What do you feel in your body, and where?"),
+	       _("For example: tension@shoulders, tiredness"), shown(p, "body", body), false);
+	w_scale(p, "energy", _("Energy"), _("1 empty"), _("5 full"), 1, 5,
+		scale_shown(p, "energy", c ? c->energy : 0, b3));
+	w_text(p, "sleep-hours", _("Sleep last night, in hours"), _("For example 7.5 or 7:30"),
+	       shown(p, "sleep-hours", sleep), false);
+	w_scale(p, "sleep-quality", _("Sleep quality"), _("1 poor"), _("5 good"), 1, 5,
+		scale_shown(p, "sleep-quality", c ? c->sleep_quality : 0, b4));
+	h(p, "</details>");
+	w_text(p, "tag", _("Tags"), _("What you did, comma separated"), shown(p, "tag", tags), false);
+	w_text(p, "note", _("A note, if you like"), NULL, shown(p, "note", c ? c->note : NULL), true);
+	h(p, "<details><summary>%s</summary>", _("An earlier moment"));
+	w_datetime(p, "at", _("When"), shown(p, "at", at));
+	h(p, "</details>");
+	form_end(p, _("Save the check-in"));
+	free(body);
+	free(emo);
+	free(need);
+	free(tags);
+}
+
+enum nb_err moment_from_form(struct page *p, struct nb_entry *e)
+{
+	struct nb_moment *m = &e->u.moment;
+	const char *kind = fval(p, "kind"), *safe = fval(p, "safe"), *secs = fval(p, "seconds");
+	enum nb_err rc;
+
+	xstrset(&m->kind, NULL);
+	if (!kind || !*kind)
+		return nb_error_set(&p->err, NB_EINVAL, "kind", _("%s is needed here."), field_label("kind"));
+	if ((rc = parse_term("kind", NB_VOCAB_MOMENT_KIND, kind, &m->kind, &p->err)))
+		return rc;
+	if (!m->with || !fval(p, "with") || strcmp(m->with, fval(p, "with")) != 0)
+		xstrset(&m->member_uid, NULL);
+	set_text(&m->with, fval(p, "with"));
+	m->seconds = 0;
+	if (secs && *secs && (rc = parse_seconds("seconds", secs, 24 * 3600, &m->seconds, &p->err)))
+		return rc;
+	xstrset(&m->safe, NULL);
+	if (safe && *safe && (rc = parse_term("safe", NB_VOCAB_SAFE, safe, &m->safe, &p->err)))
+		return rc;
+	if ((rc = list_from_form(p, "effect", NB_VOCAB_EFFECT, &m->effects)))
+		return rc;
+	set_text(&m->note, fval(p, "note"));
+	return time_from_form(p, e);
+}
+
+void moment_form(struct page *p, const struct nb_entry *e, const char *action)
+{
+	const struct nb_moment *m = e ? &e->u.moment : NULL;
+	char secs[16] = "", at[20];
+	char *eff = others(m ? &m->effects : NULL, NB_VOCAB_EFFECT);
+
+	if (m && m->seconds)
+		snprintf(secs, sizeof secs, "%d", m->seconds);
+	local_value(e, at);
+	form_begin(p, action, "moment");
+	form_errors(p);
+	w_choices(p, "kind", _("What kind of moment was it?"), NB_VOCAB_MOMENT_KIND, false, NULL,
+		  m ? m->kind : kvs_get(&p->req->query, "kind"));
+	w_text(p, "with", _("With whom?"), _("A name, an animal, or yourself"), shown(p, "with", m ? m->with : NULL), false);
+	w_text(p, "seconds", _("How long, roughly?"), _("For example 10s, 2m or 1:30"), shown(p, "seconds", secs), false);
+	w_choices(p, "safe", _("Did it feel safe and wanted?"), NB_VOCAB_SAFE, false, NULL, m ? m->safe : NULL);
+	w_choices(p, "effect", _("What did your body do?"), NB_VOCAB_EFFECT, true, m ? &m->effects : NULL, NULL);
+	w_text(p, "effect_other", _("Something else your body did"), NULL, shown(p, "effect_other", eff), false);
+	w_text(p, "note", _("A note, if you like"), NULL, shown(p, "note", m ? m->note : NULL), true);
+	h(p, "<details><summary>%s</summary>", _("An earlier moment"));
+	w_datetime(p, "at", _("When"), shown(p, "at", at));
+	h(p, "</details>");
+	form_end(p, _("Save the moment"));
+	free(eff);
+}
+
+enum nb_err trigger_from_form(struct page *p, struct nb_entry *e)
+{
+	struct nb_trigger *t = &e->u.trigger;
+	const char *emotion = fval(p, "emotion"), *need = fval(p, "need");
+	enum nb_err rc;
+
+	set_text(&t->situation, fval(p, "situation"));
+	set_text(&t->reaction, fval(p, "reaction"));
+	set_text(&t->alternative, fval(p, "alternative"));
+	if (fval(p, "outcome"))
+		set_text(&t->outcome, fval(p, "outcome"));
+	xstrset(&t->emotion, NULL);
+	xstrset(&t->need, NULL);
+	if (emotion && *emotion && (rc = parse_term("emotion", NB_VOCAB_EMOTION, emotion, &t->emotion, &p->err)))
+		return rc;
+	if (need && *need && (rc = parse_term("need", NB_VOCAB_NEED, need, &t->need, &p->err)))
+		return rc;
+	if (!t->situation)
+		return nb_error_set(&p->err, NB_EINVAL, "situation", _("%s is needed here."),
+				    field_label("situation"));
+	return time_from_form(p, e);
+}
+
+void trigger_form(struct page *p, const struct nb_entry *e, const char *action)
+{
+	const struct nb_trigger *t = e ? &e->u.trigger : NULL;
+	char at[20];
+
+	local_value(e, at);
+	form_begin(p, action, "trigger");
+	form_errors(p);
+	h(p, "<p class=\"quiet\">%s</p>", _("Take a breath first if you can. Every field but the first may stay empty."));
+	w_text(p, "situation", _("What happened?"), NULL, shown(p, "situation", t ? t->situation : NULL), true);
+	w_text(p, "reaction", _("How did you react?"), NULL, shown(p, "reaction", t ? t->reaction : NULL), true);
+	w_text(p, "emotion", _("Which emotion was strongest?"), _("For example fear, anger, shame"),
+	       shown(p, "emotion", t ? vocab_label(NB_VOCAB_EMOTION, t->emotion) : NULL), false);
+	w_text(p, "need", _("What did you need underneath?"), _("For example safety, connection, appreciation"),
+	       shown(p, "need", t ? vocab_label(NB_VOCAB_NEED, t->need) : NULL), false);
+	w_text(p, "alternative", _("One small thing you could try next time"), NULL,
+	       shown(p, "alternative", t ? t->alternative : NULL), true);
+	if (e && e->id)
+		w_text(p, "outcome", _("How it went"), NULL, shown(p, "outcome", t->outcome), true);
+	h(p, "<details><summary>%s</summary>", _("An earlier moment"));
+	w_datetime(p, "at", _("When"), shown(p, "at", at));
+	h(p, "</details>");
+	form_end(p, _("Save"));
+}
+
+/* Make a new record of type t from the posted form, or show the form. */
+static void make(struct page *p, enum nb_type t, const char *title, const char *nav,
+		 const char *intro, enum nb_err (*from)(struct page *, struct nb_entry *),
+		 void (*form)(struct page *, const struct nb_entry *, const char *))
+{
+	struct nb_entry *e = entry_new(t);
+
+	if (p->posted) {
+		if (!from(p, e) && !app_add(p->w->app, e, &p->err)) {
+			page_redirect(p, "/?saved=%lld", (long long)e->id);
+			entry_free(e);
+			return;
+		}
+		p->resp->status = 422;
+	}
+	page_begin(p, title, nav);
+	h(p, "<h1>%s</h1>", title);
+	if (intro)
+		h(p, "<p class=\"intro\">%s</p>", intro);
+	form(p, NULL, p->req->path);
+	page_end(p);
+	entry_free(e);
+}
+
+void page_checkin(struct page *p)
+{
+	make(p, NB_CHECKIN, _("Check-in"), "/checkin",
+	     _("A minute for yourself. Answer what you like; everything can stay empty but one."),
+	     checkin_from_form, checkin_form);
+}
+
+void page_moment(struct page *p)
+{
+	make(p, NB_MOMENT, _("A moment of connection"), "/moment",
+	     _("Small moments count. Touch is an invitation, never an obligation; a no is worth noting too."),
+	     moment_from_form, moment_form);
+}
+
+/* The diary: the list of triggers and a new entry; /trigger/ID/outcome too. */
+void page_trigger(struct page *p)
+{
+	struct nb_entries l = { 0 };
+	struct nb_error err;
+	int64_t id = path_id(p->req->path, "/trigger/");
+
+	if (id && p->posted) {
+		const char *text = fval(p, "outcome");
+		if (app_trigger_outcome(p->w->app, id, text ? text : "", &err))
+			page_fail(p, err.code == NB_ENOTFOUND ? 404 : 422, err.msg);
+		else
+			page_redirect(p, "/trigger");
+		return;
+	}
+	if (p->posted || strcmp(p->req->path, "/trigger") != 0) {
+		if (strcmp(p->req->path, "/trigger") != 0) {
+			page_fail(p, 404, _("There is no such page in nabij."));
+			return;
+		}
+		make(p, NB_TRIGGER, _("Trigger diary"), "/trigger", NULL, trigger_from_form, trigger_form);
+		return;
+	}
+	page_begin(p, _("Trigger diary"), "/trigger");
+	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Trigger diary"),
+	  _("When a strong reaction comes: what happened, what it did, the need under it, and one small alternative. Later, how it went. Over time you see what returns."));
+	trigger_form(p, NULL, "/trigger");
+	if (!app_latest(p->w->app, NB_TRIGGER, 20, &l, &err) && l.n) {
+		h(p, "<h2>%s</h2><ul class=\"diary\">", _("Earlier"));
+		for (size_t i = 0; i < l.n; i++) {
+			const struct nb_trigger *t = &l.v[i]->u.trigger;
+			char day[96];
+			describe_day(l.v[i]->day, day, sizeof day);
+			h(p, "<li><p><a href=\"/r/%l\">%s</a></p><p>%s</p>", l.v[i]->id, day, t->situation);
+			if (t->need)
+				h(p, "<p class=\"quiet\">%s: %s</p>", _("Need"), vocab_label(NB_VOCAB_NEED, t->need));
+			if (t->outcome) {
+				h(p, "<p>%s: %s</p>", _("How it went"), t->outcome);
+			} else {
+				char action[64];
+				snprintf(action, sizeof action, "/trigger/%lld", (long long)l.v[i]->id);
+				form_begin(p, action, "inline-form");
+				h(p, "<label for=\"o-%l\">%s</label><input id=\"o-%l\" name=\"outcome\">",
+				  l.v[i]->id, _("How did it go?"), l.v[i]->id);
+				h(p, "<button type=\"submit\">%s</button></form>", _("Note"));
+			}
+			h(p, "</li>");
+		}
+		h(p, "</ul>");
+	}
+	entries_free(&l);
+	page_end(p);
+}

@@ -1,0 +1,303 @@
+/*
+ * History (/history: by period and kind, or a search) and one record
+ * (/r/ID: shown in full, changed with the form that made it, deleted).
+ */
+#include "page.h"
+#include "core/attachment.h"
+#include "core/care.h"
+#include "core/describe.h"
+#include "core/i18n.h"
+#include "core/exercise.h"
+#include "core/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void record_item(struct page *p, const struct nb_entry *e, const char *snippet)
+{
+	char summary[512], clock[8];
+
+	describe_entry(e, summary, sizeof summary);
+	nb_stamp_clock(e->at, clock);
+	h(p, "<li><a href=\"/r/%l\"><span class=\"when\">%s %s</span> <strong>%s</strong> %s</a>",
+	  e->id, e->day, clock, entry_type_label(e->type), summary);
+	if (snippet) {
+		/* the match is marked by the store with \x02 and \x03 */
+		h(p, "<p class=\"snippet\">");
+		for (const char *s = snippet; *s; s++) {
+			if (*s == '\x02')
+				h(p, "<mark>");
+			else if (*s == '\x03')
+				h(p, "</mark>");
+			else {
+				char one[2] = { *s, 0 };
+				h(p, "%s", one);
+			}
+		}
+		h(p, "</p>");
+	}
+	h(p, "</li>");
+}
+
+void page_history(struct page *p)
+{
+	const char *q = kvs_get(&p->req->query, "q"), *type = kvs_get(&p->req->query, "type");
+	const char *since = kvs_get(&p->req->query, "since"), *until = kvs_get(&p->req->query, "until");
+	struct nb_query query = { .newest_first = true, .limit = 200 };
+	struct nb_entries l = { 0 };
+	struct nb_hits hits = { 0 };
+	struct nb_error err = { 0 };
+	struct nb_theme_hit themes[12];
+	size_t nthemes = 0;
+
+	if (type && *type && entry_type_parse(type) != NB_TYPE_NONE)
+		query.types = NB_TYPE_BIT(entry_type_parse(type));
+	if (since && *since && !nb_day_parse(since, "since", &err))
+		query.since = since;
+	if (until && *until && !nb_day_parse(until, "until", &err))
+		query.until = until;
+	page_begin(p, _("History"), "/history");
+	h(p, "<h1>%s</h1><form method=\"get\" action=\"/history\" class=\"search\" role=\"search\">"
+	     "<p class=\"field\"><label for=\"q\">%s</label><input id=\"q\" name=\"q\" type=\"search\" value=\"%s\"></p>"
+	     "<p class=\"field\"><label for=\"type\">%s</label><select id=\"type\" name=\"type\"><option value=\"\">%s</option>",
+	  _("History"), _("Search your notes, or a theme like sleep or shame"), q ? q : "", _("Kind"), _("all"));
+	for (int t = NB_CHECKIN; t < NB_TYPE__COUNT; t++)
+		h(p, "<option value=\"%s\"%r>%s</option>", entry_type_id((enum nb_type)t),
+		  type && strcmp(type, entry_type_id((enum nb_type)t)) == 0 ? " selected" : "",
+		  entry_type_label((enum nb_type)t));
+	h(p, "</select></p><p class=\"field\"><label for=\"since\">%s</label><input id=\"since\" name=\"since\" type=\"date\" value=\"%s\"></p>"
+	     "<p class=\"field\"><label for=\"until\">%s</label><input id=\"until\" name=\"until\" type=\"date\" value=\"%s\"></p>"
+	     "<p class=\"actions\"><button type=\"submit\">%s</button></p></form>",
+	  _("From"), query.since ? query.since : "", _("Until"), query.until ? query.until : "", _("Show"));
+	if (err.code)
+		h(p, "<p class=\"error\" role=\"alert\">%s</p>", err.msg);
+	if (q && *q) {
+		nthemes = theme_search(q, themes, 12);
+		if (nthemes) {
+			h(p, "<h2>%s</h2><ul class=\"records\">", _("Practices that may fit:"));
+			for (size_t i = 0; i < nthemes; i++) {
+				const char *href = themes[i].kind == NB_THEME_EXERCISE ? "/exercise/"
+						   : themes[i].kind == NB_THEME_PAGE ? "/help" : "/reflect";
+				const char *id = themes[i].kind == NB_THEME_EXERCISE ? themes[i].id
+						 : themes[i].kind == NB_THEME_PAGE && strcmp(themes[i].id, "beside") == 0 ? "/beside" : "";
+				h(p, "<li><a href=\"%s%s\">%s</a></li>", href, id, _(themes[i].title));
+			}
+			h(p, "</ul>");
+		}
+		if (app_search(p->w->app, q, 100, &hits, &err) && err.code != NB_EUSAGE)
+			h(p, "<p class=\"error\">%s</p>", err.msg);
+		h(p, "<h2>%s</h2>", _("In your notes"));
+		if (!hits.n)
+			h(p, "<p>%s</p>", _("Nothing found."));
+		h(p, "<ul class=\"records\">");
+		for (size_t i = 0; i < hits.n; i++)
+			record_item(p, hits.v[i].entry, hits.v[i].snippet);
+		h(p, "</ul>");
+	} else if (!app_list(p->w->app, &query, &l, &err)) {
+		if (!l.n)
+			h(p, "<p>%s</p>", _("Nothing here yet."));
+		h(p, "<ul class=\"records\">");
+		for (size_t i = 0; i < l.n; i++)
+			record_item(p, l.v[i], NULL);
+		h(p, "</ul>");
+	}
+	hits_free(&hits);
+	entries_free(&l);
+	page_end(p);
+}
+
+static void show_field(struct page *p, const char *label, const char *value)
+{
+	if (value && *value)
+		h(p, "<dt>%s</dt><dd class=\"pre\">%s</dd>", label, value);
+}
+
+static void show_items(struct page *p, const char *label, enum nb_vocab v, const struct nb_items *l)
+{
+	struct nb_buf b = { 0 };
+
+	describe_items(&b, v, l);
+	show_field(p, label, b.s);
+	buf_free(&b);
+}
+
+static void show_scale(struct page *p, const char *label, int v, int of)
+{
+	char s[16];
+
+	if (!v)
+		return;
+	snprintf(s, sizeof s, "%d / %d", v, of);
+	show_field(p, label, s);
+}
+
+static void show(struct page *p, const struct nb_entry *e)
+{
+	char s[64];
+	struct nb_buf b = { 0 };
+
+	h(p, "<dl class=\"record\">");
+	switch (e->type) {
+	case NB_CHECKIN: {
+		const struct nb_checkin *c = &e->u.checkin;
+		show_scale(p, _("Mood"), c->mood, 5);
+		show_scale(p, _("Tension"), c->tension, 5);
+		show_scale(p, _("Energy"), c->energy, 5);
+		show_field(p, _("State"), vocab_label(NB_VOCAB_STATE, c->state));
+		show_items(p, _("Emotions"), NB_VOCAB_EMOTION, &c->emotions);
+		show_items(p, _("Needs"), NB_VOCAB_NEED, &c->needs);
+		show_items(p, _("Body"), NB_VOCAB_SENSATION, &c->body);
+		if (c->sleep_minutes >= 0) {
+			snprintf(s, sizeof s, _("%d:%02d hours"), c->sleep_minutes / 60, c->sleep_minutes % 60);
+			show_field(p, _("Sleep"), s);
+		}
+		show_scale(p, _("Sleep quality"), c->sleep_quality, 5);
+		show_items(p, _("Tags"), NB_VOCAB_FREE, &c->tags);
+		show_field(p, _("Note"), c->note);
+		break;
+	}
+	case NB_MOMENT:
+		show_field(p, _("Kind"), vocab_label(NB_VOCAB_MOMENT_KIND, e->u.moment.kind));
+		show_field(p, _("With"), e->u.moment.with);
+		if (e->u.moment.seconds) {
+			describe_duration(&b, e->u.moment.seconds);
+			show_field(p, _("How long"), b.s);
+		}
+		show_field(p, _("Felt safe"), vocab_label(NB_VOCAB_SAFE, e->u.moment.safe));
+		show_items(p, _("In the body"), NB_VOCAB_EFFECT, &e->u.moment.effects);
+		show_field(p, _("Note"), e->u.moment.note);
+		break;
+	case NB_TRIGGER:
+		show_field(p, _("Situation"), e->u.trigger.situation);
+		show_field(p, _("Reaction"), e->u.trigger.reaction);
+		show_field(p, _("Emotion"), vocab_label(NB_VOCAB_EMOTION, e->u.trigger.emotion));
+		show_field(p, _("Need"), vocab_label(NB_VOCAB_NEED, e->u.trigger.need));
+		show_field(p, _("Alternative"), e->u.trigger.alternative);
+		show_field(p, _("How it went"), e->u.trigger.outcome);
+		break;
+	case NB_MEMBER:
+		show_field(p, _("Name"), e->u.member.name);
+		show_field(p, _("How to reach"), e->u.member.reach);
+		show_field(p, _("Helps with"), e->u.member.helps);
+		break;
+	case NB_SESSION:
+		show_field(p, _("Exercise"), vocab_label(NB_VOCAB_EXERCISE, e->u.session.exercise));
+		if (e->u.session.seconds) {
+			describe_duration(&b, e->u.session.seconds);
+			show_field(p, _("How long"), b.s);
+		}
+		show_field(p, _("Rhythm"), e->u.session.pattern);
+		show_scale(p, _("Tension before"), e->u.session.tension_before, 5);
+		show_scale(p, _("Tension after"), e->u.session.tension_after, 5);
+		show_field(p, _("With"), e->u.session.with);
+		show_field(p, _("Your words"), e->u.session.words);
+		break;
+	case NB_REFLECTION:
+		show_field(p, _("Question"), prompt_text(e->u.reflection.prompt));
+		show_field(p, _("Text"), e->u.reflection.text);
+		break;
+	case NB_ATTACHMENT: {
+		struct nb_attachment_score sc;
+		char d[NB_DEC_LEN];
+		attachment_score(&e->u.attachment, &sc);
+		show_field(p, _("Anxiety"), nb_dec1(sc.anxiety, d));
+		show_field(p, _("Avoidance"), nb_dec1(sc.avoidance, d));
+		show_field(p, _("Closest to"), attachment_pattern_name(sc.pattern));
+		break;
+	}
+	case NB_PHASE:
+		show_field(p, _("With"), e->u.phase.with);
+		show_field(p, _("Phase"), vocab_label(NB_VOCAB_PHASE, e->u.phase.phase));
+		show_field(p, _("Note"), e->u.phase.note);
+		break;
+	default:
+		break;
+	}
+	h(p, "</dl>");
+	buf_free(&b);
+}
+
+/* Change a member from the posted form. */
+static enum nb_err member_from_form(struct page *p, struct nb_entry *e)
+{
+	const char *name = fval(p, "name"), *reach = fval(p, "reach"), *helps = fval(p, "helps");
+
+	xstrset(&e->u.member.name, name && *name ? name : NULL);
+	xstrset(&e->u.member.reach, reach && *reach ? reach : NULL);
+	xstrset(&e->u.member.helps, helps && *helps ? helps : NULL);
+	return NB_OK;
+}
+
+static void member_form(struct page *p, const struct nb_entry *e, const char *action)
+{
+	form_begin(p, action, "member");
+	form_errors(p);
+	w_text(p, "name", _("Name"), NULL, p->posted ? fval(p, "name") : e->u.member.name, false);
+	w_text(p, "reach", _("How to reach"), NULL, p->posted ? fval(p, "reach") : e->u.member.reach, false);
+	w_text(p, "helps", _("Helps with"), NULL, p->posted ? fval(p, "helps") : e->u.member.helps, false);
+	form_end(p, _("Save"));
+}
+
+void page_record(struct page *p)
+{
+	int64_t id = path_id(p->req->path, "/r/");
+	const char *rest;
+	struct nb_entry *e = NULL;
+	struct nb_error err;
+	char day[96], clock[8], action[64];
+	enum nb_err (*from)(struct page *, struct nb_entry *) = NULL;
+	void (*form)(struct page *, const struct nb_entry *, const char *) = NULL;
+
+	if (!id || app_get(p->w->app, id, &e, &err)) {
+		page_fail(p, 404, _("There is no such record. It may have been deleted."));
+		return;
+	}
+	rest = strchr(p->req->path + 3, '/');
+	switch (e->type) {
+	case NB_CHECKIN: from = checkin_from_form, form = checkin_form; break;
+	case NB_MOMENT: from = moment_from_form, form = moment_form; break;
+	case NB_TRIGGER: from = trigger_from_form, form = trigger_form; break;
+	case NB_MEMBER: from = member_from_form, form = member_form; break;
+	default: break;
+	}
+	if (p->posted && rest && strcmp(rest, "/delete") == 0) {
+		if (app_delete(p->w->app, id, &err))
+			page_fail(p, 500, err.msg);
+		else
+			page_redirect(p, "/history?deleted=1");
+		entry_free(e);
+		return;
+	}
+	if (p->posted && rest && strcmp(rest, "/edit") == 0 && from) {
+		if (!from(p, e) && !app_update(p->w->app, e, &p->err)) {
+			page_redirect(p, "/r/%lld", (long long)id);
+			entry_free(e);
+			return;
+		}
+		p->resp->status = 422;
+	} else if (rest && strcmp(rest, "/edit") != 0) {
+		page_fail(p, 404, _("There is no such page in nabij."));
+		entry_free(e);
+		return;
+	}
+	describe_day(e->day, day, sizeof day);
+	nb_stamp_clock(e->at, clock);
+	page_begin(p, entry_type_label(e->type), "/history");
+	h(p, "<h1>%s</h1><p class=\"quiet\">%s, %s</p>", entry_type_label(e->type), day, clock);
+	snprintf(action, sizeof action, "/r/%lld/edit", (long long)id);
+	if (rest && form) {
+		form(p, e, action);
+	} else {
+		show(p, e);
+		if (form)
+			h(p, "<p><a class=\"button\" href=\"%s\">%s</a></p>", action, _("Change"));
+		snprintf(action, sizeof action, "/r/%lld/delete", (long long)id);
+		h(p, "<details class=\"danger\"><summary>%s</summary><p>%s</p>", _("Delete"),
+		  _("Deleting is for good: the record and everything in it are gone, also from search."));
+		form_begin(p, action, "inline-form");
+		h(p, "<button type=\"submit\" class=\"danger\">%s</button></form></details>", _("Delete for good"));
+	}
+	entry_free(e);
+	page_end(p);
+}

@@ -1,0 +1,311 @@
+/*
+ * The quieter pages: today's question (/reflect), the attachment reflection
+ * (/attachment), the weekly moment (/week), relationship phases (/phases)
+ * and help (/help, /help/beside).
+ */
+#include "page.h"
+#include "core/attachment.h"
+#include "core/care.h"
+#include "core/describe.h"
+#include "core/i18n.h"
+#include "core/parse.h"
+#include "core/week.h"
+#include "core/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void page_reflect(struct page *p)
+{
+	const struct nb_prompt *q = prompt_for_day(p->today);
+	struct nb_entries l = { 0 };
+	struct nb_error err;
+
+	if (p->posted) {
+		struct nb_entry *e = entry_new(NB_REFLECTION);
+		e->u.reflection.prompt = xstrdup(q->id);
+		e->u.reflection.text = xstrdup(fval(p, "text") && *fval(p, "text") ? fval(p, "text") : NULL);
+		if (!app_add(p->w->app, e, &p->err)) {
+			page_redirect(p, "/?saved=%lld", (long long)e->id);
+			entry_free(e);
+			return;
+		}
+		p->resp->status = 422;
+		entry_free(e);
+	}
+	page_begin(p, _("A question for today"), "/");
+	h(p, "<h1>%s</h1><p class=\"prompt\">%s</p>", _("A question for today"), _(q->text));
+	form_begin(p, "/reflect", "reflect");
+	form_errors(p);
+	w_text(p, "text", _("Your answer"), _("Take a moment. Write as much or as little as you like."), fval(p, "text"), true);
+	form_end(p, _("Save"));
+	if (!app_latest(p->w->app, NB_REFLECTION, 10, &l, &err) && l.n) {
+		h(p, "<h2>%s</h2><ul class=\"records\">", _("Earlier"));
+		for (size_t i = 0; i < l.n; i++) {
+			char day[96];
+			describe_day(l.v[i]->day, day, sizeof day);
+			h(p, "<li><a href=\"/r/%l\">%s</a><p class=\"quiet\">%s</p><p>%s</p></li>", l.v[i]->id, day,
+			  prompt_text(l.v[i]->u.reflection.prompt), l.v[i]->u.reflection.text);
+		}
+		h(p, "</ul>");
+	}
+	entries_free(&l);
+	page_end(p);
+}
+
+static const char *disclaimer(void)
+{
+	return _("This is a reflection, not a diagnosis. The patterns are ways that once helped people get through; they can change, and many people recognise something of each.");
+}
+
+static void axis(struct page *p, const char *name, double v)
+{
+	char d[NB_DEC_LEN];
+
+	h(p, "<p>%s: <strong>%s</strong> / 7</p><svg class=\"axis\" viewBox=\"0 0 300 24\" role=\"img\" aria-label=\"%s %s / 7\">"
+	     "<line x1=\"10\" x2=\"290\" y1=\"12\" y2=\"12\"/><circle cx=\"%d\" cy=\"12\" r=\"8\"/></svg>",
+	  name, nb_dec1(v, d), name, d, 10 + (int)((v - 1) / 6 * 280));
+}
+
+void page_attachment(struct page *p)
+{
+	const struct nb_statement *st = attachment_statements();
+	struct nb_entries past = { 0 };
+	struct nb_error err;
+	struct nb_attachment_score now, before;
+
+	if (p->posted) {
+		struct nb_entry *e = entry_new(NB_ATTACHMENT);
+		enum nb_err rc = NB_OK;
+		for (int i = 0; i < NB_ATTACHMENT_ITEMS && !rc; i++) {
+			char name[8];
+			snprintf(name, sizeof name, "a%d", i);
+			const char *v = fval(p, name);
+			rc = parse_scale(name, v ? v : "", 1, 7, &e->u.attachment.answers[i], &p->err);
+			if (!rc && !e->u.attachment.answers[i])
+				rc = nb_error_set(&p->err, NB_EINVAL, name, _("Every statement needs an answer from 1 to 7."));
+		}
+		if (!rc && !app_add(p->w->app, e, &p->err)) {
+			page_redirect(p, "/attachment?done=%lld", (long long)e->id);
+			entry_free(e);
+			return;
+		}
+		p->resp->status = 422;
+		entry_free(e);
+	}
+	page_begin(p, _("Attachment reflection"), "/");
+	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Attachment reflection"), disclaimer());
+	if (!app_latest(p->w->app, NB_ATTACHMENT, 2, &past, &err) && past.n && kvs_get(&p->req->query, "done")) {
+		attachment_score(&past.v[0]->u.attachment, &now);
+		h(p, "<section class=\"result\">");
+		axis(p, _("Anxiety about closeness"), now.anxiety);
+		axis(p, _("Avoidance of closeness"), now.avoidance);
+		h(p, "<p><strong>%s</strong> %s</p>", attachment_pattern_name(now.pattern), attachment_pattern_text(now.pattern));
+		if (past.n > 1) {
+			char day[96], a[NB_DEC_LEN], b2[NB_DEC_LEN];
+			attachment_score(&past.v[1]->u.attachment, &before);
+			describe_day(past.v[1]->day, day, sizeof day);
+			h(p, "<p>%s %s: %s → %s, %s: %s → %s</p>", _("Since last time"), day,
+			  _("anxiety about closeness"), nb_dec1(before.anxiety, a), nb_dec1(now.anxiety, b2),
+			  _("avoidance of closeness"), nb_dec1(before.avoidance, a), nb_dec1(now.avoidance, b2));
+		}
+		h(p, "<p class=\"quiet\">%s</p></section>", _("Coming back to it every few months shows what moves."));
+	}
+	entries_free(&past);
+	form_begin(p, "/attachment", "attachment");
+	form_errors(p);
+	h(p, "<p>%s</p>", _("Twelve statements about closeness. For each, how much is it like you, from 1 (not at all) to 7 (very much)? There are no right answers."));
+	for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++) {
+		char name[8];
+		snprintf(name, sizeof name, "a%d", i);
+		w_scale(p, name, _(st[i].text), _("1 not at all"), _("7 very much"), 1, 7, fval(p, name));
+	}
+	form_end(p, _("See where I stand"));
+	page_end(p);
+}
+
+void page_week(struct page *p)
+{
+	struct nb_entries records = { 0 };
+	struct nb_error err;
+	struct nb_week w;
+	const char *date = kvs_get(&p->req->query, "date");
+	char mon[96], sun[96], prev[NB_DAY_LEN], next[NB_DAY_LEN], d[NB_DEC_LEN];
+	struct nb_buf b = { 0 };
+
+	if (p->posted) {
+		struct nb_entry *e = entry_new(NB_REFLECTION);
+		e->u.reflection.prompt = xstrdup(NB_WEEK_PROMPT);
+		e->u.reflection.text = xstrdup(fval(p, "intention") && *fval(p, "intention") ? fval(p, "intention") : NULL);
+		if (!app_add(p->w->app, e, &p->err)) {
+			page_redirect(p, "/week");
+			entry_free(e);
+			return;
+		}
+		p->resp->status = 422;
+		entry_free(e);
+	}
+	if (date && nb_day_parse(date, "date", &err))
+		date = NULL;
+	if (app_week(p->w->app, date ? date : p->today, &records, &w, &err)) {
+		page_fail(p, 500, err.msg);
+		return;
+	}
+	describe_day(w.monday, mon, sizeof mon);
+	describe_day(w.sunday, sun, sizeof sun);
+	nb_day_add(w.monday, -7, prev);
+	nb_day_add(w.monday, 7, next);
+	page_begin(p, _("Your week"), "/week");
+	h(p, "<h1>%s</h1><p>", _("Your week"));
+	h_buf(&b, _("The week of %s to %s"), mon, sun);
+	h(p, "%r</p><p class=\"pager\"><a href=\"/week?date=%s\">%s</a>", b.s, prev, _("Week before"));
+	buf_reset(&b);
+	if (strcmp(next, p->today) <= 0)
+		h(p, " · <a href=\"/week?date=%s\">%s</a>", next, _("Week after"));
+	h(p, "</p>");
+	if (w.intention)
+		h(p, "<p class=\"intention\">%s <strong>%s</strong></p>", _("Your intention for this week:"), w.intention->u.reflection.text);
+	if (!w.checkins && !w.moments && !w.nexercises && !w.triggers && !w.reflections)
+		h(p, "<p>%s</p>", _("Nothing was noted this week, and that is all right. Whatever you note, however little, will show here."));
+	h(p, "<dl class=\"week\">");
+	if (w.checkins) {
+		h(p, "<dt>%s</dt><dd>%d", _("Check-ins"), w.checkins);
+		if (w.mood.n)
+			h(p, " · %s %s", _("mood"), nb_dec1(mean_of(&w.mood), d));
+		if (w.tension.n)
+			h(p, " · %s %s", _("tension"), nb_dec1(mean_of(&w.tension), d));
+		if (w.sleep_hours.n)
+			h(p, " · %s %s h", _("sleep"), nb_dec1(mean_of(&w.sleep_hours), d));
+		h(p, "</dd>");
+	}
+	if (w.moments) {
+		h(p, "<dt>%s</dt><dd>%d (%s: %d)", _("Moments of connection"), w.moments, _("wanted touch"), w.wanted_touches);
+		for (size_t i = 0; i < w.nkinds; i++)
+			h(p, "%s%s %d", i ? ", " : ": ", vocab_label(NB_VOCAB_MOMENT_KIND, w.kinds[i].term), w.kinds[i].n);
+		h(p, "</dd>");
+	}
+	for (size_t i = 0; i < w.nexercises; i++) {
+		const struct nb_week_exercise *x = &w.exercises[i];
+		h(p, "<dt>%s</dt><dd>%d ×", vocab_label(NB_VOCAB_EXERCISE, x->exercise), x->n);
+		if (x->change.n) {
+			double c = mean_of(&x->change);
+			h(p, " · %s %s", _("tension afterwards"), c <= 0 ? "−" : "+");
+			h(p, "%s", nb_dec1(c < 0 ? -c : c, d));
+		}
+		h(p, "</dd>");
+	}
+	if (w.triggers)
+		h(p, "<dt>%s</dt><dd>%d</dd>", _("Triggers"), w.triggers);
+	if (w.nneeds) {
+		h(p, "<dt>%s</dt><dd>", _("Needs that came back"));
+		for (size_t i = 0; i < w.nneeds; i++)
+			h(p, "%s%s (%d)", i ? ", " : "", vocab_label(NB_VOCAB_NEED, w.needs[i].term), w.needs[i].n);
+		h(p, "</dd>");
+	}
+	if (w.reflections)
+		h(p, "<dt>%s</dt><dd>%d</dd>", _("Reflections"), w.reflections);
+	h(p, "</dl>");
+	chart_line(p, _("Mood, Monday to Sunday"), w.day_mood, 7, 1, 5, w.monday, _("Mood"));
+	if (w.next_intention)
+		h(p, "<p class=\"intention\">%s <strong>%s</strong></p>", _("Your intention for next week:"), w.next_intention->u.reflection.text);
+	else if (!date || strcmp(w.monday, p->today) <= 0) {
+		form_begin(p, "/week", "intention");
+		form_errors(p);
+		w_text(p, "intention", _("One intention for the coming week, if you like"), NULL, fval(p, "intention"), false);
+		form_end(p, _("Save"));
+	}
+	buf_free(&b);
+	entries_free(&records);
+	page_end(p);
+}
+
+void page_phases(struct page *p)
+{
+	struct nb_entries l = { 0 };
+	struct nb_error err;
+	struct nb_query q = { .types = NB_TYPE_BIT(NB_PHASE) };
+
+	if (p->posted) {
+		struct nb_entry *e = entry_new(NB_PHASE);
+		const char *ph = fval(p, "phase"), *with = fval(p, "with"), *note = fval(p, "note");
+		enum nb_err rc = NB_OK;
+		if (ph && *ph)
+			rc = parse_term("phase", NB_VOCAB_PHASE, ph, &e->u.phase.phase, &p->err);
+		e->u.phase.with = xstrdup(with && *with ? with : NULL);
+		e->u.phase.note = xstrdup(note && *note ? note : NULL);
+		if (!rc && !app_add(p->w->app, e, &p->err)) {
+			page_redirect(p, "/phases");
+			entry_free(e);
+			return;
+		}
+		p->resp->status = 422;
+		entry_free(e);
+	}
+	page_begin(p, _("Relationship phases"), "/circle");
+	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Relationship phases"),
+	  _("Relationships often move through phases: an intense start, fear and distance, a clash of longing and withdrawal, a turning point. Note where one stands, and see it over time."));
+	if (!app_list(p->w->app, &q, &l, &err)) {
+		for (size_t i = 0; i < l.n; i++) {
+			const char *who = l.v[i]->u.phase.with;
+			bool seen = false;
+			for (size_t j = 0; j < i; j++)
+				seen = seen || strcasecmp(l.v[j]->u.phase.with, who) == 0;
+			if (seen)
+				continue;
+			h(p, "<h2>%s</h2><ol class=\"timeline\">", who);
+			for (size_t j = i; j < l.n; j++) {
+				const struct nb_phase *ph = &l.v[j]->u.phase;
+				if (strcasecmp(ph->with, who) != 0)
+					continue;
+				h(p, "<li><span class=\"when\">%s</span> %s", l.v[j]->day, vocab_label(NB_VOCAB_PHASE, ph->phase));
+				if (ph->note)
+					h(p, " · %s", ph->note);
+				h(p, "</li>");
+			}
+			h(p, "</ol>");
+		}
+	}
+	entries_free(&l);
+	form_begin(p, "/phases", "phase");
+	form_errors(p);
+	w_text(p, "with", _("With whom?"), NULL, fval(p, "with"), false);
+	w_choices(p, "phase", _("Phase"), NB_VOCAB_PHASE, false, NULL, NULL);
+	w_text(p, "note", _("A note, if you like"), NULL, fval(p, "note"), false);
+	form_end(p, _("Save"));
+	page_end(p);
+}
+
+void page_help(struct page *p)
+{
+	static const char *const points[] = {
+		N_("Ask before you touch or hold. A no is an answer, not a rejection of you."),
+		N_("Presence counts: sitting together, a walk, a short message. You do not have to fix anything."),
+		N_("Listen more than you speak, and give advice only when it is asked for."),
+		N_("Let them set the pace. Small, regular contact means more than one big gesture."),
+		N_("You are not their therapist. If you worry about their safety, help them reach their GP or 113 Zelfmoordpreventie (0800-0113, 113.nl). In an emergency, call 112."),
+		N_("Look after yourself too. You can stay beside someone longer when you also rest."),
+	};
+
+	if (strcmp(p->req->path, "/help/beside") == 0) {
+		page_begin(p, _("For the people beside someone who is low"), "/circle");
+		h(p, "<h1>%s</h1><p class=\"intro\">%s</p><ul class=\"points\">", _("For the people beside someone who is low"),
+		  _("Being there matters more than having the right words."));
+		for (size_t i = 0; i < sizeof points / sizeof points[0]; i++)
+			h(p, "<li>%s</li>", _(points[i]));
+		h(p, "</ul>");
+		page_end(p);
+		return;
+	}
+	page_begin(p, _("Help"), "/");
+	h(p, "<h1>%s</h1><p>%s</p>", _("Help"), _("nabij helps you practise connection, day by day, and see over weeks what helps you."));
+	h(p, "<p class=\"pre\">%s</p>", care_not_therapy_text());
+	page_care(p);
+	h(p, "<ul><li><a href=\"/exercises\">%s</a></li><li><a href=\"/attachment\">%s</a></li>"
+	     "<li><a href=\"/phases\">%s</a></li><li><a href=\"/help/beside\">%s</a></li>"
+	     "<li><a href=\"/data\">%s</a></li></ul>",
+	  _("Exercises"), _("Attachment reflection"), _("Relationship phases"),
+	  _("For the people beside someone who is low"), _("Your data"));
+	page_end(p);
+}

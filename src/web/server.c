@@ -1,0 +1,229 @@
+/*
+ * The libmicrohttpd side of nabij ui: bind to the loopback addresses only,
+ * collect each request into a struct web_req (MHD parses headers, cookies,
+ * the query and POST bodies, urlencoded or multipart), hand it to
+ * web_handle, and send the answer with the security headers every response
+ * carries. Requests are served one at a time: one SQLite connection, one
+ * language setting.
+ */
+#include "web.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+
+#include <microhttpd.h>
+
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define DEFAULT_PORT 7419
+
+static pthread_mutex_t one_at_a_time = PTHREAD_MUTEX_INITIALIZER;
+static bool fixed_clock;
+
+struct ctx {
+	struct web_req req;
+	struct MHD_PostProcessor *pp;
+	size_t body;
+	size_t limit;
+	char *path;
+};
+
+static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *key,
+			       const char *value)
+{
+	struct web_kvs *l = cls;
+	char *lower = xstrdup(key);
+
+	if (kind == MHD_HEADER_KIND)
+		for (char *c = lower; *c; c++)
+			*c = (char)tolower((unsigned char)*c);
+	kvs_add(l, lower, value, value ? strlen(value) : 0);
+	free(lower);
+	return MHD_YES;
+}
+
+static enum MHD_Result post_field(void *cls, enum MHD_ValueKind kind, const char *key,
+				  const char *filename, const char *type, const char *encoding,
+				  const char *data, uint64_t off, size_t size)
+{
+	struct ctx *c = cls;
+
+	(void)kind, (void)filename, (void)type, (void)encoding;
+	if (off == 0)
+		kvs_add(&c->req.form, key, data, size);
+	else
+		kvs_append(&c->req.form, key, data, size);
+	return MHD_YES;
+}
+
+static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+		      enum MHD_RequestTerminationCode toe)
+{
+	struct ctx *c = *con_cls;
+
+	(void)cls, (void)conn, (void)toe;
+	if (!c)
+		return;
+	if (c->pp)
+		MHD_destroy_post_processor(c->pp);
+	kvs_free(&c->req.headers);
+	kvs_free(&c->req.cookies);
+	kvs_free(&c->req.query);
+	kvs_free(&c->req.form);
+	free(c->path);
+	free(c);
+	*con_cls = NULL;
+}
+
+static enum MHD_Result answer(struct MHD_Connection *conn, struct web_resp *r)
+{
+	struct MHD_Response *resp =
+		MHD_create_response_from_buffer(r->body.len, r->body.s ? r->body.s : (char *)"",
+						MHD_RESPMEM_MUST_COPY);
+	enum MHD_Result ret;
+
+	for (int i = 0; web_security_headers[i]; i += 2)
+		MHD_add_response_header(resp, web_security_headers[i], web_security_headers[i + 1]);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->type);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+				r->cache ? "private, max-age=3600" : "no-store");
+	if (r->status == 303 || r->status == 302)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
+	for (int i = 0; i < r->ncookies; i++)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->cookies[i]);
+	if (r->filename[0]) {
+		char disp[128];
+		snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", r->filename);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, disp);
+	}
+	ret = MHD_queue_response(conn, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char *url,
+			      const char *method, const char *version, const char *upload,
+			      size_t *upload_size, void **con_cls)
+{
+	struct web *w = cls;
+	struct ctx *c = *con_cls;
+	struct web_resp resp = { 0 };
+	enum MHD_Result ret;
+
+	(void)version;
+	if (!c) {
+		c = xcalloc(1, sizeof *c);
+		c->path = xstrdup(url);
+		c->req.method = method;
+		c->req.path = c->path;
+		c->limit = strcmp(url, "/data") == 0 ? WEB_UPLOAD_MAX : w->body_max;
+		MHD_get_connection_values(conn, MHD_HEADER_KIND, collect, &c->req.headers);
+		MHD_get_connection_values(conn, MHD_COOKIE_KIND, collect, &c->req.cookies);
+		MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect, &c->req.query);
+		if (strcmp(method, "POST") == 0)
+			c->pp = MHD_create_post_processor(conn, 64 * 1024, post_field, c);
+		*con_cls = c;
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		c->body += *upload_size;
+		if (c->body > c->limit)
+			c->req.too_large = true;
+		else if (c->pp)
+			MHD_post_process(c->pp, upload, *upload_size);
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	pthread_mutex_lock(&one_at_a_time);
+	if (!fixed_clock)
+		w->app->now = (int64_t)time(NULL);
+	web_handle(w, &c->req, &resp);
+	ret = answer(conn, &resp);
+	pthread_mutex_unlock(&one_at_a_time);
+	web_resp_free(&resp);
+	return ret;
+}
+
+static struct MHD_Daemon *start(struct web *w, int port, bool v6)
+{
+	struct sockaddr_in a4 = { 0 };
+	struct sockaddr_in6 a6 = { 0 };
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | (v6 ? MHD_USE_IPv6 : 0);
+
+	a4.sin_family = AF_INET;
+	a4.sin_port = htons((uint16_t)port);
+	a4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	a6.sin6_family = AF_INET6;
+	a6.sin6_port = htons((uint16_t)port);
+	a6.sin6_addr = in6addr_loopback;
+	return MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, handle, w,
+				MHD_OPTION_SOCK_ADDR, v6 ? (struct sockaddr *)&a6 : (struct sockaddr *)&a4,
+				MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+				MHD_OPTION_CONNECTION_LIMIT, (unsigned)64,
+				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+				MHD_OPTION_END);
+}
+
+/* Open the address in a browser, when there is a desktop and a way. */
+static void open_browser(const char *url)
+{
+	pid_t pid;
+
+	if (!getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY"))
+		return;
+	signal(SIGCHLD, SIG_IGN);	/* no zombie when the opener exits */
+	if ((pid = fork()) == 0) {
+		(void)!freopen("/dev/null", "w", stdout);
+		(void)!freopen("/dev/null", "w", stderr);
+		execlp("xdg-open", "xdg-open", url, (char *)NULL);
+		_exit(127);
+	}
+}
+
+int web_serve(struct nb_app *app, const struct web_opts *o)
+{
+	struct web w;
+	struct MHD_Daemon *d4 = NULL, *d6 = NULL;
+	const union MHD_DaemonInfo *info;
+	sigset_t stop;
+	char url[128];
+	int port = o->port ? o->port : DEFAULT_PORT, sig;
+
+	fixed_clock = getenv("NABIJ_NOW") && *getenv("NABIJ_NOW");
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);	/* the server threads inherit this */
+	signal(SIGPIPE, SIG_IGN);
+	web_init(&w, app, 0, o->lang);
+	for (int tries = 0; !d4 && tries < (o->port ? 1 : 20); tries++)
+		d4 = start(&w, o->port < 0 ? 0 : port + tries, false);
+	if (!d4) {
+		fprintf(stderr, _("nabij: cannot listen on 127.0.0.1:%d; is another program using it? Try --port.\n"), port);
+		return 1;
+	}
+	info = MHD_get_daemon_info(d4, MHD_DAEMON_INFO_BIND_PORT);
+	w.port = info ? info->port : port;
+	d6 = start(&w, w.port, true);	/* ::1 too, where the machine has it */
+	snprintf(url, sizeof url, "http://127.0.0.1:%d/?token=%s", w.port, w.token);
+	printf(_("nabij is open at:\n\n    %s\n\nOpen this address in your browser; it works only on this computer.\nPress Ctrl-C here to stop nabij.\n"), url);
+	fflush(stdout);
+	if (o->open_browser)
+		open_browser(url);
+	sigwait(&stop, &sig);
+	printf("\n%s\n", _("nabij has stopped. Everything you wrote is saved."));
+	MHD_stop_daemon(d4);
+	if (d6)
+		MHD_stop_daemon(d6);
+	return 0;
+}
