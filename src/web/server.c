@@ -144,6 +144,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	if (c->pp) {	/* the last field arrives when the processor is done */
+		MHD_destroy_post_processor(c->pp);
+		c->pp = NULL;
+	}
 	pthread_mutex_lock(&one_at_a_time);
 	if (!fixed_clock)
 		w->app->now = (int64_t)time(NULL);

@@ -125,21 +125,32 @@ static bool same_secret(const char *a, const char *b)
 	return diff == 0;
 }
 
-/* The Origin, or failing that the Referer, names this very server. */
+/*
+ * The request comes from a page of this very server: its Origin names us,
+ * or failing that its Referer. Our own pages send no Referer and, because
+ * of that policy, browsers send "Origin: null" with their forms; then the
+ * browser's own Sec-Fetch-Site, which no page can set, must say
+ * same-origin.
+ */
 static bool same_origin(const struct web_req *req)
 {
 	const char *host = kvs_get(&req->headers, "host");
 	const char *origin = kvs_get(&req->headers, "origin");
 	const char *referer = kvs_get(&req->headers, "referer");
+	const char *site = kvs_get(&req->headers, "sec-fetch-site");
 	char want[128];
 	size_t n;
 
 	if (!host)
 		return false;
+	if (site && strcmp(site, "same-origin") != 0)
+		return false;
 	n = (size_t)snprintf(want, sizeof want, "http://%s", host);
-	if (origin)
+	if (origin && strcmp(origin, "null") != 0)
 		return strcmp(origin, want) == 0;
-	return referer && strncmp(referer, want, n) == 0 && (referer[n] == '/' || !referer[n]);
+	if (referer)
+		return strncmp(referer, want, n) == 0 && (referer[n] == '/' || !referer[n]);
+	return site != NULL;
 }
 
 /* The language of this request: the person's choice (cookie), else what

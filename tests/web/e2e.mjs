@@ -1,0 +1,160 @@
+// End-to-end test of nabij ui in a real browser (Debian's chromium, driven
+// by playwright-core): open the printed address, check in, note a moment,
+// add to the circle, breathe for a while, see it all on today's page and in
+// the charts, switch language, and check that hostile text stays text.
+// Screenshots go to SHOTS (default build/screenshots) at 1280 and 375 px.
+//   node e2e.mjs NABIJ_BINARY [SHOTS]
+import { chromium } from "playwright-core";
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const bin = process.argv[2];
+const shots = process.argv[3] || "build/screenshots";
+const dir = mkdtempSync(join(tmpdir(), "nabij-e2e-"));
+mkdirSync(shots, { recursive: true });
+let passed = 0, failed = 0;
+function check(name, ok, detail) {
+	if (ok) passed++;
+	else { failed++; console.log(`FAIL ${name}${detail ? ": " + detail : ""}`); }
+}
+
+const server = spawn(bin, ["ui", "--no-open", "--port", "0"], {
+	env: { ...process.env, NABIJ_DB: join(dir, "nabij.db"), LANGUAGE: "en", LC_ALL: "C.UTF-8", TZ: "Europe/Amsterdam" },
+	stdio: ["ignore", "pipe", "inherit"],
+});
+const url = await new Promise((resolve, reject) => {
+	let out = "";
+	server.stdout.on("data", (d) => {
+		out += d;
+		const m = out.match(/http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{32}/);
+		if (m) resolve(m[0]);
+	});
+	setTimeout(() => reject(new Error("nabij ui printed no address: " + out)), 5000);
+});
+const origin = new URL(url).origin;
+
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+	args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+		"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+try {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB" });
+	const page = await context.newPage();
+	const outside = [];
+	page.on("request", (r) => { if (!r.url().startsWith(origin)) outside.push(r.url()); });
+	const dialogs = [];
+	page.on("dialog", async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+	const csp = [];
+	page.on("console", (m) => { if (/Content Security Policy/.test(m.text())) csp.push(m.text()); });
+
+	await page.goto(url);
+	check("opens today's page", (await page.locator("h1").textContent()).length > 5);
+	check("the secret left the address", !page.url().includes("token="));
+	await page.screenshot({ path: `${shots}/today-empty-1280.png`, fullPage: true });
+
+	// A check-in in a few clicks, with hostile text in the note.
+	await page.click("text=Check in");
+	await page.check("input[name=mood][value='2']");
+	await page.check("input[name=tension][value='4']");
+	await page.check("input[name=state][value=activated]");
+	await page.check("input[name=emotion][value=fear]");
+	await page.fill("textarea[name=note]", `<script>alert(1)</script> "><img src=x onerror=alert(2)>`);
+	await page.screenshot({ path: `${shots}/checkin-1280.png`, fullPage: true });
+	await page.click("button[type=submit]:has-text('Save the check-in')");
+	check("check-in saved", await page.locator(".saved").count() === 1);
+	check("suggestion after the check-in", (await page.locator(".suggest").textContent()).includes("breath"));
+
+	// A wrong value comes back with everything kept and the field marked.
+	await page.goto(origin + "/checkin");
+	await page.check("input[name=mood][value='3']");
+	await page.click("summary:has-text('Body, energy and sleep')");
+	await page.fill("input[name=sleep-hours]", "seven");
+	await page.fill("textarea[name=note]", "kept after the error");
+	await page.click("button[type=submit]:has-text('Save the check-in')");
+	check("bad form marked", await page.locator("[aria-invalid=true]").count() >= 1);
+	check("input kept", (await page.inputValue("textarea[name=note]")) === "kept after the error");
+	check("choice kept", await page.isChecked("input[name=mood][value='3']"));
+	await page.fill("input[name=sleep-hours]", "7.5");
+	await page.click("button[type=submit]:has-text('Save the check-in')");
+	check("corrected form saved", await page.locator(".saved").count() === 1);
+
+	// A moment, and the circle.
+	await page.goto(origin + "/circle");
+	await page.fill("input[name=name]", "Sam");
+	await page.fill("input[name=reach]", "06-12345678");
+	await page.click("button:has-text('Add to my circle')");
+	check("circle member added", (await page.locator("ul.circle").textContent()).includes("Sam"));
+	await page.goto(origin + "/moment");
+	await page.check("input[name=kind][value=hug]");
+	await page.fill("input[name=with]", "Sam");
+	await page.check("input[name=safe][value=yes]");
+	await page.check("input[name=effect][value=breath]");
+	await page.click("button:has-text('Save the moment')");
+	check("moment saved", (await page.locator(".saved").textContent()).includes("hug"));
+
+	// Breathing: the pacer runs, stopping early keeps the time.
+	await page.goto(origin + "/exercise/breath");
+	await page.fill("input[name=minutes]", "1");
+	await page.check("input[name=before][value='4']");
+	await page.click("button:has-text('Start')");
+	await page.waitForTimeout(2500);
+	const status = await page.locator(".pacer-status").textContent();
+	check("pacer shows a phase", /Breathe in|Hold|Breathe out/.test(status), status);
+	await page.screenshot({ path: `${shots}/breathing-1280.png`, fullPage: true });
+	await page.check("input[name=after][value='2']");
+	await page.click("button:has-text('Done')");
+	const saved = await page.locator(".saved").textContent();
+	check("breath session saved with its seconds", /self-soothing breath · [0-9]+ s/.test(saved), saved);
+
+	// Today shows it all; hostile text is text.
+	await page.goto(origin + "/");
+	const today = await page.locator("main").textContent();
+	check("today lists the records", today.includes("check-in") && today.includes("hug") && today.includes("self-soothing breath"));
+	check("last wanted touch today", today.includes("Last wanted touch: today"));
+	await page.screenshot({ path: `${shots}/today-1280.png`, fullPage: true });
+	await page.goto(origin + "/history?q=script");
+	check("hostile note shown as text", (await page.locator("main").textContent()).includes("<script>alert(1)</script>"));
+	check("no script ran", dialogs.length === 0, dialogs.join(", "));
+	check("no injected image", await page.locator("main img").count() === 0);
+
+	// Charts.
+	await page.goto(origin + "/charts");
+	check("chart drawn", await page.locator("figure.chart svg").count() >= 2);
+	check("chart has a table", await page.locator("figure.chart table").count() >= 2);
+	await page.screenshot({ path: `${shots}/charts-1280.png`, fullPage: true });
+
+	// Dutch, and phone width.
+	await page.click("footer button:has-text('Nederlands')");
+	check("switched to Dutch", (await page.locator("nav").textContent()).includes("Vandaag"));
+	await page.setViewportSize({ width: 375, height: 800 });
+	for (const [path, name] of [["/", "today"], ["/checkin", "checkin"], ["/charts", "charts"]]) {
+		await page.goto(origin + path);
+		const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+		check(`${name} fits 375 px`, wide <= 375, `scroll width ${wide}`);
+		await page.screenshot({ path: `${shots}/${name}-375-nl.png`, fullPage: true });
+	}
+	await page.goto(origin + "/exercise/breath?start=1&minutes=1");
+	await page.waitForTimeout(1200);
+	await page.screenshot({ path: `${shots}/breathing-375-nl.png`, fullPage: true });
+
+	// Keyboard: the first Tab reaches the skip link.
+	await page.goto(origin + "/");
+	await page.keyboard.press("Tab");
+	check("skip link first", (await page.evaluate(() => document.activeElement.className)) === "skip");
+
+	check("no request left the machine", outside.length === 0, outside.join(", "));
+	check("no CSP violation", csp.length === 0, csp.join(" | "));
+	await context.close();
+} catch (e) {
+	failed++;
+	console.log("FAIL " + e.message);
+} finally {
+	await browser.close();
+	server.kill("SIGINT");
+	rmSync(dir, { recursive: true, force: true });
+}
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
