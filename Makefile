@@ -1,16 +1,27 @@
 # nabij: the two commands of the README (make run, make test) and a few more.
 # Each installs the Debian packages it needs when they are missing.
 
-PACKAGES = gcc meson ninja-build pkg-config gettext tzdata tmux \
-	libsqlite3-dev libjansson-dev libcsv-dev libcmocka-dev
+PACKAGES = gcc meson ninja-build pkg-config gettext tzdata \
+	libsqlite3-dev libjansson-dev libcsv-dev libmicrohttpd-dev
+# What the tests need besides: the terminal and browser tests' tools.
+TEST_PACKAGES = $(PACKAGES) libcmocka-dev tmux curl chromium
 
-.PHONY: all deps build run test fuzz install pot clean
+.PHONY: all deps test-deps install-packages build run cli test fuzz install pot clean
 
 all: build
 
 deps:
+	@$(MAKE) -s install-packages WANT="$(PACKAGES)"
+
+test-deps:
+	@$(MAKE) -s install-packages WANT="$(TEST_PACKAGES)"
+	@command -v node >/dev/null || $(MAKE) -s install-packages WANT="nodejs npm"
+	@[ -d tests/web/node_modules/playwright-core ] || \
+		(cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
+
+install-packages:
 	@missing=""; \
-	for p in $(PACKAGES); do \
+	for p in $(WANT); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' \
 			|| missing="$$missing $$p"; \
 	done; \
@@ -25,20 +36,24 @@ build: deps
 	@[ -f build/build.ninja ] || meson setup build
 	@ninja -C build
 
-# The main job: a check-in on the default database, then the day.
+# The main job: nabij in the browser, on the default database.
 run: build
+	@./build/nabij ui
+
+# The same practice in the terminal: a check-in, then the day.
+cli: build
 	@./build/nabij checkin && ./build/nabij today
 
 # Every test, in a normal and in a sanitizer build; the last line is the summary.
-test: deps
+test: test-deps
 	@sh tests/run-all.sh
 
 # Coverage-guided fuzzing with libFuzzer (clang); SECONDS per harness.
-fuzz: deps
+fuzz: test-deps
 	@[ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzz=true \
 		-Db_sanitize=address,undefined -Db_lundef=false
 	@ninja -C build-fuzz
-	@for h in json fields; do \
+	@for h in json fields web; do \
 		mkdir -p build-fuzz/corpus-$$h && cp tests/fuzz/corpus/$$h/* build-fuzz/corpus-$$h/; \
 		./build-fuzz/tests/fuzz/libfuzzer_$$h -max_total_time=$${SECONDS:-60} \
 			build-fuzz/corpus-$$h || exit 1; \

@@ -31,7 +31,7 @@ _nabij()
 	local common="--db --lang --json --help"
 	case $cmd in
 	"")
-		COMPREPLY=($(compgen -W "checkin moment trigger circle today suggest exercise breathe reflect week attachment phase list show edit delete search export import help --db --lang --json --help --version" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "ui checkin moment trigger circle today suggest exercise breathe reflect week attachment phase list show edit delete search export import help --db --lang --json --help --version" -- "$cur")) ;;
 	checkin)
 		COMPREPLY=($(compgen -W "--body --emotion --need --state --mood --energy --tension --sleep-hours --sleep-quality --tag --note --at --interactive $common" -- "$cur")) ;;
 	moment)
@@ -56,6 +56,8 @@ _nabij()
 		COMPREPLY=($(compgen -W "--answers --interactive $common" -- "$cur")) ;;
 	phase)
 		COMPREPLY=($(compgen -W "start distance clash turning list --with --note --at $common" -- "$cur")) ;;
+	ui)
+		COMPREPLY=($(compgen -W "--port --no-open $common" -- "$cur")) ;;
 	suggest|today)
 		COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
 	list)

@@ -2,14 +2,15 @@
 
 cmocka reports "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)";
 the golden runner "golden: N passed, N failed"; any other test counts as
-one case. A test that failed without saying how many counts as one failure.
+one case. A test that failed without saying how many counts as one failure;
+a skipped one (its tools missing) is counted apart.
 Usage: summary.py I18N_STATUS BUILD_DIR...
 """
 import json
 import re
 import sys
 
-passed = failed = 0
+passed = failed = skipped = 0
 if sys.argv[1] == "0":
     passed += 1
 else:
@@ -22,11 +23,14 @@ for build in sys.argv[2:]:
         continue
     for line in lines:
         t = json.loads(line)
+        if t.get("result") == "SKIP":
+            skipped += 1
+            continue
         out = (t.get("stdout") or "") + (t.get("stderr") or "")
         ok = t.get("result") == "OK"
         p = sum(int(n) for n in re.findall(r"\[  PASSED  \] (\d+) test", out))
         f = sum(int(n) for n in re.findall(r"\[  FAILED  \] (\d+) test", out))
-        g = re.search(r"(?:golden|tty): (\d+) passed, (\d+) failed", out)
+        g = re.search(r"(?:golden|tty|security|e2e): (\d+) passed, (\d+) failed", out)
         if g:
             p, f = int(g.group(1)), int(g.group(2))
         if p == 0 and f == 0:
@@ -35,4 +39,4 @@ for build in sys.argv[2:]:
             f = 1
         passed += p
         failed += f
-print(f"{passed} passed, {failed} failed")
+print(f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))

@@ -1,0 +1,422 @@
+/* web: pages rendered in-process, without a socket. The central checks
+ * (Host, session secret, form token, same origin), escaping of hostile text
+ * in every field on every page, and forms that keep the input on error. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "core/xalloc.h"
+#include "web/web.h"
+
+#include <libintl.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NOW 1795201200	/* 2026-11-20T19:00:00Z */
+#define PORT 7419
+
+static const char *const hostile[] = {
+	"<script>alert(1)</script>",
+	"\"><img src=x onerror=alert(2)>",
+	"' onmouseover='alert(3)",
+	"</textarea><b>x</b>",
+};
+
+struct fixture {
+	struct nb_app app;
+	struct web w;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof *f);
+	struct nb_error err;
+
+	setenv("TZ", "Europe/Amsterdam", 1);
+	if (store_sqlite_open(":memory:", &f->app.store, &err))
+		return -1;
+	f->app.now = NOW;
+	web_init(&f->w, &f->app, PORT, "en");
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	store_close(&f->app.store);
+	free(f);
+	return 0;
+}
+
+/* A request as a browser of this session would send it. */
+static void req_init(struct web_req *r, const struct web *w, const char *method, const char *path)
+{
+	char host[64], cookie[64];
+
+	memset(r, 0, sizeof *r);
+	r->method = method;
+	r->path = path;
+	snprintf(host, sizeof host, "127.0.0.1:%d", PORT);
+	kvs_add(&r->headers, "host", host, strlen(host));
+	snprintf(cookie, sizeof cookie, "%s", w->token);
+	kvs_add(&r->cookies, "nabij_session", cookie, strlen(cookie));
+	if (strcmp(method, "POST") == 0) {
+		char origin[64];
+		snprintf(origin, sizeof origin, "http://127.0.0.1:%d", PORT);
+		kvs_add(&r->headers, "origin", origin, strlen(origin));
+		kvs_add(&r->form, "csrf", w->csrf, strlen(w->csrf));
+	}
+}
+
+static void req_free(struct web_req *r)
+{
+	kvs_free(&r->headers);
+	kvs_free(&r->cookies);
+	kvs_free(&r->query);
+	kvs_free(&r->form);
+}
+
+static void form(struct web_req *r, const char *k, const char *v)
+{
+	kvs_add(&r->form, k, v, strlen(v));
+}
+
+/* Run req, return the status; the body is left in *body (caller frees). */
+static int run(struct fixture *f, struct web_req *r, char **body)
+{
+	struct web_resp resp = { 0 };
+	int status;
+
+	web_handle(&f->w, r, &resp);
+	status = resp.status;
+	if (body)
+		*body = buf_detach(&resp.body);
+	web_resp_free(&resp);
+	return status;
+}
+
+static int get(struct fixture *f, const char *path, char **body)
+{
+	struct web_req r;
+	int status;
+
+	req_init(&r, &f->w, "GET", path);
+	status = run(f, &r, body);
+	req_free(&r);
+	return status;
+}
+
+static void host_and_secret(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	struct web_resp resp = { 0 };
+	char *body;
+
+	req_init(&r, &f->w, "GET", "/");
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", "evil.example:7419", 17);
+	assert_int_equal(run(f, &r, NULL), 421);	/* DNS rebinding */
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", "127.0.0.1:9999", 14);
+	assert_int_equal(run(f, &r, NULL), 421);	/* another port */
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", "localhost:7419", 14);
+	assert_int_equal(run(f, &r, NULL), 200);
+	kvs_free(&r.cookies);
+	assert_int_equal(run(f, &r, &body), 403);	/* no session cookie */
+	assert_non_null(strstr(body, "nabij ui"));
+	free(body);
+	kvs_add(&r.cookies, "nabij_session", "0123456789abcdef0123456789abcdef", 32);
+	assert_int_equal(run(f, &r, NULL), 403);	/* a wrong one */
+	kvs_add(&r.query, "token", f->w.token, strlen(f->w.token));
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 303);
+	assert_string_equal(resp.location, "/");
+	assert_int_equal(resp.ncookies, 1);
+	assert_non_null(strstr(resp.cookies[0], "HttpOnly"));
+	assert_non_null(strstr(resp.cookies[0], "SameSite=Strict"));
+	web_resp_free(&resp);
+	req_free(&r);
+	/* the style sheet is not secret, but still only for our Host */
+	req_init(&r, &f->w, "GET", "/static/style.css");
+	kvs_free(&r.cookies);
+	memset(&resp, 0, sizeof resp);
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 200);
+	assert_non_null(strstr(resp.type, "text/css"));
+	web_resp_free(&resp);
+	req_free(&r);
+	/* the security headers every response carries */
+	bool csp = false;
+	for (int i = 0; web_security_headers[i]; i += 2)
+		if (strcmp(web_security_headers[i], "Content-Security-Policy") == 0 &&
+		    strstr(web_security_headers[i + 1], "default-src 'none'") &&
+		    strstr(web_security_headers[i + 1], "frame-ancestors 'none'"))
+			csp = true;
+	assert_true(csp);
+}
+
+static void posts_are_checked(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	char *body;
+
+	req_init(&r, &f->w, "POST", "/checkin");
+	form(&r, "mood", "3");
+	assert_int_equal(run(f, &r, NULL), 303);
+	req_free(&r);
+
+	req_init(&r, &f->w, "POST", "/checkin");	/* no form token */
+	kvs_free(&r.form);
+	form(&r, "mood", "3");
+	assert_int_equal(run(f, &r, &body), 403);
+	assert_non_null(strstr(body, "nothing was changed"));
+	free(body);
+	req_free(&r);
+
+	req_init(&r, &f->w, "POST", "/checkin");	/* another site */
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", "127.0.0.1:7419", 14);
+	kvs_add(&r.headers, "origin", "http://evil.example", 19);
+	form(&r, "mood", "3");
+	assert_int_equal(run(f, &r, NULL), 403);
+	req_free(&r);
+
+	req_init(&r, &f->w, "POST", "/checkin");	/* Origin null, browser says cross-site */
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", "127.0.0.1:7419", 14);
+	kvs_add(&r.headers, "origin", "null", 4);
+	kvs_add(&r.headers, "sec-fetch-site", "cross-site", 10);
+	assert_int_equal(run(f, &r, NULL), 403);
+	req_free(&r);
+
+	req_init(&r, &f->w, "POST", "/checkin");	/* Origin null from our own page */
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", "127.0.0.1:7419", 14);
+	kvs_add(&r.headers, "origin", "null", 4);
+	kvs_add(&r.headers, "sec-fetch-site", "same-origin", 11);
+	form(&r, "mood", "4");
+	assert_int_equal(run(f, &r, NULL), 303);
+	req_free(&r);
+
+	req_init(&r, &f->w, "POST", "/checkin");	/* neither Origin nor Referer */
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", "127.0.0.1:7419", 14);
+	assert_int_equal(run(f, &r, NULL), 403);
+	req_free(&r);
+
+	req_init(&r, &f->w, "POST", "/history");	/* a page that takes no POST */
+	assert_int_equal(run(f, &r, NULL), 405);
+	req_free(&r);
+
+	req_init(&r, &f->w, "POST", "/checkin");
+	r.too_large = true;
+	assert_int_equal(run(f, &r, NULL), 413);
+	req_free(&r);
+
+	req_init(&r, &f->w, "DELETE", "/");
+	assert_int_equal(run(f, &r, NULL), 405);
+	req_free(&r);
+	assert_int_equal(get(f, "/no/such/page", NULL), 404);
+	assert_int_equal(get(f, "/r/999", NULL), 404);
+	assert_int_equal(get(f, "/exercise/yoga", NULL), 404);
+}
+
+static void bad_form_keeps_input(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	char *body;
+
+	req_init(&r, &f->w, "POST", "/checkin");
+	form(&r, "mood", "3");
+	form(&r, "emotion", "fear");
+	form(&r, "sleep-hours", "seven");
+	form(&r, "note", "a long note I do not want to lose");
+	assert_int_equal(run(f, &r, &body), 422);
+	assert_non_null(strstr(body, "a long note I do not want to lose"));
+	assert_non_null(strstr(body, "value=\"seven\""));
+	assert_non_null(strstr(body, "aria-invalid=\"true\""));
+	assert_non_null(strstr(body, "name=\"mood\" value=\"3\" checked"));
+	assert_non_null(strstr(body, "value=\"fear\" checked"));
+	assert_non_null(strstr(body, "sleep hours must be a number of hours"));
+	free(body);
+	req_free(&r);
+	get(f, "/history", &body);	/* and nothing was written */
+	assert_non_null(strstr(body, "Nothing here yet."));
+	free(body);
+}
+
+/* Make one record of each kind with hostile text in every text field. */
+static void hostile_records(struct fixture *f, const char *h)
+{
+	static const char *const posts[][12] = {
+		{ "/checkin", "mood", "2", "note", "H", "tag", "H", "body", "H", "emotion_other", "H", NULL },
+		{ "/moment", "kind", "hug", "with", "H", "note", "H", "effect_other", "H", NULL },
+		{ "/trigger", "situation", "H", "reaction", "H", "alternative", "H", "emotion", "H", NULL },
+		{ "/circle", "name", "H", "reach", "H", "helps", "H", NULL },
+		{ "/reflect", "text", "H", NULL },
+		{ "/phases", "phase", "clash", "with", "H", "note", "H", NULL },
+		{ "/exercise/closeness", "with", "H", "words", "H", NULL },
+		{ "/beside", "q0", "H", "q1", "H", NULL },
+		{ "/week", "intention", "H", NULL },
+	};
+
+	for (size_t i = 0; i < sizeof posts / sizeof posts[0]; i++) {
+		struct web_req r;
+		char *body = NULL;
+		int status;
+
+		req_init(&r, &f->w, "POST", posts[i][0]);
+		for (int k = 1; posts[i][k]; k += 2)
+			form(&r, posts[i][k], strcmp(posts[i][k + 1], "H") == 0 ? h : posts[i][k + 1]);
+		status = run(f, &r, &body);
+		if (status != 303)
+			fail_msg("%s answered %d: %.400s", posts[i][0], status, body ? strstr(body, "<main") : "");
+		free(body);
+		req_free(&r);
+	}
+}
+
+static void hostile_text_stays_text(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const pages[] = {
+		"/", "/history", "/circle", "/card", "/trigger", "/phases", "/reflect", "/beside", "/week",
+		"/charts", "/r/1", "/r/2", "/r/3", "/r/4", "/r/5", "/r/6", "/r/7", "/r/8", "/r/9",
+		"/r/1/edit", "/r/2/edit", "/r/3/edit", "/r/4/edit",
+	};
+
+	for (size_t k = 0; k < sizeof hostile / sizeof hostile[0]; k++) {
+		hostile_records(f, hostile[k]);
+		for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+			char *body = NULL;
+			int status = get(f, pages[i], &body);
+			if (status != 200 && status != 404)
+				fail_msg("%s answered %d", pages[i], status);
+			if (strstr(body, "<script>") || strstr(body, "<img") || strstr(body, "<b>") ||
+			    strstr(body, "' onmouseover") || strstr(body, "</textarea><b>"))
+				fail_msg("%s lets hostile text through as markup", pages[i]);
+			free(body);
+		}
+		{
+			char *body = NULL;
+			get(f, "/history?q=alert", &body);
+			assert_null(strstr(body, "<script>"));
+			free(body);
+		}
+	}
+}
+
+static void every_page_renders(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const pages[] = {
+		"/", "/checkin", "/moment", "/trigger", "/circle", "/card", "/beside", "/exercises",
+		"/exercise/breath", "/exercise/grounding", "/exercise/closeness", "/reflect",
+		"/attachment", "/week", "/phases", "/history", "/charts", "/charts?days=365", "/data",
+		"/help", "/help/beside", "/exercise/breath?start=1&in=4&hold=2&out=6&minutes=1",
+	};
+	char *body;
+
+	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+		struct web_req r;
+		char path[128], *q;
+
+		snprintf(path, sizeof path, "%s", pages[i]);
+		req_init(&r, &f->w, "GET", path);
+		if ((q = strchr(path, '?'))) {	/* the server splits the query off */
+			*q++ = '\0';
+			for (char *kv = strtok(q, "&"); kv; kv = strtok(NULL, "&")) {
+				char *eq = strchr(kv, '=');
+				*eq = '\0';
+				kvs_add(&r.query, kv, eq + 1, strlen(eq + 1));
+			}
+		}
+		assert_int_equal(run(f, &r, &body), 200);
+		assert_non_null(strstr(body, "</html>"));
+		assert_non_null(strstr(body, "<main id=\"main\">"));
+		free(body);
+		req_free(&r);
+	}
+	assert_int_equal(get(f, "/export.json", &body), 200);
+	assert_non_null(strstr(body, "\"format\": \"nabij\""));
+	free(body);
+}
+
+static void dutch_on_request(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	char *body;
+
+	if (!getenv("NABIJ_LOCALEDIR"))
+		skip();
+	setlocale(LC_ALL, "C.UTF-8");
+	bindtextdomain("nabij", getenv("NABIJ_LOCALEDIR"));
+	bind_textdomain_codeset("nabij", "UTF-8");
+	textdomain("nabij");
+
+	req_init(&r, &f->w, "GET", "/");
+	kvs_add(&r.cookies, "nabij_lang", "nl", 2);
+	run(f, &r, &body);
+	assert_non_null(strstr(body, "lang=\"nl\""));
+	assert_non_null(strstr(body, "Vandaag"));
+	free(body);
+	req_free(&r);
+	req_init(&r, &f->w, "GET", "/");
+	kvs_add(&r.headers, "accept-language", "nl-NL,nl;q=0.9", 14);
+	run(f, &r, &body);
+	assert_non_null(strstr(body, "Vandaag"));
+	free(body);
+	req_free(&r);
+	get(f, "/", &body);
+	assert_non_null(strstr(body, "lang=\"en\""));
+	free(body);
+}
+
+static void lowest_checkin_shows_help(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	struct web_resp resp = { 0 };
+	char *body;
+
+	req_init(&r, &f->w, "POST", "/checkin");
+	form(&r, "mood", "1");
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 303);
+	req_free(&r);
+	req_init(&r, &f->w, "GET", "/");
+	kvs_add(&r.query, "saved", strchr(resp.location, '=') + 1, strlen(strchr(resp.location, '=') + 1));
+	web_resp_free(&resp);
+	run(f, &r, &body);
+	assert_non_null(strstr(body, "class=\"care\""));
+	assert_non_null(strstr(body, "0800-0113"));
+	assert_non_null(strstr(body, "112"));
+	free(body);
+	req_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(host_and_secret, setup, teardown),
+		cmocka_unit_test_setup_teardown(posts_are_checked, setup, teardown),
+		cmocka_unit_test_setup_teardown(bad_form_keeps_input, setup, teardown),
+		cmocka_unit_test_setup_teardown(hostile_text_stays_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_page_renders, setup, teardown),
+		cmocka_unit_test_setup_teardown(dutch_on_request, setup, teardown),
+		cmocka_unit_test_setup_teardown(lowest_checkin_shows_help, setup, teardown),
+	};
+
+	return cmocka_run_group_tests_name("web", tests, NULL, NULL);
+}
