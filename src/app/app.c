@@ -355,3 +355,9 @@ enum nb_err app_reflection_latest(struct nb_app *a, const char *prompt, struct n
 {
 	return OPS(a)->reflection_latest(DB(a), prompt, out, err);
 }
+
+enum nb_err app_exercise_stats(struct nb_app *a, struct nb_exercise_stat **out, size_t *n,
+			       struct nb_error *err)
+{
+	return OPS(a)->exercise_stats(DB(a), out, n, err);
+}

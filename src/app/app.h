@@ -104,6 +104,10 @@ enum nb_err app_week(struct nb_app *a, const char *day, struct nb_entries *recor
 enum nb_err app_latest(struct nb_app *a, enum nb_type t, int limit, struct nb_entries *out,
 		       struct nb_error *err);
 
+/* Per exercise, how much tension dropped on average; *out is the caller's. */
+enum nb_err app_exercise_stats(struct nb_app *a, struct nb_exercise_stat **out, size_t *n,
+			       struct nb_error *err);
+
 /* The newest reflection answering prompt, or *out NULL. */
 enum nb_err app_reflection_latest(struct nb_app *a, const char *prompt, struct nb_entry **out,
 				  struct nb_error *err);

@@ -35,6 +35,18 @@ void series_daily(const struct nb_entries *l, const char *first, int n, enum nb_
 	free(count);
 }
 
+void series_weekly(const struct nb_entries *l, enum nb_type t, const char *monday, int n,
+		   int *out)
+{
+	for (int i = 0; i < n; i++)
+		out[i] = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		int d = nb_day_diff(monday, l->v[i]->day);
+		if (l->v[i]->type == t && d >= 0 && d / 7 < n)
+			out[d / 7]++;
+	}
+}
+
 static void add(struct nb_count *out, size_t *n, size_t max, const char *term)
 {
 	for (size_t i = 0; i < *n; i++)

@@ -17,6 +17,10 @@ enum nb_series { NB_SERIES_MOOD, NB_SERIES_TENSION, NB_SERIES_ENERGY, NB_SERIES_
 void series_daily(const struct nb_entries *l, const char *first, int n, enum nb_series what,
 		  double *out);
 
+/* How many records of type t fall in each of n weeks from monday. */
+void series_weekly(const struct nb_entries *l, enum nb_type t, const char *monday, int n,
+		   int *out);
+
 /* How often each term of a list field comes back in l (needs of check-ins
  * and triggers, kinds of moments), most first; at most max. */
 enum nb_terms { NB_TERMS_NEEDS, NB_TERMS_MOMENT_KINDS };

@@ -51,6 +51,20 @@ void page_charts(struct page *p)
 	chart_line(p, _("Tension"), v, days, 1, 5, first, _("Tension"));
 	series_daily(&l, first, days, NB_SERIES_SLEEP, v);
 	chart_line(p, _("Sleep, hours"), v, days, 0, 12, first, _("Sleep"));
+	{
+		/* moments per week, the weeks of the period (up to 13 on the screen) */
+		int weeks = days / 7 < 1 ? 1 : days / 7 > 13 ? 13 : days / 7, per[13];
+		char monday[NB_DAY_LEN], start[NB_DAY_LEN], label[13][NB_DAY_LEN];
+		const char *labels[13];
+		week_monday(p->today, monday);
+		nb_day_add(monday, -7 * (weeks - 1), start);
+		series_weekly(&l, NB_MOMENT, start, weeks, per);
+		for (int i = 0; i < weeks; i++) {
+			nb_day_add(start, 7 * i, label[i]);
+			labels[i] = label[i];
+		}
+		chart_bars(p, _("Moments of connection per week (from Monday)"), labels, per, weeks);
+	}
 	n = series_terms(&l, NB_TERMS_MOMENT_KINDS, counts, 16);
 	{
 		const char *labels[16];
@@ -67,7 +81,7 @@ void page_charts(struct page *p)
 		}
 		chart_bars(p, _("Needs that come back"), labels, values, (int)n);
 	}
-	if (!p->w->app->store.ops->exercise_stats(p->w->app->store.db, &stats, &nstats, &err) && nstats) {
+	if (!app_exercise_stats(p->w->app, &stats, &nstats, &err) && nstats) {
 		h(p, "<figure class=\"chart\"><figcaption>%s</figcaption><table><thead><tr><th scope=\"col\">%s</th>"
 		     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 		  _("Exercises: tension before and after, all time"), _("Exercise"), _("Tension lower afterwards, on average"),
