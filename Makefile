@@ -4,9 +4,9 @@
 PACKAGES = gcc meson ninja-build pkg-config gettext tzdata \
 	libsqlite3-dev libjansson-dev libcsv-dev libmicrohttpd-dev
 # What the tests need besides: the terminal and browser tests' tools.
-TEST_PACKAGES = $(PACKAGES) libcmocka-dev tmux curl chromium
+TEST_PACKAGES = $(PACKAGES) libcmocka-dev tmux curl chromium hyperfine wrk time sqlite3
 
-.PHONY: all deps test-deps install-packages build run cli test fuzz install pot clean
+.PHONY: all deps test-deps install-packages build run cli test fuzz bench install pot clean
 
 all: build
 
@@ -59,6 +59,10 @@ fuzz: test-deps
 			build-fuzz/corpus-$$h || exit 1; \
 	done
 
+# The benchmark: an optimised build, 1k, 10k and 50k records; writes bench/RESULTS.md.
+bench: test-deps
+	@python3 bench/run
+
 install: build
 	meson install -C build
 
@@ -67,4 +71,4 @@ pot: build
 	ninja -C build nabij-pot
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-fuzz build-bench
