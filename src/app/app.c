@@ -272,31 +272,39 @@ enum nb_err app_import(struct nb_app *a, struct nb_entries *in, bool dry_run,
 	return rc;
 }
 
-enum nb_err app_suggest(struct nb_app *a, struct nb_suggest_result *r, struct nb_error *err)
+enum nb_err app_suggest_today(struct nb_app *a, const struct nb_today *t,
+			      struct nb_suggest_result *r, struct nb_error *err)
 {
-	struct nb_today t;
 	struct nb_suggest_in in = { 0 };
 	const struct nb_checkin *latest = NULL;
 	enum nb_err rc;
 
 	memset(r, 0, sizeof *r);
-	if ((rc = app_today(a, &t, err)))
+	for (size_t i = 0; i < t->entries.n; i++)
+		if (t->entries.v[i]->type == NB_CHECKIN)
+			latest = &t->entries.v[i]->u.checkin;
+	if (suggest_wants_stats(latest) &&
+	    (rc = OPS(a)->exercise_stats(DB(a), &r->stats, &r->nstats, err)))
 		return rc;
-	for (size_t i = 0; i < t.entries.n; i++)
-		if (t.entries.v[i]->type == NB_CHECKIN)
-			latest = &t.entries.v[i]->u.checkin;
-	if ((rc = OPS(a)->exercise_stats(DB(a), &r->stats, &r->nstats, err))) {
-		today_free(&t);
-		return rc;
-	}
 	in.checkin = latest;
-	in.days_since_touch = t.days_since_touch;
-	in.circle = (size_t)t.circle;
+	in.days_since_touch = t->days_since_touch;
+	in.circle = (size_t)t->circle;
 	in.stats = r->stats;
 	in.nstats = r->nstats;
-	suggest(&in, &r->s);
-	today_free(&t);	/* the suggestion keeps no pointer into today */
+	suggest(&in, &r->s);	/* the suggestion keeps no pointer into today */
 	return NB_OK;
+}
+
+enum nb_err app_suggest(struct nb_app *a, struct nb_suggest_result *r, struct nb_error *err)
+{
+	struct nb_today t;
+	enum nb_err rc;
+
+	if ((rc = app_today(a, &t, err)))
+		return rc;
+	rc = app_suggest_today(a, &t, r, err);
+	today_free(&t);
+	return rc;
 }
 
 void suggest_result_free(struct nb_suggest_result *r)
@@ -360,4 +368,24 @@ enum nb_err app_exercise_stats(struct nb_app *a, struct nb_exercise_stat **out, 
 			       struct nb_error *err)
 {
 	return OPS(a)->exercise_stats(DB(a), out, n, err);
+}
+
+enum nb_err app_charts(struct nb_app *a, const char *since, const char *until,
+		       struct nb_charts *c, struct nb_error *err)
+{
+	enum nb_err rc;
+
+	memset(c, 0, sizeof *c);
+	if ((rc = OPS(a)->day_stats(DB(a), since, until, &c->days, &c->ndays, err)) ||
+	    (rc = OPS(a)->term_counts(DB(a), true, since, until, c->needs, 16, &c->nneeds, err)) ||
+	    (rc = OPS(a)->term_counts(DB(a), false, since, until, c->kinds, 16, &c->nkinds, err)))
+		charts_free(c);
+	return rc;
+}
+
+void charts_free(struct nb_charts *c)
+{
+	free(c->days);
+	c->days = NULL;
+	c->ndays = 0;
 }

@@ -89,6 +89,9 @@ struct nb_suggest_result {
 };
 
 enum nb_err app_suggest(struct nb_app *a, struct nb_suggest_result *r, struct nb_error *err);
+/* The same from a today that is already at hand. */
+enum nb_err app_suggest_today(struct nb_app *a, const struct nb_today *t,
+			      struct nb_suggest_result *r, struct nb_error *err);
 void suggest_result_free(struct nb_suggest_result *r);
 
 /* The newest sessions of one exercise, newest first, at most limit. */
@@ -107,6 +110,18 @@ enum nb_err app_latest(struct nb_app *a, enum nb_type t, int limit, struct nb_en
 /* Per exercise, how much tension dropped on average; *out is the caller's. */
 enum nb_err app_exercise_stats(struct nb_app *a, struct nb_exercise_stat **out, size_t *n,
 			       struct nb_error *err);
+
+/* What the charts show for a period: per-day means and moments, and the
+ * needs and kinds of moment that came back. */
+struct nb_charts {
+	struct nb_day_stat *days;	/* owned */
+	size_t ndays;
+	struct nb_term_count needs[16], kinds[16];
+	size_t nneeds, nkinds;
+};
+enum nb_err app_charts(struct nb_app *a, const char *since, const char *until,
+		       struct nb_charts *c, struct nb_error *err);
+void charts_free(struct nb_charts *c);
 
 /* The newest reflection answering prompt, or *out NULL. */
 enum nb_err app_reflection_latest(struct nb_app *a, const char *prompt, struct nb_entry **out,

@@ -48,6 +48,12 @@ static void pick(struct nb_suggestion *out, enum nb_suggest_kind kind, const cha
 	out->rule = rule;
 }
 
+bool suggest_wants_stats(const struct nb_checkin *c)
+{
+	return c && !care_needs_help(c) &&
+	       ((c->state && strcmp(c->state, "activated") == 0) || c->tension >= 4);
+}
+
 void suggest(const struct nb_suggest_in *in, struct nb_suggestion *out)
 {
 	const struct nb_checkin *c = in->checkin;

@@ -8,6 +8,7 @@
 
 #include "record.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* How much an exercise lowered tension for this person, on average. */
@@ -52,6 +53,10 @@ struct nb_suggestion {
 #define NB_CALMED_MIN_DROP 1.0
 
 void suggest(const struct nb_suggest_in *in, struct nb_suggestion *out);
+
+/* Whether the rules will look at what calmed the person before for this
+ * check-in (so the history is only gathered when it matters). */
+bool suggest_wants_stats(const struct nb_checkin *c);
 
 /* The one sentence of why, translated, into buf. */
 const char *suggest_why(const struct nb_suggestion *s, char *buf, size_t size);

@@ -29,7 +29,7 @@ enum stmt {
 	S_SESSION_PUT, S_SESSION_GET, S_REFLECTION_PUT, S_REFLECTION_GET,
 	S_ATTACHMENT_PUT, S_ATTACHMENT_GET, S_PHASE_PUT, S_PHASE_GET,
 	S_FTS_DEL, S_FTS_INS, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
-	S_EXERCISE_STATS, S_REFLECTION_LATEST,
+	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_DAY_MEANS, S_DAY_MOMENTS, S_NEEDS, S_KINDS,
 	S__COUNT
 };
 
@@ -100,6 +100,20 @@ static const char *const sql[S__COUNT] = {
 			     " AND tension_after IS NOT NULL GROUP BY exercise ORDER BY exercise",
 	[S_REFLECTION_LATEST] = "SELECT e.id FROM entry e JOIN reflection r ON r.entry_id = e.id"
 				" WHERE r.prompt = ? ORDER BY e.at DESC, e.id DESC LIMIT 1",
+	[S_DAY_MEANS] = "SELECT e.day, avg(c.mood), avg(c.tension), avg(c.sleep_minutes) / 60.0"
+			" FROM entry e JOIN checkin c ON c.entry_id = e.id"
+			" WHERE e.type = 'checkin' AND e.day BETWEEN ? AND ? GROUP BY e.day",
+	[S_DAY_MOMENTS] = "SELECT day, count(*) FROM entry WHERE type = 'moment'"
+			  " AND day BETWEEN ? AND ? GROUP BY day",
+	[S_NEEDS] = "SELECT term, count(*) AS n FROM ("
+		    " SELECT i.term FROM entry e JOIN item i ON i.entry_id = e.id"
+		    "  WHERE e.type = 'checkin' AND e.day BETWEEN ?1 AND ?2 AND i.field = 'need'"
+		    " UNION ALL SELECT t.need FROM entry e JOIN trigger_entry t ON t.entry_id = e.id"
+		    "  WHERE e.type = 'trigger' AND e.day BETWEEN ?1 AND ?2 AND t.need IS NOT NULL)"
+		    " GROUP BY term ORDER BY n DESC, term LIMIT ?3",
+	[S_KINDS] = "SELECT m.kind, count(*) AS n FROM entry e JOIN moment m ON m.entry_id = e.id"
+		    " WHERE e.type = 'moment' AND e.day BETWEEN ?1 AND ?2"
+		    " GROUP BY m.kind ORDER BY n DESC, m.kind LIMIT ?3",
 	[S_MEMBER_NAME] = "SELECT e.uid FROM entry e JOIN member m ON m.entry_id = e.id"
 			  " WHERE m.name = ? COLLATE NOCASE ORDER BY e.id LIMIT 1",
 };
@@ -973,6 +987,82 @@ static enum nb_err db_reflection_latest(void *h, const char *prompt, struct nb_e
 	return id ? db_get(d, id, out, err) : NB_OK;
 }
 
+/* The stat of day in v (growing it), found by a walk from the end: the rows
+ * come in day order, so the day is nearly always the last one. */
+static struct nb_day_stat *day_slot(struct nb_day_stat **v, size_t *n, const char *day)
+{
+	for (size_t i = *n; i-- > 0;)
+		if (strcmp((*v)[i].day, day) == 0)
+			return &(*v)[i];
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	memset(&(*v)[*n], 0, sizeof **v);
+	snprintf((*v)[*n].day, NB_DAY_LEN, "%s", day);
+	return &(*v)[(*n)++];
+}
+
+static enum nb_err db_day_stats(void *h, const char *since, const char *until,
+				struct nb_day_stat **out, size_t *n, struct nb_error *err)
+{
+	struct db *d = h;
+	struct nb_day_stat *v = NULL;
+	size_t count = 0;
+	enum stmt which[] = { S_DAY_MEANS, S_DAY_MOMENTS };
+	int rc = SQLITE_DONE;
+
+	*out = NULL;
+	*n = 0;
+	for (size_t k = 0; k < 2 && rc == SQLITE_DONE; k++) {
+		sqlite3_stmt *st = stmt(d, which[k], err);
+		if (!st) {
+			free(v);
+			return NB_EDB;
+		}
+		sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			struct nb_day_stat *s = day_slot(&v, &count, (const char *)sqlite3_column_text(st, 0));
+			if (which[k] == S_DAY_MEANS) {
+				s->mood = sqlite3_column_double(st, 1);
+				s->tension = sqlite3_column_double(st, 2);
+				s->sleep_hours = sqlite3_column_double(st, 3);
+			} else {
+				s->moments = sqlite3_column_int(st, 1);
+			}
+		}
+		sqlite3_reset(st);
+	}
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return dberr(d, err);
+	}
+	*out = v;
+	*n = count;
+	return NB_OK;
+}
+
+static enum nb_err db_term_counts(void *h, bool needs, const char *since, const char *until,
+				  struct nb_term_count *out, size_t max, size_t *n,
+				  struct nb_error *err)
+{
+	struct db *d = h;
+	sqlite3_stmt *st = stmt(d, needs ? S_NEEDS : S_KINDS, err);
+	int rc;
+
+	*n = 0;
+	if (!st)
+		return NB_EDB;
+	sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, (int)max);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
+		snprintf(out[*n].term, sizeof out[*n].term, "%s", (const char *)sqlite3_column_text(st, 0));
+		out[*n].n = sqlite3_column_int(st, 1);
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? NB_OK : dberr(d, err);
+}
+
 static void db_close(void *h)
 {
 	struct db *d = h;
@@ -1000,6 +1090,8 @@ static const struct nb_store_ops sqlite_ops = {
 	.member_by_name = db_member_by_name,
 	.exercise_stats = db_exercise_stats,
 	.reflection_latest = db_reflection_latest,
+	.day_stats = db_day_stats,
+	.term_counts = db_term_counts,
 	.close = db_close,
 };
 

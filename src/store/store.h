@@ -13,6 +13,7 @@
 
 #include "core/err.h"
 #include "core/record.h"
+#include "core/series.h"
 #include "core/suggest.h"
 
 #include <stdbool.h>
@@ -76,6 +77,15 @@ struct nb_store_ops {
 	/* The newest reflection answering prompt, or *out NULL. */
 	enum nb_err (*reflection_latest)(void *db, const char *prompt, struct nb_entry **out,
 					 struct nb_error *err);
+	/* Per day from since to until: the means of the check-in scales and
+	 * the number of moments; *out is a new array the caller frees. */
+	enum nb_err (*day_stats)(void *db, const char *since, const char *until,
+				 struct nb_day_stat **out, size_t *n, struct nb_error *err);
+	/* How often the needs (of check-ins and triggers) or the kinds of
+	 * moments came back in the period, most first, at most max. */
+	enum nb_err (*term_counts)(void *db, bool needs, const char *since, const char *until,
+				   struct nb_term_count *out, size_t max, size_t *n,
+				   struct nb_error *err);
 	void (*close)(void *db);
 };
 

@@ -5,6 +5,7 @@
 #include "page.h"
 #include "core/i18n.h"
 #include "core/series.h"
+#include "core/week.h"
 #include "core/suggest.h"
 #include "io/io.h"
 
@@ -17,19 +18,18 @@ void page_charts(struct page *p)
 	const char *range = kvs_get(&p->req->query, "days");
 	int days = range ? atoi(range) : 30;
 	char first[NB_DAY_LEN], title[128];
-	struct nb_entries l = { 0 };
-	struct nb_query q = { 0 };
+	struct nb_charts c;
 	struct nb_error err;
-	struct nb_count counts[16];
 	struct nb_exercise_stat *stats = NULL;
-	size_t n, nstats = 0;
+	size_t nstats = 0;
 	double *v;
+	const char *labels[16];
+	int values[16];
 
 	if (days != 7 && days != 30 && days != 90 && days != 365)
 		days = 30;
 	nb_day_add(p->today, -(days - 1), first);
-	q.since = first;
-	if (app_list(p->w->app, &q, &l, &err)) {
+	if (app_charts(p->w->app, first, p->today, &c, &err)) {
 		page_fail(p, 500, err.msg);
 		return;
 	}
@@ -45,42 +45,36 @@ void page_charts(struct page *p)
 			h(p, "<a href=\"/charts?days=%d\">%s</a> ", ranges[i], title);
 	}
 	h(p, "</p>");
-	series_daily(&l, first, days, NB_SERIES_MOOD, v);
+	series_daily(c.days, c.ndays, first, days, NB_SERIES_MOOD, v);
 	chart_line(p, _("Mood"), v, days, 1, 5, first, _("Mood"));
-	series_daily(&l, first, days, NB_SERIES_TENSION, v);
+	series_daily(c.days, c.ndays, first, days, NB_SERIES_TENSION, v);
 	chart_line(p, _("Tension"), v, days, 1, 5, first, _("Tension"));
-	series_daily(&l, first, days, NB_SERIES_SLEEP, v);
+	series_daily(c.days, c.ndays, first, days, NB_SERIES_SLEEP, v);
 	chart_line(p, _("Sleep, hours"), v, days, 0, 12, first, _("Sleep"));
 	{
 		/* moments per week, the weeks of the period (up to 13 on the screen) */
 		int weeks = days / 7 < 1 ? 1 : days / 7 > 13 ? 13 : days / 7, per[13];
 		char monday[NB_DAY_LEN], start[NB_DAY_LEN], label[13][NB_DAY_LEN];
-		const char *labels[13];
+		const char *wl[13];
 		week_monday(p->today, monday);
 		nb_day_add(monday, -7 * (weeks - 1), start);
-		series_weekly(&l, NB_MOMENT, start, weeks, per);
+		series_weekly(c.days, c.ndays, start, weeks, per);
 		for (int i = 0; i < weeks; i++) {
 			nb_day_add(start, 7 * i, label[i]);
-			labels[i] = label[i];
+			wl[i] = label[i];
 		}
-		chart_bars(p, _("Moments of connection per week (from Monday)"), labels, per, weeks);
+		chart_bars(p, _("Moments of connection per week (from Monday)"), wl, per, weeks);
 	}
-	n = series_terms(&l, NB_TERMS_MOMENT_KINDS, counts, 16);
-	{
-		const char *labels[16];
-		int values[16];
-		for (size_t i = 0; i < n; i++) {
-			labels[i] = vocab_label(NB_VOCAB_MOMENT_KIND, counts[i].term);
-			values[i] = counts[i].n;
-		}
-		chart_bars(p, _("Moments of connection, by kind"), labels, values, (int)n);
-		n = series_terms(&l, NB_TERMS_NEEDS, counts, 16);
-		for (size_t i = 0; i < n; i++) {
-			labels[i] = vocab_label(NB_VOCAB_NEED, counts[i].term);
-			values[i] = counts[i].n;
-		}
-		chart_bars(p, _("Needs that come back"), labels, values, (int)n);
+	for (size_t i = 0; i < c.nkinds; i++) {
+		labels[i] = vocab_label(NB_VOCAB_MOMENT_KIND, c.kinds[i].term);
+		values[i] = c.kinds[i].n;
 	}
+	chart_bars(p, _("Moments of connection, by kind"), labels, values, (int)c.nkinds);
+	for (size_t i = 0; i < c.nneeds; i++) {
+		labels[i] = vocab_label(NB_VOCAB_NEED, c.needs[i].term);
+		values[i] = c.needs[i].n;
+	}
+	chart_bars(p, _("Needs that come back"), labels, values, (int)c.nneeds);
 	if (!app_exercise_stats(p->w->app, &stats, &nstats, &err) && nstats) {
 		h(p, "<figure class=\"chart\"><figcaption>%s</figcaption><table><thead><tr><th scope=\"col\">%s</th>"
 		     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
@@ -96,7 +90,7 @@ void page_charts(struct page *p)
 	h(p, "<p class=\"quiet\">%s</p>", _("These are your own days, shown as they are. A pattern here is not proof of a cause."));
 	free(stats);
 	free(v);
-	entries_free(&l);
+	charts_free(&c);
 	page_end(p);
 }
 

@@ -12,14 +12,14 @@
 #include <string.h>
 
 
-static void suggestion(struct page *p)
+static void suggestion(struct page *p, const struct nb_today *t)
 {
 	struct nb_suggest_result r;
 	struct nb_error err;
 	char why[512], href[64];
 	const char *title, *button;
 
-	if (app_suggest(p->w->app, &r, &err))
+	if (app_suggest_today(p->w->app, t, &r, &err))
 		return;
 	suggest_why(&r.s, why, sizeof why);
 	switch (r.s.kind) {
@@ -88,7 +88,7 @@ void page_today(struct page *p)
 	  _("Check in"), _("Note a moment"), _("Breathe"));
 	if (t.needs_care && !kvs_get(&p->req->query, "saved"))
 		page_care(p);
-	suggestion(p);
+	suggestion(p, &t);
 	h(p, "<section aria-labelledby=\"today-h\"><h2 id=\"today-h\">%s</h2>", _("Noted today"));
 	if (!t.entries.n)
 		h(p, "<p>%s</p>", _("Nothing noted yet today. Whenever you like."));

@@ -12,6 +12,8 @@
 
 #include <microhttpd.h>
 
+#include <dlfcn.h>
+
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <netinet/in.h>
@@ -26,6 +28,63 @@
 #include <unistd.h>
 
 #define DEFAULT_PORT 7419
+
+/*
+ * libmicrohttpd is loaded when "nabij ui" starts, not when any nabij
+ * command starts: it pulls in GnuTLS and eight more libraries whose loading
+ * would double the start-up time of every quick terminal command. The
+ * header still types every call; only the addresses come from dlsym.
+ */
+static struct {
+	enum MHD_Result (*get_connection_values)(struct MHD_Connection *, enum MHD_ValueKind,
+						 MHD_KeyValueIterator, void *);
+	struct MHD_PostProcessor *(*create_post_processor)(struct MHD_Connection *, size_t,
+							   MHD_PostDataIterator, void *);
+	enum MHD_Result (*post_process)(struct MHD_PostProcessor *, const char *, size_t);
+	enum MHD_Result (*destroy_post_processor)(struct MHD_PostProcessor *);
+	struct MHD_Response *(*create_response_from_buffer)(size_t, void *, enum MHD_ResponseMemoryMode);
+	enum MHD_Result (*add_response_header)(struct MHD_Response *, const char *, const char *);
+	enum MHD_Result (*queue_response)(struct MHD_Connection *, unsigned int, struct MHD_Response *);
+	void (*destroy_response)(struct MHD_Response *);
+	struct MHD_Daemon *(*start_daemon)(unsigned int, uint16_t, MHD_AcceptPolicyCallback, void *,
+					   MHD_AccessHandlerCallback, void *, ...);
+	const union MHD_DaemonInfo *(*get_daemon_info)(struct MHD_Daemon *, enum MHD_DaemonInfoType, ...);
+	void (*stop_daemon)(struct MHD_Daemon *);
+} mhd;
+
+static bool load_mhd(void)
+{
+	void *h = dlopen("libmicrohttpd.so.12", RTLD_NOW | RTLD_LOCAL);
+	const struct {
+		const char *name;
+		void **slot;
+	} syms[] = {
+		{ "MHD_get_connection_values", (void **)&mhd.get_connection_values },
+		{ "MHD_create_post_processor", (void **)&mhd.create_post_processor },
+		{ "MHD_post_process", (void **)&mhd.post_process },
+		{ "MHD_destroy_post_processor", (void **)&mhd.destroy_post_processor },
+		{ "MHD_create_response_from_buffer", (void **)&mhd.create_response_from_buffer },
+		{ "MHD_add_response_header", (void **)&mhd.add_response_header },
+		{ "MHD_queue_response", (void **)&mhd.queue_response },
+		{ "MHD_destroy_response", (void **)&mhd.destroy_response },
+		{ "MHD_start_daemon", (void **)&mhd.start_daemon },
+		{ "MHD_get_daemon_info", (void **)&mhd.get_daemon_info },
+		{ "MHD_stop_daemon", (void **)&mhd.stop_daemon },
+	};
+
+	if (!h) {
+		fprintf(stderr, _("nabij: the web UI needs libmicrohttpd (Debian: libmicrohttpd12): %s\n"),
+			dlerror());
+		return false;
+	}
+	for (size_t i = 0; i < sizeof syms / sizeof syms[0]; i++)
+		if (!(*syms[i].slot = dlsym(h, syms[i].name))) {
+			fprintf(stderr, _("nabij: the web UI needs libmicrohttpd (Debian: libmicrohttpd12): %s\n"),
+				dlerror());
+			return false;
+		}
+	return true;
+}
 
 static pthread_mutex_t one_at_a_time = PTHREAD_MUTEX_INITIALIZER;
 static bool fixed_clock;
@@ -75,7 +134,7 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	if (!c)
 		return;
 	if (c->pp)
-		MHD_destroy_post_processor(c->pp);
+		mhd.destroy_post_processor(c->pp);
 	kvs_free(&c->req.headers);
 	kvs_free(&c->req.cookies);
 	kvs_free(&c->req.query);
@@ -88,26 +147,26 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 static enum MHD_Result answer(struct MHD_Connection *conn, struct web_resp *r)
 {
 	struct MHD_Response *resp =
-		MHD_create_response_from_buffer(r->body.len, r->body.s ? r->body.s : (char *)"",
+		mhd.create_response_from_buffer(r->body.len, r->body.s ? r->body.s : (char *)"",
 						MHD_RESPMEM_MUST_COPY);
 	enum MHD_Result ret;
 
 	for (int i = 0; web_security_headers[i]; i += 2)
-		MHD_add_response_header(resp, web_security_headers[i], web_security_headers[i + 1]);
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->type);
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+		mhd.add_response_header(resp, web_security_headers[i], web_security_headers[i + 1]);
+	mhd.add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->type);
+	mhd.add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
 				r->cache ? "private, max-age=3600" : "no-store");
 	if (r->status == 303 || r->status == 302)
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
+		mhd.add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
 	for (int i = 0; i < r->ncookies; i++)
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->cookies[i]);
+		mhd.add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->cookies[i]);
 	if (r->filename[0]) {
 		char disp[128];
 		snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", r->filename);
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, disp);
+		mhd.add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, disp);
 	}
-	ret = MHD_queue_response(conn, (unsigned)r->status, resp);
-	MHD_destroy_response(resp);
+	ret = mhd.queue_response(conn, (unsigned)r->status, resp);
+	mhd.destroy_response(resp);
 	return ret;
 }
 
@@ -127,11 +186,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 		c->req.method = method;
 		c->req.path = c->path;
 		c->limit = strcmp(url, "/data") == 0 ? WEB_UPLOAD_MAX : w->body_max;
-		MHD_get_connection_values(conn, MHD_HEADER_KIND, collect, &c->req.headers);
-		MHD_get_connection_values(conn, MHD_COOKIE_KIND, collect, &c->req.cookies);
-		MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect, &c->req.query);
+		mhd.get_connection_values(conn, MHD_HEADER_KIND, collect, &c->req.headers);
+		mhd.get_connection_values(conn, MHD_COOKIE_KIND, collect, &c->req.cookies);
+		mhd.get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect, &c->req.query);
 		if (strcmp(method, "POST") == 0)
-			c->pp = MHD_create_post_processor(conn, 64 * 1024, post_field, c);
+			c->pp = mhd.create_post_processor(conn, 64 * 1024, post_field, c);
 		*con_cls = c;
 		return MHD_YES;
 	}
@@ -140,12 +199,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 		if (c->body > c->limit)
 			c->req.too_large = true;
 		else if (c->pp)
-			MHD_post_process(c->pp, upload, *upload_size);
+			mhd.post_process(c->pp, upload, *upload_size);
 		*upload_size = 0;
 		return MHD_YES;
 	}
 	if (c->pp) {	/* the last field arrives when the processor is done */
-		MHD_destroy_post_processor(c->pp);
+		mhd.destroy_post_processor(c->pp);
 		c->pp = NULL;
 	}
 	pthread_mutex_lock(&one_at_a_time);
@@ -170,7 +229,7 @@ static struct MHD_Daemon *start(struct web *w, int port, bool v6)
 	a6.sin6_family = AF_INET6;
 	a6.sin6_port = htons((uint16_t)port);
 	a6.sin6_addr = in6addr_loopback;
-	return MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, handle, w,
+	return mhd.start_daemon(flags, (uint16_t)port, NULL, NULL, handle, w,
 				MHD_OPTION_SOCK_ADDR, v6 ? (struct sockaddr *)&a6 : (struct sockaddr *)&a4,
 				MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
 				MHD_OPTION_CONNECTION_LIMIT, (unsigned)64,
@@ -203,6 +262,8 @@ int web_serve(struct nb_app *app, const struct web_opts *o)
 	char url[128];
 	int port = o->port ? o->port : DEFAULT_PORT, sig;
 
+	if (!load_mhd())
+		return 1;
 	fixed_clock = getenv("NABIJ_NOW") && *getenv("NABIJ_NOW");
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGINT);
@@ -216,7 +277,7 @@ int web_serve(struct nb_app *app, const struct web_opts *o)
 		fprintf(stderr, _("nabij: cannot listen on 127.0.0.1:%d; is another program using it? Try --port.\n"), port);
 		return 1;
 	}
-	info = MHD_get_daemon_info(d4, MHD_DAEMON_INFO_BIND_PORT);
+	info = mhd.get_daemon_info(d4, MHD_DAEMON_INFO_BIND_PORT);
 	w.port = info ? info->port : port;
 	d6 = start(&w, w.port, true);	/* ::1 too, where the machine has it */
 	snprintf(url, sizeof url, "http://127.0.0.1:%d/?token=%s", w.port, w.token);
@@ -226,8 +287,8 @@ int web_serve(struct nb_app *app, const struct web_opts *o)
 		open_browser(url);
 	sigwait(&stop, &sig);
 	printf("\n%s\n", _("nabij has stopped. Everything you wrote is saved."));
-	MHD_stop_daemon(d4);
+	mhd.stop_daemon(d4);
 	if (d6)
-		MHD_stop_daemon(d6);
+		mhd.stop_daemon(d6);
 	return 0;
 }

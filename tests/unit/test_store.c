@@ -368,6 +368,52 @@ static void trigger_outcome(void **state)
 	assert_int_equal(app_trigger_outcome(a, 999, "x", &err), NB_ENOTFOUND);
 }
 
+static void charts_per_day(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_charts c;
+	struct nb_error err;
+	struct nb_entry *e;
+	double v[3];
+	int weeks[2];
+
+	e = checkin(2, "a", NOW - 86400);
+	items_add(&e->u.checkin.needs, "rest", NULL, 0);
+	e->u.checkin.sleep_minutes = 420;
+	add(a, e);
+	e = checkin(4, "b", NOW - 86400 + 600);
+	items_add(&e->u.checkin.needs, "rest", NULL, 0);
+	items_add(&e->u.checkin.needs, "contact", NULL, 0);
+	add(a, e);
+	e = entry_new(NB_TRIGGER);
+	e->u.trigger.situation = xstrdup("x");
+	e->u.trigger.need = xstrdup("contact");
+	add(a, e);
+	for (int i = 0; i < 3; i++) {
+		e = entry_new(NB_MOMENT);
+		e->u.moment.kind = xstrdup(i ? "hug" : "talk");
+		add(a, e);
+	}
+	add(a, checkin(5, "long ago", NOW - 40 * 86400));	/* outside the period */
+	assert_int_equal(app_charts(a, "2026-11-19", "2026-11-20", &c, &err), NB_OK);
+	assert_int_equal(c.ndays, 2);
+	series_daily(c.days, c.ndays, "2026-11-18", 3, NB_SERIES_MOOD, v);
+	assert_true(v[0] == 0 && v[1] == 3.0 && v[2] == 0);
+	series_daily(c.days, c.ndays, "2026-11-18", 3, NB_SERIES_SLEEP, v);
+	assert_true(v[1] == 7.0);
+	series_weekly(c.days, c.ndays, "2026-11-09", 2, weeks);
+	assert_int_equal(weeks[0], 0);
+	assert_int_equal(weeks[1], 3);
+	assert_int_equal(c.nneeds, 2);
+	assert_string_equal(c.needs[0].term, "contact");	/* twice, with the trigger's */
+	assert_int_equal(c.needs[0].n, 2);
+	assert_string_equal(c.needs[1].term, "rest");
+	assert_int_equal(c.nkinds, 2);
+	assert_string_equal(c.kinds[0].term, "hug");
+	assert_int_equal(c.kinds[0].n, 2);
+	charts_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -379,6 +425,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(list_by_day_and_kind, setup, teardown),
 		cmocka_unit_test_setup_teardown(today_and_the_last_touch, setup, teardown),
 		cmocka_unit_test_setup_teardown(trigger_outcome, setup, teardown),
+		cmocka_unit_test_setup_teardown(charts_per_day, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
