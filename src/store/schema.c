@@ -65,6 +65,7 @@ static const char *const migrations[] = {
 	");"
 	"CREATE INDEX session_exercise ON session(exercise);"
 	"CREATE INDEX session_member ON session(member_id);"
+	"CREATE INDEX session_tension ON session(exercise, tension_before, tension_after);"
 	"CREATE TABLE reflection ("
 	"  entry_id INTEGER PRIMARY KEY REFERENCES entry(id) ON DELETE CASCADE,"
 	"  prompt TEXT, text TEXT NOT NULL"

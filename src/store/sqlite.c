@@ -29,7 +29,7 @@ enum stmt {
 	S_SESSION_PUT, S_SESSION_GET, S_REFLECTION_PUT, S_REFLECTION_GET,
 	S_ATTACHMENT_PUT, S_ATTACHMENT_GET, S_PHASE_PUT, S_PHASE_GET,
 	S_FTS_DEL, S_FTS_INS, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
-	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_DAY_MEANS, S_DAY_MOMENTS, S_NEEDS, S_KINDS,
+	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_DAY_MEANS, S_DAY_MOMENTS, S_NEEDS, S_KINDS,
 	S__COUNT
 };
 
@@ -86,7 +86,9 @@ static const char *const sql[S__COUNT] = {
 	[S_FTS_DEL] = "DELETE FROM entry_fts WHERE rowid = ?",
 	[S_FTS_INS] = "INSERT INTO entry_fts(rowid, body) VALUES (?, ?)",
 	[S_SEARCH] = "SELECT rowid, snippet(entry_fts, 0, char(2), char(3), '…', 12)"
-		     " FROM entry_fts WHERE entry_fts MATCH ? ORDER BY rank LIMIT ?",
+		     " FROM entry_fts WHERE entry_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?",
+	[S_SEARCH_FLOOR] = "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?"
+			   " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
 	/* Walk moments from the newest (index entry_type_at) and stop at the
 	 * first wanted touch; the + keeps SQLite from starting at moment_touch
 	 * and sorting every wanted touch ever recorded. */
@@ -117,6 +119,8 @@ static const char *const sql[S__COUNT] = {
 	[S_MEMBER_NAME] = "SELECT e.uid FROM entry e JOIN member m ON m.entry_id = e.id"
 			  " WHERE m.name = ? COLLATE NOCASE ORDER BY e.id LIMIT 1",
 };
+
+#define SEARCH_WINDOW 1000
 
 struct db {
 	sqlite3 *h;
@@ -829,16 +833,33 @@ static enum nb_err db_search(void *h, const char *words, int limit,
 	char **snips = NULL;
 	size_t n = 0;
 	enum nb_err rc = NB_OK;
+	int64_t floor;
 	int step;
 
 	if (!q)
 		return nb_error_set(err, NB_EUSAGE, "words", _("Give one or more words to search for."));
+	/* Ranking costs time per match: a very common word is ranked among its
+	 * newest SEARCH_WINDOW matches, found by walking the index backwards. */
+	if (!(st = stmt(d, S_SEARCH_FLOOR, err))) {
+		free(q);
+		return NB_EDB;
+	}
+	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, SEARCH_WINDOW - 1);
+	step = sqlite3_step(st);
+	floor = step == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+		free(q);
+		return dberr(d, err);
+	}
 	if (!(st = stmt(d, S_SEARCH, err))) {
 		free(q);
 		return NB_EDB;
 	}
 	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
+	sqlite3_bind_int64(st, 2, floor);
+	sqlite3_bind_int(st, 3, limit > 0 ? limit : -1);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		ids = xrealloc(ids, (n + 1) * sizeof *ids);
 		snips = xrealloc(snips, (n + 1) * sizeof *snips);

@@ -57,7 +57,8 @@ struct nb_store_ops {
 	/* Records by time (members in the order they were added). */
 	enum nb_err (*list)(void *db, const struct nb_query *q,
 			    struct nb_entries *out, struct nb_error *err);
-	/* Full-text search over every piece of text, best match first. */
+	/* Full-text search over every piece of text, best match first (for a
+	 * word with very many matches, the best among its newest thousand). */
 	enum nb_err (*search)(void *db, const char *words, int limit,
 			      struct nb_hits *out, struct nb_error *err);
 	/* The newest moment that was a wanted touch (see moment_is_wanted_touch),
