@@ -2,7 +2,7 @@
 # Each installs the Debian packages it needs when they are missing.
 
 PACKAGES = gcc meson ninja-build pkg-config gettext tzdata \
-	libsqlite3-dev libjansson-dev libcsv-dev libmicrohttpd-dev
+	libsqlite3-dev libjansson-dev libcsv-dev libmicrohttpd-dev libzip-dev libsodium-dev
 # What the tests need besides: the terminal and browser tests' tools.
 TEST_PACKAGES = $(PACKAGES) libcmocka-dev tmux curl chromium hyperfine wrk time sqlite3
 

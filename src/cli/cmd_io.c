@@ -6,16 +6,18 @@
 #include "flags.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
+#include "io/import.h"
 #include "io/io.h"
 
 #include <errno.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #define IMPORT_MAX ((size_t)512 << 20)
 
-enum { O_FORMAT = OPT_BASE, O_OUT, O_DRY_RUN };
+enum { O_FORMAT = OPT_BASE, O_OUT, O_DRY_RUN, O_FROM, O_MOOD_MAP, O_MOMENTS };
 
 static const struct option export_opts[] = {
 	{ "format", required_argument, NULL, O_FORMAT },
@@ -25,6 +27,9 @@ static const struct option export_opts[] = {
 
 static const struct option import_opts[] = {
 	{ "dry-run", no_argument, NULL, O_DRY_RUN },
+	{ "from", required_argument, NULL, O_FROM },
+	{ "mood-map", required_argument, NULL, O_MOOD_MAP },
+	{ "moments", no_argument, NULL, O_MOMENTS },
 	{ 0 },
 };
 
@@ -32,6 +37,8 @@ struct io_ctx {
 	const char *format;
 	const char *out;
 	bool dry_run;
+	const char *from;
+	struct nb_import_opts imp;
 };
 
 static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
@@ -49,7 +56,20 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 		x->out = arg;
 		return NB_OK;
 	case O_DRY_RUN:
-		x->dry_run = true;
+		x->dry_run = x->imp.dry_run = true;
+		return NB_OK;
+	case O_FROM:
+		if (strcmp(arg, "nabij") != 0 && strcmp(arg, "daylio") != 0 &&
+		    strcmp(arg, "daylio-backup") != 0 && strcmp(arg, "jrnl") != 0)
+			return nb_error_set(err, NB_EUSAGE, "from",
+					    _("--from takes nabij, daylio, daylio-backup or jrnl, not \"%s\"."), arg);
+		x->from = arg;
+		return NB_OK;
+	case O_MOOD_MAP:
+		x->imp.mood_map = arg;
+		return NB_OK;
+	case O_MOMENTS:
+		x->imp.moments = true;
 		return NB_OK;
 	default:
 		return NB_EUSAGE;
@@ -124,13 +144,64 @@ out:
 	return status;
 }
 
+/* What the file is: as said with --from, else by its name and first bytes. */
+static const char *detect(const char *path, const char *text, size_t len)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (len >= 4 && memcmp(text, "PK\x03\x04", 4) == 0)
+		return "daylio-backup";
+	if (dot && strcasecmp(dot, ".csv") == 0)
+		return "daylio";
+	if (memmem(text, len < 4096 ? len : 4096, "\"format\"", 8))
+		return "nabij";
+	if (memmem(text, len < 4096 ? len : 4096, "\"entries\"", 9))
+		return "jrnl";
+	if (memmem(text, len < 1024 ? len : 1024, "full_date", 9) || memmem(text, len < 1024 ? len : 1024, "mood", 4))
+		return "daylio";
+	return "nabij";
+}
+
+static void print_report(const struct nb_import_report *r, bool dry, const struct nb_import_result *res)
+{
+	if (dry)
+		printf(ngettext("Would import %zu record", "Would import %zu records", res->added), res->added);
+	else
+		printf(ngettext("Imported %zu record", "Imported %zu records", res->added), res->added);
+	if (dry)
+		printf(ngettext(" (%zu is already there).", " (%zu are already there).", res->present), res->present);
+	else
+		printf(ngettext(" (%zu was already there).\n", " (%zu were already there).\n", res->present), res->present);
+	if (dry)
+		printf(" %s\n", _("Nothing was written."));
+	if (!r)
+		return;
+	for (int t = NB_CHECKIN; t < NB_TYPE__COUNT; t++)
+		if (r->by_type[t])
+			printf("  %-22s %zu\n", entry_type_label((enum nb_type)t), r->by_type[t]);
+	if (r->first[0])
+		printf(_("  from %s to %s\n"), r->first, r->last);
+	if (r->duplicates)
+		printf(ngettext("  %zu row was the same as an earlier one and was read once.\n",
+				"  %zu rows were the same as earlier ones and were read once.\n", r->duplicates),
+		       r->duplicates);
+	if (r->unknown[0]) {
+		char *s = xasprintf(_("Moods without a level: %s. Give them with --mood-map, like --mood-map \"great=5,fine=3\"."),
+				    r->unknown);
+		printf("  %s\n", s);
+		free(s);
+	}
+}
+
 int cmd_import(struct cli *c, int argc, char **argv)
 {
 	struct io_ctx x = { 0 };
 	struct nb_error err = { 0 };
 	struct nb_entries l = { 0 };
 	struct nb_import_result r;
+	struct nb_import_report rep = { 0 };
 	char **args = NULL, *text = NULL;
+	const char *from;
 	size_t len;
 	int nargs, status = 0;
 	enum nb_err rc;
@@ -143,7 +214,16 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	}
 	if ((rc = io_slurp(args[0], IMPORT_MAX, &text, &len, &err)))
 		goto fail;
-	if ((rc = io_json_read(text, len, &l, &err))) {
+	from = x.from ? x.from : detect(args[0], text, len);
+	if (strcmp(from, "daylio") == 0)
+		rc = io_daylio_csv(text, len, &x.imp, &l, &rep, &err);
+	else if (strcmp(from, "daylio-backup") == 0)
+		rc = io_daylio_backup(text, len, &x.imp, &l, &rep, &err);
+	else if (strcmp(from, "jrnl") == 0)
+		rc = io_jrnl(text, len, &l, &rep, &err);
+	else
+		rc = io_json_read(text, len, &l, &err);
+	if (rc) {
 		struct nb_error inner = err;
 		nb_error_set(&err, rc, inner.field, _("%s: %s Nothing was imported."), args[0], inner.msg);
 		goto fail;
@@ -155,17 +235,11 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		nb_error_set(&err, rc, inner.field, "%s: %s", args[0], inner.msg);
 		goto fail;
 	}
-	if (c->json) {
+	if (c->json)
 		printf("{\"added\": %zu, \"already_present\": %zu, \"dry_run\": %s}\n", r.added,
 		       r.present, x.dry_run ? "true" : "false");
-	} else if (x.dry_run) {
-		printf(ngettext("Would import %zu record", "Would import %zu records", r.added), r.added);
-		printf(ngettext(" (%zu is already there).", " (%zu are already there).", r.present), r.present);
-		printf(" %s\n", _("Nothing was written."));
-	} else {
-		printf(ngettext("Imported %zu record", "Imported %zu records", r.added), r.added);
-		printf(ngettext(" (%zu was already there).\n", " (%zu were already there).\n", r.present), r.present);
-	}
+	else
+		print_report(strcmp(from, "nabij") ? &rep : NULL, x.dry_run, &r);
 	goto out;
 fail:
 	status = cli_fail(&err);

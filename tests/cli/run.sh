@@ -19,7 +19,7 @@ for name in $names; do
 	(
 		cd "$tmp" || exit 1
 		env -i PATH=/usr/bin:/bin HOME="$tmp" TZ=Europe/Amsterdam LC_ALL=C.UTF-8 \
-			NABIJ="$bin" NABIJ_DB="$tmp/data/nabij.db" \
+			NABIJ="$bin" NABIJ_DB="$tmp/data/nabij.db" FIXTURES="$dir/../fixtures" \
 			NABIJ_NOW=2026-11-20T20:00:00+01:00 \
 			sh -c '
 				run() {
