@@ -53,7 +53,7 @@ fuzz: test-deps
 	@[ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzz=true \
 		-Db_sanitize=address,undefined -Db_lundef=false
 	@ninja -C build-fuzz
-	@for h in json fields web; do \
+	@for h in json fields web import; do \
 		mkdir -p build-fuzz/corpus-$$h && cp tests/fuzz/corpus/$$h/* build-fuzz/corpus-$$h/; \
 		./build-fuzz/tests/fuzz/libfuzzer_$$h -max_total_time=$${SECONDS:-60} \
 			build-fuzz/corpus-$$h || exit 1; \

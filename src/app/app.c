@@ -389,3 +389,8 @@ void charts_free(struct nb_charts *c)
 	c->days = NULL;
 	c->ndays = 0;
 }
+
+enum nb_err app_forget_all(struct nb_app *a, int64_t *deleted, struct nb_error *err)
+{
+	return OPS(a)->forget_all(DB(a), deleted, err);
+}

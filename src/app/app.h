@@ -123,6 +123,9 @@ enum nb_err app_charts(struct nb_app *a, const char *since, const char *until,
 		       struct nb_charts *c, struct nb_error *err);
 void charts_free(struct nb_charts *c);
 
+/* Delete everything for good; *deleted receives how many records. */
+enum nb_err app_forget_all(struct nb_app *a, int64_t *deleted, struct nb_error *err);
+
 /* The newest reflection answering prompt, or *out NULL. */
 enum nb_err app_reflection_latest(struct nb_app *a, const char *prompt, struct nb_entry **out,
 				  struct nb_error *err);

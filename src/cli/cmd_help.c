@@ -112,17 +112,32 @@ static const struct {
 "Search all your text: notes, tags, situations, names. Every word must\n"
 "appear (as a word or the start of one). Best matches first.\n") },
 	{ "export", N_(
-"Usage: nabij export [--format json|csv] [--out FILE]\n"
+"Usage: nabij export [--format json|csv|daylio] [--out FILE]\n"
+"       nabij export --per-type FOLDER\n"
 "\n"
 "All your data, to standard output or to FILE. JSON is complete and can be\n"
-"imported again; CSV is for spreadsheets. Your data stays yours: export it\n"
-"whenever you like.\n") },
+"imported again; CSV is for spreadsheets (--per-type: one file per kind of\n"
+"record); daylio writes your check-ins as Daylio's CSV, for other apps. Your\n"
+"data stays yours: export it whenever you like.\n") },
 	{ "import", N_(
-"Usage: nabij import FILE [--dry-run]\n"
+"Usage: nabij import FILE [--from nabij|daylio|daylio-backup|jrnl] [--dry-run]\n"
+"                         [--mood-map NAME=1-5,...] [--moments]\n"
 "\n"
-"Read a nabij JSON export. Records that are already here are left alone,\n"
-"so importing a file twice adds nothing twice. If anything in the file is\n"
-"wrong, nothing is imported and nabij says where. --dry-run only counts.\n") },
+"Read an export of nabij, Daylio (its CSV or its .daylio backup) or jrnl.\n"
+"Without --from, nabij tells them apart by name and content. Records that are\n"
+"already here are left alone, so importing a file twice adds nothing twice.\n"
+"If anything in the file is wrong, nothing is imported and nabij says where.\n"
+"\n"
+"  --dry-run     only count what would be imported, per kind and period\n"
+"  --mood-map    a level for Daylio moods you renamed, e.g. \"great=5,fine=3\"\n"
+"  --moments     Daylio activities that are contact (hug, friends, family,\n"
+"                date) also become moments of connection\n") },
+	{ "forget", N_(
+"Usage: nabij forget --all [--yes]\n"
+"\n"
+"Delete everything you wrote in nabij, for good, and rewrite the database so\n"
+"that nothing of it stays on the disk. In a terminal nabij asks you to type a\n"
+"word first; from a script give --yes. Export first if you want a copy.\n") },
 	{ "suggest", N_(
 "Usage: nabij suggest\n"
 "\n"

@@ -6,10 +6,12 @@
 #include "flags.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
+#include "core/record.h"
 #include "io/import.h"
 #include "io/io.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <strings.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,11 +19,18 @@
 
 #define IMPORT_MAX ((size_t)512 << 20)
 
-enum { O_FORMAT = OPT_BASE, O_OUT, O_DRY_RUN, O_FROM, O_MOOD_MAP, O_MOMENTS };
+enum { O_FORMAT = OPT_BASE, O_OUT, O_DRY_RUN, O_FROM, O_MOOD_MAP, O_MOMENTS, O_PER_TYPE, O_ALL, O_YES };
 
 static const struct option export_opts[] = {
 	{ "format", required_argument, NULL, O_FORMAT },
 	{ "out", required_argument, NULL, O_OUT },
+	{ "per-type", required_argument, NULL, O_PER_TYPE },
+	{ 0 },
+};
+
+static const struct option forget_opts[] = {
+	{ "all", no_argument, NULL, O_ALL },
+	{ "yes", no_argument, NULL, O_YES },
 	{ 0 },
 };
 
@@ -36,6 +45,8 @@ static const struct option import_opts[] = {
 struct io_ctx {
 	const char *format;
 	const char *out;
+	const char *per_type;
+	bool all, yes;
 	bool dry_run;
 	const char *from;
 	struct nb_import_opts imp;
@@ -47,13 +58,22 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 
 	switch (opt) {
 	case O_FORMAT:
-		if (strcmp(arg, "json") != 0 && strcmp(arg, "csv") != 0)
+		if (strcmp(arg, "json") != 0 && strcmp(arg, "csv") != 0 && strcmp(arg, "daylio") != 0)
 			return nb_error_set(err, NB_EUSAGE, "format",
-					    _("--format takes json or csv, not \"%s\"."), arg);
+					    _("--format takes json, csv or daylio, not \"%s\"."), arg);
 		x->format = arg;
 		return NB_OK;
 	case O_OUT:
 		x->out = arg;
+		return NB_OK;
+	case O_PER_TYPE:
+		x->per_type = arg;
+		return NB_OK;
+	case O_ALL:
+		x->all = true;
+		return NB_OK;
+	case O_YES:
+		x->yes = true;
 		return NB_OK;
 	case O_DRY_RUN:
 		x->dry_run = x->imp.dry_run = true;
@@ -76,6 +96,16 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 	}
 }
 
+static enum nb_err write_format(struct cli *c, const char *format, FILE *f,
+				const struct nb_entries *l, struct nb_error *err)
+{
+	if (strcmp(format, "csv") == 0)
+		return io_csv_write(f, l, err);
+	if (strcmp(format, "daylio") == 0)
+		return io_daylio_write(f, l, err);
+	return io_json_write(f, l, c->app.now, err);
+}
+
 /* Write the export to a temporary file beside path, then rename it into place. */
 static enum nb_err write_file(struct cli *c, const struct io_ctx *x,
 			      const struct nb_entries *l, struct nb_error *err)
@@ -92,8 +122,7 @@ static enum nb_err write_file(struct cli *c, const struct io_ctx *x,
 		return rc;
 	}
 	f = fdopen(fd, "w");
-	rc = strcmp(x->format, "csv") == 0 ? io_csv_write(f, l, err)
-					   : io_json_write(f, l, c->app.now, err);
+	rc = write_format(c, x->format, f, l, err);
 	if (!rc && fsync(fd) != 0)
 		rc = nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), x->out,
 				  strerror(errno));
@@ -107,6 +136,94 @@ static enum nb_err write_file(struct cli *c, const struct io_ctx *x,
 		unlink(tmp);
 	free(tmp);
 	return rc;
+}
+
+/* One CSV file per kind of record in a folder: checkin.csv, moment.csv, ... */
+static enum nb_err write_per_type(const struct io_ctx *x, const struct nb_entries *l,
+				  struct nb_error *err)
+{
+	enum nb_err rc = NB_OK;
+
+	if (mkdir(x->per_type, 0700) != 0 && errno != EEXIST)
+		return nb_error_set(err, NB_EIO, "per-type", _("Cannot write %s: %s."), x->per_type,
+				    strerror(errno));
+	for (int t = NB_CHECKIN; t < NB_TYPE__COUNT && !rc; t++) {
+		bool any = false;
+		char *path;
+
+		for (size_t i = 0; i < l->n && !any; i++)
+			any = l->v[i]->type == (enum nb_type)t;
+		if (!any)
+			continue;
+		path = xasprintf("%s/%s.csv", x->per_type, entry_type_id((enum nb_type)t));
+		{
+			char *tmp = xasprintf("%s.XXXXXX", path);
+			int fd = mkstemp(tmp);
+			FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+			if (!f) {
+				rc = nb_error_set(err, NB_EIO, "per-type", _("Cannot write %s: %s."), path, strerror(errno));
+			} else {
+				rc = io_csv_write_type(f, l, (enum nb_type)t, err);
+				if (fclose(f) != 0 && !rc)
+					rc = nb_error_set(err, NB_EIO, "per-type", _("Cannot write %s: %s."), path,
+							  strerror(errno));
+				if (!rc && rename(tmp, path) != 0)
+					rc = nb_error_set(err, NB_EIO, "per-type", _("Cannot write %s: %s."), path,
+							  strerror(errno));
+				if (rc)
+					unlink(tmp);
+			}
+			free(tmp);
+		}
+		if (!rc)
+			fprintf(stderr, "%s\n", path);
+		free(path);
+	}
+	return rc;
+}
+
+int cmd_forget(struct cli *c, int argc, char **argv)
+{
+	struct io_ctx x = { 0 };
+	struct nb_error err = { 0 };
+	char **args = NULL;
+	int nargs, status = 0;
+	int64_t deleted;
+
+	if (flags_parse(argc, argv, forget_opts, apply, &x, &args, &nargs, &err)) {
+		status = cli_fail(&err);
+		goto out;
+	}
+	if (nargs || !x.all) {
+		status = cli_usage("forget", "%s", _("Usage: nabij forget --all [--yes]"));
+		goto out;
+	}
+	if (!x.yes) {
+		char *answer;
+		if (!c->tty_in) {
+			status = cli_usage("forget", "%s", _("This deletes everything. From a script, confirm with --yes."));
+			goto out;
+		}
+		out_wrapped(stdout, _("This deletes everything you wrote in nabij, for good: check-ins, moments, your circle, all of it. An export first keeps a copy (nabij export --out FILE)."), 0, 76);
+		/* TRANSLATORS: the word the person types to confirm; keep it one word */
+		answer = prompt_line(_("Type \"forget\" to delete everything: "));
+		if (!answer || strcmp(answer, _("forget")) != 0) {
+			printf("%s\n", _("Nothing was changed."));
+			free(answer);
+			goto out;
+		}
+		free(answer);
+	}
+	if (cli_open(c, &err) || app_forget_all(&c->app, &deleted, &err)) {
+		status = cli_fail(&err);
+		goto out;
+	}
+	printf(ngettext("Deleted %lld record. The database is empty now.\n",
+			"Deleted %lld records. The database is empty now.\n", (unsigned long)deleted),
+	       (long long)deleted);
+out:
+	free(args);
+	return status;
 }
 
 int cmd_export(struct cli *c, int argc, char **argv)
@@ -131,8 +248,10 @@ int cmd_export(struct cli *c, int argc, char **argv)
 			goto fail;
 		fprintf(stderr, ngettext("Exported %zu record to %s.\n",
 					 "Exported %zu records to %s.\n", l.n), l.n, x.out);
-	} else if ((rc = strcmp(x.format, "csv") == 0 ? io_csv_write(stdout, &l, &err)
-						    : io_json_write(stdout, &l, c->app.now, &err))) {
+	} else if (x.per_type) {
+		if ((rc = write_per_type(&x, &l, &err)))
+			goto fail;
+	} else if ((rc = write_format(c, x.format, stdout, &l, &err))) {
 		goto fail;
 	}
 	goto out;

@@ -50,7 +50,8 @@ static const struct command commands[] = {
 	{ "delete", cmd_delete, N_("delete a record for good") },
 	{ "search", cmd_search, N_("search all your text") },
 	{ "export", cmd_export, N_("write all your data as JSON or CSV") },
-	{ "import", cmd_import, N_("read a nabij JSON export back in") },
+	{ "import", cmd_import, N_("read an export of nabij, Daylio or jrnl") },
+	{ "forget", cmd_forget, N_("delete everything, for good") },
 	{ "help", cmd_help, N_("how to use nabij, and what it is not") },
 };
 

@@ -11,6 +11,7 @@
 #include <csv.h>
 
 #include <stdio.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -155,29 +156,119 @@ static void fill(char **row, const struct nb_entry *e)
 	}
 }
 
-static int write_row(FILE *out, char *const *row)
+/* Write the columns of row that keep[] marks (all when keep is NULL). */
+static int write_row(FILE *out, char *const *row, const bool *keep)
 {
+	bool first = true;
+
 	for (size_t i = 0; i < NCOL; i++) {
-		if (i && fputc(',', out) == EOF)
+		if (keep && !keep[i])
+			continue;
+		if (!first && fputc(',', out) == EOF)
 			return -1;
+		first = false;
 		if (row[i] && csv_fwrite(out, row[i], strlen(row[i])) != 0)
 			return -1;
 	}
 	return fputs("\r\n", out) == EOF ? -1 : 0;
 }
 
-enum nb_err io_csv_write(FILE *out, const struct nb_entries *l, struct nb_error *err)
+/* Write the records of l, of type t only when t is set, in the columns
+ * that type uses (all columns for a mixed file). */
+static enum nb_err write_csv(FILE *out, const struct nb_entries *l, enum nb_type t,
+			     struct nb_error *err)
 {
 	char *row[NCOL] = { 0 };
-	int bad = write_row(out, (char *const *)columns);
+	bool keep[NCOL];
+	int bad;
 
-	for (size_t i = 0; !bad && i < l->n; i++) {
+	for (size_t c = 0; c < NCOL; c++)
+		keep[c] = !t || c < 6;	/* uid, type, at, day, created, updated */
+	for (size_t i = 0; t && i < l->n; i++) {	/* the columns any record of t fills */
+		if (l->v[i]->type != t)
+			continue;
 		fill(row, l->v[i]);
-		bad = write_row(out, row);
+		for (size_t c = 0; c < NCOL; c++) {
+			keep[c] = keep[c] || row[c];
+			free(row[c]);
+			row[c] = NULL;
+		}
+	}
+	bad = write_row(out, (char *const *)columns, keep);
+	for (size_t i = 0; !bad && i < l->n; i++) {
+		if (t && l->v[i]->type != t)
+			continue;
+		fill(row, l->v[i]);
+		bad = write_row(out, row, keep);
 		for (size_t c = 0; c < NCOL; c++) {
 			free(row[c]);
 			row[c] = NULL;
 		}
+	}
+	if (bad || fflush(out) != 0)
+		return nb_error_set(err, NB_EIO, "out", _("Could not write the export."));
+	return NB_OK;
+}
+
+enum nb_err io_csv_write(FILE *out, const struct nb_entries *l, struct nb_error *err)
+{
+	return write_csv(out, l, NB_TYPE_NONE, err);
+}
+
+enum nb_err io_csv_write_type(FILE *out, const struct nb_entries *l, enum nb_type t,
+			      struct nb_error *err)
+{
+	return write_csv(out, l, t, err);
+}
+
+/* Text for a Daylio note: line breaks as <br>, markup characters escaped. */
+static char *daylio_note(const char *s)
+{
+	struct nb_buf b = { 0 };
+
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '\n': buf_add(&b, "<br>"); break;
+		case '<': buf_add(&b, "&lt;"); break;
+		case '>': buf_add(&b, "&gt;"); break;
+		case '&': buf_add(&b, "&amp;"); break;
+		default: buf_addc(&b, *s);
+		}
+	}
+	return buf_detach(&b);
+}
+
+enum nb_err io_daylio_write(FILE *out, const struct nb_entries *l, struct nb_error *err)
+{
+	static const char *const moods[] = { "", "awful", "bad", "meh", "good", "rad" };
+	static const char *const days[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+					    "Saturday", "Sunday" };
+	static const char *const months[] = { "January", "February", "March", "April", "May", "June",
+					      "July", "August", "September", "October", "November",
+					      "December" };
+	int bad = fputs("full_date,date,weekday,time,mood,activities,note_title,note\r\n", out) == EOF;
+
+	/* Daylio lists the newest first */
+	for (size_t i = l->n; !bad && i-- > 0;) {
+		const struct nb_entry *e = l->v[i];
+		struct nb_buf acts = { 0 };
+		char clock[8], date[32], *note;
+		const char *f[8];
+
+		if (e->type != NB_CHECKIN || !e->u.checkin.mood)
+			continue;	/* Daylio has no entry without a mood */
+		nb_stamp_clock(e->at, clock);
+		snprintf(date, sizeof date, "%s %d", months[(atoi(e->day + 5) + 11) % 12], atoi(e->day + 8));
+		for (size_t k = 0; k < e->u.checkin.tags.n; k++)
+			buf_addf(&acts, "%s%s", k ? " | " : "", e->u.checkin.tags.v[k].term);
+		note = daylio_note(e->u.checkin.note);
+		f[0] = e->day, f[1] = date, f[2] = days[nb_day_weekday(e->day)], f[3] = clock;
+		f[4] = moods[e->u.checkin.mood], f[5] = acts.s ? acts.s : "", f[6] = "", f[7] = note;
+		for (int k = 0; k < 8 && !bad; k++)
+			bad = (k && fputc(',', out) == EOF) || csv_fwrite(out, f[k], strlen(f[k])) != 0;
+		bad = bad || fputs("\r\n", out) == EOF;
+		buf_free(&acts);
+		free(note);
 	}
 	if (bad || fflush(out) != 0)
 		return nb_error_set(err, NB_EIO, "out", _("Could not write the export."));

@@ -330,7 +330,14 @@ static void on_row(int term, void *data)
 		free(title);
 		free(body);
 	}
-	key = xasprintf("%s|%02d:%02d|%s|%s|%s", day, h, m, mood_name, get(c, c->col_activities), note);
+	{
+		/* the key uses the activities as read, so spacing does not matter */
+		struct nb_buf acts = { 0 };
+		for (size_t i = 0; i < tags.n; i++)
+			buf_addf(&acts, "%s%s", i ? "|" : "", tags.v[i].term);
+		key = xasprintf("%s|%02d:%02d|%s|%s|%s", day, h, m, mood_name, acts.s ? acts.s : "", note);
+		buf_free(&acts);
+	}
 	add_checkin(c->out, "daylio", key, st, level, &tags, note, c->o);
 out:
 	for (size_t i = 0; i < c->nfields && i < MAX_FIELDS; i++)

@@ -49,6 +49,14 @@ char *io_json_string(const char *s);
 /* All records as CSV, one row each, with a header row. */
 enum nb_err io_csv_write(FILE *out, const struct nb_entries *l, struct nb_error *err);
 
+/* The records of one type as CSV, in the columns that type uses. */
+enum nb_err io_csv_write_type(FILE *out, const struct nb_entries *l, enum nb_type t,
+			      struct nb_error *err);
+
+/* Check-ins as Daylio writes its CSV (moods 5..1 as rad..awful, tags as
+ * activities, newest first), so a person can also take their days elsewhere. */
+enum nb_err io_daylio_write(FILE *out, const struct nb_entries *l, struct nb_error *err);
+
 /* Read a whole file (or standard input for "-") into memory; the caller
  * frees *text. Refuses files over max bytes. */
 enum nb_err io_slurp(const char *path, size_t max, char **text, size_t *len,

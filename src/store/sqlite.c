@@ -1084,6 +1084,29 @@ static enum nb_err db_term_counts(void *h, bool needs, const char *since, const 
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? NB_OK : dberr(d, err);
 }
 
+static enum nb_err db_forget_all(void *h, int64_t *deleted, struct nb_error *err)
+{
+	struct db *d = h;
+	enum nb_err rc;
+
+	if ((rc = exec(d, "BEGIN IMMEDIATE", err)))
+		return rc;
+	if ((rc = exec(d, "DELETE FROM entry", err))) {
+		db_rollback(d);
+		return rc;
+	}
+	*deleted = sqlite3_changes64(d->h);
+	if ((rc = exec(d, "DELETE FROM entry_fts", err)) ||
+	    (rc = exec(d, "INSERT INTO entry_fts(entry_fts) VALUES ('optimize')", err)) ||
+	    (rc = exec(d, "COMMIT", err))) {
+		db_rollback(d);
+		return rc;
+	}
+	if ((rc = exec(d, "VACUUM", err)))
+		return rc;
+	return exec(d, "PRAGMA wal_checkpoint(TRUNCATE)", err);
+}
+
 static void db_close(void *h)
 {
 	struct db *d = h;
@@ -1113,6 +1136,7 @@ static const struct nb_store_ops sqlite_ops = {
 	.reflection_latest = db_reflection_latest,
 	.day_stats = db_day_stats,
 	.term_counts = db_term_counts,
+	.forget_all = db_forget_all,
 	.close = db_close,
 };
 

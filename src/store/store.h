@@ -87,6 +87,9 @@ struct nb_store_ops {
 	enum nb_err (*term_counts)(void *db, bool needs, const char *since, const char *until,
 				   struct nb_term_count *out, size_t max, size_t *n,
 				   struct nb_error *err);
+	/* Delete every record, then rewrite the file so that nothing of them
+	 * stays on the disk (VACUUM, and the write-ahead log emptied). */
+	enum nb_err (*forget_all)(void *db, int64_t *deleted, struct nb_error *err);
 	void (*close)(void *db);
 };
 
