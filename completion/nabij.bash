@@ -19,7 +19,8 @@ _nabij()
 	--lang) COMPREPLY=($(compgen -W "nl en" -- "$cur")); return ;;
 	--state) COMPREPLY=($(compgen -W "calm activated shutdown" -- "$cur")); return ;;
 	--safe) COMPREPLY=($(compgen -W "yes no unsure" -- "$cur")); return ;;
-	--format) COMPREPLY=($(compgen -W "json csv" -- "$cur")); return ;;
+	--format) COMPREPLY=($(compgen -W "json csv daylio" -- "$cur")); return ;;
+	--from) COMPREPLY=($(compgen -W "nabij daylio daylio-backup jrnl" -- "$cur")); return ;;
 	--type) COMPREPLY=($(compgen -W "checkin moment trigger member session reflection attachment phase" -- "$cur")); return ;;
 	--mood|--energy|--tension|--sleep-quality) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
 	--emotion) COMPREPLY=($(compgen -W "anger sadness joy fear calm emptiness shame loneliness tenderness guilt hope gratitude" -- "$cur")); return ;;
@@ -31,7 +32,7 @@ _nabij()
 	local common="--db --lang --json --help"
 	case $cmd in
 	"")
-		COMPREPLY=($(compgen -W "ui checkin moment trigger circle today suggest exercise breathe reflect week attachment phase list show edit delete search export import help --db --lang --json --help --version" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "ui checkin moment trigger circle today suggest exercise breathe reflect week attachment phase list show edit delete search export import forget help --db --lang --json --help --version" -- "$cur")) ;;
 	checkin)
 		COMPREPLY=($(compgen -W "--body --emotion --need --state --mood --energy --tension --sleep-hours --sleep-quality --tag --note --at --interactive $common" -- "$cur")) ;;
 	moment)
@@ -69,10 +70,12 @@ _nabij()
 	search)
 		COMPREPLY=($(compgen -W "--limit $common" -- "$cur")) ;;
 	export)
-		COMPREPLY=($(compgen -W "--format --out $common" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "--format --out --per-type $common" -- "$cur")) ;;
+	forget)
+		COMPREPLY=($(compgen -W "--all --yes $common" -- "$cur")) ;;
 	import)
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W "--dry-run $common" -- "$cur"))
+			COMPREPLY=($(compgen -W "--dry-run --from --mood-map --moments $common" -- "$cur"))
 		else
 			COMPREPLY=($(compgen -f -- "$cur"))
 		fi ;;

@@ -263,24 +263,6 @@ out:
 	return status;
 }
 
-/* What the file is: as said with --from, else by its name and first bytes. */
-static const char *detect(const char *path, const char *text, size_t len)
-{
-	const char *dot = strrchr(path, '.');
-
-	if (len >= 4 && memcmp(text, "PK\x03\x04", 4) == 0)
-		return "daylio-backup";
-	if (dot && strcasecmp(dot, ".csv") == 0)
-		return "daylio";
-	if (memmem(text, len < 4096 ? len : 4096, "\"format\"", 8))
-		return "nabij";
-	if (memmem(text, len < 4096 ? len : 4096, "\"entries\"", 9))
-		return "jrnl";
-	if (memmem(text, len < 1024 ? len : 1024, "full_date", 9) || memmem(text, len < 1024 ? len : 1024, "mood", 4))
-		return "daylio";
-	return "nabij";
-}
-
 static void print_report(const struct nb_import_report *r, bool dry, const struct nb_import_result *res)
 {
 	if (dry)
@@ -333,16 +315,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	}
 	if ((rc = io_slurp(args[0], IMPORT_MAX, &text, &len, &err)))
 		goto fail;
-	from = x.from ? x.from : detect(args[0], text, len);
-	if (strcmp(from, "daylio") == 0)
-		rc = io_daylio_csv(text, len, &x.imp, &l, &rep, &err);
-	else if (strcmp(from, "daylio-backup") == 0)
-		rc = io_daylio_backup(text, len, &x.imp, &l, &rep, &err);
-	else if (strcmp(from, "jrnl") == 0)
-		rc = io_jrnl(text, len, &l, &rep, &err);
-	else
-		rc = io_json_read(text, len, &l, &err);
-	if (rc) {
+	from = x.from ? x.from : import_detect(args[0], text, len);
+	if ((rc = import_any(from, text, len, &x.imp, &l, &rep, &err))) {
 		struct nb_error inner = err;
 		nb_error_set(&err, rc, inner.field, _("%s: %s Nothing was imported."), args[0], inner.msg);
 		goto fail;

@@ -3,6 +3,7 @@
 #include "import.h"
 #include "core/buf.h"
 #include "core/xalloc.h"
+#include "io.h"
 
 #include <sodium.h>
 
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void import_uid(const char *source, const char *key, char out[NB_UID_LEN])
 {
@@ -117,4 +119,37 @@ void import_report_count(const struct nb_entries *l, struct nb_import_report *r)
 		if (!r->last[0] || strcmp(e->day, r->last) > 0)
 			memcpy(r->last, e->day, NB_DAY_LEN);
 	}
+}
+
+const char *import_detect(const char *name, const char *text, size_t len)
+{
+	const char *dot = name ? strrchr(name, '.') : NULL;
+	size_t head = len < 4096 ? len : 4096;
+
+	if (len >= 4 && memcmp(text, "PK\x03\x04", 4) == 0)
+		return "daylio-backup";
+	if (dot && strcasecmp(dot, ".csv") == 0)
+		return "daylio";
+	if (memmem(text, head, "\"format\"", 8))
+		return "nabij";
+	if (memmem(text, head, "\"entries\"", 9))
+		return "jrnl";
+	if (memmem(text, head < 1024 ? head : 1024, "full_date", 9) ||
+	    memmem(text, head < 1024 ? head : 1024, "mood", 4))
+		return "daylio";
+	return "nabij";
+}
+
+enum nb_err import_any(const char *from, const char *text, size_t len,
+		       const struct nb_import_opts *o, struct nb_entries *out,
+		       struct nb_import_report *r, struct nb_error *err)
+{
+	memset(r, 0, sizeof *r);
+	if (strcmp(from, "daylio") == 0)
+		return io_daylio_csv(text, len, o, out, r, err);
+	if (strcmp(from, "daylio-backup") == 0)
+		return io_daylio_backup(text, len, o, out, r, err);
+	if (strcmp(from, "jrnl") == 0)
+		return io_jrnl(text, len, out, r, err);
+	return io_json_read(text, len, out, err);
 }

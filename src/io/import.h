@@ -36,6 +36,15 @@ enum nb_err io_daylio_backup(const char *data, size_t len, const struct nb_impor
 enum nb_err io_jrnl(const char *text, size_t len, struct nb_entries *out,
 		    struct nb_import_report *r, struct nb_error *err);
 
+/* Which importer fits a file: "nabij", "daylio", "daylio-backup" or
+ * "jrnl", from its name (may be NULL) and its first bytes. */
+const char *import_detect(const char *name, const char *text, size_t len);
+
+/* Read text with the importer named from (as import_detect names them). */
+enum nb_err import_any(const char *from, const char *text, size_t len,
+		       const struct nb_import_opts *o, struct nb_entries *out,
+		       struct nb_import_report *r, struct nb_error *err);
+
 /* Count the records of out by type and their first and last day. */
 void import_report_count(const struct nb_entries *l, struct nb_import_report *r);
 

@@ -7,6 +7,7 @@
 #include "core/series.h"
 #include "core/week.h"
 #include "core/suggest.h"
+#include "io/import.h"
 #include "io/io.h"
 
 #include <stdio.h>
@@ -132,11 +133,17 @@ void page_data(struct page *p)
 		const struct web_kv *file = kvs_find(&p->req->form, "file");
 		struct nb_entries l = { 0 };
 		struct nb_import_result r;
-		bool dry = fchecked(p, "dry", "1");
+		struct nb_import_report rep;
+		struct nb_import_opts o = { .dry_run = fchecked(p, "dry", "1"), .moments = fchecked(p, "moments", "1"),
+					    .mood_map = fval(p, "mood-map") };
+		bool dry = o.dry_run;
 
+		if (o.mood_map && !*o.mood_map)
+			o.mood_map = NULL;
 		if (!file || !file->len) {
-			nb_error_set(&p->err, NB_EINVAL, "file", _("Choose a nabij export file first."));
-		} else if (!io_json_read(file->value, file->len, &l, &p->err) &&
+			nb_error_set(&p->err, NB_EINVAL, "file", _("Choose a file to import first."));
+		} else if (!import_any(import_detect(fval(p, "file.filename"), file->value, file->len),
+				       file->value, file->len, &o, &l, &rep, &p->err) &&
 			   !app_import(p->w->app, &l, dry, &r, &p->err)) {
 			page_redirect(p, "/data?imported=%zu&present=%zu&dry=%d", r.added, r.present, dry);
 			entries_free(&l);
@@ -169,10 +176,15 @@ void page_data(struct page *p)
 	h(p, "<form method=\"post\" action=\"/data\" enctype=\"multipart/form-data\" class=\"import\">"
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", p->w->csrf);
 	form_errors(p);
-	h(p, "<p class=\"field\"><label for=\"f-file\">%s</label><input id=\"f-file\" name=\"file\" type=\"file\" accept=\".json,application/json\"></p>"
+	h(p, "<p class=\"field\"><label for=\"f-file\">%s</label><input id=\"f-file\" name=\"file\" type=\"file\" accept=\".json,.csv,.daylio\"></p>"
 	     "<p><label><input type=\"checkbox\" name=\"dry\" value=\"1\"> %s</label></p>"
+	     "<p><label><input type=\"checkbox\" name=\"moments\" value=\"1\"> %s</label></p>"
+	     "<p class=\"field\"><label for=\"f-mood-map\">%s</label><span class=\"hint\">%s</span>"
+	     "<input id=\"f-mood-map\" name=\"mood-map\"></p>"
 	     "<p class=\"actions\"><button type=\"submit\">%s</button></p></form><p class=\"quiet\">%s</p>",
-	  _("A nabij export (JSON)"), _("Only count, write nothing"), _("Import"),
+	  _("An export of nabij (JSON), Daylio (CSV or .daylio backup) or jrnl (JSON)"), _("Only count, write nothing"),
+	  _("Daylio activities that are contact become moments too"), _("Daylio moods you renamed"),
+	  _("A level for each, like great=5,fine=3"), _("Import"),
 	  _("Records that are already here are left alone, so importing a file twice adds nothing twice. If anything in the file is wrong, nothing is imported and nabij says where."));
 	page_end(p);
 }

@@ -117,7 +117,12 @@ static enum MHD_Result post_field(void *cls, enum MHD_ValueKind kind, const char
 {
 	struct ctx *c = cls;
 
-	(void)kind, (void)filename, (void)type, (void)encoding;
+	(void)kind, (void)type, (void)encoding;
+	if (off == 0 && filename) {
+		char *name = xasprintf("%s.filename", key);
+		kvs_add(&c->req.form, name, filename, strlen(filename));
+		free(name);
+	}
 	if (off == 0)
 		kvs_add(&c->req.form, key, data, size);
 	else

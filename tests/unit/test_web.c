@@ -406,6 +406,33 @@ static void lowest_checkin_shows_help(void **state)
 	req_free(&r);
 }
 
+static void import_from_daylio(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	char *body;
+	static const char csv[] = "full_date,date,weekday,time,mood,activities,note\n"
+				  "2026-11-19,x,y,21:40,rad,hug | friends,A <b>warm</b> evening\n";
+
+	req_init(&r, &f->w, "POST", "/data");
+	kvs_add(&r.form, "file.filename", "daylio_export.csv", 17);
+	kvs_add(&r.form, "file", csv, sizeof csv - 1);
+	form(&r, "moments", "1");
+	assert_int_equal(run(f, &r, NULL), 303);
+	req_free(&r);
+	get(f, "/history", &body);
+	assert_non_null(strstr(body, "A warm evening"));	/* the markup is gone, the words stay */
+	assert_non_null(strstr(body, "moment"));
+	free(body);
+	req_init(&r, &f->w, "POST", "/data");	/* a broken file: refused, said why */
+	kvs_add(&r.form, "file.filename", "x.csv", 5);
+	kvs_add(&r.form, "file", "full_date,time,mood\n2026-13-01,10:00,rad\n", 40);
+	assert_int_equal(run(f, &r, &body), 422);
+	assert_non_null(strstr(body, "2026-13-01"));
+	free(body);
+	req_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -416,6 +443,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(every_page_renders, setup, teardown),
 		cmocka_unit_test_setup_teardown(dutch_on_request, setup, teardown),
 		cmocka_unit_test_setup_teardown(lowest_checkin_shows_help, setup, teardown),
+		cmocka_unit_test_setup_teardown(import_from_daylio, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("web", tests, NULL, NULL);
