@@ -20,6 +20,34 @@ for dir in build build-san; do
 	grep -q 'Fail: *0' "$dir/test-output.txt" || sed -n '/^stdout:/,$p' "$dir/test-output.txt" | head -80
 done
 
+# A short coverage-guided run of every fuzz harness (libFuzzer, with clang),
+# starting from the seed corpora; a crash fails the run.
+echo "== fuzzing, ${FUZZ_SECONDS:-8} s a harness"
+fuzz=0
+if command -v clang >/dev/null; then
+	if [ ! -f build-fuzz/build.ninja ]; then
+		CC=clang meson setup build-fuzz -Dfuzz=true -Db_sanitize=address,undefined \
+			-Db_lundef=false >/dev/null || fuzz=1
+	fi
+	ninja -C build-fuzz >/dev/null || fuzz=1
+	for h in json fields web import; do
+		[ $fuzz -eq 0 ] || break
+		mkdir -p "build-fuzz/corpus-$h"
+		cp tests/fuzz/corpus/$h/* "build-fuzz/corpus-$h/"
+		if ./build-fuzz/tests/fuzz/libfuzzer_$h -max_total_time="${FUZZ_SECONDS:-8}" \
+			-artifact_prefix=build-fuzz/ "build-fuzz/corpus-$h" >"build-fuzz/$h.log" 2>&1; then
+			echo "fuzz-$h: $(grep -o 'Done [0-9]* runs' "build-fuzz/$h.log")"
+		else
+			fuzz=1
+			echo "fuzz-$h found a problem:"
+			tail -30 "build-fuzz/$h.log"
+		fi
+	done
+else
+	echo "clang is not installed: no fuzzing"
+fi
+[ $fuzz -eq 0 ] || status=1
+
 # The Dutch catalogue must translate every message, with nothing fuzzy.
 echo "== translations"
 i18n=0
@@ -30,5 +58,5 @@ case "$stats" in *untranslated*|*fuzzy*) i18n=1 ;; esac
 msgcmp po/nl.po po/nabij.pot || i18n=1
 [ $i18n -eq 0 ] || status=1
 
-python3 tests/summary.py "$i18n" build build-san
+python3 tests/summary.py "$i18n" "$fuzz" build build-san
 exit $status

@@ -4,18 +4,19 @@ cmocka reports "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)";
 the golden runner "golden: N passed, N failed"; any other test counts as
 one case. A test that failed without saying how many counts as one failure;
 a skipped one (its tools missing) is counted apart.
-Usage: summary.py I18N_STATUS BUILD_DIR...
+Usage: summary.py I18N_STATUS FUZZ_STATUS BUILD_DIR...
 """
 import json
 import re
 import sys
 
 passed = failed = skipped = 0
-if sys.argv[1] == "0":
-    passed += 1
-else:
-    failed += 1
-for build in sys.argv[2:]:
+for status in sys.argv[1:3]:
+    if status == "0":
+        passed += 1
+    else:
+        failed += 1
+for build in sys.argv[3:]:
     try:
         lines = open(f"{build}/meson-logs/testlog.json").read().splitlines()
     except OSError:
