@@ -394,3 +394,27 @@ enum nb_err app_forget_all(struct nb_app *a, int64_t *deleted, struct nb_error *
 {
 	return OPS(a)->forget_all(DB(a), deleted, err);
 }
+
+enum nb_err app_insights(struct nb_app *a, const char *since, const char *until,
+			 struct nb_insights *out, struct nb_error *err)
+{
+	struct nb_day_outcome *o;
+	struct nb_fact *f;
+	char **ids;
+	double *before, *after;
+	size_t no, nf, ns;
+	enum nb_err rc;
+
+	memset(out, 0, sizeof *out);
+	rc = OPS(a)->insight_data(DB(a), since, until, &o, &no, &f, &nf, &ids, &before, &after, &ns, err);
+	if (!rc)
+		insights_build(o, no, f, nf, (const char *const *)ids, before, after, ns, out);
+	for (size_t i = 0; i < ns; i++)
+		free(ids[i]);
+	free(ids);
+	free(before);
+	free(after);
+	free(o);
+	free(f);
+	return rc;
+}

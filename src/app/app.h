@@ -123,6 +123,10 @@ enum nb_err app_charts(struct nb_app *a, const char *since, const char *until,
 		       struct nb_charts *c, struct nb_error *err);
 void charts_free(struct nb_charts *c);
 
+/* The insights of a period (see core/insight.h); free with insights_free. */
+enum nb_err app_insights(struct nb_app *a, const char *since, const char *until,
+			 struct nb_insights *out, struct nb_error *err);
+
 /* Delete everything for good; *deleted receives how many records. */
 enum nb_err app_forget_all(struct nb_app *a, int64_t *deleted, struct nb_error *err);
 

@@ -132,6 +132,14 @@ static const struct {
 "  --mood-map    a level for Daylio moods you renamed, e.g. \"great=5,fine=3\"\n"
 "  --moments     Daylio activities that are contact (hug, friends, family,\n"
 "                date) also become moments of connection\n") },
+	{ "insights", N_(
+"Usage: nabij insights [--since DAY] [--until DAY] [--json]\n"
+"\n"
+"Does your mood, tension, energy or sleep differ on days with a moment of\n"
+"connection, a wanted touch, an exercise, time with someone of your circle,\n"
+"a need, a trigger; that day and the next? Each difference comes with its\n"
+"95% interval (Welch's t) and the days it rests on, and only with at least\n"
+"5 days on each side. Patterns in your own days, not proof of a cause.\n") },
 	{ "forget", N_(
 "Usage: nabij forget --all [--yes]\n"
 "\n"

@@ -41,6 +41,7 @@ static const struct command commands[] = {
 	{ "exercise", cmd_exercise, N_("guided exercises: list, show, start") },
 	{ "breathe", cmd_breathe, N_("paced breathing with a calm pacer") },
 	{ "reflect", cmd_reflect, N_("answer today's question") },
+	{ "insights", cmd_insights, N_("what goes with your better and harder days") },
 	{ "week", cmd_week, N_("a calm look back at the week, and one intention") },
 	{ "attachment", cmd_attachment, N_("the attachment reflection, every few months") },
 	{ "phase", cmd_phase, N_("note where a relationship stands") },

@@ -15,5 +15,7 @@
 /* v with one decimal, with the decimal mark of the current language
  * ("1.5" in English, "1,5" in Dutch), in buf. */
 const char *nb_dec1(double v, char buf[NB_DEC_LEN]);
+/* The same with two decimals, for differences and their intervals. */
+const char *nb_dec2(double v, char buf[NB_DEC_LEN]);
 
 #endif

@@ -15,6 +15,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +30,7 @@ enum stmt {
 	S_SESSION_PUT, S_SESSION_GET, S_REFLECTION_PUT, S_REFLECTION_GET,
 	S_ATTACHMENT_PUT, S_ATTACHMENT_GET, S_PHASE_PUT, S_PHASE_GET,
 	S_FTS_DEL, S_FTS_INS, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
-	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_DAY_MEANS, S_DAY_MOMENTS, S_NEEDS, S_KINDS,
+	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_OUTCOMES, S_FACTS, S_SESSIONS, S_DAY_MEANS, S_DAY_MOMENTS, S_NEEDS, S_KINDS,
 	S__COUNT
 };
 
@@ -116,6 +117,25 @@ static const char *const sql[S__COUNT] = {
 	[S_KINDS] = "SELECT m.kind, count(*) AS n FROM entry e JOIN moment m ON m.entry_id = e.id"
 		    " WHERE e.type = 'moment' AND e.day BETWEEN ?1 AND ?2"
 		    " GROUP BY m.kind ORDER BY n DESC, m.kind LIMIT ?3",
+	[S_OUTCOMES] = "SELECT e.day, avg(c.mood), avg(c.tension), avg(c.energy), avg(c.sleep_quality),"
+		       " avg(c.sleep_minutes) / 60.0 FROM entry e JOIN checkin c ON c.entry_id = e.id"
+		       " WHERE e.type = 'checkin' AND e.day BETWEEN ?1 AND ?2 GROUP BY e.day ORDER BY e.day",
+	[S_FACTS] = "SELECT e.day, 'm', m.kind FROM entry e JOIN moment m ON m.entry_id = e.id"
+		    "  WHERE e.type = 'moment' AND e.day BETWEEN ?1 AND ?2"
+		    " UNION ALL SELECT e.day, 't', '' FROM entry e JOIN moment m ON m.entry_id = e.id"
+		    "  WHERE e.type = 'moment' AND e.day BETWEEN ?1 AND ?2 AND m.safe = 'yes'"
+		    "  AND m.kind IN (SELECT value FROM json_each(?3))"
+		    " UNION ALL SELECT e.day, 'c', (SELECT name FROM member WHERE entry_id = m.member_id)"
+		    "  FROM entry e JOIN moment m ON m.entry_id = e.id"
+		    "  WHERE e.type = 'moment' AND e.day BETWEEN ?1 AND ?2 AND m.member_id IS NOT NULL"
+		    " UNION ALL SELECT day, 'e', '' FROM entry WHERE type = 'session' AND day BETWEEN ?1 AND ?2"
+		    " UNION ALL SELECT e.day, 'n', i.term FROM entry e JOIN item i ON i.entry_id = e.id"
+		    "  WHERE e.type = 'checkin' AND e.day BETWEEN ?1 AND ?2 AND i.field = 'need'"
+		    " UNION ALL SELECT day, 'g', '' FROM entry WHERE type = 'trigger' AND day BETWEEN ?1 AND ?2",
+	[S_SESSIONS] = "SELECT s.exercise, s.tension_before, s.tension_after FROM entry e"
+		       " JOIN session s ON s.entry_id = e.id WHERE e.type = 'session'"
+		       " AND e.day BETWEEN ?1 AND ?2 AND s.tension_before IS NOT NULL"
+		       " AND s.tension_after IS NOT NULL",
 	[S_MEMBER_NAME] = "SELECT e.uid FROM entry e JOIN member m ON m.entry_id = e.id"
 			  " WHERE m.name = ? COLLATE NOCASE ORDER BY e.id LIMIT 1",
 };
@@ -1107,6 +1127,88 @@ static enum nb_err db_forget_all(void *h, int64_t *deleted, struct nb_error *err
 	return exec(d, "PRAGMA wal_checkpoint(TRUNCATE)", err);
 }
 
+static double col_double(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
+}
+
+static enum nb_err db_insight_data(void *h, const char *since, const char *until,
+				   struct nb_day_outcome **o, size_t *no, struct nb_fact **f,
+				   size_t *nf, char ***ex_ids, double **before, double **after,
+				   size_t *ns, struct nb_error *err)
+{
+	struct db *d = h;
+	sqlite3_stmt *st;
+	struct nb_buf kinds = { 0 };
+	size_t nk, cap = 0;
+	const char *const *k = moment_touch_kinds(&nk);
+	int rc;
+
+	*o = NULL, *f = NULL, *ex_ids = NULL, *before = NULL, *after = NULL;
+	*no = *nf = *ns = 0;
+	if (!(st = stmt(d, S_OUTCOMES, err)))
+		return NB_EDB;
+	sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*no == cap) {
+			cap = cap ? cap * 2 : 256;
+			*o = xrealloc(*o, cap * sizeof **o);
+		}
+		snprintf((*o)[*no].day, NB_DAY_LEN, "%s", (const char *)sqlite3_column_text(st, 0));
+		for (int i = 0; i < NB_OUT__COUNT; i++)
+			(*o)[*no].v[i] = col_double(st, i + 1);
+		(*no)++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE || !(st = stmt(d, S_FACTS, err)))
+		goto fail;
+	buf_add(&kinds, "[");
+	for (size_t i = 0; i < nk; i++)
+		buf_addf(&kinds, "%s\"%s\"", i ? "," : "", k[i]);
+	buf_add(&kinds, "]");
+	sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, kinds.s, -1, SQLITE_STATIC);
+	cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *term = (const char *)sqlite3_column_text(st, 2);
+		if (*nf == cap) {
+			cap = cap ? cap * 2 : 1024;
+			*f = xrealloc(*f, cap * sizeof **f);
+		}
+		snprintf((*f)[*nf].day, NB_DAY_LEN, "%s", (const char *)sqlite3_column_text(st, 0));
+		(*f)[*nf].kind = *(const char *)sqlite3_column_text(st, 1);
+		snprintf((*f)[*nf].term, sizeof (*f)[0].term, "%s", term ? term : "");
+		(*nf)++;
+	}
+	sqlite3_reset(st);
+	buf_free(&kinds);
+	if (rc != SQLITE_DONE || !(st = stmt(d, S_SESSIONS, err)))
+		goto fail;
+	sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+	cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*ns == cap) {
+			cap = cap ? cap * 2 : 256;
+			*ex_ids = xrealloc(*ex_ids, cap * sizeof **ex_ids);
+			*before = xrealloc(*before, cap * sizeof **before);
+			*after = xrealloc(*after, cap * sizeof **after);
+		}
+		(*ex_ids)[*ns] = col_text(st, 0);
+		(*before)[*ns] = sqlite3_column_double(st, 1);
+		(*after)[*ns] = sqlite3_column_double(st, 2);
+		(*ns)++;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return NB_OK;
+fail:
+	buf_free(&kinds);
+	return err && err->code ? err->code : dberr(d, err);
+}
+
 static void db_close(void *h)
 {
 	struct db *d = h;
@@ -1137,6 +1239,7 @@ static const struct nb_store_ops sqlite_ops = {
 	.day_stats = db_day_stats,
 	.term_counts = db_term_counts,
 	.forget_all = db_forget_all,
+	.insight_data = db_insight_data,
 	.close = db_close,
 };
 

@@ -13,6 +13,7 @@
 
 #include "core/err.h"
 #include "core/record.h"
+#include "core/insight.h"
 #include "core/series.h"
 #include "core/suggest.h"
 
@@ -90,6 +91,14 @@ struct nb_store_ops {
 	/* Delete every record, then rewrite the file so that nothing of them
 	 * stays on the disk (VACUUM, and the write-ahead log emptied). */
 	enum nb_err (*forget_all)(void *db, int64_t *deleted, struct nb_error *err);
+	/* What the insights rest on, for a period: the outcomes of each day
+	 * with a check-in (day order), the facts of each day, and the exercise
+	 * sessions with tension before and after. All arrays are the caller's. */
+	enum nb_err (*insight_data)(void *db, const char *since, const char *until,
+				    struct nb_day_outcome **o, size_t *no,
+				    struct nb_fact **f, size_t *nf,
+				    char ***ex_ids, double **before, double **after, size_t *ns,
+				    struct nb_error *err);
 	void (*close)(void *db);
 };
 

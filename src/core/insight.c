@@ -1,0 +1,224 @@
+/* The insights: factors, comparisons and their words; see insight.h. */
+#include "insight.h"
+#include "i18n.h"
+#include "vocab.h"
+#include "xalloc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int factor_index(struct nb_insights *in, char kind, const char *term)
+{
+	for (int i = 0; i < in->nfactors; i++)
+		if (in->factors[i].kind == kind && strcmp(in->factors[i].term, term) == 0)
+			return i;
+	if (in->nfactors == NB_FACTORS_MAX)
+		return -1;
+	in->factors[in->nfactors].kind = kind;
+	snprintf(in->factors[in->nfactors].term, sizeof in->factors[0].term, "%s", term);
+	return in->nfactors++;
+}
+
+/* The broader a factor, the higher: a moment kind says more than "a
+ * moment of connection" when both fall on the very same days. */
+static int breadth(char kind)
+{
+	return kind == 'M' ? 2 : kind == NB_FACT_TOUCH ? 1 : 0;
+}
+
+/* Whether factor fi falls on exactly the days of another factor that says
+ * more; then comparing both would show one pattern twice. */
+static bool shadowed(const struct nb_insights *in, const uint64_t *mask, size_t ndays, int fi)
+{
+	for (int fj = 0; fj < in->nfactors; fj++) {
+		int bi = breadth(in->factors[fi].kind), bj = breadth(in->factors[fj].kind);
+		size_t d;
+		if (fj == fi || bj > bi || (bj == bi && fj > fi))
+			continue;
+		for (d = 0; d < ndays; d++)
+			if ((mask[d] >> fi & 1) != (mask[d] >> fj & 1))
+				break;
+		if (d == ndays)
+			return true;
+	}
+	return false;
+}
+
+/* How far the interval lies from no difference: 0 when it holds zero. */
+static double strength(const struct nb_finding *f)
+{
+	if (f->d.low > 0)
+		return f->d.low;
+	if (f->d.high < 0)
+		return -f->d.high;
+	return 0;
+}
+
+static int by_strength(const void *a, const void *b)
+{
+	const struct nb_finding *x = a, *y = b;
+	double sx = strength(x), sy = strength(y);
+
+	if (sx != sy)
+		return sx < sy ? 1 : -1;
+	if (fabs(x->d.g) != fabs(y->d.g))
+		return fabs(x->d.g) < fabs(y->d.g) ? 1 : -1;
+	return x->factor - y->factor;
+}
+
+static void add_finding(struct nb_insights *in, size_t *cap, const struct nb_finding *f)
+{
+	if (in->nfindings == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		in->findings = xrealloc(in->findings, *cap * sizeof *in->findings);
+	}
+	in->findings[in->nfindings++] = *f;
+}
+
+void insights_build(const struct nb_day_outcome *o, size_t no, const struct nb_fact *f,
+		    size_t nf, const char *const *ex_ids, const double *before,
+		    const double *after, size_t nsessions, struct nb_insights *out)
+{
+	uint64_t *mask;
+	int *at;
+	double *with, *without;
+	size_t ndays, cap = 0;
+
+	memset(out, 0, sizeof *out);
+	out->days = no;
+	if (no) {
+		ndays = (size_t)nb_day_diff(o[0].day, o[no - 1].day) + 1;
+		mask = xcalloc(ndays, sizeof *mask);
+		at = xmalloc(ndays * sizeof *at);
+		with = xmalloc(ndays * sizeof *with);
+		without = xmalloc(ndays * sizeof *without);
+		for (size_t i = 0; i < ndays; i++)
+			at[i] = -1;
+		for (size_t i = 0; i < no; i++)
+			at[nb_day_diff(o[0].day, o[i].day)] = (int)i;
+		for (size_t i = 0; i < nf; i++) {
+			int d = nb_day_diff(o[0].day, f[i].day), k;
+			if (d < 0 || (size_t)d >= ndays)
+				continue;
+			if (f[i].kind == NB_FACT_MOMENT && (k = factor_index(out, 'M', "")) >= 0)
+				mask[d] |= (uint64_t)1 << k;
+			if ((k = factor_index(out, f[i].kind, f[i].term)) >= 0)
+				mask[d] |= (uint64_t)1 << k;
+		}
+		for (int fi = 0; fi < out->nfactors; fi++)
+			for (int k = 0; k < NB_OUT__COUNT && !shadowed(out, mask, ndays, fi); k++)
+				for (int lag = 0; lag <= 1; lag++) {
+					struct nb_finding fd = { .factor = fi, .outcome = (enum nb_outcome)k, .lag = lag };
+					struct nb_summary a, b;
+					for (size_t d = 0; d + (size_t)lag < ndays; d++) {
+						int j = at[d + (size_t)lag];
+						double v;
+						if (j < 0 || isnan(v = o[j].v[k]))
+							continue;
+						if (mask[d] >> fi & 1)
+							with[fd.with++] = v;
+						else
+							without[fd.without++] = v;
+					}
+					if (fd.with < NB_MIN_DAYS || fd.without < NB_MIN_DAYS)
+						continue;
+					stats_summary(with, fd.with, &a);
+					stats_summary(without, fd.without, &b);
+					stats_difference(&a, &b, &fd.d);
+					if (!fd.d.defined)
+						continue;
+					out->tried++;
+					add_finding(out, &cap, &fd);
+				}
+		if (out->nfindings)
+			qsort(out->findings, out->nfindings, sizeof *out->findings, by_strength);
+		free(mask);
+		free(at);
+		free(with);
+		free(without);
+	}
+	for (size_t i = 0; i < nsessions; i++) {
+		struct nb_exercise_change *x = NULL;
+		for (size_t k = 0; k < out->nexercises && !x; k++)
+			if (strcmp(out->exercises[k].exercise, ex_ids[i]) == 0)
+				x = &out->exercises[k];
+		if (!x) {
+			out->exercises = xrealloc(out->exercises, (out->nexercises + 1) * sizeof *out->exercises);
+			x = &out->exercises[out->nexercises++];
+			memset(x, 0, sizeof *x);
+			snprintf(x->exercise, sizeof x->exercise, "%s", ex_ids[i]);
+		}
+		x->n++;
+	}
+	for (size_t k = 0; k < out->nexercises; k++) {
+		struct nb_exercise_change *x = &out->exercises[k];
+		double *b = xmalloc(x->n * sizeof *b), *a = xmalloc(x->n * sizeof *a);
+		size_t n = 0;
+		for (size_t i = 0; i < nsessions; i++)
+			if (strcmp(ex_ids[i], x->exercise) == 0) {
+				b[n] = before[i];
+				a[n++] = after[i];
+			}
+		stats_paired(b, a, n, &x->d);
+		free(a);
+		free(b);
+	}
+}
+
+void insights_free(struct nb_insights *in)
+{
+	free(in->findings);
+	free(in->exercises);
+	memset(in, 0, sizeof *in);
+}
+
+bool outcome_higher_is_better(enum nb_outcome o)
+{
+	return o != NB_OUT_TENSION;
+}
+
+const char *outcome_label(enum nb_outcome o)
+{
+	static const char *const labels[] = { N_("mood"), N_("tension"), N_("energy"),
+					      N_("sleep quality"), N_("sleep in hours") };
+
+	return _(labels[o]);
+}
+
+void factor_label(const struct nb_factor *f, char *buf, size_t size)
+{
+	switch (f->kind) {
+	case 'M': snprintf(buf, size, "%s", _("a moment of connection")); break;
+	case NB_FACT_MOMENT: snprintf(buf, size, _("the moment \"%s\""), vocab_label(NB_VOCAB_MOMENT_KIND, f->term)); break;
+	case NB_FACT_TOUCH: snprintf(buf, size, "%s", _("a wanted touch")); break;
+	case NB_FACT_EXERCISE: snprintf(buf, size, "%s", _("an exercise")); break;
+	case NB_FACT_CONTACT: snprintf(buf, size, _("contact with %s"), f->term); break;
+	case NB_FACT_NEED: snprintf(buf, size, _("the need \"%s\""), vocab_label(NB_VOCAB_NEED, f->term)); break;
+	default: snprintf(buf, size, "%s", _("a trigger")); break;
+	}
+}
+
+void finding_sentence(const struct nb_insights *in, const struct nb_finding *f, char *buf,
+		      size_t size)
+{
+	char factor[128], diff[NB_DEC_LEN], lo[NB_DEC_LEN], hi[NB_DEC_LEN];
+	const char *outcome = outcome_label(f->outcome);
+	double d = f->d.diff;
+
+	factor_label(&in->factors[f->factor], factor, sizeof factor);
+	nb_dec2(fabs(d), diff);
+	nb_dec2(f->d.low, lo);
+	nb_dec2(f->d.high, hi);
+	if (f->lag == 0)
+		snprintf(buf, size,
+			 d >= 0 ? _("On days with %s, your %s was %s higher (95%% interval %s to %s; %zu days with, %zu without).")
+				: _("On days with %s, your %s was %s lower (95%% interval %s to %s; %zu days with, %zu without)."),
+			 factor, outcome, diff, lo, hi, f->with, f->without);
+	else
+		snprintf(buf, size,
+			 d >= 0 ? _("The day after %s, your %s was %s higher (95%% interval %s to %s; %zu days after, %zu others).")
+				: _("The day after %s, your %s was %s lower (95%% interval %s to %s; %zu days after, %zu others)."),
+			 factor, outcome, diff, lo, hi, f->with, f->without);
+}

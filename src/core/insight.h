@@ -1,0 +1,96 @@
+/*
+ * Insight over time (PRACTICES section 9): does mood, tension, energy or
+ * sleep differ on days with a moment of connection, a wanted touch, an
+ * exercise, contact with someone of the circle, a need named, a trigger;
+ * the same day and the next. Honest by construction: a difference is shown
+ * only with at least NB_MIN_DAYS days on each side, always with its 95%
+ * interval, the days it rests on and the number of comparisons tried, and
+ * never as proof of a cause. Pure: built from per-day facts.
+ */
+#ifndef NB_INSIGHT_H
+#define NB_INSIGHT_H
+
+#include "record.h"
+#include "stats.h"
+
+#include <stdint.h>
+
+#define NB_MIN_DAYS 5	/* days with and without a factor before it is shown */
+#define NB_FACTORS_MAX 64
+
+enum nb_outcome {
+	NB_OUT_MOOD, NB_OUT_TENSION, NB_OUT_ENERGY, NB_OUT_SLEEP_QUALITY, NB_OUT_SLEEP_HOURS,
+	NB_OUT__COUNT
+};
+
+/* A fact of a day, as the store reads it. */
+enum nb_fact_kind {
+	NB_FACT_MOMENT = 'm',	/* term: the kind of moment */
+	NB_FACT_TOUCH = 't',	/* a wanted touch */
+	NB_FACT_EXERCISE = 'e',
+	NB_FACT_CONTACT = 'c',	/* term: the circle member's name */
+	NB_FACT_NEED = 'n',	/* term: the need */
+	NB_FACT_TRIGGER = 'g',
+};
+
+struct nb_fact {
+	char day[NB_DAY_LEN];
+	char kind;
+	char term[64];
+};
+
+/* The outcomes of a day: means of its check-ins (NAN when not answered). */
+struct nb_day_outcome {
+	char day[NB_DAY_LEN];
+	double v[NB_OUT__COUNT];
+};
+
+struct nb_factor {
+	char kind;		/* enum nb_fact_kind, or 'M' for any moment */
+	char term[64];
+};
+
+struct nb_finding {
+	int factor;		/* index into nb_insights.factors */
+	enum nb_outcome outcome;
+	int lag;		/* 0: the same day; 1: the next day */
+	size_t with, without;	/* days on each side */
+	struct nb_difference d;
+};
+
+struct nb_exercise_change {
+	char exercise[24];
+	size_t n;
+	struct nb_difference d;	/* tension after minus before */
+};
+
+struct nb_insights {
+	struct nb_factor factors[NB_FACTORS_MAX];
+	int nfactors;
+	struct nb_finding *findings;	/* shown, strongest first; owned */
+	size_t nfindings;
+	size_t tried;			/* comparisons made, shown or not */
+	size_t days;			/* days with a check-in */
+	struct nb_exercise_change *exercises;	/* owned */
+	size_t nexercises;
+};
+
+/*
+ * Compute the insights of outcomes (sorted by day) and facts. Sessions of
+ * exercises with tension before and after come as parallel arrays.
+ */
+void insights_build(const struct nb_day_outcome *o, size_t no, const struct nb_fact *f,
+		    size_t nf, const char *const *ex_ids, const double *before,
+		    const double *after, size_t nsessions, struct nb_insights *out);
+void insights_free(struct nb_insights *in);
+
+/* Whether a higher value of this outcome is the hoped-for direction. */
+bool outcome_higher_is_better(enum nb_outcome o);
+const char *outcome_label(enum nb_outcome o);
+/* "a hug", "a wanted touch", "contact with Sam", "the need rest", ... */
+void factor_label(const struct nb_factor *f, char *buf, size_t size);
+/* One plain sentence for a finding, in the current language. */
+void finding_sentence(const struct nb_insights *in, const struct nb_finding *f, char *buf,
+		      size_t size);
+
+#endif
