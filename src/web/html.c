@@ -89,6 +89,7 @@ static const struct {
 	{ "/trigger", N_("Diary") },
 	{ "/week", N_("Week") },
 	{ "/charts", N_("Charts") },
+	{ "/insights", N_("Insights") },
 	{ "/history", N_("History") },
 };
 

@@ -234,6 +234,7 @@ static const struct route routes[] = {
 	{ "/history", page_history, false },
 	{ "/r/", page_record, true },
 	{ "/charts", page_charts, false },
+	{ "/insights", page_insights, false },
 	{ "/data", page_data, true },
 	{ "/export.json", page_export, false },
 	{ "/export.csv", page_export, false },

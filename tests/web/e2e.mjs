@@ -126,11 +126,16 @@ try {
 	check("chart has a table", await page.locator("figure.chart table").count() >= 2);
 	await page.screenshot({ path: `${shots}/charts-1280.png`, fullPage: true });
 
+	// Insights: with a few days there is nothing to compare yet, and it says so.
+	await page.click("nav a:has-text('Insights')");
+	check("insights page", (await page.locator("h1").textContent()) === "What goes with your days");
+	check("insights wait for enough days", (await page.locator("main").textContent()).includes("Not enough days yet"));
+
 	// Dutch, and phone width.
 	await page.click("footer button:has-text('Nederlands')");
 	check("switched to Dutch", (await page.locator("nav").textContent()).includes("Vandaag"));
 	await page.setViewportSize({ width: 375, height: 800 });
-	for (const [path, name] of [["/", "today"], ["/checkin", "checkin"], ["/charts", "charts"]]) {
+	for (const [path, name] of [["/", "today"], ["/checkin", "checkin"], ["/charts", "charts"], ["/insights", "insights"]]) {
 		await page.goto(origin + path);
 		const wide = await page.evaluate(() => document.documentElement.scrollWidth);
 		check(`${name} fits 375 px`, wide <= 375, `scroll width ${wide}`);

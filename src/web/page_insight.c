@@ -1,0 +1,128 @@
+/*
+ * Insights (/insights): what goes with the person's better and harder
+ * days, as plain sentences, each with a drawing of its 95% interval around
+ * "no difference". The numbers come from core/insight.c, the same as the
+ * terminal's "nabij insights".
+ */
+#include "page.h"
+#include "core/i18n.h"
+#include "core/insight.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SHOWN 12
+
+/* x of a value on a 0..W axis with 0 in the middle and +-span at the ends */
+static double xpos(double v, double span)
+{
+	return 160 + v / span * 150;
+}
+
+/* The interval as a bar, the difference as a dot, the line of no difference. */
+static void interval(struct page *p, const struct nb_difference *d, double span)
+{
+	char x0[32], x1[32], xd[32];
+
+	snprintf(x0, sizeof x0, "%.1f", xpos(d->low, span));
+	snprintf(x1, sizeof x1, "%.1f", xpos(d->high, span) - xpos(d->low, span));
+	snprintf(xd, sizeof xd, "%.1f", xpos(d->diff, span));
+	h(p, "<svg class=\"interval\" viewBox=\"0 0 320 24\" aria-hidden=\"true\" focusable=\"false\">"
+	     "<line class=\"zero\" x1=\"160\" y1=\"1\" x2=\"160\" y2=\"23\"/>"
+	     "<rect class=\"range\" x=\"%r\" y=\"8\" width=\"%r\" height=\"8\" rx=\"4\"/>"
+	     "<circle class=\"dot\" cx=\"%r\" cy=\"12\" r=\"6\"/></svg>", x0, x1, xd);
+}
+
+void page_insights(struct page *p)
+{
+	const char *range = kvs_get(&p->req->query, "days");
+	int days = range ? atoi(range) : 0;
+	char since[NB_DAY_LEN], line[600];
+	struct nb_insights in;
+	struct nb_error err;
+	double span = 0.5;
+	size_t shown;
+
+	if (days != 90 && days != 365)
+		days = 0;	/* all of it */
+	if (days)
+		nb_day_add(p->today, -(days - 1), since);
+	else
+		snprintf(since, sizeof since, "0000-01-01");
+	if (app_insights(p->w->app, since, p->today, &in, &err)) {
+		page_fail(p, 500, err.msg);
+		return;
+	}
+	page_begin(p, _("Insights"), "/insights");
+	h(p, "<h1>%s</h1><p class=\"pager\">", _("What goes with your days"));
+	{
+		static const int ranges[] = { 90, 365, 0 };
+		for (int i = 0; i < 3; i++) {
+			char title[64];
+			if (ranges[i])
+				snprintf(title, sizeof title, ngettext("%d day", "%d days", ranges[i]), ranges[i]);
+			else
+				snprintf(title, sizeof title, "%s", _("all days"));
+			if (ranges[i] == days)
+				h(p, "<strong aria-current=\"true\">%s</strong> ", title);
+			else
+				h(p, "<a href=\"/insights?days=%d\">%s</a> ", ranges[i], title);
+		}
+	}
+	h(p, "</p><p>");
+	h(p, ngettext("Based on %u day with a check-in.", "Based on %u days with a check-in.", in.days), in.days);
+	h(p, "</p>");
+	shown = in.nfindings < SHOWN ? in.nfindings : SHOWN;
+	if (!shown) {
+		snprintf(line, sizeof line,
+			 _("Not enough days yet to compare: a difference is shown once there are at least %d days with and %d without something. Keep noting, at your own pace."),
+			 NB_MIN_DAYS, NB_MIN_DAYS);
+		h(p, "<p class=\"gentle\">%s</p>", line);
+	} else {
+		for (size_t i = 0; i < shown; i++) {
+			double m = fmax(fabs(in.findings[i].d.low), fabs(in.findings[i].d.high));
+			if (m > span)
+				span = m;
+		}
+		h(p, "<p>%s</p><ol class=\"findings\">",
+		  _("The dot is the difference; the bar around it is where it may well lie (the 95% interval); the upright line is no difference at all."));
+		for (size_t i = 0; i < shown; i++) {
+			finding_sentence(&in, &in.findings[i], line, sizeof line);
+			h(p, "<li><p>%s</p>", line);
+			interval(p, &in.findings[i].d, span);
+			h(p, "</li>");
+		}
+		h(p, "</ol><p>");
+		snprintf(line, sizeof line,
+			 ngettext("%zu of %zu comparison shown, the clearest first. The more comparisons, the more a few will look like patterns by chance; an interval that holds 0 means no clear difference.",
+				  "%zu of %zu comparisons shown, the clearest first. The more comparisons, the more a few will look like patterns by chance; an interval that holds 0 means no clear difference.",
+				  in.tried),
+			 shown, in.tried);
+		h(p, "%s</p>", line);
+	}
+	if (in.nexercises) {
+		h(p, "<h2>%s</h2><ul>", _("Exercises and your tension"));
+		for (size_t i = 0; i < in.nexercises; i++) {
+			const struct nb_exercise_change *e = &in.exercises[i];
+			char d[NB_DEC_LEN], lo[NB_DEC_LEN], hi[NB_DEC_LEN];
+			if (e->d.defined)
+				snprintf(line, sizeof line,
+					 ngettext("%s: tension %s %s afterwards (95%% interval %s to %s; %zu time).",
+						  "%s: tension %s %s afterwards (95%% interval %s to %s; %zu times).", e->n),
+					 vocab_label(NB_VOCAB_EXERCISE, e->exercise), nb_dec2(fabs(e->d.diff), d),
+					 e->d.diff <= 0 ? _("lower") : _("higher"), nb_dec2(e->d.low, lo), nb_dec2(e->d.high, hi), e->n);
+			else
+				snprintf(line, sizeof line, ngettext("%s: %zu time so far; more are needed to say something.",
+								     "%s: %zu times so far; more are needed to say something.", e->n),
+					 vocab_label(NB_VOCAB_EXERCISE, e->exercise), e->n);
+			h(p, "<li>%s</li>", line);
+		}
+		h(p, "</ul>");
+	}
+	snprintf(line, sizeof line, _("These are patterns in your own days, not proof of what causes what. A difference is shown only with at least %d days on each side."), NB_MIN_DAYS);
+	h(p, "<p class=\"gentle\">%s</p>", line);
+	insights_free(&in);
+	page_end(p);
+}
