@@ -76,22 +76,36 @@ double stats_t_cdf(double t, double df)
 	return t >= 0 ? 1 - tail : tail;
 }
 
+static double t_pdf(double t, double df)
+{
+	return exp(lgamma((df + 1) / 2) - lgamma(df / 2) - (df + 1) / 2 * log1p(t * t / df)) /
+	       sqrt(df * M_PI);
+}
+
 double stats_t_quantile(double p, double df)
 {
-	double lo = -1e3, hi = 1e3;
+	double lo = -1e3, hi = 1e3, t = 0;
 
 	if (p > 0.5)	/* symmetric: search the upper half only */
-		lo = 0;
+		lo = 0, t = 2;
 	else if (p < 0.5)
-		hi = 0;
-	for (int i = 0; i < 64; i++) {	/* bisection: the cdf is monotone */
-		double mid = (lo + hi) / 2;
-		if (stats_t_cdf(mid, df) < p)
-			lo = mid;
+		hi = 0, t = -2;
+	/* Newton's steps on the cdf, kept inside a bracket that halves when a
+	 * step would leave it; the cdf is monotone, so this always converges. */
+	for (int i = 0; i < 100; i++) {
+		double c = stats_t_cdf(t, df), next;
+		if (c < p)
+			lo = t;
 		else
-			hi = mid;
+			hi = t;
+		next = t - (c - p) / t_pdf(t, df);
+		if (!(next > lo && next < hi))
+			next = (lo + hi) / 2;
+		if (fabs(next - t) < 1e-13 * (1 + fabs(t)))
+			return next;
+		t = next;
 	}
-	return (lo + hi) / 2;
+	return t;
 }
 
 void stats_difference(const struct nb_summary *a, const struct nb_summary *b,

@@ -283,6 +283,21 @@ enum nb_err nb_day_parse(const char *s, const char *field, struct nb_error *err)
 	return NB_OK;
 }
 
+/* Days since 1970-01-01 of a proleptic Gregorian date: count from a March
+ * year, so that the leap day falls at the end of it. Arithmetic only, as
+ * insights turn tens of thousands of day keys into indexes. */
+static int64_t civil_days(int y, int m, int d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
 static int64_t day_noon(const char *day)
 {
 	struct tm tm;
@@ -291,8 +306,7 @@ static int64_t day_noon(const char *day)
 	memset(&tm, 0, sizeof tm);
 	if (!parse_date(&p, &tm))
 		return 0;
-	tm.tm_hour = 12;
-	return (int64_t)timegm(&tm);
+	return civil_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) * 86400 + 12 * 3600;
 }
 
 void nb_day_add(const char day[NB_DAY_LEN], int n, char out[NB_DAY_LEN])

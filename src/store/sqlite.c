@@ -1132,6 +1132,17 @@ static double col_double(sqlite3_stmt *st, int i)
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
 }
 
+/* Copy a column's text, cut to size; tens of thousands of facts are read. */
+static void copy_text(char *dst, size_t size, const char *src)
+{
+	size_t n = src ? strlen(src) : 0;
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, src ? src : "", n);
+	dst[n] = 0;
+}
+
 static enum nb_err db_insight_data(void *h, const char *since, const char *until,
 				   struct nb_day_outcome **o, size_t *no, struct nb_fact **f,
 				   size_t *nf, char ***ex_ids, double **before, double **after,
@@ -1177,9 +1188,9 @@ static enum nb_err db_insight_data(void *h, const char *since, const char *until
 			cap = cap ? cap * 2 : 1024;
 			*f = xrealloc(*f, cap * sizeof **f);
 		}
-		snprintf((*f)[*nf].day, NB_DAY_LEN, "%s", (const char *)sqlite3_column_text(st, 0));
+		copy_text((*f)[*nf].day, NB_DAY_LEN, (const char *)sqlite3_column_text(st, 0));
 		(*f)[*nf].kind = *(const char *)sqlite3_column_text(st, 1);
-		snprintf((*f)[*nf].term, sizeof (*f)[0].term, "%s", term ? term : "");
+		copy_text((*f)[*nf].term, sizeof (*f)[0].term, term);
 		(*nf)++;
 	}
 	sqlite3_reset(st);
