@@ -2,9 +2,9 @@
 # Each installs the Debian packages it needs when they are missing.
 
 PACKAGES = gcc meson ninja-build pkg-config gettext tzdata \
-	libsqlite3-dev libjansson-dev libcsv-dev libmicrohttpd-dev libzip-dev libsodium-dev
+	libsqlite3-dev libjansson-dev libcsv-dev libmicrohttpd-dev libzip-dev libsodium-dev libcairo2-dev
 # What the tests need besides: the terminal and browser tests' tools.
-TEST_PACKAGES = $(PACKAGES) libcmocka-dev tmux curl chromium hyperfine wrk time sqlite3 clang libclang-rt-14-dev
+TEST_PACKAGES = $(PACKAGES) libcmocka-dev tmux curl chromium hyperfine wrk time sqlite3 poppler-utils clang libclang-rt-14-dev
 
 .PHONY: all deps test-deps install-packages build run cli test fuzz bench install pot clean
 

@@ -32,7 +32,7 @@ _nabij()
 	local common="--db --lang --json --help"
 	case $cmd in
 	"")
-		COMPREPLY=($(compgen -W "ui checkin moment trigger circle today suggest exercise breathe reflect insights week attachment phase list show edit delete search export import forget help --db --lang --json --help --version" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "ui checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase list show edit delete search export import forget help --db --lang --json --help --version" -- "$cur")) ;;
 	checkin)
 		COMPREPLY=($(compgen -W "--body --emotion --need --state --mood --energy --tension --sleep-hours --sleep-quality --tag --note --at --interactive $common" -- "$cur")) ;;
 	moment)
@@ -51,6 +51,8 @@ _nabij()
 		COMPREPLY=($(compgen -W "--in --hold --out --rest --minutes --before --after $common" -- "$cur")) ;;
 	reflect)
 		COMPREPLY=($(compgen -W "--text --prompt $common" -- "$cur")) ;;
+	report)
+		COMPREPLY=($(compgen -W "--out --from --until --with-notes --with-circle $common" -- "$cur")) ;;
 	insights)
 		COMPREPLY=($(compgen -W "--since --until $common" -- "$cur")) ;;
 	week)
@@ -82,7 +84,7 @@ _nabij()
 			COMPREPLY=($(compgen -f -- "$cur"))
 		fi ;;
 	help)
-		COMPREPLY=($(compgen -W "beside checkin moment trigger circle today suggest exercise breathe reflect insights week attachment phase list show edit delete search export import" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "beside checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase list show edit delete search export import" -- "$cur")) ;;
 	*)
 		COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
 	esac

@@ -112,6 +112,7 @@ int cmd_phase(struct cli *c, int argc, char **argv);
 int cmd_ui(struct cli *c, int argc, char **argv);
 int cmd_forget(struct cli *c, int argc, char **argv);
 int cmd_insights(struct cli *c, int argc, char **argv);
+int cmd_report(struct cli *c, int argc, char **argv);
 
 /* The suggested next step, with its reason; nothing with --json. */
 void cli_print_suggestion(struct cli *c);

@@ -140,6 +140,18 @@ static const struct {
 "a need, a trigger; that day and the next? Each difference comes with its\n"
 "95% interval (Welch's t) and the days it rests on, and only with at least\n"
 "5 days on each side. Patterns in your own days, not proof of a cause.\n") },
+	{ "report", N_(
+"Usage: nabij report --out FILE.pdf [--from DAY] [--until DAY]\n"
+"                    [--with-notes] [--with-circle]\n"
+"\n"
+"A PDF on A4 of a period (the last 90 days unless you say): your check-ins\n"
+"over time, moments of connection per week, needs that came back, exercises\n"
+"and your tension, and the insights with their intervals. To read yourself\n"
+"or to bring to a therapist. Your notes and your circle are in it only\n"
+"when you ask:\n"
+"\n"
+"  --with-notes    the notes of your check-ins and moments\n"
+"  --with-circle   the people and places of your circle\n") },
 	{ "forget", N_(
 "Usage: nabij forget --all [--yes]\n"
 "\n"

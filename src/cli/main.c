@@ -42,6 +42,7 @@ static const struct command commands[] = {
 	{ "breathe", cmd_breathe, N_("paced breathing with a calm pacer") },
 	{ "reflect", cmd_reflect, N_("answer today's question") },
 	{ "insights", cmd_insights, N_("what goes with your better and harder days") },
+	{ "report", cmd_report, N_("a PDF of a period, to read or to bring along") },
 	{ "week", cmd_week, N_("a calm look back at the week, and one intention") },
 	{ "attachment", cmd_attachment, N_("the attachment reflection, every few months") },
 	{ "phase", cmd_phase, N_("note where a relationship stands") },

@@ -7,6 +7,7 @@
 #include "page.h"
 #include "core/i18n.h"
 #include "core/insight.h"
+#include "report/report.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -123,6 +124,55 @@ void page_insights(struct page *p)
 	}
 	snprintf(line, sizeof line, _("These are patterns in your own days, not proof of what causes what. A difference is shown only with at least %d days on each side."), NB_MIN_DAYS);
 	h(p, "<p class=\"gentle\">%s</p>", line);
+	h(p, "<h2>%s</h2><p>%s</p><form method=\"get\" action=\"/report.pdf\">"
+	     "<label for=\"r-days\">%s</label><select id=\"r-days\" name=\"days\">"
+	     "<option value=\"90\">%s</option><option value=\"365\">%s</option><option value=\"0\">%s</option></select>"
+	     "<p><label><input type=\"checkbox\" name=\"notes\" value=\"1\"> %s</label></p>"
+	     "<p><label><input type=\"checkbox\" name=\"circle\" value=\"1\"> %s</label></p>"
+	     "<button type=\"submit\">%s</button></form>",
+	  _("Report"),
+	  _("A PDF of a period, to read yourself or to bring to a therapist: your check-ins over time, moments of connection, needs, exercises and these insights."),
+	  _("Period"), _("the last 90 days"), _("the last year"), _("all days"),
+	  _("with my notes"), _("with my circle"), _("Download the report"));
 	insights_free(&in);
 	page_end(p);
+}
+
+/* /report.pdf?days=90&notes=1&circle=1: the report as a download. */
+void page_report(struct page *p)
+{
+	const char *range = kvs_get(&p->req->query, "days"), *v;
+	int days = range ? atoi(range) : 90, pages;
+	char since[NB_DAY_LEN];
+	struct nb_report_opts o = { .until = p->today };
+	struct nb_error err = { 0 };
+	char *pdf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	o.notes = (v = kvs_get(&p->req->query, "notes")) && strcmp(v, "1") == 0;
+	o.circle = (v = kvs_get(&p->req->query, "circle")) && strcmp(v, "1") == 0;
+	if (days != 90 && days != 365)
+		days = 0;
+	if (days)
+		nb_day_add(p->today, -(days - 1), since);
+	else {	/* all days: from the oldest record */
+		struct nb_query q = { .limit = 1 };
+		struct nb_entries l = { 0 };
+		snprintf(since, sizeof since, "%s", p->today);
+		if (!app_list(p->w->app, &q, &l, &err) && l.n && strcmp(l.v[0]->day, since) < 0)
+			snprintf(since, sizeof since, "%s", l.v[0]->day);
+		entries_free(&l);
+	}
+	o.since = since;
+	f = open_memstream(&pdf, &len);
+	if (!f || report_pdf(p->w->app, &o, f, &pages, &err) | fclose(f)) {
+		free(pdf);
+		page_fail(p, 500, err.code ? err.msg : _("Could not write the report."));
+		return;
+	}
+	buf_addn(p->b, pdf, len);
+	free(pdf);
+	p->resp->type = "application/pdf";
+	snprintf(p->resp->filename, sizeof p->resp->filename, "nabij-report-%s.pdf", p->today);
 }

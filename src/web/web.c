@@ -235,6 +235,7 @@ static const struct route routes[] = {
 	{ "/r/", page_record, true },
 	{ "/charts", page_charts, false },
 	{ "/insights", page_insights, false },
+	{ "/report.pdf", page_report, false },
 	{ "/data", page_data, true },
 	{ "/export.json", page_export, false },
 	{ "/export.csv", page_export, false },

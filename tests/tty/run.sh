@@ -34,6 +34,10 @@ wait_for() {	# wait up to 10 s for PATTERN on the screen
 	done
 }
 
+# A session that stays, so the server does not exit (and race the next
+# session's start) each time a test's session is killed.
+t new-session -d -s keep "sleep 600"
+
 # 1. The pacer: in, hold, out, a bar, time left, Ctrl-C keeps the time.
 t new-session -d -s s -x 100 -y 30 "$bin breathe --minutes 1; echo EXIT=\$?; sleep 60"
 wait_for "How tense are you now"

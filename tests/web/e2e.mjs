@@ -130,6 +130,11 @@ try {
 	await page.click("nav a:has-text('Insights')");
 	check("insights page", (await page.locator("h1").textContent()) === "What goes with your days");
 	check("insights wait for enough days", (await page.locator("main").textContent()).includes("Not enough days yet"));
+	const [download] = await Promise.all([page.waitForEvent("download"), page.click("button:has-text('Download the report')")]);
+	check("report downloads as a PDF", /^nabij-report-\d{4}-\d{2}-\d{2}\.pdf$/.test(download.suggestedFilename()), download.suggestedFilename());
+	const pdfPath = await download.path();
+	const { readFileSync } = await import("node:fs");
+	check("report is a PDF", readFileSync(pdfPath).subarray(0, 5).toString() === "%PDF-");
 
 	// Dutch, and phone width.
 	await page.click("footer button:has-text('Nederlands')");

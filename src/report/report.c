@@ -1,0 +1,425 @@
+/*
+ * The report as a PDF: a small page layout (a cursor going down A4 pages,
+ * words wrapped to the measure) and the drawings, on cairo's PDF surface.
+ * The numbers come from the app layer, the same as on screen.
+ */
+#include "report.h"
+#include "core/buf.h"
+#include "core/describe.h"
+#include "core/i18n.h"
+#include "core/insight.h"
+#include "core/series.h"
+#include "core/week.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGE_W 595.28	/* A4 in points */
+#define PAGE_H 841.89
+#define MARGIN 56.0
+#define MEASURE (PAGE_W - 2 * MARGIN)
+#define FONT "DejaVu Sans"
+
+struct pdf {
+	cairo_t *cr;
+	double y;
+	int page;
+	const char *footer;
+};
+
+static void ink(struct pdf *p, double grey)
+{
+	cairo_set_source_rgb(p->cr, grey, grey * 0.97, grey * 0.94);
+}
+
+static void font(struct pdf *p, double size, bool bold)
+{
+	cairo_select_font_face(p->cr, FONT, CAIRO_FONT_SLANT_NORMAL,
+			       bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(p->cr, size);
+}
+
+static void footer(struct pdf *p)
+{
+	char n[32];
+
+	font(p, 8, false);
+	ink(p, 0.4);
+	snprintf(n, sizeof n, "%d", p->page);
+	cairo_move_to(p->cr, MARGIN, PAGE_H - 30);
+	cairo_show_text(p->cr, p->footer);
+	cairo_move_to(p->cr, PAGE_W - MARGIN - 10, PAGE_H - 30);
+	cairo_show_text(p->cr, n);
+}
+
+/* Room for h more points on this page, or a new page. */
+static void room(struct pdf *p, double h)
+{
+	if (p->y + h <= PAGE_H - MARGIN)
+		return;
+	footer(p);
+	cairo_show_page(p->cr);
+	p->page++;
+	p->y = MARGIN;
+}
+
+/* Text wrapped to the measure from x; returns the lines written. */
+static int text(struct pdf *p, const char *s, double size, bool bold, double x, double grey)
+{
+	double width = MEASURE - (x - MARGIN), lead = size * 1.4;
+	char *copy = strdup(s), *word, *save = NULL;
+	struct nb_buf line = { 0 };
+	int lines = 0;
+
+	font(p, size, bold);
+	ink(p, grey);
+	for (word = strtok_r(copy, " \n", &save);; word = strtok_r(NULL, " \n", &save)) {
+		cairo_text_extents_t e = { 0 };
+		if (word) {
+			struct nb_buf probe = { 0 };
+			buf_addf(&probe, "%s%s%s", line.s ? line.s : "", line.len ? " " : "", word);
+			cairo_text_extents(p->cr, probe.s, &e);
+			buf_free(&probe);
+		}
+		if (line.len && (!word || e.x_advance > width)) {
+			room(p, lead);
+			font(p, size, bold);
+			ink(p, grey);
+			cairo_move_to(p->cr, x, p->y + size);
+			cairo_show_text(p->cr, line.s);
+			p->y += lead;
+			lines++;
+			line.len = 0;
+			line.s[0] = 0;
+		}
+		if (!word)
+			break;
+		buf_addf(&line, "%s%s", line.len ? " " : "", word);
+	}
+	buf_free(&line);
+	free(copy);
+	return lines;
+}
+
+static void heading(struct pdf *p, const char *s)
+{
+	room(p, 80);
+	p->y += 14;
+	text(p, s, 14, true, MARGIN, 0.15);
+	p->y += 4;
+}
+
+/* A day's values as a line, with gaps where there are none (0). */
+static void chart_line(struct pdf *p, const char *title, const double *v, int n, double lo,
+		       double hi, const char *first, const char *last)
+{
+	const double h = 110, x0 = MARGIN + 24, w = MEASURE - 24;
+	char label[32];
+	bool down = false;
+
+	room(p, h + 50);
+	text(p, title, 10, true, MARGIN, 0.2);
+	p->y += 6;
+	cairo_set_line_width(p->cr, 0.5);
+	font(p, 8, false);
+	for (double g = lo; g <= hi + 1e-9; g += (hi - lo) / 4) {
+		double y = p->y + h - (g - lo) / (hi - lo) * h;
+		ink(p, 0.85);
+		cairo_move_to(p->cr, x0, y);
+		cairo_line_to(p->cr, x0 + w, y);
+		cairo_stroke(p->cr);
+		ink(p, 0.4);
+		snprintf(label, sizeof label, "%g", g);
+		cairo_move_to(p->cr, MARGIN, y + 3);
+		cairo_show_text(p->cr, label);
+	}
+	cairo_set_source_rgb(p->cr, 0.55, 0.29, 0.2);
+	cairo_set_line_width(p->cr, 1.4);
+	for (int i = 0; i < n; i++) {
+		double x = x0 + (n > 1 ? w * i / (n - 1) : w / 2), y;
+		if (v[i] <= 0) {
+			down = false;
+			continue;
+		}
+		y = p->y + h - (v[i] - lo) / (hi - lo) * h;
+		if (down)
+			cairo_line_to(p->cr, x, y);
+		else {
+			cairo_stroke(p->cr);
+			cairo_arc(p->cr, x, y, 1.2, 0, 2 * M_PI);
+			cairo_fill(p->cr);
+			cairo_move_to(p->cr, x, y);
+		}
+		down = true;
+	}
+	cairo_stroke(p->cr);
+	font(p, 8, false);
+	ink(p, 0.4);
+	cairo_move_to(p->cr, x0, p->y + h + 12);
+	cairo_show_text(p->cr, first);
+	cairo_move_to(p->cr, x0 + w - 50, p->y + h + 12);
+	cairo_show_text(p->cr, last);
+	p->y += h + 22;
+}
+
+static void chart_bars(struct pdf *p, const char *title, const int *v, int n, const char *first)
+{
+	const double h = 80, x0 = MARGIN + 24, w = MEASURE - 24;
+	int max = 1;
+	char label[32];
+
+	room(p, h + 50);
+	text(p, title, 10, true, MARGIN, 0.2);
+	p->y += 6;
+	for (int i = 0; i < n; i++)
+		if (v[i] > max)
+			max = v[i];
+	font(p, 8, false);
+	ink(p, 0.4);
+	snprintf(label, sizeof label, "%d", max);
+	cairo_move_to(p->cr, MARGIN, p->y + 8);
+	cairo_show_text(p->cr, label);
+	cairo_move_to(p->cr, MARGIN, p->y + h);
+	cairo_show_text(p->cr, "0");
+	cairo_set_source_rgb(p->cr, 0.71, 0.47, 0.36);
+	for (int i = 0; i < n; i++) {
+		double bw = w / n, bh = h * v[i] / max;
+		cairo_rectangle(p->cr, x0 + i * bw + bw * 0.15, p->y + h - bh, bw * 0.7, bh);
+	}
+	cairo_fill(p->cr);
+	font(p, 8, false);
+	ink(p, 0.4);
+	cairo_move_to(p->cr, x0, p->y + h + 12);
+	cairo_show_text(p->cr, first);
+	p->y += h + 22;
+}
+
+/* The difference as a dot, its interval as a bar, no difference as a line. */
+static void interval(struct pdf *p, const struct nb_difference *d, double span)
+{
+	const double x0 = MARGIN + 14 + 120, half = 110;
+	double lo = x0 + d->low / span * half, hi = x0 + d->high / span * half;
+
+	room(p, 16);
+	cairo_set_source_rgb(p->cr, 0.85, 0.72, 0.65);
+	cairo_rectangle(p->cr, lo, p->y + 3, hi - lo, 6);
+	cairo_fill(p->cr);
+	ink(p, 0.1);
+	cairo_set_line_width(p->cr, 1);
+	cairo_move_to(p->cr, x0, p->y);
+	cairo_line_to(p->cr, x0, p->y + 12);
+	cairo_stroke(p->cr);
+	cairo_set_source_rgb(p->cr, 0.47, 0.22, 0.13);
+	cairo_arc(p->cr, x0 + d->diff / span * half, p->y + 6, 3.5, 0, 2 * M_PI);
+	cairo_fill(p->cr);
+	p->y += 18;
+}
+
+static void findings(struct pdf *p, const struct nb_insights *in)
+{
+	char line[600];
+	size_t shown = in->nfindings < 12 ? in->nfindings : 12;
+	double span = 0.5;
+
+	heading(p, _("What goes with your days"));
+	if (!shown) {
+		snprintf(line, sizeof line,
+			 _("Not enough days yet to compare: a difference is shown once there are at least %d days with and %d without something. Keep noting, at your own pace."),
+			 NB_MIN_DAYS, NB_MIN_DAYS);
+		text(p, line, 10, false, MARGIN, 0.2);
+		return;
+	}
+	for (size_t i = 0; i < shown; i++)
+		span = fmax(span, fmax(fabs(in->findings[i].d.low), fabs(in->findings[i].d.high)));
+	text(p, _("The dot is the difference; the bar around it is where it may well lie (the 95% interval); the upright line is no difference at all."),
+	     9, false, MARGIN, 0.35);
+	p->y += 4;
+	for (size_t i = 0; i < shown; i++) {
+		room(p, 50);
+		finding_sentence(in, &in->findings[i], line, sizeof line);
+		text(p, line, 10, false, MARGIN + 14, 0.15);
+		interval(p, &in->findings[i].d, span);
+	}
+	snprintf(line, sizeof line,
+		 ngettext("%zu of %zu comparison shown, the clearest first. The more comparisons, the more a few will look like patterns by chance; an interval that holds 0 means no clear difference.",
+			  "%zu of %zu comparisons shown, the clearest first. The more comparisons, the more a few will look like patterns by chance; an interval that holds 0 means no clear difference.",
+			  in->tried),
+		 shown, in->tried);
+	text(p, line, 9, false, MARGIN, 0.35);
+}
+
+static void exercises(struct pdf *p, const struct nb_insights *in)
+{
+	char line[600];
+
+	if (!in->nexercises)
+		return;
+	heading(p, _("Exercises and your tension"));
+	for (size_t i = 0; i < in->nexercises; i++) {
+		const struct nb_exercise_change *e = &in->exercises[i];
+		char d[NB_DEC_LEN], lo[NB_DEC_LEN], hi[NB_DEC_LEN];
+		if (e->d.defined)
+			snprintf(line, sizeof line,
+				 ngettext("%s: tension %s %s afterwards (95%% interval %s to %s; %zu time).",
+					  "%s: tension %s %s afterwards (95%% interval %s to %s; %zu times).", e->n),
+				 vocab_label(NB_VOCAB_EXERCISE, e->exercise), nb_dec2(fabs(e->d.diff), d),
+				 e->d.diff <= 0 ? _("lower") : _("higher"), nb_dec2(e->d.low, lo), nb_dec2(e->d.high, hi), e->n);
+		else
+			snprintf(line, sizeof line, ngettext("%s: %zu time so far; more are needed to say something.",
+							     "%s: %zu times so far; more are needed to say something.", e->n),
+				 vocab_label(NB_VOCAB_EXERCISE, e->exercise), e->n);
+		text(p, line, 10, false, MARGIN + 14, 0.15);
+	}
+}
+
+static void circle(struct pdf *p, struct nb_app *a, struct nb_error *err)
+{
+	struct nb_entries m = { 0 };
+
+	if (app_circle(a, &m, err))
+		return;
+	heading(p, _("Your circle"));
+	for (size_t i = 0; i < m.n; i++) {
+		const struct nb_member *x = &m.v[i]->u.member;
+		struct nb_buf b = { 0 };
+		buf_addf(&b, "%s", x->name);
+		if (x->helps && *x->helps)
+			buf_addf(&b, " — %s", x->helps);
+		text(p, b.s, 10, false, MARGIN + 14, 0.15);
+		buf_free(&b);
+	}
+	entries_free(&m);
+}
+
+static void notes(struct pdf *p, struct nb_app *a, const struct nb_report_opts *o,
+		  struct nb_error *err)
+{
+	struct nb_query q = { .since = o->since, .until = o->until };
+	struct nb_entries l = { 0 };
+
+	if (app_list(a, &q, &l, err))
+		return;
+	heading(p, _("Notes"));
+	for (size_t i = 0; i < l.n; i++) {
+		const struct nb_entry *e = l.v[i];
+		const char *note = e->type == NB_CHECKIN ? e->u.checkin.note
+				 : e->type == NB_MOMENT ? e->u.moment.note
+				 : NULL;
+		char day[64];
+		if (!note || !*note)
+			continue;
+		describe_day(e->day, day, sizeof day);
+		room(p, 40);
+		text(p, day, 9, true, MARGIN, 0.35);
+		text(p, note, 10, false, MARGIN + 14, 0.15);
+	}
+	entries_free(&l);
+}
+
+static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned int n)
+{
+	return fwrite(data, 1, n, closure) == n ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f,
+		       int *pages, struct nb_error *err)
+{
+	struct nb_charts c = { 0 };
+	struct nb_insights in = { 0 };
+	cairo_surface_t *s;
+	struct pdf p = { 0 };
+	char line[600], from[64], to[64], monday[NB_DAY_LEN];
+	int days = nb_day_diff(o->since, o->until) + 1, weeks;
+	double *v;
+	int *per;
+	enum nb_err rc;
+
+	if ((rc = app_charts(a, o->since, o->until, &c, err)))
+		return rc;
+	if ((rc = app_insights(a, o->since, o->until, &in, err))) {
+		charts_free(&c);
+		return rc;
+	}
+	s = cairo_pdf_surface_create_for_stream(to_file, f, PAGE_W, PAGE_H);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(s);
+		charts_free(&c);
+		insights_free(&in);
+		return nb_error_set(err, NB_EIO, "out", "%s", _("Could not write the report."));
+	}
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, _("nabij report"));
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "nabij");
+	p.cr = cairo_create(s);
+	p.page = 1;
+	p.y = MARGIN + 120;
+	describe_day(o->since, from, sizeof from);
+	describe_day(o->until, to, sizeof to);
+	snprintf(line, sizeof line, _("%s to %s"), from, to);
+	p.footer = _("nabij — personal, from your own notes");
+	/* the cover */
+	text(&p, _("What helps me"), 28, true, MARGIN, 0.12);
+	text(&p, line, 14, false, MARGIN, 0.3);
+	p.y += 20;
+	snprintf(line, sizeof line,
+		 ngettext("%zu day with a check-in in this period.", "%zu days with a check-in in this period.", in.days),
+		 in.days);
+	text(&p, line, 11, false, MARGIN, 0.2);
+	p.y += 10;
+	text(&p, _("These pages show how my days went, what I did for connection and calm, and what seems to go with better and harder days. They are patterns in my own notes, not a diagnosis and not proof of what causes what."),
+	     11, false, MARGIN, 0.2);
+	footer(&p);
+	cairo_show_page(p.cr);
+	p.page++;
+	p.y = MARGIN;
+	/* scales over time */
+	heading(&p, _("Check-ins over time"));
+	v = calloc((size_t)days, sizeof *v);
+	series_daily(c.days, c.ndays, o->since, days, NB_SERIES_MOOD, v);
+	chart_line(&p, _("Mood"), v, days, 1, 5, o->since, o->until);
+	series_daily(c.days, c.ndays, o->since, days, NB_SERIES_TENSION, v);
+	chart_line(&p, _("Tension"), v, days, 1, 5, o->since, o->until);
+	series_daily(c.days, c.ndays, o->since, days, NB_SERIES_SLEEP, v);
+	chart_line(&p, _("Sleep, hours"), v, days, 0, 12, o->since, o->until);
+	free(v);
+	/* moments per week */
+	week_monday(o->since, monday);
+	weeks = nb_day_diff(monday, o->until) / 7 + 1;
+	per = calloc((size_t)weeks, sizeof *per);
+	series_weekly(c.days, c.ndays, monday, weeks, per);
+	heading(&p, _("Moments of connection"));
+	chart_bars(&p, _("Moments of connection per week (from Monday)"), per, weeks, monday);
+	free(per);
+	for (size_t i = 0; i < c.nkinds; i++) {
+		snprintf(line, sizeof line, "%s: %d", vocab_label(NB_VOCAB_MOMENT_KIND, c.kinds[i].term), c.kinds[i].n);
+		text(&p, line, 10, false, MARGIN + 14, 0.15);
+	}
+	if (c.nneeds) {
+		heading(&p, _("Needs that come back"));
+		for (size_t i = 0; i < c.nneeds; i++) {
+			snprintf(line, sizeof line, "%s: %d", vocab_label(NB_VOCAB_NEED, c.needs[i].term), c.needs[i].n);
+			text(&p, line, 10, false, MARGIN + 14, 0.15);
+		}
+	}
+	exercises(&p, &in);
+	findings(&p, &in);
+	if (o->circle)
+		circle(&p, a, err);
+	if (o->notes)
+		notes(&p, a, o, err);
+	footer(&p);
+	cairo_show_page(p.cr);
+	cairo_destroy(p.cr);
+	cairo_surface_finish(s);
+	rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? NB_OK
+	     : nb_error_set(err, NB_EIO, "out", "%s", _("Could not write the report."));
+	cairo_surface_destroy(s);
+	charts_free(&c);
+	insights_free(&in);
+	if (pages)
+		*pages = p.page;
+	return err && err->code ? err->code : rc;
+}

@@ -1,0 +1,68 @@
+#!/bin/sh
+# The PDF report, read back the way a person would see it: pdfinfo for the
+# pages, pdftotext for what it says (in English and Dutch; notes and the
+# circle only when asked), pdftoppm for pictures of the pages, kept in OUT
+# as an artefact of the run.
+#   run.sh NABIJ_BINARY OUT_DIR
+set -u
+bin=$1
+out=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$out"
+export NABIJ_DB="$tmp/nabij.db" TZ=Europe/Amsterdam LC_ALL=C.UTF-8 NABIJ_NOW=2026-11-20T20:00:00+01:00
+unset LANGUAGE LANG
+pass=0
+failed=0
+check() {	# NAME COMMAND...
+	name=$1
+	shift
+	if "$@" >/dev/null 2>&1; then pass=$((pass + 1)); else failed=$((failed + 1)); echo "FAIL $name"; fi
+}
+has() { pdftotext -layout "$1" - | tr -s ' \n' '  ' | grep -qF -- "$2"; }
+"$bin" circle add Sam --helps "listens without advice" >/dev/null
+for d in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20; do
+	case $d in
+	01|06|11|16) mood=4 hug=1 ;;
+	03|08|13|18) mood=5 hug=1 ;;
+	02|04|10|12|14|20) mood=2 hug= ;;
+	*) mood=3 hug= ;;
+	esac
+	"$bin" checkin --mood $mood --tension 3 --sleep-hours 7 --need rest --note "private note $d" \
+		--at 2026-11-${d}T19:00 >/dev/null
+	[ -n "$hug" ] && "$bin" moment hug --with Sam --safe yes --at 2026-11-${d}T18:00 >/dev/null
+done
+"$bin" exercise start breath --seconds 3m --before 4 --after 2 >/dev/null
+
+"$bin" report --out "$tmp/r.pdf" --from 2026-11-01 >/dev/null
+check "report written" test -s "$tmp/r.pdf"
+pages=$(pdfinfo "$tmp/r.pdf" | sed -n 's/^Pages: *//p')
+check "two or more pages" test "${pages:-0}" -ge 2
+check "A4" sh -c "pdfinfo '$tmp/r.pdf' | grep -q 'Page size:.*(A4)'"
+check "cover and period" has "$tmp/r.pdf" "What helps me"
+check "period in words" has "$tmp/r.pdf" "1 November 2026"
+check "days counted" has "$tmp/r.pdf" "20 days with a check-in"
+check "scales" has "$tmp/r.pdf" "Check-ins over time"
+check "moments per week" has "$tmp/r.pdf" "Moments of connection per week"
+check "needs" has "$tmp/r.pdf" "rest: 20"
+check "exercise" has "$tmp/r.pdf" "1 time so far"
+check "a finding with its interval" has "$tmp/r.pdf" "your mood was 2.00 higher (95% interval"
+check "not proof" has "$tmp/r.pdf" "not proof of what causes what"
+check "no notes unless asked" sh -c "! pdftotext '$tmp/r.pdf' - | grep -q 'private note'"
+check "no circle unless asked" sh -c "! pdftotext '$tmp/r.pdf' - | grep -q 'listens without advice'"
+pdftoppm -r 60 -png "$tmp/r.pdf" "$out/report-en" && pass=$((pass + 1)) || { failed=$((failed + 1)); echo "FAIL pdftoppm"; }
+
+"$bin" report --out "$tmp/notes.pdf" --from 2026-11-01 --with-notes --with-circle >/dev/null
+check "notes when asked" has "$tmp/notes.pdf" "private note 07"
+check "circle when asked" has "$tmp/notes.pdf" "listens without advice"
+
+"$bin" --lang nl report --out "$tmp/nl.pdf" --from 2026-11-01 >/dev/null
+check "Dutch cover" has "$tmp/nl.pdf" "Wat mij helpt"
+check "Dutch finding" has "$tmp/nl.pdf" "was je stemming 2,00 hoger"
+pdftoppm -r 60 -png -f 1 -l 2 "$tmp/nl.pdf" "$out/report-nl" || failed=$((failed + 1))
+
+check "refuses a period backwards" sh -c "! '$bin' report --out '$tmp/x.pdf' --from 2026-11-10 --until 2026-11-01"
+check "needs --out" sh -c "! '$bin' report"
+check "unwritable place" sh -c "! '$bin' report --out '$tmp/no/such/dir/r.pdf'"
+echo "report: $pass passed, $failed failed"
+[ "$failed" = 0 ]
