@@ -222,3 +222,20 @@ void finding_sentence(const struct nb_insights *in, const struct nb_finding *f, 
 				: _("The day after %s, your %s was %s lower (95%% interval %s to %s; %zu days after, %zu others)."),
 			 factor, outcome, diff, lo, hi, f->with, f->without);
 }
+
+void exercise_sentence(const struct nb_exercise_change *e, char *buf, size_t size)
+{
+	char d[NB_DEC_LEN], lo[NB_DEC_LEN], hi[NB_DEC_LEN];
+	const char *name = vocab_label(NB_VOCAB_EXERCISE, e->exercise);
+
+	if (e->d.defined)
+		snprintf(buf, size,
+			 ngettext("%s: tension %s %s afterwards (95%% interval %s to %s; %zu time).",
+				  "%s: tension %s %s afterwards (95%% interval %s to %s; %zu times).", e->n),
+			 name, nb_dec2(fabs(e->d.diff), d), e->d.diff <= 0 ? _("lower") : _("higher"),
+			 nb_dec2(e->d.low, lo), nb_dec2(e->d.high, hi), e->n);
+	else
+		snprintf(buf, size, ngettext("%s: %zu time so far; more are needed to say something.",
+					     "%s: %zu times so far; more are needed to say something.", e->n),
+			 name, e->n);
+}

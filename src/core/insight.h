@@ -93,4 +93,7 @@ void factor_label(const struct nb_factor *f, char *buf, size_t size);
 void finding_sentence(const struct nb_insights *in, const struct nb_finding *f, char *buf,
 		      size_t size);
 
+/* One plain sentence for the tension change around an exercise. */
+void exercise_sentence(const struct nb_exercise_change *e, char *buf, size_t size);
+
 #endif

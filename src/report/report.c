@@ -260,18 +260,7 @@ static void exercises(struct pdf *p, const struct nb_insights *in)
 		return;
 	heading(p, _("Exercises and your tension"));
 	for (size_t i = 0; i < in->nexercises; i++) {
-		const struct nb_exercise_change *e = &in->exercises[i];
-		char d[NB_DEC_LEN], lo[NB_DEC_LEN], hi[NB_DEC_LEN];
-		if (e->d.defined)
-			snprintf(line, sizeof line,
-				 ngettext("%s: tension %s %s afterwards (95%% interval %s to %s; %zu time).",
-					  "%s: tension %s %s afterwards (95%% interval %s to %s; %zu times).", e->n),
-				 vocab_label(NB_VOCAB_EXERCISE, e->exercise), nb_dec2(fabs(e->d.diff), d),
-				 e->d.diff <= 0 ? _("lower") : _("higher"), nb_dec2(e->d.low, lo), nb_dec2(e->d.high, hi), e->n);
-		else
-			snprintf(line, sizeof line, ngettext("%s: %zu time so far; more are needed to say something.",
-							     "%s: %zu times so far; more are needed to say something.", e->n),
-				 vocab_label(NB_VOCAB_EXERCISE, e->exercise), e->n);
+		exercise_sentence(&in->exercises[i], line, sizeof line);
 		text(p, line, 10, false, MARGIN + 14, 0.15);
 	}
 }

@@ -106,18 +106,7 @@ void page_insights(struct page *p)
 	if (in.nexercises) {
 		h(p, "<h2>%s</h2><ul>", _("Exercises and your tension"));
 		for (size_t i = 0; i < in.nexercises; i++) {
-			const struct nb_exercise_change *e = &in.exercises[i];
-			char d[NB_DEC_LEN], lo[NB_DEC_LEN], hi[NB_DEC_LEN];
-			if (e->d.defined)
-				snprintf(line, sizeof line,
-					 ngettext("%s: tension %s %s afterwards (95%% interval %s to %s; %zu time).",
-						  "%s: tension %s %s afterwards (95%% interval %s to %s; %zu times).", e->n),
-					 vocab_label(NB_VOCAB_EXERCISE, e->exercise), nb_dec2(fabs(e->d.diff), d),
-					 e->d.diff <= 0 ? _("lower") : _("higher"), nb_dec2(e->d.low, lo), nb_dec2(e->d.high, hi), e->n);
-			else
-				snprintf(line, sizeof line, ngettext("%s: %zu time so far; more are needed to say something.",
-								     "%s: %zu times so far; more are needed to say something.", e->n),
-					 vocab_label(NB_VOCAB_EXERCISE, e->exercise), e->n);
+			exercise_sentence(&in.exercises[i], line, sizeof line);
 			h(p, "<li>%s</li>", line);
 		}
 		h(p, "</ul>");
