@@ -244,17 +244,8 @@ static int beside(void)
 	printf("\n");
 	out_wrapped(stdout, _("Being there matters more than having the right words."), 0, 76);
 	printf("\n");
-	static const char *const points[] = {
-		N_("Ask before you touch or hold. A no is an answer, not a rejection of you."),
-		N_("Presence counts: sitting together, a walk, a short message. You do not have to fix anything."),
-		N_("Listen more than you speak, and give advice only when it is asked for."),
-		N_("Let them set the pace. Small, regular contact means more than one big gesture."),
-		N_("You are not their therapist. If you worry about their safety, help them reach their GP or 113 Zelfmoordpreventie (0800-0113, 113.nl). In an emergency, call 112."),
-		N_("Look after yourself too. You can stay beside someone longer when you also rest."),
-	};
-	for (size_t i = 0; i < sizeof points / sizeof points[0]; i++) {
-		out_hanging(stdout, "  - ", _(points[i]), 76);
-	}
+	for (size_t i = 0; care_beside_point(i); i++)
+		out_hanging(stdout, "  - ", care_beside_point(i), 76);
 	return 0;
 }
 

@@ -15,8 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SHOWN 12
-
 enum { O_SINCE = OPT_BASE, O_UNTIL };
 
 static const struct option opts[] = {
@@ -110,21 +108,15 @@ int cmd_insights(struct cli *c, int argc, char **argv)
 	printf("%s%s%s\n", style_bold(c), _("What goes with your days"), style_reset(c));
 	printf(ngettext("Based on %zu day with a check-in.\n", "Based on %zu days with a check-in.\n", in.days), in.days);
 	if (!in.nfindings) {
-		snprintf(line, sizeof line,
-			 _("Not enough days yet to compare: a difference is shown once there are at least %d days with and %d without something. Keep noting, at your own pace."),
-			 NB_MIN_DAYS, NB_MIN_DAYS);
+		insights_wait_sentence(line, sizeof line);
 		out_wrapped(stdout, line, 0, 76);
 	}
-	for (size_t i = 0; i < in.nfindings && i < SHOWN; i++) {
+	for (size_t i = 0; i < insights_shown(&in); i++) {
 		finding_sentence(&in, &in.findings[i], line, sizeof line);
 		out_hanging(stdout, "  - ", line, 76);
 	}
 	if (in.nfindings) {
-		snprintf(line, sizeof line,
-			 ngettext("%zu of %zu comparison shown, the clearest first. The more comparisons, the more a few will look like patterns by chance; an interval that holds 0 means no clear difference.",
-				  "%zu of %zu comparisons shown, the clearest first. The more comparisons, the more a few will look like patterns by chance; an interval that holds 0 means no clear difference.",
-				  in.tried),
-			 in.nfindings < SHOWN ? in.nfindings : SHOWN, in.tried);
+		insights_tried_sentence(&in, line, sizeof line);
 		printf("\n");
 		out_wrapped(stdout, line, 0, 76);
 	}
@@ -136,7 +128,7 @@ int cmd_insights(struct cli *c, int argc, char **argv)
 		}
 	}
 	printf("\n");
-	snprintf(line, sizeof line, _("These are patterns in your own days, not proof of what causes what. A difference is shown only with at least %d days on each side."), NB_MIN_DAYS);
+	insights_caveat_sentence(line, sizeof line);
 	out_wrapped(stdout, line, 0, 76);
 	insights_free(&in);
 out:

@@ -62,6 +62,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
 	struct nb_error err = { 0 };
 	char **args = NULL, today[NB_DAY_LEN], since[NB_DAY_LEN];
 	int nargs, status = 0, pages = 0;
+	enum nb_err rc;
 	FILE *f;
 
 	if (flags_parse(argc, argv, opts, apply, &x, &args, &nargs, &err)) {
@@ -94,9 +95,10 @@ int cmd_report(struct cli *c, int argc, char **argv)
 		nb_error_set(&err, NB_EIO, "out", _("Could not write %s: %s."), x.out, strerror(errno));
 		goto fail;
 	}
-	if (report_pdf(&c->app, &x.o, f, &pages, &err) | fclose(f)) {
-		if (!err.code)
-			nb_error_set(&err, NB_EIO, "out", _("Could not write %s: %s."), x.out, strerror(errno));
+	rc = report_pdf(&c->app, &x.o, f, &pages, &err);
+	if (fclose(f) && !rc)	/* the file is closed either way */
+		rc = nb_error_set(&err, NB_EIO, "out", _("Could not write %s: %s."), x.out, strerror(errno));
+	if (rc) {
 		remove(x.out);
 		goto fail;
 	}

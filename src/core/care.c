@@ -84,3 +84,17 @@ const struct nb_prompt *prompt_for_day(const char *day)
 
 	return &prompts[((days % n) + n) % n];
 }
+
+const char *care_beside_point(size_t i)
+{
+	static const char *const points[] = {
+		N_("Ask before you touch or hold. A no is an answer, not a rejection of you."),
+		N_("Presence counts: sitting together, a walk, a short message. You do not have to fix anything."),
+		N_("Listen more than you speak, and give advice only when it is asked for."),
+		N_("Let them set the pace. Small, regular contact means more than one big gesture."),
+		N_("You are not their therapist. If you worry about their safety, help them reach their GP or 113 Zelfmoordpreventie (0800-0113, 113.nl). In an emergency, call 112."),
+		N_("Look after yourself too. You can stay beside someone longer when you also rest."),
+	};
+
+	return i < sizeof points / sizeof points[0] ? _(points[i]) : NULL;
+}

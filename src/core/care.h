@@ -16,6 +16,10 @@ bool care_needs_help(const struct nb_checkin *c);
 /* Where to find help now; calm, translated, several lines. */
 const char *care_help_text(void);
 
+/* For the people beside someone who is low: point i (translated), or NULL
+ * after the last. */
+const char *care_beside_point(size_t i);
+
 /* nabij is a companion, not a replacement for professional help. */
 const char *care_not_therapy_text(void);
 

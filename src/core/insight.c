@@ -25,7 +25,7 @@ static int factor_index(struct nb_insights *in, char kind, const char *term)
  * moment of connection" when both fall on the very same days. */
 static int breadth(char kind)
 {
-	return kind == 'M' ? 2 : kind == NB_FACT_TOUCH ? 1 : 0;
+	return kind == NB_FACT_ANY_MOMENT ? 2 : kind == NB_FACT_TOUCH ? 1 : 0;
 }
 
 /* Whether factor fi falls on exactly the days of another factor that says
@@ -77,6 +77,35 @@ static void add_finding(struct nb_insights *in, size_t *cap, const struct nb_fin
 	in->findings[in->nfindings++] = *f;
 }
 
+/*
+ * Compare the outcome of fd on days with and without its factor (days
+ * index ndays days from the first; at: the outcome row of a day or -1).
+ * False when a side has fewer than NB_MIN_DAYS days or nothing can be said.
+ * with and without are room for ndays values each.
+ */
+static bool compare(const struct nb_day_outcome *o, const int *at, const uint64_t *mask,
+		    size_t ndays, double *with, double *without, struct nb_finding *fd)
+{
+	struct nb_summary a, b;
+
+	for (size_t d = 0; d + (size_t)fd->lag < ndays; d++) {
+		int j = at[d + (size_t)fd->lag];
+		double v;
+		if (j < 0 || isnan(v = o[j].v[fd->outcome]))
+			continue;
+		if (mask[d] >> fd->factor & 1)
+			with[fd->with++] = v;
+		else
+			without[fd->without++] = v;
+	}
+	if (fd->with < NB_MIN_DAYS || fd->without < NB_MIN_DAYS)
+		return false;
+	stats_summary(with, fd->with, &a);
+	stats_summary(without, fd->without, &b);
+	stats_difference(&a, &b, &fd->d);
+	return fd->d.defined;
+}
+
 void insights_build(const struct nb_day_outcome *o, size_t no, const struct nb_fact *f,
 		    size_t nf, const char *const *ex_ids, const double *before,
 		    const double *after, size_t nsessions, struct nb_insights *out)
@@ -102,36 +131,23 @@ void insights_build(const struct nb_day_outcome *o, size_t no, const struct nb_f
 			int d = nb_day_diff(o[0].day, f[i].day), k;
 			if (d < 0 || (size_t)d >= ndays)
 				continue;
-			if (f[i].kind == NB_FACT_MOMENT && (k = factor_index(out, 'M', "")) >= 0)
+			if (f[i].kind == NB_FACT_MOMENT && (k = factor_index(out, NB_FACT_ANY_MOMENT, "")) >= 0)
 				mask[d] |= (uint64_t)1 << k;
 			if ((k = factor_index(out, f[i].kind, f[i].term)) >= 0)
 				mask[d] |= (uint64_t)1 << k;
 		}
-		for (int fi = 0; fi < out->nfactors; fi++)
-			for (int k = 0; k < NB_OUT__COUNT && !shadowed(out, mask, ndays, fi); k++)
+		for (int fi = 0; fi < out->nfactors; fi++) {
+			if (shadowed(out, mask, ndays, fi))
+				continue;
+			for (int k = 0; k < NB_OUT__COUNT; k++)
 				for (int lag = 0; lag <= 1; lag++) {
 					struct nb_finding fd = { .factor = fi, .outcome = (enum nb_outcome)k, .lag = lag };
-					struct nb_summary a, b;
-					for (size_t d = 0; d + (size_t)lag < ndays; d++) {
-						int j = at[d + (size_t)lag];
-						double v;
-						if (j < 0 || isnan(v = o[j].v[k]))
-							continue;
-						if (mask[d] >> fi & 1)
-							with[fd.with++] = v;
-						else
-							without[fd.without++] = v;
+					if (compare(o, at, mask, ndays, with, without, &fd)) {
+						out->tried++;
+						add_finding(out, &cap, &fd);
 					}
-					if (fd.with < NB_MIN_DAYS || fd.without < NB_MIN_DAYS)
-						continue;
-					stats_summary(with, fd.with, &a);
-					stats_summary(without, fd.without, &b);
-					stats_difference(&a, &b, &fd.d);
-					if (!fd.d.defined)
-						continue;
-					out->tried++;
-					add_finding(out, &cap, &fd);
 				}
+		}
 		if (out->nfindings)
 			qsort(out->findings, out->nfindings, sizeof *out->findings, by_strength);
 		free(mask);
@@ -190,7 +206,7 @@ const char *outcome_label(enum nb_outcome o)
 void factor_label(const struct nb_factor *f, char *buf, size_t size)
 {
 	switch (f->kind) {
-	case 'M': snprintf(buf, size, "%s", _("a moment of connection")); break;
+	case NB_FACT_ANY_MOMENT: snprintf(buf, size, "%s", _("a moment of connection")); break;
 	case NB_FACT_MOMENT: snprintf(buf, size, _("the moment \"%s\""), vocab_label(NB_VOCAB_MOMENT_KIND, f->term)); break;
 	case NB_FACT_TOUCH: snprintf(buf, size, "%s", _("a wanted touch")); break;
 	case NB_FACT_EXERCISE: snprintf(buf, size, "%s", _("an exercise")); break;
@@ -238,4 +254,39 @@ void exercise_sentence(const struct nb_exercise_change *e, char *buf, size_t siz
 		snprintf(buf, size, ngettext("%s: %zu time so far; more are needed to say something.",
 					     "%s: %zu times so far; more are needed to say something.", e->n),
 			 name, e->n);
+}
+
+size_t insights_shown(const struct nb_insights *in)
+{
+	return in->nfindings < NB_FINDINGS_SHOWN ? in->nfindings : NB_FINDINGS_SHOWN;
+}
+
+double insights_span(const struct nb_insights *in)
+{
+	double span = 0.5;
+
+	for (size_t i = 0; i < insights_shown(in); i++)
+		span = fmax(span, fmax(fabs(in->findings[i].d.low), fabs(in->findings[i].d.high)));
+	return span;
+}
+
+void insights_wait_sentence(char *buf, size_t size)
+{
+	snprintf(buf, size,
+		 _("Not enough days yet to compare: a difference is shown once there are at least %d days with and %d without something. Keep noting, at your own pace."),
+		 NB_MIN_DAYS, NB_MIN_DAYS);
+}
+
+void insights_tried_sentence(const struct nb_insights *in, char *buf, size_t size)
+{
+	snprintf(buf, size,
+		 ngettext("%zu of %zu comparison shown, the clearest first. The more comparisons, the more a few will look like patterns by chance; an interval that holds 0 means no clear difference.",
+			  "%zu of %zu comparisons shown, the clearest first. The more comparisons, the more a few will look like patterns by chance; an interval that holds 0 means no clear difference.",
+			  in->tried),
+		 insights_shown(in), in->tried);
+}
+
+void insights_caveat_sentence(char *buf, size_t size)
+{
+	snprintf(buf, size, _("These are patterns in your own days, not proof of what causes what. A difference is shown only with at least %d days on each side."), NB_MIN_DAYS);
 }

@@ -17,6 +17,7 @@
 
 #define NB_MIN_DAYS 5	/* days with and without a factor before it is shown */
 #define NB_FACTORS_MAX 64
+#define NB_FINDINGS_SHOWN 12	/* the clearest findings a face shows */
 
 enum nb_outcome {
 	NB_OUT_MOOD, NB_OUT_TENSION, NB_OUT_ENERGY, NB_OUT_SLEEP_QUALITY, NB_OUT_SLEEP_HOURS,
@@ -31,6 +32,7 @@ enum nb_fact_kind {
 	NB_FACT_CONTACT = 'c',	/* term: the circle member's name */
 	NB_FACT_NEED = 'n',	/* term: the need */
 	NB_FACT_TRIGGER = 'g',
+	NB_FACT_ANY_MOMENT = 'M',	/* derived: any moment at all */
 };
 
 struct nb_fact {
@@ -46,7 +48,7 @@ struct nb_day_outcome {
 };
 
 struct nb_factor {
-	char kind;		/* enum nb_fact_kind, or 'M' for any moment */
+	char kind;		/* enum nb_fact_kind */
 	char term[64];
 };
 
@@ -93,6 +95,16 @@ void factor_label(const struct nb_factor *f, char *buf, size_t size);
 void finding_sentence(const struct nb_insights *in, const struct nb_finding *f, char *buf,
 		      size_t size);
 
+/* The findings a face shows: the clearest, at most NB_FINDINGS_SHOWN. */
+size_t insights_shown(const struct nb_insights *in);
+/* The largest distance from 0 of the shown intervals (at least 0.5): the
+ * half width of a common scale for drawing them. */
+double insights_span(const struct nb_insights *in);
+/* The sentences around the findings: why there are none yet; how many
+ * were shown of how many tried; and that they are patterns, not proof. */
+void insights_wait_sentence(char *buf, size_t size);
+void insights_tried_sentence(const struct nb_insights *in, char *buf, size_t size);
+void insights_caveat_sentence(char *buf, size_t size);
 /* One plain sentence for the tension change around an exercise. */
 void exercise_sentence(const struct nb_exercise_change *e, char *buf, size_t size);
 

@@ -222,19 +222,15 @@ static void interval(struct pdf *p, const struct nb_difference *d, double span)
 static void findings(struct pdf *p, const struct nb_insights *in)
 {
 	char line[600];
-	size_t shown = in->nfindings < 12 ? in->nfindings : 12;
-	double span = 0.5;
+	size_t shown = insights_shown(in);
+	double span = insights_span(in);
 
 	heading(p, _("What goes with your days"));
 	if (!shown) {
-		snprintf(line, sizeof line,
-			 _("Not enough days yet to compare: a difference is shown once there are at least %d days with and %d without something. Keep noting, at your own pace."),
-			 NB_MIN_DAYS, NB_MIN_DAYS);
+		insights_wait_sentence(line, sizeof line);
 		text(p, line, 10, false, MARGIN, 0.2);
 		return;
 	}
-	for (size_t i = 0; i < shown; i++)
-		span = fmax(span, fmax(fabs(in->findings[i].d.low), fabs(in->findings[i].d.high)));
 	text(p, _("The dot is the difference; the bar around it is where it may well lie (the 95% interval); the upright line is no difference at all."),
 	     9, false, MARGIN, 0.35);
 	p->y += 4;
@@ -244,11 +240,7 @@ static void findings(struct pdf *p, const struct nb_insights *in)
 		text(p, line, 10, false, MARGIN + 14, 0.15);
 		interval(p, &in->findings[i].d, span);
 	}
-	snprintf(line, sizeof line,
-		 ngettext("%zu of %zu comparison shown, the clearest first. The more comparisons, the more a few will look like patterns by chance; an interval that holds 0 means no clear difference.",
-			  "%zu of %zu comparisons shown, the clearest first. The more comparisons, the more a few will look like patterns by chance; an interval that holds 0 means no clear difference.",
-			  in->tried),
-		 shown, in->tried);
+	insights_tried_sentence(in, line, sizeof line);
 	text(p, line, 9, false, MARGIN, 0.35);
 }
 

@@ -14,8 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SHOWN 12
-
 /* x of a value on a 0..W axis with 0 in the middle and +-span at the ends */
 static double xpos(double v, double span)
 {
@@ -43,8 +41,7 @@ void page_insights(struct page *p)
 	char since[NB_DAY_LEN], line[600];
 	struct nb_insights in;
 	struct nb_error err;
-	double span = 0.5;
-	size_t shown;
+	size_t shown = 0;
 
 	if (days != 90 && days != 365)
 		days = 0;	/* all of it */
@@ -75,18 +72,12 @@ void page_insights(struct page *p)
 	h(p, "</p><p>");
 	h(p, ngettext("Based on %u day with a check-in.", "Based on %u days with a check-in.", in.days), in.days);
 	h(p, "</p>");
-	shown = in.nfindings < SHOWN ? in.nfindings : SHOWN;
+	shown = insights_shown(&in);
 	if (!shown) {
-		snprintf(line, sizeof line,
-			 _("Not enough days yet to compare: a difference is shown once there are at least %d days with and %d without something. Keep noting, at your own pace."),
-			 NB_MIN_DAYS, NB_MIN_DAYS);
+		insights_wait_sentence(line, sizeof line);
 		h(p, "<p class=\"gentle\">%s</p>", line);
 	} else {
-		for (size_t i = 0; i < shown; i++) {
-			double m = fmax(fabs(in.findings[i].d.low), fabs(in.findings[i].d.high));
-			if (m > span)
-				span = m;
-		}
+		double span = insights_span(&in);
 		h(p, "<p>%s</p><ol class=\"findings\">",
 		  _("The dot is the difference; the bar around it is where it may well lie (the 95% interval); the upright line is no difference at all."));
 		for (size_t i = 0; i < shown; i++) {
@@ -95,13 +86,8 @@ void page_insights(struct page *p)
 			interval(p, &in.findings[i].d, span);
 			h(p, "</li>");
 		}
-		h(p, "</ol><p>");
-		snprintf(line, sizeof line,
-			 ngettext("%zu of %zu comparison shown, the clearest first. The more comparisons, the more a few will look like patterns by chance; an interval that holds 0 means no clear difference.",
-				  "%zu of %zu comparisons shown, the clearest first. The more comparisons, the more a few will look like patterns by chance; an interval that holds 0 means no clear difference.",
-				  in.tried),
-			 shown, in.tried);
-		h(p, "%s</p>", line);
+		insights_tried_sentence(&in, line, sizeof line);
+		h(p, "</ol><p>%s</p>", line);
 	}
 	if (in.nexercises) {
 		h(p, "<h2>%s</h2><ul>", _("Exercises and your tension"));
@@ -111,7 +97,7 @@ void page_insights(struct page *p)
 		}
 		h(p, "</ul>");
 	}
-	snprintf(line, sizeof line, _("These are patterns in your own days, not proof of what causes what. A difference is shown only with at least %d days on each side."), NB_MIN_DAYS);
+	insights_caveat_sentence(line, sizeof line);
 	h(p, "<p class=\"gentle\">%s</p>", line);
 	h(p, "<h2>%s</h2><p>%s</p><form method=\"get\" action=\"/report.pdf\">"
 	     "<label for=\"r-days\">%s</label><select id=\"r-days\" name=\"days\">"
@@ -137,6 +123,7 @@ void page_report(struct page *p)
 	struct nb_error err = { 0 };
 	char *pdf = NULL;
 	size_t len = 0;
+	enum nb_err rc;
 	FILE *f;
 
 	o.notes = (v = kvs_get(&p->req->query, "notes")) && strcmp(v, "1") == 0;
@@ -154,10 +141,14 @@ void page_report(struct page *p)
 		entries_free(&l);
 	}
 	o.since = since;
-	f = open_memstream(&pdf, &len);
-	if (!f || report_pdf(p->w->app, &o, f, &pages, &err) | fclose(f)) {
+	if (!(f = open_memstream(&pdf, &len))) {
+		page_fail(p, 500, _("Could not write the report."));
+		return;
+	}
+	rc = report_pdf(p->w->app, &o, f, &pages, &err);
+	if (fclose(f) || rc) {	/* the stream is closed either way */
 		free(pdf);
-		page_fail(p, 500, err.code ? err.msg : _("Could not write the report."));
+		page_fail(p, 500, rc ? err.msg : _("Could not write the report."));
 		return;
 	}
 	buf_addn(p->b, pdf, len);

@@ -279,21 +279,12 @@ void page_phases(struct page *p)
 
 void page_help(struct page *p)
 {
-	static const char *const points[] = {
-		N_("Ask before you touch or hold. A no is an answer, not a rejection of you."),
-		N_("Presence counts: sitting together, a walk, a short message. You do not have to fix anything."),
-		N_("Listen more than you speak, and give advice only when it is asked for."),
-		N_("Let them set the pace. Small, regular contact means more than one big gesture."),
-		N_("You are not their therapist. If you worry about their safety, help them reach their GP or 113 Zelfmoordpreventie (0800-0113, 113.nl). In an emergency, call 112."),
-		N_("Look after yourself too. You can stay beside someone longer when you also rest."),
-	};
-
 	if (strcmp(p->req->path, "/help/beside") == 0) {
 		page_begin(p, _("For the people beside someone who is low"), "/circle");
 		h(p, "<h1>%s</h1><p class=\"intro\">%s</p><ul class=\"points\">", _("For the people beside someone who is low"),
 		  _("Being there matters more than having the right words."));
-		for (size_t i = 0; i < sizeof points / sizeof points[0]; i++)
-			h(p, "<li>%s</li>", _(points[i]));
+		for (size_t i = 0; care_beside_point(i); i++)
+			h(p, "<li>%s</li>", care_beside_point(i));
 		h(p, "</ul>");
 		page_end(p);
 		return;
