@@ -377,8 +377,8 @@ enum nb_err app_charts(struct nb_app *a, const char *since, const char *until,
 
 	memset(c, 0, sizeof *c);
 	if ((rc = OPS(a)->day_stats(DB(a), since, until, &c->days, &c->ndays, err)) ||
-	    (rc = OPS(a)->term_counts(DB(a), true, since, until, c->needs, 16, &c->nneeds, err)) ||
-	    (rc = OPS(a)->term_counts(DB(a), false, since, until, c->kinds, 16, &c->nkinds, err)))
+	    (rc = OPS(a)->term_counts(DB(a), NB_TERMS_NEEDS, since, until, c->needs, 16, &c->nneeds, err)) ||
+	    (rc = OPS(a)->term_counts(DB(a), NB_TERMS_KINDS, since, until, c->kinds, 16, &c->nkinds, err)))
 		charts_free(c);
 	return rc;
 }

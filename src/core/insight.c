@@ -11,12 +11,17 @@
 
 static int factor_index(struct nb_insights *in, char kind, const char *term)
 {
+	/* the store gives each term once, so the same pointer is the quick test */
+	for (int i = 0; i < in->nfactors; i++)
+		if (in->factors[i].kind == kind && in->factors[i].key == term)
+			return i;
 	for (int i = 0; i < in->nfactors; i++)
 		if (in->factors[i].kind == kind && strcmp(in->factors[i].term, term) == 0)
 			return i;
 	if (in->nfactors == NB_FACTORS_MAX)
 		return -1;
 	in->factors[in->nfactors].kind = kind;
+	in->factors[in->nfactors].key = term;
 	snprintf(in->factors[in->nfactors].term, sizeof in->factors[0].term, "%s", term);
 	return in->nfactors++;
 }
@@ -65,7 +70,11 @@ static int by_strength(const void *a, const void *b)
 		return sx < sy ? 1 : -1;
 	if (fabs(x->d.g) != fabs(y->d.g))
 		return fabs(x->d.g) < fabs(y->d.g) ? 1 : -1;
-	return x->factor - y->factor;
+	if (x->factor != y->factor)
+		return x->factor - y->factor;
+	if (x->outcome != y->outcome)
+		return (int)x->outcome - (int)y->outcome;
+	return x->lag - y->lag;
 }
 
 static void add_finding(struct nb_insights *in, size_t *cap, const struct nb_finding *f)
@@ -77,33 +86,55 @@ static void add_finding(struct nb_insights *in, size_t *cap, const struct nb_fin
 	in->findings[in->nfindings++] = *f;
 }
 
-/*
- * Compare the outcome of fd on days with and without its factor (days
- * index ndays days from the first; at: the outcome row of a day or -1).
- * False when a side has fewer than NB_MIN_DAYS days or nothing can be said.
- * with and without are room for ndays values each.
- */
-static bool compare(const struct nb_day_outcome *o, const int *at, const uint64_t *mask,
-		    size_t ndays, double *with, double *without, struct nb_finding *fd)
-{
-	struct nb_summary a, b;
+/* Running sums of one outcome over a group of days (see stats_summary_sums). */
+struct sums {
+	size_t n;
+	double s, ss;
+};
 
-	for (size_t d = 0; d + (size_t)fd->lag < ndays; d++) {
-		int j = at[d + (size_t)fd->lag];
-		double v;
-		if (j < 0 || isnan(v = o[j].v[fd->outcome]))
+/*
+ * Every factor against one outcome at one lag, in one pass over the days:
+ * the days with each factor are summed as they come, the days without are
+ * all days minus those. A comparison needs NB_MIN_DAYS days on each side.
+ */
+static void compare_all(struct nb_insights *in, const struct nb_day_outcome *o, const int *at,
+			const uint64_t *mask, size_t ndays, const bool *skip, enum nb_outcome k,
+			int lag, size_t *cap)
+{
+	struct sums with[NB_FACTORS_MAX] = { 0 }, all = { 0 };
+	double shift = NAN;
+
+	for (size_t d = 0; d + (size_t)lag < ndays; d++) {
+		int j = at[d + (size_t)lag];
+		double x;
+		if (j < 0 || isnan(o[j].v[k]))
 			continue;
-		if (mask[d] >> fd->factor & 1)
-			with[fd->with++] = v;
-		else
-			without[fd->without++] = v;
+		if (isnan(shift))
+			shift = o[j].v[k];
+		x = o[j].v[k] - shift;
+		all.n++, all.s += x, all.ss += x * x;
+		for (uint64_t m = mask[d]; m; m &= m - 1) {
+			struct sums *w = &with[__builtin_ctzll(m)];
+			w->n++, w->s += x, w->ss += x * x;
+		}
 	}
-	if (fd->with < NB_MIN_DAYS || fd->without < NB_MIN_DAYS)
-		return false;
-	stats_summary(with, fd->with, &a);
-	stats_summary(without, fd->without, &b);
-	stats_difference(&a, &b, &fd->d);
-	return fd->d.defined;
+	for (int fi = 0; fi < in->nfactors; fi++) {
+		struct nb_finding fd = { .factor = fi, .outcome = k, .lag = lag };
+		struct nb_summary a, b;
+		if (skip[fi])
+			continue;
+		fd.with = with[fi].n;
+		fd.without = all.n - with[fi].n;
+		if (fd.with < NB_MIN_DAYS || fd.without < NB_MIN_DAYS)
+			continue;
+		stats_summary_sums(fd.with, with[fi].s, with[fi].ss, shift, &a);
+		stats_summary_sums(fd.without, all.s - with[fi].s, all.ss - with[fi].ss, shift, &b);
+		stats_difference(&a, &b, &fd.d);
+		if (!fd.d.defined)
+			continue;
+		in->tried++;
+		add_finding(in, cap, &fd);
+	}
 }
 
 void insights_build(const struct nb_day_outcome *o, size_t no, const struct nb_fact *f,
@@ -112,23 +143,21 @@ void insights_build(const struct nb_day_outcome *o, size_t no, const struct nb_f
 {
 	uint64_t *mask;
 	int *at;
-	double *with, *without;
 	size_t ndays, cap = 0;
 
 	memset(out, 0, sizeof *out);
 	out->days = no;
 	if (no) {
-		ndays = (size_t)nb_day_diff(o[0].day, o[no - 1].day) + 1;
+		bool skip[NB_FACTORS_MAX];
+		ndays = (size_t)(o[no - 1].day - o[0].day) + 1;
 		mask = xcalloc(ndays, sizeof *mask);
 		at = xmalloc(ndays * sizeof *at);
-		with = xmalloc(ndays * sizeof *with);
-		without = xmalloc(ndays * sizeof *without);
 		for (size_t i = 0; i < ndays; i++)
 			at[i] = -1;
 		for (size_t i = 0; i < no; i++)
-			at[nb_day_diff(o[0].day, o[i].day)] = (int)i;
+			at[o[i].day - o[0].day] = (int)i;
 		for (size_t i = 0; i < nf; i++) {
-			int d = nb_day_diff(o[0].day, f[i].day), k;
+			int k, d = f[i].day - o[0].day;
 			if (d < 0 || (size_t)d >= ndays)
 				continue;
 			if (f[i].kind == NB_FACT_MOMENT && (k = factor_index(out, NB_FACT_ANY_MOMENT, "")) >= 0)
@@ -136,24 +165,15 @@ void insights_build(const struct nb_day_outcome *o, size_t no, const struct nb_f
 			if ((k = factor_index(out, f[i].kind, f[i].term)) >= 0)
 				mask[d] |= (uint64_t)1 << k;
 		}
-		for (int fi = 0; fi < out->nfactors; fi++) {
-			if (shadowed(out, mask, ndays, fi))
-				continue;
-			for (int k = 0; k < NB_OUT__COUNT; k++)
-				for (int lag = 0; lag <= 1; lag++) {
-					struct nb_finding fd = { .factor = fi, .outcome = (enum nb_outcome)k, .lag = lag };
-					if (compare(o, at, mask, ndays, with, without, &fd)) {
-						out->tried++;
-						add_finding(out, &cap, &fd);
-					}
-				}
-		}
+		for (int fi = 0; fi < out->nfactors; fi++)
+			skip[fi] = shadowed(out, mask, ndays, fi);
+		for (int k = 0; k < NB_OUT__COUNT; k++)
+			for (int lag = 0; lag <= 1; lag++)
+				compare_all(out, o, at, mask, ndays, skip, (enum nb_outcome)k, lag, &cap);
 		if (out->nfindings)
 			qsort(out->findings, out->nfindings, sizeof *out->findings, by_strength);
 		free(mask);
 		free(at);
-		free(with);
-		free(without);
 	}
 	for (size_t i = 0; i < nsessions; i++) {
 		struct nb_exercise_change *x = NULL;

@@ -36,20 +36,21 @@ enum nb_fact_kind {
 };
 
 struct nb_fact {
-	char day[NB_DAY_LEN];
+	int day;		/* nb_day_number */
 	char kind;
-	char term[64];
+	const char *term;	/* not owned: the store keeps it (see nb_store_ops) */
 };
 
 /* The outcomes of a day: means of its check-ins (NAN when not answered). */
 struct nb_day_outcome {
-	char day[NB_DAY_LEN];
+	int day;		/* nb_day_number */
 	double v[NB_OUT__COUNT];
 };
 
 struct nb_factor {
 	char kind;		/* enum nb_fact_kind */
 	char term[64];
+	const char *key;	/* the fact's term it was made from, while building */
 };
 
 struct nb_finding {

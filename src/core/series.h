@@ -17,6 +17,10 @@ struct nb_day_stat {
 	int moments;
 };
 
+/* Which terms to count: the needs of check-ins and triggers, the kinds of
+ * moments, and the emotions and needs named in the trigger diary. */
+enum nb_terms { NB_TERMS_NEEDS, NB_TERMS_KINDS, NB_TERMS_TRIGGER_EMOTIONS, NB_TERMS_TRIGGER_NEEDS };
+
 /* How often a term came back in a period. */
 struct nb_term_count {
 	char term[NB_NAME_MAX + 1];

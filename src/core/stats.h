@@ -18,6 +18,12 @@ struct nb_summary {
 
 void stats_summary(const double *v, size_t n, struct nb_summary *out);
 
+/* The same from running sums of x - shift and (x - shift)^2 over n values,
+ * for many groups in one pass; a shift near the mean keeps the sums exact
+ * enough. A spread below 1e-6 (rounding, on these scales) counts as none. */
+void stats_summary_sums(size_t n, double sum, double sumsq, double shift,
+			struct nb_summary *out);
+
 /* The regularised incomplete beta function I_x(a, b). */
 double stats_ibeta(double x, double a, double b);
 /* P(T <= t) for Student's t with df degrees of freedom. */

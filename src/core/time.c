@@ -316,6 +316,11 @@ void nb_day_add(const char day[NB_DAY_LEN], int n, char out[NB_DAY_LEN])
 	nb_day_key(st, out);
 }
 
+int nb_day_number(const char *day)
+{
+	return (int)(day_noon(day) / 86400);
+}
+
 int nb_day_diff(const char *a, const char *b)
 {
 	return (int)((day_noon(b) - day_noon(a)) / 86400);

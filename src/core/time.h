@@ -58,6 +58,8 @@ void nb_day_add(const char day[NB_DAY_LEN], int n, char out[NB_DAY_LEN]);
 
 /* Whole days from a to b (b - a); both must be valid day keys. */
 int nb_day_diff(const char *a, const char *b);
+/* The days from 1970-01-01 to day (YYYY-MM-DD), for counting days apart. */
+int nb_day_number(const char *day);
 
 /* 0 = Monday ... 6 = Sunday, for a valid day key. */
 int nb_day_weekday(const char *day);

@@ -83,6 +83,52 @@ static const char *const migrations[] = {
 	");"
 	"CREATE INDEX phase_member ON phase(member_id);"
 	"CREATE VIRTUAL TABLE entry_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');",
+	/*
+	 * 2: a summary per day, for insights and charts over years. The
+	 * triggers only note which days changed (day_dirty); the store
+	 * recomputes those days from the records before each commit, so the
+	 * summary is always what the records say.
+	 * day_fact holds what happened on a day, kind by kind: m moment (term:
+	 * its kind), t wanted touch, c contact with a circle member (term:
+	 * the name), e exercise session, n need of a check-in, g trigger, G
+	 * and N the emotion and need of a trigger, x an exercise session with
+	 * tension before and after (term: "exercise before after"); n counts
+	 * the records.
+	 * day_summary holds one row per day with any record: the number of
+	 * check-ins, the means of their scales, and the facts m t c e n g x of
+	 * the day as kind letter + term, separated by U+001F (which no name
+	 * or term can hold), so that years are read in a few thousand rows.
+	 */
+	"CREATE TABLE day_fact ("
+	"  day TEXT NOT NULL, kind TEXT NOT NULL, term TEXT NOT NULL, n INTEGER NOT NULL,"
+	"  PRIMARY KEY (day, kind, term)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX day_fact_kind ON day_fact(kind, day);"
+	"CREATE TABLE day_summary ("
+	"  day TEXT PRIMARY KEY, checkins INTEGER NOT NULL,"
+	"  mood REAL, tension REAL, energy REAL, sleep_quality REAL, sleep_hours REAL,"
+	"  facts TEXT NOT NULL"
+	") WITHOUT ROWID;"
+	"CREATE TABLE day_dirty (day TEXT PRIMARY KEY) WITHOUT ROWID;"
+	"CREATE TRIGGER day_dirty_ins AFTER INSERT ON entry BEGIN"
+	"  INSERT OR IGNORE INTO day_dirty VALUES (new.day);"
+	" END;"
+	"CREATE TRIGGER day_dirty_upd AFTER UPDATE ON entry BEGIN"
+	"  INSERT OR IGNORE INTO day_dirty VALUES (old.day), (new.day);"
+	" END;"
+	"CREATE TRIGGER day_dirty_del AFTER DELETE ON entry BEGIN"
+	"  INSERT OR IGNORE INTO day_dirty VALUES (old.day);"
+	" END;"
+	/* a circle member's name is a fact of the days of their moments */
+	"CREATE TRIGGER day_dirty_member_del BEFORE DELETE ON entry WHEN old.type = 'member' BEGIN"
+	"  INSERT OR IGNORE INTO day_dirty SELECT e.day FROM moment m JOIN entry e ON e.id = m.entry_id"
+	"   WHERE m.member_id = old.id;"
+	" END;"
+	"CREATE TRIGGER day_dirty_member_put AFTER INSERT ON member BEGIN"
+	"  INSERT OR IGNORE INTO day_dirty SELECT e.day FROM moment m JOIN entry e ON e.id = m.entry_id"
+	"   WHERE m.member_id = new.entry_id;"
+	" END;"
+	"INSERT OR IGNORE INTO day_dirty SELECT DISTINCT day FROM entry;",
 };
 
 const char *const *schema_migrations(size_t *n)

@@ -1,3 +1,4 @@
+#include <time.h>
 /*
  * The SQLite backend of struct nb_store_ops: the only file in nabij with
  * SQL. One table holds the envelope of every record (entry), one table per
@@ -9,6 +10,7 @@
 #include "schema.h"
 #include "core/buf.h"
 #include "core/i18n.h"
+#include "core/time.h"
 #include "core/xalloc.h"
 
 #include <sqlite3.h>
@@ -30,7 +32,9 @@ enum stmt {
 	S_SESSION_PUT, S_SESSION_GET, S_REFLECTION_PUT, S_REFLECTION_GET,
 	S_ATTACHMENT_PUT, S_ATTACHMENT_GET, S_PHASE_PUT, S_PHASE_GET,
 	S_FTS_DEL, S_FTS_INS, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
-	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_OUTCOMES, S_FACTS, S_SESSIONS, S_DAY_MEANS, S_DAY_MOMENTS, S_NEEDS, S_KINDS,
+	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_OUTCOMES, S_DAY_MEANS, S_DAY_MOMENTS, S_TERMS,
+	S_DIRTY_ANY, S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS, S_REFRESH_DAY_DEL, S_REFRESH_DAY_INS,
+	S_REFRESH_DONE,
 	S__COUNT
 };
 
@@ -103,48 +107,68 @@ static const char *const sql[S__COUNT] = {
 			     " AND tension_after IS NOT NULL GROUP BY exercise ORDER BY exercise",
 	[S_REFLECTION_LATEST] = "SELECT e.id FROM entry e JOIN reflection r ON r.entry_id = e.id"
 				" WHERE r.prompt = ? ORDER BY e.at DESC, e.id DESC LIMIT 1",
-	[S_DAY_MEANS] = "SELECT e.day, avg(c.mood), avg(c.tension), avg(c.sleep_minutes) / 60.0"
-			" FROM entry e JOIN checkin c ON c.entry_id = e.id"
-			" WHERE e.type = 'checkin' AND e.day BETWEEN ? AND ? GROUP BY e.day",
-	[S_DAY_MOMENTS] = "SELECT day, count(*) FROM entry WHERE type = 'moment'"
+	[S_DAY_MEANS] = "SELECT day, mood, tension, sleep_hours FROM day_summary"
+			" WHERE day BETWEEN ? AND ? AND checkins > 0",
+	[S_DAY_MOMENTS] = "SELECT day, sum(n) FROM day_fact WHERE kind = 'm'"
 			  " AND day BETWEEN ? AND ? GROUP BY day",
-	[S_NEEDS] = "SELECT term, count(*) AS n FROM ("
-		    " SELECT i.term FROM entry e JOIN item i ON i.entry_id = e.id"
-		    "  WHERE e.type = 'checkin' AND e.day BETWEEN ?1 AND ?2 AND i.field = 'need'"
-		    " UNION ALL SELECT t.need FROM entry e JOIN trigger_entry t ON t.entry_id = e.id"
-		    "  WHERE e.type = 'trigger' AND e.day BETWEEN ?1 AND ?2 AND t.need IS NOT NULL)"
-		    " GROUP BY term ORDER BY n DESC, term LIMIT ?3",
-	[S_KINDS] = "SELECT m.kind, count(*) AS n FROM entry e JOIN moment m ON m.entry_id = e.id"
-		    " WHERE e.type = 'moment' AND e.day BETWEEN ?1 AND ?2"
-		    " GROUP BY m.kind ORDER BY n DESC, m.kind LIMIT ?3",
-	[S_OUTCOMES] = "SELECT e.day, avg(c.mood), avg(c.tension), avg(c.energy), avg(c.sleep_quality),"
-		       " avg(c.sleep_minutes) / 60.0 FROM entry e JOIN checkin c ON c.entry_id = e.id"
-		       " WHERE e.type = 'checkin' AND e.day BETWEEN ?1 AND ?2 GROUP BY e.day ORDER BY e.day",
-	[S_FACTS] = "SELECT e.day, 'm', m.kind FROM entry e JOIN moment m ON m.entry_id = e.id"
-		    "  WHERE e.type = 'moment' AND e.day BETWEEN ?1 AND ?2"
-		    " UNION ALL SELECT e.day, 't', '' FROM entry e JOIN moment m ON m.entry_id = e.id"
-		    "  WHERE e.type = 'moment' AND e.day BETWEEN ?1 AND ?2 AND m.safe = 'yes'"
-		    "  AND m.kind IN (SELECT value FROM json_each(?3))"
-		    " UNION ALL SELECT e.day, 'c', (SELECT name FROM member WHERE entry_id = m.member_id)"
-		    "  FROM entry e JOIN moment m ON m.entry_id = e.id"
-		    "  WHERE e.type = 'moment' AND e.day BETWEEN ?1 AND ?2 AND m.member_id IS NOT NULL"
-		    " UNION ALL SELECT day, 'e', '' FROM entry WHERE type = 'session' AND day BETWEEN ?1 AND ?2"
-		    " UNION ALL SELECT e.day, 'n', i.term FROM entry e JOIN item i ON i.entry_id = e.id"
-		    "  WHERE e.type = 'checkin' AND e.day BETWEEN ?1 AND ?2 AND i.field = 'need'"
-		    " UNION ALL SELECT day, 'g', '' FROM entry WHERE type = 'trigger' AND day BETWEEN ?1 AND ?2",
-	[S_SESSIONS] = "SELECT s.exercise, s.tension_before, s.tension_after FROM entry e"
-		       " JOIN session s ON s.entry_id = e.id WHERE e.type = 'session'"
-		       " AND e.day BETWEEN ?1 AND ?2 AND s.tension_before IS NOT NULL"
-		       " AND s.tension_after IS NOT NULL",
+	[S_TERMS] = "SELECT term, sum(n) AS c FROM day_fact WHERE kind IN (?4, ?5)"
+		    " AND day BETWEEN ?1 AND ?2 GROUP BY term ORDER BY c DESC, term LIMIT ?3",
+	[S_OUTCOMES] = "SELECT day, checkins, mood, tension, energy, sleep_quality, sleep_hours, facts"
+		       " FROM day_summary WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
+	/* the summary per day (schema 2), recomputed for the days that changed */
+	[S_DIRTY_ANY] = "SELECT 1 FROM day_dirty LIMIT 1",
+	[S_REFRESH_FACT_DEL] = "DELETE FROM day_fact WHERE day IN (SELECT day FROM day_dirty)",
+	[S_REFRESH_FACT_INS] =
+		"INSERT INTO day_fact SELECT day, kind, term, count(*) FROM ("
+		" SELECT e.day, 'm' AS kind, m.kind AS term FROM day_dirty d"
+		"  JOIN entry e ON e.type = 'moment' AND e.day = d.day JOIN moment m ON m.entry_id = e.id"
+		" UNION ALL SELECT e.day, 't', '' FROM day_dirty d"
+		"  JOIN entry e ON e.type = 'moment' AND e.day = d.day JOIN moment m ON m.entry_id = e.id"
+		"  WHERE m.safe = 'yes' AND m.kind IN (SELECT value FROM json_each(?1))"
+		" UNION ALL SELECT e.day, 'c', mm.name FROM day_dirty d"
+		"  JOIN entry e ON e.type = 'moment' AND e.day = d.day JOIN moment m ON m.entry_id = e.id"
+		"  JOIN member mm ON mm.entry_id = m.member_id"
+		" UNION ALL SELECT e.day, 'e', '' FROM day_dirty d"
+		"  JOIN entry e ON e.type = 'session' AND e.day = d.day"
+		" UNION ALL SELECT e.day, 'n', i.term FROM day_dirty d"
+		"  JOIN entry e ON e.type = 'checkin' AND e.day = d.day JOIN item i ON i.entry_id = e.id"
+		"  WHERE i.field = 'need'"
+		" UNION ALL SELECT e.day, 'x', s.exercise || ' ' || s.tension_before || ' ' || s.tension_after"
+		"  FROM day_dirty d JOIN entry e ON e.type = 'session' AND e.day = d.day"
+		"  JOIN session s ON s.entry_id = e.id"
+		"  WHERE s.tension_before IS NOT NULL AND s.tension_after IS NOT NULL"
+		" UNION ALL SELECT e.day, 'g', '' FROM day_dirty d"
+		"  JOIN entry e ON e.type = 'trigger' AND e.day = d.day"
+		" UNION ALL SELECT e.day, 'G', t.emotion FROM day_dirty d"
+		"  JOIN entry e ON e.type = 'trigger' AND e.day = d.day"
+		"  JOIN trigger_entry t ON t.entry_id = e.id WHERE t.emotion IS NOT NULL"
+		" UNION ALL SELECT e.day, 'N', t.need FROM day_dirty d"
+		"  JOIN entry e ON e.type = 'trigger' AND e.day = d.day"
+		"  JOIN trigger_entry t ON t.entry_id = e.id WHERE t.need IS NOT NULL"
+		") GROUP BY day, kind, term",
+	[S_REFRESH_DAY_DEL] = "DELETE FROM day_summary WHERE day IN (SELECT day FROM day_dirty)",
+	[S_REFRESH_DAY_INS] =
+		"INSERT INTO day_summary SELECT d.day, count(c.entry_id), avg(c.mood), avg(c.tension),"
+		" avg(c.energy), avg(c.sleep_quality), avg(c.sleep_minutes) / 60.0,"
+		" coalesce((SELECT group_concat(f.kind || f.term"
+		"   || CASE f.kind WHEN 'x' THEN ' ' || f.n ELSE '' END, char(31)) FROM day_fact f"
+		"  WHERE f.day = d.day AND f.kind IN ('m', 't', 'c', 'e', 'n', 'g', 'x')), '')"
+		" FROM day_dirty d JOIN entry e ON e.day = d.day"
+		" LEFT JOIN checkin c ON c.entry_id = e.id AND e.type = 'checkin' GROUP BY d.day",
+	[S_REFRESH_DONE] = "DELETE FROM day_dirty",
 	[S_MEMBER_NAME] = "SELECT e.uid FROM entry e JOIN member m ON m.entry_id = e.id"
 			  " WHERE m.name = ? COLLATE NOCASE ORDER BY e.id LIMIT 1",
 };
 
 #define SEARCH_WINDOW 1000
+#define TERM_SLOTS 1024
 
 struct db {
 	sqlite3 *h;
 	sqlite3_stmt *st[S__COUNT];
+	char **terms;		/* the terms of insight facts, each once */
+	size_t nterms;
+	uint32_t slot[TERM_SLOTS];	/* 1 + index into terms, 0 when free */
 };
 
 static enum nb_err dberr(struct db *d, struct nb_error *err)
@@ -243,11 +267,51 @@ static enum nb_err db_begin(void *h, struct nb_error *err)
 	return st ? run(d, st, err) : NB_EDB;
 }
 
+/* Recompute the summary of the days the triggers marked as changed. */
+static enum nb_err refresh_days(struct db *d, struct nb_error *err)
+{
+	static const enum stmt steps[] = { S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS,
+					   S_REFRESH_DAY_DEL, S_REFRESH_DAY_INS, S_REFRESH_DONE };
+	sqlite3_stmt *st = stmt(d, S_DIRTY_ANY, err);
+	struct nb_buf kinds = { 0 };
+	size_t nk;
+	const char *const *k = moment_touch_kinds(&nk);
+	enum nb_err rc = NB_OK;
+	int step;
+
+	if (!st)
+		return NB_EDB;
+	step = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (step != SQLITE_ROW)
+		return step == SQLITE_DONE ? NB_OK : dberr(d, err);
+	buf_add(&kinds, "[");
+	for (size_t i = 0; i < nk; i++)
+		buf_addf(&kinds, "%s\"%s\"", i ? "," : "", k[i]);
+	buf_add(&kinds, "]");
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0] && !rc; i++) {
+		if (!(st = stmt(d, steps[i], err))) {
+			rc = NB_EDB;
+			break;
+		}
+		if (steps[i] == S_REFRESH_FACT_INS)
+			sqlite3_bind_text(st, 1, kinds.s, -1, SQLITE_STATIC);
+		rc = run(d, st, err);
+		sqlite3_clear_bindings(st);
+	}
+	buf_free(&kinds);
+	return rc;
+}
+
 static enum nb_err db_commit(void *h, struct nb_error *err)
 {
 	struct db *d = h;
-	sqlite3_stmt *st = stmt(d, S_COMMIT, err);
+	sqlite3_stmt *st;
+	enum nb_err rc;
 
+	if ((rc = refresh_days(d, err)))
+		return rc;
+	st = stmt(d, S_COMMIT, err);
 	return st ? run(d, st, err) : NB_EDB;
 }
 
@@ -1081,12 +1145,19 @@ static enum nb_err db_day_stats(void *h, const char *since, const char *until,
 	return NB_OK;
 }
 
-static enum nb_err db_term_counts(void *h, bool needs, const char *since, const char *until,
-				  struct nb_term_count *out, size_t max, size_t *n,
-				  struct nb_error *err)
+static enum nb_err db_term_counts(void *h, enum nb_terms which, const char *since,
+				  const char *until, struct nb_term_count *out, size_t max,
+				  size_t *n, struct nb_error *err)
 {
+	/* the day_fact kinds counted for each list (schema 2) */
+	static const char *const kinds[][2] = {
+		[NB_TERMS_NEEDS] = { "n", "N" },
+		[NB_TERMS_KINDS] = { "m", "m" },
+		[NB_TERMS_TRIGGER_EMOTIONS] = { "G", "G" },
+		[NB_TERMS_TRIGGER_NEEDS] = { "N", "N" },
+	};
 	struct db *d = h;
-	sqlite3_stmt *st = stmt(d, needs ? S_NEEDS : S_KINDS, err);
+	sqlite3_stmt *st = stmt(d, S_TERMS, err);
 	int rc;
 
 	*n = 0;
@@ -1095,6 +1166,8 @@ static enum nb_err db_term_counts(void *h, bool needs, const char *since, const 
 	sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, (int)max);
+	sqlite3_bind_text(st, 4, kinds[which][0], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, kinds[which][1], -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
 		snprintf(out[*n].term, sizeof out[*n].term, "%s", (const char *)sqlite3_column_text(st, 0));
 		out[*n].n = sqlite3_column_int(st, 1);
@@ -1133,14 +1206,118 @@ static double col_double(sqlite3_stmt *st, int i)
 }
 
 /* Copy a column's text, cut to size; tens of thousands of facts are read. */
-static void copy_text(char *dst, size_t size, const char *src)
+/* The first n bytes of src into dst of size bytes, cut to fit. */
+static void copy_span(char *dst, size_t size, const char *src, size_t n)
 {
-	size_t n = src ? strlen(src) : 0;
-
 	if (n >= size)
 		n = size - 1;
-	memcpy(dst, src ? src : "", n);
+	memcpy(dst, src, n);
 	dst[n] = 0;
+}
+
+/* The term of n bytes at s, kept once for the life of the connection: a
+ * few dozen distinct needs, kinds and names over years of facts, found
+ * again through a small open-addressing table of their indexes. */
+static const char *intern(struct db *d, const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t slot;
+	char *t;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	for (slot = h % TERM_SLOTS; d->slot[slot]; slot = (slot + 1) % TERM_SLOTS) {
+		const char *u = d->terms[d->slot[slot] - 1];
+		if (strncmp(u, s, n) == 0 && !u[n])
+			return u;
+	}
+	t = xmalloc(n + 1);
+	copy_span(t, n + 1, s, n);
+	d->terms = xrealloc(d->terms, (d->nterms + 1) * sizeof *d->terms);
+	d->terms[d->nterms++] = t;
+	if (d->nterms < TERM_SLOTS / 2)	/* beyond that, kept but not found again */
+		d->slot[slot] = (uint32_t)d->nterms;
+	return t;
+}
+
+/* The arrays db_insight_data fills, with their room. */
+struct insight_arrays {
+	struct db *d;
+	struct nb_day_outcome **o;
+	struct nb_fact **f;
+	char ***ex_ids;
+	double **before, **after;
+	size_t *no, *nf, *ns, ocap, fcap, scap;
+};
+
+/* One session fact "exercise before after n" as n sessions. */
+static void add_sessions(struct insight_arrays *v, const char *text, size_t len)
+{
+	char ex[32], *end;
+	const char *sp = memchr(text, ' ', len);
+	long before, after, n;
+
+	if (!sp || (size_t)(sp - text) >= sizeof ex)
+		return;
+	copy_span(ex, sizeof ex, text, (size_t)(sp - text));
+	before = strtol(sp + 1, &end, 10);
+	after = strtol(end, &end, 10);
+	n = strtol(end, &end, 10);
+	if (*end)
+		return;
+	while (n-- > 0) {
+		if (*v->ns == v->scap) {
+			v->scap = v->scap ? v->scap * 2 : 256;
+			*v->ex_ids = xrealloc(*v->ex_ids, v->scap * sizeof **v->ex_ids);
+			*v->before = xrealloc(*v->before, v->scap * sizeof **v->before);
+			*v->after = xrealloc(*v->after, v->scap * sizeof **v->after);
+		}
+		(*v->ex_ids)[*v->ns] = xstrdup(ex);
+		(*v->before)[*v->ns] = before;
+		(*v->after)[*v->ns] = after;
+		(*v->ns)++;
+	}
+}
+
+/* A day of day_summary: its outcomes when it had a check-in, and its
+ * facts (kind letter + term, U+001F between; see schema 2). */
+static void add_day(struct insight_arrays *v, sqlite3_stmt *st)
+{
+	const char *facts = (const char *)sqlite3_column_text(st, 7);
+	int day = nb_day_number((const char *)sqlite3_column_text(st, 0));
+
+	if (sqlite3_column_int(st, 1) > 0) {
+		if (*v->no == v->ocap) {
+			v->ocap = v->ocap ? v->ocap * 2 : 1024;
+			*v->o = xrealloc(*v->o, v->ocap * sizeof **v->o);
+		}
+		(*v->o)[*v->no].day = day;
+		for (int i = 0; i < NB_OUT__COUNT; i++)
+			(*v->o)[*v->no].v[i] = col_double(st, i + 2);
+		(*v->no)++;
+	}
+	while (facts && *facts) {
+		size_t len = strcspn(facts, "\x1f");
+		char line[96];
+		if (len == 0) {
+			facts++;
+			continue;
+		}
+		if (*facts == 'x') {
+			copy_span(line, sizeof line, facts + 1, len - 1);
+			add_sessions(v, line, len - 1);
+		} else {
+			if (*v->nf == v->fcap) {
+				v->fcap = v->fcap ? v->fcap * 2 : 16384;
+				*v->f = xrealloc(*v->f, v->fcap * sizeof **v->f);
+			}
+			(*v->f)[*v->nf].day = day;
+			(*v->f)[*v->nf].kind = *facts;
+			(*v->f)[*v->nf].term = intern(v->d, facts + 1, len - 1);
+			(*v->nf)++;
+		}
+		facts += len + (facts[len] != 0);
+	}
 }
 
 static enum nb_err db_insight_data(void *h, const char *since, const char *until,
@@ -1149,10 +1326,8 @@ static enum nb_err db_insight_data(void *h, const char *since, const char *until
 				   size_t *ns, struct nb_error *err)
 {
 	struct db *d = h;
+	struct insight_arrays v = { d, o, f, ex_ids, before, after, no, nf, ns, 0, 0, 0 };
 	sqlite3_stmt *st;
-	struct nb_buf kinds = { 0 };
-	size_t nk, cap = 0;
-	const char *const *k = moment_touch_kinds(&nk);
 	int rc;
 
 	*o = NULL, *f = NULL, *ex_ids = NULL, *before = NULL, *after = NULL;
@@ -1161,63 +1336,10 @@ static enum nb_err db_insight_data(void *h, const char *since, const char *until
 		return NB_EDB;
 	sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*no == cap) {
-			cap = cap ? cap * 2 : 256;
-			*o = xrealloc(*o, cap * sizeof **o);
-		}
-		snprintf((*o)[*no].day, NB_DAY_LEN, "%s", (const char *)sqlite3_column_text(st, 0));
-		for (int i = 0; i < NB_OUT__COUNT; i++)
-			(*o)[*no].v[i] = col_double(st, i + 1);
-		(*no)++;
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		add_day(&v, st);
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE || !(st = stmt(d, S_FACTS, err)))
-		goto fail;
-	buf_add(&kinds, "[");
-	for (size_t i = 0; i < nk; i++)
-		buf_addf(&kinds, "%s\"%s\"", i ? "," : "", k[i]);
-	buf_add(&kinds, "]");
-	sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, kinds.s, -1, SQLITE_STATIC);
-	cap = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *term = (const char *)sqlite3_column_text(st, 2);
-		if (*nf == cap) {
-			cap = cap ? cap * 2 : 1024;
-			*f = xrealloc(*f, cap * sizeof **f);
-		}
-		copy_text((*f)[*nf].day, NB_DAY_LEN, (const char *)sqlite3_column_text(st, 0));
-		(*f)[*nf].kind = *(const char *)sqlite3_column_text(st, 1);
-		copy_text((*f)[*nf].term, sizeof (*f)[0].term, term);
-		(*nf)++;
-	}
-	sqlite3_reset(st);
-	buf_free(&kinds);
-	if (rc != SQLITE_DONE || !(st = stmt(d, S_SESSIONS, err)))
-		goto fail;
-	sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
-	cap = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*ns == cap) {
-			cap = cap ? cap * 2 : 256;
-			*ex_ids = xrealloc(*ex_ids, cap * sizeof **ex_ids);
-			*before = xrealloc(*before, cap * sizeof **before);
-			*after = xrealloc(*after, cap * sizeof **after);
-		}
-		(*ex_ids)[*ns] = col_text(st, 0);
-		(*before)[*ns] = sqlite3_column_double(st, 1);
-		(*after)[*ns] = sqlite3_column_double(st, 2);
-		(*ns)++;
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return NB_OK;
-fail:
-	buf_free(&kinds);
-	return err && err->code ? err->code : dberr(d, err);
+	return rc == SQLITE_DONE ? NB_OK : dberr(d, err);
 }
 
 static void db_close(void *h)
@@ -1228,6 +1350,9 @@ static void db_close(void *h)
 		return;
 	for (int i = 0; i < S__COUNT; i++)
 		sqlite3_finalize(d->st[i]);
+	for (size_t i = 0; i < d->nterms; i++)
+		free(d->terms[i]);
+	free(d->terms);
 	sqlite3_close(d->h);
 	free(d);
 }
@@ -1279,6 +1404,7 @@ static enum nb_err migrate(struct db *d, struct nb_error *err)
 		if ((rc = exec(d, "BEGIN IMMEDIATE", err)))
 			return rc;
 		if ((rc = exec(d, steps[v], err)) || (rc = exec(d, pragma, err)) ||
+		    (v + 1 == (int)n && (rc = refresh_days(d, err))) ||
 		    (rc = exec(d, "COMMIT", err))) {
 			db_rollback(d);
 			return rc;
@@ -1326,7 +1452,9 @@ enum nb_err store_sqlite_open(const char *path, struct nb_store *out,
 	if (!memory && (rc = make_parent(path, err)))
 		return rc;
 	d = xcalloc(1, sizeof *d);
-	if (sqlite3_open_v2(path, &d->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	/* one thread at a time uses a connection (the web server takes turns) */
+	if (sqlite3_open_v2(path, &d->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
 		rc = nb_error_set(err, NB_EDB, "db", _("Cannot open the database %s: %s."), path,
 				  d->h ? sqlite3_errmsg(d->h) : "out of memory");
 		db_close(d);

@@ -83,9 +83,9 @@ struct nb_store_ops {
 	 * the number of moments; *out is a new array the caller frees. */
 	enum nb_err (*day_stats)(void *db, const char *since, const char *until,
 				 struct nb_day_stat **out, size_t *n, struct nb_error *err);
-	/* How often the needs (of check-ins and triggers) or the kinds of
-	 * moments came back in the period, most first, at most max. */
-	enum nb_err (*term_counts)(void *db, bool needs, const char *since, const char *until,
+	/* How often the terms of one list came back in the period, most
+	 * first, at most max. */
+	enum nb_err (*term_counts)(void *db, enum nb_terms which, const char *since, const char *until,
 				   struct nb_term_count *out, size_t max, size_t *n,
 				   struct nb_error *err);
 	/* Delete every record, then rewrite the file so that nothing of them
@@ -93,7 +93,8 @@ struct nb_store_ops {
 	enum nb_err (*forget_all)(void *db, int64_t *deleted, struct nb_error *err);
 	/* What the insights rest on, for a period: the outcomes of each day
 	 * with a check-in (day order), the facts of each day, and the exercise
-	 * sessions with tension before and after. All arrays are the caller's. */
+	 * sessions with tension before and after. All arrays are the caller's;
+	 * the terms of the facts belong to the store and stay until it closes. */
 	enum nb_err (*insight_data)(void *db, const char *since, const char *until,
 				    struct nb_day_outcome **o, size_t *no,
 				    struct nb_fact **f, size_t *nf,

@@ -91,14 +91,14 @@ static size_t make_days(struct nb_day_outcome *o, struct nb_fact *f, size_t *nf,
 		/* every == 2: two days in five, so the day after a hug is not
 		 * simply the mirror image of the hug days */
 		bool hug = every == 2 ? (i % 5 == 0 || i % 5 == 2) : every && i % every == 0;
-		snprintf(o[i].day, NB_DAY_LEN, "2026-01-%02d", i + 1);
+		o[i].day = nb_day_number("2026-01-01") + i;
 		for (int k = 0; k < NB_OUT__COUNT; k++)
 			o[i].v[k] = NAN;
 		o[i].v[NB_OUT_MOOD] = (hug ? 4 : 2) + (i % 3 - 1) * 0.5;
 		if (hug) {
-			snprintf(f[*nf].day, NB_DAY_LEN, "%s", o[i].day);
+			f[*nf].day = o[i].day;
 			f[*nf].kind = NB_FACT_MOMENT;
-			snprintf(f[*nf].term, sizeof f[0].term, "hug");
+			f[*nf].term = "hug";
 			(*nf)++;
 		}
 	}

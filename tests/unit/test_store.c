@@ -81,7 +81,7 @@ static void migrations_set_the_version(void **state)
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	assert_int_equal(sqlite3_column_int(st, 0), 2);
 	sqlite3_finalize(st);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -414,6 +414,125 @@ static void charts_per_day(void **state)
 	charts_free(&c);
 }
 
+/* The facts and outcomes the store gives for the insights, as one string:
+ * "day:mood;..." then "day:kind term;..." in the store's order. */
+static void summary(struct nb_app *a, char *out, size_t size)
+{
+	struct nb_day_outcome *o;
+	struct nb_fact *f;
+	char **ids;
+	double *before, *after;
+	size_t no, nf, ns, len = 0;
+	struct nb_error err;
+	char day[NB_DAY_LEN];
+
+	assert_int_equal(a->store.ops->insight_data(a->store.db, "0000-01-01", "9999-12-31", &o, &no,
+						    &f, &nf, &ids, &before, &after, &ns, &err), NB_OK);
+	out[0] = 0;
+	for (size_t i = 0; i < no; i++) {
+		nb_day_add("1970-01-01", o[i].day, day);
+		len += (size_t)snprintf(out + len, size - len, "%s:%g;", day, o[i].v[NB_OUT_MOOD]);
+	}
+	len += (size_t)snprintf(out + len, size - len, "|");
+	for (size_t i = 0; i < nf; i++) {
+		nb_day_add("1970-01-01", f[i].day, day);
+		len += (size_t)snprintf(out + len, size - len, "%s:%c%s;", day, f[i].kind, f[i].term);
+	}
+	for (size_t i = 0; i < ns; i++)
+		free(ids[i]);
+	free(ids);
+	free(before);
+	free(after);
+	free(o);
+	free(f);
+}
+
+/* The summary per day (schema 2) follows every add, edit and delete,
+ * a renamed or removed circle member included. */
+static void day_summary_follows_writes(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_entry *e, *m;
+	struct nb_error err;
+	char got[1024];
+	int64_t anna, hug, c1;
+
+	m = entry_new(NB_MEMBER);
+	m->u.member.name = xstrdup("Anna");
+	anna = add(a, m);
+	assert_int_equal(app_get(a, anna, &m, &err), NB_OK);
+	c1 = add(a, checkin(2, "", NOW - 86400));
+	add(a, checkin(4, "", NOW - 86400 + 60));
+	e = entry_new(NB_MOMENT);
+	e->u.moment.kind = xstrdup("hug");
+	e->u.moment.safe = xstrdup("yes");
+	e->u.moment.member_uid = xstrdup(m->uid);
+	entry_set_time(e, nb_stamp_local(NOW - 86400));
+	hug = add(a, e);
+	summary(a, got, sizeof got);
+	assert_string_equal(got, "2026-11-19:3;|2026-11-19:cAnna;2026-11-19:mhug;2026-11-19:t;");
+
+	/* a renamed member renames the fact */
+	free(m->u.member.name);
+	m->u.member.name = xstrdup("Anna B.");
+	assert_int_equal(app_update(a, m, &err), NB_OK);
+	summary(a, got, sizeof got);
+	assert_string_equal(got, "2026-11-19:3;|2026-11-19:cAnna B.;2026-11-19:mhug;2026-11-19:t;");
+
+	/* a check-in moved to another day moves its mood */
+	assert_int_equal(app_get(a, c1, &e, &err), NB_OK);
+	entry_set_time(e, nb_stamp_local(NOW));
+	assert_int_equal(app_update(a, e, &err), NB_OK);
+	entry_free(e);
+	summary(a, got, sizeof got);
+	assert_string_equal(got, "2026-11-19:4;2026-11-20:2;|2026-11-19:cAnna B.;2026-11-19:mhug;2026-11-19:t;");
+
+	/* a removed member leaves the moment, not the contact */
+	assert_int_equal(app_delete(a, anna, &err), NB_OK);
+	summary(a, got, sizeof got);
+	assert_string_equal(got, "2026-11-19:4;2026-11-20:2;|2026-11-19:mhug;2026-11-19:t;");
+	assert_int_equal(app_delete(a, hug, &err), NB_OK);
+	summary(a, got, sizeof got);
+	assert_string_equal(got, "2026-11-19:4;2026-11-20:2;|");
+	entry_free(m);
+}
+
+/* A database of schema 1 gains the summary of all its days when opened. */
+static void migration_builds_the_summary(void **state)
+{
+	struct nb_app a = { .now = NOW };
+	struct nb_error err;
+	char path[64] = "/tmp/nabij-test-XXXXXX", got[256];
+	int fd = mkstemp(path);
+	sqlite3 *h;
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	add(&a, checkin(3, "", NOW));
+	store_close(&a.store);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	if (sqlite3_exec(h, "DROP TABLE day_summary; DROP TABLE day_fact; DROP TABLE day_dirty;"
+			 " DROP TRIGGER day_dirty_ins; DROP TRIGGER day_dirty_upd;"
+			 " DROP TRIGGER day_dirty_del; DROP TRIGGER day_dirty_member_del;"
+			 " DROP TRIGGER day_dirty_member_put;"
+			 " PRAGMA user_version = 1", NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s", sqlite3_errmsg(h));
+	sqlite3_close(h);
+	if (store_sqlite_open(path, &a.store, &err) != NB_OK)
+		fail_msg("%s", err.msg);
+	summary(&a, got, sizeof got);
+	assert_string_equal(got, "2026-11-20:3;|");
+	store_close(&a.store);
+	unlink(path);
+	strcat(path, "-wal");
+	unlink(path);
+	path[strlen(path) - 4] = 0;
+	strcat(path, "-shm");
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -426,6 +545,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(today_and_the_last_touch, setup, teardown),
 		cmocka_unit_test_setup_teardown(trigger_outcome, setup, teardown),
 		cmocka_unit_test_setup_teardown(charts_per_day, setup, teardown),
+		cmocka_unit_test_setup_teardown(day_summary_follows_writes, setup, teardown),
+		cmocka_unit_test(migration_builds_the_summary),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
