@@ -1189,7 +1189,8 @@ static enum nb_err db_forget_all(void *h, int64_t *deleted, struct nb_error *err
 		return rc;
 	}
 	*deleted = sqlite3_changes64(d->h);
-	if ((rc = exec(d, "DELETE FROM entry_fts", err)) ||
+	if ((rc = exec(d, "DELETE FROM day_fact; DELETE FROM day_summary; DELETE FROM day_dirty", err)) ||
+	    (rc = exec(d, "DELETE FROM entry_fts", err)) ||
 	    (rc = exec(d, "INSERT INTO entry_fts(entry_fts) VALUES ('optimize')", err)) ||
 	    (rc = exec(d, "COMMIT", err))) {
 		db_rollback(d);

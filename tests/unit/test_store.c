@@ -495,6 +495,11 @@ static void day_summary_follows_writes(void **state)
 	summary(a, got, sizeof got);
 	assert_string_equal(got, "2026-11-19:4;2026-11-20:2;|");
 	entry_free(m);
+	/* forgetting everything leaves no summary behind */
+	add(a, checkin(1, "", NOW));
+	assert_int_equal(app_forget_all(a, &(int64_t){ 0 }, &err), NB_OK);
+	summary(a, got, sizeof got);
+	assert_string_equal(got, "|");
 }
 
 /* A database of schema 1 gains the summary of all its days when opened. */
