@@ -373,14 +373,7 @@ enum nb_err app_exercise_stats(struct nb_app *a, struct nb_exercise_stat **out, 
 enum nb_err app_charts(struct nb_app *a, const char *since, const char *until,
 		       struct nb_charts *c, struct nb_error *err)
 {
-	enum nb_err rc;
-
-	memset(c, 0, sizeof *c);
-	if ((rc = OPS(a)->day_stats(DB(a), since, until, &c->days, &c->ndays, err)) ||
-	    (rc = OPS(a)->term_counts(DB(a), NB_TERMS_NEEDS, since, until, c->needs, 16, &c->nneeds, err)) ||
-	    (rc = OPS(a)->term_counts(DB(a), NB_TERMS_KINDS, since, until, c->kinds, 16, &c->nkinds, err)))
-		charts_free(c);
-	return rc;
+	return app_overview(a, since, until, c, NULL, err);
 }
 
 void charts_free(struct nb_charts *c)
@@ -398,23 +391,30 @@ enum nb_err app_forget_all(struct nb_app *a, int64_t *deleted, struct nb_error *
 enum nb_err app_insights(struct nb_app *a, const char *since, const char *until,
 			 struct nb_insights *out, struct nb_error *err)
 {
-	struct nb_day_outcome *o;
-	struct nb_fact *f;
-	char **ids;
-	double *before, *after;
-	size_t no, nf, ns;
+	return app_overview(a, since, until, NULL, out, err);
+}
+
+enum nb_err app_overview(struct nb_app *a, const char *since, const char *until,
+			 struct nb_charts *c, struct nb_insights *in, struct nb_error *err)
+{
+	struct nb_period p;
 	enum nb_err rc;
 
-	memset(out, 0, sizeof *out);
-	rc = OPS(a)->insight_data(DB(a), since, until, &o, &no, &f, &nf, &ids, &before, &after, &ns, err);
-	if (!rc)
-		insights_build(o, no, f, nf, (const char *const *)ids, before, after, ns, out);
-	for (size_t i = 0; i < ns; i++)
-		free(ids[i]);
-	free(ids);
-	free(before);
-	free(after);
-	free(o);
-	free(f);
-	return rc;
+	if (c)
+		memset(c, 0, sizeof *c);
+	if (in)
+		memset(in, 0, sizeof *in);
+	if ((rc = OPS(a)->period(DB(a), since, until, &p, err)))
+		return rc;
+	if (in)
+		insights_build(p.outcomes, p.noutcomes, p.facts, p.nfacts, (const char *const *)p.ex_ids,
+			       p.before, p.after, p.nsessions, in);
+	if (c) {	/* the days move over to the charts */
+		c->days = p.days;
+		c->ndays = p.ndays;
+		c->terms = p.terms;
+		p.days = NULL;
+	}
+	period_free(&p);
+	return NB_OK;
 }

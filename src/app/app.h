@@ -116,8 +116,7 @@ enum nb_err app_exercise_stats(struct nb_app *a, struct nb_exercise_stat **out, 
 struct nb_charts {
 	struct nb_day_stat *days;	/* owned */
 	size_t ndays;
-	struct nb_term_count needs[16], kinds[16];
-	size_t nneeds, nkinds;
+	struct nb_term_lists terms;	/* needs, kinds of moments, trigger emotions and needs */
 };
 enum nb_err app_charts(struct nb_app *a, const char *since, const char *until,
 		       struct nb_charts *c, struct nb_error *err);
@@ -126,6 +125,10 @@ void charts_free(struct nb_charts *c);
 /* The insights of a period (see core/insight.h); free with insights_free. */
 enum nb_err app_insights(struct nb_app *a, const char *since, const char *until,
 			 struct nb_insights *out, struct nb_error *err);
+/* Charts and insights of a period from one reading of it; either may be
+ * NULL. Free with charts_free and insights_free. */
+enum nb_err app_overview(struct nb_app *a, const char *since, const char *until,
+			 struct nb_charts *c, struct nb_insights *in, struct nb_error *err);
 
 /* Delete everything for good; *deleted receives how many records. */
 enum nb_err app_forget_all(struct nb_app *a, int64_t *deleted, struct nb_error *err);

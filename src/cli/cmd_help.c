@@ -139,7 +139,10 @@ static const struct {
 "connection, a wanted touch, an exercise, time with someone of your circle,\n"
 "a need, a trigger; that day and the next? Each difference comes with its\n"
 "95% interval (Welch's t) and the days it rests on, and only with at least\n"
-"5 days on each side. Patterns in your own days, not proof of a cause.\n") },
+"5 days on each side. Patterns in your own days, not proof of a cause.\n"
+"Also: how tension changed around each exercise, the trend of the last\n"
+"weeks (the mean of the five weeks around each week), and the needs and\n"
+"trigger emotions that come back most.\n") },
 	{ "report", N_(
 "Usage: nabij report --out FILE.pdf [--from DAY] [--until DAY]\n"
 "                    [--with-notes] [--with-circle]\n"

@@ -1,5 +1,38 @@
-/* Days laid out over a period; see series.h. */
+/* Days laid out over a period, and the weekly trend; see series.h. */
 #include "series.h"
+#include "i18n.h"
+#include "time.h"
+#include "week.h"
+#include "xalloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+double series_value(const struct nb_day_stat *d, enum nb_series what)
+{
+	switch (what) {
+	case NB_SERIES_MOOD: return d->mood;
+	case NB_SERIES_TENSION: return d->tension;
+	case NB_SERIES_ENERGY: return d->energy;
+	case NB_SERIES_SLEEP_QUALITY: return d->sleep_quality;
+	default: return d->sleep_hours;
+	}
+}
+
+const char *series_label(enum nb_series what)
+{
+	static const char *const labels[] = { N_("Mood"), N_("Tension"), N_("Energy"), N_("Sleep quality"),
+					      N_("Sleep, hours") };
+
+	return _(labels[what]);
+}
+
+void series_range(enum nb_series what, double *lo, double *hi)
+{
+	*lo = what == NB_SERIES_SLEEP ? 0 : 1;
+	*hi = what == NB_SERIES_SLEEP ? 12 : 5;
+}
 
 void series_daily(const struct nb_day_stat *d, size_t nd, const char *first, int n,
 		  enum nb_series what, double *out)
@@ -8,10 +41,9 @@ void series_daily(const struct nb_day_stat *d, size_t nd, const char *first, int
 		out[i] = 0;
 	for (size_t i = 0; i < nd; i++) {
 		int k = nb_day_diff(first, d[i].day);
-		if (k < 0 || k >= n)
-			continue;
-		out[k] = what == NB_SERIES_MOOD ? d[i].mood
-			 : what == NB_SERIES_TENSION ? d[i].tension : d[i].sleep_hours;
+		double v = series_value(&d[i], what);
+		if (k >= 0 && k < n && !isnan(v))
+			out[k] = v;
 	}
 }
 
@@ -24,4 +56,75 @@ void series_weekly(const struct nb_day_stat *d, size_t nd, const char *monday, i
 		if (k >= 0 && k / 7 < n)
 			out[k / 7] += d[i].moments;
 	}
+}
+
+void series_smooth(const double *mean, const int *days, int n, int half, double *out)
+{
+	for (int i = 0; i < n; i++) {
+		double sum = 0;
+		int count = 0;
+		for (int j = i - half; j <= i + half; j++)
+			if (j >= 0 && j < n && days[j] > 0) {
+				sum += mean[j] * days[j];
+				count += days[j];
+			}
+		out[i] = count ? sum / count : NAN;
+	}
+}
+
+void trend_build(const struct nb_day_stat *d, size_t nd, const char *since, const char *until,
+		 struct nb_trend *out)
+{
+	const char *first = NULL, *last = NULL;
+	char end[NB_DAY_LEN];
+
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < nd; i++)
+		if (strcmp(d[i].day, since) >= 0 && strcmp(d[i].day, until) <= 0) {
+			if (!first || strcmp(d[i].day, first) < 0)
+				first = d[i].day;
+			if (!last || strcmp(d[i].day, last) > 0)
+				last = d[i].day;
+		}
+	if (!first)
+		return;
+	week_monday(first, out->monday);
+	memcpy(end, last, NB_DAY_LEN);
+	out->weeks = nb_day_diff(out->monday, end) / 7 + 1;
+	double *sum[NB_SERIES__COUNT];
+	for (int s = 0; s < NB_SERIES__COUNT; s++) {
+		sum[s] = xcalloc((size_t)out->weeks, sizeof *sum[s]);
+		out->mean[s] = xcalloc((size_t)out->weeks, sizeof *out->mean[s]);
+		out->days[s] = xcalloc((size_t)out->weeks, sizeof *out->days[s]);
+		out->smooth[s] = xcalloc((size_t)out->weeks, sizeof *out->smooth[s]);
+	}
+	for (size_t i = 0; i < nd; i++) {
+		int k;
+		if (strcmp(d[i].day, first) < 0 || strcmp(d[i].day, last) > 0)
+			continue;
+		k = nb_day_diff(out->monday, d[i].day) / 7;
+		for (int s = 0; s < NB_SERIES__COUNT; s++) {
+			double v = series_value(&d[i], (enum nb_series)s);
+			if (!isnan(v)) {
+				sum[s][k] += v;
+				out->days[s][k]++;
+			}
+		}
+	}
+	for (int s = 0; s < NB_SERIES__COUNT; s++) {
+		for (int k = 0; k < out->weeks; k++)
+			out->mean[s][k] = out->days[s][k] ? sum[s][k] / out->days[s][k] : NAN;
+		series_smooth(out->mean[s], out->days[s], out->weeks, NB_TREND_WEEKS / 2, out->smooth[s]);
+		free(sum[s]);
+	}
+}
+
+void trend_free(struct nb_trend *t)
+{
+	for (int s = 0; s < NB_SERIES__COUNT; s++) {
+		free(t->mean[s]);
+		free(t->days[s]);
+		free(t->smooth[s]);
+	}
+	memset(t, 0, sizeof *t);
 }

@@ -1,7 +1,8 @@
 /*
- * Numbers over time for the charts. The store sums each day (see
- * nb_store_ops.day_stats); these pure functions lay those days out over a
- * period, with gaps where nothing was noted.
+ * Numbers over time for the charts and the trends. The store sums each day
+ * (see nb_store_ops.day_stats); these pure functions lay those days out
+ * over a period, with gaps where nothing was noted, and draw the trend:
+ * weekly means with a smoothed line through them.
  */
 #ifndef NB_SERIES_H
 #define NB_SERIES_H
@@ -10,16 +11,21 @@
 
 #include <stddef.h>
 
-/* One day's means of the check-in scales (0 when none) and its moments. */
+/* One day with any record: the means of its check-in scales (NAN when
+ * none was answered) and its moments of connection. */
 struct nb_day_stat {
 	char day[NB_DAY_LEN];
-	double mood, tension, sleep_hours;
+	double mood, tension, energy, sleep_quality, sleep_hours;
 	int moments;
 };
 
 /* Which terms to count: the needs of check-ins and triggers, the kinds of
  * moments, and the emotions and needs named in the trigger diary. */
-enum nb_terms { NB_TERMS_NEEDS, NB_TERMS_KINDS, NB_TERMS_TRIGGER_EMOTIONS, NB_TERMS_TRIGGER_NEEDS };
+enum nb_terms {
+	NB_TERMS_NEEDS, NB_TERMS_KINDS, NB_TERMS_TRIGGER_EMOTIONS, NB_TERMS_TRIGGER_NEEDS,
+	NB_TERMS__COUNT
+};
+#define NB_TERMS_MAX 16
 
 /* How often a term came back in a period. */
 struct nb_term_count {
@@ -27,7 +33,23 @@ struct nb_term_count {
 	int n;
 };
 
-enum nb_series { NB_SERIES_MOOD, NB_SERIES_TENSION, NB_SERIES_SLEEP };
+/* Each list of terms, most often first (then by term), at most NB_TERMS_MAX. */
+struct nb_term_lists {
+	struct nb_term_count v[NB_TERMS__COUNT][NB_TERMS_MAX];
+	size_t n[NB_TERMS__COUNT];
+};
+
+enum nb_series {
+	NB_SERIES_MOOD, NB_SERIES_TENSION, NB_SERIES_ENERGY, NB_SERIES_SLEEP_QUALITY, NB_SERIES_SLEEP,
+	NB_SERIES__COUNT
+};
+
+/* The value of a scale on a day, NAN when none. */
+double series_value(const struct nb_day_stat *d, enum nb_series what);
+/* "mood", "tension", ... in the person's language. */
+const char *series_label(enum nb_series what);
+/* The lowest and highest value a chart of this scale shows. */
+void series_range(enum nb_series what, double *lo, double *hi);
 
 /* The value of each of n days from first, 0 where a day has none. */
 void series_daily(const struct nb_day_stat *d, size_t nd, const char *first, int n,
@@ -35,5 +57,31 @@ void series_daily(const struct nb_day_stat *d, size_t nd, const char *first, int
 
 /* Moments in each of n weeks from monday. */
 void series_weekly(const struct nb_day_stat *d, size_t nd, const char *monday, int n, int *out);
+
+/*
+ * The trend of the check-in scales, week by week (Monday to Sunday): each
+ * week's mean of its days with a value, and a smoothed line: for each week
+ * the mean of all days with a value in the NB_TREND_WEEKS weeks around it
+ * (a centred moving average weighted by days), NAN where those weeks hold
+ * no value. Over the period from the later of since and the first day
+ * noted to the earlier of until and the last day noted.
+ */
+#define NB_TREND_WEEKS 5
+
+struct nb_trend {
+	char monday[NB_DAY_LEN];	/* the first week */
+	int weeks;
+	double *mean[NB_SERIES__COUNT];	/* owned; NAN: no day that week */
+	int *days[NB_SERIES__COUNT];	/* owned; the days each mean rests on */
+	double *smooth[NB_SERIES__COUNT];	/* owned */
+};
+
+void trend_build(const struct nb_day_stat *d, size_t nd, const char *since, const char *until,
+		 struct nb_trend *out);
+void trend_free(struct nb_trend *t);
+
+/* The centred moving average of n weekly means weighted by their days,
+ * over 2 * half + 1 weeks; NAN where the window holds no day. */
+void series_smooth(const double *mean, const int *days, int n, int half, double *out);
 
 #endif

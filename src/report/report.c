@@ -113,17 +113,23 @@ static void heading(struct pdf *p, const char *s)
 	p->y += 4;
 }
 
-/* A day's values as a line, with gaps where there are none (0). */
-static void chart_line(struct pdf *p, const char *title, const double *v, int n, double lo,
-		       double hi, const char *first, const char *last)
+/* Weekly means as small dots and the smoothed trend as a line (core/series.h). */
+static void chart_trend(struct pdf *p, const struct nb_trend *t, enum nb_series which, const char *last)
 {
-	const double h = 110, x0 = MARGIN + 24, w = MEASURE - 24;
+	const double h = 90, x0 = MARGIN + 24, w = MEASURE - 24;
+	const double *mean = t->mean[which], *smooth = t->smooth[which];
+	double lo, hi;
 	char label[32];
-	bool down = false;
+	bool down = false, any = false;
 
-	room(p, h + 50);
-	text(p, title, 10, true, MARGIN, 0.2);
-	p->y += 6;
+	for (int i = 0; i < t->weeks; i++)
+		any |= t->days[which][i] > 0;
+	if (!any)
+		return;
+	series_range(which, &lo, &hi);
+	room(p, h + 44);
+	text(p, series_label(which), 10, true, MARGIN, 0.2);
+	p->y += 4;
 	cairo_set_line_width(p->cr, 0.5);
 	font(p, 8, false);
 	for (double g = lo; g <= hi + 1e-9; g += (hi - lo) / 4) {
@@ -137,33 +143,56 @@ static void chart_line(struct pdf *p, const char *title, const double *v, int n,
 		cairo_move_to(p->cr, MARGIN, y + 3);
 		cairo_show_text(p->cr, label);
 	}
+	cairo_set_source_rgb(p->cr, 0.79, 0.64, 0.56);
+	cairo_new_path(p->cr);	/* the labels leave a current point behind */
+	for (int i = 0; i < t->weeks; i++) {
+		double x = x0 + (t->weeks > 1 ? w * i / (t->weeks - 1) : w / 2);
+		if (!t->days[which][i])
+			continue;
+		cairo_arc(p->cr, x, p->y + h - (mean[i] - lo) / (hi - lo) * h, t->weeks > 60 ? 0.9 : 1.6, 0,
+			  2 * M_PI);
+		cairo_fill(p->cr);
+	}
 	cairo_set_source_rgb(p->cr, 0.55, 0.29, 0.2);
-	cairo_set_line_width(p->cr, 1.4);
-	for (int i = 0; i < n; i++) {
-		double x = x0 + (n > 1 ? w * i / (n - 1) : w / 2), y;
-		if (v[i] <= 0) {
+	cairo_set_line_width(p->cr, 1.6);
+	cairo_set_line_join(p->cr, CAIRO_LINE_JOIN_ROUND);
+	for (int i = 0; i < t->weeks; i++) {
+		double x = x0 + (t->weeks > 1 ? w * i / (t->weeks - 1) : w / 2), y;
+		if (isnan(smooth[i])) {
 			down = false;
 			continue;
 		}
-		y = p->y + h - (v[i] - lo) / (hi - lo) * h;
+		y = p->y + h - (smooth[i] - lo) / (hi - lo) * h;
 		if (down)
 			cairo_line_to(p->cr, x, y);
-		else {
-			cairo_stroke(p->cr);
-			cairo_arc(p->cr, x, y, 1.2, 0, 2 * M_PI);
-			cairo_fill(p->cr);
+		else
 			cairo_move_to(p->cr, x, y);
-		}
 		down = true;
 	}
 	cairo_stroke(p->cr);
 	font(p, 8, false);
 	ink(p, 0.4);
 	cairo_move_to(p->cr, x0, p->y + h + 12);
-	cairo_show_text(p->cr, first);
+	cairo_show_text(p->cr, t->monday);
 	cairo_move_to(p->cr, x0 + w - 50, p->y + h + 12);
 	cairo_show_text(p->cr, last);
 	p->y += h + 22;
+}
+
+/* "title: term n, term n, ..." for one list of terms. */
+static void term_line(struct pdf *p, const char *title, enum nb_vocab v, const struct nb_term_count *t,
+		      size_t n)
+{
+	char line[600];
+	size_t len;
+
+	if (!n)
+		return;
+	len = (size_t)snprintf(line, sizeof line, "%s:", title);
+	for (size_t i = 0; i < n && i < 8 && len < sizeof line; i++)
+		len += (size_t)snprintf(line + len, sizeof line - len, "%s %s %d", i ? "," : "",
+					vocab_label(v, t[i].term), t[i].n);
+	text(p, line, 10, false, MARGIN + 14, 0.15);
 }
 
 static void chart_bars(struct pdf *p, const char *title, const int *v, int n, const char *first)
@@ -311,20 +340,15 @@ enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f
 {
 	struct nb_charts c = { 0 };
 	struct nb_insights in = { 0 };
+	struct nb_trend t;
 	cairo_surface_t *s;
 	struct pdf p = { 0 };
 	char line[600], from[64], to[64], monday[NB_DAY_LEN];
-	int days = nb_day_diff(o->since, o->until) + 1, weeks;
-	double *v;
-	int *per;
+	int weeks, *per;
 	enum nb_err rc;
 
-	if ((rc = app_charts(a, o->since, o->until, &c, err)))
+	if ((rc = app_overview(a, o->since, o->until, &c, &in, err)))
 		return rc;
-	if ((rc = app_insights(a, o->since, o->until, &in, err))) {
-		charts_free(&c);
-		return rc;
-	}
 	s = cairo_pdf_surface_create_for_stream(to_file, f, PAGE_W, PAGE_H);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(s);
@@ -356,16 +380,21 @@ enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f
 	cairo_show_page(p.cr);
 	p.page++;
 	p.y = MARGIN;
-	/* scales over time */
+	/* scales over time: week by week, with the trend */
 	heading(&p, _("Check-ins over time"));
-	v = calloc((size_t)days, sizeof *v);
-	series_daily(c.days, c.ndays, o->since, days, NB_SERIES_MOOD, v);
-	chart_line(&p, _("Mood"), v, days, 1, 5, o->since, o->until);
-	series_daily(c.days, c.ndays, o->since, days, NB_SERIES_TENSION, v);
-	chart_line(&p, _("Tension"), v, days, 1, 5, o->since, o->until);
-	series_daily(c.days, c.ndays, o->since, days, NB_SERIES_SLEEP, v);
-	chart_line(&p, _("Sleep, hours"), v, days, 0, 12, o->since, o->until);
-	free(v);
+	trend_build(c.days, c.ndays, o->since, o->until, &t);
+	if (t.weeks) {
+		char last[NB_DAY_LEN];
+		nb_day_add(t.monday, 7 * (t.weeks - 1), last);
+		text(&p, _("Dots: the mean of each week's check-ins. Line: the trend, the mean of the five weeks around each week."),
+		     9, false, MARGIN, 0.35);
+		p.y += 4;
+		for (int k = 0; k < NB_SERIES__COUNT; k++)
+			chart_trend(&p, &t, (enum nb_series)k, last);
+	} else {
+		text(&p, _("No check-ins in this period."), 10, false, MARGIN, 0.35);
+	}
+	trend_free(&t);
 	/* moments per week */
 	week_monday(o->since, monday);
 	weeks = nb_day_diff(monday, o->until) / 7 + 1;
@@ -374,16 +403,23 @@ enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f
 	heading(&p, _("Moments of connection"));
 	chart_bars(&p, _("Moments of connection per week (from Monday)"), per, weeks, monday);
 	free(per);
-	for (size_t i = 0; i < c.nkinds; i++) {
-		snprintf(line, sizeof line, "%s: %d", vocab_label(NB_VOCAB_MOMENT_KIND, c.kinds[i].term), c.kinds[i].n);
+	for (size_t i = 0; i < c.terms.n[NB_TERMS_KINDS]; i++) {
+		snprintf(line, sizeof line, "%s: %d", vocab_label(NB_VOCAB_MOMENT_KIND, c.terms.v[NB_TERMS_KINDS][i].term), c.terms.v[NB_TERMS_KINDS][i].n);
 		text(&p, line, 10, false, MARGIN + 14, 0.15);
 	}
-	if (c.nneeds) {
+	if (c.terms.n[NB_TERMS_NEEDS]) {
 		heading(&p, _("Needs that come back"));
-		for (size_t i = 0; i < c.nneeds; i++) {
-			snprintf(line, sizeof line, "%s: %d", vocab_label(NB_VOCAB_NEED, c.needs[i].term), c.needs[i].n);
+		for (size_t i = 0; i < c.terms.n[NB_TERMS_NEEDS]; i++) {
+			snprintf(line, sizeof line, "%s: %d", vocab_label(NB_VOCAB_NEED, c.terms.v[NB_TERMS_NEEDS][i].term), c.terms.v[NB_TERMS_NEEDS][i].n);
 			text(&p, line, 10, false, MARGIN + 14, 0.15);
 		}
+	}
+	if (c.terms.n[NB_TERMS_TRIGGER_EMOTIONS] || c.terms.n[NB_TERMS_TRIGGER_NEEDS]) {
+		heading(&p, _("Triggers that come back"));
+		term_line(&p, _("Emotions in the trigger diary"), NB_VOCAB_EMOTION,
+			  c.terms.v[NB_TERMS_TRIGGER_EMOTIONS], c.terms.n[NB_TERMS_TRIGGER_EMOTIONS]);
+		term_line(&p, _("Needs under the triggers"), NB_VOCAB_NEED, c.terms.v[NB_TERMS_TRIGGER_NEEDS],
+			  c.terms.n[NB_TERMS_TRIGGER_NEEDS]);
 	}
 	exercises(&p, &in);
 	findings(&p, &in);

@@ -95,15 +95,14 @@ static const char *const migrations[] = {
 	 * tension before and after (term: "exercise before after"); n counts
 	 * the records.
 	 * day_summary holds one row per day with any record: the number of
-	 * check-ins, the means of their scales, and the facts m t c e n g x of
-	 * the day as kind letter + term, separated by U+001F (which no name
+	 * check-ins, the means of their scales, and all its day_fact rows as
+	 * kind letter + n + space + term, separated by U+001F (which no name
 	 * or term can hold), so that years are read in a few thousand rows.
 	 */
 	"CREATE TABLE day_fact ("
 	"  day TEXT NOT NULL, kind TEXT NOT NULL, term TEXT NOT NULL, n INTEGER NOT NULL,"
 	"  PRIMARY KEY (day, kind, term)"
 	") WITHOUT ROWID;"
-	"CREATE INDEX day_fact_kind ON day_fact(kind, day);"
 	"CREATE TABLE day_summary ("
 	"  day TEXT PRIMARY KEY, checkins INTEGER NOT NULL,"
 	"  mood REAL, tension REAL, energy REAL, sleep_quality REAL, sleep_hours REAL,"

@@ -17,6 +17,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +33,7 @@ enum stmt {
 	S_SESSION_PUT, S_SESSION_GET, S_REFLECTION_PUT, S_REFLECTION_GET,
 	S_ATTACHMENT_PUT, S_ATTACHMENT_GET, S_PHASE_PUT, S_PHASE_GET,
 	S_FTS_DEL, S_FTS_INS, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
-	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_OUTCOMES, S_DAY_MEANS, S_DAY_MOMENTS, S_TERMS,
+	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_PERIOD,
 	S_DIRTY_ANY, S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS, S_REFRESH_DAY_DEL, S_REFRESH_DAY_INS,
 	S_REFRESH_DONE,
 	S__COUNT
@@ -107,14 +108,8 @@ static const char *const sql[S__COUNT] = {
 			     " AND tension_after IS NOT NULL GROUP BY exercise ORDER BY exercise",
 	[S_REFLECTION_LATEST] = "SELECT e.id FROM entry e JOIN reflection r ON r.entry_id = e.id"
 				" WHERE r.prompt = ? ORDER BY e.at DESC, e.id DESC LIMIT 1",
-	[S_DAY_MEANS] = "SELECT day, mood, tension, sleep_hours FROM day_summary"
-			" WHERE day BETWEEN ? AND ? AND checkins > 0",
-	[S_DAY_MOMENTS] = "SELECT day, sum(n) FROM day_fact WHERE kind = 'm'"
-			  " AND day BETWEEN ? AND ? GROUP BY day",
-	[S_TERMS] = "SELECT term, sum(n) AS c FROM day_fact WHERE kind IN (?4, ?5)"
-		    " AND day BETWEEN ?1 AND ?2 GROUP BY term ORDER BY c DESC, term LIMIT ?3",
-	[S_OUTCOMES] = "SELECT day, checkins, mood, tension, energy, sleep_quality, sleep_hours, facts"
-		       " FROM day_summary WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
+	[S_PERIOD] = "SELECT day, checkins, mood, tension, energy, sleep_quality, sleep_hours, facts"
+		     " FROM day_summary WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
 	/* the summary per day (schema 2), recomputed for the days that changed */
 	[S_DIRTY_ANY] = "SELECT 1 FROM day_dirty LIMIT 1",
 	[S_REFRESH_FACT_DEL] = "DELETE FROM day_fact WHERE day IN (SELECT day FROM day_dirty)",
@@ -150,9 +145,8 @@ static const char *const sql[S__COUNT] = {
 	[S_REFRESH_DAY_INS] =
 		"INSERT INTO day_summary SELECT d.day, count(c.entry_id), avg(c.mood), avg(c.tension),"
 		" avg(c.energy), avg(c.sleep_quality), avg(c.sleep_minutes) / 60.0,"
-		" coalesce((SELECT group_concat(f.kind || f.term"
-		"   || CASE f.kind WHEN 'x' THEN ' ' || f.n ELSE '' END, char(31)) FROM day_fact f"
-		"  WHERE f.day = d.day AND f.kind IN ('m', 't', 'c', 'e', 'n', 'g', 'x')), '')"
+		" coalesce((SELECT group_concat(f.kind || f.n || ' ' || f.term, char(31))"
+		"  FROM day_fact f WHERE f.day = d.day), '')"
 		" FROM day_dirty d JOIN entry e ON e.day = d.day"
 		" LEFT JOIN checkin c ON c.entry_id = e.id AND e.type = 'checkin' GROUP BY d.day",
 	[S_REFRESH_DONE] = "DELETE FROM day_dirty",
@@ -1092,89 +1086,23 @@ static enum nb_err db_reflection_latest(void *h, const char *prompt, struct nb_e
 	return id ? db_get(d, id, out, err) : NB_OK;
 }
 
-/* The stat of day in v (growing it), found by a walk from the end: the rows
- * come in day order, so the day is nearly always the last one. */
-static struct nb_day_stat *day_slot(struct nb_day_stat **v, size_t *n, const char *day)
+static double col_double(sqlite3_stmt *st, int i)
 {
-	for (size_t i = *n; i-- > 0;)
-		if (strcmp((*v)[i].day, day) == 0)
-			return &(*v)[i];
-	*v = xrealloc(*v, (*n + 1) * sizeof **v);
-	memset(&(*v)[*n], 0, sizeof **v);
-	snprintf((*v)[*n].day, NB_DAY_LEN, "%s", day);
-	return &(*v)[(*n)++];
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
 }
 
-static enum nb_err db_day_stats(void *h, const char *since, const char *until,
-				struct nb_day_stat **out, size_t *n, struct nb_error *err)
+/* The first n bytes of src into dst of size bytes, cut to fit. */
+static void copy_span(char *dst, size_t size, const char *src, size_t n)
 {
-	struct db *d = h;
-	struct nb_day_stat *v = NULL;
-	size_t count = 0;
-	enum stmt which[] = { S_DAY_MEANS, S_DAY_MOMENTS };
-	int rc = SQLITE_DONE;
-
-	*out = NULL;
-	*n = 0;
-	for (size_t k = 0; k < 2 && rc == SQLITE_DONE; k++) {
-		sqlite3_stmt *st = stmt(d, which[k], err);
-		if (!st) {
-			free(v);
-			return NB_EDB;
-		}
-		sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			struct nb_day_stat *s = day_slot(&v, &count, (const char *)sqlite3_column_text(st, 0));
-			if (which[k] == S_DAY_MEANS) {
-				s->mood = sqlite3_column_double(st, 1);
-				s->tension = sqlite3_column_double(st, 2);
-				s->sleep_hours = sqlite3_column_double(st, 3);
-			} else {
-				s->moments = sqlite3_column_int(st, 1);
-			}
-		}
-		sqlite3_reset(st);
-	}
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return dberr(d, err);
-	}
-	*out = v;
-	*n = count;
-	return NB_OK;
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, src, n);
+	dst[n] = 0;
 }
 
-static enum nb_err db_term_counts(void *h, enum nb_terms which, const char *since,
-				  const char *until, struct nb_term_count *out, size_t max,
-				  size_t *n, struct nb_error *err)
+static void copy_text(char *dst, size_t size, const char *src)
 {
-	/* the day_fact kinds counted for each list (schema 2) */
-	static const char *const kinds[][2] = {
-		[NB_TERMS_NEEDS] = { "n", "N" },
-		[NB_TERMS_KINDS] = { "m", "m" },
-		[NB_TERMS_TRIGGER_EMOTIONS] = { "G", "G" },
-		[NB_TERMS_TRIGGER_NEEDS] = { "N", "N" },
-	};
-	struct db *d = h;
-	sqlite3_stmt *st = stmt(d, S_TERMS, err);
-	int rc;
-
-	*n = 0;
-	if (!st)
-		return NB_EDB;
-	sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, (int)max);
-	sqlite3_bind_text(st, 4, kinds[which][0], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, kinds[which][1], -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
-		snprintf(out[*n].term, sizeof out[*n].term, "%s", (const char *)sqlite3_column_text(st, 0));
-		out[*n].n = sqlite3_column_int(st, 1);
-		(*n)++;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? NB_OK : dberr(d, err);
+	copy_span(dst, size, src, strlen(src));
 }
 
 static enum nb_err db_forget_all(void *h, int64_t *deleted, struct nb_error *err)
@@ -1201,20 +1129,6 @@ static enum nb_err db_forget_all(void *h, int64_t *deleted, struct nb_error *err
 	return exec(d, "PRAGMA wal_checkpoint(TRUNCATE)", err);
 }
 
-static double col_double(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
-}
-
-/* Copy a column's text, cut to size; tens of thousands of facts are read. */
-/* The first n bytes of src into dst of size bytes, cut to fit. */
-static void copy_span(char *dst, size_t size, const char *src, size_t n)
-{
-	if (n >= size)
-		n = size - 1;
-	memcpy(dst, src, n);
-	dst[n] = 0;
-}
 
 /* The term of n bytes at s, kept once for the life of the connection: a
  * few dozen distinct needs, kinds and names over years of facts, found
@@ -1241,106 +1155,209 @@ static const char *intern(struct db *d, const char *s, size_t n)
 	return t;
 }
 
-/* The arrays db_insight_data fills, with their room. */
-struct insight_arrays {
-	struct db *d;
-	struct nb_day_outcome **o;
-	struct nb_fact **f;
-	char ***ex_ids;
-	double **before, **after;
-	size_t *no, *nf, *ns, ocap, fcap, scap;
+/* A term's running count in one list of a period. */
+struct tally {
+	const char *term;	/* interned */
+	int n;
 };
 
-/* One session fact "exercise before after n" as n sessions. */
-static void add_sessions(struct insight_arrays *v, const char *text, size_t len)
+static int by_count(const void *a, const void *b)
 {
+	const struct tally *x = a, *y = b;
+
+	return x->n != y->n ? (x->n < y->n ? 1 : -1) : strcmp(x->term, y->term);
+}
+
+/* A period being read, with the room of its arrays. */
+struct reading {
+	struct db *d;
+	struct nb_period *p;
+	size_t dcap, ocap, fcap, scap;
+	struct tally *t[NB_TERMS__COUNT];
+	size_t nt[NB_TERMS__COUNT];
+};
+
+static void tally(struct reading *r, int list, const char *term, int n)
+{
+	size_t i = 0;
+
+	while (i < r->nt[list] && r->t[list][i].term != term)
+		i++;
+	if (i == r->nt[list]) {
+		r->t[list] = xrealloc(r->t[list], (r->nt[list] + 1) * sizeof *r->t[list]);
+		r->t[list][r->nt[list]++] = (struct tally){ term, 0 };
+	}
+	r->t[list][i].n += n;
+}
+
+static void add_fact(struct reading *r, int day, char kind, const char *term)
+{
+	struct nb_period *p = r->p;
+
+	if (p->nfacts == r->fcap) {
+		r->fcap = r->fcap ? r->fcap * 2 : 16384;
+		p->facts = xrealloc(p->facts, r->fcap * sizeof *p->facts);
+	}
+	p->facts[p->nfacts++] = (struct nb_fact){ .day = day, .kind = kind, .term = term };
+}
+
+/* n sessions of "exercise before after". */
+static void add_sessions(struct reading *r, const char *text, size_t len, long n)
+{
+	struct nb_period *p = r->p;
 	char ex[32], *end;
 	const char *sp = memchr(text, ' ', len);
-	long before, after, n;
+	long before, after;
 
 	if (!sp || (size_t)(sp - text) >= sizeof ex)
 		return;
 	copy_span(ex, sizeof ex, text, (size_t)(sp - text));
 	before = strtol(sp + 1, &end, 10);
 	after = strtol(end, &end, 10);
-	n = strtol(end, &end, 10);
-	if (*end)
+	if (end != text + len)
 		return;
 	while (n-- > 0) {
-		if (*v->ns == v->scap) {
-			v->scap = v->scap ? v->scap * 2 : 256;
-			*v->ex_ids = xrealloc(*v->ex_ids, v->scap * sizeof **v->ex_ids);
-			*v->before = xrealloc(*v->before, v->scap * sizeof **v->before);
-			*v->after = xrealloc(*v->after, v->scap * sizeof **v->after);
+		if (p->nsessions == r->scap) {
+			r->scap = r->scap ? r->scap * 2 : 256;
+			p->ex_ids = xrealloc(p->ex_ids, r->scap * sizeof *p->ex_ids);
+			p->before = xrealloc(p->before, r->scap * sizeof *p->before);
+			p->after = xrealloc(p->after, r->scap * sizeof *p->after);
 		}
-		(*v->ex_ids)[*v->ns] = xstrdup(ex);
-		(*v->before)[*v->ns] = before;
-		(*v->after)[*v->ns] = after;
-		(*v->ns)++;
+		p->ex_ids[p->nsessions] = xstrdup(ex);
+		p->before[p->nsessions] = before;
+		p->after[p->nsessions] = after;
+		p->nsessions++;
 	}
 }
 
-/* A day of day_summary: its outcomes when it had a check-in, and its
- * facts (kind letter + term, U+001F between; see schema 2). */
-static void add_day(struct insight_arrays *v, sqlite3_stmt *st)
+/*
+ * One fact of a day, "kind count term" (schema 2), into the facts of the
+ * insights and the counted lists; returns the moments it adds to the day.
+ */
+static int add_entry(struct reading *r, int day, const char *s, size_t len)
 {
-	const char *facts = (const char *)sqlite3_column_text(st, 7);
-	int day = nb_day_number((const char *)sqlite3_column_text(st, 0));
+	char kind = s[0], *end;
+	long n = strtol(s + 1, &end, 10);
+	const char *term;
 
+	if (*end != ' ' || n <= 0 || n > INT_MAX || (size_t)(end + 1 - s) > len)
+		return 0;
+	len -= (size_t)(end + 1 - s);
+	if (kind == 'x') {
+		add_sessions(r, end + 1, len, n);
+		return 0;
+	}
+	term = intern(r->d, end + 1, len);
+	switch (kind) {
+	case 'm':
+		tally(r, NB_TERMS_KINDS, term, (int)n);
+		add_fact(r, day, kind, term);
+		return (int)n;
+	case 'n':
+		tally(r, NB_TERMS_NEEDS, term, (int)n);
+		add_fact(r, day, kind, term);
+		break;
+	case 'N':
+		tally(r, NB_TERMS_NEEDS, term, (int)n);
+		tally(r, NB_TERMS_TRIGGER_NEEDS, term, (int)n);
+		break;
+	case 'G':
+		tally(r, NB_TERMS_TRIGGER_EMOTIONS, term, (int)n);
+		break;
+	default:	/* t c e g */
+		add_fact(r, day, kind, term);
+	}
+	return 0;
+}
+
+/* One row of day_summary: the day's means, its outcome when it had a
+ * check-in, and its facts (separated by U+001F). */
+static void add_day(struct reading *r, sqlite3_stmt *st)
+{
+	struct nb_period *p = r->p;
+	const char *text = (const char *)sqlite3_column_text(st, 0);
+	const char *facts = (const char *)sqlite3_column_text(st, 7);
+	int day = nb_day_number(text);
+	struct nb_day_stat *ds;
+
+	if (p->ndays == r->dcap) {
+		r->dcap = r->dcap ? r->dcap * 2 : 1024;
+		p->days = xrealloc(p->days, r->dcap * sizeof *p->days);
+	}
+	ds = &p->days[p->ndays++];
+	copy_span(ds->day, NB_DAY_LEN, text, (size_t)sqlite3_column_bytes(st, 0));
+	ds->mood = col_double(st, 2);
+	ds->tension = col_double(st, 3);
+	ds->energy = col_double(st, 4);
+	ds->sleep_quality = col_double(st, 5);
+	ds->sleep_hours = col_double(st, 6);
+	ds->moments = 0;
 	if (sqlite3_column_int(st, 1) > 0) {
-		if (*v->no == v->ocap) {
-			v->ocap = v->ocap ? v->ocap * 2 : 1024;
-			*v->o = xrealloc(*v->o, v->ocap * sizeof **v->o);
+		struct nb_day_outcome *o;
+		if (p->noutcomes == r->ocap) {
+			r->ocap = r->ocap ? r->ocap * 2 : 1024;
+			p->outcomes = xrealloc(p->outcomes, r->ocap * sizeof *p->outcomes);
 		}
-		(*v->o)[*v->no].day = day;
-		for (int i = 0; i < NB_OUT__COUNT; i++)
-			(*v->o)[*v->no].v[i] = col_double(st, i + 2);
-		(*v->no)++;
+		o = &p->outcomes[p->noutcomes++];
+		o->day = day;
+		o->v[NB_OUT_MOOD] = ds->mood;
+		o->v[NB_OUT_TENSION] = ds->tension;
+		o->v[NB_OUT_ENERGY] = ds->energy;
+		o->v[NB_OUT_SLEEP_QUALITY] = ds->sleep_quality;
+		o->v[NB_OUT_SLEEP_HOURS] = ds->sleep_hours;
 	}
 	while (facts && *facts) {
 		size_t len = strcspn(facts, "\x1f");
-		char line[96];
-		if (len == 0) {
-			facts++;
-			continue;
-		}
-		if (*facts == 'x') {
-			copy_span(line, sizeof line, facts + 1, len - 1);
-			add_sessions(v, line, len - 1);
-		} else {
-			if (*v->nf == v->fcap) {
-				v->fcap = v->fcap ? v->fcap * 2 : 16384;
-				*v->f = xrealloc(*v->f, v->fcap * sizeof **v->f);
-			}
-			(*v->f)[*v->nf].day = day;
-			(*v->f)[*v->nf].kind = *facts;
-			(*v->f)[*v->nf].term = intern(v->d, facts + 1, len - 1);
-			(*v->nf)++;
-		}
+		if (len)
+			ds->moments += add_entry(r, day, facts, len);
 		facts += len + (facts[len] != 0);
 	}
 }
 
-static enum nb_err db_insight_data(void *h, const char *since, const char *until,
-				   struct nb_day_outcome **o, size_t *no, struct nb_fact **f,
-				   size_t *nf, char ***ex_ids, double **before, double **after,
-				   size_t *ns, struct nb_error *err)
+void period_free(struct nb_period *p)
+{
+	for (size_t i = 0; i < p->nsessions; i++)
+		free(p->ex_ids[i]);
+	free(p->ex_ids);
+	free(p->before);
+	free(p->after);
+	free(p->days);
+	free(p->outcomes);
+	free(p->facts);
+	memset(p, 0, sizeof *p);
+}
+
+static enum nb_err db_period(void *h, const char *since, const char *until, struct nb_period *out,
+			     struct nb_error *err)
 {
 	struct db *d = h;
-	struct insight_arrays v = { d, o, f, ex_ids, before, after, no, nf, ns, 0, 0, 0 };
-	sqlite3_stmt *st;
+	struct reading r = { .d = d, .p = out };
+	sqlite3_stmt *st = stmt(d, S_PERIOD, err);
 	int rc;
 
-	*o = NULL, *f = NULL, *ex_ids = NULL, *before = NULL, *after = NULL;
-	*no = *nf = *ns = 0;
-	if (!(st = stmt(d, S_OUTCOMES, err)))
+	memset(out, 0, sizeof *out);
+	if (!st)
 		return NB_EDB;
 	sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		add_day(&v, st);
+		add_day(&r, st);
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? NB_OK : dberr(d, err);
+	for (int l = 0; l < NB_TERMS__COUNT; l++) {
+		if (r.nt[l])
+			qsort(r.t[l], r.nt[l], sizeof *r.t[l], by_count);
+		for (size_t i = 0; i < r.nt[l] && i < NB_TERMS_MAX; i++) {
+			copy_text(out->terms.v[l][i].term, sizeof out->terms.v[l][i].term, r.t[l][i].term);
+			out->terms.v[l][i].n = r.t[l][i].n;
+			out->terms.n[l]++;
+		}
+		free(r.t[l]);
+	}
+	if (rc != SQLITE_DONE) {
+		period_free(out);
+		return dberr(d, err);
+	}
+	return NB_OK;
 }
 
 static void db_close(void *h)
@@ -1373,10 +1390,8 @@ static const struct nb_store_ops sqlite_ops = {
 	.member_by_name = db_member_by_name,
 	.exercise_stats = db_exercise_stats,
 	.reflection_latest = db_reflection_latest,
-	.day_stats = db_day_stats,
-	.term_counts = db_term_counts,
 	.forget_all = db_forget_all,
-	.insight_data = db_insight_data,
+	.period = db_period,
 	.close = db_close,
 };
 

@@ -20,6 +20,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+struct nb_period;
+
 struct nb_query {
 	unsigned types;		/* mask of NB_TYPE_BIT(t); 0 means all dated records */
 	const char *since;	/* first day, inclusive, or NULL */
@@ -79,29 +81,39 @@ struct nb_store_ops {
 	/* The newest reflection answering prompt, or *out NULL. */
 	enum nb_err (*reflection_latest)(void *db, const char *prompt, struct nb_entry **out,
 					 struct nb_error *err);
-	/* Per day from since to until: the means of the check-in scales and
-	 * the number of moments; *out is a new array the caller frees. */
-	enum nb_err (*day_stats)(void *db, const char *since, const char *until,
-				 struct nb_day_stat **out, size_t *n, struct nb_error *err);
-	/* How often the terms of one list came back in the period, most
-	 * first, at most max. */
-	enum nb_err (*term_counts)(void *db, enum nb_terms which, const char *since, const char *until,
-				   struct nb_term_count *out, size_t max, size_t *n,
-				   struct nb_error *err);
 	/* Delete every record, then rewrite the file so that nothing of them
 	 * stays on the disk (VACUUM, and the write-ahead log emptied). */
 	enum nb_err (*forget_all)(void *db, int64_t *deleted, struct nb_error *err);
-	/* What the insights rest on, for a period: the outcomes of each day
-	 * with a check-in (day order), the facts of each day, and the exercise
-	 * sessions with tension before and after. All arrays are the caller's;
-	 * the terms of the facts belong to the store and stay until it closes. */
-	enum nb_err (*insight_data)(void *db, const char *since, const char *until,
-				    struct nb_day_outcome **o, size_t *no,
-				    struct nb_fact **f, size_t *nf,
-				    char ***ex_ids, double **before, double **after, size_t *ns,
-				    struct nb_error *err);
+	/* What charts, trends and insights rest on, for a period, read in
+	 * one pass over the summary per day; see struct nb_period. */
+	enum nb_err (*period)(void *db, const char *since, const char *until,
+			      struct nb_period *out, struct nb_error *err);
 	void (*close)(void *db);
 };
+
+/*
+ * A period as the store reads it. All arrays are the caller's (free with
+ * period_free); the terms of the facts belong to the store and stay until
+ * it closes.
+ */
+struct nb_period {
+	/* each day with any record, in day order: charts and trends */
+	struct nb_day_stat *days;
+	size_t ndays;
+	struct nb_term_lists terms;
+	/* for the insights: the outcomes of each day with a check-in, the
+	 * facts of each day, and the exercise sessions with tension before
+	 * and after (parallel arrays) */
+	struct nb_day_outcome *outcomes;
+	size_t noutcomes;
+	struct nb_fact *facts;
+	size_t nfacts;
+	char **ex_ids;
+	double *before, *after;
+	size_t nsessions;
+};
+
+void period_free(struct nb_period *p);
 
 struct nb_store {
 	const struct nb_store_ops *ops;

@@ -6,46 +6,64 @@
 #include "page.h"
 #include "core/i18n.h"
 
+#include <math.h>
 #include <stdio.h>
 
 #define W 600
 #define H 180
 #define PAD 28
 
+/* y of a value between lo and hi */
+static int ypos(double v, double lo, double hi)
+{
+	return (int)(H - PAD - (v - lo) / (hi - lo) * (H - 2 * PAD));
+}
+
+/* The figure, its title and the grid of a chart of values from lo to hi;
+ * false (the figure closed with a quiet line) when there is nothing. */
+static bool chart_open(struct page *p, const char *id, const char *title, bool shown, double lo,
+		       double hi)
+{
+	char num[32];
+
+	h(p, "<figure class=\"chart\"><figcaption id=\"%r\">%s</figcaption>", id, title);
+	if (!shown) {
+		h(p, "<p class=\"quiet\">%s</p></figure>", _("Nothing to show yet for this period."));
+		return false;
+	}
+	h(p, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%r\" preserveAspectRatio=\"none\">",
+	  W, H, id);
+	for (double g = lo; g <= hi; g += (hi - lo) / 4) {
+		int y = ypos(g, lo, hi);
+		snprintf(num, sizeof num, "%g", g);
+		h(p, "<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>"
+		     "<text class=\"axis\" x=\"4\" y=\"%d\">%s</text>", PAD, W - PAD, y, y, y + 4, num);
+	}
+	return true;
+}
+
 void chart_line(struct page *p, const char *title, const double *v, int n, double lo,
 		double hi, const char *first_day, const char *unit)
 {
 	static int seq;
-	int id = ++seq, shown = 0;
+	int shown = 0;
 	double step = n > 1 ? (double)(W - 2 * PAD) / (n - 1) : 0;
-	char num[32];
+	char num[32], id[16];
 
 	for (int i = 0; i < n; i++)
 		shown += v[i] > 0;
-	h(p, "<figure class=\"chart\"><figcaption id=\"c%d\">%s</figcaption>", id, title);
-	if (!shown) {
-		h(p, "<p class=\"quiet\">%s</p></figure>", _("Nothing to show yet for this period."));
+	snprintf(id, sizeof id, "c%d", ++seq);
+	if (!chart_open(p, id, title, shown, lo, hi))
 		return;
-	}
-	h(p, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"c%d\" preserveAspectRatio=\"none\">",
-	  W, H, id);
-	for (double g = lo; g <= hi; g += (hi - lo) / 4) {
-		double y = H - PAD - (g - lo) / (hi - lo) * (H - 2 * PAD);
-		snprintf(num, sizeof num, "%g", g);
-		h(p, "<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>"
-		     "<text class=\"axis\" x=\"4\" y=\"%d\">%s</text>", PAD, W - PAD, (int)y, (int)y,
-		  (int)y + 4, num);
-	}
 	h(p, "<polyline class=\"line\" points=\"");
 	for (int i = 0; i < n; i++)
 		if (v[i] > 0)
-			h(p, "%d,%d ", (int)(PAD + i * step),
-			  (int)(H - PAD - (v[i] - lo) / (hi - lo) * (H - 2 * PAD)));
+			h(p, "%d,%d ", (int)(PAD + i * step), ypos(v[i], lo, hi));
 	h(p, "\"/>");
 	for (int i = 0; i < n; i++)
 		if (v[i] > 0)
 			h(p, "<circle class=\"dot\" cx=\"%d\" cy=\"%d\" r=\"4\"/>", (int)(PAD + i * step),
-			  (int)(H - PAD - (v[i] - lo) / (hi - lo) * (H - 2 * PAD)));
+			  ypos(v[i], lo, hi));
 	h(p, "</svg><details><summary>%s</summary><table><thead><tr><th scope=\"col\">%s</th>"
 	     "<th scope=\"col\">%s</th></tr></thead><tbody>", _("The numbers"), _("Day"),
 	  unit ? unit : title);
@@ -63,30 +81,71 @@ void chart_line(struct page *p, const char *title, const double *v, int n, doubl
 	h(p, "</tbody></table></details></figure>");
 }
 
+/* Bars as a list: the label and the number are text, so they stay
+ * readable on a narrow screen; only the bar itself is drawn. */
 void chart_bars(struct page *p, const char *title, const char *const *labels,
 		const int *values, int n)
 {
-	static int seq;
-	int id = ++seq, max = 0, row = 26;
+	int max = 0;
 
 	for (int i = 0; i < n; i++)
 		max = values[i] > max ? values[i] : max;
-	h(p, "<figure class=\"chart\"><figcaption id=\"b%d\">%s</figcaption>", id, title);
+	h(p, "<figure class=\"chart\"><figcaption>%s</figcaption>", title);
 	if (!max) {
 		h(p, "<p class=\"quiet\">%s</p></figure>", _("Nothing to show yet for this period."));
 		return;
 	}
-	h(p, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"b%d\">", W, n * row + 8, id);
+	h(p, "<ol class=\"bars\">");
 	for (int i = 0; i < n; i++) {
-		int w = values[i] * (W - 220) / max;
-		h(p, "<text class=\"label\" x=\"0\" y=\"%d\">%s</text>"
-		     "<rect class=\"bar\" x=\"200\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"3\"/>"
-		     "<text class=\"value\" x=\"%d\" y=\"%d\">%d</text>",
-		  i * row + 18, labels[i], i * row + 5, w > 0 ? w : 1, row - 8, 206 + w, i * row + 18,
-		  values[i]);
+		int w = values[i] * 100 / max;
+		h(p, "<li><span class=\"label\">%s</span>"
+		     "<svg viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\">"
+		     "<rect class=\"bar\" x=\"0\" y=\"1\" width=\"%d\" height=\"8\"/></svg>"
+		     "<span class=\"value\">%d</span></li>",
+		  labels[i], w > 0 ? w : 1, values[i]);
 	}
-	h(p, "</svg><details><summary>%s</summary><table><tbody>", _("The numbers"));
+	h(p, "</ol></figure>");
+}
+
+void chart_trend(struct page *p, const char *title, const double *mean, const double *smooth,
+		 const int *days, int n, double lo, double hi, const char *monday)
+{
+	static int seq;
+	int shown = 0;
+	double step = n > 1 ? (double)(W - 2 * PAD) / (n - 1) : 0;
+	char num[32], trend[32], id[16];
+	bool down = false;
+
 	for (int i = 0; i < n; i++)
-		h(p, "<tr><th scope=\"row\">%s</th><td>%d</td></tr>", labels[i], values[i]);
+		shown += days[i] > 0;
+	snprintf(id, sizeof id, "t%d", ++seq);
+	if (!chart_open(p, id, title, shown, lo, hi))
+		return;
+	for (int i = 0; i < n; i++)
+		if (days[i] > 0)
+			h(p, "<circle class=\"week\" cx=\"%d\" cy=\"%d\" r=\"%d\"/>", (int)(PAD + (n > 1 ? i * step : (W - 2 * PAD) / 2.0)),
+			  ypos(mean[i], lo, hi), n > 60 ? 2 : 4);
+	h(p, "<path class=\"trend\" d=\"");
+	for (int i = 0; i < n; i++) {
+		if (isnan(smooth[i])) {
+			down = false;
+			continue;
+		}
+		h(p, "%r%d %d ", down ? "L" : "M", (int)(PAD + (n > 1 ? i * step : (W - 2 * PAD) / 2.0)),
+		  ypos(smooth[i], lo, hi));
+		down = true;
+	}
+	h(p, "\"/></svg><details><summary>%s</summary><table><thead><tr><th scope=\"col\">%s</th>"
+	     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+	  _("The numbers"), _("Week from"), _("Mean"), _("Trend"), _("Days"));
+	for (int i = 0; i < n; i++) {
+		char day[NB_DAY_LEN];
+		if (!days[i])
+			continue;
+		nb_day_add(monday, 7 * i, day);
+		snprintf(num, sizeof num, "%.1f", mean[i]);
+		snprintf(trend, sizeof trend, "%.1f", smooth[i]);
+		h(p, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%d</td></tr>", day, num, trend, days[i]);
+	}
 	h(p, "</tbody></table></details></figure>");
 }

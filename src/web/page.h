@@ -96,5 +96,8 @@ void chart_line(struct page *p, const char *title, const double *v, int n, doubl
 		double hi, const char *first_day, const char *unit);
 void chart_bars(struct page *p, const char *title, const char *const *labels,
 		const int *values, int n);
+/* Weekly means as dots and the smoothed trend as a line (core/series.h). */
+void chart_trend(struct page *p, const char *title, const double *mean, const double *smooth,
+		 const int *days, int n, double lo, double hi, const char *monday);
 
 #endif

@@ -66,16 +66,16 @@ void page_charts(struct page *p)
 		}
 		chart_bars(p, _("Moments of connection per week (from Monday)"), wl, per, weeks);
 	}
-	for (size_t i = 0; i < c.nkinds; i++) {
-		labels[i] = vocab_label(NB_VOCAB_MOMENT_KIND, c.kinds[i].term);
-		values[i] = c.kinds[i].n;
+	for (size_t i = 0; i < c.terms.n[NB_TERMS_KINDS]; i++) {
+		labels[i] = vocab_label(NB_VOCAB_MOMENT_KIND, c.terms.v[NB_TERMS_KINDS][i].term);
+		values[i] = c.terms.v[NB_TERMS_KINDS][i].n;
 	}
-	chart_bars(p, _("Moments of connection, by kind"), labels, values, (int)c.nkinds);
-	for (size_t i = 0; i < c.nneeds; i++) {
-		labels[i] = vocab_label(NB_VOCAB_NEED, c.needs[i].term);
-		values[i] = c.needs[i].n;
+	chart_bars(p, _("Moments of connection, by kind"), labels, values, (int)c.terms.n[NB_TERMS_KINDS]);
+	for (size_t i = 0; i < c.terms.n[NB_TERMS_NEEDS]; i++) {
+		labels[i] = vocab_label(NB_VOCAB_NEED, c.terms.v[NB_TERMS_NEEDS][i].term);
+		values[i] = c.terms.v[NB_TERMS_NEEDS][i].n;
 	}
-	chart_bars(p, _("Needs that come back"), labels, values, (int)c.nneeds);
+	chart_bars(p, _("Needs that come back"), labels, values, (int)c.terms.n[NB_TERMS_NEEDS]);
 	if (!app_exercise_stats(p->w->app, &stats, &nstats, &err) && nstats) {
 		h(p, "<figure class=\"chart\"><figcaption>%s</figcaption><table><thead><tr><th scope=\"col\">%s</th>"
 		     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",

@@ -7,6 +7,8 @@
 #include "page.h"
 #include "core/i18n.h"
 #include "core/insight.h"
+#include "core/series.h"
+#include "core/vocab.h"
 #include "report/report.h"
 
 #include <math.h>
@@ -34,12 +36,55 @@ static void interval(struct page *p, const struct nb_difference *d, double span)
 	     "<circle class=\"dot\" cx=\"%r\" cy=\"12\" r=\"6\"/></svg>", x0, x1, xd);
 }
 
+/* Terms with their counts as bars, labelled from a vocabulary. */
+static void term_bars(struct page *p, const char *title, enum nb_vocab v,
+		      const struct nb_term_count *t, size_t n)
+{
+	const char *labels[16];
+	int values[16];
+
+	if (!n)
+		return;
+	for (size_t i = 0; i < n && i < 16; i++) {
+		labels[i] = vocab_label(v, t[i].term);
+		values[i] = t[i].n;
+	}
+	chart_bars(p, title, labels, values, (int)(n < 16 ? n : 16));
+}
+
+/* The check-in scales week by week, and the needs and triggers that come back. */
+static void trends(struct page *p, const struct nb_charts *c, const char *since)
+{
+	struct nb_trend t;
+
+	trend_build(c->days, c->ndays, since, p->today, &t);
+	if (t.weeks) {
+		h(p, "<h2>%s</h2><p>%s</p>", _("Week by week"),
+		  _("The small dots are the mean of each week's check-ins; the line is the trend: the mean of the five weeks around each week, so that one hard or easy week does not hide the direction."));
+		for (int s = 0; s < NB_SERIES__COUNT; s++) {
+			double lo, hi;
+			series_range((enum nb_series)s, &lo, &hi);
+			chart_trend(p, series_label((enum nb_series)s), t.mean[s], t.smooth[s], t.days[s], t.weeks,
+				    lo, hi, t.monday);
+		}
+	}
+	if (c->terms.n[NB_TERMS_NEEDS] || c->terms.n[NB_TERMS_TRIGGER_EMOTIONS] || c->terms.n[NB_TERMS_TRIGGER_NEEDS]) {
+		h(p, "<h2>%s</h2>", _("What comes back"));
+		term_bars(p, _("Needs you named, in check-ins and triggers"), NB_VOCAB_NEED, c->terms.v[NB_TERMS_NEEDS], c->terms.n[NB_TERMS_NEEDS]);
+		term_bars(p, _("Emotions in the trigger diary"), NB_VOCAB_EMOTION, c->terms.v[NB_TERMS_TRIGGER_EMOTIONS],
+			  c->terms.n[NB_TERMS_TRIGGER_EMOTIONS]);
+		term_bars(p, _("Needs under the triggers"), NB_VOCAB_NEED, c->terms.v[NB_TERMS_TRIGGER_NEEDS], c->terms.n[NB_TERMS_TRIGGER_NEEDS]);
+	}
+	trend_free(&t);
+}
+
 void page_insights(struct page *p)
 {
 	const char *range = kvs_get(&p->req->query, "days");
 	int days = range ? atoi(range) : 0;
 	char since[NB_DAY_LEN], line[600];
 	struct nb_insights in;
+	struct nb_charts c;
 	struct nb_error err;
 	size_t shown = 0;
 
@@ -49,7 +94,7 @@ void page_insights(struct page *p)
 		nb_day_add(p->today, -(days - 1), since);
 	else
 		snprintf(since, sizeof since, "0000-01-01");
-	if (app_insights(p->w->app, since, p->today, &in, &err)) {
+	if (app_overview(p->w->app, since, p->today, &c, &in, &err)) {
 		page_fail(p, 500, err.msg);
 		return;
 	}
@@ -97,6 +142,7 @@ void page_insights(struct page *p)
 		}
 		h(p, "</ul>");
 	}
+	trends(p, &c, since);
 	insights_caveat_sentence(line, sizeof line);
 	h(p, "<p class=\"gentle\">%s</p>", line);
 	h(p, "<h2>%s</h2><p>%s</p><form method=\"get\" action=\"/report.pdf\">"
@@ -110,6 +156,7 @@ void page_insights(struct page *p)
 	  _("Period"), _("the last 90 days"), _("the last year"), _("all days"),
 	  _("with my notes"), _("with my circle"), _("Download the report"));
 	insights_free(&in);
+	charts_free(&c);
 	page_end(p);
 }
 

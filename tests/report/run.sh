@@ -33,6 +33,9 @@ for d in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20; do
 	[ -n "$hug" ] && "$bin" moment hug --with Sam --safe yes --at 2026-11-${d}T18:00 >/dev/null
 done
 "$bin" exercise start breath --seconds 3m --before 4 --after 2 >/dev/null
+for d in 05 12; do
+	"$bin" trigger --situation "a long silence" --emotion fear --need safety --at 2026-11-${d}T21:00 >/dev/null
+done
 
 "$bin" report --out "$tmp/r.pdf" --from 2026-11-01 >/dev/null
 check "report written" test -s "$tmp/r.pdf"
@@ -44,7 +47,11 @@ check "period in words" has "$tmp/r.pdf" "1 November 2026"
 check "days counted" has "$tmp/r.pdf" "20 days with a check-in"
 check "scales" has "$tmp/r.pdf" "Check-ins over time"
 check "moments per week" has "$tmp/r.pdf" "Moments of connection per week"
+check "weekly trend" has "$tmp/r.pdf" "Line: the trend, the mean of the five weeks"
 check "needs" has "$tmp/r.pdf" "rest: 20"
+check "triggers that come back" has "$tmp/r.pdf" "Emotions in the trigger diary: fear 2"
+check "needs under triggers" has "$tmp/r.pdf" "Needs under the triggers: safety 2"
+check "no trigger situations unless asked" sh -c "! pdftotext '$tmp/r.pdf' - | grep -q 'a long silence'"
 check "exercise" has "$tmp/r.pdf" "1 time so far"
 check "a finding with its interval" has "$tmp/r.pdf" "your mood was 2.00 higher (95% interval"
 check "not proof" has "$tmp/r.pdf" "not proof of what causes what"

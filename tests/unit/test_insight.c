@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "core/insight.h"
+#include "core/series.h"
 #include "core/stats.h"
 
 #include <math.h>
@@ -156,6 +157,88 @@ static void insights_honest(void **state)
 	insights_free(&in);
 }
 
+/* Running sums give the same summary as two passes, and no spread stays
+ * none even when the shift is not a value. */
+static void sums(void **state)
+{
+	const double v[] = { 3.5, 4.25, 2, 5, 3.75, 1.5 };
+	struct nb_summary a, b;
+	double s = 0, ss = 0, shift = 3;
+
+	(void)state;
+	for (int i = 0; i < 6; i++)
+		s += v[i] - shift, ss += (v[i] - shift) * (v[i] - shift);
+	stats_summary(v, 6, &a);
+	stats_summary_sums(6, s, ss, shift, &b);
+	near(b.mean, a.mean, 1e-12);
+	near(b.sd, a.sd, 1e-12);
+	s = ss = 0;
+	for (int i = 0; i < 7; i++)
+		s += 10.0 / 3 - 1.1, ss += (10.0 / 3 - 1.1) * (10.0 / 3 - 1.1);
+	stats_summary_sums(7, s, ss, 1.1, &b);
+	near(b.mean, 10.0 / 3, 1e-12);
+	assert_true(b.sd == 0);
+}
+
+static struct nb_day_stat day(const char *d, double mood)
+{
+	struct nb_day_stat s = { .mood = mood, .tension = NAN, .energy = NAN,
+				 .sleep_quality = NAN, .sleep_hours = NAN };
+
+	snprintf(s.day, sizeof s.day, "%s", d);
+	return s;
+}
+
+/* Weekly means and the five-week line, worked out by hand. */
+static void trends(void **state)
+{
+	/* Mondays: 2026-01-05, 12, 19, 26, 2026-02-02 */
+	struct nb_day_stat d[] = {
+		day("2026-01-07", 2), day("2026-01-08", 4),	/* week 0: 3, two days */
+		day("2026-01-14", 5),				/* week 1: 5 */
+		/* week 2: nothing */
+		day("2026-01-26", 1), day("2026-01-27", NAN),	/* week 3: 1 (a day without mood) */
+		day("2026-02-08", 4),				/* week 4, its Sunday: 4 */
+	};
+	const double mean[] = { 3, 5, 0, 1, 4 };
+	const int days[] = { 2, 1, 0, 1, 1 };
+	double out[5];
+	struct nb_trend t;
+
+	(void)state;
+	series_smooth(mean, days, 5, 1, out);	/* three weeks around each */
+	near(out[0], (3 * 2 + 5) / 3.0, 1e-12);
+	near(out[1], (3 * 2 + 5) / 3.0, 1e-12);
+	near(out[2], (5 + 1) / 2.0, 1e-12);
+	near(out[3], (1 + 4) / 2.0, 1e-12);
+	near(out[4], (1 + 4) / 2.0, 1e-12);
+
+	trend_build(d, 6, "0000-01-01", "9999-12-31", &t);
+	assert_string_equal(t.monday, "2026-01-05");
+	assert_int_equal(t.weeks, 5);
+	near(t.mean[NB_SERIES_MOOD][0], 3, 1e-12);
+	assert_int_equal(t.days[NB_SERIES_MOOD][0], 2);
+	assert_true(isnan(t.mean[NB_SERIES_MOOD][2]));
+	assert_int_equal(t.days[NB_SERIES_MOOD][3], 1);
+	/* five weeks around week 2: all six values with a mood */
+	near(t.smooth[NB_SERIES_MOOD][2], (2 + 4 + 5 + 1 + 4) / 5.0, 1e-12);
+	near(t.smooth[NB_SERIES_MOOD][0], (2 + 4 + 5) / 3.0, 1e-12);
+	assert_true(isnan(t.smooth[NB_SERIES_TENSION][2]));
+	trend_free(&t);
+
+	/* a period that starts inside: from the 14th, weeks from the 12th */
+	trend_build(d, 6, "2026-01-14", "2026-01-31", &t);
+	assert_string_equal(t.monday, "2026-01-12");
+	assert_int_equal(t.weeks, 3);
+	near(t.mean[NB_SERIES_MOOD][0], 5, 1e-12);
+	near(t.smooth[NB_SERIES_MOOD][2], (5 + 1) / 2.0, 1e-12);
+	trend_free(&t);
+
+	trend_build(d, 6, "2027-01-01", "2027-12-31", &t);	/* nothing noted */
+	assert_int_equal(t.weeks, 0);
+	trend_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,6 +246,8 @@ int main(void)
 		cmocka_unit_test(welch),
 		cmocka_unit_test(paired),
 		cmocka_unit_test(insights_honest),
+		cmocka_unit_test(sums),
+		cmocka_unit_test(trends),
 	};
 
 	return cmocka_run_group_tests_name("insight", tests, NULL, NULL);

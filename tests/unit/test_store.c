@@ -388,6 +388,7 @@ static void charts_per_day(void **state)
 	e = entry_new(NB_TRIGGER);
 	e->u.trigger.situation = xstrdup("x");
 	e->u.trigger.need = xstrdup("contact");
+	e->u.trigger.emotion = xstrdup("fear");
 	add(a, e);
 	for (int i = 0; i < 3; i++) {
 		e = entry_new(NB_MOMENT);
@@ -404,13 +405,17 @@ static void charts_per_day(void **state)
 	series_weekly(c.days, c.ndays, "2026-11-09", 2, weeks);
 	assert_int_equal(weeks[0], 0);
 	assert_int_equal(weeks[1], 3);
-	assert_int_equal(c.nneeds, 2);
-	assert_string_equal(c.needs[0].term, "contact");	/* twice, with the trigger's */
-	assert_int_equal(c.needs[0].n, 2);
-	assert_string_equal(c.needs[1].term, "rest");
-	assert_int_equal(c.nkinds, 2);
-	assert_string_equal(c.kinds[0].term, "hug");
-	assert_int_equal(c.kinds[0].n, 2);
+	assert_int_equal(c.terms.n[NB_TERMS_NEEDS], 2);
+	assert_string_equal(c.terms.v[NB_TERMS_NEEDS][0].term, "contact");	/* twice, with the trigger's */
+	assert_int_equal(c.terms.v[NB_TERMS_NEEDS][0].n, 2);
+	assert_string_equal(c.terms.v[NB_TERMS_NEEDS][1].term, "rest");
+	assert_int_equal(c.terms.n[NB_TERMS_TRIGGER_NEEDS], 1);
+	assert_string_equal(c.terms.v[NB_TERMS_TRIGGER_NEEDS][0].term, "contact");
+	assert_int_equal(c.terms.n[NB_TERMS_TRIGGER_EMOTIONS], 1);
+	assert_string_equal(c.terms.v[NB_TERMS_TRIGGER_EMOTIONS][0].term, "fear");
+	assert_int_equal(c.terms.n[NB_TERMS_KINDS], 2);
+	assert_string_equal(c.terms.v[NB_TERMS_KINDS][0].term, "hug");
+	assert_int_equal(c.terms.v[NB_TERMS_KINDS][0].n, 2);
 	charts_free(&c);
 }
 
@@ -418,33 +423,23 @@ static void charts_per_day(void **state)
  * "day:mood;..." then "day:kind term;..." in the store's order. */
 static void summary(struct nb_app *a, char *out, size_t size)
 {
-	struct nb_day_outcome *o;
-	struct nb_fact *f;
-	char **ids;
-	double *before, *after;
-	size_t no, nf, ns, len = 0;
+	struct nb_period p;
+	size_t len = 0;
 	struct nb_error err;
 	char day[NB_DAY_LEN];
 
-	assert_int_equal(a->store.ops->insight_data(a->store.db, "0000-01-01", "9999-12-31", &o, &no,
-						    &f, &nf, &ids, &before, &after, &ns, &err), NB_OK);
+	assert_int_equal(a->store.ops->period(a->store.db, "0000-01-01", "9999-12-31", &p, &err), NB_OK);
 	out[0] = 0;
-	for (size_t i = 0; i < no; i++) {
-		nb_day_add("1970-01-01", o[i].day, day);
-		len += (size_t)snprintf(out + len, size - len, "%s:%g;", day, o[i].v[NB_OUT_MOOD]);
+	for (size_t i = 0; i < p.noutcomes; i++) {
+		nb_day_add("1970-01-01", p.outcomes[i].day, day);
+		len += (size_t)snprintf(out + len, size - len, "%s:%g;", day, p.outcomes[i].v[NB_OUT_MOOD]);
 	}
 	len += (size_t)snprintf(out + len, size - len, "|");
-	for (size_t i = 0; i < nf; i++) {
-		nb_day_add("1970-01-01", f[i].day, day);
-		len += (size_t)snprintf(out + len, size - len, "%s:%c%s;", day, f[i].kind, f[i].term);
+	for (size_t i = 0; i < p.nfacts; i++) {
+		nb_day_add("1970-01-01", p.facts[i].day, day);
+		len += (size_t)snprintf(out + len, size - len, "%s:%c%s;", day, p.facts[i].kind, p.facts[i].term);
 	}
-	for (size_t i = 0; i < ns; i++)
-		free(ids[i]);
-	free(ids);
-	free(before);
-	free(after);
-	free(o);
-	free(f);
+	period_free(&p);
 }
 
 /* The summary per day (schema 2) follows every add, edit and delete,

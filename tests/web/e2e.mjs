@@ -130,6 +130,9 @@ try {
 	await page.click("nav a:has-text('Insights')");
 	check("insights page", (await page.locator("h1").textContent()) === "What goes with your days");
 	check("insights wait for enough days", (await page.locator("main").textContent()).includes("Not enough days yet"));
+	check("insights trend drawn", await page.locator("figure.chart path.trend").count() >= 1);
+	check("insights trend has a table", (await page.locator("main").textContent()).includes("Week from"));
+	await page.screenshot({ path: `${shots}/insights-1280.png`, fullPage: true });
 	const [download] = await Promise.all([page.waitForEvent("download"), page.click("button:has-text('Download the report')")]);
 	check("report downloads as a PDF", /^nabij-report-\d{4}-\d{2}-\d{2}\.pdf$/.test(download.suggestedFilename()), download.suggestedFilename());
 	const pdfPath = await download.path();
