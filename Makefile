@@ -2,7 +2,9 @@
 # Each installs the Debian packages it needs when they are missing.
 
 PACKAGES = gcc meson ninja-build pkg-config gettext tzdata \
-	libsqlite3-dev libjansson-dev libcsv-dev libmicrohttpd-dev libzip-dev libsodium-dev libcairo2-dev
+	libssl-dev libjansson-dev libcsv-dev libmicrohttpd-dev libzip-dev libsodium-dev libcairo2-dev
+# The SQLite engine: SQLCipher's amalgamation from npm, pinned in deps/sqlcipher.
+AMALGAMATION = deps/sqlcipher/node_modules/@journeyapps/sqlcipher/deps/sqlcipher-amalgamation
 # What the tests need besides: the terminal and browser tests' tools.
 TEST_PACKAGES = $(PACKAGES) libcmocka-dev tmux curl chromium hyperfine wrk time sqlite3 poppler-utils clang libclang-rt-14-dev
 
@@ -12,10 +14,12 @@ all: build
 
 deps:
 	@$(MAKE) -s install-packages WANT="$(PACKAGES)"
+	@command -v npm >/dev/null || $(MAKE) -s install-packages WANT="nodejs npm"
+	@[ -f $(AMALGAMATION)/sqlite3.c ] || \
+		(cd deps/sqlcipher && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 
-test-deps:
+test-deps: deps
 	@$(MAKE) -s install-packages WANT="$(TEST_PACKAGES)"
-	@command -v node >/dev/null || $(MAKE) -s install-packages WANT="nodejs npm"
 	@[ -d tests/web/node_modules/playwright-core ] || \
 		(cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
 

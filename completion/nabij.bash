@@ -32,7 +32,7 @@ _nabij()
 	local common="--db --lang --json --help"
 	case $cmd in
 	"")
-		COMPREPLY=($(compgen -W "ui checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase list show edit delete search export import forget help --db --lang --json --help --version" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "ui checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase list show edit delete search export import forget backup restore passphrase help --db --lang --json --help --version" -- "$cur")) ;;
 	checkin)
 		COMPREPLY=($(compgen -W "--body --emotion --need --state --mood --energy --tension --sleep-hours --sleep-quality --tag --note --at --interactive $common" -- "$cur")) ;;
 	moment)
@@ -77,6 +77,8 @@ _nabij()
 		COMPREPLY=($(compgen -W "--format --out --per-type $common" -- "$cur")) ;;
 	forget)
 		COMPREPLY=($(compgen -W "--all --yes $common" -- "$cur")) ;;
+	passphrase)
+		COMPREPLY=($(compgen -W "set change remove $common" -- "$cur")) ;;
 	import)
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "--dry-run --from --mood-map --moments $common" -- "$cur"))

@@ -31,7 +31,7 @@ for build in sys.argv[3:]:
         ok = t.get("result") == "OK"
         p = sum(int(n) for n in re.findall(r"\[  PASSED  \] (\d+) test", out))
         f = sum(int(n) for n in re.findall(r"\[  FAILED  \] (\d+) test", out))
-        g = re.search(r"(?:golden|tty|security|e2e|bench): (\d+) passed, (\d+) failed", out)
+        g = re.search(r"(?:golden|tty|security|e2e|bench|report|crypt|durability): (\d+) passed, (\d+) failed", out)
         if g:
             p, f = int(g.group(1)), int(g.group(2))
         if p == 0 and f == 0:

@@ -19,7 +19,33 @@
 struct nb_app {
 	struct nb_store store;
 	int64_t now;		/* UTC seconds */
+	char *key;		/* while an encrypted database is open: its key, in locked memory */
 };
+
+/* Whether the database at path is encrypted and needs a passphrase. */
+bool app_locked(const char *path);
+/* Open the database at path into a->store; pass (len bytes, not
+ * NUL-terminated necessarily) is NULL for an unencrypted one. A wrong
+ * passphrase is an error; nothing is opened then. */
+enum nb_err app_open(struct nb_app *a, const char *path, const char *pass, size_t len,
+		     struct nb_error *err);
+/* Close the database and wipe its key. */
+void app_close(struct nb_app *a);
+/* A copy of the open database at path into the new file dest (SQLite's
+ * online backup); an encrypted one stays encrypted under the same key, and
+ * its header is copied beside it (dest.header). */
+enum nb_err app_backup(struct nb_app *a, const char *path, const char *dest, struct nb_error *err);
+/* Whether src (and src.header when it is encrypted) can take the place of
+ * the database: copy it beside the database, open it with pass (NULL for an
+ * unencrypted one), check every page; only then put it in place and keep
+ * the old one as path.before-restore (and its header). a is open on the
+ * restored database afterwards. */
+enum nb_err app_restore(struct nb_app *a, const char *path, const char *src, const char *pass,
+			size_t len, struct nb_error *err);
+/* Protect the open database at path with a new passphrase (a fresh salt),
+ * or with none when pass is NULL; a->store is open again afterwards. */
+enum nb_err app_protect(struct nb_app *a, const char *path, const char *pass, size_t len,
+			struct nb_error *err);
 
 /*
  * Record a new entry. A zero time means now. The uid, created and updated

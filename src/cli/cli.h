@@ -63,6 +63,11 @@ void out_hanging(FILE *f, const char *prefix, const char *text, int width);
 /* Print text wrapped to width, each line after an indent. */
 void out_wrapped(FILE *f, const char *text, int indent, int width);
 
+/* secret.c: a passphrase from the terminal without echo, or from the file
+ * descriptor named by NABIJ_PASSPHRASE_FD; free with vault_free. NULL with
+ * err filled when there is none. */
+char *cli_passphrase(const char *question, size_t *len, struct nb_error *err);
+
 /* prompt.c: asking questions on a terminal. */
 /* Print question, read one line; NULL when skipped (empty) or at end of input. */
 char *prompt_line(const char *question);
@@ -111,6 +116,9 @@ int cmd_week(struct cli *c, int argc, char **argv);
 int cmd_phase(struct cli *c, int argc, char **argv);
 int cmd_ui(struct cli *c, int argc, char **argv);
 int cmd_forget(struct cli *c, int argc, char **argv);
+int cmd_passphrase(struct cli *c, int argc, char **argv);
+int cmd_backup(struct cli *c, int argc, char **argv);
+int cmd_restore(struct cli *c, int argc, char **argv);
 int cmd_insights(struct cli *c, int argc, char **argv);
 int cmd_report(struct cli *c, int argc, char **argv);
 

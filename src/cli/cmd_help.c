@@ -161,6 +161,29 @@ static const struct {
 "Delete everything you wrote in nabij, for good, and rewrite the database so\n"
 "that nothing of it stays on the disk. In a terminal nabij asks you to type a\n"
 "word first; from a script give --yes. Export first if you want a copy.\n") },
+	{ "backup", N_(
+"Usage: nabij backup FILE\n"
+"\n"
+"A whole copy of the database in FILE, made with SQLite's online backup while\n"
+"nabij may be in use. When the database is encrypted, the copy is too, with\n"
+"the same passphrase, and FILE.header belongs to it. FILE must be new.\n") },
+	{ "restore", N_(
+"Usage: nabij restore FILE\n"
+"\n"
+"Put a backup back in place of the database. nabij first copies it beside\n"
+"the database, opens it (asking its passphrase when it is encrypted) and\n"
+"checks every page; only then does it take the place of the database. The\n"
+"database as it was is kept beside it, ending in .before-restore.\n") },
+	{ "passphrase", N_(
+"Usage: nabij passphrase set|change|remove\n"
+"\n"
+"Encrypt everything you wrote with a passphrase (SQLCipher, a key from the\n"
+"passphrase with Argon2id), choose a new one, or store without one again.\n"
+"nabij then asks for it each time it opens the database; the web UI shows an\n"
+"unlock page. Without the passphrase nobody can read your notes, not even\n"
+"you: keep it somewhere safe. It is asked without echo, or, for scripts, read\n"
+"as one line from the file descriptor named by NABIJ_PASSPHRASE_FD; never\n"
+"from the command line.\n") },
 	{ "suggest", N_(
 "Usage: nabij suggest\n"
 "\n"

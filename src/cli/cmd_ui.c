@@ -52,9 +52,13 @@ int cmd_ui(struct cli *c, int argc, char **argv)
 		status = cli_fail(&err);
 	} else if (nargs) {
 		status = cli_usage("ui", _("\"%s\" is not understood here."), args[0]);
+	} else if ((o.locked = app_locked(c->db_path))) {
+		o.db_path = c->db_path;	/* the passphrase comes through /unlock */
+		status = web_serve(&c->app, &o);
 	} else if (cli_open(c, &err)) {
 		status = cli_fail(&err);
 	} else {
+		o.db_path = c->db_path;
 		status = web_serve(&c->app, &o);
 	}
 	free(args);

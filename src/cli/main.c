@@ -4,6 +4,7 @@
  * here (cli_exit).
  */
 #include "cli.h"
+#include "vault/vault.h"
 #include "core/i18n.h"
 #include "core/time.h"
 #include "core/xalloc.h"
@@ -54,6 +55,9 @@ static const struct command commands[] = {
 	{ "export", cmd_export, N_("write all your data as JSON or CSV") },
 	{ "import", cmd_import, N_("read an export of nabij, Daylio or jrnl") },
 	{ "forget", cmd_forget, N_("delete everything, for good") },
+	{ "backup", cmd_backup, N_("a whole copy of the database, encrypted when it is") },
+	{ "restore", cmd_restore, N_("put a backup back, after checking it; the old one is kept") },
+	{ "passphrase", cmd_passphrase, N_("encrypt your notes with a passphrase: set, change, remove") },
 	{ "help", cmd_help, N_("how to use nabij, and what it is not") },
 };
 
@@ -134,7 +138,17 @@ enum nb_err cli_open(struct cli *c, struct nb_error *err)
 
 	if (c->db_open)
 		return NB_OK;
-	if ((rc = store_sqlite_open(c->db_path, &c->app.store, err)))
+	if (app_locked(c->db_path)) {
+		size_t len = 0;
+		char *pass = cli_passphrase(_("Passphrase: "), &len, err);
+		if (!pass)
+			return err->code;
+		rc = app_open(&c->app, c->db_path, pass, len, err);
+		vault_free(pass);
+	} else {
+		rc = app_open(&c->app, c->db_path, NULL, 0, err);
+	}
+	if (rc)
 		return rc;
 	c->db_open = true;
 	return NB_OK;
@@ -285,6 +299,10 @@ int main(int argc, char **argv)
 	char *path;
 
 	umask(077);	/* the data is private: files 0600, folders 0700 */
+	if (vault_harden(NULL) != NB_OK) {
+		fputs("nabij: the cryptography library could not start\n", stderr);
+		return 1;
+	}
 	if (take_globals(&argc, argv, &db, &lang, &c.json, &version) != 0) {
 		set_language(NULL);
 		return cli_usage(NULL, "%s", _("--db and --lang need a value."));
@@ -321,7 +339,7 @@ int main(int argc, char **argv)
 	status = cli_usage(NULL, _("\"%s\" is not a nabij command."), argv[1]);
 done:
 	if (c.db_open)
-		store_close(&c.app.store);
+		app_close(&c.app);
 	free(path);
 	return status;
 }

@@ -22,7 +22,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 enum stmt {
 	S_BEGIN, S_COMMIT, S_ROLLBACK,
@@ -169,6 +171,10 @@ static enum nb_err dberr(struct db *d, struct nb_error *err)
 {
 	int code = sqlite3_extended_errcode(d->h) & 0xff;
 
+	if (code == SQLITE_IOERR) {	/* what the system said decides the words */
+		int sys = sqlite3_system_errno(d->h);
+		code = sys == ENOSPC || sys == EDQUOT ? SQLITE_FULL : sys == EROFS ? SQLITE_READONLY : code;
+	}
 	switch (code) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -186,8 +192,12 @@ static enum nb_err dberr(struct db *d, struct nb_error *err)
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return nb_error_set(err, NB_EDB, "",
-				    _("The database file is damaged or is not a nabij database (%s)."),
+				    _("The database file is damaged, was changed outside nabij, or is not a nabij database (%s). nabij shows nothing rather than part of it; a backup can be restored with nabij restore."),
 				    sqlite3_errmsg(d->h));
+	case SQLITE_IOERR:
+		return nb_error_set(err, NB_EDB, "",
+				    _("The disk reported an error (%s). Nothing was changed; what was saved before is safe."),
+				    strerror(sqlite3_system_errno(d->h)));
 	default:
 		return nb_error_set(err, NB_EDB, "", _("The database reported a problem: %s."),
 				    sqlite3_errmsg(d->h));
@@ -1456,8 +1466,139 @@ fail:
 	return NB_EIO;
 }
 
+enum nb_err store_sqlite_copy(struct nb_store *s, const char *dest, const char *dest_key,
+			      struct nb_error *err)
+{
+	struct db *d = s->db;
+	sqlite3_stmt *st = NULL;
+	char pragma[64];
+	int version = 0, fd;
+	enum nb_err rc;
+
+	if (sqlite3_prepare_v2(d->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return dberr(d, err);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(d->h, "ATTACH DATABASE ?1 AS copy KEY ?2", -1, &st, NULL) != SQLITE_OK)
+		return dberr(d, err);
+	sqlite3_bind_text(st, 1, dest, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, dest_key ? dest_key : "", -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_DONE ? NB_OK : dberr(d, err);
+	sqlite3_finalize(st);
+	if (rc)
+		return rc;
+	snprintf(pragma, sizeof pragma, "PRAGMA copy.user_version = %d", version);
+	if ((rc = exec(d, "SELECT sqlcipher_export('copy')", err)) || (rc = exec(d, pragma, err))) {
+		exec(d, "DETACH DATABASE copy", NULL);
+		return rc;
+	}
+	if ((rc = exec(d, "DETACH DATABASE copy", err)))
+		return rc;
+	if ((fd = open(dest, O_RDONLY | O_CLOEXEC)) < 0 || fsync(fd) != 0) {
+		rc = nb_error_set(err, NB_EIO, "", _("Cannot write %s: %s."), dest, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return rc;
+	}
+	close(fd);
+	return NB_OK;
+}
+
+/*
+ * Every page of an encrypted database carries a MAC; check them all once
+ * at unlock, so that a page changed outside nabij stops it before anything
+ * is shown, not halfway through a list.
+ */
+static enum nb_err verify_pages(struct db *d, struct nb_error *err)
+{
+	sqlite3_stmt *st;
+	int rc, bad = 0;
+
+	if (sqlite3_prepare_v2(d->h, "PRAGMA cipher_integrity_check", -1, &st, NULL) != SQLITE_OK)
+		return dberr(d, err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		bad++;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return dberr(d, err);
+	if (bad)
+		return nb_error_set(err, NB_EDB, "", "%s",
+				    _("The database file is damaged, was changed outside nabij, or is not a nabij database (a page does not match its check). nabij shows nothing rather than part of it; a backup can be restored with nabij restore."));
+	return NB_OK;
+}
+
+enum nb_err store_sqlite_backup(struct nb_store *s, const char *dest, const char *key,
+				struct nb_error *err)
+{
+	struct db *d = s->db;
+	sqlite3 *to = NULL;
+	sqlite3_backup *b;
+	int rc, fd;
+
+	if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE,
+			    NULL) != SQLITE_OK ||
+	    (key && sqlite3_key_v2(to, "main", key, (int)strlen(key)) != SQLITE_OK)) {
+		nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), dest,
+			     to ? sqlite3_errmsg(to) : strerror(errno));
+		sqlite3_close(to);
+		return NB_EIO;
+	}
+	if (!(b = sqlite3_backup_init(to, "main", d->h, "main"))) {
+		nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), dest, sqlite3_errmsg(to));
+		sqlite3_close(to);
+		return NB_EIO;
+	}
+	while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		sqlite3_sleep(rc == SQLITE_OK ? 0 : 20);
+	sqlite3_backup_finish(b);
+	rc = rc == SQLITE_DONE ? sqlite3_errcode(to) : rc;
+	sqlite3_close(to);
+	if (rc != SQLITE_OK) {
+		unlink(dest);
+		return nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), dest, sqlite3_errstr(rc));
+	}
+	if ((fd = open(dest, O_RDONLY | O_CLOEXEC)) >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	return NB_OK;
+}
+
+enum nb_err store_sqlite_check(struct nb_store *s, struct nb_error *err)
+{
+	struct db *d = s->db;
+	sqlite3_stmt *st;
+	bool ok = false;
+
+	if (sqlite3_prepare_v2(d->h, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK)
+		return dberr(d, err);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		ok = strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+	sqlite3_finalize(st);
+	return ok ? NB_OK : nb_error_set(err, NB_EDB, "", "%s",
+					 _("The database file is damaged, was changed outside nabij, or is not a nabij database (its integrity check failed)."));
+}
+
+bool store_sqlite_encrypted(const char *path)
+{
+	char head[16];
+	FILE *f = fopen(path, "rb");
+	size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+
+	if (f)
+		fclose(f);
+	return n == sizeof head && memcmp(head, "SQLite format 3", 16) != 0;
+}
+
 enum nb_err store_sqlite_open(const char *path, struct nb_store *out,
 			      struct nb_error *err)
+{
+	return store_sqlite_open_key(path, NULL, out, err);
+}
+
+enum nb_err store_sqlite_open_key(const char *path, const char *key, struct nb_store *out,
+				  struct nb_error *err)
 {
 	struct db *d;
 	bool memory = strcmp(path, ":memory:") == 0;
@@ -1478,6 +1619,19 @@ enum nb_err store_sqlite_open(const char *path, struct nb_store *out,
 	}
 	sqlite3_extended_result_codes(d->h, 1);
 	sqlite3_busy_timeout(d->h, 3000);
+	if (key && (sqlite3_key_v2(d->h, "main", key, (int)strlen(key)) != SQLITE_OK ||
+		    sqlite3_exec(d->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK)) {
+		rc = (sqlite3_extended_errcode(d->h) & 0xff) == SQLITE_NOTADB
+			? nb_error_set(err, NB_EDB, "passphrase", "%s",
+				       _("This passphrase does not open the database (or the file was changed outside nabij). Nothing was shown or changed."))
+			: dberr(d, err);
+		db_close(d);
+		return rc;
+	}
+	if (key && (rc = verify_pages(d, err))) {
+		db_close(d);
+		return rc;
+	}
 	if ((rc = exec(d, "PRAGMA foreign_keys = ON", err)) ||
 	    (!memory && (rc = exec(d, "PRAGMA journal_mode = WAL", err))) ||
 	    (rc = exec(d, "PRAGMA synchronous = FULL", err)) ||

@@ -126,6 +126,26 @@ struct nb_store {
  */
 enum nb_err store_sqlite_open(const char *path, struct nb_store *out,
 			      struct nb_error *err);
+/* The same for an encrypted database: key is SQLCipher's raw-key text
+ * (vault_key); a wrong key is an error, never an empty database. */
+enum nb_err store_sqlite_open_key(const char *path, const char *key, struct nb_store *out,
+				  struct nb_error *err);
+/* A page-for-page copy of the open database into the new file dest with
+ * SQLite's online backup, under the same key (NULL when unencrypted). */
+enum nb_err store_sqlite_backup(struct nb_store *s, const char *dest, const char *key,
+				struct nb_error *err);
+/* PRAGMA integrity_check of the open database. */
+enum nb_err store_sqlite_check(struct nb_store *s, struct nb_error *err);
+/* Whether the file at path is there and is not a plain SQLite database
+ * (an encrypted one starts with random bytes, not "SQLite format 3"). */
+bool store_sqlite_encrypted(const char *path);
+/*
+ * A full copy of the open database into the new file dest, encrypted with
+ * dest_key (raw-key text) or plain when dest_key is NULL, flushed to disk
+ * (sqlcipher_export). dest must not exist.
+ */
+enum nb_err store_sqlite_copy(struct nb_store *s, const char *dest, const char *dest_key,
+			      struct nb_error *err);
 
 static inline void store_close(struct nb_store *s)
 {

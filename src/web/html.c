@@ -241,6 +241,21 @@ void w_text(struct page *p, const char *name, const char *label, const char *hin
 		  value ? value : "", invalid(p, name));
 }
 
+void w_secret(struct page *p, const char *name, const char *label, const char *hint,
+	      const char *autocomplete)
+{
+	h(p, "<p class=\"field\"><label for=\"f-%s\">%s</label>", name, label);
+	if (hint)
+		h(p, "<span class=\"hint\" id=\"h-%s\">%s</span>", name, hint);
+	field_error(p, name);
+	/* what was typed is never sent back into the page */
+	h(p, "<input id=\"f-%s\" name=\"%s\" type=\"password\" autocomplete=\"%s\"%r", name, name,
+	  autocomplete, invalid(p, name));
+	if (hint)
+		h(p, " aria-describedby=\"h-%s\"", name);
+	h(p, "></p>");
+}
+
 void w_datetime(struct page *p, const char *name, const char *label, const char *value)
 {
 	h(p, "<p class=\"field\"><label for=\"f-%s\">%s</label>"

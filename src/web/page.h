@@ -55,6 +55,9 @@ void w_text(struct page *p, const char *name, const char *label, const char *hin
 void w_choices(struct page *p, const char *name, const char *label, enum nb_vocab v,
 	       bool many, const struct nb_items *chosen, const char *one);
 void w_datetime(struct page *p, const char *name, const char *label, const char *value);
+/* A passphrase field: typed text is never shown or sent back. */
+void w_secret(struct page *p, const char *name, const char *label, const char *hint,
+	      const char *autocomplete);
 
 /* Each page: GET renders, POST acts. */
 void page_today(struct page *p);
@@ -78,6 +81,8 @@ void page_report(struct page *p);
 void page_data(struct page *p);
 void page_export(struct page *p);
 void page_help(struct page *p);
+void page_unlock(struct page *p);
+void page_protect(struct page *p);
 
 /* The record number in a path like /r/12/edit, or 0. */
 int64_t path_id(const char *path, const char *prefix);

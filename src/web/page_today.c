@@ -68,6 +68,25 @@ void page_notice(struct page *p)
 	entry_free(e);
 }
 
+/* On the first day, before anything is noted: the offer of a passphrase. */
+static void first_use(struct page *p)
+{
+	struct nb_query q = { .limit = 1 };
+	struct nb_entries l = { 0 };
+	struct nb_error err;
+
+	if (app_locked(p->w->db_path) || app_list(p->w->app, &q, &l, &err) || l.n) {
+		entries_free(&l);
+		return;
+	}
+	h(p, "<section class=\"suggest\" aria-labelledby=\"first-h\"><h2 id=\"first-h\">%s</h2><p>%s</p>"
+	     "<p><a class=\"button\" href=\"/protect\">%s</a></p><p class=\"quiet\">%s</p></section>",
+	  _("Welcome. What you write here stays on this computer."),
+	  _("If you like, protect it with a passphrase as well: then it is encrypted, and someone who gets this computer's disk or a backup of it cannot read it."),
+	  _("Protect with a passphrase"), _("Or simply begin; nabij works the same without one, and you can choose later under Your data."));
+	entries_free(&l);
+}
+
 void page_today(struct page *p)
 {
 	struct nb_today t;
@@ -88,6 +107,7 @@ void page_today(struct page *p)
 	  _("Check in"), _("Note a moment"), _("Breathe"));
 	if (t.needs_care && !kvs_get(&p->req->query, "saved"))
 		page_care(p);
+	first_use(p);
 	suggestion(p, &t);
 	h(p, "<section aria-labelledby=\"today-h\"><h2 id=\"today-h\">%s</h2>", _("Noted today"));
 	if (!t.entries.n)

@@ -276,6 +276,8 @@ int web_serve(struct nb_app *app, const struct web_opts *o)
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);	/* the server threads inherit this */
 	signal(SIGPIPE, SIG_IGN);
 	web_init(&w, app, 0, o->lang);
+	w.db_path = o->db_path;
+	w.locked = o->locked;
 	for (int tries = 0; !d4 && tries < (o->port ? 1 : 20); tries++)
 		d4 = start(&w, o->port < 0 ? 0 : port + tries, false);
 	if (!d4) {

@@ -242,6 +242,8 @@ static const struct route routes[] = {
 	{ "/help", page_help, false },
 	{ "/help/beside", page_help, false },
 	{ "/lang", set_lang, true },
+	{ "/unlock", page_unlock, true },
+	{ "/protect", page_protect, true },
 	{ "/static/", page_static, false },
 };
 
@@ -291,6 +293,10 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 	}
 	if (!r) {
 		page_fail(&p, 404, _("There is no such page in nabij."));
+		return;
+	}
+	if (w->locked && r->page != page_unlock && r->page != set_lang) {
+		page_redirect(&p, "/unlock");	/* nothing is read before the passphrase */
 		return;
 	}
 	if (post) {

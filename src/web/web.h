@@ -62,6 +62,8 @@ struct web {
 	char csrf[WEB_TOKEN_LEN];	/* the form token */
 	const char *default_lang;	/* "nl" or "en" */
 	size_t body_max;		/* bytes a POST may carry */
+	const char *db_path;		/* for /unlock and /protect */
+	bool locked;			/* encrypted and not yet unlocked: only /unlock answers */
 };
 
 #define WEB_BODY_MAX ((size_t)64 << 10)
@@ -82,6 +84,8 @@ struct web_opts {
 	int port;		/* 0 picks a free one */
 	bool open_browser;
 	const char *lang;
+	const char *db_path;
+	bool locked;		/* the database waits for its passphrase (/unlock) */
 };
 
 /* Run the server until interrupted; prints the address to open. */

@@ -12,13 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$out"
 export NABIJ_DB="$tmp/nabij.db" TZ=Europe/Amsterdam LC_ALL=C.UTF-8 NABIJ_NOW=2026-11-20T20:00:00+01:00
 unset LANGUAGE LANG
-pass=0
-failed=0
-check() {	# NAME COMMAND...
-	name=$1
-	shift
-	if "$@" >/dev/null 2>&1; then pass=$((pass + 1)); else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
+. "$(dirname "$0")/../lib.sh"
 has() { pdftotext -layout "$1" - | tr -s ' \n' '  ' | grep -qF -- "$2"; }
 "$bin" circle add Sam --helps "listens without advice" >/dev/null
 for d in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20; do

@@ -1,0 +1,253 @@
+/*
+ * Opening a database, locked or not, and changing how it is protected: a
+ * passphrase set, changed or removed (docs/SECURITY.md). A change writes a
+ * full copy under the new key next to the database and then puts it in
+ * place, so that a crash at any moment leaves one database that opens:
+ * the header of the previous key is kept as .header.old until the copy is
+ * in place, and opening tries it when the current header does not fit.
+ */
+#include "app.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "vault/vault.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define PASS_MIN 8	/* bytes; the passphrase's strength is up to the person */
+
+bool app_locked(const char *path)
+{
+	return path && store_sqlite_encrypted(path);
+}
+
+/* Open path with the key of pass under the header at hpath. */
+static enum nb_err open_with(struct nb_app *a, const char *path, const char *hpath,
+			     const char *pass, size_t len, struct nb_error *err)
+{
+	struct vault_header h;
+	char *key = NULL;
+	enum nb_err rc;
+
+	if ((rc = vault_header_read(hpath, &h, err)) || (rc = vault_key(pass, len, &h, &key, err)))
+		return rc;
+	if ((rc = store_sqlite_open_key(path, key, &a->store, err)))
+		vault_free(key);
+	else
+		a->key = key;	/* for a backup under the same key; wiped by app_close */
+	return rc;
+}
+
+void app_close(struct nb_app *a)
+{
+	store_close(&a->store);
+	vault_free(a->key);
+	a->key = NULL;
+}
+
+enum nb_err app_open(struct nb_app *a, const char *path, const char *pass, size_t len,
+		     struct nb_error *err)
+{
+	char *hpath, *old;
+	enum nb_err rc;
+
+	if (!pass)
+		return store_sqlite_open(path, &a->store, err);
+	hpath = vault_header_path(path);
+	old = xasprintf("%s.old", hpath);
+	rc = open_with(a, path, hpath, pass, len, err);
+	/* a change that stopped halfway: the database still has the old key */
+	if (rc && access(old, F_OK) == 0 && !open_with(a, path, old, pass, len, NULL))
+		rc = NB_OK;
+	free(hpath);
+	free(old);
+	return rc;
+}
+
+/* Flush the folder holding path, so that a rename in it is on the disk. */
+static void sync_folder(const char *path)
+{
+	char *copy = xstrdup(path);
+	int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(copy);
+}
+
+enum nb_err app_protect(struct nb_app *a, const char *path, const char *pass, size_t len,
+			struct nb_error *err)
+{
+	char *tmp = xasprintf("%s.new", path), *hpath = vault_header_path(path);
+	char *old = xasprintf("%s.old", hpath), *wal = xasprintf("%s-wal", path), *key = NULL;
+	struct vault_header h;
+	enum nb_err rc;
+
+	unlink(tmp);
+	if (pass && len < PASS_MIN) {
+		rc = nb_error_set(err, NB_EINVAL, "passphrase",
+				  _("A passphrase needs at least %d characters; a few words you remember are stronger than a short one with odd signs."),
+				  PASS_MIN);
+		goto out;
+	}
+	if (pass) {
+		vault_header_new(&h);
+		if ((rc = vault_key(pass, len, &h, &key, err)))
+			goto out;
+	}
+	if ((rc = store_sqlite_copy(&a->store, tmp, key, err)))
+		goto out;
+	store_close(&a->store);	/* the key of the old database stays in a->key until the swap */
+	if (access(wal, F_OK) == 0) {	/* someone else still has it open */
+		rc = nb_error_set(err, NB_EDB, "", "%s",
+				  _("Another nabij (perhaps nabij ui) still has the database open. Close it and try again; nothing was changed."));
+		unlink(tmp);
+		store_sqlite_open_key(path, a->key, &a->store, NULL);
+		goto out;
+	}
+	if (pass) {
+		if (access(hpath, F_OK) == 0 && rename(hpath, old) != 0)
+			goto io;
+		if ((rc = vault_header_write(hpath, &h, err)))
+			goto out;
+	}
+	if (rename(tmp, path) != 0)
+		goto io;
+	sync_folder(path);
+	unlink(old);
+	if (!pass)
+		unlink(hpath);
+	if (!(rc = store_sqlite_open_key(path, key, &a->store, err))) {
+		vault_free(a->key);
+		a->key = key;
+		key = NULL;
+	}
+	goto out;
+io:
+	rc = nb_error_set(err, NB_EIO, "db", _("Cannot put the new database in place: %s."), strerror(errno));
+out:
+	vault_free(key);
+	free(tmp);
+	free(hpath);
+	free(old);
+	free(wal);
+	return rc;
+}
+
+/* Copy the file src to dest (new, 0600), flushed. */
+static enum nb_err copy_file(const char *src, const char *dest, struct nb_error *err)
+{
+	char buf[1 << 16];
+	int in = open(src, O_RDONLY | O_CLOEXEC), out = -1;
+	ssize_t n = 0;
+
+	if (in < 0)
+		return nb_error_set(err, NB_EIO, "file", _("Cannot read %s: %s."), src, strerror(errno));
+	if ((out = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0) {
+		close(in);
+		return nb_error_set(err, NB_EIO, "file", _("Cannot write %s: %s."), dest, strerror(errno));
+	}
+	while ((n = read(in, buf, sizeof buf)) > 0)
+		if (write(out, buf, (size_t)n) != n) {
+			n = -1;
+			break;
+		}
+	if (n < 0 || fsync(out) != 0) {
+		nb_error_set(err, NB_EIO, "file", _("Cannot write %s: %s."), dest, strerror(errno));
+		close(in);
+		close(out);
+		unlink(dest);
+		return NB_EIO;
+	}
+	close(in);
+	close(out);
+	return NB_OK;
+}
+
+enum nb_err app_backup(struct nb_app *a, const char *path, const char *dest, struct nb_error *err)
+{
+	char *hpath, *dheader;
+	enum nb_err rc;
+
+	if (access(dest, F_OK) == 0)
+		return nb_error_set(err, NB_EINVAL, "file",
+				    _("%s is there already; nabij does not write over a file. Choose another name."), dest);
+	if ((rc = store_sqlite_backup(&a->store, dest, a->key, err)) || !a->key)
+		return rc;
+	hpath = vault_header_path(path);
+	dheader = vault_header_path(dest);
+	unlink(dheader);
+	if ((rc = copy_file(hpath, dheader, err)))
+		unlink(dest);
+	free(hpath);
+	free(dheader);
+	return rc;
+}
+
+/* rename, or say what stopped it */
+static enum nb_err move(const char *from, const char *to, struct nb_error *err)
+{
+	if (rename(from, to) == 0)
+		return NB_OK;
+	return nb_error_set(err, NB_EIO, "db", _("Cannot put the new database in place: %s."), strerror(errno));
+}
+
+enum nb_err app_restore(struct nb_app *a, const char *path, const char *src, const char *pass,
+			size_t len, struct nb_error *err)
+{
+	char *tmp = xasprintf("%s.restore", path), *theader = vault_header_path(tmp);
+	char *sheader = vault_header_path(src), *hpath = vault_header_path(path);
+	char *kept = xasprintf("%s.before-restore", path), *kheader = vault_header_path(kept);
+	char *wal = xasprintf("%s-wal", path);
+	struct nb_app check = { .now = a->now };
+	bool encrypted = store_sqlite_encrypted(src);
+	enum nb_err rc;
+
+	unlink(tmp);
+	unlink(theader);
+	if ((rc = copy_file(src, tmp, err)) || (encrypted && (rc = copy_file(sheader, theader, err))))
+		goto out;
+	/* the copy must open, with its own passphrase, and be whole */
+	if ((rc = app_open(&check, tmp, encrypted ? pass : NULL, len, err)) ||
+	    (rc = store_sqlite_check(&check.store, err))) {
+		app_close(&check);
+		unlink(tmp);
+		unlink(theader);
+		goto out;
+	}
+	app_close(&check);
+	app_close(a);
+	if (access(wal, F_OK) == 0) {
+		rc = nb_error_set(err, NB_EDB, "", "%s",
+				  _("Another nabij (perhaps nabij ui) still has the database open. Close it and try again; nothing was changed."));
+		unlink(tmp);
+		unlink(theader);
+		goto out;
+	}
+	unlink(kept);
+	unlink(kheader);
+	if (access(path, F_OK) == 0 && (rc = move(path, kept, err)))
+		goto out;
+	if (access(hpath, F_OK) == 0 && (rc = move(hpath, kheader, err)))
+		goto out;
+	if ((encrypted && (rc = move(theader, hpath, err))) || (rc = move(tmp, path, err)))
+		goto out;
+	sync_folder(path);
+	rc = app_open(a, path, encrypted ? pass : NULL, len, err);
+out:
+	free(tmp);
+	free(theader);
+	free(sheader);
+	free(hpath);
+	free(kept);
+	free(kheader);
+	free(wal);
+	return rc;
+}

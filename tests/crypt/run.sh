@@ -1,0 +1,127 @@
+#!/bin/sh
+# Encryption at rest, seen from outside: a passphrase set, changed and
+# removed; a wrong one refused; a marker written in a note found in no file
+# under the data folder, the temporary folder or the cache; one flipped byte
+# refused instead of shown; files 0600 and the folder 0700; the time an
+# unlock takes.
+#   run.sh NABIJ_BINARY
+set -u
+bin=$1
+top=$(mktemp -d)
+trap '[ -n "${KEEP:-}" ] || rm -rf "$top"' EXIT
+export NABIJ_DB="$top/data/nabij/nabij.db" TMPDIR="$top/tmp" XDG_CACHE_HOME="$top/cache" \
+	TZ=Europe/Amsterdam LC_ALL=C.UTF-8 LANGUAGE=en NABIJ_NOW=2026-11-20T20:00:00+01:00
+mkdir -p "$TMPDIR" "$XDG_CACHE_HOME"
+. "$(dirname "$0")/../lib.sh"
+# nabij with a passphrase on descriptor 3
+with() {	# PASSPHRASE ARGS...
+	p=$1
+	shift
+	printf '%s\n' "$p" | NABIJ_PASSPHRASE_FD=3 "$bin" "$@" 3<&0 </dev/null
+}
+marker=M4RKER-$(date +%s)-xyzzy
+old="correct horse battery staple"
+new="a quiet walk by the river"
+
+"$bin" checkin --mood 3 --note "before: $marker" >/dev/null
+check "a plain database at first" sh -c "head -c 15 '$NABIJ_DB' | grep -q 'SQLite format 3'"
+check "too short a passphrase" sh -c "printf 'short\n' | NABIJ_PASSPHRASE_FD=3 '$bin' passphrase set 3<&0; test \$? -eq 2"
+with "$old" passphrase set >/dev/null
+check "set: exit 0" test $? -eq 0
+check "set: no longer plain" sh -c "! head -c 15 '$NABIJ_DB' | grep -q 'SQLite format 3'"
+check "set: the header beside it" test -s "$NABIJ_DB.header"
+check "set twice is refused" sh -c "printf 'x\n' | NABIJ_PASSPHRASE_FD=3 '$bin' passphrase set 3<&0; test \$? -eq 2"
+check "without a passphrase: refused" sh -c "'$bin' list </dev/null; test \$? -ne 0"
+check "wrong passphrase: exit 1" sh -c "printf 'not it at all\n' | NABIJ_PASSPHRASE_FD=3 '$bin' list 3<&0 >'$top/out' 2>'$top/err'; test \$? -eq 1"
+check "wrong passphrase: nothing shown" test ! -s "$top/out"
+check "wrong passphrase: said plainly" grep -q "passphrase does not open" "$top/err"
+check "right passphrase: the note" sh -c "with() { printf '%s\n' \"\$1\" | NABIJ_PASSPHRASE_FD=3 '$bin' list 3<&0; }; with '$old' | grep -q '$marker'"
+with "$old" checkin --mood 4 --note "after: $marker" >/dev/null
+with "$old" search "$marker" >/dev/null
+with "$old" moment hug --note "$marker" >/dev/null
+with "$old" insights >/dev/null
+with "$old" report --out "$top/tmp/r.pdf" >/dev/null
+rm -f "$top/tmp/r.pdf"	# a report is a document the person asked for, like an export
+check "no marker in the data folder, temp or cache" sh -c "! grep -rqa '$marker' '$top/data' '$TMPDIR' '$XDG_CACHE_HOME'"
+check "database 0600" test "$(stat -c %a "$NABIJ_DB")" = 600
+check "header 0600" test "$(stat -c %a "$NABIJ_DB.header")" = 600
+check "folder 0700" test "$(stat -c %a "$(dirname "$NABIJ_DB")")" = 700
+
+start=$(date +%s%N)
+with "$old" today >/dev/null
+end=$(date +%s%N)
+echo "unlock and today: $(( (end - start) / 1000000 )) ms"
+
+# change reads the old passphrase, then the new one, from the same descriptor
+printf '%s\n%s\n' "$old" "$new" | NABIJ_PASSPHRASE_FD=3 "$bin" passphrase change 3<&0 </dev/null >/dev/null
+check "change: the old one no longer opens" sh -c "printf '%s\n' '$old' | NABIJ_PASSPHRASE_FD=3 '$bin' list 3<&0; test \$? -eq 1"
+check "change: the new one opens" sh -c "printf '%s\n' '$new' | NABIJ_PASSPHRASE_FD=3 '$bin' list 3<&0 | grep -q '$marker'"
+check "change: no old header left" test ! -e "$NABIJ_DB.header.old"
+
+# One flipped byte in the middle of the file: refused, not shown in part.
+cp "$NABIJ_DB" "$top/flipped.db"
+cp "$NABIJ_DB.header" "$top/flipped.db.header"
+size=$(stat -c %s "$top/flipped.db")
+at=$((size / 2))
+byte=$(od -An -tu1 -j "$at" -N1 "$top/flipped.db" | tr -d ' ')
+printf "$(printf '\\%03o' $(( (byte + 1) % 256 )))" |
+	dd of="$top/flipped.db" bs=1 seek="$at" conv=notrunc 2>/dev/null
+check "flipped byte: export refuses" sh -c "printf '%s\n' '$new' | NABIJ_PASSPHRASE_FD=3 NABIJ_DB='$top/flipped.db' '$bin' export 3<&0 >'$top/out' 2>'$top/err'; test \$? -eq 1"
+check "flipped byte: nothing written" test ! -s "$top/out"
+check "flipped byte: said plainly" grep -q "damaged, was changed outside nabij" "$top/err"
+
+# The web UI on the encrypted database: locked until /unlock gets the passphrase.
+if command -v curl >/dev/null; then
+	LANGUAGE=en "$bin" ui --no-open --port 0 >"$top/ui" 2>&1 &
+	pid=$!
+	i=0
+	while [ $i -lt 50 ] && ! grep -q 'token=' "$top/ui"; do sleep 0.1; i=$((i + 1)); done
+	url=$(grep -o 'http://127.0.0.1:[0-9]*/?token=[0-9a-f]*' "$top/ui")
+	base=${url%%/\?*}
+	ck="Cookie: nabij_session=${url##*token=}"
+	code() { curl -s -o "$top/body" -w '%{http_code}' -H "$ck" -H "Origin: $base" "$@"; }
+	check "ui: locked pages lead to /unlock" sh -c "test \"\$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -H '$ck' '$base/history')\" = '303 $base/unlock'"
+	check "ui: no note before unlocking" sh -c "! curl -s -L -H '$ck' '$base/history' | grep -q '$marker'"
+	csrf=$(curl -s -H "$ck" "$base/unlock" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -n 1 | grep -o '[0-9a-f]\{32\}')
+	check "ui: unlock form has a password field" sh -c "curl -s -H '$ck' '$base/unlock' | grep -q 'type=\"password\"'"
+	check "ui: wrong passphrase refused" test "$(code --data "csrf=$csrf&passphrase=nope+nope+nope" "$base/unlock")" = 403
+	check "ui: wrong passphrase said plainly" grep -q "does not open" "$top/body"
+	check "ui: passphrase not sent back" sh -c "! grep -q 'nope nope' '$top/body'"
+	check "ui: right passphrase opens" test "$(code --data-urlencode "csrf=$csrf" --data-urlencode "passphrase=$new" "$base/unlock")" = 303
+	check "ui: the notes after unlocking" sh -c "curl -s -H '$ck' '$base/history' | grep -q '$marker'"
+	kill -INT $pid
+	wait $pid 2>/dev/null
+fi
+
+# Backup and restore of the encrypted database.
+printf '%s\n' "$new" | NABIJ_PASSPHRASE_FD=3 "$bin" backup "$top/b.db" 3<&0 </dev/null >/dev/null
+check "backup: exit 0" test $? -eq 0
+check "backup: encrypted too" sh -c "test -s '$top/b.db' && ! head -c 15 '$top/b.db' | grep -q 'SQLite format 3'"
+check "backup: its header beside it" test -s "$top/b.db.header"
+check "backup: no marker in it" sh -c "! grep -qa '$marker' '$top/b.db'"
+check "backup: not over a file" sh -c "printf '%s\n' '$new' | NABIJ_PASSPHRASE_FD=3 '$bin' backup '$top/b.db' 3<&0; test \$? -eq 2"
+printf '%s\n' "$new" | NABIJ_PASSPHRASE_FD=3 "$bin" checkin --mood 1 --note "after the backup" 3<&0 </dev/null >/dev/null
+printf '%s\n%s\n' "$new" "$new" | NABIJ_PASSPHRASE_FD=3 "$bin" restore "$top/b.db" 3<&0 </dev/null >/dev/null
+check "restore: exit 0" test $? -eq 0
+check "restore: back as it was" sh -c "printf '%s\n' '$new' | NABIJ_PASSPHRASE_FD=3 '$bin' export 3<&0 >'$top/r.json' && grep -q '$marker' '$top/r.json' && ! grep -q 'after the backup' '$top/r.json'"
+check "restore: the old one kept" test -s "$NABIJ_DB.before-restore"
+
+printf '%s\n' "$new" | NABIJ_PASSPHRASE_FD=3 "$bin" passphrase remove 3<&0 </dev/null >/dev/null
+check "remove: plain again" sh -c "head -c 15 '$NABIJ_DB' | grep -q 'SQLite format 3'"
+check "remove: header gone" test ! -e "$NABIJ_DB.header"
+check "remove: all notes kept" sh -c "'$bin' export | grep -c '$marker' | grep -qx 3"
+
+# A plain backup, and a damaged one refused before it takes any place.
+"$bin" backup "$top/plain.db" >/dev/null
+check "plain backup: plain" sh -c "head -c 15 '$top/plain.db' | grep -q 'SQLite format 3'"
+cp "$top/plain.db" "$top/bad.db"
+size=$(stat -c %s "$top/bad.db")
+dd if=/dev/urandom of="$top/bad.db" bs=1 seek=$((size / 3)) count=4096 conv=notrunc 2>/dev/null
+"$bin" checkin --mood 5 --note "kept through a bad restore" >/dev/null
+check "damaged backup: refused" sh -c "'$bin' restore '$top/bad.db' >/dev/null 2>'$top/err'; test \$? -eq 1"
+check "damaged backup: nothing replaced" sh -c "'$bin' export | grep -q 'kept through a bad restore'"
+check "plain restore: exit 0" "$bin" restore "$top/plain.db"
+check "plain restore: as it was" sh -c "'$bin' export | grep -c '$marker' | grep -qx 3"
+
+echo "crypt: $pass passed, $failed failed"
+[ "$failed" -eq 0 ]

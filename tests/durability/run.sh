@@ -1,0 +1,101 @@
+#!/bin/sh
+# Durability under faults: writes killed (-9) at random moments, then the
+# database passes integrity_check and holds every acknowledged record; a
+# full disk and a read-only database give a clear message and exit 1 and
+# lose nothing stored before; a database another writer holds is waited for
+# briefly, then nabij says so. Disk full and read-only need a tmpfs (root);
+# without one they are skipped.
+#   run.sh NABIJ_BINARY [KILLS]
+set -u
+bin=$1
+kills=${2:-200}
+top=$(mktemp -d)
+cleanup() {
+	for m in "$top/full" "$top/ro"; do mountpoint -q "$m" 2>/dev/null && umount "$m"; done
+	rm -rf "$top"
+}
+trap cleanup EXIT
+export TZ=Europe/Amsterdam LC_ALL=C.UTF-8 LANGUAGE=en
+. "$(dirname "$0")/../lib.sh"
+integrity() { sqlite3 "$1" 'PRAGMA integrity_check' 2>&1 | grep -qx ok; }
+
+# 1. kill -9 at random moments during writes
+export NABIJ_DB="$top/kill.db"
+"$bin" checkin --mood 3 --note "first" >/dev/null
+: >"$top/acked"
+i=0
+survived=0
+while [ $i -lt "$kills" ]; do
+	i=$((i + 1))
+	"$bin" checkin --mood $((i % 5 + 1)) --tension 2 --need rest --note "note-$i with some words to write" \
+		>/dev/null 2>&1 &
+	pid=$!
+	# a random moment within the first 50 ms: before, during or after the write
+	sleep "0.0$(printf '%02d' $(( $(od -An -N1 -tu1 /dev/urandom) % 50 )))"
+	kill -9 $pid 2>/dev/null
+	if { wait $pid; } 2>/dev/null; then echo "note-$i " >>"$top/acked"; else survived=$((survived + 1)); fi
+done
+"$bin" export >"$top/export.json" 2>/dev/null
+check "after $kills kills: integrity_check ok" integrity "$NABIJ_DB"
+missing=0
+while read -r n; do
+	grep -q "\"$n" "$top/export.json" || missing=$((missing + 1))
+done <"$top/acked"
+check "after $kills kills: no acknowledged record missing ($(wc -l <"$top/acked") acknowledged)" test $missing -eq 0
+check "after kills: still writable" "$bin" checkin --mood 4 --note "after the kills"
+echo "kill -9: $survived of $kills writes killed midway, $(wc -l <"$top/acked") acknowledged, $missing missing"
+
+# 2. another writer holds the database: wait briefly, then say so
+export NABIJ_DB="$top/busy.db"
+"$bin" checkin --mood 3 --note "before the lock" >/dev/null
+(printf 'BEGIN IMMEDIATE;\n'; sleep 6) |
+	sqlite3 "$NABIJ_DB" &
+holder=$!
+sleep 0.5
+start=$(date +%s%N)
+"$bin" checkin --mood 2 --note "while locked" >"$top/out" 2>"$top/err"
+status=$?
+waited=$(( ($(date +%s%N) - start) / 1000000 ))
+check "busy: exit 1" test $status -eq 1
+check "busy: waited a moment first (${waited} ms)" test $waited -ge 2000
+check "busy: said plainly" grep -q "another nabij is writing" "$top/err"
+kill $holder 2>/dev/null
+wait $holder 2>/dev/null
+check "busy: the earlier record is there" sh -c "'$bin' list | grep -q 'before the lock'"
+
+# 3. a full disk and a read-only database, on a small tmpfs
+if mkdir -p "$top/full" && mount -t tmpfs -o size=600k tmpfs "$top/full" 2>/dev/null; then
+	export NABIJ_DB="$top/full/nabij.db"
+	"$bin" checkin --mood 3 --note "stored before the disk was full" >/dev/null
+	head -c 2000000 /dev/zero >"$top/full/filler" 2>/dev/null
+	long=$(head -c 30000 /dev/zero | tr '\0' 'w')
+	n=0
+	status=0
+	while [ $n -lt 200 ] && [ $status -eq 0 ]; do
+		"$bin" checkin --mood 3 --note "$long $n" >/dev/null 2>"$top/err"
+		status=$?
+		n=$((n + 1))
+	done
+	check "disk full: exit 1" test $status -eq 1
+	check "disk full: said plainly" grep -qi "disk is full" "$top/err"
+	rm -f "$top/full/filler"
+	check "disk full: integrity ok" integrity "$NABIJ_DB"
+	check "disk full: the earlier record is there" sh -c "'$bin' list | grep -q 'stored before the disk'"
+
+	mkdir -p "$top/ro"
+	mount -t tmpfs -o size=4m tmpfs "$top/ro"
+	export NABIJ_DB="$top/ro/nabij.db"
+	"$bin" checkin --mood 3 --note "stored before read-only" >/dev/null
+	mount -o remount,ro "$top/ro"
+	"$bin" checkin --mood 2 --note "on a read-only disk" >/dev/null 2>"$top/err"
+	check "read-only: exit 1" test $? -eq 1
+	check "read-only: said plainly" grep -qi "cannot be written\|read-only\|readonly" "$top/err"
+	mount -o remount,rw "$top/ro"
+	check "read-only: the earlier record is there" sh -c "'$bin' list | grep -q 'stored before read-only'"
+	check "read-only: integrity ok" integrity "$NABIJ_DB"
+else
+	echo "disk full and read-only: skipped (mounting a tmpfs needs root)"
+fi
+
+echo "durability: $pass passed, $failed failed"
+[ "$failed" -eq 0 ]
