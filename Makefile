@@ -6,7 +6,7 @@ PACKAGES = gcc meson ninja-build pkg-config gettext tzdata \
 # The SQLite engine: SQLCipher's amalgamation from npm, pinned in deps/sqlcipher.
 AMALGAMATION = deps/sqlcipher/node_modules/@journeyapps/sqlcipher/deps/sqlcipher-amalgamation
 # What the tests need besides: the terminal and browser tests' tools.
-TEST_PACKAGES = $(PACKAGES) libcmocka-dev tmux curl chromium hyperfine wrk time sqlite3 poppler-utils clang libclang-rt-14-dev
+TEST_PACKAGES = $(PACKAGES) libcmocka-dev tmux curl chromium hyperfine wrk time sqlite3 poppler-utils clang libclang-rt-14-dev valgrind
 
 .PHONY: all deps test-deps install-packages build run cli test fuzz bench install pot clean
 
@@ -57,7 +57,7 @@ fuzz: test-deps
 	@[ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzz=true \
 		-Db_sanitize=address,undefined -Db_lundef=false
 	@ninja -C build-fuzz
-	@for h in json fields web import; do \
+	@for h in json fields web import headers; do \
 		mkdir -p build-fuzz/corpus-$$h && cp tests/fuzz/corpus/$$h/* build-fuzz/corpus-$$h/; \
 		./build-fuzz/tests/fuzz/libfuzzer_$$h -max_total_time=$${SECONDS:-60} \
 			build-fuzz/corpus-$$h || exit 1; \

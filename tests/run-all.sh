@@ -1,7 +1,9 @@
 #!/bin/sh
 # Build nabij twice (plain, and with AddressSanitizer and
-# UndefinedBehaviorSanitizer), run the whole suite in both, check that the
-# Dutch catalogue is complete, and end with one line: "N passed, N failed".
+# UndefinedBehaviorSanitizer), run the whole suite in both, fuzz every
+# parser (and check the canaries), run the suite's core under valgrind,
+# check that the Dutch catalogue is complete, and end with one line:
+# "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 status=0
@@ -20,9 +22,12 @@ for dir in build build-san; do
 	grep -q 'Fail: *0' "$dir/test-output.txt" || sed -n '/^stdout:/,$p' "$dir/test-output.txt" | head -80
 done
 
-# A short coverage-guided run of every fuzz harness (libFuzzer, with clang),
-# starting from the seed corpora; a crash fails the run.
-echo "== fuzzing, ${FUZZ_SECONDS:-8} s a harness"
+# A coverage-guided run of every fuzz harness (libFuzzer, with clang, ASan
+# and UBSan), FUZZ_SECONDS each from the seed corpora; a crash fails the run.
+# Then each canary (the same harness with a planted bug) for as long: it
+# must crash, or the harness is not reaching its parser.
+secs=${FUZZ_SECONDS:-30}
+echo "== fuzzing, $secs s a harness"
 fuzz=0
 if command -v clang >/dev/null; then
 	if [ ! -f build-fuzz/build.ninja ]; then
@@ -30,23 +35,46 @@ if command -v clang >/dev/null; then
 			-Db_lundef=false >/dev/null || fuzz=1
 	fi
 	ninja -C build-fuzz >/dev/null || fuzz=1
-	for h in json fields web import; do
+	for h in json fields web import headers; do
 		[ $fuzz -eq 0 ] || break
 		mkdir -p "build-fuzz/corpus-$h"
 		cp tests/fuzz/corpus/$h/* "build-fuzz/corpus-$h/"
-		if ./build-fuzz/tests/fuzz/libfuzzer_$h -max_total_time="${FUZZ_SECONDS:-8}" \
+		if ./build-fuzz/tests/fuzz/libfuzzer_$h -max_total_time="$secs" -timeout=10 \
 			-artifact_prefix=build-fuzz/ "build-fuzz/corpus-$h" >"build-fuzz/$h.log" 2>&1; then
-			echo "fuzz-$h: $(grep -o 'Done [0-9]* runs' "build-fuzz/$h.log")"
+			echo "fuzz-$h: $(grep -o 'Done [0-9]* runs in [0-9]* second' "build-fuzz/$h.log")"
 		else
 			fuzz=1
 			echo "fuzz-$h found a problem:"
 			tail -30 "build-fuzz/$h.log"
+		fi
+		mkdir -p "build-fuzz/canary-$h"
+		cp tests/fuzz/corpus/$h/* "build-fuzz/canary-$h/"
+		if ! ./build-fuzz/tests/fuzz/canary_$h -max_total_time="$secs" -timeout=10 \
+			-artifact_prefix=build-fuzz/canary- "build-fuzz/canary-$h" >"build-fuzz/canary-$h.log" 2>&1 &&
+			grep -q 'heap-buffer-overflow' "build-fuzz/canary-$h.log"; then
+			[ $fuzz -eq 0 ] && echo "canary-$h: the planted bug was found after $(grep -o '#[0-9]*' "build-fuzz/canary-$h.log" | tail -n 1 | tr -d '#') runs"
+		else
+			fuzz=1
+			echo "canary-$h: the planted bug was NOT found in $secs s: the harness does not reach its parser"
 		fi
 	done
 else
 	echo "clang is not installed: no fuzzing"
 fi
 [ $fuzz -eq 0 ] || status=1
+
+# The unit tests, the fuzz corpora and each command group under valgrind.
+echo "== valgrind"
+vg=0
+if command -v valgrind >/dev/null; then
+	sh tests/valgrind/run.sh build >build/valgrind.log 2>&1 || vg=1
+	grep -E '^(FAIL|valgrind:)' build/valgrind.log
+	[ $vg -eq 0 ] || tail -40 build/valgrind.log
+else
+	echo "valgrind is not installed"
+	vg=1
+fi
+[ $vg -eq 0 ] || status=1
 
 # The Dutch catalogue must translate every message, with nothing fuzzy.
 echo "== translations"
@@ -58,5 +86,5 @@ case "$stats" in *untranslated*|*fuzzy*) i18n=1 ;; esac
 msgcmp po/nl.po po/nabij.pot || i18n=1
 [ $i18n -eq 0 ] || status=1
 
-python3 tests/summary.py "$i18n" "$fuzz" build build-san
+python3 tests/summary.py "$i18n" "$fuzz" "$vg" build build-san
 exit $status

@@ -4,19 +4,20 @@ cmocka reports "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)";
 the golden runner "golden: N passed, N failed"; any other test counts as
 one case. A test that failed without saying how many counts as one failure;
 a skipped one (its tools missing) is counted apart.
-Usage: summary.py I18N_STATUS FUZZ_STATUS BUILD_DIR...
+Usage: summary.py STATUS... BUILD_DIR...  (a status is 0 when that check passed)
 """
 import json
 import re
 import sys
 
 passed = failed = skipped = 0
-for status in sys.argv[1:3]:
-    if status == "0":
+args = sys.argv[1:]
+while args and args[0].isdigit():  # the statuses of the checks outside meson
+    if args.pop(0) == "0":
         passed += 1
     else:
         failed += 1
-for build in sys.argv[3:]:
+for build in args:
     try:
         lines = open(f"{build}/meson-logs/testlog.json").read().splitlines()
     except OSError:

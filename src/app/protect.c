@@ -90,6 +90,10 @@ enum nb_err app_protect(struct nb_app *a, const char *path, const char *pass, si
 	struct vault_header h;
 	enum nb_err rc;
 
+	if (!path || strcmp(path, ":memory:") == 0) {	/* nothing on a disk to protect */
+		rc = nb_error_set(err, NB_EINVAL, "db", "%s", _("This database lives in memory only; there is nothing to encrypt."));
+		goto out;
+	}
 	unlink(tmp);
 	if (pass && len < PASS_MIN) {
 		rc = nb_error_set(err, NB_EINVAL, "passphrase",

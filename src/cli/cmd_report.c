@@ -96,6 +96,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
 		goto fail;
 	}
 	rc = report_pdf(&c->app, &x.o, f, &pages, &err);
+	report_release();
 	if (fclose(f) && !rc)	/* the file is closed either way */
 		rc = nb_error_set(&err, NB_EIO, "out", _("Could not write %s: %s."), x.out, strerror(errno));
 	if (rc) {

@@ -13,6 +13,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -439,4 +440,10 @@ enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f
 	if (pages)
 		*pages = p.page;
 	return err && err->code ? err->code : rc;
+}
+
+void report_release(void)
+{
+	cairo_debug_reset_static_data();
+	FcFini();
 }

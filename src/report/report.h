@@ -21,6 +21,10 @@ struct nb_report_opts {
 };
 
 /* Write the report of a period to f; the number of pages in *pages. */
+/* Release cairo's and fontconfig's caches of fonts; once, before a
+ * program that drew a report ends (so that a leak checker sees none). */
+void report_release(void);
+
 enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f,
 		       int *pages, struct nb_error *err);
 

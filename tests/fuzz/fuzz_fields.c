@@ -1,5 +1,6 @@
 /* Fuzz harness: every parser of typed field values. The first byte picks
  * the parser; the rest is the text a person might have typed. */
+#include "canary.h"
 #include "core/parse.h"
 #include "core/time.h"
 #include "core/xalloc.h"
@@ -23,7 +24,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	switch (data[0] % 11) {
 	case 0: nb_time_parse(s, 1795201200, "at", &st, &err); break;
 	case 1: nb_stamp_parse(s, &st); break;
-	case 2: parse_scale("mood", s, 1, 5, &v, &err); break;
+	case 2:
+		CANARY(parse_scale("mood", s, 1, 5, &v, &err) == NB_OK && v == 4 && strlen(s) > 2);
+		break;
 	case 3: parse_sleep(s, &v, &err); break;
 	case 4: parse_seconds("seconds", s, 86400, &v, &err); break;
 	case 5: parse_emotion(s, &l, &err); break;

@@ -1,5 +1,6 @@
 /* Fuzz harness: the importers from other apps. The first byte picks Daylio
  * CSV, the Daylio backup or jrnl, and whether contact becomes moments. */
+#include "canary.h"
 #include "io/import.h"
 
 #include <stdint.h>
@@ -28,6 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		io_jrnl(text, size - 1, &l, &r, &err);
 		break;
 	}
+	CANARY(l.n >= 2 && data[0] % 3 == 0);	/* Daylio CSV rows read */
 	for (size_t i = 0; i < l.n; i++)
 		entry_validate(l.v[i], INT64_MAX / 2, &err);
 	entries_free(&l);

@@ -1,5 +1,6 @@
 /* Fuzz harness: nabij JSON import (io_json_read), then validation and
  * writing back of whatever was accepted. */
+#include "canary.h"
 #include "core/record.h"
 #include "io/io.h"
 
@@ -15,6 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (io_json_read((const char *)data, size, &l, &err) != NB_OK)
 		return 0;
+	CANARY(l.n >= 3);
 	for (size_t i = 0; i < l.n; i++)
 		entry_validate(l.v[i], INT64_MAX / 2, &err);
 	devnull = fopen("/dev/null", "w");

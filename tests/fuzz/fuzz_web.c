@@ -2,6 +2,7 @@
  * GET or POST, the first line is the path with its query, the other lines
  * are form fields as key=value. The request carries a valid session and
  * form token, so it reaches the pages themselves. */
+#include "canary.h"
 #include "core/xalloc.h"
 #include "web/web.h"
 
@@ -56,6 +57,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		kvs_add(&req.form, line, eq, strlen(eq));
 	}
 	web_handle(&w, &req, &resp);
+	CANARY(resp.status == 303 && strcmp(req.method, "POST") == 0 && strcmp(path, "/moment") == 0);
 	web_resp_free(&resp);
 	kvs_free(&req.headers);
 	kvs_free(&req.cookies);
