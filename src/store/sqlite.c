@@ -115,33 +115,35 @@ static const char *const sql[S__COUNT] = {
 	/* the summary per day (schema 2), recomputed for the days that changed */
 	[S_DIRTY_ANY] = "SELECT 1 FROM day_dirty LIMIT 1",
 	[S_REFRESH_FACT_DEL] = "DELETE FROM day_fact WHERE day IN (SELECT day FROM day_dirty)",
+	/* CROSS JOIN keeps the few changed days as the outer loop: without
+	 * statistics the planner would walk every moment or need instead */
 	[S_REFRESH_FACT_INS] =
 		"INSERT INTO day_fact SELECT day, kind, term, count(*) FROM ("
 		" SELECT e.day, 'm' AS kind, m.kind AS term FROM day_dirty d"
-		"  JOIN entry e ON e.type = 'moment' AND e.day = d.day JOIN moment m ON m.entry_id = e.id"
+		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day CROSS JOIN moment m ON m.entry_id = e.id"
 		" UNION ALL SELECT e.day, 't', '' FROM day_dirty d"
-		"  JOIN entry e ON e.type = 'moment' AND e.day = d.day JOIN moment m ON m.entry_id = e.id"
+		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day CROSS JOIN moment m ON m.entry_id = e.id"
 		"  WHERE m.safe = 'yes' AND m.kind IN (SELECT value FROM json_each(?1))"
 		" UNION ALL SELECT e.day, 'c', mm.name FROM day_dirty d"
-		"  JOIN entry e ON e.type = 'moment' AND e.day = d.day JOIN moment m ON m.entry_id = e.id"
-		"  JOIN member mm ON mm.entry_id = m.member_id"
+		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day CROSS JOIN moment m ON m.entry_id = e.id"
+		"  CROSS JOIN member mm ON mm.entry_id = m.member_id"
 		" UNION ALL SELECT e.day, 'e', '' FROM day_dirty d"
-		"  JOIN entry e ON e.type = 'session' AND e.day = d.day"
-		" UNION ALL SELECT e.day, 'n', i.term FROM day_dirty d"
-		"  JOIN entry e ON e.type = 'checkin' AND e.day = d.day JOIN item i ON i.entry_id = e.id"
-		"  WHERE i.field = 'need'"
+		"  CROSS JOIN entry e ON e.type = 'session' AND e.day = d.day"
 		" UNION ALL SELECT e.day, 'x', s.exercise || ' ' || s.tension_before || ' ' || s.tension_after"
-		"  FROM day_dirty d JOIN entry e ON e.type = 'session' AND e.day = d.day"
-		"  JOIN session s ON s.entry_id = e.id"
+		"  FROM day_dirty d CROSS JOIN entry e ON e.type = 'session' AND e.day = d.day"
+		"  CROSS JOIN session s ON s.entry_id = e.id"
 		"  WHERE s.tension_before IS NOT NULL AND s.tension_after IS NOT NULL"
+		" UNION ALL SELECT e.day, 'n', i.term FROM day_dirty d"
+		"  CROSS JOIN entry e ON e.type = 'checkin' AND e.day = d.day"
+		"  CROSS JOIN item i ON i.entry_id = e.id AND i.field = 'need'"
 		" UNION ALL SELECT e.day, 'g', '' FROM day_dirty d"
-		"  JOIN entry e ON e.type = 'trigger' AND e.day = d.day"
+		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day"
 		" UNION ALL SELECT e.day, 'G', t.emotion FROM day_dirty d"
-		"  JOIN entry e ON e.type = 'trigger' AND e.day = d.day"
-		"  JOIN trigger_entry t ON t.entry_id = e.id WHERE t.emotion IS NOT NULL"
+		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day"
+		"  CROSS JOIN trigger_entry t ON t.entry_id = e.id WHERE t.emotion IS NOT NULL"
 		" UNION ALL SELECT e.day, 'N', t.need FROM day_dirty d"
-		"  JOIN entry e ON e.type = 'trigger' AND e.day = d.day"
-		"  JOIN trigger_entry t ON t.entry_id = e.id WHERE t.need IS NOT NULL"
+		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day"
+		"  CROSS JOIN trigger_entry t ON t.entry_id = e.id WHERE t.need IS NOT NULL"
 		") GROUP BY day, kind, term",
 	[S_REFRESH_DAY_DEL] = "DELETE FROM day_summary WHERE day IN (SELECT day FROM day_dirty)",
 	[S_REFRESH_DAY_INS] =
@@ -149,7 +151,7 @@ static const char *const sql[S__COUNT] = {
 		" avg(c.energy), avg(c.sleep_quality), avg(c.sleep_minutes) / 60.0,"
 		" coalesce((SELECT group_concat(f.kind || f.n || ' ' || f.term, char(31))"
 		"  FROM day_fact f WHERE f.day = d.day), '')"
-		" FROM day_dirty d JOIN entry e ON e.day = d.day"
+		" FROM day_dirty d CROSS JOIN entry e ON e.day = d.day"
 		" LEFT JOIN checkin c ON c.entry_id = e.id AND e.type = 'checkin' GROUP BY d.day",
 	[S_REFRESH_DONE] = "DELETE FROM day_dirty",
 	[S_MEMBER_NAME] = "SELECT e.uid FROM entry e JOIN member m ON m.entry_id = e.id"
