@@ -13,11 +13,70 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <dlfcn.h>
 #include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/*
+ * cairo and fontconfig are opened when the first report is drawn, not
+ * linked: with X11 among them they are some twenty libraries, which every
+ * other command would load at its start for nothing.
+ */
+#define CAIRO_CALLS(X) \
+	X(cairo_arc) \
+	X(cairo_create) \
+	X(cairo_debug_reset_static_data) \
+	X(cairo_destroy) \
+	X(cairo_fill) \
+	X(cairo_line_to) \
+	X(cairo_move_to) \
+	X(cairo_new_path) \
+	X(cairo_pdf_surface_create_for_stream) \
+	X(cairo_pdf_surface_set_metadata) \
+	X(cairo_rectangle) \
+	X(cairo_select_font_face) \
+	X(cairo_set_font_size) \
+	X(cairo_set_line_join) \
+	X(cairo_set_line_width) \
+	X(cairo_set_source_rgb) \
+	X(cairo_show_page) \
+	X(cairo_show_text) \
+	X(cairo_stroke) \
+	X(cairo_surface_destroy) \
+	X(cairo_surface_finish) \
+	X(cairo_surface_status) \
+	X(cairo_text_extents) \
+	X(FcFini)
+
+static struct {
+#define SLOT(f) __typeof__(f) *f;
+	CAIRO_CALLS(SLOT)
+#undef SLOT
+} lib;
+
+static enum nb_err cairo_ready(struct nb_error *err)
+{
+	static bool ready;
+	void *cairo, *fc;
+
+	if (ready)
+		return NB_OK;
+	cairo = dlopen("libcairo.so.2", RTLD_NOW | RTLD_LOCAL);
+	fc = dlopen("libfontconfig.so.1", RTLD_NOW | RTLD_LOCAL);
+	if (!cairo || !fc)
+		return nb_error_set(err, NB_EIO, "", _("The report needs cairo (Debian: libcairo2): %s"), dlerror());
+#define LOAD(f)                                                                                    \
+	if (!(*(void **)&lib.f = dlsym(strncmp(#f, "Fc", 2) == 0 ? fc : cairo, #f)))               \
+		return nb_error_set(err, NB_EIO, "", _("The report needs cairo (Debian: libcairo2): %s"), \
+				    dlerror());
+	CAIRO_CALLS(LOAD)
+#undef LOAD
+	ready = true;
+	return NB_OK;
+}
 
 #define PAGE_W 595.28	/* A4 in points */
 #define PAGE_H 841.89
@@ -34,14 +93,14 @@ struct pdf {
 
 static void ink(struct pdf *p, double grey)
 {
-	cairo_set_source_rgb(p->cr, grey, grey * 0.97, grey * 0.94);
+	lib.cairo_set_source_rgb(p->cr, grey, grey * 0.97, grey * 0.94);
 }
 
 static void font(struct pdf *p, double size, bool bold)
 {
-	cairo_select_font_face(p->cr, FONT, CAIRO_FONT_SLANT_NORMAL,
+	lib.cairo_select_font_face(p->cr, FONT, CAIRO_FONT_SLANT_NORMAL,
 			       bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(p->cr, size);
+	lib.cairo_set_font_size(p->cr, size);
 }
 
 static void footer(struct pdf *p)
@@ -51,10 +110,10 @@ static void footer(struct pdf *p)
 	font(p, 8, false);
 	ink(p, 0.4);
 	snprintf(n, sizeof n, "%d", p->page);
-	cairo_move_to(p->cr, MARGIN, PAGE_H - 30);
-	cairo_show_text(p->cr, p->footer);
-	cairo_move_to(p->cr, PAGE_W - MARGIN - 10, PAGE_H - 30);
-	cairo_show_text(p->cr, n);
+	lib.cairo_move_to(p->cr, MARGIN, PAGE_H - 30);
+	lib.cairo_show_text(p->cr, p->footer);
+	lib.cairo_move_to(p->cr, PAGE_W - MARGIN - 10, PAGE_H - 30);
+	lib.cairo_show_text(p->cr, n);
 }
 
 /* Room for h more points on this page, or a new page. */
@@ -63,7 +122,7 @@ static void room(struct pdf *p, double h)
 	if (p->y + h <= PAGE_H - MARGIN)
 		return;
 	footer(p);
-	cairo_show_page(p->cr);
+	lib.cairo_show_page(p->cr);
 	p->page++;
 	p->y = MARGIN;
 }
@@ -83,15 +142,15 @@ static int text(struct pdf *p, const char *s, double size, bool bold, double x, 
 		if (word) {
 			struct nb_buf probe = { 0 };
 			buf_addf(&probe, "%s%s%s", line.s ? line.s : "", line.len ? " " : "", word);
-			cairo_text_extents(p->cr, probe.s, &e);
+			lib.cairo_text_extents(p->cr, probe.s, &e);
 			buf_free(&probe);
 		}
 		if (line.len && (!word || e.x_advance > width)) {
 			room(p, lead);
 			font(p, size, bold);
 			ink(p, grey);
-			cairo_move_to(p->cr, x, p->y + size);
-			cairo_show_text(p->cr, line.s);
+			lib.cairo_move_to(p->cr, x, p->y + size);
+			lib.cairo_show_text(p->cr, line.s);
 			p->y += lead;
 			lines++;
 			line.len = 0;
@@ -131,32 +190,32 @@ static void chart_trend(struct pdf *p, const struct nb_trend *t, enum nb_series 
 	room(p, h + 44);
 	text(p, series_label(which), 10, true, MARGIN, 0.2);
 	p->y += 4;
-	cairo_set_line_width(p->cr, 0.5);
+	lib.cairo_set_line_width(p->cr, 0.5);
 	font(p, 8, false);
 	for (double g = lo; g <= hi + 1e-9; g += (hi - lo) / 4) {
 		double y = p->y + h - (g - lo) / (hi - lo) * h;
 		ink(p, 0.85);
-		cairo_move_to(p->cr, x0, y);
-		cairo_line_to(p->cr, x0 + w, y);
-		cairo_stroke(p->cr);
+		lib.cairo_move_to(p->cr, x0, y);
+		lib.cairo_line_to(p->cr, x0 + w, y);
+		lib.cairo_stroke(p->cr);
 		ink(p, 0.4);
 		snprintf(label, sizeof label, "%g", g);
-		cairo_move_to(p->cr, MARGIN, y + 3);
-		cairo_show_text(p->cr, label);
+		lib.cairo_move_to(p->cr, MARGIN, y + 3);
+		lib.cairo_show_text(p->cr, label);
 	}
-	cairo_set_source_rgb(p->cr, 0.79, 0.64, 0.56);
-	cairo_new_path(p->cr);	/* the labels leave a current point behind */
+	lib.cairo_set_source_rgb(p->cr, 0.79, 0.64, 0.56);
+	lib.cairo_new_path(p->cr);	/* the labels leave a current point behind */
 	for (int i = 0; i < t->weeks; i++) {
 		double x = x0 + (t->weeks > 1 ? w * i / (t->weeks - 1) : w / 2);
 		if (!t->days[which][i])
 			continue;
-		cairo_arc(p->cr, x, p->y + h - (mean[i] - lo) / (hi - lo) * h, t->weeks > 60 ? 0.9 : 1.6, 0,
+		lib.cairo_arc(p->cr, x, p->y + h - (mean[i] - lo) / (hi - lo) * h, t->weeks > 60 ? 0.9 : 1.6, 0,
 			  2 * M_PI);
-		cairo_fill(p->cr);
+		lib.cairo_fill(p->cr);
 	}
-	cairo_set_source_rgb(p->cr, 0.55, 0.29, 0.2);
-	cairo_set_line_width(p->cr, 1.6);
-	cairo_set_line_join(p->cr, CAIRO_LINE_JOIN_ROUND);
+	lib.cairo_set_source_rgb(p->cr, 0.55, 0.29, 0.2);
+	lib.cairo_set_line_width(p->cr, 1.6);
+	lib.cairo_set_line_join(p->cr, CAIRO_LINE_JOIN_ROUND);
 	for (int i = 0; i < t->weeks; i++) {
 		double x = x0 + (t->weeks > 1 ? w * i / (t->weeks - 1) : w / 2), y;
 		if (isnan(smooth[i])) {
@@ -165,18 +224,18 @@ static void chart_trend(struct pdf *p, const struct nb_trend *t, enum nb_series 
 		}
 		y = p->y + h - (smooth[i] - lo) / (hi - lo) * h;
 		if (down)
-			cairo_line_to(p->cr, x, y);
+			lib.cairo_line_to(p->cr, x, y);
 		else
-			cairo_move_to(p->cr, x, y);
+			lib.cairo_move_to(p->cr, x, y);
 		down = true;
 	}
-	cairo_stroke(p->cr);
+	lib.cairo_stroke(p->cr);
 	font(p, 8, false);
 	ink(p, 0.4);
-	cairo_move_to(p->cr, x0, p->y + h + 12);
-	cairo_show_text(p->cr, t->monday);
-	cairo_move_to(p->cr, x0 + w - 50, p->y + h + 12);
-	cairo_show_text(p->cr, last);
+	lib.cairo_move_to(p->cr, x0, p->y + h + 12);
+	lib.cairo_show_text(p->cr, t->monday);
+	lib.cairo_move_to(p->cr, x0 + w - 50, p->y + h + 12);
+	lib.cairo_show_text(p->cr, last);
 	p->y += h + 22;
 }
 
@@ -211,20 +270,20 @@ static void chart_bars(struct pdf *p, const char *title, const int *v, int n, co
 	font(p, 8, false);
 	ink(p, 0.4);
 	snprintf(label, sizeof label, "%d", max);
-	cairo_move_to(p->cr, MARGIN, p->y + 8);
-	cairo_show_text(p->cr, label);
-	cairo_move_to(p->cr, MARGIN, p->y + h);
-	cairo_show_text(p->cr, "0");
-	cairo_set_source_rgb(p->cr, 0.71, 0.47, 0.36);
+	lib.cairo_move_to(p->cr, MARGIN, p->y + 8);
+	lib.cairo_show_text(p->cr, label);
+	lib.cairo_move_to(p->cr, MARGIN, p->y + h);
+	lib.cairo_show_text(p->cr, "0");
+	lib.cairo_set_source_rgb(p->cr, 0.71, 0.47, 0.36);
 	for (int i = 0; i < n; i++) {
 		double bw = w / n, bh = h * v[i] / max;
-		cairo_rectangle(p->cr, x0 + i * bw + bw * 0.15, p->y + h - bh, bw * 0.7, bh);
+		lib.cairo_rectangle(p->cr, x0 + i * bw + bw * 0.15, p->y + h - bh, bw * 0.7, bh);
 	}
-	cairo_fill(p->cr);
+	lib.cairo_fill(p->cr);
 	font(p, 8, false);
 	ink(p, 0.4);
-	cairo_move_to(p->cr, x0, p->y + h + 12);
-	cairo_show_text(p->cr, first);
+	lib.cairo_move_to(p->cr, x0, p->y + h + 12);
+	lib.cairo_show_text(p->cr, first);
 	p->y += h + 22;
 }
 
@@ -235,17 +294,17 @@ static void interval(struct pdf *p, const struct nb_difference *d, double span)
 	double lo = x0 + d->low / span * half, hi = x0 + d->high / span * half;
 
 	room(p, 16);
-	cairo_set_source_rgb(p->cr, 0.85, 0.72, 0.65);
-	cairo_rectangle(p->cr, lo, p->y + 3, hi - lo, 6);
-	cairo_fill(p->cr);
+	lib.cairo_set_source_rgb(p->cr, 0.85, 0.72, 0.65);
+	lib.cairo_rectangle(p->cr, lo, p->y + 3, hi - lo, 6);
+	lib.cairo_fill(p->cr);
 	ink(p, 0.1);
-	cairo_set_line_width(p->cr, 1);
-	cairo_move_to(p->cr, x0, p->y);
-	cairo_line_to(p->cr, x0, p->y + 12);
-	cairo_stroke(p->cr);
-	cairo_set_source_rgb(p->cr, 0.47, 0.22, 0.13);
-	cairo_arc(p->cr, x0 + d->diff / span * half, p->y + 6, 3.5, 0, 2 * M_PI);
-	cairo_fill(p->cr);
+	lib.cairo_set_line_width(p->cr, 1);
+	lib.cairo_move_to(p->cr, x0, p->y);
+	lib.cairo_line_to(p->cr, x0, p->y + 12);
+	lib.cairo_stroke(p->cr);
+	lib.cairo_set_source_rgb(p->cr, 0.47, 0.22, 0.13);
+	lib.cairo_arc(p->cr, x0 + d->diff / span * half, p->y + 6, 3.5, 0, 2 * M_PI);
+	lib.cairo_fill(p->cr);
 	p->y += 18;
 }
 
@@ -348,18 +407,18 @@ enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f
 	int weeks, *per;
 	enum nb_err rc;
 
-	if ((rc = app_overview(a, o->since, o->until, &c, &in, err)))
+	if ((rc = cairo_ready(err)) || (rc = app_overview(a, o->since, o->until, &c, &in, err)))
 		return rc;
-	s = cairo_pdf_surface_create_for_stream(to_file, f, PAGE_W, PAGE_H);
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		cairo_surface_destroy(s);
+	s = lib.cairo_pdf_surface_create_for_stream(to_file, f, PAGE_W, PAGE_H);
+	if (lib.cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		lib.cairo_surface_destroy(s);
 		charts_free(&c);
 		insights_free(&in);
 		return nb_error_set(err, NB_EIO, "out", "%s", _("Could not write the report."));
 	}
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, _("nabij report"));
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "nabij");
-	p.cr = cairo_create(s);
+	lib.cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, _("nabij report"));
+	lib.cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "nabij");
+	p.cr = lib.cairo_create(s);
 	p.page = 1;
 	p.y = MARGIN + 120;
 	describe_day(o->since, from, sizeof from);
@@ -378,7 +437,7 @@ enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f
 	text(&p, _("These pages show how my days went, what I did for connection and calm, and what seems to go with better and harder days. They are patterns in my own notes, not a diagnosis and not proof of what causes what."),
 	     11, false, MARGIN, 0.2);
 	footer(&p);
-	cairo_show_page(p.cr);
+	lib.cairo_show_page(p.cr);
 	p.page++;
 	p.y = MARGIN;
 	/* scales over time: week by week, with the trend */
@@ -429,12 +488,12 @@ enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f
 	if (o->notes)
 		notes(&p, a, o, err);
 	footer(&p);
-	cairo_show_page(p.cr);
-	cairo_destroy(p.cr);
-	cairo_surface_finish(s);
-	rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? NB_OK
+	lib.cairo_show_page(p.cr);
+	lib.cairo_destroy(p.cr);
+	lib.cairo_surface_finish(s);
+	rc = lib.cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? NB_OK
 	     : nb_error_set(err, NB_EIO, "out", "%s", _("Could not write the report."));
-	cairo_surface_destroy(s);
+	lib.cairo_surface_destroy(s);
 	charts_free(&c);
 	insights_free(&in);
 	if (pages)
@@ -444,6 +503,8 @@ enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f
 
 void report_release(void)
 {
-	cairo_debug_reset_static_data();
-	FcFini();
+	if (!lib.FcFini)
+		return;
+	lib.cairo_debug_reset_static_data();
+	lib.FcFini();
 }
