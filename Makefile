@@ -8,7 +8,7 @@ AMALGAMATION = deps/sqlcipher/node_modules/@journeyapps/sqlcipher/deps/sqlcipher
 # What the tests need besides: the terminal and browser tests' tools.
 TEST_PACKAGES = $(PACKAGES) libcmocka-dev tmux curl chromium hyperfine wrk time sqlite3 poppler-utils clang libclang-rt-14-dev valgrind
 
-.PHONY: all deps test-deps install-packages build run cli test fuzz bench install pot clean
+.PHONY: all deps test-deps install-packages build run cli test fuzz valgrind bench install pot clean
 
 all: build
 
@@ -62,6 +62,10 @@ fuzz: test-deps
 		./build-fuzz/tests/fuzz/libfuzzer_$$h -max_total_time=$${SECONDS:-60} \
 			build-fuzz/corpus-$$h || exit 1; \
 	done
+
+# Every golden CLI case under valgrind too (about twenty minutes).
+valgrind: test-deps build
+	@sh tests/valgrind/run.sh build --full
 
 # The benchmark: an optimised build, 1k, 10k and 50k records; writes bench/RESULTS.md.
 bench: test-deps

@@ -52,5 +52,14 @@ printf 'long enough pass\n' >"$top/pass"
 check "valgrind: nabij passphrase set" sh -c "NABIJ_PASSPHRASE_FD=3 '$n' passphrase set 3<'$top/pass'"
 check "valgrind: nabij list, encrypted" sh -c "NABIJ_PASSPHRASE_FD=3 '$n' list 3<'$top/pass'"
 check "valgrind: wrong passphrase, exit 1 and clean" sh -c "echo 'not the one at all' | NABIJ_PASSPHRASE_FD=3 '$n' list 3<&0; test \$? -eq 1"
+if [ "${2:-}" = --full ]; then
+	if sh "$(dirname "$0")/../cli/run.sh" "$n" "$(cd "$(dirname "$0")/../cli/cases" && pwd)" >"$top/golden.txt" 2>&1; then
+		pass=$((pass + 1))
+	else
+		failed=$((failed + 1))
+		grep -E '^FAIL|^golden:' "$top/golden.txt"
+	fi
+	tail -n 1 "$top/golden.txt"
+fi
 echo "valgrind: $pass passed, $failed failed"
 [ "$failed" -eq 0 ]
