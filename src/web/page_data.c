@@ -46,12 +46,18 @@ void page_charts(struct page *p)
 			h(p, "<a href=\"/charts?days=%d\">%s</a> ", ranges[i], title);
 	}
 	h(p, "</p>");
-	series_daily(c.days, c.ndays, first, days, NB_SERIES_MOOD, v);
-	chart_line(p, _("Mood"), v, days, 1, 5, first, _("Mood"));
-	series_daily(c.days, c.ndays, first, days, NB_SERIES_TENSION, v);
-	chart_line(p, _("Tension"), v, days, 1, 5, first, _("Tension"));
-	series_daily(c.days, c.ndays, first, days, NB_SERIES_SLEEP, v);
-	chart_line(p, _("Sleep, hours"), v, days, 0, 12, first, _("Sleep"));
+	{
+		static const struct { enum nb_series s; const char *unit; } lines[] = {
+			{ NB_SERIES_MOOD, N_("Mood") }, { NB_SERIES_TENSION, N_("Tension") },
+			{ NB_SERIES_SLEEP, N_("Sleep") },
+		};
+		for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+			double lo, hi;
+			series_daily(c.days, c.ndays, first, days, lines[i].s, v);
+			series_range(lines[i].s, &lo, &hi);
+			chart_line(p, series_label(lines[i].s), v, days, lo, hi, first, _(lines[i].unit));
+		}
+	}
 	{
 		/* moments per week, the weeks of the period (up to 13 on the screen) */
 		int weeks = days / 7 < 1 ? 1 : days / 7 > 13 ? 13 : days / 7, per[13];

@@ -7,6 +7,7 @@
  * the method, whether the database waits for its passphrase, and whether
  * the real session cookie and form token are added. */
 #include "canary.h"
+#include "web_fixture.h"
 #include "web/web.h"
 #include "core/xalloc.h"
 
@@ -33,15 +34,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct web_req req = { 0 };
 	struct web_resp resp = { 0 };
 	char *text, *line, *save = NULL, *path;
-	struct nb_error err;
 
-	if (!app.store.ops) {
-		if (store_sqlite_open(":memory:", &app.store, &err))
-			return 0;
-		app.now = 1795201200;
-		web_init(&w, &app, 7419, "en");
-		w.db_path = ":memory:";
-	}
+	if (!web_fixture(&app, &w))
+		return 0;
+	w.db_path = ":memory:";
 	if (size < 2)
 		return 0;
 	text = xstrndup((const char *)data + 1, size - 1);

@@ -3,6 +3,7 @@
  * are form fields as key=value. The request carries a valid session and
  * form token, so it reaches the pages themselves. */
 #include "canary.h"
+#include "web_fixture.h"
 #include "core/xalloc.h"
 #include "web/web.h"
 
@@ -18,14 +19,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct web_req req = { 0 };
 	struct web_resp resp = { 0 };
 	char *text, *line, *save = NULL, *path, *q;
-	struct nb_error err;
 
-	if (!app.store.ops) {
-		if (store_sqlite_open(":memory:", &app.store, &err))
-			return 0;
-		app.now = 1795201200;
-		web_init(&w, &app, 7419, "en");
-	}
+	if (!web_fixture(&app, &w))
+		return 0;
 	if (size < 2)
 		return 0;
 	text = xstrndup((const char *)data + 1, size - 1);
