@@ -5,6 +5,7 @@
 #include "xalloc.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,36 @@ static int factor_index(struct nb_insights *in, char kind, const char *term)
 	in->factors[in->nfactors].key = term;
 	snprintf(in->factors[in->nfactors].term, sizeof in->factors[0].term, "%s", term);
 	return in->nfactors++;
+}
+
+/*
+ * The same lookup for the tens of thousands of facts of a long period:
+ * a small table by the term's pointer (the store interns its terms, so
+ * equal terms share one), falling back to factor_index when it is full.
+ */
+#define FACTOR_SLOTS 256
+
+struct factor_slot {
+	const char *key;
+	char kind;
+	int index;
+};
+
+static int factor_of(struct nb_insights *in, struct factor_slot *tab, size_t *used, char kind,
+		     const char *term)
+{
+	size_t h = ((uintptr_t)term >> 3 ^ (size_t)(unsigned char)kind * 97u) % FACTOR_SLOTS;
+	int k;
+
+	for (; tab[h].key; h = (h + 1) % FACTOR_SLOTS)
+		if (tab[h].key == term && tab[h].kind == kind)
+			return tab[h].index;
+	k = factor_index(in, kind, term);
+	if (*used < FACTOR_SLOTS / 2) {
+		tab[h] = (struct factor_slot){ term, kind, k };
+		(*used)++;
+	}
+	return k;
 }
 
 /* The broader a factor, the higher: a moment kind says more than "a
@@ -149,6 +180,8 @@ void insights_build(const struct nb_day_outcome *o, size_t no, const struct nb_f
 	out->days = no;
 	if (no) {
 		bool skip[NB_FACTORS_MAX];
+		struct factor_slot tab[FACTOR_SLOTS] = { 0 };
+		size_t used = 0;
 		ndays = (size_t)(o[no - 1].day - o[0].day) + 1;
 		mask = xcalloc(ndays, sizeof *mask);
 		at = xmalloc(ndays * sizeof *at);
@@ -160,9 +193,10 @@ void insights_build(const struct nb_day_outcome *o, size_t no, const struct nb_f
 			int k, d = f[i].day - o[0].day;
 			if (d < 0 || (size_t)d >= ndays)
 				continue;
-			if (f[i].kind == NB_FACT_MOMENT && (k = factor_index(out, NB_FACT_ANY_MOMENT, "")) >= 0)
+			if (f[i].kind == NB_FACT_MOMENT &&
+			    (k = factor_of(out, tab, &used, NB_FACT_ANY_MOMENT, "")) >= 0)
 				mask[d] |= (uint64_t)1 << k;
-			if ((k = factor_index(out, f[i].kind, f[i].term)) >= 0)
+			if ((k = factor_of(out, tab, &used, f[i].kind, f[i].term)) >= 0)
 				mask[d] |= (uint64_t)1 << k;
 		}
 		for (int fi = 0; fi < out->nfactors; fi++)

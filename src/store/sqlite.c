@@ -1248,11 +1248,14 @@ static void add_sessions(struct reading *r, const char *text, size_t len, long n
  */
 static int add_entry(struct reading *r, int day, const char *s, size_t len)
 {
-	char kind = s[0], *end;
-	long n = strtol(s + 1, &end, 10);
-	const char *term;
+	char kind = s[0];
+	const char *end = s + 1, *term;
+	long n = 0;
 
-	if (*end != ' ' || n <= 0 || n > INT_MAX || (size_t)(end + 1 - s) > len)
+	/* the count by hand: strtol showed in the profile of ten years */
+	while (end < s + len && *end >= '0' && *end <= '9' && n <= INT_MAX)
+		n = n * 10 + (*end++ - '0');
+	if (end == s + 1 || end >= s + len || *end != ' ' || n <= 0 || n > INT_MAX)
 		return 0;
 	len -= (size_t)(end + 1 - s);
 	if (kind == 'x') {

@@ -46,6 +46,13 @@ check "no marker in the data folder, temp or cache" sh -c "! grep -rqa '$marker'
 check "database 0600" test "$(stat -c %a "$NABIJ_DB")" = 600
 check "header 0600" test "$(stat -c %a "$NABIJ_DB.header")" = 600
 check "folder 0700" test "$(stat -c %a "$(dirname "$NABIJ_DB")")" = 700
+# Each page ends in its IV (16 bytes) and HMAC (64): the IVs come from the
+# engine's random source (deps/engine.c) and must all differ.
+check "every page has its own IV" python3 -c "
+import sys
+d = open(sys.argv[1], 'rb').read()
+ivs = [d[i + 4096 - 80:i + 4096 - 64] for i in range(0, len(d), 4096)]
+sys.exit(not (len(ivs) > 3 and len(set(ivs)) == len(ivs) and bytes(16) not in ivs))" "$NABIJ_DB"
 
 start=$(date +%s%N)
 with "$old" today >/dev/null
