@@ -25,6 +25,8 @@ struct cli {
 	bool tty_in;		/* stdin is a terminal: prompts are possible */
 	bool tty_out;
 	bool fixed_clock;	/* NABIJ_NOW: time stands still, also for durations */
+	bool no_offer;		/* no passphrase offer on first use: the command
+				 * sets one itself, or the web page offers it */
 };
 
 /* Exit status for an error code: the one mapping (0, 1 failure, 2 usage or input). */
@@ -33,7 +35,8 @@ int cli_exit(enum nb_err rc);
 int cli_fail(const struct nb_error *err);
 /* Print a usage problem, point to --help, and return 2. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Open the database when a command first needs it. */
+/* Open the database when a command first needs it. The first time, when
+ * a person is at the terminal, offer to lock it with a passphrase. */
 enum nb_err cli_open(struct cli *c, struct nb_error *err);
 
 /* Long options shared by the commands' getopt tables. */
@@ -67,6 +70,9 @@ void out_wrapped(FILE *f, const char *text, int indent, int width);
  * descriptor named by NABIJ_PASSPHRASE_FD; free with vault_free. NULL with
  * err filled when there is none. */
 char *cli_passphrase(const char *question, size_t *len, struct nb_error *err);
+/* A new passphrase: asked twice on a terminal (NULL with err when the two
+ * differ), once from NABIJ_PASSPHRASE_FD. */
+char *cli_new_passphrase(size_t *len, struct nb_error *err);
 
 /* prompt.c: asking questions on a terminal. */
 /* Print question, read one line; NULL when skipped (empty) or at end of input. */

@@ -10,29 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The new passphrase, asked twice on a terminal; NULL when they differ. */
-static char *new_passphrase(size_t *len, struct nb_error *err)
-{
-	const char *fd = getenv("NABIJ_PASSPHRASE_FD");
-	char *pass = cli_passphrase(_("New passphrase: "), len, err), *again;
-	size_t alen = 0;
-
-	if (!pass || (fd && *fd))
-		return pass;
-	if (!(again = cli_passphrase(_("The same passphrase once more: "), &alen, err))) {
-		vault_free(pass);
-		return NULL;
-	}
-	if (alen != *len || sodium_memcmp(pass, again, alen) != 0) {
-		nb_error_set(err, NB_EINVAL, "passphrase", "%s",
-			     _("The two passphrases differ. Nothing was changed."));
-		vault_free(pass);
-		pass = NULL;
-	}
-	vault_free(again);
-	return pass;
-}
-
 int cmd_passphrase(struct cli *c, int argc, char **argv)
 {
 	struct nb_error err = { 0 };
@@ -52,7 +29,8 @@ int cmd_passphrase(struct cli *c, int argc, char **argv)
 	if ((change || remove) && !locked)
 		return cli_usage("passphrase", "%s",
 				 _("The database has no passphrase; to set one, use nabij passphrase set."));
-	if (cli_open(c, &err) || (!remove && !(pass = new_passphrase(&len, &err))) ||
+	c->no_offer = true;
+	if (cli_open(c, &err) || (!remove && !(pass = cli_new_passphrase(&len, &err))) ||
 	    app_protect(&c->app, c->db_path, pass, len, &err)) {
 		status = cli_fail(&err);
 		goto out;

@@ -48,6 +48,7 @@ int cmd_ui(struct cli *c, int argc, char **argv)
 	const char *lang = getenv("LANGUAGE");
 
 	o.lang = lang && strncmp(lang, "nl", 2) == 0 ? "nl" : "en";
+	c->no_offer = true;	/* the first page offers the passphrase instead */
 	if (flags_parse(argc, argv, opts, apply, &o, &args, &nargs, &err)) {
 		status = cli_fail(&err);
 	} else if (nargs) {

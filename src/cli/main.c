@@ -29,36 +29,39 @@ struct command {
 	const char *name;
 	int (*run)(struct cli *c, int argc, char **argv);
 	const char *summary;	/* English; translated when shown */
+	bool asks;		/* may ask questions on a terminal: the database is
+				 * opened (and unlocked) before them, so that nothing
+				 * typed is lost to a wrong passphrase */
 };
 
 static const struct command commands[] = {
-	{ "ui", cmd_ui, N_("the local web UI in your browser") },
-	{ "checkin", cmd_checkin, N_("a five-minute check-in: body, emotion, need, mood, sleep") },
-	{ "moment", cmd_moment, N_("log a moment of connection or safe touch") },
-	{ "trigger", cmd_trigger, N_("write in the trigger diary; later, how it went") },
-	{ "circle", cmd_circle, N_("your support circle: add, list, edit, remove, card") },
-	{ "today", cmd_today, N_("what you recorded today, and a question for the day") },
-	{ "suggest", cmd_suggest, N_("one practice that may fit now, and why") },
-	{ "exercise", cmd_exercise, N_("guided exercises: list, show, start") },
-	{ "breathe", cmd_breathe, N_("paced breathing with a calm pacer") },
-	{ "reflect", cmd_reflect, N_("answer today's question") },
-	{ "insights", cmd_insights, N_("what goes with your better and harder days") },
-	{ "report", cmd_report, N_("a PDF of a period, to read or to bring along") },
-	{ "week", cmd_week, N_("a calm look back at the week, and one intention") },
-	{ "attachment", cmd_attachment, N_("the attachment reflection, every few months") },
-	{ "phase", cmd_phase, N_("note where a relationship stands") },
-	{ "list", cmd_list, N_("list records by date and kind") },
-	{ "show", cmd_show, N_("show one record in full") },
-	{ "edit", cmd_edit, N_("change a record") },
-	{ "delete", cmd_delete, N_("delete a record for good") },
-	{ "search", cmd_search, N_("search all your text") },
-	{ "export", cmd_export, N_("write all your data as JSON or CSV") },
-	{ "import", cmd_import, N_("read an export of nabij, Daylio or jrnl") },
-	{ "forget", cmd_forget, N_("delete everything, for good") },
-	{ "backup", cmd_backup, N_("a whole copy of the database, encrypted when it is") },
-	{ "restore", cmd_restore, N_("put a backup back, after checking it; the old one is kept") },
-	{ "passphrase", cmd_passphrase, N_("encrypt your notes with a passphrase: set, change, remove") },
-	{ "help", cmd_help, N_("how to use nabij, and what it is not") },
+	{ "ui", cmd_ui, N_("the local web UI in your browser"), false },
+	{ "checkin", cmd_checkin, N_("a five-minute check-in: body, emotion, need, mood, sleep"), true },
+	{ "moment", cmd_moment, N_("log a moment of connection or safe touch"), true },
+	{ "trigger", cmd_trigger, N_("write in the trigger diary; later, how it went"), true },
+	{ "circle", cmd_circle, N_("your support circle: add, list, edit, remove, card"), true },
+	{ "today", cmd_today, N_("what you recorded today, and a question for the day"), false },
+	{ "suggest", cmd_suggest, N_("one practice that may fit now, and why"), false },
+	{ "exercise", cmd_exercise, N_("guided exercises: list, show, start"), true },
+	{ "breathe", cmd_breathe, N_("paced breathing with a calm pacer"), true },
+	{ "reflect", cmd_reflect, N_("answer today's question"), true },
+	{ "insights", cmd_insights, N_("what goes with your better and harder days"), false },
+	{ "report", cmd_report, N_("a PDF of a period, to read or to bring along"), false },
+	{ "week", cmd_week, N_("a calm look back at the week, and one intention"), true },
+	{ "attachment", cmd_attachment, N_("the attachment reflection, every few months"), true },
+	{ "phase", cmd_phase, N_("note where a relationship stands"), true },
+	{ "list", cmd_list, N_("list records by date and kind"), false },
+	{ "show", cmd_show, N_("show one record in full"), false },
+	{ "edit", cmd_edit, N_("change a record"), false },
+	{ "delete", cmd_delete, N_("delete a record for good"), false },
+	{ "search", cmd_search, N_("search all your text"), false },
+	{ "export", cmd_export, N_("write all your data as JSON or CSV"), false },
+	{ "import", cmd_import, N_("read an export of nabij, Daylio or jrnl"), false },
+	{ "forget", cmd_forget, N_("delete everything, for good"), false },
+	{ "backup", cmd_backup, N_("a whole copy of the database, encrypted when it is"), false },
+	{ "restore", cmd_restore, N_("put a backup back, after checking it; the old one is kept"), false },
+	{ "passphrase", cmd_passphrase, N_("encrypt your notes with a passphrase: set, change, remove"), false },
+	{ "help", cmd_help, N_("how to use nabij, and what it is not"), false },
 };
 
 int cli_exit(enum nb_err rc)
@@ -132,12 +135,58 @@ static char *db_path(const char *opt)
 	return xasprintf("%s/.local/share/nabij/nabij.db", home && *home ? home : ".");
 }
 
+/*
+ * The first time nabij makes its database and a person is at the terminal
+ * (not a script), it offers once to lock it with a passphrase: opt-in at
+ * first use (docs/SECURITY.md). Whatever the answer, the command goes on;
+ * the database then exists, so the question does not come back, and
+ * nabij passphrase set does it later.
+ */
+static bool first_use(const struct cli *c)
+{
+	const char *fd = getenv("NABIJ_PASSPHRASE_FD");
+
+	return !c->no_offer && !c->json && c->tty_in && c->tty_out && !(fd && *fd) &&
+	       strcmp(c->db_path, ":memory:") != 0 && access(c->db_path, F_OK) != 0;
+}
+
+static void offer_passphrase(struct cli *c)
+{
+	printf(_("nabij keeps what you write in one file on this computer:\n  %s\n"), c->db_path);
+	out_wrapped(stdout, _("You can lock it with a passphrase: then nobody can read it without the passphrase, not even you if you forget it. You can also do this later, with nabij passphrase set."),
+		    0, 76);
+	if (!prompt_yes(_("Lock it with a passphrase now? [y/N] "), false)) {
+		puts(_("Fine: it stays unlocked for now.\n"));
+		return;
+	}
+	for (int tries = 0; tries < 3; tries++) {
+		struct nb_error err = { 0 };
+		size_t len = 0;
+		char *pass = cli_new_passphrase(&len, &err);
+		enum nb_err rc = pass ? app_protect(&c->app, c->db_path, pass, len, &err) : err.code;
+
+		vault_free(pass);
+		if (!rc) {
+			out_wrapped(stdout, _("Locked. Keep the passphrase somewhere safe, such as a password manager: without it nobody can read your notes, not even you."),
+				    0, 76);
+			puts("");
+			return;
+		}
+		out_wrapped(stdout, err.msg, 0, 76);
+		if (rc != NB_EINVAL)	/* no passphrase typed: they changed their mind */
+			break;
+	}
+	puts(_("It stays unlocked for now; nabij passphrase set locks it later.\n"));
+}
+
 enum nb_err cli_open(struct cli *c, struct nb_error *err)
 {
 	enum nb_err rc;
+	bool fresh;
 
 	if (c->db_open)
 		return NB_OK;
+	fresh = first_use(c);
 	if (app_locked(c->db_path)) {
 		size_t len = 0;
 		char *pass = cli_passphrase(_("Passphrase: "), &len, err);
@@ -151,6 +200,8 @@ enum nb_err cli_open(struct cli *c, struct nb_error *err)
 	if (rc)
 		return rc;
 	c->db_open = true;
+	if (fresh)
+		offer_passphrase(c);
 	return NB_OK;
 }
 
@@ -293,6 +344,7 @@ static int take_globals(int *argc, char **argv, const char **db, const char **la
 int main(int argc, char **argv)
 {
 	struct cli c = { 0 };
+	struct nb_error err = { 0 };
 	const char *db = NULL, *lang = NULL, *nocolor = getenv("NO_COLOR");
 	bool version = false;
 	int status = 2;
@@ -332,6 +384,8 @@ int main(int argc, char **argv)
 			continue;
 		if (cli_wants_help(argc - 1, argv + 1))
 			status = cli_print_help(commands[i].name);
+		else if (commands[i].asks && c.tty_in && !c.json && cli_open(&c, &err))
+			status = cli_fail(&err);
 		else
 			status = commands[i].run(&c, argc - 1, argv + 1);
 		goto done;

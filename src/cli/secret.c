@@ -88,3 +88,25 @@ char *cli_passphrase(const char *question, size_t *len, struct nb_error *err)
 		nb_error_set(err, NB_EUSAGE, "passphrase", "%s", _("No passphrase was given."));
 	return s;
 }
+
+char *cli_new_passphrase(size_t *len, struct nb_error *err)
+{
+	const char *fd = getenv("NABIJ_PASSPHRASE_FD");
+	char *pass = cli_passphrase(_("New passphrase: "), len, err), *again;
+	size_t alen = 0;
+
+	if (!pass || (fd && *fd))
+		return pass;
+	if (!(again = cli_passphrase(_("The same passphrase once more: "), &alen, err))) {
+		vault_free(pass);
+		return NULL;
+	}
+	if (alen != *len || sodium_memcmp(pass, again, alen) != 0) {
+		nb_error_set(err, NB_EINVAL, "passphrase", "%s",
+			     _("The two passphrases differ. Nothing was changed."));
+		vault_free(pass);
+		pass = NULL;
+	}
+	vault_free(again);
+	return pass;
+}

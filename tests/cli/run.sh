@@ -1,7 +1,8 @@
 #!/bin/sh
 # Golden tests of the command line. Each cases/NAME.sh is a script of nabij
 # commands run in a fresh temporary folder with an empty database, a fixed
-# clock (NABIJ_NOW) and zone, and no inherited language; what it prints,
+# clock (NABIJ_NOW) and zone, no inherited language and no terminal on
+# standard input (a case pipes what it types); what it prints,
 # with every exit status, must equal cases/NAME.out byte for byte.
 #
 #   run.sh NABIJ_BINARY CASES_DIR [NAME...]
@@ -31,7 +32,7 @@ for name in $names; do
 				}
 				uids() { sed -E "s/[0-9a-f]{32}/UID/g"; }
 				. "$1"
-			' sh "$dir/$name.sh"
+			' sh "$dir/$name.sh" </dev/null
 	) >"$actual" 2>&1
 	if [ "${UPDATE:-}" = 1 ]; then
 		cp "$actual" "$dir/$name.out"

@@ -2,7 +2,7 @@
 # Terminal tests: nabij in a real terminal (tmux), read off the screen as a
 # person sees it. The breathing pacer shows its phases and bar and stops on
 # Ctrl-C keeping the time done; the interactive check-in ends with a
-# suggestion. Prints "tty: N passed, N failed".
+# suggestion; on first use nabij offers a passphrase, asked without echo. Prints "tty: N passed, N failed".
 #
 #   run.sh NABIJ_BINARY
 set -u
@@ -39,7 +39,12 @@ wait_for() {	# wait up to 10 s for PATTERN on the screen
 t new-session -d -s keep "sleep 600"
 
 # 1. The pacer: in, hold, out, a bar, time left, Ctrl-C keeps the time.
+# It is the first use, so nabij first offers a passphrase; no for now.
 t new-session -d -s s -x 100 -y 30 "$bin breathe --minutes 1; echo EXIT=\$?; sleep 60"
+wait_for "Lock it with a passphrase now"
+check "first use: the offer" "Lock it with a passphrase now? \[y/N\]"
+check "first use: where the file is" "$NABIJ_DB"
+t send-keys -t s Enter
 wait_for "How tense are you now"
 check "asks tension before" "How tense are you now"
 t send-keys -t s 4 Enter
@@ -72,6 +77,38 @@ wait_for "EXIT="
 check "check-in saved" "Saved check-in #2"
 check "suggestion" "A suggestion: self-soothing breath (nabij breathe)"
 check "why" "You feel activated"
+t kill-session -t s
+
+# 3. First use elsewhere, saying yes: the passphrase twice, without echo.
+t new-session -d -s s -x 100 -y 30 "NABIJ_DB='$tmp/locked/nabij.db' $bin today; echo EXIT=\$?; sleep 60"
+wait_for "Lock it with a passphrase now"
+t send-keys -t s y Enter
+wait_for "New passphrase"
+t send-keys -t s "too short" Enter
+wait_for "once more"
+t send-keys -t s "not the same one" Enter
+wait_for "differ"
+check "lock: two different ones are refused" "The two passphrases differ"
+wait_for "New passphrase: *$"
+t send-keys -t s "a sentence to remember" Enter
+sleep 0.3
+t send-keys -t s "a sentence to remember" Enter
+wait_for "EXIT="
+check "lock: locked" "Locked. Keep the passphrase somewhere safe"
+check "lock: then the day" "Nothing recorded yet today"
+check "lock: exit status" "EXIT=0"
+if screen | grep -q "a sentence to remember"; then
+	failed=$((failed + 1))
+	echo "FAIL lock: the passphrase was echoed"
+else
+	pass=$((pass + 1))
+fi
+if [ -s "$tmp/locked/nabij.db.header" ] && ! head -c 15 "$tmp/locked/nabij.db" | grep -q "SQLite format"; then
+	pass=$((pass + 1))
+else
+	failed=$((failed + 1))
+	echo "FAIL lock: the database is not encrypted"
+fi
 t kill-server 2>/dev/null
 rm -rf "$tmp"
 echo "tty: $pass passed, $failed failed"
