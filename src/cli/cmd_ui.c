@@ -6,6 +6,7 @@
 #include "flags.h"
 #include "core/i18n.h"
 #include "core/parse.h"
+#include "report/report.h"
 #include "web/web.h"
 
 #include <stdlib.h>
@@ -62,6 +63,7 @@ int cmd_ui(struct cli *c, int argc, char **argv)
 		o.db_path = c->db_path;
 		status = web_serve(&c->app, &o);
 	}
+	report_release();	/* the fonts of any report the pages drew */
 	free(args);
 	return status;
 }

@@ -60,16 +60,16 @@ static struct {
 static enum nb_err cairo_ready(struct nb_error *err)
 {
 	static bool ready;
-	void *cairo, *fc;
+	void *cairo;
 
 	if (ready)
 		return NB_OK;
-	cairo = dlopen("libcairo.so.2", RTLD_NOW | RTLD_LOCAL);
-	fc = dlopen("libfontconfig.so.1", RTLD_NOW | RTLD_LOCAL);
-	if (!cairo || !fc)
+	/* fontconfig comes with cairo: its calls are found through cairo's
+	 * handle, which searches cairo's own dependencies too */
+	if (!(cairo = dlopen("libcairo.so.2", RTLD_NOW | RTLD_LOCAL)))
 		return nb_error_set(err, NB_EIO, "", _("The report needs cairo (Debian: libcairo2): %s"), dlerror());
 #define LOAD(f)                                                                                    \
-	if (!(*(void **)&lib.f = dlsym(strncmp(#f, "Fc", 2) == 0 ? fc : cairo, #f)))               \
+	if (!(*(void **)&lib.f = dlsym(cairo, #f)))                                                \
 		return nb_error_set(err, NB_EIO, "", _("The report needs cairo (Debian: libcairo2): %s"), \
 				    dlerror());
 	CAIRO_CALLS(LOAD)

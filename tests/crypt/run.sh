@@ -82,7 +82,7 @@ if command -v curl >/dev/null; then
 	LANGUAGE=en "$bin" ui --no-open --port 0 >"$top/ui" 2>&1 &
 	pid=$!
 	i=0
-	while [ $i -lt 50 ] && ! grep -q 'token=' "$top/ui"; do sleep 0.1; i=$((i + 1)); done
+	while [ $i -lt $((50 * ${NABIJ_TEST_SLOW:-1})) ] && ! grep -q 'token=' "$top/ui"; do sleep 0.1; i=$((i + 1)); done
 	url=$(grep -o 'http://127.0.0.1:[0-9]*/?token=[0-9a-f]*' "$top/ui")
 	base=${url%%/\?*}
 	ck="Cookie: nabij_session=${url##*token=}"

@@ -31,8 +31,10 @@ while [ $survived -lt "$kills" ] && [ $i -lt $((kills * 5)) ]; do
 	"$bin" checkin --mood $((i % 5 + 1)) --tension 2 --need rest --note "note-$i with some words to write" \
 		>/dev/null 2>&1 &
 	pid=$!
-	# a random moment within the first 25 ms: before, during or after the write
-	sleep "0.0$(printf '%02d' $(( $(od -An -N1 -tu1 /dev/urandom) % 25 )))"
+	# a random moment within the first 25 ms (times NABIJ_TEST_SLOW, for
+	# valgrind): before, during or after the write
+	sleep "$(awk -v r="$(od -An -N1 -tu1 /dev/urandom)" -v f="${NABIJ_TEST_SLOW:-1}" \
+		'BEGIN { printf "%.3f", (r % 25) * f / 1000 }')"
 	kill -9 $pid 2>/dev/null
 	{ wait $pid; } 2>/dev/null
 	case $? in

@@ -26,9 +26,9 @@ check() {	# check NAME PATTERN: the screen shows PATTERN
 		screen | sed 's/^/  | /'
 	fi
 }
-wait_for() {	# wait up to 10 s for PATTERN on the screen
+wait_for() {	# wait up to 10 s (times NABIJ_TEST_SLOW) for PATTERN on the screen
 	i=0
-	while [ $i -lt 100 ] && ! screen | grep -q -- "$1"; do
+	while [ $i -lt $((100 * ${NABIJ_TEST_SLOW:-1})) ] && ! screen | grep -q -- "$1"; do
 		sleep 0.1
 		i=$((i + 1))
 	done

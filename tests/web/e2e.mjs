@@ -31,7 +31,9 @@ const url = await new Promise((resolve, reject) => {
 		const m = out.match(/http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{32}/);
 		if (m) resolve(m[0]);
 	});
-	setTimeout(() => reject(new Error("nabij ui printed no address: " + out)), 5000);
+	// NABIJ_TEST_SLOW: how many times longer to wait (under valgrind, 20)
+	setTimeout(() => reject(new Error("nabij ui printed no address: " + out)),
+		5000 * Number(process.env.NABIJ_TEST_SLOW || 1));
 });
 const origin = new URL(url).origin;
 

@@ -12,7 +12,7 @@ failed=0
 NABIJ_DB="$tmp/nabij.db" LANGUAGE=en "$bin" ui --no-open --port 0 >"$tmp/out" 2>&1 &
 pid=$!
 i=0
-while [ $i -lt 50 ] && ! grep -q 'token=' "$tmp/out"; do sleep 0.1; i=$((i + 1)); done
+while [ $i -lt $((50 * ${NABIJ_TEST_SLOW:-1})) ] && ! grep -q 'token=' "$tmp/out"; do sleep 0.1; i=$((i + 1)); done
 url=$(grep -o 'http://127.0.0.1:[0-9]*/?token=[0-9a-f]*' "$tmp/out")
 base=${url%%/\?*}
 host=${base#http://}
