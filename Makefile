@@ -63,7 +63,7 @@ fuzz: test-deps
 			build-fuzz/corpus-$$h || exit 1; \
 	done
 
-# Every golden CLI case under valgrind too (about twenty minutes).
+# Every suite with nabij under valgrind (about twenty-five minutes).
 valgrind: test-deps build
 	@sh tests/valgrind/run.sh build --full
 
