@@ -52,7 +52,12 @@ if command -v clang >/dev/null; then
 		if ! ./build-fuzz/tests/fuzz/canary_$h -max_total_time="$secs" -timeout=10 \
 			-artifact_prefix=build-fuzz/canary- "build-fuzz/canary-$h" >"build-fuzz/canary-$h.log" 2>&1 &&
 			grep -q 'heap-buffer-overflow' "build-fuzz/canary-$h.log"; then
-			[ $fuzz -eq 0 ] && echo "canary-$h: the planted bug was found after $(grep -o '#[0-9]*' "build-fuzz/canary-$h.log" | tail -n 1 | tr -d '#') runs"
+			runs=$(grep -o '^#[0-9]*' "build-fuzz/canary-$h.log" | tail -n 1 | tr -d '#')
+			if grep -q 'INITED' "build-fuzz/canary-$h.log"; then
+				echo "canary-$h: the planted bug was found after ${runs:-?} runs"
+			else
+				echo "canary-$h: the planted bug was found while reading the seed corpus"
+			fi
 		else
 			fuzz=1
 			echo "canary-$h: the planted bug was NOT found in $secs s: the harness does not reach its parser"

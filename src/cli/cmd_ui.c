@@ -57,6 +57,7 @@ int cmd_ui(struct cli *c, int argc, char **argv)
 	} else if ((o.locked = app_locked(c->db_path))) {
 		o.db_path = c->db_path;	/* the passphrase comes through /unlock */
 		status = web_serve(&c->app, &o);
+		c->db_open = c->app.store.ops != NULL;	/* unlocked there: closed in main */
 	} else if (cli_open(c, &err)) {
 		status = cli_fail(&err);
 	} else {
