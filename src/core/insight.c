@@ -12,17 +12,12 @@
 
 static int factor_index(struct nb_insights *in, char kind, const char *term)
 {
-	/* the store gives each term once, so the same pointer is the quick test */
-	for (int i = 0; i < in->nfactors; i++)
-		if (in->factors[i].kind == kind && in->factors[i].key == term)
-			return i;
 	for (int i = 0; i < in->nfactors; i++)
 		if (in->factors[i].kind == kind && strcmp(in->factors[i].term, term) == 0)
 			return i;
 	if (in->nfactors == NB_FACTORS_MAX)
 		return -1;
 	in->factors[in->nfactors].kind = kind;
-	in->factors[in->nfactors].key = term;
 	snprintf(in->factors[in->nfactors].term, sizeof in->factors[0].term, "%s", term);
 	return in->nfactors++;
 }

@@ -50,7 +50,6 @@ struct nb_day_outcome {
 struct nb_factor {
 	char kind;		/* enum nb_fact_kind */
 	char term[64];
-	const char *key;	/* the fact's term it was made from, while building */
 };
 
 struct nb_finding {
