@@ -22,8 +22,14 @@ struct nb_app {
 	char *key;		/* while an encrypted database is open: its key, in locked memory */
 };
 
-/* Whether the database at path is encrypted and needs a passphrase. */
-bool app_locked(const char *path);
+/*
+ * Whether the database at path is encrypted and needs a passphrase. When a
+ * (may be NULL) has a database open, its open connection answers and the
+ * file is not touched: closing any descriptor of a file drops every POSIX
+ * lock this process holds on it, SQLite's included, and another program
+ * would then take the live database for unused and delete its WAL.
+ */
+bool app_encrypted(const struct nb_app *a, const char *path);
 /* Open the database at path into a->store; pass (len bytes, not
  * NUL-terminated necessarily) is NULL for an unencrypted one. A wrong
  * passphrase is an error; nothing is opened then. */

@@ -17,12 +17,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define PASS_MIN 8	/* bytes; the passphrase's strength is up to the person */
 
-bool app_locked(const char *path)
+bool app_encrypted(const struct nb_app *a, const char *path)
 {
+	if (a && a->store.ops)
+		return a->key != NULL;
 	return path && store_sqlite_encrypted(path);
 }
 
@@ -211,9 +214,17 @@ enum nb_err app_restore(struct nb_app *a, const char *path, const char *src, con
 	char *kept = xasprintf("%s.before-restore", path), *kheader = vault_header_path(kept);
 	char *wal = xasprintf("%s-wal", path);
 	struct nb_app check = { .now = a->now };
-	bool encrypted = store_sqlite_encrypted(src);
+	struct stat from, to;
+	bool encrypted;
 	enum nb_err rc;
 
+	/* the open database itself: reading it here would drop its locks */
+	if (stat(src, &from) == 0 && stat(path, &to) == 0 && from.st_dev == to.st_dev &&
+	    from.st_ino == to.st_ino) {
+		rc = nb_error_set(err, NB_EINVAL, "file", _("%s is the database itself, not a backup of it."), src);
+		goto out;
+	}
+	encrypted = store_sqlite_encrypted(src);
 	unlink(tmp);
 	unlink(theader);
 	if ((rc = copy_file(src, tmp, err)) || (encrypted && (rc = copy_file(sheader, theader, err))))

@@ -36,7 +36,7 @@ int cmd_restore(struct cli *c, int argc, char **argv)
 
 	if (argc != 2 || argv[1][0] == '-')
 		return cli_usage("restore", "%s", _("Usage: nabij restore FILE"));
-	if (app_locked(argv[1]) && !(pass = cli_passphrase(_("Passphrase of the backup: "), &len, &err)))
+	if (app_encrypted(NULL, argv[1]) && !(pass = cli_passphrase(_("Passphrase of the backup: "), &len, &err)))
 		return cli_fail(&err);
 	c->no_offer = true;	/* the backup brings its own passphrase, or none */
 	if (cli_open(c, &err) || app_restore(&c->app, c->db_path, argv[1], pass, len, &err)) {

@@ -22,7 +22,7 @@ int cmd_passphrase(struct cli *c, int argc, char **argv)
 
 	if (argc != 2 || (!set && !change && !remove))
 		return cli_usage("passphrase", "%s", _("Usage: nabij passphrase set|change|remove"));
-	locked = app_locked(c->db_path);
+	locked = app_encrypted(&c->app, c->db_path);
 	if (set && locked)
 		return cli_usage("passphrase", "%s",
 				 _("The database already has a passphrase; to choose another, use nabij passphrase change."));

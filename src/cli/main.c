@@ -187,7 +187,7 @@ enum nb_err cli_open(struct cli *c, struct nb_error *err)
 	if (c->db_open)
 		return NB_OK;
 	fresh = first_use(c);
-	if (app_locked(c->db_path)) {
+	if (app_encrypted(&c->app, c->db_path)) {
 		size_t len = 0;
 		char *pass = cli_passphrase(_("Passphrase: "), &len, err);
 		if (!pass)

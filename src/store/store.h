@@ -137,7 +137,9 @@ enum nb_err store_sqlite_backup(struct nb_store *s, const char *dest, const char
 /* PRAGMA integrity_check of the open database. */
 enum nb_err store_sqlite_check(struct nb_store *s, struct nb_error *err);
 /* Whether the file at path is there and is not a plain SQLite database
- * (an encrypted one starts with random bytes, not "SQLite format 3"). */
+ * (an encrypted one starts with random bytes, not "SQLite format 3").
+ * Only for a file this process has not opened through SQLite: reading it
+ * opens and closes a descriptor, and that close drops SQLite's locks. */
 bool store_sqlite_encrypted(const char *path);
 /*
  * A full copy of the open database into the new file dest, encrypted with

@@ -162,7 +162,7 @@ void page_data(struct page *p)
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Your data"),
 	  _("Everything you write stays on this computer, in one file only you can read. You can take it with you at any time, and bring it back."));
 	h(p, "<p>%s <a href=\"/protect\">%s</a></p>",
-	  app_locked(p->w->db_path) ? _("Your notes are encrypted with your passphrase.")
+	  app_encrypted(p->w->app, p->w->db_path) ? _("Your notes are encrypted with your passphrase.")
 				    : _("Your notes are not encrypted with a passphrase."),
 	  _("Protect your notes"));
 	if (result) {

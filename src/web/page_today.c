@@ -75,7 +75,7 @@ static void first_use(struct page *p)
 	struct nb_entries l = { 0 };
 	struct nb_error err;
 
-	if (app_locked(p->w->db_path) || app_list(p->w->app, &q, &l, &err) || l.n) {
+	if (app_encrypted(p->w->app, p->w->db_path) || app_list(p->w->app, &q, &l, &err) || l.n) {
 		entries_free(&l);
 		return;
 	}

@@ -55,7 +55,7 @@ void page_unlock(struct page *p)
 void page_protect(struct page *p)
 {
 	const char *pass = fval(p, "passphrase"), *again = fval(p, "again");
-	bool encrypted = app_locked(p->w->db_path);
+	bool encrypted = app_encrypted(p->w->app, p->w->db_path);
 
 	if (p->posted && !encrypted) {
 		if (!pass || !again || strcmp(pass, again) != 0)

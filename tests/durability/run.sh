@@ -107,5 +107,46 @@ else
 	echo "disk full and read-only: skipped (mounting a tmpfs needs root)"
 fi
 
+# 4. another SQLite program opens and closes the database while nabij ui
+# runs (Debian's sqlite3, a backup tool, a database browser): no write that
+# nabij acknowledged, from either face, may be lost
+if command -v curl >/dev/null; then
+	export NABIJ_DB="$top/ui.db"
+	"$bin" checkin --mood 3 --note "before the ui" >/dev/null
+	"$bin" ui --no-open --port 0 >"$top/ui.out" 2>&1 &
+	ui=$!
+	i=0
+	while [ $i -lt $((50 * ${NABIJ_TEST_SLOW:-1})) ] && ! grep -q 'token=' "$top/ui.out"; do
+		sleep 0.1; i=$((i + 1)); done
+	url=$(grep -o 'http://[0-9.]*:[0-9]*/?token=[0-9a-f]*' "$top/ui.out")
+	base=${url%%/\?*}
+	ck="Cookie: nabij_session=${url##*token=}"
+	post_checkin() {	# a check-in saved through the page, note $1
+		csrf=$(curl -s -H "$ck" "$base/checkin" | grep -o 'name="csrf" value="[0-9a-f]*"' |
+			head -n 1 | grep -o '[0-9a-f]\{32\}')
+		curl -s -o /dev/null -w '%{http_code}' -H "$ck" -H "Origin: $base" \
+			--data "csrf=$csrf&mood=4&note=$1" "$base/checkin"
+	}
+	for page in / /data /protect; do curl -s -o /dev/null -H "$ck" "$base$page"; done
+	sqlite3 "$NABIJ_DB" 'select count(*) from entry' >/dev/null
+	check "ui: first page check-in acknowledged" test "$(post_checkin page-one)" = 303
+	"$bin" checkin --note "terminal-between" >/dev/null
+	for page in / /data /protect; do curl -s -o /dev/null -H "$ck" "$base$page"; done
+	sqlite3 "$NABIJ_DB" 'select count(*) from entry' >/dev/null
+	check "ui: second page check-in acknowledged" test "$(post_checkin page-two)" = 303
+	"$bin" checkin --note "terminal-after" >/dev/null
+	kill -INT $ui
+	wait $ui 2>/dev/null
+	sqlite3 "$NABIJ_DB" 'select count(*) from entry' >/dev/null
+	"$bin" export >"$top/ui.json" 2>/dev/null
+	for n in "before the ui" page-one terminal-between page-two terminal-after; do
+		check "ui: \"$n\" is still there after another program opened the database" \
+			grep -q "\"$n\"" "$top/ui.json"
+	done
+	check "ui: integrity_check ok" integrity "$NABIJ_DB"
+else
+	echo "nabij ui and another program: skipped (curl is not installed)"
+fi
+
 echo "durability: $pass passed, $failed failed"
 [ "$failed" -eq 0 ]
