@@ -198,6 +198,18 @@ enum nb_err app_backup(struct nb_app *a, const char *path, const char *dest, str
 	return rc;
 }
 
+/* Remove the database file at path and what SQLite kept beside it. */
+static void remove_db(const char *path)
+{
+	char *side = xasprintf("%s-wal", path);
+
+	unlink(path);
+	unlink(side);
+	memcpy(side + strlen(side) - 3, "shm", 3);
+	unlink(side);
+	free(side);
+}
+
 /* rename, or say what stopped it */
 static enum nb_err move(const char *from, const char *to, struct nb_error *err)
 {
@@ -225,7 +237,7 @@ enum nb_err app_restore(struct nb_app *a, const char *path, const char *src, con
 		goto out;
 	}
 	encrypted = store_sqlite_encrypted(src);
-	unlink(tmp);
+	remove_db(tmp);
 	unlink(theader);
 	if ((rc = copy_file(src, tmp, err)) || (encrypted && (rc = copy_file(sheader, theader, err))))
 		goto out;
@@ -233,7 +245,7 @@ enum nb_err app_restore(struct nb_app *a, const char *path, const char *src, con
 	if ((rc = app_open(&check, tmp, encrypted ? pass : NULL, len, err)) ||
 	    (rc = store_sqlite_check(&check.store, err))) {
 		app_close(&check);
-		unlink(tmp);
+		remove_db(tmp);
 		unlink(theader);
 		goto out;
 	}
@@ -242,7 +254,7 @@ enum nb_err app_restore(struct nb_app *a, const char *path, const char *src, con
 	if (access(wal, F_OK) == 0) {
 		rc = nb_error_set(err, NB_EDB, "", "%s",
 				  _("Another nabij (perhaps nabij ui) still has the database open. Close it and try again; nothing was changed."));
-		unlink(tmp);
+		remove_db(tmp);
 		unlink(theader);
 		goto out;
 	}

@@ -1423,6 +1423,9 @@ static enum nb_err migrate(struct db *d, struct nb_error *err)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
+	if (version < 0)	/* never written by nabij: refuse before any step runs */
+		return nb_error_set(err, NB_EDB, "", "%s",
+				    _("This file is not a nabij database, or it was changed outside nabij (its schema number is below zero). Nothing was changed."));
 	if (version > (int)n)
 		return nb_error_set(err, NB_EDB, "",
 				    _("This database was made by a newer version of nabij (schema %d, this one knows %zu). Please update nabij."),

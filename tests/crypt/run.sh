@@ -127,6 +127,15 @@ dd if=/dev/urandom of="$top/bad.db" bs=1 seek=$((size / 3)) count=4096 conv=notr
 "$bin" checkin --mood 5 --note "kept through a bad restore" >/dev/null
 check "damaged backup: refused" sh -c "'$bin' restore '$top/bad.db' >/dev/null 2>'$top/err'; test \$? -eq 1"
 check "damaged backup: nothing replaced" sh -c "'$bin' export | grep -q 'kept through a bad restore'"
+# A backup whose schema number is below zero (never written by nabij): refused
+# with a clear word, nothing replaced, nothing left beside the database.
+cp "$top/plain.db" "$top/negative.db"
+sqlite3 "$top/negative.db" 'PRAGMA user_version = -100000'
+check "negative schema: refused" sh -c "'$bin' restore '$top/negative.db' >/dev/null 2>'$top/err'; test \$? -eq 1"
+check "negative schema: said plainly" grep -q "not a nabij database" "$top/err"
+check "negative schema: nothing left beside" sh -c "! ls '$NABIJ_DB'.restore* 2>/dev/null | grep -q ."
+check "negative schema: nothing replaced" sh -c "'$bin' export | grep -q 'kept through a bad restore'"
+check "the database itself is no backup" sh -c "'$bin' restore '$NABIJ_DB' >/dev/null 2>'$top/err'; test \$? -eq 2"
 check "plain restore: exit 0" "$bin" restore "$top/plain.db"
 check "plain restore: as it was" sh -c "'$bin' export | grep -c '$marker' | grep -qx 3"
 

@@ -92,6 +92,26 @@ static void migrations_set_the_version(void **state)
 	sqlite3_close(h);
 	assert_int_equal(store_sqlite_open(path, &s, &err), NB_EDB);
 	assert_non_null(strstr(err.msg, "newer"));
+	/* a version below zero was never written by nabij: refused, no step
+	 * run, the version left as it was (-7 once ran an unrelated step and
+	 * -100000 read far outside the list of steps) */
+	for (int i = 0; i < 2; i++) {
+		int bad = i ? -100000 : -7;
+		char pragma[64];
+
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", bad);
+		assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+		sqlite3_exec(h, pragma, NULL, NULL, NULL);
+		sqlite3_close(h);
+		assert_int_equal(store_sqlite_open(path, &s, &err), NB_EDB);
+		assert_non_null(strstr(err.msg, "not a nabij database"));
+		assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+		assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), bad);
+		sqlite3_finalize(st);
+		sqlite3_close(h);
+	}
 	unlink(path);
 	strcat(path, "-wal");
 	unlink(path);
