@@ -168,6 +168,11 @@ static void on_field(void *s, size_t len, void *data)
 {
 	struct csv_ctx *c = data;
 
+	/* a zero byte would cut the text short where it is kept: refuse it */
+	if (s && memchr(s, '\0', len) && !c->rc)
+		c->rc = nb_error_set(c->err, NB_EINVAL, "row",
+				     _("row %zu holds a zero byte, which nabij cannot keep as text."),
+				     c->row + 1);
 	if (c->nfields < MAX_FIELDS)
 		c->field[c->nfields] = xstrndup(s, len);
 	c->nfields++;
@@ -378,13 +383,16 @@ enum nb_err io_daylio_csv(const char *text, size_t len, const struct nb_import_o
 	memset(r, 0, sizeof *r);
 	if ((rc = check_map(o->mood_map, err)))
 		return rc;
-	if (csv_init(&p, CSV_APPEND_NULL) != 0)
+	/* strict at the end: a quoted field that never closes is a cut file */
+	if (csv_init(&p, CSV_APPEND_NULL | CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return nb_error_set(err, NB_EIO, "", _("Could not start reading the CSV."));
 	if (csv_parse(&p, text, len, on_field, on_row, &c) != len && !c.rc)
-		c.rc = nb_error_set(err, NB_EINVAL, "", _("This is not CSV that can be read (%s)."),
-				    csv_strerror(csv_error(&p)));
+		c.rc = nb_error_set(err, NB_EINVAL, "row", _("row %zu is not CSV that can be read (%s)."),
+				    c.row + 1, csv_strerror(csv_error(&p)));
 	if (!c.rc && csv_fini(&p, on_field, on_row, &c) != 0)
-		c.rc = nb_error_set(err, NB_EINVAL, "", _("This CSV ends in the middle of a quoted field."));
+		c.rc = nb_error_set(err, NB_EINVAL, "row",
+				    _("row %zu ends in the middle of a quoted field: the file seems cut short."),
+				    c.row + 1);
 	csv_free(&p);
 	for (size_t i = 0; i < c.nfields && i < MAX_FIELDS; i++)
 		free(c.field[i]);

@@ -38,6 +38,8 @@
 static struct {
 	enum MHD_Result (*get_connection_values)(struct MHD_Connection *, enum MHD_ValueKind,
 						 MHD_KeyValueIterator, void *);
+	int (*get_connection_values_n)(struct MHD_Connection *, enum MHD_ValueKind,
+				       MHD_KeyValueIteratorN, void *);
 	struct MHD_PostProcessor *(*create_post_processor)(struct MHD_Connection *, size_t,
 							   MHD_PostDataIterator, void *);
 	enum MHD_Result (*post_process)(struct MHD_PostProcessor *, const char *, size_t);
@@ -60,6 +62,7 @@ static bool load_mhd(void)
 		void **slot;
 	} syms[] = {
 		{ "MHD_get_connection_values", (void **)&mhd.get_connection_values },
+		{ "MHD_get_connection_values_n", (void **)&mhd.get_connection_values_n },
 		{ "MHD_create_post_processor", (void **)&mhd.create_post_processor },
 		{ "MHD_post_process", (void **)&mhd.post_process },
 		{ "MHD_destroy_post_processor", (void **)&mhd.destroy_post_processor },
@@ -108,6 +111,16 @@ static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *k
 			*c = (char)tolower((unsigned char)*c);
 	kvs_add(l, lower, value, value ? strlen(value) : 0);
 	free(lower);
+	return MHD_YES;
+}
+
+/* The query with each value's length: a %00 in it stays visible, so that
+ * web_handle can refuse it instead of reading a value cut short. */
+static enum MHD_Result collect_n(void *cls, enum MHD_ValueKind kind, const char *key,
+				 size_t key_size, const char *value, size_t value_size)
+{
+	(void)kind, (void)key_size;
+	kvs_add(cls, key, value, value ? value_size : 0);
 	return MHD_YES;
 }
 
@@ -193,7 +206,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 		c->limit = strcmp(url, "/data") == 0 ? WEB_UPLOAD_MAX : w->body_max;
 		mhd.get_connection_values(conn, MHD_HEADER_KIND, collect, &c->req.headers);
 		mhd.get_connection_values(conn, MHD_COOKIE_KIND, collect, &c->req.cookies);
-		mhd.get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect, &c->req.query);
+		mhd.get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, collect_n, &c->req.query);
 		if (strcmp(method, "POST") == 0)
 			c->pp = mhd.create_post_processor(conn, 64 * 1024, post_field, c);
 		*con_cls = c;

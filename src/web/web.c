@@ -112,17 +112,48 @@ static bool host_ok(const struct web *w, const char *host)
 	return false;
 }
 
-/* Constant-time comparison of two secrets. */
-static bool same_secret(const char *a, const char *b)
+/* Constant-time comparison of a value that came with a request (kv, may
+ * be NULL) and a secret of ours: the whole value, NUL bytes included. */
+static bool same_secret(const struct web_kv *kv, const char *b)
 {
+	const char *a = kv ? kv->value : NULL;
 	unsigned diff = 0;
 	size_t n;
 
-	if (!a || !b || (n = strlen(b)) != strlen(a))
+	if (!a || !b || (n = strlen(b)) != kv->len)
 		return false;
 	for (size_t i = 0; i < n; i++)
 		diff |= (unsigned)(a[i] ^ b[i]);
 	return diff == 0;
+}
+
+/* The key of the first value in l that holds a NUL byte, or NULL. Every
+ * page reads values as C strings, so such a value would be cut short
+ * without a word; an uploaded file (KEY.filename is there) may hold any
+ * byte. */
+static const char *zero_byte(const struct web_kvs *l)
+{
+	char name[128];
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (!memchr(l->v[i].value, '\0', l->v[i].len))
+			continue;
+		snprintf(name, sizeof name, "%s.filename", l->v[i].key);
+		if (!kvs_find(l, name))
+			return l->v[i].key;
+	}
+	return NULL;
+}
+
+/* 400, naming the field (what/key: a format with one %s, and the key) */
+static void refuse_zero(struct page *p, const char *what, const char *key)
+{
+	char short_key[64], *msg;
+
+	snprintf(short_key, sizeof short_key, "%s", key);
+	msg = xasprintf(what, short_key);
+	page_fail(p, 400, msg);
+	free(msg);
 }
 
 /*
@@ -264,8 +295,9 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 {
 	struct page p = { .w = w, .req = req, .resp = resp, .b = &resp->body };
 	const struct route *r;
-	const char *token = kvs_get(&req->query, "token");
+	const struct web_kv *token = kvs_find(&req->query, "token");
 	bool post = strcmp(req->method, "POST") == 0;
+	const char *bad;
 
 	resp->status = 200;
 	resp->type = "text/html; charset=utf-8";
@@ -287,12 +319,16 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 		page_redirect(&p, "%s", req->path);
 		return;
 	}
-	if (!same_secret(kvs_get(&req->cookies, "nabij_session"), w->token)) {
+	if (!same_secret(kvs_find(&req->cookies, "nabij_session"), w->token)) {
 		page_locked(&p);
 		return;
 	}
 	if (!r) {
 		page_fail(&p, 404, _("There is no such page in nabij."));
+		return;
+	}
+	if ((bad = zero_byte(&req->query))) {
+		refuse_zero(&p, _("The address holds a zero byte in \"%s\", which nabij cannot read."), bad);
 		return;
 	}
 	if (w->locked && r->page != page_unlock && r->page != set_lang) {
@@ -308,8 +344,13 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 			page_fail(&p, 413, _("What was sent is too large for nabij."));
 			return;
 		}
-		if (!same_secret(kvs_get(&req->form, "csrf"), w->csrf) || !same_origin(req)) {
+		if (!same_secret(kvs_find(&req->form, "csrf"), w->csrf) || !same_origin(req)) {
 			page_fail(&p, 403, _("This form did not come from this nabij page, so nothing was changed. Please go back, reload the page and try again."));
+			return;
+		}
+		if ((bad = zero_byte(&req->form))) {
+			refuse_zero(&p, _("The field \"%s\" holds a zero byte, which nabij cannot keep as text. Nothing was saved."),
+				    bad);
 			return;
 		}
 		p.posted = true;

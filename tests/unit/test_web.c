@@ -222,6 +222,30 @@ static void posts_are_checked(void **state)
 	assert_int_equal(run(f, &r, NULL), 413);
 	req_free(&r);
 
+	/* a zero byte is refused with the field named, never cut silently */
+	req_init(&r, &f->w, "POST", "/checkin");
+	kvs_add(&r.form, "note", "before\0after", 12);
+	assert_int_equal(run(f, &r, &body), 400);
+	assert_non_null(strstr(body, "note"));
+	free(body);
+	req_free(&r);
+	assert_int_equal(get(f, "/history", &body), 200);
+	assert_null(strstr(body, "before"));
+	free(body);
+	req_init(&r, &f->w, "POST", "/checkin");	/* the form token must match whole */
+	kvs_free(&r.form);
+	kvs_add(&r.form, "csrf", f->w.csrf, strlen(f->w.csrf));
+	r.form.v[0].value = xrealloc(r.form.v[0].value, strlen(f->w.csrf) + 6);
+	memcpy(r.form.v[0].value + strlen(f->w.csrf), "\0junk", 6);
+	r.form.v[0].len += 5;
+	form(&r, "mood", "3");
+	assert_int_equal(run(f, &r, NULL), 403);
+	req_free(&r);
+	req_init(&r, &f->w, "GET", "/history");
+	kvs_add(&r.query, "q", "a\0b", 3);
+	assert_int_equal(run(f, &r, NULL), 400);
+	req_free(&r);
+
 	req_init(&r, &f->w, "DELETE", "/");
 	assert_int_equal(run(f, &r, NULL), 405);
 	req_free(&r);

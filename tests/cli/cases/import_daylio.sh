@@ -31,3 +31,10 @@ run import not-daylio.csv
 run import daylio-en.csv --from daylio-backup
 run import daylio-en.csv --from diary
 run import daylio-nl.csv --mood-map "blij"
+# a file cut off inside its last quoted note, and a note with a zero byte:
+# refused with the row named, nothing imported
+printf 'full_date,date,weekday,time,mood,activities,note\n2026-11-12,November 12,Thursday,21:00,good,,"whole"\n2026-11-12,November 12,Thursday,22:00,good,,"cut o' >daylio-cut.csv
+run import daylio-cut.csv
+printf 'full_date,date,weekday,time,mood,activities,note\n2026-11-12,November 12,Thursday,21:00,good,,"before\000after"\n' >daylio-nul.csv
+run import daylio-nul.csv
+run list --since 2026-11-12 --until 2026-11-12
