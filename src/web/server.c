@@ -11,6 +11,7 @@
 #include "core/xalloc.h"
 
 #include <microhttpd.h>
+#include <sodium.h>
 
 #include <dlfcn.h>
 
@@ -51,6 +52,8 @@ static struct {
 	struct MHD_Daemon *(*start_daemon)(unsigned int, uint16_t, MHD_AcceptPolicyCallback, void *,
 					   MHD_AccessHandlerCallback, void *, ...);
 	const union MHD_DaemonInfo *(*get_daemon_info)(struct MHD_Daemon *, enum MHD_DaemonInfoType, ...);
+	const union MHD_ConnectionInfo *(*get_connection_info)(struct MHD_Connection *,
+								enum MHD_ConnectionInfoType, ...);
 	void (*stop_daemon)(struct MHD_Daemon *);
 } mhd;
 
@@ -72,6 +75,7 @@ static bool load_mhd(void)
 		{ "MHD_destroy_response", (void **)&mhd.destroy_response },
 		{ "MHD_start_daemon", (void **)&mhd.start_daemon },
 		{ "MHD_get_daemon_info", (void **)&mhd.get_daemon_info },
+		{ "MHD_get_connection_info", (void **)&mhd.get_connection_info },
 		{ "MHD_stop_daemon", (void **)&mhd.stop_daemon },
 	};
 
@@ -91,6 +95,131 @@ static bool load_mhd(void)
 
 static pthread_mutex_t one_at_a_time = PTHREAD_MUTEX_INITIALIZER;
 static bool fixed_clock;
+
+/*
+ * Slow clients. libmicrohttpd's own timeout counts idle time only, and it
+ * restarts with every byte: a few connections that each send a header line
+ * now and then would hold every place. So each request must arrive whole
+ * within REQUEST_SECONDS of its connection (or of the previous answer on
+ * it), and when the connections come near CONN_MAX, the one that has been
+ * arriving longest makes way, so that there is always room for a real
+ * request. A watchdog thread sweeps every second. libmicrohttpd tells
+ * NOTIFY_CLOSED before it closes a socket, and that notice waits for
+ * lanes_lock: so while the lock is held, every descriptor in a lane is still
+ * the connection's own, and shutdown() on it lets libmicrohttpd close it the
+ * ordinary way.
+ */
+#define CONN_MAX 256		/* libmicrohttpd's limit */
+#define CONN_ROOM 32		/* places kept free for new requests */
+#define REQUEST_SECONDS 15	/* for a request to arrive whole */
+#define IDLE_SECONDS 15		/* between bytes, libmicrohttpd's own */
+
+struct conn {
+	struct conn *prev, *next;
+	int fd;
+	double since;		/* when this request began to arrive */
+	bool arriving;		/* not yet arrived whole */
+};
+
+struct lane {			/* the connections of one daemon */
+	struct conn head;	/* of a circular list, oldest first */
+	int n;
+};
+
+static pthread_mutex_t lanes_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct lane lanes[2];	/* IPv4 and IPv6 */
+static volatile bool watching;
+
+static double mono(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Close what took too long, and make room when the lane is nearly full.
+ * With lanes_lock held. */
+static void sweep(struct lane *l)
+{
+	double now = mono();
+	int arriving = 0;
+
+	for (struct conn *c = l->head.next; c != &l->head; c = c->next) {
+		if (c->arriving && now - c->since > REQUEST_SECONDS) {
+			shutdown(c->fd, SHUT_RDWR);
+			c->arriving = false;
+		}
+		arriving += c->arriving;
+	}
+	for (struct conn *c = l->head.next; c != &l->head && l->n - CONN_MAX + CONN_ROOM > 0 &&
+					      arriving > 0; c = c->next)
+		if (c->arriving) {	/* the oldest first */
+			shutdown(c->fd, SHUT_RDWR);
+			c->arriving = false;
+			arriving--;
+		}
+}
+
+static void notify(void *cls, struct MHD_Connection *conn, void **socket_context,
+		   enum MHD_ConnectionNotificationCode code)
+{
+	struct lane *l = cls;
+	struct conn *c = *socket_context;
+	const union MHD_ConnectionInfo *info;
+
+	pthread_mutex_lock(&lanes_lock);
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		sweep(l);
+		info = mhd.get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+		c = xcalloc(1, sizeof *c);
+		c->fd = info ? info->connect_fd : -1;
+		c->since = mono();
+		c->arriving = c->fd >= 0;
+		c->prev = l->head.prev;
+		c->next = &l->head;
+		l->head.prev->next = c;
+		l->head.prev = c;
+		l->n++;
+		*socket_context = c;
+	} else if (c) {
+		c->prev->next = c->next;
+		c->next->prev = c->prev;
+		l->n--;
+		free(c);
+		*socket_context = NULL;
+	}
+	pthread_mutex_unlock(&lanes_lock);
+}
+
+/* Mark the request on conn arrived whole, or (again) arriving from now. */
+static void mark(struct MHD_Connection *conn, bool arriving)
+{
+	const union MHD_ConnectionInfo *info =
+		mhd.get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	struct conn *c = info ? info->socket_context : NULL;
+
+	pthread_mutex_lock(&lanes_lock);
+	if (c) {
+		c->since = mono();
+		c->arriving = arriving;
+	}
+	pthread_mutex_unlock(&lanes_lock);
+}
+
+static void *watchdog(void *unused)
+{
+	(void)unused;
+	while (watching) {
+		sleep(1);
+		pthread_mutex_lock(&lanes_lock);
+		for (int i = 0; i < 2; i++)
+			if (lanes[i].head.next)
+				sweep(&lanes[i]);
+		pthread_mutex_unlock(&lanes_lock);
+	}
+	return NULL;
+}
 
 struct ctx {
 	struct web_req req;
@@ -148,7 +277,8 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
 	struct ctx *c = *con_cls;
 
-	(void)cls, (void)conn, (void)toe;
+	(void)cls, (void)toe;
+	mark(conn, true);	/* the next request on this connection begins to arrive */
 	if (!c)
 		return;
 	if (c->pp)
@@ -199,6 +329,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 
 	(void)version;
 	if (!c) {
+		const char *length;
+
 		c = xcalloc(1, sizeof *c);
 		c->path = xstrdup(url);
 		c->req.method = method;
@@ -207,24 +339,37 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 		mhd.get_connection_values(conn, MHD_HEADER_KIND, collect, &c->req.headers);
 		mhd.get_connection_values(conn, MHD_COOKIE_KIND, collect, &c->req.cookies);
 		mhd.get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, collect_n, &c->req.query);
+		*con_cls = c;
+		/* refused before a byte of the body is read: a wrong Host,
+		 * session or origin, or a body larger than the page takes */
+		length = kvs_get(&c->req.headers, "content-length");
+		if (length && strtoull(length, NULL, 10) > c->limit)
+			c->req.too_large = true;
+		if (strcmp(method, "POST") == 0 && (c->req.too_large || !web_admit(w, &c->req)))
+			goto respond;
 		if (strcmp(method, "POST") == 0)
 			c->pp = mhd.create_post_processor(conn, 64 * 1024, post_field, c);
-		*con_cls = c;
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		c->body += *upload_size;
-		if (c->body > c->limit)
-			c->req.too_large = true;
-		else if (c->pp)
-			mhd.post_process(c->pp, upload, *upload_size);
+		size_t n = *upload_size;
+
 		*upload_size = 0;
+		c->body += n;
+		if (c->body > c->limit) {	/* answered now; the rest is not read */
+			c->req.too_large = true;
+			goto respond;
+		}
+		if (c->pp)
+			mhd.post_process(c->pp, upload, n);
 		return MHD_YES;
 	}
 	if (c->pp) {	/* the last field arrives when the processor is done */
 		mhd.destroy_post_processor(c->pp);
 		c->pp = NULL;
 	}
+respond:
+	mark(conn, false);	/* whole: now it is our turn */
 	pthread_mutex_lock(&one_at_a_time);
 	if (!fixed_clock)
 		w->app->now = (int64_t)time(NULL);
@@ -235,24 +380,48 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 	return ret;
 }
 
-static struct MHD_Daemon *start(struct web *w, int port, bool v6)
+/* Listen on the IPv4 loopback address ip (host order) or, when v6, on ::1. */
+static struct MHD_Daemon *start(struct web *w, int port, uint32_t ip, bool v6)
 {
 	struct sockaddr_in a4 = { 0 };
 	struct sockaddr_in6 a6 = { 0 };
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | (v6 ? MHD_USE_IPv6 : 0);
+	struct lane *l = &lanes[v6];
 
+	pthread_mutex_lock(&lanes_lock);
+	l->head.next = l->head.prev = &l->head;
+	pthread_mutex_unlock(&lanes_lock);
 	a4.sin_family = AF_INET;
 	a4.sin_port = htons((uint16_t)port);
-	a4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	a4.sin_addr.s_addr = htonl(ip);
 	a6.sin6_family = AF_INET6;
 	a6.sin6_port = htons((uint16_t)port);
 	a6.sin6_addr = in6addr_loopback;
 	return mhd.start_daemon(flags, (uint16_t)port, NULL, NULL, handle, w,
 				MHD_OPTION_SOCK_ADDR, v6 ? (struct sockaddr *)&a6 : (struct sockaddr *)&a4,
 				MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
-				MHD_OPTION_CONNECTION_LIMIT, (unsigned)64,
-				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+				MHD_OPTION_NOTIFY_CONNECTION, notify, l,
+				MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONN_MAX,
+				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_SECONDS,
 				MHD_OPTION_END);
+}
+
+/*
+ * An address of its own in 127.0.0.0/8 for this start. Browsers keep
+ * cookies per host name, not per port: on 127.0.0.1 the session cookie
+ * would go to every other server there as well. 127.0.0.1 and 127.0.1.1
+ * (Debian's name for the machine itself) are never drawn.
+ */
+static uint32_t draw_loopback(void)
+{
+	uint8_t b[3];
+	uint32_t ip;
+
+	do {
+		randombytes_buf(b, sizeof b);
+		ip = 0x7f000000u | (uint32_t)b[0] << 16 | (uint32_t)b[1] << 8 | b[2];
+	} while (b[2] == 0 || b[2] == 255 || (b[0] == 0 && b[1] <= 1));
+	return ip;
 }
 
 /* Open the address in a browser, when there is a desktop and a way. */
@@ -279,6 +448,8 @@ int web_serve(struct nb_app *app, const struct web_opts *o)
 	sigset_t stop;
 	char url[128];
 	int port = o->port ? o->port : DEFAULT_PORT, sig;
+	uint32_t ip;
+	pthread_t dog;
 
 	if (!load_mhd())
 		return 1;
@@ -291,21 +462,38 @@ int web_serve(struct nb_app *app, const struct web_opts *o)
 	web_init(&w, app, 0, o->lang);
 	w.db_path = o->db_path;
 	w.locked = o->locked;
+	ip = draw_loopback();
 	for (int tries = 0; !d4 && tries < (o->port ? 1 : 20); tries++)
-		d4 = start(&w, o->port < 0 ? 0 : port + tries, false);
+		d4 = start(&w, o->port < 0 ? 0 : port + tries, ip, false);
+	if (d4) {
+		snprintf(w.host, sizeof w.host, "%u.%u.%u.%u", ip >> 24, ip >> 16 & 255, ip >> 8 & 255,
+			 ip & 255);
+	} else {	/* a system without all of 127.0.0.0/8 on its loopback */
+		ip = INADDR_LOOPBACK;
+		for (int tries = 0; !d4 && tries < (o->port ? 1 : 20); tries++)
+			d4 = start(&w, o->port < 0 ? 0 : port + tries, ip, false);
+	}
 	if (!d4) {
 		fprintf(stderr, _("nabij: cannot listen on 127.0.0.1:%d; is another program using it? Try --port.\n"), port);
 		return 1;
 	}
 	info = mhd.get_daemon_info(d4, MHD_DAEMON_INFO_BIND_PORT);
 	w.port = info ? info->port : port;
-	d6 = start(&w, w.port, true);	/* ::1 too, where the machine has it */
-	snprintf(url, sizeof url, "http://127.0.0.1:%d/?token=%s", w.port, w.token);
+	if (ip == INADDR_LOOPBACK)
+		d6 = start(&w, w.port, ip, true);	/* ::1 too, where the machine has it */
+	snprintf(url, sizeof url, "http://%s:%d/?token=%s", w.host, w.port, w.token);
 	printf(_("nabij is open at:\n\n    %s\n\nOpen this address in your browser; it works only on this computer.\nPress Ctrl-C here to stop nabij.\n"), url);
 	fflush(stdout);
 	if (o->open_browser)
 		open_browser(url);
+	watching = true;
+	if (pthread_create(&dog, NULL, watchdog, NULL) != 0)
+		watching = false;
 	sigwait(&stop, &sig);
+	if (watching) {
+		watching = false;
+		pthread_join(dog, NULL);
+	}
 	printf("\n%s\n", _("nabij has stopped. Everything you wrote is saved."));
 	mhd.stop_daemon(d4);
 	if (d6)

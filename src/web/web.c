@@ -83,6 +83,7 @@ void web_init(struct web *w, struct nb_app *app, int port, const char *lang)
 {
 	memset(w, 0, sizeof *w);
 	w->app = app;
+	snprintf(w->host, sizeof w->host, "127.0.0.1");
 	w->port = port;
 	uid_new(w->token);
 	uid_new(w->csrf);
@@ -95,15 +96,21 @@ void web_resp_free(struct web_resp *resp)
 	buf_free(&resp->body);
 }
 
-/* Only this machine's own names, with our port: a page elsewhere that
- * points a name of its own at 127.0.0.1 gets nothing. */
+/* Only the address we listen on, with our port: a page elsewhere that
+ * points a name of its own at it gets nothing. On 127.0.0.1 (and ::1),
+ * also this machine's name for them. */
 static bool host_ok(const struct web *w, const char *host)
 {
 	static const char *const names[] = { "127.0.0.1", "localhost", "[::1]" };
+	bool plain = strcmp(w->host, "127.0.0.1") == 0;
 	char want[64];
 
 	if (!host)
 		return false;
+	if (!plain) {
+		snprintf(want, sizeof want, "%s:%d", w->host, w->port);
+		return strcmp(host, want) == 0;
+	}
 	for (size_t i = 0; i < 3; i++) {
 		snprintf(want, sizeof want, "%s:%d", names[i], w->port);
 		if (strcasecmp(host, want) == 0)
@@ -289,6 +296,15 @@ static const struct route *find_route(const char *path)
 			return &routes[i];
 	}
 	return NULL;
+}
+
+bool web_admit(const struct web *w, const struct web_req *req)
+{
+	bool post = strcmp(req->method, "POST") == 0;
+
+	return host_ok(w, kvs_get(&req->headers, "host")) &&
+	       same_secret(kvs_find(&req->cookies, "nabij_session"), w->token) &&
+	       (!post || same_origin(req));
 }
 
 void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)

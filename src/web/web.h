@@ -57,6 +57,7 @@ struct web_resp {
 
 struct web {
 	struct nb_app *app;
+	char host[16];			/* the loopback address listened on */
 	int port;
 	char token[WEB_TOKEN_LEN];	/* the session secret, in the opening address */
 	char csrf[WEB_TOKEN_LEN];	/* the form token */
@@ -71,6 +72,11 @@ struct web {
 
 /* Make a server state with fresh secrets. */
 void web_init(struct web *w, struct nb_app *app, int port, const char *lang);
+
+/* Whether a request may go on to send its body: our Host, a session and,
+ * for a POST, a same origin. Asked before the body is read, so that a
+ * refused request costs no memory; web_handle asks it all again. */
+bool web_admit(const struct web *w, const struct web_req *req);
 
 /* Answer one request. resp must be zeroed; release it with web_resp_free. */
 void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp);

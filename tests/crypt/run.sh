@@ -83,7 +83,7 @@ if command -v curl >/dev/null; then
 	pid=$!
 	i=0
 	while [ $i -lt $((50 * ${NABIJ_TEST_SLOW:-1})) ] && ! grep -q 'token=' "$top/ui"; do sleep 0.1; i=$((i + 1)); done
-	url=$(grep -o 'http://127.0.0.1:[0-9]*/?token=[0-9a-f]*' "$top/ui")
+	url=$(grep -o 'http://[0-9.]*:[0-9]*/?token=[0-9a-f]*' "$top/ui")
 	base=${url%%/\?*}
 	ck="Cookie: nabij_session=${url##*token=}"
 	code() { curl -s -o "$top/body" -w '%{http_code}' -H "$ck" -H "Origin: $base" "$@"; }

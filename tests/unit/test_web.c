@@ -129,6 +129,21 @@ static void host_and_secret(void **state)
 	kvs_free(&r.headers);
 	kvs_add(&r.headers, "host", "localhost:7419", 14);
 	assert_int_equal(run(f, &r, NULL), 200);
+	/* on an address of its own, only that address is ours */
+	snprintf(f->w.host, sizeof f->w.host, "127.9.1.2");
+	assert_int_equal(run(f, &r, NULL), 421);
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", "127.0.0.1:7419", 14);
+	assert_int_equal(run(f, &r, NULL), 421);
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", "127.9.1.2:7419", 14);
+	assert_int_equal(run(f, &r, NULL), 200);
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", "127.9.1.2:7418", 14);
+	assert_int_equal(run(f, &r, NULL), 421);
+	snprintf(f->w.host, sizeof f->w.host, "127.0.0.1");
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", "localhost:7419", 14);
 	kvs_free(&r.cookies);
 	assert_int_equal(run(f, &r, &body), 403);	/* no session cookie */
 	assert_non_null(strstr(body, "nabij ui"));

@@ -28,7 +28,7 @@ const url = await new Promise((resolve, reject) => {
 	let out = "";
 	server.stdout.on("data", (d) => {
 		out += d;
-		const m = out.match(/http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{32}/);
+		const m = out.match(/http:\/\/127\.[0-9.]+:\d+\/\?token=[0-9a-f]{32}/);
 		if (m) resolve(m[0]);
 	});
 	// NABIJ_TEST_SLOW: how many times longer to wait (under valgrind, 20)

@@ -13,7 +13,7 @@ NABIJ_DB="$tmp/nabij.db" LANGUAGE=en "$bin" ui --no-open --port 0 >"$tmp/out" 2>
 pid=$!
 i=0
 while [ $i -lt $((50 * ${NABIJ_TEST_SLOW:-1})) ] && ! grep -q 'token=' "$tmp/out"; do sleep 0.1; i=$((i + 1)); done
-url=$(grep -o 'http://127.0.0.1:[0-9]*/?token=[0-9a-f]*' "$tmp/out")
+url=$(grep -o 'http://[0-9.]*:[0-9]*/?token=[0-9a-f]*' "$tmp/out")
 base=${url%%/\?*}
 host=${base#http://}
 token=${url##*token=}
@@ -47,7 +47,16 @@ header "nosniff" "X-Content-Type-Options: nosniff"
 header "referrer" "Referrer-Policy: no-referrer"
 header "no caching of pages" "Cache-Control: no-store"
 expect "DNS rebinding" 421 -H "$ck" -H "Host: evil.example:${host##*:}" "$base/"
-expect "localhost is fine" 200 -H "$ck" -H "Host: localhost:${host##*:}" "$base/"
+# an address of its own in 127.0.0.0/8, so that the cookie (kept per host,
+# not per port) goes to no other server on 127.0.0.1
+case $host in
+127.0.0.1:* | 127.0.1.1:*) failed=$((failed + 1)); echo "FAIL own address: listens on $host" ;;
+127.*) pass=$((pass + 1)) ;;
+*) failed=$((failed + 1)); echo "FAIL own address: $host is not a loopback address" ;;
+esac
+expect "not on 127.0.0.1" 000 --max-time 2 -H "$ck" "http://127.0.0.1:${host##*:}/"
+expect "the name localhost is not ours" 421 -H "$ck" -H "Host: localhost:${host##*:}" "$base/"
+expect "nor is 127.0.0.1" 421 -H "$ck" -H "Host: 127.0.0.1:${host##*:}" "$base/"
 csrf=$(curl -s -H "$ck" "$base/checkin" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -n 1 | grep -o '[0-9a-f]\{32\}')
 expect "POST without form token" 403 -H "$ck" -H "Origin: $base" --data "mood=3" "$base/checkin"
 expect "cross-origin POST" 403 -H "$ck" -H "Origin: http://evil.example" --data "csrf=$csrf&mood=3" "$base/checkin"
