@@ -23,14 +23,15 @@ ck="Cookie: nabij_session=${url##*token=}"
 peak() { awk '/VmHWM/ { print $2 }' "/proc/$pid/status"; }	# kB
 before=$(peak)
 
-# 1. sixty uploads of 60 MB at once, without a session: each refused, and
-# the server's peak memory grows by less than 32 MB (it read 3.6 GB before)
+# 1. sixty uploads of 60 MB at once (as a browser's form sends a file),
+# without a session: each refused, and the server's peak memory grows by
+# less than 32 MB (each was read whole before the refusal)
 head -c 60000000 /dev/zero >"$tmp/big"
 n=0
 curls=""
 while [ $n -lt 60 ]; do
 	curl -s -o /dev/null -w '%{http_code}\n' --max-time $((20 * slow)) \
-		-H "Content-Type: application/octet-stream" --data-binary @"$tmp/big" "$base/data" \
+		-F "file=@$tmp/big;filename=backup.daylio" "$base/data" \
 		>>"$tmp/codes" 2>/dev/null &
 	curls="$curls $!"
 	n=$((n + 1))
