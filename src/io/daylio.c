@@ -11,6 +11,7 @@
  * each mood's group (1 best .. 5 worst), so renamed moods import exactly.
  */
 #include "import.h"
+#include "jload.h"
 #include "core/buf.h"
 #include "core/i18n.h"
 #include "core/parse.h"
@@ -31,6 +32,10 @@
 
 #define FAR_FUTURE ((int64_t)1 << 40)	/* times are checked by app_import */
 #define MAX_FIELDS 16
+/* A backup's backup.daylio, unpacked: at most this, and at most this many
+ * times the ZIP (plus a megabyte for tiny ones). */
+#define UNPACK_MAX ((zip_uint64_t)256 << 20)
+#define UNPACK_RATIO 64
 
 static const struct {
 	const char *name;
@@ -478,9 +483,22 @@ static char *unpack_backup(const char *data, size_t len, size_t *out_len, struct
 		lz.error_fini(&ze);
 		return NULL;
 	}
-	if (lz.stat(z, "backup.daylio", 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
-	    st.size > (zip_uint64_t)256 << 20 || !(f = lz.fopen(z, "backup.daylio", 0))) {
+	if (lz.stat(z, "backup.daylio", 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) {
 		nb_error_set(err, NB_EINVAL, "", _("This ZIP holds no backup.daylio, so it is not a Daylio backup."));
+		lz.close(z);
+		return NULL;
+	}
+	/* what it unpacks to is bounded by what it is: a real backup packs a
+	 * few times smaller, a ZIP bomb a thousand times */
+	if (st.size > UNPACK_MAX || st.size > (zip_uint64_t)len * UNPACK_RATIO + ((zip_uint64_t)1 << 20)) {
+		nb_error_set(err, NB_EINVAL, "",
+			     _("This ZIP says its backup.daylio unpacks to %llu MB from a file of %zu kB: far more than a Daylio backup ever holds, so nabij does not unpack it."),
+			     (unsigned long long)(st.size >> 20), (len + 1023) >> 10);
+		lz.close(z);
+		return NULL;
+	}
+	if (!(f = lz.fopen(z, "backup.daylio", 0))) {
+		nb_error_set(err, NB_EINVAL, "", _("backup.daylio could not be read from the ZIP."));
 		lz.close(z);
 		return NULL;
 	}
@@ -513,7 +531,6 @@ enum nb_err io_daylio_backup(const char *data, size_t len, const struct nb_impor
 {
 	size_t jlen, i;
 	char *text;
-	json_error_t je;
 	json_t *root, *days, *moods, *tags, *v;
 	struct nb_entries got = { 0 };
 	enum nb_err rc = NB_OK;
@@ -521,11 +538,10 @@ enum nb_err io_daylio_backup(const char *data, size_t len, const struct nb_impor
 	memset(r, 0, sizeof *r);
 	if (!(text = unpack_backup(data, len, &jlen, err)))
 		return err ? err->code : NB_EINVAL;
-	root = json_loadb(text, jlen, 0, &je);
+	root = io_json_load(text, jlen, 0, "backup.daylio", err);
 	free(text);
 	if (!root)
-		return nb_error_set(err, NB_EINVAL, "", _("backup.daylio, line %d, column %d: this is not valid JSON (%s)."),
-				    je.line, je.column, je.text);
+		return NB_EINVAL;
 	days = json_object_get(root, "dayEntries");
 	moods = json_object_get(root, "customMoods");
 	tags = json_object_get(root, "tags");

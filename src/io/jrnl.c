@@ -6,6 +6,7 @@
  * (words that start with @ or #). A starred entry gets the tag "starred".
  */
 #include "import.h"
+#include "jload.h"
 #include "core/buf.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -63,16 +64,14 @@ static void tags_from_text(struct nb_items *l, const char *text)
 enum nb_err io_jrnl(const char *text, size_t len, struct nb_entries *out,
 		    struct nb_import_report *r, struct nb_error *err)
 {
-	json_error_t je;
-	json_t *root = json_loadb(text, len, 0, &je), *entries, *v;
+	json_t *root = io_json_load(text, len, 0, NULL, err), *entries, *v;
 	struct nb_entries got = { 0 };
 	enum nb_err rc = NB_OK;
 	size_t i;
 
 	memset(r, 0, sizeof *r);
 	if (!root)
-		return nb_error_set(err, NB_EINVAL, "", _("line %d, column %d: this is not valid JSON (%s)."),
-				    je.line, je.column, je.text);
+		return NB_EINVAL;
 	entries = json_object_get(root, "entries");
 	if (!json_is_array(entries)) {
 		json_decref(root);

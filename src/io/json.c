@@ -5,6 +5,7 @@
  * reads as what the person actually said.
  */
 #include "io.h"
+#include "jload.h"
 #include "core/i18n.h"
 #include "core/uid.h"
 #include "core/xalloc.h"
@@ -568,17 +569,14 @@ static enum nb_err check_unique(const struct nb_entries *l, struct nb_error *err
 enum nb_err io_json_read(const char *text, size_t len, struct nb_entries *out,
 			 struct nb_error *err)
 {
-	json_error_t jerr;
-	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr), *recs, *v;
+	json_t *root = io_json_load(text, len, JSON_REJECT_DUPLICATES, NULL, err), *recs, *v;
 	json_t *format, *version;
 	struct nb_entries got = { 0 };
 	struct rd r = { .err = err };
 	size_t i;
 
 	if (!root)
-		return nb_error_set(err, NB_EINVAL, "",
-				    _("line %d, column %d: this is not valid JSON (%s)."),
-				    jerr.line, jerr.column, jerr.text);
+		return NB_EINVAL;
 	format = json_object_get(root, "format");
 	version = json_object_get(root, "version");
 	recs = json_object_get(root, "records");
