@@ -20,6 +20,7 @@ struct nb_app {
 	struct nb_store store;
 	int64_t now;		/* UTC seconds */
 	char *key;		/* while an encrypted database is open: its key, in locked memory */
+	bool reading;		/* set by the face: the command only reads (app_open) */
 };
 
 /*
@@ -30,7 +31,13 @@ struct nb_app {
  * would then take the live database for unused and delete its WAL.
  */
 bool app_encrypted(const struct nb_app *a, const char *path);
-/* Open the database at path into a->store; pass (len bytes, not
+/* Whether the file at path, when it is there, is a database nabij can
+ * open: a plain SQLite file, or an encrypted one with its header beside
+ * it. Otherwise says it is not a nabij database (before any passphrase is
+ * asked for). */
+enum nb_err app_check_file(const char *path, struct nb_error *err);
+/* Open the database at path into a->store (read-only where it can be when
+ * a->reading, see store_sqlite_open_reader); pass (len bytes, not
  * NUL-terminated necessarily) is NULL for an unencrypted one. A wrong
  * passphrase is an error; nothing is opened then. */
 enum nb_err app_open(struct nb_app *a, const char *path, const char *pass, size_t len,

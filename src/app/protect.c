@@ -29,6 +29,24 @@ bool app_encrypted(const struct nb_app *a, const char *path)
 	return path && store_sqlite_encrypted(path);
 }
 
+enum nb_err app_check_file(const char *path, struct nb_error *err)
+{
+	char *hpath, *old;
+	bool known;
+
+	if (!path || strcmp(path, ":memory:") == 0 || !store_sqlite_encrypted(path))
+		return NB_OK;
+	hpath = vault_header_path(path);
+	old = xasprintf("%s.old", hpath);
+	known = access(hpath, F_OK) == 0 || access(old, F_OK) == 0;
+	free(hpath);
+	free(old);
+	return known ? NB_OK
+		     : nb_error_set(err, NB_EINVAL, "db",
+				    _("%s is not a nabij database: it is not a SQLite file, and no key header of nabij lies beside it. Nothing was changed."),
+				    path);
+}
+
 /* Open path with the key of pass under the header at hpath. */
 static enum nb_err open_with(struct nb_app *a, const char *path, const char *hpath,
 			     const char *pass, size_t len, struct nb_error *err)
@@ -39,7 +57,7 @@ static enum nb_err open_with(struct nb_app *a, const char *path, const char *hpa
 
 	if ((rc = vault_header_read(hpath, &h, err)) || (rc = vault_key(pass, len, &h, &key, err)))
 		return rc;
-	if ((rc = store_sqlite_open_key(path, key, &a->store, err)))
+	if ((rc = (a->reading ? store_sqlite_open_reader : store_sqlite_open_key)(path, key, &a->store, err)))
 		vault_free(key);
 	else
 		a->key = key;	/* for a backup under the same key; wiped by app_close */
@@ -60,7 +78,7 @@ enum nb_err app_open(struct nb_app *a, const char *path, const char *pass, size_
 	enum nb_err rc;
 
 	if (!pass)
-		return store_sqlite_open(path, &a->store, err);
+		return (a->reading ? store_sqlite_open_reader : store_sqlite_open_key)(path, NULL, &a->store, err);
 	hpath = vault_header_path(path);
 	old = xasprintf("%s.old", hpath);
 	rc = open_with(a, path, hpath, pass, len, err);

@@ -54,6 +54,8 @@ int cmd_ui(struct cli *c, int argc, char **argv)
 		status = cli_fail(&err);
 	} else if (nargs) {
 		status = cli_usage("ui", _("\"%s\" is not understood here."), args[0]);
+	} else if (app_check_file(c->db_path, &err)) {
+		status = cli_fail(&err);
 	} else if ((o.locked = app_encrypted(&c->app, c->db_path))) {
 		o.db_path = c->db_path;	/* the passphrase comes through /unlock */
 		status = web_serve(&c->app, &o);

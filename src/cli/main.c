@@ -32,36 +32,39 @@ struct command {
 	bool asks;		/* may ask questions on a terminal: the database is
 				 * opened (and unlocked) before them, so that nothing
 				 * typed is lost to a wrong passphrase */
+	bool reads;		/* only reads: opened read-only where it can be, so
+				 * that a full or read-only disk still lets a person
+				 * read and take out their data */
 };
 
 static const struct command commands[] = {
-	{ "ui", cmd_ui, N_("the local web UI in your browser"), false },
-	{ "checkin", cmd_checkin, N_("a five-minute check-in: body, emotion, need, mood, sleep"), true },
-	{ "moment", cmd_moment, N_("log a moment of connection or safe touch"), true },
-	{ "trigger", cmd_trigger, N_("write in the trigger diary; later, how it went"), true },
-	{ "circle", cmd_circle, N_("your support circle: add, list, edit, remove, card"), true },
-	{ "today", cmd_today, N_("what you recorded today, and a question for the day"), false },
-	{ "suggest", cmd_suggest, N_("one practice that may fit now, and why"), false },
-	{ "exercise", cmd_exercise, N_("guided exercises: list, show, start"), true },
-	{ "breathe", cmd_breathe, N_("paced breathing with a calm pacer"), true },
-	{ "reflect", cmd_reflect, N_("answer today's question"), true },
-	{ "insights", cmd_insights, N_("what goes with your better and harder days"), false },
-	{ "report", cmd_report, N_("a PDF of a period, to read or to bring along"), false },
-	{ "week", cmd_week, N_("a calm look back at the week, and one intention"), true },
-	{ "attachment", cmd_attachment, N_("the attachment reflection, every few months"), true },
-	{ "phase", cmd_phase, N_("note where a relationship stands"), true },
-	{ "list", cmd_list, N_("list records by date and kind"), false },
-	{ "show", cmd_show, N_("show one record in full"), false },
-	{ "edit", cmd_edit, N_("change a record"), false },
-	{ "delete", cmd_delete, N_("delete a record for good"), false },
-	{ "search", cmd_search, N_("search all your text"), false },
-	{ "export", cmd_export, N_("write all your data as JSON or CSV"), false },
-	{ "import", cmd_import, N_("read an export of nabij, Daylio or jrnl"), false },
-	{ "forget", cmd_forget, N_("delete everything, for good"), false },
-	{ "backup", cmd_backup, N_("a whole copy of the database, encrypted when it is"), false },
-	{ "restore", cmd_restore, N_("put a backup back, after checking it; the old one is kept"), false },
-	{ "passphrase", cmd_passphrase, N_("encrypt your notes with a passphrase: set, change, remove"), false },
-	{ "help", cmd_help, N_("how to use nabij, and what it is not"), false },
+	{ "ui", cmd_ui, N_("the local web UI in your browser"), false, false },
+	{ "checkin", cmd_checkin, N_("a five-minute check-in: body, emotion, need, mood, sleep"), true, false },
+	{ "moment", cmd_moment, N_("log a moment of connection or safe touch"), true, false },
+	{ "trigger", cmd_trigger, N_("write in the trigger diary; later, how it went"), true, false },
+	{ "circle", cmd_circle, N_("your support circle: add, list, edit, remove, card"), true, false },
+	{ "today", cmd_today, N_("what you recorded today, and a question for the day"), false, true },
+	{ "suggest", cmd_suggest, N_("one practice that may fit now, and why"), false, true },
+	{ "exercise", cmd_exercise, N_("guided exercises: list, show, start"), true, false },
+	{ "breathe", cmd_breathe, N_("paced breathing with a calm pacer"), true, false },
+	{ "reflect", cmd_reflect, N_("answer today's question"), true, false },
+	{ "insights", cmd_insights, N_("what goes with your better and harder days"), false, true },
+	{ "report", cmd_report, N_("a PDF of a period, to read or to bring along"), false, true },
+	{ "week", cmd_week, N_("a calm look back at the week, and one intention"), true, false },
+	{ "attachment", cmd_attachment, N_("the attachment reflection, every few months"), true, false },
+	{ "phase", cmd_phase, N_("note where a relationship stands"), true, false },
+	{ "list", cmd_list, N_("list records by date and kind"), false, true },
+	{ "show", cmd_show, N_("show one record in full"), false, true },
+	{ "edit", cmd_edit, N_("change a record"), false, false },
+	{ "delete", cmd_delete, N_("delete a record for good"), false, false },
+	{ "search", cmd_search, N_("search all your text"), false, true },
+	{ "export", cmd_export, N_("write all your data as JSON or CSV"), false, true },
+	{ "import", cmd_import, N_("read an export of nabij, Daylio or jrnl"), false, false },
+	{ "forget", cmd_forget, N_("delete everything, for good"), false, false },
+	{ "backup", cmd_backup, N_("a whole copy of the database, encrypted when it is"), false, true },
+	{ "restore", cmd_restore, N_("put a backup back, after checking it; the old one is kept"), false, false },
+	{ "passphrase", cmd_passphrase, N_("encrypt your notes with a passphrase: set, change, remove"), false, false },
+	{ "help", cmd_help, N_("how to use nabij, and what it is not"), false, false },
 };
 
 int cli_exit(enum nb_err rc)
@@ -187,6 +190,8 @@ enum nb_err cli_open(struct cli *c, struct nb_error *err)
 	if (c->db_open)
 		return NB_OK;
 	fresh = first_use(c);
+	if ((rc = app_check_file(c->db_path, err)))
+		return rc;
 	if (app_encrypted(&c->app, c->db_path)) {
 		size_t len = 0;
 		char *pass = cli_passphrase(_("Passphrase: "), &len, err);
@@ -382,6 +387,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(argv[1], commands[i].name) != 0)
 			continue;
+		c.app.reading = commands[i].reads;
 		if (cli_wants_help(argc - 1, argv + 1))
 			status = cli_print_help(commands[i].name);
 		else if (commands[i].asks && c.tty_in && !c.json && cli_open(&c, &err))

@@ -1447,6 +1447,23 @@ static enum nb_err migrate(struct db *d, struct nb_error *err)
 	return NB_OK;
 }
 
+/* For a reader: the schema must be this nabij's own, since a reader
+ * cannot migrate (then the database is opened for writing instead). */
+static enum nb_err current(struct db *d, struct nb_error *err)
+{
+	sqlite3_stmt *st;
+	int version = -1;
+	size_t n;
+
+	schema_migrations(&n);
+	if (sqlite3_prepare_v2(d->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return dberr(d, err);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return version == (int)n ? NB_OK : nb_error_set(err, NB_EDB, "", "%s", "schema");
+}
+
 /* mkdir -p for the folder holding path, private to the person (0700). */
 static enum nb_err make_parent(const char *path, struct nb_error *err)
 {
@@ -1605,21 +1622,46 @@ enum nb_err store_sqlite_open(const char *path, struct nb_store *out,
 	return store_sqlite_open_key(path, NULL, out, err);
 }
 
-enum nb_err store_sqlite_open_key(const char *path, const char *key, struct nb_store *out,
-				  struct nb_error *err)
+/* path as a file: URI for SQLite, with the parameter q ("immutable=1") */
+static char *file_uri(const char *path, const char *q)
+{
+	struct nb_buf b = { 0 };
+
+	buf_add(&b, "file:");
+	for (const char *c = path; *c; c++)
+		if (*c == '%' || *c == '?' || *c == '#')
+			buf_addf(&b, "%%%02X", (unsigned char)*c);
+		else
+			buf_addn(&b, c, 1);
+	buf_addf(&b, "?%s", q);
+	return buf_detach(&b);
+}
+
+/*
+ * Open the database at path: for writing (created when needed, its schema
+ * brought up to date), or, when reading, read-only and only when it is
+ * there and of the current schema; immutable also tells SQLite that no one
+ * writes to it, so that it needs no -shm file (a read-only disk).
+ */
+static enum nb_err open_db(const char *path, const char *key, bool reading, bool immutable,
+			   struct nb_store *out, struct nb_error *err)
 {
 	struct db *d;
 	bool memory = strcmp(path, ":memory:") == 0;
+	int flags = reading ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	char *uri = immutable ? file_uri(path, "immutable=1") : NULL;
 	enum nb_err rc;
 
 	out->ops = NULL;
 	out->db = NULL;
-	if (!memory && (rc = make_parent(path, err)))
+	if (!memory && !reading && (rc = make_parent(path, err)))
 		return rc;
 	d = xcalloc(1, sizeof *d);
 	/* one thread at a time uses a connection (the web server takes turns) */
-	if (sqlite3_open_v2(path, &d->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-			    NULL) != SQLITE_OK) {
+	rc = sqlite3_open_v2(uri ? uri : path, &d->h, flags | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0),
+			     NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
 		rc = nb_error_set(err, NB_EDB, "db", _("Cannot open the database %s: %s."), path,
 				  d->h ? sqlite3_errmsg(d->h) : "out of memory");
 		db_close(d);
@@ -1627,11 +1669,12 @@ enum nb_err store_sqlite_open_key(const char *path, const char *key, struct nb_s
 	}
 	sqlite3_extended_result_codes(d->h, 1);
 	sqlite3_busy_timeout(d->h, 3000);
-	if (key && (sqlite3_key_v2(d->h, "main", key, (int)strlen(key)) != SQLITE_OK ||
-		    sqlite3_exec(d->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK)) {
+	if ((key && sqlite3_key_v2(d->h, "main", key, (int)strlen(key)) != SQLITE_OK) ||
+	    sqlite3_exec(d->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
 		rc = (sqlite3_extended_errcode(d->h) & 0xff) == SQLITE_NOTADB
-			? nb_error_set(err, NB_EDB, "passphrase", "%s",
-				       _("This passphrase does not open the database (or the file was changed outside nabij). Nothing was shown or changed."))
+			? nb_error_set(err, NB_EDB, key ? "passphrase" : "db", "%s",
+				       key ? _("This passphrase does not open the database (or the file was changed outside nabij). Nothing was shown or changed.")
+					   : _("This file is not a nabij database (nor an encrypted one). Nothing was shown or changed."))
 			: dberr(d, err);
 		db_close(d);
 		return rc;
@@ -1641,17 +1684,57 @@ enum nb_err store_sqlite_open_key(const char *path, const char *key, struct nb_s
 		return rc;
 	}
 	if ((rc = exec(d, "PRAGMA foreign_keys = ON", err)) ||
-	    (!memory && (rc = exec(d, "PRAGMA journal_mode = WAL", err))) ||
+	    (!memory && !reading && (rc = exec(d, "PRAGMA journal_mode = WAL", err))) ||
 	    (rc = exec(d, "PRAGMA synchronous = FULL", err)) ||
 	    /* a plain database is read through a map of the file, which spares
 	     * copying each page into SQLite's cache (an encrypted one must be
 	     * decrypted page by page, so SQLCipher reads it the usual way) */
 	    (!key && (rc = exec(d, "PRAGMA mmap_size = 268435456", err))) ||
-	    (rc = migrate(d, err))) {
+	    (rc = reading ? current(d, err) : migrate(d, err))) {
 		db_close(d);
 		return rc;
 	}
 	out->ops = &sqlite_ops;
 	out->db = d;
 	return NB_OK;
+}
+
+enum nb_err store_sqlite_open_key(const char *path, const char *key, struct nb_store *out,
+				  struct nb_error *err)
+{
+	return open_db(path, key, false, false, out, err);
+}
+
+/*
+ * Whether no connection can have the database at path open: an open one in
+ * WAL mode keeps a -wal file and a -shm of at least 32 KiB. A write that
+ * failed on a full disk leaves an empty -wal and a -shm it could not grow.
+ */
+static bool unused(const char *path)
+{
+	char *side = xasprintf("%s-wal", path);
+	struct stat wal, shm;
+	bool none;
+
+	none = stat(side, &wal) != 0;
+	if (!none && wal.st_size == 0) {
+		memcpy(side + strlen(side) - 3, "shm", 3);
+		none = stat(side, &shm) != 0 || shm.st_size < 32768;
+	}
+	free(side);
+	return none;
+}
+
+enum nb_err store_sqlite_open_reader(const char *path, const char *key, struct nb_store *out,
+				     struct nb_error *err)
+{
+	if (strcmp(path, ":memory:") == 0 || access(path, F_OK) != 0)
+		return open_db(path, key, false, false, out, err);
+	if (!open_db(path, key, true, false, out, NULL))
+		return NB_OK;
+	/* SQLite could not set up its shared memory (a read-only or full disk):
+	 * when nobody has the database open, read the file as it is */
+	if (unused(path) && !open_db(path, key, true, true, out, NULL))
+		return NB_OK;
+	return open_db(path, key, false, false, out, err);	/* its message says why */
 }

@@ -130,6 +130,12 @@ enum nb_err store_sqlite_open(const char *path, struct nb_store *out,
  * (vault_key); a wrong key is an error, never an empty database. */
 enum nb_err store_sqlite_open_key(const char *path, const char *key, struct nb_store *out,
 				  struct nb_error *err);
+/* The same, for a command that only reads: read-only where the database is
+ * there and current, so that a person can read and export their data on a
+ * full or read-only disk (immutable when the disk is read-only and nobody
+ * has it open); otherwise as store_sqlite_open_key. */
+enum nb_err store_sqlite_open_reader(const char *path, const char *key, struct nb_store *out,
+				     struct nb_error *err);
 /* A page-for-page copy of the open database into the new file dest with
  * SQLite's online backup, under the same key (NULL when unencrypted). */
 enum nb_err store_sqlite_backup(struct nb_store *s, const char *dest, const char *key,

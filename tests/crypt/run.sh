@@ -139,5 +139,17 @@ check "the database itself is no backup" sh -c "'$bin' restore '$NABIJ_DB' >/dev
 check "plain restore: exit 0" "$bin" restore "$top/plain.db"
 check "plain restore: as it was" sh -c "'$bin' export | grep -c '$marker' | grep -qx 3"
 
+# A text file or random bytes given as the database: named for what they
+# are, before any passphrase is asked for, and left as they were.
+printf 'just some text, not a database\n' >"$top/text.db"
+head -c 8192 /dev/urandom >"$top/random.db"
+for f in text random; do
+	sum=$(cksum <"$top/$f.db")
+	check "$f file as the database: refused" sh -c "NABIJ_DB='$top/$f.db' '$bin' list >/dev/null 2>'$top/err' </dev/null; test \$? -eq 2"
+	check "$f file as the database: said what it is" grep -q "is not a nabij database" "$top/err"
+	check "$f file as the database: no passphrase asked" sh -c "! grep -q -i passphrase: '$top/err'"
+	check "$f file as the database: left as it was" test "$(cksum <"$top/$f.db")" = "$sum"
+done
+
 echo "crypt: $pass passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -88,6 +88,10 @@ if mkdir -p "$top/full" && mount -t tmpfs -o size=600k tmpfs "$top/full" 2>/dev/
 	done
 	check "disk full: exit 1" test $status -eq 1
 	check "disk full: said plainly" grep -qi "disk is full" "$top/err"
+	# what only reads still works: a person can always take their data out
+	check "disk full: list still works" sh -c "'$bin' list | grep -q 'stored before the disk'"
+	check "disk full: search still works" sh -c "'$bin' search stored | grep -q 'stored before the disk'"
+	check "disk full: export still works" sh -c "'$bin' export | grep -q 'stored before the disk'"
 	rm -f "$top/full/filler"
 	check "disk full: integrity ok" integrity "$NABIJ_DB"
 	check "disk full: the earlier record is there" sh -c "'$bin' list | grep -q 'stored before the disk'"
@@ -100,6 +104,10 @@ if mkdir -p "$top/full" && mount -t tmpfs -o size=600k tmpfs "$top/full" 2>/dev/
 	"$bin" checkin --mood 2 --note "on a read-only disk" >/dev/null 2>"$top/err"
 	check "read-only: exit 1" test $? -eq 1
 	check "read-only: said plainly" grep -qi "cannot be written\|read-only\|readonly" "$top/err"
+	check "read-only: list still works" sh -c "'$bin' list | grep -q 'stored before read-only'"
+	check "read-only: search still works" sh -c "'$bin' search stored | grep -q 'stored before read-only'"
+	check "read-only: export still works" sh -c "'$bin' export | grep -q 'stored before read-only'"
+	check "read-only: today still works" "$bin" today
 	mount -o remount,rw "$top/ro"
 	check "read-only: the earlier record is there" sh -c "'$bin' list | grep -q 'stored before read-only'"
 	check "read-only: integrity ok" integrity "$NABIJ_DB"
