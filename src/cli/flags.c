@@ -17,13 +17,28 @@ enum nb_err flags_parse(int argc, char **argv, const struct option *opts,
 	*nargs = 0;
 	*args = xcalloc((size_t)argc + 1, sizeof **args);
 	/* "-" first: operands come back as option 1, in order. */
-	while ((opt = getopt_long(argc, argv, "-:i", opts, NULL)) != -1) {
-		const char *given = argv[optind - 1];
+	for (;;) {
+		int at = optind ? optind : 1;	/* the argument getopt is reading */
+		const char *given;
+
+		if ((opt = getopt_long(argc, argv, "-:i", opts, NULL)) == -1)
+			break;
+		/* within "-abc" getopt stays on the argument until its last letter */
+		given = argv[optind > at ? optind - 1 : at];
 
 		if (opt == 1) {
 			(*args)[(*nargs)++] = optarg;
 			continue;
 		}
+		/* "-mood": one dash before a long name, or a word with a dash */
+		if (opt == '?' && given[0] == '-' && given[1] != '-' && given[1] && given[2])
+			return strcmp(argv[0], "search") == 0
+				? nb_error_set(err, NB_EUSAGE, "",
+					       _("\"%s\" is not an option of \"nabij search\". To search for a word that starts with a dash, put -- before it: nabij search -- %s"),
+					       given, given)
+				: nb_error_set(err, NB_EUSAGE, "",
+					       _("\"%s\" is not an option of \"nabij %s\": options start with two dashes (-%s); see \"nabij %s --help\"."),
+					       given, argv[0], given, argv[0]);
 		if (opt == '?')
 			return nb_error_set(err, NB_EUSAGE, "",
 					    _("\"%s\" is not an option of \"nabij %s\"; see \"nabij %s --help\"."),

@@ -103,7 +103,7 @@ enum nb_err breath_parse_pattern(const char *s, struct nb_breath *b, struct nb_e
 	if (n < 3 || s[used] != '\0')
 		return nb_error_set(err, NB_EINVAL, "pattern",
 				    _("A breathing rhythm looks like 4-2-6 (in, hold, out) or 4-2-6-2 (with a rest); \"%s\" is not one."),
-				    s ? s : "");
+				    nb_shown(s));
 	t.in = v[0];
 	t.hold = v[1];
 	t.out = v[2];

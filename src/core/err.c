@@ -20,6 +20,25 @@ enum nb_err nb_error_set(struct nb_error *err, enum nb_err code,
 	return code;
 }
 
+const char *nb_shown(const char *s)
+{
+	static char ring[4][NB_SHOWN_MAX + 4];
+	static unsigned next;
+	char *b = ring[next++ % 4];
+	size_t n;
+
+	if (!s)
+		return "";
+	if ((n = strlen(s)) <= NB_SHOWN_MAX)
+		return s;
+	n = NB_SHOWN_MAX;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;	/* not inside a UTF-8 character */
+	memcpy(b, s, n);
+	memcpy(b + n, "...", 4);
+	return b;
+}
+
 void nb_error_clear(struct nb_error *err)
 {
 	if (!err)

@@ -28,6 +28,13 @@ enum nb_err nb_error_set(struct nb_error *err, enum nb_err code,
 			 const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* What a person gave, for a message: at most NB_SHOWN_MAX bytes, cut at a
+ * character and ended with "..." when longer, so that a long value never
+ * pushes the reason out of the message. Returns one of four static
+ * buffers: up to four values in one message, one thread. */
+#define NB_SHOWN_MAX 60
+const char *nb_shown(const char *s);
+
 /* Clear err to NB_OK with empty texts. */
 void nb_error_clear(struct nb_error *err);
 

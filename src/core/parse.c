@@ -60,7 +60,7 @@ enum nb_err parse_scale(const char *field, const char *s, int lo, int hi,
 	if (!whole_number(s, &v) || v < lo || v > hi)
 		return nb_error_set(err, NB_EINVAL, field,
 				    _("%s must be a whole number from %d to %d (you gave \"%s\")."),
-				    field_label(field), lo, hi, s);
+				    field_label(field), lo, hi, nb_shown(s));
 	*out = (int)v;
 	return NB_OK;
 }
@@ -109,7 +109,7 @@ enum nb_err parse_sleep(const char *s, int *minutes, struct nb_error *err)
 bad:
 	return nb_error_set(err, NB_EINVAL, "sleep-hours",
 			    _("%s must be a number of hours from 0 to 24, like 7.5 or 7:30 (you gave \"%s\")."),
-			    field_label("sleep-hours"), s);
+			    field_label("sleep-hours"), nb_shown(s));
 }
 
 enum nb_err parse_seconds(const char *field, const char *s, int max,
@@ -143,11 +143,11 @@ done:
 	if (!ok && max >= 3600)
 		return nb_error_set(err, NB_EINVAL, field,
 				    _("%s must be from 1 second to %d hours, like 90, 90s, 2m or 1:30 (you gave \"%s\")."),
-				    field_label(field), max / 3600, s);
+				    field_label(field), max / 3600, nb_shown(s));
 	if (!ok)
 		return nb_error_set(err, NB_EINVAL, field,
 				    _("%s must be from 1 second to %d minutes, like 90, 90s, 2m or 1:30 (you gave \"%s\")."),
-				    field_label(field), max / 60, s);
+				    field_label(field), max / 60, nb_shown(s));
 	*out = (int)v;
 	return NB_OK;
 }
@@ -177,14 +177,14 @@ enum nb_err parse_term(const char *field, enum nb_vocab v, const char *s,
 				strncat(allowed, ", ", sizeof allowed - strlen(allowed) - 1);
 		}
 		nb_error_set(err, NB_EINVAL, field, _("%s: \"%s\" is not one of: %s."),
-			     field_label(field), words, allowed);
+			     field_label(field), nb_shown(words), allowed);
 		free(words);
 		return NB_EINVAL;
 	}
 	if (strlen(words) > NB_NAME_MAX || !nb_text_ok(words, false)) {
 		nb_error_set(err, NB_EINVAL, field,
 			     _("%s: \"%s\" is too long or holds characters that are not text."),
-			     field_label(field), s);
+			     field_label(field), nb_shown(s));
 		free(words);
 		return NB_EINVAL;
 	}
@@ -275,7 +275,7 @@ enum nb_err parse_id(const char *s, int64_t *out, struct nb_error *err)
 	if (!s || !whole_number(s, &v) || v < 1)
 		return nb_error_set(err, NB_EUSAGE, "id",
 				    _("\"%s\" is not a record number. Numbers are shown by \"nabij list\"."),
-				    s ? s : "");
+				    nb_shown(s));
 	*out = v;
 	return NB_OK;
 }

@@ -310,7 +310,7 @@ static enum nb_err check_scale(const char *field, int v, int lo, int hi,
 	snprintf(given, sizeof given, "%d", v);
 	return nb_error_set(err, NB_EINVAL, field,
 			    _("%s must be a whole number from %d to %d (you gave \"%s\")."),
-			    field_label(field), lo, hi, given);
+			    field_label(field), lo, hi, nb_shown(given));
 }
 
 static enum nb_err check_text(const char *field, const char *s, bool required,
@@ -355,7 +355,7 @@ static enum nb_err check_term(const char *field, enum nb_vocab v,
 		}
 		return nb_error_set(err, NB_EINVAL, field,
 				    _("%s: \"%s\" is not one of: %s."),
-				    field_label(field), s, allowed);
+				    field_label(field), nb_shown(s), allowed);
 	}
 }
 
@@ -406,7 +406,7 @@ static enum nb_err check_checkin(const struct nb_checkin *c, struct nb_error *er
 		snprintf(given, sizeof given, "%d", c->sleep_minutes);
 		return nb_error_set(err, NB_EINVAL, "sleep-hours",
 				    _("%s must be a number of hours from 0 to 24, like 7.5 or 7:30 (you gave \"%s\")."),
-				    field_label("sleep-hours"), given);
+				    field_label("sleep-hours"), nb_shown(given));
 	}
 	if (checkin_is_empty(c))
 		return nb_error_set(err, NB_EINVAL, "",

@@ -240,18 +240,18 @@ enum nb_err nb_time_parse(const char *s, int64_t now, const char *field,
 	if (utc < YEAR_2000)
 		return nb_error_set(err, NB_EINVAL, field,
 				    _("%s: \"%s\" is before the year 2000; please give a date from 2000 on."),
-				    field_label(field), s);
+				    field_label(field), nb_shown(s));
 	if (utc > now)
 		return nb_error_set(err, NB_EINVAL, field,
 				    _("%s: \"%s\" lies in the future; you can only record what has already happened."),
-				    field_label(field), s);
+				    field_label(field), nb_shown(s));
 	out->utc = utc;
 	out->offset = has_offset ? offset : nb_local_offset(utc);
 	return NB_OK;
 bad:
 	return nb_error_set(err, NB_EINVAL, field,
 			    _("%s: \"%s\" is not a time nabij understands. Use for example 2026-11-20T21:30, 2026-11-20 or 21:30."),
-			    field_label(field), s);
+			    field_label(field), nb_shown(s));
 }
 
 bool nb_stamp_parse(const char *s, struct nb_stamp *out)
@@ -279,7 +279,7 @@ enum nb_err nb_day_parse(const char *s, const char *field, struct nb_error *err)
 	if (!parse_date(&p, &tm) || *p)
 		return nb_error_set(err, NB_EINVAL, field,
 				    _("%s: \"%s\" is not a date. Use the form 2026-11-20."),
-				    field_label(field), s);
+				    field_label(field), nb_shown(s));
 	return NB_OK;
 }
 

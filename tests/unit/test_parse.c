@@ -35,6 +35,28 @@ static void scales(void **state)
 	}
 }
 
+/* A long value is shortened in a message, never the reason after it. */
+static void long_values_are_shortened(void **state)
+{
+	struct nb_error err;
+	char tag[5001], umlauts[201];
+	char *words = NULL;
+
+	(void)state;
+	memset(tag, 'a', 5000);
+	tag[5000] = '\0';
+	assert_int_equal(parse_term("emotion", NB_VOCAB_EMOTION, tag, &words, &err), NB_EINVAL);
+	assert_non_null(strstr(err.msg, "too long"));
+	assert_non_null(strstr(err.msg, "a...\""));
+	assert_true(strlen(err.msg) < 200);
+	for (int i = 0; i < 100; i++)
+		memcpy(umlauts + 2 * i, "\xc3\xbc", 2);	/* u with umlaut */
+	umlauts[200] = '\0';
+	assert_int_equal(strlen(nb_shown(umlauts)), 60 + 3);	/* 30 whole characters */
+	assert_string_equal(nb_shown("short"), "short");
+	assert_string_equal(nb_shown(NULL), "");
+}
+
 static void sleep_hours(void **state)
 {
 	struct nb_error err;
@@ -182,6 +204,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(scales),
 		cmocka_unit_test(sleep_hours),
+		cmocka_unit_test(long_values_are_shortened),
 		cmocka_unit_test(durations),
 		cmocka_unit_test(emotions_and_body),
 		cmocka_unit_test(closed_vocabularies),

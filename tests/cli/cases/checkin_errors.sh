@@ -23,3 +23,5 @@ run checkin --mood
 run checkin 3
 run --lang nl checkin --mood 9
 run list --all
+run checkin -mood 3
+run checkin --tag "$(printf "%0300d" 0)"

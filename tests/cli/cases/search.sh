@@ -15,3 +15,5 @@ run search river --limit 1
 run search river --json | uids
 run delete 2
 run search dog
+run search -findme
+run search -- -findme
