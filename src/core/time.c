@@ -188,11 +188,18 @@ static int parse_offset(const char **p, int *has, int *offset)
 	return 1;
 }
 
-/* Local wall-clock time to UTC by the zone rules; DST gaps resolve forward. */
-static int64_t from_local(struct tm *tm)
+/* Local wall-clock time to UTC by the zone rules. A time the clock skips
+ * (the night it goes forward) does not exist: *gap is then set, and tm
+ * holds the time the zone makes of it (an hour later). */
+static int64_t from_local(struct tm *tm, bool *gap)
 {
+	int hour = tm->tm_hour, min = tm->tm_min;
+	int64_t utc;
+
 	tm->tm_isdst = -1;
-	return (int64_t)mktime(tm);
+	utc = (int64_t)mktime(tm);
+	*gap = tm->tm_hour != hour || tm->tm_min != min;
+	return utc;
 }
 
 enum nb_err nb_time_parse(const char *s, int64_t now, const char *field,
@@ -201,6 +208,7 @@ enum nb_err nb_time_parse(const char *s, int64_t now, const char *field,
 	struct tm tm;
 	const char *p = s;
 	int has_offset = 0, offset = 0;
+	bool gap = false;
 	int64_t utc;
 
 	memset(&tm, 0, sizeof tm);
@@ -211,7 +219,7 @@ enum nb_err nb_time_parse(const char *s, int64_t now, const char *field,
 		gmtime_r(&local, &tm);
 		if (!parse_clock(&p, &tm) || *p)
 			goto bad;
-		utc = from_local(&tm);
+		utc = from_local(&tm, &gap);
 	} else {
 		if (!parse_date(&p, &tm))
 			goto bad;
@@ -234,9 +242,13 @@ enum nb_err nb_time_parse(const char *s, int64_t now, const char *field,
 		if (has_offset) {
 			utc = (int64_t)timegm(&tm) - offset;
 		} else {
-			utc = from_local(&tm);
+			utc = from_local(&tm, &gap);
 		}
 	}
+	if (gap)
+		return nb_error_set(err, NB_EINVAL, field,
+				    _("%s: \"%s\" does not exist here: the clocks go forward that night. Perhaps you mean %02d:%02d."),
+				    field_label(field), nb_shown(s), tm.tm_hour, tm.tm_min);
 	if (utc < YEAR_2000)
 		return nb_error_set(err, NB_EINVAL, field,
 				    _("%s: \"%s\" is before the year 2000; please give a date from 2000 on."),

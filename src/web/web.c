@@ -232,6 +232,27 @@ static void page_locked(struct page *p)
 }
 
 static void page_static(struct page *p);
+static const struct route *find_route(const char *path);
+
+/* A page of this nabij to go back to: a path of one of our routes, with no
+ * way for a browser to read it as another host ("//x", "/\\x"). */
+static bool own_path(const char *s)
+{
+	char path[256];
+	size_t n;
+
+	if (!s || s[0] != '/' || strlen(s) >= sizeof path)
+		return false;
+	for (const char *c = s; *c; c++)
+		if (*c == '\\' || (unsigned char)*c < 0x20 || *c == 0x7f)
+			return false;
+	if (s[1] == '/')
+		return false;
+	n = strcspn(s, "?#");
+	memcpy(path, s, n);
+	path[n] = '\0';
+	return find_route(path) != NULL;
+}
 
 static void set_lang(struct page *p)
 {
@@ -243,8 +264,7 @@ static void set_lang(struct page *p)
 	}
 	snprintf(p->resp->cookies[p->resp->ncookies++], sizeof p->resp->cookies[0],
 		 "nabij_lang=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000", to);
-	page_redirect(p, "%s", fval(p, "back") && fval(p, "back")[0] == '/' &&
-				       fval(p, "back")[1] != '/' ? fval(p, "back") : "/");
+	page_redirect(p, "%s", own_path(fval(p, "back")) ? fval(p, "back") : "/");
 }
 
 struct route {

@@ -60,6 +60,16 @@ static void offsets_follow_dst(void **state)
 	assert_int_equal(nb_local_offset(st.utc), 7200);
 	assert_true(nb_stamp_parse("2026-10-25T01:30:00Z", &st));
 	assert_int_equal(nb_local_offset(st.utc), 3600);
+	/* 02:30 on the night the clocks go forward does not exist: refused
+	 * with the time it would become, never moved without a word */
+	struct nb_error err;
+	assert_int_equal(nb_time_parse("2026-03-29T02:30", NOW, "at", &st, &err), NB_EINVAL);
+	assert_non_null(strstr(err.msg, "does not exist"));
+	assert_non_null(strstr(err.msg, "03:30"));
+	assert_int_equal(nb_time_parse("2026-03-29T01:59", NOW, "at", &st, &err), NB_OK);
+	assert_int_equal(nb_time_parse("2026-03-29T03:00", NOW, "at", &st, &err), NB_OK);
+	/* the hour that comes twice exists: it is taken once */
+	assert_int_equal(nb_time_parse("2026-10-25T02:30", NOW, "at", &st, &err), NB_OK);
 }
 
 static void day_key_across_dst_night(void **state)

@@ -261,6 +261,27 @@ static void posts_are_checked(void **state)
 	assert_int_equal(run(f, &r, NULL), 400);
 	req_free(&r);
 
+	/* after choosing a language: back to a page of ours only */
+	static const struct {
+		const char *back, *to;
+	} backs[] = {
+		{ "/history?q=x", "/history?q=x" }, { "/checkin", "/checkin" },
+		{ "/\\evil.com", "/" }, { "//evil.com", "/" }, { "/%2F/evil.com", "/" },
+		{ "https://evil.com", "/" }, { "/no/such/page", "/" }, { "/\tx", "/" },
+	};
+	for (size_t i = 0; i < sizeof backs / sizeof backs[0]; i++) {
+		struct web_resp resp = { 0 };
+
+		req_init(&r, &f->w, "POST", "/lang");
+		form(&r, "lang", "nl");
+		form(&r, "back", backs[i].back);
+		web_handle(&f->w, &r, &resp);
+		assert_int_equal(resp.status, 303);
+		assert_string_equal(resp.location, backs[i].to);
+		web_resp_free(&resp);
+		req_free(&r);
+	}
+
 	req_init(&r, &f->w, "DELETE", "/");
 	assert_int_equal(run(f, &r, NULL), 405);
 	req_free(&r);
