@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "core/parse.h"
 #include "core/xalloc.h"
+#include "io/io.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +116,12 @@ static int list(struct cli *c)
 	size_t n;
 	const struct nb_exercise *x = exercise_all(&n);
 
+	if (c->json) {
+		char *j = io_json_exercises(NULL);
+		puts(j);
+		free(j);
+		return 0;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const char *title = exercise_title(&x[i]);
 		int pad = 28 - out_text_width(title);
@@ -143,6 +150,12 @@ static int show(struct cli *c, const char *id)
 
 	if (!x)
 		return cli_usage("exercise", _("\"%s\" is not an exercise; \"nabij exercise list\" shows them."), id);
+	if (c->json) {
+		char *j = io_json_exercises(x);
+		puts(j);
+		free(j);
+		return 0;
+	}
 	printf("%s%s%s\n", style_bold(c), exercise_title(x), style_reset(c));
 	out_wrapped(stdout, _(x->why), 0, 76);
 	printf("\n");

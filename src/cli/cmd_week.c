@@ -11,6 +11,7 @@
 #include "core/vocab.h"
 #include "core/week.h"
 #include "core/xalloc.h"
+#include "io/io.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -183,7 +184,9 @@ int cmd_week(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	if (c->json) {
-		out_json_entries(&records);
+		char *j = io_json_week(&w, &records);
+		puts(j);
+		free(j);
 	} else {
 		print_week(c, &w);
 		if (w.next_intention && !x.intention) {

@@ -43,6 +43,16 @@ char *io_json_today(const char *day, const struct nb_entries *entries,
 		    const double *moods, int nmoods, const char *prompt_id,
 		    const char *prompt_text, int64_t circle, bool needs_care);
 
+/* The exercises of the catalogue (all when x is NULL, else that one, with
+ * its steps) as JSON text; the caller frees it. */
+struct nb_exercise;
+char *io_json_exercises(const struct nb_exercise *x);
+
+/* The look back at a week as a JSON object text, with its records; the
+ * caller frees it. */
+struct nb_week;
+char *io_json_week(const struct nb_week *w, const struct nb_entries *records);
+
 /* s as a quoted JSON string; the caller frees it. */
 char *io_json_string(const char *s);
 

@@ -6,8 +6,10 @@
  */
 #include "io.h"
 #include "jload.h"
+#include "core/exercise.h"
 #include "core/i18n.h"
 #include "core/uid.h"
+#include "core/week.h"
 #include "core/xalloc.h"
 
 #include <jansson.h>
@@ -226,6 +228,99 @@ char *io_json_today(const char *day, const struct nb_entries *entries,
 	json_object_set_new(o, "prompt", p);
 	json_object_set_new(o, "circle_size", json_integer(circle));
 	json_object_set_new(o, "show_help", json_boolean(needs_care));
+	return dump(o);
+}
+
+static json_t *exercise_obj(const struct nb_exercise *x, bool steps)
+{
+	static const char *const guides[] = { [NB_GUIDE_PACER] = "pacer", [NB_GUIDE_STEPS] = "steps",
+					       [NB_GUIDE_WORDS] = "words" };
+	json_t *o = json_object(), *a;
+
+	json_object_set_new(o, "id", json_string(x->id));
+	json_object_set_new(o, "title", json_string(exercise_title(x)));
+	json_object_set_new(o, "seconds", json_integer(x->default_seconds));
+	json_object_set_new(o, "guide", json_string(guides[x->guide]));
+	json_object_set_new(o, "why", json_string(_(x->why)));
+	if (steps) {
+		a = json_array();
+		for (size_t i = 0; i < exercise_steps(x); i++)
+			json_array_append_new(a, json_string(_(x->steps[i])));
+		json_object_set_new(o, "steps", a);
+	}
+	return o;
+}
+
+char *io_json_exercises(const struct nb_exercise *x)
+{
+	size_t n;
+	const struct nb_exercise *all = exercise_all(&n);
+	json_t *a;
+
+	if (x)
+		return dump(exercise_obj(x, true));
+	a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, exercise_obj(&all[i], false));
+	return dump(a);
+}
+
+static json_t *mean_json(const struct nb_mean *m)
+{
+	return m->n ? json_real(mean_of(m)) : json_null();
+}
+
+static json_t *counts_json(const struct nb_count *c, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "term", json_string(c[i].term));
+		json_object_set_new(o, "count", json_integer(c[i].n));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+char *io_json_week(const struct nb_week *w, const struct nb_entries *records)
+{
+	json_t *o = json_object(), *means = json_object(), *days = json_array(), *ex = json_array();
+	json_t *recs = json_array();
+
+	json_object_set_new(o, "monday", json_string(w->monday));
+	json_object_set_new(o, "sunday", json_string(w->sunday));
+	json_object_set_new(o, "checkins", json_integer(w->checkins));
+	json_object_set_new(means, "mood", mean_json(&w->mood));
+	json_object_set_new(means, "energy", mean_json(&w->energy));
+	json_object_set_new(means, "tension", mean_json(&w->tension));
+	json_object_set_new(means, "sleep_hours", mean_json(&w->sleep_hours));
+	json_object_set_new(means, "sleep_quality", mean_json(&w->sleep_quality));
+	json_object_set_new(o, "means", means);
+	for (int i = 0; i < 7; i++)
+		json_array_append_new(days, w->day_mood[i] > 0 ? json_real(w->day_mood[i]) : json_null());
+	json_object_set_new(o, "mood_by_day", days);
+	json_object_set_new(o, "moments", json_integer(w->moments));
+	json_object_set_new(o, "wanted_touches", json_integer(w->wanted_touches));
+	json_object_set_new(o, "moment_kinds", counts_json(w->kinds, w->nkinds));
+	for (size_t i = 0; i < w->nexercises; i++) {
+		json_t *x = json_object();
+		json_object_set_new(x, "exercise", json_string(w->exercises[i].exercise));
+		json_object_set_new(x, "count", json_integer(w->exercises[i].n));
+		json_object_set_new(x, "seconds", json_integer(w->exercises[i].seconds));
+		json_object_set_new(x, "tension_change", mean_json(&w->exercises[i].change));
+		json_array_append_new(ex, x);
+	}
+	json_object_set_new(o, "exercises", ex);
+	json_object_set_new(o, "triggers", json_integer(w->triggers));
+	json_object_set_new(o, "needs_that_came_back", counts_json(w->needs, w->nneeds));
+	json_object_set_new(o, "reflections", json_integer(w->reflections));
+	json_object_set_new(o, "intention", w->intention ? entry_obj(w->intention, true) : json_null());
+	json_object_set_new(o, "next_intention",
+			    w->next_intention ? entry_obj(w->next_intention, true) : json_null());
+	for (size_t i = 0; i < records->n; i++)
+		json_array_append_new(recs, entry_obj(records->v[i], true));
+	json_object_set_new(o, "records", recs);
 	return dump(o);
 }
 

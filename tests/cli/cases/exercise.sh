@@ -16,3 +16,5 @@ run exercise start grounding --seconds 3h
 run exercise dance
 run list --type session
 run show 4
+run exercise list --json
+run --json exercise show grounding
