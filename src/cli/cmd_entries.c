@@ -427,6 +427,15 @@ int cmd_search(struct cli *c, int argc, char **argv)
 		print_snippet(c, hits.v[i].snippet ? hits.v[i].snippet : "");
 		fputc('\n', stdout);
 	}
+	if (!c->json && hits.total > hits.n) {
+		char *s = xasprintf(ngettext("These are the best %zu of %zu matches. More words find fewer; \"nabij search --limit %zu %s\" shows them all.",
+					     "These are the best %zu of %zu matches. More words find fewer; \"nabij search --limit %zu %s\" shows them all.",
+					     hits.total),
+				    hits.n, hits.total, hits.total, words.s);
+		printf("\n");
+		out_wrapped(stdout, s, 0, 76);
+		free(s);
+	}
 out:
 	hits_free(&hits);
 	buf_free(&words);

@@ -35,7 +35,7 @@ enum stmt {
 	S_SESSION_PUT, S_SESSION_GET, S_REFLECTION_PUT, S_REFLECTION_GET,
 	S_ATTACHMENT_PUT, S_ATTACHMENT_GET, S_PHASE_PUT, S_PHASE_GET,
 	S_FTS_DEL, S_FTS_INS, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
-	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_PERIOD,
+	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_SEARCH_COUNT, S_PERIOD,
 	S_DIRTY_ANY, S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS, S_REFRESH_DAY_DEL, S_REFRESH_DAY_INS,
 	S_REFRESH_DONE,
 	S__COUNT
@@ -97,6 +97,7 @@ static const char *const sql[S__COUNT] = {
 		     " FROM entry_fts WHERE entry_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?",
 	[S_SEARCH_FLOOR] = "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?"
 			   " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+	[S_SEARCH_COUNT] = "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH ?",
 	/* Walk moments from the newest (index entry_type_at) and stop at the
 	 * first wanted touch; the + keeps SQLite from starting at moment_touch
 	 * and sorting every wanted touch ever recorded. */
@@ -929,13 +930,14 @@ static enum nb_err db_search(void *h, const char *words, int limit,
 	if (!q)
 		return nb_error_set(err, NB_EUSAGE, "words", _("Give one or more words to search for."));
 	/* Ranking costs time per match: a very common word is ranked among its
-	 * newest SEARCH_WINDOW matches, found by walking the index backwards. */
+	 * newest SEARCH_WINDOW matches (or as many as asked for, all when the
+	 * limit is 0), found by walking the index backwards. */
 	if (!(st = stmt(d, S_SEARCH_FLOOR, err))) {
 		free(q);
 		return NB_EDB;
 	}
 	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, SEARCH_WINDOW - 1);
+	sqlite3_bind_int(st, 2, limit <= 0 ? INT_MAX : (limit > SEARCH_WINDOW ? limit : SEARCH_WINDOW) - 1);
 	step = sqlite3_step(st);
 	floor = step == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
@@ -960,6 +962,16 @@ static enum nb_err db_search(void *h, const char *words, int limit,
 	if (step != SQLITE_DONE)
 		rc = dberr(d, err);
 	sqlite3_reset(st);
+	found.total = n;
+	/* cut off at the limit: how many there are in all */
+	if (!rc && limit > 0 && n == (size_t)limit && (st = stmt(d, S_SEARCH_COUNT, err))) {
+		sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			found.total = (size_t)sqlite3_column_int64(st, 0);
+		else
+			rc = dberr(d, err);
+		sqlite3_reset(st);
+	}
 	free(q);
 	for (size_t i = 0; i < n; i++) {
 		struct nb_entry *e = NULL;

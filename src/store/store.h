@@ -41,6 +41,7 @@ struct nb_hits {
 	struct nb_hit *v;
 	size_t n;
 	size_t cap;
+	size_t total;		/* all matches, also those past the limit */
 };
 
 void hits_free(struct nb_hits *h);

@@ -10,6 +10,7 @@
 #include "core/xalloc.h"
 
 #include <stdarg.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,6 +141,15 @@ void page_redirect(struct page *p, const char *fmt, ...)
 	va_end(ap);
 	p->resp->status = 303;
 	buf_reset(p->b);
+}
+
+void url_encode(struct nb_buf *b, const char *s)
+{
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+		if (isalnum(*c) || strchr("-._~", *c))
+			buf_addn(b, (const char *)c, 1);
+		else
+			buf_addf(b, "%%%02X", *c);
 }
 
 void page_fail(struct page *p, int status, const char *message)

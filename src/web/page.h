@@ -28,6 +28,8 @@ void h(struct page *p, const char *fmt, ...);
 /* The same, escaping into a buffer of one's own. */
 void h_buf(struct nb_buf *b, const char *fmt, ...);
 void html_escape(struct nb_buf *b, const char *s);
+/* s percent-encoded for a query value (everything but A-Z a-z 0-9 -._~). */
+void url_encode(struct nb_buf *b, const char *s);
 
 void page_begin(struct page *p, const char *title, const char *nav);
 void page_end(struct page *p);

@@ -85,11 +85,28 @@ void page_history(struct page *p)
 			}
 			h(p, "</ul>");
 		}
-		if (app_search(p->w->app, q, 100, &hits, &err) && err.code != NB_EUSAGE)
+		bool all = kvs_get(&p->req->query, "all") != NULL;
+
+		if (app_search(p->w->app, q, all ? 0 : 100, &hits, &err) && err.code != NB_EUSAGE)
 			h(p, "<p class=\"error\">%s</p>", err.msg);
 		h(p, "<h2>%s</h2>", _("In your notes"));
 		if (!hits.n)
 			h(p, "<p>%s</p>", _("Nothing found."));
+		if (hits.total > hits.n) {
+			struct nb_buf href = { 0 };
+
+			buf_add(&href, "/history?all=1&q=");
+			url_encode(&href, q);
+			char line[200];
+
+			snprintf(line, sizeof line,
+				 ngettext("These are the best %zu of %zu matches; more words find fewer.",
+					  "These are the best %zu of %zu matches; more words find fewer.", hits.total),
+				 hits.n, hits.total);
+			h(p, "<p class=\"quiet\" role=\"status\">%s <a href=\"%s\">%s</a></p>", line, href.s,
+			  _("Show them all"));
+			buf_free(&href);
+		}
 		h(p, "<ul class=\"records\">");
 		for (size_t i = 0; i < hits.n; i++)
 			record_item(p, hits.v[i].entry, hits.v[i].snippet);

@@ -227,6 +227,20 @@ static void search_finds_and_forgets(void **state)
 	assert_int_equal(app_search(a, "dog", 10, &h, &err), NB_OK);
 	assert_int_equal(h.n, 0);
 	hits_free(&h);
+	/* past the limit: how many there are in all; 0 asks for all */
+	for (int i = 0; i < 12; i++)
+		add(a, checkin(3, "by the river again", NOW - 100 - i));
+	assert_int_equal(app_search(a, "river", 5, &h, &err), NB_OK);
+	assert_int_equal(h.n, 5);
+	assert_int_equal(h.total, 13);
+	hits_free(&h);
+	assert_int_equal(app_search(a, "river", 0, &h, &err), NB_OK);
+	assert_int_equal(h.n, 13);
+	assert_int_equal(h.total, 13);
+	hits_free(&h);
+	assert_int_equal(app_search(a, "river", 13, &h, &err), NB_OK);
+	assert_int_equal(h.total, 13);
+	hits_free(&h);
 }
 
 static void update_replaces_lists_and_text(void **state)

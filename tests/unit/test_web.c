@@ -315,6 +315,34 @@ static void bad_form_keeps_input(void **state)
 	free(body);
 }
 
+/* A search with more matches than the page shows says so, and shows all
+ * when asked. */
+static void search_says_how_many(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	char *body;
+
+	for (int i = 0; i < 105; i++) {
+		req_init(&r, &f->w, "POST", "/checkin");
+		form(&r, "mood", "3");
+		form(&r, "note", "a heron by the water");
+		assert_int_equal(run(f, &r, NULL), 303);
+		req_free(&r);
+	}
+	req_init(&r, &f->w, "GET", "/history");
+	kvs_add(&r.query, "q", "heron", 5);
+	assert_int_equal(run(f, &r, &body), 200);
+	assert_non_null(strstr(body, "best 100 of 105 matches"));
+	assert_non_null(strstr(body, "href=\"/history?all=1&amp;q=heron\""));
+	free(body);
+	kvs_add(&r.query, "all", "1", 1);
+	assert_int_equal(run(f, &r, &body), 200);
+	assert_null(strstr(body, "best 100"));
+	free(body);
+	req_free(&r);
+}
+
 /* Make one record of each kind with hostile text in every text field. */
 static void hostile_records(struct fixture *f, const char *h)
 {
@@ -504,6 +532,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(dutch_on_request, setup, teardown),
 		cmocka_unit_test_setup_teardown(lowest_checkin_shows_help, setup, teardown),
 		cmocka_unit_test_setup_teardown(import_from_daylio, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_says_how_many, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("web", tests, NULL, NULL);

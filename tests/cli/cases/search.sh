@@ -17,3 +17,8 @@ run delete 2
 run search dog
 run search -findme
 run search -- -findme
+# more matches than are shown: said, with how to see them all
+i=0
+while [ $i -lt 55 ]; do "$NABIJ" checkin --mood 3 --note "heron by the water $i" >/dev/null; i=$((i + 1)); done
+run search heron
+run search heron --limit 3
