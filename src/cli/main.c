@@ -272,13 +272,14 @@ static void set_language(const char *lang)
 }
 
 /* NABIJ_NOW fixes the clock (for tests and reproducible examples). */
+/* The clock, or NABIJ_NOW (for tests); -1 when that cannot be read. */
 static int64_t clock_now(void)
 {
 	const char *fixed = getenv("NABIJ_NOW");
 	struct nb_stamp st;
 
-	if (fixed && *fixed && nb_stamp_parse(fixed, &st))
-		return st.utc;
+	if (fixed && *fixed)
+		return nb_stamp_parse(fixed, &st) ? st.utc : -1;
 	return (int64_t)time(NULL);
 }
 
@@ -353,7 +354,7 @@ int main(int argc, char **argv)
 	const char *db = NULL, *lang = NULL, *nocolor = getenv("NO_COLOR");
 	bool version = false;
 	int status = 2;
-	char *path;
+	char *path = NULL;
 
 	umask(077);	/* the data is private: files 0600, folders 0700 */
 	if (vault_harden(NULL) != NB_OK) {
@@ -380,7 +381,11 @@ int main(int argc, char **argv)
 	c.tty_in = isatty(STDIN_FILENO);
 	c.tty_out = isatty(STDOUT_FILENO);
 	c.color = c.tty_out && !(nocolor && *nocolor) && !c.json;
-	c.app.now = clock_now();
+	if ((c.app.now = clock_now()) < 0) {
+		status = cli_usage(NULL, _("NABIJ_NOW is \"%s\", which is not a moment nabij can read; give one like 2026-11-20T20:00:00+01:00, or leave it empty for the clock."),
+				   nb_shown(getenv("NABIJ_NOW")));
+		goto done;
+	}
 	c.fixed_clock = getenv("NABIJ_NOW") && *getenv("NABIJ_NOW");
 	path = db_path(db);
 	c.db_path = path;

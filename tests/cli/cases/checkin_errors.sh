@@ -25,3 +25,4 @@ run --lang nl checkin --mood 9
 run list --all
 run checkin -mood 3
 run checkin --tag "$(printf "%0300d" 0)"
+NABIJ_NOW=soon run today
