@@ -23,4 +23,4 @@ run --lang nl week
 run week --date 2026-11-23
 run week --date 2026-13-01
 run week --json | uids | head -3
-run --json week --date 2026-11-16
+run --json week --date 2026-11-16 | uids
