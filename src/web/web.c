@@ -349,7 +349,7 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 		page_static(&p);
 		return;
 	}
-	if (token && same_secret(token, w->token)) {
+	if (token && !post && same_secret(token, w->token)) {	/* the opening address */
 		snprintf(resp->cookies[resp->ncookies++], sizeof resp->cookies[0],
 			 "nabij_session=%s; Path=/; HttpOnly; SameSite=Strict", w->token);
 		page_redirect(&p, "%s", req->path);
