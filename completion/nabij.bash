@@ -46,9 +46,9 @@ _nabij()
 	circle)
 		COMPREPLY=($(compgen -W "add list edit remove card beside --name --reach --helps --place --person --yes --text --print $common" -- "$cur")) ;;
 	exercise)
-		COMPREPLY=($(compgen -W "list show start breath compassion grounding memory place meeting closeness --before --after --seconds --with --words --in --hold --out --rest --minutes --interactive $common" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "list show start breath compassion grounding memory place meeting closeness --tension-before --tension-after --seconds --with --words --in --hold --out --rest --minutes --interactive $common" -- "$cur")) ;;
 	breathe)
-		COMPREPLY=($(compgen -W "--in --hold --out --rest --minutes --before --after $common" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "--in --hold --out --rest --minutes --tension-before --tension-after $common" -- "$cur")) ;;
 	reflect)
 		COMPREPLY=($(compgen -W "--text --prompt $common" -- "$cur")) ;;
 	report)

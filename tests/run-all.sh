@@ -37,7 +37,7 @@ if command -v clang >/dev/null; then
 			-Db_lundef=false >/dev/null || fuzz=1
 	fi
 	ninja -C build-fuzz >/dev/null || fuzz=1
-	for h in json fields web import headers; do
+	for h in $(cat tests/fuzz/harnesses); do
 		[ $fuzz -eq 0 ] || break
 		mkdir -p "build-fuzz/corpus-$h"
 		cp tests/fuzz/corpus/$h/* "build-fuzz/corpus-$h/"

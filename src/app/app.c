@@ -388,12 +388,6 @@ enum nb_err app_forget_all(struct nb_app *a, int64_t *deleted, struct nb_error *
 	return OPS(a)->forget_all(DB(a), deleted, err);
 }
 
-enum nb_err app_insights(struct nb_app *a, const char *since, const char *until,
-			 struct nb_insights *out, struct nb_error *err)
-{
-	return app_overview(a, since, until, NULL, out, err);
-}
-
 enum nb_err app_overview(struct nb_app *a, const char *since, const char *until,
 			 struct nb_charts *c, struct nb_insights *in, struct nb_error *err)
 {

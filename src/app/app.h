@@ -161,9 +161,6 @@ enum nb_err app_charts(struct nb_app *a, const char *since, const char *until,
 		       struct nb_charts *c, struct nb_error *err);
 void charts_free(struct nb_charts *c);
 
-/* The insights of a period (see core/insight.h); free with insights_free. */
-enum nb_err app_insights(struct nb_app *a, const char *since, const char *until,
-			 struct nb_insights *out, struct nb_error *err);
 /* Charts and insights of a period from one reading of it; either may be
  * NULL. Free with charts_free and insights_free. */
 enum nb_err app_overview(struct nb_app *a, const char *since, const char *until,

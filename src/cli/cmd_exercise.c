@@ -23,7 +23,9 @@ enum {
 };
 
 static const struct option opts[] = {
-	{ "before", required_argument, NULL, O_BEFORE },
+	{ "tension-before", required_argument, NULL, O_BEFORE },	/* as in nabij edit */
+	{ "tension-after", required_argument, NULL, O_AFTER },
+	{ "before", required_argument, NULL, O_BEFORE },	/* the older names, kept for scripts */
 	{ "after", required_argument, NULL, O_AFTER },
 	{ "seconds", required_argument, NULL, O_SECONDS },
 	{ "with", required_argument, NULL, O_WITH },

@@ -193,14 +193,15 @@ static const struct {
 	{ "exercise", N_(
 "Usage: nabij exercise list\n"
 "       nabij exercise show ID\n"
-"       nabij exercise start ID [--before 1-5] [--after 1-5]\n"
+"       nabij exercise start ID [--tension-before 1-5] [--tension-after 1-5]\n"
 "\n"
 "Guided exercises of two to a few minutes: breath, compassion, grounding,\n"
 "memory, place, meeting, closeness. Each session keeps how long it lasted\n"
 "and, if you like, how tense you were before and after, so you can see over\n"
 "weeks what calms you.\n"
 "\n"
-"  --before N, --after N  your tension, 1 to 5 (asked in a terminal)\n"
+"  --tension-before N, --tension-after N\n"
+"                         your tension, 1 to 5 (asked in a terminal)\n"
 "  --seconds TIME         record an exercise you did, without guiding\n"
 "  --with NAME            for meeting and closeness: whom it is about\n"
 "  --words TEXT           for meeting and closeness: your own words\n"
@@ -216,7 +217,7 @@ static const struct {
 "\n"
 "  --in, --hold, --out, --rest SECONDS   the rhythm (out longer than in)\n"
 "  --minutes N                           1 to 30\n"
-"  --before N, --after N                 your tension, 1 to 5\n") },
+"  --tension-before N, --tension-after N your tension, 1 to 5\n") },
 	{ "reflect", N_(
 "Usage: nabij reflect [--text TEXT] [--prompt ID]\n"
 "\n"

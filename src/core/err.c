@@ -38,12 +38,3 @@ const char *nb_shown(const char *s)
 	memcpy(b + n, "...", 4);
 	return b;
 }
-
-void nb_error_clear(struct nb_error *err)
-{
-	if (!err)
-		return;
-	err->code = NB_OK;
-	err->field[0] = '\0';
-	err->msg[0] = '\0';
-}

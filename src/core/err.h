@@ -35,7 +35,5 @@ enum nb_err nb_error_set(struct nb_error *err, enum nb_err code,
 #define NB_SHOWN_MAX 60
 const char *nb_shown(const char *s);
 
-/* Clear err to NB_OK with empty texts. */
-void nb_error_clear(struct nb_error *err);
 
 #endif

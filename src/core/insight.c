@@ -239,11 +239,6 @@ void insights_free(struct nb_insights *in)
 	memset(in, 0, sizeof *in);
 }
 
-bool outcome_higher_is_better(enum nb_outcome o)
-{
-	return o != NB_OUT_TENSION;
-}
-
 const char *outcome_label(enum nb_outcome o)
 {
 	static const char *const labels[] = { N_("mood"), N_("tension"), N_("energy"),

@@ -86,8 +86,6 @@ void insights_build(const struct nb_day_outcome *o, size_t no, const struct nb_f
 		    const double *after, size_t nsessions, struct nb_insights *out);
 void insights_free(struct nb_insights *in);
 
-/* Whether a higher value of this outcome is the hoped-for direction. */
-bool outcome_higher_is_better(enum nb_outcome o);
 const char *outcome_label(enum nb_outcome o);
 /* "a hug", "a wanted touch", "contact with Sam", "the need rest", ... */
 void factor_label(const struct nb_factor *f, char *buf, size_t size);

@@ -515,7 +515,7 @@ enum nb_err entry_validate(const struct nb_entry *e, int64_t now,
 		return nb_error_set(err, NB_EINVAL, "at",
 				    _("%s lies in the future; you can only record what has already happened."),
 				    field_label("at"));
-	if (e->at.utc < 946684800)
+	if (e->at.utc < NB_YEAR_2000)
 		return nb_error_set(err, NB_EINVAL, "at",
 				    _("%s is before the year 2000; please give a date from 2000 on."),
 				    field_label("at"));

@@ -9,7 +9,6 @@
 #include <string.h>
 #include <time.h>
 
-#define YEAR_2000 946684800	/* 2000-01-01T00:00:00Z */
 
 int nb_local_offset(int64_t utc)
 {
@@ -249,7 +248,7 @@ enum nb_err nb_time_parse(const char *s, int64_t now, const char *field,
 		return nb_error_set(err, NB_EINVAL, field,
 				    _("%s: \"%s\" does not exist here: the clocks go forward that night. Perhaps you mean %02d:%02d."),
 				    field_label(field), nb_shown(s), tm.tm_hour, tm.tm_min);
-	if (utc < YEAR_2000)
+	if (utc < NB_YEAR_2000)
 		return nb_error_set(err, NB_EINVAL, field,
 				    _("%s: \"%s\" is before the year 2000; please give a date from 2000 on."),
 				    field_label(field), nb_shown(s));

@@ -15,6 +15,7 @@
 
 #define NB_DAY_LEN 11	/* "YYYY-MM-DD" and its terminator */
 #define NB_STAMP_LEN 32
+#define NB_YEAR_2000 946684800	/* 2000-01-01T00:00:00Z: nothing is recorded before it */
 
 struct nb_stamp {
 	int64_t utc;	/* seconds since 1970-01-01T00:00:00Z */

@@ -27,7 +27,7 @@
 #include <unistd.h>
 
 enum stmt {
-	S_BEGIN, S_COMMIT, S_ROLLBACK,
+	S_BEGIN, S_COMMIT,
 	S_ENTRY_INS, S_ENTRY_UPD, S_ENTRY_GET, S_ENTRY_UID, S_ENTRY_DEL,
 	S_ITEMS_DEL, S_ITEM_INS, S_ITEMS_GET,
 	S_CHECKIN_PUT, S_CHECKIN_GET, S_MOMENT_PUT, S_MOMENT_GET,
@@ -44,7 +44,6 @@ enum stmt {
 static const char *const sql[S__COUNT] = {
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
-	[S_ROLLBACK] = "ROLLBACK",
 	[S_ENTRY_INS] = "INSERT INTO entry(uid, type, at, utc_offset, day, created, updated)"
 			" VALUES (?, ?, ?, ?, ?, ?, ?)",
 	[S_ENTRY_UPD] = "UPDATE entry SET at = ?, utc_offset = ?, day = ?, updated = ?"

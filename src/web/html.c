@@ -152,6 +152,13 @@ void url_encode(struct nb_buf *b, const char *s)
 			buf_addf(b, "%%%02X", *c);
 }
 
+bool page_ok(struct page *p, enum nb_err rc, const struct nb_error *err)
+{
+	if ((rc == NB_EDB || rc == NB_EIO) && !p->failed.code)
+		p->failed = *err;
+	return rc == NB_OK;
+}
+
 void page_fail(struct page *p, int status, const char *message)
 {
 	buf_reset(p->b);
@@ -243,12 +250,14 @@ void w_text(struct page *p, const char *name, const char *label, const char *hin
 	if (hint)
 		h(p, "<span class=\"hint\" id=\"h-%s\">%s</span>", name, hint);
 	field_error(p, name);
+	h(p, multiline ? "<textarea id=\"f-%s\" name=\"%s\" rows=\"3\"%r" : "<input id=\"f-%s\" name=\"%s\"%r",
+	  name, name, invalid(p, name));
+	if (hint)	/* the hint is read out with the field */
+		h(p, " aria-describedby=\"h-%s\"", name);
 	if (multiline)
-		h(p, "<textarea id=\"f-%s\" name=\"%s\" rows=\"3\"%r%r>%s</textarea></p>", name, name,
-		  invalid(p, name), hint ? "" : "", value ? value : "");
+		h(p, ">%s</textarea></p>", value ? value : "");
 	else
-		h(p, "<input id=\"f-%s\" name=\"%s\" value=\"%s\"%r></p>", name, name,
-		  value ? value : "", invalid(p, name));
+		h(p, " value=\"%s\"></p>", value ? value : "");
 }
 
 void w_secret(struct page *p, const char *name, const char *label, const char *hint,

@@ -20,7 +20,17 @@ struct page {
 	char today[NB_DAY_LEN];
 	struct nb_error err;		/* the problem with a posted form, if any */
 	bool posted;			/* the form fields come from req->form */
+	struct nb_error failed;		/* a read that failed: the page is replaced */
 };
+
+/*
+ * Whether a use-case that reads (its rc and err) gave what the page needs.
+ * A failure of the store or a file (NB_EDB, NB_EIO) marks the page failed:
+ * whatever it writes afterwards, web_handle sends only the error page
+ * (500, the message), never part of a page. Other codes (nothing found,
+ * a refused query) are the page's to word; then false as well.
+ */
+bool page_ok(struct page *p, enum nb_err rc, const struct nb_error *err);
 
 /* Append to the page: %s text (escaped), %r raw markup, %d int, %l int64,
  * %u size_t, %% a percent sign. */

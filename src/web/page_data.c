@@ -82,7 +82,7 @@ void page_charts(struct page *p)
 		values[i] = c.terms.v[NB_TERMS_NEEDS][i].n;
 	}
 	chart_bars(p, _("Needs that come back"), labels, values, (int)c.terms.n[NB_TERMS_NEEDS]);
-	if (!app_exercise_stats(p->w->app, &stats, &nstats, &err) && nstats) {
+	if (page_ok(p, app_exercise_stats(p->w->app, &stats, &nstats, &err), &err) && nstats) {
 		h(p, "<figure class=\"chart\"><figcaption>%s</figcaption><table><thead><tr><th scope=\"col\">%s</th>"
 		     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 		  _("Exercises: tension before and after, all time"), _("Exercise"), _("Tension lower afterwards, on average"),

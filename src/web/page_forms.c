@@ -366,7 +366,7 @@ void page_trigger(struct page *p)
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Trigger diary"),
 	  _("When a strong reaction comes: what happened, what it did, the need under it, and one small alternative. Later, how it went. Over time you see what returns."));
 	trigger_form(p, NULL, "/trigger");
-	if (!app_latest(p->w->app, NB_TRIGGER, 20, &l, &err) && l.n) {
+	if (page_ok(p, app_latest(p->w->app, NB_TRIGGER, 20, &l, &err), &err) && l.n) {
 		h(p, "<h2>%s</h2><ul class=\"diary\">", _("Earlier"));
 		for (size_t i = 0; i < l.n; i++) {
 			const struct nb_trigger *t = &l.v[i]->u.trigger;

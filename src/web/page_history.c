@@ -87,7 +87,8 @@ void page_history(struct page *p)
 		}
 		bool all = kvs_get(&p->req->query, "all") != NULL;
 
-		if (app_search(p->w->app, q, all ? 0 : 100, &hits, &err) && err.code != NB_EUSAGE)
+		if (!page_ok(p, app_search(p->w->app, q, all ? 0 : 100, &hits, &err), &err) &&
+		    err.code == NB_EINVAL)
 			h(p, "<p class=\"error\">%s</p>", err.msg);
 		h(p, "<h2>%s</h2>", _("In your notes"));
 		if (!hits.n)
@@ -111,7 +112,7 @@ void page_history(struct page *p)
 		for (size_t i = 0; i < hits.n; i++)
 			record_item(p, hits.v[i].entry, hits.v[i].snippet);
 		h(p, "</ul>");
-	} else if (!app_list(p->w->app, &query, &l, &err)) {
+	} else if (page_ok(p, app_list(p->w->app, &query, &l, &err), &err)) {
 		if (!l.n)
 			h(p, "<p>%s</p>", _("Nothing here yet."));
 		h(p, "<ul class=\"records\">");
@@ -266,7 +267,7 @@ void page_record(struct page *p)
 	enum nb_err (*from)(struct page *, struct nb_entry *) = NULL;
 	void (*form)(struct page *, const struct nb_entry *, const char *) = NULL;
 
-	if (!id || app_get(p->w->app, id, &e, &err)) {
+	if (!id || !page_ok(p, app_get(p->w->app, id, &e, &err), &err)) {
 		page_fail(p, 404, _("There is no such record. It may have been deleted."));
 		return;
 	}

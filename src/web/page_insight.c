@@ -183,7 +183,7 @@ void page_report(struct page *p)
 		struct nb_query q = { .limit = 1 };
 		struct nb_entries l = { 0 };
 		snprintf(since, sizeof since, "%s", p->today);
-		if (!app_list(p->w->app, &q, &l, &err) && l.n && strcmp(l.v[0]->day, since) < 0)
+		if (page_ok(p, app_list(p->w->app, &q, &l, &err), &err) && l.n && strcmp(l.v[0]->day, since) < 0)
 			snprintf(since, sizeof since, "%s", l.v[0]->day);
 		entries_free(&l);
 	}

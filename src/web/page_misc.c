@@ -41,7 +41,7 @@ void page_reflect(struct page *p)
 	form_errors(p);
 	w_text(p, "text", _("Your answer"), _("Take a moment. Write as much or as little as you like."), fval(p, "text"), true);
 	form_end(p, _("Save"));
-	if (!app_latest(p->w->app, NB_REFLECTION, 10, &l, &err) && l.n) {
+	if (page_ok(p, app_latest(p->w->app, NB_REFLECTION, 10, &l, &err), &err) && l.n) {
 		h(p, "<h2>%s</h2><ul class=\"records\">", _("Earlier"));
 		for (size_t i = 0; i < l.n; i++) {
 			char day[96];
@@ -97,7 +97,8 @@ void page_attachment(struct page *p)
 	}
 	page_begin(p, _("Attachment reflection"), "/");
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Attachment reflection"), disclaimer());
-	if (!app_latest(p->w->app, NB_ATTACHMENT, 2, &past, &err) && past.n && kvs_get(&p->req->query, "done")) {
+	if (page_ok(p, app_latest(p->w->app, NB_ATTACHMENT, 2, &past, &err), &err) && past.n &&
+	    kvs_get(&p->req->query, "done")) {
 		attachment_score(&past.v[0]->u.attachment, &now);
 		h(p, "<section class=\"result\">");
 		axis(p, _("Anxiety about closeness"), now.anxiety);
@@ -246,7 +247,7 @@ void page_phases(struct page *p)
 	page_begin(p, _("Relationship phases"), "/circle");
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Relationship phases"),
 	  _("Relationships often move through phases: an intense start, fear and distance, a clash of longing and withdrawal, a turning point. Note where one stands, and see it over time."));
-	if (!app_list(p->w->app, &q, &l, &err)) {
+	if (page_ok(p, app_list(p->w->app, &q, &l, &err), &err)) {
 		for (size_t i = 0; i < l.n; i++) {
 			const char *who = l.v[i]->u.phase.with;
 			bool seen = false;

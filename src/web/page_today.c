@@ -19,7 +19,7 @@ static void suggestion(struct page *p, const struct nb_today *t)
 	char why[512], href[64];
 	const char *title, *button;
 
-	if (app_suggest_today(p->w->app, t, &r, &err))
+	if (!page_ok(p, app_suggest_today(p->w->app, t, &r, &err), &err))
 		return;
 	suggest_why(&r.s, why, sizeof why);
 	switch (r.s.kind) {
@@ -58,7 +58,7 @@ void page_notice(struct page *p)
 	char summary[512];
 	int64_t id = saved ? atoll(saved) : 0;
 
-	if (id <= 0 || app_get(p->w->app, id, &e, &err))
+	if (id <= 0 || !page_ok(p, app_get(p->w->app, id, &e, &err), &err))
 		return;
 	describe_entry(e, summary, sizeof summary);
 	h(p, "<p class=\"saved\" role=\"status\">%s <a href=\"/r/%l\">%s #%l</a>: %s</p>", _("Saved:"),
@@ -75,7 +75,8 @@ static void first_use(struct page *p)
 	struct nb_entries l = { 0 };
 	struct nb_error err;
 
-	if (app_encrypted(p->w->app, p->w->db_path) || app_list(p->w->app, &q, &l, &err) || l.n) {
+	if (app_encrypted(p->w->app, p->w->db_path) || !page_ok(p, app_list(p->w->app, &q, &l, &err), &err) ||
+	    l.n) {
 		entries_free(&l);
 		return;
 	}

@@ -305,6 +305,11 @@ static const struct route routes[] = {
 	{ "/static/", page_static, false },
 };
 
+const char *web_route_path(size_t i)
+{
+	return i < sizeof routes / sizeof routes[0] ? routes[i].path : NULL;
+}
+
 static const struct route *find_route(const char *path)
 {
 	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
@@ -395,6 +400,13 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 		return;
 	}
 	r->page(&p);
+	if (p.failed.code) {	/* a read failed: nothing of the page goes out */
+		resp->ncookies = 0;
+		resp->filename[0] = '\0';
+		resp->type = "text/html; charset=utf-8";
+		resp->cache = false;
+		page_fail(&p, 500, p.failed.msg);
+	}
 }
 
 #include "static.h"

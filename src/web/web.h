@@ -78,6 +78,10 @@ void web_init(struct web *w, struct nb_app *app, int port, const char *lang);
  * refused request costs no memory; web_handle asks it all again. */
 bool web_admit(const struct web *w, const struct web_req *req);
 
+/* The path of route i of the route table (a prefix when it ends in '/'),
+ * NULL past the last: for tests that visit every page. */
+const char *web_route_path(size_t i);
+
 /* Answer one request. resp must be zeroed; release it with web_resp_free. */
 void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp);
 void web_resp_free(struct web_resp *resp);

@@ -18,3 +18,4 @@ run list --type session
 run show 4
 run exercise list --json
 run --json exercise show grounding
+run exercise start grounding --seconds 2m --tension-before 4 --tension-after 3
