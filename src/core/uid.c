@@ -6,19 +6,26 @@
 #include <string.h>
 #include <sys/random.h>
 
-void uid_new(char out[NB_UID_LEN])
+void nb_random(void *buf, size_t len)
 {
-	unsigned char b[16];
+	unsigned char *b = buf;
 	size_t got = 0;
 
-	while (got < sizeof b) {
-		ssize_t n = getrandom(b + got, sizeof b - got, 0);
+	while (got < len) {
+		ssize_t n = getrandom(b + got, len - got, 0);
 		if (n < 0) {
 			fputs("nabij: no randomness available\n", stderr);
 			abort();
 		}
 		got += (size_t)n;
 	}
+}
+
+void uid_new(char out[NB_UID_LEN])
+{
+	unsigned char b[16];
+
+	nb_random(b, sizeof b);
 	for (size_t i = 0; i < sizeof b; i++)
 		snprintf(out + 2 * i, 3, "%02x", b[i]);
 }

@@ -8,10 +8,10 @@
  */
 #include "web.h"
 #include "core/i18n.h"
+#include "core/uid.h"
 #include "core/xalloc.h"
 
 #include <microhttpd.h>
-#include <sodium.h>
 
 #include <dlfcn.h>
 
@@ -418,7 +418,7 @@ static uint32_t draw_loopback(void)
 	uint32_t ip;
 
 	do {
-		randombytes_buf(b, sizeof b);
+		nb_random(b, sizeof b);
 		ip = 0x7f000000u | (uint32_t)b[0] << 16 | (uint32_t)b[1] << 8 | b[2];
 	} while (b[2] == 0 || b[2] == 255 || (b[0] == 0 && b[1] <= 1));
 	return ip;
