@@ -225,6 +225,16 @@ enum nb_err app_export(struct nb_app *a, struct nb_entries *out, struct nb_error
 	return OPS(a)->list(DB(a), &q, out, err);
 }
 
+enum nb_err app_export_each(struct nb_app *a, nb_each_fn fn, void *ctx, struct nb_error *err)
+{
+	struct nb_query members = { .types = NB_TYPE_BIT(NB_MEMBER) }, dated = { 0 };
+	enum nb_err rc;
+
+	if ((rc = OPS(a)->each(DB(a), &members, fn, ctx, err)))
+		return rc;
+	return OPS(a)->each(DB(a), &dated, fn, ctx, err);
+}
+
 enum nb_err app_import(struct nb_app *a, struct nb_entries *in, bool dry_run,
 		       struct nb_import_result *r, struct nb_error *err)
 {

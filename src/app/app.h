@@ -105,6 +105,9 @@ void today_free(struct nb_today *t);
 /* Everything, for an export: circle members first, then all records by
  * time, so that an import can link moments to members as it goes. */
 enum nb_err app_export(struct nb_app *a, struct nb_entries *out, struct nb_error *err);
+/* The same records in the same order, handed to fn one at a time, so that
+ * an export of years needs the memory of one record. */
+enum nb_err app_export_each(struct nb_app *a, nb_each_fn fn, void *ctx, struct nb_error *err);
 
 struct nb_import_result {
 	size_t added;

@@ -96,9 +96,25 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 	}
 }
 
+/*
+ * Write the export in format to f: the records of l, or when l is NULL
+ * (JSON) the records streamed from the database one by one, so that years
+ * of notes need the memory of one record. *n is how many were written.
+ */
 static enum nb_err write_format(struct cli *c, const char *format, FILE *f,
-				const struct nb_entries *l, struct nb_error *err)
+				const struct nb_entries *l, size_t *n, struct nb_error *err)
 {
+	struct io_json_out w;
+	enum nb_err rc;
+
+	if (!l) {
+		if (!(rc = io_json_begin(&w, f, c->app.now, err)) &&
+		    !(rc = app_export_each(&c->app, io_json_record, &w, err)))
+			rc = io_json_end(&w, err);
+		*n = w.n;
+		return rc;
+	}
+	*n = l->n;
 	if (strcmp(format, "csv") == 0)
 		return io_csv_write(f, l, err);
 	if (strcmp(format, "daylio") == 0)
@@ -108,7 +124,7 @@ static enum nb_err write_format(struct cli *c, const char *format, FILE *f,
 
 /* Write the export to a temporary file beside path, then rename it into place. */
 static enum nb_err write_file(struct cli *c, const struct io_ctx *x,
-			      const struct nb_entries *l, struct nb_error *err)
+			      const struct nb_entries *l, size_t *n, struct nb_error *err)
 {
 	char *tmp = xasprintf("%s.XXXXXX", x->out);
 	int fd = mkstemp(tmp);
@@ -122,7 +138,7 @@ static enum nb_err write_file(struct cli *c, const struct io_ctx *x,
 		return rc;
 	}
 	f = fdopen(fd, "w");
-	rc = write_format(c, x->format, f, l, err);
+	rc = write_format(c, x->format, f, l, n, err);
 	if (!rc && fsync(fd) != 0)
 		rc = nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), x->out,
 				  strerror(errno));
@@ -233,6 +249,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	struct nb_entries l = { 0 };
 	char **args = NULL;
 	int nargs, status = 0;
+	size_t n = 0;
+	bool stream;
 	enum nb_err rc;
 
 	if ((rc = flags_parse(argc, argv, export_opts, apply, &x, &args, &nargs, &err)))
@@ -241,17 +259,19 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		status = cli_usage("export", _("\"%s\" is not understood here; use --out FILE."), args[0]);
 		goto out;
 	}
-	if ((rc = cli_open(c, &err)) || (rc = app_export(&c->app, &l, &err)))
+	/* nabij's JSON streams from the database; the CSV kinds read it first */
+	stream = strcmp(x.format, "json") == 0 && !x.per_type;
+	if ((rc = cli_open(c, &err)) || (!stream && (rc = app_export(&c->app, &l, &err))))
 		goto fail;
 	if (x.out) {
-		if ((rc = write_file(c, &x, &l, &err)))
+		if ((rc = write_file(c, &x, stream ? NULL : &l, &n, &err)))
 			goto fail;
 		fprintf(stderr, ngettext("Exported %zu record to %s.\n",
-					 "Exported %zu records to %s.\n", l.n), l.n, x.out);
+					 "Exported %zu records to %s.\n", n), n, x.out);
 	} else if (x.per_type) {
 		if ((rc = write_per_type(&x, &l, &err)))
 			goto fail;
-	} else if ((rc = write_format(c, x.format, stdout, &l, &err))) {
+	} else if ((rc = write_format(c, x.format, stdout, stream ? NULL : &l, &n, &err))) {
 		goto fail;
 	}
 	goto out;

@@ -21,6 +21,19 @@ enum nb_err io_json_write(FILE *out, const struct nb_entries *l, int64_t now,
 			  struct nb_error *err);
 
 /*
+ * The same file written record by record, for an export of years: begin,
+ * one io_json_record per record, end. The bytes are those of
+ * io_json_write with the same records.
+ */
+struct io_json_out {
+	FILE *f;
+	size_t n;		/* records written */
+};
+enum nb_err io_json_begin(struct io_json_out *w, FILE *f, int64_t now, struct nb_error *err);
+enum nb_err io_json_record(const struct nb_entry *e, void *w, struct nb_error *err);
+enum nb_err io_json_end(struct io_json_out *w, struct nb_error *err);
+
+/*
  * Read nabij JSON from text of len bytes into out (appended). A file that is
  * not JSON, not nabij's format, of a newer version, or with a record whose
  * field has the wrong type or an unknown name is refused with a message that

@@ -324,23 +324,76 @@ char *io_json_week(const struct nb_week *w, const struct nb_entries *records)
 	return dump(o);
 }
 
+/*
+ * The export as a stream. jansson would write it from one tree of every
+ * record (hundreds of megabytes for years of notes); here the frame is
+ * written by hand and each record is dumped alone and indented to its
+ * place, which gives the very bytes jansson writes for the whole tree
+ * with JSON_INDENT(2): a record in "records" stands at depth 2.
+ */
+enum nb_err io_json_begin(struct io_json_out *w, FILE *f, int64_t now, struct nb_error *err)
+{
+	char stamp[NB_STAMP_LEN], *at;
+
+	nb_utc_format(now, stamp);
+	at = io_json_string(stamp);
+	w->f = f;
+	w->n = 0;
+	if (fprintf(f, "{\n  \"format\": \"nabij\",\n  \"version\": %d,\n  \"exported\": %s,\n  \"records\": [",
+		    NB_FORMAT_VERSION, at) < 0) {
+		free(at);
+		return nb_error_set(err, NB_EIO, "out", _("Could not write the export."));
+	}
+	free(at);
+	return NB_OK;
+}
+
+/* jansson's output of one record, each new line indented to depth 2 */
+static int indented(const char *buf, size_t size, void *data)
+{
+	FILE *f = data;
+	const char *end = buf + size, *nl;
+
+	for (; buf < end; buf = nl + 1) {
+		if (!(nl = memchr(buf, '\n', (size_t)(end - buf))))
+			return fwrite(buf, 1, (size_t)(end - buf), f) == (size_t)(end - buf) ? 0 : -1;
+		if (fwrite(buf, 1, (size_t)(nl - buf) + 1, f) != (size_t)(nl - buf) + 1 ||
+		    fwrite("    ", 1, 4, f) != 4)
+			return -1;
+	}
+	return 0;
+}
+
+enum nb_err io_json_record(const struct nb_entry *e, void *out, struct nb_error *err)
+{
+	struct io_json_out *w = out;
+	json_t *o = entry_obj(e, false);
+	int bad = fputs(w->n ? ",\n    " : "\n    ", w->f) == EOF ||
+		  json_dump_callback(o, indented, w->f, JSON_INDENT(2)) != 0;
+
+	json_decref(o);
+	if (bad)
+		return nb_error_set(err, NB_EIO, "out", _("Could not write the export."));
+	w->n++;
+	return NB_OK;
+}
+
+enum nb_err io_json_end(struct io_json_out *w, struct nb_error *err)
+{
+	if (fputs(w->n ? "\n  ]\n}\n" : "]\n}\n", w->f) == EOF || fflush(w->f) != 0)
+		return nb_error_set(err, NB_EIO, "out", _("Could not write the export."));
+	return NB_OK;
+}
+
 enum nb_err io_json_write(FILE *out, const struct nb_entries *l, int64_t now,
 			  struct nb_error *err)
 {
-	json_t *root = json_object(), *recs = json_array();
-	int rc;
+	struct io_json_out w;
+	enum nb_err rc = io_json_begin(&w, out, now, err);
 
-	json_object_set_new(root, "format", json_string("nabij"));
-	json_object_set_new(root, "version", json_integer(NB_FORMAT_VERSION));
-	set_utc(root, "exported", now);
-	for (size_t i = 0; i < l->n; i++)
-		json_array_append_new(recs, entry_obj(l->v[i], false));
-	json_object_set_new(root, "records", recs);
-	rc = json_dumpf(root, out, JSON_INDENT(2));
-	json_decref(root);
-	if (rc != 0 || fputc('\n', out) == EOF || fflush(out) != 0)
-		return nb_error_set(err, NB_EIO, "out", _("Could not write the export."));
-	return NB_OK;
+	for (size_t i = 0; !rc && i < l->n; i++)
+		rc = io_json_record(l->v[i], &w, err);
+	return rc ? rc : io_json_end(&w, err);
 }
 
 /* Reading: one record at a time, stopping at the first problem. */

@@ -167,7 +167,11 @@ struct db {
 	char **terms;		/* the terms of insight facts, each once */
 	size_t nterms;
 	uint32_t slot[TERM_SLOTS];	/* 1 + index into terms, 0 when free */
+	bool keyed;		/* encrypted: read page by page, never mapped */
 };
+
+/* how much of a plain database SQLite reads through a map of the file */
+#define MMAP_PRAGMA "PRAGMA mmap_size = 268435456"
 
 static enum nb_err dberr(struct db *d, struct nb_error *err)
 {
@@ -800,51 +804,20 @@ static enum nb_err db_del(void *h, int64_t id, struct nb_error *err)
 }
 
 /* Load each id of a finished id query into out. */
-static enum nb_err load_ids(struct db *d, sqlite3_stmt *ids, struct nb_entries *out,
-			    struct nb_error *err)
+/* The ids of the records of q, in its order; *v is the caller's. */
+static enum nb_err query_ids(struct db *d, const struct nb_query *q, int64_t **v, size_t *n,
+			     struct nb_error *err)
 {
-	struct nb_entries found = { 0 };
-	int64_t *v = NULL;
-	size_t n = 0, cap = 0;
-	enum nb_err rc = NB_OK;
-	int step;
-
-	while ((step = sqlite3_step(ids)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			v = xrealloc(v, cap * sizeof *v);
-		}
-		v[n++] = sqlite3_column_int64(ids, 0);
-	}
-	if (step != SQLITE_DONE)
-		rc = dberr(d, err);
-	for (size_t i = 0; !rc && i < n; i++) {
-		struct nb_entry *e;
-		if (!(rc = db_get(d, v[i], &e, err)))
-			entries_push(&found, e);
-	}
-	free(v);
-	if (rc) {
-		entries_free(&found);
-		return rc;
-	}
-	for (size_t i = 0; i < found.n; i++)
-		entries_push(out, found.v[i]);
-	free(found.v);
-	return NB_OK;
-}
-
-static enum nb_err db_list(void *h, const struct nb_query *q,
-			   struct nb_entries *out, struct nb_error *err)
-{
-	struct db *d = h;
 	struct nb_buf s = { 0 };
 	sqlite3_stmt *st = NULL;
 	unsigned types = q->types ? q->types : ~NB_TYPE_BIT(NB_MEMBER);
 	bool first = true;
-	enum nb_err rc;
-	int i = 1;
+	enum nb_err rc = NB_OK;
+	size_t cap = 0;
+	int i = 1, step;
 
+	*v = NULL;
+	*n = 0;
 	if (!q->types) {
 		/* every dated record: lets SQLite walk the index on at */
 		buf_add(&s, "SELECT id FROM entry WHERE type <> 'member'");
@@ -873,8 +846,76 @@ static enum nb_err db_list(void *h, const struct nb_query *q,
 		sqlite3_bind_text(st, i++, q->since, -1, SQLITE_STATIC);
 	if (q->until)
 		sqlite3_bind_text(st, i++, q->until, -1, SQLITE_STATIC);
-	rc = load_ids(d, st, out, err);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*v = xrealloc(*v, cap * sizeof **v);
+		}
+		(*v)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	if (step != SQLITE_DONE)
+		rc = dberr(d, err);
 	sqlite3_finalize(st);
+	return rc;
+}
+
+static enum nb_err db_list(void *h, const struct nb_query *q,
+			   struct nb_entries *out, struct nb_error *err)
+{
+	struct db *d = h;
+	struct nb_entries found = { 0 };
+	int64_t *v;
+	size_t n;
+	enum nb_err rc = query_ids(d, q, &v, &n, err);
+
+	for (size_t i = 0; !rc && i < n; i++) {
+		struct nb_entry *e;
+		if (!(rc = db_get(d, v[i], &e, err)))
+			entries_push(&found, e);
+	}
+	free(v);
+	if (rc) {	/* nothing rather than part */
+		entries_free(&found);
+		return rc;
+	}
+	for (size_t i = 0; i < found.n; i++)
+		entries_push(out, found.v[i]);
+	free(found.v);
+	return NB_OK;
+}
+
+/* The same records, one at a time: only one is in memory at once. */
+static enum nb_err db_each(void *h, const struct nb_query *q, nb_each_fn fn, void *ctx,
+			   struct nb_error *err)
+{
+	struct db *d = h;
+	int64_t *v = NULL;
+	size_t n = 0;
+	/* one read transaction: one snapshot, and one lock instead of one per
+	 * statement (unless the caller has a transaction open already) */
+	bool own = sqlite3_get_autocommit(d->h) && sqlite3_exec(d->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	enum nb_err rc;
+
+	/* read through a page cache of 16 MiB, not a map of the whole file:
+	 * a map counts every page read towards the process's memory (44 MB
+	 * for ten years), the cache stays the size it is given */
+	sqlite3_exec(d->h, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
+	sqlite3_exec(d->h, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
+	rc = query_ids(d, q, &v, &n, err);
+
+	for (size_t i = 0; !rc && i < n; i++) {
+		struct nb_entry *e;
+		if (!(rc = db_get(d, v[i], &e, err))) {
+			rc = fn(e, ctx, err);
+			entry_free(e);
+		}
+	}
+	free(v);
+	if (own)
+		sqlite3_exec(d->h, "COMMIT", NULL, NULL, NULL);
+	sqlite3_exec(d->h, "PRAGMA cache_size = -2000", NULL, NULL, NULL);	/* SQLite's own */
+	if (!d->keyed)
+		sqlite3_exec(d->h, MMAP_PRAGMA, NULL, NULL, NULL);
 	return rc;
 }
 
@@ -1410,6 +1451,7 @@ static const struct nb_store_ops sqlite_ops = {
 	.find_uid = db_find_uid,
 	.del = db_del,
 	.list = db_list,
+	.each = db_each,
 	.search = db_search,
 	.last_touch = db_last_touch,
 	.count = db_count,
@@ -1680,6 +1722,7 @@ static enum nb_err open_db(const char *path, const char *key, bool reading, bool
 	}
 	sqlite3_extended_result_codes(d->h, 1);
 	sqlite3_busy_timeout(d->h, 3000);
+	d->keyed = key != NULL;
 	if ((key && sqlite3_key_v2(d->h, "main", key, (int)strlen(key)) != SQLITE_OK) ||
 	    sqlite3_exec(d->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
 		rc = (sqlite3_extended_errcode(d->h) & 0xff) == SQLITE_NOTADB
@@ -1700,7 +1743,7 @@ static enum nb_err open_db(const char *path, const char *key, bool reading, bool
 	    /* a plain database is read through a map of the file, which spares
 	     * copying each page into SQLite's cache (an encrypted one must be
 	     * decrypted page by page, so SQLCipher reads it the usual way) */
-	    (!key && (rc = exec(d, "PRAGMA mmap_size = 268435456", err))) ||
+	    (!key && (rc = exec(d, MMAP_PRAGMA, err))) ||
 	    (rc = reading ? current(d, err) : migrate(d, err))) {
 		db_close(d);
 		return rc;

@@ -46,6 +46,9 @@ struct nb_hits {
 
 void hits_free(struct nb_hits *h);
 
+/* Called with each record in turn; the record is lent for the call. */
+typedef enum nb_err (*nb_each_fn)(const struct nb_entry *e, void *ctx, struct nb_error *err);
+
 struct nb_store_ops {
 	enum nb_err (*begin)(void *db, struct nb_error *err);
 	enum nb_err (*commit)(void *db, struct nb_error *err);
@@ -61,6 +64,10 @@ struct nb_store_ops {
 	/* Records by time (members in the order they were added). */
 	enum nb_err (*list)(void *db, const struct nb_query *q,
 			    struct nb_entries *out, struct nb_error *err);
+	/* The same records one at a time, for what would not fit in memory
+	 * at once (an export); stops at the first error, fn's included. */
+	enum nb_err (*each)(void *db, const struct nb_query *q, nb_each_fn fn, void *ctx,
+			    struct nb_error *err);
 	/* Full-text search over every piece of text, best match first (for a
 	 * word with very many matches, the best among its newest thousand). */
 	enum nb_err (*search)(void *db, const char *words, int limit,

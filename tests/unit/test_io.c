@@ -8,6 +8,7 @@
 #include "core/xalloc.h"
 #include "io/io.h"
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,6 +64,32 @@ static char *to_json(const struct nb_entries *l)
 	assert_int_equal(io_json_write(f, l, NOW, &err), NB_OK);
 	fclose(f);
 	return text;
+}
+
+/* The export is written record by record; its bytes must be those jansson
+ * writes for the whole tree (what nabij wrote before it streamed). */
+static void streamed_as_jansson_writes(void **state)
+{
+	struct nb_entries l = sample(), none = { 0 };
+	const struct nb_entries *lists[] = { &l, &none };
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		char *text = to_json(lists[i]), *again;
+		json_error_t je;
+		json_t *root = json_loads(text, 0, &je);
+
+		assert_non_null(root);
+		again = json_dumps(root, JSON_INDENT(2));
+		assert_non_null(again);
+		assert_int_equal(strlen(text), strlen(again) + 1);
+		assert_memory_equal(text, again, strlen(again));
+		assert_int_equal(text[strlen(again)], '\n');
+		free(again);
+		json_decref(root);
+		free(text);
+	}
+	entries_free(&l);
 }
 
 static void round_trip(void **state)
@@ -187,6 +214,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(round_trip),
+		cmocka_unit_test(streamed_as_jansson_writes),
 		cmocka_unit_test(malformed_files),
 		cmocka_unit_test(csv_quotes_what_needs_quoting),
 		cmocka_unit_test(single_records_as_json),

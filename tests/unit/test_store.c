@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "app/app.h"
+#include "core/buf.h"
 #include "core/xalloc.h"
 
 #include <sqlite3.h>
@@ -277,6 +278,51 @@ static void update_replaces_lists_and_text(void **state)
 	assert_int_equal(app_search(a, "second", 10, &h, &err), NB_OK);
 	assert_int_equal(h.n, 1);
 	hits_free(&h);
+}
+
+static enum nb_err note_id(const struct nb_entry *e, void *ctx, struct nb_error *err)
+{
+	struct nb_buf *b = ctx;
+
+	(void)err;
+	buf_addf(b, "%lld,", (long long)e->id);
+	return NB_OK;
+}
+
+static enum nb_err stop_at_two(const struct nb_entry *e, void *ctx, struct nb_error *err)
+{
+	int *n = ctx;
+
+	(void)e;
+	return ++*n == 2 ? nb_error_set(err, NB_EIO, "", "%s", "the disk is gone") : NB_OK;
+}
+
+/* The export record by record gives the records of the whole export, in
+ * its order (members first), and stops at the first error. */
+static void export_one_by_one(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_entries all = { 0 };
+	struct nb_buf whole = { 0 }, each = { 0 };
+	struct nb_entry *m = entry_new(NB_MEMBER);
+	struct nb_error err;
+	int n = 0;
+
+	add(a, checkin(3, "first", NOW - 7200));
+	m->u.member.name = xstrdup("Sam");
+	add(a, m);
+	add(a, checkin(4, "second", NOW - 3600));
+	assert_int_equal(app_export(a, &all, &err), NB_OK);
+	for (size_t i = 0; i < all.n; i++)
+		buf_addf(&whole, "%lld,", (long long)all.v[i]->id);
+	assert_int_equal(app_export_each(a, note_id, &each, &err), NB_OK);
+	assert_string_equal(each.s, whole.s);
+	assert_int_equal(all.v[0]->type, NB_MEMBER);
+	assert_int_equal(app_export_each(a, stop_at_two, &n, &err), NB_EIO);
+	assert_int_equal(n, 2);
+	entries_free(&all);
+	buf_free(&whole);
+	buf_free(&each);
 }
 
 static void import_is_all_or_nothing(void **state)
@@ -575,6 +621,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(search_finds_and_forgets, setup, teardown),
 		cmocka_unit_test_setup_teardown(update_replaces_lists_and_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(import_is_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(export_one_by_one, setup, teardown),
 		cmocka_unit_test_setup_teardown(list_by_day_and_kind, setup, teardown),
 		cmocka_unit_test_setup_teardown(today_and_the_last_touch, setup, teardown),
 		cmocka_unit_test_setup_teardown(trigger_outcome, setup, teardown),
