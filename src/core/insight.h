@@ -24,7 +24,11 @@ enum nb_outcome {
 	NB_OUT__COUNT
 };
 
-/* A fact of a day, as the store reads it. */
+/*
+ * A fact of a day, as the store keeps it in its summary per day (schema 2)
+ * and reads it back: one letter each, named only here. The store's SQL
+ * writes them through the NB_FACT_SQL_ literals beside them.
+ */
 enum nb_fact_kind {
 	NB_FACT_MOMENT = 'm',	/* term: the kind of moment */
 	NB_FACT_TOUCH = 't',	/* a wanted touch */
@@ -33,7 +37,20 @@ enum nb_fact_kind {
 	NB_FACT_NEED = 'n',	/* term: the need */
 	NB_FACT_TRIGGER = 'g',
 	NB_FACT_ANY_MOMENT = 'M',	/* derived: any moment at all */
+	/* kept by the store for what it counts, not factors of the insights */
+	NB_FACT_SESSION = 'x',		/* term: "exercise before after" */
+	NB_FACT_TRIGGER_EMOTION = 'G',	/* term: the emotion of a trigger */
+	NB_FACT_TRIGGER_NEED = 'N',	/* term: the need under a trigger */
 };
+#define NB_FACT_SQL_MOMENT "'m'"
+#define NB_FACT_SQL_TOUCH "'t'"
+#define NB_FACT_SQL_EXERCISE "'e'"
+#define NB_FACT_SQL_CONTACT "'c'"
+#define NB_FACT_SQL_NEED "'n'"
+#define NB_FACT_SQL_TRIGGER "'g'"
+#define NB_FACT_SQL_SESSION "'x'"
+#define NB_FACT_SQL_TRIGGER_EMOTION "'G'"
+#define NB_FACT_SQL_TRIGGER_NEED "'N'"
 
 struct nb_fact {
 	int day;		/* nb_day_number */

@@ -1,15 +1,15 @@
-#include <time.h>
 /*
- * The SQLite backend of struct nb_store_ops: the only file in nabij with
- * SQL. One table holds the envelope of every record (entry), one table per
+ * The SQLite backend of struct nb_store_ops, its records: with days.c and
+ * file.c the only files in nabij with SQL. One table holds the envelope of every record (entry), one table per
  * kind holds its fields, one table holds the lists (emotions, needs, body
  * sensations, tags, body effects), and an FTS5 table indexes all text.
  * Statements are prepared once per connection and kept.
  */
-#include "store.h"
+#include "db.h"
 #include "schema.h"
 #include "core/buf.h"
 #include "core/i18n.h"
+#include "core/insight.h"
 #include "core/time.h"
 #include "core/xalloc.h"
 
@@ -25,21 +25,6 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-enum stmt {
-	S_BEGIN, S_COMMIT,
-	S_ENTRY_INS, S_ENTRY_UPD, S_ENTRY_GET, S_ENTRY_UID, S_ENTRY_DEL,
-	S_ITEMS_DEL, S_ITEM_INS, S_ITEMS_GET,
-	S_CHECKIN_PUT, S_CHECKIN_GET, S_MOMENT_PUT, S_MOMENT_GET,
-	S_TRIGGER_PUT, S_TRIGGER_GET, S_MEMBER_PUT, S_MEMBER_GET,
-	S_SESSION_PUT, S_SESSION_GET, S_REFLECTION_PUT, S_REFLECTION_GET,
-	S_ATTACHMENT_PUT, S_ATTACHMENT_GET, S_PHASE_PUT, S_PHASE_GET,
-	S_FTS_DEL, S_FTS_INS, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
-	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_SEARCH_COUNT, S_PERIOD,
-	S_DIRTY_ANY, S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS, S_REFRESH_DAY_DEL, S_REFRESH_DAY_INS,
-	S_REFRESH_DONE,
-	S__COUNT
-};
 
 static const char *const sql[S__COUNT] = {
 	[S_BEGIN] = "BEGIN IMMEDIATE",
@@ -119,29 +104,29 @@ static const char *const sql[S__COUNT] = {
 	 * statistics the planner would walk every moment or need instead */
 	[S_REFRESH_FACT_INS] =
 		"INSERT INTO day_fact SELECT day, kind, term, count(*) FROM ("
-		" SELECT e.day, 'm' AS kind, m.kind AS term FROM day_dirty d"
+		" SELECT e.day, " NB_FACT_SQL_MOMENT " AS kind, m.kind AS term FROM day_dirty d"
 		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day CROSS JOIN moment m ON m.entry_id = e.id"
-		" UNION ALL SELECT e.day, 't', '' FROM day_dirty d"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_TOUCH ", '' FROM day_dirty d"
 		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day CROSS JOIN moment m ON m.entry_id = e.id"
 		"  WHERE m.safe = 'yes' AND m.kind IN (SELECT value FROM json_each(?1))"
-		" UNION ALL SELECT e.day, 'c', mm.name FROM day_dirty d"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_CONTACT ", mm.name FROM day_dirty d"
 		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day CROSS JOIN moment m ON m.entry_id = e.id"
 		"  CROSS JOIN member mm ON mm.entry_id = m.member_id"
-		" UNION ALL SELECT e.day, 'e', '' FROM day_dirty d"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_EXERCISE ", '' FROM day_dirty d"
 		"  CROSS JOIN entry e ON e.type = 'session' AND e.day = d.day"
-		" UNION ALL SELECT e.day, 'x', s.exercise || ' ' || s.tension_before || ' ' || s.tension_after"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_SESSION ", s.exercise || ' ' || s.tension_before || ' ' || s.tension_after"
 		"  FROM day_dirty d CROSS JOIN entry e ON e.type = 'session' AND e.day = d.day"
 		"  CROSS JOIN session s ON s.entry_id = e.id"
 		"  WHERE s.tension_before IS NOT NULL AND s.tension_after IS NOT NULL"
-		" UNION ALL SELECT e.day, 'n', i.term FROM day_dirty d"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_NEED ", i.term FROM day_dirty d"
 		"  CROSS JOIN entry e ON e.type = 'checkin' AND e.day = d.day"
 		"  CROSS JOIN item i ON i.entry_id = e.id AND i.field = 'need'"
-		" UNION ALL SELECT e.day, 'g', '' FROM day_dirty d"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER ", '' FROM day_dirty d"
 		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day"
-		" UNION ALL SELECT e.day, 'G', t.emotion FROM day_dirty d"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER_EMOTION ", t.emotion FROM day_dirty d"
 		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day"
 		"  CROSS JOIN trigger_entry t ON t.entry_id = e.id WHERE t.emotion IS NOT NULL"
-		" UNION ALL SELECT e.day, 'N', t.need FROM day_dirty d"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER_NEED ", t.need FROM day_dirty d"
 		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day"
 		"  CROSS JOIN trigger_entry t ON t.entry_id = e.id WHERE t.need IS NOT NULL"
 		") GROUP BY day, kind, term",
@@ -159,21 +144,8 @@ static const char *const sql[S__COUNT] = {
 };
 
 #define SEARCH_WINDOW 1000
-#define TERM_SLOTS 1024
 
-struct db {
-	sqlite3 *h;
-	sqlite3_stmt *st[S__COUNT];
-	char **terms;		/* the terms of insight facts, each once */
-	size_t nterms;
-	uint32_t slot[TERM_SLOTS];	/* 1 + index into terms, 0 when free */
-	bool keyed;		/* encrypted: read page by page, never mapped */
-};
-
-/* how much of a plain database SQLite reads through a map of the file */
-#define MMAP_PRAGMA "PRAGMA mmap_size = 268435456"
-
-static enum nb_err dberr(struct db *d, struct nb_error *err)
+enum nb_err sq_error(struct db *d, struct nb_error *err)
 {
 	int code = sqlite3_extended_errcode(d->h) & 0xff;
 
@@ -211,12 +183,12 @@ static enum nb_err dberr(struct db *d, struct nb_error *err)
 }
 
 /* The prepared statement s, reset and with its bindings cleared. */
-static sqlite3_stmt *stmt(struct db *d, enum stmt s, struct nb_error *err)
+sqlite3_stmt *sq_stmt(struct db *d, enum stmt s, struct nb_error *err)
 {
 	if (!d->st[s]) {
 		if (sqlite3_prepare_v3(d->h, sql[s], -1, SQLITE_PREPARE_PERSISTENT,
 				       &d->st[s], NULL) != SQLITE_OK) {
-			dberr(d, err);
+			sq_error(d, err);
 			return NULL;
 		}
 	} else {
@@ -256,61 +228,25 @@ static int col_opt(sqlite3_stmt *st, int i, int unset)
 }
 
 /* Step a statement that returns no rows. */
-static enum nb_err run(struct db *d, sqlite3_stmt *st, struct nb_error *err)
+enum nb_err sq_run(struct db *d, sqlite3_stmt *st, struct nb_error *err)
 {
 	int rc = sqlite3_step(st);
 
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? NB_OK : dberr(d, err);
+	return rc == SQLITE_DONE ? NB_OK : sq_error(d, err);
 }
 
-static enum nb_err exec(struct db *d, const char *text, struct nb_error *err)
+enum nb_err sq_exec(struct db *d, const char *text, struct nb_error *err)
 {
-	return sqlite3_exec(d->h, text, NULL, NULL, NULL) == SQLITE_OK ? NB_OK : dberr(d, err);
+	return sqlite3_exec(d->h, text, NULL, NULL, NULL) == SQLITE_OK ? NB_OK : sq_error(d, err);
 }
 
 static enum nb_err db_begin(void *h, struct nb_error *err)
 {
 	struct db *d = h;
-	sqlite3_stmt *st = stmt(d, S_BEGIN, err);
+	sqlite3_stmt *st = sq_stmt(d, S_BEGIN, err);
 
-	return st ? run(d, st, err) : NB_EDB;
-}
-
-/* Recompute the summary of the days the triggers marked as changed. */
-static enum nb_err refresh_days(struct db *d, struct nb_error *err)
-{
-	static const enum stmt steps[] = { S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS,
-					   S_REFRESH_DAY_DEL, S_REFRESH_DAY_INS, S_REFRESH_DONE };
-	sqlite3_stmt *st = stmt(d, S_DIRTY_ANY, err);
-	struct nb_buf kinds = { 0 };
-	size_t nk;
-	const char *const *k = moment_touch_kinds(&nk);
-	enum nb_err rc = NB_OK;
-	int step;
-
-	if (!st)
-		return NB_EDB;
-	step = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (step != SQLITE_ROW)
-		return step == SQLITE_DONE ? NB_OK : dberr(d, err);
-	buf_add(&kinds, "[");
-	for (size_t i = 0; i < nk; i++)
-		buf_addf(&kinds, "%s\"%s\"", i ? "," : "", k[i]);
-	buf_add(&kinds, "]");
-	for (size_t i = 0; i < sizeof steps / sizeof steps[0] && !rc; i++) {
-		if (!(st = stmt(d, steps[i], err))) {
-			rc = NB_EDB;
-			break;
-		}
-		if (steps[i] == S_REFRESH_FACT_INS)
-			sqlite3_bind_text(st, 1, kinds.s, -1, SQLITE_STATIC);
-		rc = run(d, st, err);
-		sqlite3_clear_bindings(st);
-	}
-	buf_free(&kinds);
-	return rc;
+	return st ? sq_run(d, st, err) : NB_EDB;
 }
 
 static enum nb_err db_commit(void *h, struct nb_error *err)
@@ -319,13 +255,13 @@ static enum nb_err db_commit(void *h, struct nb_error *err)
 	sqlite3_stmt *st;
 	enum nb_err rc;
 
-	if ((rc = refresh_days(d, err)))
+	if ((rc = days_refresh(d, err)))
 		return rc;
-	st = stmt(d, S_COMMIT, err);
-	return st ? run(d, st, err) : NB_EDB;
+	st = sq_stmt(d, S_COMMIT, err);
+	return st ? sq_run(d, st, err) : NB_EDB;
 }
 
-static void db_rollback(void *h)
+void sq_rollback(void *h)
 {
 	struct db *d = h;
 
@@ -402,7 +338,7 @@ static enum nb_err put_items(struct db *d, int64_t id, const char *field,
 			     const struct nb_items *l, struct nb_error *err)
 {
 	for (size_t i = 0; i < l->n; i++) {
-		sqlite3_stmt *st = stmt(d, S_ITEM_INS, err);
+		sqlite3_stmt *st = sq_stmt(d, S_ITEM_INS, err);
 		enum nb_err rc;
 
 		if (!st)
@@ -413,7 +349,7 @@ static enum nb_err put_items(struct db *d, int64_t id, const char *field,
 		bind_text(st, 4, l->v[i].term);
 		bind_text(st, 5, l->v[i].place);
 		bind_opt(st, 6, l->v[i].intensity, 0);
-		if ((rc = run(d, st, err)))
+		if ((rc = sq_run(d, st, err)))
 			return rc;
 	}
 	return NB_OK;
@@ -428,7 +364,7 @@ static enum nb_err put_detail(struct db *d, const struct nb_entry *e,
 	switch (e->type) {
 	case NB_CHECKIN: {
 		const struct nb_checkin *c = &e->u.checkin;
-		if (!(st = stmt(d, S_CHECKIN_PUT, err)))
+		if (!(st = sq_stmt(d, S_CHECKIN_PUT, err)))
 			return NB_EDB;
 		sqlite3_bind_int64(st, 1, e->id);
 		bind_text(st, 2, c->state);
@@ -438,7 +374,7 @@ static enum nb_err put_detail(struct db *d, const struct nb_entry *e,
 		bind_opt(st, 6, c->sleep_minutes, -1);
 		bind_opt(st, 7, c->sleep_quality, 0);
 		bind_text(st, 8, c->note);
-		if ((rc = run(d, st, err)) ||
+		if ((rc = sq_run(d, st, err)) ||
 		    (rc = put_items(d, e->id, "body", &c->body, err)) ||
 		    (rc = put_items(d, e->id, "emotion", &c->emotions, err)) ||
 		    (rc = put_items(d, e->id, "need", &c->needs, err)))
@@ -447,7 +383,7 @@ static enum nb_err put_detail(struct db *d, const struct nb_entry *e,
 	}
 	case NB_MOMENT: {
 		const struct nb_moment *m = &e->u.moment;
-		if (!(st = stmt(d, S_MOMENT_PUT, err)))
+		if (!(st = sq_stmt(d, S_MOMENT_PUT, err)))
 			return NB_EDB;
 		sqlite3_bind_int64(st, 1, e->id);
 		bind_text(st, 2, m->kind);
@@ -456,13 +392,13 @@ static enum nb_err put_detail(struct db *d, const struct nb_entry *e,
 		bind_opt(st, 5, m->seconds, 0);
 		bind_text(st, 6, m->safe);
 		bind_text(st, 7, m->note);
-		if ((rc = run(d, st, err)))
+		if ((rc = sq_run(d, st, err)))
 			return rc;
 		return put_items(d, e->id, "effect", &m->effects, err);
 	}
 	case NB_TRIGGER: {
 		const struct nb_trigger *t = &e->u.trigger;
-		if (!(st = stmt(d, S_TRIGGER_PUT, err)))
+		if (!(st = sq_stmt(d, S_TRIGGER_PUT, err)))
 			return NB_EDB;
 		sqlite3_bind_int64(st, 1, e->id);
 		bind_text(st, 2, t->situation);
@@ -471,22 +407,22 @@ static enum nb_err put_detail(struct db *d, const struct nb_entry *e,
 		bind_text(st, 5, t->need);
 		bind_text(st, 6, t->alternative);
 		bind_text(st, 7, t->outcome);
-		return run(d, st, err);
+		return sq_run(d, st, err);
 	}
 	case NB_MEMBER: {
 		const struct nb_member *m = &e->u.member;
-		if (!(st = stmt(d, S_MEMBER_PUT, err)))
+		if (!(st = sq_stmt(d, S_MEMBER_PUT, err)))
 			return NB_EDB;
 		sqlite3_bind_int64(st, 1, e->id);
 		sqlite3_bind_int(st, 2, m->place);
 		bind_text(st, 3, m->name);
 		bind_text(st, 4, m->reach);
 		bind_text(st, 5, m->helps);
-		return run(d, st, err);
+		return sq_run(d, st, err);
 	}
 	case NB_SESSION: {
 		const struct nb_session *s = &e->u.session;
-		if (!(st = stmt(d, S_SESSION_PUT, err)))
+		if (!(st = sq_stmt(d, S_SESSION_PUT, err)))
 			return NB_EDB;
 		sqlite3_bind_int64(st, 1, e->id);
 		bind_text(st, 2, s->exercise);
@@ -497,38 +433,38 @@ static enum nb_err put_detail(struct db *d, const struct nb_entry *e,
 		bind_text(st, 7, s->with);
 		bind_text(st, 8, s->member_uid);
 		bind_text(st, 9, s->words);
-		return run(d, st, err);
+		return sq_run(d, st, err);
 	}
 	case NB_ATTACHMENT: {
 		char answers[4 * NB_ATTACHMENT_ITEMS] = "";
 		for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++)
 			snprintf(answers + strlen(answers), sizeof answers - strlen(answers), "%s%d",
 				 i ? "," : "", e->u.attachment.answers[i]);
-		if (!(st = stmt(d, S_ATTACHMENT_PUT, err)))
+		if (!(st = sq_stmt(d, S_ATTACHMENT_PUT, err)))
 			return NB_EDB;
 		sqlite3_bind_int64(st, 1, e->id);
 		sqlite3_bind_text(st, 2, answers, -1, SQLITE_TRANSIENT);
-		return run(d, st, err);
+		return sq_run(d, st, err);
 	}
 	case NB_PHASE: {
 		const struct nb_phase *p = &e->u.phase;
-		if (!(st = stmt(d, S_PHASE_PUT, err)))
+		if (!(st = sq_stmt(d, S_PHASE_PUT, err)))
 			return NB_EDB;
 		sqlite3_bind_int64(st, 1, e->id);
 		bind_text(st, 2, p->phase);
 		bind_text(st, 3, p->with);
 		bind_text(st, 4, p->member_uid);
 		bind_text(st, 5, p->note);
-		return run(d, st, err);
+		return sq_run(d, st, err);
 	}
 	case NB_REFLECTION: {
 		const struct nb_reflection *r = &e->u.reflection;
-		if (!(st = stmt(d, S_REFLECTION_PUT, err)))
+		if (!(st = sq_stmt(d, S_REFLECTION_PUT, err)))
 			return NB_EDB;
 		sqlite3_bind_int64(st, 1, e->id);
 		bind_text(st, 2, r->prompt);
 		bind_text(st, 3, r->text);
-		return run(d, st, err);
+		return sq_run(d, st, err);
 	}
 	default:
 		return nb_error_set(err, NB_EINVAL, "type", _("Unknown kind of record."));
@@ -543,7 +479,7 @@ static enum nb_err db_put(void *h, struct nb_entry *e, struct nb_error *err)
 	enum nb_err rc;
 
 	if (e->id == 0) {
-		if (!(st = stmt(d, S_ENTRY_INS, err)))
+		if (!(st = sq_stmt(d, S_ENTRY_INS, err)))
 			return NB_EDB;
 		sqlite3_bind_text(st, 1, e->uid, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, entry_type_id(e->type), -1, SQLITE_STATIC);
@@ -552,11 +488,11 @@ static enum nb_err db_put(void *h, struct nb_entry *e, struct nb_error *err)
 		sqlite3_bind_text(st, 5, e->day, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 6, e->created);
 		sqlite3_bind_int64(st, 7, e->updated);
-		if ((rc = run(d, st, err)))
+		if ((rc = sq_run(d, st, err)))
 			return rc;
 		e->id = sqlite3_last_insert_rowid(d->h);
 	} else {
-		if (!(st = stmt(d, S_ENTRY_UPD, err)))
+		if (!(st = sq_stmt(d, S_ENTRY_UPD, err)))
 			return NB_EDB;
 		sqlite3_bind_int64(st, 1, e->at.utc);
 		sqlite3_bind_int(st, 2, e->at.offset);
@@ -564,30 +500,30 @@ static enum nb_err db_put(void *h, struct nb_entry *e, struct nb_error *err)
 		sqlite3_bind_int64(st, 4, e->updated);
 		sqlite3_bind_int64(st, 5, e->id);
 		sqlite3_bind_text(st, 6, entry_type_id(e->type), -1, SQLITE_STATIC);
-		if ((rc = run(d, st, err)))
+		if ((rc = sq_run(d, st, err)))
 			return rc;
 		if (sqlite3_changes(d->h) != 1)
 			return nb_error_set(err, NB_ENOTFOUND, "id",
 					    _("There is no record #%lld."), (long long)e->id);
-		if (!(st = stmt(d, S_ITEMS_DEL, err)))
+		if (!(st = sq_stmt(d, S_ITEMS_DEL, err)))
 			return NB_EDB;
 		sqlite3_bind_int64(st, 1, e->id);
-		if ((rc = run(d, st, err)))
+		if ((rc = sq_run(d, st, err)))
 			return rc;
 	}
 	if ((rc = put_detail(d, e, err)))
 		return rc;
-	if (!(st = stmt(d, S_FTS_DEL, err)))
+	if (!(st = sq_stmt(d, S_FTS_DEL, err)))
 		return NB_EDB;
 	sqlite3_bind_int64(st, 1, e->id);
-	if ((rc = run(d, st, err)))
+	if ((rc = sq_run(d, st, err)))
 		return rc;
-	if (!(st = stmt(d, S_FTS_INS, err)))
+	if (!(st = sq_stmt(d, S_FTS_INS, err)))
 		return NB_EDB;
 	entry_text(e, &text);
 	sqlite3_bind_int64(st, 1, e->id);
 	sqlite3_bind_text(st, 2, text.s ? text.s : "", -1, SQLITE_STATIC);
-	rc = run(d, st, err);
+	rc = sq_run(d, st, err);
 	buf_free(&text);
 	return rc;
 }
@@ -618,7 +554,7 @@ static enum nb_err get_detail(struct db *d, struct nb_entry *e, struct nb_error 
 		[NB_SESSION] = S_SESSION_GET, [NB_REFLECTION] = S_REFLECTION_GET,
 		[NB_ATTACHMENT] = S_ATTACHMENT_GET, [NB_PHASE] = S_PHASE_GET,
 	};
-	sqlite3_stmt *st = stmt(d, get_of[e->type], err);
+	sqlite3_stmt *st = sq_stmt(d, get_of[e->type], err);
 	int rc;
 
 	if (!st)
@@ -631,7 +567,7 @@ static enum nb_err get_detail(struct db *d, struct nb_entry *e, struct nb_error 
 			return nb_error_set(err, NB_EDB, "",
 					    _("Record #%lld is incomplete in the database."),
 					    (long long)e->id);
-		return dberr(d, err);
+		return sq_error(d, err);
 	}
 	switch (e->type) {
 	case NB_CHECKIN: {
@@ -706,7 +642,7 @@ static enum nb_err get_detail(struct db *d, struct nb_entry *e, struct nb_error 
 	sqlite3_reset(st);
 	if (e->type != NB_CHECKIN && e->type != NB_MOMENT)
 		return NB_OK;
-	if (!(st = stmt(d, S_ITEMS_GET, err)))
+	if (!(st = sq_stmt(d, S_ITEMS_GET, err)))
 		return NB_EDB;
 	sqlite3_bind_int64(st, 1, e->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -717,14 +653,14 @@ static enum nb_err get_detail(struct db *d, struct nb_entry *e, struct nb_error 
 				  col_opt(st, 3, 0));
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? NB_OK : dberr(d, err);
+	return rc == SQLITE_DONE ? NB_OK : sq_error(d, err);
 }
 
 static enum nb_err db_get(void *h, int64_t id, struct nb_entry **out,
 			  struct nb_error *err)
 {
 	struct db *d = h;
-	sqlite3_stmt *st = stmt(d, S_ENTRY_GET, err);
+	sqlite3_stmt *st = sq_stmt(d, S_ENTRY_GET, err);
 	struct nb_entry *e;
 	enum nb_type type;
 	enum nb_err rc;
@@ -742,7 +678,7 @@ static enum nb_err db_get(void *h, int64_t id, struct nb_entry **out,
 	}
 	if (step != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return dberr(d, err);
+		return sq_error(d, err);
 	}
 	type = entry_type_parse((const char *)sqlite3_column_text(st, 2));
 	if (type == NB_TYPE_NONE) {
@@ -771,7 +707,7 @@ static enum nb_err db_find_uid(void *h, const char *uid, int64_t *id,
 			       struct nb_error *err)
 {
 	struct db *d = h;
-	sqlite3_stmt *st = stmt(d, S_ENTRY_UID, err);
+	sqlite3_stmt *st = sq_stmt(d, S_ENTRY_UID, err);
 	int rc;
 
 	if (!st)
@@ -780,27 +716,27 @@ static enum nb_err db_find_uid(void *h, const char *uid, int64_t *id,
 	rc = sqlite3_step(st);
 	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? NB_OK : dberr(d, err);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? NB_OK : sq_error(d, err);
 }
 
 static enum nb_err db_del(void *h, int64_t id, struct nb_error *err)
 {
 	struct db *d = h;
-	sqlite3_stmt *st = stmt(d, S_ENTRY_DEL, err);
+	sqlite3_stmt *st = sq_stmt(d, S_ENTRY_DEL, err);
 	enum nb_err rc;
 
 	if (!st)
 		return NB_EDB;
 	sqlite3_bind_int64(st, 1, id);
-	if ((rc = run(d, st, err)))
+	if ((rc = sq_run(d, st, err)))
 		return rc;
 	if (sqlite3_changes(d->h) != 1)
 		return nb_error_set(err, NB_ENOTFOUND, "id", _("There is no record #%lld."),
 				    (long long)id);
-	if (!(st = stmt(d, S_FTS_DEL, err)))
+	if (!(st = sq_stmt(d, S_FTS_DEL, err)))
 		return NB_EDB;
 	sqlite3_bind_int64(st, 1, id);
-	return run(d, st, err);
+	return sq_run(d, st, err);
 }
 
 /* Load each id of a finished id query into out. */
@@ -839,7 +775,7 @@ static enum nb_err query_ids(struct db *d, const struct nb_query *q, int64_t **v
 		buf_addf(&s, " LIMIT %d", q->limit);
 	if (sqlite3_prepare_v2(d->h, s.s, -1, &st, NULL) != SQLITE_OK) {
 		buf_free(&s);
-		return dberr(d, err);
+		return sq_error(d, err);
 	}
 	buf_free(&s);
 	if (q->since)
@@ -854,7 +790,7 @@ static enum nb_err query_ids(struct db *d, const struct nb_query *q, int64_t **v
 		(*v)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	if (step != SQLITE_DONE)
-		rc = dberr(d, err);
+		rc = sq_error(d, err);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -972,7 +908,7 @@ static enum nb_err db_search(void *h, const char *words, int limit,
 	/* Ranking costs time per match: a very common word is ranked among its
 	 * newest SEARCH_WINDOW matches (or as many as asked for, all when the
 	 * limit is 0), found by walking the index backwards. */
-	if (!(st = stmt(d, S_SEARCH_FLOOR, err))) {
+	if (!(st = sq_stmt(d, S_SEARCH_FLOOR, err))) {
 		free(q);
 		return NB_EDB;
 	}
@@ -983,9 +919,9 @@ static enum nb_err db_search(void *h, const char *words, int limit,
 	sqlite3_reset(st);
 	if (step != SQLITE_ROW && step != SQLITE_DONE) {
 		free(q);
-		return dberr(d, err);
+		return sq_error(d, err);
 	}
-	if (!(st = stmt(d, S_SEARCH, err))) {
+	if (!(st = sq_stmt(d, S_SEARCH, err))) {
 		free(q);
 		return NB_EDB;
 	}
@@ -1000,16 +936,16 @@ static enum nb_err db_search(void *h, const char *words, int limit,
 		n++;
 	}
 	if (step != SQLITE_DONE)
-		rc = dberr(d, err);
+		rc = sq_error(d, err);
 	sqlite3_reset(st);
 	found.total = n;
 	/* cut off at the limit: how many there are in all */
-	if (!rc && limit > 0 && n == (size_t)limit && (st = stmt(d, S_SEARCH_COUNT, err))) {
+	if (!rc && limit > 0 && n == (size_t)limit && (st = sq_stmt(d, S_SEARCH_COUNT, err))) {
 		sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			found.total = (size_t)sqlite3_column_int64(st, 0);
 		else
-			rc = dberr(d, err);
+			rc = sq_error(d, err);
 		sqlite3_reset(st);
 	}
 	free(q);
@@ -1041,7 +977,7 @@ static enum nb_err db_last_touch(void *h, struct nb_entry **out, struct nb_error
 	size_t n;
 	const char *const *kinds = moment_touch_kinds(&n);
 	struct nb_buf list = { 0 };
-	sqlite3_stmt *st = stmt(d, S_LAST_TOUCH, err);
+	sqlite3_stmt *st = sq_stmt(d, S_LAST_TOUCH, err);
 	int64_t id = 0;
 	int rc;
 
@@ -1059,14 +995,14 @@ static enum nb_err db_last_touch(void *h, struct nb_entry **out, struct nb_error
 	sqlite3_reset(st);
 	buf_free(&list);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return dberr(d, err);
+		return sq_error(d, err);
 	return id ? db_get(d, id, out, err) : NB_OK;
 }
 
 static enum nb_err db_count(void *h, enum nb_type t, int64_t *out, struct nb_error *err)
 {
 	struct db *d = h;
-	sqlite3_stmt *st = stmt(d, S_COUNT, err);
+	sqlite3_stmt *st = sq_stmt(d, S_COUNT, err);
 	int rc;
 
 	if (!st)
@@ -1075,14 +1011,14 @@ static enum nb_err db_count(void *h, enum nb_type t, int64_t *out, struct nb_err
 	rc = sqlite3_step(st);
 	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? NB_OK : dberr(d, err);
+	return rc == SQLITE_ROW ? NB_OK : sq_error(d, err);
 }
 
 static enum nb_err db_member_by_name(void *h, const char *name, char uid[NB_UID_LEN],
 				     bool *found, struct nb_error *err)
 {
 	struct db *d = h;
-	sqlite3_stmt *st = stmt(d, S_MEMBER_NAME, err);
+	sqlite3_stmt *st = sq_stmt(d, S_MEMBER_NAME, err);
 	int rc;
 
 	*found = false;
@@ -1095,14 +1031,14 @@ static enum nb_err db_member_by_name(void *h, const char *name, char uid[NB_UID_
 		*found = true;
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? NB_OK : dberr(d, err);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? NB_OK : sq_error(d, err);
 }
 
 static enum nb_err db_exercise_stats(void *h, struct nb_exercise_stat **out, size_t *n,
 				     struct nb_error *err)
 {
 	struct db *d = h;
-	sqlite3_stmt *st = stmt(d, S_EXERCISE_STATS, err);
+	sqlite3_stmt *st = sq_stmt(d, S_EXERCISE_STATS, err);
 	struct nb_exercise_stat *v = NULL;
 	size_t count = 0;
 	int rc;
@@ -1122,7 +1058,7 @@ static enum nb_err db_exercise_stats(void *h, struct nb_exercise_stat **out, siz
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		free(v);
-		return dberr(d, err);
+		return sq_error(d, err);
 	}
 	*out = v;
 	*n = count;
@@ -1133,7 +1069,7 @@ static enum nb_err db_reflection_latest(void *h, const char *prompt, struct nb_e
 					struct nb_error *err)
 {
 	struct db *d = h;
-	sqlite3_stmt *st = stmt(d, S_REFLECTION_LATEST, err);
+	sqlite3_stmt *st = sq_stmt(d, S_REFLECTION_LATEST, err);
 	int64_t id = 0;
 	int rc;
 
@@ -1146,17 +1082,17 @@ static enum nb_err db_reflection_latest(void *h, const char *prompt, struct nb_e
 		id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return dberr(d, err);
+		return sq_error(d, err);
 	return id ? db_get(d, id, out, err) : NB_OK;
 }
 
-static double col_double(sqlite3_stmt *st, int i)
+double sq_col_double(sqlite3_stmt *st, int i)
 {
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
 }
 
 /* The first n bytes of src into dst of size bytes, cut to fit. */
-static void copy_span(char *dst, size_t size, const char *src, size_t n)
+void sq_copy_span(char *dst, size_t size, const char *src, size_t n)
 {
 	if (n >= size)
 		n = size - 1;
@@ -1164,9 +1100,9 @@ static void copy_span(char *dst, size_t size, const char *src, size_t n)
 	dst[n] = 0;
 }
 
-static void copy_text(char *dst, size_t size, const char *src)
+void sq_copy_text(char *dst, size_t size, const char *src)
 {
-	copy_span(dst, size, src, strlen(src));
+	sq_copy_span(dst, size, src, strlen(src));
 }
 
 static enum nb_err db_forget_all(void *h, int64_t *deleted, struct nb_error *err)
@@ -1174,260 +1110,27 @@ static enum nb_err db_forget_all(void *h, int64_t *deleted, struct nb_error *err
 	struct db *d = h;
 	enum nb_err rc;
 
-	if ((rc = exec(d, "BEGIN IMMEDIATE", err)))
+	if ((rc = sq_exec(d, "BEGIN IMMEDIATE", err)))
 		return rc;
-	if ((rc = exec(d, "DELETE FROM entry", err))) {
-		db_rollback(d);
+	if ((rc = sq_exec(d, "DELETE FROM entry", err))) {
+		sq_rollback(d);
 		return rc;
 	}
 	*deleted = sqlite3_changes64(d->h);
-	if ((rc = exec(d, "DELETE FROM day_fact; DELETE FROM day_summary; DELETE FROM day_dirty", err)) ||
-	    (rc = exec(d, "DELETE FROM entry_fts", err)) ||
-	    (rc = exec(d, "INSERT INTO entry_fts(entry_fts) VALUES ('optimize')", err)) ||
-	    (rc = exec(d, "COMMIT", err))) {
-		db_rollback(d);
+	if ((rc = sq_exec(d, "DELETE FROM day_fact; DELETE FROM day_summary; DELETE FROM day_dirty", err)) ||
+	    (rc = sq_exec(d, "DELETE FROM entry_fts", err)) ||
+	    (rc = sq_exec(d, "INSERT INTO entry_fts(entry_fts) VALUES ('optimize')", err)) ||
+	    (rc = sq_exec(d, "COMMIT", err))) {
+		sq_rollback(d);
 		return rc;
 	}
-	if ((rc = exec(d, "VACUUM", err)))
+	if ((rc = sq_exec(d, "VACUUM", err)))
 		return rc;
-	return exec(d, "PRAGMA wal_checkpoint(TRUNCATE)", err);
+	return sq_exec(d, "PRAGMA wal_checkpoint(TRUNCATE)", err);
 }
 
 
-/* The term of n bytes at s, kept once for the life of the connection: a
- * few dozen distinct needs, kinds and names over years of facts, found
- * again through a small open-addressing table of their indexes. */
-static const char *intern(struct db *d, const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t slot;
-	char *t;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	for (slot = h % TERM_SLOTS; d->slot[slot]; slot = (slot + 1) % TERM_SLOTS) {
-		const char *u = d->terms[d->slot[slot] - 1];
-		if (strncmp(u, s, n) == 0 && !u[n])
-			return u;
-	}
-	t = xmalloc(n + 1);
-	copy_span(t, n + 1, s, n);
-	d->terms = xrealloc(d->terms, (d->nterms + 1) * sizeof *d->terms);
-	d->terms[d->nterms++] = t;
-	if (d->nterms < TERM_SLOTS / 2)	/* beyond that, kept but not found again */
-		d->slot[slot] = (uint32_t)d->nterms;
-	return t;
-}
-
-/* A term's running count in one list of a period. */
-struct tally {
-	const char *term;	/* interned */
-	int n;
-};
-
-static int by_count(const void *a, const void *b)
-{
-	const struct tally *x = a, *y = b;
-
-	return x->n != y->n ? (x->n < y->n ? 1 : -1) : strcmp(x->term, y->term);
-}
-
-/* A period being read, with the room of its arrays. */
-struct reading {
-	struct db *d;
-	struct nb_period *p;
-	size_t dcap, ocap, fcap, scap;
-	struct tally *t[NB_TERMS__COUNT];
-	size_t nt[NB_TERMS__COUNT];
-};
-
-static void tally(struct reading *r, int list, const char *term, int n)
-{
-	size_t i = 0;
-
-	while (i < r->nt[list] && r->t[list][i].term != term)
-		i++;
-	if (i == r->nt[list]) {
-		r->t[list] = xrealloc(r->t[list], (r->nt[list] + 1) * sizeof *r->t[list]);
-		r->t[list][r->nt[list]++] = (struct tally){ term, 0 };
-	}
-	r->t[list][i].n += n;
-}
-
-static void add_fact(struct reading *r, int day, char kind, const char *term)
-{
-	struct nb_period *p = r->p;
-
-	if (p->nfacts == r->fcap) {
-		r->fcap = r->fcap ? r->fcap * 2 : 16384;
-		p->facts = xrealloc(p->facts, r->fcap * sizeof *p->facts);
-	}
-	p->facts[p->nfacts++] = (struct nb_fact){ .day = day, .kind = kind, .term = term };
-}
-
-/* n sessions of "exercise before after". */
-static void add_sessions(struct reading *r, const char *text, size_t len, long n)
-{
-	struct nb_period *p = r->p;
-	char ex[32], *end;
-	const char *sp = memchr(text, ' ', len);
-	long before, after;
-
-	if (!sp || (size_t)(sp - text) >= sizeof ex)
-		return;
-	copy_span(ex, sizeof ex, text, (size_t)(sp - text));
-	before = strtol(sp + 1, &end, 10);
-	after = strtol(end, &end, 10);
-	if (end != text + len)
-		return;
-	while (n-- > 0) {
-		if (p->nsessions == r->scap) {
-			r->scap = r->scap ? r->scap * 2 : 256;
-			p->ex_ids = xrealloc(p->ex_ids, r->scap * sizeof *p->ex_ids);
-			p->before = xrealloc(p->before, r->scap * sizeof *p->before);
-			p->after = xrealloc(p->after, r->scap * sizeof *p->after);
-		}
-		p->ex_ids[p->nsessions] = xstrdup(ex);
-		p->before[p->nsessions] = before;
-		p->after[p->nsessions] = after;
-		p->nsessions++;
-	}
-}
-
-/*
- * One fact of a day, "kind count term" (schema 2), into the facts of the
- * insights and the counted lists; returns the moments it adds to the day.
- */
-static int add_entry(struct reading *r, int day, const char *s, size_t len)
-{
-	char kind = s[0];
-	const char *end = s + 1, *term;
-	long n = 0;
-
-	/* the count by hand: strtol showed in the profile of ten years */
-	while (end < s + len && *end >= '0' && *end <= '9' && n <= INT_MAX)
-		n = n * 10 + (*end++ - '0');
-	if (end == s + 1 || end >= s + len || *end != ' ' || n <= 0 || n > INT_MAX)
-		return 0;
-	len -= (size_t)(end + 1 - s);
-	if (kind == 'x') {
-		add_sessions(r, end + 1, len, n);
-		return 0;
-	}
-	term = intern(r->d, end + 1, len);
-	switch (kind) {
-	case 'm':
-		tally(r, NB_TERMS_KINDS, term, (int)n);
-		add_fact(r, day, kind, term);
-		return (int)n;
-	case 'n':
-		tally(r, NB_TERMS_NEEDS, term, (int)n);
-		add_fact(r, day, kind, term);
-		break;
-	case 'N':
-		tally(r, NB_TERMS_NEEDS, term, (int)n);
-		tally(r, NB_TERMS_TRIGGER_NEEDS, term, (int)n);
-		break;
-	case 'G':
-		tally(r, NB_TERMS_TRIGGER_EMOTIONS, term, (int)n);
-		break;
-	default:	/* t c e g */
-		add_fact(r, day, kind, term);
-	}
-	return 0;
-}
-
-/* One row of day_summary: the day's means, its outcome when it had a
- * check-in, and its facts (separated by U+001F). */
-static void add_day(struct reading *r, sqlite3_stmt *st)
-{
-	struct nb_period *p = r->p;
-	const char *text = (const char *)sqlite3_column_text(st, 0);
-	const char *facts = (const char *)sqlite3_column_text(st, 7);
-	int day = nb_day_number(text);
-	struct nb_day_stat *ds;
-
-	if (p->ndays == r->dcap) {
-		r->dcap = r->dcap ? r->dcap * 2 : 1024;
-		p->days = xrealloc(p->days, r->dcap * sizeof *p->days);
-	}
-	ds = &p->days[p->ndays++];
-	copy_span(ds->day, NB_DAY_LEN, text, (size_t)sqlite3_column_bytes(st, 0));
-	ds->mood = col_double(st, 2);
-	ds->tension = col_double(st, 3);
-	ds->energy = col_double(st, 4);
-	ds->sleep_quality = col_double(st, 5);
-	ds->sleep_hours = col_double(st, 6);
-	ds->moments = 0;
-	if (sqlite3_column_int(st, 1) > 0) {
-		struct nb_day_outcome *o;
-		if (p->noutcomes == r->ocap) {
-			r->ocap = r->ocap ? r->ocap * 2 : 1024;
-			p->outcomes = xrealloc(p->outcomes, r->ocap * sizeof *p->outcomes);
-		}
-		o = &p->outcomes[p->noutcomes++];
-		o->day = day;
-		o->v[NB_OUT_MOOD] = ds->mood;
-		o->v[NB_OUT_TENSION] = ds->tension;
-		o->v[NB_OUT_ENERGY] = ds->energy;
-		o->v[NB_OUT_SLEEP_QUALITY] = ds->sleep_quality;
-		o->v[NB_OUT_SLEEP_HOURS] = ds->sleep_hours;
-	}
-	while (facts && *facts) {
-		size_t len = strcspn(facts, "\x1f");
-		if (len)
-			ds->moments += add_entry(r, day, facts, len);
-		facts += len + (facts[len] != 0);
-	}
-}
-
-void period_free(struct nb_period *p)
-{
-	for (size_t i = 0; i < p->nsessions; i++)
-		free(p->ex_ids[i]);
-	free(p->ex_ids);
-	free(p->before);
-	free(p->after);
-	free(p->days);
-	free(p->outcomes);
-	free(p->facts);
-	memset(p, 0, sizeof *p);
-}
-
-static enum nb_err db_period(void *h, const char *since, const char *until, struct nb_period *out,
-			     struct nb_error *err)
-{
-	struct db *d = h;
-	struct reading r = { .d = d, .p = out };
-	sqlite3_stmt *st = stmt(d, S_PERIOD, err);
-	int rc;
-
-	memset(out, 0, sizeof *out);
-	if (!st)
-		return NB_EDB;
-	sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		add_day(&r, st);
-	sqlite3_reset(st);
-	for (int l = 0; l < NB_TERMS__COUNT; l++) {
-		if (r.nt[l])
-			qsort(r.t[l], r.nt[l], sizeof *r.t[l], by_count);
-		for (size_t i = 0; i < r.nt[l] && i < NB_TERMS_MAX; i++) {
-			copy_text(out->terms.v[l][i].term, sizeof out->terms.v[l][i].term, r.t[l][i].term);
-			out->terms.v[l][i].n = r.t[l][i].n;
-			out->terms.n[l]++;
-		}
-		free(r.t[l]);
-	}
-	if (rc != SQLITE_DONE) {
-		period_free(out);
-		return dberr(d, err);
-	}
-	return NB_OK;
-}
-
-static void db_close(void *h)
+void sq_close(void *h)
 {
 	struct db *d = h;
 
@@ -1442,10 +1145,10 @@ static void db_close(void *h)
 	free(d);
 }
 
-static const struct nb_store_ops sqlite_ops = {
+const struct nb_store_ops sq_ops = {
 	.begin = db_begin,
 	.commit = db_commit,
-	.rollback = db_rollback,
+	.rollback = sq_rollback,
 	.put = db_put,
 	.get = db_get,
 	.find_uid = db_find_uid,
@@ -1459,336 +1162,6 @@ static const struct nb_store_ops sqlite_ops = {
 	.exercise_stats = db_exercise_stats,
 	.reflection_latest = db_reflection_latest,
 	.forget_all = db_forget_all,
-	.period = db_period,
-	.close = db_close,
+	.period = days_period,
+	.close = sq_close,
 };
-
-/* Bring the schema to the newest version, one transaction per step. */
-static enum nb_err migrate(struct db *d, struct nb_error *err)
-{
-	sqlite3_stmt *st;
-	int version = 0;
-	size_t n;
-	const char *const *steps = schema_migrations(&n);
-
-	if (sqlite3_prepare_v2(d->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-		return dberr(d, err);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (version < 0)	/* never written by nabij: refuse before any step runs */
-		return nb_error_set(err, NB_EDB, "", "%s",
-				    _("This file is not a nabij database, or it was changed outside nabij (its schema number is below zero). Nothing was changed."));
-	if (version > (int)n)
-		return nb_error_set(err, NB_EDB, "",
-				    _("This database was made by a newer version of nabij (schema %d, this one knows %zu). Please update nabij."),
-				    version, n);
-	for (int v = version; v < (int)n; v++) {
-		char pragma[64];
-		enum nb_err rc;
-
-		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
-		if ((rc = exec(d, "BEGIN IMMEDIATE", err)))
-			return rc;
-		if ((rc = exec(d, steps[v], err)) || (rc = exec(d, pragma, err)) ||
-		    (v + 1 == (int)n && (rc = refresh_days(d, err))) ||
-		    (rc = exec(d, "COMMIT", err))) {
-			db_rollback(d);
-			return rc;
-		}
-	}
-	return NB_OK;
-}
-
-/* For a reader: the schema must be this nabij's own, since a reader
- * cannot migrate (then the database is opened for writing instead). */
-static enum nb_err current(struct db *d, struct nb_error *err)
-{
-	sqlite3_stmt *st;
-	int version = -1;
-	size_t n;
-
-	schema_migrations(&n);
-	if (sqlite3_prepare_v2(d->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-		return dberr(d, err);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return version == (int)n ? NB_OK : nb_error_set(err, NB_EDB, "", "%s", "schema");
-}
-
-/* mkdir -p for the folder holding path, private to the person (0700). */
-static enum nb_err make_parent(const char *path, struct nb_error *err)
-{
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-
-	if (slash && slash != dir) {
-		*slash = '\0';
-		for (char *p = dir + 1; *p; p++) {
-			if (*p != '/')
-				continue;
-			*p = '\0';
-			if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-				goto fail;
-			*p = '/';
-		}
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-			goto fail;
-	}
-	free(dir);
-	return NB_OK;
-fail:
-	nb_error_set(err, NB_EIO, "db", _("Cannot create the folder %s: %s."), dir,
-		     strerror(errno));
-	free(dir);
-	return NB_EIO;
-}
-
-enum nb_err store_sqlite_copy(struct nb_store *s, const char *dest, const char *dest_key,
-			      struct nb_error *err)
-{
-	struct db *d = s->db;
-	sqlite3_stmt *st = NULL;
-	char pragma[64];
-	int version = 0, fd;
-	enum nb_err rc;
-
-	if (sqlite3_prepare_v2(d->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-		return dberr(d, err);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(d->h, "ATTACH DATABASE ?1 AS copy KEY ?2", -1, &st, NULL) != SQLITE_OK)
-		return dberr(d, err);
-	sqlite3_bind_text(st, 1, dest, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, dest_key ? dest_key : "", -1, SQLITE_STATIC);
-	rc = sqlite3_step(st) == SQLITE_DONE ? NB_OK : dberr(d, err);
-	sqlite3_finalize(st);
-	if (rc)
-		return rc;
-	snprintf(pragma, sizeof pragma, "PRAGMA copy.user_version = %d", version);
-	if ((rc = exec(d, "SELECT sqlcipher_export('copy')", err)) || (rc = exec(d, pragma, err))) {
-		exec(d, "DETACH DATABASE copy", NULL);
-		return rc;
-	}
-	if ((rc = exec(d, "DETACH DATABASE copy", err)))
-		return rc;
-	if ((fd = open(dest, O_RDONLY | O_CLOEXEC)) < 0 || fsync(fd) != 0) {
-		rc = nb_error_set(err, NB_EIO, "", _("Cannot write %s: %s."), dest, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return rc;
-	}
-	close(fd);
-	return NB_OK;
-}
-
-/*
- * Every page of an encrypted database carries a MAC; check them all once
- * at unlock, so that a page changed outside nabij stops it before anything
- * is shown, not halfway through a list.
- */
-static enum nb_err verify_pages(struct db *d, struct nb_error *err)
-{
-	sqlite3_stmt *st;
-	int rc, bad = 0;
-
-	if (sqlite3_prepare_v2(d->h, "PRAGMA cipher_integrity_check", -1, &st, NULL) != SQLITE_OK)
-		return dberr(d, err);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		bad++;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return dberr(d, err);
-	if (bad)
-		return nb_error_set(err, NB_EDB, "", "%s",
-				    _("The database file is damaged, was changed outside nabij, or is not a nabij database (a page does not match its check). nabij shows nothing rather than part of it; a backup can be restored with nabij restore."));
-	return NB_OK;
-}
-
-enum nb_err store_sqlite_backup(struct nb_store *s, const char *dest, const char *key,
-				struct nb_error *err)
-{
-	struct db *d = s->db;
-	sqlite3 *to = NULL;
-	sqlite3_backup *b;
-	int rc, fd;
-
-	if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE,
-			    NULL) != SQLITE_OK ||
-	    (key && sqlite3_key_v2(to, "main", key, (int)strlen(key)) != SQLITE_OK)) {
-		nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), dest,
-			     to ? sqlite3_errmsg(to) : strerror(errno));
-		sqlite3_close(to);
-		return NB_EIO;
-	}
-	if (!(b = sqlite3_backup_init(to, "main", d->h, "main"))) {
-		nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), dest, sqlite3_errmsg(to));
-		sqlite3_close(to);
-		return NB_EIO;
-	}
-	while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-		sqlite3_sleep(rc == SQLITE_OK ? 0 : 20);
-	sqlite3_backup_finish(b);
-	rc = rc == SQLITE_DONE ? sqlite3_errcode(to) : rc;
-	sqlite3_close(to);
-	if (rc != SQLITE_OK) {
-		unlink(dest);
-		return nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), dest, sqlite3_errstr(rc));
-	}
-	if ((fd = open(dest, O_RDONLY | O_CLOEXEC)) >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	return NB_OK;
-}
-
-enum nb_err store_sqlite_check(struct nb_store *s, struct nb_error *err)
-{
-	struct db *d = s->db;
-	sqlite3_stmt *st;
-	bool ok = false;
-
-	if (sqlite3_prepare_v2(d->h, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK)
-		return dberr(d, err);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		ok = strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
-	sqlite3_finalize(st);
-	return ok ? NB_OK : nb_error_set(err, NB_EDB, "", "%s",
-					 _("The database file is damaged, was changed outside nabij, or is not a nabij database (its integrity check failed)."));
-}
-
-bool store_sqlite_encrypted(const char *path)
-{
-	char head[16];
-	FILE *f = fopen(path, "rb");
-	size_t n = f ? fread(head, 1, sizeof head, f) : 0;
-
-	if (f)
-		fclose(f);
-	return n == sizeof head && memcmp(head, "SQLite format 3", 16) != 0;
-}
-
-enum nb_err store_sqlite_open(const char *path, struct nb_store *out,
-			      struct nb_error *err)
-{
-	return store_sqlite_open_key(path, NULL, out, err);
-}
-
-/* path as a file: URI for SQLite, with the parameter q ("immutable=1") */
-static char *file_uri(const char *path, const char *q)
-{
-	struct nb_buf b = { 0 };
-
-	buf_add(&b, "file:");
-	for (const char *c = path; *c; c++)
-		if (*c == '%' || *c == '?' || *c == '#')
-			buf_addf(&b, "%%%02X", (unsigned char)*c);
-		else
-			buf_addn(&b, c, 1);
-	buf_addf(&b, "?%s", q);
-	return buf_detach(&b);
-}
-
-/*
- * Open the database at path: for writing (created when needed, its schema
- * brought up to date), or, when reading, read-only and only when it is
- * there and of the current schema; immutable also tells SQLite that no one
- * writes to it, so that it needs no -shm file (a read-only disk).
- */
-static enum nb_err open_db(const char *path, const char *key, bool reading, bool immutable,
-			   struct nb_store *out, struct nb_error *err)
-{
-	struct db *d;
-	bool memory = strcmp(path, ":memory:") == 0;
-	int flags = reading ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	char *uri = immutable ? file_uri(path, "immutable=1") : NULL;
-	enum nb_err rc;
-
-	out->ops = NULL;
-	out->db = NULL;
-	if (!memory && !reading && (rc = make_parent(path, err)))
-		return rc;
-	d = xcalloc(1, sizeof *d);
-	/* one thread at a time uses a connection (the web server takes turns) */
-	rc = sqlite3_open_v2(uri ? uri : path, &d->h, flags | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0),
-			     NULL);
-	free(uri);
-	if (rc != SQLITE_OK) {
-		rc = nb_error_set(err, NB_EDB, "db", _("Cannot open the database %s: %s."), path,
-				  d->h ? sqlite3_errmsg(d->h) : "out of memory");
-		db_close(d);
-		return rc;
-	}
-	sqlite3_extended_result_codes(d->h, 1);
-	sqlite3_busy_timeout(d->h, 3000);
-	d->keyed = key != NULL;
-	if ((key && sqlite3_key_v2(d->h, "main", key, (int)strlen(key)) != SQLITE_OK) ||
-	    sqlite3_exec(d->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
-		rc = (sqlite3_extended_errcode(d->h) & 0xff) == SQLITE_NOTADB
-			? nb_error_set(err, NB_EDB, key ? "passphrase" : "db", "%s",
-				       key ? _("This passphrase does not open the database (or the file was changed outside nabij). Nothing was shown or changed.")
-					   : _("This file is not a nabij database (nor an encrypted one). Nothing was shown or changed."))
-			: dberr(d, err);
-		db_close(d);
-		return rc;
-	}
-	if (key && (rc = verify_pages(d, err))) {
-		db_close(d);
-		return rc;
-	}
-	if ((rc = exec(d, "PRAGMA foreign_keys = ON", err)) ||
-	    (!memory && !reading && (rc = exec(d, "PRAGMA journal_mode = WAL", err))) ||
-	    (rc = exec(d, "PRAGMA synchronous = FULL", err)) ||
-	    /* a plain database is read through a map of the file, which spares
-	     * copying each page into SQLite's cache (an encrypted one must be
-	     * decrypted page by page, so SQLCipher reads it the usual way) */
-	    (!key && (rc = exec(d, MMAP_PRAGMA, err))) ||
-	    (rc = reading ? current(d, err) : migrate(d, err))) {
-		db_close(d);
-		return rc;
-	}
-	out->ops = &sqlite_ops;
-	out->db = d;
-	return NB_OK;
-}
-
-enum nb_err store_sqlite_open_key(const char *path, const char *key, struct nb_store *out,
-				  struct nb_error *err)
-{
-	return open_db(path, key, false, false, out, err);
-}
-
-/*
- * Whether no connection can have the database at path open: an open one in
- * WAL mode keeps a -wal file and a -shm of at least 32 KiB. A write that
- * failed on a full disk leaves an empty -wal and a -shm it could not grow.
- */
-static bool unused(const char *path)
-{
-	char *side = xasprintf("%s-wal", path);
-	struct stat wal, shm;
-	bool none;
-
-	none = stat(side, &wal) != 0;
-	if (!none && wal.st_size == 0) {
-		memcpy(side + strlen(side) - 3, "shm", 3);
-		none = stat(side, &shm) != 0 || shm.st_size < 32768;
-	}
-	free(side);
-	return none;
-}
-
-enum nb_err store_sqlite_open_reader(const char *path, const char *key, struct nb_store *out,
-				     struct nb_error *err)
-{
-	if (strcmp(path, ":memory:") == 0 || access(path, F_OK) != 0)
-		return open_db(path, key, false, false, out, err);
-	if (!open_db(path, key, true, false, out, NULL))
-		return NB_OK;
-	/* SQLite could not set up its shared memory (a read-only or full disk):
-	 * when nobody has the database open, read the file as it is */
-	if (unused(path) && !open_db(path, key, true, true, out, NULL))
-		return NB_OK;
-	return open_db(path, key, false, false, out, err);	/* its message says why */
-}

@@ -1,0 +1,74 @@
+/*
+ * What the three parts of the SQLite backend share: the connection with
+ * its prepared statements, the error mapping, and the calls each part makes
+ * of another. Not for use outside src/store/. The parts:
+ *   sqlite.c  the records: the statements, put, get, list, search, ...
+ *   days.c    the summary per day (schema 2) and the reading of a period
+ *   file.c    opening, migrating, copying, backing up and checking the file
+ */
+#ifndef NB_STORE_DB_H
+#define NB_STORE_DB_H
+
+#include "store.h"
+#include "core/err.h"
+
+#include <sqlite3.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum stmt {
+	S_BEGIN, S_COMMIT,
+	S_ENTRY_INS, S_ENTRY_UPD, S_ENTRY_GET, S_ENTRY_UID, S_ENTRY_DEL,
+	S_ITEMS_DEL, S_ITEM_INS, S_ITEMS_GET,
+	S_CHECKIN_PUT, S_CHECKIN_GET, S_MOMENT_PUT, S_MOMENT_GET,
+	S_TRIGGER_PUT, S_TRIGGER_GET, S_MEMBER_PUT, S_MEMBER_GET,
+	S_SESSION_PUT, S_SESSION_GET, S_REFLECTION_PUT, S_REFLECTION_GET,
+	S_ATTACHMENT_PUT, S_ATTACHMENT_GET, S_PHASE_PUT, S_PHASE_GET,
+	S_FTS_DEL, S_FTS_INS, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
+	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_SEARCH_COUNT, S_PERIOD,
+	S_DIRTY_ANY, S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS, S_REFRESH_DAY_DEL, S_REFRESH_DAY_INS,
+	S_REFRESH_DONE,
+	S__COUNT
+};
+
+#define TERM_SLOTS 1024
+
+struct db {
+	sqlite3 *h;
+	sqlite3_stmt *st[S__COUNT];
+	char **terms;		/* the terms of insight facts, each once */
+	size_t nterms;
+	uint32_t slot[TERM_SLOTS];	/* 1 + index into terms, 0 when free */
+	bool keyed;		/* encrypted: read page by page, never mapped */
+};
+
+/* how much of a plain database SQLite reads through a map of the file */
+#define MMAP_PRAGMA "PRAGMA mmap_size = 268435456"
+
+/* The statement s of d, prepared on first use and kept; NULL (err set)
+ * when it cannot be prepared. */
+sqlite3_stmt *sq_stmt(struct db *d, enum stmt s, struct nb_error *err);
+/* SQLite's last error on d, in words for a person (one mapping). */
+enum nb_err sq_error(struct db *d, struct nb_error *err);
+/* Step st to its end and reset it. */
+enum nb_err sq_run(struct db *d, sqlite3_stmt *st, struct nb_error *err);
+/* Run SQL text that returns nothing. */
+enum nb_err sq_exec(struct db *d, const char *text, struct nb_error *err);
+double sq_col_double(sqlite3_stmt *st, int i);
+/* n bytes of src into dst (size bytes), cut and terminated */
+void sq_copy_span(char *dst, size_t size, const char *src, size_t n);
+void sq_copy_text(char *dst, size_t size, const char *src);
+void sq_close(void *h);
+/* End an open transaction without its changes. */
+void sq_rollback(void *h);
+extern const struct nb_store_ops sq_ops;
+
+/* days.c: recompute the summary of the changed days (before each commit
+ * and after a migration); the store op period. */
+enum nb_err days_refresh(struct db *d, struct nb_error *err);
+enum nb_err days_period(void *h, const char *since, const char *until, struct nb_period *out,
+			struct nb_error *err);
+
+#endif

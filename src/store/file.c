@@ -1,0 +1,351 @@
+/*
+ * The database file: opening it (for writing, or only for reading, with a
+ * key or without), bringing its schema up to date, copying it under
+ * another key, backing it up, and checking it whole. The file itself is
+ * never opened outside SQLite while a connection is open (see
+ * store_sqlite_encrypted).
+ */
+#include "db.h"
+#include "schema.h"
+#include "core/buf.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Bring the schema to the newest version, one transaction per step. */
+static enum nb_err migrate(struct db *d, struct nb_error *err)
+{
+	sqlite3_stmt *st;
+	int version = 0;
+	size_t n;
+	const char *const *steps = schema_migrations(&n);
+
+	if (sqlite3_prepare_v2(d->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return sq_error(d, err);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version < 0)	/* never written by nabij: refuse before any step runs */
+		return nb_error_set(err, NB_EDB, "", "%s",
+				    _("This file is not a nabij database, or it was changed outside nabij (its schema number is below zero). Nothing was changed."));
+	if (version > (int)n)
+		return nb_error_set(err, NB_EDB, "",
+				    _("This database was made by a newer version of nabij (schema %d, this one knows %zu). Please update nabij."),
+				    version, n);
+	for (int v = version; v < (int)n; v++) {
+		char pragma[64];
+		enum nb_err rc;
+
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+		if ((rc = sq_exec(d, "BEGIN IMMEDIATE", err)))
+			return rc;
+		if ((rc = sq_exec(d, steps[v], err)) || (rc = sq_exec(d, pragma, err)) ||
+		    (v + 1 == (int)n && (rc = days_refresh(d, err))) ||
+		    (rc = sq_exec(d, "COMMIT", err))) {
+			sq_rollback(d);
+			return rc;
+		}
+	}
+	return NB_OK;
+}
+
+/* For a reader: the schema must be this nabij's own, since a reader
+ * cannot migrate (then the database is opened for writing instead). */
+static enum nb_err current(struct db *d, struct nb_error *err)
+{
+	sqlite3_stmt *st;
+	int version = -1;
+	size_t n;
+
+	schema_migrations(&n);
+	if (sqlite3_prepare_v2(d->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return sq_error(d, err);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return version == (int)n ? NB_OK : nb_error_set(err, NB_EDB, "", "%s", "schema");
+}
+
+/* mkdir -p for the folder holding path, private to the person (0700). */
+static enum nb_err make_parent(const char *path, struct nb_error *err)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+
+	if (slash && slash != dir) {
+		*slash = '\0';
+		for (char *p = dir + 1; *p; p++) {
+			if (*p != '/')
+				continue;
+			*p = '\0';
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+				goto fail;
+			*p = '/';
+		}
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			goto fail;
+	}
+	free(dir);
+	return NB_OK;
+fail:
+	nb_error_set(err, NB_EIO, "db", _("Cannot create the folder %s: %s."), dir,
+		     strerror(errno));
+	free(dir);
+	return NB_EIO;
+}
+
+enum nb_err store_sqlite_copy(struct nb_store *s, const char *dest, const char *dest_key,
+			      struct nb_error *err)
+{
+	struct db *d = s->db;
+	sqlite3_stmt *st = NULL;
+	char pragma[64];
+	int version = 0, fd;
+	enum nb_err rc;
+
+	if (sqlite3_prepare_v2(d->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return sq_error(d, err);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(d->h, "ATTACH DATABASE ?1 AS copy KEY ?2", -1, &st, NULL) != SQLITE_OK)
+		return sq_error(d, err);
+	sqlite3_bind_text(st, 1, dest, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, dest_key ? dest_key : "", -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_DONE ? NB_OK : sq_error(d, err);
+	sqlite3_finalize(st);
+	if (rc)
+		return rc;
+	snprintf(pragma, sizeof pragma, "PRAGMA copy.user_version = %d", version);
+	if ((rc = sq_exec(d, "SELECT sqlcipher_export('copy')", err)) || (rc = sq_exec(d, pragma, err))) {
+		sq_exec(d, "DETACH DATABASE copy", NULL);
+		return rc;
+	}
+	if ((rc = sq_exec(d, "DETACH DATABASE copy", err)))
+		return rc;
+	if ((fd = open(dest, O_RDONLY | O_CLOEXEC)) < 0 || fsync(fd) != 0) {
+		rc = nb_error_set(err, NB_EIO, "", _("Cannot write %s: %s."), dest, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return rc;
+	}
+	close(fd);
+	return NB_OK;
+}
+
+/*
+ * Every page of an encrypted database carries a MAC; check them all once
+ * at unlock, so that a page changed outside nabij stops it before anything
+ * is shown, not halfway through a list.
+ */
+static enum nb_err verify_pages(struct db *d, struct nb_error *err)
+{
+	sqlite3_stmt *st;
+	int rc, bad = 0;
+
+	if (sqlite3_prepare_v2(d->h, "PRAGMA cipher_integrity_check", -1, &st, NULL) != SQLITE_OK)
+		return sq_error(d, err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		bad++;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_error(d, err);
+	if (bad)
+		return nb_error_set(err, NB_EDB, "", "%s",
+				    _("The database file is damaged, was changed outside nabij, or is not a nabij database (a page does not match its check). nabij shows nothing rather than part of it; a backup can be restored with nabij restore."));
+	return NB_OK;
+}
+
+enum nb_err store_sqlite_backup(struct nb_store *s, const char *dest, const char *key,
+				struct nb_error *err)
+{
+	struct db *d = s->db;
+	sqlite3 *to = NULL;
+	sqlite3_backup *b;
+	int rc, fd;
+
+	if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE,
+			    NULL) != SQLITE_OK ||
+	    (key && sqlite3_key_v2(to, "main", key, (int)strlen(key)) != SQLITE_OK)) {
+		nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), dest,
+			     to ? sqlite3_errmsg(to) : strerror(errno));
+		sqlite3_close(to);
+		return NB_EIO;
+	}
+	if (!(b = sqlite3_backup_init(to, "main", d->h, "main"))) {
+		nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), dest, sqlite3_errmsg(to));
+		sqlite3_close(to);
+		return NB_EIO;
+	}
+	while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		sqlite3_sleep(rc == SQLITE_OK ? 0 : 20);
+	sqlite3_backup_finish(b);
+	rc = rc == SQLITE_DONE ? sqlite3_errcode(to) : rc;
+	sqlite3_close(to);
+	if (rc != SQLITE_OK) {
+		unlink(dest);
+		return nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), dest, sqlite3_errstr(rc));
+	}
+	if ((fd = open(dest, O_RDONLY | O_CLOEXEC)) >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	return NB_OK;
+}
+
+enum nb_err store_sqlite_check(struct nb_store *s, struct nb_error *err)
+{
+	struct db *d = s->db;
+	sqlite3_stmt *st;
+	bool ok = false;
+
+	if (sqlite3_prepare_v2(d->h, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK)
+		return sq_error(d, err);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		ok = strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+	sqlite3_finalize(st);
+	return ok ? NB_OK : nb_error_set(err, NB_EDB, "", "%s",
+					 _("The database file is damaged, was changed outside nabij, or is not a nabij database (its integrity check failed)."));
+}
+
+bool store_sqlite_encrypted(const char *path)
+{
+	char head[16];
+	FILE *f = fopen(path, "rb");
+	size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+
+	if (f)
+		fclose(f);
+	return n == sizeof head && memcmp(head, "SQLite format 3", 16) != 0;
+}
+
+enum nb_err store_sqlite_open(const char *path, struct nb_store *out,
+			      struct nb_error *err)
+{
+	return store_sqlite_open_key(path, NULL, out, err);
+}
+
+/* path as a file: URI for SQLite, with the parameter q ("immutable=1") */
+static char *file_uri(const char *path, const char *q)
+{
+	struct nb_buf b = { 0 };
+
+	buf_add(&b, "file:");
+	for (const char *c = path; *c; c++)
+		if (*c == '%' || *c == '?' || *c == '#')
+			buf_addf(&b, "%%%02X", (unsigned char)*c);
+		else
+			buf_addn(&b, c, 1);
+	buf_addf(&b, "?%s", q);
+	return buf_detach(&b);
+}
+
+/*
+ * Open the database at path: for writing (created when needed, its schema
+ * brought up to date), or, when reading, read-only and only when it is
+ * there and of the current schema; immutable also tells SQLite that no one
+ * writes to it, so that it needs no -shm file (a read-only disk).
+ */
+static enum nb_err open_db(const char *path, const char *key, bool reading, bool immutable,
+			   struct nb_store *out, struct nb_error *err)
+{
+	struct db *d;
+	bool memory = strcmp(path, ":memory:") == 0;
+	int flags = reading ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	char *uri = immutable ? file_uri(path, "immutable=1") : NULL;
+	enum nb_err rc;
+
+	out->ops = NULL;
+	out->db = NULL;
+	if (!memory && !reading && (rc = make_parent(path, err)))
+		return rc;
+	d = xcalloc(1, sizeof *d);
+	/* one thread at a time uses a connection (the web server takes turns) */
+	rc = sqlite3_open_v2(uri ? uri : path, &d->h, flags | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0),
+			     NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
+		rc = nb_error_set(err, NB_EDB, "db", _("Cannot open the database %s: %s."), path,
+				  d->h ? sqlite3_errmsg(d->h) : "out of memory");
+		sq_close(d);
+		return rc;
+	}
+	sqlite3_extended_result_codes(d->h, 1);
+	sqlite3_busy_timeout(d->h, 3000);
+	d->keyed = key != NULL;
+	if ((key && sqlite3_key_v2(d->h, "main", key, (int)strlen(key)) != SQLITE_OK) ||
+	    sqlite3_exec(d->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
+		rc = (sqlite3_extended_errcode(d->h) & 0xff) == SQLITE_NOTADB
+			? nb_error_set(err, NB_EDB, key ? "passphrase" : "db", "%s",
+				       key ? _("This passphrase does not open the database (or the file was changed outside nabij). Nothing was shown or changed.")
+					   : _("This file is not a nabij database (nor an encrypted one). Nothing was shown or changed."))
+			: sq_error(d, err);
+		sq_close(d);
+		return rc;
+	}
+	if (key && (rc = verify_pages(d, err))) {
+		sq_close(d);
+		return rc;
+	}
+	if ((rc = sq_exec(d, "PRAGMA foreign_keys = ON", err)) ||
+	    (!memory && !reading && (rc = sq_exec(d, "PRAGMA journal_mode = WAL", err))) ||
+	    (rc = sq_exec(d, "PRAGMA synchronous = FULL", err)) ||
+	    /* a plain database is read through a map of the file, which spares
+	     * copying each page into SQLite's cache (an encrypted one must be
+	     * decrypted page by page, so SQLCipher reads it the usual way) */
+	    (!key && (rc = sq_exec(d, MMAP_PRAGMA, err))) ||
+	    (rc = reading ? current(d, err) : migrate(d, err))) {
+		sq_close(d);
+		return rc;
+	}
+	out->ops = &sq_ops;
+	out->db = d;
+	return NB_OK;
+}
+
+enum nb_err store_sqlite_open_key(const char *path, const char *key, struct nb_store *out,
+				  struct nb_error *err)
+{
+	return open_db(path, key, false, false, out, err);
+}
+
+/*
+ * Whether no connection can have the database at path open: an open one in
+ * WAL mode keeps a -wal file and a -shm of at least 32 KiB. A write that
+ * failed on a full disk leaves an empty -wal and a -shm it could not grow.
+ */
+static bool unused(const char *path)
+{
+	char *side = xasprintf("%s-wal", path);
+	struct stat wal, shm;
+	bool none;
+
+	none = stat(side, &wal) != 0;
+	if (!none && wal.st_size == 0) {
+		memcpy(side + strlen(side) - 3, "shm", 3);
+		none = stat(side, &shm) != 0 || shm.st_size < 32768;
+	}
+	free(side);
+	return none;
+}
+
+enum nb_err store_sqlite_open_reader(const char *path, const char *key, struct nb_store *out,
+				     struct nb_error *err)
+{
+	if (strcmp(path, ":memory:") == 0 || access(path, F_OK) != 0)
+		return open_db(path, key, false, false, out, err);
+	if (!open_db(path, key, true, false, out, NULL))
+		return NB_OK;
+	/* SQLite could not set up its shared memory (a read-only or full disk):
+	 * when nobody has the database open, read the file as it is */
+	if (unused(path) && !open_db(path, key, true, true, out, NULL))
+		return NB_OK;
+	return open_db(path, key, false, false, out, err);	/* its message says why */
+}
