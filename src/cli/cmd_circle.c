@@ -318,7 +318,7 @@ static int card(struct cli *c)
 		}
 		card_line("", inner, 0);
 	}
-	card_line(_("Help now: 113 Zelfmoordpreventie, 0800-0113 or 113.nl. Emergency: 112."), inner, 0);
+	card_line(care_card_help(), inner, 0);
 	printf("+%s+\n", rule);
 	entries_free(&l);
 	if ((back = beside_text(c, &err))) {

@@ -212,7 +212,7 @@ static enum nb_err other_apply(void *ctx, int opt, const char *arg, struct nb_er
 		s->exercise = id;
 		return NB_OK;
 	case O_SECONDS:
-		return parse_seconds("seconds", arg, 2 * 3600, &s->seconds, err);
+		return parse_seconds("seconds", arg, NB_SESSION_SECONDS_MAX, &s->seconds, err);
 	case O_BEFORE:
 		return parse_scale("tension-before", arg, 1, 5, &s->tension_before, err);
 	case O_AFTER:

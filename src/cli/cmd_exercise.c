@@ -71,7 +71,7 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 		x->have_after = true;
 		return parse_scale("tension-after", arg, 1, 5, &x->s.tension_after, err);
 	case O_SECONDS:
-		if ((rc = parse_seconds("seconds", arg, 2 * 3600, &x->s.seconds, err)))
+		if ((rc = parse_seconds("seconds", arg, NB_SESSION_SECONDS_MAX, &x->s.seconds, err)))
 			return rc;
 		x->recorded_seconds = true;
 		return NB_OK;
@@ -315,12 +315,11 @@ static int run_steps(struct cli *c, struct ex_ctx *x, const struct nb_exercise *
 /* Questions that end with the person's own words, saved; nabij sends nothing. */
 static int run_words(struct cli *c, struct ex_ctx *x, const struct nb_exercise *ex)
 {
-	bool closeness = strcmp(ex->id, "closeness") == 0;
 	double start = cli_clock(c);
-	struct nb_buf words = { 0 };
 
 	if (!x->s.words) {
-		char *who, *a, *b;
+		char *who, *answers[NB_ASK_MAX] = { 0 };
+		size_t n = 0;
 
 		if (!c->tty_in && !x->ask)
 			return cli_usage("exercise", "%s",
@@ -330,30 +329,20 @@ static int run_words(struct cli *c, struct ex_ctx *x, const struct nb_exercise *
 		printf("\n");
 		print_steps(ex);
 		printf("\n");
-		who = prompt_line(closeness ? _("Whom would you like to ask? (a name from your circle, or anyone): ")
-					    : _("Who feels safe enough to meet? "));
+		who = prompt_line(_(ex->ask_with));
 		if (who && !x->s.with)
 			x->s.with = who;
 		else
 			free(who);
-		a = prompt_line(closeness ? _("What would help you right now? ")
-					  : _("When and where could you meet? "));
-		b = prompt_line(closeness ? _("How would you say it, in your own words? You may add that asking is hard for you: ")
-					  : _("What would you like to share? Start with \"I feel\" or \"I notice\": "));
-		if (a)
-			buf_add(&words, a);
-		if (a && b)
-			buf_add(&words, "\n");
-		if (b)
-			buf_add(&words, b);
-		free(a);
-		free(b);
-		if (!words.len) {
+		for (; n < NB_ASK_MAX && ex->ask[n]; n++)
+			answers[n] = prompt_line(_(ex->ask[n]));
+		x->s.words = exercise_words(ex, (const char *const *)answers, n);
+		for (size_t i = 0; i < n; i++)
+			free(answers[i]);
+		if (!x->s.words) {
 			printf("%s\n", _("Nothing was saved. You can come back to this whenever you like."));
-			buf_free(&words);
 			return 0;
 		}
-		x->s.words = buf_detach(&words);
 		if (!x->recorded_seconds)
 			x->s.seconds = (int)(cli_clock(c) - start + 0.5);
 		printf("\n%s\n", _("Your words:"));

@@ -62,7 +62,7 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 			m->seconds = 0;
 			return NB_OK;
 		}
-		return parse_seconds("seconds", arg, 24 * 3600, &m->seconds, err);
+		return parse_seconds("seconds", arg, NB_MOMENT_SECONDS_MAX, &m->seconds, err);
 	case O_SAFE:
 		if (!*arg || strcmp(arg, "none") == 0) {
 			xstrset(&m->safe, NULL);

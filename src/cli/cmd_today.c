@@ -21,20 +21,9 @@ static void touch_line(const struct nb_today *t)
 		out_wrapped(stdout, _("No wanted touch recorded yet. When one comes, even a short one, you can note it with \"nabij moment\"."), 0, 76);
 		return;
 	}
-	snprintf(what, sizeof what, "%s", vocab_label(NB_VOCAB_MOMENT_KIND, t->last_touch->u.moment.kind));
-	if (t->last_touch->u.moment.with)
-		snprintf(what + strlen(what), sizeof what - strlen(what), _(" with %s"),
-			 t->last_touch->u.moment.with);
-	if (t->days_since_touch == 0)
-		printf(_("Last wanted touch: today (%s).\n"), what);
-	else if (t->days_since_touch == 1)
-		printf(_("Last wanted touch: yesterday (%s).\n"), what);
-	else
-		printf(ngettext("Last wanted touch: %d day ago (%s).\n",
-				"Last wanted touch: %d days ago (%s).\n", t->days_since_touch),
-		       t->days_since_touch, what);
-	if (t->days_since_touch >= 3)
-		out_wrapped(stdout, _("That is just information, not a score. A hand on your own heart, or a message to someone in your circle, can be a small step when you want one."), 0, 76);
+	printf("%s\n", care_last_touch(t->last_touch, t->days_since_touch, what, sizeof what));
+	if (care_touch_gentle(t->days_since_touch))
+		out_wrapped(stdout, care_touch_gentle(t->days_since_touch), 0, 76);
 }
 
 int cmd_today(struct cli *c, int argc, char **argv)
@@ -70,11 +59,12 @@ int cmd_today(struct cli *c, int argc, char **argv)
 		out_sparkline(c, t.moods, NB_SPARK_DAYS);
 		fputc('\n', stdout);
 	}
-	if (t.circle >= 3 && t.circle <= 5)
-		printf(_("Your circle: %lld people or places.\n"), (long long)t.circle);
-	else {
+	{
 		char buf[512];
-		out_wrapped(stdout, circle_advice((size_t)t.circle, buf, sizeof buf), 0, 76);
+		if (circle_advice((size_t)t.circle, buf, sizeof buf))
+			out_wrapped(stdout, buf, 0, 76);
+		else
+			printf(_("Your circle: %lld people or places.\n"), (long long)t.circle);
 	}
 	if (t.needs_care)
 		printf("\n%s\n", care_help_text());

@@ -1,6 +1,7 @@
 /* The care rules and texts, the circle advice and the daily prompts. */
 #include "care.h"
 #include "i18n.h"
+#include "vocab.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -22,6 +23,36 @@ const char *care_not_therapy_text(void)
 	return _("nabij is a companion for daily practice, not a replacement for professional help.\n"
 		 "If you are struggling, a GP, therapist or counsellor can help, and you can bring\n"
 		 "your own data to them with \"nabij export\".");
+}
+
+const char *care_card_help(void)
+{
+	return _("Help now: 113 Zelfmoordpreventie, 0800-0113 or 113.nl. Emergency: 112.");
+}
+
+const char *care_last_touch(const struct nb_entry *touch, int days, char *buf, size_t size)
+{
+	char what[NB_NAME_MAX * 2 + 64];
+	const struct nb_moment *m = &touch->u.moment;
+
+	snprintf(what, sizeof what, "%s", vocab_label(NB_VOCAB_MOMENT_KIND, m->kind));
+	if (m->with)
+		snprintf(what + strlen(what), sizeof what - strlen(what), _(" with %s"), m->with);
+	if (days == 0)
+		snprintf(buf, size, _("Last wanted touch: today (%s)."), what);
+	else if (days == 1)
+		snprintf(buf, size, _("Last wanted touch: yesterday (%s)."), what);
+	else
+		snprintf(buf, size, ngettext("Last wanted touch: %d day ago (%s).", "Last wanted touch: %d days ago (%s).", days),
+			 days, what);
+	return buf;
+}
+
+const char *care_touch_gentle(int days)
+{
+	return days >= NB_TOUCH_GENTLE_DAYS
+		? _("That is just information, not a score. A hand on your own heart, or a message to someone in your circle, can be a small step when you want one.")
+		: NULL;
 }
 
 const char *circle_advice(size_t members, char *buf, size_t size)

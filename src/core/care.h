@@ -27,6 +27,18 @@ const char *care_not_therapy_text(void);
  * three to five members. */
 const char *circle_advice(size_t members, char *buf, size_t size);
 
+/* The help line of the printed circle card, for both faces' cards. */
+const char *care_card_help(void);
+
+#define NB_TOUCH_GENTLE_DAYS 3	/* from this many days on, the soft line below */
+/* The sentence about the last wanted touch (touch, days since it), the same
+ * in both faces: "Last wanted touch: yesterday (a hug with Sam)." into buf.
+ * touch is not NULL and days >= 0. */
+const char *care_last_touch(const struct nb_entry *touch, int days, char *buf, size_t size);
+/* The soft line shown below it after some days, or NULL: information,
+ * never a score. */
+const char *care_touch_gentle(int days);
+
 /* A reflection prompt for a day, the same all day, changing day by day. */
 struct nb_prompt {
 	const char *id;

@@ -1,5 +1,6 @@
 /* The exercise catalogue, the pages and the theme search; see exercise.h. */
 #include "exercise.h"
+#include "buf.h"
 #include "care.h"
 #include "i18n.h"
 #include "vocab.h"
@@ -21,6 +22,7 @@ static const struct nb_exercise exercises[] = {
 		180, NB_GUIDE_PACER,
 		"breath,breathing,calm,panic,anxiety,fear,stress,tension,restless,sleep,heart,"
 		"adem,ademhaling,ademen,rust,kalm,paniek,angst,stress,spanning,onrustig,slaap,hart",
+		NULL, { NULL },
 	},
 	{
 		"compassion",
@@ -34,6 +36,7 @@ static const struct nb_exercise exercises[] = {
 		120, NB_GUIDE_STEPS,
 		"shame,guilt,critic,inner critic,self,kindness,failure,sad,sadness,touch,heart,"
 		"schaamte,schuld,criticus,innerlijke criticus,zelf,vriendelijkheid,falen,verdriet,aanraking,hart",
+		NULL, { NULL },
 	},
 	{
 		"grounding",
@@ -48,6 +51,7 @@ static const struct nb_exercise exercises[] = {
 		120, NB_GUIDE_STEPS,
 		"numb,far away,dissociation,shut down,empty,emptiness,panic,flashback,present,here,now,"
 		"verdoofd,ver weg,dissociatie,afgesloten,leeg,leegte,paniek,herbeleving,hier,nu",
+		NULL, { NULL },
 	},
 	{
 		"memory",
@@ -61,6 +65,7 @@ static const struct nb_exercise exercises[] = {
 		180, NB_GUIDE_STEPS,
 		"lonely,loneliness,alone,closeness,love,warmth,memory,touch,hug,skin hunger,"
 		"eenzaam,eenzaamheid,alleen,nabijheid,liefde,warmte,herinnering,aanraking,knuffel,huidhonger",
+		NULL, { NULL },
 	},
 	{
 		"place",
@@ -74,6 +79,7 @@ static const struct nb_exercise exercises[] = {
 		180, NB_GUIDE_STEPS,
 		"safety,safe,unsafe,tension,fear,anxiety,rest,sleep,place,nature,"
 		"veiligheid,veilig,onveilig,spanning,angst,rust,slaap,plek,natuur",
+		NULL, { NULL },
 	},
 	{
 		"meeting",
@@ -87,6 +93,9 @@ static const struct nb_exercise exercises[] = {
 		300, NB_GUIDE_WORDS,
 		"meeting,meet,conversation,talk,friend,contact,lonely,loneliness,connection,relationship,"
 		"ontmoeting,afspreken,gesprek,praten,vriend,vriendin,contact,eenzaam,eenzaamheid,verbinding,relatie",
+		N_("Who feels safe enough to meet? "),
+		{ N_("When and where could you meet? "),
+		  N_("What would you like to share? Start with \"I feel\" or \"I notice\": "), NULL },
 	},
 	{
 		"closeness",
@@ -99,6 +108,9 @@ static const struct nb_exercise exercises[] = {
 		180, NB_GUIDE_WORDS,
 		"touch,hug,ask,asking,closeness,need,contact,skin hunger,lonely,support,"
 		"aanraking,knuffel,vragen,nabijheid,behoefte,contact,huidhonger,eenzaam,steun",
+		N_("Whom would you like to ask? (a name from your circle, or anyone): "),
+		{ N_("What would help you right now? "),
+		  N_("How would you say it, in your own words? You may add that asking is hard for you: "), NULL },
 	},
 };
 
@@ -123,6 +135,19 @@ const struct nb_exercise *exercise_find(const char *id)
 const char *exercise_title(const struct nb_exercise *x)
 {
 	return vocab_label(NB_VOCAB_EXERCISE, x->id);
+}
+
+char *exercise_words(const struct nb_exercise *x, const char *const *answers, size_t n)
+{
+	struct nb_buf b = { 0 };
+
+	for (size_t i = 0; i < n && i < NB_ASK_MAX && x->ask[i]; i++)
+		if (answers[i] && *answers[i])
+			buf_addf(&b, "%s%s", b.len ? "\n" : "", answers[i]);
+	if (b.len)
+		return buf_detach(&b);
+	buf_free(&b);
+	return NULL;
 }
 
 size_t exercise_steps(const struct nb_exercise *x)

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #define NB_STEPS_MAX 8
+#define NB_ASK_MAX 3
 
 enum nb_guide {
 	NB_GUIDE_PACER,		/* a breathing pacer on the clock */
@@ -25,7 +26,16 @@ struct nb_exercise {
 	int default_seconds;
 	enum nb_guide guide;
 	const char *themes;	/* comma-separated words, English and Dutch */
+	/* NB_GUIDE_WORDS: whom it is about (kept as the session's "with"),
+	 * then the questions whose answers are the person's own words */
+	const char *ask_with;
+	const char *ask[NB_ASK_MAX];	/* NULL after the last */
 };
+
+/* The person's answers to x's questions (n of them, any may be NULL or
+ * empty) as the words a session keeps: one answer a line; NULL when all
+ * are empty. The caller frees it. */
+char *exercise_words(const struct nb_exercise *x, const char *const *answers, size_t n);
 
 const struct nb_exercise *exercise_all(size_t *n);
 const struct nb_exercise *exercise_find(const char *id);

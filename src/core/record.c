@@ -434,7 +434,7 @@ static enum nb_err check_moment(const struct nb_moment *m, struct nb_error *err)
 
 	if ((rc = check_term("kind", NB_VOCAB_MOMENT_KIND, m->kind, true, err)) ||
 	    (rc = check_text("with", m->with, false, NB_NAME_MAX, false, err)) ||
-	    (rc = check_seconds("seconds", m->seconds, 24 * 3600, false, err)) ||
+	    (rc = check_seconds("seconds", m->seconds, NB_MOMENT_SECONDS_MAX, false, err)) ||
 	    (rc = check_term("safe", NB_VOCAB_SAFE, m->safe, false, err)) ||
 	    (rc = check_items("effect", NB_VOCAB_EFFECT, &m->effects, err)))
 		return rc;
@@ -469,7 +469,7 @@ static enum nb_err check_session(const struct nb_session *s, struct nb_error *er
 	enum nb_err rc;
 
 	if ((rc = check_term("exercise", NB_VOCAB_EXERCISE, s->exercise, true, err)) ||
-	    (rc = check_seconds("seconds", s->seconds, 2 * 3600, false, err)) ||
+	    (rc = check_seconds("seconds", s->seconds, NB_SESSION_SECONDS_MAX, false, err)) ||
 	    (rc = check_scale("tension-before", s->tension_before, 1, 5, true, err)))
 		return rc;
 	if ((rc = check_scale("tension-after", s->tension_after, 1, 5, true, err)) ||

@@ -130,7 +130,7 @@ void page_card(struct page *p)
 		h(p, "</li>");
 	}
 	h(p, "</ol><p class=\"help\">%s</p></article>",
-	  _("Help now: 113 Zelfmoordpreventie, 0800-0113 or 113.nl. Emergency: 112."));
+	  care_card_help());
 	if (back)
 		h(p, "<article class=\"card back\"><h2>%s</h2><p class=\"pre\">%s</p></article>",
 		  _("What helps me when I am low"), back->u.reflection.text);

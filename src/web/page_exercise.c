@@ -97,7 +97,7 @@ static void save(struct page *p, const struct nb_exercise *x)
 {
 	struct nb_entry *e = entry_new(NB_SESSION);
 	struct nb_session *s = &e->u.session;
-	const char *secs = fval(p, "seconds"), *with = fval(p, "with"), *words = fval(p, "words");
+	const char *secs = fval(p, "seconds"), *with = fval(p, "with"), *answers[NB_ASK_MAX] = { 0 };
 	int64_t started = fval(p, "started") ? atoll(fval(p, "started")) : 0;
 	int planned = num(p, "planned", 0);
 	enum nb_err rc = NB_OK;
@@ -119,15 +119,22 @@ static void save(struct page *p, const struct nb_exercise *x)
 	}
 	if (with && *with)
 		s->with = xstrdup(with);
-	if (words && *words)
-		s->words = xstrdup(words);
+	for (size_t i = 0; i < NB_ASK_MAX; i++) {
+		char name[16];
+
+		snprintf(name, sizeof name, "words%zu", i);
+		answers[i] = fval(p, name);
+	}
+	/* the answers, one a line; a form of its own may send "words" whole */
+	if (!(s->words = exercise_words(x, answers, NB_ASK_MAX)) && fval(p, "words") && *fval(p, "words"))
+		s->words = xstrdup(fval(p, "words"));
 	if ((rc = parse_scale("tension-before", fval(p, "before") ? fval(p, "before") : "", 1, 5,
 			      &s->tension_before, &p->err)) ||
 	    (rc = parse_scale("tension-after", fval(p, "after") ? fval(p, "after") : "", 1, 5,
 			      &s->tension_after, &p->err)))
 		;
 	else if (x->guide == NB_GUIDE_WORDS && !s->words)
-		rc = nb_error_set(&p->err, NB_EINVAL, "words", _("%s is needed here."), field_label("words"));
+		rc = nb_error_set(&p->err, NB_EINVAL, "words0", _("%s is needed here."), field_label("words"));
 	if (!rc && !app_add(p->w->app, e, &p->err))
 		page_redirect(p, "/?saved=%lld", (long long)e->id);
 	else
@@ -216,15 +223,18 @@ void page_exercise(struct page *p)
 		form_begin(p, p->req->path, "done");
 		form_errors(p);
 		hidden(p, "started", (long long)p->w->app->now);
-		hidden(p, "planned", 2 * 3600);
-		if (x->guide == NB_GUIDE_WORDS) {
-			w_text(p, "with", strcmp(x->id, "closeness") == 0 ? _("Whom would you like to ask? (a name from your circle, or anyone): ")
-									 : _("Who feels safe enough to meet? "),
-			       NULL, fval(p, "with"), false);
-			w_text(p, "words", strcmp(x->id, "closeness") == 0 ? _("How would you say it, in your own words? You may add that asking is hard for you: ")
-									  : _("What would you like to share? Start with \"I feel\" or \"I notice\": "),
-			       _("They are saved for you. nabij sends nothing itself: you choose if, when and how to say them."),
-			       fval(p, "words"), true);
+		hidden(p, "planned", NB_SESSION_SECONDS_MAX);
+		if (x->guide == NB_GUIDE_WORDS) {	/* the exercise's own questions */
+			w_text(p, "with", _(x->ask_with), NULL, fval(p, "with"), false);
+			for (size_t i = 0; i < NB_ASK_MAX && x->ask[i]; i++) {
+				char name[16];
+				bool last = i + 1 == NB_ASK_MAX || !x->ask[i + 1];
+
+				snprintf(name, sizeof name, "words%zu", i);
+				w_text(p, name, _(x->ask[i]),
+				       last ? _("They are saved for you. nabij sends nothing itself: you choose if, when and how to say them.") : NULL,
+				       fval(p, name), true);
+			}
 		} else {
 			w_scale(p, "before", _("How tense were you before?"), _("1 relaxed"), _("5 very tense"), 1, 5, fval(p, "before"));
 			w_scale(p, "after", _("And now, how tense are you?"), _("1 relaxed"), _("5 very tense"), 1, 5, fval(p, "after"));

@@ -216,7 +216,7 @@ enum nb_err moment_from_form(struct page *p, struct nb_entry *e)
 		xstrset(&m->member_uid, NULL);
 	set_text(&m->with, fval(p, "with"));
 	m->seconds = 0;
-	if (secs && *secs && (rc = parse_seconds("seconds", secs, 24 * 3600, &m->seconds, &p->err)))
+	if (secs && *secs && (rc = parse_seconds("seconds", secs, NB_MOMENT_SECONDS_MAX, &m->seconds, &p->err)))
 		return rc;
 	xstrset(&m->safe, NULL);
 	if (safe && *safe && (rc = parse_term("safe", NB_VOCAB_SAFE, safe, &m->safe, &p->err)))

@@ -92,7 +92,7 @@ void page_today(struct page *p)
 {
 	struct nb_today t;
 	struct nb_error err;
-	char day[96], what[256], buf[512];
+	char day[96], buf[512];
 
 	if (app_today(p->w->app, &t, &err)) {
 		page_fail(p, 500, err.msg);
@@ -130,23 +130,12 @@ void page_today(struct page *p)
 	if (t.days_since_touch < 0) {
 		h(p, "<p>%s</p>", _("No wanted touch noted yet. When one comes, even a short one, you can note it as a moment."));
 	} else {
-		snprintf(what, sizeof what, "%s", vocab_label(NB_VOCAB_MOMENT_KIND, t.last_touch->u.moment.kind));
-		if (t.days_since_touch == 0)
-			snprintf(buf, sizeof buf, _("Last wanted touch: today (%s)."), what);
-		else if (t.days_since_touch == 1)
-			snprintf(buf, sizeof buf, _("Last wanted touch: yesterday (%s)."), what);
-		else
-			snprintf(buf, sizeof buf, ngettext("Last wanted touch: %d day ago (%s).",
-							   "Last wanted touch: %d days ago (%s).",
-							   t.days_since_touch),
-				 t.days_since_touch, what);
-		h(p, "<p>%s</p>", buf);
-		if (t.days_since_touch >= 3)
-			h(p, "<p class=\"quiet\">%s</p>", _("That is just information, not a score. A hand on your own heart, or a message to someone in your circle, can be a small step when you want one."));
+		h(p, "<p>%s</p>", care_last_touch(t.last_touch, t.days_since_touch, buf, sizeof buf));
+		if (care_touch_gentle(t.days_since_touch))
+			h(p, "<p class=\"quiet\">%s</p>", care_touch_gentle(t.days_since_touch));
 	}
-	if (t.circle < 3 || t.circle > 5)
-		h(p, "<p>%s <a href=\"/circle\">%s</a></p>", circle_advice((size_t)t.circle, buf, sizeof buf),
-		  _("Your circle"));
+	if (circle_advice((size_t)t.circle, buf, sizeof buf))
+		h(p, "<p>%s <a href=\"/circle\">%s</a></p>", buf, _("Your circle"));
 	h(p, "</section>");
 	{
 		char first[NB_DAY_LEN];

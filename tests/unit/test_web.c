@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "core/xalloc.h"
+#include "report/report.h"
 #include "web/web.h"
 
 #include <libintl.h>
@@ -51,6 +52,7 @@ static int teardown(void **state)
 
 	store_close(&f->app.store);
 	free(f);
+	report_release();	/* the fonts of a report a page drew (/report.pdf) */
 	return 0;
 }
 
@@ -313,6 +315,39 @@ static void bad_form_keeps_input(void **state)
 	get(f, "/history", &body);	/* and nothing was written */
 	assert_non_null(strstr(body, "Nothing here yet."));
 	free(body);
+}
+
+/* A words exercise asks its own questions, the same as in the terminal,
+ * and keeps the answers one a line. */
+static void exercise_asks_its_questions(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	struct web_resp resp = { 0 };
+	struct nb_entry *e = NULL;
+	struct nb_error err;
+	char *body;
+	const char *at;
+
+	assert_int_equal(get(f, "/exercise/closeness", &body), 200);
+	assert_non_null(strstr(body, "Whom would you like to ask?"));
+	assert_non_null(strstr(body, "What would help you right now?"));
+	assert_non_null(strstr(body, "How would you say it, in your own words?"));
+	free(body);
+	req_init(&r, &f->w, "POST", "/exercise/closeness");
+	form(&r, "done", "1");
+	form(&r, "with", "Sam");
+	form(&r, "words0", "a hug");
+	form(&r, "words1", "Would you hold me for a moment?");
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 303);
+	assert_non_null(at = strstr(resp.location, "saved="));
+	assert_int_equal(app_get(&f->app, atoll(at + 6), &e, &err), NB_OK);
+	assert_string_equal(e->u.session.words, "a hug\nWould you hold me for a moment?");
+	assert_string_equal(e->u.session.with, "Sam");
+	entry_free(e);
+	web_resp_free(&resp);
+	req_free(&r);
 }
 
 /* A search with more matches than the page shows says so, and shows all
@@ -689,6 +724,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(search_says_how_many, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_failed_read_fails_the_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_route_answers, setup, teardown),
+		cmocka_unit_test_setup_teardown(exercise_asks_its_questions, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("web", tests, NULL, NULL);
