@@ -65,15 +65,15 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 		}
 		return rc;
 	case O_MOOD:
-		return parse_scale("mood", arg, 1, 5, &c->mood, err);
+		return parse_scale("mood", arg, NB_SCALE_MIN, NB_SCALE_MAX, &c->mood, err);
 	case O_ENERGY:
-		return parse_scale("energy", arg, 1, 5, &c->energy, err);
+		return parse_scale("energy", arg, NB_SCALE_MIN, NB_SCALE_MAX, &c->energy, err);
 	case O_TENSION:
-		return parse_scale("tension", arg, 1, 5, &c->tension, err);
+		return parse_scale("tension", arg, NB_SCALE_MIN, NB_SCALE_MAX, &c->tension, err);
 	case O_SLEEP_HOURS:
 		return parse_sleep(arg, &c->sleep_minutes, err);
 	case O_SLEEP_QUALITY:
-		return parse_scale("sleep-quality", arg, 1, 5, &c->sleep_quality, err);
+		return parse_scale("sleep-quality", arg, NB_SCALE_MIN, NB_SCALE_MAX, &c->sleep_quality, err);
 	case O_NOTE:
 		return rec_set_text(&c->note, arg);
 	case O_AT:

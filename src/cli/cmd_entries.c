@@ -214,9 +214,9 @@ static enum nb_err other_apply(void *ctx, int opt, const char *arg, struct nb_er
 	case O_SECONDS:
 		return parse_seconds("seconds", arg, NB_SESSION_SECONDS_MAX, &s->seconds, err);
 	case O_BEFORE:
-		return parse_scale("tension-before", arg, 1, 5, &s->tension_before, err);
+		return parse_scale("tension-before", arg, NB_SCALE_MIN, NB_SCALE_MAX, &s->tension_before, err);
 	case O_AFTER:
-		return parse_scale("tension-after", arg, 1, 5, &s->tension_after, err);
+		return parse_scale("tension-after", arg, NB_SCALE_MIN, NB_SCALE_MAX, &s->tension_after, err);
 	case O_WORDS:
 		return rec_set_text(&s->words, arg);
 	case O_WITH:

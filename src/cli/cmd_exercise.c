@@ -66,10 +66,10 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 	switch (opt) {
 	case O_BEFORE:
 		x->have_before = true;
-		return parse_scale("tension-before", arg, 1, 5, &x->s.tension_before, err);
+		return parse_scale("tension-before", arg, NB_SCALE_MIN, NB_SCALE_MAX, &x->s.tension_before, err);
 	case O_AFTER:
 		x->have_after = true;
-		return parse_scale("tension-after", arg, 1, 5, &x->s.tension_after, err);
+		return parse_scale("tension-after", arg, NB_SCALE_MIN, NB_SCALE_MAX, &x->s.tension_after, err);
 	case O_SECONDS:
 		if ((rc = parse_seconds("seconds", arg, NB_SESSION_SECONDS_MAX, &x->s.seconds, err)))
 			return rc;
@@ -184,7 +184,7 @@ static void ask_tension(struct cli *c, struct ex_ctx *x, bool before)
 
 		if (!a)
 			return;
-		rc = parse_scale(before ? "tension-before" : "tension-after", a, 1, 5, slot, &err);
+		rc = parse_scale(before ? "tension-before" : "tension-after", a, NB_SCALE_MIN, NB_SCALE_MAX, slot, &err);
 		free(a);
 		if (!rc)
 			return;

@@ -210,7 +210,7 @@ enum nb_err parse_emotion(const char *s, struct nb_items *l, struct nb_error *er
 	int intensity = 0;
 	enum nb_err rc;
 
-	if (suffix && (rc = parse_scale("intensity", suffix, 1, 5, &intensity, err)))
+	if (suffix && (rc = parse_scale("intensity", suffix, NB_SCALE_MIN, NB_SCALE_MAX, &intensity, err)))
 		goto out;
 	if ((rc = parse_term("emotion", NB_VOCAB_EMOTION, name, &id, err)))
 		goto out;

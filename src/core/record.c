@@ -373,7 +373,7 @@ static enum nb_err check_items(const char *field, enum nb_vocab v,
 			return rc;
 		if ((rc = check_term("place", NB_VOCAB_PLACE, l->v[i].place, false, err)))
 			return rc;
-		if ((rc = check_scale("intensity", l->v[i].intensity, 1, 5, true, err)))
+		if ((rc = check_scale("intensity", l->v[i].intensity, NB_SCALE_MIN, NB_SCALE_MAX, true, err)))
 			return rc;
 	}
 	return NB_OK;
@@ -396,10 +396,10 @@ static enum nb_err check_checkin(const struct nb_checkin *c, struct nb_error *er
 	    (rc = check_items("need", NB_VOCAB_NEED, &c->needs, err)) ||
 	    (rc = check_items("tag", NB_VOCAB_FREE, &c->tags, err)) ||
 	    (rc = check_term("state", NB_VOCAB_STATE, c->state, false, err)) ||
-	    (rc = check_scale("mood", c->mood, 1, 5, true, err)) ||
-	    (rc = check_scale("energy", c->energy, 1, 5, true, err)) ||
-	    (rc = check_scale("tension", c->tension, 1, 5, true, err)) ||
-	    (rc = check_scale("sleep-quality", c->sleep_quality, 1, 5, true, err)) ||
+	    (rc = check_scale("mood", c->mood, NB_SCALE_MIN, NB_SCALE_MAX, true, err)) ||
+	    (rc = check_scale("energy", c->energy, NB_SCALE_MIN, NB_SCALE_MAX, true, err)) ||
+	    (rc = check_scale("tension", c->tension, NB_SCALE_MIN, NB_SCALE_MAX, true, err)) ||
+	    (rc = check_scale("sleep-quality", c->sleep_quality, NB_SCALE_MIN, NB_SCALE_MAX, true, err)) ||
 	    (rc = check_text("note", c->note, false, NB_TEXT_MAX, true, err)))
 		return rc;
 	if (c->sleep_minutes < -1 || c->sleep_minutes > 24 * 60) {
@@ -470,9 +470,9 @@ static enum nb_err check_session(const struct nb_session *s, struct nb_error *er
 
 	if ((rc = check_term("exercise", NB_VOCAB_EXERCISE, s->exercise, true, err)) ||
 	    (rc = check_seconds("seconds", s->seconds, NB_SESSION_SECONDS_MAX, false, err)) ||
-	    (rc = check_scale("tension-before", s->tension_before, 1, 5, true, err)))
+	    (rc = check_scale("tension-before", s->tension_before, NB_SCALE_MIN, NB_SCALE_MAX, true, err)))
 		return rc;
-	if ((rc = check_scale("tension-after", s->tension_after, 1, 5, true, err)) ||
+	if ((rc = check_scale("tension-after", s->tension_after, NB_SCALE_MIN, NB_SCALE_MAX, true, err)) ||
 	    (rc = check_text("pattern", s->pattern, false, 32, false, err)) ||
 	    (rc = check_text("with", s->with, false, NB_NAME_MAX, false, err)))
 		return rc;

@@ -22,6 +22,8 @@
 #define NB_TEXT_MAX 10000	/* bytes in a note or other long text */
 #define NB_NAME_MAX 200		/* bytes in a name, term or short text */
 #define NB_ITEMS_MAX 24		/* emotions, needs, ... in one record */
+#define NB_SCALE_MIN 1		/* every scale of nabij: mood, tension, ..., 1 to 5 */
+#define NB_SCALE_MAX 5
 #define NB_MOMENT_SECONDS_MAX (24 * 3600)	/* the longest moment */
 #define NB_SESSION_SECONDS_MAX (2 * 3600)	/* the longest exercise session */
 

@@ -128,9 +128,9 @@ static void save(struct page *p, const struct nb_exercise *x)
 	/* the answers, one a line; a form of its own may send "words" whole */
 	if (!(s->words = exercise_words(x, answers, NB_ASK_MAX)) && fval(p, "words") && *fval(p, "words"))
 		s->words = xstrdup(fval(p, "words"));
-	if ((rc = parse_scale("tension-before", fval(p, "before") ? fval(p, "before") : "", 1, 5,
+	if ((rc = parse_scale("tension-before", fval(p, "before") ? fval(p, "before") : "", NB_SCALE_MIN, NB_SCALE_MAX,
 			      &s->tension_before, &p->err)) ||
-	    (rc = parse_scale("tension-after", fval(p, "after") ? fval(p, "after") : "", 1, 5,
+	    (rc = parse_scale("tension-after", fval(p, "after") ? fval(p, "after") : "", NB_SCALE_MIN, NB_SCALE_MAX,
 			      &s->tension_after, &p->err)))
 		;
 	else if (x->guide == NB_GUIDE_WORDS && !s->words)
@@ -173,7 +173,7 @@ static void breath_page(struct page *p)
 			h(p, "<label>%s <input type=\"number\" name=\"%s\" value=\"%d\" min=\"0\" max=\"30\" inputmode=\"numeric\"></label>",
 			  labels[i], names[i], values[i]);
 		h(p, "</fieldset>");
-		w_scale(p, "before", _("How tense are you now?"), _("1 relaxed"), _("5 very tense"), 1, 5, before);
+		w_scale(p, "before", _("How tense are you now?"), _("1 relaxed"), _("5 very tense"), NB_SCALE_MIN, NB_SCALE_MAX, before);
 		h(p, "<p class=\"actions\"><button type=\"submit\">%s</button></p></form>", _("Start"));
 		return;
 	}
@@ -193,7 +193,7 @@ static void breath_page(struct page *p)
 	hidden(p, "rest", b.rest);
 	h(p, "<input type=\"hidden\" name=\"before\" value=\"%s\"><input type=\"hidden\" name=\"seconds\" value=\"\">",
 	  before);
-	w_scale(p, "after", _("And now, how tense are you?"), _("1 relaxed"), _("5 very tense"), 1, 5, fval(p, "after"));
+	w_scale(p, "after", _("And now, how tense are you?"), _("1 relaxed"), _("5 very tense"), NB_SCALE_MIN, NB_SCALE_MAX, fval(p, "after"));
 	form_end(p, _("Done"));
 }
 
@@ -236,8 +236,8 @@ void page_exercise(struct page *p)
 				       fval(p, name), true);
 			}
 		} else {
-			w_scale(p, "before", _("How tense were you before?"), _("1 relaxed"), _("5 very tense"), 1, 5, fval(p, "before"));
-			w_scale(p, "after", _("And now, how tense are you?"), _("1 relaxed"), _("5 very tense"), 1, 5, fval(p, "after"));
+			w_scale(p, "before", _("How tense were you before?"), _("1 relaxed"), _("5 very tense"), NB_SCALE_MIN, NB_SCALE_MAX, fval(p, "before"));
+			w_scale(p, "after", _("And now, how tense are you?"), _("1 relaxed"), _("5 very tense"), NB_SCALE_MIN, NB_SCALE_MAX, fval(p, "after"));
 		}
 		form_end(p, _("Done"));
 	}

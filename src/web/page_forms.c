@@ -53,7 +53,7 @@ static enum nb_err scale_from_form(struct page *p, const char *name, int *out)
 {
 	const char *v = fval(p, name);
 
-	return parse_scale(name, v ? v : "", 1, 5, out, &p->err);
+	return parse_scale(name, v ? v : "", NB_SCALE_MIN, NB_SCALE_MAX, out, &p->err);
 }
 
 static void set_text(char **slot, const char *v)
@@ -166,9 +166,9 @@ void checkin_form(struct page *p, const struct nb_entry *e, const char *action)
 	local_value(e, at);
 	form_begin(p, action, "checkin");
 	form_errors(p);
-	w_scale(p, "mood", _("Mood"), _("1 very low"), _("5 very good"), 1, 5,
+	w_scale(p, "mood", _("Mood"), _("1 very low"), _("5 very good"), NB_SCALE_MIN, NB_SCALE_MAX,
 		scale_shown(p, "mood", c ? c->mood : 0, b1));
-	w_scale(p, "tension", _("Tension"), _("1 relaxed"), _("5 very tense"), 1, 5,
+	w_scale(p, "tension", _("Tension"), _("1 relaxed"), _("5 very tense"), NB_SCALE_MIN, NB_SCALE_MAX,
 		scale_shown(p, "tension", c ? c->tension : 0, b2));
 	w_choices(p, "state", _("Where are you right now?"), NB_VOCAB_STATE, false, NULL,
 		  c ? c->state : NULL);
@@ -182,11 +182,11 @@ void checkin_form(struct page *p, const struct nb_entry *e, const char *action)
 	  _("Body, energy and sleep"));
 	w_text(p, "body", _("What do you feel in your body, and where?"),
 	       _("For example: tension@shoulders, tiredness"), shown(p, "body", body), false);
-	w_scale(p, "energy", _("Energy"), _("1 empty"), _("5 full"), 1, 5,
+	w_scale(p, "energy", _("Energy"), _("1 empty"), _("5 full"), NB_SCALE_MIN, NB_SCALE_MAX,
 		scale_shown(p, "energy", c ? c->energy : 0, b3));
 	w_text(p, "sleep-hours", _("Sleep last night, in hours"), _("For example 7.5 or 7:30"),
 	       shown(p, "sleep-hours", sleep), false);
-	w_scale(p, "sleep-quality", _("Sleep quality"), _("1 poor"), _("5 good"), 1, 5,
+	w_scale(p, "sleep-quality", _("Sleep quality"), _("1 poor"), _("5 good"), NB_SCALE_MIN, NB_SCALE_MAX,
 		scale_shown(p, "sleep-quality", c ? c->sleep_quality : 0, b4));
 	h(p, "</details>");
 	w_text(p, "tag", _("Tags"), _("What you did, comma separated"), shown(p, "tag", tags), false);

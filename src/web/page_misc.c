@@ -208,7 +208,7 @@ void page_week(struct page *p)
 	if (w.reflections)
 		h(p, "<dt>%s</dt><dd>%d</dd>", _("Reflections"), w.reflections);
 	h(p, "</dl>");
-	chart_line(p, _("Mood, Monday to Sunday"), w.day_mood, 7, 1, 5, w.monday, _("Mood"));
+	chart_line(p, _("Mood, Monday to Sunday"), w.day_mood, 7, NB_SCALE_MIN, NB_SCALE_MAX, w.monday, _("Mood"));
 	if (w.next_intention)
 		h(p, "<p class=\"intention\">%s <strong>%s</strong></p>", _("Your intention for next week:"), w.next_intention->u.reflection.text);
 	else if (!date || strcmp(w.monday, p->today) <= 0) {

@@ -140,7 +140,7 @@ void page_today(struct page *p)
 	{
 		char first[NB_DAY_LEN];
 		nb_day_add(t.day, -(NB_SPARK_DAYS - 1), first);
-		chart_line(p, _("Mood, last 14 days"), t.moods, NB_SPARK_DAYS, 1, 5, first, _("Mood"));
+		chart_line(p, _("Mood, last 14 days"), t.moods, NB_SPARK_DAYS, NB_SCALE_MIN, NB_SCALE_MAX, first, _("Mood"));
 	}
 	h(p, "<section aria-labelledby=\"q-h\"><h2 id=\"q-h\">%s</h2><p class=\"prompt\">%s</p>"
 	     "<p><a href=\"/reflect\">%s</a></p></section>",
