@@ -119,6 +119,7 @@ struct conn {
 	int fd;
 	double since;		/* when this request began to arrive */
 	bool arriving;		/* not yet arrived whole */
+	bool doomed;		/* shut down; libmicrohttpd will close it */
 };
 
 struct lane {			/* the connections of one daemon */
@@ -140,25 +141,36 @@ static double mono(void)
 
 /* Close what took too long, and make room when the lane is nearly full.
  * With lanes_lock held. */
+static void doom(struct conn *c)
+{
+	shutdown(c->fd, SHUT_RDWR);
+	c->doomed = true;
+	c->arriving = false;
+}
+
 static void sweep(struct lane *l)
 {
 	double now = mono();
-	int arriving = 0;
+	int live = 0;
 
 	for (struct conn *c = l->head.next; c != &l->head; c = c->next) {
-		if (c->arriving && now - c->since > REQUEST_SECONDS) {
-			shutdown(c->fd, SHUT_RDWR);
-			c->arriving = false;
-		}
-		arriving += c->arriving;
+		if (c->arriving && now - c->since > REQUEST_SECONDS)
+			doom(c);
+		live += !c->doomed;
 	}
-	for (struct conn *c = l->head.next; c != &l->head && l->n - CONN_MAX + CONN_ROOM > 0 &&
-					      arriving > 0; c = c->next)
-		if (c->arriving) {	/* the oldest first */
-			shutdown(c->fd, SHUT_RDWR);
-			c->arriving = false;
-			arriving--;
-		}
+	/* near the limit, the request that has been arriving longest makes
+	 * way, one at a time, until there is room again */
+	while (live > CONN_MAX - CONN_ROOM) {
+		struct conn *oldest = NULL;
+
+		for (struct conn *c = l->head.next; c != &l->head; c = c->next)
+			if (c->arriving && (!oldest || c->since < oldest->since))
+				oldest = c;
+		if (!oldest)
+			break;	/* all are being answered or idle between requests */
+		doom(oldest);
+		live--;
+	}
 }
 
 static void notify(void *cls, struct MHD_Connection *conn, void **socket_context,
@@ -200,7 +212,7 @@ static void mark(struct MHD_Connection *conn, bool arriving)
 	struct conn *c = info ? info->socket_context : NULL;
 
 	pthread_mutex_lock(&lanes_lock);
-	if (c) {
+	if (c && !c->doomed) {
 		c->since = mono();
 		c->arriving = arriving;
 	}
