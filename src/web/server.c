@@ -20,6 +20,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,7 +130,7 @@ struct lane {			/* the connections of one daemon */
 
 static pthread_mutex_t lanes_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct lane lanes[2];	/* IPv4 and IPv6 */
-static volatile bool watching;
+static atomic_bool watching;	/* the watchdog runs while set */
 
 static double mono(void)
 {
