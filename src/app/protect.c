@@ -47,6 +47,12 @@ enum nb_err app_check_file(const char *path, struct nb_error *err)
 				    path);
 }
 
+/* How a's database is opened: read-only where it can be when it only reads. */
+static enum nb_err open_store(struct nb_app *a, const char *path, const char *key, struct nb_error *err)
+{
+	return (a->reading ? store_sqlite_open_reader : store_sqlite_open_key)(path, key, &a->store, err);
+}
+
 /* Open path with the key of pass under the header at hpath. */
 static enum nb_err open_with(struct nb_app *a, const char *path, const char *hpath,
 			     const char *pass, size_t len, struct nb_error *err)
@@ -57,7 +63,7 @@ static enum nb_err open_with(struct nb_app *a, const char *path, const char *hpa
 
 	if ((rc = vault_header_read(hpath, &h, err)) || (rc = vault_key(pass, len, &h, &key, err)))
 		return rc;
-	if ((rc = (a->reading ? store_sqlite_open_reader : store_sqlite_open_key)(path, key, &a->store, err)))
+	if ((rc = open_store(a, path, key, err)))
 		vault_free(key);
 	else
 		a->key = key;	/* for a backup under the same key; wiped by app_close */
@@ -78,7 +84,7 @@ enum nb_err app_open(struct nb_app *a, const char *path, const char *pass, size_
 	enum nb_err rc;
 
 	if (!pass)
-		return (a->reading ? store_sqlite_open_reader : store_sqlite_open_key)(path, NULL, &a->store, err);
+		return open_store(a, path, NULL, err);
 	hpath = vault_header_path(path);
 	old = xasprintf("%s.old", hpath);
 	rc = open_with(a, path, hpath, pass, len, err);

@@ -20,19 +20,30 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Bring the schema to the newest version, one transaction per step. */
-static enum nb_err migrate(struct db *d, struct nb_error *err)
+/* The schema number of the open database (PRAGMA user_version). */
+static enum nb_err schema_version(struct db *d, int *version, struct nb_error *err)
 {
 	sqlite3_stmt *st;
-	int version = 0;
-	size_t n;
-	const char *const *steps = schema_migrations(&n);
 
+	*version = 0;
 	if (sqlite3_prepare_v2(d->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
 		return sq_error(d, err);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
+		*version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
+	return NB_OK;
+}
+
+/* Bring the schema to the newest version, one transaction per step. */
+static enum nb_err migrate(struct db *d, struct nb_error *err)
+{
+	int version;
+	size_t n;
+	const char *const *steps = schema_migrations(&n);
+	enum nb_err rc;
+
+	if ((rc = schema_version(d, &version, err)))
+		return rc;
 	if (version < 0)	/* never written by nabij: refuse before any step runs */
 		return nb_error_set(err, NB_EDB, "", "%s",
 				    _("This file is not a nabij database, or it was changed outside nabij (its schema number is below zero). Nothing was changed."));
@@ -42,7 +53,6 @@ static enum nb_err migrate(struct db *d, struct nb_error *err)
 				    version, n);
 	for (int v = version; v < (int)n; v++) {
 		char pragma[64];
-		enum nb_err rc;
 
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
 		if ((rc = sq_exec(d, "BEGIN IMMEDIATE", err)))
@@ -61,16 +71,13 @@ static enum nb_err migrate(struct db *d, struct nb_error *err)
  * cannot migrate (then the database is opened for writing instead). */
 static enum nb_err current(struct db *d, struct nb_error *err)
 {
-	sqlite3_stmt *st;
-	int version = -1;
+	int version;
 	size_t n;
+	enum nb_err rc;
 
 	schema_migrations(&n);
-	if (sqlite3_prepare_v2(d->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-		return sq_error(d, err);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	if ((rc = schema_version(d, &version, err)))
+		return rc;
 	return version == (int)n ? NB_OK : nb_error_set(err, NB_EDB, "", "%s", "schema");
 }
 
