@@ -5,6 +5,7 @@
  */
 #include "io.h"
 #include "core/buf.h"
+#include "core/field.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 
@@ -15,46 +16,78 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const columns[] = {
-	"uid", "type", "at", "day", "created", "updated",
-	"body", "emotions", "needs", "state", "mood", "energy", "tension",
-	"sleep_hours", "sleep_quality", "tags",
-	"kind", "with", "seconds", "safe", "effects",
-	"situation", "reaction", "emotion", "need", "alternative", "outcome",
-	"name", "place", "reach", "helps",
-	"exercise", "tension_before", "tension_after", "pattern", "words", "prompt", "text",
-	"answers", "phase", "note",
-};
-#define NCOL (sizeof columns / sizeof columns[0])
+/*
+ * The columns: the envelope, then each kind's fields in the order of its
+ * table (core/field.c), a column shared by kinds once; the note, shared by
+ * check-ins, moments and phases, comes last, where long text reads best.
+ */
+#define NCOL_MAX 96
 
-static int col(const char *name)
+struct cols {
+	const char *v[NCOL_MAX];
+	size_t n;
+};
+
+static const char *csv_name(const struct nb_field *f)
 {
-	for (size_t i = 0; i < NCOL; i++)
-		if (strcmp(columns[i], name) == 0)
+	return f->csv ? f->csv : f->key;
+}
+
+static void add_column(struct cols *c, const char *name)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->v[i], name) == 0)
+			return;
+	if (c->n == NCOL_MAX)
+		abort();	/* more fields than columns: our own bug */
+	c->v[c->n++] = name;
+}
+
+static void lay_out(struct cols *c)
+{
+	static const char *const envelope[] = { "uid", "type", "at", "day", "created", "updated" };
+
+	c->n = 0;
+	for (size_t i = 0; i < sizeof envelope / sizeof envelope[0]; i++)
+		add_column(c, envelope[i]);
+	for (int t = NB_CHECKIN; t < NB_TYPE__COUNT; t++) {
+		size_t n;
+		const struct nb_field *f = fields_of((enum nb_type)t, &n);
+		for (size_t i = 0; i < n; i++)
+			if (*csv_name(&f[i]) && strcmp(csv_name(&f[i]), "note") != 0)
+				add_column(c, csv_name(&f[i]));
+	}
+	add_column(c, "note");
+}
+
+static int col(const struct cols *c, const char *name)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->v[i], name) == 0)
 			return (int)i;
 	abort();	/* a misspelt column is our own bug */
 }
 
-static void put(char **row, const char *name, const char *value)
+static void put(const struct cols *c, char **row, const char *name, const char *value)
 {
-	int i = col(name);
+	int i = col(c, name);
 
 	free(row[i]);
 	row[i] = xstrdup(value);
 }
 
-static void put_int(char **row, const char *name, int v, int unset)
+static void put_int(const struct cols *c, char **row, const char *name, int v, int unset)
 {
 	char s[24];
 
 	if (v == unset)
 		return;
 	snprintf(s, sizeof s, "%d", v);
-	put(row, name, s);
+	put(c, row, name, s);
 }
 
 /* "a; b:3; c@shoulders" */
-static void put_items(char **row, const char *name, const struct nb_items *l)
+static void put_items(const struct cols *c, char **row, const char *name, const struct nb_items *l)
 {
 	struct nb_buf b = { 0 };
 
@@ -67,101 +100,80 @@ static void put_items(char **row, const char *name, const struct nb_items *l)
 			buf_addf(&b, ":%d", l->v[i].intensity);
 	}
 	if (b.len)
-		put(row, name, b.s);
+		put(c, row, name, b.s);
 	buf_free(&b);
 }
 
-static void fill(char **row, const struct nb_entry *e)
+static void put_field(const struct cols *c, char **row, const struct nb_entry *e, const struct nb_field *f)
 {
-	char s[NB_STAMP_LEN];
+	const char *name = csv_name(f);
+	char s[24];
+	int v;
 
-	put(row, "uid", e->uid);
-	put(row, "type", entry_type_id(e->type));
-	nb_stamp_format(e->at, s);
-	put(row, "at", s);
-	put(row, "day", e->day);
-	nb_utc_format(e->created, s);
-	put(row, "created", s);
-	nb_utc_format(e->updated, s);
-	put(row, "updated", s);
-	switch (e->type) {
-	case NB_CHECKIN: {
-		const struct nb_checkin *c = &e->u.checkin;
-		put_items(row, "body", &c->body);
-		put_items(row, "emotions", &c->emotions);
-		put_items(row, "needs", &c->needs);
-		put(row, "state", c->state);
-		put_int(row, "mood", c->mood, 0);
-		put_int(row, "energy", c->energy, 0);
-		put_int(row, "tension", c->tension, 0);
-		if (c->sleep_minutes >= 0) {
-			snprintf(s, sizeof s, "%.2f", c->sleep_minutes / 60.0);
-			put(row, "sleep_hours", s);
+	if (!*name)
+		return;
+	switch (f->type) {
+	case NB_FT_SCALE:
+	case NB_FT_SECONDS:
+		put_int(c, row, name, field_int_of(e, f), field_unset(f));
+		break;
+	case NB_FT_MINUTES:
+		if ((v = field_int_of(e, f)) >= 0) {
+			snprintf(s, sizeof s, "%.2f", v / 60.0);
+			put(c, row, name, s);
 		}
-		put_int(row, "sleep_quality", c->sleep_quality, 0);
-		put_items(row, "tags", &c->tags);
-		put(row, "note", c->note);
 		break;
-	}
-	case NB_MOMENT:
-		put(row, "kind", e->u.moment.kind);
-		put(row, "with", e->u.moment.with);
-		put_int(row, "seconds", e->u.moment.seconds, 0);
-		put(row, "safe", e->u.moment.safe);
-		put_items(row, "effects", &e->u.moment.effects);
-		put(row, "note", e->u.moment.note);
+	case NB_FT_TERM:
+	case NB_FT_LINE:
+	case NB_FT_TEXT:
+	case NB_FT_PROMPT:
+	case NB_FT_MEMBER:
+		put(c, row, name, field_str_of(e, f));
 		break;
-	case NB_TRIGGER:
-		put(row, "situation", e->u.trigger.situation);
-		put(row, "reaction", e->u.trigger.reaction);
-		put(row, "emotion", e->u.trigger.emotion);
-		put(row, "need", e->u.trigger.need);
-		put(row, "alternative", e->u.trigger.alternative);
-		put(row, "outcome", e->u.trigger.outcome);
+	case NB_FT_ITEMS:
+	case NB_FT_TERMS:
+		put_items(c, row, name, field_items_of(e, f));
 		break;
-	case NB_MEMBER:
-		put(row, "name", e->u.member.name);
-		put(row, "place", e->u.member.place ? "place" : "person");
-		put(row, "reach", e->u.member.reach);
-		put(row, "helps", e->u.member.helps);
+	case NB_FT_FLAG:
+		put(c, row, name, field_flag_of(e, f) ? f->high : f->low);
 		break;
-	case NB_SESSION:
-		put(row, "exercise", e->u.session.exercise);
-		put_int(row, "seconds", e->u.session.seconds, 0);
-		put_int(row, "tension_before", e->u.session.tension_before, 0);
-		put_int(row, "tension_after", e->u.session.tension_after, 0);
-		put(row, "pattern", e->u.session.pattern);
-		put(row, "with", e->u.session.with);
-		put(row, "words", e->u.session.words);
-		break;
-	case NB_ATTACHMENT: {
+	case NB_FT_ANSWERS: {
+		const int *a = (const int *)((const char *)e + f->offset);
 		char answers[4 * NB_ATTACHMENT_ITEMS] = "";
 		for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++)
 			snprintf(answers + strlen(answers), sizeof answers - strlen(answers), "%s%d",
-				 i ? ";" : "", e->u.attachment.answers[i]);
-		put(row, "answers", answers);
+				 i ? ";" : "", a[i]);
+		put(c, row, name, answers);
 		break;
 	}
-	case NB_PHASE:
-		put(row, "phase", e->u.phase.phase);
-		put(row, "with", e->u.phase.with);
-		put(row, "note", e->u.phase.note);
-		break;
-	case NB_REFLECTION:
-		put(row, "prompt", e->u.reflection.prompt);
-		put(row, "text", e->u.reflection.text);
-		break;
-	default:
-		break;
 	}
 }
 
+static void fill(const struct cols *c, char **row, const struct nb_entry *e)
+{
+	char s[NB_STAMP_LEN];
+	size_t n;
+	const struct nb_field *f = fields_of(e->type, &n);
+
+	put(c, row, "uid", e->uid);
+	put(c, row, "type", entry_type_id(e->type));
+	nb_stamp_format(e->at, s);
+	put(c, row, "at", s);
+	put(c, row, "day", e->day);
+	nb_utc_format(e->created, s);
+	put(c, row, "created", s);
+	nb_utc_format(e->updated, s);
+	put(c, row, "updated", s);
+	for (size_t i = 0; i < n; i++)
+		put_field(c, row, e, &f[i]);
+}
+
 /* Write the columns of row that keep[] marks (all when keep is NULL). */
-static int write_row(FILE *out, char *const *row, const bool *keep)
+static int write_row(FILE *out, size_t ncol, char *const *row, const bool *keep)
 {
 	bool first = true;
 
-	for (size_t i = 0; i < NCOL; i++) {
+	for (size_t i = 0; i < ncol; i++) {
 		if (keep && !keep[i])
 			continue;
 		if (!first && fputc(',', out) == EOF)
@@ -178,31 +190,33 @@ static int write_row(FILE *out, char *const *row, const bool *keep)
 static enum nb_err write_csv(FILE *out, const struct nb_entries *l, enum nb_type t,
 			     struct nb_error *err)
 {
-	char *row[NCOL] = { 0 };
-	bool keep[NCOL];
+	char *row[NCOL_MAX] = { 0 };
+	bool keep[NCOL_MAX];
+	struct cols cols;
 	int bad;
 
-	for (size_t c = 0; c < NCOL; c++)
-		keep[c] = !t || c < 6;	/* uid, type, at, day, created, updated */
+	lay_out(&cols);
+	for (size_t k = 0; k < cols.n; k++)
+		keep[k] = !t || k < 6;	/* uid, type, at, day, created, updated */
 	for (size_t i = 0; t && i < l->n; i++) {	/* the columns any record of t fills */
 		if (l->v[i]->type != t)
 			continue;
-		fill(row, l->v[i]);
-		for (size_t c = 0; c < NCOL; c++) {
-			keep[c] = keep[c] || row[c];
-			free(row[c]);
-			row[c] = NULL;
+		fill(&cols, row, l->v[i]);
+		for (size_t k = 0; k < cols.n; k++) {
+			keep[k] = keep[k] || row[k];
+			free(row[k]);
+			row[k] = NULL;
 		}
 	}
-	bad = write_row(out, (char *const *)columns, keep);
+	bad = write_row(out, cols.n, (char *const *)cols.v, keep);
 	for (size_t i = 0; !bad && i < l->n; i++) {
 		if (t && l->v[i]->type != t)
 			continue;
-		fill(row, l->v[i]);
-		bad = write_row(out, row, keep);
-		for (size_t c = 0; c < NCOL; c++) {
-			free(row[c]);
-			row[c] = NULL;
+		fill(&cols, row, l->v[i]);
+		bad = write_row(out, cols.n, row, keep);
+		for (size_t k = 0; k < cols.n; k++) {
+			free(row[k]);
+			row[k] = NULL;
 		}
 	}
 	if (bad || fflush(out) != 0)

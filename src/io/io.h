@@ -14,7 +14,6 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#define NB_FORMAT_VERSION 1
 
 /* Write all records as nabij JSON, stamped with the export time now. */
 enum nb_err io_json_write(FILE *out, const struct nb_entries *l, int64_t now,

@@ -7,6 +7,7 @@
 #include "io.h"
 #include "jload.h"
 #include "core/exercise.h"
+#include "core/field.h"
 #include "core/i18n.h"
 #include "core/uid.h"
 #include "core/week.h"
@@ -77,10 +78,48 @@ static void set_items(json_t *o, const char *key, const struct nb_items *l)
 	json_object_set_new(o, key, a);
 }
 
+/* One field of e under its key; nothing when it is not answered. */
+static void set_field(json_t *o, const struct nb_entry *e, const struct nb_field *f)
+{
+	switch (f->type) {
+	case NB_FT_SCALE:
+	case NB_FT_SECONDS:
+	case NB_FT_MINUTES:
+		set_int(o, f->key, field_int_of(e, f), field_unset(f));
+		break;
+	case NB_FT_TERM:
+	case NB_FT_LINE:
+	case NB_FT_TEXT:
+	case NB_FT_PROMPT:
+	case NB_FT_MEMBER:
+		set_str(o, f->key, field_str_of(e, f));
+		break;
+	case NB_FT_ITEMS:
+		set_items(o, f->key, field_items_of(e, f));
+		break;
+	case NB_FT_TERMS:
+		set_terms(o, f->key, field_items_of(e, f));
+		break;
+	case NB_FT_FLAG:
+		json_object_set_new(o, f->key, json_boolean(field_flag_of(e, f)));
+		break;
+	case NB_FT_ANSWERS: {
+		const int *v = (const int *)((const char *)e + f->offset);
+		json_t *a = json_array();
+		for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++)
+			json_array_append_new(a, json_integer(v[i]));
+		json_object_set_new(o, f->key, a);
+		break;
+	}
+	}
+}
+
 /* The object for one record; with local, also its local id and day. */
 static json_t *entry_obj(const struct nb_entry *e, bool local)
 {
 	json_t *o = json_object();
+	size_t n;
+	const struct nb_field *f = fields_of(e->type, &n);
 
 	if (local)
 		json_object_set_new(o, "id", json_integer(e->id));
@@ -91,79 +130,9 @@ static json_t *entry_obj(const struct nb_entry *e, bool local)
 		json_object_set_new(o, "day", json_string(e->day));
 	set_utc(o, "created", e->created);
 	set_utc(o, "updated", e->updated);
-	switch (e->type) {
-	case NB_CHECKIN: {
-		const struct nb_checkin *c = &e->u.checkin;
-		set_items(o, "body", &c->body);
-		set_items(o, "emotions", &c->emotions);
-		set_terms(o, "needs", &c->needs);
-		set_str(o, "state", c->state);
-		set_int(o, "mood", c->mood, 0);
-		set_int(o, "energy", c->energy, 0);
-		set_int(o, "tension", c->tension, 0);
-		set_int(o, "sleep_minutes", c->sleep_minutes, -1);
-		set_int(o, "sleep_quality", c->sleep_quality, 0);
-		set_terms(o, "tags", &c->tags);
-		set_str(o, "note", c->note);
-		break;
-	}
-	case NB_MOMENT: {
-		const struct nb_moment *m = &e->u.moment;
-		set_str(o, "kind", m->kind);
-		set_str(o, "with", m->with);
-		set_str(o, "member", m->member_uid);
-		set_int(o, "seconds", m->seconds, 0);
-		set_str(o, "safe", m->safe);
-		set_terms(o, "effects", &m->effects);
-		set_str(o, "note", m->note);
-		break;
-	}
-	case NB_TRIGGER: {
-		const struct nb_trigger *t = &e->u.trigger;
-		set_str(o, "situation", t->situation);
-		set_str(o, "reaction", t->reaction);
-		set_str(o, "emotion", t->emotion);
-		set_str(o, "need", t->need);
-		set_str(o, "alternative", t->alternative);
-		set_str(o, "outcome", t->outcome);
-		break;
-	}
-	case NB_MEMBER:
-		json_object_set_new(o, "place", json_boolean(e->u.member.place));
-		set_str(o, "name", e->u.member.name);
-		set_str(o, "reach", e->u.member.reach);
-		set_str(o, "helps", e->u.member.helps);
-		break;
-	case NB_SESSION:
-		set_str(o, "exercise", e->u.session.exercise);
-		set_int(o, "seconds", e->u.session.seconds, 0);
-		set_int(o, "tension_before", e->u.session.tension_before, 0);
-		set_int(o, "tension_after", e->u.session.tension_after, 0);
-		set_str(o, "pattern", e->u.session.pattern);
-		set_str(o, "with", e->u.session.with);
-		set_str(o, "member", e->u.session.member_uid);
-		set_str(o, "words", e->u.session.words);
-		break;
-	case NB_ATTACHMENT: {
-		json_t *a = json_array();
-		for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++)
-			json_array_append_new(a, json_integer(e->u.attachment.answers[i]));
-		json_object_set_new(o, "answers", a);
-		break;
-	}
-	case NB_PHASE:
-		set_str(o, "phase", e->u.phase.phase);
-		set_str(o, "with", e->u.phase.with);
-		set_str(o, "member", e->u.phase.member_uid);
-		set_str(o, "note", e->u.phase.note);
-		break;
-	case NB_REFLECTION:
-		set_str(o, "prompt", e->u.reflection.prompt);
-		set_str(o, "text", e->u.reflection.text);
-		break;
-	default:
-		break;
-	}
+	fields_of(e->type, &n);
+	for (size_t i = 0; i < n; i++)
+		set_field(o, e, &f[i]);
 	return o;
 }
 
@@ -492,34 +461,6 @@ static void rd_items(struct rd *r, const char *key, struct nb_items *l)
 
 static const char *const common_keys[] = { "uid", "type", "at", "created", "updated", NULL };
 
-static const char *const *keys_of(enum nb_type t)
-{
-	static const char *const checkin[] = { "body", "emotions", "needs", "state", "mood",
-		"energy", "tension", "sleep_minutes", "sleep_quality", "tags", "note", NULL };
-	static const char *const moment[] = { "kind", "with", "member", "seconds", "safe",
-		"effects", "note", NULL };
-	static const char *const trigger[] = { "situation", "reaction", "emotion", "need",
-		"alternative", "outcome", NULL };
-	static const char *const member[] = { "place", "name", "reach", "helps", NULL };
-	static const char *const session[] = { "exercise", "seconds", "tension_before",
-		"tension_after", "pattern", "with", "member", "words", NULL };
-	static const char *const attachment[] = { "answers", NULL };
-	static const char *const phase[] = { "phase", "with", "member", "note", NULL };
-	static const char *const reflection[] = { "prompt", "text", NULL };
-
-	switch (t) {
-	case NB_CHECKIN: return checkin;
-	case NB_MOMENT: return moment;
-	case NB_TRIGGER: return trigger;
-	case NB_MEMBER: return member;
-	case NB_SESSION: return session;
-	case NB_REFLECTION: return reflection;
-	case NB_ATTACHMENT: return attachment;
-	case NB_PHASE: return phase;
-	default: return common_keys + 5;
-	}
-}
-
 static bool in_list(const char *const *l, const char *key)
 {
 	for (; *l; l++)
@@ -555,9 +496,80 @@ static void rd_member(struct rd *r, const char *uid)
 				     r->index);
 }
 
+static bool key_of(enum nb_type t, const char *key)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(t, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(f[i].key, key) == 0)
+			return true;
+	return false;
+}
+
+static void rd_answers(struct rd *r, const char *key, int *out)
+{
+	json_t *a = json_object_get(r->obj, key), *v;
+	size_t i;
+
+	if (r->rc)
+		return;
+	if (!json_is_array(a) || json_array_size(a) != NB_ATTACHMENT_ITEMS) {
+		rd_fail_type(r, key, _("a list of 12 whole numbers"));
+		return;
+	}
+	json_array_foreach(a, i, v) {
+		if (!json_is_integer(v) || json_integer_value(v) < -1000 || json_integer_value(v) > 1000) {
+			rd_fail_type(r, key, _("a list of 12 whole numbers"));
+			return;
+		}
+		out[i] = (int)json_integer_value(v);
+	}
+}
+
+static void rd_field(struct rd *r, struct nb_entry *e, const struct nb_field *f)
+{
+	json_t *flag;
+
+	switch (f->type) {
+	case NB_FT_SCALE:
+	case NB_FT_SECONDS:
+	case NB_FT_MINUTES:
+		*field_int(e, f) = rd_int(r, f->key, field_unset(f));
+		break;
+	case NB_FT_TERM:
+	case NB_FT_LINE:
+	case NB_FT_TEXT:
+	case NB_FT_PROMPT:
+		*field_str(e, f) = rd_str(r, f->key);
+		break;
+	case NB_FT_MEMBER:
+		*field_str(e, f) = rd_str(r, f->key);
+		rd_member(r, *field_str(e, f));
+		break;
+	case NB_FT_ITEMS:
+		rd_items(r, f->key, field_items(e, f));
+		break;
+	case NB_FT_TERMS:
+		rd_terms(r, f->key, field_items(e, f));
+		break;
+	case NB_FT_FLAG:
+		flag = json_object_get(r->obj, f->key);
+		if (flag && !json_is_boolean(flag))
+			rd_fail_type(r, f->key, _("true or false"));
+		*field_flag(e, f) = json_is_true(flag);
+		break;
+	case NB_FT_ANSWERS:
+		rd_answers(r, f->key, (int *)((char *)e + f->offset));
+		break;
+	}
+}
+
 static struct nb_entry *read_record(struct rd *r)
 {
 	char *type_s = rd_str(r, "type"), *uid = NULL;
+	const struct nb_field *f;
+	size_t n;
 	enum nb_type type = entry_type_parse(type_s);
 	const char *key;
 	json_t *v;
@@ -574,7 +586,7 @@ static struct nb_entry *read_record(struct rd *r)
 	}
 	free(type_s);
 	json_object_foreach(r->obj, key, v) {
-		if (!in_list(common_keys, key) && !in_list(keys_of(type), key)) {
+		if (!in_list(common_keys, key) && !key_of(type, key)) {
 			r->rc = nb_error_set(r->err, NB_EINVAL, key,
 					     _("record %zu: unknown field \"%s\"."), r->index, key);
 			return NULL;
@@ -594,96 +606,9 @@ static struct nb_entry *read_record(struct rd *r)
 	e->created = st.utc;
 	rd_stamp(r, "updated", &st, true);
 	e->updated = st.utc;
-	switch (type) {
-	case NB_CHECKIN: {
-		struct nb_checkin *c = &e->u.checkin;
-		rd_items(r, "body", &c->body);
-		rd_items(r, "emotions", &c->emotions);
-		rd_terms(r, "needs", &c->needs);
-		c->state = rd_str(r, "state");
-		c->mood = rd_int(r, "mood", 0);
-		c->energy = rd_int(r, "energy", 0);
-		c->tension = rd_int(r, "tension", 0);
-		c->sleep_minutes = rd_int(r, "sleep_minutes", -1);
-		c->sleep_quality = rd_int(r, "sleep_quality", 0);
-		rd_terms(r, "tags", &c->tags);
-		c->note = rd_str(r, "note");
-		break;
-	}
-	case NB_MOMENT: {
-		struct nb_moment *m = &e->u.moment;
-		m->kind = rd_str(r, "kind");
-		m->with = rd_str(r, "with");
-		m->member_uid = rd_str(r, "member");
-		m->seconds = rd_int(r, "seconds", 0);
-		m->safe = rd_str(r, "safe");
-		rd_terms(r, "effects", &m->effects);
-		m->note = rd_str(r, "note");
-		rd_member(r, m->member_uid);
-		break;
-	}
-	case NB_TRIGGER: {
-		struct nb_trigger *t = &e->u.trigger;
-		t->situation = rd_str(r, "situation");
-		t->reaction = rd_str(r, "reaction");
-		t->emotion = rd_str(r, "emotion");
-		t->need = rd_str(r, "need");
-		t->alternative = rd_str(r, "alternative");
-		t->outcome = rd_str(r, "outcome");
-		break;
-	}
-	case NB_MEMBER: {
-		json_t *place = json_object_get(r->obj, "place");
-		if (place && !json_is_boolean(place))
-			rd_fail_type(r, "place", _("true or false"));
-		e->u.member.place = json_is_true(place);
-		e->u.member.name = rd_str(r, "name");
-		e->u.member.reach = rd_str(r, "reach");
-		e->u.member.helps = rd_str(r, "helps");
-		break;
-	}
-	case NB_SESSION:
-		e->u.session.exercise = rd_str(r, "exercise");
-		e->u.session.seconds = rd_int(r, "seconds", 0);
-		e->u.session.tension_before = rd_int(r, "tension_before", 0);
-		e->u.session.tension_after = rd_int(r, "tension_after", 0);
-		e->u.session.pattern = rd_str(r, "pattern");
-		e->u.session.with = rd_str(r, "with");
-		e->u.session.member_uid = rd_str(r, "member");
-		e->u.session.words = rd_str(r, "words");
-		rd_member(r, e->u.session.member_uid);
-		break;
-	case NB_ATTACHMENT: {
-		json_t *a = json_object_get(r->obj, "answers"), *v;
-		size_t i;
-		if (!json_is_array(a) || json_array_size(a) != NB_ATTACHMENT_ITEMS) {
-			rd_fail_type(r, "answers", _("a list of 12 whole numbers"));
-			break;
-		}
-		json_array_foreach(a, i, v) {
-			if (!json_is_integer(v) || json_integer_value(v) < -1000 ||
-			    json_integer_value(v) > 1000) {
-				rd_fail_type(r, "answers", _("a list of 12 whole numbers"));
-				break;
-			}
-			e->u.attachment.answers[i] = (int)json_integer_value(v);
-		}
-		break;
-	}
-	case NB_PHASE:
-		e->u.phase.phase = rd_str(r, "phase");
-		e->u.phase.with = rd_str(r, "with");
-		e->u.phase.member_uid = rd_str(r, "member");
-		e->u.phase.note = rd_str(r, "note");
-		rd_member(r, e->u.phase.member_uid);
-		break;
-	case NB_REFLECTION:
-		e->u.reflection.prompt = rd_str(r, "prompt");
-		e->u.reflection.text = rd_str(r, "text");
-		break;
-	default:
-		break;
-	}
+	f = fields_of(type, &n);
+	for (size_t i = 0; i < n; i++)
+		rd_field(r, e, &f[i]);
 	if (r->rc) {
 		entry_free(e);
 		return NULL;

@@ -11,6 +11,7 @@
 
 #include "store.h"
 #include "core/err.h"
+#include "core/record.h"
 
 #include <sqlite3.h>
 
@@ -22,10 +23,6 @@ enum stmt {
 	S_BEGIN, S_COMMIT,
 	S_ENTRY_INS, S_ENTRY_UPD, S_ENTRY_GET, S_ENTRY_UID, S_ENTRY_DEL,
 	S_ITEMS_DEL, S_ITEM_INS, S_ITEMS_GET,
-	S_CHECKIN_PUT, S_CHECKIN_GET, S_MOMENT_PUT, S_MOMENT_GET,
-	S_TRIGGER_PUT, S_TRIGGER_GET, S_MEMBER_PUT, S_MEMBER_GET,
-	S_SESSION_PUT, S_SESSION_GET, S_REFLECTION_PUT, S_REFLECTION_GET,
-	S_ATTACHMENT_PUT, S_ATTACHMENT_GET, S_PHASE_PUT, S_PHASE_GET,
 	S_FTS_DEL, S_FTS_INS, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
 	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_SEARCH_COUNT, S_PERIOD,
 	S_DIRTY_ANY, S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS, S_REFRESH_DAY_DEL, S_REFRESH_DAY_INS,
@@ -38,6 +35,7 @@ enum stmt {
 struct db {
 	sqlite3 *h;
 	sqlite3_stmt *st[S__COUNT];
+	sqlite3_stmt *put[NB_TYPE__COUNT], *get[NB_TYPE__COUNT];	/* each kind's row, from its fields */
 	char **terms;		/* the terms of insight facts, each once */
 	size_t nterms;
 	uint32_t slot[TERM_SLOTS];	/* 1 + index into terms, 0 when free */

@@ -8,6 +8,7 @@
 #include "db.h"
 #include "schema.h"
 #include "core/buf.h"
+#include "core/field.h"
 #include "core/i18n.h"
 #include "core/insight.h"
 #include "core/time.h"
@@ -42,39 +43,6 @@ static const char *const sql[S__COUNT] = {
 		       " VALUES (?, ?, ?, ?, ?, ?)",
 	[S_ITEMS_GET] = "SELECT field, term, place, intensity FROM item"
 			" WHERE entry_id = ? ORDER BY field, pos",
-	[S_CHECKIN_PUT] = "INSERT OR REPLACE INTO checkin(entry_id, state, mood, energy,"
-			  " tension, sleep_minutes, sleep_quality, note)"
-			  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_CHECKIN_GET] = "SELECT state, mood, energy, tension, sleep_minutes,"
-			  " sleep_quality, note FROM checkin WHERE entry_id = ?",
-	[S_MOMENT_PUT] = "INSERT OR REPLACE INTO moment(entry_id, kind, with_whom, member_id,"
-			 " seconds, safe, note) VALUES (?, ?, ?,"
-			 " (SELECT id FROM entry WHERE uid = ? AND type = 'member'), ?, ?, ?)",
-	[S_MOMENT_GET] = "SELECT kind, with_whom, (SELECT uid FROM entry WHERE id = member_id),"
-			 " seconds, safe, note FROM moment WHERE entry_id = ?",
-	[S_TRIGGER_PUT] = "INSERT OR REPLACE INTO trigger_entry(entry_id, situation, reaction,"
-			  " emotion, need, alternative, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	[S_TRIGGER_GET] = "SELECT situation, reaction, emotion, need, alternative, outcome"
-			  " FROM trigger_entry WHERE entry_id = ?",
-	[S_MEMBER_PUT] = "INSERT OR REPLACE INTO member(entry_id, place, name, reach, helps)"
-			 " VALUES (?, ?, ?, ?, ?)",
-	[S_MEMBER_GET] = "SELECT place, name, reach, helps FROM member WHERE entry_id = ?",
-	[S_SESSION_PUT] = "INSERT OR REPLACE INTO session(entry_id, exercise, seconds,"
-			  " tension_before, tension_after, pattern, with_whom, member_id, words)"
-			  " VALUES (?, ?, ?, ?, ?, ?, ?,"
-			  " (SELECT id FROM entry WHERE uid = ? AND type = 'member'), ?)",
-	[S_SESSION_GET] = "SELECT exercise, seconds, tension_before, tension_after, pattern,"
-			  " with_whom, (SELECT uid FROM entry WHERE id = member_id), words"
-			  " FROM session WHERE entry_id = ?",
-	[S_ATTACHMENT_PUT] = "INSERT OR REPLACE INTO attachment(entry_id, answers) VALUES (?, ?)",
-	[S_ATTACHMENT_GET] = "SELECT answers FROM attachment WHERE entry_id = ?",
-	[S_PHASE_PUT] = "INSERT OR REPLACE INTO phase(entry_id, phase, with_whom, member_id, note)"
-			" VALUES (?, ?, ?, (SELECT id FROM entry WHERE uid = ? AND type = 'member'), ?)",
-	[S_PHASE_GET] = "SELECT phase, with_whom, (SELECT uid FROM entry WHERE id = member_id), note"
-			" FROM phase WHERE entry_id = ?",
-	[S_REFLECTION_PUT] = "INSERT OR REPLACE INTO reflection(entry_id, prompt, text)"
-			     " VALUES (?, ?, ?)",
-	[S_REFLECTION_GET] = "SELECT prompt, text FROM reflection WHERE entry_id = ?",
 	[S_FTS_DEL] = "DELETE FROM entry_fts WHERE rowid = ?",
 	[S_FTS_INS] = "INSERT INTO entry_fts(rowid, body) VALUES (?, ?)",
 	[S_SEARCH] = "SELECT rowid, snippet(entry_fts, 0, char(2), char(3), '…', 12)"
@@ -269,71 +237,6 @@ void sq_rollback(void *h)
 		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* Every piece of text of e, for the full-text index. */
-static void entry_text(const struct nb_entry *e, struct nb_buf *b)
-{
-	const char *parts[8] = { 0 };
-	const struct nb_items *lists[4] = { 0 };
-	size_t np = 0, nl = 0;
-
-	switch (e->type) {
-	case NB_CHECKIN:
-		lists[nl++] = &e->u.checkin.body;
-		lists[nl++] = &e->u.checkin.emotions;
-		lists[nl++] = &e->u.checkin.needs;
-		lists[nl++] = &e->u.checkin.tags;
-		parts[np++] = e->u.checkin.note;
-		break;
-	case NB_MOMENT:
-		parts[np++] = e->u.moment.kind;
-		parts[np++] = e->u.moment.with;
-		parts[np++] = e->u.moment.note;
-		lists[nl++] = &e->u.moment.effects;
-		break;
-	case NB_TRIGGER:
-		parts[np++] = e->u.trigger.situation;
-		parts[np++] = e->u.trigger.reaction;
-		parts[np++] = e->u.trigger.emotion;
-		parts[np++] = e->u.trigger.need;
-		parts[np++] = e->u.trigger.alternative;
-		parts[np++] = e->u.trigger.outcome;
-		break;
-	case NB_MEMBER:
-		parts[np++] = e->u.member.name;
-		parts[np++] = e->u.member.reach;
-		parts[np++] = e->u.member.helps;
-		break;
-	case NB_SESSION:
-		parts[np++] = e->u.session.exercise;
-		parts[np++] = e->u.session.with;
-		parts[np++] = e->u.session.words;
-		break;
-	case NB_PHASE:
-		parts[np++] = e->u.phase.with;
-		parts[np++] = e->u.phase.note;
-		break;
-	case NB_REFLECTION:
-		parts[np++] = e->u.reflection.text;
-		break;
-	default:
-		break;
-	}
-	for (size_t i = 0; i < nl; i++)
-		for (size_t j = 0; j < lists[i]->n; j++) {
-			buf_add(b, lists[i]->v[j].term);
-			buf_addc(b, ' ');
-			if (lists[i]->v[j].place) {
-				buf_add(b, lists[i]->v[j].place);
-				buf_addc(b, ' ');
-			}
-		}
-	for (size_t i = 0; i < np; i++)
-		if (parts[i]) {
-			buf_add(b, parts[i]);
-			buf_addc(b, '\n');
-		}
-}
-
 static enum nb_err put_items(struct db *d, int64_t id, const char *field,
 			     const struct nb_items *l, struct nb_error *err)
 {
@@ -355,120 +258,157 @@ static enum nb_err put_items(struct db *d, int64_t id, const char *field,
 	return NB_OK;
 }
 
-static enum nb_err put_detail(struct db *d, const struct nb_entry *e,
-			      struct nb_error *err)
+/* The table of each kind's own fields; the columns are the field table's
+ * (core/field.c). */
+static const char *const tables[NB_TYPE__COUNT] = {
+	[NB_CHECKIN] = "checkin", [NB_MOMENT] = "moment", [NB_TRIGGER] = "trigger_entry",
+	[NB_MEMBER] = "member", [NB_SESSION] = "session", [NB_REFLECTION] = "reflection",
+	[NB_ATTACHMENT] = "attachment", [NB_PHASE] = "phase",
+};
+
+static bool is_list(const struct nb_field *f)
 {
+	return f->type == NB_FT_ITEMS || f->type == NB_FT_TERMS;
+}
+
+/*
+ * The statement that writes (get false) or reads the row of kind t, made
+ * from its fields: "INSERT OR REPLACE INTO checkin(entry_id, state, ...)
+ * VALUES (?, ?, ...)" and "SELECT state, ... FROM checkin WHERE entry_id = ?".
+ * A circle member is kept as the id of their record and given as its uid.
+ */
+static sqlite3_stmt *kind_stmt(struct db *d, enum nb_type t, bool get, struct nb_error *err)
+{
+	sqlite3_stmt **slot = get ? &d->get[t] : &d->put[t];
+	struct nb_buf q = { 0 }, v = { 0 };
+	size_t n;
+	const struct nb_field *f = fields_of(t, &n);
+	bool first = true;
+	int rc;
+
+	if (*slot) {
+		sqlite3_reset(*slot);
+		sqlite3_clear_bindings(*slot);
+		return *slot;
+	}
+	buf_addf(&q, get ? "SELECT " : "INSERT OR REPLACE INTO %s(entry_id", tables[t]);
+	for (size_t i = 0; i < n; i++) {
+		if (is_list(&f[i]))
+			continue;
+		if (get && f[i].type == NB_FT_MEMBER)
+			buf_addf(&q, "%s(SELECT uid FROM entry WHERE id = %s)", first ? "" : ", ", f[i].column);
+		else
+			buf_addf(&q, "%s%s", get && first ? "" : ", ", f[i].column);
+		buf_add(&v, f[i].type == NB_FT_MEMBER ? ", (SELECT id FROM entry WHERE uid = ? AND type = 'member')"
+						     : ", ?");
+		first = false;
+	}
+	if (get)
+		buf_addf(&q, " FROM %s WHERE entry_id = ?", tables[t]);
+	else
+		buf_addf(&q, ") VALUES (?%s)", v.s ? v.s : "");
+	rc = sqlite3_prepare_v3(d->h, q.s, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL);
+	buf_free(&q);
+	buf_free(&v);
+	if (rc != SQLITE_OK) {
+		sq_error(d, err);
+		return NULL;
+	}
+	return *slot;
+}
+
+static void bind_field(sqlite3_stmt *st, int i, const struct nb_entry *e, const struct nb_field *f)
+{
+	switch (f->type) {
+	case NB_FT_SCALE:
+	case NB_FT_SECONDS:
+	case NB_FT_MINUTES:
+		if (f->flags & NB_FF_NOTNULL)
+			sqlite3_bind_int(st, i, field_int_of(e, f));
+		else
+			bind_opt(st, i, field_int_of(e, f), field_unset(f));
+		break;
+	case NB_FT_TERM:
+	case NB_FT_LINE:
+	case NB_FT_TEXT:
+	case NB_FT_PROMPT:
+	case NB_FT_MEMBER:
+		bind_text(st, i, field_str_of(e, f));
+		break;
+	case NB_FT_FLAG:
+		sqlite3_bind_int(st, i, field_flag_of(e, f));
+		break;
+	case NB_FT_ANSWERS: {
+		const int *a = (const int *)((const char *)e + f->offset);
+		char answers[4 * NB_ATTACHMENT_ITEMS] = "";
+		for (int k = 0; k < NB_ATTACHMENT_ITEMS; k++)
+			snprintf(answers + strlen(answers), sizeof answers - strlen(answers), "%s%d",
+				 k ? "," : "", a[k]);
+		sqlite3_bind_text(st, i, answers, -1, SQLITE_TRANSIENT);
+		break;
+	}
+	case NB_FT_ITEMS:
+	case NB_FT_TERMS:
+		break;
+	}
+}
+
+static void read_field(sqlite3_stmt *st, int i, struct nb_entry *e, const struct nb_field *f)
+{
+	switch (f->type) {
+	case NB_FT_SCALE:
+	case NB_FT_SECONDS:
+	case NB_FT_MINUTES:
+		*field_int(e, f) = col_opt(st, i, field_unset(f));
+		break;
+	case NB_FT_TERM:
+	case NB_FT_LINE:
+	case NB_FT_TEXT:
+	case NB_FT_PROMPT:
+	case NB_FT_MEMBER:
+		*field_str(e, f) = col_text(st, i);
+		break;
+	case NB_FT_FLAG:
+		*field_flag(e, f) = sqlite3_column_int(st, i) != 0;
+		break;
+	case NB_FT_ANSWERS: {
+		int *a = (int *)((char *)e + f->offset);
+		const char *p = (const char *)sqlite3_column_text(st, i);
+		for (int k = 0; p && k < NB_ATTACHMENT_ITEMS; k++) {
+			a[k] = atoi(p);
+			p = strchr(p, ',');
+			p = p ? p + 1 : NULL;
+		}
+		break;
+	}
+	case NB_FT_ITEMS:
+	case NB_FT_TERMS:
+		break;
+	}
+}
+
+static enum nb_err put_detail(struct db *d, const struct nb_entry *e, struct nb_error *err)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(e->type, &n);
 	sqlite3_stmt *st;
 	enum nb_err rc;
+	int col = 2;
 
-	switch (e->type) {
-	case NB_CHECKIN: {
-		const struct nb_checkin *c = &e->u.checkin;
-		if (!(st = sq_stmt(d, S_CHECKIN_PUT, err)))
-			return NB_EDB;
-		sqlite3_bind_int64(st, 1, e->id);
-		bind_text(st, 2, c->state);
-		bind_opt(st, 3, c->mood, 0);
-		bind_opt(st, 4, c->energy, 0);
-		bind_opt(st, 5, c->tension, 0);
-		bind_opt(st, 6, c->sleep_minutes, -1);
-		bind_opt(st, 7, c->sleep_quality, 0);
-		bind_text(st, 8, c->note);
-		if ((rc = sq_run(d, st, err)) ||
-		    (rc = put_items(d, e->id, "body", &c->body, err)) ||
-		    (rc = put_items(d, e->id, "emotion", &c->emotions, err)) ||
-		    (rc = put_items(d, e->id, "need", &c->needs, err)))
-			return rc;
-		return put_items(d, e->id, "tag", &c->tags, err);
-	}
-	case NB_MOMENT: {
-		const struct nb_moment *m = &e->u.moment;
-		if (!(st = sq_stmt(d, S_MOMENT_PUT, err)))
-			return NB_EDB;
-		sqlite3_bind_int64(st, 1, e->id);
-		bind_text(st, 2, m->kind);
-		bind_text(st, 3, m->with);
-		bind_text(st, 4, m->member_uid);
-		bind_opt(st, 5, m->seconds, 0);
-		bind_text(st, 6, m->safe);
-		bind_text(st, 7, m->note);
-		if ((rc = sq_run(d, st, err)))
-			return rc;
-		return put_items(d, e->id, "effect", &m->effects, err);
-	}
-	case NB_TRIGGER: {
-		const struct nb_trigger *t = &e->u.trigger;
-		if (!(st = sq_stmt(d, S_TRIGGER_PUT, err)))
-			return NB_EDB;
-		sqlite3_bind_int64(st, 1, e->id);
-		bind_text(st, 2, t->situation);
-		bind_text(st, 3, t->reaction);
-		bind_text(st, 4, t->emotion);
-		bind_text(st, 5, t->need);
-		bind_text(st, 6, t->alternative);
-		bind_text(st, 7, t->outcome);
-		return sq_run(d, st, err);
-	}
-	case NB_MEMBER: {
-		const struct nb_member *m = &e->u.member;
-		if (!(st = sq_stmt(d, S_MEMBER_PUT, err)))
-			return NB_EDB;
-		sqlite3_bind_int64(st, 1, e->id);
-		sqlite3_bind_int(st, 2, m->place);
-		bind_text(st, 3, m->name);
-		bind_text(st, 4, m->reach);
-		bind_text(st, 5, m->helps);
-		return sq_run(d, st, err);
-	}
-	case NB_SESSION: {
-		const struct nb_session *s = &e->u.session;
-		if (!(st = sq_stmt(d, S_SESSION_PUT, err)))
-			return NB_EDB;
-		sqlite3_bind_int64(st, 1, e->id);
-		bind_text(st, 2, s->exercise);
-		sqlite3_bind_int(st, 3, s->seconds);
-		bind_opt(st, 4, s->tension_before, 0);
-		bind_opt(st, 5, s->tension_after, 0);
-		bind_text(st, 6, s->pattern);
-		bind_text(st, 7, s->with);
-		bind_text(st, 8, s->member_uid);
-		bind_text(st, 9, s->words);
-		return sq_run(d, st, err);
-	}
-	case NB_ATTACHMENT: {
-		char answers[4 * NB_ATTACHMENT_ITEMS] = "";
-		for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++)
-			snprintf(answers + strlen(answers), sizeof answers - strlen(answers), "%s%d",
-				 i ? "," : "", e->u.attachment.answers[i]);
-		if (!(st = sq_stmt(d, S_ATTACHMENT_PUT, err)))
-			return NB_EDB;
-		sqlite3_bind_int64(st, 1, e->id);
-		sqlite3_bind_text(st, 2, answers, -1, SQLITE_TRANSIENT);
-		return sq_run(d, st, err);
-	}
-	case NB_PHASE: {
-		const struct nb_phase *p = &e->u.phase;
-		if (!(st = sq_stmt(d, S_PHASE_PUT, err)))
-			return NB_EDB;
-		sqlite3_bind_int64(st, 1, e->id);
-		bind_text(st, 2, p->phase);
-		bind_text(st, 3, p->with);
-		bind_text(st, 4, p->member_uid);
-		bind_text(st, 5, p->note);
-		return sq_run(d, st, err);
-	}
-	case NB_REFLECTION: {
-		const struct nb_reflection *r = &e->u.reflection;
-		if (!(st = sq_stmt(d, S_REFLECTION_PUT, err)))
-			return NB_EDB;
-		sqlite3_bind_int64(st, 1, e->id);
-		bind_text(st, 2, r->prompt);
-		bind_text(st, 3, r->text);
-		return sq_run(d, st, err);
-	}
-	default:
+	if (!f)
 		return nb_error_set(err, NB_EINVAL, "type", _("Unknown kind of record."));
-	}
+	if (!(st = kind_stmt(d, e->type, false, err)))
+		return NB_EDB;
+	sqlite3_bind_int64(st, 1, e->id);
+	for (size_t i = 0; i < n; i++)
+		if (!is_list(&f[i]))
+			bind_field(st, col++, e, &f[i]);
+	if ((rc = sq_run(d, st, err)))
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (is_list(&f[i]) && (rc = put_items(d, e->id, f[i].column, field_items_of(e, &f[i]), err)))
+			return rc;
+	return NB_OK;
 }
 
 static enum nb_err db_put(void *h, struct nb_entry *e, struct nb_error *err)
@@ -520,7 +460,7 @@ static enum nb_err db_put(void *h, struct nb_entry *e, struct nb_error *err)
 		return rc;
 	if (!(st = sq_stmt(d, S_FTS_INS, err)))
 		return NB_EDB;
-	entry_text(e, &text);
+	fields_search_text(e, &text);
 	sqlite3_bind_int64(st, 1, e->id);
 	sqlite3_bind_text(st, 2, text.s ? text.s : "", -1, SQLITE_STATIC);
 	rc = sq_run(d, st, err);
@@ -528,34 +468,25 @@ static enum nb_err db_put(void *h, struct nb_entry *e, struct nb_error *err)
 	return rc;
 }
 
-static struct nb_items *items_of(struct nb_entry *e, const char *field)
+static struct nb_items *items_of(struct nb_entry *e, const char *column)
 {
-	if (e->type == NB_CHECKIN) {
-		if (!strcmp(field, "body"))
-			return &e->u.checkin.body;
-		if (!strcmp(field, "emotion"))
-			return &e->u.checkin.emotions;
-		if (!strcmp(field, "need"))
-			return &e->u.checkin.needs;
-		if (!strcmp(field, "tag"))
-			return &e->u.checkin.tags;
-	}
-	if (e->type == NB_MOMENT && !strcmp(field, "effect"))
-		return &e->u.moment.effects;
+	size_t n;
+	const struct nb_field *f = fields_of(e->type, &n);
+
+	for (size_t i = 0; column && i < n; i++)
+		if (is_list(&f[i]) && strcmp(f[i].column, column) == 0)
+			return field_items(e, &f[i]);
 	return NULL;
 }
 
 /* Read the kind's own fields and lists into e; 0 rows is a damaged database. */
 static enum nb_err get_detail(struct db *d, struct nb_entry *e, struct nb_error *err)
 {
-	static const enum stmt get_of[NB_TYPE__COUNT] = {
-		[NB_CHECKIN] = S_CHECKIN_GET, [NB_MOMENT] = S_MOMENT_GET,
-		[NB_TRIGGER] = S_TRIGGER_GET, [NB_MEMBER] = S_MEMBER_GET,
-		[NB_SESSION] = S_SESSION_GET, [NB_REFLECTION] = S_REFLECTION_GET,
-		[NB_ATTACHMENT] = S_ATTACHMENT_GET, [NB_PHASE] = S_PHASE_GET,
-	};
-	sqlite3_stmt *st = sq_stmt(d, get_of[e->type], err);
-	int rc;
+	size_t n;
+	const struct nb_field *f = fields_of(e->type, &n);
+	sqlite3_stmt *st = kind_stmt(d, e->type, true, err);
+	bool lists = false;
+	int rc, col = 0;
 
 	if (!st)
 		return NB_EDB;
@@ -569,78 +500,14 @@ static enum nb_err get_detail(struct db *d, struct nb_entry *e, struct nb_error 
 					    (long long)e->id);
 		return sq_error(d, err);
 	}
-	switch (e->type) {
-	case NB_CHECKIN: {
-		struct nb_checkin *c = &e->u.checkin;
-		c->state = col_text(st, 0);
-		c->mood = col_opt(st, 1, 0);
-		c->energy = col_opt(st, 2, 0);
-		c->tension = col_opt(st, 3, 0);
-		c->sleep_minutes = col_opt(st, 4, -1);
-		c->sleep_quality = col_opt(st, 5, 0);
-		c->note = col_text(st, 6);
-		break;
-	}
-	case NB_MOMENT: {
-		struct nb_moment *m = &e->u.moment;
-		m->kind = col_text(st, 0);
-		m->with = col_text(st, 1);
-		m->member_uid = col_text(st, 2);
-		m->seconds = col_opt(st, 3, 0);
-		m->safe = col_text(st, 4);
-		m->note = col_text(st, 5);
-		break;
-	}
-	case NB_TRIGGER: {
-		struct nb_trigger *t = &e->u.trigger;
-		t->situation = col_text(st, 0);
-		t->reaction = col_text(st, 1);
-		t->emotion = col_text(st, 2);
-		t->need = col_text(st, 3);
-		t->alternative = col_text(st, 4);
-		t->outcome = col_text(st, 5);
-		break;
-	}
-	case NB_MEMBER:
-		e->u.member.place = sqlite3_column_int(st, 0) != 0;
-		e->u.member.name = col_text(st, 1);
-		e->u.member.reach = col_text(st, 2);
-		e->u.member.helps = col_text(st, 3);
-		break;
-	case NB_SESSION:
-		e->u.session.exercise = col_text(st, 0);
-		e->u.session.seconds = sqlite3_column_int(st, 1);
-		e->u.session.tension_before = col_opt(st, 2, 0);
-		e->u.session.tension_after = col_opt(st, 3, 0);
-		e->u.session.pattern = col_text(st, 4);
-		e->u.session.with = col_text(st, 5);
-		e->u.session.member_uid = col_text(st, 6);
-		e->u.session.words = col_text(st, 7);
-		break;
-	case NB_ATTACHMENT: {
-		const char *p = (const char *)sqlite3_column_text(st, 0);
-		for (int i = 0; p && i < NB_ATTACHMENT_ITEMS; i++) {
-			e->u.attachment.answers[i] = atoi(p);
-			p = strchr(p, ',');
-			p = p ? p + 1 : NULL;
-		}
-		break;
-	}
-	case NB_PHASE:
-		e->u.phase.phase = col_text(st, 0);
-		e->u.phase.with = col_text(st, 1);
-		e->u.phase.member_uid = col_text(st, 2);
-		e->u.phase.note = col_text(st, 3);
-		break;
-	case NB_REFLECTION:
-		e->u.reflection.prompt = col_text(st, 0);
-		e->u.reflection.text = col_text(st, 1);
-		break;
-	default:
-		break;
+	for (size_t i = 0; i < n; i++) {
+		if (is_list(&f[i]))
+			lists = true;
+		else
+			read_field(st, col++, e, &f[i]);
 	}
 	sqlite3_reset(st);
-	if (e->type != NB_CHECKIN && e->type != NB_MOMENT)
+	if (!lists)
 		return NB_OK;
 	if (!(st = sq_stmt(d, S_ITEMS_GET, err)))
 		return NB_EDB;
@@ -1138,6 +1005,10 @@ void sq_close(void *h)
 		return;
 	for (int i = 0; i < S__COUNT; i++)
 		sqlite3_finalize(d->st[i]);
+	for (int t = 0; t < NB_TYPE__COUNT; t++) {
+		sqlite3_finalize(d->put[t]);
+		sqlite3_finalize(d->get[t]);
+	}
 	for (size_t i = 0; i < d->nterms; i++)
 		free(d->terms[i]);
 	free(d->terms);

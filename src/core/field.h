@@ -1,0 +1,141 @@
+/*
+ * One description of every record kind: a table of its fields, and the
+ * measures of a day that come from the check-in. Validation, reset, JSON
+ * and CSV, the store's SQL, the search text, the rows that describe a
+ * record, the command-line flags and the questions asked all walk these
+ * tables, so a new field is a row here (and a member of its struct in
+ * record.h, and a column in the store's schema). See docs/ARCHITECTURE.md
+ * ("How to add a field").
+ */
+#ifndef NB_FIELD_H
+#define NB_FIELD_H
+
+#include "buf.h"
+#include "err.h"
+#include "record.h"
+#include "vocab.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum nb_ftype {
+	NB_FT_SCALE,	/* int from lo to hi; 0 is not answered */
+	NB_FT_SECONDS,	/* int, a duration from 1 to hi seconds; 0 is not answered */
+	NB_FT_MINUTES,	/* int, hours of sleep kept in minutes, 0 to hi; -1 is not answered */
+	NB_FT_TERM,	/* char *: an id of vocab (or own words for an open one) */
+	NB_FT_LINE,	/* char *: one line of text of at most max bytes */
+	NB_FT_TEXT,	/* char *: text with line breaks, at most NB_TEXT_MAX bytes */
+	NB_FT_PROMPT,	/* char *: the id of a reflection prompt */
+	NB_FT_ITEMS,	/* struct nb_items, in JSON objects {name, place, intensity} */
+	NB_FT_TERMS,	/* struct nb_items, in JSON an array of terms */
+	NB_FT_FLAG,	/* bool */
+	NB_FT_MEMBER,	/* char *: the uid of a circle member */
+	NB_FT_ANSWERS,	/* int[NB_ATTACHMENT_ITEMS], each from lo to hi */
+};
+
+enum {
+	NB_FF_REQUIRED = 1,	/* a record without it is refused */
+	NB_FF_SEARCH = 2,	/* part of the text search finds */
+	NB_FF_NOTNULL = 4,	/* the store keeps 0 as 0, not as "not answered" */
+	NB_FF_FIRST = 8,	/* a scale asked at the top of the page's form */
+};
+
+struct nb_field {
+	const char *id;		/* stable: flag, form field, error field ("sleep-hours") */
+	const char *key;	/* key in nabij's JSON ("sleep_minutes") */
+	const char *csv;	/* CSV column; NULL: the key; "": not in CSV */
+	const char *column;	/* the store's column; for lists the item table's name */
+	enum nb_ftype type;
+	size_t offset;		/* of the value within struct nb_entry */
+	enum nb_vocab vocab;	/* terms, items */
+	int lo, hi;		/* range of a scale, duration or answer */
+	size_t max;		/* bytes of a line (0: NB_NAME_MAX) */
+	unsigned flags;		/* NB_FF_ */
+	const char *name;	/* N_(): in a sentence, an error ("sleep quality") */
+	const char *label;	/* N_(): the row describing it ("Sleep quality"); NULL: none */
+	const char *low, *high;	/* N_(): the words at the ends of a scale; a flag's false and true */
+	const char *ask;	/* N_(): the question on a terminal */
+	const char *hint;	/* N_(): an example under the question, or NULL */
+};
+
+/* The fields of kind t, in the order of their JSON and their description. */
+const struct nb_field *fields_of(enum nb_type t, size_t *n);
+/* The field of kind t with this id, or NULL. */
+const struct nb_field *field_find(enum nb_type t, const char *id);
+/* The translated name of a field id of any kind, NULL when none has it. */
+const char *field_name(const char *id);
+
+/* Where the value of f lives in e. */
+int *field_int(struct nb_entry *e, const struct nb_field *f);
+char **field_str(struct nb_entry *e, const struct nb_field *f);
+struct nb_items *field_items(struct nb_entry *e, const struct nb_field *f);
+bool *field_flag(struct nb_entry *e, const struct nb_field *f);
+int field_int_of(const struct nb_entry *e, const struct nb_field *f);
+const char *field_str_of(const struct nb_entry *e, const struct nb_field *f);
+const struct nb_items *field_items_of(const struct nb_entry *e, const struct nb_field *f);
+bool field_flag_of(const struct nb_entry *e, const struct nb_field *f);
+/* The value that means "not answered" for an int field. */
+int field_unset(const struct nb_field *f);
+/* Whether f holds an answer in e. */
+bool field_answered(const struct nb_entry *e, const struct nb_field *f);
+
+/* Release the values of e's fields and set each to "not answered". */
+void fields_reset(struct nb_entry *e);
+/* Check each field of e against its type, range and vocabulary. */
+enum nb_err fields_validate(const struct nb_entry *e, struct nb_error *err);
+
+/*
+ * Set f of e from what a person typed (a flag, a form field): a scale
+ * "3", hours "7:30", a duration "2m", a term, a list "a, b" (added to the
+ * list; the caller clears it first when it is to be replaced), a text.
+ * "", "-" and "none" leave a scale, term or duration unanswered.
+ */
+enum nb_err field_parse(struct nb_entry *e, const struct nb_field *f, const char *s,
+			struct nb_error *err);
+
+/* The value of f in words for people ("3 of 5", "7:30 hours", "sadness (3)");
+ * nothing is appended when it is not answered or has no row. */
+void field_describe(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b);
+/* The value as a person would type it back into its field ("7:30", "2m"). */
+void field_typed(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b);
+
+/* Every piece of text of e the search finds: the terms of its lists, then
+ * its searchable texts. */
+void fields_search_text(const struct nb_entry *e, struct nb_buf *b);
+
+/*
+ * The measures of a day, each the mean of one field of its check-ins:
+ * insights compare them, charts and trends draw them, the week and the
+ * store's summary per day keep them. NB_MEASURES is the one list.
+ */
+#define NB_MEASURES(X) X(MOOD) X(TENSION) X(ENERGY) X(SLEEP_QUALITY) X(SLEEP_HOURS)
+
+enum nb_measure {
+#define NB_X(m) NB_M_##m,
+	NB_MEASURES(NB_X)
+#undef NB_X
+	NB_M__COUNT
+};
+
+enum {
+	NB_MF_WEEK = 1,		/* its mean is said in the week's summary */
+	NB_MF_CHART = 2,	/* drawn on the page of charts */
+};
+
+struct nb_measure_info {
+	const char *id;		/* "mood", "sleep_hours": its key in JSON and the store */
+	const char *field;	/* the check-in field it is the mean of */
+	int per;		/* the field divided by this: 60 for hours from minutes */
+	double lo, hi;		/* the range a chart shows */
+	unsigned flags;		/* NB_MF_ */
+	const char *label;	/* N_(): "Mood", "Sleep, hours" */
+	const char *name;	/* N_(): "mood", "sleep in hours", within a sentence */
+};
+
+const struct nb_measure_info *measure_info(enum nb_measure m);
+/* The check-in field of m. */
+const struct nb_field *measure_field(enum nb_measure m);
+/* The value of m in one check-in, NAN when not answered. */
+double measure_of(const struct nb_entry *checkin, enum nb_measure m);
+
+#endif
