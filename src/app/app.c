@@ -1,5 +1,6 @@
 /* The use-cases of app.h over the store interface. */
 #include "app.h"
+#include "core/field.h"
 #include "core/i18n.h"
 #include "core/uid.h"
 #include "core/xalloc.h"
@@ -58,16 +59,14 @@ static enum nb_err link_member(struct nb_app *a, char **member_uid, const char *
 static enum nb_err link_entry(struct nb_app *a, struct nb_entry *e, bool by_name,
 			      struct nb_error *err)
 {
-	switch (e->type) {
-	case NB_MOMENT:
-		return link_member(a, &e->u.moment.member_uid, e->u.moment.with, by_name, err);
-	case NB_SESSION:
-		return link_member(a, &e->u.session.member_uid, e->u.session.with, by_name, err);
-	case NB_PHASE:
-		return link_member(a, &e->u.phase.member_uid, e->u.phase.with, by_name, err);
-	default:
-		return NB_OK;
-	}
+	size_t n;
+	const struct nb_field *f = fields_of(e->type, &n);
+	const struct nb_field *with = field_find(e->type, "with");
+
+	for (size_t i = 0; i < n; i++)	/* the member meant by "with" */
+		if (f[i].type == NB_FT_MEMBER && with)
+			return link_member(a, field_str(e, &f[i]), field_str_of(e, with), by_name, err);
+	return NB_OK;
 }
 
 enum nb_err app_add(struct nb_app *a, struct nb_entry *e, struct nb_error *err)

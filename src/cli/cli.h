@@ -43,6 +43,7 @@ enum nb_err cli_open(struct cli *c, struct nb_error *err);
 enum {
 	OPT_HELP = 'h',
 	OPT_BASE = 1000,	/* command-specific long-only options start here */
+	OPT_FIELD = 1064,	/* a field of the record's kind, by its index in core/field.c */
 };
 
 /* out.c: printing records and the bits around them. */
@@ -147,7 +148,14 @@ struct rec_ctx {
 struct rec_flags {
 	const struct option *opts;
 	enum nb_err (*apply)(void *ctx, int opt, const char *arg, struct nb_error *err);
+	enum nb_type fields;	/* when set, each field of this kind is a flag too (--mood) */
 };
+
+#define REC_OPTS_MAX 64
+/* The options of f: its own, then one per field of its kind, in buf. */
+const struct option *rec_options(const struct rec_flags *f, struct option buf[REC_OPTS_MAX]);
+/* Apply a field's flag (opt OPT_FIELD + index) to x's record. */
+enum nb_err rec_apply_field(struct rec_ctx *x, int opt, const char *arg, struct nb_error *err);
 
 extern const struct rec_flags checkin_flags, moment_flags, trigger_flags, member_flags,
 	phase_flags;

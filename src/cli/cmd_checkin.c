@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "flags.h"
 #include "core/care.h"
+#include "core/field.h"
 #include "core/i18n.h"
 #include "core/parse.h"
 #include "core/xalloc.h"
@@ -12,23 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum {
-	O_BODY = OPT_BASE, O_EMOTION, O_NEED, O_STATE, O_MOOD, O_ENERGY, O_TENSION,
-	O_SLEEP_HOURS, O_SLEEP_QUALITY, O_TAG, O_NOTE, O_AT,
-};
+/* The answers are flags named by the fields of a check-in (core/field.c):
+ * --mood, --sleep-hours, ...; only these two are the command's own. */
+enum { O_AT = OPT_BASE };
 
-static const struct option opts[] = {
-	{ "body", required_argument, NULL, O_BODY },
-	{ "emotion", required_argument, NULL, O_EMOTION },
-	{ "need", required_argument, NULL, O_NEED },
-	{ "state", required_argument, NULL, O_STATE },
-	{ "mood", required_argument, NULL, O_MOOD },
-	{ "energy", required_argument, NULL, O_ENERGY },
-	{ "tension", required_argument, NULL, O_TENSION },
-	{ "sleep-hours", required_argument, NULL, O_SLEEP_HOURS },
-	{ "sleep-quality", required_argument, NULL, O_SLEEP_QUALITY },
-	{ "tag", required_argument, NULL, O_TAG },
-	{ "note", required_argument, NULL, O_NOTE },
+static const struct option own[] = {
 	{ "at", required_argument, NULL, O_AT },
 	{ "interactive", no_argument, NULL, 'i' },
 	{ 0 },
@@ -37,106 +26,86 @@ static const struct option opts[] = {
 static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
 {
 	struct rec_ctx *x = ctx;
-	struct nb_checkin *c = &x->e->u.checkin;
-	char *id = NULL;
-	enum nb_err rc = NB_OK;
 
 	switch (opt) {
-	case O_BODY:
-		rec_clear_once(x, opt, &c->body);
-		return parse_list("body", NB_VOCAB_SENSATION, arg, &c->body, err);
-	case O_EMOTION:
-		rec_clear_once(x, opt, &c->emotions);
-		return parse_list("emotion", NB_VOCAB_EMOTION, arg, &c->emotions, err);
-	case O_NEED:
-		rec_clear_once(x, opt, &c->needs);
-		return parse_list("need", NB_VOCAB_NEED, arg, &c->needs, err);
-	case O_TAG:
-		rec_clear_once(x, opt, &c->tags);
-		return parse_list("tag", NB_VOCAB_FREE, arg, &c->tags, err);
-	case O_STATE:
-		if (strcmp(arg, "none") == 0 || !*arg) {
-			xstrset(&c->state, NULL);
-			return NB_OK;
-		}
-		if (!(rc = parse_term("state", NB_VOCAB_STATE, arg, &id, err))) {
-			free(c->state);
-			c->state = id;
-		}
-		return rc;
-	case O_MOOD:
-		return parse_scale("mood", arg, NB_SCALE_MIN, NB_SCALE_MAX, &c->mood, err);
-	case O_ENERGY:
-		return parse_scale("energy", arg, NB_SCALE_MIN, NB_SCALE_MAX, &c->energy, err);
-	case O_TENSION:
-		return parse_scale("tension", arg, NB_SCALE_MIN, NB_SCALE_MAX, &c->tension, err);
-	case O_SLEEP_HOURS:
-		return parse_sleep(arg, &c->sleep_minutes, err);
-	case O_SLEEP_QUALITY:
-		return parse_scale("sleep-quality", arg, NB_SCALE_MIN, NB_SCALE_MAX, &c->sleep_quality, err);
-	case O_NOTE:
-		return rec_set_text(&c->note, arg);
 	case O_AT:
 		return rec_set_at(x, arg, err);
 	case 'i':
 		x->ask = true;
 		return NB_OK;
 	default:
-		return NB_EUSAGE;
+		return rec_apply_field(x, opt, arg, err);
 	}
 }
 
-const struct rec_flags checkin_flags = { opts, apply };
+const struct rec_flags checkin_flags = { own, apply, NB_CHECKIN };
 
+struct choice {
+	struct rec_ctx *x;
+	int opt;
+	enum nb_vocab vocab;
+};
 
-static enum nb_err ans_state(void *ctx, const char *a, struct nb_error *err)
+/* A choice from a closed list, by its number or in words. */
+static enum nb_err ans_choice(void *ctx, const char *a, struct nb_error *err)
 {
-	static const char *const by_number[] = { "calm", "activated", "shutdown" };
+	struct choice *q = ctx;
+	size_t n;
+	const struct nb_term *t = vocab_terms(q->vocab, &n);
+	char *end;
+	long k = strtol(a, &end, 10);
 
-	if (a[0] >= '1' && a[0] <= '3' && a[1] == '\0')
-		a = by_number[a[0] - '1'];
-	return apply(ctx, O_STATE, a, err);
+	if (*a && !*end && k >= 1 && (size_t)k <= n)
+		a = t[k - 1].id;
+	return apply(q->x, q->opt, a, err);
 }
 
+/* Each field of the check-in in its order, each question skippable. */
 static void ask_all(struct rec_ctx *x)
 {
 	size_t n;
-	const struct nb_term *states = vocab_terms(NB_VOCAB_STATE, &n);
+	const struct nb_field *f = fields_of(NB_CHECKIN, &n);
 
 	printf("%s\n\n", _("A check-in takes about a minute. Press Enter to skip any question."));
-	prompt_say(_("Body: what do you feel, and where? For example: tension@shoulders, tiredness"));
-	prompt_choices(NB_VOCAB_SENSATION);
-	prompt_choices(NB_VOCAB_PLACE);
-	prompt_flag("> ", &checkin_flags, x, O_BODY);
-	prompt_say(_("Emotion: which emotions are here? Add :1-5 for how strong, e.g. sadness:3"));
-	prompt_choices(NB_VOCAB_EMOTION);
-	prompt_flag("> ", &checkin_flags, x, O_EMOTION);
-	prompt_say(_("Need: what do you need today?"));
-	prompt_choices(NB_VOCAB_NEED);
-	prompt_flag("> ", &checkin_flags, x, O_NEED);
-	prompt_say(_("Where are you right now?"));
-	for (size_t i = 0; i < n && !prompt_eof(); i++)
-		printf("  %zu  %s\n", i + 1, _(states[i].label));
-	prompt_until_ok("> ", ans_state, x);
-	prompt_flag(_("Mood, 1 (very low) to 5 (very good): "), &checkin_flags, x, O_MOOD);
-	prompt_flag(_("Energy, 1 (empty) to 5 (full): "), &checkin_flags, x, O_ENERGY);
-	prompt_flag(_("Tension, 1 (relaxed) to 5 (very tense): "), &checkin_flags, x, O_TENSION);
-	prompt_flag(_("Sleep last night, in hours (e.g. 7.5): "), &checkin_flags, x, O_SLEEP_HOURS);
-	prompt_flag(_("Sleep quality, 1 (poor) to 5 (good): "), &checkin_flags, x, O_SLEEP_QUALITY);
-	prompt_flag(_("Tags, such as what you did (comma separated): "), &checkin_flags, x, O_TAG);
-	prompt_flag(_("A note, if you like: "), &checkin_flags, x, O_NOTE);
+	for (size_t i = 0; i < n && !prompt_eof(); i++) {
+		int opt = OPT_FIELD + (int)i;
+		bool listed = f[i].vocab != NB_VOCAB_FREE;
+
+		if (!f[i].ask)
+			continue;
+		if ((f[i].type == NB_FT_ITEMS || f[i].type == NB_FT_TERMS) && listed) {
+			prompt_say(_(f[i].ask));
+			prompt_choices(f[i].vocab);
+			if (f[i].vocab == NB_VOCAB_SENSATION)	/* and where in the body */
+				prompt_choices(NB_VOCAB_PLACE);
+			prompt_flag("> ", &checkin_flags, x, opt);
+		} else if (f[i].type == NB_FT_TERM && vocab_is_closed(f[i].vocab)) {
+			struct choice q = { x, opt, f[i].vocab };
+			size_t nt;
+			const struct nb_term *t = vocab_terms(f[i].vocab, &nt);
+
+			prompt_say(_(f[i].ask));
+			for (size_t k = 0; k < nt && !prompt_eof(); k++)
+				printf("  %zu  %s\n", k + 1, _(t[k].label));
+			prompt_until_ok("> ", ans_choice, &q);
+		} else {
+			prompt_flag(_(f[i].ask), &checkin_flags, x, opt);
+		}
+	}
 }
 
 int cmd_checkin(struct cli *c, int argc, char **argv)
 {
 	struct nb_entry *e = entry_new(NB_CHECKIN);
 	struct rec_ctx x = { .c = c, .e = e };
+	struct option opts[REC_OPTS_MAX];
 	struct nb_error err = { 0 };
 	char **args = NULL, today[NB_DAY_LEN];
 	int nargs, status = 0;
 	enum nb_err rc;
 
-	if ((rc = flags_parse(argc, argv, opts, apply, &x, &args, &nargs, &err)))
+	if ((rc = flags_parse(argc, argv, rec_options(&checkin_flags, opts), apply, &x, &args, &nargs,
+			      &err)))
 		goto fail;
 	if (nargs > 0) {
 		status = cli_usage("checkin", _("\"%s\" is not understood here; answers are given as flags."),

@@ -77,7 +77,7 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 	}
 }
 
-const struct rec_flags member_flags = { opts, apply };
+const struct rec_flags member_flags = { opts, apply, NB_TYPE_NONE };
 
 static void advice(struct cli *c)
 {

@@ -233,21 +233,19 @@ static enum nb_err other_apply(void *ctx, int opt, const char *arg, struct nb_er
 	}
 }
 
-static const struct rec_flags session_flags = { session_opts, other_apply };
-static const struct rec_flags reflection_flags = { reflection_opts, other_apply };
+static const struct rec_flags session_flags = { session_opts, other_apply, NB_TYPE_NONE };
+static const struct rec_flags reflection_flags = { reflection_opts, other_apply, NB_TYPE_NONE };
 
 static const struct rec_flags *flags_for(enum nb_type t)
 {
-	switch (t) {
-	case NB_CHECKIN: return &checkin_flags;
-	case NB_MOMENT: return &moment_flags;
-	case NB_TRIGGER: return &trigger_flags;
-	case NB_MEMBER: return &member_flags;
-	case NB_SESSION: return &session_flags;
-	case NB_PHASE: return &phase_flags;
-	case NB_REFLECTION: return &reflection_flags;
-	default: return NULL;
-	}
+	static const struct rec_flags *const of[NB_TYPE__COUNT] = {
+		[NB_CHECKIN] = &checkin_flags, [NB_MOMENT] = &moment_flags,
+		[NB_TRIGGER] = &trigger_flags, [NB_MEMBER] = &member_flags,
+		[NB_SESSION] = &session_flags, [NB_PHASE] = &phase_flags,
+		[NB_REFLECTION] = &reflection_flags,
+	};
+
+	return t > NB_TYPE_NONE && t < NB_TYPE__COUNT ? of[t] : NULL;
 }
 
 int cmd_edit(struct cli *c, int argc, char **argv)
@@ -256,6 +254,7 @@ int cmd_edit(struct cli *c, int argc, char **argv)
 	struct nb_entry *e = NULL;
 	struct rec_ctx x = { .c = c, .editing = true };
 	const struct rec_flags *f;
+	struct option opts[REC_OPTS_MAX];
 	char **args = NULL;
 	int nargs, status = 0;
 	int64_t id;
@@ -276,7 +275,7 @@ int cmd_edit(struct cli *c, int argc, char **argv)
 	}
 	x.e = e;
 	argv[1] = argv[0];	/* parse the rest as "edit --flags..." */
-	if ((rc = flags_parse(argc - 1, argv + 1, f->opts, f->apply, &x, &args, &nargs, &err)))
+	if ((rc = flags_parse(argc - 1, argv + 1, rec_options(f, opts), f->apply, &x, &args, &nargs, &err)))
 		goto fail;
 	if (nargs) {
 		status = cli_usage("edit", _("\"%s\" is not understood here; put words in quotes."), args[0]);

@@ -56,7 +56,6 @@ static const char *factor_name(char kind)
 	}
 }
 
-static const char *const outcomes[] = { "mood", "tension", "energy", "sleep_quality", "sleep_hours" };
 
 #define TREND_SHOWN 8	/* the weeks the terminal shows */
 
@@ -84,8 +83,8 @@ static void print_json_trends(const struct nb_trend *t, const struct nb_charts *
 {
 	printf(", \"weeks\": {\"from\": \"%s\", \"count\": %d, \"smoothing_weeks\": %d", t->monday, t->weeks,
 	       NB_TREND_WEEKS);
-	for (int s = 0; s < NB_SERIES__COUNT; s++) {
-		printf(",\n  \"%s\": {\"mean\": [", outcomes[s]);
+	for (int s = 0; s < NB_M__COUNT; s++) {
+		printf(",\n  \"%s\": {\"mean\": [", measure_info((enum nb_measure)s)->id);
 		for (int k = 0; k < t->weeks; k++) {
 			printf(k ? ", " : "");
 			json_number(t->mean[s][k]);
@@ -124,11 +123,11 @@ static void print_trends(struct cli *c, const struct nb_trend *t, const struct n
 			 _("The trend of the last weeks, from the week of %s: each number is the mean of the check-ins of the five weeks around that week, so one hard or easy week does not hide the direction."),
 			 from);
 		out_wrapped(stdout, line, 0, 76);
-		for (int s = 0; s < NB_SERIES__COUNT; s++)
-			if (out_text_width(series_label((enum nb_series)s)) > label)
-				label = out_text_width(series_label((enum nb_series)s));
-		for (int s = 0; s < NB_SERIES__COUNT; s++) {
-			const char *name = series_label((enum nb_series)s);
+		for (int s = 0; s < NB_M__COUNT; s++)
+			if (out_text_width(series_label((enum nb_measure)s)) > label)
+				label = out_text_width(series_label((enum nb_measure)s));
+		for (int s = 0; s < NB_M__COUNT; s++) {
+			const char *name = series_label((enum nb_measure)s);
 			int any = 0;
 			for (int k = first; k < t->weeks; k++)
 				any += !isnan(t->smooth[s][k]);
@@ -166,7 +165,7 @@ static void print_json(const struct nb_insights *in, const struct nb_trend *t, c
 		char *term = io_json_string(in->factors[f->factor].term);
 		printf("%s\n  {\"factor\": \"%s\", \"term\": %s, \"outcome\": \"%s\", \"lag\": %d, \"difference\": %.4f,"
 		       " \"low\": %.4f, \"high\": %.4f, \"hedges_g\": %.4f, \"days_with\": %zu, \"days_without\": %zu}",
-		       i ? "," : "", factor_name(in->factors[f->factor].kind), term, outcomes[f->outcome], f->lag, f->d.diff,
+		       i ? "," : "", factor_name(in->factors[f->factor].kind), term, measure_info(f->outcome)->id, f->lag, f->d.diff,
 		       f->d.low, f->d.high, f->d.g, f->with, f->without);
 		free(term);
 	}

@@ -41,7 +41,7 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 	}
 }
 
-const struct rec_flags phase_flags = { opts, apply };
+const struct rec_flags phase_flags = { opts, apply, NB_TYPE_NONE };
 
 static int list(struct cli *c, const char *with)
 {

@@ -72,7 +72,7 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 	}
 }
 
-const struct rec_flags trigger_flags = { opts, apply };
+const struct rec_flags trigger_flags = { opts, apply, NB_TYPE_NONE };
 
 
 static void ask_all(struct rec_ctx *x)

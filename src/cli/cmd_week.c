@@ -52,7 +52,7 @@ static void line(const char *text)
 
 static void print_week(struct cli *c, const struct nb_week *w)
 {
-	char mon[96], sun[96], d[NB_DEC_LEN], dec[NB_DEC_LEN];
+	char mon[96], sun[96], dec[NB_DEC_LEN];
 	struct nb_buf b = { 0 };
 
 	describe_day(w->monday, mon, sizeof mon);
@@ -72,22 +72,11 @@ static void print_week(struct cli *c, const struct nb_week *w)
 	}
 	if (w->checkins)
 		buf_addf(&b, ngettext("%d check-in", "%d check-ins", w->checkins), w->checkins);
-	if (w->mood.n)
-		buf_addf(&b, _(" · mood %s"), nb_dec1(mean_of(&w->mood), d));
-	if (w->energy.n)
-		buf_addf(&b, _(" · energy %s"), nb_dec1(mean_of(&w->energy), d));
-	if (w->tension.n)
-		buf_addf(&b, _(" · tension %s"), nb_dec1(mean_of(&w->tension), d));
-	if (w->sleep_hours.n) {
-		int m = (int)(mean_of(&w->sleep_hours) * 60 + 0.5);
-		buf_addf(&b, _(" · sleep %d:%02d h"), m / 60, m % 60);
-	}
-	if (w->sleep_quality.n)
-		buf_addf(&b, _(" (quality %s)"), nb_dec1(mean_of(&w->sleep_quality), d));
+	week_means_line(w, &b);
 	if (b.len)
 		line(b.s);
 	buf_reset(&b);
-	if (c->tty_out && w->mood.n) {
+	if (c->tty_out && w->means[NB_M_MOOD].n) {
 		fputs(_("Mood, Monday to Sunday: "), stdout);
 		out_sparkline(c, w->day_mood, 7);
 		fputc('\n', stdout);

@@ -75,122 +75,19 @@ static void field(const char *label, const char *value)
 		printf("%s\n", value);
 }
 
-static void field_items(const char *label, enum nb_vocab v, const struct nb_items *l)
-{
-	struct nb_buf b = { 0 };
-
-	describe_items(&b, v, l);
-	field(label, b.s);
-	buf_free(&b);
-}
-
-static void field_scale(const char *label, int v)
-{
-	char s[32];
-
-	if (!v)
-		return;
-	snprintf(s, sizeof s, _("%d of 5"), v);
-	field(label, s);
-}
-
 void out_entry_full(const struct cli *c, const struct nb_entry *e)
 {
-	char day[96], clock[8], s[64];
+	char day[96], clock[8];
+	struct nb_rows rows;
 
 	describe_day(e->day, day, sizeof day);
 	nb_stamp_clock(e->at, clock);
 	printf("%s#%lld · %s%s · %s, %s\n", style_bold(c), (long long)e->id,
 	       entry_type_label(e->type), style_reset(c), day, clock);
-	switch (e->type) {
-	case NB_CHECKIN: {
-		const struct nb_checkin *k = &e->u.checkin;
-		field_items(_("Body"), NB_VOCAB_SENSATION, &k->body);
-		field_items(_("Emotions"), NB_VOCAB_EMOTION, &k->emotions);
-		field_items(_("Needs"), NB_VOCAB_NEED, &k->needs);
-		field(_("State"), vocab_label(NB_VOCAB_STATE, k->state));
-		field_scale(_("Mood"), k->mood);
-		field_scale(_("Energy"), k->energy);
-		field_scale(_("Tension"), k->tension);
-		if (k->sleep_minutes >= 0) {
-			snprintf(s, sizeof s, _("%d:%02d hours"), k->sleep_minutes / 60,
-				 k->sleep_minutes % 60);
-			field(_("Sleep"), s);
-		}
-		field_scale(_("Sleep quality"), k->sleep_quality);
-		field_items(_("Tags"), NB_VOCAB_FREE, &k->tags);
-		field(_("Note"), k->note);
-		break;
-	}
-	case NB_MOMENT: {
-		const struct nb_moment *m = &e->u.moment;
-		field(_("Kind"), vocab_label(NB_VOCAB_MOMENT_KIND, m->kind));
-		field(_("With"), m->with);
-		if (m->seconds) {
-			struct nb_buf b = { 0 };
-			describe_duration(&b, m->seconds);
-			field(_("How long"), b.s);
-			buf_free(&b);
-		}
-		field(_("Felt safe"), vocab_label(NB_VOCAB_SAFE, m->safe));
-		field_items(_("In the body"), NB_VOCAB_EFFECT, &m->effects);
-		field(_("Note"), m->note);
-		break;
-	}
-	case NB_TRIGGER: {
-		const struct nb_trigger *t = &e->u.trigger;
-		field(_("Situation"), t->situation);
-		field(_("Reaction"), t->reaction);
-		field(_("Emotion"), vocab_label(NB_VOCAB_EMOTION, t->emotion));
-		field(_("Need"), vocab_label(NB_VOCAB_NEED, t->need));
-		field(_("Alternative"), t->alternative);
-		field(_("How it went"), t->outcome);
-		break;
-	}
-	case NB_MEMBER:
-		field(_("Name"), e->u.member.name);
-		field(_("Is a"), e->u.member.place ? _("place") : _("person"));
-		field(_("How to reach"), e->u.member.reach);
-		field(_("Helps with"), e->u.member.helps);
-		break;
-	case NB_SESSION: {
-		struct nb_buf b = { 0 };
-		field(_("Exercise"), vocab_label(NB_VOCAB_EXERCISE, e->u.session.exercise));
-		if (e->u.session.seconds)
-			describe_duration(&b, e->u.session.seconds);
-		field(_("How long"), b.s);
-		buf_free(&b);
-		field(_("Rhythm"), e->u.session.pattern);
-		field_scale(_("Tension before"), e->u.session.tension_before);
-		field_scale(_("Tension after"), e->u.session.tension_after);
-		field(_("With"), e->u.session.with);
-		field(_("Your words"), e->u.session.words);
-		break;
-	}
-	case NB_REFLECTION:
-		field(_("Question"), prompt_text(e->u.reflection.prompt));
-		field(_("Text"), e->u.reflection.text);
-		break;
-	case NB_ATTACHMENT: {
-		struct nb_attachment_score s;
-		char v[64], d[NB_DEC_LEN];
-
-		attachment_score(&e->u.attachment, &s);
-		snprintf(v, sizeof v, _("%s of 7"), nb_dec1(s.anxiety, d));
-		field(_("Anxiety"), v);
-		snprintf(v, sizeof v, _("%s of 7"), nb_dec1(s.avoidance, d));
-		field(_("Avoidance"), v);
-		field(_("Closest to"), attachment_pattern_name(s.pattern));
-		break;
-	}
-	case NB_PHASE:
-		field(_("With"), e->u.phase.with);
-		field(_("Phase"), vocab_label(NB_VOCAB_PHASE, e->u.phase.phase));
-		field(_("Note"), e->u.phase.note);
-		break;
-	default:
-		break;
-	}
+	describe_rows(e, &rows);
+	for (size_t i = 0; i < rows.n; i++)
+		field(rows.v[i].label, rows.v[i].value);
+	rows_free(&rows);
 }
 
 void out_json_entry(const struct nb_entry *e)

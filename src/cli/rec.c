@@ -1,6 +1,7 @@
 /* Helpers shared by the commands that add and edit records. */
 #include "cli.h"
 #include "core/describe.h"
+#include "core/field.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 
@@ -12,6 +13,35 @@ void rec_clear_once(struct rec_ctx *x, int opt, struct nb_items *l)
 		return;
 	items_clear(l);
 	x->cleared |= bit;
+}
+
+const struct option *rec_options(const struct rec_flags *f, struct option buf[REC_OPTS_MAX])
+{
+	size_t n, k = 0, nf;
+	const struct nb_field *fl = fields_of(f->fields, &nf);
+
+	if (!fl)
+		return f->opts;
+	for (n = 0; f->opts[n].name; n++)
+		if (k < REC_OPTS_MAX - 1)
+			buf[k++] = f->opts[n];
+	for (size_t i = 0; i < nf && k < REC_OPTS_MAX - 1; i++)
+		buf[k++] = (struct option){ fl[i].id, required_argument, NULL, OPT_FIELD + (int)i };
+	buf[k] = (struct option){ 0 };
+	return buf;
+}
+
+enum nb_err rec_apply_field(struct rec_ctx *x, int opt, const char *arg, struct nb_error *err)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(x->e->type, &n);
+	int i = opt - OPT_FIELD;
+
+	if (!f || i < 0 || (size_t)i >= n)
+		return NB_EUSAGE;
+	if (f[i].type == NB_FT_ITEMS || f[i].type == NB_FT_TERMS)
+		rec_clear_once(x, opt, field_items(x->e, &f[i]));
+	return field_parse(x->e, &f[i], arg, err);
 }
 
 enum nb_err rec_set_text(char **slot, const char *arg)

@@ -6,6 +6,7 @@
 #include "describe.h"
 #include "attachment.h"
 #include "buf.h"
+#include "field.h"
 #include "i18n.h"
 #include "vocab.h"
 
@@ -202,10 +203,54 @@ void describe_entry(const struct nb_entry *e, char *out, size_t size)
 			add_cut(&b, e->u.phase.note, 40);
 		}
 		break;
-	default:
+	case NB_TYPE_NONE:
+	case NB_TYPE__COUNT:
 		break;
 	}
 	snprintf(out, size, "%s", b.s ? b.s : "");
 	buf_free(&b);
 }
 
+
+static void add_row(struct nb_rows *r, const char *label, struct nb_buf *b)
+{
+	if (b->len && r->n < NB_ROWS_MAX) {
+		r->v[r->n].label = label;
+		r->v[r->n++].value = buf_detach(b);
+	}
+	buf_free(b);
+}
+
+void describe_rows(const struct nb_entry *e, struct nb_rows *out)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(e->type, &n);
+	struct nb_buf b = { 0 };
+
+	out->n = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!f[i].label)
+			continue;
+		field_describe(e, &f[i], &b);
+		add_row(out, _(f[i].label), &b);
+	}
+	if (e->type == NB_ATTACHMENT) {	/* what the answers say, not the answers */
+		struct nb_attachment_score s;
+		char d[NB_DEC_LEN];
+
+		attachment_score(&e->u.attachment, &s);
+		buf_addf(&b, _("%s of 7"), nb_dec1(s.anxiety, d));
+		add_row(out, _("Anxiety"), &b);
+		buf_addf(&b, _("%s of 7"), nb_dec1(s.avoidance, d));
+		add_row(out, _("Avoidance"), &b);
+		buf_add(&b, attachment_pattern_name(s.pattern));
+		add_row(out, _("Closest to"), &b);
+	}
+}
+
+void rows_free(struct nb_rows *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->v[i].value);
+	r->n = 0;
+}

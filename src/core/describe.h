@@ -17,4 +17,18 @@ void describe_duration(struct nb_buf *b, int seconds);
 /* Append a list of terms with their places and intensities, translated. */
 void describe_items(struct nb_buf *b, enum nb_vocab v, const struct nb_items *l);
 
+/* The rows that describe a record, label and value, in the order of its
+ * fields; the same for the terminal and the page. */
+#define NB_ROWS_MAX 24
+struct nb_row {
+	const char *label;	/* translated */
+	char *value;		/* owned */
+};
+struct nb_rows {
+	struct nb_row v[NB_ROWS_MAX];
+	size_t n;
+};
+void describe_rows(const struct nb_entry *e, struct nb_rows *out);
+void rows_free(struct nb_rows *r);
+
 #endif

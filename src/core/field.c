@@ -151,15 +151,16 @@ static const struct {
 };
 
 static const struct nb_measure_info measures[NB_M__COUNT] = {
-	[NB_M_MOOD] = { "mood", "mood", 1, NB_SCALE_MIN, NB_SCALE_MAX, NB_MF_WEEK | NB_MF_CHART,
-			N_("Mood"), N_("mood") },
+	[NB_M_MOOD] = { "mood", "mood", 1, NB_SCALE_MIN, NB_SCALE_MAX, NB_MF_CHART,
+			N_("Mood"), N_("mood"), N_(" · mood %s") },
 	[NB_M_TENSION] = { "tension", "tension", 1, NB_SCALE_MIN, NB_SCALE_MAX, NB_MF_CHART,
-			   N_("Tension"), N_("tension") },
-	[NB_M_ENERGY] = { "energy", "energy", 1, NB_SCALE_MIN, NB_SCALE_MAX, 0, N_("Energy"), N_("energy") },
+			   N_("Tension"), N_("tension"), N_(" · tension %s") },
+	[NB_M_ENERGY] = { "energy", "energy", 1, NB_SCALE_MIN, NB_SCALE_MAX, 0, N_("Energy"), N_("energy"),
+			  N_(" · energy %s") },
 	[NB_M_SLEEP_QUALITY] = { "sleep_quality", "sleep-quality", 1, NB_SCALE_MIN, NB_SCALE_MAX, 0,
-				 N_("Sleep quality"), N_("sleep quality") },
-	[NB_M_SLEEP_HOURS] = { "sleep_hours", "sleep-hours", 60, 0, 12, NB_MF_WEEK | NB_MF_CHART,
-			       N_("Sleep, hours"), N_("sleep in hours") },
+				 N_("Sleep quality"), N_("sleep quality"), N_(" (quality %s)") },
+	[NB_M_SLEEP_HOURS] = { "sleep_hours", "sleep-hours", 60, 0, 12, NB_MF_CHART,
+			       N_("Sleep, hours"), N_("sleep in hours"), N_(" · sleep %s h") },
 };
 
 const struct nb_field *fields_of(enum nb_type t, size_t *n)
@@ -612,6 +613,18 @@ void fields_search_text(const struct nb_entry *e, struct nb_buf *b)
 const struct nb_measure_info *measure_info(enum nb_measure m)
 {
 	return &measures[m];
+}
+
+size_t measures_in_checkin_order(enum nb_measure out[NB_M__COUNT])
+{
+	size_t n, k = 0;
+	const struct nb_field *f = fields_of(NB_CHECKIN, &n);
+
+	for (size_t i = 0; i < n; i++)
+		for (int m = 0; m < NB_M__COUNT; m++)
+			if (strcmp(measures[m].field, f[i].id) == 0)
+				out[k++] = (enum nb_measure)m;
+	return k;
 }
 
 const struct nb_field *measure_field(enum nb_measure m)

@@ -118,8 +118,7 @@ enum nb_measure {
 };
 
 enum {
-	NB_MF_WEEK = 1,		/* its mean is said in the week's summary */
-	NB_MF_CHART = 2,	/* drawn on the page of charts */
+	NB_MF_CHART = 1,	/* drawn on the page of charts */
 };
 
 struct nb_measure_info {
@@ -130,9 +129,13 @@ struct nb_measure_info {
 	unsigned flags;		/* NB_MF_ */
 	const char *label;	/* N_(): "Mood", "Sleep, hours" */
 	const char *name;	/* N_(): "mood", "sleep in hours", within a sentence */
+	const char *week;	/* N_(): its part of the week's line, " · mood %s" */
 };
 
 const struct nb_measure_info *measure_info(enum nb_measure m);
+/* The measures in the order of their fields in the check-in; returns
+ * NB_M__COUNT. */
+size_t measures_in_checkin_order(enum nb_measure out[NB_M__COUNT]);
 /* The check-in field of m. */
 const struct nb_field *measure_field(enum nb_measure m);
 /* The value of m in one check-in, NAN when not answered. */

@@ -124,7 +124,7 @@ struct sums {
  * all days minus those. A comparison needs NB_MIN_DAYS days on each side.
  */
 static void compare_all(struct nb_insights *in, const struct nb_day_outcome *o, const int *at,
-			const uint64_t *mask, size_t ndays, const bool *skip, enum nb_outcome k,
+			const uint64_t *mask, size_t ndays, const bool *skip, enum nb_measure k,
 			int lag, size_t *cap)
 {
 	struct sums with[NB_FACTORS_MAX] = { 0 }, all = { 0 };
@@ -196,9 +196,9 @@ void insights_build(const struct nb_day_outcome *o, size_t no, const struct nb_f
 		}
 		for (int fi = 0; fi < out->nfactors; fi++)
 			skip[fi] = shadowed(out, mask, ndays, fi);
-		for (int k = 0; k < NB_OUT__COUNT; k++)
+		for (int k = 0; k < NB_M__COUNT; k++)
 			for (int lag = 0; lag <= 1; lag++)
-				compare_all(out, o, at, mask, ndays, skip, (enum nb_outcome)k, lag, &cap);
+				compare_all(out, o, at, mask, ndays, skip, (enum nb_measure)k, lag, &cap);
 		if (out->nfindings)
 			qsort(out->findings, out->nfindings, sizeof *out->findings, by_strength);
 		free(mask);
@@ -239,12 +239,9 @@ void insights_free(struct nb_insights *in)
 	memset(in, 0, sizeof *in);
 }
 
-const char *outcome_label(enum nb_outcome o)
+const char *outcome_label(enum nb_measure o)
 {
-	static const char *const labels[] = { N_("mood"), N_("tension"), N_("energy"),
-					      N_("sleep quality"), N_("sleep in hours") };
-
-	return _(labels[o]);
+	return _(measure_info(o)->name);
 }
 
 void factor_label(const struct nb_factor *f, char *buf, size_t size)

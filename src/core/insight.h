@@ -10,6 +10,7 @@
 #ifndef NB_INSIGHT_H
 #define NB_INSIGHT_H
 
+#include "field.h"
 #include "record.h"
 #include "stats.h"
 
@@ -18,11 +19,6 @@
 #define NB_MIN_DAYS 5	/* days with and without a factor before it is shown */
 #define NB_FACTORS_MAX 64
 #define NB_FINDINGS_SHOWN 12	/* the clearest findings a face shows */
-
-enum nb_outcome {
-	NB_OUT_MOOD, NB_OUT_TENSION, NB_OUT_ENERGY, NB_OUT_SLEEP_QUALITY, NB_OUT_SLEEP_HOURS,
-	NB_OUT__COUNT
-};
 
 /*
  * A fact of a day, as the store keeps it in its summary per day (schema 2)
@@ -61,7 +57,7 @@ struct nb_fact {
 /* The outcomes of a day: means of its check-ins (NAN when not answered). */
 struct nb_day_outcome {
 	int day;		/* nb_day_number */
-	double v[NB_OUT__COUNT];
+	double v[NB_M__COUNT];
 };
 
 struct nb_factor {
@@ -71,7 +67,7 @@ struct nb_factor {
 
 struct nb_finding {
 	int factor;		/* index into nb_insights.factors */
-	enum nb_outcome outcome;
+	enum nb_measure outcome;
 	int lag;		/* 0: the same day; 1: the next day */
 	size_t with, without;	/* days on each side */
 	struct nb_difference d;
@@ -103,7 +99,7 @@ void insights_build(const struct nb_day_outcome *o, size_t no, const struct nb_f
 		    const double *after, size_t nsessions, struct nb_insights *out);
 void insights_free(struct nb_insights *in);
 
-const char *outcome_label(enum nb_outcome o);
+const char *outcome_label(enum nb_measure o);
 /* "a hug", "a wanted touch", "contact with Sam", "the need rest", ... */
 void factor_label(const struct nb_factor *f, char *buf, size_t size);
 /* One plain sentence for a finding, in the current language. */

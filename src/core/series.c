@@ -9,33 +9,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-double series_value(const struct nb_day_stat *d, enum nb_series what)
+double series_value(const struct nb_day_stat *d, enum nb_measure what)
 {
-	switch (what) {
-	case NB_SERIES_MOOD: return d->mood;
-	case NB_SERIES_TENSION: return d->tension;
-	case NB_SERIES_ENERGY: return d->energy;
-	case NB_SERIES_SLEEP_QUALITY: return d->sleep_quality;
-	default: return d->sleep_hours;
-	}
+	return d->v[what];
 }
 
-const char *series_label(enum nb_series what)
+const char *series_label(enum nb_measure what)
 {
-	static const char *const labels[] = { N_("Mood"), N_("Tension"), N_("Energy"), N_("Sleep quality"),
-					      N_("Sleep, hours") };
-
-	return _(labels[what]);
+	return _(measure_info(what)->label);
 }
 
-void series_range(enum nb_series what, double *lo, double *hi)
+void series_range(enum nb_measure what, double *lo, double *hi)
 {
-	*lo = what == NB_SERIES_SLEEP ? 0 : 1;
-	*hi = what == NB_SERIES_SLEEP ? 12 : 5;
+	*lo = measure_info(what)->lo;
+	*hi = measure_info(what)->hi;
 }
 
 void series_daily(const struct nb_day_stat *d, size_t nd, const char *first, int n,
-		  enum nb_series what, double *out)
+		  enum nb_measure what, double *out)
 {
 	for (int i = 0; i < n; i++)
 		out[i] = 0;
@@ -91,8 +82,8 @@ void trend_build(const struct nb_day_stat *d, size_t nd, const char *since, cons
 	week_monday(first, out->monday);
 	memcpy(end, last, NB_DAY_LEN);
 	out->weeks = nb_day_diff(out->monday, end) / 7 + 1;
-	double *sum[NB_SERIES__COUNT];
-	for (int s = 0; s < NB_SERIES__COUNT; s++) {
+	double *sum[NB_M__COUNT];
+	for (int s = 0; s < NB_M__COUNT; s++) {
 		sum[s] = xcalloc((size_t)out->weeks, sizeof *sum[s]);
 		out->mean[s] = xcalloc((size_t)out->weeks, sizeof *out->mean[s]);
 		out->days[s] = xcalloc((size_t)out->weeks, sizeof *out->days[s]);
@@ -103,15 +94,15 @@ void trend_build(const struct nb_day_stat *d, size_t nd, const char *since, cons
 		if (strcmp(d[i].day, first) < 0 || strcmp(d[i].day, last) > 0)
 			continue;
 		k = nb_day_diff(out->monday, d[i].day) / 7;
-		for (int s = 0; s < NB_SERIES__COUNT; s++) {
-			double v = series_value(&d[i], (enum nb_series)s);
+		for (int s = 0; s < NB_M__COUNT; s++) {
+			double v = series_value(&d[i], (enum nb_measure)s);
 			if (!isnan(v)) {
 				sum[s][k] += v;
 				out->days[s][k]++;
 			}
 		}
 	}
-	for (int s = 0; s < NB_SERIES__COUNT; s++) {
+	for (int s = 0; s < NB_M__COUNT; s++) {
 		for (int k = 0; k < out->weeks; k++)
 			out->mean[s][k] = out->days[s][k] ? sum[s][k] / out->days[s][k] : NAN;
 		series_smooth(out->mean[s], out->days[s], out->weeks, NB_TREND_WEEKS / 2, out->smooth[s]);
@@ -121,7 +112,7 @@ void trend_build(const struct nb_day_stat *d, size_t nd, const char *since, cons
 
 void trend_free(struct nb_trend *t)
 {
-	for (int s = 0; s < NB_SERIES__COUNT; s++) {
+	for (int s = 0; s < NB_M__COUNT; s++) {
 		free(t->mean[s]);
 		free(t->days[s]);
 		free(t->smooth[s]);

@@ -7,15 +7,16 @@
 #ifndef NB_SERIES_H
 #define NB_SERIES_H
 
+#include "field.h"
 #include "record.h"
 
 #include <stddef.h>
 
-/* One day with any record: the means of its check-in scales (NAN when
- * none was answered) and its moments of connection. */
+/* One day with any record: the means of its check-ins, measure by measure
+ * (NAN when none was answered), and its moments of connection. */
 struct nb_day_stat {
 	char day[NB_DAY_LEN];
-	double mood, tension, energy, sleep_quality, sleep_hours;
+	double v[NB_M__COUNT];
 	int moments;
 };
 
@@ -39,21 +40,16 @@ struct nb_term_lists {
 	size_t n[NB_TERMS__COUNT];
 };
 
-enum nb_series {
-	NB_SERIES_MOOD, NB_SERIES_TENSION, NB_SERIES_ENERGY, NB_SERIES_SLEEP_QUALITY, NB_SERIES_SLEEP,
-	NB_SERIES__COUNT
-};
-
 /* The value of a scale on a day, NAN when none. */
-double series_value(const struct nb_day_stat *d, enum nb_series what);
+double series_value(const struct nb_day_stat *d, enum nb_measure what);
 /* "mood", "tension", ... in the person's language. */
-const char *series_label(enum nb_series what);
+const char *series_label(enum nb_measure what);
 /* The lowest and highest value a chart of this scale shows. */
-void series_range(enum nb_series what, double *lo, double *hi);
+void series_range(enum nb_measure what, double *lo, double *hi);
 
 /* The value of each of n days from first, 0 where a day has none. */
 void series_daily(const struct nb_day_stat *d, size_t nd, const char *first, int n,
-		  enum nb_series what, double *out);
+		  enum nb_measure what, double *out);
 
 /* Moments in each of n weeks from monday. */
 void series_weekly(const struct nb_day_stat *d, size_t nd, const char *monday, int n, int *out);
@@ -71,9 +67,9 @@ void series_weekly(const struct nb_day_stat *d, size_t nd, const char *monday, i
 struct nb_trend {
 	char monday[NB_DAY_LEN];	/* the first week */
 	int weeks;
-	double *mean[NB_SERIES__COUNT];	/* owned; NAN: no day that week */
-	int *days[NB_SERIES__COUNT];	/* owned; the days each mean rests on */
-	double *smooth[NB_SERIES__COUNT];	/* owned */
+	double *mean[NB_M__COUNT];	/* owned; NAN: no day that week */
+	int *days[NB_M__COUNT];	/* owned; the days each mean rests on */
+	double *smooth[NB_M__COUNT];	/* owned */
 };
 
 void trend_build(const struct nb_day_stat *d, size_t nd, const char *since, const char *until,

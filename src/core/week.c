@@ -1,6 +1,8 @@
 /* Weekly aggregation; see week.h. */
 #include "week.h"
+#include "i18n.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,19 +82,15 @@ void week_build(const struct nb_entries *l, const char *monday, struct nb_week *
 		case NB_CHECKIN: {
 			const struct nb_checkin *c = &e->u.checkin;
 			w->checkins++;
+			for (int m = 0; m < NB_M__COUNT; m++) {
+				double v = measure_of(e, (enum nb_measure)m);
+				if (!isnan(v))
+					add(&w->means[m], v);
+			}
 			if (c->mood) {
-				add(&w->mood, c->mood);
 				w->day_mood[d] += c->mood;
 				day_n[d]++;
 			}
-			if (c->energy)
-				add(&w->energy, c->energy);
-			if (c->tension)
-				add(&w->tension, c->tension);
-			if (c->sleep_minutes >= 0)
-				add(&w->sleep_hours, c->sleep_minutes / 60.0);
-			if (c->sleep_quality)
-				add(&w->sleep_quality, c->sleep_quality);
 			for (size_t k = 0; k < c->needs.n; k++)
 				count(needs, &nneeds, c->needs.v[k].term);
 			break;
@@ -126,7 +124,11 @@ void week_build(const struct nb_entries *l, const char *monday, struct nb_week *
 				w->reflections++;
 			}
 			break;
-		default:
+		case NB_MEMBER:
+		case NB_ATTACHMENT:
+		case NB_PHASE:
+		case NB_TYPE_NONE:
+		case NB_TYPE__COUNT:
 			break;
 		}
 	}
@@ -138,4 +140,26 @@ void week_build(const struct nb_entries *l, const char *monday, struct nb_week *
 	for (size_t i = 0; i < nneeds; i++)
 		if (needs[i].n >= 2)
 			w->needs[w->nneeds++] = needs[i];
+}
+
+void week_means_line(const struct nb_week *w, struct nb_buf *b)
+{
+	enum nb_measure order[NB_M__COUNT];
+	size_t n = measures_in_checkin_order(order);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct nb_measure_info *m = measure_info(order[i]);
+		const struct nb_mean *v = &w->means[order[i]];
+		char d[NB_DEC_LEN];
+
+		if (!v->n)
+			continue;
+		if (m->per == 60) {	/* hours as hours and minutes */
+			int minutes = (int)(mean_of(v) * 60 + 0.5);
+			snprintf(d, sizeof d, "%d:%02d", minutes / 60, minutes % 60);
+		} else {
+			nb_dec1(mean_of(v), d);
+		}
+		buf_addf(b, _(m->week), d);
+	}
 }

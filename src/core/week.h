@@ -7,6 +7,8 @@
 #ifndef NB_WEEK_H
 #define NB_WEEK_H
 
+#include "buf.h"
+#include "field.h"
 #include "record.h"
 #include "time.h"
 
@@ -35,7 +37,7 @@ struct nb_week_exercise {
 struct nb_week {
 	char monday[NB_DAY_LEN], sunday[NB_DAY_LEN];
 	int checkins;
-	struct nb_mean mood, energy, tension, sleep_hours, sleep_quality;
+	struct nb_mean means[NB_M__COUNT];	/* of the check-ins, measure by measure */
 	double day_mood[7];		/* mean mood per day, 0 when none */
 	int moments, wanted_touches;
 	struct nb_count kinds[NB_WEEK_LIST];	/* moments by kind, most first */
@@ -60,5 +62,8 @@ void week_monday(const char *day, char monday[NB_DAY_LEN]);
 void week_build(const struct nb_entries *l, const char *monday, struct nb_week *w);
 
 double mean_of(const struct nb_mean *m);
+/* The week's means in words, in the order of the check-in:
+ * " · mood 3.2 · energy 3.0 · tension 2.5 · sleep 7:15 h (quality 3.5)". */
+void week_means_line(const struct nb_week *w, struct nb_buf *b);
 
 #endif

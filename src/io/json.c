@@ -255,16 +255,16 @@ static json_t *counts_json(const struct nb_count *c, size_t n)
 char *io_json_week(const struct nb_week *w, const struct nb_entries *records)
 {
 	json_t *o = json_object(), *means = json_object(), *days = json_array(), *ex = json_array();
+	enum nb_measure order[NB_M__COUNT];
+	size_t nm;
 	json_t *recs = json_array();
 
 	json_object_set_new(o, "monday", json_string(w->monday));
 	json_object_set_new(o, "sunday", json_string(w->sunday));
 	json_object_set_new(o, "checkins", json_integer(w->checkins));
-	json_object_set_new(means, "mood", mean_json(&w->mood));
-	json_object_set_new(means, "energy", mean_json(&w->energy));
-	json_object_set_new(means, "tension", mean_json(&w->tension));
-	json_object_set_new(means, "sleep_hours", mean_json(&w->sleep_hours));
-	json_object_set_new(means, "sleep_quality", mean_json(&w->sleep_quality));
+	nm = measures_in_checkin_order(order);
+	for (size_t i = 0; i < nm; i++)
+		json_object_set_new(means, measure_info(order[i])->id, mean_json(&w->means[order[i]]));
 	json_object_set_new(o, "means", means);
 	for (int i = 0; i < 7; i++)
 		json_array_append_new(days, w->day_mood[i] > 0 ? json_real(w->day_mood[i]) : json_null());

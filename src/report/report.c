@@ -174,7 +174,7 @@ static void heading(struct pdf *p, const char *s)
 }
 
 /* Weekly means as small dots and the smoothed trend as a line (core/series.h). */
-static void chart_trend(struct pdf *p, const struct nb_trend *t, enum nb_series which, const char *last)
+static void chart_trend(struct pdf *p, const struct nb_trend *t, enum nb_measure which, const char *last)
 {
 	const double h = 90, x0 = MARGIN + 24, w = MEASURE - 24;
 	const double *mean = t->mean[which], *smooth = t->smooth[which];
@@ -449,8 +449,8 @@ enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f
 		text(&p, _("Dots: the mean of each week's check-ins. Line: the trend, the mean of the five weeks around each week."),
 		     9, false, MARGIN, 0.35);
 		p.y += 4;
-		for (int k = 0; k < NB_SERIES__COUNT; k++)
-			chart_trend(&p, &t, (enum nb_series)k, last);
+		for (int k = 0; k < NB_M__COUNT; k++)
+			chart_trend(&p, &t, (enum nb_measure)k, last);
 	} else {
 		text(&p, _("No check-ins in this period."), 10, false, MARGIN, 0.35);
 	}

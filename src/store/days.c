@@ -7,6 +7,7 @@
  */
 #include "db.h"
 #include "core/buf.h"
+#include "core/field.h"
 #include "core/insight.h"
 #include "core/series.h"
 #include "core/time.h"
@@ -17,6 +18,35 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/*
+ * day_summary has a column per measure, named by its id, holding the mean
+ * of its check-in field over the day ("avg(c.sleep_minutes) / 60.0").
+ */
+void days_sql(enum stmt s, struct nb_buf *b)
+{
+	if (s == S_PERIOD) {
+		buf_add(b, "SELECT day, checkins, facts");
+		for (int m = 0; m < NB_M__COUNT; m++)
+			buf_addf(b, ", %s", measure_info((enum nb_measure)m)->id);
+		buf_add(b, " FROM day_summary WHERE day BETWEEN ?1 AND ?2 ORDER BY day");
+	} else if (s == S_REFRESH_DAY_INS) {
+		buf_add(b, "INSERT INTO day_summary(day, checkins, facts");
+		for (int m = 0; m < NB_M__COUNT; m++)
+			buf_addf(b, ", %s", measure_info((enum nb_measure)m)->id);
+		buf_add(b, ") SELECT d.day, count(c.entry_id),"
+			   " coalesce((SELECT group_concat(f.kind || f.n || ' ' || f.term, char(31))"
+			   "  FROM day_fact f WHERE f.day = d.day), '')");
+		for (int m = 0; m < NB_M__COUNT; m++) {
+			const struct nb_measure_info *i = measure_info((enum nb_measure)m);
+			buf_addf(b, ", avg(c.%s)", measure_field((enum nb_measure)m)->column);
+			if (i->per != 1)
+				buf_addf(b, " / %d.0", i->per);
+		}
+		buf_add(b, " FROM day_dirty d CROSS JOIN entry e ON e.day = d.day"
+			   " LEFT JOIN checkin c ON c.entry_id = e.id AND e.type = 'checkin' GROUP BY d.day");
+	}
+}
 
 /* Recompute the summary of the days the triggers marked as changed. */
 enum nb_err days_refresh(struct db *d, struct nb_error *err)
@@ -203,7 +233,7 @@ static void add_day(struct reading *r, sqlite3_stmt *st)
 {
 	struct nb_period *p = r->p;
 	const char *text = (const char *)sqlite3_column_text(st, 0);
-	const char *facts = (const char *)sqlite3_column_text(st, 7);
+	const char *facts = (const char *)sqlite3_column_text(st, 2);
 	int day = nb_day_number(text);
 	struct nb_day_stat *ds;
 
@@ -213,11 +243,8 @@ static void add_day(struct reading *r, sqlite3_stmt *st)
 	}
 	ds = &p->days[p->ndays++];
 	sq_copy_span(ds->day, NB_DAY_LEN, text, (size_t)sqlite3_column_bytes(st, 0));
-	ds->mood = sq_col_double(st, 2);
-	ds->tension = sq_col_double(st, 3);
-	ds->energy = sq_col_double(st, 4);
-	ds->sleep_quality = sq_col_double(st, 5);
-	ds->sleep_hours = sq_col_double(st, 6);
+	for (int m = 0; m < NB_M__COUNT; m++)
+		ds->v[m] = sq_col_double(st, 3 + m);
 	ds->moments = 0;
 	if (sqlite3_column_int(st, 1) > 0) {
 		struct nb_day_outcome *o;
@@ -227,11 +254,7 @@ static void add_day(struct reading *r, sqlite3_stmt *st)
 		}
 		o = &p->outcomes[p->noutcomes++];
 		o->day = day;
-		o->v[NB_OUT_MOOD] = ds->mood;
-		o->v[NB_OUT_TENSION] = ds->tension;
-		o->v[NB_OUT_ENERGY] = ds->energy;
-		o->v[NB_OUT_SLEEP_QUALITY] = ds->sleep_quality;
-		o->v[NB_OUT_SLEEP_HOURS] = ds->sleep_hours;
+		memcpy(o->v, ds->v, sizeof o->v);
 	}
 	while (facts && *facts) {
 		size_t len = strcspn(facts, "\x1f");

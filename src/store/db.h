@@ -10,6 +10,7 @@
 #define NB_STORE_DB_H
 
 #include "store.h"
+#include "core/buf.h"
 #include "core/err.h"
 #include "core/record.h"
 
@@ -66,6 +67,9 @@ extern const struct nb_store_ops sq_ops;
 /* days.c: recompute the summary of the changed days (before each commit
  * and after a migration); the store op period. */
 enum nb_err days_refresh(struct db *d, struct nb_error *err);
+/* The statements of the summary that follow the measures (core/field.h):
+ * reading a period and writing a day's row. */
+void days_sql(enum stmt s, struct nb_buf *b);
 enum nb_err days_period(void *h, const char *since, const char *until, struct nb_period *out,
 			struct nb_error *err);
 

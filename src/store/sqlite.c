@@ -63,8 +63,6 @@ static const char *const sql[S__COUNT] = {
 			     " AND tension_after IS NOT NULL GROUP BY exercise ORDER BY exercise",
 	[S_REFLECTION_LATEST] = "SELECT e.id FROM entry e JOIN reflection r ON r.entry_id = e.id"
 				" WHERE r.prompt = ? ORDER BY e.at DESC, e.id DESC LIMIT 1",
-	[S_PERIOD] = "SELECT day, checkins, mood, tension, energy, sleep_quality, sleep_hours, facts"
-		     " FROM day_summary WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
 	/* the summary per day (schema 2), recomputed for the days that changed */
 	[S_DIRTY_ANY] = "SELECT 1 FROM day_dirty LIMIT 1",
 	[S_REFRESH_FACT_DEL] = "DELETE FROM day_fact WHERE day IN (SELECT day FROM day_dirty)",
@@ -99,13 +97,6 @@ static const char *const sql[S__COUNT] = {
 		"  CROSS JOIN trigger_entry t ON t.entry_id = e.id WHERE t.need IS NOT NULL"
 		") GROUP BY day, kind, term",
 	[S_REFRESH_DAY_DEL] = "DELETE FROM day_summary WHERE day IN (SELECT day FROM day_dirty)",
-	[S_REFRESH_DAY_INS] =
-		"INSERT INTO day_summary SELECT d.day, count(c.entry_id), avg(c.mood), avg(c.tension),"
-		" avg(c.energy), avg(c.sleep_quality), avg(c.sleep_minutes) / 60.0,"
-		" coalesce((SELECT group_concat(f.kind || f.n || ' ' || f.term, char(31))"
-		"  FROM day_fact f WHERE f.day = d.day), '')"
-		" FROM day_dirty d CROSS JOIN entry e ON e.day = d.day"
-		" LEFT JOIN checkin c ON c.entry_id = e.id AND e.type = 'checkin' GROUP BY d.day",
 	[S_REFRESH_DONE] = "DELETE FROM day_dirty",
 	[S_MEMBER_NAME] = "SELECT e.uid FROM entry e JOIN member m ON m.entry_id = e.id"
 			  " WHERE m.name = ? COLLATE NOCASE ORDER BY e.id LIMIT 1",
@@ -154,8 +145,15 @@ enum nb_err sq_error(struct db *d, struct nb_error *err)
 sqlite3_stmt *sq_stmt(struct db *d, enum stmt s, struct nb_error *err)
 {
 	if (!d->st[s]) {
-		if (sqlite3_prepare_v3(d->h, sql[s], -1, SQLITE_PREPARE_PERSISTENT,
-				       &d->st[s], NULL) != SQLITE_OK) {
+		struct nb_buf made = { 0 };	/* the statements of the summary, from the measures */
+		int rc;
+
+		if (!sql[s])
+			days_sql(s, &made);
+		rc = sqlite3_prepare_v3(d->h, sql[s] ? sql[s] : made.s, -1, SQLITE_PREPARE_PERSISTENT,
+					&d->st[s], NULL);
+		buf_free(&made);
+		if (rc != SQLITE_OK) {
 			sq_error(d, err);
 			return NULL;
 		}

@@ -46,17 +46,14 @@ void page_charts(struct page *p)
 			h(p, "<a href=\"/charts?days=%d\">%s</a> ", ranges[i], title);
 	}
 	h(p, "</p>");
-	{
-		static const struct { enum nb_series s; const char *unit; } lines[] = {
-			{ NB_SERIES_MOOD, N_("Mood") }, { NB_SERIES_TENSION, N_("Tension") },
-			{ NB_SERIES_SLEEP, N_("Sleep") },
-		};
-		for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
-			double lo, hi;
-			series_daily(c.days, c.ndays, first, days, lines[i].s, v);
-			series_range(lines[i].s, &lo, &hi);
-			chart_line(p, series_label(lines[i].s), v, days, lo, hi, first, _(lines[i].unit));
-		}
+	for (int m = 0; m < NB_M__COUNT; m++) {	/* the measures drawn day by day */
+		double lo, hi;
+		if (!(measure_info((enum nb_measure)m)->flags & NB_MF_CHART))
+			continue;
+		series_daily(c.days, c.ndays, first, days, (enum nb_measure)m, v);
+		series_range((enum nb_measure)m, &lo, &hi);
+		chart_line(p, series_label((enum nb_measure)m), v, days, lo, hi, first,
+			   series_label((enum nb_measure)m));
 	}
 	{
 		/* moments per week, the weeks of the period (up to 13 on the screen) */

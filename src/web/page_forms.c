@@ -6,6 +6,7 @@
  */
 #include "page.h"
 #include "core/describe.h"
+#include "core/field.h"
 #include "core/i18n.h"
 #include "core/parse.h"
 #include "core/xalloc.h"
@@ -49,13 +50,6 @@ static enum nb_err list_from_form(struct page *p, const char *name, enum nb_voca
 	return NB_OK;
 }
 
-static enum nb_err scale_from_form(struct page *p, const char *name, int *out)
-{
-	const char *v = fval(p, name);
-
-	return parse_scale(name, v ? v : "", NB_SCALE_MIN, NB_SCALE_MAX, out, &p->err);
-}
-
 static void set_text(char **slot, const char *v)
 {
 	xstrset(slot, v && *v ? v : NULL);
@@ -64,7 +58,9 @@ static void set_text(char **slot, const char *v)
 enum nb_err checkin_from_form(struct page *p, struct nb_entry *e)
 {
 	struct nb_checkin *c = &e->u.checkin;
-	const char *body = fval(p, "body"), *state = fval(p, "state"), *sleep = fval(p, "sleep-hours");
+	const char *body = fval(p, "body"), *state = fval(p, "state");
+	const struct nb_field *fl;
+	size_t n;
 	enum nb_err rc;
 
 	items_clear(&c->body);
@@ -80,12 +76,11 @@ enum nb_err checkin_from_form(struct page *p, struct nb_entry *e)
 	xstrset(&c->state, NULL);
 	if (state && *state && (rc = parse_term("state", NB_VOCAB_STATE, state, &c->state, &p->err)))
 		return rc;
-	if ((rc = scale_from_form(p, "mood", &c->mood)) ||
-	    (rc = scale_from_form(p, "energy", &c->energy)) ||
-	    (rc = scale_from_form(p, "tension", &c->tension)) ||
-	    (rc = scale_from_form(p, "sleep-quality", &c->sleep_quality)) ||
-	    (rc = parse_sleep(sleep ? sleep : "", &c->sleep_minutes, &p->err)))
-		return rc;
+	fl = fields_of(NB_CHECKIN, &n);
+	for (size_t i = 0; i < n; i++)	/* the scales and the hours of sleep */
+		if ((fl[i].type == NB_FT_SCALE || fl[i].type == NB_FT_MINUTES) &&
+		    (rc = field_parse(e, &fl[i], fval(p, fl[i].id), &p->err)))
+			return rc;
 	set_text(&c->note, fval(p, "note"));
 	return time_from_form(p, e);
 }
@@ -104,6 +99,33 @@ static const char *scale_shown(struct page *p, const char *name, int v, char *bu
 		return NULL;
 	snprintf(buf, 8, "%d", v);
 	return buf;
+}
+
+/* The check-in's scales asked at the top (first) or further down. */
+static void w_scales(struct page *p, const struct nb_entry *e, bool first)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(NB_CHECKIN, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		char b[8];
+		if (f[i].type != NB_FT_SCALE || !(f[i].flags & NB_FF_FIRST) != !first)
+			continue;
+		w_scale(p, f[i].id, _(f[i].label), _(f[i].low), _(f[i].high), f[i].lo, f[i].hi,
+			scale_shown(p, f[i].id, e ? field_int_of(e, &f[i]) : 0, b));
+	}
+}
+
+/* Whether e answers any scale asked further down. */
+static bool later_scales(const struct nb_entry *e)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(NB_CHECKIN, &n);
+
+	for (size_t i = 0; e && i < n; i++)
+		if (f[i].type == NB_FT_SCALE && !(f[i].flags & NB_FF_FIRST) && field_answered(e, &f[i]))
+			return true;
+	return false;
 }
 
 /* The words of a list that are not terms of its vocabulary ("sadness:3" too). */
@@ -157,7 +179,7 @@ static void local_value(const struct nb_entry *e, char out[20])
 void checkin_form(struct page *p, const struct nb_entry *e, const char *action)
 {
 	const struct nb_checkin *c = e ? &e->u.checkin : NULL;
-	char b1[8], b2[8], b3[8], b4[8], sleep[16] = "", at[20];
+	char sleep[16] = "", at[20];
 	char *body = joined(c ? &c->body : NULL), *emo = others(c ? &c->emotions : NULL, NB_VOCAB_EMOTION);
 	char *need = others(c ? &c->needs : NULL, NB_VOCAB_NEED), *tags = joined(c ? &c->tags : NULL);
 
@@ -166,10 +188,7 @@ void checkin_form(struct page *p, const struct nb_entry *e, const char *action)
 	local_value(e, at);
 	form_begin(p, action, "checkin");
 	form_errors(p);
-	w_scale(p, "mood", _("Mood"), _("1 very low"), _("5 very good"), NB_SCALE_MIN, NB_SCALE_MAX,
-		scale_shown(p, "mood", c ? c->mood : 0, b1));
-	w_scale(p, "tension", _("Tension"), _("1 relaxed"), _("5 very tense"), NB_SCALE_MIN, NB_SCALE_MAX,
-		scale_shown(p, "tension", c ? c->tension : 0, b2));
+	w_scales(p, e, true);
 	w_choices(p, "state", _("Where are you right now?"), NB_VOCAB_STATE, false, NULL,
 		  c ? c->state : NULL);
 	w_choices(p, "emotion", _("Which emotions are here?"), NB_VOCAB_EMOTION, true,
@@ -178,16 +197,13 @@ void checkin_form(struct page *p, const struct nb_entry *e, const char *action)
 	       _("Your own words; add :1-5 for how strong, e.g. sadness:3"), shown(p, "emotion_other", emo), false);
 	w_choices(p, "need", _("What do you need today?"), NB_VOCAB_NEED, true, c ? &c->needs : NULL, NULL);
 	w_text(p, "need_other", _("Other needs"), NULL, shown(p, "need_other", need), false);
-	h(p, "<details%r><summary>%s</summary>", p->posted || (c && (c->body.n || c->energy || c->sleep_minutes >= 0)) ? " open" : "",
+	h(p, "<details%r><summary>%s</summary>", p->posted || (c && (c->body.n || c->sleep_minutes >= 0)) || later_scales(e) ? " open" : "",
 	  _("Body, energy and sleep"));
 	w_text(p, "body", _("What do you feel in your body, and where?"),
 	       _("For example: tension@shoulders, tiredness"), shown(p, "body", body), false);
-	w_scale(p, "energy", _("Energy"), _("1 empty"), _("5 full"), NB_SCALE_MIN, NB_SCALE_MAX,
-		scale_shown(p, "energy", c ? c->energy : 0, b3));
+	w_scales(p, e, false);
 	w_text(p, "sleep-hours", _("Sleep last night, in hours"), _("For example 7.5 or 7:30"),
 	       shown(p, "sleep-hours", sleep), false);
-	w_scale(p, "sleep-quality", _("Sleep quality"), _("1 poor"), _("5 good"), NB_SCALE_MIN, NB_SCALE_MAX,
-		scale_shown(p, "sleep-quality", c ? c->sleep_quality : 0, b4));
 	h(p, "</details>");
 	w_text(p, "tag", _("Tags"), _("What you did, comma separated"), shown(p, "tag", tags), false);
 	w_text(p, "note", _("A note, if you like"), NULL, shown(p, "note", c ? c->note : NULL), true);

@@ -125,115 +125,17 @@ void page_history(struct page *p)
 	page_end(p);
 }
 
-static void show_field(struct page *p, const char *label, const char *value)
-{
-	if (value && *value)
-		h(p, "<dt>%s</dt><dd class=\"pre\">%s</dd>", label, value);
-}
-
-static void show_items(struct page *p, const char *label, enum nb_vocab v, const struct nb_items *l)
-{
-	struct nb_buf b = { 0 };
-
-	describe_items(&b, v, l);
-	show_field(p, label, b.s);
-	buf_free(&b);
-}
-
-static void show_scale(struct page *p, const char *label, int v, int of)
-{
-	char s[16];
-
-	if (!v)
-		return;
-	snprintf(s, sizeof s, "%d / %d", v, of);
-	show_field(p, label, s);
-}
-
+/* The rows of a record, as the terminal shows them (core/describe.c). */
 static void show(struct page *p, const struct nb_entry *e)
 {
-	char s[64];
-	struct nb_buf b = { 0 };
+	struct nb_rows rows;
 
+	describe_rows(e, &rows);
 	h(p, "<dl class=\"record\">");
-	switch (e->type) {
-	case NB_CHECKIN: {
-		const struct nb_checkin *c = &e->u.checkin;
-		show_scale(p, _("Mood"), c->mood, 5);
-		show_scale(p, _("Tension"), c->tension, 5);
-		show_scale(p, _("Energy"), c->energy, 5);
-		show_field(p, _("State"), vocab_label(NB_VOCAB_STATE, c->state));
-		show_items(p, _("Emotions"), NB_VOCAB_EMOTION, &c->emotions);
-		show_items(p, _("Needs"), NB_VOCAB_NEED, &c->needs);
-		show_items(p, _("Body"), NB_VOCAB_SENSATION, &c->body);
-		if (c->sleep_minutes >= 0) {
-			snprintf(s, sizeof s, _("%d:%02d hours"), c->sleep_minutes / 60, c->sleep_minutes % 60);
-			show_field(p, _("Sleep"), s);
-		}
-		show_scale(p, _("Sleep quality"), c->sleep_quality, 5);
-		show_items(p, _("Tags"), NB_VOCAB_FREE, &c->tags);
-		show_field(p, _("Note"), c->note);
-		break;
-	}
-	case NB_MOMENT:
-		show_field(p, _("Kind"), vocab_label(NB_VOCAB_MOMENT_KIND, e->u.moment.kind));
-		show_field(p, _("With"), e->u.moment.with);
-		if (e->u.moment.seconds) {
-			describe_duration(&b, e->u.moment.seconds);
-			show_field(p, _("How long"), b.s);
-		}
-		show_field(p, _("Felt safe"), vocab_label(NB_VOCAB_SAFE, e->u.moment.safe));
-		show_items(p, _("In the body"), NB_VOCAB_EFFECT, &e->u.moment.effects);
-		show_field(p, _("Note"), e->u.moment.note);
-		break;
-	case NB_TRIGGER:
-		show_field(p, _("Situation"), e->u.trigger.situation);
-		show_field(p, _("Reaction"), e->u.trigger.reaction);
-		show_field(p, _("Emotion"), vocab_label(NB_VOCAB_EMOTION, e->u.trigger.emotion));
-		show_field(p, _("Need"), vocab_label(NB_VOCAB_NEED, e->u.trigger.need));
-		show_field(p, _("Alternative"), e->u.trigger.alternative);
-		show_field(p, _("How it went"), e->u.trigger.outcome);
-		break;
-	case NB_MEMBER:
-		show_field(p, _("Name"), e->u.member.name);
-		show_field(p, _("How to reach"), e->u.member.reach);
-		show_field(p, _("Helps with"), e->u.member.helps);
-		break;
-	case NB_SESSION:
-		show_field(p, _("Exercise"), vocab_label(NB_VOCAB_EXERCISE, e->u.session.exercise));
-		if (e->u.session.seconds) {
-			describe_duration(&b, e->u.session.seconds);
-			show_field(p, _("How long"), b.s);
-		}
-		show_field(p, _("Rhythm"), e->u.session.pattern);
-		show_scale(p, _("Tension before"), e->u.session.tension_before, 5);
-		show_scale(p, _("Tension after"), e->u.session.tension_after, 5);
-		show_field(p, _("With"), e->u.session.with);
-		show_field(p, _("Your words"), e->u.session.words);
-		break;
-	case NB_REFLECTION:
-		show_field(p, _("Question"), prompt_text(e->u.reflection.prompt));
-		show_field(p, _("Text"), e->u.reflection.text);
-		break;
-	case NB_ATTACHMENT: {
-		struct nb_attachment_score sc;
-		char d[NB_DEC_LEN];
-		attachment_score(&e->u.attachment, &sc);
-		show_field(p, _("Anxiety"), nb_dec1(sc.anxiety, d));
-		show_field(p, _("Avoidance"), nb_dec1(sc.avoidance, d));
-		show_field(p, _("Closest to"), attachment_pattern_name(sc.pattern));
-		break;
-	}
-	case NB_PHASE:
-		show_field(p, _("With"), e->u.phase.with);
-		show_field(p, _("Phase"), vocab_label(NB_VOCAB_PHASE, e->u.phase.phase));
-		show_field(p, _("Note"), e->u.phase.note);
-		break;
-	default:
-		break;
-	}
+	for (size_t i = 0; i < rows.n; i++)
+		h(p, "<dt>%s</dt><dd class=\"pre\">%s</dd>", rows.v[i].label, rows.v[i].value);
 	h(p, "</dl>");
-	buf_free(&b);
+	rows_free(&rows);
 }
 
 /* Change a member from the posted form. */
@@ -257,6 +159,17 @@ static void member_form(struct page *p, const struct nb_entry *e, const char *ac
 	form_end(p, _("Save"));
 }
 
+/* The kinds a page can change, and how. */
+static const struct {
+	enum nb_err (*from)(struct page *, struct nb_entry *);
+	void (*form)(struct page *, const struct nb_entry *, const char *);
+} editors[NB_TYPE__COUNT] = {
+	[NB_CHECKIN] = { checkin_from_form, checkin_form },
+	[NB_MOMENT] = { moment_from_form, moment_form },
+	[NB_TRIGGER] = { trigger_from_form, trigger_form },
+	[NB_MEMBER] = { member_from_form, member_form },
+};
+
 void page_record(struct page *p)
 {
 	int64_t id = path_id(p->req->path, "/r/");
@@ -272,13 +185,8 @@ void page_record(struct page *p)
 		return;
 	}
 	rest = strchr(p->req->path + 3, '/');
-	switch (e->type) {
-	case NB_CHECKIN: from = checkin_from_form, form = checkin_form; break;
-	case NB_MOMENT: from = moment_from_form, form = moment_form; break;
-	case NB_TRIGGER: from = trigger_from_form, form = trigger_form; break;
-	case NB_MEMBER: from = member_from_form, form = member_form; break;
-	default: break;
-	}
+	from = editors[e->type].from;
+	form = editors[e->type].form;
 	if (p->posted && rest && strcmp(rest, "/delete") == 0) {
 		if (app_delete(p->w->app, id, &err))
 			page_fail(p, 500, err.msg);

@@ -61,10 +61,10 @@ static void trends(struct page *p, const struct nb_charts *c, const char *since)
 	if (t.weeks) {
 		h(p, "<h2>%s</h2><p>%s</p>", _("Week by week"),
 		  _("The small dots are the mean of each week's check-ins; the line is the trend: the mean of the five weeks around each week, so that one hard or easy week does not hide the direction."));
-		for (int s = 0; s < NB_SERIES__COUNT; s++) {
+		for (int s = 0; s < NB_M__COUNT; s++) {
 			double lo, hi;
-			series_range((enum nb_series)s, &lo, &hi);
-			chart_trend(p, series_label((enum nb_series)s), t.mean[s], t.smooth[s], t.days[s], t.weeks,
+			series_range((enum nb_measure)s, &lo, &hi);
+			chart_trend(p, series_label((enum nb_measure)s), t.mean[s], t.smooth[s], t.days[s], t.weeks,
 				    lo, hi, t.monday);
 		}
 	}

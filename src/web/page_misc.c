@@ -173,12 +173,9 @@ void page_week(struct page *p)
 	h(p, "<dl class=\"week\">");
 	if (w.checkins) {
 		h(p, "<dt>%s</dt><dd>%d", _("Check-ins"), w.checkins);
-		if (w.mood.n)
-			h(p, " · %s %s", _("mood"), nb_dec1(mean_of(&w.mood), d));
-		if (w.tension.n)
-			h(p, " · %s %s", _("tension"), nb_dec1(mean_of(&w.tension), d));
-		if (w.sleep_hours.n)
-			h(p, " · %s %s h", _("sleep"), nb_dec1(mean_of(&w.sleep_hours), d));
+		week_means_line(&w, &b);
+		h(p, "%s", b.s ? b.s : "");
+		buf_reset(&b);
 		h(p, "</dd>");
 	}
 	if (w.moments) {

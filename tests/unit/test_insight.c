@@ -93,9 +93,9 @@ static size_t make_days(struct nb_day_outcome *o, struct nb_fact *f, size_t *nf,
 		 * simply the mirror image of the hug days */
 		bool hug = every == 2 ? (i % 5 == 0 || i % 5 == 2) : every && i % every == 0;
 		o[i].day = nb_day_number("2026-01-01") + i;
-		for (int k = 0; k < NB_OUT__COUNT; k++)
+		for (int k = 0; k < NB_M__COUNT; k++)
 			o[i].v[k] = NAN;
-		o[i].v[NB_OUT_MOOD] = (hug ? 4 : 2) + (i % 3 - 1) * 0.5;
+		o[i].v[NB_M_MOOD] = (hug ? 4 : 2) + (i % 3 - 1) * 0.5;
 		if (hug) {
 			f[*nf].day = o[i].day;
 			f[*nf].kind = NB_FACT_MOMENT;
@@ -122,7 +122,7 @@ static void insights_honest(void **state)
 	assert_int_equal(in.days, 30);
 	assert_true(in.nfindings >= 2);
 	/* the clearest: mood the same day, with any moment or with the hug */
-	assert_int_equal(in.findings[0].outcome, NB_OUT_MOOD);
+	assert_int_equal(in.findings[0].outcome, NB_M_MOOD);
 	assert_int_equal(in.findings[0].lag, 0);
 	near(in.findings[0].d.diff, 2, 0.2);
 	assert_true(in.findings[0].d.low > 0);
@@ -182,8 +182,12 @@ static void sums(void **state)
 
 static struct nb_day_stat day(const char *d, double mood)
 {
-	struct nb_day_stat s = { .mood = mood, .tension = NAN, .energy = NAN,
-				 .sleep_quality = NAN, .sleep_hours = NAN };
+	struct nb_day_stat s;
+
+	for (int m = 0; m < NB_M__COUNT; m++)
+		s.v[m] = NAN;
+	s.v[NB_M_MOOD] = mood;
+	s.moments = 0;
 
 	snprintf(s.day, sizeof s.day, "%s", d);
 	return s;
@@ -216,22 +220,22 @@ static void trends(void **state)
 	trend_build(d, 6, "0000-01-01", "9999-12-31", &t);
 	assert_string_equal(t.monday, "2026-01-05");
 	assert_int_equal(t.weeks, 5);
-	near(t.mean[NB_SERIES_MOOD][0], 3, 1e-12);
-	assert_int_equal(t.days[NB_SERIES_MOOD][0], 2);
-	assert_true(isnan(t.mean[NB_SERIES_MOOD][2]));
-	assert_int_equal(t.days[NB_SERIES_MOOD][3], 1);
+	near(t.mean[NB_M_MOOD][0], 3, 1e-12);
+	assert_int_equal(t.days[NB_M_MOOD][0], 2);
+	assert_true(isnan(t.mean[NB_M_MOOD][2]));
+	assert_int_equal(t.days[NB_M_MOOD][3], 1);
 	/* five weeks around week 2: all six values with a mood */
-	near(t.smooth[NB_SERIES_MOOD][2], (2 + 4 + 5 + 1 + 4) / 5.0, 1e-12);
-	near(t.smooth[NB_SERIES_MOOD][0], (2 + 4 + 5) / 3.0, 1e-12);
-	assert_true(isnan(t.smooth[NB_SERIES_TENSION][2]));
+	near(t.smooth[NB_M_MOOD][2], (2 + 4 + 5 + 1 + 4) / 5.0, 1e-12);
+	near(t.smooth[NB_M_MOOD][0], (2 + 4 + 5) / 3.0, 1e-12);
+	assert_true(isnan(t.smooth[NB_M_TENSION][2]));
 	trend_free(&t);
 
 	/* a period that starts inside: from the 14th, weeks from the 12th */
 	trend_build(d, 6, "2026-01-14", "2026-01-31", &t);
 	assert_string_equal(t.monday, "2026-01-12");
 	assert_int_equal(t.weeks, 3);
-	near(t.mean[NB_SERIES_MOOD][0], 5, 1e-12);
-	near(t.smooth[NB_SERIES_MOOD][2], (5 + 1) / 2.0, 1e-12);
+	near(t.mean[NB_M_MOOD][0], 5, 1e-12);
+	near(t.smooth[NB_M_MOOD][2], (5 + 1) / 2.0, 1e-12);
 	trend_free(&t);
 
 	trend_build(d, 6, "2027-01-01", "2027-12-31", &t);	/* nothing noted */

@@ -410,9 +410,9 @@ static void weekly_summary(void **state)
 	week_build(&l, "2026-11-16", &w);
 	assert_string_equal(w.sunday, "2026-11-22");
 	assert_int_equal(w.checkins, 3);
-	assert_true(mean_of(&w.mood) == 3.0);
-	assert_true(mean_of(&w.tension) == 4.0);
-	assert_true(mean_of(&w.sleep_hours) == 7.0);
+	assert_true(mean_of(&w.means[NB_M_MOOD]) == 3.0);
+	assert_true(mean_of(&w.means[NB_M_TENSION]) == 4.0);
+	assert_true(mean_of(&w.means[NB_M_SLEEP_HOURS]) == 7.0);
 	assert_true(w.day_mood[0] == 3.0);	/* Monday: 2 and 4 */
 	assert_true(w.day_mood[1] == 0.0);
 	assert_true(w.day_mood[6] == 3.0);

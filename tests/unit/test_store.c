@@ -478,9 +478,9 @@ static void charts_per_day(void **state)
 	add(a, checkin(5, "long ago", NOW - 40 * 86400));	/* outside the period */
 	assert_int_equal(app_charts(a, "2026-11-19", "2026-11-20", &c, &err), NB_OK);
 	assert_int_equal(c.ndays, 2);
-	series_daily(c.days, c.ndays, "2026-11-18", 3, NB_SERIES_MOOD, v);
+	series_daily(c.days, c.ndays, "2026-11-18", 3, NB_M_MOOD, v);
 	assert_true(v[0] == 0 && v[1] == 3.0 && v[2] == 0);
-	series_daily(c.days, c.ndays, "2026-11-18", 3, NB_SERIES_SLEEP, v);
+	series_daily(c.days, c.ndays, "2026-11-18", 3, NB_M_SLEEP_HOURS, v);
 	assert_true(v[1] == 7.0);
 	series_weekly(c.days, c.ndays, "2026-11-09", 2, weeks);
 	assert_int_equal(weeks[0], 0);
@@ -512,7 +512,7 @@ static void summary(struct nb_app *a, char *out, size_t size)
 	out[0] = 0;
 	for (size_t i = 0; i < p.noutcomes; i++) {
 		nb_day_add("1970-01-01", p.outcomes[i].day, day);
-		len += (size_t)snprintf(out + len, size - len, "%s:%g;", day, p.outcomes[i].v[NB_OUT_MOOD]);
+		len += (size_t)snprintf(out + len, size - len, "%s:%g;", day, p.outcomes[i].v[NB_M_MOOD]);
 	}
 	len += (size_t)snprintf(out + len, size - len, "|");
 	for (size_t i = 0; i < p.nfacts; i++) {
