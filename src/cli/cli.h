@@ -174,6 +174,8 @@ void out_saved(const struct cli *c, const struct nb_entry *e);
 
 /* The --help text of a command, or NULL for an unknown one. */
 const char *cmd_help_text(const char *cmd);
+/* Print the --help text of a command (nothing for an unknown one). */
+void cmd_help_print(const char *cmd);
 /* Whether argv asks for --help (before any "--"). */
 bool cli_wants_help(int argc, char **argv);
 /* Print the --help of cmd on stdout and return 0. */

@@ -4,6 +4,7 @@
  */
 #include "cli.h"
 #include "core/care.h"
+#include "core/field.h"
 #include "core/i18n.h"
 
 #include <stdio.h>
@@ -19,22 +20,7 @@ static const struct {
 "A check-in: how your body feels, which emotions are here, what you need,\n"
 "and a few quick scales. In a terminal without flags, nabij asks you one\n"
 "question at a time; press Enter to skip any of them.\n"
-"\n"
-"  --body SENSATION[@PLACE]  e.g. tension@shoulders (repeatable, or a, b)\n"
-"  --emotion NAME[:1-5]      an emotion and how strong it is (repeatable)\n"
-"  --need NAME               what you need today (repeatable)\n"
-"  --state STATE             calm, activated or shutdown\n"
-"  --mood 1-5                1 very low, 5 very good\n"
-"  --energy 1-5              1 empty, 5 full\n"
-"  --tension 1-5             1 relaxed, 5 very tense\n"
-"  --sleep-hours HOURS       last night's sleep, e.g. 7.5 or 7:30\n"
-"  --sleep-quality 1-5       1 poor, 5 good\n"
-"  --tag TEXT                what you did, or anything to find back (repeatable)\n"
-"  --note TEXT               a free note\n"
-"  --at TIME                 for a moment earlier, e.g. 21:30 or 2026-11-20T21:30\n"
-"  -i, --interactive         ask the questions even when not in a terminal\n"
-"\n"
-"Your own words are welcome wherever a list is shown.\n") },
+"\n") },
 	{ "moment", N_(
 "Usage: nabij moment KIND [FLAGS]\n"
 "\n"
@@ -262,6 +248,53 @@ const char *cmd_help_text(const char *cmd)
 		if (strcmp(texts[i].cmd, cmd) == 0)
 			return _(texts[i].text);
 	return NULL;
+}
+
+/* The commands whose flags are the fields of a kind (core/field.c): their
+ * text, a line per field, then the rest. */
+static const struct {
+	const char *cmd;
+	enum nb_type fields;
+	const char *tail;
+} with_fields[] = {
+	{ "checkin", NB_CHECKIN, N_(
+"  --at TIME                 for a moment earlier, e.g. 21:30 or 2026-11-20T21:30\n"
+"  -i, --interactive         ask the questions even when not in a terminal\n"
+"\n"
+"Your own words are welcome wherever a list is shown.\n") },
+};
+
+/* "  --mood 1-5                1 very low, 5 very good" for each field. */
+static void field_lines(enum nb_type t)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(t, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		char left[64], arg[24];
+		if (f[i].type == NB_FT_SCALE)
+			snprintf(arg, sizeof arg, "%d-%d", f[i].lo, f[i].hi);
+		else
+			snprintf(arg, sizeof arg, "%s", f[i].arg ? _(f[i].arg) : "");
+		snprintf(left, sizeof left, "--%s %s", f[i].id, arg);
+		printf("  %s%*s", left, 26 - out_text_width(left) > 0 ? 26 - out_text_width(left) : 1, "");
+		if (f[i].type == NB_FT_SCALE)
+			printf("%s, %s\n", _(f[i].low), _(f[i].high));
+		else
+			printf("%s\n", f[i].help ? _(f[i].help) : "");
+	}
+}
+
+void cmd_help_print(const char *cmd)
+{
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		if (strcmp(texts[i].cmd, cmd) == 0)
+			fputs(_(texts[i].text), stdout);
+	for (size_t i = 0; i < sizeof with_fields / sizeof with_fields[0]; i++)
+		if (strcmp(with_fields[i].cmd, cmd) == 0) {
+			field_lines(with_fields[i].fields);
+			fputs(_(with_fields[i].tail), stdout);
+		}
 }
 
 /* The page for someone who stands beside a person who is low. */

@@ -117,9 +117,7 @@ bool cli_wants_help(int argc, char **argv)
 
 int cli_print_help(const char *cmd)
 {
-	const char *text = cmd_help_text(cmd);
-
-	fputs(text ? text : "", stdout);
+	cmd_help_print(cmd);
 	return 0;
 }
 

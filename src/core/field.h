@@ -56,6 +56,8 @@ struct nb_field {
 	const char *low, *high;	/* N_(): the words at the ends of a scale; a flag's false and true */
 	const char *ask;	/* N_(): the question on a terminal */
 	const char *hint;	/* N_(): an example under the question, or NULL */
+	const char *arg, *help;	/* N_(): its flag's value and meaning in --help (a scale's
+				 * are its range and its ends) */
 };
 
 /* The fields of kind t, in the order of their JSON and their description. */
