@@ -60,6 +60,13 @@ static const struct nb_field checkin[] = {
 	  .name = N_("tension"), .label = N_("Tension"),
 	  .low = N_("1 relaxed"), .high = N_("5 very tense"),
 	  .ask = N_("Tension, 1 (relaxed) to 5 (very tense): ") },
+	/* how connected one felt today (--connection): the outcome the practice is about */
+	{ .id = "connection", .key = "connection", .column = "connection",
+	  .type = NB_FT_SCALE, .offset = AT(checkin.connection), .lo = NB_SCALE_MIN, .hi = NB_SCALE_MAX,
+	  .flags = NB_FF_FIRST,
+	  .name = N_("connection"), .label = N_("Connection"),
+	  .low = N_("1 alone or cut off"), .high = N_("5 close and connected"),
+	  .ask = N_("Connection: how connected you felt today, 1 (alone, cut off) to 5 (close, connected): ") },
 	{ .id = "sleep-hours", .key = "sleep_minutes", .csv = "sleep_hours", .column = "sleep_minutes",
 	  .type = NB_FT_MINUTES, .offset = AT(checkin.sleep_minutes), .lo = 0, .hi = 24 * 60,
 	  .name = N_("sleep hours"), .label = N_("Sleep"),
@@ -242,6 +249,8 @@ static const struct {
 static const struct nb_measure_info measures[NB_M__COUNT] = {
 	[NB_M_MOOD] = { "mood", "mood", 1, NB_SCALE_MIN, NB_SCALE_MAX, NB_MF_CHART,
 			N_("Mood"), N_("mood"), N_(" · mood %s") },
+	[NB_M_CONNECTION] = { "connection", "connection", 1, NB_SCALE_MIN, NB_SCALE_MAX, NB_MF_CHART,
+			      N_("Connection"), N_("connection"), N_(" · connection %s") },
 	[NB_M_TENSION] = { "tension", "tension", 1, NB_SCALE_MIN, NB_SCALE_MAX, NB_MF_CHART,
 			   N_("Tension"), N_("tension"), N_(" · tension %s") },
 	[NB_M_ENERGY] = { "energy", "energy", 1, NB_SCALE_MIN, NB_SCALE_MAX, 0, N_("Energy"), N_("energy"),

@@ -110,7 +110,7 @@ void fields_search_text(const struct nb_entry *e, struct nb_buf *b);
  * insights compare them, charts and trends draw them, the week and the
  * store's summary per day keep them. NB_MEASURES is the one list.
  */
-#define NB_MEASURES(X) X(MOOD) X(TENSION) X(ENERGY) X(SLEEP_QUALITY) X(SLEEP_HOURS)
+#define NB_MEASURES(X) X(MOOD) X(CONNECTION) X(TENSION) X(ENERGY) X(SLEEP_QUALITY) X(SLEEP_HOURS)
 
 enum nb_measure {
 #define NB_X(m) NB_M_##m,

@@ -30,7 +30,7 @@
 /* The version of nabij's JSON export (docs/FORMAT.md): raised with every
  * field added to a record kind (core/field.c), since an older nabij
  * refuses a field it does not know. */
-#define NB_FORMAT_VERSION 1
+#define NB_FORMAT_VERSION 2	/* 2: the check-in's "connection" */
 
 enum nb_type {
 	NB_TYPE_NONE = 0,
@@ -66,6 +66,7 @@ struct nb_checkin {
 	struct nb_items tags;
 	char *state;		/* vocab state id */
 	int mood, energy, tension;
+	int connection;		/* how connected the person felt today */
 	int sleep_minutes;
 	int sleep_quality;
 	char *note;

@@ -69,7 +69,7 @@ t kill-session -t s
 # 2. The interactive check-in ends with a fitting suggestion.
 t new-session -d -s s -x 100 -y 60 "$bin checkin; echo EXIT=\$?; sleep 60"
 wait_for "Body:"
-for answer in "tension@shoulders" "fear:3" "rest" "2" "3" "3" "4" "6.5" "2" "" ""; do
+for answer in "tension@shoulders" "fear:3" "rest" "2" "3" "3" "4" "3" "6.5" "2" "" ""; do
 	t send-keys -t s "$answer" Enter
 	sleep 0.15
 done

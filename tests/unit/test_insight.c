@@ -157,6 +157,32 @@ static void insights_honest(void **state)
 	insights_free(&in);
 }
 
+/* How connected one felt is an outcome like mood: higher on hug days. */
+static void connection_is_an_outcome(void **state)
+{
+	struct nb_day_outcome o[30];
+	struct nb_fact f[30];
+	struct nb_insights in;
+	size_t nf, n;
+	char s[600];
+
+	(void)state;
+	n = make_days(o, f, &nf, 30, 2);
+	for (size_t i = 0; i < n; i++) {	/* only the connection was answered */
+		o[i].v[NB_M_CONNECTION] = o[i].v[NB_M_MOOD];
+		o[i].v[NB_M_MOOD] = NAN;
+	}
+	insights_build(o, n, f, nf, NULL, NULL, NULL, 0, &in);
+	assert_true(in.nfindings >= 1);
+	assert_int_equal(in.findings[0].outcome, NB_M_CONNECTION);
+	near(in.findings[0].d.diff, 2, 0.2);
+	finding_sentence(&in, &in.findings[0], s, sizeof s);
+	assert_non_null(strstr(s, "connection"));
+	for (size_t i = 0; i < in.nfindings; i++)
+		assert_int_not_equal(in.findings[i].outcome, NB_M_MOOD);
+	insights_free(&in);
+}
+
 /* Running sums give the same summary as two passes, and no spread stays
  * none even when the shift is not a value. */
 static void sums(void **state)
@@ -250,6 +276,7 @@ int main(void)
 		cmocka_unit_test(welch),
 		cmocka_unit_test(paired),
 		cmocka_unit_test(insights_honest),
+		cmocka_unit_test(connection_is_an_outcome),
 		cmocka_unit_test(sums),
 		cmocka_unit_test(trends),
 	};

@@ -116,6 +116,32 @@ static void round_trip(void **state)
 	entries_free(&back);
 }
 
+/* A file of format version 1 (before the connection scale) still reads;
+ * version 2 carries the connection. */
+static void older_versions_read(void **state)
+{
+	static const char *const files[] = {
+		"{\"format\": \"nabij\", \"version\": 1, \"records\": [{\"uid\": \"0123456789abcdef0123456789abcdef\","
+		" \"type\": \"checkin\", \"at\": \"2026-11-20T10:00:00+01:00\", \"created\": \"2026-11-20T09:00:00Z\","
+		" \"updated\": \"2026-11-20T09:00:00Z\", \"mood\": 3}]}",
+		"{\"format\": \"nabij\", \"version\": 2, \"records\": [{\"uid\": \"0123456789abcdef0123456789abcdef\","
+		" \"type\": \"checkin\", \"at\": \"2026-11-20T10:00:00+01:00\", \"created\": \"2026-11-20T09:00:00Z\","
+		" \"updated\": \"2026-11-20T09:00:00Z\", \"mood\": 3, \"connection\": 4}]}",
+	};
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		struct nb_entries out = { 0 };
+		struct nb_error err;
+
+		assert_int_equal(io_json_read(files[i], strlen(files[i]), &out, &err), NB_OK);
+		assert_int_equal(out.n, 1);
+		assert_int_equal(out.v[0]->u.checkin.mood, 3);
+		assert_int_equal(out.v[0]->u.checkin.connection, i ? 4 : 0);
+		entries_free(&out);
+	}
+}
+
 /* Read text and expect a refusal whose message holds each of words. */
 static void refused(const char *text, const char *words1, const char *words2)
 {
@@ -141,7 +167,7 @@ static void malformed_files(void **state)
 	refused("{\"format\": \"nabij\",\n \"version\": 1,\n \"records\": [}", "line 3", NULL);
 	refused("[1, 2]", "not a nabij export", NULL);
 	refused("{\"format\": \"daylio\", \"version\": 1, \"records\": []}", "not a nabij export", NULL);
-	refused("{\"format\": \"nabij\", \"version\": 2, \"records\": []}", "version", NULL);
+	refused("{\"format\": \"nabij\", \"version\": 3, \"records\": []}", "version", NULL);
 	refused("{\"format\": \"nabij\", \"version\": \"1\", \"records\": []}", "version", NULL);
 	refused("{\"format\": \"nabij\", \"version\": 1}", "records", NULL);
 	refused("{\"format\": \"nabij\", \"format\": \"nabij\", \"version\": 1, \"records\": []}", "line 1", NULL);
@@ -214,6 +240,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(round_trip),
+		cmocka_unit_test(older_versions_read),
 		cmocka_unit_test(streamed_as_jansson_writes),
 		cmocka_unit_test(malformed_files),
 		cmocka_unit_test(csv_quotes_what_needs_quoting),

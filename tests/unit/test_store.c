@@ -82,7 +82,7 @@ static void migrations_set_the_version(void **state)
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 2);
+	assert_int_equal(sqlite3_column_int(st, 0), 3);
 	sqlite3_finalize(st);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -596,7 +596,7 @@ static void migration_builds_the_summary(void **state)
 	if (sqlite3_exec(h, "DROP TABLE day_summary; DROP TABLE day_fact; DROP TABLE day_dirty;"
 			 " DROP TRIGGER day_dirty_ins; DROP TRIGGER day_dirty_upd;"
 			 " DROP TRIGGER day_dirty_del; DROP TRIGGER day_dirty_member_del;"
-			 " DROP TRIGGER day_dirty_member_put;"
+			 " DROP TRIGGER day_dirty_member_put; ALTER TABLE checkin DROP COLUMN connection;"
 			 " PRAGMA user_version = 1", NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
@@ -611,6 +611,62 @@ static void migration_builds_the_summary(void **state)
 	path[strlen(path) - 4] = 0;
 	strcat(path, "-shm");
 	unlink(path);
+}
+
+static void unlink_db(char *path)
+{
+	unlink(path);
+	strcat(path, "-wal");
+	unlink(path);
+	path[strlen(path) - 4] = 0;
+	strcat(path, "-shm");
+	unlink(path);
+	path[strlen(path) - 4] = 0;
+}
+
+/* A database of schema 2 (before the connection scale) keeps its
+ * check-ins and gains the scale and its mean per day when opened. */
+static void migration_adds_connection(void **state)
+{
+	struct nb_app a = { .now = NOW };
+	struct nb_error err;
+	struct nb_entry *e;
+	struct nb_period p;
+	char path[64] = "/tmp/nabij-test-XXXXXX";
+	int fd = mkstemp(path);
+	int64_t old;
+	sqlite3 *h;
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	old = add(&a, checkin(3, "before", NOW - 3600));
+	store_close(&a.store);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	if (sqlite3_exec(h, "ALTER TABLE checkin DROP COLUMN connection;"
+			 " ALTER TABLE day_summary DROP COLUMN connection; PRAGMA user_version = 2",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s", sqlite3_errmsg(h));
+	sqlite3_close(h);
+	if (store_sqlite_open(path, &a.store, &err) != NB_OK)
+		fail_msg("%s", err.msg);
+	assert_int_equal(app_get(&a, old, &e, &err), NB_OK);
+	assert_int_equal(e->u.checkin.mood, 3);
+	assert_int_equal(e->u.checkin.connection, 0);
+	entry_free(e);
+	e = checkin(5, "after", NOW);
+	e->u.checkin.connection = 4;
+	add(&a, e);
+	assert_int_equal(a.store.ops->period(a.store.db, "0000-01-01", "9999-12-31", &p, &err), NB_OK);
+	assert_int_equal(p.noutcomes, 1);
+	assert_true(p.outcomes[0].v[NB_M_MOOD] == 4.0);
+	assert_true(p.outcomes[0].v[NB_M_CONNECTION] == 4.0);	/* the one check-in that has it */
+	assert_int_equal(p.ndays, 1);
+	assert_true(p.days[0].v[NB_M_CONNECTION] == 4.0);
+	period_free(&p);
+	store_close(&a.store);
+	unlink_db(path);
 }
 
 int main(void)
@@ -628,6 +684,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(charts_per_day, setup, teardown),
 		cmocka_unit_test_setup_teardown(day_summary_follows_writes, setup, teardown),
 		cmocka_unit_test(migration_builds_the_summary),
+		cmocka_unit_test(migration_adds_connection),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);

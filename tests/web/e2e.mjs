@@ -61,6 +61,7 @@ try {
 	await page.click("text=Check in");
 	await page.check("input[name=mood][value='2']");
 	await page.check("input[name=tension][value='4']");
+	await page.check("input[name=connection][value='2']");
 	await page.check("input[name=state][value=activated]");
 	await page.check("input[name=emotion][value=fear]");
 	await page.fill("textarea[name=note]", `<script>alert(1)</script> "><img src=x onerror=alert(2)>`);
@@ -68,6 +69,10 @@ try {
 	await page.click("button[type=submit]:has-text('Save the check-in')");
 	check("check-in saved", await page.locator(".saved").count() === 1);
 	check("suggestion after the check-in", (await page.locator(".suggest").textContent()).includes("breath"));
+	await page.goto(origin + "/r/1");
+	const rows = await page.locator("dl.record").textContent();
+	check("the record shows the connection", rows.includes("Connection") && rows.includes("2 of 5"), rows);
+	await page.screenshot({ path: `${shots}/record-1280.png`, fullPage: true });
 
 	// A wrong value comes back with everything kept and the field marked.
 	await page.goto(origin + "/checkin");
