@@ -127,7 +127,7 @@ int cmd_checkin(struct cli *c, int argc, char **argv)
 		goto fail;
 	out_saved(c, e);
 	if (!c->json && care_needs_help(&e->u.checkin))
-		printf("\n%s\n", care_help_text());
+		printf("\n%s\n", care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
 	nb_day_key(nb_stamp_local(c->app.now), today);
 	if (strcmp(e->day, today) == 0)	/* a check-in about another day suggests nothing now */
 		cli_print_suggestion(c);

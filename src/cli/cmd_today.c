@@ -67,7 +67,7 @@ int cmd_today(struct cli *c, int argc, char **argv)
 			printf(_("Your circle: %lld people or places.\n"), (long long)t.circle);
 	}
 	if (t.needs_care)
-		printf("\n%s\n", care_help_text());
+		printf("\n%s\n", care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
 	printf("\n%s\n", _("A question for today:"));
 	out_wrapped(stdout, _(t.prompt->text), 2, 76);
 	today_free(&t);

@@ -11,11 +11,23 @@ bool care_needs_help(const struct nb_checkin *c)
 	return c->mood == 1 || (c->tension == 5 && c->mood >= 1 && c->mood <= 2);
 }
 
-const char *care_help_text(void)
+static const char *const help_parts[NB_HELP__COUNT] = {
+	[NB_HELP_OPENING] = N_("If things are very heavy right now, you do not have to carry this alone."),
+	[NB_HELP_LINE] = N_("You can call or chat with 113 Zelfmoordpreventie, day and night: 0800-0113 (free) or 113.nl."),
+	[NB_HELP_EMERGENCY] = N_("In an emergency, call 112."),
+	[NB_HELP_ABROAD] = N_("Outside the Netherlands, call your local emergency number."),
+};
+
+const char *care_help_part(enum nb_help_part part)
 {
-	return _("If things are very heavy right now, you do not have to carry this alone.\n"
-		 "You can call or chat with 113 Zelfmoordpreventie, day and night: 0800-0113 (free) or 113.nl.\n"
-		 "In an emergency, call 112. Outside the Netherlands, call your local emergency number.");
+	return _(help_parts[part]);
+}
+
+const char *care_help_text(char *buf, size_t size)
+{
+	snprintf(buf, size, "%s\n%s\n%s %s", care_help_part(NB_HELP_OPENING), care_help_part(NB_HELP_LINE),
+		 care_help_part(NB_HELP_EMERGENCY), care_help_part(NB_HELP_ABROAD));
+	return buf;
 }
 
 const char *care_not_therapy_text(void)

@@ -14,7 +14,13 @@
 bool care_needs_help(const struct nb_checkin *c);
 
 /* Where to find help now; calm, translated, several lines. */
-const char *care_help_text(void);
+/* Where to find help now, in parts (the pages set them apart) or as one text
+ * for the terminal in buf (NB_HELP_TEXT_LEN bytes); the card has its short
+ * form, care_card_help. The one source of these words. */
+enum nb_help_part { NB_HELP_OPENING, NB_HELP_LINE, NB_HELP_EMERGENCY, NB_HELP_ABROAD, NB_HELP__COUNT };
+#define NB_HELP_TEXT_LEN 1024
+const char *care_help_part(enum nb_help_part part);
+const char *care_help_text(char *buf, size_t size);
 
 /* For the people beside someone who is low: point i (translated), or NULL
  * after the last. */

@@ -173,11 +173,8 @@ void page_care(struct page *p)
 {
 	h(p, "<section class=\"care\" role=\"note\" aria-label=\"%s\"><p>%s</p><ul>"
 	     "<li>%s</li><li>%s</li></ul><p>%s</p></section>",
-	  _("Help"),
-	  _("If things are very heavy right now, you do not have to carry this alone."),
-	  _("113 Zelfmoordpreventie, day and night: call 0800-0113 (free) or chat at 113.nl"),
-	  _("In an emergency: call 112"),
-	  _("Outside the Netherlands, call your local emergency number."));
+	  _("Help"), care_help_part(NB_HELP_OPENING), care_help_part(NB_HELP_LINE),
+	  care_help_part(NB_HELP_EMERGENCY), care_help_part(NB_HELP_ABROAD));
 }
 
 void form_begin(struct page *p, const char *action, const char *klass)

@@ -236,9 +236,9 @@ static void care_rule(void **state)
 	assert_false(care_needs_help(&c));
 	c.mood = 0;	/* tension alone is not the lowest end */
 	assert_false(care_needs_help(&c));
-	assert_non_null(strstr(care_help_text(), "0800-0113"));
-	assert_non_null(strstr(care_help_text(), "113.nl"));
-	assert_non_null(strstr(care_help_text(), "112"));
+	assert_non_null(strstr(care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN), "0800-0113"));
+	assert_non_null(strstr(care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN), "113.nl"));
+	assert_non_null(strstr(care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN), "112"));
 	assert_non_null(strstr(care_not_therapy_text(), "not a replacement"));
 }
 
