@@ -108,9 +108,11 @@ static enum nb_err write_format(struct cli *c, const char *format, FILE *f,
 	enum nb_err rc;
 
 	if (!l) {
-		if (!(rc = io_json_begin(&w, f, c->app.now, err)) &&
-		    !(rc = app_export_each(&c->app, io_json_record, &w, err)))
-			rc = io_json_end(&w, err);
+		if (!(rc = io_json_begin(&w, f, c->app.now, err))) {
+			if (!(rc = app_export_each(&c->app, io_json_record, &w, err)))
+				rc = io_json_end(&w, err);
+			io_json_close(&w);
+		}
 		*n = w.n;
 		return rc;
 	}
@@ -138,6 +140,7 @@ static enum nb_err write_file(struct cli *c, const struct io_ctx *x,
 		return rc;
 	}
 	f = fdopen(fd, "w");
+	setvbuf(f, NULL, _IOFBF, 1 << 20);	/* years of notes: large writes */
 	rc = write_format(c, x->format, f, l, n, err);
 	if (!rc && fsync(fd) != 0)
 		rc = nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), x->out,

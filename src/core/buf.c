@@ -35,7 +35,22 @@ void buf_add(struct nb_buf *b, const char *s)
 
 void buf_addc(struct nb_buf *b, char c)
 {
-	buf_addn(b, &c, 1);
+	grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+}
+
+void buf_addi(struct nb_buf *b, long long v)
+{
+	char digits[24], *p = digits + sizeof digits;
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	buf_addn(b, p, (size_t)(digits + sizeof digits - p));
 }
 
 void buf_addf(struct nb_buf *b, const char *fmt, ...)

@@ -17,6 +17,8 @@ struct nb_buf {
 void buf_add(struct nb_buf *b, const char *s);
 void buf_addn(struct nb_buf *b, const char *s, size_t n);
 void buf_addc(struct nb_buf *b, char c);
+/* v in decimal, as "%lld" writes it. */
+void buf_addi(struct nb_buf *b, long long v);
 void buf_addf(struct nb_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_reset(struct nb_buf *b);
 /* Return the string (never NULL) and leave b empty; the caller frees it. */

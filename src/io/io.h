@@ -7,6 +7,7 @@
 #ifndef NB_IO_H
 #define NB_IO_H
 
+#include "core/buf.h"
 #include "core/err.h"
 #include "core/record.h"
 
@@ -27,10 +28,13 @@ enum nb_err io_json_write(FILE *out, const struct nb_entries *l, int64_t now,
 struct io_json_out {
 	FILE *f;
 	size_t n;		/* records written */
+	struct nb_buf buf;	/* the record being written, kept for the next */
 };
 enum nb_err io_json_begin(struct io_json_out *w, FILE *f, int64_t now, struct nb_error *err);
 enum nb_err io_json_record(const struct nb_entry *e, void *w, struct nb_error *err);
 enum nb_err io_json_end(struct io_json_out *w, struct nb_error *err);
+/* Release what the writing holds; after io_json_begin, always. */
+void io_json_close(struct io_json_out *w);
 
 /*
  * Read nabij JSON from text of len bytes into out (appended). A file that is

@@ -27,6 +27,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define ENVELOPE "id, uid, type, at, utc_offset, day, created, updated"
+
 static const char *const sql[S__COUNT] = {
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
@@ -34,8 +36,7 @@ static const char *const sql[S__COUNT] = {
 			" VALUES (?, ?, ?, ?, ?, ?, ?)",
 	[S_ENTRY_UPD] = "UPDATE entry SET at = ?, utc_offset = ?, day = ?, updated = ?"
 			" WHERE id = ? AND type = ?",
-	[S_ENTRY_GET] = "SELECT id, uid, type, at, utc_offset, day, created, updated"
-			" FROM entry WHERE id = ?",
+	[S_ENTRY_GET] = "SELECT " ENVELOPE " FROM entry WHERE id = ?",
 	[S_ENTRY_UID] = "SELECT id FROM entry WHERE uid = ?",
 	[S_ENTRY_DEL] = "DELETE FROM entry WHERE id = ?",
 	[S_ITEMS_DEL] = "DELETE FROM item WHERE entry_id = ?",
@@ -521,13 +522,34 @@ static enum nb_err get_detail(struct db *d, struct nb_entry *e, struct nb_error 
 	return rc == SQLITE_DONE ? NB_OK : sq_error(d, err);
 }
 
+/* A new record with the envelope of the row at st (columns as ENVELOPE). */
+static struct nb_entry *envelope(sqlite3_stmt *st, struct nb_error *err)
+{
+	enum nb_type type = entry_type_parse((const char *)sqlite3_column_text(st, 2));
+	struct nb_entry *e;
+
+	if (type == NB_TYPE_NONE) {
+		nb_error_set(err, NB_EDB, "", _("Record #%lld has an unknown kind."),
+			     (long long)sqlite3_column_int64(st, 0));
+		return NULL;
+	}
+	e = entry_new(type);
+	e->id = sqlite3_column_int64(st, 0);
+	sq_copy_text(e->uid, sizeof e->uid, (const char *)sqlite3_column_text(st, 1));
+	e->at.utc = sqlite3_column_int64(st, 3);
+	e->at.offset = sqlite3_column_int(st, 4);
+	sq_copy_text(e->day, sizeof e->day, (const char *)sqlite3_column_text(st, 5));
+	e->created = sqlite3_column_int64(st, 6);
+	e->updated = sqlite3_column_int64(st, 7);
+	return e;
+}
+
 static enum nb_err db_get(void *h, int64_t id, struct nb_entry **out,
 			  struct nb_error *err)
 {
 	struct db *d = h;
 	sqlite3_stmt *st = sq_stmt(d, S_ENTRY_GET, err);
 	struct nb_entry *e;
-	enum nb_type type;
 	enum nb_err rc;
 	int step;
 
@@ -545,21 +567,10 @@ static enum nb_err db_get(void *h, int64_t id, struct nb_entry **out,
 		sqlite3_reset(st);
 		return sq_error(d, err);
 	}
-	type = entry_type_parse((const char *)sqlite3_column_text(st, 2));
-	if (type == NB_TYPE_NONE) {
-		sqlite3_reset(st);
-		return nb_error_set(err, NB_EDB, "", _("Record #%lld has an unknown kind."),
-				    (long long)id);
-	}
-	e = entry_new(type);
-	e->id = sqlite3_column_int64(st, 0);
-	snprintf(e->uid, sizeof e->uid, "%s", (const char *)sqlite3_column_text(st, 1));
-	e->at.utc = sqlite3_column_int64(st, 3);
-	e->at.offset = sqlite3_column_int(st, 4);
-	snprintf(e->day, sizeof e->day, "%s", (const char *)sqlite3_column_text(st, 5));
-	e->created = sqlite3_column_int64(st, 6);
-	e->updated = sqlite3_column_int64(st, 7);
+	e = envelope(st, err);
 	sqlite3_reset(st);
+	if (!e)
+		return NB_EDB;
 	if ((rc = get_detail(d, e, err))) {
 		entry_free(e);
 		return rc;
@@ -606,24 +617,23 @@ static enum nb_err db_del(void *h, int64_t id, struct nb_error *err)
 
 /* Load each id of a finished id query into out. */
 /* The ids of the records of q, in its order; *v is the caller's. */
-static enum nb_err query_ids(struct db *d, const struct nb_query *q, int64_t **v, size_t *n,
-			     struct nb_error *err)
+/* The statement for the records q asks for, giving columns, bound. */
+static enum nb_err prepare_query(struct db *d, const struct nb_query *q, const char *columns,
+				 sqlite3_stmt **out, struct nb_error *err)
 {
 	struct nb_buf s = { 0 };
 	sqlite3_stmt *st = NULL;
 	unsigned types = q->types ? q->types : ~NB_TYPE_BIT(NB_MEMBER);
 	bool first = true;
-	enum nb_err rc = NB_OK;
-	size_t cap = 0;
-	int i = 1, step;
+	int i = 1;
 
-	*v = NULL;
-	*n = 0;
+	*out = NULL;
+	buf_addf(&s, "SELECT %s FROM entry WHERE ", columns);
 	if (!q->types) {
 		/* every dated record: lets SQLite walk the index on at */
-		buf_add(&s, "SELECT id FROM entry WHERE type <> 'member'");
+		buf_add(&s, "type <> 'member'");
 	} else {
-		buf_add(&s, "SELECT id FROM entry WHERE type IN (");
+		buf_add(&s, "type IN (");
 		for (int t = NB_CHECKIN; t < NB_TYPE__COUNT; t++)
 			if (types & NB_TYPE_BIT(t)) {
 				buf_addf(&s, "%s'%s'", first ? "" : ", ", entry_type_id((enum nb_type)t));
@@ -647,6 +657,22 @@ static enum nb_err query_ids(struct db *d, const struct nb_query *q, int64_t **v
 		sqlite3_bind_text(st, i++, q->since, -1, SQLITE_STATIC);
 	if (q->until)
 		sqlite3_bind_text(st, i++, q->until, -1, SQLITE_STATIC);
+	*out = st;
+	return NB_OK;
+}
+
+static enum nb_err query_ids(struct db *d, const struct nb_query *q, int64_t **v, size_t *n,
+			     struct nb_error *err)
+{
+	sqlite3_stmt *st;
+	enum nb_err rc;
+	size_t cap = 0;
+	int step;
+
+	*v = NULL;
+	*n = 0;
+	if ((rc = prepare_query(d, q, "id", &st, err)))
+		return rc;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -690,8 +716,8 @@ static enum nb_err db_each(void *h, const struct nb_query *q, nb_each_fn fn, voi
 			   struct nb_error *err)
 {
 	struct db *d = h;
-	int64_t *v = NULL;
-	size_t n = 0;
+	sqlite3_stmt *st;
+	int step = SQLITE_DONE;
 	/* one read transaction: one snapshot, and one lock instead of one per
 	 * statement (unless the caller has a transaction open already) */
 	bool own = sqlite3_get_autocommit(d->h) && sqlite3_exec(d->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
@@ -702,16 +728,21 @@ static enum nb_err db_each(void *h, const struct nb_query *q, nb_each_fn fn, voi
 	 * for ten years), the cache stays the size it is given */
 	sqlite3_exec(d->h, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
 	sqlite3_exec(d->h, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
-	rc = query_ids(d, q, &v, &n, err);
-
-	for (size_t i = 0; !rc && i < n; i++) {
-		struct nb_entry *e;
-		if (!(rc = db_get(d, v[i], &e, err))) {
-			rc = fn(e, ctx, err);
+	/* the envelope comes with the walk in order; each record's own row and
+	 * lists are read beside it */
+	if (!(rc = prepare_query(d, q, ENVELOPE, &st, err))) {
+		while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+			struct nb_entry *e = envelope(st, err);
+			if (!e)
+				rc = NB_EDB;
+			else if (!(rc = get_detail(d, e, err)))
+				rc = fn(e, ctx, err);
 			entry_free(e);
 		}
+		if (!rc && step != SQLITE_DONE)
+			rc = sq_error(d, err);
+		sqlite3_finalize(st);
 	}
-	free(v);
 	if (own)
 		sqlite3_exec(d->h, "COMMIT", NULL, NULL, NULL);
 	sqlite3_exec(d->h, "PRAGMA cache_size = -2000", NULL, NULL, NULL);	/* SQLite's own */
