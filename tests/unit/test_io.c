@@ -51,6 +51,22 @@ static struct nb_entries sample(void)
 	s->u.session.seconds = 120;
 	s->u.session.tension_before = 5;
 	r->u.reflection.text = xstrdup("Asking is hard.");
+	{	/* every kind, and text that needs every escape */
+		struct nb_entry *a = entry_new(NB_ATTACHMENT), *ph = entry_new(NB_PHASE);
+		struct nb_entry *more[] = { a, ph };
+
+		for (size_t i = 0; i < 2; i++) {
+			snprintf(more[i]->uid, NB_UID_LEN, "%032zx", i + 20);
+			entry_set_time(more[i], (struct nb_stamp){ NOW - 60, -5 * 3600 - 1800 });
+			more[i]->created = more[i]->updated = NOW - 10;
+			entries_push(&l, more[i]);
+		}
+		for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++)
+			a->u.attachment.answers[i] = i % 7 + 1;
+		ph->u.phase.phase = xstrdup("closer");
+		ph->u.phase.with = xstrdup("Sam / \"S\"");
+		ph->u.phase.note = xstrdup("tab\there\x01\x1f\b\f\r and a slash / and \\ and é ☕ 𝄞");
+	}
 	return l;
 }
 
