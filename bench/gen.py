@@ -14,6 +14,7 @@ import sys
 
 records, seed = int(sys.argv[1]), int(sys.argv[2])
 rnd = random.Random(seed)
+rnd_connection = random.Random(seed + 1)  # its own draws: the rest stays as before it
 
 WORDS_EN = ("walk river coffee friend work tired rain call dinner quiet park music "
             "morning evening sleep heavy light warm cold sister brother cat dog talk "
@@ -89,6 +90,8 @@ for day in range(days):
                 r["note"] = text(3, 120)
             if rnd.random() < 0.3:
                 r["tags"] = [rnd.choice(WORDS_EN)]
+            if rnd_connection.random() < 0.8:
+                r["connection"] = rnd_connection.randint(1, 5)
         elif kind < 0.75:
             m = rnd.choice(members) if rnd.random() < 0.5 else None
             r.update(type="moment", kind=rnd.choice(KINDS), seconds=rnd.randint(5, 3600),
@@ -115,6 +118,6 @@ for day in range(days):
             r.update(type="reflection", prompt=rnd.choice(PROMPTS), text=text(5, 80))
         out.append(r)
 
-json.dump({"format": "nabij", "version": 1, "exported": utc(t), "records": out}, sys.stdout,
+json.dump({"format": "nabij", "version": 2, "exported": utc(t), "records": out}, sys.stdout,
           ensure_ascii=False, indent=1)
 sys.stdout.write("\n")
