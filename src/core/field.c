@@ -71,7 +71,6 @@ static const struct nb_field checkin[] = {
 	  .type = NB_FT_MINUTES, .offset = AT(checkin.sleep_minutes), .lo = 0, .hi = 24 * 60,
 	  .name = N_("sleep hours"), .label = N_("Sleep"),
 	  .ask = N_("Sleep last night, in hours (e.g. 7.5): "),
-	  .hint = N_("For example 7.5 or 7:30"),
 	  .arg = N_("HOURS"), .help = N_("last night's sleep, e.g. 7.5 or 7:30") },
 	{ .id = "sleep-quality", .key = "sleep_quality", .column = "sleep_quality",
 	  .type = NB_FT_SCALE, .offset = AT(checkin.sleep_quality), .lo = NB_SCALE_MIN, .hi = NB_SCALE_MAX,
@@ -628,49 +627,6 @@ void field_describe(const struct nb_entry *e, const struct nb_field *f, struct n
 		buf_add(b, _(field_flag_of(e, f) ? f->high : f->low));
 		break;
 	case NB_FT_MEMBER:
-	case NB_FT_ANSWERS:
-		break;
-	}
-}
-
-void field_typed(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
-{
-	int v;
-
-	if (!field_answered(e, f))
-		return;
-	switch (f->type) {
-	case NB_FT_SCALE:
-	case NB_FT_SECONDS:
-		buf_addf(b, "%d", field_int_of(e, f));
-		break;
-	case NB_FT_MINUTES:
-		v = field_int_of(e, f);
-		buf_addf(b, "%d:%02d", v / 60, v % 60);
-		break;
-	case NB_FT_TERM:
-	case NB_FT_LINE:
-	case NB_FT_TEXT:
-	case NB_FT_PROMPT:
-	case NB_FT_MEMBER:
-		buf_add(b, field_str_of(e, f));
-		break;
-	case NB_FT_ITEMS:
-	case NB_FT_TERMS: {
-		const struct nb_items *l = field_items_of(e, f);
-		for (size_t i = 0; i < l->n; i++) {
-			buf_add(b, i ? ", " : "");
-			buf_add(b, l->v[i].term);
-			if (l->v[i].place)
-				buf_addf(b, "@%s", l->v[i].place);
-			if (l->v[i].intensity)
-				buf_addf(b, ":%d", l->v[i].intensity);
-		}
-		break;
-	}
-	case NB_FT_FLAG:
-		buf_add(b, field_flag_of(e, f) ? "yes" : "no");
-		break;
 	case NB_FT_ANSWERS:
 		break;
 	}

@@ -55,7 +55,6 @@ struct nb_field {
 	const char *label;	/* N_(): the row describing it ("Sleep quality"); NULL: none */
 	const char *low, *high;	/* N_(): the words at the ends of a scale; a flag's false and true */
 	const char *ask;	/* N_(): the question on a terminal */
-	const char *hint;	/* N_(): an example under the question, or NULL */
 	const char *arg, *help;	/* N_(): its flag's value and meaning in --help (a scale's
 				 * are its range and its ends) */
 };
@@ -98,8 +97,6 @@ enum nb_err field_parse(struct nb_entry *e, const struct nb_field *f, const char
 /* The value of f in words for people ("3 of 5", "7:30 hours", "sadness (3)");
  * nothing is appended when it is not answered or has no row. */
 void field_describe(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b);
-/* The value as a person would type it back into its field ("7:30", "2m"). */
-void field_typed(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b);
 
 /* Every piece of text of e the search finds: the terms of its lists, then
  * its searchable texts. */
