@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "core/care.h"
 #include "core/field.h"
+#include "core/insight.h"
 #include "core/i18n.h"
 
 #include <stdio.h>
@@ -121,11 +122,13 @@ static const struct {
 	{ "insights", N_(
 "Usage: nabij insights [--since DAY] [--until DAY] [--json]\n"
 "\n"
-"Does your mood, tension, energy or sleep differ on days with a moment of\n"
-"connection, a wanted touch, an exercise, time with someone of your circle,\n"
-"a need, a trigger; that day and the next? Each difference comes with its\n"
-"95% interval (Welch's t) and the days it rests on, and only with at least\n"
-"5 days on each side. Patterns in your own days, not proof of a cause.\n"
+"Does your mood, connection, tension, energy or sleep differ on days with a\n"
+"moment of connection, a wanted touch, an exercise, time with someone of your\n"
+"circle, a need, a trigger; that day and the next? Only the differences that\n"
+"stand out among everything compared are shown (Benjamini-Hochberg at a false\n"
+"discovery rate of 10%), each with an interval widened for the selection and\n"
+"for days that follow each other, with the days it rests on, and only with at\n"
+"least 5 days on each side. Patterns in your own days, not proof of a cause.\n"
 "Also: how tension changed around each exercise, the trend of the last\n"
 "weeks (the mean of the five weeks around each week), and the needs and\n"
 "trigger emotions that come back most.\n") },
@@ -287,6 +290,8 @@ static void field_lines(enum nb_type t)
 
 void cmd_help_print(const char *cmd)
 {
+	bool insights = strcmp(cmd, "insights") == 0;
+
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
 		if (strcmp(texts[i].cmd, cmd) == 0)
 			fputs(_(texts[i].text), stdout);
@@ -295,6 +300,10 @@ void cmd_help_print(const char *cmd)
 			field_lines(with_fields[i].fields);
 			fputs(_(with_fields[i].tail), stdout);
 		}
+	for (size_t i = 0; insights && insights_howto(i).title; i++) {	/* how to read them */
+		printf("\n%s\n", insights_howto(i).title);
+		out_wrapped(stdout, insights_howto(i).text, 0, 76);
+	}
 }
 
 /* The page for someone who stands beside a person who is low. */

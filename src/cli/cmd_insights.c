@@ -159,14 +159,20 @@ static void print_trends(struct cli *c, const struct nb_trend *t, const struct n
 static void print_json(const struct nb_insights *in, const struct nb_trend *t, const struct nb_charts *c)
 {
 
-	printf("{\"days\": %zu, \"tried\": %zu, \"min_days\": %d, \"findings\": [", in->days, in->tried, NB_MIN_DAYS);
-	for (size_t i = 0; i < in->nfindings; i++) {
+	printf("{\"days\": %zu, \"tried\": %zu, \"selected\": %zu, \"false_discovery_rate\": %.2f,"
+	       " \"selected_level\": %.6f, \"min_days\": %d, \"autocorrelation\": {",
+	       in->days, in->tried, in->selected, NB_FDR, in->level, NB_MIN_DAYS);
+	for (int m = 0; m < NB_M__COUNT; m++)
+		printf("%s\"%s\": %.4f", m ? ", " : "", measure_info((enum nb_measure)m)->id, in->lag1[m]);
+	printf("}, \"findings\": [");
+	for (size_t i = 0; i < in->nfindings; i++) {	/* every comparison, the selected first */
 		const struct nb_finding *f = &in->findings[i];
 		char *term = io_json_string(in->factors[f->factor].term);
 		printf("%s\n  {\"factor\": \"%s\", \"term\": %s, \"outcome\": \"%s\", \"lag\": %d, \"difference\": %.4f,"
-		       " \"low\": %.4f, \"high\": %.4f, \"hedges_g\": %.4f, \"days_with\": %zu, \"days_without\": %zu}",
+		       " \"low\": %.4f, \"high\": %.4f, \"level\": %.6f, \"p\": %.6f, \"selected\": %s,"
+		       " \"hedges_g\": %.4f, \"days_with\": %zu, \"days_without\": %zu}",
 		       i ? "," : "", factor_name(in->factors[f->factor].kind), term, measure_info(f->outcome)->id, f->lag, f->d.diff,
-		       f->d.low, f->d.high, f->d.g, f->with, f->without);
+		       f->d.low, f->d.high, f->d.level, f->d.p, f->selected ? "true" : "false", f->d.g, f->with, f->without);
 		free(term);
 	}
 	printf("], \"exercises\": [");
@@ -215,7 +221,7 @@ int cmd_insights(struct cli *c, int argc, char **argv)
 	}
 	printf("%s%s%s\n", style_bold(c), _("What goes with your days"), style_reset(c));
 	printf(ngettext("Based on %zu day with a check-in.\n", "Based on %zu days with a check-in.\n", in.days), in.days);
-	if (!in.nfindings) {
+	if (!in.tried) {
 		insights_wait_sentence(line, sizeof line);
 		out_wrapped(stdout, line, 0, 76);
 	}
@@ -223,9 +229,10 @@ int cmd_insights(struct cli *c, int argc, char **argv)
 		finding_sentence(&in, &in.findings[i], line, sizeof line);
 		out_hanging(stdout, "  - ", line, 76);
 	}
-	if (in.nfindings) {
+	if (in.tried) {
 		insights_tried_sentence(&in, line, sizeof line);
-		printf("\n");
+		if (insights_shown(&in))
+			printf("\n");
 		out_wrapped(stdout, line, 0, 76);
 	}
 	if (in.nexercises) {
@@ -239,6 +246,7 @@ int cmd_insights(struct cli *c, int argc, char **argv)
 	printf("\n");
 	insights_caveat_sentence(line, sizeof line);
 	out_wrapped(stdout, line, 0, 76);
+	out_wrapped(stdout, _("How to read this: nabij help insights."), 0, 76);
 done:
 	trend_free(&t);
 	charts_free(&ch);

@@ -92,6 +92,10 @@ static int by_strength(const void *a, const void *b)
 	const struct nb_finding *x = a, *y = b;
 	double sx = strength(x), sy = strength(y);
 
+	if (x->selected != y->selected)
+		return x->selected ? -1 : 1;
+	if (!x->selected && x->d.p != y->d.p)	/* the rest: the nearest to standing out first */
+		return x->d.p < y->d.p ? -1 : 1;
 	if (sx != sy)
 		return sx < sy ? 1 : -1;
 	if (fabs(x->d.g) != fabs(y->d.g))
@@ -125,7 +129,7 @@ struct sums {
  */
 static void compare_all(struct nb_insights *in, const struct nb_day_outcome *o, const int *at,
 			const uint64_t *mask, size_t ndays, const bool *skip, enum nb_measure k,
-			int lag, size_t *cap)
+			int lag, double inflate, size_t *cap)
 {
 	struct sums with[NB_FACTORS_MAX] = { 0 }, all = { 0 };
 	double shift = NAN;
@@ -155,12 +159,64 @@ static void compare_all(struct nb_insights *in, const struct nb_day_outcome *o, 
 			continue;
 		stats_summary_sums(fd.with, with[fi].s, with[fi].ss, shift, &a);
 		stats_summary_sums(fd.without, all.s - with[fi].s, all.ss - with[fi].ss, shift, &b);
-		stats_difference(&a, &b, &fd.d);
+		stats_difference_dep(&a, &b, inflate, &fd.d);
 		if (!fd.d.defined)
 			continue;
 		in->tried++;
 		add_finding(in, cap, &fd);
 	}
+}
+
+/*
+ * Days follow each other: a hard week makes several low days in a row, so
+ * n days of an outcome hold less than n independent days' worth. For each
+ * outcome the lag-1 autocorrelation r over the calendar (neighbouring days
+ * that both have a check-in) gives the inflation (1 + r) / (1 - r) of the
+ * variance of a mean of such days (the AR(1) effective sample size, n (1 -
+ * r) / (1 + r)); both sides of every comparison count as that many days.
+ * This is conservative when the days with a factor are spread out, and
+ * close when they come in runs, as moments clustered in weeks do. A block
+ * bootstrap by week would also respect the dependence, but it needs
+ * thousands of resamples per comparison over years of days; the effective
+ * sample size is one pass and keeps Welch's interval.
+ */
+static double dependence(struct nb_insights *in, const struct nb_day_outcome *o, const int *at,
+			 size_t ndays, enum nb_measure k)
+{
+	double *v = xmalloc(ndays * sizeof *v), r;
+
+	for (size_t d = 0; d < ndays; d++)
+		v[d] = at[d] >= 0 ? o[at[d]].v[k] : NAN;
+	r = stats_lag1(v, ndays);
+	free(v);
+	in->lag1[k] = r;
+	return stats_inflation(r);
+}
+
+/*
+ * Of all comparisons tried, the ones that stand out: Benjamini-Hochberg at
+ * NB_FDR over their p-values, so that among the findings shown about one in
+ * ten at most is expected to be chance however many things were compared.
+ * A selected finding's interval is widened to 1 - NB_FDR * R / m (R
+ * selected of m tried), the false-coverage-rate interval of Benjamini and
+ * Yekutieli (2005), so that it is honest after the selection.
+ */
+static void select_findings(struct nb_insights *in)
+{
+	double *p = xmalloc((in->nfindings ? in->nfindings : 1) * sizeof *p);
+	bool *keep = xmalloc((in->nfindings ? in->nfindings : 1) * sizeof *keep);
+
+	for (size_t i = 0; i < in->nfindings; i++)
+		p[i] = in->findings[i].d.p;
+	in->selected = stats_bh(p, in->nfindings, NB_FDR, keep);
+	in->level = in->nfindings ? 1 - NB_FDR * (double)in->selected / (double)in->nfindings : 0.95;
+	for (size_t i = 0; i < in->nfindings; i++) {
+		in->findings[i].selected = keep[i];
+		if (keep[i])
+			stats_interval(&in->findings[i].d, in->level);
+	}
+	free(keep);
+	free(p);
 }
 
 void insights_build(const struct nb_day_outcome *o, size_t no, const struct nb_fact *f,
@@ -196,9 +252,12 @@ void insights_build(const struct nb_day_outcome *o, size_t no, const struct nb_f
 		}
 		for (int fi = 0; fi < out->nfactors; fi++)
 			skip[fi] = shadowed(out, mask, ndays, fi);
-		for (int k = 0; k < NB_M__COUNT; k++)
+		for (int k = 0; k < NB_M__COUNT; k++) {
+			double inflate = dependence(out, o, at, ndays, (enum nb_measure)k);
 			for (int lag = 0; lag <= 1; lag++)
-				compare_all(out, o, at, mask, ndays, skip, (enum nb_measure)k, lag, &cap);
+				compare_all(out, o, at, mask, ndays, skip, (enum nb_measure)k, lag, inflate, &cap);
+		}
+		select_findings(out);
 		if (out->nfindings)
 			qsort(out->findings, out->nfindings, sizeof *out->findings, by_strength);
 		free(mask);
@@ -270,13 +329,13 @@ void finding_sentence(const struct nb_insights *in, const struct nb_finding *f, 
 	nb_dec2(f->d.high, hi);
 	if (f->lag == 0)
 		snprintf(buf, size,
-			 d >= 0 ? _("On days with %s, your %s was %s higher (95%% interval %s to %s; %zu days with, %zu without).")
-				: _("On days with %s, your %s was %s lower (95%% interval %s to %s; %zu days with, %zu without)."),
+			 d >= 0 ? _("On days with %s, your %s was %s higher (likely between %s and %s; %zu days with, %zu without).")
+				: _("On days with %s, your %s was %s lower (likely between %s and %s; %zu days with, %zu without)."),
 			 factor, outcome, diff, lo, hi, f->with, f->without);
 	else
 		snprintf(buf, size,
-			 d >= 0 ? _("The day after %s, your %s was %s higher (95%% interval %s to %s; %zu days after, %zu others).")
-				: _("The day after %s, your %s was %s lower (95%% interval %s to %s; %zu days after, %zu others)."),
+			 d >= 0 ? _("The day after %s, your %s was %s higher (likely between %s and %s; %zu days after, %zu others).")
+				: _("The day after %s, your %s was %s lower (likely between %s and %s; %zu days after, %zu others)."),
 			 factor, outcome, diff, lo, hi, f->with, f->without);
 }
 
@@ -299,7 +358,7 @@ void exercise_sentence(const struct nb_exercise_change *e, char *buf, size_t siz
 
 size_t insights_shown(const struct nb_insights *in)
 {
-	return in->nfindings < NB_FINDINGS_SHOWN ? in->nfindings : NB_FINDINGS_SHOWN;
+	return in->selected < NB_FINDINGS_SHOWN ? in->selected : NB_FINDINGS_SHOWN;
 }
 
 double insights_span(const struct nb_insights *in)
@@ -320,11 +379,47 @@ void insights_wait_sentence(char *buf, size_t size)
 
 void insights_tried_sentence(const struct nb_insights *in, char *buf, size_t size)
 {
-	snprintf(buf, size,
-		 ngettext("%zu of %zu comparison shown, the clearest first. The more comparisons, the more a few will look like patterns by chance; an interval that holds 0 means no clear difference.",
-			  "%zu of %zu comparisons shown, the clearest first. The more comparisons, the more a few will look like patterns by chance; an interval that holds 0 means no clear difference.",
-			  in->tried),
-		 insights_shown(in), in->tried);
+	char what[400];
+
+	snprintf(what, sizeof what,
+		 ngettext("nabij compared %zu thing on your days.", "nabij compared %zu things on your days.",
+			  in->tried), in->tried);
+	if (!in->selected)
+		snprintf(buf, size, "%s %s", what,
+			 _("None of them stands out from what chance alone would give: no clear difference yet. That is an answer too, and it can change as days are added."));
+	else {
+		char rest[400];
+		snprintf(rest, sizeof rest,
+			 ngettext("%zu stands out enough to show; among such findings at most about one in ten may still be chance. The others showed no clear difference.",
+				  "%zu stand out enough to show; among such findings at most about one in ten may still be chance. The others showed no clear difference.",
+				  in->selected), in->selected);
+		snprintf(buf, size, "%s %s", what, rest);
+	}
+}
+
+const char *insights_drawing_sentence(void)
+{
+	return _("The dot is the difference; the bar around it is where it may well lie, made wider for the number of comparisons; the upright line is no difference at all.");
+}
+
+static const struct nb_howto howto[] = {
+	{ N_("What a finding says"),
+	  N_("A finding compares your own days: the days with something (a hug, a walk with someone, an exercise, a need you named) against the days without it. It says how much your mood, connection, tension, energy or sleep differed on average, on the same day or the day after.") },
+	{ N_("What the interval means"),
+	  N_("Days vary, so every difference comes with an interval: the range where the real difference on your days may well lie. When the interval lies wholly above or below zero, the difference is clear; when it holds zero, it may be nothing.") },
+	{ N_("Why so few are shown"),
+	  N_("nabij compares many things at once, and by chance alone some of them would look like a pattern. So it shows only the comparisons that stand out from what chance would give, with an interval made wider for how many things were compared. Among the findings shown, at most about one in ten may still be chance. Days also follow each other, a hard week brings several hard days, so nabij counts a run of similar days as fewer days' worth.") },
+	{ N_("A pattern is not a cause"),
+	  N_("A difference tells that two things went together in your days, not that one caused the other. A hug may lift your mood, or a better mood may make a hug easier, or a third thing, like a free day, may bring both. What you notice yourself counts as much as any number here.") },
+	{ N_("When nothing stands out"),
+	  N_("No clear difference is an answer too. It can mean there is none, or that there are not enough days yet. Keep noting at your own pace; a practice can do you good without showing up here.") },
+};
+
+struct nb_howto insights_howto(size_t i)
+{
+	if (i >= sizeof howto / sizeof howto[0])
+		return (struct nb_howto){ NULL, NULL };
+	return (struct nb_howto){ _(howto[i].title), _(howto[i].text) };
 }
 
 void insights_caveat_sentence(char *buf, size_t size)

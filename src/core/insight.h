@@ -17,6 +17,10 @@
 #include <stdint.h>
 
 #define NB_MIN_DAYS 5	/* days with and without a factor before it is shown */
+/* The false discovery rate the insights allow: of the findings shown, at
+ * most about one in ten may be chance (Benjamini-Hochberg over every
+ * comparison made for the period). */
+#define NB_FDR 0.10
 #define NB_FACTORS_MAX 64
 #define NB_FINDINGS_SHOWN 12	/* the clearest findings a face shows */
 
@@ -70,7 +74,8 @@ struct nb_finding {
 	enum nb_measure outcome;
 	int lag;		/* 0: the same day; 1: the next day */
 	size_t with, without;	/* days on each side */
-	struct nb_difference d;
+	struct nb_difference d;	/* selected: its interval at 1 - NB_FDR * selected / tried */
+	bool selected;		/* it stood out among all comparisons */
 };
 
 struct nb_exercise_change {
@@ -82,9 +87,13 @@ struct nb_exercise_change {
 struct nb_insights {
 	struct nb_factor factors[NB_FACTORS_MAX];
 	int nfactors;
-	struct nb_finding *findings;	/* shown, strongest first; owned */
+	struct nb_finding *findings;	/* every comparison: the selected first, the clearest
+					 * first, then the rest by p; owned */
 	size_t nfindings;
-	size_t tried;			/* comparisons made, shown or not */
+	size_t tried;			/* comparisons made (nfindings) */
+	size_t selected;		/* of them, the ones that stood out */
+	double level;			/* the level of the selected ones' intervals */
+	double lag1[NB_M__COUNT];	/* each outcome's day-to-day autocorrelation */
 	size_t days;			/* days with a check-in */
 	struct nb_exercise_change *exercises;	/* owned */
 	size_t nexercises;
@@ -106,7 +115,7 @@ void factor_label(const struct nb_factor *f, char *buf, size_t size);
 void finding_sentence(const struct nb_insights *in, const struct nb_finding *f, char *buf,
 		      size_t size);
 
-/* The findings a face shows: the clearest, at most NB_FINDINGS_SHOWN. */
+/* The findings a face shows: the selected, at most NB_FINDINGS_SHOWN. */
 size_t insights_shown(const struct nb_insights *in);
 /* The largest distance from 0 of the shown intervals (at least 0.5): the
  * half width of a common scale for drawing them. */
@@ -116,6 +125,16 @@ double insights_span(const struct nb_insights *in);
 void insights_wait_sentence(char *buf, size_t size);
 void insights_tried_sentence(const struct nb_insights *in, char *buf, size_t size);
 void insights_caveat_sentence(char *buf, size_t size);
+/* What the drawing of a finding shows (the pages and the report). */
+const char *insights_drawing_sentence(void);
+
+/* How to read the insights, paragraph by paragraph (title and text,
+ * translated), for the page /insights/how, nabij help insights and the
+ * report; its title NULL after the last. */
+struct nb_howto {
+	const char *title, *text;
+};
+struct nb_howto insights_howto(size_t i);
 /* One plain sentence for the tension change around an exercise. */
 void exercise_sentence(const struct nb_exercise_change *e, char *buf, size_t size);
 

@@ -1,8 +1,10 @@
 /* Means, t intervals and effect sizes; see stats.h. The incomplete beta
  * function is evaluated by its continued fraction (modified Lentz). */
 #include "stats.h"
+#include "xalloc.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 void stats_summary(const double *v, size_t n, struct nb_summary *out)
 {
@@ -136,29 +138,119 @@ double stats_t_quantile(double p, double df)
 	return t;
 }
 
-void stats_difference(const struct nb_summary *a, const struct nb_summary *b,
-		      struct nb_difference *out)
+void stats_difference_dep(const struct nb_summary *a, const struct nb_summary *b, double inflate,
+			  struct nb_difference *out)
 {
-	double va, vb, se, t, pooled;
+	double va, vb, na, nb, se, pooled;
 
 	out->diff = a->mean - b->mean;
-	out->low = out->high = out->df = out->g = 0;
+	out->low = out->high = out->df = out->g = out->se = 0;
+	out->p = 1;
+	out->level = 0.95;
 	out->defined = false;
 	if (a->n < 2 || b->n < 2)
 		return;
-	va = a->sd * a->sd / a->n;
-	vb = b->sd * b->sd / b->n;
+	if (!(inflate >= 1))
+		inflate = 1;
+	na = fmax(2, a->n / inflate);	/* the days each side is worth */
+	nb = fmax(2, b->n / inflate);
+	va = a->sd * a->sd / na;
+	vb = b->sd * b->sd / nb;
 	se = sqrt(va + vb);
 	if (se <= 0)
 		return;
-	out->df = (va + vb) * (va + vb) / (va * va / (a->n - 1) + vb * vb / (b->n - 1));
-	t = stats_t_quantile(0.975, out->df);
-	out->low = out->diff - t * se;
-	out->high = out->diff + t * se;
+	out->se = se;
+	out->df = (va + vb) * (va + vb) / (va * va / (na - 1) + vb * vb / (nb - 1));
+	out->p = 2 * (1 - stats_t_cdf(fabs(out->diff) / se, out->df));
+	stats_interval(out, 0.95);
 	pooled = sqrt(((a->n - 1) * a->sd * a->sd + (b->n - 1) * b->sd * b->sd) / (a->n + b->n - 2));
 	if (pooled > 0)	/* Hedges' correction for small samples */
 		out->g = out->diff / pooled * (1 - 3.0 / (4.0 * (a->n + b->n) - 9));
 	out->defined = true;
+}
+
+void stats_difference(const struct nb_summary *a, const struct nb_summary *b,
+		      struct nb_difference *out)
+{
+	stats_difference_dep(a, b, 1, out);
+}
+
+void stats_interval(struct nb_difference *d, double level)
+{
+	double t = stats_t_quantile(1 - (1 - level) / 2, d->df);
+
+	d->level = level;
+	d->low = d->diff - t * d->se;
+	d->high = d->diff + t * d->se;
+}
+
+double stats_inflation(double r)
+{
+	if (!(r > 0))
+		return 1;
+	r = fmin(r, 0.9);
+	return (1 + r) / (1 - r);
+}
+
+double stats_lag1(const double *v, size_t n)
+{
+	double sum = 0, mean, num = 0, den = 0, r;
+	size_t count = 0, pairs = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (!isnan(v[i]))
+			sum += v[i], count++;
+	if (count < 2)
+		return 0;
+	mean = sum / count;
+	for (size_t i = 0; i < n; i++)
+		if (!isnan(v[i]))
+			den += (v[i] - mean) * (v[i] - mean);
+	for (size_t i = 0; i + 1 < n; i++)
+		if (!isnan(v[i]) && !isnan(v[i + 1])) {
+			num += (v[i] - mean) * (v[i + 1] - mean);
+			pairs++;
+		}
+	if (pairs < 10 || den <= 0)
+		return 0;
+	/* the pairs' share of the spread, as if every day had its neighbour */
+	r = num / den * (double)count / (double)pairs;
+	/* within what independent days give by chance (about 2 / sqrt(pairs)),
+	 * it counts as none, so that noise does not cost a real finding */
+	return fabs(r) < 2 / sqrt((double)pairs) ? 0 : r;
+}
+
+struct ranked {
+	double p;
+	size_t i;
+};
+
+static int by_p(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->p != y->p)
+		return x->p < y->p ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+size_t stats_bh(const double *p, size_t n, double q, bool *keep)
+{
+	struct ranked *r = xmalloc((n ? n : 1) * sizeof *r);
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		r[i] = (struct ranked){ p[i], i };
+		keep[i] = false;
+	}
+	qsort(r, n, sizeof *r, by_p);
+	for (size_t i = 0; i < n; i++)	/* the largest rank whose p is within its share */
+		if (r[i].p <= q * (double)(i + 1) / (double)n)
+			k = i + 1;
+	for (size_t i = 0; i < k; i++)
+		keep[r[i].i] = true;
+	free(r);
+	return k;
 }
 
 void stats_paired(const double *before, const double *after, size_t n,
@@ -166,7 +258,9 @@ void stats_paired(const double *before, const double *after, size_t n,
 {
 	double sum = 0, ss = 0, mean, sd, t;
 
-	out->diff = out->low = out->high = out->df = out->g = 0;
+	out->diff = out->low = out->high = out->df = out->g = out->se = 0;
+	out->level = 0.95;
+	out->p = 1;
 	out->defined = false;
 	for (size_t i = 0; i < n; i++)
 		sum += after[i] - before[i];
@@ -182,6 +276,9 @@ void stats_paired(const double *before, const double *after, size_t n,
 	}
 	sd = sqrt(ss / (n - 1));
 	out->df = n - 1;
+	out->se = sd / sqrt(n);
+	if (sd > 0)
+		out->p = 2 * (1 - stats_t_cdf(fabs(mean) / out->se, out->df));
 	t = stats_t_quantile(0.975, out->df);
 	out->low = mean - t * sd / sqrt(n);
 	out->high = mean + t * sd / sqrt(n);

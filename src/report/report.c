@@ -315,14 +315,15 @@ static void findings(struct pdf *p, const struct nb_insights *in)
 	double span = insights_span(in);
 
 	heading(p, _("What goes with your days"));
-	if (!shown) {
+	if (!in->tried) {
 		insights_wait_sentence(line, sizeof line);
 		text(p, line, 10, false, MARGIN, 0.2);
 		return;
 	}
-	text(p, _("The dot is the difference; the bar around it is where it may well lie (the 95% interval); the upright line is no difference at all."),
-	     9, false, MARGIN, 0.35);
-	p->y += 4;
+	if (shown) {
+		text(p, insights_drawing_sentence(), 9, false, MARGIN, 0.35);
+		p->y += 4;
+	}
 	for (size_t i = 0; i < shown; i++) {
 		room(p, 50);
 		finding_sentence(in, &in->findings[i], line, sizeof line);
@@ -331,6 +332,17 @@ static void findings(struct pdf *p, const struct nb_insights *in)
 	}
 	insights_tried_sentence(in, line, sizeof line);
 	text(p, line, 9, false, MARGIN, 0.35);
+}
+
+/* How to read the findings, in the words of the insights page. */
+static void howto(struct pdf *p)
+{
+	heading(p, _("How to read this"));
+	for (size_t i = 0; insights_howto(i).title; i++) {
+		room(p, 60);
+		text(p, insights_howto(i).title, 10, true, MARGIN, 0.15);
+		text(p, insights_howto(i).text, 9, false, MARGIN, 0.25);
+	}
 }
 
 static void exercises(struct pdf *p, const struct nb_insights *in)
@@ -483,6 +495,7 @@ enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f
 	}
 	exercises(&p, &in);
 	findings(&p, &in);
+	howto(&p);
 	if (o->circle)
 		circle(&p, a, err);
 	if (o->notes)

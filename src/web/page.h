@@ -89,6 +89,7 @@ void page_history(struct page *p);
 void page_record(struct page *p);
 void page_charts(struct page *p);
 void page_insights(struct page *p);
+void page_insights_how(struct page *p);
 void page_report(struct page *p);
 void page_data(struct page *p);
 void page_export(struct page *p);

@@ -78,6 +78,17 @@ static void trends(struct page *p, const struct nb_charts *c, const char *since)
 	trend_free(&t);
 }
 
+/* /insights/how: how to read the insights, the words of core. */
+void page_insights_how(struct page *p)
+{
+	page_begin(p, _("How to read the insights"), "/insights");
+	h(p, "<h1>%s</h1>", _("How to read the insights"));
+	for (size_t i = 0; insights_howto(i).title; i++)
+		h(p, "<h2>%s</h2><p>%s</p>", insights_howto(i).title, insights_howto(i).text);
+	h(p, "<p><a href=\"/insights\">%s</a></p>", _("Back to the insights"));
+	page_end(p);
+}
+
 void page_insights(struct page *p)
 {
 	const char *range = kvs_get(&p->req->query, "days");
@@ -118,13 +129,13 @@ void page_insights(struct page *p)
 	h(p, ngettext("Based on %u day with a check-in.", "Based on %u days with a check-in.", in.days), in.days);
 	h(p, "</p>");
 	shown = insights_shown(&in);
-	if (!shown) {
+	if (!in.tried) {
 		insights_wait_sentence(line, sizeof line);
 		h(p, "<p class=\"gentle\">%s</p>", line);
 	} else {
 		double span = insights_span(&in);
-		h(p, "<p>%s</p><ol class=\"findings\">",
-		  _("The dot is the difference; the bar around it is where it may well lie (the 95% interval); the upright line is no difference at all."));
+		if (shown)
+			h(p, "<p>%s</p><ol class=\"findings\">", insights_drawing_sentence());
 		for (size_t i = 0; i < shown; i++) {
 			finding_sentence(&in, &in.findings[i], line, sizeof line);
 			h(p, "<li><p>%s</p>", line);
@@ -132,8 +143,9 @@ void page_insights(struct page *p)
 			h(p, "</li>");
 		}
 		insights_tried_sentence(&in, line, sizeof line);
-		h(p, "</ol><p>%s</p>", line);
+		h(p, "%r<p>%s</p>", shown ? "</ol>" : "", line);
 	}
+	h(p, "<p><a href=\"/insights/how\">%s</a></p>", _("How to read this"));
 	if (in.nexercises) {
 		h(p, "<h2>%s</h2><ul>", _("Exercises and your tension"));
 		for (size_t i = 0; i < in.nexercises; i++) {

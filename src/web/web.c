@@ -293,6 +293,7 @@ static const struct route routes[] = {
 	{ "/r/", page_record, true },
 	{ "/charts", page_charts, false },
 	{ "/insights", page_insights, false },
+	{ "/insights/how", page_insights_how, false },
 	{ "/report.pdf", page_report, false },
 	{ "/data", page_data, true },
 	{ "/export.json", page_export, false },

@@ -140,6 +140,11 @@ try {
 	check("insights trend drawn", await page.locator("figure.chart path.trend").count() >= 1);
 	check("insights trend has a table", (await page.locator("main").textContent()).includes("Week from"));
 	await page.screenshot({ path: `${shots}/insights-1280.png`, fullPage: true });
+	await page.click("text=How to read this");
+	check("how to read the insights", (await page.locator("h1").textContent()) === "How to read the insights" &&
+		(await page.locator("main").textContent()).includes("A pattern is not a cause"));
+	await page.screenshot({ path: `${shots}/insights-how-1280.png`, fullPage: true });
+	await page.click("text=Back to the insights");
 	const [download] = await Promise.all([page.waitForEvent("download"), page.click("button:has-text('Download the report')")]);
 	check("report downloads as a PDF", /^nabij-report-\d{4}-\d{2}-\d{2}\.pdf$/.test(download.suggestedFilename()), download.suggestedFilename());
 	const pdfPath = await download.path();

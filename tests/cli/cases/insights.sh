@@ -18,3 +18,4 @@ run insights --json
 run insights --since yesterday
 run insights extra
 run --lang nl insights
+run help insights
