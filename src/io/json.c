@@ -16,6 +16,7 @@
 #include <jansson.h>
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -334,19 +335,36 @@ static void w_line(struct nb_buf *b, int depth)
 	buf_addn(b, line, n < sizeof line - 1 ? n : sizeof line - 1);
 }
 
+/* Whether any of the 8 bytes of w is a control character, '"' or '\\'
+ * (the classic word-at-a-time tests; UTF-8's high bytes never match). */
+static bool w_plain8(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+
+	return !((((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & high);
+}
+
 static void w_str(struct nb_buf *b, const char *s)
 {
-	const char *run = s;
+	size_t n = strlen(s), i = 0, run = 0;
 
 	buf_addc(b, '"');
-	for (;; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		buf_addn(b, run, (size_t)(s - run));
-		run = s + 1;
-		if (!c)
+	while (i < n) {
+		unsigned char c;
+		uint64_t w;
+
+		while (i + 8 <= n && (memcpy(&w, s + i, 8), w_plain8(w)))
+			i += 8;	/* most text needs no escape: eight bytes at a time */
+		if (i >= n)
 			break;
+		c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			i++;
+			continue;
+		}
+		buf_addn(b, s + run, i - run);
+		run = ++i;
 		switch (c) {
 		case '"': buf_add(b, "\\\""); break;
 		case '\\': buf_add(b, "\\\\"); break;
@@ -358,6 +376,7 @@ static void w_str(struct nb_buf *b, const char *s)
 		default: buf_addf(b, "\\u%04X", c); break;
 		}
 	}
+	buf_addn(b, s + run, n - run);
 	buf_addc(b, '"');
 }
 
