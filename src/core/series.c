@@ -6,6 +6,7 @@
 #include "xalloc.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,60 @@ void series_range(enum nb_measure what, double *lo, double *hi)
 {
 	*lo = measure_info(what)->lo;
 	*hi = measure_info(what)->hi;
+}
+
+double series_mean(const struct nb_day_stat *d, size_t nd, enum nb_measure m, int *days)
+{
+	double sum = 0;
+	int n = 0;
+
+	for (size_t i = 0; i < nd; i++)
+		if (!isnan(d[i].v[m]))
+			sum += d[i].v[m], n++;
+	*days = n;
+	return n ? sum / n : NAN;
+}
+
+double series_moments_per_week(const struct nb_day_stat *d, size_t nd, int period)
+{
+	int sum = 0;
+
+	for (size_t i = 0; i < nd; i++)
+		sum += d[i].moments;
+	return period > 0 ? sum * 7.0 / period : 0;
+}
+
+/* A measure's value as it is written: hours and minutes for sleep. */
+static void value(enum nb_measure m, double v, char buf[NB_DEC_LEN])
+{
+	if (measure_info(m)->per == 60) {
+		int minutes = (int)(v * 60 + 0.5);
+		snprintf(buf, NB_DEC_LEN, "%d:%02d", minutes / 60, minutes % 60);
+	} else {
+		nb_dec1(v, buf);
+	}
+}
+
+void series_glance_sentence(enum nb_measure m, double now, int days, double before,
+			    int days_before, int period, char *buf, size_t size)
+{
+	char a[NB_DEC_LEN], b[NB_DEC_LEN];
+
+	buf[0] = '\0';
+	if (!days)
+		return;
+	value(m, now, a);
+	if (days_before) {
+		value(m, before, b);
+		snprintf(buf, size,
+			 ngettext("%s: %s on average over %d day (the %d days before: %s).",
+				  "%s: %s on average over %d days (the %d days before: %s).", days),
+			 _(measure_info(m)->label), a, days, period, b);
+	} else {
+		snprintf(buf, size,
+			 ngettext("%s: %s on average over %d day.", "%s: %s on average over %d days.", days),
+			 _(measure_info(m)->label), a, days);
+	}
 }
 
 void series_daily(const struct nb_day_stat *d, size_t nd, const char *first, int n,

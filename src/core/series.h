@@ -47,6 +47,19 @@ const char *series_label(enum nb_measure what);
 /* The lowest and highest value a chart of this scale shows. */
 void series_range(enum nb_measure what, double *lo, double *hi);
 
+/* The mean of measure m over the days of d, NAN when none; *days is how
+ * many days it rests on. */
+double series_mean(const struct nb_day_stat *d, size_t nd, enum nb_measure m, int *days);
+
+/* A measure at a glance, for the report's first page: "Mood: 3.2 on
+ * average over 80 days (the 90 days before: 2.9)." The period before is
+ * left out when it has no day; nothing is written when now has none. */
+void series_glance_sentence(enum nb_measure m, double now, int days, double before,
+			    int days_before, int period, char *buf, size_t size);
+
+/* Moments of connection a week over a period of period days. */
+double series_moments_per_week(const struct nb_day_stat *d, size_t nd, int period);
+
 /* The value of each of n days from first, 0 where a day has none. */
 void series_daily(const struct nb_day_stat *d, size_t nd, const char *first, int n,
 		  enum nb_measure what, double *out);

@@ -402,6 +402,89 @@ static void notes(struct pdf *p, struct nb_app *a, const struct nb_report_opts *
 	entries_free(&l);
 }
 
+/* "Needs that came back: rest (12), contact (8)." from the first three. */
+static void came_back(struct pdf *p, const char *label, enum nb_vocab v, const struct nb_term_count *t,
+		      size_t n)
+{
+	struct nb_buf b = { 0 };
+
+	if (!n)
+		return;
+	buf_addf(&b, "%s: ", label);
+	for (size_t i = 0; i < n && i < 3; i++)
+		buf_addf(&b, "%s%s (%d)", i ? ", " : "", vocab_label(v, t[i].term), t[i].n);
+	buf_add(&b, ".");
+	text(p, b.s, 11, false, MARGIN, 0.1);
+	buf_free(&b);
+}
+
+/*
+ * The first page at a glance, for a reader with two minutes: each scale's
+ * mean against the period before, moments a week, the exercises, what came
+ * back, and the few findings; in text, readable when printed in black and
+ * white. The detail follows on the next pages.
+ */
+static void glance(struct pdf *p, struct nb_app *a, const struct nb_report_opts *o,
+		   const struct nb_charts *c, const struct nb_insights *in)
+{
+	struct nb_charts before = { 0 };
+	struct nb_error err;
+	enum nb_measure order[NB_M__COUNT];
+	size_t n = measures_in_checkin_order(order);
+	int period = nb_day_diff(o->since, o->until) + 1, days, days_before;
+	char line[600], first[NB_DAY_LEN], last[NB_DAY_LEN], a1[NB_DEC_LEN], a2[NB_DEC_LEN];
+	bool has_before;
+
+	nb_day_add(o->since, -1, last);
+	nb_day_add(last, -(period - 1), first);
+	has_before = strcmp(o->since, "2000-01-01") > 0 &&
+		     !app_charts(a, first, last, &before, &err) && before.ndays > 0;
+	heading(p, _("At a glance"));
+	for (size_t i = 0; i < n; i++) {
+		double now = series_mean(c->days, c->ndays, order[i], &days);
+		double then = has_before ? series_mean(before.days, before.ndays, order[i], &days_before) : NAN;
+		series_glance_sentence(order[i], now, days, then, has_before ? days_before : 0, period,
+				       line, sizeof line);
+		if (*line)
+			text(p, line, 11, false, MARGIN, 0.1);
+	}
+	nb_dec1(series_moments_per_week(c->days, c->ndays, period), a1);
+	if (has_before) {
+		nb_dec1(series_moments_per_week(before.days, before.ndays, period), a2);
+		snprintf(line, sizeof line, _("Moments of connection: %s a week (the %d days before: %s)."),
+			 a1, period, a2);
+	} else {
+		snprintf(line, sizeof line, _("Moments of connection: %s a week."), a1);
+	}
+	text(p, line, 11, false, MARGIN, 0.1);
+	if (in->nexercises) {
+		p->y += 4;
+		text(p, _("Exercises and your tension"), 11, true, MARGIN, 0.1);
+	}
+	for (size_t i = 0; i < in->nexercises && i < 3; i++) {
+		exercise_sentence(&in->exercises[i], line, sizeof line);
+		text(p, line, 11, false, MARGIN + 14, 0.1);
+	}
+	p->y += 4;
+	came_back(p, _("Needs that came back"), NB_VOCAB_NEED, c->terms.v[NB_TERMS_NEEDS],
+		  c->terms.n[NB_TERMS_NEEDS]);
+	came_back(p, _("Emotions in the trigger diary"), NB_VOCAB_EMOTION, c->terms.v[NB_TERMS_TRIGGER_EMOTIONS],
+		  c->terms.n[NB_TERMS_TRIGGER_EMOTIONS]);
+	came_back(p, _("Needs under the triggers"), NB_VOCAB_NEED, c->terms.v[NB_TERMS_TRIGGER_NEEDS],
+		  c->terms.n[NB_TERMS_TRIGGER_NEEDS]);
+	p->y += 4;
+	if (in->tried) {
+		text(p, _("What goes with your days"), 11, true, MARGIN, 0.1);
+		insights_tried_sentence(in, line, sizeof line);
+		text(p, line, 11, false, MARGIN, 0.1);
+	}
+	for (size_t i = 0; i < insights_shown(in) && i < 3; i++) {
+		finding_sentence(in, &in->findings[i], line, sizeof line);
+		text(p, line, 11, false, MARGIN + 14, 0.1);
+	}
+	charts_free(&before);
+}
+
 static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned int n)
 {
 	return fwrite(data, 1, n, closure) == n ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
@@ -432,7 +515,7 @@ enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f
 	lib.cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "nabij");
 	p.cr = lib.cairo_create(s);
 	p.page = 1;
-	p.y = MARGIN + 120;
+	p.y = MARGIN + 20;
 	describe_day(o->since, from, sizeof from);
 	describe_day(o->until, to, sizeof to);
 	snprintf(line, sizeof line, _("%s to %s"), from, to);
@@ -448,6 +531,7 @@ enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f
 	p.y += 10;
 	text(&p, _("These pages show how my days went, what I did for connection and calm, and what seems to go with better and harder days. They are patterns in my own notes, not a diagnosis and not proof of what causes what."),
 	     11, false, MARGIN, 0.2);
+	glance(&p, a, o, &c, &in);
 	footer(&p);
 	lib.cairo_show_page(p.cr);
 	p.page++;
