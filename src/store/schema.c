@@ -130,8 +130,8 @@ static const char *const migrations[] = {
 	"INSERT OR IGNORE INTO day_dirty SELECT DISTINCT day FROM entry;",
 	/* 3: the check-in's "connection" (1-5) and its mean per day; no day
 	 * had one before, so every summary is already right with NULL */
-	"ALTER TABLE checkin ADD COLUMN connection INTEGER;"
-	"ALTER TABLE day_summary ADD COLUMN connection REAL;",
+	("ALTER TABLE checkin ADD COLUMN connection INTEGER;"
+	 "ALTER TABLE day_summary ADD COLUMN connection REAL;"),
 };
 
 const char *const *schema_migrations(size_t *n)
