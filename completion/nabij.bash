@@ -50,7 +50,7 @@ _nabij()
 	breathe)
 		COMPREPLY=($(compgen -W "--in --hold --out --rest --minutes --tension-before --tension-after $common" -- "$cur")) ;;
 	reflect)
-		COMPREPLY=($(compgen -W "--text --prompt $common" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "--text --prompt --closeness $common" -- "$cur")) ;;
 	report)
 		COMPREPLY=($(compgen -W "--out --from --until --with-notes --with-circle $common" -- "$cur")) ;;
 	insights)
@@ -86,7 +86,7 @@ _nabij()
 			COMPREPLY=($(compgen -f -- "$cur"))
 		fi ;;
 	help)
-		COMPREPLY=($(compgen -W "beside checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase list show edit delete search export import" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "beside alone touch checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase list show edit delete search export import" -- "$cur")) ;;
 	*)
 		COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
 	esac

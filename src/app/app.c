@@ -195,10 +195,17 @@ enum nb_err app_today(struct nb_app *a, struct nb_today *t, struct nb_error *err
 		if (count[d])
 			t->moods[d] /= count[d];
 	entries_free(&recent);
-	if ((rc = OPS(a)->last_touch(DB(a), &t->last_touch, err)) ||
+	if ((rc = OPS(a)->last_touch(DB(a), false, &t->last_touch, err)) ||
+	    (rc = OPS(a)->last_touch(DB(a), true, &t->last_self_touch, err)) ||
 	    (rc = OPS(a)->count(DB(a), NB_MEMBER, &t->circle, err)))
 		goto fail;
-	t->days_since_touch = t->last_touch ? nb_day_diff(t->last_touch->day, t->day) : -1;
+	t->touch = (struct nb_touch){
+		t->last_touch, t->last_self_touch,
+		t->last_touch ? nb_day_diff(t->last_touch->day, t->day) : -1,
+		t->last_self_touch ? nb_day_diff(t->last_self_touch->day, t->day) : -1,
+	};
+	t->days_since_touch = care_touch_days(&t->touch);
+	t->lasting_low = care_lasting_low(t->moods, NB_SPARK_DAYS);
 	t->prompt = prompt_for_day(t->day);
 	return NB_OK;
 fail:
@@ -211,7 +218,8 @@ void today_free(struct nb_today *t)
 {
 	entries_free(&t->entries);
 	entry_free(t->last_touch);
-	t->last_touch = NULL;
+	entry_free(t->last_self_touch);
+	t->last_touch = t->last_self_touch = NULL;
 }
 
 enum nb_err app_export(struct nb_app *a, struct nb_entries *out, struct nb_error *err)

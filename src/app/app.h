@@ -91,8 +91,11 @@ enum nb_err app_circle(struct nb_app *a, struct nb_entries *out, struct nb_error
 struct nb_today {
 	char day[NB_DAY_LEN];
 	struct nb_entries entries;	/* today's records, oldest first */
-	struct nb_entry *last_touch;	/* newest wanted touch, or NULL */
-	int days_since_touch;		/* -1 when none was recorded */
+	struct nb_entry *last_touch;	/* newest wanted touch from someone else, or NULL */
+	struct nb_entry *last_self_touch;	/* newest wanted self-touch, or NULL */
+	struct nb_touch touch;		/* both, for care_touch_lines */
+	int days_since_touch;		/* since either; -1 when none was recorded */
+	bool lasting_low;		/* care_lasting_low over the last two weeks */
 	double moods[NB_SPARK_DAYS];	/* mean mood per day, 0 for none; last is today */
 	const struct nb_prompt *prompt;
 	int64_t circle;			/* members in the support circle */

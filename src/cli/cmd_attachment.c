@@ -172,6 +172,7 @@ int cmd_attachment(struct cli *c, int argc, char **argv)
 				       attachment_pattern_text(now.pattern));
 		out_wrapped(stdout, line, 0, 76);
 		free(line);
+		out_wrapped(stdout, attachment_support_text(), 0, 76);
 	}
 	if (past.n) {
 		attachment_score(&past.v[0]->u.attachment, &before);

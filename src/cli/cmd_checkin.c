@@ -66,7 +66,7 @@ static void ask_all(struct rec_ctx *x)
 	size_t n;
 	const struct nb_field *f = fields_of(NB_CHECKIN, &n);
 
-	printf("%s\n\n", _("A check-in takes about a minute. Press Enter to skip any question."));
+	printf("%s\n\n", _("A check-in takes about five minutes, or less. Press Enter to skip any question."));
 	for (size_t i = 0; i < n && !prompt_eof(); i++) {
 		int opt = OPT_FIELD + (int)i;
 		bool listed = f[i].vocab != NB_VOCAB_FREE;

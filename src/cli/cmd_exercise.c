@@ -137,6 +137,16 @@ static int list(struct cli *c)
 	return 0;
 }
 
+/* Sentences the person may take or adapt, beside their own. */
+static void print_examples(const struct nb_exercise *x)
+{
+	if (!exercise_example(x, 0))
+		return;
+	printf("%s\n", _("For example, in your own words or these:"));
+	for (size_t i = 0; exercise_example(x, i); i++)
+		out_hanging(stdout, "  - ", exercise_example(x, i), 76);
+}
+
 static void print_steps(const struct nb_exercise *x)
 {
 	for (size_t i = 0; i < exercise_steps(x); i++) {
@@ -144,6 +154,7 @@ static void print_steps(const struct nb_exercise *x)
 		out_wrapped(stdout, line, 2, 76);
 		free(line);
 	}
+	print_examples(x);
 }
 
 static int show(struct cli *c, const char *id)
@@ -300,6 +311,8 @@ static int run_steps(struct cli *c, struct ex_ctx *x, const struct nb_exercise *
 			char *a;
 			out_wrapped(stdout, line, 0, 76);
 			free(line);
+			if (i + 1 == n)
+				print_examples(ex);
 			a = prompt_line("   ");
 			free(a);
 		}

@@ -26,7 +26,7 @@ static const struct {
 "Usage: nabij moment KIND [FLAGS]\n"
 "\n"
 "A moment of connection or safe touch. Small moments count.\n"
-"KIND is one of: hug, hand, arm, self, animal, talk, gesture, massage, other.\n"
+"KIND is one of: hug, hand, arm, self, animal, talk, gesture, massage, close, other.\n"
 "\n"
 "  --with NAME        with whom (a name from your circle links to it)\n"
 "  --seconds TIME     how long, e.g. 10, 90s, 2m or 1:30\n"
@@ -318,11 +318,26 @@ static int beside(void)
 	return 0;
 }
 
+/* nabij help alone, nabij help touch: a title and its paragraphs. */
+static int parts(const char *(*part)(size_t))
+{
+	out_wrapped(stdout, part(0), 0, 76);
+	for (size_t i = 1; part(i); i++) {
+		printf("\n");
+		out_wrapped(stdout, part(i), 0, 76);
+	}
+	return 0;
+}
+
 int cmd_help(struct cli *c, int argc, char **argv)
 {
 	(void)c;
 	if (argc > 1 && strcmp(argv[1], "beside") == 0)
 		return beside();
+	if (argc > 1 && strcmp(argv[1], "alone") == 0)
+		return parts(care_alone_part);
+	if (argc > 1 && strcmp(argv[1], "touch") == 0)
+		return parts(care_unsafe_touch_part);
 	if (argc > 1) {
 		if (!cmd_help_text(argv[1]))
 			return cli_usage(NULL, _("\"%s\" is not a nabij command."), argv[1]);
@@ -334,7 +349,8 @@ int cmd_help(struct cli *c, int argc, char **argv)
 	printf("  nabij moment hug --with Sam    %s\n", _("a moment of closeness"));
 	printf("  nabij circle card              %s\n", _("your circle, to hang up"));
 	printf("  nabij today                    %s\n", _("a calm look at the day"));
-	printf("\n%s\n\n", _("\"nabij --help\" lists every command. Missing a day is normal; come back whenever you like."));
+	printf("\n%s\n", _("\"nabij --help\" lists every command. Missing a day is normal; come back whenever you like."));
+	printf("%s\n\n", _("If you live alone: nabij help alone. If touch feels unsafe: nabij help touch."));
 	printf("%s\n\n", care_not_therapy_text());
 	printf("%s\n", care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
 	return 0;

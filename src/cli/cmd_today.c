@@ -15,15 +15,15 @@
 
 static void touch_line(const struct nb_today *t)
 {
-	char what[512];
+	char lines[NB_TOUCH_LINES][NB_TOUCH_LINE_LEN];
+	size_t n = care_touch_lines(&t->touch, lines);
 
-	if (t->days_since_touch < 0) {
+	if (!n) {
 		out_wrapped(stdout, _("No wanted touch recorded yet. When one comes, even a short one, you can note it with \"nabij moment\"."), 0, 76);
 		return;
 	}
-	printf("%s\n", care_last_touch(t->last_touch, t->days_since_touch, what, sizeof what));
-	if (care_touch_gentle(t->days_since_touch))
-		out_wrapped(stdout, care_touch_gentle(t->days_since_touch), 0, 76);
+	for (size_t i = 0; i < n; i++)
+		out_wrapped(stdout, lines[i], 0, 76);
 }
 
 int cmd_today(struct cli *c, int argc, char **argv)
@@ -38,9 +38,8 @@ int cmd_today(struct cli *c, int argc, char **argv)
 	if (cli_open(c, &err) || app_today(&c->app, &t, &err))
 		return cli_fail(&err);
 	if (c->json) {
-		char *s = io_json_today(t.day, &t.entries, t.days_since_touch, t.last_touch,
-					t.moods, NB_SPARK_DAYS, t.prompt->id, _(t.prompt->text),
-					t.circle, t.needs_care);
+		char *s = io_json_today(t.day, &t.entries, &t.touch, t.moods, NB_SPARK_DAYS, t.prompt->id,
+					_(t.prompt->text), t.circle, t.needs_care, t.lasting_low);
 		puts(s);
 		free(s);
 		today_free(&t);
@@ -66,8 +65,12 @@ int cmd_today(struct cli *c, int argc, char **argv)
 		else
 			printf(_("Your circle: %lld people or places.\n"), (long long)t.circle);
 	}
-	if (t.needs_care)
-		printf("\n%s\n", care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
+	if (t.lasting_low) {	/* said once, with the help below it */
+		printf("\n");
+		out_wrapped(stdout, care_lasting_low_text(), 0, 76);
+	}
+	if (t.needs_care || t.lasting_low)
+		printf("%s%s\n", t.lasting_low ? "" : "\n", care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
 	printf("\n%s\n", _("A question for today:"));
 	out_wrapped(stdout, _(t.prompt->text), 2, 76);
 	today_free(&t);

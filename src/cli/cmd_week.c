@@ -7,6 +7,7 @@
 #include "flags.h"
 #include "core/buf.h"
 #include "core/exercise.h"
+#include "core/care.h"
 #include "core/i18n.h"
 #include "core/vocab.h"
 #include "core/week.h"
@@ -130,6 +131,11 @@ static void print_week(struct cli *c, const struct nb_week *w)
 		line(b.s);
 	}
 	buf_free(&b);
+	if (w->lasting_low) {	/* once, calmly, with the help below it */
+		printf("\n");
+		line(care_lasting_low_text());
+		printf("%s\n", care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
+	}
 }
 
 static enum nb_err save_intention(struct cli *c, const char *text, struct nb_error *err)

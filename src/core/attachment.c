@@ -54,6 +54,11 @@ const char *attachment_pattern_name(enum nb_pattern p)
 	}
 }
 
+const char *attachment_support_text(void)
+{
+	return _("Whatever pattern you recognise, a coach or therapist can help you explore it and find more room in it, at your own pace.");
+}
+
 const char *attachment_pattern_text(enum nb_pattern p)
 {
 	switch (p) {

@@ -38,5 +38,7 @@ void attachment_score(const struct nb_attachment *a, struct nb_attachment_score 
 const char *attachment_pattern_name(enum nb_pattern p);
 /* A short, kind explanation of the pattern as a way that once helped. */
 const char *attachment_pattern_text(enum nb_pattern p);
+/* For any pattern: that a coach or therapist can help with it. */
+const char *attachment_support_text(void);
 
 #endif

@@ -67,6 +67,81 @@ const char *care_touch_gentle(int days)
 		: NULL;
 }
 
+int care_touch_days(const struct nb_touch *t)
+{
+	if (t->days_other < 0)
+		return t->days_self;
+	if (t->days_self < 0)
+		return t->days_other;
+	return t->days_other < t->days_self ? t->days_other : t->days_self;
+}
+
+size_t care_touch_lines(const struct nb_touch *t, char lines[NB_TOUCH_LINES][NB_TOUCH_LINE_LEN])
+{
+	size_t n = 0;
+	int days = care_touch_days(t);
+
+	if (t->other && t->days_other <= NB_TOUCH_LONG_DAYS)
+		care_last_touch(t->other, t->days_other, lines[n++], NB_TOUCH_LINE_LEN);
+	else if (t->other)	/* no growing count after a long gap */
+		snprintf(lines[n++], NB_TOUCH_LINE_LEN, "%s",
+			 _("It has been some time since a wanted touch from someone else. That happens in a life, and it can change again."));
+	if (t->self && t->days_self <= NB_TOUCH_LONG_DAYS) {
+		const char *what = vocab_label(NB_VOCAB_MOMENT_KIND, t->self->u.moment.kind);
+		if (t->days_self == 0)
+			snprintf(lines[n++], NB_TOUCH_LINE_LEN, _("You were gentle with yourself today (%s)."), what);
+		else if (t->days_self == 1)
+			snprintf(lines[n++], NB_TOUCH_LINE_LEN, _("You were gentle with yourself yesterday (%s)."), what);
+		else
+			snprintf(lines[n++], NB_TOUCH_LINE_LEN,
+				 ngettext("You were gentle with yourself %d day ago (%s).",
+					  "You were gentle with yourself %d days ago (%s).", t->days_self),
+				 t->days_self, what);
+	}
+	if (days >= NB_TOUCH_GENTLE_DAYS)
+		snprintf(lines[n++], NB_TOUCH_LINE_LEN, "%s", care_touch_gentle(days));
+	return n;
+}
+
+static const char *const alone[] = {
+	N_("If you live alone or have no partner"),
+	N_("Touch does not have to come from a partner. A friend's hand on your arm, a long hug when you meet, an animal on your lap, a massage or a visit to the hairdresser, and your own hand on your heart all count as safe touch."),
+	N_("Self-touch is a real step, not a lesser one: a hand on your chest while you breathe out slowly, your arms around yourself, rubbing your own shoulders. nabij counts it beside touch from others."),
+	N_("If you want more, your circle is a place to start: one person you could ask for a walk, a hug or just sitting close."),
+};
+
+static const char *const unsafe[] = {
+	N_("If touch feels unsafe to you"),
+	N_("You set the pace. Short moments that you choose yourself are enough, and you may stop at any moment; a no is always fine, also halfway."),
+	N_("Start where it is easiest: your own hand, an animal, a touch you can see coming. Notice what your body says, and keep what feels safe."),
+	N_("If touch brings back old fear, a therapist can help you find your own way with it, at your pace."),
+};
+
+const char *care_alone_part(size_t i)
+{
+	return i < sizeof alone / sizeof alone[0] ? _(alone[i]) : NULL;
+}
+
+const char *care_unsafe_touch_part(size_t i)
+{
+	return i < sizeof unsafe / sizeof unsafe[0] ? _(unsafe[i]) : NULL;
+}
+
+bool care_lasting_low(const double *moods, int n)
+{
+	int low = 0;
+
+	for (int i = n > NB_LOW_DAYS ? n - NB_LOW_DAYS : 0; i < n; i++)
+		if (moods[i] > 0 && moods[i] <= NB_LOW_MOOD)
+			low++;
+	return low >= NB_LOW_MIN;
+}
+
+const char *care_lasting_low_text(void)
+{
+	return _("Many of your days have been low for a while now. When low days go on, talking to your GP or a therapist can help; you do not have to wait until it gets worse, and you do not have to explain it well.");
+}
+
 const char *circle_advice(size_t members, char *buf, size_t size)
 {
 	if (members >= 3 && members <= 5)
@@ -101,6 +176,27 @@ const struct nb_prompt *prompt_all(size_t *n)
 {
 	*n = sizeof prompts / sizeof prompts[0];
 	return prompts;
+}
+
+static const char *const closeness[] = { "body-closeness", "stopping-thought", "safe-moment" };
+static const char *const closeness_hints[] = {
+	N_("For example: a warmth in my chest, my shoulders letting go, a calmer breath."),
+	N_("For example: \"I will be a burden\", \"they will say no\", \"I should manage alone\"."),
+	N_("For example: a hug when someone comes home, sitting close on the sofa, my own hand on my heart before sleep."),
+};
+
+const char *const *prompt_closeness(size_t *n)
+{
+	*n = sizeof closeness / sizeof closeness[0];
+	return closeness;
+}
+
+const char *prompt_hint(const char *id)
+{
+	for (size_t i = 0; id && i < sizeof closeness / sizeof closeness[0]; i++)
+		if (strcmp(closeness[i], id) == 0)
+			return _(closeness_hints[i]);
+	return NULL;
 }
 
 const char *prompt_text(const char *id)

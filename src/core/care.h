@@ -13,7 +13,6 @@
 /* A check-in at the lowest end: mood 1, or tension 5 with mood 1 or 2. */
 bool care_needs_help(const struct nb_checkin *c);
 
-/* Where to find help now; calm, translated, several lines. */
 /* Where to find help now, in parts (the pages set them apart) or as one text
  * for the terminal in buf (NB_HELP_TEXT_LEN bytes); the card has its short
  * form, care_card_help. The one source of these words. */
@@ -36,6 +35,44 @@ const char *circle_advice(size_t members, char *buf, size_t size);
 /* The help line of the printed circle card, for both faces' cards. */
 const char *care_card_help(void);
 
+/*
+ * Touch, said gently. Touch from someone else (a person, an animal) and
+ * self-touch (a hand on one's own heart, arms around oneself) are told
+ * apart and shown side by side; both count for the soft line and for the
+ * suggestions, since for a person who lives alone self-touch is the safe
+ * step the practice names. After NB_TOUCH_LONG_DAYS no day count is shown.
+ */
+#define NB_TOUCH_LONG_DAYS 30
+struct nb_touch {
+	const struct nb_entry *other, *self;	/* the newest of each, or NULL */
+	int days_other, days_self;		/* days since; -1 when none */
+};
+/* The days since any wanted touch, self-touch included; -1 when none. */
+int care_touch_days(const struct nb_touch *t);
+/* The lines about touch for today (at most NB_TOUCH_LINES, each of
+ * NB_TOUCH_LINE_LEN bytes); returns how many. None when nothing was noted. */
+#define NB_TOUCH_LINES 3
+#define NB_TOUCH_LINE_LEN 600
+size_t care_touch_lines(const struct nb_touch *t, char lines[NB_TOUCH_LINES][NB_TOUCH_LINE_LEN]);
+
+/* Short texts for a person who lives alone or has no partner, and for a
+ * person to whom touch feels unsafe: a title and paragraphs (translated),
+ * NULL after the last. */
+const char *care_alone_part(size_t i);
+const char *care_unsafe_touch_part(size_t i);
+
+/*
+ * Low mood that lasts: of the days with a mood in the last NB_LOW_DAYS
+ * days (moods[i], 0 for a day without), at least NB_LOW_MIN had a mood of
+ * NB_LOW_MOOD or less. Then today and the week say once, calmly, that a GP
+ * or therapist can help, with the help numbers below it.
+ */
+#define NB_LOW_DAYS 14
+#define NB_LOW_MIN 10
+#define NB_LOW_MOOD 2.0
+bool care_lasting_low(const double *moods, int n);
+const char *care_lasting_low_text(void);
+
 #define NB_TOUCH_GENTLE_DAYS 3	/* from this many days on, the soft line below */
 /* The sentence about the last wanted touch (touch, days since it), the same
  * in both faces: "Last wanted touch: yesterday (a hug with Sam)." into buf.
@@ -51,6 +88,12 @@ struct nb_prompt {
 	const char *text;	/* English; translate with gettext */
 };
 const struct nb_prompt *prompt_for_day(const char *day);
+/* The three questions about closeness (in the body, the thought that stops
+ * one asking, a moment for one safe touch), also asked together as one short
+ * reflection: their prompt ids; *n is 3. */
+const char *const *prompt_closeness(size_t *n);
+/* A gentle hint of a typical answer to a prompt of that set, or NULL. */
+const char *prompt_hint(const char *id);
 const struct nb_prompt *prompt_all(size_t *n);
 /* The translated text of the prompt with this id; other ids (such as the
  * week's intention) get a title of their own; NULL stays NULL. */

@@ -23,6 +23,7 @@ static const struct nb_exercise exercises[] = {
 		"breath,breathing,calm,panic,anxiety,fear,stress,tension,restless,sleep,heart,"
 		"adem,ademhaling,ademen,rust,kalm,paniek,angst,stress,spanning,onrustig,slaap,hart",
 		NULL, { NULL },
+		{ NULL },
 	},
 	{
 		"compassion",
@@ -37,10 +38,11 @@ static const struct nb_exercise exercises[] = {
 		"shame,guilt,critic,inner critic,self,kindness,failure,sad,sadness,touch,heart,"
 		"schaamte,schuld,criticus,innerlijke criticus,zelf,vriendelijkheid,falen,verdriet,aanraking,hart",
 		NULL, { NULL },
+		{ N_("Recovery is not a straight line. I am allowed to learn, to stumble, and to be kind to myself while I do."), NULL },
 	},
 	{
 		"grounding",
-		N_("When you feel far away or flooded, your senses bring you back to this moment, where you are safe enough."),
+		N_("When you feel far away or flooded, your senses bring you back to this moment and to where you can find your footing."),
 		{ N_("Feel the ground under your feet. Press them down a little."),
 		  N_("Take three slow breaths."),
 		  N_("Name five things you can see."),
@@ -52,6 +54,7 @@ static const struct nb_exercise exercises[] = {
 		"numb,far away,dissociation,shut down,empty,emptiness,panic,flashback,present,here,now,"
 		"verdoofd,ver weg,dissociatie,afgesloten,leeg,leegte,paniek,herbeleving,hier,nu",
 		NULL, { NULL },
+		{ NULL },
 	},
 	{
 		"memory",
@@ -66,12 +69,13 @@ static const struct nb_exercise exercises[] = {
 		"lonely,loneliness,alone,closeness,love,warmth,memory,touch,hug,skin hunger,"
 		"eenzaam,eenzaamheid,alleen,nabijheid,liefde,warmte,herinnering,aanraking,knuffel,huidhonger",
 		NULL, { NULL },
+		{ NULL },
 	},
 	{
 		"place",
 		N_("A place you can return to in your mind gives your nervous system somewhere to rest when tension rises."),
 		{ N_("Close your eyes if that feels safe, or rest them on one spot."),
-		  N_("Imagine a real place where you feel completely safe."),
+		  N_("Imagine a place, real or imagined, where you feel completely safe."),
 		  N_("What do you see there? Which colours, which light?"),
 		  N_("What do you hear there, and what do you smell?"),
 		  N_("Rest there for a while. You can come back whenever tension rises."),
@@ -80,6 +84,7 @@ static const struct nb_exercise exercises[] = {
 		"safety,safe,unsafe,tension,fear,anxiety,rest,sleep,place,nature,"
 		"veiligheid,veilig,onveilig,spanning,angst,rust,slaap,plek,natuur",
 		NULL, { NULL },
+		{ NULL },
 	},
 	{
 		"meeting",
@@ -96,6 +101,7 @@ static const struct nb_exercise exercises[] = {
 		N_("Who feels safe enough to meet? "),
 		{ N_("When and where could you meet? "),
 		  N_("What would you like to share? Start with \"I feel\" or \"I notice\": "), NULL },
+		{ NULL },
 	},
 	{
 		"closeness",
@@ -111,6 +117,9 @@ static const struct nb_exercise exercises[] = {
 		N_("Whom would you like to ask? (a name from your circle, or anyone): "),
 		{ N_("What would help you right now? "),
 		  N_("How would you say it, in your own words? You may add that asking is hard for you: "), NULL },
+		{ N_("Today is a hard day. Could you hold me for a minute?"),
+		  N_("A hug would really help me right now."),
+		  N_("This is hard for me to ask: could you sit with me for a while?"), NULL },
 	},
 };
 
@@ -147,6 +156,14 @@ char *exercise_words(const struct nb_exercise *x, const char *const *answers, si
 	if (b.len)
 		return buf_detach(&b);
 	buf_free(&b);
+	return NULL;
+}
+
+const char *exercise_example(const struct nb_exercise *x, size_t i)
+{
+	for (size_t k = 0; k < NB_EXAMPLES_MAX && x->examples[k]; k++)
+		if (k == i)
+			return _(x->examples[k]);
 	return NULL;
 }
 

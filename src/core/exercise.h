@@ -12,6 +12,7 @@
 
 #define NB_STEPS_MAX 8
 #define NB_ASK_MAX 3
+#define NB_EXAMPLES_MAX 4
 
 enum nb_guide {
 	NB_GUIDE_PACER,		/* a breathing pacer on the clock */
@@ -30,6 +31,8 @@ struct nb_exercise {
 	 * then the questions whose answers are the person's own words */
 	const char *ask_with;
 	const char *ask[NB_ASK_MAX];	/* NULL after the last */
+	/* sentences a person may take or adapt, shown beside their own */
+	const char *examples[NB_EXAMPLES_MAX];	/* NULL after the last */
 };
 
 /* The person's answers to x's questions (n of them, any may be NULL or
@@ -42,6 +45,8 @@ const struct nb_exercise *exercise_find(const char *id);
 /* The translated title (the label of the exercise vocabulary). */
 const char *exercise_title(const struct nb_exercise *x);
 size_t exercise_steps(const struct nb_exercise *x);
+/* Example i of x, translated, or NULL after the last. */
+const char *exercise_example(const struct nb_exercise *x, size_t i);
 
 /* Pages of text a theme search can also find. */
 struct nb_page {

@@ -131,17 +131,39 @@ const char *const *moment_touch_kinds(size_t *n)
 	return touch_kinds;
 }
 
-bool moment_is_wanted_touch(const struct nb_moment *m)
-{
-	size_t n;
-	const char *const *k = moment_touch_kinds(&n);
+static const char *const self_kinds[] = { "self" };
 
+const char *const *moment_self_kinds(size_t *n)
+{
+	*n = sizeof self_kinds / sizeof self_kinds[0];
+	return self_kinds;
+}
+
+/* A moment of one of the n kinds k that felt safe ("yes"). */
+static bool safe_kind(const struct nb_moment *m, const char *const *k, size_t n)
+{
 	if (!m->kind || !m->safe || strcmp(m->safe, "yes") != 0)
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(m->kind, k[i]) == 0)
 			return true;
 	return false;
+}
+
+bool moment_is_self_touch(const struct nb_moment *m)
+{
+	size_t n;
+	const char *const *k = moment_self_kinds(&n);
+
+	return safe_kind(m, k, n);
+}
+
+bool moment_is_wanted_touch(const struct nb_moment *m)
+{
+	size_t n;
+	const char *const *k = moment_touch_kinds(&n);
+
+	return safe_kind(m, k, n);
 }
 
 bool nb_text_ok(const char *s, bool multiline)

@@ -192,6 +192,10 @@ bool checkin_is_empty(const struct nb_checkin *c);
 bool moment_is_wanted_touch(const struct nb_moment *m);
 /* The kinds that count as touch from someone else or an animal. */
 const char *const *moment_touch_kinds(size_t *n);
+/* The kinds that are self-touch (a hand on one's heart, arms around oneself). */
+const char *const *moment_self_kinds(size_t *n);
+/* A wanted self-touch: a self-touch that felt safe ("yes"). */
+bool moment_is_self_touch(const struct nb_moment *m);
 
 /* Whether s is valid UTF-8 with no control characters but newline and
  * tab (when multiline). */

@@ -143,7 +143,7 @@ const char *suggest_why(const struct nb_suggestion *s, char *buf, size_t size)
 			       : _("You long for contact; putting a wish for closeness into words makes it easier to ask someone.");
 		break;
 	case NB_RULE_TOUCH:
-		text = _("It has been a while since a wanted touch; remembering a moment of safe closeness lets your body feel some of it again.");
+		text = _("It has been a while since a wanted touch; remembering a moment of safe closeness lets your body feel some of it again. Living alone? Your own hand on your heart, an animal or a friend's hand count too.");
 		break;
 	case NB_RULE_REST:
 		text = _("You need rest; a few minutes of slow breathing is rest you can take right now.");

@@ -1,5 +1,6 @@
 /* The vocabulary tables. Ids never change once released: they are in
- * people's databases and exports. Add new terms at the end of a list. */
+ * people's databases and exports. Add new terms at the end of a list (a
+ * catch-all "other" stays last). */
 #include "vocab.h"
 #include "i18n.h"
 
@@ -20,6 +21,10 @@ static const struct nb_term emotions[] = {
 	{ "guilt", N_("guilt") },
 	{ "hope", N_("hope") },
 	{ "gratitude", N_("gratitude") },
+	{ "jealousy", N_("jealousy") },
+	{ "insecurity", N_("insecurity") },
+	{ "longing", N_("longing") },
+	{ "irritability", N_("irritability") },
 };
 
 static const struct nb_term needs[] = {
@@ -43,6 +48,8 @@ static const struct nb_term sensations[] = {
 	{ "warmth", N_("warmth") },
 	{ "pain", N_("pain") },
 	{ "numbness", N_("numbness") },
+	{ "racing-heart", N_("racing heart") },
+	{ "knot", N_("knot in the stomach") },
 };
 
 static const struct nb_term places[] = {
@@ -75,6 +82,7 @@ static const struct nb_term kinds[] = {
 	{ "talk", N_("real conversation") },
 	{ "gesture", N_("smile or kind gesture") },
 	{ "massage", N_("massage or body care") },
+	{ "close", N_("sitting or leaning close") },
 	{ "other", N_("something else") },
 };
 
@@ -87,6 +95,8 @@ static const struct nb_term effects[] = {
 	{ "tears", N_("tears") },
 	{ "stiffening", N_("stiffening") },
 	{ "pulling-back", N_("pulling back") },
+	{ "heartbeat", N_("heartbeat calmed") },
+	{ "muscles", N_("muscles let go") },
 };
 
 static const struct nb_term safe[] = {
@@ -172,6 +182,81 @@ static bool same_head(const char *word, const char *label)
 	return same_word(word, head);
 }
 
+/*
+ * The words people use for a term, in English and Dutch, beside its label:
+ * "verbondenheid" is the need connection, "huidhonger" belongs to
+ * loneliness. Comma-separated; matched like labels, whole and ignoring case.
+ */
+static const struct {
+	enum nb_vocab v;
+	const char *id;
+	const char *words;
+} synonyms[] = {
+	{ NB_VOCAB_EMOTION, "anger", "angry,mad,furious,rage,boos,woede,kwaad,woedend" },
+	{ NB_VOCAB_EMOTION, "sadness", "sad,grief,verdriet,verdrietig,droevig,rouw" },
+	{ NB_VOCAB_EMOTION, "joy", "happy,glad,blij,vreugde,blijdschap,plezier" },
+	{ NB_VOCAB_EMOTION, "fear", "afraid,scared,anxious,anxiety,bang,angst,angstig" },
+	{ NB_VOCAB_EMOTION, "calm", "peaceful,at ease,kalm,rust,rustig,kalmte" },
+	{ NB_VOCAB_EMOTION, "emptiness", "empty,hollow,leeg,leegte" },
+	{ NB_VOCAB_EMOTION, "shame", "ashamed,embarrassed,schaamte,beschaamd,schaam" },
+	{ NB_VOCAB_EMOTION, "loneliness", "lonely,alone,isolated,skin hunger,eenzaam,eenzaamheid,alleen,huidhonger" },
+	{ NB_VOCAB_EMOTION, "tenderness", "tender,affection,teder,tederheid,genegenheid" },
+	{ NB_VOCAB_EMOTION, "guilt", "guilty,schuld,schuldig,schuldgevoel" },
+	{ NB_VOCAB_EMOTION, "hope", "hopeful,hoop,hoopvol" },
+	{ NB_VOCAB_EMOTION, "gratitude", "grateful,thankful,dankbaar,dankbaarheid" },
+	{ NB_VOCAB_EMOTION, "jealousy", "jealous,envy,jaloers,jaloezie,afgunst" },
+	{ NB_VOCAB_EMOTION, "insecurity", "insecure,unsure of myself,onzeker,onzekerheid" },
+	{ NB_VOCAB_EMOTION, "longing", "yearning,missing someone,verlangen,gemis,heimwee" },
+	{ NB_VOCAB_EMOTION, "irritability", "irritated,irritable,annoyed,prikkelbaar,geirriteerd,geïrriteerd,irritatie" },
+	{ NB_VOCAB_NEED, "rest", "sleep,a break,rust,uitrusten,slaap,pauze" },
+	{ NB_VOCAB_NEED, "contact", "company,people,gezelschap,mensen,aanspraak" },
+	{ NB_VOCAB_NEED, "movement", "exercise,a walk,beweging,bewegen,wandelen,sporten" },
+	{ NB_VOCAB_NEED, "boundaries", "limits,space,grenzen,ruimte" },
+	{ NB_VOCAB_NEED, "softness", "gentleness,comfort,zachtheid,troost" },
+	{ NB_VOCAB_NEED, "safety", "security,feeling safe,veiligheid,veilig" },
+	{ NB_VOCAB_NEED, "connection", "belonging,closeness,verbondenheid,verbinding,nabijheid,erbij horen" },
+	{ NB_VOCAB_NEED, "appreciation", "recognition,being seen,waardering,erkenning,gezien worden" },
+	{ NB_VOCAB_SENSATION, "tension", "tense,tight,gespannen,spanning,strak" },
+	{ NB_VOCAB_SENSATION, "relaxation", "relaxed,loose,ontspannen,ontspanning" },
+	{ NB_VOCAB_SENSATION, "energy", "energetic,energie,energiek" },
+	{ NB_VOCAB_SENSATION, "tiredness", "tired,exhausted,fatigue,moe,moeheid,vermoeidheid,uitgeput" },
+	{ NB_VOCAB_SENSATION, "restlessness", "restless,jittery,onrust,onrustig,opgejaagd" },
+	{ NB_VOCAB_SENSATION, "heaviness", "heavy,zwaar,zwaarte" },
+	{ NB_VOCAB_SENSATION, "warmth", "warm,warmte" },
+	{ NB_VOCAB_SENSATION, "pain", "ache,hurt,sore,pijn,zeer" },
+	{ NB_VOCAB_SENSATION, "numbness", "numb,verdoofd,gevoelloos,verdoving" },
+	{ NB_VOCAB_SENSATION, "racing-heart", "heart racing,palpitations,pounding heart,hartkloppingen,bonzend hart,hartkloppen" },
+	{ NB_VOCAB_SENSATION, "knot", "knot,knot in my stomach,butterflies,knoop,knoop in mijn maag,knoop in de maag" },
+	{ NB_VOCAB_PLACE, "belly", "stomach,tummy,buik,maag" },
+	{ NB_VOCAB_PLACE, "whole", "everywhere,all over,overal,heel mijn lijf,hele lichaam" },
+	{ NB_VOCAB_EFFECT, "heartbeat", "heart calmed,heart slowed,hartslag rustiger,rustiger hart,hart kwam tot rust" },
+	{ NB_VOCAB_EFFECT, "muscles", "muscles relaxed,muscles softened,spieren ontspanden,spieren lieten los" },
+	{ NB_VOCAB_MOMENT_KIND, "close", "sitting close,leaning,leaning close,cuddle on the sofa,dicht bij,tegen iemand aan,leunen,naast elkaar" },
+	{ NB_VOCAB_MOMENT_KIND, "hug", "embrace,cuddle,knuffel,knuffelen,omhelzing,omhelzen" },
+	{ NB_VOCAB_MOMENT_KIND, "self", "hand on my heart,hugging myself,zelfaanraking,hand op mijn hart" },
+	{ NB_VOCAB_MOMENT_KIND, "animal", "pet,dog,cat,huisdier,hond,kat,poes" },
+	{ NB_VOCAB_MOMENT_KIND, "talk", "conversation,call,gesprek,praten,bellen" },
+	{ NB_VOCAB_MOMENT_KIND, "massage", "body care,hairdresser,kapper,lichaamsverzorging" },
+};
+
+/* Whether word is one of the comma-separated words of list. */
+static bool in_words(const char *word, const char *list)
+{
+	char one[96];
+
+	while (*list) {
+		size_t n = strcspn(list, ",");
+		if (n < sizeof one) {
+			memcpy(one, list, n);
+			one[n] = '\0';
+			if (same_word(word, one))
+				return true;
+		}
+		list += n + (list[n] == ',');
+	}
+	return false;
+}
+
 const struct nb_term *vocab_find(enum nb_vocab v, const char *word)
 {
 	size_t n;
@@ -186,6 +271,11 @@ const struct nb_term *vocab_find(enum nb_vocab v, const char *word)
 		if (same_word(word, _(t[i].label)) || same_word(word, t[i].label) ||
 		    same_head(word, _(t[i].label)))
 			return &t[i];
+	for (size_t k = 0; k < sizeof synonyms / sizeof synonyms[0]; k++)
+		if (synonyms[k].v == v && in_words(word, synonyms[k].words))
+			for (size_t i = 0; i < n; i++)
+				if (strcmp(t[i].id, synonyms[k].id) == 0)
+					return &t[i];
 	return NULL;
 }
 

@@ -1,5 +1,6 @@
 /* Weekly aggregation; see week.h. */
 #include "week.h"
+#include "care.h"
 #include "i18n.h"
 
 #include <math.h>
@@ -66,6 +67,10 @@ void week_build(const struct nb_entries *l, const char *monday, struct nb_week *
 	size_t nneeds = 0;
 	int day_n[7] = { 0 };
 
+	_Static_assert(NB_LOW_DAYS == 14, "the two weeks of the week's records");
+	double two[NB_LOW_DAYS] = { 0 };	/* mean mood per day, the week before and this one */
+	int two_n[NB_LOW_DAYS] = { 0 };
+
 	memset(w, 0, sizeof *w);
 	snprintf(w->monday, sizeof w->monday, "%s", monday);
 	nb_day_add(monday, 6, w->sunday);
@@ -73,6 +78,10 @@ void week_build(const struct nb_entries *l, const char *monday, struct nb_week *
 		const struct nb_entry *e = l->v[i];
 		int d = nb_day_diff(monday, e->day);
 
+		if (e->type == NB_CHECKIN && e->u.checkin.mood && d >= -7 && d <= 6) {
+			two[d + 7] += e->u.checkin.mood;
+			two_n[d + 7]++;
+		}
 		if (d >= -7 && d < 0 && is_intention(e) &&
 		    (!w->intention || e->at.utc >= w->intention->at.utc))
 			w->intention = e;
@@ -135,6 +144,10 @@ void week_build(const struct nb_entries *l, const char *monday, struct nb_week *
 	for (int d = 0; d < 7; d++)
 		if (day_n[d])
 			w->day_mood[d] /= day_n[d];
+	for (int d = 0; d < NB_LOW_DAYS; d++)
+		if (two_n[d])
+			two[d] /= two_n[d];
+	w->lasting_low = care_lasting_low(two, NB_LOW_DAYS);
 	qsort(w->kinds, w->nkinds, sizeof w->kinds[0], by_count);
 	qsort(needs, nneeds, sizeof needs[0], by_count);
 	for (size_t i = 0; i < nneeds; i++)

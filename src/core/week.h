@@ -50,6 +50,7 @@ struct nb_week {
 	int reflections;
 	const struct nb_entry *intention;	/* set during the week before, for this week */
 	const struct nb_entry *next_intention;	/* set during this week, for the next */
+	bool lasting_low;		/* care_lasting_low over this week and the one before */
 };
 
 /* The Monday of the week that holds day. */

@@ -8,6 +8,7 @@
 #define NB_IO_H
 
 #include "core/buf.h"
+#include "core/care.h"
 #include "core/err.h"
 #include "core/record.h"
 
@@ -53,11 +54,11 @@ char *io_json_entry(const struct nb_entry *e);
 char *io_json_entries(const struct nb_entries *l);
 
 /* The summary of a day as a JSON object text; the caller frees it.
- * days_since_touch is -1 and last_touch NULL when none was recorded. */
-char *io_json_today(const char *day, const struct nb_entries *entries,
-		    int days_since_touch, const struct nb_entry *last_touch,
+ * Touch from someone else and self-touch are given apart (null when none);
+ * lasting_low is care_lasting_low over the last two weeks. */
+char *io_json_today(const char *day, const struct nb_entries *entries, const struct nb_touch *touch,
 		    const double *moods, int nmoods, const char *prompt_id,
-		    const char *prompt_text, int64_t circle, bool needs_care);
+		    const char *prompt_text, int64_t circle, bool needs_care, bool lasting_low);
 
 /* The exercises of the catalogue (all when x is NULL, else that one, with
  * its steps) as JSON text; the caller frees it. */

@@ -175,11 +175,12 @@ char *io_json_entries(const struct nb_entries *l)
 	return dump(a);
 }
 
-char *io_json_today(const char *day, const struct nb_entries *entries,
-		    int days_since_touch, const struct nb_entry *last_touch,
+char *io_json_today(const char *day, const struct nb_entries *entries, const struct nb_touch *touch,
 		    const double *moods, int nmoods, const char *prompt_id,
-		    const char *prompt_text, int64_t circle, bool needs_care)
+		    const char *prompt_text, int64_t circle, bool needs_care, bool lasting_low)
 {
+	int days_since_touch = touch->days_other;
+	const struct nb_entry *last_touch = touch->other;
 	json_t *o = json_object(), *a = json_array(), *m = json_array(), *p = json_object();
 
 	json_object_set_new(o, "day", json_string(day));
@@ -190,6 +191,9 @@ char *io_json_today(const char *day, const struct nb_entries *entries,
 			    days_since_touch < 0 ? json_null() : json_integer(days_since_touch));
 	json_object_set_new(o, "last_wanted_touch",
 			    last_touch ? entry_obj(last_touch, true) : json_null());
+	json_object_set_new(o, "days_since_self_touch",
+			    touch->days_self < 0 ? json_null() : json_integer(touch->days_self));
+	json_object_set_new(o, "last_self_touch", touch->self ? entry_obj(touch->self, true) : json_null());
 	for (int i = 0; i < nmoods; i++)
 		json_array_append_new(m, moods[i] > 0 ? json_real(moods[i]) : json_null());
 	json_object_set_new(o, "mood_by_day", m);
@@ -197,7 +201,8 @@ char *io_json_today(const char *day, const struct nb_entries *entries,
 	json_object_set_new(p, "text", json_string(prompt_text));
 	json_object_set_new(o, "prompt", p);
 	json_object_set_new(o, "circle_size", json_integer(circle));
-	json_object_set_new(o, "show_help", json_boolean(needs_care));
+	json_object_set_new(o, "show_help", json_boolean(needs_care || lasting_low));
+	json_object_set_new(o, "lasting_low", json_boolean(lasting_low));
 	return dump(o);
 }
 

@@ -867,11 +867,11 @@ static enum nb_err db_search(void *h, const char *words, int limit,
 	return NB_OK;
 }
 
-static enum nb_err db_last_touch(void *h, struct nb_entry **out, struct nb_error *err)
+static enum nb_err db_last_touch(void *h, bool self, struct nb_entry **out, struct nb_error *err)
 {
 	struct db *d = h;
 	size_t n;
-	const char *const *kinds = moment_touch_kinds(&n);
+	const char *const *kinds = self ? moment_self_kinds(&n) : moment_touch_kinds(&n);
 	struct nb_buf list = { 0 };
 	sqlite3_stmt *st = sq_stmt(d, S_LAST_TOUCH, err);
 	int64_t id = 0;

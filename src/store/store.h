@@ -72,9 +72,10 @@ struct nb_store_ops {
 	 * word with very many matches, the best among its newest thousand). */
 	enum nb_err (*search)(void *db, const char *words, int limit,
 			      struct nb_hits *out, struct nb_error *err);
-	/* The newest moment that was a wanted touch (see moment_is_wanted_touch),
-	 * or *out NULL. */
-	enum nb_err (*last_touch)(void *db, struct nb_entry **out,
+	/* The newest moment that was a wanted touch from someone else (see
+	 * moment_is_wanted_touch), or with self a wanted self-touch; or *out
+	 * NULL. */
+	enum nb_err (*last_touch)(void *db, bool self, struct nb_entry **out,
 				  struct nb_error *err);
 	enum nb_err (*count)(void *db, enum nb_type t, int64_t *out,
 			     struct nb_error *err);

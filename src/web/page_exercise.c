@@ -46,6 +46,12 @@ static void steps(struct page *p, const struct nb_exercise *x)
 	for (size_t i = 0; i < exercise_steps(x); i++)
 		h(p, "<li>%s</li>", _(x->steps[i]));
 	h(p, "</ol>");
+	if (exercise_example(x, 0)) {	/* sentences to take or adapt, beside the person's own */
+		h(p, "<p>%s</p><ul class=\"examples\">", _("For example, in your own words or these:"));
+		for (size_t i = 0; exercise_example(x, i); i++)
+			h(p, "<li>%s</li>", exercise_example(x, i));
+		h(p, "</ul>");
+	}
 }
 
 /* The SVG pacer: a circle that grows on the in-breath, stays, and shrinks

@@ -344,7 +344,7 @@ static void make(struct page *p, enum nb_type t, const char *title, const char *
 void page_checkin(struct page *p)
 {
 	make(p, NB_CHECKIN, _("Check-in"), "/checkin",
-	     _("A minute for yourself. Answer what you like; everything can stay empty but one."),
+	     _("About five minutes for yourself. Answer what you like; everything may stay empty except one question."),
 	     checkin_from_form, checkin_form);
 }
 

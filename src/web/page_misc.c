@@ -17,12 +17,65 @@
 #include <string.h>
 #include <strings.h>
 
+/* /reflect?set=closeness: the three questions about closeness together,
+ * each with a hint; each answer is kept on its own question. */
+static void closeness_set(struct page *p)
+{
+	size_t n;
+	const char *const *ids = prompt_closeness(&n);
+
+	if (p->posted) {
+		int64_t last = 0;
+		for (size_t i = 0; i < n; i++) {
+			char name[24];
+			const char *v;
+			snprintf(name, sizeof name, "a%zu", i);
+			if (!(v = fval(p, name)) || !*v)
+				continue;
+			struct nb_entry *e = entry_new(NB_REFLECTION);
+			e->u.reflection.prompt = xstrdup(ids[i]);
+			e->u.reflection.text = xstrdup(v);
+			if (app_add(p->w->app, e, &p->err)) {
+				entry_free(e);
+				p->resp->status = 422;
+				break;
+			}
+			last = e->id;
+			entry_free(e);
+		}
+		if (p->resp->status != 422) {
+			if (last)
+				page_redirect(p, "/?saved=%lld", (long long)last);
+			else
+				page_redirect(p, "/reflect");
+			return;
+		}
+	}
+	page_begin(p, _("Three questions about closeness"), "/");
+	h(p, "<h1>%s</h1><p>%s</p>", _("Three questions about closeness"),
+	  _("Take your time; any of them may stay empty. There are no wrong answers."));
+	form_begin(p, "/reflect?set=closeness", "reflect");
+	form_errors(p);
+	for (size_t i = 0; i < n; i++) {
+		char name[24];
+		snprintf(name, sizeof name, "a%zu", i);
+		w_text(p, name, prompt_text(ids[i]), prompt_hint(ids[i]), fval(p, name), true);
+	}
+	form_end(p, _("Save"));
+	page_end(p);
+}
+
 void page_reflect(struct page *p)
 {
 	const struct nb_prompt *q = prompt_for_day(p->today);
 	struct nb_entries l = { 0 };
 	struct nb_error err;
+	const char *set = kvs_get(&p->req->query, "set");
 
+	if (set && strcmp(set, "closeness") == 0) {
+		closeness_set(p);
+		return;
+	}
 	if (p->posted) {
 		struct nb_entry *e = entry_new(NB_REFLECTION);
 		e->u.reflection.prompt = xstrdup(q->id);
@@ -41,6 +94,7 @@ void page_reflect(struct page *p)
 	form_errors(p);
 	w_text(p, "text", _("Your answer"), _("Take a moment. Write as much or as little as you like."), fval(p, "text"), true);
 	form_end(p, _("Save"));
+	h(p, "<p><a href=\"/reflect?set=closeness\">%s</a></p>", _("Three questions about closeness, together"));
 	if (page_ok(p, app_latest(p->w->app, NB_REFLECTION, 10, &l, &err), &err) && l.n) {
 		h(p, "<h2>%s</h2><ul class=\"records\">", _("Earlier"));
 		for (size_t i = 0; i < l.n; i++) {
@@ -103,7 +157,8 @@ void page_attachment(struct page *p)
 		h(p, "<section class=\"result\">");
 		axis(p, _("Anxiety about closeness"), now.anxiety);
 		axis(p, _("Avoidance of closeness"), now.avoidance);
-		h(p, "<p><strong>%s</strong> %s</p>", attachment_pattern_name(now.pattern), attachment_pattern_text(now.pattern));
+		h(p, "<p><strong>%s</strong> %s</p><p>%s</p>", attachment_pattern_name(now.pattern),
+		  attachment_pattern_text(now.pattern), attachment_support_text());
 		if (past.n > 1) {
 			char day[96], a[NB_DEC_LEN], b2[NB_DEC_LEN];
 			attachment_score(&past.v[1]->u.attachment, &before);
@@ -205,6 +260,10 @@ void page_week(struct page *p)
 	if (w.reflections)
 		h(p, "<dt>%s</dt><dd>%d</dd>", _("Reflections"), w.reflections);
 	h(p, "</dl>");
+	if (w.lasting_low) {	/* once, calmly, with the help below it */
+		h(p, "<p class=\"gentle\">%s</p>", care_lasting_low_text());
+		page_care(p);
+	}
 	chart_line(p, _("Mood, Monday to Sunday"), w.day_mood, 7, NB_SCALE_MIN, NB_SCALE_MAX, w.monday, _("Mood"));
 	if (w.next_intention)
 		h(p, "<p class=\"intention\">%s <strong>%s</strong></p>", _("Your intention for next week:"), w.next_intention->u.reflection.text);
@@ -291,6 +350,13 @@ void page_help(struct page *p)
 	h(p, "<h1>%s</h1><p>%s</p>", _("Help"), _("nabij helps you practise connection, day by day, and see over weeks what helps you."));
 	h(p, "<p class=\"pre\">%s</p>", care_not_therapy_text());
 	page_care(p);
+	for (int k = 0; k < 2; k++) {	/* living alone; when touch feels unsafe */
+		const char *(*part)(size_t) = k ? care_unsafe_touch_part : care_alone_part;
+		h(p, "<section><h2>%s</h2>", part(0));
+		for (size_t i = 1; part(i); i++)
+			h(p, "<p>%s</p>", part(i));
+		h(p, "</section>");
+	}
 	h(p, "<ul><li><a href=\"/exercises\">%s</a></li><li><a href=\"/attachment\">%s</a></li>"
 	     "<li><a href=\"/phases\">%s</a></li><li><a href=\"/help/beside\">%s</a></li>"
 	     "<li><a href=\"/data\">%s</a></li></ul>",

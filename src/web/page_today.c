@@ -106,7 +106,10 @@ void page_today(struct page *p)
 	     "<a class=\"button\" href=\"/moment\">%s</a> "
 	     "<a class=\"button\" href=\"/exercise/breath\">%s</a></p>",
 	  _("Check in"), _("Note a moment"), _("Breathe"));
-	if (t.needs_care && !kvs_get(&p->req->query, "saved"))
+	if (t.lasting_low)	/* said once, calmly, with the help below it */
+		h(p, "<p class=\"gentle\">%s</p>", care_lasting_low_text());
+	/* the help, once: after saving a lowest check-in the notice above has it */
+	if ((t.needs_care || t.lasting_low) && !(t.needs_care && kvs_get(&p->req->query, "saved")))
 		page_care(p);
 	first_use(p);
 	suggestion(p, &t);
@@ -127,12 +130,14 @@ void page_today(struct page *p)
 	}
 	h(p, "</section><section aria-labelledby=\"touch-h\"><h2 id=\"touch-h\">%s</h2>",
 	  _("Closeness"));
-	if (t.days_since_touch < 0) {
-		h(p, "<p>%s</p>", _("No wanted touch noted yet. When one comes, even a short one, you can note it as a moment."));
-	} else {
-		h(p, "<p>%s</p>", care_last_touch(t.last_touch, t.days_since_touch, buf, sizeof buf));
-		if (care_touch_gentle(t.days_since_touch))
-			h(p, "<p class=\"quiet\">%s</p>", care_touch_gentle(t.days_since_touch));
+	{
+		char lines[NB_TOUCH_LINES][NB_TOUCH_LINE_LEN];
+		size_t n = care_touch_lines(&t.touch, lines);
+		if (!n)
+			h(p, "<p>%s</p>", _("No wanted touch noted yet. When one comes, even a short one, you can note it as a moment."));
+		for (size_t i = 0; i < n; i++)
+			h(p, "<p%r>%s</p>", i + 1 == n && t.days_since_touch >= NB_TOUCH_GENTLE_DAYS ? " class=\"quiet\"" : "",
+			  lines[i]);
 	}
 	if (circle_advice((size_t)t.circle, buf, sizeof buf))
 		h(p, "<p>%s <a href=\"/circle\">%s</a></p>", buf, _("Your circle"));

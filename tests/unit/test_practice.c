@@ -470,6 +470,85 @@ static void themes_in_both_languages(void **state)
 	assert_string_equal(h[0].id, "beside");
 }
 
+static struct nb_entry *touch_moment(const char *kind, const char *with)
+{
+	struct nb_entry *e = entry_new(NB_MOMENT);
+
+	e->u.moment.kind = xstrdup(kind);
+	e->u.moment.with = with ? xstrdup(with) : NULL;
+	e->u.moment.safe = xstrdup("yes");
+	return e;
+}
+
+/* Self-touch counts beside touch from others; after a month no count. */
+static void touch_said_gently(void **state)
+{
+	struct nb_entry *hug = touch_moment("hug", "Sam"), *self = touch_moment("self", "me");
+	char lines[NB_TOUCH_LINES][NB_TOUCH_LINE_LEN];
+	struct nb_touch t = { hug, NULL, 2, -1 };
+
+	(void)state;
+	assert_true(moment_is_wanted_touch(&hug->u.moment));
+	assert_false(moment_is_wanted_touch(&self->u.moment));
+	assert_true(moment_is_self_touch(&self->u.moment));
+	assert_int_equal(care_touch_lines(&t, lines), 1);
+	assert_string_equal(lines[0], "Last wanted touch: 2 days ago (hug with Sam).");
+	t = (struct nb_touch){ hug, self, 9, 0 };	/* living alone: a hand on the heart today */
+	assert_int_equal(care_touch_days(&t), 0);
+	assert_int_equal(care_touch_lines(&t, lines), 2);	/* no soft line: today was gentle */
+	assert_string_equal(lines[1], "You were gentle with yourself today (self-touch).");
+	t = (struct nb_touch){ NULL, self, -1, 4 };
+	assert_int_equal(care_touch_days(&t), 4);
+	assert_int_equal(care_touch_lines(&t, lines), 2);
+	assert_string_equal(lines[0], "You were gentle with yourself 4 days ago (self-touch).");
+	assert_non_null(strstr(lines[1], "not a score"));
+	t = (struct nb_touch){ hug, NULL, NB_TOUCH_LONG_DAYS, -1 };	/* a month: still counted */
+	care_touch_lines(&t, lines);
+	assert_non_null(strstr(lines[0], "30 days ago"));
+	t = (struct nb_touch){ hug, self, NB_TOUCH_LONG_DAYS + 1, 45 };	/* longer: no count at all */
+	assert_int_equal(care_touch_lines(&t, lines), 2);
+	assert_null(strstr(lines[0], "31"));
+	assert_non_null(strstr(lines[0], "some time"));
+	assert_null(strstr(lines[1], "45"));
+	t = (struct nb_touch){ NULL, NULL, -1, -1 };
+	assert_int_equal(care_touch_lines(&t, lines), 0);
+	assert_int_equal(care_touch_days(&t), -1);
+	assert_non_null(care_alone_part(0));
+	assert_null(care_alone_part(4));
+	assert_non_null(care_unsafe_touch_part(3));
+	assert_null(care_unsafe_touch_part(4));
+	entry_free(hug);
+	entry_free(self);
+}
+
+/* Low mood that lasts: at least 10 of the days with a mood in the last
+ * two weeks at 2 or lower; at the edges. */
+static void lasting_low_mood(void **state)
+{
+	double m[NB_LOW_DAYS] = { 0 };
+
+	(void)state;
+	assert_false(care_lasting_low(m, NB_LOW_DAYS));	/* no check-ins */
+	for (int i = 0; i < 9; i++)
+		m[i] = 2;
+	assert_false(care_lasting_low(m, NB_LOW_DAYS));	/* nine low days */
+	m[9] = 2;
+	assert_true(care_lasting_low(m, NB_LOW_DAYS));	/* ten */
+	m[9] = 2.1;
+	assert_false(care_lasting_low(m, NB_LOW_DAYS));	/* a mean just above 2 is not low */
+	m[9] = 1;
+	for (int i = 10; i < NB_LOW_DAYS; i++)
+		m[i] = 4;	/* ten low and four good days: most were low */
+	assert_true(care_lasting_low(m, NB_LOW_DAYS));
+	{
+		double longer[NB_LOW_DAYS + 5] = { 0 };	/* only the last 14 count */
+		for (int i = 0; i < 10; i++)
+			longer[i] = 1;
+		assert_false(care_lasting_low(longer, NB_LOW_DAYS + 5));
+	}
+	assert_non_null(strstr(care_lasting_low_text(), "GP"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -482,6 +561,8 @@ int main(void)
 		cmocka_unit_test(attachment_scoring),
 		cmocka_unit_test(weekly_summary),
 		cmocka_unit_test(themes_in_both_languages),
+		cmocka_unit_test(touch_said_gently),
+		cmocka_unit_test(lasting_low_mood),
 	};
 
 	return cmocka_run_group_tests_name("practice", tests, NULL, NULL);

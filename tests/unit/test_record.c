@@ -206,7 +206,18 @@ static void vocabularies(void **state)
 			assert_ptr_equal(vocab_find((enum nb_vocab)v, t[i].label), &t[i]);
 		}
 	}
-	assert_null(vocab_find(NB_VOCAB_EMOTION, "sad"));
+	assert_null(vocab_find(NB_VOCAB_EMOTION, "a heavy kind of quiet"));	/* own words stay own words */
+	/* the words people use, in either language, find the term */
+	assert_string_equal(vocab_find(NB_VOCAB_EMOTION, "sad")->id, "sadness");
+	assert_string_equal(vocab_find(NB_VOCAB_EMOTION, "Verdriet")->id, "sadness");
+	assert_string_equal(vocab_find(NB_VOCAB_EMOTION, "huidhonger")->id, "loneliness");
+	assert_string_equal(vocab_find(NB_VOCAB_EMOTION, "rust")->id, "calm");
+	assert_string_equal(vocab_find(NB_VOCAB_NEED, "rust")->id, "rest");
+	assert_string_equal(vocab_find(NB_VOCAB_NEED, "verbondenheid")->id, "connection");
+	assert_string_equal(vocab_find(NB_VOCAB_SENSATION, "hartkloppingen")->id, "racing-heart");
+	assert_string_equal(vocab_find(NB_VOCAB_MOMENT_KIND, "knuffel")->id, "hug");
+	assert_string_equal(vocab_find(NB_VOCAB_MOMENT_KIND, "sitting close")->id, "close");
+	assert_null(vocab_find(NB_VOCAB_NEED, "sad"));	/* a word belongs to its own list */
 	assert_string_equal(vocab_find(NB_VOCAB_PLACE, " Whole Body ")->id, "whole");
 	assert_string_equal(vocab_label(NB_VOCAB_NEED, "rest"), "rest");
 	assert_string_equal(vocab_label(NB_VOCAB_NEED, "my own words"), "my own words");

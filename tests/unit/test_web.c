@@ -450,8 +450,8 @@ static enum nb_err f_list(void *db, const struct nb_query *q, struct nb_entries 
 { (void)db, (void)q, (void)out; return FAIL_READ(); }
 static enum nb_err f_search(void *db, const char *w, int limit, struct nb_hits *out, struct nb_error *err)
 { (void)db, (void)w, (void)limit, (void)out; return FAIL_READ(); }
-static enum nb_err f_last_touch(void *db, struct nb_entry **out, struct nb_error *err)
-{ (void)db, (void)out; return FAIL_READ(); }
+static enum nb_err f_last_touch(void *db, bool self, struct nb_entry **out, struct nb_error *err)
+{ (void)db, (void)self, (void)out; return FAIL_READ(); }
 static enum nb_err f_count(void *db, enum nb_type t, int64_t *out, struct nb_error *err)
 { (void)db, (void)t, (void)out; return FAIL_READ(); }
 static enum nb_err f_member(void *db, const char *name, char uid[NB_UID_LEN], bool *found, struct nb_error *err)

@@ -151,6 +151,19 @@ try {
 	const { readFileSync } = await import("node:fs");
 	check("report is a PDF", readFileSync(pdfPath).subarray(0, 5).toString() === "%PDF-");
 
+	// The help for living alone and for touch that feels unsafe; the three
+	// questions about closeness together.
+	await page.goto(origin + "/help");
+	const help = await page.locator("main").textContent();
+	check("help for living alone", help.includes("If you live alone or have no partner"));
+	check("help when touch feels unsafe", help.includes("If touch feels unsafe to you"));
+	await page.goto(origin + "/reflect");
+	await page.click("text=Three questions about closeness, together");
+	check("three questions with hints", (await page.locator("main").textContent()).includes("For example:"));
+	await page.fill("textarea[name=a0]", "In my chest");
+	await page.click("button:has-text('Save')");
+	check("closeness reflection saved", (await page.locator(".saved").textContent()).includes("reflection"));
+
 	// Dutch, and phone width.
 	await page.click("footer button:has-text('Nederlands')");
 	check("switched to Dutch", (await page.locator("nav").textContent()).includes("Vandaag"));

@@ -6,3 +6,9 @@ run checkin --tension 5
 run today
 run --lang nl checkin --mood 1
 run help
+# Low days that go on: ten or more of the last fourteen at 2 or lower (the
+# check-ins of today above count as one day) are said once, on today and on
+# the week (whose two weeks hold ten of them).
+for d in 08 09 10 11 12 13 14 15 16 17; do run checkin --mood 2 --at 2026-11-${d}T20:00 >/dev/null; done
+run today
+run week

@@ -8,3 +8,7 @@ LC_ALL= LANG=nl_NL.UTF-8 run --lang en show 1
 run --lang nl --help
 run --lang nl moment knuffel
 run --lang nl moment --help
+# Dutch words people use find the terms: verdriet is sadness, huidhonger
+# belongs to loneliness, verbondenheid is the need connection.
+run --lang nl checkin --emotion "verdriet, huidhonger" --need verbondenheid --mood 2 --at 2026-11-20T08:00
+run --lang nl show 3

@@ -7,6 +7,8 @@ run moment hand --safe no --effect stiffening
 run moment --with Sam animal --seconds 2:30
 run show 2
 run show 2 --json | uids
+run moment juggling
+# the words people use find the kind: a cuddle is a hug
 run moment cuddle
 run moment hug --safe maybe
 run moment hug --seconds -5

@@ -10,3 +10,6 @@ run moment arm --safe yes --at 2026-11-19T22:00
 run today
 run today --json | uids
 run today extra
+# Living alone: a hand on one's own heart counts beside touch from others.
+run moment self --safe yes --at 2026-11-20T07:00
+run today
