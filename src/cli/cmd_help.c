@@ -209,8 +209,11 @@ static const struct {
 "  --tension-before N, --tension-after N your tension, 1 to 5\n") },
 	{ "reflect", N_(
 "Usage: nabij reflect [--text TEXT] [--prompt ID]\n"
+"       nabij reflect --closeness\n"
 "\n"
-"A short question for today (a new one each day) and your answer.\n") },
+"A short question for today (a new one each day) and your answer. With\n"
+"--closeness, the three questions about closeness together, each with a\n"
+"gentle hint.\n") },
 	{ "week", N_(
 "Usage: nabij week [--date DAY] [--intention TEXT]\n"
 "\n"
@@ -239,10 +242,12 @@ static const struct {
 "an address to open; no page or program elsewhere can reach it. Ctrl-C stops\n"
 "it. --port 0 picks any free port.\n") },
 	{ "help", N_(
-"Usage: nabij help [COMMAND | beside]\n"
+"Usage: nabij help [COMMAND | beside | alone | touch]\n"
 "\n"
 "How to use nabij, or one of its commands. \"nabij help beside\" is a page\n"
-"for the people who stand beside someone who is low.\n") },
+"for the people who stand beside someone who is low; \"nabij help alone\"\n"
+"for living alone or without a partner; \"nabij help touch\" for when touch\n"
+"feels unsafe.\n") },
 };
 
 const char *cmd_help_text(const char *cmd)
