@@ -161,6 +161,11 @@ enum nb_err app_circle(struct nb_app *a, struct nb_entries *out, struct nb_error
 	return OPS(a)->list(DB(a), &q, out, err);
 }
 
+static int imax(int a, int b)
+{
+	return a > b ? a : b;
+}
+
 enum nb_err app_today(struct nb_app *a, struct nb_today *t, struct nb_error *err)
 {
 	struct nb_query q = { 0 };
@@ -199,10 +204,10 @@ enum nb_err app_today(struct nb_app *a, struct nb_today *t, struct nb_error *err
 	    (rc = OPS(a)->last_touch(DB(a), true, &t->last_self_touch, err)) ||
 	    (rc = OPS(a)->count(DB(a), NB_MEMBER, &t->circle, err)))
 		goto fail;
-	t->touch = (struct nb_touch){
+	t->touch = (struct nb_touch){	/* a record can only lie in the past; 0 at the least */
 		t->last_touch, t->last_self_touch,
-		t->last_touch ? nb_day_diff(t->last_touch->day, t->day) : -1,
-		t->last_self_touch ? nb_day_diff(t->last_self_touch->day, t->day) : -1,
+		t->last_touch ? imax(0, nb_day_diff(t->last_touch->day, t->day)) : -1,
+		t->last_self_touch ? imax(0, nb_day_diff(t->last_self_touch->day, t->day)) : -1,
 	};
 	t->days_since_touch = care_touch_days(&t->touch);
 	t->lasting_low = care_lasting_low(t->moods, NB_SPARK_DAYS);
