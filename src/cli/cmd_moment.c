@@ -111,7 +111,7 @@ static void ask_all(struct rec_ctx *x)
 	if (!m->kind)
 		return;
 	prompt_flag(_("With whom? (a name, an animal, or yourself): "), &moment_flags, x, O_WITH);
-	prompt_flag(_("How long, roughly? (e.g. 10s, 2m): "), &moment_flags, x, O_SECONDS);
+	prompt_flag(_("How long, roughly? (e.g. 30 seconds, 5 minutes): "), &moment_flags, x, O_SECONDS);
 	prompt_say(_("Did it feel safe and wanted?"));
 	list_numbered(NB_VOCAB_SAFE);
 	prompt_flag("> ", &moment_flags, x, O_SAFE);

@@ -112,42 +112,143 @@ bad:
 			    field_label("sleep-hours"), nb_shown(s));
 }
 
+/* The seconds a unit word stands for (English and Dutch), 0 when none. */
+static long unit_seconds(const char *w, size_t n)
+{
+	static const struct {
+		const char *word;
+		long seconds;
+	} units[] = {
+		{ "s", 1 }, { "sec", 1 }, { "secs", 1 }, { "second", 1 }, { "seconds", 1 },
+		{ "seconde", 1 }, { "seconden", 1 }, { "sec.", 1 },
+		{ "m", 60 }, { "min", 60 }, { "mins", 60 }, { "minute", 60 }, { "minutes", 60 },
+		{ "minuut", 60 }, { "minuten", 60 }, { "min.", 60 }, { "minuutjes", 60 },
+		{ "h", 3600 }, { "hr", 3600 }, { "hrs", 3600 }, { "hour", 3600 }, { "hours", 3600 },
+		{ "u", 3600 }, { "uur", 3600 }, { "uren", 3600 },
+	};
+
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (strlen(units[i].word) == n && strncmp(units[i].word, w, n) == 0)
+			return units[i].seconds;
+	return 0;
+}
+
+/* Phrases people use for a length of time, without a number. */
+static long phrase_seconds(const char *s)
+{
+	static const struct {
+		const char *words;
+		long seconds;
+	} phrases[] = {
+		{ "a few seconds", 5 }, { "een paar seconden", 5 }, { "even", 10 }, { "a moment", 10 },
+		{ "a minute", 60 }, { "one minute", 60 }, { "een minuut", 60 }, { "minuutje", 60 },
+		{ "een minuutje", 60 },
+		{ "a few minutes", 180 }, { "een paar minuten", 180 }, { "paar minuten", 180 },
+		{ "a couple of minutes", 120 }, { "een kwartier", 900 }, { "a quarter of an hour", 900 },
+		{ "half an hour", 1800 }, { "een half uur", 1800 }, { "half uur", 1800 },
+		{ "an hour", 3600 }, { "een uur", 3600 }, { "an hour and a half", 5400 },
+		{ "anderhalf uur", 5400 },
+	};
+
+	for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
+		if (strcmp(phrases[i].words, s) == 0)
+			return phrases[i].seconds;
+	return 0;
+}
+
+/*
+ * A length of time as people write it: "90", "90s", "2m", "1:30"
+ * (minutes:seconds), "5 min", "30 seconds", "2 min 30 s", "1h30", "1,5
+ * uur", "about 20 minutes", "een paar minuten". A number without a unit is
+ * seconds. Returns false for anything else.
+ */
+static bool duration(const char *text, long *out)
+{
+	static const char *const about[] = { "about ", "around ", "roughly ", "almost ", "ongeveer ",
+					     "zo'n ", "circa ", "ca. ", "bijna ", "ruim " };
+	char *copy = trim_dup(text), *p, *colon;
+	long total = 0, mins = 0, secs = 0;
+	bool ok = false, any = false;
+
+	if (!copy)
+		return false;
+	for (p = copy; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	p = copy;
+	for (size_t i = 0; i < sizeof about / sizeof about[0]; i++)
+		if (strncmp(p, about[i], strlen(about[i])) == 0) {
+			p += strlen(about[i]);
+			break;
+		}
+	if ((total = phrase_seconds(p))) {
+		ok = true;
+		goto out;
+	}
+	if ((colon = strchr(p, ':'))) {
+		*colon = '\0';
+		ok = whole_number(p, &mins) && strlen(colon + 1) == 2 && whole_number(colon + 1, &secs) &&
+		     mins >= 0 && secs >= 0 && secs < 60;
+		total = mins * 60 + secs;
+		goto out;
+	}
+	while (*p) {	/* number, unit, number, unit, ... */
+		char *end;
+		double v;
+		long unit;
+		size_t n;
+
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		if (!isdigit((unsigned char)*p))
+			goto out;
+		for (end = p; isdigit((unsigned char)*end) || *end == '.' || *end == ','; end++)
+			if (*end == ',')
+				*end = '.';
+		errno = 0;
+		v = strtod(p, &end);
+		if (errno || v < 0 || v > 1e7)
+			goto out;
+		while (*end == ' ')
+			end++;
+		n = strcspn(end, " 0123456789");
+		unit = n ? unit_seconds(end, n) : 0;
+		if (n && !unit)
+			goto out;
+		if (!n) {
+			if (any && total % 3600 == 0 && total)
+				unit = 60;	/* "1h30": the minutes after the hours */
+			else if (!any)
+				unit = 1;	/* a bare number is seconds */
+			else
+				goto out;
+		}
+		total += (long)(v * unit + 0.5);
+		any = true;
+		p = end + n;
+	}
+	ok = any;
+out:
+	free(copy);
+	*out = total;
+	return ok;
+}
+
 enum nb_err parse_seconds(const char *field, const char *s, int max,
 			  int *out, struct nb_error *err)
 {
-	long v = 0, mins = 0;
-	char *copy = trim_dup(s), *colon, *num;
-	size_t n;
-	bool ok = false;
+	long v = 0;
+	bool ok = s && duration(s, &v) && v >= 1 && v <= max;
 
-	if (!copy)
-		goto done;
-	n = strlen(copy);
-	if ((colon = strchr(copy, ':'))) {
-		*colon = '\0';
-		ok = whole_number(copy, &mins) && strlen(colon + 1) == 2 &&
-		     whole_number(colon + 1, &v) && mins >= 0 && v >= 0 && v < 60;
-		v += mins * 60;
-	} else if (n > 1 && (copy[n - 1] == 'm' || copy[n - 1] == 's')) {
-		num = xstrndup(copy, n - 1);
-		ok = whole_number(num, &v);
-		if (copy[n - 1] == 'm')
-			v *= 60;
-		free(num);
-	} else {
-		ok = whole_number(copy, &v);
-	}
-	ok = ok && v >= 1 && v <= max;
-done:
-	free(copy);
 	if (!ok && max >= 3600)
 		return nb_error_set(err, NB_EINVAL, field,
-				    _("%s must be from 1 second to %d hours, like 90, 90s, 2m or 1:30 (you gave \"%s\")."),
-				    field_label(field), max / 3600, nb_shown(s));
+				    _("%s must be from 1 second to %d hours, like 90, 90s, 5 min, 2 min 30 s or 1:30 (you gave \"%s\")."),
+				    field_label(field), max / 3600, nb_shown(s ? s : ""));
 	if (!ok)
 		return nb_error_set(err, NB_EINVAL, field,
-				    _("%s must be from 1 second to %d minutes, like 90, 90s, 2m or 1:30 (you gave \"%s\")."),
-				    field_label(field), max / 60, nb_shown(s));
+				    _("%s must be from 1 second to %d minutes, like 90, 90s, 5 min, 2 min 30 s or 1:30 (you gave \"%s\")."),
+				    field_label(field), max / 60, nb_shown(s ? s : ""));
 	*out = (int)v;
 	return NB_OK;
 }

@@ -99,7 +99,20 @@ static void durations(void **state)
 	assert_int_equal(s, 120);
 	assert_int_equal(parse_seconds("seconds", "1:30", 86400, &s, &err), NB_OK);
 	assert_int_equal(s, 90);
-	static const char *const bad[] = { "0", "-5", "", "m", "1:3", "1:60", "abc", "86401", "10x" };
+	/* the words people use, in English and Dutch */
+	static const struct { const char *text; int seconds; } words[] = {
+		{ "5 min", 300 }, { "5 minuten", 300 }, { "5 minutes", 300 }, { "30 sec", 30 },
+		{ "about 30 seconds", 30 }, { "ongeveer 20 minuten", 1200 }, { "een paar minuten", 180 },
+		{ "a few minutes", 180 }, { "2 min 30 s", 150 }, { "1h30", 5400 }, { "1,5 uur", 5400 },
+		{ "1.5 hours", 5400 }, { "Een Minuut", 60 }, { "half an hour", 1800 }, { "45 min", 2700 },
+	};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		if (parse_seconds("seconds", words[i].text, 86400, &s, &err) != NB_OK)
+			fail_msg("\"%s\": %s", words[i].text, err.msg);
+		assert_int_equal(s, words[i].seconds);
+	}
+	static const char *const bad[] = { "0", "-5", "", "m", "1:3", "1:60", "abc", "86401", "10x",
+					   "5 apples", "min 5", "about", "1h30x", "2 min 30" };
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		assert_int_equal(parse_seconds("seconds", bad[i], 86400, &s, &err), NB_EINVAL);
 		assert_string_equal(err.field, "seconds");

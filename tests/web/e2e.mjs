@@ -99,8 +99,15 @@ try {
 	await page.fill("input[name=with]", "Sam");
 	await page.check("input[name=safe][value=yes]");
 	await page.check("input[name=effect][value=breath]");
+	await page.fill("input[name=seconds]", "5 minutes");
 	await page.click("button:has-text('Save the moment')");
 	check("moment saved", (await page.locator(".saved").textContent()).includes("hug"));
+	check("a duration in words", (await page.locator(".saved").textContent()).includes("5 min"));
+	await page.click(".saved a");
+	await page.click("text=Change");
+	check("editing shows the duration as it reads", (await page.inputValue("input[name=seconds]")) === "5 min",
+		await page.inputValue("input[name=seconds]"));
+	await page.click("button:has-text('Save')");
 
 	// Breathing: the pacer runs, stopping early keeps the time.
 	await page.goto(origin + "/exercise/breath");

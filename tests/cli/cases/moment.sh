@@ -16,3 +16,7 @@ run moment hug --seconds 100000
 run moment hug extra words
 run moment
 run list --type moment
+# How long, in the words people use.
+run moment hug --seconds "een paar minuten"
+run moment talk --seconds "about 30 seconds"
+run --lang nl moment hug --seconds "5 minuten"
