@@ -18,6 +18,13 @@ static const char *const help_parts[NB_HELP__COUNT] = {
 	[NB_HELP_ABROAD] = N_("Outside the Netherlands, call your local emergency number."),
 };
 
+static const struct nb_phone phones[] = { { "0800-0113", "08000113" }, { "112", "112" } };
+
+const struct nb_phone *care_help_phone(size_t i)
+{
+	return i < sizeof phones / sizeof phones[0] ? &phones[i] : NULL;
+}
+
 const char *care_help_part(enum nb_help_part part)
 {
 	return _(help_parts[part]);

@@ -19,6 +19,11 @@ bool care_needs_help(const struct nb_checkin *c);
 enum nb_help_part { NB_HELP_OPENING, NB_HELP_LINE, NB_HELP_EMERGENCY, NB_HELP_ABROAD, NB_HELP__COUNT };
 #define NB_HELP_TEXT_LEN 1024
 const char *care_help_part(enum nb_help_part part);
+/* The numbers in those words, as written and as dialled; NULL after the last. */
+struct nb_phone {
+	const char *written, *dial;
+};
+const struct nb_phone *care_help_phone(size_t i);
 const char *care_help_text(char *buf, size_t size);
 
 /* For the people beside someone who is low: point i (translated), or NULL

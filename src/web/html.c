@@ -169,12 +169,38 @@ void page_fail(struct page *p, int status, const char *message)
 	page_end(p);
 }
 
+/* Text with the help numbers in it as links a phone can call (tel:). */
+static void h_phones(struct page *p, const char *text)
+{
+	while (*text) {
+		const struct nb_phone *first = NULL;
+		const char *at = NULL;
+		for (size_t i = 0; care_help_phone(i); i++) {
+			const char *f = strstr(text, care_help_phone(i)->written);
+			if (f && (!at || f < at))
+				at = f, first = care_help_phone(i);
+		}
+		if (!at) {
+			h(p, "%s", text);
+			return;
+		}
+		{
+			char *before = xstrndup(text, (size_t)(at - text));
+			h(p, "%s<a href=\"tel:%s\">%s</a>", before, first->dial, first->written);
+			free(before);
+		}
+		text = at + strlen(first->written);
+	}
+}
+
 void page_care(struct page *p)
 {
-	h(p, "<section class=\"care\" role=\"note\" aria-label=\"%s\"><p>%s</p><ul>"
-	     "<li>%s</li><li>%s</li></ul><p>%s</p></section>",
-	  _("Help"), care_help_part(NB_HELP_OPENING), care_help_part(NB_HELP_LINE),
-	  care_help_part(NB_HELP_EMERGENCY), care_help_part(NB_HELP_ABROAD));
+	h(p, "<section class=\"care\" role=\"note\" aria-label=\"%s\"><p>%s</p><ul><li>", _("Help"),
+	  care_help_part(NB_HELP_OPENING));
+	h_phones(p, care_help_part(NB_HELP_LINE));
+	h(p, "</li><li>");
+	h_phones(p, care_help_part(NB_HELP_EMERGENCY));
+	h(p, "</li></ul><p>%s</p></section>", care_help_part(NB_HELP_ABROAD));
 }
 
 void form_begin(struct page *p, const char *action, const char *klass)

@@ -47,8 +47,9 @@ void page_redirect(struct page *p, const char *fmt, ...) __attribute__((format(p
 void page_fail(struct page *p, int status, const char *message);
 /* A calm box with the help of PRACTICES section 10. */
 void page_care(struct page *p);
-/* A "saved" note and the suggestion for now, after a record was saved. */
-void page_notice(struct page *p);
+/* A "saved" note and the suggestion for now, after a record was saved;
+ * whether it showed where help is (after a check-in at the lowest end). */
+bool page_notice(struct page *p);
 
 /* A form posting to action, with the CSRF token inside. */
 void form_begin(struct page *p, const char *action, const char *klass);

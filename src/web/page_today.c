@@ -50,7 +50,7 @@ static void suggestion(struct page *p, const struct nb_today *t)
 	suggest_result_free(&r);
 }
 
-void page_notice(struct page *p)
+bool page_notice(struct page *p)
 {
 	const char *saved = kvs_get(&p->req->query, "saved");
 	struct nb_entry *e = NULL;
@@ -58,14 +58,19 @@ void page_notice(struct page *p)
 	char summary[512];
 	int64_t id = saved ? atoll(saved) : 0;
 
+	bool care = false;
+
 	if (id <= 0 || !page_ok(p, app_get(p->w->app, id, &e, &err), &err))
-		return;
+		return false;
 	describe_entry(e, summary, sizeof summary);
 	h(p, "<p class=\"saved\" role=\"status\">%s <a href=\"/r/%l\">%s #%l</a>: %s</p>", _("Saved:"),
 	  e->id, entry_type_label(e->type), e->id, summary);
-	if (e->type == NB_CHECKIN && care_needs_help(&e->u.checkin))
+	if (e->type == NB_CHECKIN && care_needs_help(&e->u.checkin)) {
 		page_care(p);
+		care = true;
+	}
 	entry_free(e);
+	return care;
 }
 
 /* On the first day, before anything is noted: the offer of a passphrase. */
@@ -93,6 +98,7 @@ void page_today(struct page *p)
 	struct nb_today t;
 	struct nb_error err;
 	char day[96], buf[512];
+	bool shown;
 
 	if (app_today(p->w->app, &t, &err)) {
 		page_fail(p, 500, err.msg);
@@ -101,15 +107,16 @@ void page_today(struct page *p)
 	describe_day(t.day, day, sizeof day);
 	page_begin(p, _("Today"), "/");
 	h(p, "<h1>%s</h1>", day);
-	page_notice(p);
+	shown = page_notice(p);
 	h(p, "<p class=\"quick\"><a class=\"button\" href=\"/checkin\">%s</a> "
 	     "<a class=\"button\" href=\"/moment\">%s</a> "
 	     "<a class=\"button\" href=\"/exercise/breath\">%s</a></p>",
 	  _("Check in"), _("Note a moment"), _("Breathe"));
 	if (t.lasting_low)	/* said once, calmly, with the help below it */
 		h(p, "<p class=\"gentle\">%s</p>", care_lasting_low_text());
-	/* the help, once: after saving a lowest check-in the notice above has it */
-	if ((t.needs_care || t.lasting_low) && !(t.needs_care && kvs_get(&p->req->query, "saved")))
+	/* the help, once: after saving a lowest check-in the notice above has
+	 * it; after an exercise or anything else, it is here */
+	if ((t.needs_care || t.lasting_low) && !shown)
 		page_care(p);
 	first_use(p);
 	suggestion(p, &t);

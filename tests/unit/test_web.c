@@ -677,8 +677,25 @@ static void lowest_checkin_shows_help(void **state)
 	web_resp_free(&resp);
 	run(f, &r, &body);
 	assert_non_null(strstr(body, "class=\"care\""));
-	assert_non_null(strstr(body, "0800-0113"));
-	assert_non_null(strstr(body, "112"));
+	assert_non_null(strstr(body, "<a href=\"tel:08000113\">0800-0113</a>"));	/* a phone can call it */
+	assert_non_null(strstr(body, "<a href=\"tel:112\">112</a>"));
+	{	/* once, not twice */
+		char *first = strstr(body, "class=\"care\"");
+		assert_null(strstr(first + 1, "class=\"care\""));
+	}
+	free(body);
+	req_free(&r);
+	/* after an exercise (another record saved), today's lowest check-in still shows the help */
+	req_init(&r, &f->w, "POST", "/moment");
+	form(&r, "kind", "hug");
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 303);
+	req_free(&r);
+	req_init(&r, &f->w, "GET", "/");
+	kvs_add(&r.query, "saved", strchr(resp.location, '=') + 1, strlen(strchr(resp.location, '=') + 1));
+	web_resp_free(&resp);
+	run(f, &r, &body);
+	assert_non_null(strstr(body, "class=\"care\""));
 	free(body);
 	req_free(&r);
 }
