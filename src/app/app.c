@@ -302,9 +302,14 @@ enum nb_err app_suggest_today(struct nb_app *a, const struct nb_today *t,
 	enum nb_err rc;
 
 	memset(r, 0, sizeof *r);
-	for (size_t i = 0; i < t->entries.n; i++)
-		if (t->entries.v[i]->type == NB_CHECKIN)
+	for (size_t i = 0; i < t->entries.n; i++) {	/* oldest first */
+		if (t->entries.v[i]->type == NB_CHECKIN) {
 			latest = &t->entries.v[i]->u.checkin;
+			in.just_done = NULL;
+		} else if (t->entries.v[i]->type == NB_SESSION && latest) {
+			in.just_done = t->entries.v[i]->u.session.exercise;
+		}
+	}
 	if (suggest_wants_stats(latest) &&
 	    (rc = OPS(a)->exercise_stats(DB(a), &r->stats, &r->nstats, err)))
 		return rc;

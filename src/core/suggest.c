@@ -1,14 +1,18 @@
 /*
  * The suggestion rules, in order: the first that applies decides.
- * Safety first (the lowest end of a check-in), then the nervous-system
- * state (activated: a calming practice, the one that calmed this person
- * before when there is one; shut down: grounding), then what the person
- * said they feel and need, then how long since a wanted touch.
+ * Safety first (the lowest end of a check-in), then a need for contact
+ * unless the nervous system is racing or shut down, then the nervous-system
+ * state (activated or tense: a calming practice, the one that calmed this
+ * person before when there is one; shut down: grounding), then what the
+ * person said they feel and need, then how long since a wanted touch. An
+ * exercise just done since the check-in is not suggested again: the next
+ * rule that fits decides.
  */
 #include "suggest.h"
 #include "care.h"
 #include "exercise.h"
 #include "i18n.h"
+#include "vocab.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -54,23 +58,42 @@ bool suggest_wants_stats(const struct nb_checkin *c)
 	       ((c->state && strcmp(c->state, "activated") == 0) || c->tension >= 4);
 }
 
-void suggest(const struct nb_suggest_in *in, struct nb_suggestion *out)
+static bool wants_contact(const struct nb_checkin *c)
+{
+	return has(&c->needs, "contact") || has(&c->needs, "connection") ||
+	       has(&c->needs, "appreciation") || has(&c->emotions, "loneliness");
+}
+
+/* The rules in order; an exercise equal to skip (the one just done) does
+ * not apply, so the next rule that fits decides. */
+static void choose(const struct nb_suggest_in *in, const char *skip, struct nb_suggestion *out)
 {
 	const struct nb_checkin *c = in->checkin;
+	bool activated = c && c->state && strcmp(c->state, "activated") == 0;
+	bool shutdown = c && c->state && strcmp(c->state, "shutdown") == 0;
+#define OK(ex) (!skip || strcmp((ex), skip) != 0)
 
 	memset(out, 0, sizeof *out);
 	if (!c) {
 		pick(out, NB_SUGGEST_CHECKIN, NULL, NB_RULE_NO_CHECKIN);
-	} else if (care_needs_help(c)) {
+	} else if (care_needs_help(c) && (in->circle == 0 || OK("closeness"))) {
 		if (in->circle > 0)
 			pick(out, NB_SUGGEST_EXERCISE, "closeness", NB_RULE_LOWEST);
 		else
 			pick(out, NB_SUGGEST_CIRCLE, NULL, NB_RULE_LOWEST);
-	} else if ((c->state && strcmp(c->state, "activated") == 0) || c->tension >= 4) {
+	} else if (!care_needs_help(c) && wants_contact(c) && !activated && !shutdown &&
+		   (in->circle == 0 || OK("closeness"))) {
+		/* a need for contact is heard on any day, before tension (a racing or
+		 * shut-down nervous system is calmed or grounded first) */
+		if (in->circle > 0)
+			pick(out, NB_SUGGEST_EXERCISE, "closeness", NB_RULE_CONTACT);
+		else
+			pick(out, NB_SUGGEST_CIRCLE, NULL, NB_RULE_CONTACT);
+	} else if ((activated || c->tension >= 4) &&
+		   ((best_calming(in) && OK(exercise_find(best_calming(in)->exercise)->id)) || OK("breath"))) {
 		const struct nb_exercise_stat *best = best_calming(in);
-		bool activated = c->state && strcmp(c->state, "activated") == 0;
 
-		if (best) {
+		if (best && OK(exercise_find(best->exercise)->id)) {
 			pick(out, NB_SUGGEST_EXERCISE, exercise_find(best->exercise)->id,
 			     NB_RULE_CALMED_BEFORE);
 			out->stat = best;
@@ -78,27 +101,40 @@ void suggest(const struct nb_suggest_in *in, struct nb_suggestion *out)
 			pick(out, NB_SUGGEST_EXERCISE, "breath",
 			     activated ? NB_RULE_ACTIVATED : NB_RULE_TENSE);
 		}
-	} else if (c->state && strcmp(c->state, "shutdown") == 0) {
+	} else if (c->state && strcmp(c->state, "shutdown") == 0 && OK("grounding")) {
 		pick(out, NB_SUGGEST_EXERCISE, "grounding", NB_RULE_SHUTDOWN);
-	} else if (has(&c->emotions, "shame") || has(&c->emotions, "guilt")) {
+	} else if ((has(&c->emotions, "shame") || has(&c->emotions, "guilt")) && OK("compassion")) {
 		pick(out, NB_SUGGEST_EXERCISE, "compassion", NB_RULE_SHAME);
-	} else if (has(&c->needs, "safety")) {
+	} else if (has(&c->needs, "safety") && OK("place")) {
 		pick(out, NB_SUGGEST_EXERCISE, "place", NB_RULE_SAFETY);
-	} else if (has(&c->needs, "contact") || has(&c->needs, "connection") ||
-		   has(&c->needs, "appreciation") || has(&c->emotions, "loneliness")) {
+	} else if (wants_contact(c) && (in->circle == 0 || OK("closeness"))) {
 		if (in->circle > 0)
 			pick(out, NB_SUGGEST_EXERCISE, "closeness", NB_RULE_CONTACT);
 		else
 			pick(out, NB_SUGGEST_CIRCLE, NULL, NB_RULE_CONTACT);
-	} else if (in->days_since_touch >= 7) {
+	} else if (in->days_since_touch >= 7 && OK("memory")) {
 		pick(out, NB_SUGGEST_EXERCISE, "memory", NB_RULE_TOUCH);
-	} else if (has(&c->needs, "rest")) {
+	} else if (has(&c->needs, "rest") && OK("breath")) {
 		pick(out, NB_SUGGEST_EXERCISE, "breath", NB_RULE_REST);
-	} else if (has(&c->needs, "softness")) {
+	} else if (has(&c->needs, "softness") && OK("compassion")) {
 		pick(out, NB_SUGGEST_EXERCISE, "compassion", NB_RULE_SOFTNESS);
+	} else if (skip) {
+		pick(out, NB_SUGGEST_REFLECT, NULL, NB_RULE_DONE);
+		out->done = exercise_find(skip) ? exercise_find(skip)->id : NULL;	/* the catalogue's, not today's */
+		if (!out->done)
+			pick(out, NB_SUGGEST_REFLECT, NULL, NB_RULE_STEADY);
 	} else {
 		pick(out, NB_SUGGEST_REFLECT, NULL, NB_RULE_STEADY);
 	}
+#undef OK
+}
+
+void suggest(const struct nb_suggest_in *in, struct nb_suggestion *out)
+{
+	choose(in, NULL, out);
+	/* not the same exercise twice in a row: the next rule that fits */
+	if (in->just_done && out->kind == NB_SUGGEST_EXERCISE && strcmp(out->exercise, in->just_done) == 0)
+		choose(in, in->just_done, out);
 }
 
 const char *suggest_why(const struct nb_suggestion *s, char *buf, size_t size)
@@ -154,6 +190,11 @@ const char *suggest_why(const struct nb_suggestion *s, char *buf, size_t size)
 	case NB_RULE_STEADY:
 		text = _("You seem steady today; a short reflection can help you notice what does you good.");
 		break;
+	case NB_RULE_DONE:
+		snprintf(buf, size,
+			 _("You have just done %s; no need for another round. Notice how you feel now; a short reflection can help you keep it."),
+			 vocab_label(NB_VOCAB_EXERCISE, s->done));
+		return buf;
 	}
 	snprintf(buf, size, "%s", text);
 	return buf;

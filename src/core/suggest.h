@@ -24,6 +24,7 @@ struct nb_suggest_in {
 	size_t circle;				/* members of the support circle */
 	const struct nb_exercise_stat *stats;
 	size_t nstats;
+	const char *just_done;		/* the exercise done since that check-in, or NULL */
 };
 
 enum nb_suggest_kind {
@@ -38,6 +39,7 @@ enum nb_suggest_rule {
 	NB_RULE_NO_CHECKIN, NB_RULE_LOWEST, NB_RULE_CALMED_BEFORE, NB_RULE_ACTIVATED,
 	NB_RULE_TENSE, NB_RULE_SHUTDOWN, NB_RULE_SHAME, NB_RULE_SAFETY, NB_RULE_CONTACT,
 	NB_RULE_TOUCH, NB_RULE_REST, NB_RULE_SOFTNESS, NB_RULE_STEADY,
+	NB_RULE_DONE,	/* what fitted was just done; a reflection after it */
 };
 
 struct nb_suggestion {
@@ -45,6 +47,7 @@ struct nb_suggestion {
 	const char *exercise;	/* for NB_SUGGEST_EXERCISE */
 	enum nb_suggest_rule rule;
 	const struct nb_exercise_stat *stat;	/* for NB_RULE_CALMED_BEFORE */
+	const char *done;	/* for NB_RULE_DONE: the exercise just done */
 };
 
 /* Sessions with both answers before an exercise counts as calming, and how

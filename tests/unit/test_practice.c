@@ -71,6 +71,7 @@ static void catalogue_is_dutch_too(void **state)
 	}
 	assert_string_equal(gettext("Breathe in"), "Adem in");
 	setenv("LANGUAGE", "en", 1);
+	textdomain("nabij");	/* drops the Dutch lookups glibc has cached */
 }
 
 static void pacer_phases(void **state)
@@ -227,7 +228,7 @@ static void suggestion_table(void **state)
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		const struct row *r = &rows[i];
 		struct nb_checkin c = { .sleep_minutes = -1, .mood = r->mood, .tension = r->tension };
-		struct nb_suggest_in in = { &c, r->days_since_touch, r->circle, NULL, 0 };
+		struct nb_suggest_in in = { &c, r->days_since_touch, r->circle, NULL, 0, NULL };
 		struct nb_suggestion s;
 
 		c.state = (char *)r->state;
@@ -249,20 +250,46 @@ static void suggestion_table(void **state)
 		items_clear(&c.needs);
 	}
 	{
-		struct nb_suggest_in in = { NULL, -1, 0, NULL, 0 };
+		struct nb_suggest_in in = { NULL, -1, 0, NULL, 0, NULL };
 		struct nb_suggestion s;
 		suggest(&in, &s);
 		assert_int_equal(s.kind, NB_SUGGEST_CHECKIN);
 	}
 	{
 		struct nb_checkin c = { .sleep_minutes = -1, .mood = 3, .tension = 5 };
-		struct nb_suggest_in in = { &c, 0, 3, stats, 4 };
+		struct nb_suggest_in in = { &c, 0, 3, stats, 4, NULL };
 		struct nb_suggestion s;
 		suggest(&in, &s);
 		assert_string_equal(s.exercise, "grounding");
 		suggest_why(&s, why, sizeof why);
 		assert_non_null(strstr(why, "1.5 lower"));
 		assert_non_null(strstr(why, "4 times"));
+		in.just_done = "grounding";	/* just done: the next that fits, not the same again */
+		suggest(&in, &s);
+		assert_string_equal(s.exercise, "breath");
+	}
+	{	/* a need for contact on an ordinary tense day: heard before the tension */
+		struct nb_checkin c = { .sleep_minutes = -1, .mood = 3, .tension = 4 };
+		struct nb_suggest_in in = { &c, 0, 3, NULL, 0, NULL };
+		struct nb_suggestion s;
+		items_add(&c.needs, "contact", NULL, 0);
+		suggest(&in, &s);
+		assert_string_equal(s.exercise, "closeness");
+		assert_int_equal(s.rule, NB_RULE_CONTACT);
+		c.state = "activated";	/* activated: calming first, then the contact */
+		suggest(&in, &s);
+		assert_string_equal(s.exercise, "breath");
+		in.just_done = "breath";
+		suggest(&in, &s);
+		assert_string_equal(s.exercise, "closeness");
+		items_clear(&c.needs);
+		c.state = NULL;	/* the breath just done and nothing else fits: a reflection, said why */
+		suggest(&in, &s);
+		assert_int_equal(s.kind, NB_SUGGEST_REFLECT);
+		assert_int_equal(s.rule, NB_RULE_DONE);
+		suggest_why(&s, why, sizeof why);
+		if (!strstr(why, "self-soothing breath"))
+			fail_msg("%s", why);
 	}
 }
 

@@ -19,3 +19,8 @@ run suggest --json
 run --lang nl suggest
 run moment hug --safe yes --at 2026-11-10T10:00
 run checkin --mood 4 --state calm
+# Not the same exercise twice in a row: after the grounding it suggested,
+# the next that fits.
+run checkin --tension 4 --mood 3
+run exercise start grounding --seconds 120 --tension-before 4 --tension-after 3
+run suggest
