@@ -632,7 +632,20 @@ void field_describe(const struct nb_entry *e, const struct nb_field *f, struct n
 	}
 }
 
-void fields_search_text(const struct nb_entry *e, struct nb_buf *b)
+/* The words of term in vocab v for the index: its id, its label in English
+ * and in the language of the moment, and its synonyms. */
+static void term_words(enum nb_vocab v, const char *term, struct nb_buf *words)
+{
+	const struct nb_term *t = v == NB_VOCAB_FREE ? NULL : vocab_find(v, term);
+
+	if (!t)
+		return;
+	buf_addf(words, "%s %s %s ", t->id, t->label, _(t->label));
+	vocab_words(v, t->id, words);
+	buf_addc(words, ' ');
+}
+
+void fields_search_text(const struct nb_entry *e, struct nb_buf *b, struct nb_buf *words)
 {
 	size_t n;
 	const struct nb_field *f = fields_of(e->type, &n);
@@ -643,11 +656,13 @@ void fields_search_text(const struct nb_entry *e, struct nb_buf *b)
 			continue;
 		l = field_items_of(e, &f[i]);
 		for (size_t j = 0; j < l->n; j++) {
-			buf_add(b, l->v[j].term);
+			buf_add(b, vocab_label(f[i].vocab, l->v[j].term));
 			buf_addc(b, ' ');
+			term_words(f[i].vocab, l->v[j].term, words);
 			if (l->v[j].place) {
-				buf_add(b, l->v[j].place);
+				buf_add(b, vocab_label(NB_VOCAB_PLACE, l->v[j].place));
 				buf_addc(b, ' ');
+				term_words(NB_VOCAB_PLACE, l->v[j].place, words);
 			}
 		}
 	}
@@ -655,10 +670,15 @@ void fields_search_text(const struct nb_entry *e, struct nb_buf *b)
 		const char *s;
 		if (!(f[i].flags & NB_FF_SEARCH) || f[i].type == NB_FT_ITEMS || f[i].type == NB_FT_TERMS)
 			continue;
-		if ((s = field_str_of(e, &f[i]))) {
+		if (!(s = field_str_of(e, &f[i])))
+			continue;
+		if (f[i].type == NB_FT_TERM) {	/* a kind of moment, an exercise: by its label */
+			buf_add(b, vocab_label(f[i].vocab, s));
+			term_words(f[i].vocab, s, words);
+		} else {
 			buf_add(b, s);
-			buf_addc(b, '\n');
 		}
+		buf_addc(b, '\n');
 	}
 }
 

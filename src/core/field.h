@@ -98,9 +98,11 @@ enum nb_err field_parse(struct nb_entry *e, const struct nb_field *f, const char
  * nothing is appended when it is not answered or has no row. */
 void field_describe(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b);
 
-/* Every piece of text of e the search finds: the terms of its lists, then
- * its searchable texts. */
-void fields_search_text(const struct nb_entry *e, struct nb_buf *b);
+/* What the search finds of e: in text, what a snippet shows (the terms of
+ * its lists by their labels, then its searchable texts); in words, the
+ * words people use for its terms (ids, English labels, synonyms in English
+ * and Dutch, see vocab_words). */
+void fields_search_text(const struct nb_entry *e, struct nb_buf *text, struct nb_buf *words);
 
 /*
  * The measures of a day, each the mean of one field of its check-ins:

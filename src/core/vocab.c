@@ -291,3 +291,11 @@ const char *vocab_label(enum nb_vocab v, const char *stored)
 			return _(t[i].label);
 	return stored;
 }
+
+void vocab_words(enum nb_vocab v, const char *id, struct nb_buf *out)
+{
+	for (size_t k = 0; k < sizeof synonyms / sizeof synonyms[0]; k++)
+		if (synonyms[k].v == v && strcmp(synonyms[k].id, id) == 0)
+			for (const char *p = synonyms[k].words; *p; p++)
+				buf_addc(out, *p == ',' ? ' ' : *p);
+}

@@ -9,6 +9,8 @@
 #ifndef NB_VOCAB_H
 #define NB_VOCAB_H
 
+#include "buf.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -46,5 +48,7 @@ const struct nb_term *vocab_find(enum nb_vocab v, const char *word);
 /* The translated label of a stored value: for a known id its label, for a
  * person's own words the words themselves. NULL stays NULL. */
 const char *vocab_label(enum nb_vocab v, const char *stored);
+/* Append the synonyms of term id of v (English and Dutch), space-separated. */
+void vocab_words(enum nb_vocab v, const char *id, struct nb_buf *out);
 
 #endif

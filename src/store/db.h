@@ -60,6 +60,9 @@ double sq_col_double(sqlite3_stmt *st, int i);
 void sq_copy_span(char *dst, size_t size, const char *src, size_t n);
 void sq_copy_text(char *dst, size_t size, const char *src);
 void sq_close(void *h);
+/* Fill the search index again from every record (schema 4 made its words). */
+#define NB_SCHEMA_REINDEX 4
+enum nb_err sq_reindex(struct db *d, struct nb_error *err);
 /* End an open transaction without its changes. */
 void sq_rollback(void *h);
 extern const struct nb_store_ops sq_ops;

@@ -58,6 +58,7 @@ static enum nb_err migrate(struct db *d, struct nb_error *err)
 		if ((rc = sq_exec(d, "BEGIN IMMEDIATE", err)))
 			return rc;
 		if ((rc = sq_exec(d, steps[v], err)) || (rc = sq_exec(d, pragma, err)) ||
+		    (v + 1 == NB_SCHEMA_REINDEX && (rc = sq_reindex(d, err))) ||
 		    (v + 1 == (int)n && (rc = days_refresh(d, err))) ||
 		    (rc = sq_exec(d, "COMMIT", err))) {
 			sq_rollback(d);

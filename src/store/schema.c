@@ -132,6 +132,11 @@ static const char *const migrations[] = {
 	 * had one before, so every summary is already right with NULL */
 	("ALTER TABLE checkin ADD COLUMN connection INTEGER;"
 	 "ALTER TABLE day_summary ADD COLUMN connection REAL;"),
+	/* 4: the search index gains the words people use for the terms of a
+	 * record (ids, labels, synonyms in English and Dutch) beside the text a
+	 * snippet shows; the store fills it again from the records (sq_reindex) */
+	("DROP TABLE entry_fts;"
+	 "CREATE VIRTUAL TABLE entry_fts USING fts5(body, words, tokenize = 'unicode61 remove_diacritics 2');"),
 };
 
 const char *const *schema_migrations(size_t *n)

@@ -45,7 +45,7 @@ static const char *const sql[S__COUNT] = {
 	[S_ITEMS_GET] = "SELECT field, term, place, intensity FROM item"
 			" WHERE entry_id = ? ORDER BY field, pos",
 	[S_FTS_DEL] = "DELETE FROM entry_fts WHERE rowid = ?",
-	[S_FTS_INS] = "INSERT INTO entry_fts(rowid, body) VALUES (?, ?)",
+	[S_FTS_INS] = "INSERT INTO entry_fts(rowid, body, words) VALUES (?, ?, ?)",
 	[S_SEARCH] = "SELECT rowid, snippet(entry_fts, 0, char(2), char(3), '…', 12)"
 		     " FROM entry_fts WHERE entry_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?",
 	[S_SEARCH_FLOOR] = "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?"
@@ -410,11 +410,13 @@ static enum nb_err put_detail(struct db *d, const struct nb_entry *e, struct nb_
 	return NB_OK;
 }
 
+static enum nb_err index_entry(struct db *d, const struct nb_entry *e, struct nb_error *err);
+static enum nb_err db_get(void *h, int64_t id, struct nb_entry **out, struct nb_error *err);
+
 static enum nb_err db_put(void *h, struct nb_entry *e, struct nb_error *err)
 {
 	struct db *d = h;
 	sqlite3_stmt *st;
-	struct nb_buf text = { 0 };
 	enum nb_err rc;
 
 	if (e->id == 0) {
@@ -457,13 +459,47 @@ static enum nb_err db_put(void *h, struct nb_entry *e, struct nb_error *err)
 	sqlite3_bind_int64(st, 1, e->id);
 	if ((rc = sq_run(d, st, err)))
 		return rc;
-	if (!(st = sq_stmt(d, S_FTS_INS, err)))
+	return index_entry(d, e, err);
+}
+
+/* The search index of e: the text a snippet shows (its terms by their
+ * labels), and the words people use for its terms in either language. */
+static enum nb_err index_entry(struct db *d, const struct nb_entry *e, struct nb_error *err)
+{
+	struct nb_buf text = { 0 }, words = { 0 };
+	sqlite3_stmt *st = sq_stmt(d, S_FTS_INS, err);
+	enum nb_err rc;
+
+	if (!st)
 		return NB_EDB;
-	fields_search_text(e, &text);
+	fields_search_text(e, &text, &words);
 	sqlite3_bind_int64(st, 1, e->id);
 	sqlite3_bind_text(st, 2, text.s ? text.s : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, words.s ? words.s : "", -1, SQLITE_STATIC);
 	rc = sq_run(d, st, err);
 	buf_free(&text);
+	buf_free(&words);
+	return rc;
+}
+
+enum nb_err sq_reindex(struct db *d, struct nb_error *err)
+{
+	sqlite3_stmt *ids;
+	enum nb_err rc = NB_OK;
+	int step;
+
+	if (sqlite3_prepare_v2(d->h, "SELECT id FROM entry ORDER BY id", -1, &ids, NULL) != SQLITE_OK)
+		return sq_error(d, err);
+	while (!rc && (step = sqlite3_step(ids)) == SQLITE_ROW) {
+		struct nb_entry *e;
+		if (!(rc = db_get(d, sqlite3_column_int64(ids, 0), &e, err))) {
+			rc = index_entry(d, e, err);
+			entry_free(e);
+		}
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = sq_error(d, err);
+	sqlite3_finalize(ids);
 	return rc;
 }
 

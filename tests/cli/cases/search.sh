@@ -22,3 +22,10 @@ i=0
 while [ $i -lt 55 ]; do "$NABIJ" checkin --mood 3 --note "heron by the water $i" >/dev/null; i=$((i + 1)); done
 run search heron
 run search heron --limit 3
+# By the words the person saw and chose, in either language: the emotion
+# "sadness" ticked in English is found as "verdriet", loneliness as
+# "eenzaamheid", and the snippet shows labels, not ids.
+run checkin --emotion sadness,loneliness --need connection --mood 2
+run search verdriet
+run search eenzaamheid
+run --lang nl search verbondenheid
