@@ -58,6 +58,9 @@ void page_history(struct page *p)
 	if (until && *until && !nb_day_parse(until, "until", &err))
 		query.until = until;
 	page_begin(p, _("History"), "/history");
+	if (kvs_get(&p->req->query, "deleted"))	/* a word back after a deletion */
+		h(p, "<p class=\"saved\" role=\"status\">%s</p>",
+		  _("Deleted for good. What you keep here is always yours to choose."));
 	h(p, "<h1>%s</h1><form method=\"get\" action=\"/history\" class=\"search\" role=\"search\">"
 	     "<p class=\"field\"><label for=\"q\">%s</label><input id=\"q\" name=\"q\" type=\"search\" value=\"%s\"></p>"
 	     "<p class=\"field\"><label for=\"type\">%s</label><select id=\"type\" name=\"type\"><option value=\"\">%s</option>",
@@ -197,7 +200,7 @@ void page_record(struct page *p)
 	}
 	if (p->posted && rest && strcmp(rest, "/edit") == 0 && from) {
 		if (!from(p, e) && !app_update(p->w->app, e, &p->err)) {
-			page_redirect(p, "/r/%lld", (long long)id);
+			page_redirect(p, "/r/%lld?changed=1", (long long)id);
 			entry_free(e);
 			return;
 		}
@@ -211,6 +214,9 @@ void page_record(struct page *p)
 	nb_stamp_clock(e->at, clock);
 	page_begin(p, entry_type_label(e->type), "/history");
 	h(p, "<h1>%s</h1><p class=\"quiet\">%s, %s</p>", entry_type_label(e->type), day, clock);
+	if (!rest && kvs_get(&p->req->query, "changed"))	/* a word back after a change */
+		h(p, "<p class=\"saved\" role=\"status\">%s</p>",
+		  _("Changed and kept. It is fine to look back and put things differently."));
 	snprintf(action, sizeof action, "/r/%lld/edit", (long long)id);
 	if (rest && form) {
 		form(p, e, action);

@@ -108,6 +108,7 @@ try {
 	check("editing shows the duration as it reads", (await page.inputValue("input[name=seconds]")) === "5 min",
 		await page.inputValue("input[name=seconds]"));
 	await page.click("button:has-text('Save')");
+	check("a kind word after a change", (await page.locator(".saved").textContent()).includes("Changed and kept"));
 
 	// Breathing: the pacer runs, stopping early keeps the time.
 	await page.goto(origin + "/exercise/breath");
