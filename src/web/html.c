@@ -87,7 +87,7 @@ static const struct {
 	{ "/moment", N_("Moment") },
 	{ "/exercises", N_("Exercises") },
 	{ "/circle", N_("Circle") },
-	{ "/trigger", N_("Diary") },
+	{ "/trigger", N_("Trigger diary") },
 	{ "/week", N_("Week") },
 	{ "/charts", N_("Charts") },
 	{ "/insights", N_("Insights") },

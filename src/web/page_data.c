@@ -155,7 +155,7 @@ void page_data(struct page *p)
 		entries_free(&l);
 		p->resp->status = 422;
 	}
-	page_begin(p, _("Your data"), "/history");
+	page_begin(p, _("Your data"), "");	/* not one of the menu's */
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Your data"),
 	  _("Everything you write stays on this computer, in one file only you can read. You can take it with you at any time, and bring it back."));
 	h(p, "<p>%s <a href=\"/protect\">%s</a></p>",

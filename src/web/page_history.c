@@ -212,7 +212,7 @@ void page_record(struct page *p)
 	}
 	describe_day(e->day, day, sizeof day);
 	nb_stamp_clock(e->at, clock);
-	page_begin(p, entry_type_label(e->type), "/history");
+	page_begin(p, entry_type_label(e->type), e->type == NB_MEMBER ? "/circle" : "/history");
 	h(p, "<h1>%s</h1><p class=\"quiet\">%s, %s</p>", entry_type_label(e->type), day, clock);
 	if (!rest && kvs_get(&p->req->query, "changed"))	/* a word back after a change */
 		h(p, "<p class=\"saved\" role=\"status\">%s</p>",

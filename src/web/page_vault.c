@@ -70,7 +70,7 @@ void page_protect(struct page *p)
 		wipe(p, "again");
 		p->resp->status = 422;
 	}
-	page_begin(p, _("Protect your notes"), "/history");
+	page_begin(p, _("Protect your notes"), "");
 	h(p, "<h1>%s</h1>", _("Protect your notes"));
 	if (encrypted) {
 		h(p, "<p class=\"intro\">%s</p><p>%s</p>",
