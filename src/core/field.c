@@ -24,7 +24,7 @@ static const struct nb_field checkin[] = {
 	  .type = NB_FT_ITEMS, .offset = AT(checkin.body), .vocab = NB_VOCAB_SENSATION,
 	  .flags = NB_FF_SEARCH,
 	  .name = N_("body"), .label = N_("Body"),
-	  .ask = N_("Body: what do you feel, and where? For example: tension@shoulders, tiredness"),
+	  .ask = N_("Body: what do you feel, and where? For example: tension in my shoulders, tiredness"),
 	  .arg = N_("SENSATION[@PLACE]"), .help = N_("e.g. tension@shoulders (repeatable, or a, b)") },
 	{ .id = "emotion", .key = "emotions", .column = "emotion",
 	  .type = NB_FT_ITEMS, .offset = AT(checkin.emotions), .vocab = NB_VOCAB_EMOTION,

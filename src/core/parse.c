@@ -323,10 +323,48 @@ out:
 	return rc;
 }
 
+/*
+ * "tension in my shoulders", "spanning in mijn schouders": a sensation and a
+ * place of the list, as people write them. Into what and where (owned), or
+ * false when s does not read so (then it is a sensation in its own words).
+ */
+static bool in_place(const char *s, char **what, char **where)
+{
+	static const char *const in[] = { " in my ", " in the ", " in mijn ", " in de ", " in het ", " in " };
+	char *low = xstrdup(s);
+
+	for (char *p = low; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+		const char *at = strstr(low, in[i]);
+		if (at && at > low && vocab_find(NB_VOCAB_PLACE, s + (at - low) + strlen(in[i]))) {
+			char *head = xstrndup(s, (size_t)(at - low));
+			*what = trim_dup(head);
+			free(head);
+			if (!*what)
+				continue;
+			*where = xstrdup(s + (at - low) + strlen(in[i]));
+			free(low);
+			return true;
+		}
+	}
+	free(low);
+	return false;
+}
+
 enum nb_err parse_body(const char *s, struct nb_items *l, struct nb_error *err)
 {
 	char *where, *what = split_last(s, '@', &where), *id = NULL, *place = NULL;
 	enum nb_err rc;
+
+	if (!where) {	/* no @: perhaps "tension in my shoulders" */
+		char *w, *p;
+		if (what && in_place(what, &w, &p)) {
+			free(what);
+			what = w;
+			where = p;
+		}
+	}
 
 	if ((rc = parse_term("body", NB_VOCAB_SENSATION, what, &id, err)))
 		goto out;

@@ -151,15 +151,16 @@ static char *others(const struct nb_items *l, enum nb_vocab v)
 	return buf_detach(&b);
 }
 
-static char *joined(const struct nb_items *l)
+/* A list as a person would type it back: "tension in shoulders, tiredness". */
+static char *joined(const struct nb_items *l, enum nb_vocab v)
 {
 	struct nb_buf b = { 0 };
 
 	for (size_t i = 0; l && i < l->n; i++) {
 		buf_add(&b, i ? ", " : "");
-		buf_add(&b, l->v[i].term);
+		buf_add(&b, vocab_label(v, l->v[i].term));
 		if (l->v[i].place)
-			buf_addf(&b, "@%s", l->v[i].place);
+			buf_addf(&b, _(" in %s"), vocab_label(NB_VOCAB_PLACE, l->v[i].place));
 	}
 	return buf_detach(&b);
 }
@@ -180,8 +181,8 @@ void checkin_form(struct page *p, const struct nb_entry *e, const char *action)
 {
 	const struct nb_checkin *c = e ? &e->u.checkin : NULL;
 	char sleep[16] = "", at[20];
-	char *body = joined(c ? &c->body : NULL), *emo = others(c ? &c->emotions : NULL, NB_VOCAB_EMOTION);
-	char *need = others(c ? &c->needs : NULL, NB_VOCAB_NEED), *tags = joined(c ? &c->tags : NULL);
+	char *body = joined(c ? &c->body : NULL, NB_VOCAB_SENSATION), *emo = others(c ? &c->emotions : NULL, NB_VOCAB_EMOTION);
+	char *need = others(c ? &c->needs : NULL, NB_VOCAB_NEED), *tags = joined(c ? &c->tags : NULL, NB_VOCAB_FREE);
 
 	if (c && c->sleep_minutes >= 0)
 		snprintf(sleep, sizeof sleep, "%d:%02d", c->sleep_minutes / 60, c->sleep_minutes % 60);
@@ -200,7 +201,7 @@ void checkin_form(struct page *p, const struct nb_entry *e, const char *action)
 	h(p, "<details%r><summary>%s</summary>", p->posted || (c && (c->body.n || c->sleep_minutes >= 0)) || later_scales(e) ? " open" : "",
 	  _("Body, energy and sleep"));
 	w_text(p, "body", _("What do you feel in your body, and where?"),
-	       _("For example: tension@shoulders, tiredness"), shown(p, "body", body), false);
+	       _("In your own words, like: tension in my shoulders, tiredness"), shown(p, "body", body), false);
 	w_scales(p, e, false);
 	w_text(p, "sleep-hours", _("Sleep last night, in hours"), _("For example 7.5 or 7:30"),
 	       shown(p, "sleep-hours", sleep), false);

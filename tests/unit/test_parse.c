@@ -149,6 +149,22 @@ static void emotions_and_body(void **state)
 	assert_string_equal(l.v[2].place, "my left knee");
 	assert_int_equal(parse_body("@shoulders", &l, &err), NB_EINVAL);
 	items_clear(&l);
+	/* as people write it: a sensation in a place of the list, in either language */
+	assert_int_equal(parse_body("tension in my shoulders", &l, &err), NB_OK);
+	assert_int_equal(parse_body("spanning in mijn schouders", &l, &err), NB_OK);
+	assert_int_equal(parse_body("Pain in the back", &l, &err), NB_OK);
+	assert_int_equal(parse_body("a knot in my plans", &l, &err), NB_OK);	/* no place: own words */
+	assert_int_equal(parse_body("in my chest", &l, &err), NB_OK);
+	for (int i = 0; i < 2; i++) {
+		assert_string_equal(l.v[i].term, "tension");
+		assert_string_equal(l.v[i].place, "shoulders");
+	}
+	assert_string_equal(l.v[2].term, "pain");
+	assert_string_equal(l.v[2].place, "back");
+	assert_string_equal(l.v[3].term, "a knot in my plans");
+	assert_null(l.v[3].place);
+	assert_string_equal(l.v[4].term, "in my chest");
+	items_clear(&l);
 
 	assert_int_equal(parse_list("need", NB_VOCAB_NEED, "rest, Contact,,  quiet time ", &l, &err), NB_OK);
 	assert_int_equal(l.n, 3);
