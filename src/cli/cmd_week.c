@@ -83,14 +83,7 @@ static void print_week(struct cli *c, const struct nb_week *w)
 		fputc('\n', stdout);
 	}
 	if (w->moments) {
-		buf_addf(&b, ngettext("%d moment of connection", "%d moments of connection", w->moments),
-			 w->moments);
-		buf_addf(&b, ngettext(" (%d wanted touch)", " (%d wanted touches)", w->wanted_touches),
-			 w->wanted_touches);
-		buf_add(&b, ": ");
-		for (size_t i = 0; i < w->nkinds; i++)
-			buf_addf(&b, "%s%s %d", i ? ", " : "",
-				 vocab_label(NB_VOCAB_MOMENT_KIND, w->kinds[i].term), w->kinds[i].n);
+		week_moments_line(w, &b);
 		line(b.s);
 	}
 	buf_reset(&b);

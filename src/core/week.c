@@ -2,6 +2,7 @@
 #include "week.h"
 #include "care.h"
 #include "i18n.h"
+#include "vocab.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -175,4 +176,14 @@ void week_means_line(const struct nb_week *w, struct nb_buf *b)
 		}
 		buf_addf(b, _(m->week), d);
 	}
+}
+
+void week_moments_line(const struct nb_week *w, struct nb_buf *b)
+{
+	buf_addf(b, ngettext("%d moment of connection", "%d moments of connection", w->moments), w->moments);
+	buf_addf(b, ngettext(" (%d wanted touch)", " (%d wanted touches)", w->wanted_touches), w->wanted_touches);
+	buf_add(b, ": ");
+	for (size_t i = 0; i < w->nkinds; i++)
+		buf_addf(b, "%s%s %d", i ? ", " : "", vocab_label(NB_VOCAB_MOMENT_KIND, w->kinds[i].term),
+			 w->kinds[i].n);
 }

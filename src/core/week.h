@@ -66,5 +66,7 @@ double mean_of(const struct nb_mean *m);
 /* The week's means in words, in the order of the check-in:
  * " · mood 3.2 · energy 3.0 · tension 2.5 · sleep 7:15 h (quality 3.5)". */
 void week_means_line(const struct nb_week *w, struct nb_buf *b);
+/* "3 moments of connection (1 wanted touch): hug 2, real conversation 1". */
+void week_moments_line(const struct nb_week *w, struct nb_buf *b);
 
 #endif

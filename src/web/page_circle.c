@@ -174,7 +174,7 @@ void page_beside(struct page *p)
 	page_ok(p, app_reflection_latest(p->w->app, BESIDE_PROMPT, &now, &err), &err);
 	page_begin(p, _("For the people beside me"), "/circle");
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("For the people beside me"),
-	  _("A few questions to write down what helps you when you are low, for the people in your circle. It goes on the back of your circle card. Enter skips a question."));
+	  _("A few questions to write down what helps you when you are low, for the people in your circle. It goes on the back of your circle card. Any of them may stay empty."));
 	if (now)
 		h(p, "<section><h2>%s</h2><p class=\"pre\">%s</p></section>", _("What helps me when I am low"),
 		  now->u.reflection.text);

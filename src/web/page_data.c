@@ -178,7 +178,7 @@ void page_data(struct page *p)
 	h(p, "<h2>%s</h2><p><a class=\"button\" href=\"/export.json\" download>%s</a> "
 	     "<a class=\"button secondary\" href=\"/export.csv\" download>%s</a></p><p class=\"quiet\">%s</p>",
 	  _("Export"), _("Download everything (JSON)"), _("Download for a spreadsheet (CSV)"),
-	  _("JSON is complete and can be imported again; CSV is for reading in a spreadsheet."));
+	  _("JSON is complete and can be imported again; CSV is for reading in a spreadsheet. The downloaded file is not encrypted, even when nabij is: keep it somewhere only you can reach, and delete it when you no longer need it."));
 	h(p, "<h2>%s</h2>", _("Import"));
 	h(p, "<form method=\"post\" action=\"/data\" enctype=\"multipart/form-data\" class=\"import\">"
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", p->w->csrf);

@@ -146,6 +146,10 @@ static enum nb_err member_from_form(struct page *p, struct nb_entry *e)
 {
 	const char *name = fval(p, "name"), *reach = fval(p, "reach"), *helps = fval(p, "helps");
 
+	const char *is = fval(p, "is");
+
+	if (is && *is)	/* a person or a place */
+		e->u.member.place = strcmp(is, "place") == 0;
 	xstrset(&e->u.member.name, name && *name ? name : NULL);
 	xstrset(&e->u.member.reach, reach && *reach ? reach : NULL);
 	xstrset(&e->u.member.helps, helps && *helps ? helps : NULL);
@@ -157,6 +161,13 @@ static void member_form(struct page *p, const struct nb_entry *e, const char *ac
 	form_begin(p, action, "member");
 	form_errors(p);
 	w_text(p, "name", _("Name"), NULL, p->posted ? fval(p, "name") : e->u.member.name, false);
+	{
+		bool place = p->posted && fval(p, "is") ? strcmp(fval(p, "is"), "place") == 0 : e->u.member.place;
+		h(p, "<fieldset class=\"choices\"><legend>%s</legend>"
+		     "<label><input type=\"radio\" name=\"is\" value=\"person\"%r> %s</label>"
+		     "<label><input type=\"radio\" name=\"is\" value=\"place\"%r> %s</label></fieldset>",
+		  _("Is a"), place ? "" : " checked", _("person"), place ? " checked" : "", _("place"));
+	}
 	w_text(p, "reach", _("How to reach"), NULL, p->posted ? fval(p, "reach") : e->u.member.reach, false);
 	w_text(p, "helps", _("Helps with"), NULL, p->posted ? fval(p, "helps") : e->u.member.helps, false);
 	form_end(p, _("Save"));

@@ -234,10 +234,9 @@ void page_week(struct page *p)
 		h(p, "</dd>");
 	}
 	if (w.moments) {
-		h(p, "<dt>%s</dt><dd>%d (%s: %d)", _("Moments of connection"), w.moments, _("wanted touch"), w.wanted_touches);
-		for (size_t i = 0; i < w.nkinds; i++)
-			h(p, "%s%s %d", i ? ", " : ": ", vocab_label(NB_VOCAB_MOMENT_KIND, w.kinds[i].term), w.kinds[i].n);
-		h(p, "</dd>");
+		week_moments_line(&w, &b);	/* the same words as the terminal's */
+		h(p, "<dt>%s</dt><dd>%s</dd>", _("Moments of connection"), b.s);
+		buf_reset(&b);
 	}
 	for (size_t i = 0; i < w.nexercises; i++) {
 		const struct nb_week_exercise *x = &w.exercises[i];

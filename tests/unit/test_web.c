@@ -660,6 +660,38 @@ static void dutch_on_request(void **state)
 	free(body);
 }
 
+/* The circle's edit form changes a person into a place. */
+static void member_becomes_a_place(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	struct web_resp resp = { 0 };
+	struct nb_entry *e;
+	struct nb_error err;
+	char path[32], *body;
+	int64_t id;
+
+	e = entry_new(NB_MEMBER);
+	e->u.member.name = xstrdup("The bench by the river");
+	assert_int_equal(app_add(f->w.app, e, &err), NB_OK);
+	id = e->id;
+	entry_free(e);
+	snprintf(path, sizeof path, "/r/%lld/edit", (long long)id);
+	get(f, path, &body);
+	assert_non_null(strstr(body, "value=\"person\" checked"));
+	free(body);
+	req_init(&r, &f->w, "POST", path);
+	form(&r, "name", "The bench by the river");
+	form(&r, "is", "place");
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 303);
+	web_resp_free(&resp);
+	req_free(&r);
+	assert_int_equal(app_get(f->w.app, id, &e, &err), NB_OK);
+	assert_true(e->u.member.place);
+	entry_free(e);
+}
+
 static void lowest_checkin_shows_help(void **state)
 {
 	struct fixture *f = *state;
@@ -737,6 +769,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(every_page_renders, setup, teardown),
 		cmocka_unit_test_setup_teardown(dutch_on_request, setup, teardown),
 		cmocka_unit_test_setup_teardown(lowest_checkin_shows_help, setup, teardown),
+		cmocka_unit_test_setup_teardown(member_becomes_a_place, setup, teardown),
 		cmocka_unit_test_setup_teardown(import_from_daylio, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_says_how_many, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_failed_read_fails_the_page, setup, teardown),
