@@ -79,20 +79,30 @@ void h_buf(struct nb_buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The menu; on a phone the first ones stand in one row and the rest are
+ * behind "More" (style.css shows the one menu or the other). */
 static const struct {
 	const char *path, *label;
+	bool first;
 } nav[] = {
-	{ "/", N_("Today") },
-	{ "/checkin", N_("Check-in") },
-	{ "/moment", N_("Moment") },
-	{ "/exercises", N_("Exercises") },
-	{ "/circle", N_("Circle") },
-	{ "/trigger", N_("Trigger diary") },
-	{ "/week", N_("Week") },
-	{ "/charts", N_("Charts") },
-	{ "/insights", N_("Insights") },
-	{ "/history", N_("History") },
+	{ "/", N_("Today"), true },
+	{ "/checkin", N_("Check-in"), true },
+	{ "/moment", N_("Moment"), true },
+	{ "/exercises", N_("Exercises"), false },
+	{ "/circle", N_("Circle"), false },
+	{ "/trigger", N_("Trigger diary"), false },
+	{ "/week", N_("Week"), false },
+	{ "/charts", N_("Charts"), false },
+	{ "/insights", N_("Insights"), false },
+	{ "/history", N_("History"), false },
+	{ "/help", N_("Help"), true },
 };
+
+static void nav_item(struct page *p, size_t i, const char *active)
+{
+	h(p, "<li><a href=\"%s\"%r>%s</a></li>", nav[i].path,
+	  strcmp(active, nav[i].path) == 0 ? " aria-current=\"page\"" : "", _(nav[i].label));
+}
 
 void page_begin(struct page *p, const char *title, const char *active)
 {
@@ -104,16 +114,30 @@ void page_begin(struct page *p, const char *title, const char *active)
 	  p->lang, title);
 	h(p, "<a class=\"skip\" href=\"#main\">%s</a>", _("Skip to the content"));
 	if (active) {
-		h(p, "<header><a class=\"brand\" href=\"/\">nabij</a><nav aria-label=\"%s\"><ul>",
+		bool in_more = false;
+
+		h(p, "<header><a class=\"brand\" href=\"/\">nabij</a><nav class=\"wide\" aria-label=\"%s\"><ul>",
 		  _("Main"));
 		for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
-			h(p, "<li><a href=\"%s\"%r>%s</a></li>", nav[i].path,
-			  strcmp(active, nav[i].path) == 0 ? " aria-current=\"page\"" : "",
-			  _(nav[i].label));
-		h(p, "</ul></nav></header>");
+			nav_item(p, i, active);
+		h(p, "</ul></nav><nav class=\"narrow\" aria-label=\"%s\"><ul>", _("Main"));
+		for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
+			if (nav[i].first)
+				nav_item(p, i, active);
+			else
+				in_more = in_more || strcmp(active, nav[i].path) == 0;
+		}
+		h(p, "<li class=\"more\"><details><summary%r>%s</summary><ul>",
+		  in_more ? " aria-current=\"page\"" : "", _("More"));
+		for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
+			if (!nav[i].first)
+				nav_item(p, i, active);
+		h(p, "</ul></details></li></ul></nav></header>");
 	}
 	h(p, "<main id=\"main\">");
 }
+
+static void h_phones(struct page *p, const char *text);
 
 void page_end(struct page *p)
 {
@@ -128,7 +152,9 @@ void page_end(struct page *p)
 	  p->w->csrf, other, p->req->path, other,
 	  strcmp(other, "nl") == 0 ? "Nederlands" : "English");
 	h(p, " · <a href=\"/data\">%s</a> · <a href=\"/help\">%s</a>", _("Your data"), _("Help"));
-	h(p, "<p class=\"quiet\">%s</p></footer></body></html>\n",
+	h(p, "<p class=\"help-now\">");	/* on every page, the locked ones too: a tap away */
+	h_phones(p, care_card_help());
+	h(p, "</p><p class=\"quiet\">%s</p></footer></body></html>\n",
 	  _("nabij keeps everything on this computer. It is a companion, not a replacement for professional help."));
 }
 

@@ -345,7 +345,7 @@ void page_help(struct page *p)
 		page_end(p);
 		return;
 	}
-	page_begin(p, _("Help"), "");	/* not one of the menu's */
+	page_begin(p, _("Help"), "/help");
 	h(p, "<h1>%s</h1><p>%s</p>", _("Help"), _("nabij helps you practise connection, day by day, and see over weeks what helps you."));
 	h(p, "<p class=\"pre\">%s</p>", care_not_therapy_text());
 	page_care(p);

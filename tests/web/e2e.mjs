@@ -174,8 +174,17 @@ try {
 
 	// Dutch, and phone width.
 	await page.click("footer button:has-text('Nederlands')");
-	check("switched to Dutch", (await page.locator("nav").textContent()).includes("Vandaag"));
+	check("switched to Dutch", (await page.locator("nav.wide").textContent()).includes("Vandaag"));
 	await page.setViewportSize({ width: 375, height: 800 });
+	{	/* on a phone the menu is one row, the rest behind "Meer" */
+		await page.goto(origin + "/");
+		const nav = page.locator("nav.narrow");
+		check("phone menu shown", await nav.isVisible());
+		const rows = await nav.evaluate((n) => new Set([...n.querySelectorAll(":scope > ul > li")].map((li) => li.offsetTop)).size);
+		check("phone menu in one row", rows === 1, `${rows} rows`);
+		await nav.locator("summary").click();
+		check("more opens the rest", await nav.locator("a[href='/insights']").isVisible());
+	}
 	for (const [path, name] of [["/", "today"], ["/checkin", "checkin"], ["/charts", "charts"], ["/insights", "insights"]]) {
 		await page.goto(origin + path);
 		const wide = await page.evaluate(() => document.documentElement.scrollWidth);
