@@ -159,6 +159,16 @@ try {
 	const { readFileSync } = await import("node:fs");
 	check("report is a PDF", readFileSync(pdfPath).subarray(0, 5).toString() === "%PDF-");
 
+	// The card prints with one button, at card size.
+	await page.goto(origin + "/card");
+	await page.evaluate(() => { window.__printed = false; window.print = () => { window.__printed = true; }; });
+	await page.click("button:has-text('Print the card')");
+	check("the card prints with one button", await page.evaluate(() => window.__printed));
+	await page.emulateMedia({ media: "print" });
+	const cardWidth = await page.locator("article.card").first().evaluate((c) => c.getBoundingClientRect().width);
+	check("the card prints at postcard size", cardWidth > 380 && cardWidth < 410, `${cardWidth}px`);
+	await page.emulateMedia({ media: "screen" });
+
 	// The help for living alone and for touch that feels unsafe; the three
 	// questions about closeness together.
 	await page.goto(origin + "/help");

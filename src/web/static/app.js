@@ -1,4 +1,14 @@
 /* nabij: small enhancements only; every page works without this script.
+ * The card: a button that prints it (without the script the browser's own
+ * print does the same). */
+(function () {
+	"use strict";
+	var b = document.querySelector("button[data-print]");
+	if (!b) return;
+	b.hidden = false;
+	b.addEventListener("click", function () { window.print(); });
+})();
+/*
  * The breathing page: a countdown for each phase and the time left, and the
  * exact seconds done sent with the "Done" form. */
 (function () {
