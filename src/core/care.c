@@ -25,6 +25,26 @@ const struct nb_phone *care_help_phone(size_t i)
 	return i < sizeof phones / sizeof phones[0] ? &phones[i] : NULL;
 }
 
+bool care_phone_number(const char *reach, char dial[24])
+{
+	size_t n = 0, digits = 0;
+
+	for (const char *p = reach; p && *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			if (n + 1 >= 24)
+				return false;
+			dial[n++] = *p;
+			digits++;
+		} else if (*p == '+' && n == 0) {
+			dial[n++] = '+';
+		} else if (*p != ' ' && *p != '-' && *p != '(' && *p != ')' && *p != '.') {
+			return false;	/* words, an address, an e-mail: not a number */
+		}
+	}
+	dial[n] = '\0';
+	return digits >= 3 && digits <= 15;
+}
+
 const char *care_help_part(enum nb_help_part part)
 {
 	return _(help_parts[part]);

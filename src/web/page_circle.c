@@ -44,6 +44,17 @@ static void add(struct page *p)
 	entry_free(e);
 }
 
+/* How to reach someone; a phone number is a link a phone can call. */
+static void reach(struct page *p, const char *text)
+{
+	char dial[24];
+
+	if (care_phone_number(text, dial))
+		h(p, "<a href=\"tel:%s\">%s</a>", dial, text);
+	else
+		h(p, "%s", text);
+}
+
 void page_circle(struct page *p)
 {
 	struct nb_entries l = { 0 };
@@ -87,8 +98,11 @@ void page_circle(struct page *p)
 			const struct nb_member *m = &l.v[i]->u.member;
 			char action[48];
 			h(p, "<li><p><strong>%s</strong>%s</p>", m->name, m->place ? _(" (place)") : "");
-			if (m->reach)
-				h(p, "<p>%s %s</p>", _("reach:"), m->reach);
+			if (m->reach) {
+				h(p, "<p>%s ", _("reach:"));
+				reach(p, m->reach);
+				h(p, "</p>");
+			}
 			if (m->helps)
 				h(p, "<p>%s %s</p>", _("helps with:"), m->helps);
 			snprintf(action, sizeof action, "/circle/%lld", (long long)l.v[i]->id);
@@ -126,8 +140,10 @@ void page_card(struct page *p)
 	for (size_t i = 0; i < l.n; i++) {
 		const struct nb_member *m = &l.v[i]->u.member;
 		h(p, "<li><strong>%s</strong>", m->name);
-		if (m->reach)
-			h(p, "<br>%s", m->reach);
+		if (m->reach) {
+			h(p, "<br>");
+			reach(p, m->reach);
+		}
 		if (m->helps)
 			h(p, "<br><span class=\"quiet\">%s %s</span>", _("helps with:"), m->helps);
 		h(p, "</li>");

@@ -543,6 +543,16 @@ static void touch_said_gently(void **state)
 	assert_non_null(care_alone_part(0));
 	assert_null(care_alone_part(4));
 	assert_non_null(care_unsafe_touch_part(3));
+	{	/* a member's phone number becomes one to dial */
+		char dial[24];
+		assert_true(care_phone_number("06-12345678", dial));
+		assert_string_equal(dial, "0612345678");
+		assert_true(care_phone_number("+31 (0)6 1234 5678", dial));
+		assert_string_equal(dial, "+310612345678");
+		assert_false(care_phone_number("noor@example.org", dial));
+		assert_false(care_phone_number("by the river, after the bridge", dial));
+		assert_false(care_phone_number("12", dial));
+	}
 	assert_null(care_unsafe_touch_part(4));
 	entry_free(hug);
 	entry_free(self);

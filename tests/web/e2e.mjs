@@ -94,6 +94,7 @@ try {
 	await page.fill("input[name=reach]", "06-12345678");
 	await page.click("button:has-text('Add to my circle')");
 	check("circle member added", (await page.locator("ul.circle").textContent()).includes("Sam"));
+	check("a member's number can be called", await page.locator("ul.circle a[href='tel:0612345678']").count() === 1);
 	await page.goto(origin + "/moment");
 	await page.check("input[name=kind][value=hug]");
 	await page.fill("input[name=with]", "Sam");
