@@ -25,6 +25,19 @@ const struct nb_phone *care_help_phone(size_t i)
 	return i < sizeof phones / sizeof phones[0] ? &phones[i] : NULL;
 }
 
+bool care_wants_someone(const struct nb_checkin *c)
+{
+	const struct nb_items *lists[] = { &c->needs, &c->emotions };
+	static const char *const terms[] = { "contact", "connection", "loneliness" };
+
+	for (size_t l = 0; l < 2; l++)
+		for (size_t i = 0; i < lists[l]->n; i++)
+			for (size_t k = 0; k < sizeof terms / sizeof terms[0]; k++)
+				if (strcmp(lists[l]->v[i].term, terms[k]) == 0)
+					return true;
+	return false;
+}
+
 bool care_phone_number(const char *reach, char dial[24])
 {
 	size_t n = 0, digits = 0;

@@ -27,6 +27,9 @@ const struct nb_phone *care_help_phone(size_t i);
 /* When "how to reach" is a phone number ("06-12345678", "+31 6 1234 5678"),
  * the number to dial into dial (at most 24 bytes), true; else false. */
 bool care_phone_number(const char *reach, char dial[24]);
+/* Whether a check-in at the lowest end asks for someone: a need for contact
+ * or connection, or loneliness. Then the pages offer to call a member. */
+bool care_wants_someone(const struct nb_checkin *c);
 const char *care_help_text(char *buf, size_t size);
 
 /* For the people beside someone who is low: point i (translated), or NULL

@@ -50,6 +50,31 @@ static void suggestion(struct page *p, const struct nb_today *t)
 	suggest_result_free(&r);
 }
 
+/* After a lowest check-in that asks for someone: one tap to call the
+ * members of the circle who have a phone number. */
+static void call_someone(struct page *p)
+{
+	struct nb_entries l = { 0 };
+	struct nb_error err;
+	bool first = true;
+
+	if (!page_ok(p, app_circle(p->w->app, &l, &err), &err))
+		return;
+	for (size_t i = 0; i < l.n; i++) {
+		const struct nb_member *m = &l.v[i]->u.member;
+		char dial[24];
+		if (m->place || !m->reach || !care_phone_number(m->reach, dial))
+			continue;
+		if (first)
+			h(p, "<p class=\"call\">%s ", _("Someone of your circle, one tap away:"));
+		h(p, "%r<a class=\"button\" href=\"tel:%s\">%s</a>", first ? "" : " ", dial, m->name);
+		first = false;
+	}
+	if (!first)
+		h(p, "</p>");
+	entries_free(&l);
+}
+
 bool page_notice(struct page *p)
 {
 	const char *saved = kvs_get(&p->req->query, "saved");
@@ -68,6 +93,8 @@ bool page_notice(struct page *p)
 	if (e->type == NB_CHECKIN && care_needs_help(&e->u.checkin)) {
 		page_care(p);
 		care = true;
+		if (care_wants_someone(&e->u.checkin))
+			call_someone(p);
 	}
 	entry_free(e);
 	return care;

@@ -660,6 +660,35 @@ static void dutch_on_request(void **state)
 	free(body);
 }
 
+/* A lowest check-in that asks for someone offers one tap to call them. */
+static void lowest_asks_for_someone(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	struct web_resp resp = { 0 };
+	struct nb_entry *e = entry_new(NB_MEMBER);
+	struct nb_error err;
+	char *body;
+
+	e->u.member.name = xstrdup("Sam");
+	e->u.member.reach = xstrdup("06-12345678");
+	assert_int_equal(app_add(f->w.app, e, &err), NB_OK);
+	entry_free(e);
+	req_init(&r, &f->w, "POST", "/checkin");
+	form(&r, "mood", "1");
+	form(&r, "need", "contact");
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 303);
+	req_free(&r);
+	req_init(&r, &f->w, "GET", "/");
+	kvs_add(&r.query, "saved", strchr(resp.location, '=') + 1, strlen(strchr(resp.location, '=') + 1));
+	web_resp_free(&resp);
+	run(f, &r, &body);
+	assert_non_null(strstr(body, "<a class=\"button\" href=\"tel:0612345678\">Sam</a>"));
+	free(body);
+	req_free(&r);
+}
+
 /* The circle's edit form changes a person into a place. */
 static void member_becomes_a_place(void **state)
 {
@@ -770,6 +799,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(dutch_on_request, setup, teardown),
 		cmocka_unit_test_setup_teardown(lowest_checkin_shows_help, setup, teardown),
 		cmocka_unit_test_setup_teardown(member_becomes_a_place, setup, teardown),
+		cmocka_unit_test_setup_teardown(lowest_asks_for_someone, setup, teardown),
 		cmocka_unit_test_setup_teardown(import_from_daylio, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_says_how_many, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_failed_read_fails_the_page, setup, teardown),
