@@ -60,7 +60,7 @@ int cmd_today(struct cli *c, int argc, char **argv)
 	}
 	{
 		char buf[512];
-		if (circle_advice((size_t)t.circle, buf, sizeof buf))
+		if (circle_advice_today((size_t)t.circle, buf, sizeof buf))
 			out_wrapped(stdout, buf, 0, 76);
 		else
 			printf(_("Your circle: %lld people or places.\n"), (long long)t.circle);

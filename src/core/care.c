@@ -182,6 +182,11 @@ const char *care_lasting_low_text(void)
 	return _("Many of your days have been low for a while now. When low days go on, talking to your GP or a therapist can help; you do not have to wait until it gets worse, and you do not have to explain it well.");
 }
 
+const char *circle_advice_today(size_t members, char *buf, size_t size)
+{
+	return members == 0 ? circle_advice(members, buf, size) : NULL;
+}
+
 const char *circle_advice(size_t members, char *buf, size_t size)
 {
 	if (members >= 3 && members <= 5)

@@ -42,6 +42,9 @@ const char *care_not_therapy_text(void);
 /* A gentle word about the size of the support circle, or NULL when it has
  * three to five members. */
 const char *circle_advice(size_t members, char *buf, size_t size);
+/* The same on today's page and in nabij today, only while the circle is
+ * empty: a person with one or two does not hear every day what is missing. */
+const char *circle_advice_today(size_t members, char *buf, size_t size);
 
 /* The help line of the printed circle card, for both faces' cards. */
 const char *care_card_help(void);

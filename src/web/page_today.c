@@ -173,7 +173,7 @@ void page_today(struct page *p)
 			h(p, "<p%r>%s</p>", i + 1 == n && t.days_since_touch >= NB_TOUCH_GENTLE_DAYS ? " class=\"quiet\"" : "",
 			  lines[i]);
 	}
-	if (circle_advice((size_t)t.circle, buf, sizeof buf))
+	if (circle_advice_today((size_t)t.circle, buf, sizeof buf))
 		h(p, "<p>%s <a href=\"/circle\">%s</a></p>", buf, _("Your circle"));
 	h(p, "</section>");
 	{

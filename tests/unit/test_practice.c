@@ -543,6 +543,12 @@ static void touch_said_gently(void **state)
 	assert_non_null(care_alone_part(0));
 	assert_null(care_alone_part(4));
 	assert_non_null(care_unsafe_touch_part(3));
+	{	/* today names the circle's size only while it is empty */
+		char buf[512];
+		assert_non_null(circle_advice_today(0, buf, sizeof buf));
+		assert_null(circle_advice_today(2, buf, sizeof buf));
+		assert_non_null(circle_advice(2, buf, sizeof buf));	/* the circle's own page still says it */
+	}
 	{	/* a member's phone number becomes one to dial */
 		char dial[24];
 		assert_true(care_phone_number("06-12345678", dial));
