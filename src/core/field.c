@@ -331,6 +331,22 @@ bool field_flag_of(const struct nb_entry *e, const struct nb_field *f)
 	return *(const bool *)((const char *)e + f->offset);
 }
 
+const int *field_answers_of(const struct nb_entry *e, const struct nb_field *f)
+{
+	return (const int *)((const char *)e + f->offset);
+}
+
+void field_answers_text(const struct nb_entry *e, const struct nb_field *f, char sep, struct nb_buf *b)
+{
+	const int *a = field_answers_of(e, f);
+
+	for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++) {
+		if (i)
+			buf_addc(b, sep);
+		buf_addi(b, a[i]);
+	}
+}
+
 int field_unset(const struct nb_field *f)
 {
 	return f->type == NB_FT_MINUTES ? -1 : 0;
@@ -510,7 +526,7 @@ static enum nb_err check_field(const struct nb_entry *e, const struct nb_field *
 	case NB_FT_TERMS:
 		return check_items(f->id, f->vocab, field_items_of(e, f), err);
 	case NB_FT_ANSWERS: {
-		const int *a = (const int *)((const char *)e + f->offset);
+		const int *a = field_answers_of(e, f);
 		enum nb_err rc;
 		for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++)
 			if ((rc = check_scale(f->id, a[i], f->lo, f->hi, false, err)))

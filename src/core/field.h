@@ -75,6 +75,10 @@ int field_int_of(const struct nb_entry *e, const struct nb_field *f);
 const char *field_str_of(const struct nb_entry *e, const struct nb_field *f);
 const struct nb_items *field_items_of(const struct nb_entry *e, const struct nb_field *f);
 bool field_flag_of(const struct nb_entry *e, const struct nb_field *f);
+/* The NB_ATTACHMENT_ITEMS answers of an answers field (field_int gives them
+ * to write), and them joined by sep ("4,2,6,...") into b. */
+const int *field_answers_of(const struct nb_entry *e, const struct nb_field *f);
+void field_answers_text(const struct nb_entry *e, const struct nb_field *f, char sep, struct nb_buf *b);
 /* The value that means "not answered" for an int field. */
 int field_unset(const struct nb_field *f);
 /* Whether f holds an answer in e. */

@@ -138,12 +138,10 @@ static void put_field(const struct cols *c, char **row, const struct nb_entry *e
 		put(c, row, name, field_flag_of(e, f) ? f->high : f->low);
 		break;
 	case NB_FT_ANSWERS: {
-		const int *a = (const int *)((const char *)e + f->offset);
-		char answers[4 * NB_ATTACHMENT_ITEMS] = "";
-		for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++)
-			snprintf(answers + strlen(answers), sizeof answers - strlen(answers), "%s%d",
-				 i ? ";" : "", a[i]);
-		put(c, row, name, answers);
+		struct nb_buf answers = { 0 };
+		field_answers_text(e, f, ';', &answers);
+		put(c, row, name, answers.s);
+		buf_free(&answers);
 		break;
 	}
 	}

@@ -105,7 +105,7 @@ static void set_field(json_t *o, const struct nb_entry *e, const struct nb_field
 		json_object_set_new(o, f->key, json_boolean(field_flag_of(e, f)));
 		break;
 	case NB_FT_ANSWERS: {
-		const int *v = (const int *)((const char *)e + f->offset);
+		const int *v = field_answers_of(e, f);
 		json_t *a = json_array();
 		for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++)
 			json_array_append_new(a, json_integer(v[i]));
@@ -472,7 +472,7 @@ static void w_entry(struct nb_buf *b, const struct nb_entry *e, int depth)
 			buf_add(b, field_flag_of(e, &f[i]) ? "true" : "false");
 			break;
 		case NB_FT_ANSWERS: {
-			const int *a = (const int *)((const char *)e + f[i].offset);
+			const int *a = field_answers_of(e, &f[i]);
 			buf_addc(b, '[');
 			for (int k = 0; k < NB_ATTACHMENT_ITEMS; k++) {
 				buf_add(b, k ? "," : "");
@@ -727,7 +727,7 @@ static void rd_field(struct rd *r, struct nb_entry *e, const struct nb_field *f)
 		*field_flag(e, f) = json_is_true(flag);
 		break;
 	case NB_FT_ANSWERS:
-		rd_answers(r, f->key, (int *)((char *)e + f->offset));
+		rd_answers(r, f->key, field_int(e, f));
 		break;
 	}
 }

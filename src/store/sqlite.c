@@ -338,12 +338,10 @@ static void bind_field(sqlite3_stmt *st, int i, const struct nb_entry *e, const 
 		sqlite3_bind_int(st, i, field_flag_of(e, f));
 		break;
 	case NB_FT_ANSWERS: {
-		const int *a = (const int *)((const char *)e + f->offset);
-		char answers[4 * NB_ATTACHMENT_ITEMS] = "";
-		for (int k = 0; k < NB_ATTACHMENT_ITEMS; k++)
-			snprintf(answers + strlen(answers), sizeof answers - strlen(answers), "%s%d",
-				 k ? "," : "", a[k]);
-		sqlite3_bind_text(st, i, answers, -1, SQLITE_TRANSIENT);
+		struct nb_buf answers = { 0 };
+		field_answers_text(e, f, ',', &answers);
+		sqlite3_bind_text(st, i, answers.s, -1, SQLITE_TRANSIENT);
+		buf_free(&answers);
 		break;
 	}
 	case NB_FT_ITEMS:
@@ -371,7 +369,7 @@ static void read_field(sqlite3_stmt *st, int i, struct nb_entry *e, const struct
 		*field_flag(e, f) = sqlite3_column_int(st, i) != 0;
 		break;
 	case NB_FT_ANSWERS: {
-		int *a = (int *)((char *)e + f->offset);
+		int *a = field_int(e, f);
 		const char *p = (const char *)sqlite3_column_text(st, i);
 		for (int k = 0; p && k < NB_ATTACHMENT_ITEMS; k++) {
 			a[k] = atoi(p);
