@@ -236,11 +236,13 @@ static const struct {
 "start), distance (fear and distance), clash (a clash of longing and\n"
 "withdrawal), turning (a turning point).\n") },
 	{ "ui", N_(
-"Usage: nabij ui [--port N] [--no-open]\n"
+"Usage: nabij ui [--port N] [--no-open] [--stop]\n"
 "\n"
 "Starts nabij in your browser. It listens on this computer only and prints\n"
 "an address to open; no page or program elsewhere can reach it. Ctrl-C stops\n"
-"it. --port 0 picks any free port.\n") },
+"it. The next start takes the same address again, so a bookmark keeps\n"
+"working; when nabij already runs, \"nabij ui\" opens that one instead of a\n"
+"second. --stop stops the one that runs. --port 0 picks any free port.\n") },
 	{ "help", N_(
 "Usage: nabij help [COMMAND | beside | alone | touch]\n"
 "\n"

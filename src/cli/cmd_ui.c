@@ -12,11 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { O_PORT = OPT_BASE, O_NO_OPEN };
+enum { O_PORT = OPT_BASE, O_NO_OPEN, O_STOP };
 
 static const struct option opts[] = {
 	{ "port", required_argument, NULL, O_PORT },
 	{ "no-open", no_argument, NULL, O_NO_OPEN },
+	{ "stop", no_argument, NULL, O_STOP },
 	{ 0 },
 };
 
@@ -35,6 +36,9 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 	case O_NO_OPEN:
 		o->open_browser = false;
 		return NB_OK;
+	case O_STOP:
+		o->stop = true;
+		return NB_OK;
 	default:
 		return NB_EUSAGE;
 	}
@@ -49,21 +53,22 @@ int cmd_ui(struct cli *c, int argc, char **argv)
 	const char *lang = getenv("LANGUAGE");
 
 	o.lang = lang && strncmp(lang, "nl", 2) == 0 ? "nl" : "en";
+	o.db_path = c->db_path;
 	c->no_offer = true;	/* the first page offers the passphrase instead */
 	if (flags_parse(argc, argv, opts, apply, &o, &args, &nargs, &err)) {
 		status = cli_fail(&err);
 	} else if (nargs) {
 		status = cli_usage("ui", _("\"%s\" is not understood here."), args[0]);
+	} else if ((status = web_running(&o)) >= 0) {
+		;	/* one nabij per database: the running one opens (or stops) */
 	} else if (app_check_file(c->db_path, &err)) {
 		status = cli_fail(&err);
 	} else if ((o.locked = app_encrypted(&c->app, c->db_path))) {
-		o.db_path = c->db_path;	/* the passphrase comes through /unlock */
 		status = web_serve(&c->app, &o);
 		c->db_open = c->app.store.ops != NULL;	/* unlocked there: closed in main */
 	} else if (cli_open(c, &err)) {
 		status = cli_fail(&err);
 	} else {
-		o.db_path = c->db_path;
 		status = web_serve(&c->app, &o);
 	}
 	report_release();	/* the fonts of any report the pages drew */

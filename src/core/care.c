@@ -11,18 +11,59 @@ bool care_needs_help(const struct nb_checkin *c)
 	return c->mood == 1 || (c->tension == 5 && c->mood >= 1 && c->mood <= 2);
 }
 
-static const char *const help_parts[NB_HELP__COUNT] = {
-	[NB_HELP_OPENING] = N_("If things are very heavy right now, you do not have to carry this alone."),
-	[NB_HELP_LINE] = N_("You can call or chat with 113 Zelfmoordpreventie, day and night: 0800-0113 (free) or 113.nl."),
-	[NB_HELP_EMERGENCY] = N_("In an emergency, call 112."),
-	[NB_HELP_ABROAD] = N_("Outside the Netherlands, call your local emergency number."),
+/* The help numbers, as written and as dialled. 113 Zelfmoordpreventie
+ * answers on its short number 113 and for free on 0800-0113. */
+static const struct nb_phone phones[] = {
+	{ "113", "113" }, { "0800-0113", "08000113" }, { "112", "112" },
+};
+enum { PHONE_113, PHONE_FREE, PHONE_112 };
+
+/* Each part's words, with a %s where a number goes, and those numbers in
+ * order: the terminal writes them in, a page makes each one a link. */
+static const struct {
+	const char *text;
+	signed char phone[3];	/* -1 after the last */
+} help_parts[NB_HELP__COUNT] = {
+	[NB_HELP_OPENING] = { N_("If things are very heavy right now, you do not have to carry this alone."),
+			      { -1 } },
+	[NB_HELP_LINE] = { N_("You can call 113 Zelfmoordpreventie day and night on %s, or for free on %s. You can also chat at 113.nl."),
+			   { PHONE_113, PHONE_FREE, -1 } },
+	[NB_HELP_EMERGENCY] = { N_("In an emergency, call %s."), { PHONE_112, -1 } },
+	[NB_HELP_ABROAD] = { N_("Outside the Netherlands, call your local emergency number."), { -1 } },
+	[NB_HELP_CARD] = { N_("Help now: 113 Zelfmoordpreventie, %s or %s (free), or 113.nl. Emergency: %s."),
+			   { PHONE_113, PHONE_FREE, PHONE_112 } },
 };
 
-static const struct nb_phone phones[] = { { "0800-0113", "08000113" }, { "112", "112" } };
-
-const struct nb_phone *care_help_phone(size_t i)
+const char *care_help_format(enum nb_help_part part)
 {
-	return i < sizeof phones / sizeof phones[0] ? &phones[i] : NULL;
+	return _(help_parts[part].text);
+}
+
+const struct nb_phone *care_help_number(enum nb_help_part part, size_t i)
+{
+	if (i >= sizeof help_parts[0].phone || help_parts[part].phone[i] < 0)
+		return NULL;
+	return &phones[help_parts[part].phone[i]];
+}
+
+const char *care_help_part(enum nb_help_part part)
+{
+	static char out[NB_HELP__COUNT][512];
+	const char *f = care_help_format(part);
+	size_t n = 0, k = 0;
+
+	for (; *f && n + 1 < sizeof out[0]; f++) {
+		const struct nb_phone *ph;
+		if (f[0] == '%' && f[1] == 's' && (ph = care_help_number(part, k++))) {
+			n += (size_t)snprintf(out[part] + n, sizeof out[0] - n, "%s", ph->written);
+			n = n < sizeof out[0] ? n : sizeof out[0] - 1;
+			f++;
+		} else {
+			out[part][n++] = *f;
+		}
+	}
+	out[part][n] = '\0';
+	return out[part];
 }
 
 bool care_wants_someone(const struct nb_checkin *c)
@@ -58,11 +99,6 @@ bool care_phone_number(const char *reach, char dial[24])
 	return digits >= 3 && digits <= 15;
 }
 
-const char *care_help_part(enum nb_help_part part)
-{
-	return _(help_parts[part]);
-}
-
 const char *care_help_text(char *buf, size_t size)
 {
 	snprintf(buf, size, "%s\n%s\n%s %s", care_help_part(NB_HELP_OPENING), care_help_part(NB_HELP_LINE),
@@ -79,7 +115,7 @@ const char *care_not_therapy_text(void)
 
 const char *care_card_help(void)
 {
-	return _("Help now: 113 Zelfmoordpreventie, 0800-0113 or 113.nl. Emergency: 112.");
+	return care_help_part(NB_HELP_CARD);
 }
 
 const char *care_last_touch(const struct nb_entry *touch, int days, char *buf, size_t size)

@@ -16,14 +16,20 @@ bool care_needs_help(const struct nb_checkin *c);
 /* Where to find help now, in parts (the pages set them apart) or as one text
  * for the terminal in buf (NB_HELP_TEXT_LEN bytes); the card has its short
  * form, care_card_help. The one source of these words. */
-enum nb_help_part { NB_HELP_OPENING, NB_HELP_LINE, NB_HELP_EMERGENCY, NB_HELP_ABROAD, NB_HELP__COUNT };
+enum nb_help_part {
+	NB_HELP_OPENING, NB_HELP_LINE, NB_HELP_EMERGENCY, NB_HELP_ABROAD,
+	NB_HELP_CARD,	/* the card's one line */
+	NB_HELP__COUNT
+};
 #define NB_HELP_TEXT_LEN 1024
 const char *care_help_part(enum nb_help_part part);
-/* The numbers in those words, as written and as dialled; NULL after the last. */
+/* The same words with a "%s" where each number goes, and those numbers in
+ * order (NULL after the last): for a page that makes each one a link. */
 struct nb_phone {
 	const char *written, *dial;
 };
-const struct nb_phone *care_help_phone(size_t i);
+const char *care_help_format(enum nb_help_part part);
+const struct nb_phone *care_help_number(enum nb_help_part part, size_t i);
 /* When "how to reach" is a phone number ("06-12345678", "+31 6 1234 5678"),
  * the number to dial into dial (at most 24 bytes), true; else false. */
 bool care_phone_number(const char *reach, char dial[24]);

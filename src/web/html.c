@@ -137,7 +137,7 @@ void page_begin(struct page *p, const char *title, const char *active)
 	h(p, "<main id=\"main\">");
 }
 
-static void h_phones(struct page *p, const char *text);
+
 
 void page_end(struct page *p)
 {
@@ -153,7 +153,7 @@ void page_end(struct page *p)
 	  strcmp(other, "nl") == 0 ? "Nederlands" : "English");
 	h(p, " · <a href=\"/data\">%s</a> · <a href=\"/help\">%s</a>", _("Your data"), _("Help"));
 	h(p, "<p class=\"help-now\">");	/* on every page, the locked ones too: a tap away */
-	h_phones(p, care_card_help());
+	page_phones(p, NB_HELP_CARD);
 	h(p, "</p><p class=\"quiet\">%s</p></footer></body></html>\n",
 	  _("nabij keeps everything on this computer. It is a companion, not a replacement for professional help."));
 }
@@ -195,27 +195,25 @@ void page_fail(struct page *p, int status, const char *message)
 	page_end(p);
 }
 
-/* Text with the help numbers in it as links a phone can call (tel:). */
-static void h_phones(struct page *p, const char *text)
+/* A part of the help words with its numbers as links a phone can call. */
+void page_phones(struct page *p, enum nb_help_part part)
 {
-	while (*text) {
-		const struct nb_phone *first = NULL;
-		const char *at = NULL;
-		for (size_t i = 0; care_help_phone(i); i++) {
-			const char *f = strstr(text, care_help_phone(i)->written);
-			if (f && (!at || f < at))
-				at = f, first = care_help_phone(i);
-		}
-		if (!at) {
-			h(p, "%s", text);
+	const char *f = care_help_format(part);
+	size_t k = 0;
+
+	while (*f) {
+		const char *at = strstr(f, "%s");
+		const struct nb_phone *ph = at ? care_help_number(part, k++) : NULL;
+		char *before;
+
+		if (!ph) {
+			h(p, "%s", f);
 			return;
 		}
-		{
-			char *before = xstrndup(text, (size_t)(at - text));
-			h(p, "%s<a href=\"tel:%s\">%s</a>", before, first->dial, first->written);
-			free(before);
-		}
-		text = at + strlen(first->written);
+		before = xstrndup(f, (size_t)(at - f));
+		h(p, "%s<a href=\"tel:%s\">%s</a>", before, ph->dial, ph->written);
+		free(before);
+		f = at + 2;
 	}
 }
 
@@ -223,9 +221,9 @@ void page_care(struct page *p)
 {
 	h(p, "<section class=\"care\" role=\"note\" aria-label=\"%s\"><p>%s</p><ul><li>", _("Help"),
 	  care_help_part(NB_HELP_OPENING));
-	h_phones(p, care_help_part(NB_HELP_LINE));
+	page_phones(p, NB_HELP_LINE);
 	h(p, "</li><li>");
-	h_phones(p, care_help_part(NB_HELP_EMERGENCY));
+	page_phones(p, NB_HELP_EMERGENCY);
 	h(p, "</li></ul><p>%s</p></section>", care_help_part(NB_HELP_ABROAD));
 }
 

@@ -47,6 +47,8 @@ void page_redirect(struct page *p, const char *fmt, ...) __attribute__((format(p
 void page_fail(struct page *p, int status, const char *message);
 /* A calm box with the help of PRACTICES section 10. */
 void page_care(struct page *p);
+/* One part of the help words, its numbers as links a phone can call. */
+void page_phones(struct page *p, enum nb_help_part part);
 /* A "saved" note and the suggestion for now, after a record was saved;
  * whether it showed where help is (after a check-in at the lowest end). */
 bool page_notice(struct page *p);

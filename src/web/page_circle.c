@@ -148,8 +148,9 @@ void page_card(struct page *p)
 			h(p, "<br><span class=\"quiet\">%s %s</span>", _("helps with:"), m->helps);
 		h(p, "</li>");
 	}
-	h(p, "</ol><p class=\"help\">%s</p></article>",
-	  care_card_help());
+	h(p, "</ol><p class=\"help\">");
+	page_phones(p, NB_HELP_CARD);
+	h(p, "</p></article>");
 	if (back)
 		h(p, "<article class=\"card back\"><h2>%s</h2><p class=\"pre\">%s</p></article>",
 		  _("What helps me when I am low"), back->u.reflection.text);

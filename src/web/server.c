@@ -7,6 +7,7 @@
  * language setting.
  */
 #include "web.h"
+#include "place.h"
 #include "core/i18n.h"
 #include "core/uid.h"
 #include "core/xalloc.h"
@@ -453,14 +454,57 @@ static void open_browser(const char *url)
 	}
 }
 
+int web_running(const struct web_opts *o)
+{
+	struct place pl;
+	char url[128];
+
+	if (!o->db_path || !place_load(o->db_path, &pl) || !place_alive(&pl)) {
+		if (!o->stop)
+			return -1;
+		printf("%s\n", _("nabij is not running for this database."));
+		return 0;
+	}
+	if (o->stop) {
+		if (kill(pl.pid, SIGTERM) != 0) {
+			fprintf(stderr, _("nabij: could not stop the nabij that is running (process %ld).\n"),
+				(long)pl.pid);
+			return 1;
+		}
+		for (int i = 0; i < 100 && place_alive(&pl); i++)
+			usleep(100 * 1000);	/* at most ten seconds to finish */
+		printf("%s\n", _("nabij has stopped. Everything you wrote is saved."));
+		return 0;
+	}
+	place_url(&pl, true, url, sizeof url);
+	printf(_("nabij is already open at:\n\n    %s\n\nOpen this address in your browser; it works only on this computer.\n"), url);
+	fflush(stdout);
+	if (o->open_browser)
+		open_browser(url);
+	return 0;
+}
+
+/* The first port to try, then the next ones when it is taken, on ip. */
+static struct MHD_Daemon *listen_on(struct web *w, uint32_t ip, int first, int tries)
+{
+	struct MHD_Daemon *d = start(w, first, ip, false);
+
+	for (int i = 0; !d && i < tries; i++)
+		if (DEFAULT_PORT + i != first)
+			d = start(w, DEFAULT_PORT + i, ip, false);
+	return d;
+}
+
 int web_serve(struct nb_app *app, const struct web_opts *o)
 {
 	struct web w;
 	struct MHD_Daemon *d4 = NULL, *d6 = NULL;
 	const union MHD_DaemonInfo *info;
+	struct place pl;
 	sigset_t stop;
 	char url[128];
-	int port = o->port ? o->port : DEFAULT_PORT, sig;
+	bool had, fixed = o->port != 0;
+	int port, sig;
 	uint32_t ip;
 	pthread_t dog;
 
@@ -475,26 +519,39 @@ int web_serve(struct nb_app *app, const struct web_opts *o)
 	web_init(&w, app, 0, o->lang);
 	w.db_path = o->db_path;
 	w.locked = o->locked;
-	ip = draw_loopback();
-	for (int tries = 0; !d4 && tries < (o->port ? 1 : 20); tries++)
-		d4 = start(&w, o->port < 0 ? 0 : port + tries, ip, false);
-	if (d4) {
-		snprintf(w.host, sizeof w.host, "%u.%u.%u.%u", ip >> 24, ip >> 16 & 255, ip >> 8 & 255,
-			 ip & 255);
-	} else {	/* a system without all of 127.0.0.0/8 on its loopback */
+	/* the address, port and secret of the last start, so that a bookmark
+	 * and the browser's session keep working */
+	had = o->db_path && place_load(o->db_path, &pl);
+	if (had)
+		memcpy(w.token, pl.token, sizeof w.token);
+	ip = had ? pl.ip : draw_loopback();
+	port = o->port > 0 ? o->port : o->port < 0 ? 0 : had ? pl.port : DEFAULT_PORT;
+	d4 = listen_on(&w, ip, port, fixed ? 0 : 20);
+	if (!d4 && ip != INADDR_LOOPBACK && !had) {	/* without all of 127.0.0.0/8 */
 		ip = INADDR_LOOPBACK;
-		for (int tries = 0; !d4 && tries < (o->port ? 1 : 20); tries++)
-			d4 = start(&w, o->port < 0 ? 0 : port + tries, ip, false);
+		d4 = listen_on(&w, ip, port, fixed ? 0 : 20);
+	}
+	if (!d4 && had && !fixed) {	/* the old address is gone: a new one */
+		ip = draw_loopback();
+		if (!(d4 = listen_on(&w, ip, DEFAULT_PORT, 20)))
+			d4 = listen_on(&w, ip = INADDR_LOOPBACK, DEFAULT_PORT, 20);
 	}
 	if (!d4) {
 		fprintf(stderr, _("nabij: cannot listen on 127.0.0.1:%d; is another program using it? Try --port.\n"), port);
 		return 1;
 	}
+	snprintf(w.host, sizeof w.host, "%u.%u.%u.%u", ip >> 24, ip >> 16 & 255, ip >> 8 & 255, ip & 255);
 	info = mhd.get_daemon_info(d4, MHD_DAEMON_INFO_BIND_PORT);
 	w.port = info ? info->port : port;
 	if (ip == INADDR_LOOPBACK)
 		d6 = start(&w, w.port, ip, true);	/* ::1 too, where the machine has it */
-	snprintf(url, sizeof url, "http://%s:%d/?token=%s", w.host, w.port, w.token);
+	pl.ip = ip;
+	pl.port = w.port;
+	memcpy(pl.token, w.token, sizeof pl.token);
+	pl.pid = getpid();
+	if (o->db_path)
+		(void)place_save(o->db_path, &pl);	/* without it, only the next start differs */
+	place_url(&pl, true, url, sizeof url);
 	printf(_("nabij is open at:\n\n    %s\n\nOpen this address in your browser; it works only on this computer.\nPress Ctrl-C here to stop nabij.\n"), url);
 	fflush(stdout);
 	if (o->open_browser)
@@ -507,6 +564,9 @@ int web_serve(struct nb_app *app, const struct web_opts *o)
 		watching = false;
 		pthread_join(dog, NULL);
 	}
+	pl.pid = 0;
+	if (o->db_path)
+		(void)place_save(o->db_path, &pl);
 	printf("\n%s\n", _("nabij has stopped. Everything you wrote is saved."));
 	mhd.stop_daemon(d4);
 	if (d6)

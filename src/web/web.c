@@ -220,14 +220,18 @@ static void use_lang(const char *lang)
 	++_nl_msg_cat_cntr;
 }
 
-/* A page for someone who reached the server without the session secret. */
+/* A page for someone who reached the server without the session secret:
+ * an old bookmark, another browser, cleared cookies. */
 static void page_locked(struct page *p)
 {
 	p->resp->status = 403;
-	page_begin(p, _("Open nabij from your own terminal"), NULL);
-	h(p, "<h1>%s</h1><p>%s</p><p>%s</p>", _("Open nabij from your own terminal"),
-	  _("nabij only opens with the address it printed when it started, so that no other page or program on this computer can read your notes."),
-	  _("Start it with \"nabij ui\" and open the address it shows, or look it up in the terminal where it is running."));
+	page_begin(p, _("Open nabij again to go on"), NULL);
+	h(p, "<h1>%s</h1><p>%s</p><ul><li>%s</li><li>%s</li></ul><p>%s</p>",
+	  _("Open nabij again to go on"),
+	  _("This browser is not signed in to nabij right now. Nothing you wrote is lost: it is all still on this computer."),
+	  _("Open nabij from your applications menu (the nabij icon). It opens this page again, signed in."),
+	  _("Or, in a terminal, type: nabij ui"),
+	  _("nabij only opens this way so that no other page or program on this computer can read your notes."));
 	page_end(p);
 }
 
@@ -357,7 +361,7 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 	}
 	if (token && !post && same_secret(token, w->token)) {	/* the opening address */
 		snprintf(resp->cookies[resp->ncookies++], sizeof resp->cookies[0],
-			 "nabij_session=%s; Path=/; HttpOnly; SameSite=Strict", w->token);
+			 "nabij_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000", w->token);
 		page_redirect(&p, "%s", req->path);
 		return;
 	}

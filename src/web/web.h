@@ -96,7 +96,12 @@ struct web_opts {
 	const char *lang;
 	const char *db_path;
 	bool locked;		/* the database waits for its passphrase (/unlock) */
+	bool stop;		/* stop the nabij that runs for this database */
 };
+
+/* When a nabij ui already runs for o->db_path: open it in the browser (or
+ * stop it, with o->stop) and give the exit status; -1 when none runs. */
+int web_running(const struct web_opts *o);
 
 /* Run the server until interrupted; prints the address to open. */
 int web_serve(struct nb_app *app, const struct web_opts *o);

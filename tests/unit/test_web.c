@@ -740,6 +740,7 @@ static void lowest_checkin_shows_help(void **state)
 	assert_non_null(strstr(body, "class=\"care\""));
 	assert_non_null(strstr(body, "<a href=\"tel:08000113\">0800-0113</a>"));	/* a phone can call it */
 	assert_non_null(strstr(body, "<a href=\"tel:112\">112</a>"));
+	assert_non_null(strstr(body, "<a href=\"tel:113\">113</a>"));	/* the short number too */
 	{	/* once, not twice */
 		char *first = strstr(body, "class=\"care\"");
 		assert_null(strstr(first + 1, "class=\"care\""));
