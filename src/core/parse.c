@@ -123,8 +123,10 @@ static long unit_seconds(const char *w, size_t n)
 		{ "seconde", 1 }, { "seconden", 1 }, { "sec.", 1 },
 		{ "m", 60 }, { "min", 60 }, { "mins", 60 }, { "minute", 60 }, { "minutes", 60 },
 		{ "minuut", 60 }, { "minuten", 60 }, { "min.", 60 }, { "minuutjes", 60 },
+		{ "secondje", 1 }, { "secondjes", 1 }, { "tellen", 1 },
 		{ "h", 3600 }, { "hr", 3600 }, { "hrs", 3600 }, { "hour", 3600 }, { "hours", 3600 },
-		{ "u", 3600 }, { "uur", 3600 }, { "uren", 3600 },
+		{ "u", 3600 }, { "uur", 3600 }, { "uren", 3600 }, { "uurtje", 3600 }, { "uurtjes", 3600 },
+		{ "kwartier", 900 }, { "kwartiertje", 900 }, { "halfuur", 1800 }, { "halfuurtje", 1800 },
 	};
 
 	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
@@ -147,7 +149,9 @@ static long phrase_seconds(const char *s)
 		{ "a couple of minutes", 120 }, { "een kwartier", 900 }, { "a quarter of an hour", 900 },
 		{ "half an hour", 1800 }, { "een half uur", 1800 }, { "half uur", 1800 },
 		{ "an hour", 3600 }, { "een uur", 3600 }, { "an hour and a half", 5400 },
-		{ "anderhalf uur", 5400 },
+		{ "anderhalf uur", 5400 }, { "een moment", 10 }, { "een momentje", 10 }, { "a little while", 300 },
+		{ "half a minute", 30 }, { "een halve minuut", 30 }, { "halve minuut", 30 },
+		{ "a few hours", 10800 }, { "een paar uur", 10800 }, { "a couple of hours", 7200 },
 	};
 
 	for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
@@ -156,16 +160,126 @@ static long phrase_seconds(const char *s)
 	return 0;
 }
 
+/* Number words up to sixty, as people write them in a duration. */
+static int number_word(const char *w)
+{
+	static const char *const en[] = { "zero", "one", "two", "three", "four", "five", "six", "seven",
+		"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+		"seventeen", "eighteen", "nineteen", "twenty" };
+	static const char *const nl[] = { "nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven",
+		"acht", "negen", "tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien",
+		"zeventien", "achttien", "negentien", "twintig" };
+	static const struct { const char *word; int n; } tens[] = {
+		{ "thirty", 30 }, { "forty", 40 }, { "fifty", 50 }, { "sixty", 60 }, { "dertig", 30 },
+		{ "veertig", 40 }, { "vijftig", 50 }, { "zestig", 60 }, { "een", 1 }, { "eén", 1 },
+	};
+
+	for (int i = 0; i <= 20; i++)
+		if (strcmp(w, en[i]) == 0 || strcmp(w, nl[i]) == 0)
+			return i;
+	for (size_t i = 0; i < sizeof tens / sizeof tens[0]; i++)
+		if (strcmp(w, tens[i].word) == 0)
+			return tens[i].n;
+	return -1;
+}
+
+static bool is_number(const char *w)
+{
+	bool digit = false;
+
+	for (; *w; w++)
+		if (isdigit((unsigned char)*w))
+			digit = true;
+		else if (*w != '.' && *w != ',')
+			return false;
+	return digit;
+}
+
+/*
+ * Rewrite the words of a duration into numbers and units, in place: number
+ * words become digits ("twee minuten", "ten minutes"), "a", "an" and "een"
+ * before a unit become 1 ("a second", "een halfuur"), "and" and "en" between
+ * parts go ("1 hour and 10 minutes"), a range becomes its middle ("5-10 min",
+ * "5 to 10 minutes"), and the Dutch "een minuut of vijf" (about five
+ * minutes) becomes "5 minuut". The result is never longer than s.
+ */
+static void normalize_words(char *s)
+{
+	char *w[16], out[128] = "", *save = NULL;
+	size_t n = 0, len = strlen(s);
+
+	if (len >= sizeof out)
+		return;	/* too long to be a duration: left as it was */
+	for (char *t = strtok_r(s, " ", &save); t && n < sizeof w / sizeof w[0]; t = strtok_r(NULL, " ", &save))
+		w[n++] = t;
+	if (n == 4 && number_word(w[0]) == 1 && unit_seconds(w[1], strlen(w[1])) &&
+	    strcmp(w[2], "of") == 0 && (is_number(w[3]) || number_word(w[3]) >= 0)) {	/* "een minuut of 5" */
+		char *unit = w[1];
+		w[0] = w[3], w[1] = unit, n = 2;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char num[24];
+		char *dash;
+		int k = number_word(w[i]);
+		bool unit_next = i + 1 < n && unit_seconds(w[i + 1], strlen(w[i + 1]));
+
+		if ((strcmp(w[i], "and") == 0 || strcmp(w[i], "en") == 0) && i > 0 && i + 1 < n)
+			continue;
+		if ((strcmp(w[i], "a") == 0 || strcmp(w[i], "an") == 0) && unit_next)
+			k = 1;
+		if (k >= 0 && (k != 1 || unit_next || strcmp(w[i], "een") != 0)) {
+			snprintf(num, sizeof num, "%d", k);
+			w[i] = num;
+		}
+		/* a range: "5-10", or "5 to 10", "5 tot 10" */
+		if ((dash = strchr(w[i], '-')) && dash != w[i] && dash[1]) {
+			*dash = '\0';
+			if (is_number(w[i]) && is_number(dash + 1)) {
+				snprintf(num, sizeof num, "%g", (atof(w[i]) + atof(dash + 1)) / 2);
+				w[i] = num;
+			} else {
+				*dash = '-';
+			}
+		} else if (i + 2 < n && is_number(w[i]) &&
+			   (strcmp(w[i + 1], "to") == 0 || strcmp(w[i + 1], "tot") == 0)) {
+			int hi = number_word(w[i + 2]);
+			double top = hi >= 0 ? hi : is_number(w[i + 2]) ? atof(w[i + 2]) : -1;
+			if (top >= 0) {
+				snprintf(num, sizeof num, "%g", (atof(w[i]) + top) / 2);
+				w[i] = num;
+				i += 2;
+				if (strlen(out) + strlen(num) + 2 < sizeof out) {
+					strcat(out, *out ? " " : "");
+					strcat(out, num);
+				}
+				continue;
+			}
+		}
+		if (strlen(out) + strlen(w[i]) + 2 >= sizeof out)
+			return;
+		strcat(out, *out ? " " : "");
+		strcat(out, w[i]);
+	}
+	if (strlen(out) <= len)
+		memcpy(s, out, strlen(out) + 1);
+}
+
 /*
  * A length of time as people write it: "90", "90s", "2m", "1:30"
  * (minutes:seconds), "5 min", "30 seconds", "2 min 30 s", "1h30", "1,5
- * uur", "about 20 minutes", "een paar minuten". A number without a unit is
- * seconds. Returns false for anything else.
+ * uur", "about 20 minutes", "een paar minuten", "twee minuten", "a second",
+ * "1 hour and 10 minutes", "5-10 min", "een minuut of vijf", "5 minutes or
+ * so". A number without a unit is seconds. Returns false for anything else.
  */
 static bool duration(const char *text, long *out)
 {
 	static const char *const about[] = { "about ", "around ", "roughly ", "almost ", "ongeveer ",
-					     "zo'n ", "circa ", "ca. ", "bijna ", "ruim " };
+					     "zo'n ", "circa ", "ca. ", "bijna ", "ruim ", "~", "± ", "±",
+					     "approximately ", "nearly ", "just over ", "less than ",
+					     "over ", "more than ", "meer dan ", "minder dan ", "net " };
+	static const char *const after[] = { " or so", " of zo", " ongeveer", " or something",
+					     " ofzo", " or less", " of minder", " at most", " hooguit",
+					     " lang", " long" };
 	char *copy = trim_dup(text), *p, *colon;
 	long total = 0, mins = 0, secs = 0;
 	bool ok = false, any = false;
@@ -180,6 +294,13 @@ static bool duration(const char *text, long *out)
 			p += strlen(about[i]);
 			break;
 		}
+	for (size_t i = 0; i < sizeof after / sizeof after[0]; i++) {
+		size_t n = strlen(p), k = strlen(after[i]);
+		if (n > k && strcmp(p + n - k, after[i]) == 0) {
+			p[n - k] = '\0';
+			break;
+		}
+	}
 	if ((total = phrase_seconds(p))) {
 		ok = true;
 		goto out;
@@ -191,6 +312,7 @@ static bool duration(const char *text, long *out)
 		total = mins * 60 + secs;
 		goto out;
 	}
+	normalize_words(p);
 	while (*p) {	/* number, unit, number, unit, ... */
 		char *end;
 		double v;
@@ -235,20 +357,44 @@ out:
 	return ok;
 }
 
+static const struct nb_quick_length quick[] = {
+	{ "moment", 10, N_("A moment") },
+	{ "minute", 60, N_("About a minute") },
+	{ "few", 180, N_("A few minutes") },
+	{ "longer", 600, N_("Longer") },
+};
+
+const struct nb_quick_length *quick_length(size_t i)
+{
+	return i < sizeof quick / sizeof quick[0] ? &quick[i] : NULL;
+}
+
+const struct nb_quick_length *quick_length_find(const char *id)
+{
+	for (size_t i = 0; id && i < sizeof quick / sizeof quick[0]; i++)
+		if (strcmp(quick[i].id, id) == 0)
+			return &quick[i];
+	return NULL;
+}
+
 enum nb_err parse_seconds(const char *field, const char *s, int max,
 			  int *out, struct nb_error *err)
 {
 	long v = 0;
-	bool ok = s && duration(s, &v) && v >= 1 && v <= max;
+	bool read = s && duration(s, &v);
 
-	if (!ok && max >= 3600)
+	if (read && v > max && max >= 3600)
 		return nb_error_set(err, NB_EINVAL, field,
-				    _("%s must be from 1 second to %d hours, like 90, 90s, 5 min, 2 min 30 s or 1:30 (you gave \"%s\")."),
-				    field_label(field), max / 3600, nb_shown(s ? s : ""));
-	if (!ok)
+				    _("%s: \"%s\" is longer than nabij keeps here; at most %d hours."),
+				    field_label(field), nb_shown(s), max / 3600);
+	if (read && v > max)
 		return nb_error_set(err, NB_EINVAL, field,
-				    _("%s must be from 1 second to %d minutes, like 90, 90s, 5 min, 2 min 30 s or 1:30 (you gave \"%s\")."),
-				    field_label(field), max / 60, nb_shown(s ? s : ""));
+				    _("%s: \"%s\" is longer than nabij keeps here; at most %d minutes."),
+				    field_label(field), nb_shown(s), max / 60);
+	if (!read || v < 1)
+		return nb_error_set(err, NB_EINVAL, field,
+				    _("%s: \"%s\" is not a length of time nabij understands. Write it as you would say it, like \"30 seconds\", \"5 minutes\" or \"a few minutes\"."),
+				    field_label(field), nb_shown(s ? s : ""));
 	*out = (int)v;
 	return NB_OK;
 }

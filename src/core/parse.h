@@ -18,9 +18,21 @@ enum nb_err parse_scale(const char *field, const char *s, int lo, int hi,
 /* Hours of sleep: "7", "7.5", "7,5", "7:30"; "" or "none" give -1. */
 enum nb_err parse_sleep(const char *s, int *minutes, struct nb_error *err);
 
-/* A duration: "90", "90s", "2m", "1:30" (minutes:seconds). */
+/* A duration as people write it, in Dutch or English: "30 seconds",
+ * "5 min", "een paar minuten", "twee minuten", "1 hour and 10 minutes",
+ * "90", "1:30" (minutes:seconds); see parse.c for all it takes. */
 enum nb_err parse_seconds(const char *field, const char *s, int max,
 			  int *out, struct nb_error *err);
+
+/* The few rough lengths a form offers as buttons before the free words:
+ * NULL past the last; quick_length_find gives NULL for an unknown id. */
+struct nb_quick_length {
+	const char *id;
+	int seconds;
+	const char *label;	/* N_() */
+};
+const struct nb_quick_length *quick_length(size_t i);
+const struct nb_quick_length *quick_length_find(const char *id);
 
 /*
  * A term of vocabulary v: a listed id, an English or translated label, or

@@ -6,6 +6,7 @@
 #include "page.h"
 #include "core/care.h"
 #include "core/i18n.h"
+#include "core/describe.h"
 #include "core/parse.h"
 #include "core/xalloc.h"
 
@@ -355,6 +356,32 @@ void w_choices(struct page *p, const char *name, const char *label, enum nb_voca
 		  many ? "checkbox" : "radio", name, t[i].id, on ? " checked" : "", _(t[i].label));
 	}
 	h(p, "</fieldset>");
+}
+
+void w_length(struct page *p, const char *label, int seconds)
+{
+	const struct nb_quick_length *q, *preset = NULL;
+	char words[48] = "";
+
+	for (size_t i = 0; !p->posted && (q = quick_length(i)); i++)
+		if (q->seconds == seconds)
+			preset = q;
+	if (seconds && !preset) {	/* as it reads, and as it may be typed back: "5 min" */
+		struct nb_buf d = { 0 };
+		describe_duration(&d, seconds);
+		snprintf(words, sizeof words, "%s", d.s);
+		buf_free(&d);
+	}
+	h(p, "<fieldset class=\"choices\"%r><legend>%s</legend>", invalid(p, "seconds"), label);
+	field_error(p, "seconds");
+	for (size_t i = 0; (q = quick_length(i)); i++) {
+		bool on = p->posted ? fchecked(p, "length", q->id) : q == preset;
+		h(p, "<label><input type=\"radio\" name=\"length\" value=\"%s\"%r><span>%s</span></label>",
+		  q->id, on ? " checked" : "", _(q->label));
+	}
+	h(p, "</fieldset>");
+	w_text(p, "seconds", _("Or in your own words"), _("Like 20 seconds, 5 minutes or half an hour"),
+	       p->posted ? fval(p, "seconds") : words, false);
 }
 
 int64_t path_id(const char *path, const char *prefix)

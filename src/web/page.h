@@ -69,6 +69,9 @@ void w_text(struct page *p, const char *name, const char *label, const char *hin
 	    const char *value, bool multiline);
 void w_choices(struct page *p, const char *name, const char *label, enum nb_vocab v,
 	       bool many, const struct nb_items *chosen, const char *one);
+/* How long something took: the quick lengths as buttons ("length"), then
+ * the person's own words ("seconds"); seconds is the stored value, 0 for none. */
+void w_length(struct page *p, const char *label, int seconds);
 void w_datetime(struct page *p, const char *name, const char *label, const char *value);
 /* A passphrase field: typed text is never shown or sent back. */
 void w_secret(struct page *p, const char *name, const char *label, const char *hint,

@@ -235,6 +235,8 @@ enum nb_err moment_from_form(struct page *p, struct nb_entry *e)
 	m->seconds = 0;
 	if (secs && *secs && (rc = parse_seconds("seconds", secs, NB_MOMENT_SECONDS_MAX, &m->seconds, &p->err)))
 		return rc;
+	if ((!secs || !*secs) && quick_length_find(fval(p, "length")))	/* the words win over a button */
+		m->seconds = quick_length_find(fval(p, "length"))->seconds;
 	xstrset(&m->safe, NULL);
 	if (safe && *safe && (rc = parse_term("safe", NB_VOCAB_SAFE, safe, &m->safe, &p->err)))
 		return rc;
@@ -247,22 +249,16 @@ enum nb_err moment_from_form(struct page *p, struct nb_entry *e)
 void moment_form(struct page *p, const struct nb_entry *e, const char *action)
 {
 	const struct nb_moment *m = e ? &e->u.moment : NULL;
-	char secs[48] = "", at[20];
+	char at[20];
 	char *eff = others(m ? &m->effects : NULL, NB_VOCAB_EFFECT);
 
-	if (m && m->seconds) {	/* as it reads, and as it may be typed back: "5 min" */
-		struct nb_buf d = { 0 };
-		describe_duration(&d, m->seconds);
-		snprintf(secs, sizeof secs, "%s", d.s);
-		buf_free(&d);
-	}
 	local_value(e, at);
 	form_begin(p, action, "moment");
 	form_errors(p);
 	w_choices(p, "kind", _("What kind of moment was it?"), NB_VOCAB_MOMENT_KIND, false, NULL,
 		  m ? m->kind : kvs_get(&p->req->query, "kind"));
 	w_text(p, "with", _("With whom?"), _("A name, an animal, or yourself"), shown(p, "with", m ? m->with : NULL), false);
-	w_text(p, "seconds", _("How long, roughly?"), _("In your own words, like 30 seconds, 5 minutes or a few minutes"), shown(p, "seconds", secs), false);
+	w_length(p, _("How long, roughly?"), m ? m->seconds : 0);
 	w_choices(p, "safe", _("Did it feel safe and wanted?"), NB_VOCAB_SAFE, false, NULL, m ? m->safe : NULL);
 	w_choices(p, "effect", _("What did your body do?"), NB_VOCAB_EFFECT, true, m ? &m->effects : NULL, NULL);
 	w_text(p, "effect_other", _("Something else your body did"), NULL, shown(p, "effect_other", eff), false);

@@ -105,14 +105,25 @@ static void durations(void **state)
 		{ "about 30 seconds", 30 }, { "ongeveer 20 minuten", 1200 }, { "een paar minuten", 180 },
 		{ "a few minutes", 180 }, { "2 min 30 s", 150 }, { "1h30", 5400 }, { "1,5 uur", 5400 },
 		{ "1.5 hours", 5400 }, { "Een Minuut", 60 }, { "half an hour", 1800 }, { "45 min", 2700 },
+		{ "10 seconden", 10 }, { "een halfuur", 1800 }, { "twee minuten", 120 },
+		{ "two minutes", 120 }, { "een moment", 10 }, { "1 uur en 10 minuten", 4200 },
+		{ "1 hour and 10 minutes", 4200 }, { "5 minuten of zo", 300 }, { "~5 min", 300 },
+		{ "5-10 min", 450 }, { "een minuut of vijf", 300 }, { "a second", 1 },
+		{ "twintig seconden", 20 }, { "ten minutes", 600 }, { "een halve minuut", 30 },
+		{ "half a minute", 30 }, { "een uurtje", 3600 }, { "3 kwartier", 2700 },
+		{ "5 to 10 minutes", 450 }, { "3 minuten ongeveer", 180 }, { "5 mins", 300 },
+		{ "zo'n 10 minuten", 600 }, { "a couple of minutes", 120 }, { "een kwartier", 900 },
+		{ "5m", 300 }, { "30s", 30 }, { "about a minute", 60 }, { "a moment", 10 },
 	};
+	assert_true(sizeof words / sizeof words[0] >= 30);
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
 		if (parse_seconds("seconds", words[i].text, 86400, &s, &err) != NB_OK)
 			fail_msg("\"%s\": %s", words[i].text, err.msg);
 		assert_int_equal(s, words[i].seconds);
 	}
 	static const char *const bad[] = { "0", "-5", "", "m", "1:3", "1:60", "abc", "86401", "10x",
-					   "5 apples", "min 5", "about", "1h30x", "2 min 30" };
+					   "5 apples", "min 5", "about", "1h30x", "2 min 30", "een", "a",
+					   "x-y min", "en 5 min", "1 en", "5 of 10", "lang", "a few" };
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		assert_int_equal(parse_seconds("seconds", bad[i], 86400, &s, &err), NB_EINVAL);
 		assert_string_equal(err.field, "seconds");

@@ -762,6 +762,48 @@ static void lowest_checkin_shows_help(void **state)
 	req_free(&r);
 }
 
+/* A moment's length from a button, or from the person's own words (which
+ * win); shown back as a button, or as minutes, never as bare seconds. */
+static void moment_length(void **state)
+{
+	struct fixture *f = *state;
+	static const struct { const char *button, *words; int seconds; const char *shown; } cases[] = {
+		{ "few", "", 180, "value=\"few\" checked" },
+		{ "moment", "een paar minuten", 180, "value=\"few\" checked" },
+		{ NULL, "5 minuten", 300, "value=\"5 min\"" },
+		{ NULL, "about 30 seconds", 30, "value=\"30 s\"" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct web_req r;
+		struct web_resp resp = { 0 };
+		struct nb_entry *e;
+		struct nb_error err;
+		char path[64], *body;
+		const char *at;
+
+		req_init(&r, &f->w, "POST", "/moment");
+		form(&r, "kind", "hug");
+		if (cases[i].button)
+			form(&r, "length", cases[i].button);
+		form(&r, "seconds", cases[i].words);
+		web_handle(&f->w, &r, &resp);
+		assert_int_equal(resp.status, 303);
+		assert_non_null(at = strstr(resp.location, "saved="));
+		assert_int_equal(app_get(&f->app, atoll(at + 6), &e, &err), NB_OK);
+		assert_int_equal(e->u.moment.seconds, cases[i].seconds);
+		snprintf(path, sizeof path, "/r/%lld/edit", (long long)e->id);
+		entry_free(e);
+		web_resp_free(&resp);
+		req_free(&r);
+		get(f, path, &body);
+		if (!strstr(body, cases[i].shown))
+			fail_msg("case %zu: no %s in the edit form", i, cases[i].shown);
+		assert_null(strstr(body, "value=\"300\""));
+		free(body);
+	}
+}
+
 static void import_from_daylio(void **state)
 {
 	struct fixture *f = *state;
@@ -793,6 +835,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(host_and_secret, setup, teardown),
+		cmocka_unit_test_setup_teardown(moment_length, setup, teardown),
 		cmocka_unit_test_setup_teardown(posts_are_checked, setup, teardown),
 		cmocka_unit_test_setup_teardown(bad_form_keeps_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(hostile_text_stays_text, setup, teardown),
