@@ -55,6 +55,15 @@ enum nb_err app_backup(struct nb_app *a, const char *path, const char *dest, str
  * restored database afterwards. */
 enum nb_err app_restore(struct nb_app *a, const char *path, const char *src, const char *pass,
 			size_t len, struct nb_error *err);
+/* Whether pass is the passphrase of the open encrypted database at path
+ * (asked before it is changed or removed in the browser); a wrong one is
+ * NB_EINVAL on the field "old". */
+enum nb_err app_check_passphrase(struct nb_app *a, const char *path, const char *pass, size_t len,
+				 struct nb_error *err);
+/* Set the encrypted database at path aside, unopened, for a new start: it
+ * and its header keep their bytes under the name *aside (path.locked-N;
+ * free it), and a->store opens a new, empty, unencrypted database at path. */
+enum nb_err app_set_aside(struct nb_app *a, const char *path, char **aside, struct nb_error *err);
 /* Protect the open database at path with a new passphrase (a fresh salt),
  * or with none when pass is NULL; a->store is open again afterwards. */
 enum nb_err app_protect(struct nb_app *a, const char *path, const char *pass, size_t len,

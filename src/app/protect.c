@@ -96,6 +96,28 @@ enum nb_err app_open(struct nb_app *a, const char *path, const char *pass, size_
 	return rc;
 }
 
+enum nb_err app_check_passphrase(struct nb_app *a, const char *path, const char *pass, size_t len,
+				 struct nb_error *err)
+{
+	char *hpath = vault_header_path(path), *key = NULL;
+	struct vault_header h;
+	enum nb_err rc;
+	bool same;
+
+	if (!pass || !len)
+		return nb_error_set(err, NB_EINVAL, "old", "%s", _("Enter the passphrase you use now."));
+	if ((rc = vault_header_read(hpath, &h, err)) || (rc = vault_key(pass, len, &h, &key, err))) {
+		free(hpath);
+		return rc;
+	}
+	same = vault_same_key(key, a->key);
+	vault_free(key);
+	free(hpath);
+	return same ? NB_OK
+		    : nb_error_set(err, NB_EINVAL, "old", "%s",
+				   _("That is not the passphrase these notes open with now. Nothing was changed."));
+}
+
 /* Flush the folder holding path, so that a rename in it is on the disk. */
 static void sync_folder(const char *path)
 {
@@ -107,6 +129,56 @@ static void sync_folder(const char *path)
 		close(fd);
 	}
 	free(copy);
+}
+
+enum nb_err app_set_aside(struct nb_app *a, const char *path, char **aside, struct nb_error *err)
+{
+	/* the database, its headers and SQLite's files beside it move together */
+	static const char *const parts[] = { "", ".header", ".header.old", "-wal", "-shm" };
+	char *to = NULL;
+	size_t moved = 0;
+	enum nb_err rc;
+
+	*aside = NULL;
+	if (a->store.ops || !path || strcmp(path, ":memory:") == 0)
+		return nb_error_set(err, NB_EINVAL, "db", "%s", _("Only a locked database can be set aside."));
+	for (int n = 1; !to && n < 1000; n++) {
+		to = xasprintf("%s.locked-%d", path, n);
+		if (access(to, F_OK) == 0) {
+			free(to);
+			to = NULL;
+		}
+	}
+	if (!to)
+		return nb_error_set(err, NB_EIO, "db", "%s", _("There is no free name beside the database to set it aside. Nothing was changed."));
+	for (; moved < sizeof parts / sizeof parts[0]; moved++) {
+		char *from = xasprintf("%s%s", path, parts[moved]), *dest = xasprintf("%s%s", to, parts[moved]);
+		int bad = access(from, F_OK) == 0 && rename(from, dest) != 0;
+		free(from);
+		free(dest);
+		if (bad)
+			break;
+	}
+	if (moved < sizeof parts / sizeof parts[0]) {	/* put back what moved */
+		rc = nb_error_set(err, NB_EIO, "db", _("The database could not be set aside (%s). Nothing was changed."),
+				  strerror(errno));
+		while (moved-- > 0) {
+			char *from = xasprintf("%s%s", to, parts[moved]), *dest = xasprintf("%s%s", path, parts[moved]);
+			if (access(from, F_OK) == 0)
+				(void)!rename(from, dest);
+			free(from);
+			free(dest);
+		}
+		free(to);
+		return rc;
+	}
+	sync_folder(path);
+	if ((rc = app_open(a, path, NULL, 0, err))) {
+		free(to);
+		return rc;
+	}
+	*aside = to;
+	return NB_OK;
 }
 
 enum nb_err app_protect(struct nb_app *a, const char *path, const char *pass, size_t len,

@@ -358,7 +358,7 @@ int cmd_help(struct cli *c, int argc, char **argv)
 	printf("  nabij today                    %s\n", _("a calm look at the day"));
 	printf("\n%s\n", _("\"nabij --help\" lists every command. Missing a day is normal; come back whenever you like."));
 	printf("%s\n\n", _("If you live alone: nabij help alone. If touch feels unsafe: nabij help touch."));
-	printf("%s\n\n", care_not_therapy_text());
+	printf("%s\n\n", care_not_therapy_text(false));
 	printf("%s\n", care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
 	return 0;
 }

@@ -106,8 +106,12 @@ const char *care_help_text(char *buf, size_t size)
 	return buf;
 }
 
-const char *care_not_therapy_text(void)
+const char *care_not_therapy_text(bool browser)
 {
+	if (browser)
+		return _("nabij is a companion for daily practice, not a replacement for professional help. "
+			 "If you are struggling, a GP, therapist or counsellor can help, and you can bring "
+			 "your own data to them: a report or an export, under Your data.");
 	return _("nabij is a companion for daily practice, not a replacement for professional help.\n"
 		 "If you are struggling, a GP, therapist or counsellor can help, and you can bring\n"
 		 "your own data to them with \"nabij export\".");

@@ -37,6 +37,13 @@ char *vault_secret(size_t n)
 	return p;
 }
 
+bool vault_same_key(const char *a, const char *b)
+{
+	size_t n = a ? strlen(a) : 0;
+
+	return a && b && n == strlen(b) && sodium_memcmp(a, b, n) == 0;
+}
+
 void vault_free(char *secret)
 {
 	if (secret)

@@ -45,5 +45,7 @@ enum nb_err vault_header_write(const char *path, const struct vault_header *h,
  */
 enum nb_err vault_key(const char *pass, size_t len, const struct vault_header *h, char **key,
 		      struct nb_error *err);
+/* Whether two keys are the same, in a time that does not tell where they differ. */
+bool vault_same_key(const char *a, const char *b);
 
 #endif

@@ -259,7 +259,8 @@ void form_errors(struct page *p)
 	if (!p->err.code)
 		return;
 	h(p, "<div class=\"error\" role=\"alert\" id=\"form-error\"><p>%s</p><p>%s</p></div>",
-	  p->err.msg, _("Everything you wrote is still here; change what is marked and save again."));
+	  p->err.msg, p->secret ? _("The passphrase fields are empty again on purpose: nabij never puts a passphrase back into a page. Please type it again.")
+				: _("Everything you wrote is still here; change what is marked and save again."));
 }
 
 /* The error text next to a field, when the refused field is this one. */

@@ -20,6 +20,7 @@ struct page {
 	char today[NB_DAY_LEN];
 	struct nb_error err;		/* the problem with a posted form, if any */
 	bool posted;			/* the form fields come from req->form */
+	bool secret;			/* a passphrase form: what was typed is never sent back */
 	struct nb_error failed;		/* a read that failed: the page is replaced */
 };
 

@@ -347,7 +347,7 @@ void page_help(struct page *p)
 	}
 	page_begin(p, _("Help"), "/help");
 	h(p, "<h1>%s</h1><p>%s</p>", _("Help"), _("nabij helps you practise connection, day by day, and see over weeks what helps you."));
-	h(p, "<p class=\"pre\">%s</p>", care_not_therapy_text());
+	h(p, "<p>%s</p>", care_not_therapy_text(true));
 	page_care(p);
 	for (int k = 0; k < 2; k++) {	/* living alone; when touch feels unsafe */
 		const char *(*part)(size_t) = k ? care_unsafe_touch_part : care_alone_part;

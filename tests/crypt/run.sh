@@ -96,6 +96,61 @@ if command -v curl >/dev/null; then
 	check "ui: passphrase not sent back" sh -c "! grep -q 'nope nope' '$top/body'"
 	check "ui: right passphrase opens" test "$(code --data-urlencode "csrf=$csrf" --data-urlencode "passphrase=$new" "$base/unlock")" = 303
 	check "ui: the notes after unlocking" sh -c "curl -s -H '$ck' '$base/history' | grep -q '$marker'"
+	# the passphrase changed in the browser: the one in use asked first
+	third="three words for now"
+	csrf=$(curl -s -H "$ck" "$base/protect" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -n 1 | grep -o '[0-9a-f]\{32\}')
+	change() {	# OLD NEW AGAIN: the status of the change form
+		code --data-urlencode "csrf=$csrf" --data-urlencode "old=$1" --data-urlencode "passphrase=$2" \
+			--data-urlencode "again=$3" "$base/protect"
+	}
+	check "ui: change offered in the browser" sh -c "curl -s -H '$ck' '$base/protect' | grep -q 'name=\"old\"'"
+	check "ui: change with a wrong old passphrase refused" test "$(change "not it at all" "$third" "$third")" = 422
+	check "ui: a wrong old passphrase said plainly" grep -q "not the passphrase these notes open with" "$top/body"
+	check "ui: why the fields are empty" grep -q "never puts a passphrase back" "$top/body"
+	check "ui: no passphrase sent back" sh -c "! grep -q '$third' '$top/body'"
+	check "ui: two new ones that differ refused" test "$(change "$new" "$third" "three words for later")" = 422
+	check "ui: change in the browser" test "$(change "$new" "$third" "$third")" = 303
+	check "ui change: the new one opens" sh -c "printf '%s\n' '$third' | NABIJ_PASSPHRASE_FD=3 '$bin' list 3<&0 | grep -q '$marker'"
+	check "ui change: the old one no longer" sh -c "printf '%s\n' '$new' | NABIJ_PASSPHRASE_FD=3 '$bin' list 3<&0 >/dev/null 2>&1; test \$? -eq 1"
+	check "ui: and back" test "$(change "$third" "$new" "$new")" = 303
+	kill -INT $pid
+	wait $pid 2>/dev/null
+
+	# a copy of the encrypted database for each of: remove, and start again
+	ui() {	# DB: nabij ui on DB in the background; sets pid, base, ck, csrf
+		NABIJ_DB="$1" LANGUAGE=en "$bin" ui --no-open --port 0 >"$1.out" 2>&1 &
+		pid=$!
+		i=0
+		while [ $i -lt $((50 * ${NABIJ_TEST_SLOW:-1})) ] && ! grep -q 'token=' "$1.out"; do sleep 0.1; i=$((i + 1)); done
+		url=$(grep -o 'http://[0-9.]*:[0-9]*/?token=[0-9a-f]*' "$1.out")
+		base=${url%%/\?*}
+		ck="Cookie: nabij_session=${url##*token=}"
+		csrf=$(curl -s -H "$ck" "$base/unlock" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -n 1 | grep -o '[0-9a-f]\{32\}')
+	}
+	for d in rm aside; do
+		mkdir -p "$top/$d"
+		cp "$NABIJ_DB" "$top/$d/nabij.db"
+		cp "$NABIJ_DB.header" "$top/$d/nabij.db.header"
+	done
+	ui "$top/rm/nabij.db"
+	code --data-urlencode "csrf=$csrf" --data-urlencode "passphrase=$new" "$base/unlock" >/dev/null
+	check "ui remove: not without the box ticked" test "$(code --data-urlencode "csrf=$csrf" --data "remove=1" --data-urlencode "current=$new" "$base/protect")" = 422
+	check "ui remove: not with a wrong passphrase" test "$(code --data-urlencode "csrf=$csrf" --data "remove=1&sure=1" --data-urlencode "current=not it" "$base/protect")" = 422
+	check "ui remove: done" test "$(code --data-urlencode "csrf=$csrf" --data "remove=1&sure=1" --data-urlencode "current=$new" "$base/protect")" = 303
+	check "ui remove: plain again" sh -c "head -c 15 '$top/rm/nabij.db' | grep -q 'SQLite format 3'"
+	check "ui remove: every note kept" sh -c "NABIJ_DB='$top/rm/nabij.db' '$bin' export | grep -q '$marker'"
+	kill -INT $pid
+	wait $pid 2>/dev/null
+
+	ui "$top/aside/nabij.db"
+	check "ui start again: offered on the unlock page" sh -c "curl -s -H '$ck' '$base/unlock' | grep -q 'name=\"aside\"'"
+	check "ui start again: not without the box ticked" test "$(code --data-urlencode "csrf=$csrf" --data "aside=1" "$base/unlock")" = 422
+	check "ui start again: still locked then" test -s "$top/aside/nabij.db.header"
+	check "ui start again: done" test "$(code --data-urlencode "csrf=$csrf" --data "aside=1&sure=1" "$base/unlock")" = 200
+	check "ui start again: says where the notes are" grep -q "nabij.db.locked-1" "$top/body"
+	check "ui start again: a new, empty database" sh -c "head -c 15 '$top/aside/nabij.db' | grep -q 'SQLite format 3' && ! NABIJ_DB='$top/aside/nabij.db' '$bin' export | grep -q '$marker'"
+	check "ui start again: today opens" test "$(code "$base/")" = 200
+	check "ui start again: the old notes kept, locked" sh -c "printf '%s\n' '$new' | NABIJ_PASSPHRASE_FD=3 NABIJ_DB='$top/aside/nabij.db.locked-1' '$bin' list 3<&0 | grep -q '$marker'"
 	kill -INT $pid
 	wait $pid 2>/dev/null
 fi

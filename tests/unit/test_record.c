@@ -250,7 +250,8 @@ static void care_rule(void **state)
 	assert_non_null(strstr(care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN), "0800-0113"));
 	assert_non_null(strstr(care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN), "113.nl"));
 	assert_non_null(strstr(care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN), "112"));
-	assert_non_null(strstr(care_not_therapy_text(), "not a replacement"));
+	assert_non_null(strstr(care_not_therapy_text(false), "not a replacement"));
+	assert_null(strstr(care_not_therapy_text(true), "nabij export"));
 }
 
 static void circle_and_prompts(void **state)
