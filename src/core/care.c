@@ -117,6 +117,34 @@ const char *care_not_therapy_text(bool browser)
 		 "your own data to them with \"nabij export\".");
 }
 
+const char *care_saved_word(const struct nb_entry *e)
+{
+	switch (e->type) {
+	case NB_CHECKIN:
+		return e->u.checkin.mood >= 1 && e->u.checkin.mood <= 2
+			       ? _("Thank you for checking in, on a heavy day too.")
+			       : _("Thank you for taking these minutes for yourself.");
+	case NB_MOMENT:
+		return _("Kept. A moment like this counts, however short it was.");
+	case NB_TRIGGER:
+		return _("Noticing what happened is already a step. Go gently with yourself.");
+	case NB_MEMBER:
+		return _("Good to know who and what you can turn to.");
+	case NB_SESSION:
+		return _("Well done for giving yourself this time.");
+	case NB_REFLECTION:
+		return _("Thank you for putting this into words.");
+	case NB_ATTACHMENT:
+		return _("Thank you for looking at this with care. There are no wrong answers here.");
+	case NB_PHASE:
+		return _("Noted. Every relationship moves through phases; this is one of them.");
+	case NB_TYPE_NONE:
+	case NB_TYPE__COUNT:
+		break;
+	}
+	return "";
+}
+
 const char *care_card_help(void)
 {
 	return care_help_part(NB_HELP_CARD);

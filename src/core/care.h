@@ -43,7 +43,9 @@ const char *care_help_text(char *buf, size_t size);
 const char *care_beside_point(size_t i);
 
 /* nabij is a companion, not a replacement for professional help. */
-const char *care_not_therapy_text(bool browser);	/* the browser's words, or the terminal's */
+const char *care_not_therapy_text(bool browser);
+/* A kind word for a record just saved, in the voice of PRACTICES.md. */
+const char *care_saved_word(const struct nb_entry *e);	/* the browser's words, or the terminal's */
 
 /* A gentle word about the size of the support circle, or NULL when it has
  * three to five members. */

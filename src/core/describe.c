@@ -37,6 +37,18 @@ void describe_day(const char *day, char *buf, size_t size)
 		 _(months[m - 1]), y);
 }
 
+void describe_day_short(const char *day, char *buf, size_t size)
+{
+	int m = atoi(day + 5), d = atoi(day + 8);
+
+	if (m < 1 || m > 12) {
+		snprintf(buf, size, "%s", day);
+		return;
+	}
+	/* TRANSLATORS: day of month and month, on a chart's time axis: "20 November" */
+	snprintf(buf, size, _("%1$d %2$s"), d, _(months[m - 1]));
+}
+
 /* Append s, cut to at most max characters (not bytes), with an ellipsis. */
 static void add_cut(struct nb_buf *b, const char *s, size_t max)
 {

@@ -1,9 +1,13 @@
 /*
  * Charts as SVG drawn here, readable at a glance and on a narrow screen.
+ * The drawing stretches to the width it gets; its strokes do not
+ * (vector-effect in the style sheet), and a dot is a zero-length stroke
+ * with round ends, so it stays round.
  * Each has a title and a description for screen readers and a data table
  * (in a <details>) with the same numbers, so nothing lives only in a shape.
  */
 #include "page.h"
+#include "core/describe.h"
 #include "core/i18n.h"
 
 #include <math.h>
@@ -24,22 +28,45 @@ static int ypos(double v, double lo, double hi)
 static bool chart_open(struct page *p, const char *id, const char *title, bool shown, double lo,
 		       double hi)
 {
-	char num[32];
-
 	h(p, "<figure class=\"chart\"><figcaption id=\"%r\">%s</figcaption>", id, title);
 	if (!shown) {
 		h(p, "<p class=\"quiet\">%s</p></figure>", _("Nothing to show yet for this period."));
 		return false;
 	}
-	h(p, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%r\" preserveAspectRatio=\"none\">",
+	h(p, "<div class=\"plot\"><svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%r\" preserveAspectRatio=\"none\">",
 	  W, H, id);
-	for (double g = lo; g <= hi; g += (hi - lo) / 4) {
-		int y = ypos(g, lo, hi);
-		snprintf(num, sizeof num, "%g", g);
-		h(p, "<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>"
-		     "<text class=\"axis\" x=\"4\" y=\"%d\">%s</text>", PAD, W - PAD, y, y, y + 4, num);
+	for (int k = 0; k <= 4; k++) {
+		int y = ypos(lo + (hi - lo) * k / 4, lo, hi);
+		h(p, "<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>", PAD, W - PAD, y, y);
 	}
 	return true;
+}
+
+/*
+ * Close the drawing, with its scale and time axis as text beside it: text
+ * inside a stretched SVG would be squeezed on a phone, so the numbers of
+ * the grid (at its five lines: classes y0 to y4 in the style sheet) and the
+ * first, middle and last day are set in the page's own font.
+ */
+static void chart_axes(struct page *p, double lo, double hi, const char *first, const char *mid,
+		       const char *last)
+{
+	char num[32], day[64];
+
+	h(p, "</svg>");
+	for (int k = 0; k <= 4; k++) {
+		snprintf(num, sizeof num, "%g", lo + (hi - lo) * k / 4);
+		h(p, "<span class=\"y y%d\" aria-hidden=\"true\">%s</span>", k, num);
+	}
+	h(p, "</div>");
+	if (!first)
+		return;
+	h(p, "<p class=\"xaxis\" aria-hidden=\"true\">");
+	for (const char *const *d = (const char *const[]){ first, mid, last, NULL }; *d; d++) {
+		describe_day_short(*d, day, sizeof day);
+		h(p, "<span>%s</span>", day);
+	}
+	h(p, "</p>");
 }
 
 void chart_line(struct page *p, const char *title, const double *v, int n, double lo,
@@ -62,9 +89,16 @@ void chart_line(struct page *p, const char *title, const double *v, int n, doubl
 	h(p, "\"/>");
 	for (int i = 0; i < n; i++)
 		if (v[i] > 0)
-			h(p, "<circle class=\"dot\" cx=\"%d\" cy=\"%d\" r=\"4\"/>", (int)(PAD + i * step),
-			  ypos(v[i], lo, hi));
-	h(p, "</svg><details><summary>%s</summary><table><thead><tr><th scope=\"col\">%s</th>"
+			h(p, "<path class=\"dot\" d=\"M%d %dh0\"/>", (int)(PAD + i * step), ypos(v[i], lo, hi));
+	if (first_day) {
+		char mid[NB_DAY_LEN], last[NB_DAY_LEN];
+		nb_day_add(first_day, (n - 1) / 2, mid);
+		nb_day_add(first_day, n - 1, last);
+		chart_axes(p, lo, hi, first_day, mid, last);
+	} else {
+		chart_axes(p, lo, hi, NULL, NULL, NULL);
+	}
+	h(p, "<details><summary>%s</summary><table><thead><tr><th scope=\"col\">%s</th>"
 	     "<th scope=\"col\">%s</th></tr></thead><tbody>", _("The numbers"), _("Day"),
 	  unit ? unit : title);
 	for (int i = 0; i < n; i++) {
@@ -123,8 +157,8 @@ void chart_trend(struct page *p, const char *title, const double *mean, const do
 		return;
 	for (int i = 0; i < n; i++)
 		if (days[i] > 0)
-			h(p, "<circle class=\"week\" cx=\"%d\" cy=\"%d\" r=\"%d\"/>", (int)(PAD + (n > 1 ? i * step : (W - 2 * PAD) / 2.0)),
-			  ypos(mean[i], lo, hi), n > 60 ? 2 : 4);
+			h(p, "<path class=\"week%r\" d=\"M%d %dh0\"/>", n > 60 ? " many" : "",
+			  (int)(PAD + (n > 1 ? i * step : (W - 2 * PAD) / 2.0)), ypos(mean[i], lo, hi));
 	h(p, "<path class=\"trend\" d=\"");
 	for (int i = 0; i < n; i++) {
 		if (isnan(smooth[i])) {
@@ -135,7 +169,14 @@ void chart_trend(struct page *p, const char *title, const double *mean, const do
 		  ypos(smooth[i], lo, hi));
 		down = true;
 	}
-	h(p, "\"/></svg><details><summary>%s</summary><table><thead><tr><th scope=\"col\">%s</th>"
+	h(p, "\"/>");
+	{
+		char mid[NB_DAY_LEN], last[NB_DAY_LEN];
+		nb_day_add(monday, 7 * ((n - 1) / 2), mid);
+		nb_day_add(monday, 7 * (n - 1), last);
+		chart_axes(p, lo, hi, monday, mid, last);
+	}
+	h(p, "<details><summary>%s</summary><table><thead><tr><th scope=\"col\">%s</th>"
 	     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	  _("The numbers"), _("Week from"), _("Mean"), _("Trend"), _("Days"));
 	for (int i = 0; i < n; i++) {

@@ -3,6 +3,7 @@
  * never leaves the machine unless the person downloads it.
  */
 #include "page.h"
+#include "core/describe.h"
 #include "core/i18n.h"
 #include "core/series.h"
 #include "core/week.h"
@@ -58,13 +59,14 @@ void page_charts(struct page *p)
 	{
 		/* moments per week, the weeks of the period (up to 13 on the screen) */
 		int weeks = days / 7 < 1 ? 1 : days / 7 > 13 ? 13 : days / 7, per[13];
-		char monday[NB_DAY_LEN], start[NB_DAY_LEN], label[13][NB_DAY_LEN];
+		char monday[NB_DAY_LEN], start[NB_DAY_LEN], day[NB_DAY_LEN], label[13][48];
 		const char *wl[13];
 		week_monday(p->today, monday);
 		nb_day_add(monday, -7 * (weeks - 1), start);
 		series_weekly(c.days, c.ndays, start, weeks, per);
 		for (int i = 0; i < weeks; i++) {
-			nb_day_add(start, 7 * i, label[i]);
+			nb_day_add(start, 7 * i, day);
+			describe_day_short(day, label[i], sizeof label[i]);
 			wl[i] = label[i];
 		}
 		chart_bars(p, _("Moments of connection per week (from Monday)"), wl, per, weeks);

@@ -88,8 +88,8 @@ bool page_notice(struct page *p)
 	if (id <= 0 || !page_ok(p, app_get(p->w->app, id, &e, &err), &err))
 		return false;
 	describe_entry(e, summary, sizeof summary);
-	h(p, "<p class=\"saved\" role=\"status\">%s <a href=\"/r/%l\">%s #%l</a>: %s</p>", _("Saved:"),
-	  e->id, entry_type_label(e->type), e->id, summary);
+	h(p, "<div class=\"saved\" role=\"status\"><p>%s</p><p class=\"quiet\">%s <a href=\"/r/%l\">%s #%l</a>: %s</p></div>",
+	  care_saved_word(e), _("Saved:"), e->id, entry_type_label(e->type), e->id, summary);
 	if (e->type == NB_CHECKIN && care_needs_help(&e->u.checkin)) {
 		page_care(p);
 		care = true;
@@ -100,24 +100,31 @@ bool page_notice(struct page *p)
 	return care;
 }
 
-/* On the first day, before anything is noted: the offer of a passphrase. */
-static void first_use(struct page *p)
+/* Before anything is noted: what nabij is and where to begin, in three
+ * sentences; the passphrase is offered after, as a choice. Whether shown. */
+static bool first_use(struct page *p)
 {
 	struct nb_query q = { .limit = 1 };
 	struct nb_entries l = { 0 };
 	struct nb_error err;
+	bool first = page_ok(p, app_list(p->w->app, &q, &l, &err), &err) && !l.n;
 
-	if (app_encrypted(p->w->app, p->w->db_path) || !page_ok(p, app_list(p->w->app, &q, &l, &err), &err) ||
-	    l.n) {
-		entries_free(&l);
-		return;
-	}
-	h(p, "<section class=\"suggest\" aria-labelledby=\"first-h\"><h2 id=\"first-h\">%s</h2><p>%s</p>"
-	     "<p><a class=\"button\" href=\"/protect\">%s</a></p><p class=\"quiet\">%s</p></section>",
-	  _("Welcome. What you write here stays on this computer."),
-	  _("If you like, protect it with a passphrase as well: then it is encrypted, and someone who gets this computer's disk or a backup of it cannot read it."),
-	  _("Protect with a passphrase"), _("Or simply begin; nabij works the same without one, and you can choose later under Your data."));
 	entries_free(&l);
+	if (!first)
+		return false;
+	h(p, "<section class=\"welcome\" aria-labelledby=\"first-h\"><h2 id=\"first-h\">%s</h2>"
+	     "<p>%s</p><p>%s</p><p>%s</p><p><a class=\"button primary\" href=\"/checkin\">%s</a></p>",
+	  _("Welcome to nabij"),
+	  _("nabij is a quiet companion for feeling more connected: a short check-in each day, the moments of closeness you notice, and a few people or places you can turn to."),
+	  _("Over the weeks it shows you, honestly, what seems to help you. Everything stays on this computer."),
+	  _("A good first step is a check-in: a few taps on how your body and your mood are right now."),
+	  _("Begin with a check-in"));
+	if (!app_encrypted(p->w->app, p->w->db_path))
+		h(p, "<p class=\"quiet\">%s <a href=\"/protect\">%s</a></p>",
+		  _("Later, if you like, you can also lock your notes with a passphrase."),
+		  _("Protect with a passphrase"));
+	h(p, "</section>");
+	return true;
 }
 
 void page_today(struct page *p)
@@ -135,6 +142,14 @@ void page_today(struct page *p)
 	page_begin(p, _("Today"), "/");
 	h(p, "<h1>%s</h1>", day);
 	shown = page_notice(p);
+	if (first_use(p)) {	/* nothing noted yet: no empty sections, no charts */
+		h(p, "<p class=\"quick\"><a class=\"button secondary\" href=\"/moment\">%s</a> "
+		     "<a class=\"button secondary\" href=\"/exercise/breath\">%s</a></p>",
+		  _("Note a moment"), _("Breathe"));
+		today_free(&t);
+		page_end(p);
+		return;
+	}
 	h(p, "<p class=\"quick\"><a class=\"button\" href=\"/checkin\">%s</a> "
 	     "<a class=\"button\" href=\"/moment\">%s</a> "
 	     "<a class=\"button\" href=\"/exercise/breath\">%s</a></p>",
@@ -145,7 +160,6 @@ void page_today(struct page *p)
 	 * it; after an exercise or anything else, it is here */
 	if ((t.needs_care || t.lasting_low) && !shown)
 		page_care(p);
-	first_use(p);
 	suggestion(p, &t);
 	h(p, "<section aria-labelledby=\"today-h\"><h2 id=\"today-h\">%s</h2>", _("Noted today"));
 	if (!t.entries.n)
@@ -167,8 +181,8 @@ void page_today(struct page *p)
 	{
 		char lines[NB_TOUCH_LINES][NB_TOUCH_LINE_LEN];
 		size_t n = care_touch_lines(&t.touch, lines);
-		if (!n)
-			h(p, "<p>%s</p>", _("No wanted touch noted yet. When one comes, even a short one, you can note it as a moment."));
+		if (!n)	/* an invitation, not a count of what is missing */
+			h(p, "<p class=\"quiet\">%s</p>", _("A moment of closeness, even a short one, can be noted as a moment."));
 		for (size_t i = 0; i < n; i++)
 			h(p, "<p%r>%s</p>", i + 1 == n && t.days_since_touch >= NB_TOUCH_GENTLE_DAYS ? " class=\"quiet\"" : "",
 			  lines[i]);

@@ -58,7 +58,8 @@ try {
 	await page.screenshot({ path: `${shots}/today-empty-1280.png`, fullPage: true });
 
 	// A check-in in a few clicks, with hostile text in the note.
-	await page.click("text=Check in");
+	check("the first visit says what nabij is", await page.locator("text=Welcome to nabij").count() === 1);
+	await page.click("text=Begin with a check-in");
 	await page.check("input[name=mood][value='2']");
 	await page.check("input[name=tension][value='4']");
 	await page.check("input[name=connection][value='2']");
