@@ -81,6 +81,7 @@ enum nb_err app_add(struct nb_app *a, struct nb_entry *e, struct nb_error *err)
 		uid_new(e->uid);
 	e->id = 0;
 	e->created = e->updated = a->now;
+	entry_settle(e);
 	if ((rc = entry_validate(e, a->now, err)))
 		return rc;
 	if ((rc = link_entry(a, e, true, err)))
@@ -94,6 +95,7 @@ enum nb_err app_update(struct nb_app *a, struct nb_entry *e, struct nb_error *er
 
 	nb_day_key(e->at, e->day);
 	e->updated = a->now;
+	entry_settle(e);
 	if ((rc = entry_validate(e, a->now, err)))
 		return rc;
 	if ((rc = link_entry(a, e, true, err)))

@@ -94,6 +94,25 @@ static void ask_all(struct rec_ctx *x)
 	}
 }
 
+/* After a strong craving: the circle's first to call, and how to reach them. */
+static void craving_lines(struct cli *c)
+{
+	struct nb_entries l = { 0 };
+	struct nb_error err;
+
+	printf("\n");
+	out_wrapped(stdout, care_craving_text(), 0, 76);
+	if (app_circle(&c->app, &l, &err) == NB_OK)
+		for (size_t i = 0; i < l.n; i++) {
+			const struct nb_member *m = &l.v[i]->u.member;
+			if (!m->first)
+				continue;
+			printf(_("The first to call: %s%s%s\n"), m->name, m->reach ? ", " : "", m->reach ? m->reach : "");
+			break;
+		}
+	entries_free(&l);
+}
+
 int cmd_checkin(struct cli *c, int argc, char **argv)
 {
 	struct nb_entry *e = entry_new(NB_CHECKIN);
@@ -128,6 +147,8 @@ int cmd_checkin(struct cli *c, int argc, char **argv)
 	out_saved(c, e);
 	if (!c->json && care_needs_help(&e->u.checkin))
 		printf("\n%s\n", care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
+	if (!c->json && care_strong_craving(&e->u.checkin))
+		craving_lines(c);
 	nb_day_key(nb_stamp_local(c->app.now), today);
 	if (strcmp(e->day, today) == 0)	/* a check-in about another day suggests nothing now */
 		cli_print_suggestion(c);

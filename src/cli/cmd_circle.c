@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { O_NAME = OPT_BASE, O_REACH, O_HELPS, O_PLACE, O_PERSON, O_YES, O_TEXT, O_PRINT };
+enum { O_NAME = OPT_BASE, O_REACH, O_HELPS, O_PLACE, O_PERSON, O_YES, O_TEXT, O_PRINT, O_FIRST, O_NOT_FIRST };
 
 #define BESIDE_PROMPT "beside-me"
 
@@ -24,6 +24,8 @@ static const struct option opts[] = {
 	{ "helps", required_argument, NULL, O_HELPS },
 	{ "place", no_argument, NULL, O_PLACE },
 	{ "person", no_argument, NULL, O_PERSON },
+	{ "first", no_argument, NULL, O_FIRST },
+	{ "not-first", no_argument, NULL, O_NOT_FIRST },
 	{ "yes", no_argument, NULL, O_YES },
 	{ "text", required_argument, NULL, O_TEXT },
 	{ "print", no_argument, NULL, O_PRINT },
@@ -71,6 +73,10 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 		return NB_OK;
 	case O_PERSON:
 		m->place = false;
+		return NB_OK;
+	case O_FIRST:
+	case O_NOT_FIRST:
+		m->first = opt == O_FIRST;
 		return NB_OK;
 	default:
 		return NB_EUSAGE;
@@ -126,9 +132,9 @@ static int list(struct cli *c)
 	} else {
 		for (size_t i = 0; i < l.n; i++) {
 			const struct nb_member *m = &l.v[i]->u.member;
-			printf("%s#%-4lld%s %s%s%s%s\n", style_dim(c), (long long)l.v[i]->id,
+			printf("%s#%-4lld%s %s%s%s%s%s\n", style_dim(c), (long long)l.v[i]->id,
 			       style_reset(c), style_bold(c), m->name, style_reset(c),
-			       m->place ? _(" (place)") : "");
+			       m->place ? _(" (place)") : "", m->first ? _(" · the first to call") : "");
 			if (m->reach)
 				printf("       %s %s\n", _("reach:"), m->reach);
 			if (m->helps)

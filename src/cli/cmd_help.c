@@ -54,10 +54,10 @@ static const struct {
 "  --at TIME           when, if not now\n"
 "  -i, --interactive   ask instead\n") },
 	{ "circle", N_(
-"Usage: nabij circle add NAME [--place] [--reach TEXT] [--helps TEXT]\n"
+"Usage: nabij circle add NAME [--place] [--reach TEXT] [--helps TEXT] [--first]\n"
 "       nabij circle list\n"
 "       nabij circle edit ID [--name TEXT] [--reach TEXT] [--helps TEXT]\n"
-"                            [--place | --person]\n"
+"                            [--place | --person] [--first | --not-first]\n"
 "       nabij circle remove ID [--yes]\n"
 "       nabij circle card\n"
 "       nabij circle beside [--text TEXT | --print]\n"
@@ -65,7 +65,9 @@ static const struct {
 "Your support circle: three to five people or places to turn to when things\n"
 "get hard. \"card\" prints it as a card to hang somewhere you will see it.\n"
 "\"beside\" helps you write what helps you when you are low, for the people\n"
-"in your circle; it is printed on the back of the card.\n") },
+"in your circle; it is printed on the back of the card. --first marks the\n"
+"one to call first when it is hard, such as a sponsor or a buddy: after a\n"
+"check-in with a strong craving, nabij names them.\n") },
 	{ "today", N_(
 "Usage: nabij today\n"
 "\n"

@@ -123,9 +123,13 @@ static void print_trends(struct cli *c, const struct nb_trend *t, const struct n
 			 _("The trend of the last weeks, from the week of %s: each number is the mean of the check-ins of the five weeks around that week, so one hard or easy week does not hide the direction."),
 			 from);
 		out_wrapped(stdout, line, 0, 76);
-		for (int s = 0; s < NB_M__COUNT; s++)
-			if (out_text_width(series_label((enum nb_measure)s)) > label)
+		for (int s = 0; s < NB_M__COUNT; s++) {	/* as wide as the scales shown */
+			int any = 0;
+			for (int k = first; k < t->weeks; k++)
+				any += !isnan(t->smooth[s][k]);
+			if (any && out_text_width(series_label((enum nb_measure)s)) > label)
 				label = out_text_width(series_label((enum nb_measure)s));
+		}
 		for (int s = 0; s < NB_M__COUNT; s++) {
 			const char *name = series_label((enum nb_measure)s);
 			int any = 0;

@@ -117,6 +117,16 @@ const char *care_not_therapy_text(bool browser)
 		 "your own data to them with \"nabij export\".");
 }
 
+bool care_strong_craving(const struct nb_checkin *c)
+{
+	return c->craving >= NB_CRAVING_STRONG;
+}
+
+const char *care_craving_text(void)
+{
+	return _("A strong urge rises, peaks and eases again, like a wave. You do not have to ride it alone.");
+}
+
 const char *care_saved_word(const struct nb_entry *e)
 {
 	switch (e->type) {

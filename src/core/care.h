@@ -44,6 +44,11 @@ const char *care_beside_point(size_t i);
 
 /* nabij is a companion, not a replacement for professional help. */
 const char *care_not_therapy_text(bool browser);
+/* A strong craving or urge (4 or 5 of 5): the circle's first to call, and
+ * riding the urge, are then one tap away; the words that go with it. */
+#define NB_CRAVING_STRONG 4
+bool care_strong_craving(const struct nb_checkin *c);
+const char *care_craving_text(void);
 /* A kind word for a record just saved, in the voice of PRACTICES.md. */
 const char *care_saved_word(const struct nb_entry *e);	/* the browser's words, or the terminal's */
 

@@ -108,6 +108,10 @@ void describe_entry(const struct nb_entry *e, char *out, size_t size)
 			add_sep(&b);
 			buf_addf(&b, _("tension %d"), c->tension);
 		}
+		if (c->craving) {	/* a craving noted with its own scale */
+			add_sep(&b);
+			buf_addf(&b, _("craving %d"), c->craving);
+		}
 		if (c->emotions.n) {
 			add_sep(&b);
 			describe_items(&b, NB_VOCAB_EMOTION, &c->emotions);

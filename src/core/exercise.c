@@ -121,6 +121,23 @@ static const struct nb_exercise exercises[] = {
 		  N_("A hug would really help me right now."),
 		  N_("This is hard for me to ask: could you sit with me for a while?"), NULL },
 	},
+	/* riding an urge (urge surfing), for recovery */
+	{
+		"urge",
+		N_("An urge is like a wave: it rises, peaks and eases again, even when it feels as if it never will. Watching it with slow breaths, without acting on it and without fighting it, lets you ride it out."),
+		{ N_("Notice the urge. You do not have to act on it, and you do not have to fight it."),
+		  N_("Where do you feel it in your body? Your mouth, your chest, your hands, your stomach?"),
+		  N_("How strong is it right now, from 1 to 5? Just notice the number."),
+		  N_("Breathe slowly, with a long out-breath, and watch the urge like a wave: it rises, it peaks."),
+		  N_("Stay with it, breath by breath, and notice how it begins to ease."),
+		  N_("How strong is it now? Whatever the number, you rode this wave. Calling someone from your circle can help with the next one."),
+		  NULL },
+		300, NB_GUIDE_PACER,
+		"craving,urge,cravings,addiction,recovery,drink,drinking,alcohol,drugs,using,relapse,sober,wave,"
+		"trek,drang,hunkering,verslaving,herstel,drinken,alcohol,drugs,gebruiken,terugval,nuchter,golf",
+		NULL, { NULL },
+		{ NULL },
+	},
 };
 
 const struct nb_exercise *exercise_all(size_t *n)

@@ -77,6 +77,11 @@ static const struct nb_field checkin[] = {
 	  .name = N_("sleep quality"), .label = N_("Sleep quality"),
 	  .low = N_("1 poor"), .high = N_("5 good"),
 	  .ask = N_("Sleep quality, 1 (poor) to 5 (good): ") },
+	/* for recovery (--craving): how strong an urge to use or drink was today */
+	{ .id = "craving", .key = "craving", .column = "craving",
+	  .type = NB_FT_SCALE, .offset = AT(checkin.craving), .lo = NB_SCALE_MIN, .hi = NB_SCALE_MAX,
+	  .name = N_("craving"), .label = N_("Craving or urge"),
+	  .low = N_("1 none"), .high = N_("5 very strong") },	/* not asked of everyone: a flag, and on the page */
 	{ .id = "tag", .key = "tags", .column = "tag",
 	  .type = NB_FT_TERMS, .offset = AT(checkin.tags), .vocab = NB_VOCAB_FREE,
 	  .flags = NB_FF_SEARCH,
@@ -164,6 +169,11 @@ static const struct nb_field member[] = {
 	  .type = NB_FT_LINE, .offset = AT(member.helps),
 	  .flags = NB_FF_SEARCH,
 	  .name = N_("helps with"), .label = N_("Helps with") },
+	{ .id = "first", .key = "first", .column = "call_first",
+	  .type = NB_FT_FLAG, .offset = AT(member.first),
+	  .flags = NB_FF_NOTNULL,
+	  .name = N_("first to call"), .label = N_("First to call"),
+	  .low = N_("no"), .high = N_("yes") },
 };
 
 static const struct nb_field session[] = {
@@ -258,6 +268,8 @@ static const struct nb_measure_info measures[NB_M__COUNT] = {
 				 N_("Sleep quality"), N_("sleep quality"), N_(" (quality %s)") },
 	[NB_M_SLEEP_HOURS] = { "sleep_hours", "sleep-hours", 60, 0, 12, NB_MF_CHART,
 			       N_("Sleep, hours"), N_("sleep in hours"), N_(" · sleep %s h") },
+	[NB_M_CRAVING] = { "craving", "craving", 1, NB_SCALE_MIN, NB_SCALE_MAX, NB_MF_CHART | NB_MF_NOTED,
+			   N_("Craving or urge"), N_("craving"), N_(" · craving %s") },
 };
 
 const struct nb_field *fields_of(enum nb_type t, size_t *n)

@@ -113,7 +113,7 @@ void fields_search_text(const struct nb_entry *e, struct nb_buf *text, struct nb
  * insights compare them, charts and trends draw them, the week and the
  * store's summary per day keep them. NB_MEASURES is the one list.
  */
-#define NB_MEASURES(X) X(MOOD) X(CONNECTION) X(TENSION) X(ENERGY) X(SLEEP_QUALITY) X(SLEEP_HOURS)
+#define NB_MEASURES(X) X(MOOD) X(CONNECTION) X(TENSION) X(ENERGY) X(SLEEP_QUALITY) X(SLEEP_HOURS) X(CRAVING)
 
 enum nb_measure {
 #define NB_X(m) NB_M_##m,
@@ -124,6 +124,7 @@ enum nb_measure {
 
 enum {
 	NB_MF_CHART = 1,	/* drawn on the page of charts */
+	NB_MF_NOTED = 2,	/* drawn only when the period has a value: not everyone notes it */
 };
 
 struct nb_measure_info {

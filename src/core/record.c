@@ -248,6 +248,17 @@ bool checkin_is_empty(const struct nb_checkin *c)
 	return true;
 }
 
+void entry_settle(struct nb_entry *e)
+{
+	struct nb_checkin *c = &e->u.checkin;
+
+	if (e->type != NB_CHECKIN || c->craving)
+		return;
+	for (size_t i = 0; i < c->emotions.n; i++)
+		if (strcmp(c->emotions.v[i].term, "craving") == 0 && c->emotions.v[i].intensity > 0)
+			c->craving = c->emotions.v[i].intensity;
+}
+
 enum nb_err entry_validate(const struct nb_entry *e, int64_t now,
 			   struct nb_error *err)
 {

@@ -30,7 +30,7 @@
 /* The version of nabij's JSON export (docs/FORMAT.md): raised with every
  * field added to a record kind (core/field.c), since an older nabij
  * refuses a field it does not know. */
-#define NB_FORMAT_VERSION 2	/* 2: the check-in's "connection" */
+#define NB_FORMAT_VERSION 3	/* 2: the check-in's "connection"; 3: its "craving", the member's "first" */
 
 enum nb_type {
 	NB_TYPE_NONE = 0,
@@ -67,6 +67,7 @@ struct nb_checkin {
 	char *state;		/* vocab state id */
 	int mood, energy, tension;
 	int connection;		/* how connected the person felt today */
+	int craving;		/* how strong an urge or craving was, 1 none to 5 very strong */
 	int sleep_minutes;
 	int sleep_quality;
 	char *note;
@@ -96,6 +97,7 @@ struct nb_member {
 	char *name;
 	char *reach;		/* how to reach them, or how to get there */
 	char *helps;		/* what they help with */
+	bool first;		/* the one to call first when it is hard (a sponsor, a buddy) */
 };
 
 struct nb_session {
@@ -169,6 +171,11 @@ const char *entry_type_label(enum nb_type t);
 
 /* Set the time of e and its day from st. */
 void entry_set_time(struct nb_entry *e, struct nb_stamp st);
+
+/* What follows from one field for another, before a record is stored: a
+ * check-in's emotion "craving" with a strength (craving:4) gives its
+ * craving scale, when that is not answered itself. */
+void entry_settle(struct nb_entry *e);
 
 /*
  * Check a record before it is stored: every field within its range, closed

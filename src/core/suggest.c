@@ -81,6 +81,8 @@ static void choose(const struct nb_suggest_in *in, const char *skip, struct nb_s
 			pick(out, NB_SUGGEST_EXERCISE, "closeness", NB_RULE_LOWEST);
 		else
 			pick(out, NB_SUGGEST_CIRCLE, NULL, NB_RULE_LOWEST);
+	} else if (care_strong_craving(c) && OK("urge")) {
+		pick(out, NB_SUGGEST_EXERCISE, "urge", NB_RULE_CRAVING);
 	} else if (!care_needs_help(c) && wants_contact(c) && !activated && !shutdown &&
 		   (in->circle == 0 || OK("closeness"))) {
 		/* a need for contact is heard on any day, before tension (a racing or
@@ -189,6 +191,9 @@ const char *suggest_why(const struct nb_suggestion *s, char *buf, size_t size)
 		break;
 	case NB_RULE_STEADY:
 		text = _("You seem steady today; a short reflection can help you notice what does you good.");
+		break;
+	case NB_RULE_CRAVING:
+		text = _("The urge is strong right now. Breathing with it for a few minutes, watching it rise and ease, helps you ride it out; calling someone of your circle helps too.");
 		break;
 	case NB_RULE_DONE:
 		snprintf(buf, size,

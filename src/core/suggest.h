@@ -40,6 +40,7 @@ enum nb_suggest_rule {
 	NB_RULE_TENSE, NB_RULE_SHUTDOWN, NB_RULE_SHAME, NB_RULE_SAFETY, NB_RULE_CONTACT,
 	NB_RULE_TOUCH, NB_RULE_REST, NB_RULE_SOFTNESS, NB_RULE_STEADY,
 	NB_RULE_DONE,	/* what fitted was just done; a reflection after it */
+	NB_RULE_CRAVING,	/* a strong craving: riding the urge */
 };
 
 struct nb_suggestion {

@@ -25,6 +25,7 @@ static const struct nb_term emotions[] = {
 	{ "insecurity", N_("insecurity") },
 	{ "longing", N_("longing") },
 	{ "irritability", N_("irritability") },
+	{ "craving", N_("craving") },
 };
 
 static const struct nb_term needs[] = {
@@ -113,6 +114,7 @@ static const struct nb_term exercises[] = {
 	{ "place", N_("safe place") },
 	{ "meeting", N_("preparing a real meeting") },
 	{ "closeness", N_("asking for closeness") },
+	{ "urge", N_("riding an urge") },
 };
 
 static const struct nb_term phases[] = {
@@ -207,6 +209,7 @@ static const struct {
 	{ NB_VOCAB_EMOTION, "jealousy", "jealous,envy,jaloers,jaloezie,afgunst" },
 	{ NB_VOCAB_EMOTION, "insecurity", "insecure,unsure of myself,onzeker,onzekerheid" },
 	{ NB_VOCAB_EMOTION, "longing", "yearning,missing someone,verlangen,gemis,heimwee" },
+	{ NB_VOCAB_EMOTION, "craving", "urge,cravings,the urge to drink,the urge to use,hunger for it,trek,drang,zucht,hunkering,verlangen naar drank" },
 	{ NB_VOCAB_EMOTION, "irritability", "irritated,irritable,annoyed,prikkelbaar,geirriteerd,geïrriteerd,irritatie" },
 	{ NB_VOCAB_NEED, "rest", "sleep,a break,rust,uitrusten,slaap,pauze" },
 	{ NB_VOCAB_NEED, "contact", "company,people,gezelschap,mensen,aanspraak" },

@@ -34,12 +34,18 @@ static enum nb_err schema_version(struct db *d, int *version, struct nb_error *e
 	return NB_OK;
 }
 
-/* Bring the schema to the newest version, one transaction per step. */
+/*
+ * Bring the schema to the newest version, all steps in one transaction:
+ * a crash halfway leaves the database as it was. What the code fills in
+ * (the search index, the summary of the days) is filled after the last
+ * step, with the statements of the newest schema.
+ */
 static enum nb_err migrate(struct db *d, struct nb_error *err)
 {
 	int version;
 	size_t n;
 	const char *const *steps = schema_migrations(&n);
+	char pragma[64];
 	enum nb_err rc;
 
 	if ((rc = schema_version(d, &version, err)))
@@ -51,19 +57,18 @@ static enum nb_err migrate(struct db *d, struct nb_error *err)
 		return nb_error_set(err, NB_EDB, "",
 				    _("This database was made by a newer version of nabij (schema %d, this one knows %zu). Please update nabij."),
 				    version, n);
-	for (int v = version; v < (int)n; v++) {
-		char pragma[64];
-
-		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
-		if ((rc = sq_exec(d, "BEGIN IMMEDIATE", err)))
-			return rc;
-		if ((rc = sq_exec(d, steps[v], err)) || (rc = sq_exec(d, pragma, err)) ||
-		    (v + 1 == NB_SCHEMA_REINDEX && (rc = sq_reindex(d, err))) ||
-		    (v + 1 == (int)n && (rc = days_refresh(d, err))) ||
-		    (rc = sq_exec(d, "COMMIT", err))) {
-			sq_rollback(d);
-			return rc;
-		}
+	if (version == (int)n)
+		return NB_OK;
+	if ((rc = sq_exec(d, "BEGIN IMMEDIATE", err)))
+		return rc;
+	for (int v = version; v < (int)n && !rc; v++)
+		rc = sq_exec(d, steps[v], err);
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %zu", n);
+	if (rc || (rc = sq_exec(d, pragma, err)) ||
+	    (version < NB_SCHEMA_REINDEX && (rc = sq_reindex(d, err))) ||
+	    (rc = days_refresh(d, err)) || (rc = sq_exec(d, "COMMIT", err))) {
+		sq_rollback(d);
+		return rc;
 	}
 	return NB_OK;
 }

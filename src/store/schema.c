@@ -137,6 +137,11 @@ static const char *const migrations[] = {
 	 * snippet shows; the store fills it again from the records (sq_reindex) */
 	("DROP TABLE entry_fts;"
 	 "CREATE VIRTUAL TABLE entry_fts USING fts5(body, words, tokenize = 'unicode61 remove_diacritics 2');"),
+	/* 5: the check-in's "craving" (1-5) and its mean per day, and the circle
+	 * member who is the first to call; no record had them before */
+	("ALTER TABLE checkin ADD COLUMN craving INTEGER;"
+	 "ALTER TABLE day_summary ADD COLUMN craving REAL;"
+	 "ALTER TABLE member ADD COLUMN call_first INTEGER NOT NULL DEFAULT 0;"),
 };
 
 const char *const *schema_migrations(size_t *n)

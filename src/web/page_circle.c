@@ -25,6 +25,8 @@ static void add_form(struct page *p)
 	  fchecked(p, "place", "1") ? " checked" : "", _("a place"));
 	w_text(p, "reach", _("How to reach them, or how to get there"), NULL, fval(p, "reach"), false);
 	w_text(p, "helps", _("What they help with"), NULL, fval(p, "helps"), false);
+	h(p, "<p><label><input type=\"checkbox\" name=\"first\" value=\"1\"%r> %s</label></p>",
+	  fchecked(p, "first", "1") ? " checked" : "", _("The first one to call when it is hard (a sponsor, a buddy)"));
 	form_end(p, _("Add to my circle"));
 }
 
@@ -35,6 +37,7 @@ static void add(struct page *p)
 
 	e->u.member.name = xstrdup(name && *name ? name : NULL);
 	e->u.member.place = fchecked(p, "place", "1");
+	e->u.member.first = fchecked(p, "first", "1");
 	e->u.member.reach = xstrdup(fval(p, "reach") && *fval(p, "reach") ? fval(p, "reach") : NULL);
 	e->u.member.helps = xstrdup(fval(p, "helps") && *fval(p, "helps") ? fval(p, "helps") : NULL);
 	if (!app_add(p->w->app, e, &p->err))
@@ -97,7 +100,8 @@ void page_circle(struct page *p)
 		for (size_t i = 0; i < l.n; i++) {
 			const struct nb_member *m = &l.v[i]->u.member;
 			char action[48];
-			h(p, "<li><p><strong>%s</strong>%s</p>", m->name, m->place ? _(" (place)") : "");
+			h(p, "<li><p><strong>%s</strong>%s%s</p>", m->name, m->place ? _(" (place)") : "",
+			  m->first ? _(" · the first to call") : "");
 			if (m->reach) {
 				h(p, "<p>%s ", _("reach:"));
 				reach(p, m->reach);

@@ -51,7 +51,12 @@ void page_charts(struct page *p)
 		double lo, hi;
 		if (!(measure_info((enum nb_measure)m)->flags & NB_MF_CHART))
 			continue;
+		bool any = false;
 		series_daily(c.days, c.ndays, first, days, (enum nb_measure)m, v);
+		for (int i = 0; i < days && !any; i++)
+			any = v[i] > 0;
+		if (!any && (measure_info((enum nb_measure)m)->flags & NB_MF_NOTED))
+			continue;	/* not everyone notes it: no empty chart of it */
 		series_range((enum nb_measure)m, &lo, &hi);
 		chart_line(p, series_label((enum nb_measure)m), v, days, lo, hi, first,
 			   series_label((enum nb_measure)m));

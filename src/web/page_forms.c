@@ -194,19 +194,19 @@ void checkin_form(struct page *p, const struct nb_entry *e, const char *action)
 		  c ? c->state : NULL);
 	w_choices(p, "emotion", _("Which emotions are here?"), NB_VOCAB_EMOTION, true,
 		  c ? &c->emotions : NULL, NULL);
-	w_text(p, "emotion_other", _("Other emotions, or how strong"),
-	       _("Your own words; add :1-5 for how strong, e.g. sadness:3"), shown(p, "emotion_other", emo), false);
+	w_text(p, "emotion_other", _("Other emotions"),
+	       _("In your own words, like: restless, a bit sad"), shown(p, "emotion_other", emo), false);
 	w_choices(p, "need", _("What do you need today?"), NB_VOCAB_NEED, true, c ? &c->needs : NULL, NULL);
 	w_text(p, "need_other", _("Other needs"), NULL, shown(p, "need_other", need), false);
 	h(p, "<details%r><summary>%s</summary>", p->posted || (c && (c->body.n || c->sleep_minutes >= 0)) || later_scales(e) ? " open" : "",
-	  _("Body, energy and sleep"));
+	  _("Body, energy, sleep and cravings"));
 	w_text(p, "body", _("What do you feel in your body, and where?"),
 	       _("In your own words, like: tension in my shoulders, tiredness"), shown(p, "body", body), false);
 	w_scales(p, e, false);
 	w_text(p, "sleep-hours", _("Sleep last night, in hours"), _("For example 7.5 or 7:30"),
 	       shown(p, "sleep-hours", sleep), false);
 	h(p, "</details>");
-	w_text(p, "tag", _("Tags"), _("What you did, comma separated"), shown(p, "tag", tags), false);
+	w_text(p, "tag", _("Tags"), _("What you did, like: a walk, a call with my sister"), shown(p, "tag", tags), false);
 	w_text(p, "note", _("A note, if you like"), NULL, shown(p, "note", c ? c->note : NULL), true);
 	h(p, "<details><summary>%s</summary>", _("An earlier moment"));
 	w_datetime(p, "at", _("When"), shown(p, "at", at));

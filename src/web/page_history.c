@@ -150,6 +150,7 @@ static enum nb_err member_from_form(struct page *p, struct nb_entry *e)
 
 	if (is && *is)	/* a person or a place */
 		e->u.member.place = strcmp(is, "place") == 0;
+	e->u.member.first = fchecked(p, "first", "1");
 	xstrset(&e->u.member.name, name && *name ? name : NULL);
 	xstrset(&e->u.member.reach, reach && *reach ? reach : NULL);
 	xstrset(&e->u.member.helps, helps && *helps ? helps : NULL);
@@ -170,6 +171,9 @@ static void member_form(struct page *p, const struct nb_entry *e, const char *ac
 	}
 	w_text(p, "reach", _("How to reach"), NULL, p->posted ? fval(p, "reach") : e->u.member.reach, false);
 	w_text(p, "helps", _("Helps with"), NULL, p->posted ? fval(p, "helps") : e->u.member.helps, false);
+	h(p, "<p><label><input type=\"checkbox\" name=\"first\" value=\"1\"%r> %s</label></p>",
+	  (p->posted ? fchecked(p, "first", "1") : e->u.member.first) ? " checked" : "",
+	  _("The first one to call when it is hard (a sponsor, a buddy)"));
 	form_end(p, _("Save"));
 }
 

@@ -63,6 +63,11 @@ static void trends(struct page *p, const struct nb_charts *c, const char *since)
 		  _("The small dots are the mean of each week's check-ins; the line is the trend: the mean of the five weeks around each week, so that one hard or easy week does not hide the direction."));
 		for (int s = 0; s < NB_M__COUNT; s++) {
 			double lo, hi;
+			int any = 0;
+			for (int k = 0; k < t.weeks; k++)
+				any += t.days[s][k];
+			if (!any)	/* a scale not answered in this period */
+				continue;
 			series_range((enum nb_measure)s, &lo, &hi);
 			chart_trend(p, series_label((enum nb_measure)s), t.mean[s], t.smooth[s], t.days[s], t.weeks,
 				    lo, hi, t.monday);

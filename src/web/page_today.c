@@ -50,6 +50,42 @@ static void suggestion(struct page *p, const struct nb_today *t)
 	suggest_result_free(&r);
 }
 
+/* After a check-in with a strong craving: the circle's first to call, one
+ * tap away (or, when none is marked, who has a phone number), and riding
+ * the urge. */
+static void call_someone(struct page *p);
+static void craving_box(struct page *p)
+{
+	struct nb_entries l = { 0 };
+	struct nb_error err;
+	const struct nb_member *first = NULL;
+
+	if (!page_ok(p, app_circle(p->w->app, &l, &err), &err))
+		return;
+	for (size_t i = 0; i < l.n && !first; i++)
+		if (l.v[i]->u.member.first)
+			first = &l.v[i]->u.member;
+	h(p, "<section class=\"care\" aria-labelledby=\"urge-h\"><h2 id=\"urge-h\">%s</h2><p>%s</p>",
+	  _("A strong urge"), care_craving_text());
+	if (first) {
+		char dial[24];
+		if (first->reach && care_phone_number(first->reach, dial))
+			h(p, "<p class=\"call\"><a class=\"button\" href=\"tel:%s\">%s %s</a></p>", dial, _("Call"), first->name);
+		else
+			h(p, "<p class=\"call\">%s <strong>%s</strong>%r%s</p>", _("The first to call:"), first->name,
+			  first->reach ? " · " : "", first->reach ? first->reach : "");
+	} else {
+		call_someone(p);
+	}
+	h(p, "<p><a class=\"button secondary\" href=\"/exercise/urge\">%s</a></p>", _("Ride the urge, a few minutes"));
+	if (!first)
+		h(p, "<p class=\"quiet\">%s <a href=\"/circle\">%s</a></p>",
+		  _("Tip: mark one person in your circle as the first to call, such as a sponsor or a buddy, and they are here in one tap."),
+		  _("Your circle"));
+	h(p, "</section>");
+	entries_free(&l);
+}
+
 /* After a lowest check-in that asks for someone: one tap to call the
  * members of the circle who have a phone number. */
 static void call_someone(struct page *p)
@@ -93,9 +129,11 @@ bool page_notice(struct page *p)
 	if (e->type == NB_CHECKIN && care_needs_help(&e->u.checkin)) {
 		page_care(p);
 		care = true;
-		if (care_wants_someone(&e->u.checkin))
+		if (care_wants_someone(&e->u.checkin) && !care_strong_craving(&e->u.checkin))
 			call_someone(p);
 	}
+	if (e->type == NB_CHECKIN && care_strong_craving(&e->u.checkin))
+		craving_box(p);
 	entry_free(e);
 	return care;
 }

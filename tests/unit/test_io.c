@@ -183,7 +183,7 @@ static void malformed_files(void **state)
 	refused("{\"format\": \"nabij\",\n \"version\": 1,\n \"records\": [}", "line 3", NULL);
 	refused("[1, 2]", "not a nabij export", NULL);
 	refused("{\"format\": \"daylio\", \"version\": 1, \"records\": []}", "not a nabij export", NULL);
-	refused("{\"format\": \"nabij\", \"version\": 3, \"records\": []}", "version", NULL);
+	refused("{\"format\": \"nabij\", \"version\": 4, \"records\": []}", "version", NULL);
 	refused("{\"format\": \"nabij\", \"version\": \"1\", \"records\": []}", "version", NULL);
 	refused("{\"format\": \"nabij\", \"version\": 1}", "records", NULL);
 	refused("{\"format\": \"nabij\", \"format\": \"nabij\", \"version\": 1, \"records\": []}", "line 1", NULL);

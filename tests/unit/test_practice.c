@@ -28,7 +28,7 @@ static void catalogue_is_whole(void **state)
 	const struct nb_term *v = vocab_terms(NB_VOCAB_EXERCISE, &nv);
 
 	(void)state;
-	assert_int_equal(n, 7);
+	assert_int_equal(n, 8);
 	assert_int_equal(n, nv);
 	for (size_t i = 0; i < n; i++) {
 		/* every exercise is in the vocabulary, in the same order */
@@ -194,6 +194,35 @@ struct row {
 	const char *exercise;
 	enum nb_suggest_rule rule;
 };
+
+/* A strong craving: riding the urge, after the lowest end's own rule and
+ * not twice in a row; a craving of 3 is not strong. */
+static void craving_suggests_the_urge(void **state)
+{
+	struct nb_checkin c = { .sleep_minutes = -1, .mood = 3, .craving = 4 };
+	struct nb_suggest_in in = { &c, 1, 3, NULL, 0, NULL };
+	struct nb_suggestion s;
+	char why[512];
+
+	(void)state;
+	suggest(&in, &s);
+	assert_int_equal(s.rule, NB_RULE_CRAVING);
+	assert_string_equal(s.exercise, "urge");
+	assert_non_null(strstr(suggest_why(&s, why, sizeof why), "urge"));
+	assert_true(care_strong_craving(&c));
+	in.just_done = "urge";
+	suggest(&in, &s);
+	assert_int_not_equal(s.rule, NB_RULE_CRAVING);
+	in.just_done = NULL;
+	c.mood = 1;	/* the lowest end comes first, with its help */
+	suggest(&in, &s);
+	assert_int_equal(s.rule, NB_RULE_LOWEST);
+	c.mood = 3;
+	c.craving = 3;
+	assert_false(care_strong_craving(&c));
+	suggest(&in, &s);
+	assert_int_not_equal(s.rule, NB_RULE_CRAVING);
+}
 
 static void suggestion_table(void **state)
 {
@@ -601,6 +630,7 @@ int main(void)
 		cmocka_unit_test(rhythms),
 		cmocka_unit_test(progression_is_gentle),
 		cmocka_unit_test(suggestion_table),
+		cmocka_unit_test(craving_suggests_the_urge),
 		cmocka_unit_test(attachment_scoring),
 		cmocka_unit_test(weekly_summary),
 		cmocka_unit_test(themes_in_both_languages),

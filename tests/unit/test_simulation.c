@@ -126,8 +126,8 @@ static void draw(struct history *h, int days, enum shape shape)
 			continue;	/* no check-in that day */
 		struct nb_day_outcome *o = &h->o[h->no++];
 		o->day = first + d;
-		for (int m = 0; m < NB_M__COUNT; m++)
-			o->v[m] = 3 + normal();
+		for (int m = 0; m < NB_M__COUNT; m++)	/* most people never note a craving */
+			o->v[m] = m == NB_M_CRAVING ? NAN : 3 + normal();
 		o->v[NB_M_MOOD] = 3 + mood + (friend ? 0.5 : 0);
 	}
 }

@@ -82,7 +82,7 @@ static void migrations_set_the_version(void **state)
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 4);
+	assert_int_equal(sqlite3_column_int(st, 0), 5);
 	sqlite3_finalize(st);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -597,6 +597,7 @@ static void migration_builds_the_summary(void **state)
 			 " DROP TRIGGER day_dirty_ins; DROP TRIGGER day_dirty_upd;"
 			 " DROP TRIGGER day_dirty_del; DROP TRIGGER day_dirty_member_del;"
 			 " DROP TRIGGER day_dirty_member_put; ALTER TABLE checkin DROP COLUMN connection;"
+			 " ALTER TABLE checkin DROP COLUMN craving; ALTER TABLE member DROP COLUMN call_first;"
 			 " PRAGMA user_version = 1", NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
@@ -625,7 +626,8 @@ static void unlink_db(char *path)
 }
 
 /* A database of schema 2 (before the connection scale) keeps its
- * check-ins and gains the scale and its mean per day when opened. */
+ * check-ins and gains the scale and its mean per day when opened; so do
+ * the craving scale and the circle's first to call (schema 5). */
 static void migration_adds_connection(void **state)
 {
 	struct nb_app a = { .now = NOW };
@@ -645,7 +647,9 @@ static void migration_adds_connection(void **state)
 	store_close(&a.store);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	if (sqlite3_exec(h, "ALTER TABLE checkin DROP COLUMN connection;"
-			 " ALTER TABLE day_summary DROP COLUMN connection; PRAGMA user_version = 2",
+			 " ALTER TABLE day_summary DROP COLUMN connection; ALTER TABLE checkin DROP COLUMN craving;"
+			 " ALTER TABLE day_summary DROP COLUMN craving; ALTER TABLE member DROP COLUMN call_first;"
+			 " PRAGMA user_version = 2",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
@@ -657,6 +661,7 @@ static void migration_adds_connection(void **state)
 	entry_free(e);
 	e = checkin(5, "after", NOW);
 	e->u.checkin.connection = 4;
+	e->u.checkin.craving = 2;
 	add(&a, e);
 	assert_int_equal(a.store.ops->period(a.store.db, "0000-01-01", "9999-12-31", &p, &err), NB_OK);
 	assert_int_equal(p.noutcomes, 1);
@@ -664,7 +669,15 @@ static void migration_adds_connection(void **state)
 	assert_true(p.outcomes[0].v[NB_M_CONNECTION] == 4.0);	/* the one check-in that has it */
 	assert_int_equal(p.ndays, 1);
 	assert_true(p.days[0].v[NB_M_CONNECTION] == 4.0);
+	assert_true(p.days[0].v[NB_M_CRAVING] == 2.0);
 	period_free(&p);
+	e = entry_new(NB_MEMBER);
+	e->u.member.name = xstrdup("Ria");
+	e->u.member.first = true;
+	old = add(&a, e);
+	assert_int_equal(app_get(&a, old, &e, &err), NB_OK);
+	assert_true(e->u.member.first);
+	entry_free(e);
 	store_close(&a.store);
 	unlink_db(path);
 }

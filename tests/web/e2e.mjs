@@ -78,7 +78,7 @@ try {
 	// A wrong value comes back with everything kept and the field marked.
 	await page.goto(origin + "/checkin");
 	await page.check("input[name=mood][value='3']");
-	await page.click("summary:has-text('Body, energy and sleep')");
+	await page.click("summary:has-text('Body, energy, sleep and cravings')");
 	await page.fill("input[name=sleep-hours]", "seven");
 	await page.fill("textarea[name=note]", "kept after the error");
 	await page.click("button[type=submit]:has-text('Save the check-in')");
