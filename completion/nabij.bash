@@ -22,7 +22,7 @@ _nabij()
 	--format) COMPREPLY=($(compgen -W "json csv daylio" -- "$cur")); return ;;
 	--from) COMPREPLY=($(compgen -W "nabij daylio daylio-backup jrnl" -- "$cur")); return ;;
 	--type) COMPREPLY=($(compgen -W "checkin moment trigger member session reflection attachment phase" -- "$cur")); return ;;
-	--mood|--energy|--tension|--connection|--sleep-quality) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
+	--mood|--energy|--tension|--connection|--sleep-quality|--craving) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
 	--emotion) COMPREPLY=($(compgen -W "anger sadness joy fear calm emptiness shame loneliness tenderness guilt hope gratitude" -- "$cur")); return ;;
 	--need) COMPREPLY=($(compgen -W "rest contact movement boundaries softness safety connection appreciation" -- "$cur")); return ;;
 	--body) COMPREPLY=($(compgen -W "tension relaxation energy tiredness restlessness heaviness warmth pain numbness" -- "$cur")); return ;;
@@ -34,7 +34,7 @@ _nabij()
 	"")
 		COMPREPLY=($(compgen -W "ui checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase list show edit delete search export import forget backup restore passphrase help --db --lang --json --help --version" -- "$cur")) ;;
 	checkin)
-		COMPREPLY=($(compgen -W "--body --emotion --need --state --mood --energy --tension --connection --sleep-hours --sleep-quality --tag --note --at --interactive $common" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "--body --emotion --need --state --mood --energy --tension --connection --sleep-hours --sleep-quality --craving --tag --note --at --interactive $common" -- "$cur")) ;;
 	moment)
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "--with --seconds --safe --effect --note --at --interactive $common" -- "$cur"))
@@ -44,7 +44,7 @@ _nabij()
 	trigger)
 		COMPREPLY=($(compgen -W "outcome --situation --reaction --emotion --need --alternative --at --interactive $common" -- "$cur")) ;;
 	circle)
-		COMPREPLY=($(compgen -W "add list edit remove card beside --name --reach --helps --place --person --yes --text --print $common" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "add list edit remove card beside --name --reach --helps --place --person --first --not-first --yes --text --print $common" -- "$cur")) ;;
 	exercise)
 		COMPREPLY=($(compgen -W "list show start breath compassion grounding memory place meeting closeness --tension-before --tension-after --seconds --with --words --in --hold --out --rest --minutes --interactive $common" -- "$cur")) ;;
 	breathe)
@@ -68,7 +68,7 @@ _nabij()
 	list)
 		COMPREPLY=($(compgen -W "--since --until --type --limit --all $common" -- "$cur")) ;;
 	edit)
-		COMPREPLY=($(compgen -W "--body --emotion --need --state --mood --energy --tension --connection --sleep-hours --sleep-quality --tag --note --at --kind --with --seconds --safe --effect --situation --reaction --alternative --outcome --name --reach --helps --place --person $common" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "--body --emotion --need --state --mood --energy --tension --connection --sleep-hours --sleep-quality --craving --tag --note --at --kind --with --seconds --safe --effect --situation --reaction --alternative --outcome --name --reach --helps --place --person --first --not-first $common" -- "$cur")) ;;
 	delete)
 		COMPREPLY=($(compgen -W "--yes $common" -- "$cur")) ;;
 	search)
