@@ -32,9 +32,11 @@ for build in args:
         ok = t.get("result") == "OK"
         p = sum(int(n) for n in re.findall(r"\[  PASSED  \] (\d+) test", out))
         f = sum(int(n) for n in re.findall(r"\[  FAILED  \] (\d+) test", out))
-        g = re.search(r"(?:golden|tty|security|e2e|bench|report|crypt|durability): (\d+) passed, (\d+) failed", out)
+        # the scripts' own summaries; a test may print more than one (the
+        # browser test: e2e and personas), and all of them count
+        g = re.findall(r"\b(?:golden|tty|security|again|e2e|personas|bench|report|crypt|durability|io|limits): (\d+) passed, (\d+) failed", out)
         if g:
-            p, f = int(g.group(1)), int(g.group(2))
+            p, f = sum(int(a) for a, _ in g), sum(int(b) for _, b in g)
         if p == 0 and f == 0:
             p, f = (1, 0) if ok else (0, 1)
         if not ok and f == 0:

@@ -24,6 +24,7 @@ static const struct nb_exercise exercises[] = {
 		"adem,ademhaling,ademen,rust,kalm,paniek,angst,stress,spanning,onrustig,slaap,hart",
 		NULL, { NULL },
 		{ NULL },
+		false,
 	},
 	{
 		"compassion",
@@ -39,6 +40,7 @@ static const struct nb_exercise exercises[] = {
 		"schaamte,schuld,criticus,innerlijke criticus,zelf,vriendelijkheid,falen,verdriet,aanraking,hart",
 		NULL, { NULL },
 		{ N_("Recovery is not a straight line. I am allowed to learn, to stumble, and to be kind to myself while I do."), NULL },
+		false,
 	},
 	{
 		"grounding",
@@ -55,6 +57,7 @@ static const struct nb_exercise exercises[] = {
 		"verdoofd,ver weg,dissociatie,afgesloten,leeg,leegte,paniek,herbeleving,hier,nu",
 		NULL, { NULL },
 		{ NULL },
+		false,
 	},
 	{
 		"memory",
@@ -70,6 +73,7 @@ static const struct nb_exercise exercises[] = {
 		"eenzaam,eenzaamheid,alleen,nabijheid,liefde,warmte,herinnering,aanraking,knuffel,huidhonger",
 		NULL, { NULL },
 		{ NULL },
+		false,
 	},
 	{
 		"place",
@@ -85,6 +89,7 @@ static const struct nb_exercise exercises[] = {
 		"veiligheid,veilig,onveilig,spanning,angst,rust,slaap,plek,natuur",
 		NULL, { NULL },
 		{ NULL },
+		false,
 	},
 	{
 		"meeting",
@@ -102,6 +107,7 @@ static const struct nb_exercise exercises[] = {
 		{ N_("When and where could you meet? "),
 		  N_("What would you like to share? Start with \"I feel\" or \"I notice\": "), NULL },
 		{ NULL },
+		false,
 	},
 	{
 		"closeness",
@@ -120,6 +126,7 @@ static const struct nb_exercise exercises[] = {
 		{ N_("Today is a hard day. Could you hold me for a minute?"),
 		  N_("A hug would really help me right now."),
 		  N_("This is hard for me to ask: could you sit with me for a while?"), NULL },
+		false,
 	},
 	/* riding an urge (urge surfing), for recovery */
 	{
@@ -137,6 +144,7 @@ static const struct nb_exercise exercises[] = {
 		"trek,drang,hunkering,verslaving,herstel,drinken,alcohol,drugs,gebruiken,terugval,nuchter,golf",
 		NULL, { NULL },
 		{ NULL },
+		true,
 	},
 };
 

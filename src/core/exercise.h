@@ -33,6 +33,9 @@ struct nb_exercise {
 	const char *ask[NB_ASK_MAX];	/* NULL after the last */
 	/* sentences a person may take or adapt, shown beside their own */
 	const char *examples[NB_EXAMPLES_MAX];	/* NULL after the last */
+	/* NB_GUIDE_PACER: the steps are the practice itself (riding an urge),
+	 * shown with the pacer rather than only as how it works */
+	bool steps_with_pacer;
 };
 
 /* The person's answers to x's questions (n of them, any may be NULL or

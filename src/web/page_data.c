@@ -168,7 +168,7 @@ void page_data(struct page *p)
 	h(p, "<p>%s <a href=\"/protect\">%s</a></p>",
 	  app_encrypted(p->w->app, p->w->db_path) ? _("Your notes are encrypted with your passphrase.")
 				    : _("Your notes are not encrypted with a passphrase."),
-	  _("Protect your notes"));
+	  app_encrypted(p->w->app, p->w->db_path) ? _("Change or remove the passphrase") : _("Protect your notes"));
 	if (result) {
 		const char *present = kvs_get(&p->req->query, "present");
 		const char *dry = kvs_get(&p->req->query, "dry");

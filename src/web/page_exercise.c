@@ -153,10 +153,11 @@ static void hidden(struct page *p, const char *name, long long v)
 	h(p, "<input type=\"hidden\" name=\"%s\" value=\"%l\">", name, (int64_t)v);
 }
 
-static void breath_page(struct page *p)
+static void breath_page(struct page *p, const struct nb_exercise *x)
 {
 	struct nb_breath b = { num(p, "in", 4), num(p, "hold", 2), num(p, "out", 6), num(p, "rest", 0),
-			       num(p, "minutes", 3) };
+			       num(p, "minutes", x->default_seconds / 60) };
+	char action[64];
 	struct nb_error err = { 0 };
 	bool running = kvs_get(&p->req->query, "start") != NULL;
 	char before[8] = "";
@@ -167,8 +168,9 @@ static void breath_page(struct page *p)
 	}
 	if (kvs_get(&p->req->query, "before"))
 		snprintf(before, sizeof before, "%s", kvs_get(&p->req->query, "before"));
+	snprintf(action, sizeof action, "/exercise/%s", x->id);
 	if (!running) {
-		h(p, "<form method=\"get\" action=\"/exercise/breath\" class=\"breath-setup\">");
+		h(p, "<form method=\"get\" action=\"%s\" class=\"breath-setup\">", action);
 		form_errors(p);
 		h(p, "<input type=\"hidden\" name=\"start\" value=\"1\"><fieldset class=\"rhythm\"><legend>%s</legend>",
 		  _("Rhythm, in seconds"));
@@ -190,7 +192,7 @@ static void breath_page(struct page *p)
 	pacer(p, &b);
 	h(p, "<p class=\"pacer-status\" aria-live=\"polite\"></p></div>");
 	h(p, "<p class=\"quiet\">%s</p>", _("Follow the circle. Stop whenever you like; the time you did is kept."));
-	form_begin(p, "/exercise/breath", "done");
+	form_begin(p, action, "done");
 	hidden(p, "started", (long long)p->w->app->now);
 	hidden(p, "planned", breath_total(&b));
 	hidden(p, "in", b.in);
@@ -220,10 +222,14 @@ void page_exercise(struct page *p)
 	page_begin(p, exercise_title(x), "/exercises");
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", exercise_title(x), _(x->why));
 	if (x->guide == NB_GUIDE_PACER) {
-		breath_page(p);
-		h(p, "<details><summary>%s</summary>", _("How it works"));
-		steps(p, x);
-		h(p, "</details>");
+		if (x->steps_with_pacer)
+			steps(p, x);
+		breath_page(p, x);
+		if (!x->steps_with_pacer) {
+			h(p, "<details><summary>%s</summary>", _("How it works"));
+			steps(p, x);
+			h(p, "</details>");
+		}
 	} else {
 		steps(p, x);
 		form_begin(p, p->req->path, "done");

@@ -484,13 +484,21 @@ int web_running(const struct web_opts *o)
 	return 0;
 }
 
-/* The first port to try, then the next ones when it is taken, on ip. */
-static struct MHD_Daemon *listen_on(struct web *w, uint32_t ip, int first, int tries)
+/* Listen on ip: on the port asked for (--port N); else on the last start's
+ * port, so that a bookmark keeps working, and when that is taken on any
+ * free port (--port 0) or on the default one and the next ones. */
+static struct MHD_Daemon *listen_on(struct web *w, uint32_t ip, int asked, int last)
 {
-	struct MHD_Daemon *d = start(w, first, ip, false);
+	struct MHD_Daemon *d = NULL;
 
-	for (int i = 0; !d && i < tries; i++)
-		if (DEFAULT_PORT + i != first)
+	if (asked > 0)
+		return start(w, asked, ip, false);
+	if (last > 0 && (d = start(w, last, ip, false)))
+		return d;
+	if (asked < 0)
+		return start(w, 0, ip, false);
+	for (int i = 0; !d && i < 20; i++)
+		if (DEFAULT_PORT + i != last)
 			d = start(w, DEFAULT_PORT + i, ip, false);
 	return d;
 }
@@ -503,8 +511,8 @@ int web_serve(struct nb_app *app, const struct web_opts *o)
 	struct place pl;
 	sigset_t stop;
 	char url[128];
-	bool had, fixed = o->port != 0;
-	int port, sig;
+	bool had;
+	int port = o->port > 0 ? o->port : DEFAULT_PORT, sig;
 	uint32_t ip;
 	pthread_t dog;
 
@@ -525,16 +533,15 @@ int web_serve(struct nb_app *app, const struct web_opts *o)
 	if (had)
 		memcpy(w.token, pl.token, sizeof w.token);
 	ip = had ? pl.ip : draw_loopback();
-	port = o->port > 0 ? o->port : o->port < 0 ? 0 : had ? pl.port : DEFAULT_PORT;
-	d4 = listen_on(&w, ip, port, fixed ? 0 : 20);
-	if (!d4 && ip != INADDR_LOOPBACK && !had) {	/* without all of 127.0.0.0/8 */
+	d4 = listen_on(&w, ip, o->port, had ? pl.port : 0);
+	if (!d4 && !had) {	/* a system without all of 127.0.0.0/8 */
 		ip = INADDR_LOOPBACK;
-		d4 = listen_on(&w, ip, port, fixed ? 0 : 20);
+		d4 = listen_on(&w, ip, o->port, 0);
 	}
-	if (!d4 && had && !fixed) {	/* the old address is gone: a new one */
+	if (!d4 && had) {	/* the old address is gone: a new one */
 		ip = draw_loopback();
-		if (!(d4 = listen_on(&w, ip, DEFAULT_PORT, 20)))
-			d4 = listen_on(&w, ip = INADDR_LOOPBACK, DEFAULT_PORT, 20);
+		if (!(d4 = listen_on(&w, ip, o->port, 0)))
+			d4 = listen_on(&w, ip = INADDR_LOOPBACK, o->port, 0);
 	}
 	if (!d4) {
 		fprintf(stderr, _("nabij: cannot listen on 127.0.0.1:%d; is another program using it? Try --port.\n"), port);

@@ -1,6 +1,8 @@
 #!/bin/sh
 # The browser tests, when their tools are there: Debian's chromium and
 # playwright-core (npm ci in this folder). make test installs both.
+# e2e.mjs walks every part of the UI; personas.mjs replays the usability
+# test's two people by what they see (phone in Dutch, laptop in English).
 #   run-e2e.sh NABIJ_BINARY SCREENSHOT_DIR
 set -u
 here=$(dirname "$0")
@@ -8,4 +10,8 @@ if [ ! -x /usr/bin/chromium ] || [ ! -d "$here/node_modules/playwright-core" ] |
 	echo "chromium or playwright-core is not installed (make test installs them)"
 	exit 77
 fi
-exec node "$here/e2e.mjs" "$1" "$2"
+node "$here/e2e.mjs" "$1" "$2"
+one=$?
+node "$here/personas.mjs" "$1" "$2"
+two=$?
+[ "$one" -eq 0 ] && [ "$two" -eq 0 ]
