@@ -110,6 +110,7 @@ static void craving_lines(struct cli *c)
 			printf(_("The first to call: %s%s%s\n"), m->name, m->reach ? ", " : "", m->reach ? m->reach : "");
 			break;
 		}
+	out_wrapped(stdout, care_addiction_help_text(), 0, 76);
 	entries_free(&l);
 }
 

@@ -12,7 +12,11 @@ bool care_needs_help(const struct nb_checkin *c)
 }
 
 /* The help numbers, as written and as dialled. 113 Zelfmoordpreventie
- * answers on its short number 113 and for free on 0800-0113. */
+ * answers on its short number 113 and for free on 0800-0113. A number for
+ * help with addiction belongs here too once it is checked at its source
+ * (the service's own site) on the day it is added, with that source and
+ * date in this comment; until then care_addiction_help_text names the way
+ * in that does not change: the GP and addiction care. */
 static const struct nb_phone phones[] = {
 	{ "113", "113" }, { "0800-0113", "08000113" }, { "112", "112" },
 };
@@ -125,6 +129,11 @@ bool care_strong_craving(const struct nb_checkin *c)
 const char *care_craving_text(void)
 {
 	return _("A strong urge rises, peaks and eases again, like a wave. You do not have to ride it alone.");
+}
+
+const char *care_addiction_help_text(void)
+{
+	return _("Addiction care (verslavingszorg) helps too, without judgement; your GP can refer you.");
 }
 
 const char *care_saved_word(const struct nb_entry *e)

@@ -49,6 +49,10 @@ const char *care_not_therapy_text(bool browser);
 #define NB_CRAVING_STRONG 4
 bool care_strong_craving(const struct nb_checkin *c);
 const char *care_craving_text(void);
+/* Where help with an addiction is found, beside the circle. (A Dutch help
+ * line's number is not named: it could not be checked at its source when
+ * this was written; see the note at phones[] in care.c.) */
+const char *care_addiction_help_text(void);
 /* A kind word for a record just saved, in the voice of PRACTICES.md. */
 const char *care_saved_word(const struct nb_entry *e);	/* the browser's words, or the terminal's */
 

@@ -77,7 +77,8 @@ static void craving_box(struct page *p)
 	} else {
 		call_someone(p);
 	}
-	h(p, "<p><a class=\"button secondary\" href=\"/exercise/urge\">%s</a></p>", _("Ride the urge, a few minutes"));
+	h(p, "<p><a class=\"button secondary\" href=\"/exercise/urge\">%s</a></p><p>%s</p>", _("Ride the urge, a few minutes"),
+	  care_addiction_help_text());
 	if (!first)
 		h(p, "<p class=\"quiet\">%s <a href=\"/circle\">%s</a></p>",
 		  _("Tip: mark one person in your circle as the first to call, such as a sponsor or a buddy, and they are here in one tap."),
