@@ -1,0 +1,89 @@
+/*
+ * A personal experiment (an N-of-1 trial, docs/EXPERIMENT.md): one practice,
+ * one outcome the check-in already measures, and a schedule of pairs of
+ * periods "with" and "without" the practice whose order within each pair is
+ * drawn by chance from a stored seed. The analysis compares the outcome
+ * between the two kinds of days, at the level of the randomised periods:
+ * each day's value is taken relative to the mean of its pair (so a slow
+ * change over the weeks does not count as an effect), and the interval
+ * counts the days as fewer when neighbouring days resemble each other
+ * (lag-1 autocorrelation). "As planned" sorts the days by the schedule;
+ * "as done" by what the person actually did. Pure C, no store.
+ */
+#ifndef NB_EXPERIMENT_H
+#define NB_EXPERIMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define NB_EXP_PAIRS_MIN 2
+#define NB_EXP_PAIRS_MAX 6
+#define NB_EXP_PAIRS_DEFAULT 3
+#define NB_EXP_DAYS_MIN 3	/* days of one period */
+#define NB_EXP_DAYS_MAX 14
+#define NB_EXP_DAYS_DEFAULT 5
+#define NB_EXP_BASELINE_MAX 14
+#define NB_EXP_WASHOUT_MAX 3	/* and fewer than half a period */
+#define NB_EXP_LEVEL 0.95	/* the interval's level */
+
+struct nb_exp_plan {
+	int pairs;		/* pairs of periods */
+	int period_days;	/* days of each period */
+	int baseline_days;	/* a first stretch without the practice, not compared */
+	int washout_days;	/* the first days of each period after a change, not compared */
+	uint64_t seed;		/* the order within each pair is drawn from it */
+	bool with_first[NB_EXP_PAIRS_MAX];	/* filled by exp_plan_draw */
+};
+
+/* Whether the plan's numbers are within the limits above. */
+bool exp_plan_valid(const struct nb_exp_plan *p);
+/* Draw the order within each pair from p->seed: the same seed gives the
+ * same schedule, always. */
+void exp_plan_draw(struct nb_exp_plan *p);
+/* All the days of the plan, baseline included. */
+int exp_plan_days(const struct nb_exp_plan *p);
+
+enum nb_exp_kind { NB_EXP_BASELINE, NB_EXP_WITH, NB_EXP_WITHOUT, NB_EXP_OUTSIDE };
+
+struct nb_exp_day {
+	enum nb_exp_kind kind;
+	int pair;		/* 0-based; -1 outside the pairs */
+	bool washout;		/* a day of settling after a change: kept, not compared */
+};
+
+/* Day index (0 is the first day of the plan) of the plan. */
+struct nb_exp_day exp_day(const struct nb_exp_plan *p, int index);
+
+/* One day as it went: the outcome (NAN without a check-in that answered
+ * it), and whether the practice was done (1), not done (0), or unknown (-1). */
+struct nb_exp_obs {
+	double y;
+	int done;
+};
+
+struct nb_exp_estimate {
+	bool defined;		/* enough days on both sides (at least 2 each, with spread) */
+	double diff;		/* mean with minus mean without */
+	double low, high;	/* its interval at NB_EXP_LEVEL */
+	int n_with, n_without;	/* days compared */
+	bool clear;		/* the interval does not hold 0 */
+	double r;		/* the lag-1 autocorrelation the interval allows for */
+};
+
+struct nb_exp_result {
+	int days;		/* days of the plan so far (up to n) */
+	int compared;		/* of those, days with a value outside baseline and washout */
+	int periods;		/* periods with at least one compared day */
+	int known;		/* compared days on which it is known whether it was done */
+	int followed;		/* of those, days done as planned */
+	double adherence;	/* followed / known; NAN when nothing is known */
+	bool differ;		/* some day went otherwise than planned */
+	struct nb_exp_estimate planned, done;
+};
+
+/* Analyse the first n days of the plan (obs[i] is day i). */
+void exp_analyse(const struct nb_exp_plan *p, const struct nb_exp_obs *obs, int n,
+		 struct nb_exp_result *r);
+
+#endif
