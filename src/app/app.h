@@ -8,6 +8,7 @@
 #define NB_APP_H
 
 #include "core/care.h"
+#include "core/experiment.h"
 #include "core/err.h"
 #include "core/record.h"
 #include "core/suggest.h"
@@ -180,6 +181,14 @@ void charts_free(struct nb_charts *c);
  * NULL. Free with charts_free and insights_free. */
 enum nb_err app_overview(struct nb_app *a, const char *since, const char *until,
 			 struct nb_charts *c, struct nb_insights *in, struct nb_error *err);
+
+/* The personal experiment that runs or is paused (the newest; a stopped
+ * one is history), or *out NULL. */
+enum nb_err app_experiment(struct nb_app *a, struct nb_entry **out, struct nb_error *err);
+/* The days of experiment x so far, up to today and at most its plan: *n of
+ * them into obs (room for exp_plan_days). */
+enum nb_err app_experiment_days(struct nb_app *a, const struct nb_entry *x, struct nb_exp_obs *obs, int *n,
+				struct nb_error *err);
 
 /* Delete everything for good; *deleted receives how many records. */
 enum nb_err app_forget_all(struct nb_app *a, int64_t *deleted, struct nb_error *err);

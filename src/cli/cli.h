@@ -121,6 +121,7 @@ int cmd_reflect(struct cli *c, int argc, char **argv);
 int cmd_attachment(struct cli *c, int argc, char **argv);
 int cmd_week(struct cli *c, int argc, char **argv);
 int cmd_phase(struct cli *c, int argc, char **argv);
+int cmd_experiment(struct cli *c, int argc, char **argv);
 int cmd_ui(struct cli *c, int argc, char **argv);
 int cmd_forget(struct cli *c, int argc, char **argv);
 int cmd_passphrase(struct cli *c, int argc, char **argv);

@@ -272,7 +272,7 @@ static int run_breath(struct cli *c, struct ex_ctx *x, const struct nb_exercise 
 		out_wrapped(stdout, _(ex->why), 0, 76);
 		printf("\n");
 		for (size_t i = 0; ex->steps_with_pacer && i < exercise_steps(ex); i++) {
-			char n[8];
+			char n[24];
 			snprintf(n, sizeof n, "%zu. ", i + 1);
 			printf("%s", n);
 			out_wrapped(stdout, _(ex->steps[i]), 3, 76);
@@ -313,7 +313,7 @@ static int run_steps(struct cli *c, struct ex_ctx *x, const struct nb_exercise *
 		out_wrapped(stdout, _(ex->why), 0, 76);
 		printf("\n");
 		for (size_t i = 0; ex->steps_with_pacer && i < exercise_steps(ex); i++) {
-			char n[8];
+			char n[24];
 			snprintf(n, sizeof n, "%zu. ", i + 1);
 			printf("%s", n);
 			out_wrapped(stdout, _(ex->steps[i]), 3, 76);

@@ -237,6 +237,26 @@ static const struct {
 "Note where a relationship stands. PHASE is one of: start (an intense\n"
 "start), distance (fear and distance), clash (a clash of longing and\n"
 "withdrawal), turning (a turning point).\n") },
+	{ "experiment", N_(
+"Usage: nabij experiment start PRACTICE --outcome OUTCOME [--pairs N] [--days N]\n"
+"                        [--baseline N] [--washout N] [--words TEXT] [--report]\n"
+"                        [--seed HEX]\n"
+"       nabij experiment [result | plan]\n"
+"       nabij experiment yes|no [--day DAY]\n"
+"       nabij experiment pause | resume | stop\n"
+"\n"
+"Try one practice on your own life: pairs of periods with it and without it,\n"
+"the order within each pair drawn by chance, and then how the outcome\n"
+"compared. PRACTICE: embrace (a daily hug or long embrace), evening-breath,\n"
+"reach-out (a message or call to someone of your circle), self-touch (before\n"
+"sleep) or own (with --words). OUTCOME: tension, mood, sleep-quality, energy\n"
+"or connection, from your check-ins. --pairs 2-6 (3), --days 3-14 a period\n"
+"(5), --baseline days first without it (0), --washout days of settling after\n"
+"a change (0). What you did is read from your moments and exercises; where\n"
+"they cannot tell, say it with \"nabij experiment yes\" or \"no\". Without an\n"
+"argument: today's kind of day; \"result\" gives the answer (provisional while\n"
+"it runs). A day without is never a day of doing without: if you need\n"
+"closeness, take it; that day simply counts as it went.\n") },
 	{ "ui", N_(
 "Usage: nabij ui [--port N] [--no-open] [--stop]\n"
 "\n"
@@ -347,6 +367,11 @@ int cmd_help(struct cli *c, int argc, char **argv)
 		return parts(care_alone_part);
 	if (argc > 1 && strcmp(argv[1], "touch") == 0)
 		return parts(care_unsafe_touch_part);
+	if (argc > 1 && strcmp(argv[1], "experiment") == 0) {	/* how it works, then how to use it */
+		parts(exp_help_part);
+		printf("\n");
+		return cli_print_help("experiment");
+	}
 	if (argc > 1) {
 		if (!cmd_help_text(argv[1]))
 			return cli_usage(NULL, _("\"%s\" is not a nabij command."), argv[1]);

@@ -53,6 +53,7 @@ static const struct command commands[] = {
 	{ "week", cmd_week, N_("a calm look back at the week, and one intention"), true, false },
 	{ "attachment", cmd_attachment, N_("the attachment reflection, every few months"), true, false },
 	{ "phase", cmd_phase, N_("note where a relationship stands"), true, false },
+	{ "experiment", cmd_experiment, N_("try one practice on your own life, in periods with and without"), false, false },
 	{ "list", cmd_list, N_("list records by date and kind"), false, true },
 	{ "show", cmd_show, N_("show one record in full"), false, true },
 	{ "edit", cmd_edit, N_("change a record"), false, false },

@@ -157,6 +157,8 @@ const char *care_saved_word(const struct nb_entry *e)
 		return _("Thank you for looking at this with care. There are no wrong answers here.");
 	case NB_PHASE:
 		return _("Noted. Every relationship moves through phases; this is one of them.");
+	case NB_EXPERIMENT:
+		return _("Your experiment is set. Try it gently; whatever it shows, you learn something about yourself.");
 	case NB_TYPE_NONE:
 	case NB_TYPE__COUNT:
 		break;

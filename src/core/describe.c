@@ -11,6 +11,7 @@
 #include "vocab.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 static const char *const weekdays[] = {
@@ -208,6 +209,16 @@ void describe_entry(const struct nb_entry *e, char *out, size_t size)
 		attachment_score(&e->u.attachment, &s);
 		buf_addf(&b, _("anxiety %s · avoidance %s"), nb_dec1(s.anxiety, x),
 			 nb_dec1(s.avoidance, y));
+		break;
+	}
+	case NB_EXPERIMENT: {
+		const struct nb_experiment *x = &e->u.experiment;
+		buf_add(&b, x->words && strcmp(x->practice, "own") == 0 ? x->words
+								    : vocab_label(NB_VOCAB_PRACTICE, x->practice));
+		buf_add(&b, " → ");
+		buf_add(&b, vocab_label(NB_VOCAB_OUTCOME, x->outcome));
+		add_sep(&b);
+		buf_add(&b, vocab_label(NB_VOCAB_EXP_STATE, x->state));
 		break;
 	}
 	case NB_PHASE:

@@ -1,9 +1,15 @@
 /* The schedule and the analysis of a personal experiment; see experiment.h. */
 #include "experiment.h"
+#include "i18n.h"
+#include "vocab.h"
 #include "stats.h"
+#include "time.h"
+#include "uid.h"
 #include "xalloc.h"
 
+#include <inttypes.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,4 +201,222 @@ void exp_analyse(const struct nb_exp_plan *p, const struct nb_exp_obs *obs, int 
 	r->differ = r->followed < r->known;
 	estimate(p, obs, n, false, &r->planned);
 	estimate(p, obs, n, true, &r->done);
+}
+
+void exp_plan_of(const struct nb_experiment *x, struct nb_exp_plan *p)
+{
+	uint64_t seed = 0xcbf29ce484222325u;	/* FNV-1a of other text */
+	char *end = NULL;
+
+	memset(p, 0, sizeof *p);
+	p->pairs = x->pairs;
+	p->period_days = x->period_days;
+	p->baseline_days = x->baseline_days;
+	p->washout_days = x->washout_days;
+	if (x->seed && strlen(x->seed) == 16) {
+		seed = strtoull(x->seed, &end, 16);
+		if (*end)
+			end = NULL;
+	}
+	if (!end) {
+		seed = 0xcbf29ce484222325u;
+		for (const char *c = x->seed ? x->seed : ""; *c; c++)
+			seed = (seed ^ (unsigned char)*c) * 0x100000001b3u;
+	}
+	p->seed = seed;
+	exp_plan_draw(p);
+}
+
+void exp_new_seed(char out[17])
+{
+	uint64_t v;
+
+	nb_random(&v, sizeof v);
+	snprintf(out, 17, "%016" PRIx64, v);
+}
+
+enum nb_measure exp_measure(const char *outcome)
+{
+	for (int m = 0; m < NB_M__COUNT; m++)
+		if (outcome && strcmp(measure_info((enum nb_measure)m)->field, outcome) == 0)
+			return (enum nb_measure)m;
+	return NB_M_TENSION;
+}
+
+bool exp_logged(const char *practice)
+{
+	return practice && strcmp(practice, "own") != 0;
+}
+
+bool exp_done_by(const char *practice, const struct nb_entry *e)
+{
+	if (!practice)
+		return false;
+	if (e->type == NB_MOMENT) {
+		const char *k = e->u.moment.kind;
+		if (strcmp(practice, "embrace") == 0)
+			return k && (strcmp(k, "hug") == 0 || strcmp(k, "arm") == 0 || strcmp(k, "close") == 0);
+		if (strcmp(practice, "self-touch") == 0)
+			return k && strcmp(k, "self") == 0;
+		if (strcmp(practice, "reach-out") == 0)
+			return e->u.moment.member_uid != NULL || (k && strcmp(k, "talk") == 0);
+	}
+	if (e->type == NB_SESSION && strcmp(practice, "evening-breath") == 0)	/* from five in the afternoon */
+		return e->u.session.exercise && strcmp(e->u.session.exercise, "breath") == 0 &&
+		       (e->at.utc + e->at.offset) % 86400 >= 17 * 3600;
+	return false;
+}
+
+int exp_answer(const struct nb_experiment *x, const char *day)
+{
+	size_t n = strlen(day);
+
+	for (size_t i = x->answers.n; i-- > 0;) {
+		const char *t = x->answers.v[i].term;
+		if (strncmp(t, day, n) == 0 && t[n] == ':')
+			return strcmp(t + n + 1, "yes") == 0;
+	}
+	return -1;
+}
+
+void exp_set_answer(struct nb_experiment *x, const char *day, bool yes)
+{
+	char term[NB_DAY_LEN + 8];
+	size_t n = strlen(day), k = 0;
+
+	for (size_t i = 0; i < x->answers.n; i++) {	/* the day's earlier answer goes */
+		struct nb_item *it = &x->answers.v[i];
+		if (strncmp(it->term, day, n) == 0 && it->term[n] == ':') {
+			free(it->term);
+			free(it->place);
+			continue;
+		}
+		x->answers.v[k++] = *it;
+	}
+	x->answers.n = k;
+	snprintf(term, sizeof term, "%s:%s", day, yes ? "yes" : "no");
+	items_add(&x->answers, term, NULL, 0);
+}
+
+int exp_index(const struct nb_entry *x, const char *day)
+{
+	return nb_day_diff(x->day, day);
+}
+
+const char *exp_practice_text(const struct nb_experiment *x)
+{
+	return strcmp(x->practice, "own") == 0 && x->words ? x->words : vocab_label(NB_VOCAB_PRACTICE, x->practice);
+}
+
+const char *exp_day_text(const struct nb_exp_plan *p, int i, const struct nb_experiment *x, char *buf,
+			 size_t size)
+{
+	switch (exp_day(p, i).kind) {
+	case NB_EXP_BASELINE:
+		return _("a day before the periods begin: just notice how it goes");
+	case NB_EXP_WITH:
+		snprintf(buf, size, _("a day with the practice: %s"), exp_practice_text(x));
+		return buf;
+	case NB_EXP_WITHOUT:
+		return _("a day without: just notice how it goes; if you need closeness, take it, that counts too");
+	case NB_EXP_OUTSIDE:
+		break;
+	}
+	return _("a day after the plan");
+}
+
+const char *exp_today_text(const struct nb_entry *e, const char *today, bool checked_in, char *buf, size_t size)
+{
+	const struct nb_experiment *x = &e->u.experiment;
+	struct nb_exp_plan p;
+	char kind[256];
+	int i = exp_index(e, today);
+
+	exp_plan_of(x, &p);
+	if (strcmp(x->state, "paused") == 0)
+		snprintf(buf, size, "%s", _("Your experiment is paused. Nothing is asked of you; resume whenever you like."));
+	else if (i < 0)
+		snprintf(buf, size, _("Your experiment begins on %s."), e->day);
+	else if (i >= exp_plan_days(&p))
+		snprintf(buf, size, "%s", _("Your experiment's plan is complete: its answer is ready."));
+	else
+		snprintf(buf, size, _("Experiment, day %d of %d: %s. %s"), i + 1, exp_plan_days(&p),
+			 exp_day_text(&p, i, x, kind, sizeof kind),
+			 checked_in ? _("Today's check-in is done.") : _("Today's check-in is still open."));
+	return buf;
+}
+
+const char *exp_estimate_text(const char *title, const struct nb_exp_estimate *e, const char *outcome, char *buf,
+			      size_t size)
+{
+	char d[NB_DEC_LEN], lo[NB_DEC_LEN], hi[NB_DEC_LEN];
+
+	if (!e->defined)
+		snprintf(buf, size, _("%s: not enough days on both sides yet."), title);
+	else
+		snprintf(buf, size,
+			 _("%s: %s on days with the practice compared with days without: %s (an interval of %s to %s), over %d and %d days."),
+			 title, outcome, nb_dec1(e->diff, d), nb_dec1(e->low, lo), nb_dec1(e->high, hi), e->n_with,
+			 e->n_without);
+	return buf;
+}
+
+const char *exp_basis_text(const struct nb_exp_result *r, char *buf, size_t size)
+{
+	int n;
+
+	n = snprintf(buf, size, ngettext("It rests on %d day", "It rests on %d days", r->compared), r->compared);
+	if (n > 0 && (size_t)n < size)
+		n += snprintf(buf + n, size - (size_t)n, ngettext(" in %d period.", " in %d periods.", r->periods),
+			      r->periods);
+	if (r->known && n > 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, _(" The plan was followed on %d of the %d days where it is known."),
+			 r->followed, r->known);
+	return buf;
+}
+
+const char *exp_meaning_text(const struct nb_exp_result *r, bool complete, const char *outcome, char *buf,
+			     size_t size)
+{
+	const char *limits = _("This says something about you, this practice and these weeks; not about other people, and not for always.");
+
+	if (!r->planned.defined)
+		snprintf(buf, size, "%s", complete ? limits : _("There are not enough days yet to compare; come back later."));
+	else if (!r->planned.clear && !complete)
+		snprintf(buf, size, "%s", _("No clear difference so far. The plan is not done yet, so this can still change."));
+	else if (!r->planned.clear)
+		snprintf(buf, size, "%s %s",
+			 _("No clear difference: that is an answer too. Over these days, this practice did not change this much for you, either way."),
+			 limits);
+	else {
+		char said[300];
+		if (r->planned.diff < 0)
+			snprintf(said, sizeof said, _("On the days with the practice, your %s was clearly lower."), outcome);
+		else
+			snprintf(said, sizeof said, _("On the days with the practice, your %s was clearly higher."), outcome);
+		snprintf(buf, size, "%s %s", said, limits);
+	}
+	return buf;
+}
+
+const char *exp_why_chance_text(void)
+{
+	return _("The order of \"with\" and \"without\" in each pair is drawn by chance, so that what else changes over the weeks does not line up with the practice. That is what lets the answer say something about the practice itself.");
+}
+
+static const char *const help_parts[] = {
+	N_("How an experiment works"),
+	N_("The insights can only say what went together on your days. An experiment can say more: whether one practice makes a difference for you."),
+	N_("You choose one practice, such as a daily hug with someone you choose or the breathing exercise in the evening, and one thing your check-in already asks, such as tension or sleep. nabij makes a plan of pairs of periods: in each pair, some days with the practice and as many without it."),
+	N_("Which comes first in each pair is drawn by chance. Otherwise something else that changes over the weeks, such as work, the season or a holiday, could line up with the practice and look like its effect."),
+	N_("Each day, today's page says which kind of day it is. Your check-in asks nothing extra. What you did is read from the moments and exercises you note; where they cannot tell, you answer one question: did you do it today?"),
+	N_("A day without is never a day of doing without. If you need closeness, take it: that day counts as it went, and the answer also shows what happened as done."),
+	N_("At the end you see the difference between the days with and without, with an interval: the range the true difference plausibly lies in. Each day is compared within its own pair, so slow changes over the weeks fall away, and the interval allows for days that resemble their neighbours. No clear difference is an answer too."),
+	N_("It speaks of you, this practice and these weeks, not of other people and not for always. You can pause or stop at any moment, without any reproach."),
+	NULL,
+};
+
+const char *exp_help_part(size_t i)
+{
+	return i < sizeof help_parts / sizeof help_parts[0] && help_parts[i] ? _(help_parts[i]) : NULL;
 }

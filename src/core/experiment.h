@@ -87,3 +87,46 @@ void exp_analyse(const struct nb_exp_plan *p, const struct nb_exp_obs *obs, int 
 		 struct nb_exp_result *r);
 
 #endif
+
+/* The record behind it (core/record.h). */
+#include "field.h"
+#include "record.h"
+
+/* The plan of an experiment record, its order drawn from its seed (16 hex
+ * digits; other text is hashed, so an edited seed still gives one plan). */
+void exp_plan_of(const struct nb_experiment *x, struct nb_exp_plan *p);
+/* A new seed, as stored. */
+void exp_new_seed(char out[17]);
+/* The measure an outcome id names (the id of its check-in field). */
+enum nb_measure exp_measure(const char *outcome);
+/* Whether what the person logs can tell if the practice was done (all but
+ * "own"); then exp_done_by says whether record e shows it done. */
+bool exp_logged(const char *practice);
+bool exp_done_by(const char *practice, const struct nb_entry *e);
+/* The answer to "did you do it?" for day: 1 yes, 0 no, -1 none; setting
+ * one replaces that day's. */
+int exp_answer(const struct nb_experiment *x, const char *day);
+void exp_set_answer(struct nb_experiment *x, const char *day, bool yes);
+/* The index in the plan of day (0 the first); negative before it. */
+int exp_index(const struct nb_entry *x, const char *day);
+/* The practice as the person reads it: their words for "own". */
+const char *exp_practice_text(const struct nb_experiment *x);
+/* What kind of day index i of plan p is, in a sentence for today. */
+const char *exp_day_text(const struct nb_exp_plan *p, int i, const struct nb_experiment *x, char *buf,
+			 size_t size);
+/* The answer in sentences, for both faces: one estimate ("As planned"),
+ * what it rests on, and what it can and cannot say. */
+const char *exp_estimate_text(const char *title, const struct nb_exp_estimate *e, const char *outcome, char *buf,
+			      size_t size);
+const char *exp_basis_text(const struct nb_exp_result *r, char *buf, size_t size);
+const char *exp_meaning_text(const struct nb_exp_result *r, bool complete, const char *outcome, char *buf,
+			     size_t size);
+/* The page on how an experiment works, paragraph i (0 its title); NULL
+ * after the last. For "nabij help experiment" and /help/experiment. */
+const char *exp_help_part(size_t i);
+/* Why the order is drawn by chance, in two sentences. */
+const char *exp_why_chance_text(void);
+/* Today's line for experiment x: the kind of day, or that it is paused,
+ * begins later or is complete; with whether today's check-in is still to
+ * come (checked_in false). */
+const char *exp_today_text(const struct nb_entry *x, const char *today, bool checked_in, char *buf, size_t size);

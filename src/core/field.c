@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "parse.h"
 #include "describe.h"
+#include "experiment.h"
 #include "xalloc.h"
 
 #include <math.h>
@@ -244,6 +245,55 @@ static const struct nb_field phase[] = {
 	  .name = N_("note"), .label = N_("Note") },
 };
 
+static const struct nb_field experiment[] = {
+	{ .id = "practice", .key = "practice", .column = "practice",
+	  .type = NB_FT_TERM, .offset = AT(experiment.practice), .vocab = NB_VOCAB_PRACTICE,
+	  .flags = NB_FF_REQUIRED | NB_FF_SEARCH,
+	  .name = N_("practice"), .label = N_("Practice") },
+	{ .id = "words", .key = "words", .column = "words",
+	  .type = NB_FT_LINE, .offset = AT(experiment.words),
+	  .flags = NB_FF_SEARCH,
+	  .name = N_("in your own words"), .label = N_("In your own words") },
+	{ .id = "outcome", .key = "outcome", .column = "outcome",
+	  .type = NB_FT_TERM, .offset = AT(experiment.outcome), .vocab = NB_VOCAB_OUTCOME,
+	  .flags = NB_FF_REQUIRED,
+	  .name = N_("outcome"), .label = N_("Watched") },
+	{ .id = "pairs", .key = "pairs", .column = "pairs",
+	  .type = NB_FT_SCALE, .offset = AT(experiment.pairs), .lo = NB_EXP_PAIRS_MIN, .hi = NB_EXP_PAIRS_MAX,
+	  .flags = NB_FF_REQUIRED,
+	  .name = N_("pairs of periods"), .label = N_("Pairs of periods") },
+	{ .id = "period-days", .key = "period_days", .column = "period_days",
+	  .type = NB_FT_SCALE, .offset = AT(experiment.period_days), .lo = NB_EXP_DAYS_MIN, .hi = NB_EXP_DAYS_MAX,
+	  .flags = NB_FF_REQUIRED,
+	  .name = N_("days of a period"), .label = N_("Days of a period") },
+	{ .id = "baseline-days", .key = "baseline_days", .column = "baseline_days",
+	  .type = NB_FT_SCALE, .offset = AT(experiment.baseline_days), .lo = 1, .hi = NB_EXP_BASELINE_MAX,
+	  .name = N_("days of baseline"), .label = N_("Days of baseline") },
+	{ .id = "washout-days", .key = "washout_days", .column = "washout_days",
+	  .type = NB_FT_SCALE, .offset = AT(experiment.washout_days), .lo = 1, .hi = NB_EXP_WASHOUT_MAX,
+	  .name = N_("days of settling"), .label = N_("Days of settling") },
+	{ .id = "seed", .key = "seed", .column = "seed",
+	  .type = NB_FT_LINE, .offset = AT(experiment.seed),
+	  .flags = NB_FF_REQUIRED,
+	  .name = N_("seed"), .label = N_("Seed of the schedule") },
+	{ .id = "state", .key = "state", .column = "state",
+	  .type = NB_FT_TERM, .offset = AT(experiment.state), .vocab = NB_VOCAB_EXP_STATE,
+	  .flags = NB_FF_REQUIRED,
+	  .name = N_("state"), .label = N_("State") },
+	{ .id = "answer", .key = "answers", .column = "answer",
+	  .type = NB_FT_TERMS, .offset = AT(experiment.answers), .vocab = NB_VOCAB_FREE,
+	  .name = N_("answer"), .label = N_("Did you do it?") },
+	{ .id = "in-report", .key = "in_report", .column = "in_report",
+	  .type = NB_FT_FLAG, .offset = AT(experiment.in_report),
+	  .flags = NB_FF_NOTNULL,
+	  .name = N_("in the report"), .label = N_("In the report"),
+	  .low = N_("no"), .high = N_("yes") },
+	{ .id = "note", .key = "note", .column = "note",
+	  .type = NB_FT_TEXT, .offset = AT(experiment.note),
+	  .flags = NB_FF_SEARCH,
+	  .name = N_("note"), .label = N_("Note") },
+};
+
 #define KIND(t, a) [t] = { a, sizeof a / sizeof a[0] }
 
 static const struct {
@@ -252,7 +302,7 @@ static const struct {
 } kinds[NB_TYPE__COUNT] = {
 	KIND(NB_CHECKIN, checkin), KIND(NB_MOMENT, moment), KIND(NB_TRIGGER, trigger),
 	KIND(NB_MEMBER, member), KIND(NB_SESSION, session), KIND(NB_REFLECTION, reflection),
-	KIND(NB_ATTACHMENT, attachment), KIND(NB_PHASE, phase),
+	KIND(NB_ATTACHMENT, attachment), KIND(NB_PHASE, phase), KIND(NB_EXPERIMENT, experiment),
 };
 
 static const struct nb_measure_info measures[NB_M__COUNT] = {

@@ -18,6 +18,7 @@ static const char *const type_ids[NB_TYPE__COUNT] = {
 	[NB_REFLECTION] = "reflection",
 	[NB_ATTACHMENT] = "attachment",
 	[NB_PHASE] = "phase",
+	[NB_EXPERIMENT] = "experiment",
 };
 
 static const char *const type_labels[NB_TYPE__COUNT] = {
@@ -29,6 +30,7 @@ static const char *const type_labels[NB_TYPE__COUNT] = {
 	[NB_REFLECTION] = N_("reflection"),
 	[NB_ATTACHMENT] = N_("attachment reflection"),
 	[NB_PHASE] = N_("relationship phase"),
+	[NB_EXPERIMENT] = N_("experiment"),
 };
 
 const char *entry_type_id(enum nb_type t)

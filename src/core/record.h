@@ -30,7 +30,7 @@
 /* The version of nabij's JSON export (docs/FORMAT.md): raised with every
  * field added to a record kind (core/field.c), since an older nabij
  * refuses a field it does not know. */
-#define NB_FORMAT_VERSION 3	/* 2: the check-in's "connection"; 3: its "craving", the member's "first" */
+#define NB_FORMAT_VERSION 4	/* 2: the check-in's "connection"; 3: its "craving", the member's "first"; 4: the experiment */
 
 enum nb_type {
 	NB_TYPE_NONE = 0,
@@ -42,6 +42,7 @@ enum nb_type {
 	NB_REFLECTION,
 	NB_ATTACHMENT,
 	NB_PHASE,
+	NB_EXPERIMENT,
 	NB_TYPE__COUNT
 };
 
@@ -130,6 +131,20 @@ struct nb_phase {
 	char *note;
 };
 
+/* A personal experiment (core/experiment.h, docs/EXPERIMENT.md): its time
+ * is when it was set up, its day the first day of the plan. */
+struct nb_experiment {
+	char *practice;		/* vocab practice id */
+	char *words;		/* the practice in the person's own words ("own") */
+	char *outcome;		/* vocab outcome id: a measure */
+	int pairs, period_days, baseline_days, washout_days;
+	char *seed;		/* 16 hex digits; the schedule is drawn from it */
+	char *state;		/* vocab experiment state id */
+	struct nb_items answers;	/* "YYYY-MM-DD:yes" or ":no": did you do it that day? */
+	bool in_report;		/* the person chose to show it in the report */
+	char *note;
+};
+
 struct nb_entry {
 	int64_t id;		/* local, short, shown to the person */
 	char uid[NB_UID_LEN];	/* stable across export and import */
@@ -146,6 +161,7 @@ struct nb_entry {
 		struct nb_reflection reflection;
 		struct nb_attachment attachment;
 		struct nb_phase phase;
+		struct nb_experiment experiment;
 	} u;
 };
 

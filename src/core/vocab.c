@@ -124,6 +124,30 @@ static const struct nb_term phases[] = {
 	{ "turning", N_("a turning point") },
 };
 
+/* A personal experiment (core/experiment.h): the practice tried, the
+ * outcome watched (ids as the measures'), and where it stands. */
+static const struct nb_term practices[] = {
+	{ "embrace", N_("a daily hug or long embrace with someone you choose") },
+	{ "evening-breath", N_("the breathing exercise in the evening") },
+	{ "reach-out", N_("a message or call to someone of your circle") },
+	{ "self-touch", N_("self-touch before sleep") },
+	{ "own", N_("something in your own words") },
+};
+
+static const struct nb_term outcomes[] = {
+	{ "tension", N_("tension") },
+	{ "mood", N_("mood") },
+	{ "sleep-quality", N_("sleep quality") },
+	{ "energy", N_("energy") },
+	{ "connection", N_("connection") },
+};
+
+static const struct nb_term exp_states[] = {
+	{ "running", N_("running") },
+	{ "paused", N_("paused") },
+	{ "stopped", N_("stopped") },
+};
+
 #define LIST(a) { a, sizeof a / sizeof a[0] }
 
 static const struct {
@@ -140,6 +164,9 @@ static const struct {
 	[NB_VOCAB_SAFE] = LIST(safe),
 	[NB_VOCAB_EXERCISE] = LIST(exercises),
 	[NB_VOCAB_PHASE] = LIST(phases),
+	[NB_VOCAB_PRACTICE] = LIST(practices),
+	[NB_VOCAB_OUTCOME] = LIST(outcomes),
+	[NB_VOCAB_EXP_STATE] = LIST(exp_states),
 };
 
 const struct nb_term *vocab_terms(enum nb_vocab v, size_t *n)
@@ -155,7 +182,8 @@ const struct nb_term *vocab_terms(enum nb_vocab v, size_t *n)
 bool vocab_is_closed(enum nb_vocab v)
 {
 	return v == NB_VOCAB_STATE || v == NB_VOCAB_MOMENT_KIND ||
-	       v == NB_VOCAB_SAFE || v == NB_VOCAB_EXERCISE || v == NB_VOCAB_PHASE;
+	       v == NB_VOCAB_SAFE || v == NB_VOCAB_EXERCISE || v == NB_VOCAB_PHASE ||
+	       v == NB_VOCAB_PRACTICE || v == NB_VOCAB_OUTCOME || v == NB_VOCAB_EXP_STATE;
 }
 
 /* Compare word (with surrounding space) to s, ignoring ASCII case. */

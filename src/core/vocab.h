@@ -25,6 +25,9 @@ enum nb_vocab {
 	NB_VOCAB_SAFE,
 	NB_VOCAB_EXERCISE,
 	NB_VOCAB_PHASE,
+	NB_VOCAB_PRACTICE,	/* what a personal experiment tests */
+	NB_VOCAB_OUTCOME,	/* what it watches: a measure of the check-in */
+	NB_VOCAB_EXP_STATE,	/* running, paused, stopped */
 	NB_VOCAB__COUNT,
 	NB_VOCAB_FREE = NB_VOCAB__COUNT	/* no list: only the person's own words (tags) */
 };

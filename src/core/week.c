@@ -137,6 +137,7 @@ void week_build(const struct nb_entries *l, const char *monday, struct nb_week *
 		case NB_MEMBER:
 		case NB_ATTACHMENT:
 		case NB_PHASE:
+		case NB_EXPERIMENT:
 		case NB_TYPE_NONE:
 		case NB_TYPE__COUNT:
 			break;

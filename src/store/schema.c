@@ -142,6 +142,14 @@ static const char *const migrations[] = {
 	("ALTER TABLE checkin ADD COLUMN craving INTEGER;"
 	 "ALTER TABLE day_summary ADD COLUMN craving REAL;"
 	 "ALTER TABLE member ADD COLUMN call_first INTEGER NOT NULL DEFAULT 0;"),
+	/* 6: the personal experiment (its answers live in item, field "answer") */
+	("CREATE TABLE experiment ("
+	 "  entry_id INTEGER PRIMARY KEY REFERENCES entry(id) ON DELETE CASCADE,"
+	 "  practice TEXT NOT NULL, words TEXT, outcome TEXT NOT NULL,"
+	 "  pairs INTEGER NOT NULL, period_days INTEGER NOT NULL,"
+	 "  baseline_days INTEGER, washout_days INTEGER,"
+	 "  seed TEXT NOT NULL, state TEXT NOT NULL, in_report INTEGER NOT NULL DEFAULT 0, note TEXT"
+	 ");"),
 };
 
 const char *const *schema_migrations(size_t *n)

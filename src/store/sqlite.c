@@ -262,7 +262,7 @@ static enum nb_err put_items(struct db *d, int64_t id, const char *field,
 static const char *const tables[NB_TYPE__COUNT] = {
 	[NB_CHECKIN] = "checkin", [NB_MOMENT] = "moment", [NB_TRIGGER] = "trigger_entry",
 	[NB_MEMBER] = "member", [NB_SESSION] = "session", [NB_REFLECTION] = "reflection",
-	[NB_ATTACHMENT] = "attachment", [NB_PHASE] = "phase",
+	[NB_ATTACHMENT] = "attachment", [NB_PHASE] = "phase", [NB_EXPERIMENT] = "experiment",
 };
 
 static bool is_list(const struct nb_field *f)

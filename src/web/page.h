@@ -92,6 +92,7 @@ void page_reflect(struct page *p);
 void page_attachment(struct page *p);
 void page_week(struct page *p);
 void page_phases(struct page *p);
+void page_experiment(struct page *p);
 void page_history(struct page *p);
 void page_record(struct page *p);
 void page_charts(struct page *p);

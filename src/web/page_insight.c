@@ -150,7 +150,8 @@ void page_insights(struct page *p)
 		insights_tried_sentence(&in, line, sizeof line);
 		h(p, "%r<p>%s</p>", shown ? "</ol>" : "", line);
 	}
-	h(p, "<p><a href=\"/insights/how\">%s</a></p>", _("How to read this"));
+	h(p, "<p><a href=\"/insights/how\">%s</a> · <a href=\"/experiment\">%s</a></p>", _("How to read this"),
+	  _("Try it yourself: a personal experiment"));
 	if (in.nexercises) {
 		h(p, "<h2>%s</h2><ul>", _("Exercises and your tension"));
 		for (size_t i = 0; i < in.nexercises; i++) {

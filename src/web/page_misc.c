@@ -345,6 +345,15 @@ void page_help(struct page *p)
 		page_end(p);
 		return;
 	}
+	if (strcmp(p->req->path, "/help/experiment") == 0) {
+		page_begin(p, exp_help_part(0), "/help");
+		h(p, "<h1>%s</h1>", exp_help_part(0));
+		for (size_t i = 1; exp_help_part(i); i++)
+			h(p, "<p>%s</p>", exp_help_part(i));
+		h(p, "<p><a class=\"button\" href=\"/experiment\">%s</a></p>", _("A personal experiment"));
+		page_end(p);
+		return;
+	}
 	page_begin(p, _("Help"), "/help");
 	h(p, "<h1>%s</h1><p>%s</p>", _("Help"), _("nabij helps you practise connection, day by day, and see over weeks what helps you."));
 	h(p, "<p>%s</p>", care_not_therapy_text(true));
@@ -358,8 +367,8 @@ void page_help(struct page *p)
 	}
 	h(p, "<ul><li><a href=\"/exercises\">%s</a></li><li><a href=\"/attachment\">%s</a></li>"
 	     "<li><a href=\"/phases\">%s</a></li><li><a href=\"/help/beside\">%s</a></li>"
-	     "<li><a href=\"/data\">%s</a></li></ul>",
+	     "<li><a href=\"/data\">%s</a></li><li><a href=\"/experiment\">%s</a></li></ul>",
 	  _("Exercises"), _("Attachment reflection"), _("Relationship phases"),
-	  _("For the people beside someone who is low"), _("Your data"));
+	  _("For the people beside someone who is low"), _("Your data"), _("A personal experiment"));
 	page_end(p);
 }

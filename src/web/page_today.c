@@ -200,6 +200,18 @@ void page_today(struct page *p)
 	if ((t.needs_care || t.lasting_low) && !shown)
 		page_care(p);
 	suggestion(p, &t);
+	{	/* a personal experiment: which kind of day this is */
+		struct nb_entry *x = NULL;
+		struct nb_error err;
+		bool checked_in = false;
+		char line[600];
+		for (size_t i = 0; i < t.entries.n; i++)
+			checked_in |= t.entries.v[i]->type == NB_CHECKIN;
+		if (page_ok(p, app_experiment(p->w->app, &x, &err), &err) && x)
+			h(p, "<p class=\"experiment-today\">%s <a href=\"/experiment\">%s</a></p>",
+			  exp_today_text(x, t.day, checked_in, line, sizeof line), _("Your experiment"));
+		entry_free(x);
+	}
 	h(p, "<section aria-labelledby=\"today-h\"><h2 id=\"today-h\">%s</h2>", _("Noted today"));
 	if (!t.entries.n)
 		h(p, "<p>%s</p>", _("Nothing noted yet today. Whenever you like."));

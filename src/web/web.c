@@ -304,6 +304,8 @@ static const struct route routes[] = {
 	{ "/export.csv", page_export, false },
 	{ "/help", page_help, false },
 	{ "/help/beside", page_help, false },
+	{ "/help/experiment", page_help, false },
+	{ "/experiment", page_experiment, true },
 	{ "/lang", set_lang, true },
 	{ "/unlock", page_unlock, true },
 	{ "/protect", page_protect, true },

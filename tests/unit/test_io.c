@@ -52,10 +52,10 @@ static struct nb_entries sample(void)
 	s->u.session.tension_before = 5;
 	r->u.reflection.text = xstrdup("Asking is hard.");
 	{	/* every kind, and text that needs every escape */
-		struct nb_entry *a = entry_new(NB_ATTACHMENT), *ph = entry_new(NB_PHASE);
-		struct nb_entry *more[] = { a, ph };
+		struct nb_entry *a = entry_new(NB_ATTACHMENT), *ph = entry_new(NB_PHASE), *ex = entry_new(NB_EXPERIMENT);
+		struct nb_entry *more[] = { a, ph, ex };
 
-		for (size_t i = 0; i < 2; i++) {
+		for (size_t i = 0; i < 3; i++) {
 			snprintf(more[i]->uid, NB_UID_LEN, "%032zx", i + 20);
 			entry_set_time(more[i], (struct nb_stamp){ NOW - 60, -5 * 3600 - 1800 });
 			more[i]->created = more[i]->updated = NOW - 10;
@@ -66,6 +66,16 @@ static struct nb_entries sample(void)
 		ph->u.phase.phase = xstrdup("closer");
 		ph->u.phase.with = xstrdup("Sam / \"S\"");
 		ph->u.phase.note = xstrdup("tab\there\x01\x1f\b\f\r and a slash / and \\ and é ☕ 𝄞");
+		ex->u.experiment.practice = xstrdup("own");
+		ex->u.experiment.words = xstrdup("een wandeling na het eten");
+		ex->u.experiment.outcome = xstrdup("sleep-quality");
+		ex->u.experiment.pairs = 3;
+		ex->u.experiment.period_days = 5;
+		ex->u.experiment.washout_days = 1;
+		ex->u.experiment.seed = xstrdup("0123456789abcdef");
+		ex->u.experiment.state = xstrdup("paused");
+		ex->u.experiment.in_report = true;
+		items_add(&ex->u.experiment.answers, "2026-11-20:yes", NULL, 0);
 	}
 	return l;
 }
@@ -183,7 +193,7 @@ static void malformed_files(void **state)
 	refused("{\"format\": \"nabij\",\n \"version\": 1,\n \"records\": [}", "line 3", NULL);
 	refused("[1, 2]", "not a nabij export", NULL);
 	refused("{\"format\": \"daylio\", \"version\": 1, \"records\": []}", "not a nabij export", NULL);
-	refused("{\"format\": \"nabij\", \"version\": 4, \"records\": []}", "version", NULL);
+	refused("{\"format\": \"nabij\", \"version\": 5, \"records\": []}", "version", NULL);
 	refused("{\"format\": \"nabij\", \"version\": \"1\", \"records\": []}", "version", NULL);
 	refused("{\"format\": \"nabij\", \"version\": 1}", "records", NULL);
 	refused("{\"format\": \"nabij\", \"format\": \"nabij\", \"version\": 1, \"records\": []}", "line 1", NULL);

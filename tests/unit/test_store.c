@@ -82,7 +82,7 @@ static void migrations_set_the_version(void **state)
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 5);
+	assert_int_equal(sqlite3_column_int(st, 0), 6);
 	sqlite3_finalize(st);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -598,7 +598,7 @@ static void migration_builds_the_summary(void **state)
 			 " DROP TRIGGER day_dirty_del; DROP TRIGGER day_dirty_member_del;"
 			 " DROP TRIGGER day_dirty_member_put; ALTER TABLE checkin DROP COLUMN connection;"
 			 " ALTER TABLE checkin DROP COLUMN craving; ALTER TABLE member DROP COLUMN call_first;"
-			 " PRAGMA user_version = 1", NULL, NULL, NULL) != SQLITE_OK)
+			 " DROP TABLE experiment; PRAGMA user_version = 1", NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
 	if (store_sqlite_open(path, &a.store, &err) != NB_OK)
@@ -649,7 +649,7 @@ static void migration_adds_connection(void **state)
 	if (sqlite3_exec(h, "ALTER TABLE checkin DROP COLUMN connection;"
 			 " ALTER TABLE day_summary DROP COLUMN connection; ALTER TABLE checkin DROP COLUMN craving;"
 			 " ALTER TABLE day_summary DROP COLUMN craving; ALTER TABLE member DROP COLUMN call_first;"
-			 " PRAGMA user_version = 2",
+			 " DROP TABLE experiment; PRAGMA user_version = 2",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);

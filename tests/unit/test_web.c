@@ -804,6 +804,80 @@ static void moment_length(void **state)
 	}
 }
 
+/* A personal experiment in the browser: set up, today's kind of day on the
+ * experiment's page and on today's, an answer, a stop without reproach. */
+static void experiment_in_the_browser(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	struct web_resp resp = { 0 };
+	struct nb_entry *e;
+	struct nb_error err;
+	char *body;
+	const char *at;
+
+	assert_int_equal(get(f, "/experiment", &body), 200);
+	assert_non_null(strstr(body, "drawn by chance"));
+	assert_non_null(strstr(body, "Set up the experiment"));
+	free(body);
+	req_init(&r, &f->w, "POST", "/experiment");	/* no practice chosen: said, nothing saved */
+	form(&r, "do", "start");
+	form(&r, "outcome", "tension");
+	assert_int_equal(run(f, &r, &body), 422);
+	assert_non_null(strstr(body, "Choose a practice to try."));
+	free(body);
+	req_free(&r);
+	req_init(&r, &f->w, "POST", "/experiment");
+	form(&r, "do", "start");
+	form(&r, "practice", "evening-breath");
+	form(&r, "outcome", "sleep-quality");
+	form(&r, "pairs", "3");
+	form(&r, "days", "5");
+	form(&r, "washout", "1");
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 303);
+	assert_non_null(at = strstr(resp.location, "saved="));
+	assert_int_equal(app_get(&f->app, atoll(at + 6), &e, &err), NB_OK);
+	assert_string_equal(e->u.experiment.practice, "evening-breath");
+	assert_string_equal(e->u.experiment.state, "running");
+	assert_int_equal(strlen(e->u.experiment.seed), 16);
+	entry_free(e);
+	web_resp_free(&resp);
+	req_free(&r);
+	get(f, "/experiment", &body);
+	assert_non_null(strstr(body, "Experiment, day 1 of 30"));
+	assert_non_null(strstr(body, "A provisional look"));
+	assert_non_null(strstr(body, "Did you do it today?"));
+	free(body);
+	get(f, "/", &body);
+	assert_non_null(strstr(body, "Experiment, day 1 of 30"));
+	assert_non_null(strstr(body, "still open"));
+	free(body);
+	req_init(&r, &f->w, "POST", "/experiment");
+	form(&r, "do", "yes");
+	assert_int_equal(run(f, &r, NULL), 303);
+	req_free(&r);
+	get(f, "/experiment", &body);
+	assert_non_null(strstr(body, "You said: yes."));
+	free(body);
+	req_init(&r, &f->w, "POST", "/experiment");	/* a second one waits for the first */
+	form(&r, "do", "start");
+	form(&r, "practice", "embrace");
+	assert_int_equal(run(f, &r, NULL), 422);
+	req_free(&r);
+	req_init(&r, &f->w, "POST", "/experiment");
+	form(&r, "do", "stop");
+	assert_int_equal(run(f, &r, NULL), 303);
+	req_free(&r);
+	req_init(&r, &f->w, "GET", "/experiment");
+	kvs_add(&r.query, "stop", "1", 1);
+	run(f, &r, &body);
+	req_free(&r);
+	assert_non_null(strstr(body, "nothing to make up for"));
+	assert_non_null(strstr(body, "Set up the experiment"));	/* a new one may begin */
+	free(body);
+}
+
 static void import_from_daylio(void **state)
 {
 	struct fixture *f = *state;
@@ -836,6 +910,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(host_and_secret, setup, teardown),
 		cmocka_unit_test_setup_teardown(moment_length, setup, teardown),
+		cmocka_unit_test_setup_teardown(experiment_in_the_browser, setup, teardown),
 		cmocka_unit_test_setup_teardown(posts_are_checked, setup, teardown),
 		cmocka_unit_test_setup_teardown(bad_form_keeps_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(hostile_text_stays_text, setup, teardown),

@@ -1,0 +1,87 @@
+/*
+ * The personal experiment, from the store's side: which one runs, and its
+ * days as they went (the outcome from the day's check-ins, what was done
+ * from the moments and sessions the person logged, or their answer to "did
+ * you do it?"). The schedule and the analysis are core's (experiment.c).
+ */
+#include "app.h"
+#include "core/i18n.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define OPS(a) ((a)->store.ops)
+#define DB(a) ((a)->store.db)
+
+enum nb_err app_experiment(struct nb_app *a, struct nb_entry **out, struct nb_error *err)
+{
+	struct nb_query q = { .types = NB_TYPE_BIT(NB_EXPERIMENT), .newest_first = true };
+	struct nb_entries l = { 0 };
+	enum nb_err rc;
+
+	*out = NULL;
+	if ((rc = app_list(a, &q, &l, err)))
+		return rc;
+	for (size_t i = 0; i < l.n && !*out; i++)
+		if (strcmp(l.v[i]->u.experiment.state, "stopped") != 0) {
+			*out = l.v[i];
+			l.v[i] = NULL;
+		}
+	entries_free(&l);
+	return NB_OK;
+}
+
+enum nb_err app_experiment_days(struct nb_app *a, const struct nb_entry *x, struct nb_exp_obs *obs, int *n,
+				struct nb_error *err)
+{
+	const struct nb_experiment *ex = &x->u.experiment;
+	struct nb_exp_plan plan;
+	struct nb_query q = { .types = NB_TYPE_BIT(NB_MOMENT) | NB_TYPE_BIT(NB_SESSION) };
+	struct nb_entries l = { 0 };
+	struct nb_period p = { 0 };
+	char today[NB_DAY_LEN], last[NB_DAY_LEN];
+	enum nb_measure m = exp_measure(ex->outcome);
+	int first = nb_day_number(x->day);
+	enum nb_err rc;
+
+	exp_plan_of(ex, &plan);
+	nb_day_key(nb_stamp_local(a->now), today);
+	*n = exp_index(x, today) + 1;
+	if (*n > exp_plan_days(&plan))
+		*n = exp_plan_days(&plan);
+	if (*n <= 0) {
+		*n = 0;
+		return NB_OK;
+	}
+	nb_day_add(x->day, *n - 1, last);
+	for (int i = 0; i < *n; i++)
+		obs[i] = (struct nb_exp_obs){ NAN, -1 };
+	if ((rc = OPS(a)->period(DB(a), x->day, last, &p, err)))
+		return rc;
+	for (size_t i = 0; i < p.noutcomes; i++) {
+		int d = p.outcomes[i].day - first;
+		if (d >= 0 && d < *n)
+			obs[d].y = p.outcomes[i].v[m];
+	}
+	period_free(&p);
+	q.since = x->day;
+	q.until = last;
+	if (exp_logged(ex->practice)) {
+		if ((rc = app_list(a, &q, &l, err)))
+			return rc;
+		for (size_t i = 0; i < l.n; i++) {
+			int d = exp_index(x, l.v[i]->day);
+			if (d >= 0 && d < *n && exp_done_by(ex->practice, l.v[i]))
+				obs[d].done = 1;
+		}
+		entries_free(&l);
+	}
+	for (int i = 0; i < *n; i++) {	/* where the log cannot tell, the answer */
+		char day[NB_DAY_LEN];
+		nb_day_add(x->day, i, day);
+		if (obs[i].done < 0)
+			obs[i].done = exp_answer(ex, day);
+	}
+	return NB_OK;
+}
