@@ -320,6 +320,16 @@ enum nb_err app_suggest_today(struct nb_app *a, const struct nb_today *t,
 	in.circle = (size_t)t->circle;
 	in.stats = r->stats;
 	in.nstats = r->nstats;
+	{	/* a day without of a personal experiment: not its practice */
+		struct nb_entry *x = NULL;
+		if (!app_experiment(a, &x, NULL) && x && strcmp(x->u.experiment.state, "running") == 0) {
+			struct nb_exp_plan plan;
+			exp_plan_of(&x->u.experiment, &plan);
+			if (exp_day(&plan, exp_index(x, t->day)).kind == NB_EXP_WITHOUT)
+				in.not_today = exp_practice_exercise(x->u.experiment.practice);
+		}
+		entry_free(x);
+	}
 	suggest(&in, &r->s);	/* the suggestion keeps no pointer into today */
 	return NB_OK;
 }

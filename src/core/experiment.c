@@ -420,3 +420,12 @@ const char *exp_help_part(size_t i)
 {
 	return i < sizeof help_parts / sizeof help_parts[0] && help_parts[i] ? _(help_parts[i]) : NULL;
 }
+
+const char *exp_practice_exercise(const char *practice)
+{
+	if (practice && strcmp(practice, "evening-breath") == 0)
+		return "breath";
+	if (practice && strcmp(practice, "reach-out") == 0)
+		return "closeness";
+	return NULL;	/* a static string: the catalogue's own ids */
+}

@@ -103,6 +103,9 @@ enum nb_measure exp_measure(const char *outcome);
  * "own"); then exp_done_by says whether record e shows it done. */
 bool exp_logged(const char *practice);
 bool exp_done_by(const char *practice, const struct nb_entry *e);
+/* The guided exercise a practice is, when it is one ("evening-breath": the
+ * breath; "reach-out": asking for closeness), or NULL. */
+const char *exp_practice_exercise(const char *practice);
 /* The answer to "did you do it?" for day: 1 yes, 0 no, -1 none; setting
  * one replaces that day's. */
 int exp_answer(const struct nb_experiment *x, const char *day);

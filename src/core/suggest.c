@@ -71,7 +71,7 @@ static void choose(const struct nb_suggest_in *in, const char *skip, struct nb_s
 	const struct nb_checkin *c = in->checkin;
 	bool activated = c && c->state && strcmp(c->state, "activated") == 0;
 	bool shutdown = c && c->state && strcmp(c->state, "shutdown") == 0;
-#define OK(ex) (!skip || strcmp((ex), skip) != 0)
+#define OK(ex) ((!skip || strcmp((ex), skip) != 0) && (!in->not_today || strcmp((ex), in->not_today) != 0))
 
 	memset(out, 0, sizeof *out);
 	if (!c) {

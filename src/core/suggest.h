@@ -25,6 +25,9 @@ struct nb_suggest_in {
 	const struct nb_exercise_stat *stats;
 	size_t nstats;
 	const char *just_done;		/* the exercise done since that check-in, or NULL */
+	/* an exercise not to suggest today, or NULL: on a day "without" of a
+	 * personal experiment, its practice is not pressed on the person */
+	const char *not_today;
 };
 
 enum nb_suggest_kind {

@@ -200,7 +200,7 @@ struct row {
 static void craving_suggests_the_urge(void **state)
 {
 	struct nb_checkin c = { .sleep_minutes = -1, .mood = 3, .craving = 4 };
-	struct nb_suggest_in in = { &c, 1, 3, NULL, 0, NULL };
+	struct nb_suggest_in in = { &c, 1, 3, NULL, 0, NULL, NULL };
 	struct nb_suggestion s;
 	char why[512];
 
@@ -217,6 +217,11 @@ static void craving_suggests_the_urge(void **state)
 	c.mood = 1;	/* the lowest end comes first, with its help */
 	suggest(&in, &s);
 	assert_int_equal(s.rule, NB_RULE_LOWEST);
+	c.mood = 1;
+	in.not_today = "closeness";	/* a day without of an experiment: its exercise is not pressed */
+	suggest(&in, &s);
+	assert_true(s.kind != NB_SUGGEST_EXERCISE || strcmp(s.exercise, "closeness") != 0);
+	in.not_today = NULL;
 	c.mood = 3;
 	c.craving = 3;
 	assert_false(care_strong_craving(&c));
@@ -257,7 +262,7 @@ static void suggestion_table(void **state)
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		const struct row *r = &rows[i];
 		struct nb_checkin c = { .sleep_minutes = -1, .mood = r->mood, .tension = r->tension };
-		struct nb_suggest_in in = { &c, r->days_since_touch, r->circle, NULL, 0, NULL };
+		struct nb_suggest_in in = { &c, r->days_since_touch, r->circle, NULL, 0, NULL, NULL };
 		struct nb_suggestion s;
 
 		c.state = (char *)r->state;
@@ -279,14 +284,14 @@ static void suggestion_table(void **state)
 		items_clear(&c.needs);
 	}
 	{
-		struct nb_suggest_in in = { NULL, -1, 0, NULL, 0, NULL };
+		struct nb_suggest_in in = { NULL, -1, 0, NULL, 0, NULL, NULL };
 		struct nb_suggestion s;
 		suggest(&in, &s);
 		assert_int_equal(s.kind, NB_SUGGEST_CHECKIN);
 	}
 	{
 		struct nb_checkin c = { .sleep_minutes = -1, .mood = 3, .tension = 5 };
-		struct nb_suggest_in in = { &c, 0, 3, stats, 4, NULL };
+		struct nb_suggest_in in = { &c, 0, 3, stats, 4, NULL, NULL };
 		struct nb_suggestion s;
 		suggest(&in, &s);
 		assert_string_equal(s.exercise, "grounding");
@@ -299,7 +304,7 @@ static void suggestion_table(void **state)
 	}
 	{	/* a need for contact on an ordinary tense day: heard before the tension */
 		struct nb_checkin c = { .sleep_minutes = -1, .mood = 3, .tension = 4 };
-		struct nb_suggest_in in = { &c, 0, 3, NULL, 0, NULL };
+		struct nb_suggest_in in = { &c, 0, 3, NULL, 0, NULL, NULL };
 		struct nb_suggestion s;
 		items_add(&c.needs, "contact", NULL, 0);
 		suggest(&in, &s);
