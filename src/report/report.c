@@ -10,6 +10,7 @@
 #include "core/insight.h"
 #include "core/series.h"
 #include "core/week.h"
+#include "core/xalloc.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -334,6 +335,55 @@ static void findings(struct pdf *p, const struct nb_insights *in)
 	text(p, line, 9, false, MARGIN, 0.35);
 }
 
+/* The newest personal experiment the person chose to show, with its
+ * answer (or provisional look); nothing when none was chosen. */
+static void experiment(struct pdf *p, struct nb_app *a)
+{
+	struct nb_query q = { .types = NB_TYPE_BIT(NB_EXPERIMENT), .newest_first = true };
+	struct nb_entries l = { 0 };
+	struct nb_error err = { 0 };
+	const struct nb_entry *e = NULL;
+
+	if (app_list(a, &q, &l, &err))
+		return;
+	for (size_t i = 0; i < l.n && !e; i++)
+		if (l.v[i]->u.experiment.in_report)
+			e = l.v[i];
+	if (e) {
+		const struct nb_experiment *x = &e->u.experiment;
+		const char *outcome = vocab_label(NB_VOCAB_OUTCOME, x->outcome);
+		struct nb_exp_plan plan;
+		struct nb_exp_result r;
+		struct nb_exp_obs *obs;
+		char line[600], today[NB_DAY_LEN];
+		int n = 0;
+		bool complete;
+
+		exp_plan_of(x, &plan);
+		obs = xcalloc((size_t)exp_plan_days(&plan), sizeof *obs);
+		nb_day_key(nb_stamp_local(a->now), today);
+		complete = exp_index(e, today) >= exp_plan_days(&plan);
+		if (!app_experiment_days(a, e, obs, &n, &err)) {
+			exp_analyse(&plan, obs, n, &r);
+			heading(p, _("A personal experiment"));
+			snprintf(line, sizeof line, "%s → %s (%s, %s)", exp_practice_text(x), outcome, e->day,
+				 vocab_label(NB_VOCAB_EXP_STATE, x->state));
+			text(p, line, 10, true, MARGIN, 0.15);
+			text(p, complete ? _("The answer") : _("A provisional look (the plan is not done yet)"), 9, false,
+			     MARGIN, 0.35);
+			text(p, exp_estimate_text(_("As planned"), &r.planned, outcome, line, sizeof line), 10, false,
+			     MARGIN, 0.15);
+			if (r.differ)
+				text(p, exp_estimate_text(_("As done"), &r.done, outcome, line, sizeof line), 10, false,
+				     MARGIN, 0.15);
+			text(p, exp_basis_text(&r, line, sizeof line), 9, false, MARGIN, 0.35);
+			text(p, exp_meaning_text(&r, complete, outcome, line, sizeof line), 9, false, MARGIN, 0.35);
+		}
+		free(obs);
+	}
+	entries_free(&l);
+}
+
 /* How to read the findings, in the words of the insights page. */
 static void howto(struct pdf *p)
 {
@@ -579,6 +629,7 @@ enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f
 	}
 	exercises(&p, &in);
 	findings(&p, &in);
+	experiment(&p, a);
 	howto(&p);
 	if (o->circle)
 		circle(&p, a, err);

@@ -170,13 +170,13 @@ static void running(struct page *p, struct nb_entry *e)
 		h(p, "<li%r><span class=\"when\">%s</span> %s%s</li>", i == today ? " aria-current=\"date\"" : "", day,
 		  exp_day_text(&plan, i, x, kind, sizeof kind), exp_day(&plan, i).washout ? _(" (settling: not compared)") : "");
 	}
-	h(p, "</ol></details><p class=\"quick\">");
+	h(p, "</ol></details><div class=\"quick\">");
 	if (strcmp(x->state, "paused") == 0)
 		button(p, "resume", _("Resume"), "button");
 	else if (!complete)
 		button(p, "pause", _("Pause"), "button secondary");
 	button(p, "stop", complete ? _("Close this experiment") : _("Stop the experiment"), "button secondary");
-	h(p, "</p><p class=\"quiet\">%s</p>", _("A day without is never a day of doing without: if you need closeness, take it. That day simply counts as it went."));
+	h(p, "</div><p class=\"quiet\">%s</p>", _("A day without is never a day of doing without: if you need closeness, take it. That day simply counts as it went."));
 	free(obs);
 }
 

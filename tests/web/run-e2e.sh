@@ -2,7 +2,8 @@
 # The browser tests, when their tools are there: Debian's chromium and
 # playwright-core (npm ci in this folder). make test installs both.
 # e2e.mjs walks every part of the UI; personas.mjs replays the usability
-# test's two people by what they see (phone in Dutch, laptop in English).
+# test's two people by what they see (phone in Dutch, laptop in English);
+# experiment.mjs one whole personal experiment on a clock moved day by day.
 #   run-e2e.sh NABIJ_BINARY SCREENSHOT_DIR
 set -u
 here=$(dirname "$0")
@@ -14,4 +15,6 @@ node "$here/e2e.mjs" "$1" "$2"
 one=$?
 node "$here/personas.mjs" "$1" "$2"
 two=$?
-[ "$one" -eq 0 ] && [ "$two" -eq 0 ]
+node "$here/experiment.mjs" "$1" "$2"
+three=$?
+[ "$one" -eq 0 ] && [ "$two" -eq 0 ] && [ "$three" -eq 0 ]
