@@ -853,6 +853,19 @@ static void experiment_in_the_browser(void **state)
 	assert_non_null(strstr(body, "Experiment, day 1 of 30"));
 	assert_non_null(strstr(body, "still open"));
 	free(body);
+	req_init(&r, &f->w, "POST", "/checkin");	/* the one question comes with the check-in */
+	form(&r, "mood", "3");
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 303);
+	req_free(&r);
+	req_init(&r, &f->w, "GET", "/");
+	kvs_add(&r.query, "saved", strchr(resp.location, '=') + 1, strlen(strchr(resp.location, '=') + 1));
+	web_resp_free(&resp);
+	run(f, &r, &body);
+	req_free(&r);
+	assert_non_null(strstr(body, "Did you do it today?"));
+	assert_non_null(strstr(body, "the breathing exercise in the evening"));
+	free(body);
 	req_init(&r, &f->w, "POST", "/experiment");
 	form(&r, "do", "yes");
 	assert_int_equal(run(f, &r, NULL), 303);
