@@ -20,8 +20,9 @@ _nabij()
 	--state) COMPREPLY=($(compgen -W "calm activated shutdown" -- "$cur")); return ;;
 	--safe) COMPREPLY=($(compgen -W "yes no unsure" -- "$cur")); return ;;
 	--format) COMPREPLY=($(compgen -W "json csv daylio" -- "$cur")); return ;;
+	--outcome) COMPREPLY=($(compgen -W "tension mood sleep-quality energy connection" -- "$cur")); return ;;
 	--from) COMPREPLY=($(compgen -W "nabij daylio daylio-backup jrnl" -- "$cur")); return ;;
-	--type) COMPREPLY=($(compgen -W "checkin moment trigger member session reflection attachment phase" -- "$cur")); return ;;
+	--type) COMPREPLY=($(compgen -W "checkin moment trigger member session reflection attachment phase experiment" -- "$cur")); return ;;
 	--mood|--energy|--tension|--connection|--sleep-quality|--craving) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
 	--emotion) COMPREPLY=($(compgen -W "anger sadness joy fear calm emptiness shame loneliness tenderness guilt hope gratitude" -- "$cur")); return ;;
 	--need) COMPREPLY=($(compgen -W "rest contact movement boundaries softness safety connection appreciation" -- "$cur")); return ;;
@@ -32,7 +33,7 @@ _nabij()
 	local common="--db --lang --json --help"
 	case $cmd in
 	"")
-		COMPREPLY=($(compgen -W "ui checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase list show edit delete search export import forget backup restore passphrase help --db --lang --json --help --version" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "ui checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase experiment list show edit delete search export import forget backup restore passphrase help --db --lang --json --help --version" -- "$cur")) ;;
 	checkin)
 		COMPREPLY=($(compgen -W "--body --emotion --need --state --mood --energy --tension --connection --sleep-hours --sleep-quality --craving --tag --note --at --interactive $common" -- "$cur")) ;;
 	moment)
@@ -62,7 +63,9 @@ _nabij()
 	phase)
 		COMPREPLY=($(compgen -W "start distance clash turning list --with --note --at $common" -- "$cur")) ;;
 	ui)
-		COMPREPLY=($(compgen -W "--port --no-open $common" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "--port --no-open --stop $common" -- "$cur")) ;;
+	experiment)
+		COMPREPLY=($(compgen -W "start result plan yes no pause resume stop embrace evening-breath reach-out self-touch own --outcome --pairs --days --baseline --washout --words --report --seed --day $common" -- "$cur")) ;;
 	suggest|today)
 		COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
 	list)
@@ -86,7 +89,7 @@ _nabij()
 			COMPREPLY=($(compgen -f -- "$cur"))
 		fi ;;
 	help)
-		COMPREPLY=($(compgen -W "beside alone touch checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase list show edit delete search export import" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "beside alone touch insights experiment checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase list show edit delete search export import" -- "$cur")) ;;
 	*)
 		COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
 	esac
