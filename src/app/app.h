@@ -190,6 +190,12 @@ enum nb_err app_experiment(struct nb_app *a, struct nb_entry **out, struct nb_er
 enum nb_err app_experiment_days(struct nb_app *a, const struct nb_entry *x, struct nb_exp_obs *obs, int *n,
 				struct nb_error *err);
 
+/* Whether the experiment that runs has its one question to ask today:
+ * a day of its plan (not of the baseline) on which what was logged cannot
+ * tell whether the practice was done, and no answer yet. Then *x is the
+ * experiment (entry_free it); else *x is NULL. */
+enum nb_err app_experiment_asks(struct nb_app *a, const char *today, struct nb_entry **x, struct nb_error *err);
+
 /* Delete everything for good; *deleted receives how many records. */
 enum nb_err app_forget_all(struct nb_app *a, int64_t *deleted, struct nb_error *err);
 

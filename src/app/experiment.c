@@ -6,6 +6,7 @@
  */
 #include "app.h"
 #include "core/i18n.h"
+#include "core/xalloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -84,4 +85,30 @@ enum nb_err app_experiment_days(struct nb_app *a, const struct nb_entry *x, stru
 			obs[i].done = exp_answer(ex, day);
 	}
 	return NB_OK;
+}
+
+enum nb_err app_experiment_asks(struct nb_app *a, const char *today, struct nb_entry **x, struct nb_error *err)
+{
+	struct nb_exp_plan plan;
+	struct nb_exp_obs *obs;
+	enum nb_err rc;
+	int n = 0, i;
+	bool asks;
+
+	if ((rc = app_experiment(a, x, err)) || !*x)
+		return rc;
+	exp_plan_of(&(*x)->u.experiment, &plan);
+	i = exp_index(*x, today);
+	obs = xcalloc((size_t)exp_plan_days(&plan), sizeof *obs);
+	asks = strcmp((*x)->u.experiment.state, "running") == 0 && i >= 0 && i < exp_plan_days(&plan) &&
+	       exp_day(&plan, i).kind != NB_EXP_BASELINE;
+	if (asks && (rc = app_experiment_days(a, *x, obs, &n, err)))
+		asks = false;
+	asks = asks && i < n && obs[i].done < 0;
+	free(obs);
+	if (!asks) {
+		entry_free(*x);
+		*x = NULL;
+	}
+	return rc;
 }

@@ -120,32 +120,20 @@ static void experiment_question(struct cli *c, const char *today)
 {
 	struct nb_entry *x = NULL;
 	struct nb_error err;
-	struct nb_exp_plan plan;
-	struct nb_exp_obs *obs;
 	char question[512], *answer;
-	int n = 0, i;
 
-	if (app_experiment(&c->app, &x, &err) || !x || strcmp(x->u.experiment.state, "running") != 0) {
-		entry_free(x);
+	if (app_experiment_asks(&c->app, today, &x, &err) || !x)
 		return;
+	snprintf(question, sizeof question, _("For your experiment: did you do it today (%s)? yes or no, Enter skips: "),
+		 exp_practice_text(&x->u.experiment));
+	answer = prompt_line(question);
+	if (answer && (strcmp(answer, "yes") == 0 || strcmp(answer, "y") == 0 || strcmp(answer, "ja") == 0 ||
+		       strcmp(answer, "no") == 0 || strcmp(answer, "n") == 0 || strcmp(answer, "nee") == 0)) {
+		exp_set_answer(&x->u.experiment, today, answer[0] == 'y' || answer[0] == 'j');
+		if (app_update(&c->app, x, &err))
+			cli_fail(&err);
 	}
-	exp_plan_of(&x->u.experiment, &plan);
-	i = exp_index(x, today);
-	obs = xcalloc((size_t)exp_plan_days(&plan), sizeof *obs);
-	if (i >= 0 && i < exp_plan_days(&plan) && exp_day(&plan, i).kind != NB_EXP_BASELINE &&
-	    !app_experiment_days(&c->app, x, obs, &n, &err) && i < n && obs[i].done < 0) {
-		snprintf(question, sizeof question, _("For your experiment: did you do it today (%s)? yes or no, Enter skips: "),
-			 exp_practice_text(&x->u.experiment));
-		answer = prompt_line(question);
-		if (answer && (strcmp(answer, "yes") == 0 || strcmp(answer, "y") == 0 || strcmp(answer, "ja") == 0 ||
-			       strcmp(answer, "no") == 0 || strcmp(answer, "n") == 0 || strcmp(answer, "nee") == 0)) {
-			exp_set_answer(&x->u.experiment, today, answer[0] == 'y' || answer[0] == 'j');
-			if (app_update(&c->app, x, &err))
-				cli_fail(&err);
-		}
-		free(answer);
-	}
-	free(obs);
+	free(answer);
 	entry_free(x);
 }
 

@@ -94,30 +94,17 @@ static void experiment_question(struct page *p)
 {
 	struct nb_entry *x = NULL;
 	struct nb_error err;
-	struct nb_exp_plan plan;
-	struct nb_exp_obs *obs;
-	int n = 0, i;
 
-	if (!page_ok(p, app_experiment(p->w->app, &x, &err), &err) || !x ||
-	    strcmp(x->u.experiment.state, "running") != 0) {
-		entry_free(x);
+	if (!page_ok(p, app_experiment_asks(p->w->app, p->today, &x, &err), &err) || !x)
 		return;
+	h(p, "<section class=\"suggest\" aria-labelledby=\"did-h\"><h2 id=\"did-h\">%s</h2><p>%s</p><div class=\"quick\">",
+	  _("Did you do it today?"), exp_practice_text(&x->u.experiment));
+	for (int yes = 1; yes >= 0; yes--) {
+		form_begin(p, "/experiment", "inline-form");
+		h(p, "<input type=\"hidden\" name=\"do\" value=\"%s\"><button type=\"submit\" class=\"%s\">%s</button></form>",
+		  yes ? "yes" : "no", yes ? "button" : "button secondary", yes ? _("Yes, I did") : _("No, not today"));
 	}
-	exp_plan_of(&x->u.experiment, &plan);
-	i = exp_index(x, p->today);
-	obs = xcalloc((size_t)exp_plan_days(&plan), sizeof *obs);
-	if (i >= 0 && i < exp_plan_days(&plan) && exp_day(&plan, i).kind != NB_EXP_BASELINE &&
-	    page_ok(p, app_experiment_days(p->w->app, x, obs, &n, &err), &err) && i < n && obs[i].done < 0) {
-		h(p, "<section class=\"suggest\" aria-labelledby=\"did-h\"><h2 id=\"did-h\">%s</h2><p>%s</p><div class=\"quick\">",
-		  _("Did you do it today?"), exp_practice_text(&x->u.experiment));
-		for (int yes = 1; yes >= 0; yes--) {
-			form_begin(p, "/experiment", "inline-form");
-			h(p, "<input type=\"hidden\" name=\"do\" value=\"%s\"><button type=\"submit\" class=\"%s\">%s</button></form>",
-			  yes ? "yes" : "no", yes ? "button" : "button secondary", yes ? _("Yes, I did") : _("No, not today"));
-		}
-		h(p, "</div><p class=\"quiet\">%s</p></section>", _("For your experiment; either answer is welcome."));
-	}
-	free(obs);
+	h(p, "</div><p class=\"quiet\">%s</p></section>", _("For your experiment; either answer is welcome."));
 	entry_free(x);
 }
 
