@@ -32,12 +32,28 @@ static void file_of(const char *db_path, char *out, size_t size)
 		out[0] = '\0';
 }
 
-bool place_load(const char *db_path, struct place *pl)
+bool place_parse(const char *line, struct place *pl)
 {
-	char path[4096], line[256], ip[32], token[64];
+	char ip[32], token[64];
 	unsigned port;
 	long pid;
 	struct in_addr a;
+
+	memset(pl, 0, sizeof *pl);
+	if (sscanf(line, "nabij-ui 1 %31s %u %63s %ld", ip, &port, token, &pid) != 4 ||
+	    inet_pton(AF_INET, ip, &a) != 1 || (ntohl(a.s_addr) >> 24) != 127 || port == 0 || port > 65535 ||
+	    !uid_valid(token) || pid < 0 || pid > 0x7fffffffL)
+		return false;
+	pl->ip = ntohl(a.s_addr);
+	pl->port = (int)port;
+	memcpy(pl->token, token, sizeof pl->token);
+	pl->pid = (pid_t)pid;
+	return true;
+}
+
+bool place_load(const char *db_path, struct place *pl)
+{
+	char path[4096], line[256];
 	FILE *f;
 	bool ok;
 
@@ -45,18 +61,9 @@ bool place_load(const char *db_path, struct place *pl)
 	file_of(db_path, path, sizeof path);
 	if (!path[0] || !(f = fopen(path, "r")))
 		return false;
-	ok = fgets(line, sizeof line, f) &&
-	     sscanf(line, "nabij-ui 1 %31s %u %63s %ld", ip, &port, token, &pid) == 4 &&
-	     inet_pton(AF_INET, ip, &a) == 1 && (ntohl(a.s_addr) >> 24) == 127 &&
-	     port > 0 && port < 65536 && uid_valid(token) && pid >= 0;
+	ok = fgets(line, sizeof line, f) && place_parse(line, pl);
 	fclose(f);
-	if (!ok)
-		return false;
-	pl->ip = ntohl(a.s_addr);
-	pl->port = (int)port;
-	memcpy(pl->token, token, sizeof pl->token);
-	pl->pid = (pid_t)pid;
-	return true;
+	return ok;
 }
 
 bool place_save(const char *db_path, const struct place *pl)

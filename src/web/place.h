@@ -16,6 +16,8 @@ struct place {
 	pid_t pid;			/* the process serving it; 0 when stopped */
 };
 
+/* Read one line of that file; false for anything nabij did not write. */
+bool place_parse(const char *line, struct place *pl);
 /* Read the file beside the database; false when there is none or it is not
  * one nabij wrote. */
 bool place_load(const char *db_path, struct place *pl);

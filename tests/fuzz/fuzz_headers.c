@@ -6,9 +6,11 @@
  * query or form field); the first line is the path, the first byte picks
  * the method, whether the database waits for its passphrase, and whether
  * the real session cookie and form token are added. web_admit, asked
- * before a POST's body is read, must never admit less than web_handle. */
+ * before a POST's body is read, must never admit less than web_handle.
+ * The same text is also read as the line of nabij.db-ui (place_parse). */
 #include "canary.h"
 #include "web_fixture.h"
+#include "web/place.h"
 #include "web/web.h"
 #include "core/xalloc.h"
 
@@ -42,6 +44,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 2)
 		return 0;
 	text = xstrndup((const char *)data + 1, size - 1);
+	{	/* what lies beside the database is outside input too */
+		struct place pl;
+		if (place_parse(text, &pl) && (pl.port < 1 || pl.port > 65535 || (pl.ip >> 24) != 127))
+			abort();
+	}
 	req.method = data[0] & 1 ? "POST" : data[0] & 16 ? "PUT" : "GET";
 	w.locked = data[0] & 2;
 	path = strtok_r(text, "\n", &save);
