@@ -91,7 +91,11 @@ suite() {	# NAME COMMAND...: one suite; its output in $top/NAME.txt
 lane1() {
 	suite tty sh "$here/tty/run.sh" "$n"
 	suite security sh "$here/web/security.sh" "$n"
-	suite browser sh "$here/web/run-e2e.sh" "$n" "$top/shots"
+	if [ "$mode" = --full ]; then	# the two people and the experiment too
+		suite browser sh "$here/web/run-e2e.sh" "$n" "$top/shots"
+	else	# the walk through every part; the longer flows fit only in --full
+		suite browser env NABIJ_E2E_ONLY=1 sh "$here/web/run-e2e.sh" "$n" "$top/shots"
+	fi
 	if [ "$mode" = --full ]; then
 		# shellcheck disable=SC2086
 		suite golden-1 sh "$here/cli/run.sh" "$n" "$cases" $(echo "$names" | head -n "$half")

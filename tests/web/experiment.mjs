@@ -40,12 +40,14 @@ function start(day) {
 	});
 }
 const stop = (s) => new Promise((resolve) => { s.proc.on("exit", resolve); s.proc.kill("SIGINT"); });
-const follow = (page, act) => Promise.all([page.waitForEvent("load"), act()]);
+const follow = (page, act) => Promise.all([page.waitForEvent("load", { timeout: 30000 * slow }), act()]);
 
 const days = [];
 for (let d = new Date(Date.UTC(2026, 10, 2)), i = 0; i < 13; i++, d.setUTCDate(d.getUTCDate() + 1))
 	days.push(d.toISOString().slice(0, 10));
 
+/* under valgrind (NABIJ_TEST_SLOW) every wait is that much longer */
+const timeout = 30000 * slow;
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
 	args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -54,6 +56,7 @@ const browser = await chromium.launch({
 let server = await start(days[0]);
 try {
 	const page = await (await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: "en-GB" })).newPage();
+	page.setDefaultTimeout(timeout);
 	await page.goto(server.url);
 	await follow(page, () => page.locator("footer").getByRole("link", { name: "Help" }).click());
 	await follow(page, () => page.locator("main").getByRole("link", { name: "A personal experiment" }).click());

@@ -45,6 +45,8 @@ function stop(s) {
 	return new Promise((resolve) => { s.proc.on("exit", resolve); s.proc.kill("SIGINT"); });
 }
 
+/* under valgrind (NABIJ_TEST_SLOW) every wait is that much longer */
+const timeout = 30000 * slow;
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
 	args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -57,7 +59,7 @@ async function seen(l) {
 }
 /* A tap or click that goes to another page: wait for it to load. */
 async function follow(page, act) {
-	await Promise.all([page.waitForEvent("load"), act()]);
+	await Promise.all([page.waitForEvent("load", { timeout: 30000 * slow }), act()]);
 }
 
 /* What every page shares: the help numbers a tap away, in the footer. */
@@ -74,6 +76,7 @@ async function anneke() {
 	let server = await start(db, "nl");
 	const context = await browser.newContext({ viewport: { width: 375, height: 760 }, isMobile: true, hasTouch: true, locale: "nl-NL" });
 	const page = await context.newPage();
+	page.setDefaultTimeout(timeout);
 	let taps = 0;
 	const tap = async (l) => { taps++; await l.tap(); };
 	const tapTo = async (l) => { taps++; await follow(page, () => l.tap()); };
@@ -210,6 +213,7 @@ async function daan() {
 	let server = await start(db, "en");
 	const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "en-GB" });
 	const page = await context.newPage();
+	page.setDefaultTimeout(timeout);
 	const group = (name) => page.getByRole("group", { name });
 	const go = (name) => follow(page, () => page.locator("nav.wide").getByRole("link", { name, exact: true }).click());
 	const clickTo = (l) => follow(page, () => l.click());

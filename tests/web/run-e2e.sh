@@ -13,6 +13,7 @@ if [ ! -x /usr/bin/chromium ] || [ ! -d "$here/node_modules/playwright-core" ] |
 fi
 node "$here/e2e.mjs" "$1" "$2"
 one=$?
+[ -n "${NABIJ_E2E_ONLY:-}" ] && exit $one	# the valgrind subset of make test
 node "$here/personas.mjs" "$1" "$2"
 two=$?
 node "$here/experiment.mjs" "$1" "$2"
