@@ -185,6 +185,8 @@ enum nb_err app_overview(struct nb_app *a, const char *since, const char *until,
 /* The personal experiment that runs or is paused (the newest; a stopped
  * one is history), or *out NULL. */
 enum nb_err app_experiment(struct nb_app *a, struct nb_entry **out, struct nb_error *err);
+/* The newest experiment whatever its state (a stopped one too), or NULL. */
+enum nb_err app_experiment_last(struct nb_app *a, struct nb_entry **out, struct nb_error *err);
 /* The days of experiment x so far, up to today and at most its plan: *n of
  * them into obs (room for exp_plan_days). */
 enum nb_err app_experiment_days(struct nb_app *a, const struct nb_entry *x, struct nb_exp_obs *obs, int *n,

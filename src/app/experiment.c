@@ -33,6 +33,23 @@ enum nb_err app_experiment(struct nb_app *a, struct nb_entry **out, struct nb_er
 	return NB_OK;
 }
 
+enum nb_err app_experiment_last(struct nb_app *a, struct nb_entry **out, struct nb_error *err)
+{
+	struct nb_query q = { .types = NB_TYPE_BIT(NB_EXPERIMENT), .newest_first = true, .limit = 1 };
+	struct nb_entries l = { 0 };
+	enum nb_err rc;
+
+	*out = NULL;
+	if ((rc = app_list(a, &q, &l, err)))
+		return rc;
+	if (l.n) {
+		*out = l.v[0];
+		l.v[0] = NULL;
+	}
+	entries_free(&l);
+	return NB_OK;
+}
+
 enum nb_err app_experiment_days(struct nb_app *a, const struct nb_entry *x, struct nb_exp_obs *obs, int *n,
 				struct nb_error *err)
 {

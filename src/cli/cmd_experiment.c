@@ -216,6 +216,10 @@ int cmd_experiment(struct cli *c, int argc, char **argv)
 		status = cli_fail(&err);
 		goto out;
 	}
+	if (!e && strcmp(what, "result") == 0 && (app_experiment_last(&c->app, &e, &err) || e)) {
+		status = e ? show(c, e, true) : cli_fail(&err);	/* the answer of the last one, stopped too */
+		goto out;
+	}
 	if (!e) {
 		out_wrapped(stdout, _("No experiment runs now. An experiment tries one practice on your own life: periods with it and without it, in an order drawn by chance, and then a comparison of how you were. Start one with: nabij experiment start PRACTICE --outcome OUTCOME (see nabij experiment --help)."),
 			    0, 76);

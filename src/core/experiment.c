@@ -333,7 +333,9 @@ const char *exp_today_text(const struct nb_entry *e, const char *today, bool che
 	int i = exp_index(e, today);
 
 	exp_plan_of(x, &p);
-	if (strcmp(x->state, "paused") == 0)
+	if (strcmp(x->state, "stopped") == 0)
+		snprintf(buf, size, "%s", _("This experiment was stopped. What it had gathered is kept here."));
+	else if (strcmp(x->state, "paused") == 0)
 		snprintf(buf, size, "%s", _("Your experiment is paused. Nothing is asked of you; resume whenever you like."));
 	else if (i < 0)
 		snprintf(buf, size, _("Your experiment begins on %s."), e->day);

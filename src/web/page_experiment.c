@@ -170,7 +170,12 @@ static void running(struct page *p, struct nb_entry *e)
 		h(p, "<li%r><span class=\"when\">%s</span> %s%s</li>", i == today ? " aria-current=\"date\"" : "", day,
 		  exp_day_text(&plan, i, x, kind, sizeof kind), exp_day(&plan, i).washout ? _(" (settling: not compared)") : "");
 	}
-	h(p, "</ol></details><div class=\"quick\">");
+	h(p, "</ol></details>");
+	if (strcmp(x->state, "stopped") == 0) {
+		free(obs);
+		return;
+	}
+	h(p, "<div class=\"quick\">");
 	if (strcmp(x->state, "paused") == 0)
 		button(p, "resume", _("Resume"), "button");
 	else if (!complete)
@@ -211,7 +216,13 @@ void page_experiment(struct page *p)
 		form_errors(p);
 		running(p, e);
 	} else {
+		struct nb_entry *last = NULL;
 		setup_form(p);
+		if (page_ok(p, app_experiment_last(p->w->app, &last, &err), &err) && last) {
+			h(p, "<h2>%s</h2>", _("Your last experiment"));
+			running(p, last);
+		}
+		entry_free(last);
 	}
 	h(p, "<p><a href=\"/help/experiment\">%s</a></p>", _("How an experiment works"));
 	entry_free(e);

@@ -888,6 +888,9 @@ static void experiment_in_the_browser(void **state)
 	req_free(&r);
 	assert_non_null(strstr(body, "nothing to make up for"));
 	assert_non_null(strstr(body, "Set up the experiment"));	/* a new one may begin */
+	assert_non_null(strstr(body, "Your last experiment"));	/* and the last one's look stays */
+	assert_non_null(strstr(body, "was stopped"));
+	assert_null(strstr(body, "value=\"pause\""));
 	free(body);
 }
 

@@ -28,3 +28,4 @@ run --lang nl experiment result
 run search embrace
 run experiment stop
 run experiment
+run experiment result
