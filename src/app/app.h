@@ -185,6 +185,14 @@ enum nb_err app_overview(struct nb_app *a, const char *since, const char *until,
 /* The personal experiment that runs or is paused (the newest; a stopped
  * one is history), or *out NULL. */
 enum nb_err app_experiment(struct nb_app *a, struct nb_entry **out, struct nb_error *err);
+/* Start experiment e, its practice and outcome set by the face: one at a
+ * time (else NB_EINVAL on the field "experiment"), the default pairs and
+ * days where none are given, a seed drawn when none is, running, its plan
+ * checked (NB_EINVAL on "washout-days"), then stored (e->id set). */
+enum nb_err app_experiment_start(struct nb_app *a, struct nb_entry *e, struct nb_error *err);
+/* Today's line of the experiment that runs or is paused (exp_today_text,
+ * with whether t holds a check-in), or NULL when none does. */
+const char *app_experiment_today(struct nb_app *a, const struct nb_today *t, char *buf, size_t size);
 /* The newest experiment whatever its state (a stopped one too), or NULL. */
 enum nb_err app_experiment_last(struct nb_app *a, struct nb_entry **out, struct nb_error *err);
 /* The days of experiment x so far, up to today and at most its plan: *n of

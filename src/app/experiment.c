@@ -33,6 +33,37 @@ enum nb_err app_experiment(struct nb_app *a, struct nb_entry **out, struct nb_er
 	return NB_OK;
 }
 
+enum nb_err app_experiment_start(struct nb_app *a, struct nb_entry *e, struct nb_error *err)
+{
+	struct nb_experiment *x = &e->u.experiment;
+	struct nb_entry *running = NULL;
+	struct nb_exp_plan plan;
+	char seed[17];
+	enum nb_err rc;
+
+	if ((rc = app_experiment(a, &running, err)))
+		return rc;
+	if (running) {
+		entry_free(running);
+		return nb_error_set(err, NB_EINVAL, "experiment", "%s",
+				    _("One experiment at a time: stop the one that runs first."));
+	}
+	if (!x->pairs)
+		x->pairs = NB_EXP_PAIRS_DEFAULT;
+	if (!x->period_days)
+		x->period_days = NB_EXP_DAYS_DEFAULT;
+	if (!x->seed) {
+		exp_new_seed(seed);
+		x->seed = xstrdup(seed);
+	}
+	xstrset(&x->state, "running");
+	exp_plan_of(x, &plan);
+	if (!exp_plan_valid(&plan))
+		return nb_error_set(err, NB_EINVAL, "washout-days", "%s",
+				    _("The days of settling must be fewer than half a period."));
+	return app_add(a, e, err);
+}
+
 enum nb_err app_experiment_last(struct nb_app *a, struct nb_entry **out, struct nb_error *err)
 {
 	struct nb_query q = { .types = NB_TYPE_BIT(NB_EXPERIMENT), .newest_first = true, .limit = 1 };
@@ -128,4 +159,18 @@ enum nb_err app_experiment_asks(struct nb_app *a, const char *today, struct nb_e
 		*x = NULL;
 	}
 	return rc;
+}
+
+const char *app_experiment_today(struct nb_app *a, const struct nb_today *t, char *buf, size_t size)
+{
+	struct nb_entry *x = NULL;
+	bool checked_in = false;
+	const char *line = NULL;
+
+	for (size_t i = 0; i < t->entries.n; i++)
+		checked_in |= t->entries.v[i]->type == NB_CHECKIN;
+	if (!app_experiment(a, &x, NULL) && x)
+		line = exp_today_text(x, t->day, checked_in, buf, size);
+	entry_free(x);
+	return line;
 }

@@ -102,14 +102,11 @@ static void craving_lines(struct cli *c)
 
 	printf("\n");
 	out_wrapped(stdout, care_craving_text(), 0, 76);
-	if (app_circle(&c->app, &l, &err) == NB_OK)
-		for (size_t i = 0; i < l.n; i++) {
-			const struct nb_member *m = &l.v[i]->u.member;
-			if (!m->first)
-				continue;
+	if (app_circle(&c->app, &l, &err) == NB_OK) {
+		const struct nb_member *m = care_first_to_call(&l);
+		if (m)
 			printf(_("The first to call: %s%s%s\n"), m->name, m->reach ? ", " : "", m->reach ? m->reach : "");
-			break;
-		}
+	}
 	out_wrapped(stdout, care_addiction_help_text(), 0, 76);
 	entries_free(&l);
 }

@@ -271,14 +271,10 @@ static int run_breath(struct cli *c, struct ex_ctx *x, const struct nb_exercise 
 		printf(ngettext("%d minute\n", "%d minutes\n", x->breath.minutes), x->breath.minutes);
 		out_wrapped(stdout, _(ex->why), 0, 76);
 		printf("\n");
-		for (size_t i = 0; ex->steps_with_pacer && i < exercise_steps(ex); i++) {
-			char n[24];
-			snprintf(n, sizeof n, "%zu. ", i + 1);
-			printf("%s", n);
-			out_wrapped(stdout, _(ex->steps[i]), 3, 76);
-		}
-		if (ex->steps_with_pacer)
+		if (ex->steps_with_pacer) {	/* the steps are the practice: shown first */
+			print_steps(ex);
 			printf("\n");
+		}
 		ask_tension(c, x, true);
 		printf("%s\n\n", _("Press Ctrl-C to stop early; the time you did is kept."));
 		x->s.seconds = pacer_run(c, &x->breath);
@@ -312,14 +308,6 @@ static int run_steps(struct cli *c, struct ex_ctx *x, const struct nb_exercise *
 		printf("%s%s%s\n", style_bold(c), exercise_title(ex), style_reset(c));
 		out_wrapped(stdout, _(ex->why), 0, 76);
 		printf("\n");
-		for (size_t i = 0; ex->steps_with_pacer && i < exercise_steps(ex); i++) {
-			char n[24];
-			snprintf(n, sizeof n, "%zu. ", i + 1);
-			printf("%s", n);
-			out_wrapped(stdout, _(ex->steps[i]), 3, 76);
-		}
-		if (ex->steps_with_pacer)
-			printf("\n");
 		ask_tension(c, x, true);
 		printf("%s\n\n", _("Take your time with each step. Press Enter to go on."));
 		start = cli_clock(c);

@@ -142,19 +142,12 @@ static void plan(struct cli *c, const struct nb_entry *e)
 
 static int start(struct cli *c, struct ctx *x, const char *practice)
 {
-	struct nb_entry *e = NULL, *running = NULL;
+	struct nb_entry *e = NULL;
 	struct nb_error err = { 0 };
-	struct nb_exp_plan p;
-	char seed[17];
-	int status;
+	int status = 0;
 
-	if (cli_open(c, &err) || app_experiment(&c->app, &running, &err))
+	if (cli_open(c, &err))
 		return cli_fail(&err);
-	if (running) {
-		entry_free(running);
-		return cli_usage("experiment", "%s",
-				 _("One experiment at a time: stop the one that runs first (nabij experiment stop)."));
-	}
 	e = entry_new(NB_EXPERIMENT);
 	e->u.experiment = x->x;
 	memset(&x->x, 0, sizeof x->x);
@@ -163,32 +156,17 @@ static int start(struct cli *c, struct ctx *x, const char *practice)
 	     nb_error_set(&err, NB_EINVAL, "words", "%s", _("Say the practice in your own words with --words."))) ||
 	    (!e->u.experiment.outcome &&
 	     nb_error_set(&err, NB_EINVAL, "outcome", "%s", _("Which outcome? --outcome tension, mood, sleep-quality, energy or connection.")))) {
-		entry_free(e);
-		return cli_fail(&err);
+		status = cli_fail(&err);
+	} else if (app_experiment_start(&c->app, e, &err)) {
+		status = strcmp(err.field, "experiment") == 0
+			? cli_usage("experiment", "%s", _("One experiment at a time: stop the one that runs first (nabij experiment stop)."))
+			: strcmp(err.field, "washout-days") == 0 ? cli_usage("experiment", "%s", err.msg) : cli_fail(&err);
+	} else {
+		out_saved(c, e);
+		out_wrapped(stdout, exp_why_chance_text(), 0, 76);
+		printf("\n");
+		plan(c, e);
 	}
-	if (!e->u.experiment.pairs)
-		e->u.experiment.pairs = NB_EXP_PAIRS_DEFAULT;
-	if (!e->u.experiment.period_days)
-		e->u.experiment.period_days = NB_EXP_DAYS_DEFAULT;
-	if (!e->u.experiment.seed) {
-		exp_new_seed(seed);
-		e->u.experiment.seed = xstrdup(seed);
-	}
-	e->u.experiment.state = xstrdup("running");
-	exp_plan_of(&e->u.experiment, &p);
-	if (!exp_plan_valid(&p)) {
-		entry_free(e);
-		return cli_usage("experiment", "%s", _("The days of settling must be fewer than half a period."));
-	}
-	if (app_add(&c->app, e, &err)) {
-		entry_free(e);
-		return cli_fail(&err);
-	}
-	out_saved(c, e);
-	out_wrapped(stdout, exp_why_chance_text(), 0, 76);
-	printf("\n");
-	plan(c, e);
-	status = 0;
 	entry_free(e);
 	return status;
 }

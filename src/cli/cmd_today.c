@@ -53,17 +53,11 @@ int cmd_today(struct cli *c, int argc, char **argv)
 		out_entry_line(c, t.entries.v[i]);
 	printf("\n");
 	{	/* a personal experiment: which kind of day this is */
-		struct nb_entry *x = NULL;
-		struct nb_error err;
-		bool checked_in = false;
 		char line[600];
-		for (size_t i = 0; i < t.entries.n; i++)
-			checked_in |= t.entries.v[i]->type == NB_CHECKIN;
-		if (!app_experiment(&c->app, &x, &err) && x) {
-			out_wrapped(stdout, exp_today_text(x, t.day, checked_in, line, sizeof line), 0, 76);
+		if (app_experiment_today(&c->app, &t, line, sizeof line)) {
+			out_wrapped(stdout, line, 0, 76);
 			printf("\n");
 		}
-		entry_free(x);
 	}
 	touch_line(&t);
 	if (c->tty_out) {

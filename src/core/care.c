@@ -126,6 +126,14 @@ bool care_strong_craving(const struct nb_checkin *c)
 	return c->craving >= NB_CRAVING_STRONG;
 }
 
+const struct nb_member *care_first_to_call(const struct nb_entries *circle)
+{
+	for (size_t i = 0; i < circle->n; i++)
+		if (circle->v[i]->type == NB_MEMBER && circle->v[i]->u.member.first)
+			return &circle->v[i]->u.member;
+	return NULL;
+}
+
 const char *care_craving_text(void)
 {
 	return _("A strong urge rises, peaks and eases again, like a wave. You do not have to ride it alone.");

@@ -48,6 +48,8 @@ const char *care_not_therapy_text(bool browser);
  * riding the urge, are then one tap away; the words that go with it. */
 #define NB_CRAVING_STRONG 4
 bool care_strong_craving(const struct nb_checkin *c);
+/* The circle's member marked as the first to call, or NULL. */
+const struct nb_member *care_first_to_call(const struct nb_entries *circle);
 const char *care_craving_text(void);
 /* Where help with an addiction is found, beside the circle. (A Dutch help
  * line's number is not named: it could not be checked at its source when

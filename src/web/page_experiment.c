@@ -51,19 +51,11 @@ static void setup_form(struct page *p)
 
 static enum nb_err start(struct page *p)
 {
-	struct nb_entry *e = entry_new(NB_EXPERIMENT), *running = NULL;
+	struct nb_entry *e = entry_new(NB_EXPERIMENT);
 	struct nb_experiment *x = &e->u.experiment;
-	struct nb_exp_plan plan;
 	const char *words = fval(p, "words");
-	char seed[17];
 	enum nb_err rc;
 
-	if ((rc = app_experiment(p->w->app, &running, &p->err)))
-		goto out;
-	if (running) {
-		rc = nb_error_set(&p->err, NB_EINVAL, "practice", "%s", _("One experiment at a time: stop the one that runs first."));
-		goto out;
-	}
 	if (!fval(p, "practice") || !*fval(p, "practice")) {
 		rc = nb_error_set(&p->err, NB_EINVAL, "practice", "%s", _("Choose a practice to try."));
 		goto out;
@@ -82,18 +74,9 @@ static enum nb_err start(struct page *p)
 	}
 	x->baseline_days = fchecked(p, "baseline", "1") ? 7 : 0;
 	x->in_report = fchecked(p, "report", "1");
-	exp_new_seed(seed);
-	x->seed = xstrdup(seed);
-	x->state = xstrdup("running");
-	exp_plan_of(x, &plan);
-	if (!exp_plan_valid(&plan)) {
-		rc = nb_error_set(&p->err, NB_EINVAL, "washout", "%s", _("The days of settling must be fewer than half a period."));
-		goto out;
-	}
-	if (!(rc = app_add(p->w->app, e, &p->err)))
+	if (!(rc = app_experiment_start(p->w->app, e, &p->err)))
 		page_redirect(p, "/experiment?saved=%lld", (long long)e->id);
 out:
-	entry_free(running);
 	entry_free(e);
 	return rc;
 }

@@ -63,9 +63,7 @@ static void craving_box(struct page *p)
 
 	if (!page_ok(p, app_circle(p->w->app, &l, &err), &err))
 		return;
-	for (size_t i = 0; i < l.n && !first; i++)
-		if (l.v[i]->u.member.first)
-			first = &l.v[i]->u.member;
+	first = care_first_to_call(&l);
 	h(p, "<section class=\"care\" aria-labelledby=\"urge-h\"><h2 id=\"urge-h\">%s</h2><p>%s</p>",
 	  _("A strong urge"), care_craving_text());
 	if (first) {
@@ -224,16 +222,10 @@ void page_today(struct page *p)
 		page_care(p);
 	suggestion(p, &t);
 	{	/* a personal experiment: which kind of day this is */
-		struct nb_entry *x = NULL;
-		struct nb_error err;
-		bool checked_in = false;
 		char line[600];
-		for (size_t i = 0; i < t.entries.n; i++)
-			checked_in |= t.entries.v[i]->type == NB_CHECKIN;
-		if (page_ok(p, app_experiment(p->w->app, &x, &err), &err) && x)
-			h(p, "<p class=\"experiment-today\">%s <a href=\"/experiment\">%s</a></p>",
-			  exp_today_text(x, t.day, checked_in, line, sizeof line), _("Your experiment"));
-		entry_free(x);
+		if (app_experiment_today(p->w->app, &t, line, sizeof line))
+			h(p, "<p class=\"experiment-today\">%s <a href=\"/experiment\">%s</a></p>", line,
+			  _("Your experiment"));
 	}
 	h(p, "<section aria-labelledby=\"today-h\"><h2 id=\"today-h\">%s</h2>", _("Noted today"));
 	if (!t.entries.n)

@@ -24,29 +24,7 @@
 
 #define HISTORIES 20
 
-/* splitmix64: the same numbers on every machine */
-static uint64_t state;
-
-static uint64_t next(void)
-{
-	uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
-}
-
-static double uniform(void)
-{
-	return (double)(next() >> 11) / 9007199254740992.0;
-}
-
-static double normal(void)
-{
-	double u = uniform(), v = uniform();
-
-	return sqrt(-2 * log(u > 0 ? u : 1e-300)) * cos(2 * M_PI * v);
-}
+#include "draw.h"
 
 /* The factors of a heavy user's days, each with how often it comes. */
 static const struct {
@@ -158,7 +136,7 @@ static void run(enum shape shape, int days, uint64_t seed, struct tally *t)
 		struct nb_insights in;
 		size_t chance = 0;
 
-		state = seed * 1000 + (uint64_t)i;
+		draw_state = seed * 1000 + (uint64_t)i;
 		draw(&h, days, shape);
 		insights_build(h.o, h.no, h.f, h.nf, NULL, NULL, NULL, 0, &in);
 		t->tried += in.tried;
@@ -223,7 +201,7 @@ static void following_days(void **s)
 		      (double)t.findings / HISTORIES, t.most);
 	assert_true(t.findings <= HISTORIES);
 	/* the dependence is seen: mood's autocorrelation near 0.6 */
-	state = 99;
+	draw_state = 99;
 	draw(&h, 3650, FOLLOWING);
 	insights_build(h.o, h.no, h.f, h.nf, NULL, NULL, NULL, 0, &in);
 	assert_true(in.lag1[NB_M_MOOD] > 0.45 && in.lag1[NB_M_MOOD] < 0.75);
