@@ -32,8 +32,8 @@ install-packages:
 	if [ -n "$$missing" ]; then \
 		echo "Installing the Debian packages nabij needs:$$missing"; \
 		sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
-		$$sudo apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+		$$sudo apt-get -o DPkg::Lock::Timeout=300 update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends $$missing; \
 	fi
 
 # Building installs nothing: "make deps" does (make run and make test call it).

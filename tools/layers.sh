@@ -18,8 +18,9 @@ for f in "$@"; do
 	io) dirs="core io" libs="jansson.h csv.h zip.h sodium.h" ;;
 	app) dirs="core store vault io app" libs="" ;;
 	report) dirs="core app report" libs="cairo.h cairo-pdf.h fontconfig/fontconfig.h" ;;
-	# sodium: to wipe a posted passphrase; libmicrohttpd: server.c only
-	web) dirs="core app io report web" libs="sodium.h"
+	# sodium: to wipe a posted passphrase and prove the session secret;
+	# vault: the files beside the database; libmicrohttpd: server.c only
+	web) dirs="core app io report vault web" libs="sodium.h"
 		case $f in */server.c) libs="$libs microhttpd.h" ;; esac ;;
 	cli) dirs="core app io report vault web cli" libs="" ;;
 	*) continue ;;

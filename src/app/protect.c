@@ -142,18 +142,25 @@ enum nb_err app_set_aside(struct nb_app *a, const char *path, char **aside, stru
 	*aside = NULL;
 	if (a->store.ops || !path || strcmp(path, ":memory:") == 0)
 		return nb_error_set(err, NB_EINVAL, "db", "%s", _("Only a locked database can be set aside."));
+	/* a name of its own: renameat2's NOREPLACE never writes over anything
+	 * there (a file, a link someone put in a shared folder) */
 	for (int n = 1; !to && n < 1000; n++) {
 		to = xasprintf("%s.locked-%d", path, n);
-		if (access(to, F_OK) == 0) {
+		if (renameat2(AT_FDCWD, path, AT_FDCWD, to, RENAME_NOREPLACE) != 0) {
+			int e = errno;
 			free(to);
 			to = NULL;
+			if (e != EEXIST)
+				return nb_error_set(err, NB_EIO, "db", _("The database could not be set aside (%s). Nothing was changed."),
+						    strerror(e));
 		}
 	}
 	if (!to)
 		return nb_error_set(err, NB_EIO, "db", "%s", _("There is no free name beside the database to set it aside. Nothing was changed."));
-	for (; moved < sizeof parts / sizeof parts[0]; moved++) {
+	for (moved = 1; moved < sizeof parts / sizeof parts[0]; moved++) {
 		char *from = xasprintf("%s%s", path, parts[moved]), *dest = xasprintf("%s%s", to, parts[moved]);
-		int bad = access(from, F_OK) == 0 && rename(from, dest) != 0;
+		int bad = access(from, F_OK) == 0 &&
+			  renameat2(AT_FDCWD, from, AT_FDCWD, dest, RENAME_NOREPLACE) != 0;
 		free(from);
 		free(dest);
 		if (bad)

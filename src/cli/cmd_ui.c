@@ -11,13 +11,15 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-enum { O_PORT = OPT_BASE, O_NO_OPEN, O_STOP };
+enum { O_PORT = OPT_BASE, O_NO_OPEN, O_STOP, O_ADDRESS };
 
 static const struct option opts[] = {
 	{ "port", required_argument, NULL, O_PORT },
 	{ "no-open", no_argument, NULL, O_NO_OPEN },
 	{ "stop", no_argument, NULL, O_STOP },
+	{ "address", no_argument, NULL, O_ADDRESS },
 	{ 0 },
 };
 
@@ -39,6 +41,9 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 	case O_STOP:
 		o->stop = true;
 		return NB_OK;
+	case O_ADDRESS:
+		o->address = true;
+		return NB_OK;
 	default:
 		return NB_EUSAGE;
 	}
@@ -46,7 +51,7 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 
 int cmd_ui(struct cli *c, int argc, char **argv)
 {
-	struct web_opts o = { .open_browser = true };
+	struct web_opts o = { .open_browser = true, .lock_fd = -1 };
 	struct nb_error err = { 0 };
 	char **args = NULL;
 	int nargs, status;
@@ -71,6 +76,8 @@ int cmd_ui(struct cli *c, int argc, char **argv)
 	} else {
 		status = web_serve(&c->app, &o);
 	}
+	if (o.lock_fd >= 0 && status)	/* refused before serving */
+		close(o.lock_fd);
 	report_release();	/* the fonts of any report the pages drew */
 	free(args);
 	return status;

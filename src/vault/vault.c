@@ -64,19 +64,19 @@ void vault_header_new(struct vault_header *h)
 
 enum nb_err vault_header_read(const char *path, struct vault_header *h, struct nb_error *err)
 {
-	FILE *f = fopen(path, "r");
-	char magic[32] = "", kdf[32] = "", salt[2 * crypto_pwhash_SALTBYTES + 1] = "";
+	char text[512], magic[32] = "", kdf[32] = "", salt[2 * crypto_pwhash_SALTBYTES + 1] = "";
 	unsigned long long ops = 0, mem = 0;
 	size_t len = 0;
 	int n;
 
-	if (!f)
+	if (vault_beside_read(path, text, sizeof text, false) < 0)
 		return nb_error_set(err, NB_EIO, "db",
-				    _("The key header %s cannot be read (%s); without it the database cannot be opened."),
+				    errno == ENOENT || errno == EIO || errno == EFBIG
+					    ? _("The key header %s cannot be read (%s); without it the database cannot be opened.")
+					    : _("The key header %s is not a file of yours that only you can change (%s), so nabij does not trust it. Nothing was opened."),
 				    path, strerror(errno));
-	n = fscanf(f, "%31[^\n]\nkdf %31s\nopslimit %llu\nmemlimit %llu\nsalt %32s", magic, kdf, &ops,
+	n = sscanf(text, "%31[^\n]\nkdf %31s\nopslimit %llu\nmemlimit %llu\nsalt %32s", magic, kdf, &ops,
 		   &mem, salt);
-	fclose(f);
 	if (n != 5 || strcmp(magic, HEADER_MAGIC) != 0 || strcmp(kdf, "argon2id13") != 0 ||
 	    ops < crypto_pwhash_OPSLIMIT_MIN || ops > crypto_pwhash_OPSLIMIT_MAX ||
 	    mem < crypto_pwhash_MEMLIMIT_MIN || mem > crypto_pwhash_MEMLIMIT_MAX ||
@@ -93,26 +93,15 @@ enum nb_err vault_header_read(const char *path, struct vault_header *h, struct n
 enum nb_err vault_header_write(const char *path, const struct vault_header *h,
 			       struct nb_error *err)
 {
-	char salt[2 * crypto_pwhash_SALTBYTES + 1], *tmp = xasprintf("%s.tmp", path);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	bool ok;
+	char salt[2 * crypto_pwhash_SALTBYTES + 1], text[512];
+	int n;
 
 	sodium_bin2hex(salt, sizeof salt, h->salt, sizeof h->salt);
-	ok = f && fprintf(f, "%s\nkdf argon2id13\nopslimit %llu\nmemlimit %zu\nsalt %s\n", HEADER_MAGIC,
-			  h->opslimit, h->memlimit, salt) > 0 && fflush(f) == 0 && fsync(fd) == 0;
-	if (f)
-		ok = fclose(f) == 0 && ok;
-	else if (fd >= 0)
-		close(fd);
-	if (!ok || rename(tmp, path) != 0) {
-		nb_error_set(err, NB_EIO, "db", _("Cannot write the key header %s: %s."), path,
-			     strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return NB_EIO;
-	}
-	free(tmp);
+	n = snprintf(text, sizeof text, "%s\nkdf argon2id13\nopslimit %llu\nmemlimit %zu\nsalt %s\n",
+		     HEADER_MAGIC, h->opslimit, h->memlimit, salt);
+	if (n < 0 || (size_t)n >= sizeof text || !vault_beside_write(path, text, (size_t)n))
+		return nb_error_set(err, NB_EIO, "db", _("Cannot write the key header %s: %s."), path,
+				    strerror(errno));
 	return NB_OK;
 }
 

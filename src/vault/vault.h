@@ -13,6 +13,7 @@
 #include <sodium.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 struct vault_header {
 	unsigned long long opslimit;
@@ -45,6 +46,21 @@ enum nb_err vault_header_write(const char *path, const struct vault_header *h,
  */
 enum nb_err vault_key(const char *pass, size_t len, const struct vault_header *h, char **key,
 		      struct nb_error *err);
+/*
+ * The small files beside the database, read as outside input. Open one
+ * without following a link or waiting on a pipe, only when it is a regular
+ * file of this user that others cannot write (private: nor read, mode 0600);
+ * -1 with errno otherwise (ENOENT none, ELOOP a link, EINVAL not a regular
+ * file, EPERM another user's or open to others; what open() says else).
+ */
+int vault_beside_open(const char *path, int flags, bool private);
+/* Read such a file whole into buf (terminated); its length, or -1 with
+ * errno (EFBIG when it does not fit in size - 1 bytes). */
+ssize_t vault_beside_read(const char *path, char *buf, size_t size, bool private);
+/* Write path whole: a new file beside it (never one that was there, never
+ * through a link; 0600), flushed, then renamed into place. */
+bool vault_beside_write(const char *path, const char *data, size_t len);
+
 /* Whether two keys are the same, in a time that does not tell where they differ. */
 bool vault_same_key(const char *a, const char *b);
 

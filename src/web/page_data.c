@@ -139,6 +139,11 @@ void page_data(struct page *p)
 {
 	const char *result = kvs_get(&p->req->query, "imported");
 
+	if (p->posted && fval(p, "signout")) {	/* every other browser out */
+		web_new_session(p->w, p->resp);
+		page_redirect(p, "/data?signedout=1");
+		return;
+	}
 	if (p->posted) {
 		const struct web_kv *file = kvs_find(&p->req->form, "file");
 		struct nb_entries l = { 0 };
@@ -182,6 +187,9 @@ void page_data(struct page *p)
 		snprintf(line, sizeof line, ngettext(" (%d was already there).", " (%d were already there).", there), there);
 		h(p, "%s</p>", line);
 	}
+	if (kvs_get(&p->req->query, "signedout"))
+		h(p, "<p class=\"saved\" role=\"status\">%s</p>",
+		  _("Every other browser is signed out now. This one stays signed in."));
 	h(p, "<h2>%s</h2><p><a class=\"button\" href=\"/export.json\" download>%s</a> "
 	     "<a class=\"button secondary\" href=\"/export.csv\" download>%s</a></p><p class=\"quiet\">%s</p>",
 	  _("Export"), _("Download everything (JSON)"), _("Download for a spreadsheet (CSV)"),
@@ -200,5 +208,10 @@ void page_data(struct page *p)
 	  _("Daylio activities that are contact become moments too"), _("Daylio moods you renamed"),
 	  _("A level for each, like great=5,fine=3"), _("Import"),
 	  _("Records that are already here are left alone, so importing a file twice adds nothing twice. If anything in the file is wrong, nothing is imported and nabij says where."));
+	h(p, "<h2>%s</h2><p>%s</p>", _("Signed-in browsers"),
+	  _("A browser that once opened nabij stays signed in, also after nabij restarts. If another browser or another person may have had nabij open, sign them all out: only this browser stays signed in. Changing the passphrase does the same."));
+	form_begin(p, "/data", "signout");
+	h(p, "<input type=\"hidden\" name=\"signout\" value=\"1\">");
+	form_end(p, _("Sign out every other browser"));
 	page_end(p);
 }

@@ -10,6 +10,40 @@
 
 #include <sodium.h>
 #include <string.h>
+#include <time.h>
+
+/* Wrong passphrases in a row before a pause, and the longest pause. */
+#define UNLOCK_FREE 3
+#define UNLOCK_PAUSE_MAX 60
+
+static double mono(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/*
+ * After a few wrong passphrases each next try waits a little longer (2, 4,
+ * 8 ... seconds, a minute at most). A try too soon is refused at once, with
+ * the seconds to wait: never by sleeping in the request, which would hold
+ * every other page of nabij as well. Seconds left, or 0 to go on.
+ */
+static int unlock_wait(const struct web *w)
+{
+	double left = w->unlock_after - mono();
+
+	return left > 0 ? (int)left + 1 : 0;
+}
+
+static void unlock_failed(struct web *w)
+{
+	int over = ++w->unlock_fails - UNLOCK_FREE;
+
+	if (over > 0)
+		w->unlock_after = mono() + (over >= 6 ? UNLOCK_PAUSE_MAX : 1 << over);
+}
 
 /* Overwrite a posted field's value, once it has been used. */
 static void wipe(struct page *p, const char *name)
@@ -58,16 +92,28 @@ void page_unlock(struct page *p)
 			return;
 		p->resp->status = 422;
 	} else if (p->posted) {
+		int wait = unlock_wait(p->w);
+
 		if (!pass || !*pass) {
 			nb_error_set(&p->err, NB_EINVAL, "passphrase", "%s", _("Enter your passphrase."));
+		} else if (wait) {
+			nb_error_set(&p->err, NB_EINVAL, "passphrase",
+				     ngettext("That was not the passphrase several times. Take a breath, and try again in %d second.",
+					      "That was not the passphrase several times. Take a breath, and try again in %d seconds.",
+					      wait), wait);
+			p->resp->status = 429;
 		} else if (!app_open(p->w->app, p->w->db_path, pass, strlen(pass), &p->err)) {
 			wipe(p, "passphrase");
 			p->w->locked = false;
+			p->w->unlock_fails = 0;
 			page_redirect(p, "/");
 			return;
+		} else {
+			unlock_failed(p->w);
 		}
 		wipe(p, "passphrase");
-		p->resp->status = 403;
+		if (!wait)
+			p->resp->status = 403;
 	}
 	p->secret = true;
 	page_begin(p, _("Unlock nabij"), NULL);
@@ -116,6 +162,7 @@ static void change(struct page *p, bool removing)
 	}
 	if (app_protect(p->w->app, p->w->db_path, removing ? NULL : pass, removing ? 0 : strlen(pass), &p->err))
 		return;
+	web_new_session(p->w, p->resp);	/* a browser that had the old one is out */
 	page_redirect(p, removing ? "/protect?removed=1" : "/protect?changed=1");
 }
 
@@ -142,6 +189,7 @@ void page_protect(struct page *p)
 		else if (!app_protect(p->w->app, p->w->db_path, pass, strlen(pass), &p->err)) {
 			wipe(p, "passphrase");
 			wipe(p, "again");
+			web_new_session(p->w, p->resp);
 			page_redirect(p, "/protect?set=1");
 			return;
 		}
@@ -153,7 +201,8 @@ void page_protect(struct page *p)
 	page_begin(p, _("Protect your notes"), "");
 	h(p, "<h1>%s</h1>", _("Protect your notes"));
 	if (done)
-		h(p, "<p class=\"saved\" role=\"status\">%s</p>", done);
+		h(p, "<p class=\"saved\" role=\"status\">%s %s</p>", done,
+		  _("Any other browser that was signed in to nabij is signed out now."));
 	if (encrypted) {
 		bool on_remove = p->err.code && removing;
 		h(p, "<p class=\"intro\">%s</p>",

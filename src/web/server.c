@@ -15,9 +15,12 @@
 #include <microhttpd.h>
 
 #include <dlfcn.h>
+#include <sodium.h>
 
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
@@ -26,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -438,68 +442,213 @@ static uint32_t draw_loopback(void)
 	return ip;
 }
 
-/* Open the address in a browser, when there is a desktop and a way. */
-static void open_browser(const char *url)
+/*
+ * Open the address in a browser, when there is a desktop and a way, without
+ * the secret ever being an argument of a program (every user can read
+ * those in /proc): a small page in a new private folder (0700, the page
+ * 0600) carries the browser on to the address, and the opener is given
+ * the page's path. A child removes page and folder after a minute. True
+ * when an opener was started.
+ */
+static bool open_browser(const char *url)
 {
+	char dir[4096], file[4200], page[1024];
+	const char *base = getenv("XDG_RUNTIME_DIR");
+	sigset_t none;
 	pid_t pid;
+	int fd, n;
+	bool ok;
 
 	if (!getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY"))
-		return;
+		return false;
+	if (!base || base[0] != '/' || access(base, W_OK | X_OK) != 0)
+		base = getenv("TMPDIR");
+	if (!base || base[0] != '/' || access(base, W_OK | X_OK) != 0)
+		base = "/tmp";
+	if ((size_t)snprintf(dir, sizeof dir, "%s/nabij-open-XXXXXX", base) >= sizeof dir || !mkdtemp(dir))
+		return false;
+	snprintf(file, sizeof file, "%s/open.html", dir);
+	n = snprintf(page, sizeof page,
+		     "<!doctype html><html><head><meta charset=\"utf-8\">"
+		     "<meta http-equiv=\"refresh\" content=\"0;url=%s\"><title>nabij</title></head>"
+		     "<body><p><a href=\"%s\">nabij</a></p></body></html>\n", url, url);
+	fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	ok = fd >= 0 && n > 0 && (size_t)n < sizeof page && write(fd, page, (size_t)n) == n;
+	if (fd >= 0)
+		ok = close(fd) == 0 && ok;
+	sodium_memzero(page, sizeof page);
 	signal(SIGCHLD, SIG_IGN);	/* no zombie when the opener exits */
-	if ((pid = fork()) == 0) {
-		(void)!freopen("/dev/null", "w", stdout);
-		(void)!freopen("/dev/null", "w", stderr);
-		execlp("xdg-open", "xdg-open", url, (char *)NULL);
-		_exit(127);
+	if (!ok || (pid = fork()) < 0) {
+		unlink(file);
+		rmdir(dir);
+		return false;
 	}
+	if (pid == 0) {
+		/* not the server's sockets, lock file or terminal, nor its
+		 * blocked signals */
+		int null = open("/dev/null", O_RDWR);
+
+		if (null >= 0) {
+			dup2(null, STDIN_FILENO);
+			dup2(null, STDOUT_FILENO);
+			dup2(null, STDERR_FILENO);
+		}
+		close_range(3, ~0U, 0);
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		if (fork() == 0) {
+			signal(SIGCHLD, SIG_DFL);
+			execlp("xdg-open", "xdg-open", file, (char *)NULL);
+			_exit(127);
+		}
+		sleep(60);
+		unlink(file);
+		rmdir(dir);
+		_exit(0);
+	}
+	return true;
 }
 
-int web_running(const struct web_opts *o)
+/* Say where nabij is, open it in a browser when asked, and print the
+ * address that signs a browser in only when it was asked for, or when no
+ * browser was opened and a person reads this terminal. */
+static void show(const struct web_opts *o, const struct place *pl, bool already)
+{
+	char plain[64], full[128];
+	bool opened;
+
+	place_url(pl, false, plain, sizeof plain);
+	place_url(pl, true, full, sizeof full);
+	opened = o->open_browser && open_browser(full);
+	if (o->address || (!opened && isatty(STDOUT_FILENO)))
+		printf(already ? _("nabij is already open at:\n\n    %s\n\nOpen this address in your browser; it works only on this computer. It signs a browser in: keep it to yourself.\n")
+			       : _("nabij is open at:\n\n    %s\n\nOpen this address in your browser; it works only on this computer. It signs a browser in: keep it to yourself.\n"),
+		       full);
+	else if (opened)
+		printf(already ? _("nabij is already open; it opens in your browser now (%s).\n")
+			       : _("nabij is open; it opens in your browser now (%s).\n"), plain);
+	else
+		printf(already ? _("nabij is already open at %s.\nTo open it in a browser, use the address that \"nabij ui --address\" prints.\n")
+			       : _("nabij is open at %s.\nTo open it in a browser, use the address that \"nabij ui --address\" prints.\n"),
+		       plain);
+	sodium_memzero(full, sizeof full);
+	fflush(stdout);
+}
+
+/* Stop the process that holds the lock fd: signal it only while it
+ * holds the lock (a pidfd, so that the number cannot pass to another
+ * process in between), and say the truth when it is still there. */
+static int stop_holder(int fd, pid_t holder)
+{
+	int pidfd, sent = -1;
+
+	if (holder < 0) {
+		fprintf(stderr, "%s\n", _("nabij: nabij runs for this database, but from a place this terminal cannot stop. Stop it where it was started."));
+		return 1;
+	}
+	pidfd = (int)syscall(SYS_pidfd_open, holder, 0);
+	if (place_lock_holder(fd) == holder) {
+		if (pidfd >= 0)
+			sent = (int)syscall(SYS_pidfd_send_signal, pidfd, SIGTERM, NULL, 0);
+		else if (errno == ENOSYS)
+			sent = kill(holder, SIGTERM);
+	} else {
+		sent = 0;	/* it stopped by itself meanwhile */
+	}
+	if (pidfd >= 0)
+		close(pidfd);
+	if (sent != 0) {
+		fprintf(stderr, _("nabij: could not stop the nabij that is running (process %ld): %s.\n"), (long)holder,
+			strerror(errno));
+		return 1;
+	}
+	for (int i = 0; i < 100 && place_lock_holder(fd) != 0; i++)
+		usleep(100 * 1000);	/* at most ten seconds to finish */
+	if (place_lock_holder(fd) != 0) {
+		fprintf(stderr, _("nabij: nabij is still running (process %ld): it did not stop within ten seconds. Nothing was changed; try again in a moment.\n"),
+			(long)holder);
+		return 1;
+	}
+	printf("%s\n", _("nabij has stopped. Everything you wrote is saved."));
+	return 0;
+}
+
+/* A file beside the database that nabij will not use. */
+static void foreign(const char *db_path, const char *suffix, int e)
+{
+	fprintf(stderr, _("nabij: %s%s is not a file nabij made for you (%s), so nabij does not use it. If you did not put it there, someone else may have: remove it, then start nabij again.\n"),
+		db_path, suffix, strerror(e));
+}
+
+int web_running(struct web_opts *o)
 {
 	struct place pl;
-	char url[128];
+	pid_t holder = 0;
+	int fd;
 
-	if (!o->db_path || !place_load(o->db_path, &pl) || !place_alive(&pl)) {
+	o->lock_fd = -1;
+	if (!o->db_path || strcmp(o->db_path, ":memory:") == 0) {
 		if (!o->stop)
 			return -1;
 		printf("%s\n", _("nabij is not running for this database."));
 		return 0;
 	}
-	if (o->stop) {
-		if (kill(pl.pid, SIGTERM) != 0) {
-			fprintf(stderr, _("nabij: could not stop the nabij that is running (process %ld).\n"),
-				(long)pl.pid);
-			return 1;
+	if ((fd = place_lock_open(o->db_path)) < 0) {
+		if (errno == ENOENT || errno == EROFS || errno == EACCES) {
+			/* no folder yet, or one nabij cannot write: nothing
+			 * runs there (web_serve says what it can) */
+			if (!o->stop)
+				return -1;
+			printf("%s\n", _("nabij is not running for this database."));
+			return 0;
 		}
-		for (int i = 0; i < 100 && place_alive(&pl); i++)
-			usleep(100 * 1000);	/* at most ten seconds to finish */
-		printf("%s\n", _("nabij has stopped. Everything you wrote is saved."));
-		return 0;
+		foreign(o->db_path, "-ui.lock", errno);
+		return 1;
 	}
-	place_url(&pl, true, url, sizeof url);
-	printf(_("nabij is already open at:\n\n    %s\n\nOpen this address in your browser; it works only on this computer.\n"), url);
-	fflush(stdout);
-	if (o->open_browser)
-		open_browser(url);
-	return 0;
+	for (int i = 0; i < 3 && holder == 0; i++) {
+		if (place_lock_take(fd)) {
+			if (o->stop) {
+				close(fd);
+				printf("%s\n", _("nabij is not running for this database."));
+				return 0;
+			}
+			o->lock_fd = fd;	/* this process serves */
+			return -1;
+		}
+		holder = place_lock_holder(fd);
+	}
+	if (o->stop) {
+		int rc = stop_holder(fd, holder);
+		close(fd);
+		return rc;
+	}
+	/* it may have just started: give it a few seconds to listen */
+	for (int i = 0; i < 50; i++) {
+		if (place_load(o->db_path, &pl) == PLACE_OK && place_prove(&pl)) {
+			close(fd);
+			show(o, &pl, true);
+			return 0;
+		}
+		if (place_lock_holder(fd) == 0)
+			break;
+		usleep(100 * 1000);
+	}
+	close(fd);
+	fprintf(stderr, _("nabij: nabij is already running for this database (process %ld), but it does not answer at the address it wrote down, so your sign-in is not sent there. Stop it with \"nabij ui --stop\", then start it again.\n"),
+		(long)holder);
+	return 1;
 }
 
-/* Listen on ip: on the port asked for (--port N); else on the last start's
- * port, so that a bookmark keeps working, and when that is taken on any
- * free port (--port 0) or on the default one and the next ones. */
-static struct MHD_Daemon *listen_on(struct web *w, uint32_t ip, int asked, int last)
+/* Listen on ip: on the port asked for (--port N), on any free port
+ * (--port 0), or on the default one and the next ones. */
+static struct MHD_Daemon *listen_on(struct web *w, uint32_t ip, int asked)
 {
 	struct MHD_Daemon *d = NULL;
 
-	if (asked > 0)
-		return start(w, asked, ip, false);
-	if (last > 0 && (d = start(w, last, ip, false)))
-		return d;
-	if (asked < 0)
-		return start(w, 0, ip, false);
+	if (asked != 0)
+		return start(w, asked > 0 ? asked : 0, ip, false);
 	for (int i = 0; !d && i < 20; i++)
-		if (DEFAULT_PORT + i != last)
-			d = start(w, DEFAULT_PORT + i, ip, false);
+		d = start(w, DEFAULT_PORT + i, ip, false);
 	return d;
 }
 
@@ -509,15 +658,27 @@ int web_serve(struct nb_app *app, const struct web_opts *o)
 	struct MHD_Daemon *d4 = NULL, *d6 = NULL;
 	const union MHD_DaemonInfo *info;
 	struct place pl;
+	enum place_state state;
 	sigset_t stop;
-	char url[128];
-	bool had;
-	int port = o->port > 0 ? o->port : DEFAULT_PORT, sig;
+	bool had, moved = false;
+	int port = o->port > 0 ? o->port : DEFAULT_PORT, sig, lock = o->lock_fd;
 	uint32_t ip;
 	pthread_t dog;
 
 	if (!load_mhd())
 		return 1;
+	/* the database's folder may have been made only now */
+	if (lock < 0 && o->db_path && strcmp(o->db_path, ":memory:") != 0) {
+		if ((lock = place_lock_open(o->db_path)) < 0 && errno != EROFS && errno != EACCES) {
+			foreign(o->db_path, "-ui.lock", errno);
+			return 1;
+		}
+		if (lock >= 0 && !place_lock_take(lock)) {
+			close(lock);
+			fprintf(stderr, "%s\n", _("nabij: another nabij started for this database at the same moment; use that one (nabij ui opens it)."));
+			return 1;
+		}
+	}
 	fixed_clock = getenv("NABIJ_NOW") && *getenv("NABIJ_NOW");
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGINT);
@@ -527,25 +688,42 @@ int web_serve(struct nb_app *app, const struct web_opts *o)
 	web_init(&w, app, 0, o->lang);
 	w.db_path = o->db_path;
 	w.locked = o->locked;
-	/* the address, port and secret of the last start, so that a bookmark
-	 * and the browser's session keep working */
-	had = o->db_path && place_load(o->db_path, &pl);
-	if (had)
-		memcpy(w.token, pl.token, sizeof w.token);
-	ip = had ? pl.ip : draw_loopback();
-	d4 = listen_on(&w, ip, o->port, had ? pl.port : 0);
-	if (!d4 && !had) {	/* a system without all of 127.0.0.0/8 */
-		ip = INADDR_LOOPBACK;
-		d4 = listen_on(&w, ip, o->port, 0);
+	/*
+	 * The address, port and secret of the last start, so that a bookmark
+	 * and the browser's session keep working; but only the three together.
+	 * When that address and port cannot be had (another program took the
+	 * port, or another port was asked for), a browser would carry the
+	 * cookie to whoever listens there: a new address and a new secret.
+	 */
+	state = place_load(o->db_path, &pl);
+	if (state == PLACE_FOREIGN)
+		foreign(o->db_path, "-ui", errno);
+	had = state == PLACE_OK;
+	if (had && (o->port <= 0 || o->port == pl.port)) {
+		d4 = start(&w, pl.port, pl.ip, false);
+		moved = !d4;
 	}
-	if (!d4 && had) {	/* the old address is gone: a new one */
+	if (d4) {
+		ip = pl.ip;
+		web_set_token(&w, pl.token);
+	} else {
 		ip = draw_loopback();
-		if (!(d4 = listen_on(&w, ip, o->port, 0)))
-			d4 = listen_on(&w, ip = INADDR_LOOPBACK, o->port, 0);
+		if (!(d4 = listen_on(&w, ip, o->port)))	/* a system without all of 127.0.0.0/8 */
+			d4 = listen_on(&w, ip = INADDR_LOOPBACK, o->port);
 	}
+	sodium_memzero(pl.token, sizeof pl.token);
 	if (!d4) {
 		fprintf(stderr, _("nabij: cannot listen on 127.0.0.1:%d; is another program using it? Try --port.\n"), port);
+		if (lock >= 0)
+			close(lock);
 		return 1;
+	}
+	if (moved) {
+		char old[64];
+
+		place_url(&pl, false, old, sizeof old);
+		printf(_("The address nabij had last time (%s) is taken by another program now. So that your sign-in never goes there, nabij opens at a new address and signs you in anew: a bookmark of the old address no longer works. Open nabij from your applications menu, or with \"nabij ui\".\n\n"),
+		       old);
 	}
 	snprintf(w.host, sizeof w.host, "%u.%u.%u.%u", ip >> 24, ip >> 16 & 255, ip >> 8 & 255, ip & 255);
 	info = mhd.get_daemon_info(d4, MHD_DAEMON_INFO_BIND_PORT);
@@ -555,14 +733,12 @@ int web_serve(struct nb_app *app, const struct web_opts *o)
 	pl.ip = ip;
 	pl.port = w.port;
 	memcpy(pl.token, w.token, sizeof pl.token);
-	pl.pid = getpid();
 	if (o->db_path)
 		(void)place_save(o->db_path, &pl);	/* without it, only the next start differs */
-	place_url(&pl, true, url, sizeof url);
-	printf(_("nabij is open at:\n\n    %s\n\nOpen this address in your browser; it works only on this computer.\nPress Ctrl-C here to stop nabij.\n"), url);
+	show(o, &pl, false);
+	sodium_memzero(pl.token, sizeof pl.token);
+	printf("%s\n", _("Press Ctrl-C here to stop nabij."));
 	fflush(stdout);
-	if (o->open_browser)
-		open_browser(url);
 	watching = true;
 	if (pthread_create(&dog, NULL, watchdog, NULL) != 0)
 		watching = false;
@@ -571,12 +747,11 @@ int web_serve(struct nb_app *app, const struct web_opts *o)
 		watching = false;
 		pthread_join(dog, NULL);
 	}
-	pl.pid = 0;
-	if (o->db_path)
-		(void)place_save(o->db_path, &pl);
 	printf("\n%s\n", _("nabij has stopped. Everything you wrote is saved."));
 	mhd.stop_daemon(d4);
 	if (d6)
 		mhd.stop_daemon(d6);
+	if (lock >= 0)
+		close(lock);	/* the last: only now may another start serve */
 	return 0;
 }

@@ -6,9 +6,12 @@
  */
 #include "web.h"
 #include "page.h"
+#include "place.h"
 #include "core/i18n.h"
 #include "core/uid.h"
 #include "core/xalloc.h"
+
+#include <sodium.h>
 
 #include <libintl.h>
 #include <stdio.h>
@@ -86,9 +89,42 @@ void web_init(struct web *w, struct nb_app *app, int port, const char *lang)
 	snprintf(w->host, sizeof w->host, "127.0.0.1");
 	w->port = port;
 	uid_new(w->token);
-	uid_new(w->csrf);
+	web_set_token(w, w->token);
 	w->default_lang = lang && strcmp(lang, "nl") == 0 ? "nl" : "en";
 	w->body_max = WEB_BODY_MAX;
+}
+
+/*
+ * The form token follows from the session secret (an HMAC of it): a form
+ * left open while nabij restarted on the same address still sends, and
+ * signing every browser out ends the old forms with the old sessions.
+ */
+void web_set_token(struct web *w, const char *token)
+{
+	char proof[PLACE_PROOF_LEN];
+
+	if (token != w->token)
+		snprintf(w->token, sizeof w->token, "%s", token);
+	place_proof(w->token, "form", proof);
+	snprintf(w->csrf, sizeof w->csrf, "%.32s", proof);
+	sodium_memzero(proof, sizeof proof);
+}
+
+void web_new_session(struct web *w, struct web_resp *resp)
+{
+	struct place pl = { .port = w->port };
+	unsigned a, b, c, d;
+
+	uid_new(w->token);
+	web_set_token(w, w->token);
+	if (sscanf(w->host, "%u.%u.%u.%u", &a, &b, &c, &d) == 4) {
+		pl.ip = a << 24 | b << 16 | c << 8 | d;
+		memcpy(pl.token, w->token, sizeof pl.token);
+		(void)place_save(w->db_path, &pl);	/* without it the next start draws anew */
+	}
+	if (resp->ncookies < 3)
+		snprintf(resp->cookies[resp->ncookies++], sizeof resp->cookies[0],
+			 "nabij_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000", w->token);
 }
 
 void web_resp_free(struct web_resp *resp)
@@ -237,6 +273,72 @@ static void page_locked(struct page *p)
 
 static void page_static(struct page *p);
 static const struct route *find_route(const char *path);
+static bool own_path(const char *s);
+
+/* The answer to a second nabij ui that asks whether this server knows the
+ * secret it remembers: the proof, never the secret. */
+static void page_proof(struct page *p, const struct web_kv *nonce)
+{
+	char proof[PLACE_PROOF_LEN];
+	bool ok = nonce && nonce->len == NB_UID_LEN - 1;
+
+	for (size_t i = 0; ok && i < nonce->len; i++)
+		ok = strchr("0123456789abcdef", nonce->value[i]) && nonce->value[i];
+	if (!ok) {
+		page_fail(p, 400, _("There is no such page in nabij."));
+		return;
+	}
+	place_proof(p->w->token, nonce->value, proof);
+	p->resp->type = "text/plain; charset=utf-8";
+	buf_addn(p->b, proof, PLACE_PROOF_LEN - 1);
+}
+
+/*
+ * A form of this nabij, from this browser, whose form token is an old one:
+ * the page was open while every browser was signed out, or from an older
+ * start. Nothing is saved; what was typed comes back with one calm sentence
+ * and a button that sends it again with the current token. A passphrase is
+ * never sent back.
+ */
+static void page_resend(struct page *p)
+{
+	const struct web_req *req = p->req;
+	bool secret = false, shown = false;
+
+	p->resp->status = 409;
+	page_begin(p, _("Send it again"), NULL);
+	h(p, "<h1>%s</h1><p>%s</p>", _("Send it again"),
+	  _("This page was open from before nabij started again, so nothing was saved yet. What you wrote is still here: look it over and send it again."));
+	for (size_t i = 0; i < req->form.n; i++)
+		if (strstr(req->form.v[i].key, "pass") || strcmp(req->form.v[i].key, "old") == 0 ||
+		    strstr(req->form.v[i].key, ".filename") || strcmp(req->form.v[i].key, "file") == 0)
+			secret = true;
+	if (secret) {
+		h(p, "<p>%s</p><p><a class=\"button\" href=\"%s\">%s</a></p>",
+		  _("A passphrase or a file is never sent back; please open the page again."),
+		  own_path(req->path) ? req->path : "/", _("Open the page again"));
+		page_end(p);
+		return;
+	}
+	form_begin(p, req->path, NULL);
+	for (size_t i = 0; i < req->form.n; i++) {
+		const struct web_kv *kv = &req->form.v[i];
+
+		if (strcmp(kv->key, "csrf") == 0)
+			continue;
+		h(p, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", kv->key, kv->value);
+		if (kv->value[0] && strlen(kv->value) > 2 && strspn(kv->value, "0123456789-:T ") != strlen(kv->value)) {
+			if (!shown)
+				h(p, "<p>%s</p><ul class=\"kept\">", _("What you wrote:"));
+			h(p, "<li>%s</li>", kv->value);
+			shown = true;
+		}
+	}
+	if (shown)
+		h(p, "</ul>");
+	form_end(p, _("Send again"));
+	page_end(p);
+}
 
 /* A page of this nabij to go back to: a path of one of our routes, with no
  * way for a browser to read it as another host ("//x", "/\\x"). */
@@ -361,6 +463,10 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 		page_static(&p);
 		return;
 	}
+	if (strcmp(req->path, "/proof") == 0 && !post) {	/* no session: see place.h */
+		page_proof(&p, kvs_find(&req->query, "nonce"));
+		return;
+	}
 	if (token && !post && same_secret(token, w->token)) {	/* the opening address */
 		snprintf(resp->cookies[resp->ncookies++], sizeof resp->cookies[0],
 			 "nabij_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000", w->token);
@@ -392,8 +498,16 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 			page_fail(&p, 413, _("What was sent is too large for nabij."));
 			return;
 		}
-		if (!same_secret(kvs_find(&req->form, "csrf"), w->csrf) || !same_origin(req)) {
+		if (!same_origin(req)) {
 			page_fail(&p, 403, _("This form did not come from this nabij page, so nothing was changed. Please go back, reload the page and try again."));
+			return;
+		}
+		if (!same_secret(kvs_find(&req->form, "csrf"), w->csrf)) {
+			if (uid_valid(kvs_get(&req->form, "csrf")) &&
+			    strlen(kvs_get(&req->form, "csrf")) == kvs_find(&req->form, "csrf")->len)
+				page_resend(&p);	/* ours, but from before: keep what was typed */
+			else
+				page_fail(&p, 403, _("This form did not come from this nabij page, so nothing was changed. Please go back, reload the page and try again."));
 			return;
 		}
 		if ((bad = zero_byte(&req->form))) {

@@ -65,6 +65,8 @@ struct web {
 	size_t body_max;		/* bytes a POST may carry */
 	const char *db_path;		/* for /unlock and /protect */
 	bool locked;			/* encrypted and not yet unlocked: only /unlock answers */
+	int unlock_fails;		/* wrong passphrases in a row */
+	double unlock_after;		/* no new try before this (CLOCK_MONOTONIC, s) */
 };
 
 #define WEB_BODY_MAX ((size_t)64 << 10)
@@ -72,6 +74,11 @@ struct web {
 
 /* Make a server state with fresh secrets. */
 void web_init(struct web *w, struct nb_app *app, int port, const char *lang);
+/* Take token as the session secret (and the form token that follows from it). */
+void web_set_token(struct web *w, const char *token);
+/* Sign every browser out: a new session secret, remembered beside the
+ * database; the browser of resp gets it, so it alone stays signed in. */
+void web_new_session(struct web *w, struct web_resp *resp);
 
 /* Whether a request may go on to send its body: our Host, a session and,
  * for a POST, a same origin. Asked before the body is read, so that a
@@ -97,11 +104,14 @@ struct web_opts {
 	const char *db_path;
 	bool locked;		/* the database waits for its passphrase (/unlock) */
 	bool stop;		/* stop the nabij that runs for this database */
+	bool address;		/* print the address with the secret that signs in */
+	int lock_fd;		/* the lock that says this process serves the database; -1 none */
 };
 
 /* When a nabij ui already runs for o->db_path: open it in the browser (or
- * stop it, with o->stop) and give the exit status; -1 when none runs. */
-int web_running(const struct web_opts *o);
+ * stop it, with o->stop) and give the exit status. -1 when none runs: then
+ * this process holds the lock (o->lock_fd) and is the one to serve. */
+int web_running(struct web_opts *o);
 
 /* Run the server until interrupted; prints the address to open. */
 int web_serve(struct nb_app *app, const struct web_opts *o);

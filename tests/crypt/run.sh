@@ -79,7 +79,7 @@ check "flipped byte: said plainly" grep -q "damaged, was changed outside nabij" 
 
 # The web UI on the encrypted database: locked until /unlock gets the passphrase.
 if command -v curl >/dev/null; then
-	LANGUAGE=en "$bin" ui --no-open --port 0 >"$top/ui" 2>&1 &
+	LANGUAGE=en "$bin" ui --no-open --address --port 0 >"$top/ui" 2>&1 &
 	pid=$!
 	i=0
 	while [ $i -lt $((50 * ${NABIJ_TEST_SLOW:-1})) ] && ! grep -q 'token=' "$top/ui"; do sleep 0.1; i=$((i + 1)); done
@@ -94,14 +94,33 @@ if command -v curl >/dev/null; then
 	check "ui: wrong passphrase refused" test "$(code --data "csrf=$csrf&passphrase=nope+nope+nope" "$base/unlock")" = 403
 	check "ui: wrong passphrase said plainly" grep -q "does not open" "$top/body"
 	check "ui: passphrase not sent back" sh -c "! grep -q 'nope nope' '$top/body'"
+	# after a few wrong ones, the next try comes a little later: refused at
+	# once, with the seconds to wait, never by holding the page
+	for t in 2 3 4; do code --data "csrf=$csrf&passphrase=nope+nope+$t" "$base/unlock" >/dev/null; done
+	t0=$(date +%s%N)
+	check "ui: a try too soon is refused" test "$(code --data "csrf=$csrf&passphrase=nope+nope+5" "$base/unlock")" = 429
+	t1=$(date +%s%N)
+	check "ui: with the seconds to wait" grep -q "try again in [0-9]* second" "$top/body"
+	check "ui: at once, not by waiting in the request" test $(( (t1 - t0) / 1000000 )) -lt $((400 * ${NABIJ_TEST_SLOW:-1}))
+	check "ui: other pages answer meanwhile" test "$(curl -s -o /dev/null -w '%{http_code}' -H "$ck" "$base/static/style.css")" = 200
+	sleep 3
 	check "ui: right passphrase opens" test "$(code --data-urlencode "csrf=$csrf" --data-urlencode "passphrase=$new" "$base/unlock")" = 303
 	check "ui: the notes after unlocking" sh -c "curl -s -H '$ck' '$base/history' | grep -q '$marker'"
 	# the passphrase changed in the browser: the one in use asked first
 	third="three words for now"
 	csrf=$(curl -s -H "$ck" "$base/protect" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -n 1 | grep -o '[0-9a-f]\{32\}')
 	change() {	# OLD NEW AGAIN: the status of the change form
-		code --data-urlencode "csrf=$csrf" --data-urlencode "old=$1" --data-urlencode "passphrase=$2" \
+		code -D "$top/head" --data-urlencode "csrf=$csrf" --data-urlencode "old=$1" --data-urlencode "passphrase=$2" \
 			--data-urlencode "again=$3" "$base/protect"
+	}
+	renew() {	# a changed passphrase signs every other browser out: this one gets the new session
+		s=$(grep -io 'nabij_session=[0-9a-f]*' "$top/head" | head -n 1 | cut -d= -f2)
+		if [ -n "$s" ]; then
+			check "ui change: the old session is out" \
+				test "$(curl -s -o /dev/null -w '%{http_code}' -H "$ck" "$base/history")" = 403
+			ck="Cookie: nabij_session=$s"
+		fi
+		csrf=$(curl -s -H "$ck" "$base/protect" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -n 1 | grep -o '[0-9a-f]\{32\}')
 	}
 	check "ui: change offered in the browser" sh -c "curl -s -H '$ck' '$base/protect' | grep -q 'name=\"old\"'"
 	check "ui: change with a wrong old passphrase refused" test "$(change "not it at all" "$third" "$third")" = 422
@@ -110,6 +129,8 @@ if command -v curl >/dev/null; then
 	check "ui: no passphrase sent back" sh -c "! grep -q '$third' '$top/body'"
 	check "ui: two new ones that differ refused" test "$(change "$new" "$third" "three words for later")" = 422
 	check "ui: change in the browser" test "$(change "$new" "$third" "$third")" = 303
+	renew
+	check "ui change: signs the other browsers out" test -n "$s"
 	check "ui change: the new one opens" sh -c "printf '%s\n' '$third' | NABIJ_PASSPHRASE_FD=3 '$bin' list 3<&0 | grep -q '$marker'"
 	check "ui change: the old one no longer" sh -c "printf '%s\n' '$new' | NABIJ_PASSPHRASE_FD=3 '$bin' list 3<&0 >/dev/null 2>&1; test \$? -eq 1"
 	check "ui: and back" test "$(change "$third" "$new" "$new")" = 303
@@ -118,7 +139,7 @@ if command -v curl >/dev/null; then
 
 	# a copy of the encrypted database for each of: remove, and start again
 	ui() {	# DB: nabij ui on DB in the background; sets pid, base, ck, csrf
-		NABIJ_DB="$1" LANGUAGE=en "$bin" ui --no-open --port 0 >"$1.out" 2>&1 &
+		NABIJ_DB="$1" LANGUAGE=en "$bin" ui --no-open --address --port 0 >"$1.out" 2>&1 &
 		pid=$!
 		i=0
 		while [ $i -lt $((50 * ${NABIJ_TEST_SLOW:-1})) ] && ! grep -q 'token=' "$1.out"; do sleep 0.1; i=$((i + 1)); done

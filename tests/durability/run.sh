@@ -121,7 +121,7 @@ fi
 if command -v curl >/dev/null; then
 	export NABIJ_DB="$top/ui.db"
 	"$bin" checkin --mood 3 --note "before the ui" >/dev/null
-	"$bin" ui --no-open --port 0 >"$top/ui.out" 2>&1 &
+	"$bin" ui --no-open --address --port 0 >"$top/ui.out" 2>&1 &
 	ui=$!
 	i=0
 	while [ $i -lt $((50 * ${NABIJ_TEST_SLOW:-1})) ] && ! grep -q 'token=' "$top/ui.out"; do

@@ -9,6 +9,7 @@
 
 #include "core/xalloc.h"
 #include "report/report.h"
+#include "web/place.h"
 #include "web/web.h"
 
 #include <libintl.h>
@@ -921,6 +922,134 @@ static void import_from_daylio(void **state)
 	req_free(&r);
 }
 
+
+/* A form of ours with a form token from before (a sign-out, an older
+ * start): nothing is saved, the words come back with the current token. */
+static void an_old_form_comes_back(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	char *body, want[128];
+
+	req_init(&r, &f->w, "POST", "/moment");
+	kvs_free(&r.form);
+	form(&r, "csrf", "0123456789abcdef0123456789abcdef");
+	form(&r, "kind", "talk");
+	form(&r, "note", "<b>a walk with Mieke</b>");
+	assert_int_equal(run(f, &r, &body), 409);
+	assert_non_null(strstr(body, "&lt;b&gt;a walk with Mieke&lt;/b&gt;"));
+	assert_null(strstr(body, "<b>a walk"));
+	snprintf(want, sizeof want, "name=\"csrf\" value=\"%s\"", f->w.csrf);
+	assert_non_null(strstr(body, want));
+	assert_non_null(strstr(body, "action=\"/moment\""));
+	free(body);
+	req_free(&r);
+	assert_int_equal(get(f, "/history", &body), 200);
+	assert_null(strstr(body, "a walk with Mieke"));	/* not saved */
+	free(body);
+
+	/* a passphrase is never sent back */
+	req_init(&r, &f->w, "POST", "/protect");
+	kvs_free(&r.form);
+	form(&r, "csrf", "0123456789abcdef0123456789abcdef");
+	form(&r, "passphrase", "correct horse battery");
+	form(&r, "again", "correct horse battery");
+	assert_int_equal(run(f, &r, &body), 409);
+	assert_null(strstr(body, "correct horse"));
+	free(body);
+	req_free(&r);
+}
+
+/* The form token follows from the session secret: the same secret after
+ * a restart gives the same token; a new secret another one. */
+static void the_form_token_follows_the_session(void **state)
+{
+	struct fixture *f = *state;
+	struct web again;
+	char token[WEB_TOKEN_LEN], csrf[WEB_TOKEN_LEN];
+
+	web_init(&again, &f->app, PORT, "en");
+	assert_string_not_equal(again.csrf, f->w.csrf);
+	web_set_token(&again, f->w.token);
+	assert_string_equal(again.csrf, f->w.csrf);
+	assert_string_not_equal(again.csrf, again.token);
+	memcpy(token, f->w.token, sizeof token);
+	memcpy(csrf, f->w.csrf, sizeof csrf);
+	{
+		struct web_resp resp = { 0 };
+
+		web_new_session(&f->w, &resp);
+		assert_int_equal(resp.ncookies, 1);
+		assert_non_null(strstr(resp.cookies[0], f->w.token));
+		web_resp_free(&resp);
+	}
+	assert_string_not_equal(f->w.token, token);
+	assert_string_not_equal(f->w.csrf, csrf);
+}
+
+/* Signing every other browser out, on the data page. */
+static void sign_out_every_other_browser(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	struct web_resp resp = { 0 };
+	char old[WEB_TOKEN_LEN], *body;
+
+	assert_int_equal(get(f, "/data", &body), 200);
+	assert_non_null(strstr(body, "Sign out every other browser"));
+	free(body);
+	memcpy(old, f->w.token, sizeof old);
+	req_init(&r, &f->w, "POST", "/data");
+	form(&r, "signout", "1");
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 303);
+	assert_non_null(strstr(resp.cookies[0], f->w.token));
+	assert_string_not_equal(f->w.token, old);
+	web_resp_free(&resp);
+	req_free(&r);
+	req_init(&r, &f->w, "GET", "/");	/* the old session is out */
+	kvs_free(&r.cookies);
+	kvs_add(&r.cookies, "nabij_session", old, strlen(old));
+	assert_int_equal(run(f, &r, NULL), 403);
+	req_free(&r);
+	req_init(&r, &f->w, "GET", "/data");
+	kvs_add(&r.query, "signedout", "1", 1);
+	assert_int_equal(run(f, &r, &body), 200);
+	assert_non_null(strstr(body, "Every other browser is signed out now"));
+	free(body);
+	req_free(&r);
+}
+
+/* /proof answers a nonce with an HMAC under the secret, never the secret,
+ * and without a session; anything but a nonce is refused. */
+static void the_server_proves_it_knows_the_secret(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	char *body, want[PLACE_PROOF_LEN];
+	const char *nonce = "00112233445566778899aabbccddeeff";
+
+	req_init(&r, &f->w, "GET", "/proof");
+	kvs_free(&r.cookies);
+	kvs_add(&r.query, "nonce", nonce, strlen(nonce));
+	assert_int_equal(run(f, &r, &body), 200);
+	place_proof(f->w.token, nonce, want);
+	assert_string_equal(body, want);
+	assert_null(strstr(body, f->w.token));
+	free(body);
+	req_free(&r);
+	req_init(&r, &f->w, "GET", "/proof");
+	kvs_add(&r.query, "nonce", "../../etc", 9);
+	assert_int_equal(run(f, &r, NULL), 400);
+	req_free(&r);
+	req_init(&r, &f->w, "GET", "/proof");
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", "evil.example:7419", 17);
+	kvs_add(&r.query, "nonce", nonce, strlen(nonce));
+	assert_int_equal(run(f, &r, NULL), 421);
+	req_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -940,6 +1069,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_failed_read_fails_the_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_route_answers, setup, teardown),
 		cmocka_unit_test_setup_teardown(exercise_asks_its_questions, setup, teardown),
+		cmocka_unit_test_setup_teardown(an_old_form_comes_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_form_token_follows_the_session, setup, teardown),
+		cmocka_unit_test_setup_teardown(sign_out_every_other_browser, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_server_proves_it_knows_the_secret, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("web", tests, NULL, NULL);

@@ -20,7 +20,7 @@ function check(name, ok, detail) {
 	else { failed++; console.log(`FAIL ${name}${detail ? ": " + detail : ""}`); }
 }
 
-const server = spawn(bin, ["ui", "--no-open", "--port", "0"], {
+const server = spawn(bin, ["ui", "--no-open", "--address", "--port", "0"], {
 	env: { ...process.env, NABIJ_DB: join(dir, "nabij.db"), LANGUAGE: "en", LC_ALL: "C.UTF-8", TZ: "Europe/Amsterdam" },
 	stdio: ["ignore", "pipe", "inherit"],
 });

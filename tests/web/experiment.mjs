@@ -24,7 +24,7 @@ const dir = mkdtempSync(join(tmpdir(), "nabij-experiment-"));
 const db = join(dir, "nabij.db");
 
 function start(day) {
-	const proc = spawn(bin, ["ui", "--no-open", "--port", "0"], {
+	const proc = spawn(bin, ["ui", "--no-open", "--address", "--port", "0"], {
 		env: { ...process.env, NABIJ_DB: db, LANGUAGE: "en", LC_ALL: "C.UTF-8", TZ: "Europe/Amsterdam",
 			NABIJ_NOW: `${day}T20:00:00+01:00` },
 		stdio: ["ignore", "pipe", "inherit"],

@@ -12,7 +12,7 @@ command -v python3 >/dev/null || { echo "python3 is not installed"; exit 77; }
 tmp=$(mktemp -d)
 slow=${NABIJ_TEST_SLOW:-1}
 . "$(dirname "$0")/../lib.sh"
-NABIJ_DB="$tmp/nabij.db" LANGUAGE=en "$bin" ui --no-open --port 0 >"$tmp/out" 2>&1 &
+NABIJ_DB="$tmp/nabij.db" LANGUAGE=en "$bin" ui --no-open --address --port 0 >"$tmp/out" 2>&1 &
 pid=$!
 trap 'kill -INT $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT
 i=0

@@ -26,7 +26,7 @@ function check(name, ok, detail) {
 
 /* nabij ui on db, as the applications menu starts it; its opening address */
 function start(db, lang) {
-	const proc = spawn(bin, ["ui", "--no-open", "--port", "0"], {
+	const proc = spawn(bin, ["ui", "--no-open", "--address", "--port", "0"], {
 		env: { ...process.env, NABIJ_DB: db, LANGUAGE: lang, LC_ALL: "C.UTF-8", TZ: "Europe/Amsterdam" },
 		stdio: ["ignore", "pipe", "inherit"],
 	});

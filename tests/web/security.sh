@@ -9,7 +9,7 @@ command -v curl >/dev/null || { echo "curl is not installed"; exit 77; }
 tmp=$(mktemp -d)
 pass=0
 failed=0
-NABIJ_DB="$tmp/nabij.db" LANGUAGE=en "$bin" ui --no-open --port 0 >"$tmp/out" 2>&1 &
+NABIJ_DB="$tmp/nabij.db" LANGUAGE=en "$bin" ui --no-open --address --port 0 >"$tmp/out" 2>&1 &
 pid=$!
 i=0
 while [ $i -lt $((50 * ${NABIJ_TEST_SLOW:-1})) ] && ! grep -q 'token=' "$tmp/out"; do sleep 0.1; i=$((i + 1)); done
