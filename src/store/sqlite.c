@@ -1096,6 +1096,7 @@ const struct nb_store_ops sq_ops = {
 	.exercise_stats = db_exercise_stats,
 	.reflection_latest = db_reflection_latest,
 	.forget_all = db_forget_all,
+	.check = sq_check,
 	.period = days_period,
 	.close = sq_close,
 };
