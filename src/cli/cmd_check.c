@@ -84,14 +84,18 @@ static void print_found(const struct cli *c, const struct nb_check *k)
 				     : _("First keep a copy of the database as it is: %s"),
 			c->db_path));
 	if (!file) {
-		point(xstrdup(_("Your records themselves can still be read. An export, imported into a new database, makes the search index and the links anew: nabij export --out FILE, then nabij --db NEW import FILE.")));
+		point(xstrdup(_("Your records themselves can still be read. To make the search index and the links anew: nabij export --out FILE, then nabij --db NEW import FILE, then nabij restore NEW, which puts the new database in place and keeps this one beside it.")));
+		if (k->encrypted)
+			point(xstrdup(_("If the new database has no passphrase, nabij passphrase set locks it again.")));
 		return;
 	}
 	point(xstrdup(_("If you have a backup, check it with nabij --db BACKUP check, and put it back with nabij restore BACKUP; the database as it is now is kept beside it.")));
 	if (k->pages)
 		point(xstrdup(_("Without a backup, nabij does not open this database: it shows nothing rather than a part that may have been changed.")));
 	else
-		point(xstrdup(_("Without a backup, try nabij export --out FILE: when it succeeds, nabij --db NEW import FILE makes a new, whole database of what could be read.")));
+		point(xstrdup(_("Without a backup, try nabij export --out FILE. When it succeeds, nabij --db NEW import FILE makes a new, whole database of what could be read, and nabij restore NEW puts it in place.")));
+	if (k->encrypted && !k->pages)
+		point(xstrdup(_("If the new database has no passphrase, nabij passphrase set locks it again.")));
 }
 
 int cmd_check(struct cli *c, int argc, char **argv)

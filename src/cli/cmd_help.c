@@ -164,7 +164,9 @@ static const struct {
 "Put a backup back in place of the database. nabij first copies it beside\n"
 "the database, opens it (asking its passphrase when it is encrypted) and\n"
 "checks every page; only then does it take the place of the database. The\n"
-"database as it was is kept beside it, ending in .before-restore.\n") },
+"database as it was is kept beside it, ending in .before-restore. This also\n"
+"works when the database is damaged and no longer opens (its passphrase is\n"
+"still asked).\n") },
 	{ "check", N_(
 "Usage: nabij check\n"
 "\n"

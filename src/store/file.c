@@ -156,7 +156,8 @@ enum nb_err store_sqlite_copy(struct nb_store *s, const char *dest, const char *
 /*
  * Every page of an encrypted database carries a MAC; check them all once
  * at unlock, so that a page changed outside nabij stops it before anything
- * is shown, not halfway through a list.
+ * is shown, not halfway through a list. A page that does not match is an
+ * error on the field "damaged" (restore puts a backup in place of it).
  */
 static enum nb_err verify_pages(struct db *d, struct nb_error *err)
 {
@@ -171,7 +172,7 @@ static enum nb_err verify_pages(struct db *d, struct nb_error *err)
 	if (rc != SQLITE_DONE)
 		return sq_error(d, err);
 	if (bad)
-		return nb_error_set(err, NB_EDB, "", "%s",
+		return nb_error_set(err, NB_EDB, "damaged", "%s",
 				    _("The database file is damaged, was changed outside nabij, or is not a nabij database (a page does not match its check). nabij shows nothing rather than part of it; a backup can be restored with nabij restore."));
 	return NB_OK;
 }

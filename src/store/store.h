@@ -160,7 +160,9 @@ struct nb_store {
 enum nb_err store_sqlite_open(const char *path, struct nb_store *out,
 			      struct nb_error *err);
 /* The same for an encrypted database: key is SQLCipher's raw-key text
- * (vault_key); a wrong key is an error, never an empty database. */
+ * (vault_key); a wrong key is an error, never an empty database, and so is
+ * a page that does not match its seal (NB_EDB on the field "damaged", as
+ * for any damage SQLite finds). */
 enum nb_err store_sqlite_open_key(const char *path, const char *key, struct nb_store *out,
 				  struct nb_error *err);
 /* The same, for a command that only reads: read-only where the database is

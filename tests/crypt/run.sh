@@ -180,6 +180,11 @@ printf '%s\n%s\n' "$new" "$new" | NABIJ_PASSPHRASE_FD=3 "$bin" restore "$top/b.d
 check "restore: exit 0" test $? -eq 0
 check "restore: back as it was" sh -c "printf '%s\n' '$new' | NABIJ_PASSPHRASE_FD=3 '$bin' export 3<&0 >'$top/r.json' && grep -q '$marker' '$top/r.json' && ! grep -q 'after the backup' '$top/r.json'"
 check "restore: the old one kept" test -s "$NABIJ_DB.before-restore"
+# the backup in place of a copy with a flipped byte, which opens no more
+check "restore over a damaged one: not with a wrong passphrase" sh -c "printf '%s\n%s\n' '$new' 'not it at all' | NABIJ_PASSPHRASE_FD=3 NABIJ_DB='$top/flipped.db' '$bin' restore '$top/b.db' 3<&0 >/dev/null 2>&1; test \$? -eq 1"
+check "restore over a damaged one: exit 0" sh -c "printf '%s\n%s\n' '$new' '$new' | NABIJ_PASSPHRASE_FD=3 NABIJ_DB='$top/flipped.db' '$bin' restore '$top/b.db' 3<&0 >/dev/null"
+check "restore over a damaged one: whole again" sh -c "printf '%s\n' '$new' | NABIJ_PASSPHRASE_FD=3 NABIJ_DB='$top/flipped.db' '$bin' check 3<&0 | grep -q 'All is well'"
+check "restore over a damaged one: kept beside it" test -s "$top/flipped.db.before-restore"
 
 printf '%s\n' "$new" | NABIJ_PASSPHRASE_FD=3 "$bin" passphrase remove 3<&0 </dev/null >/dev/null
 check "remove: plain again" sh -c "head -c 15 '$NABIJ_DB' | grep -q 'SQLite format 3'"

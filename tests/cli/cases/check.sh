@@ -1,7 +1,8 @@
 # nabij check: a whole database in both languages and for programs, and
 # copies damaged outside nabij (a page of the check-ins overwritten, the
 # search index and a link changed with Debian's sqlite3), each said in
-# words with exit 1; no record's text is ever shown, and nothing changed.
+# words with exit 1; no record's text is ever shown, and nothing changed;
+# what it advises makes the database whole again.
 run check --help
 run --lang nl check --help
 run --db none.db check
@@ -22,6 +23,12 @@ cp data/nabij.db index.db
 sqlite3 index.db "DELETE FROM entry_fts WHERE rowid = 1"
 run --db index.db check
 run --db index.db --lang nl check
+# what it advises: an export imported into a new database, put in place
+"$NABIJ" --db index.db export --out index.json >/dev/null
+"$NABIJ" --db new.db import index.json >/dev/null
+run --db index.db restore new.db
+run --db index.db check
+run --db damaged.db export --out damaged.json
 cp data/nabij.db links.db
 sqlite3 links.db "INSERT INTO item VALUES (99, 'need', 0, 'rest', NULL, NULL)"
 run --db links.db --json check
