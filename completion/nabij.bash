@@ -33,7 +33,7 @@ _nabij()
 	local common="--db --lang --json --help"
 	case $cmd in
 	"")
-		COMPREPLY=($(compgen -W "ui checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase experiment list show edit delete search export import forget backup restore passphrase help --db --lang --json --help --version" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "ui checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase experiment list show edit delete search export import forget backup restore check passphrase help --db --lang --json --help --version" -- "$cur")) ;;
 	checkin)
 		COMPREPLY=($(compgen -W "--body --emotion --need --state --mood --energy --tension --connection --sleep-hours --sleep-quality --craving --tag --note --at --interactive $common" -- "$cur")) ;;
 	moment)
@@ -66,7 +66,7 @@ _nabij()
 		COMPREPLY=($(compgen -W "--port --no-open --stop $common" -- "$cur")) ;;
 	experiment)
 		COMPREPLY=($(compgen -W "start result plan yes no pause resume stop embrace evening-breath reach-out self-touch own --outcome --pairs --days --baseline --washout --words --report --seed --day $common" -- "$cur")) ;;
-	suggest|today)
+	suggest|today|check)
 		COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
 	list)
 		COMPREPLY=($(compgen -W "--since --until --type --limit --all $common" -- "$cur")) ;;

@@ -22,6 +22,8 @@ struct nb_app {
 	int64_t now;		/* UTC seconds */
 	char *key;		/* while an encrypted database is open: its key, in locked memory */
 	bool reading;		/* set by the face: the command only reads (app_open) */
+	bool checking;		/* set by the face: the command checks the file (app_check),
+				 * so app_open opens it as store_sqlite_open_checker */
 };
 
 /*
@@ -205,6 +207,12 @@ enum nb_err app_experiment_days(struct nb_app *a, const struct nb_entry *x, stru
  * tell whether the practice was done, and no answer yet. Then *x is the
  * experiment (entry_free it); else *x is NULL. */
 enum nb_err app_experiment_asks(struct nb_app *a, const char *today, struct nb_entry **x, struct nb_error *err);
+
+/* Check the open database whole (open it with a->checking set): the
+ * pages of an encrypted one, the file's structure, the search index, the
+ * links between records, and the records of each kind. NB_OK when the
+ * checks could run; check_found(out) tells whether anything is wrong. */
+enum nb_err app_check(struct nb_app *a, struct nb_check *out, struct nb_error *err);
 
 /* Delete everything for good; *deleted receives how many records. */
 enum nb_err app_forget_all(struct nb_app *a, int64_t *deleted, struct nb_error *err);

@@ -47,9 +47,15 @@ enum nb_err app_check_file(const char *path, struct nb_error *err)
 				    path);
 }
 
-/* How a's database is opened: read-only where it can be when it only reads. */
+/* How a's database is opened: read-only where it can be when it only
+ * reads; for a check, never made anew and without the check at unlock. */
 static enum nb_err open_store(struct nb_app *a, const char *path, const char *key, struct nb_error *err)
 {
+	if (a->checking && strcmp(path, ":memory:") != 0 && access(path, F_OK) != 0)
+		return nb_error_set(err, NB_ENOTFOUND, "db",
+				    _("There is no database at %s yet, so there is nothing to check."), path);
+	if (a->checking)
+		return store_sqlite_open_checker(path, key, &a->store, err);
 	return (a->reading ? store_sqlite_open_reader : store_sqlite_open_key)(path, key, &a->store, err);
 }
 

@@ -127,6 +127,7 @@ int cmd_forget(struct cli *c, int argc, char **argv);
 int cmd_passphrase(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_restore(struct cli *c, int argc, char **argv);
+int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_insights(struct cli *c, int argc, char **argv);
 int cmd_report(struct cli *c, int argc, char **argv);
 

@@ -39,9 +39,14 @@ int cmd_restore(struct cli *c, int argc, char **argv)
 	if (app_encrypted(NULL, argv[1]) && !(pass = cli_passphrase(_("Passphrase of the backup: "), &len, &err)))
 		return cli_fail(&err);
 	c->no_offer = true;	/* the backup brings its own passphrase, or none */
-	if (cli_open(c, &err) || app_restore(&c->app, c->db_path, argv[1], pass, len, &err)) {
+	/* a damaged database (a page that does not match its seal, a schema
+	 * that cannot be read) does not open, and is what a backup is for: it
+	 * is put aside as it is (a wrong passphrase is still refused) */
+	if ((cli_open(c, &err) && strcmp(err.field, "damaged") != 0) ||
+	    app_restore(&c->app, c->db_path, argv[1], pass, len, &err)) {
 		status = cli_fail(&err);
 	} else {
+		c->db_open = true;	/* on the restored one, closed by main */
 		printf(_("Restored from %s. The database as it was is kept as %s.before-restore.\n"), argv[1],
 		       c->db_path);
 	}

@@ -164,7 +164,18 @@ static const struct {
 "Put a backup back in place of the database. nabij first copies it beside\n"
 "the database, opens it (asking its passphrase when it is encrypted) and\n"
 "checks every page; only then does it take the place of the database. The\n"
-"database as it was is kept beside it, ending in .before-restore.\n") },
+"database as it was is kept beside it, ending in .before-restore. This also\n"
+"works when the database is damaged and no longer opens (its passphrase is\n"
+"still asked).\n") },
+	{ "check", N_(
+"Usage: nabij check\n"
+"\n"
+"Check that the database is whole: the file's structure (SQLite's integrity\n"
+"check), the seal of every page when it is encrypted, the search index, and\n"
+"the links between records. nabij says what it found and, when something is\n"
+"wrong, what you can do; it shows how many records there are of each kind,\n"
+"never what they say. It only reads, so it also works on a read-only disk\n"
+"and while nabij ui is open. Exit status 0 when all is well, 1 when not.\n") },
 	{ "passphrase", N_(
 "Usage: nabij passphrase set|change|remove\n"
 "\n"

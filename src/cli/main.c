@@ -64,6 +64,7 @@ static const struct command commands[] = {
 	{ "forget", cmd_forget, N_("delete everything, for good"), false, false },
 	{ "backup", cmd_backup, N_("a whole copy of the database, encrypted when it is"), false, true },
 	{ "restore", cmd_restore, N_("put a backup back, after checking it; the old one is kept"), false, false },
+	{ "check", cmd_check, N_("check that the database is whole, and say what was found"), false, true },
 	{ "passphrase", cmd_passphrase, N_("encrypt your notes with a passphrase: set, change, remove"), false, false },
 	{ "help", cmd_help, N_("how to use nabij, and what it is not"), false, false },
 };

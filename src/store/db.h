@@ -41,6 +41,8 @@ struct db {
 	size_t nterms;
 	uint32_t slot[TERM_SLOTS];	/* 1 + index into terms, 0 when free */
 	bool keyed;		/* encrypted: read page by page, never mapped */
+	bool broken;		/* opened for a check though its schema cannot be read
+				 * (a damaged page): only sq_check may use it */
 };
 
 /* how much of a plain database SQLite reads through a map of the file */
@@ -66,6 +68,9 @@ enum nb_err sq_reindex(struct db *d, struct nb_error *err);
 /* End an open transaction without its changes. */
 void sq_rollback(void *h);
 extern const struct nb_store_ops sq_ops;
+
+/* file.c: the store op check (nabij check). */
+enum nb_err sq_check(void *h, struct nb_check *out, struct nb_error *err);
 
 /* days.c: recompute the summary of the changed days (before each commit
  * and after a migration); the store op period. */

@@ -156,7 +156,8 @@ enum nb_err store_sqlite_copy(struct nb_store *s, const char *dest, const char *
 /*
  * Every page of an encrypted database carries a MAC; check them all once
  * at unlock, so that a page changed outside nabij stops it before anything
- * is shown, not halfway through a list.
+ * is shown, not halfway through a list. A page that does not match is an
+ * error on the field "damaged" (restore puts a backup in place of it).
  */
 static enum nb_err verify_pages(struct db *d, struct nb_error *err)
 {
@@ -171,7 +172,7 @@ static enum nb_err verify_pages(struct db *d, struct nb_error *err)
 	if (rc != SQLITE_DONE)
 		return sq_error(d, err);
 	if (bad)
-		return nb_error_set(err, NB_EDB, "", "%s",
+		return nb_error_set(err, NB_EDB, "damaged", "%s",
 				    _("The database file is damaged, was changed outside nabij, or is not a nabij database (a page does not match its check). nabij shows nothing rather than part of it; a backup can be restored with nabij restore."));
 	return NB_OK;
 }
@@ -228,6 +229,143 @@ enum nb_err store_sqlite_check(struct nb_store *s, struct nb_error *err)
 					 _("The database file is damaged, was changed outside nabij, or is not a nabij database (its integrity check failed)."));
 }
 
+/* Whether SQLite's code rc says that part of the file could not be read
+ * (damaged, or a page that does not match its seal), rather than that a
+ * check could not run at all. */
+static bool unreadable(int rc)
+{
+	rc &= 0xff;
+	return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB || rc == SQLITE_IOERR;
+}
+
+/* Count the rows of sql in *rows, except a row that says just "ok"; rows
+ * that name the search index (entry_fts) count in *index when it is given.
+ * A part too damaged to be read counts one in *damage. */
+static enum nb_err count_rows(struct db *d, const char *sql, int64_t *rows, int64_t *index,
+			      int64_t *damage, struct nb_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(d->h, sql, -1, &st, NULL)) != SQLITE_OK) {
+		if (!unreadable(rc))
+			return sq_error(d, err);
+		(*damage)++;
+		return NB_OK;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(st, 0);
+		if (line && strcmp(line, "ok") == 0)
+			continue;
+		(*(index && line && strstr(line, "entry_fts") ? index : rows))++;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return NB_OK;
+	if (!unreadable(rc))
+		return sq_error(d, err);
+	(*damage)++;
+	return NB_OK;
+}
+
+/* The number sql gives, added to *out; a part too damaged to be read
+ * counts one in *damage instead. */
+static enum nb_err count_value(struct db *d, const char *sql, int64_t *out, int64_t *damage,
+			       struct nb_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(d->h, sql, -1, &st, NULL)) == SQLITE_OK) {
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			*out += sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return NB_OK;
+	if (!unreadable(rc))
+		return sq_error(d, err);
+	(*damage)++;
+	return NB_OK;
+}
+
+/*
+ * The search index's own check (FTS5's integrity-check command): whether
+ * its index matches the text it holds. It is written as an INSERT, which a
+ * read-only connection refuses before FTS5 sees it; PRAGMA integrity_check
+ * asks FTS5 the same (SQLite 3.44 and later), so nothing is missed then.
+ */
+static enum nb_err check_fts(struct db *d, struct nb_check *out, struct nb_error *err)
+{
+	int rc;
+
+	if (sqlite3_exec(d->h, "INSERT INTO entry_fts(entry_fts) VALUES ('integrity-check')", NULL, NULL,
+			 NULL) == SQLITE_OK)
+		return NB_OK;
+	rc = sqlite3_extended_errcode(d->h);
+	if ((rc & 0xff) == SQLITE_READONLY)
+		return NB_OK;
+	if ((rc & 0xff) == SQLITE_CORRUPT && rc != SQLITE_CORRUPT)
+		out->index++;	/* SQLITE_CORRUPT_VTAB: the index, not the file */
+	else if (unreadable(rc))
+		out->damage++;
+	else
+		return sq_error(d, err);
+	return NB_OK;
+}
+
+/* The records of each kind; a part that cannot be read counts as damage. */
+static enum nb_err count_records(struct db *d, struct nb_check *out, struct nb_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(d->h, "SELECT type, count(*) FROM entry GROUP BY type", -1, &st,
+				     NULL)) == SQLITE_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			enum nb_type t = entry_type_parse((const char *)sqlite3_column_text(st, 0));
+			if (t != NB_TYPE_NONE)
+				out->records[t] += sqlite3_column_int64(st, 1);
+		}
+		sqlite3_finalize(st);
+	}
+	if (rc == SQLITE_DONE) {
+		out->counted = true;
+		return NB_OK;
+	}
+	if (!unreadable(rc))
+		return sq_error(d, err);
+	out->damage++;
+	return NB_OK;
+}
+
+enum nb_err sq_check(void *h, struct nb_check *out, struct nb_error *err)
+{
+	struct db *d = h;
+	enum nb_err rc;
+
+	memset(out, 0, sizeof *out);
+	out->encrypted = d->keyed;
+	/* a page that does not match its seal cannot be read, so what the
+	 * other checks would say of it adds nothing */
+	if (d->keyed && ((rc = count_rows(d, "PRAGMA cipher_integrity_check", &out->pages, NULL, &out->pages, err)) ||
+			 out->pages))
+		return rc;
+	if (d->broken) {	/* nothing past the file's header can be read */
+		out->damage = 1;
+		return NB_OK;
+	}
+	if ((rc = count_rows(d, "PRAGMA integrity_check", &out->damage, &out->index, &out->damage, err)) ||
+	    (rc = check_fts(d, out, err)) ||
+	    /* every record has its row in the index, and every row its record */
+	    (rc = count_value(d, "SELECT (SELECT count(*) FROM entry WHERE id NOT IN (SELECT rowid FROM entry_fts))"
+				 " + (SELECT count(*) FROM entry_fts WHERE rowid NOT IN (SELECT id FROM entry))",
+			      &out->index, &out->damage, err)) ||
+	    (rc = count_rows(d, "PRAGMA foreign_key_check", &out->links, NULL, &out->damage, err)))
+		return rc;
+	return count_records(d, out, err);
+}
+
 bool store_sqlite_encrypted(const char *path)
 {
 	char head[16];
@@ -264,10 +402,12 @@ static char *file_uri(const char *path, const char *q)
  * Open the database at path: for writing (created when needed, its schema
  * brought up to date), or, when reading, read-only and only when it is
  * there and of the current schema; immutable also tells SQLite that no one
- * writes to it, so that it needs no -shm file (a read-only disk).
+ * writes to it, so that it needs no -shm file (a read-only disk). verify:
+ * check every page of an encrypted one first (only nabij check, which
+ * counts them itself, opens without).
  */
 static enum nb_err open_db(const char *path, const char *key, bool reading, bool immutable,
-			   struct nb_store *out, struct nb_error *err)
+			   bool verify, struct nb_store *out, struct nb_error *err)
 {
 	struct db *d;
 	bool memory = strcmp(path, ":memory:") == 0;
@@ -295,6 +435,14 @@ static enum nb_err open_db(const char *path, const char *key, bool reading, bool
 	d->keyed = key != NULL;
 	if ((key && sqlite3_key_v2(d->h, "main", key, (int)strlen(key)) != SQLITE_OK) ||
 	    sqlite3_exec(d->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
+		/* a check says what it finds of a schema it cannot read (but a
+		 * first page that does not open is a wrong key, or no database) */
+		if (!verify && (sqlite3_extended_errcode(d->h) & 0xff) == SQLITE_CORRUPT) {
+			d->broken = true;
+			out->ops = &sq_ops;
+			out->db = d;
+			return NB_OK;
+		}
 		rc = (sqlite3_extended_errcode(d->h) & 0xff) == SQLITE_NOTADB
 			? nb_error_set(err, NB_EDB, key ? "passphrase" : "db", "%s",
 				       key ? _("This passphrase does not open the database (or the file was changed outside nabij). Nothing was shown or changed.")
@@ -303,7 +451,7 @@ static enum nb_err open_db(const char *path, const char *key, bool reading, bool
 		sq_close(d);
 		return rc;
 	}
-	if (key && (rc = verify_pages(d, err))) {
+	if (key && verify && (rc = verify_pages(d, err))) {
 		sq_close(d);
 		return rc;
 	}
@@ -326,7 +474,7 @@ static enum nb_err open_db(const char *path, const char *key, bool reading, bool
 enum nb_err store_sqlite_open_key(const char *path, const char *key, struct nb_store *out,
 				  struct nb_error *err)
 {
-	return open_db(path, key, false, false, out, err);
+	return open_db(path, key, false, false, true, out, err);
 }
 
 /*
@@ -349,16 +497,30 @@ static bool unused(const char *path)
 	return none;
 }
 
-enum nb_err store_sqlite_open_reader(const char *path, const char *key, struct nb_store *out,
-				     struct nb_error *err)
+/* Read-only where the database is there and current (see
+ * store_sqlite_open_reader); verify as for open_db. */
+static enum nb_err open_reader(const char *path, const char *key, bool verify, struct nb_store *out,
+			       struct nb_error *err)
 {
 	if (strcmp(path, ":memory:") == 0 || access(path, F_OK) != 0)
-		return open_db(path, key, false, false, out, err);
-	if (!open_db(path, key, true, false, out, NULL))
+		return open_db(path, key, false, false, verify, out, err);
+	if (!open_db(path, key, true, false, verify, out, NULL))
 		return NB_OK;
 	/* SQLite could not set up its shared memory (a read-only or full disk):
 	 * when nobody has the database open, read the file as it is */
-	if (unused(path) && !open_db(path, key, true, true, out, NULL))
+	if (unused(path) && !open_db(path, key, true, true, verify, out, NULL))
 		return NB_OK;
-	return open_db(path, key, false, false, out, err);	/* its message says why */
+	return open_db(path, key, false, false, verify, out, err);	/* its message says why */
+}
+
+enum nb_err store_sqlite_open_reader(const char *path, const char *key, struct nb_store *out,
+				     struct nb_error *err)
+{
+	return open_reader(path, key, true, out, err);
+}
+
+enum nb_err store_sqlite_open_checker(const char *path, const char *key, struct nb_store *out,
+				      struct nb_error *err)
+{
+	return open_reader(path, key, false, out, err);
 }

@@ -128,8 +128,8 @@ enum nb_err sq_error(struct db *d, struct nb_error *err)
 				    _("The database cannot be written here (%s). Nothing was changed."),
 				    sqlite3_errmsg(d->h));
 	case SQLITE_CORRUPT:
-	case SQLITE_NOTADB:
-		return nb_error_set(err, NB_EDB, "",
+	case SQLITE_NOTADB:	/* "damaged": nabij restore puts a backup in its place */
+		return nb_error_set(err, NB_EDB, "damaged",
 				    _("The database file is damaged, was changed outside nabij, or is not a nabij database (%s). nabij shows nothing rather than part of it; a backup can be restored with nabij restore."),
 				    sqlite3_errmsg(d->h));
 	case SQLITE_IOERR:
@@ -1096,6 +1096,7 @@ const struct nb_store_ops sq_ops = {
 	.exercise_stats = db_exercise_stats,
 	.reflection_latest = db_reflection_latest,
 	.forget_all = db_forget_all,
+	.check = sq_check,
 	.period = days_period,
 	.close = sq_close,
 };

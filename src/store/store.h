@@ -22,6 +22,24 @@
 
 struct nb_period;
 
+/* What a check of the database found: each number counts the problems of
+ * one kind (0 when all is well), never what the records say. */
+struct nb_check {
+	bool encrypted;		/* the pages' seals (MACs) were checked too */
+	int64_t pages;		/* pages of an encrypted file whose seal does not match */
+	int64_t damage;		/* places where the file's structure is damaged */
+	int64_t index;		/* places where the search index does not match the records */
+	int64_t links;		/* rows pointing to a record that is not there */
+	bool counted;		/* whether records could be counted */
+	int64_t records[NB_TYPE__COUNT];	/* records of each kind */
+};
+
+/* Whether a check found anything wrong. */
+static inline bool check_found(const struct nb_check *c)
+{
+	return c->pages || c->damage || c->index || c->links;
+}
+
 struct nb_query {
 	unsigned types;		/* mask of NB_TYPE_BIT(t); 0 means all dated records */
 	const char *since;	/* first day, inclusive, or NULL */
@@ -93,6 +111,12 @@ struct nb_store_ops {
 	/* Delete every record, then rewrite the file so that nothing of them
 	 * stays on the disk (VACUUM, and the write-ahead log emptied). */
 	enum nb_err (*forget_all)(void *db, int64_t *deleted, struct nb_error *err);
+	/* Check the database whole (nabij check): the pages of an encrypted
+	 * file, the file's structure, the search index against the records,
+	 * the links between records, and count the records of each kind. NB_OK
+	 * when the checks could run, whatever they found (see struct
+	 * nb_check); a part too damaged to be read counts as damage. */
+	enum nb_err (*check)(void *db, struct nb_check *out, struct nb_error *err);
 	/* What charts, trends and insights rest on, for a period, read in
 	 * one pass over the summary per day; see struct nb_period. */
 	enum nb_err (*period)(void *db, const char *since, const char *until,
@@ -136,7 +160,9 @@ struct nb_store {
 enum nb_err store_sqlite_open(const char *path, struct nb_store *out,
 			      struct nb_error *err);
 /* The same for an encrypted database: key is SQLCipher's raw-key text
- * (vault_key); a wrong key is an error, never an empty database. */
+ * (vault_key); a wrong key is an error, never an empty database, and so is
+ * a page that does not match its seal (NB_EDB on the field "damaged", as
+ * for any damage SQLite finds). */
 enum nb_err store_sqlite_open_key(const char *path, const char *key, struct nb_store *out,
 				  struct nb_error *err);
 /* The same, for a command that only reads: read-only where the database is
@@ -149,6 +175,11 @@ enum nb_err store_sqlite_open_reader(const char *path, const char *key, struct n
  * SQLite's online backup, under the same key (NULL when unencrypted). */
 enum nb_err store_sqlite_backup(struct nb_store *s, const char *dest, const char *key,
 				struct nb_error *err);
+/* The same, for nabij check: read-only where it can be, and an encrypted
+ * database without its pages checked at unlock, since the check itself
+ * counts the pages that do not match. */
+enum nb_err store_sqlite_open_checker(const char *path, const char *key, struct nb_store *out,
+				      struct nb_error *err);
 /* PRAGMA integrity_check of the open database. */
 enum nb_err store_sqlite_check(struct nb_store *s, struct nb_error *err);
 /* Whether the file at path is there and is not a plain SQLite database

@@ -2,8 +2,8 @@
 # Encryption at rest, seen from outside: a passphrase set, changed and
 # removed; a wrong one refused; a marker written in a note found in no file
 # under the data folder, the temporary folder or the cache; one flipped byte
-# refused instead of shown; files 0600 and the folder 0700; the time an
-# unlock takes.
+# refused instead of shown, and nabij check saying so; files 0600 and the
+# folder 0700; the time an unlock takes.
 #   run.sh NABIJ_BINARY
 set -u
 bin=$1
@@ -76,6 +76,17 @@ printf "$(printf '\\%03o' $(( (byte + 1) % 256 )))" |
 check "flipped byte: export refuses" sh -c "printf '%s\n' '$new' | NABIJ_PASSPHRASE_FD=3 NABIJ_DB='$top/flipped.db' '$bin' export 3<&0 >'$top/out' 2>'$top/err'; test \$? -eq 1"
 check "flipped byte: nothing written" test ! -s "$top/out"
 check "flipped byte: said plainly" grep -q "damaged, was changed outside nabij" "$top/err"
+# nabij check: the whole database, its pages' seals included, said in words
+check "check: all is well, exit 0" sh -c "printf '%s\n' '$new' | NABIJ_PASSPHRASE_FD=3 '$bin' check 3<&0 >'$top/out' 2>'$top/err'"
+check "check: the seals were checked" grep -q "seal of every page" "$top/out"
+check "check: no note shown" sh -c "! grep -q '$marker' '$top/out'"
+check "check: a wrong passphrase, exit 1" sh -c "printf 'not it at all\n' | NABIJ_PASSPHRASE_FD=3 '$bin' check 3<&0 2>'$top/err'; test \$? -eq 1"
+check "check: a wrong passphrase said plainly" grep -q "passphrase does not open" "$top/err"
+check "flipped byte: check exits 1" sh -c "printf '%s\n' '$new' | NABIJ_PASSPHRASE_FD=3 NABIJ_DB='$top/flipped.db' '$bin' check 3<&0 >'$top/out' 2>'$top/err'; test \$? -eq 1"
+check "flipped byte: check names the page" grep -q "1 page of the encrypted file does not match its seal" "$top/out"
+check "flipped byte: check says what to do" grep -q "nabij restore BACKUP" "$top/out"
+check "flipped byte: check shows no note" sh -c "! grep -q '$marker' '$top/out'"
+check "flipped byte: check in Dutch" sh -c "printf '%s\n' '$new' | NABIJ_PASSPHRASE_FD=3 NABIJ_DB='$top/flipped.db' '$bin' --lang nl check 3<&0 | grep -q 'klopt niet met haar zegel'"
 
 # The web UI on the encrypted database: locked until /unlock gets the passphrase.
 if command -v curl >/dev/null; then
@@ -106,6 +117,7 @@ if command -v curl >/dev/null; then
 	sleep 3
 	check "ui: right passphrase opens" test "$(code --data-urlencode "csrf=$csrf" --data-urlencode "passphrase=$new" "$base/unlock")" = 303
 	check "ui: the notes after unlocking" sh -c "curl -s -H '$ck' '$base/history' | grep -q '$marker'"
+	check "ui: nabij check beside it, exit 0" sh -c "printf '%s\n' '$new' | NABIJ_PASSPHRASE_FD=3 '$bin' check 3<&0 | grep -q 'All is well'"
 	# the passphrase changed in the browser: the one in use asked first
 	third="three words for now"
 	csrf=$(curl -s -H "$ck" "$base/protect" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -n 1 | grep -o '[0-9a-f]\{32\}')
@@ -182,12 +194,18 @@ check "backup: exit 0" test $? -eq 0
 check "backup: encrypted too" sh -c "test -s '$top/b.db' && ! head -c 15 '$top/b.db' | grep -q 'SQLite format 3'"
 check "backup: its header beside it" test -s "$top/b.db.header"
 check "backup: no marker in it" sh -c "! grep -qa '$marker' '$top/b.db'"
+check "backup: nabij check on it, exit 0" sh -c "printf '%s\n' '$new' | NABIJ_PASSPHRASE_FD=3 '$bin' --db '$top/b.db' check 3<&0 >/dev/null"
 check "backup: not over a file" sh -c "printf '%s\n' '$new' | NABIJ_PASSPHRASE_FD=3 '$bin' backup '$top/b.db' 3<&0; test \$? -eq 2"
 printf '%s\n' "$new" | NABIJ_PASSPHRASE_FD=3 "$bin" checkin --mood 1 --note "after the backup" 3<&0 </dev/null >/dev/null
 printf '%s\n%s\n' "$new" "$new" | NABIJ_PASSPHRASE_FD=3 "$bin" restore "$top/b.db" 3<&0 </dev/null >/dev/null
 check "restore: exit 0" test $? -eq 0
 check "restore: back as it was" sh -c "printf '%s\n' '$new' | NABIJ_PASSPHRASE_FD=3 '$bin' export 3<&0 >'$top/r.json' && grep -q '$marker' '$top/r.json' && ! grep -q 'after the backup' '$top/r.json'"
 check "restore: the old one kept" test -s "$NABIJ_DB.before-restore"
+# the backup in place of a copy with a flipped byte, which opens no more
+check "restore over a damaged one: not with a wrong passphrase" sh -c "printf '%s\n%s\n' '$new' 'not it at all' | NABIJ_PASSPHRASE_FD=3 NABIJ_DB='$top/flipped.db' '$bin' restore '$top/b.db' 3<&0 >/dev/null 2>&1; test \$? -eq 1"
+check "restore over a damaged one: exit 0" sh -c "printf '%s\n%s\n' '$new' '$new' | NABIJ_PASSPHRASE_FD=3 NABIJ_DB='$top/flipped.db' '$bin' restore '$top/b.db' 3<&0 >/dev/null"
+check "restore over a damaged one: whole again" sh -c "printf '%s\n' '$new' | NABIJ_PASSPHRASE_FD=3 NABIJ_DB='$top/flipped.db' '$bin' check 3<&0 | grep -q 'All is well'"
+check "restore over a damaged one: kept beside it" test -s "$top/flipped.db.before-restore"
 
 printf '%s\n' "$new" | NABIJ_PASSPHRASE_FD=3 "$bin" passphrase remove 3<&0 </dev/null >/dev/null
 check "remove: plain again" sh -c "head -c 15 '$NABIJ_DB' | grep -q 'SQLite format 3'"
@@ -203,6 +221,7 @@ dd if=/dev/urandom of="$top/bad.db" bs=1 seek=$((size / 3)) count=4096 conv=notr
 "$bin" checkin --mood 5 --note "kept through a bad restore" >/dev/null
 check "damaged backup: refused" sh -c "'$bin' restore '$top/bad.db' >/dev/null 2>'$top/err'; test \$? -eq 1"
 check "damaged backup: nothing replaced" sh -c "'$bin' export | grep -q 'kept through a bad restore'"
+check "damaged backup: nabij check says so, exit 1" sh -c "'$bin' --db '$top/bad.db' check >'$top/out'; test \$? -eq 1 && grep -q 'found something wrong' '$top/out'"
 # A backup whose schema number is below zero (never written by nabij): refused
 # with a clear word, nothing replaced, nothing left beside the database.
 cp "$top/plain.db" "$top/negative.db"

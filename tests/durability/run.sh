@@ -108,6 +108,7 @@ if mkdir -p "$top/full" && mount -t tmpfs -o size=600k tmpfs "$top/full" 2>/dev/
 	check "read-only: search still works" sh -c "'$bin' search stored | grep -q 'stored before read-only'"
 	check "read-only: export still works" sh -c "'$bin' export | grep -q 'stored before read-only'"
 	check "read-only: today still works" "$bin" today
+	check "read-only: nabij check still works" sh -c "'$bin' check | grep -q 'All is well'"
 	mount -o remount,rw "$top/ro"
 	check "read-only: the earlier record is there" sh -c "'$bin' list | grep -q 'stored before read-only'"
 	check "read-only: integrity ok" integrity "$NABIJ_DB"

@@ -682,6 +682,53 @@ static void migration_adds_connection(void **state)
 	unlink_db(path);
 }
 
+/* nabij check: a whole database counts its records and finds nothing; a
+ * record taken out of the search index and a list item of a record that
+ * is not there are found, each in its place, without a word of text. */
+static void check_finds_the_index_and_links(void **state)
+{
+	struct nb_app a = { .now = NOW, .checking = true };
+	struct nb_error err;
+	struct nb_check k;
+	char path[64] = "/tmp/nabij-test-XXXXXX";
+	int fd = mkstemp(path);
+	sqlite3 *h;
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_not_equal(app_open(&a, path, NULL, 0, &err), NB_OK);	/* nothing to check, nothing made */
+	assert_int_equal(err.code, NB_ENOTFOUND);
+	assert_int_not_equal(access(path, F_OK), 0);
+	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	add(&a, checkin(3, "one", NOW - 3600));
+	add(&a, checkin(4, "two", NOW));
+	store_close(&a.store);
+	assert_int_equal(app_open(&a, path, NULL, 0, &err), NB_OK);
+	assert_int_equal(app_check(&a, &k, &err), NB_OK);
+	assert_false(check_found(&k));
+	assert_false(k.encrypted);
+	assert_true(k.counted);
+	assert_int_equal(k.records[NB_CHECKIN], 2);
+	assert_int_equal(k.records[NB_MOMENT], 0);
+	app_close(&a);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	if (sqlite3_exec(h, "DELETE FROM entry_fts WHERE rowid = 1;"
+			 " INSERT INTO item VALUES (99, 'need', 0, 'rest', NULL, NULL)", NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s", sqlite3_errmsg(h));
+	sqlite3_close(h);
+	assert_int_equal(app_open(&a, path, NULL, 0, &err), NB_OK);
+	assert_int_equal(app_check(&a, &k, &err), NB_OK);
+	assert_true(check_found(&k));
+	assert_int_equal(k.index, 1);
+	assert_int_equal(k.links, 1);
+	assert_int_equal(k.damage, 0);
+	assert_int_equal(k.pages, 0);
+	assert_int_equal(k.records[NB_CHECKIN], 2);
+	app_close(&a);
+	unlink_db(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -698,6 +745,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(day_summary_follows_writes, setup, teardown),
 		cmocka_unit_test(migration_builds_the_summary),
 		cmocka_unit_test(migration_adds_connection),
+		cmocka_unit_test(check_finds_the_index_and_links),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);

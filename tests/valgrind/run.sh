@@ -65,10 +65,12 @@ run export --format csv --out "$top/e.csv"
 NABIJ_DB="$top/i.db" run import "$top/e.json"
 run delete 2 --yes
 run backup "$top/b.db"
+run check
 run --lang nl help
 printf 'long enough pass\n' >"$top/pass"
 check "valgrind: nabij passphrase set" sh -c "NABIJ_PASSPHRASE_FD=3 '$n' passphrase set 3<'$top/pass'"
 check "valgrind: nabij list, encrypted" sh -c "NABIJ_PASSPHRASE_FD=3 '$n' list 3<'$top/pass'"
+check "valgrind: nabij check, encrypted" sh -c "NABIJ_PASSPHRASE_FD=3 '$n' check 3<'$top/pass'"
 check "valgrind: wrong passphrase, exit 1 and clean" sh -c "echo 'not the one at all' | NABIJ_PASSPHRASE_FD=3 '$n' list 3<&0; test \$? -eq 1"
 unset NABIJ_DB NABIJ_NOW
 
