@@ -30,8 +30,11 @@ struct nb_phone {
 };
 const char *care_help_format(enum nb_help_part part);
 const struct nb_phone *care_help_number(enum nb_help_part part, size_t i);
-/* When "how to reach" is a phone number ("06-12345678", "+31 6 1234 5678"),
- * the number to dial into dial (at most 24 bytes), true; else false. */
+/* When "how to reach" is written as a phone number ("06-12345678", "+31 6
+ * 1234 5678", "020 123 4567", "0800-0113", "112"), the number to dial into
+ * dial (at most 24 bytes), true; else false, also for what only looks like
+ * digits: a date ("2024-03-05", "05-03-2024") or an IP address. The faces
+ * make a link to call only from this. */
 bool care_phone_number(const char *reach, char dial[24]);
 /* Whether a check-in at the lowest end asks for someone: a need for contact
  * or connection, or loneliness. Then the pages offer to call a member. */

@@ -689,6 +689,36 @@ static void lowest_asks_for_someone(void **state)
 	req_free(&r);
 }
 
+/* In the circle, only a phone number is a link to call: a date or a
+ * computer's address in "how to reach" stays text. */
+static void circle_calls_only_phones(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const reach[][2] = {
+		{ "Sam", "06-12345678" }, { "Noor", "192.168.1.10" }, { "Ellen", "05-03-2024" },
+		{ "Jip", "2024-03-05" },
+	};
+	struct nb_error err;
+	char *body;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof reach / sizeof reach[0]; i++) {
+		struct nb_entry *e = entry_new(NB_MEMBER);
+		e->u.member.name = xstrdup(reach[i][0]);
+		e->u.member.reach = xstrdup(reach[i][1]);
+		assert_int_equal(app_add(f->w.app, e, &err), NB_OK);
+		entry_free(e);
+	}
+	assert_int_equal(get(f, "/circle", &body), 200);
+	assert_non_null(strstr(body, "<a href=\"tel:0612345678\">06-12345678</a>"));
+	assert_null(strstr(body, "tel:19216811"));
+	assert_null(strstr(body, "tel:05032024"));
+	assert_null(strstr(body, "tel:20240305"));
+	assert_non_null(strstr(body, "192.168.1.10"));	/* still shown, as text */
+	assert_non_null(strstr(body, "2024-03-05"));
+	free(body);
+}
+
 /* The circle's edit form changes a person into a place. */
 static void member_becomes_a_place(void **state)
 {
@@ -934,6 +964,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(dutch_on_request, setup, teardown),
 		cmocka_unit_test_setup_teardown(lowest_checkin_shows_help, setup, teardown),
 		cmocka_unit_test_setup_teardown(member_becomes_a_place, setup, teardown),
+		cmocka_unit_test_setup_teardown(circle_calls_only_phones, setup, teardown),
 		cmocka_unit_test_setup_teardown(lowest_asks_for_someone, setup, teardown),
 		cmocka_unit_test_setup_teardown(import_from_daylio, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_says_how_many, setup, teardown),
