@@ -229,6 +229,21 @@ const struct nb_member *care_first_to_call(const struct nb_entries *circle)
 	return NULL;
 }
 
+const char *care_first_moved_text(const char *now_first, const char *before, char *buf, size_t size)
+{
+	snprintf(buf, size,
+		 _("%s is now the first to call, instead of %s. There is one at a time, so that in a hard moment there is nothing to choose; %s stays in your circle."),
+		 now_first, before, before);
+	return buf;
+}
+
+const char *care_first_now_text(const char *first, char *buf, size_t size)
+{
+	snprintf(buf, size, _("Now the first to call: %s. There is one at a time; marking someone else takes their place."),
+		 first);
+	return buf;
+}
+
 const char *care_craving_text(void)
 {
 	return _("A strong urge rises, peaks and eases again, like a wave. You do not have to ride it alone.");

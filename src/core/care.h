@@ -51,8 +51,13 @@ const char *care_not_therapy_text(bool browser);
  * riding the urge, are then one tap away; the words that go with it. */
 #define NB_CRAVING_STRONG 4
 bool care_strong_craving(const struct nb_checkin *c);
-/* The circle's member marked as the first to call, or NULL. */
+/* The circle's member marked as the first to call, or NULL. There is one
+ * at a time: marking another takes the place of the one before (app_add). */
 const struct nb_member *care_first_to_call(const struct nb_entries *circle);
+/* The word after marking now_first took the place of before, in buf. */
+const char *care_first_moved_text(const char *now_first, const char *before, char *buf, size_t size);
+/* Beside the choice on a form, who is the first to call now, in buf. */
+const char *care_first_now_text(const char *first, char *buf, size_t size);
 const char *care_craving_text(void);
 /* Where help with an addiction is found, beside the circle. (A Dutch help
  * line's number is not named: it could not be checked at its source when
