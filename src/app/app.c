@@ -12,15 +12,52 @@
 #define OPS(a) ((a)->store.ops)
 #define DB(a) ((a)->store.db)
 
+/*
+ * One first to call at a time: when e is a circle member marked as the
+ * first to call, the member marked before is unmarked, inside the caller's
+ * transaction, and noted in a->first_before for the face to say so. One,
+ * because in a hard moment there should be one name to reach for, not a
+ * choice; the pages and the terminal show that one (care_first_to_call).
+ */
+static enum nb_err unmark_first_before(struct nb_app *a, const struct nb_entry *e,
+				       struct nb_error *err)
+{
+	struct nb_query q = { .types = NB_TYPE_BIT(NB_MEMBER) };
+	struct nb_entries l = { 0 };
+	enum nb_err rc;
+
+	if (e->type != NB_MEMBER || !e->u.member.first)
+		return NB_OK;
+	if ((rc = OPS(a)->list(DB(a), &q, &l, err)))
+		return rc;
+	for (size_t i = 0; i < l.n && !rc; i++) {
+		struct nb_entry *m = l.v[i];
+		if (!m->u.member.first || m->id == e->id || strcmp(m->uid, e->uid) == 0)
+			continue;
+		m->u.member.first = false;
+		m->updated = a->now;
+		if (!(rc = OPS(a)->put(DB(a), m, err))) {
+			a->first_before.id = m->id;
+			snprintf(a->first_before.name, sizeof a->first_before.name, "%s", m->u.member.name);
+		}
+	}
+	entries_free(&l);
+	return rc;
+}
+
 /* Run put inside a transaction of its own. */
 static enum nb_err put_one(struct nb_app *a, struct nb_entry *e, struct nb_error *err)
 {
 	enum nb_err rc;
 
+	memset(&a->first_before, 0, sizeof a->first_before);
 	if ((rc = OPS(a)->begin(DB(a), err)))
 		return rc;
-	if ((rc = OPS(a)->put(DB(a), e, err)) || (rc = OPS(a)->commit(DB(a), err)))
+	if ((rc = unmark_first_before(a, e, err)) || (rc = OPS(a)->put(DB(a), e, err)) ||
+	    (rc = OPS(a)->commit(DB(a), err))) {
 		OPS(a)->rollback(DB(a));
+		memset(&a->first_before, 0, sizeof a->first_before);
+	}
 	return rc;
 }
 
@@ -272,10 +309,12 @@ enum nb_err app_import(struct nb_app *a, struct nb_entries *in, bool dry_run,
 		e->id = 0;
 		if ((rc = entry_validate(e, a->now, err)) ||
 		    (rc = link_entry(a, e, false, err)) ||
+		    (rc = unmark_first_before(a, e, err)) ||
 		    (rc = OPS(a)->put(DB(a), e, err)))
 			break;
 		r->added++;
 	}
+	memset(&a->first_before, 0, sizeof a->first_before);	/* an import names no one */
 	if (rc) {
 		struct nb_error inner;
 

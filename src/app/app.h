@@ -24,6 +24,15 @@ struct nb_app {
 	bool reading;		/* set by the face: the command only reads (app_open) */
 	bool checking;		/* set by the face: the command checks the file (app_check),
 				 * so app_open opens it as store_sqlite_open_checker */
+	/* After app_add or app_update marked a circle member as the first to
+	 * call: the member who was before and is no longer (one at a time,
+	 * in the same transaction; an import keeps the same rule, the last
+	 * one marked in the file staying), so that the face can say so; id 0
+	 * when nobody was. */
+	struct {
+		int64_t id;
+		char name[NB_NAME_MAX + 1];
+	} first_before;
 };
 
 /*
@@ -79,7 +88,9 @@ enum nb_err app_protect(struct nb_app *a, const char *path, const char *pass, si
  */
 enum nb_err app_add(struct nb_app *a, struct nb_entry *e, struct nb_error *err);
 
-/* Store the changed record e (e->id set) after validating it again. */
+/* Store the changed record e (e->id set) after validating it again.
+ * Both: a circle member marked as the first to call takes the place of the
+ * one before (see first_before). */
 enum nb_err app_update(struct nb_app *a, struct nb_entry *e, struct nb_error *err);
 
 enum nb_err app_get(struct nb_app *a, int64_t id, struct nb_entry **out,

@@ -67,7 +67,8 @@ static const struct {
 "\"beside\" helps you write what helps you when you are low, for the people\n"
 "in your circle; it is printed on the back of the card. --first marks the\n"
 "one to call first when it is hard, such as a sponsor or a buddy: after a\n"
-"check-in with a strong craving, nabij names them.\n") },
+"check-in with a strong craving, nabij names them. There is one at a time:\n"
+"marking someone takes the place of the one before, and nabij says so.\n") },
 	{ "today", N_(
 "Usage: nabij today\n"
 "\n"

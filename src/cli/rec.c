@@ -1,5 +1,6 @@
 /* Helpers shared by the commands that add and edit records. */
 #include "cli.h"
+#include "core/care.h"
 #include "core/describe.h"
 #include "core/field.h"
 #include "core/i18n.h"
@@ -91,4 +92,9 @@ void out_saved(const struct cli *c, const struct nb_entry *e)
 	describe_entry(e, summary, sizeof summary);
 	/* TRANSLATORS: "Saved check-in #12: mood 3 · ..." */
 	printf(_("Saved %s #%lld: %s\n"), entry_type_label(e->type), (long long)e->id, summary);
+	if (e->type == NB_MEMBER && c->app.first_before.id) {	/* one first to call at a time */
+		char word[1024];
+		out_wrapped(stdout, care_first_moved_text(e->u.member.name, c->app.first_before.name, word,
+							  sizeof word), 0, 76);
+	}
 }

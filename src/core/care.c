@@ -83,24 +83,119 @@ bool care_wants_someone(const struct nb_checkin *c)
 	return false;
 }
 
+/* A group of digits as a number, for the shapes of dates and addresses. */
+static long group_value(const char *d, size_t n)
+{
+	long v = 0;
+
+	for (size_t i = 0; i < n; i++)
+		v = v * 10 + (d[i] - '0');
+	return v;
+}
+
+/* Three groups in a date's shape, with one kind of separator: a year,
+ * month and day, or two groups of one or two digits and a year. */
+static bool date_shaped(const char *d, const size_t *len, size_t groups, bool one_sep)
+{
+	long y, m, day;
+
+	if (groups != 3 || !one_sep)
+		return false;
+	if (len[0] == 4 && len[1] <= 2 && len[2] <= 2) {	/* 2024-03-05, but not 0800 12 34 */
+		y = group_value(d, len[0]);
+		m = group_value(d + len[0], len[1]);
+		day = group_value(d + len[0] + len[1], len[2]);
+		return y >= 1900 && y < 2200 && m >= 1 && m <= 12 && day >= 1 && day <= 31;
+	}
+	return len[0] <= 2 && len[1] <= 2 && (len[2] == 4 || len[2] == 2);	/* no number is written so */
+}
+
+/* Numbers people call that are shorter than a subscriber's: emergencies
+ * (112, and 911 and 999 for visitors), 113 and 116 123 (listening lines),
+ * 144 (an animal in need), and 14 with an area code (a Dutch town hall). */
+static bool short_number(const char *d, size_t n)
+{
+	static const char *const three[] = { "112", "113", "144", "911", "999" };
+
+	for (size_t i = 0; n == 3 && i < sizeof three / sizeof three[0]; i++)
+		if (memcmp(d, three[i], 3) == 0)
+			return true;
+	if (n == 6 && memcmp(d, "116", 3) == 0)
+		return true;
+	return (n == 5 || n == 6) && memcmp(d, "140", 3) == 0;
+}
+
+/*
+ * Written as a phone number: digits in groups, with spaces, hyphens, dots
+ * or brackets between them, and then one of: a + or 00 and a country's
+ * number (8 to 15 digits, a "(0)" after the country not dialled); a number
+ * within the country, from its 0 (10 or 11 digits: 06-12345678, 020 123
+ * 4567, 07700 900123), or a free or paid service (0800, 0900, 0906, 0909:
+ * 8 or 11 digits); or a short number people call (112, 113, ...). A date
+ * (2024-03-05, 05-03-2024) or an address of a computer (192.168.1.10) has
+ * digits and separators too: their shapes are never a phone number.
+ */
 bool care_phone_number(const char *reach, char dial[24])
 {
-	size_t n = 0, digits = 0;
+	char d[20];	/* at most 17 digits are read: 00, then 15 */
+	size_t n = 0, len[sizeof d] = { 0 }, groups = 0, dots = 0, skip;
+	char sep = 0;
+	bool plus = false, in_group = false, one_sep = true, trunk = false;
+	const char *p = reach;
 
-	for (const char *p = reach; p && *p; p++) {
+	if (!p)
+		return false;
+	while (*p == ' ')
+		p++;
+	if (*p == '+')
+		plus = true, p++;
+	for (; *p; p++) {
 		if (*p >= '0' && *p <= '9') {
-			if (n + 1 >= 24)
+			if (n + 1 >= sizeof d)
 				return false;
-			dial[n++] = *p;
-			digits++;
-		} else if (*p == '+' && n == 0) {
-			dial[n++] = '+';
-		} else if (*p != ' ' && *p != '-' && *p != '(' && *p != ')' && *p != '.') {
-			return false;	/* words, an address, an e-mail: not a number */
+			d[n++] = *p;
+			if (!in_group)
+				groups++, in_group = true;
+			len[groups - 1]++;
+			continue;
 		}
+		if (plus && !trunk && groups == 1 && strncmp(p, "(0)", 3) == 0) {
+			trunk = true;	/* +31 (0)6: the 0 is for calls within the country */
+			p += 2;
+			in_group = false;
+			continue;
+		}
+		if (*p != ' ' && *p != '-' && *p != '.' && *p != '/' && *p != '(' && *p != ')')
+			return false;	/* words, an e-mail, a time, a second plus: not a number */
+		if (in_group && (*p != ' ' || p[1] != '\0')) {	/* the separator after a group */
+			if (sep && sep != *p)
+				one_sep = false;
+			sep = *p;
+		}
+		dots += *p == '.';
+		in_group = false;
 	}
-	dial[n] = '\0';
-	return digits >= 3 && digits <= 15;
+	d[n] = '\0';
+	if (!n || date_shaped(d, len, groups, one_sep))
+		return false;
+	if (dots && groups == 4 && one_sep && sep == '.')
+		return false;	/* 192.168.1.10 */
+	if (plus || (n > 2 && d[0] == '0' && d[1] == '0')) {	/* +31 6 ..., 0031 6 ... */
+		skip = plus ? 0 : 2;
+		if (n - skip < 8 || n - skip > 15 || d[skip] == '0')
+			return false;
+	} else if (trunk) {
+		return false;
+	} else if (d[0] == '0') {
+		bool service = n >= 4 && (memcmp(d, "0800", 4) == 0 || memcmp(d, "0900", 4) == 0 ||
+					  memcmp(d, "0906", 4) == 0 || memcmp(d, "0909", 4) == 0);
+		if (!(n == 10 || n == 11 || (service && n == 8)))
+			return false;
+	} else if (!short_number(d, n)) {
+		return false;
+	}
+	snprintf(dial, 24, "%s%s", plus ? "+" : "", d);
+	return true;
 }
 
 const char *care_help_text(char *buf, size_t size)
@@ -132,6 +227,21 @@ const struct nb_member *care_first_to_call(const struct nb_entries *circle)
 		if (circle->v[i]->type == NB_MEMBER && circle->v[i]->u.member.first)
 			return &circle->v[i]->u.member;
 	return NULL;
+}
+
+const char *care_first_moved_text(const char *now_first, const char *before, char *buf, size_t size)
+{
+	snprintf(buf, size,
+		 _("%s is now the first to call, instead of %s. There is one at a time, so that in a hard moment there is nothing to choose; %s stays in your circle."),
+		 now_first, before, before);
+	return buf;
+}
+
+const char *care_first_now_text(const char *first, char *buf, size_t size)
+{
+	snprintf(buf, size, _("Now the first to call: %s. There is one at a time; marking someone else takes their place."),
+		 first);
+	return buf;
 }
 
 const char *care_craving_text(void)

@@ -30,8 +30,11 @@ struct nb_phone {
 };
 const char *care_help_format(enum nb_help_part part);
 const struct nb_phone *care_help_number(enum nb_help_part part, size_t i);
-/* When "how to reach" is a phone number ("06-12345678", "+31 6 1234 5678"),
- * the number to dial into dial (at most 24 bytes), true; else false. */
+/* When "how to reach" is written as a phone number ("06-12345678", "+31 6
+ * 1234 5678", "020 123 4567", "0800-0113", "112"), the number to dial into
+ * dial (at most 24 bytes), true; else false, also for what only looks like
+ * digits: a date ("2024-03-05", "05-03-2024") or an IP address. The faces
+ * make a link to call only from this. */
 bool care_phone_number(const char *reach, char dial[24]);
 /* Whether a check-in at the lowest end asks for someone: a need for contact
  * or connection, or loneliness. Then the pages offer to call a member. */
@@ -48,8 +51,13 @@ const char *care_not_therapy_text(bool browser);
  * riding the urge, are then one tap away; the words that go with it. */
 #define NB_CRAVING_STRONG 4
 bool care_strong_craving(const struct nb_checkin *c);
-/* The circle's member marked as the first to call, or NULL. */
+/* The circle's member marked as the first to call, or NULL. There is one
+ * at a time: marking another takes the place of the one before (app_add). */
 const struct nb_member *care_first_to_call(const struct nb_entries *circle);
+/* The word after marking now_first took the place of before, in buf. */
+const char *care_first_moved_text(const char *now_first, const char *before, char *buf, size_t size);
+/* Beside the choice on a form, who is the first to call now, in buf. */
+const char *care_first_now_text(const char *first, char *buf, size_t size);
 const char *care_craving_text(void);
 /* Where help with an addiction is found, beside the circle. (A Dutch help
  * line's number is not named: it could not be checked at its source when

@@ -160,118 +160,317 @@ static long phrase_seconds(const char *s)
 	return 0;
 }
 
-/* Number words up to sixty, as people write them in a duration. */
-static int number_word(const char *w)
-{
-	static const char *const en[] = { "zero", "one", "two", "three", "four", "five", "six", "seven",
-		"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-		"seventeen", "eighteen", "nineteen", "twenty" };
-	static const char *const nl[] = { "nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven",
-		"acht", "negen", "tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien",
-		"zeventien", "achttien", "negentien", "twintig" };
-	static const struct { const char *word; int n; } tens[] = {
-		{ "thirty", 30 }, { "forty", 40 }, { "fifty", 50 }, { "sixty", 60 }, { "dertig", 30 },
-		{ "veertig", 40 }, { "vijftig", 50 }, { "zestig", 60 }, { "een", 1 }, { "eén", 1 },
-	};
+/*
+ * Number words, up to NB_DURATION_WORD_MAX, as people write them in a
+ * length of time. A compound is read whole, in its own language's order:
+ * English "twenty-five", "twentyfive" (and, as two words, "twenty five");
+ * Dutch "vijfentwintig", "vijf-en-twintig", "tweeëntwintig" and
+ * "tweeentwintig" (and, as three words, "vijf en twintig").
+ */
+enum lang { LANG_EN = 1, LANG_NL = 2 };
+static const char *const en_small[20] = { "zero", "one", "two", "three", "four", "five", "six",
+	"seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+	"sixteen", "seventeen", "eighteen", "nineteen" };
+static const char *const nl_small[20] = { "nul", "één", "twee", "drie", "vier", "vijf", "zes",
+	"zeven", "acht", "negen", "tien", "elf", "twaalf", "dertien", "veertien", "vijftien",
+	"zestien", "zeventien", "achttien", "negentien" };
+static const char *const en_tens[8] = { "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+	"eighty", "ninety" };
+static const char *const nl_tens[8] = { "twintig", "dertig", "veertig", "vijftig", "zestig",
+	"zeventig", "tachtig", "negentig" };
+static const char *const nl_one[] = { "een", "eén", "één" };	/* 1, with and without accents */
 
-	for (int i = 0; i <= 20; i++)
-		if (strcmp(w, en[i]) == 0 || strcmp(w, nl[i]) == 0)
-			return i;
-	for (size_t i = 0; i < sizeof tens / sizeof tens[0]; i++)
-		if (strcmp(w, tens[i].word) == 0)
-			return tens[i].n;
+static bool word_is(const char *w, size_t n, const char *word)
+{
+	return strlen(word) == n && strncmp(w, word, n) == 0;
+}
+
+/* The Dutch unit 1 to 9 that w[0..n) is, or -1. */
+static int nl_unit(const char *w, size_t n)
+{
+	for (size_t i = 0; i < sizeof nl_one / sizeof nl_one[0]; i++)
+		if (word_is(w, n, nl_one[i]))
+			return 1;
+	for (int u = 2; u <= 9; u++)
+		if (word_is(w, n, nl_small[u]))
+			return u;
 	return -1;
 }
 
-static bool is_number(const char *w)
+/* The number that the word w[0..n) is, and its language, or -1. */
+static int number_word(const char *w, size_t n, enum lang *lang)
 {
-	bool digit = false;
+	for (int i = 0; i < 20; i++) {
+		if (word_is(w, n, en_small[i]))
+			return *lang = LANG_EN, i;
+		if (word_is(w, n, nl_small[i]) || (i == 1 && nl_unit(w, n) == 1))
+			return *lang = LANG_NL, i;
+	}
+	for (int t = 0; t < 8; t++) {
+		size_t k = strlen(en_tens[t]);
+		if (n >= k && strncmp(w, en_tens[t], k) == 0) {	/* twenty, twenty-five, twentyfive */
+			const char *r = w + k;
+			size_t rn = n - k;
+			if (!rn)
+				return *lang = LANG_EN, 20 + 10 * t;
+			if (*r == '-')
+				r++, rn--;
+			for (int u = 1; u <= 9; u++)
+				if (word_is(r, rn, en_small[u]))
+					return *lang = LANG_EN, 20 + 10 * t + u;
+		}
+		k = strlen(nl_tens[t]);
+		if (n >= k && strncmp(w + n - k, nl_tens[t], k) == 0) {	/* twintig, vijf(-)en(-)twintig */
+			size_t hn = n - k;
+			int u;
+			if (!hn)
+				return *lang = LANG_NL, 20 + 10 * t;
+			if (w[hn - 1] == '-')
+				hn--;
+			if (hn >= 2 && strncmp(w + hn - 2, "en", 2) == 0 && !(hn >= 3 && w[hn - 3] == '\xc3'))
+				hn -= 2;
+			else if (hn >= 3 && strncmp(w + hn - 3, "\xc3\xabn", 3) == 0)	/* ën */
+				hn -= 3;
+			else
+				continue;
+			if (hn && w[hn - 1] == '-')
+				hn--;
+			/* "ën" is written after an e (tweeëntwintig), and understood after any unit */
+			if ((u = nl_unit(w, hn)) > 0)
+				return *lang = LANG_NL, 20 + 10 * t + u;
+		}
+	}
+	return -1;
+}
 
-	for (; *w; w++)
-		if (isdigit((unsigned char)*w))
-			digit = true;
-		else if (*w != '.' && *w != ',')
+/* What the words of a duration are read as. */
+enum tok_kind { TOK_NUM, TOK_UNIT, TOK_AND, TOK_TO, TOK_OF, TOK_HALF };
+struct tok {
+	enum tok_kind kind;
+	double v;		/* a number's value, a unit's seconds */
+	int word;		/* the written word it came from */
+	enum lang lang;		/* of a number word or "and"/"en"; 0 for digits */
+	bool whole;		/* the token is its whole word */
+	bool needs_unit;	/* "een", "a": only before a unit */
+	bool colon;		/* "1:30": minutes (or hours) and a part */
+};
+#define MAX_TOKS (NB_DURATION_WORDS * 4)
+
+struct reading {
+	long seconds;
+	bool too_many;			/* more than NB_DURATION_WORDS words */
+	char bad[4 * (NB_SHOWN_MAX + 8)];	/* the words not understood, quoted, as typed */
+};
+
+/* "1:30": a whole number, a colon, two digits under 60; v in the unit before the colon. */
+static bool colon_number(const char *w, size_t n, double *v)
+{
+	const char *c = memchr(w, ':', n);
+	long whole = 0;
+
+	if (!c || c == w || n - (size_t)(c - w) != 3 || c - w > 6)
+		return false;
+	for (const char *p = w; p < c; p++) {
+		if (!isdigit((unsigned char)*p))
 			return false;
-	return digit;
+		whole = whole * 10 + (*p - '0');
+	}
+	if (!isdigit((unsigned char)c[1]) || !isdigit((unsigned char)c[2]) || c[1] > '5')
+		return false;
+	*v = (double)whole + ((c[1] - '0') * 10 + (c[2] - '0')) / 60.0;
+	return true;
+}
+
+/* One word into tokens; false when a part of it is not understood. */
+static bool lex_word(const char *w, size_t n, int word, struct tok *t, size_t *nt)
+{
+	struct tok one = { .word = word, .whole = true };
+	enum lang lang;
+	int k;
+
+#define PUSH(x) do { if (*nt >= MAX_TOKS) return false; t[(*nt)++] = (x); } while (0)
+	if ((one.v = (double)unit_seconds(w, n)) > 0) {
+		one.kind = TOK_UNIT;
+	} else if (word_is(w, n, "and") || word_is(w, n, "en")) {
+		one.kind = TOK_AND;
+		one.lang = *w == 'a' ? LANG_EN : LANG_NL;
+	} else if (word_is(w, n, "to") || word_is(w, n, "tot") || word_is(w, n, "-") ||
+		   word_is(w, n, "\xe2\x80\x93")) {
+		one.kind = TOK_TO;
+	} else if (word_is(w, n, "of")) {
+		one.kind = TOK_OF;
+	} else if (word_is(w, n, "half") || word_is(w, n, "halve")) {
+		one.kind = TOK_HALF;
+	} else if (word_is(w, n, "a") || word_is(w, n, "an") || word_is(w, n, "een")) {
+		one.kind = TOK_NUM, one.v = 1, one.needs_unit = true;
+		one.lang = *w == 'a' ? LANG_EN : LANG_NL;
+	} else if (word_is(w, n, "anderhalf") || word_is(w, n, "anderhalve")) {
+		one.kind = TOK_NUM, one.v = 1.5, one.needs_unit = true, one.lang = LANG_NL;
+	} else if ((k = number_word(w, n, &lang)) >= 0) {
+		one.kind = TOK_NUM, one.v = k, one.lang = lang;
+	} else if (colon_number(w, n, &one.v)) {
+		one.kind = TOK_NUM, one.colon = true;
+	} else {	/* "1h30", "90s", "5-10", "1,5": numbers and units run together */
+		const char *p = w, *end = w + n;
+		one.whole = false;
+		while (p < end) {
+			struct tok part = one;
+			const char *q = p;
+			if (isdigit((unsigned char)*p)) {
+				char num[32];
+				size_t len;
+				while (q < end && isdigit((unsigned char)*q))
+					q++;
+				if (q + 1 < end && (*q == '.' || *q == ',') && isdigit((unsigned char)q[1]))
+					for (q++; q < end && isdigit((unsigned char)*q); q++)
+						;
+				if ((len = (size_t)(q - p)) >= sizeof num)
+					return false;
+				memcpy(num, p, len);
+				num[len] = '\0';
+				for (char *c = num; *c; c++)
+					if (*c == ',')
+						*c = '.';
+				part.kind = TOK_NUM;
+				part.v = strtod(num, NULL);	/* digits and one point: nothing else to read */
+			} else if (*p == '-' || (end - p >= 3 && strncmp(p, "\xe2\x80\x93", 3) == 0)) {
+				q = p + (*p == '-' ? 1 : 3);	/* a hyphen or an en dash */
+				part.kind = TOK_TO;
+			} else {
+				while (q < end && !isdigit((unsigned char)*q) && *q != '-' &&
+				       !(end - q >= 3 && strncmp(q, "\xe2\x80\x93", 3) == 0))
+					q++;
+				if ((part.v = (double)unit_seconds(p, (size_t)(q - p))) > 0)
+					part.kind = TOK_UNIT;
+				else if ((k = number_word(p, (size_t)(q - p), &lang)) >= 0)
+					part.kind = TOK_NUM, part.v = k, part.lang = lang;
+				else
+					return false;
+			}
+			PUSH(part);
+			p = q;
+		}
+		return true;
+	}
+	PUSH(one);
+	return true;
+#undef PUSH
+}
+
+/* Number words written apart that make one number: English "twenty five",
+ * Dutch "vijf en twintig". Merged in place; the tokens that remain. */
+static size_t join_compounds(struct tok *t, size_t n)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct tok *a = &t[i], *b = i + 1 < n ? &t[i + 1] : NULL, *c = i + 2 < n ? &t[i + 2] : NULL;
+		bool a_tens = a->kind == TOK_NUM && a->whole && a->lang && a->v >= 20 && (int)a->v % 10 == 0;
+		bool a_unit = a->kind == TOK_NUM && a->whole && a->lang && a->v >= 1 && a->v <= 9;
+
+		t[o] = *a;
+		if (a_tens && a->lang == LANG_EN && b && b->kind == TOK_NUM && b->whole && b->lang == LANG_EN &&
+		    !b->needs_unit && b->v >= 1 && b->v <= 9) {
+			t[o].v += b->v;
+			i++;
+		} else if (a_unit && a->lang == LANG_NL && b && b->kind == TOK_AND && b->lang == LANG_NL && c &&
+			   c->kind == TOK_NUM && c->whole && c->lang == LANG_NL && c->v >= 20 && (int)c->v % 10 == 0) {
+			t[o].v += c->v;
+			t[o].needs_unit = false;
+			i += 2;
+		}
+		o++;
+	}
+	return o;
 }
 
 /*
- * Rewrite the words of a duration into numbers and units, in place: number
- * words become digits ("twee minuten", "ten minutes"), "a", "an" and "een"
- * before a unit become 1 ("a second", "een halfuur"), "and" and "en" between
- * parts go ("1 hour and 10 minutes"), a range becomes its middle ("5-10 min",
- * "5 to 10 minutes"), and the Dutch "een minuut of vijf" (about five
- * minutes) becomes "5 minuut". The result is never longer than s.
+ * Read the tokens as number, unit, number, unit, ... with "and"/"en"
+ * between parts; a range ("5-10", "5 to 10") is its middle; "and a half"
+ * adds a half. A number without a unit is seconds when it stands alone, and
+ * minutes after hours ("1h30"). On failure, the token not understood.
  */
-static void normalize_words(char *s)
+static bool read_parts(const struct tok *t, size_t n, double *total, size_t *at)
 {
-	char *w[16], out[128] = "", *save = NULL;
-	size_t n = 0, len = strlen(s);
+	double last_unit = 0;
+	size_t i = 0, parts = 0;
 
-	if (len >= sizeof out)
-		return;	/* too long to be a duration: left as it was */
-	for (char *t = strtok_r(s, " ", &save); t && n < sizeof w / sizeof w[0]; t = strtok_r(NULL, " ", &save))
-		w[n++] = t;
-	if (n == 4 && number_word(w[0]) == 1 && unit_seconds(w[1], strlen(w[1])) &&
-	    strcmp(w[2], "of") == 0 && (is_number(w[3]) || number_word(w[3]) >= 0)) {	/* "een minuut of 5" */
-		char *unit = w[1];
-		w[0] = w[3], w[1] = unit, n = 2;
+	*total = 0;
+	if (n && (t[n - 1].kind == TOK_AND || t[n - 1].kind == TOK_TO))
+		return *at = n - 1, false;
+	if (n == 4 && t[0].kind == TOK_NUM && t[0].lang && t[0].v == 1 && t[1].kind == TOK_UNIT &&
+	    t[2].kind == TOK_OF && t[3].kind == TOK_NUM && !t[3].needs_unit && !t[3].colon) {
+		*total = t[3].v * t[1].v;	/* "een minuut of vijf": about five minutes */
+		return true;
 	}
-	for (size_t i = 0; i < n; i++) {
-		char num[24];
-		char *dash;
-		int k = number_word(w[i]);
-		bool unit_next = i + 1 < n && unit_seconds(w[i + 1], strlen(w[i + 1]));
+	while (i < n) {
+		size_t num = i;
+		double v;
 
-		if ((strcmp(w[i], "and") == 0 || strcmp(w[i], "en") == 0) && i > 0 && i + 1 < n)
-			continue;
-		if ((strcmp(w[i], "a") == 0 || strcmp(w[i], "an") == 0) && unit_next)
-			k = 1;
-		if (k >= 0 && (k != 1 || unit_next || strcmp(w[i], "een") != 0)) {
-			snprintf(num, sizeof num, "%d", k);
-			w[i] = num;
+		if (t[i].kind != TOK_NUM)
+			return *at = i, false;
+		v = t[i++].v;
+		if (i + 1 < n && t[i].kind == TOK_TO && t[i + 1].kind == TOK_NUM && !t[num].colon &&
+		    !t[i + 1].colon && !t[i + 1].needs_unit && !t[num].needs_unit) {
+			v = (v + t[i + 1].v) / 2;	/* a range: its middle */
+			i += 2;
 		}
-		/* a range: "5-10", or "5 to 10", "5 tot 10" */
-		if ((dash = strchr(w[i], '-')) && dash != w[i] && dash[1]) {
-			*dash = '\0';
-			if (is_number(w[i]) && is_number(dash + 1)) {
-				snprintf(num, sizeof num, "%g", (atof(w[i]) + atof(dash + 1)) / 2);
-				w[i] = num;
-			} else {
-				*dash = '-';
-			}
-		} else if (i + 2 < n && is_number(w[i]) &&
-			   (strcmp(w[i + 1], "to") == 0 || strcmp(w[i + 1], "tot") == 0)) {
-			int hi = number_word(w[i + 2]);
-			double top = hi >= 0 ? hi : is_number(w[i + 2]) ? atof(w[i + 2]) : -1;
-			if (top >= 0) {
-				snprintf(num, sizeof num, "%g", (atof(w[i]) + top) / 2);
-				w[i] = num;
-				i += 2;
-				if (strlen(out) + strlen(num) + 2 < sizeof out) {
-					strcat(out, *out ? " " : "");
-					strcat(out, num);
-				}
-				continue;
-			}
+		if (i + 2 < n && t[i].kind == TOK_AND && t[i + 1].kind == TOK_NUM && t[i + 1].needs_unit &&
+		    t[i + 1].v == 1 && t[i + 2].kind == TOK_HALF && !t[num].colon) {
+			v += 0.5;	/* "two and a half", "twee en een half" */
+			i += 3;
 		}
-		if (strlen(out) + strlen(w[i]) + 2 >= sizeof out)
-			return;
-		strcat(out, *out ? " " : "");
-		strcat(out, w[i]);
+		if (i < n && t[i].kind == TOK_UNIT) {
+			if (t[num].colon && t[i].v < 60)
+				return *at = num, false;
+			last_unit = t[i++].v;
+			*total += v * last_unit;
+			if (i + 2 < n && t[i].kind == TOK_AND && t[i + 1].kind == TOK_NUM && t[i + 1].needs_unit &&
+			    t[i + 1].v == 1 && t[i + 2].kind == TOK_HALF) {
+				*total += last_unit / 2;	/* "an hour and a half" */
+				i += 3;
+			}
+		} else if (t[num].needs_unit) {
+			return *at = num, false;
+		} else if (t[num].colon && !parts && i == n) {
+			*total += v * 60;	/* "1:30": minutes and seconds */
+		} else if (!parts && i == n) {
+			*total += v;	/* a bare number is seconds */
+		} else if (last_unit == 3600 && i == n) {
+			*total += v * 60;	/* "1h30": the minutes after the hours */
+		} else {	/* what follows the number, when it is not a number or a unit */
+			return *at = i < n && t[i].kind != TOK_NUM && t[i].kind != TOK_AND ? i : num, false;
+		}
+		parts++;
+		if (i < n && t[i].kind == TOK_AND)
+			i++;
 	}
-	if (strlen(out) <= len)
-		memcpy(s, out, strlen(out) + 1);
+	return parts > 0;
+}
+
+/* Lower case, for ASCII and for the capitals of Latin-1 in UTF-8 (Ë, É),
+ * so that "DRIEËNTWINTIG" reads; the length stays the same. */
+static void lower(char *s)
+{
+	for (unsigned char *p = (unsigned char *)s; *p; p++) {
+		if (p[0] == 0xc3 && p[1] >= 0x80 && p[1] <= 0x9e && p[1] != 0x97)
+			p[1] += 0x20, p++;
+		else
+			*p = (unsigned char)tolower(*p);
+	}
 }
 
 /*
  * A length of time as people write it: "90", "90s", "2m", "1:30"
  * (minutes:seconds), "5 min", "30 seconds", "2 min 30 s", "1h30", "1,5
  * uur", "about 20 minutes", "een paar minuten", "twee minuten", "a second",
- * "1 hour and 10 minutes", "5-10 min", "een minuut of vijf", "5 minutes or
- * so". A number without a unit is seconds. Returns false for anything else.
+ * "twenty-five minutes", "vijf en twintig minuten", "1 hour and 10
+ * minutes", "two and a half hours", "5-10 min", "een minuut of vijf", "5
+ * minutes or so". A number without a unit is seconds. Every word is read or
+ * the whole is refused: r says which words were not understood, or that
+ * there were more than NB_DURATION_WORDS.
  */
-static bool duration(const char *text, long *out)
+static bool duration(const char *text, struct reading *r)
 {
 	static const char *const about[] = { "about ", "around ", "roughly ", "almost ", "ongeveer ",
 					     "zo'n ", "circa ", "ca. ", "bijna ", "ruim ", "~", "± ", "±",
@@ -280,14 +479,18 @@ static bool duration(const char *text, long *out)
 	static const char *const after[] = { " or so", " of zo", " ongeveer", " or something",
 					     " ofzo", " or less", " of minder", " at most", " hooguit",
 					     " lang", " long" };
-	char *copy = trim_dup(text), *p, *colon;
-	long total = 0, mins = 0, secs = 0;
-	bool ok = false, any = false;
+	char *typed = trim_dup(text), *copy, *p, *save = NULL, *word[NB_DURATION_WORDS];
+	bool bad[NB_DURATION_WORDS] = { false }, any_bad = false;
+	struct tok t[MAX_TOKS];
+	size_t nt = 0, nw = 0, at = 0;
+	double total = 0;
+	bool ok = false;
 
-	if (!copy)
+	memset(r, 0, sizeof *r);
+	if (!typed)
 		return false;
-	for (p = copy; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
+	copy = xstrdup(typed);
+	lower(copy);	/* the same length: a word's place in copy is its place in typed */
 	p = copy;
 	for (size_t i = 0; i < sizeof about / sizeof about[0]; i++)
 		if (strncmp(p, about[i], strlen(about[i])) == 0) {
@@ -301,59 +504,39 @@ static bool duration(const char *text, long *out)
 			break;
 		}
 	}
-	if ((total = phrase_seconds(p))) {
+	if ((total = (double)phrase_seconds(p))) {
 		ok = true;
 		goto out;
 	}
-	if ((colon = strchr(p, ':'))) {
-		*colon = '\0';
-		ok = whole_number(p, &mins) && strlen(colon + 1) == 2 && whole_number(colon + 1, &secs) &&
-		     mins >= 0 && secs >= 0 && secs < 60;
-		total = mins * 60 + secs;
-		goto out;
-	}
-	normalize_words(p);
-	while (*p) {	/* number, unit, number, unit, ... */
-		char *end;
-		double v;
-		long unit;
-		size_t n;
-
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		if (!isdigit((unsigned char)*p))
+	for (char *w = strtok_r(p, " \t\n\r\f\v", &save); w; w = strtok_r(NULL, " \t\n\r\f\v", &save)) {
+		if (nw == NB_DURATION_WORDS) {
+			r->too_many = true;	/* never read in part */
 			goto out;
-		for (end = p; isdigit((unsigned char)*end) || *end == '.' || *end == ','; end++)
-			if (*end == ',')
-				*end = '.';
-		errno = 0;
-		v = strtod(p, &end);
-		if (errno || v < 0 || v > 1e7)
-			goto out;
-		while (*end == ' ')
-			end++;
-		n = strcspn(end, " 0123456789");
-		unit = n ? unit_seconds(end, n) : 0;
-		if (n && !unit)
-			goto out;
-		if (!n) {
-			if (any && total % 3600 == 0 && total)
-				unit = 60;	/* "1h30": the minutes after the hours */
-			else if (!any)
-				unit = 1;	/* a bare number is seconds */
-			else
-				goto out;
 		}
-		total += (long)(v * unit + 0.5);
-		any = true;
-		p = end + n;
+		word[nw] = w;
+		if (!lex_word(w, strlen(w), (int)nw, t, &nt))
+			bad[nw] = any_bad = true;
+		nw++;
 	}
-	ok = any;
+	if (any_bad)
+		goto out;
+	nt = join_compounds(t, nt);
+	if (!(ok = read_parts(t, nt, &total, &at)) && nt)
+		bad[t[at].word] = any_bad = true;
 out:
+	for (size_t i = 0; any_bad && i < nw; i++) {	/* name them as they were typed */
+		char *w;
+		size_t len = strlen(r->bad);
+		if (!bad[i])
+			continue;
+		w = xstrndup(typed + (word[i] - copy), strlen(word[i]));
+		if (len + strlen(nb_shown(w)) + 5 < sizeof r->bad)
+			snprintf(r->bad + len, sizeof r->bad - len, "%s\"%s\"", len ? ", " : "", nb_shown(w));
+		free(w);
+	}
+	free(typed);
 	free(copy);
-	*out = total;
+	r->seconds = total > 1e9 ? 1000000000L : (long)(total + 0.5);
 	return ok;
 }
 
@@ -380,9 +563,14 @@ const struct nb_quick_length *quick_length_find(const char *id)
 enum nb_err parse_seconds(const char *field, const char *s, int max,
 			  int *out, struct nb_error *err)
 {
-	long v = 0;
-	bool read = s && duration(s, &v);
+	struct reading r = { 0 };
+	bool read = s && duration(s, &r);
+	long v = r.seconds;
 
+	if (r.too_many)
+		return nb_error_set(err, NB_EINVAL, field,
+				    _("%s: \"%s\" has more words than nabij reads in a length of time (at most %d). Write it shorter, like \"25 minutes\"."),
+				    field_label(field), nb_shown(s), NB_DURATION_WORDS);
 	if (read && v > max && max >= 3600)
 		return nb_error_set(err, NB_EINVAL, field,
 				    _("%s: \"%s\" is longer than nabij keeps here; at most %d hours."),
@@ -391,6 +579,10 @@ enum nb_err parse_seconds(const char *field, const char *s, int max,
 		return nb_error_set(err, NB_EINVAL, field,
 				    _("%s: \"%s\" is longer than nabij keeps here; at most %d minutes."),
 				    field_label(field), nb_shown(s), max / 60);
+	if (!read && r.bad[0])
+		return nb_error_set(err, NB_EINVAL, field,
+				    _("%s: \"%s\" is not a length of time nabij understands (not understood: %s). Write it as you would say it, like \"30 seconds\", \"5 minutes\" or \"a few minutes\"."),
+				    field_label(field), nb_shown(s), r.bad);
 	if (!read || v < 1)
 		return nb_error_set(err, NB_EINVAL, field,
 				    _("%s: \"%s\" is not a length of time nabij understands. Write it as you would say it, like \"30 seconds\", \"5 minutes\" or \"a few minutes\"."),

@@ -19,8 +19,13 @@ enum nb_err parse_scale(const char *field, const char *s, int lo, int hi,
 enum nb_err parse_sleep(const char *s, int *minutes, struct nb_error *err);
 
 /* A duration as people write it, in Dutch or English: "30 seconds",
- * "5 min", "een paar minuten", "twee minuten", "1 hour and 10 minutes",
- * "90", "1:30" (minutes:seconds); see parse.c for all it takes. */
+ * "5 min", "een paar minuten", "twee minuten", "twenty-five minutes",
+ * "vijf en twintig minuten", "1 hour and 10 minutes", "90", "1:30"
+ * (minutes:seconds); see parse.c for all it takes. Every word is read, or
+ * the whole is refused with a message naming the words not understood (or
+ * saying there are more than NB_DURATION_WORDS); nothing is read in part. */
+#define NB_DURATION_WORDS 16	/* more words than this are refused, never dropped */
+#define NB_DURATION_WORD_MAX 99	/* the largest number written in words */
 enum nb_err parse_seconds(const char *field, const char *s, int max,
 			  int *out, struct nb_error *err);
 

@@ -78,6 +78,13 @@ void w_datetime(struct page *p, const char *name, const char *label, const char 
 void w_secret(struct page *p, const char *name, const char *label, const char *hint,
 	      const char *autocomplete);
 
+/* After a save made another member of the circle the first to call (the
+ * query's moved=ID): the word that says so (page_circle.c). */
+void page_first_moved(struct page *p, const struct nb_entries *circle);
+/* Beside the choice of the first to call on the form of member self (0 for
+ * a new one): who is the first now, when it is another. */
+void page_first_hint(struct page *p, const struct nb_entries *circle, int64_t self);
+
 /* Each page: GET renders, POST acts. */
 void page_today(struct page *p);
 void page_checkin(struct page *p);

@@ -9,11 +9,12 @@
 #include "core/xalloc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define BESIDE_PROMPT "beside-me"
 
-static void add_form(struct page *p)
+static void add_form(struct page *p, const struct nb_entries *circle)
 {
 	form_begin(p, "/circle", "circle");
 	form_errors(p);
@@ -27,6 +28,7 @@ static void add_form(struct page *p)
 	w_text(p, "helps", _("What they help with"), NULL, fval(p, "helps"), false);
 	h(p, "<p><label><input type=\"checkbox\" name=\"first\" value=\"1\"%r> %s</label></p>",
 	  fchecked(p, "first", "1") ? " checked" : "", _("The first one to call when it is hard (a sponsor, a buddy)"));
+	page_first_hint(p, circle, 0);
 	form_end(p, _("Add to my circle"));
 }
 
@@ -40,11 +42,46 @@ static void add(struct page *p)
 	e->u.member.first = fchecked(p, "first", "1");
 	e->u.member.reach = xstrdup(fval(p, "reach") && *fval(p, "reach") ? fval(p, "reach") : NULL);
 	e->u.member.helps = xstrdup(fval(p, "helps") && *fval(p, "helps") ? fval(p, "helps") : NULL);
-	if (!app_add(p->w->app, e, &p->err))
-		page_redirect(p, "/circle");
-	else
+	if (app_add(p->w->app, e, &p->err))
 		p->resp->status = 422;
+	else if (p->w->app->first_before.id)	/* one first to call at a time: said on the page */
+		page_redirect(p, "/circle?moved=%lld", (long long)p->w->app->first_before.id);
+	else
+		page_redirect(p, "/circle");
 	entry_free(e);
+}
+
+/* After a save made another member the first to call: a word that says
+ * who is first now, and that the one before (?moved=ID) stays in the
+ * circle. Nothing when the query names no such member any longer. */
+void page_first_moved(struct page *p, const struct nb_entries *circle)
+{
+	const char *moved = kvs_get(&p->req->query, "moved");
+	const struct nb_member *first = care_first_to_call(circle);
+	char word[1024];
+
+	if (!moved || !first)
+		return;
+	for (size_t i = 0; i < circle->n; i++) {
+		const struct nb_member *m = &circle->v[i]->u.member;
+		if (circle->v[i]->id == atoll(moved) && m != first) {
+			h(p, "<p class=\"saved\" role=\"status\">%s</p>",
+			  care_first_moved_text(first->name, m->name, word, sizeof word));
+			return;
+		}
+	}
+}
+
+/* Beside the choice of the first to call on a form (of the member self, 0
+ * for a new one): who it is now, when it is someone else. */
+void page_first_hint(struct page *p, const struct nb_entries *circle, int64_t self)
+{
+	const struct nb_member *first = care_first_to_call(circle);
+	char word[512];
+
+	for (size_t i = 0; first && i < circle->n; i++)
+		if (&circle->v[i]->u.member == first && circle->v[i]->id != self)
+			h(p, "<p class=\"quiet\">%s</p>", care_first_now_text(first->name, word, sizeof word));
 }
 
 /* How to reach someone; a phone number is a link a phone can call. */
@@ -93,6 +130,7 @@ void page_circle(struct page *p)
 	page_begin(p, _("Your circle"), "/circle");
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Your circle"),
 	  _("Three to five people or places to turn to when things get hard: a friend who really listens, a buddy from a group, a therapist, a quiet place."));
+	page_first_moved(p, &l);
 	if ((advice = circle_advice(l.n, buf, sizeof buf)))
 		h(p, "<p class=\"gentle\">%s</p>", advice);
 	if (l.n) {
@@ -118,7 +156,7 @@ void page_circle(struct page *p)
 		  _("Print the card"), _("What helps me, for the people beside me"));
 	}
 	h(p, "<h2>%s</h2>", _("Add someone or somewhere"));
-	add_form(p);
+	add_form(p, &l);
 	entries_free(&l);
 	page_end(p);
 }

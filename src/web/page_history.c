@@ -174,6 +174,13 @@ static void member_form(struct page *p, const struct nb_entry *e, const char *ac
 	h(p, "<p><label><input type=\"checkbox\" name=\"first\" value=\"1\"%r> %s</label></p>",
 	  (p->posted ? fchecked(p, "first", "1") : e->u.member.first) ? " checked" : "",
 	  _("The first one to call when it is hard (a sponsor, a buddy)"));
+	{
+		struct nb_entries circle = { 0 };
+		struct nb_error err;
+		if (page_ok(p, app_circle(p->w->app, &circle, &err), &err))
+			page_first_hint(p, &circle, e->id);
+		entries_free(&circle);
+	}
 	form_end(p, _("Save"));
 }
 
@@ -215,7 +222,11 @@ void page_record(struct page *p)
 	}
 	if (p->posted && rest && strcmp(rest, "/edit") == 0 && from) {
 		if (!from(p, e) && !app_update(p->w->app, e, &p->err)) {
-			page_redirect(p, "/r/%lld?changed=1", (long long)id);
+			if (p->w->app->first_before.id)	/* one first to call at a time: said on the page */
+				page_redirect(p, "/r/%lld?changed=1&moved=%lld", (long long)id,
+					      (long long)p->w->app->first_before.id);
+			else
+				page_redirect(p, "/r/%lld?changed=1", (long long)id);
 			entry_free(e);
 			return;
 		}
@@ -232,6 +243,12 @@ void page_record(struct page *p)
 	if (!rest && kvs_get(&p->req->query, "changed"))	/* a word back after a change */
 		h(p, "<p class=\"saved\" role=\"status\">%s</p>",
 		  _("Changed and kept. It is fine to look back and put things differently."));
+	if (!rest && e->type == NB_MEMBER && kvs_get(&p->req->query, "moved")) {
+		struct nb_entries circle = { 0 };
+		if (page_ok(p, app_circle(p->w->app, &circle, &err), &err))
+			page_first_moved(p, &circle);
+		entries_free(&circle);
+	}
 	snprintf(action, sizeof action, "/r/%lld/edit", (long long)id);
 	if (rest && form) {
 		form(p, e, action);

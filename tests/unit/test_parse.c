@@ -7,6 +7,10 @@
 
 #include "core/parse.h"
 
+#include <libintl.h>
+#include <locale.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,6 +134,156 @@ static void durations(void **state)
 	}
 }
 
+/*
+ * Every number word people write in a length of time, up to the parser's
+ * limit (NB_DURATION_WORD_MAX), generated here from lists of units and tens
+ * rather than typed out: English "twenty-five", "twenty five" and
+ * "twentyfive"; Dutch "vijfentwintig", "vijf en twintig", "vijf-en-twintig",
+ * and after a unit that ends in e both "tweeëntwintig" and "tweeentwintig".
+ */
+static void compound_number_words(void **state)
+{
+	static const char *const en_small[] = { "zero", "one", "two", "three", "four", "five", "six",
+		"seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+		"sixteen", "seventeen", "eighteen", "nineteen" };
+	static const char *const nl_small[] = { "nul", "één", "twee", "drie", "vier", "vijf", "zes",
+		"zeven", "acht", "negen", "tien", "elf", "twaalf", "dertien", "veertien", "vijftien",
+		"zestien", "zeventien", "achttien", "negentien" };
+	static const char *const en_tens[] = { "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+		"eighty", "ninety" };
+	static const char *const nl_tens[] = { "twintig", "dertig", "veertig", "vijftig", "zestig",
+		"zeventig", "tachtig", "negentig" };
+	static const char *const nl_one[] = { "een", "één", "eén" };	/* 1 as people type it */
+	struct nb_error err;
+	char text[96];
+	int s, checked = 0;
+
+	(void)state;
+	assert_int_equal(NB_DURATION_WORD_MAX, 99);
+#define CHECK(expect, ...)                                                                  \
+	do {                                                                                \
+		snprintf(text, sizeof text, __VA_ARGS__);                                   \
+		s = -1;                                                                     \
+		if (parse_seconds("seconds", text, 86400, &s, &err) != NB_OK)               \
+			fail_msg("\"%s\": %s", text, err.msg);                              \
+		if (s != (expect))                                                          \
+			fail_msg("\"%s\" read as %d seconds, not %d", text, s, (int)(expect)); \
+		checked++;                                                                  \
+	} while (0)
+	for (int u = 1; u < 20; u++) {
+		CHECK(u * 60, "%s minutes", en_small[u]);
+		CHECK(u, "%s seconden", nl_small[u]);
+	}
+	for (int t = 0; t < 8; t++) {
+		int tens = 20 + 10 * t;
+		CHECK(tens * 60, "%s minutes", en_tens[t]);
+		CHECK(tens, "%s seconden", nl_tens[t]);
+		for (int u = 1; u <= 9; u++) {
+			int n = tens + u;
+			/* English: the tens, then the unit */
+			CHECK(n * 60, "%s-%s minutes", en_tens[t], en_small[u]);
+			CHECK(n * 60, "%s %s minutes", en_tens[t], en_small[u]);
+			CHECK(n, "%s%s seconds", en_tens[t], en_small[u]);
+			CHECK(n * 60, "About %s-%s minutes", en_tens[t], en_small[u]);
+			/* Dutch: the unit, "en", then the tens */
+			for (size_t o = 0; o < (u == 1 ? sizeof nl_one / sizeof nl_one[0] : 1); o++) {
+				const char *unit = u == 1 ? nl_one[o] : nl_small[u];
+				bool e_end = unit[strlen(unit) - 1] == 'e';
+				CHECK(n * 60, "%sen%s minuten", unit, nl_tens[t]);
+				CHECK(n * 60, "%s en %s minuten", unit, nl_tens[t]);
+				CHECK(n * 60, "%s-en-%s minuten", unit, nl_tens[t]);
+				CHECK(n, "ongeveer %sen%s seconden", unit, nl_tens[t]);
+				if (e_end) {	/* tweeëntwintig, drieëntwintig */
+					CHECK(n * 60, "%s\xc3\xabn%s minuten", unit, nl_tens[t]);
+					CHECK(n, "%s\xc3\xabn%s seconden", unit, nl_tens[t]);
+				}
+			}
+		}
+	}
+	/* in a longer length, and capitals */
+	CHECK(2 * 3600 + 25 * 60, "twee uur en vijf en twintig minuten");
+	CHECK(3600 + 23 * 60, "1 uur en drie\xc3\xabntwintig minuten");
+	CHECK(3600 + 23 * 60, "1 uur en DRIE\xc3\x8bNTWINTIG minuten");
+	CHECK(25 * 60 + 30, "Twenty-Five minutes and thirty seconds");
+	CHECK(22 * 60 + 30, "twintig tot vijfentwintig minuten");
+	CHECK(90, "ninety seconds");
+	CHECK(150 * 60, "twee en een half uur");
+	CHECK(150 * 60, "two and a half hours");
+	CHECK(90, "anderhalve minuut");
+#undef CHECK
+	assert_true(checked >= 8 * 9 * 8);	/* every compound, each way it is written */
+}
+
+/* A length is read whole or refused, naming the words not understood; never
+ * a part of it read as something else. */
+static void durations_refused_whole(void **state)
+{
+	static const struct { const char *text, *named; } bad[] = {
+		{ "0x10", "\"0x10\"" }, { "1e2", "\"1e2\"" }, { "0x10 minutes", "\"0x10\"" },
+		{ "1e2 seconden", "\"1e2\"" }, { "twenty five apples", "\"apples\"" },
+		{ "vijf en twintig appels", "\"appels\"" }, { "twenty 5 minutes", "\"twenty\"" },
+		{ "twintig vijf minuten", "\"twintig\"" }, { "vijf en 20 minuten", "\"vijf\"" },
+		{ "hundred minutes", "\"hundred\"" }, { "honderd minuten", "\"honderd\"" },
+		{ "5 minutes and pears", "\"pears\"" }, { "2 min 30", "\"30\"" }, { "min 5", "\"min\"" },
+		{ "een", "\"een\"" }, { "a few", "\"few\"" }, { "1:+5", "\"1:+5\"" },
+		{ "twenty-twenty-five minutes", "\"twenty-twenty-five\"" },
+		{ "vijfentwintigen minuten", "\"vijfentwintigen\"" },
+	};
+	struct nb_error err;
+	char many[256] = "";
+	int s;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		s = -7;
+		if (parse_seconds("seconds", bad[i].text, 86400, &s, &err) != NB_EINVAL)
+			fail_msg("\"%s\" was read as %d seconds", bad[i].text, s);
+		assert_int_equal(s, -7);
+		assert_string_equal(err.field, "seconds");
+		if (!strstr(err.msg, bad[i].named))
+			fail_msg("\"%s\": the message does not name %s: %s", bad[i].text, bad[i].named, err.msg);
+	}
+	/* words past any count are never dropped: too many words is a refusal */
+	for (int i = 0; i < 8; i++)
+		strcat(many, "1 s ");
+	assert_int_equal(parse_seconds("seconds", many, 86400, &s, &err), NB_OK);
+	assert_int_equal(s, 8);	/* sixteen words, all read */
+	strcat(many, "apples");
+	assert_int_equal(parse_seconds("seconds", many, 86400, &s, &err), NB_EINVAL);
+	assert_non_null(strstr(err.msg, "words"));
+	strcpy(many, "");
+	for (int i = 0; i < 9; i++)
+		strcat(many, "1 s ");
+	assert_int_equal(parse_seconds("seconds", many, 86400, &s, &err), NB_EINVAL);
+	assert_non_null(strstr(err.msg, "16"));
+}
+
+/* The same refusals in Dutch, with the words named. */
+static void durations_refused_in_dutch(void **state)
+{
+	struct nb_error err;
+	char many[256] = "";
+	const char *dir = getenv("NABIJ_LOCALEDIR");
+	int s;
+
+	(void)state;
+	if (!dir)
+		skip();
+	setlocale(LC_ALL, "C.UTF-8");
+	setenv("LANGUAGE", "nl", 1);
+	bindtextdomain("nabij", dir);
+	bind_textdomain_codeset("nabij", "UTF-8");
+	textdomain("nabij");
+	assert_int_equal(parse_seconds("seconds", "vijf en twintig appels", 86400, &s, &err), NB_EINVAL);
+	assert_non_null(strstr(err.msg, "niet begrepen: \"appels\""));
+	for (int i = 0; i < 9; i++)
+		strcat(many, "1 s ");
+	assert_int_equal(parse_seconds("seconds", many, 86400, &s, &err), NB_EINVAL);
+	assert_non_null(strstr(err.msg, "woorden"));
+	setenv("LANGUAGE", "en", 1);
+	textdomain("nabij");
+}
+
 static void emotions_and_body(void **state)
 {
 	struct nb_items l = { 0 };
@@ -246,6 +400,9 @@ int main(void)
 		cmocka_unit_test(sleep_hours),
 		cmocka_unit_test(long_values_are_shortened),
 		cmocka_unit_test(durations),
+		cmocka_unit_test(compound_number_words),
+		cmocka_unit_test(durations_refused_whole),
+		cmocka_unit_test(durations_refused_in_dutch),
 		cmocka_unit_test(emotions_and_body),
 		cmocka_unit_test(closed_vocabularies),
 		cmocka_unit_test(long_or_broken_words),

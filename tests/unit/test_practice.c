@@ -588,7 +588,7 @@ static void touch_said_gently(void **state)
 		assert_true(care_phone_number("06-12345678", dial));
 		assert_string_equal(dial, "0612345678");
 		assert_true(care_phone_number("+31 (0)6 1234 5678", dial));
-		assert_string_equal(dial, "+310612345678");
+		assert_string_equal(dial, "+31612345678");	/* the (0) is not dialled from abroad */
 		assert_false(care_phone_number("noor@example.org", dial));
 		assert_false(care_phone_number("by the river, after the bridge", dial));
 		assert_false(care_phone_number("12", dial));
@@ -600,6 +600,52 @@ static void touch_said_gently(void **state)
 
 /* Low mood that lasts: at least 10 of the days with a mood in the last
  * two weeks at 2 or lower; at the edges. */
+/*
+ * Only what is written as a phone number becomes a number to call: a date
+ * or an address of a computer in "how to reach" is digits and separators
+ * too, and must stay text. The edges of the rule, both ways.
+ */
+static void phone_numbers_only(void **state)
+{
+	static const struct { const char *written, *dial; } phones[] = {
+		{ "06-12345678", "0612345678" }, { "0612345678", "0612345678" },
+		{ "06 1234 5678", "0612345678" }, { " 06 12 34 56 78 ", "0612345678" },
+		{ "+31 6 1234 5678", "+31612345678" }, { "+31612345678", "+31612345678" },
+		{ "+31 (0)6 1234 5678", "+31612345678" }, { "0031 6 12345678", "0031612345678" },
+		{ "020 123 4567", "0201234567" }, { "(020) 123 4567", "0201234567" },
+		{ "020-1234567", "0201234567" }, { "010.123.4567", "0101234567" },
+		{ "0800-0113", "08000113" }, { "0900-8844", "09008844" }, { "0800 1234567", "08001234567" },
+		{ "112", "112" }, { "113", "113" }, { "144", "144" }, { "116 123", "116123" },
+		{ "14 020", "14020" }, { "+44 20 7946 0958", "+442079460958" },
+		{ "07700 900123", "07700900123" }, { "911", "911" }, { "999", "999" },
+	};
+	static const char *const not_phones[] = {
+		/* dates */
+		"2024-03-05", "05-03-2024", "5-3-2024", "05/03/2024", "2024/03/05", "05.03.2024",
+		"5 3 2024", "09-06-2024", "08-00-2024", "2024-3-5", "05-03-24", "20240305",
+		/* addresses of computers, and times */
+		"192.168.1.10", "10.0.0.1", "127.0.0.1", "010.001.002.003", "13:30", "2001:db8::1",
+		/* too short or too long, or not a number people call */
+		"12", "123", "1234", "12345", "123456789", "06-1234567", "+31", "+31 6", "0801-0113",
+		"+31 6 1234 5678 9012 3456", "0612345678901234",
+		/* words, other signs, a second plus */
+		"noor@example.org", "by the river, after the bridge", "06-12345678 or 06-87654321",
+		"1,5", "06+12345678", "+", "", "-", "()", "(0)",
+	};
+	char dial[24];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof phones / sizeof phones[0]; i++) {
+		if (!care_phone_number(phones[i].written, dial))
+			fail_msg("\"%s\" is a phone number", phones[i].written);
+		assert_string_equal(dial, phones[i].dial);
+	}
+	for (size_t i = 0; i < sizeof not_phones / sizeof not_phones[0]; i++)
+		if (care_phone_number(not_phones[i], dial))
+			fail_msg("\"%s\" was taken for a phone number (%s)", not_phones[i], dial);
+	assert_false(care_phone_number(NULL, dial));
+}
+
 static void lasting_low_mood(void **state)
 {
 	double m[NB_LOW_DAYS] = { 0 };
@@ -630,6 +676,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(catalogue_is_whole),
+		cmocka_unit_test(phone_numbers_only),
 		cmocka_unit_test(catalogue_is_dutch_too),
 		cmocka_unit_test(pacer_phases),
 		cmocka_unit_test(rhythms),

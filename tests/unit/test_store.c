@@ -62,6 +62,101 @@ static int64_t add(struct nb_app *a, struct nb_entry *e)
 	return id;
 }
 
+static struct nb_entry *member(const char *name, bool first)
+{
+	struct nb_entry *e = entry_new(NB_MEMBER);
+
+	e->u.member.name = xstrdup(name);
+	e->u.member.reach = xstrdup("06-12345678");
+	e->u.member.first = first;
+	return e;
+}
+
+/* Whether the member id is marked as the first to call. */
+static bool is_first(struct nb_app *a, int64_t id)
+{
+	struct nb_entry *e;
+	struct nb_error err;
+	bool first;
+
+	assert_int_equal(app_get(a, id, &e, &err), NB_OK);
+	first = e->u.member.first;
+	entry_free(e);
+	return first;
+}
+
+/*
+ * One first to call at a time: marking a member unmarks the one before,
+ * in the same transaction, and the app says who that was so a face can
+ * say so. A write that fails leaves the one before marked.
+ */
+static void one_first_to_call(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_entries l = { 0 }, in = { 0 };
+	struct nb_import_result r;
+	struct nb_entry *e;
+	struct nb_error err;
+	int64_t sam, noor, mira;
+	size_t marked = 0;
+
+	sam = add(a, member("Sam", true));
+	assert_int_equal(a->first_before.id, 0);	/* nobody was before */
+	noor = add(a, member("Noor", true));
+	assert_false(is_first(a, sam));
+	assert_true(is_first(a, noor));
+	assert_int_equal(a->first_before.id, sam);
+	assert_string_equal(a->first_before.name, "Sam");
+	mira = add(a, member("Mira", false));	/* not marked: nothing moves */
+	assert_int_equal(a->first_before.id, 0);
+	assert_true(is_first(a, noor));
+
+	/* changing a member into the first, and saving the first again */
+	assert_int_equal(app_get(a, sam, &e, &err), NB_OK);
+	e->u.member.first = true;
+	assert_int_equal(app_update(a, e, &err), NB_OK);
+	assert_int_equal(a->first_before.id, noor);
+	assert_int_equal(app_update(a, e, &err), NB_OK);
+	assert_int_equal(a->first_before.id, 0);	/* itself: nobody else was */
+	entry_free(e);
+	assert_true(is_first(a, sam));
+	assert_false(is_first(a, noor));
+
+	/* a write that fails takes nothing with it: Sam stays the first */
+	assert_int_equal(app_get(a, noor, &e, &err), NB_OK);
+	e->id = mira + 100;	/* a record that is not there */
+	e->u.member.first = true;
+	assert_int_equal(app_update(a, e, &err), NB_ENOTFOUND);
+	assert_int_equal(a->first_before.id, 0);
+	entry_free(e);
+	assert_true(is_first(a, sam));
+
+	assert_int_equal(app_circle(a, &l, &err), NB_OK);
+	for (size_t i = 0; i < l.n; i++)
+		marked += l.v[i]->u.member.first;
+	assert_int_equal(marked, 1);
+	assert_string_equal(care_first_to_call(&l)->name, "Sam");
+	entries_free(&l);
+
+	/* an import keeps the rule: the last one marked in the file stays */
+	for (int i = 0; i < 2; i++) {
+		e = member(i ? "Joris" : "Ellen", true);
+		entry_set_time(e, nb_stamp_local(NOW));
+		snprintf(e->uid, sizeof e->uid, "%032d", 50 + i);
+		entries_push(&in, e);
+	}
+	assert_int_equal(app_import(a, &in, false, &r, &err), NB_OK);
+	assert_int_equal(r.added, 2);
+	entries_free(&in);
+	assert_int_equal(app_circle(a, &l, &err), NB_OK);
+	marked = 0;
+	for (size_t i = 0; i < l.n; i++)
+		marked += l.v[i]->u.member.first;
+	assert_int_equal(marked, 1);
+	assert_string_equal(care_first_to_call(&l)->name, "Joris");
+	entries_free(&l);
+}
+
 static void migrations_set_the_version(void **state)
 {
 	struct nb_store s;
@@ -734,6 +829,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(migrations_set_the_version),
 		cmocka_unit_test_setup_teardown(every_kind_round_trips, setup, teardown),
+		cmocka_unit_test_setup_teardown(one_first_to_call, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_finds_and_forgets, setup, teardown),
 		cmocka_unit_test_setup_teardown(update_replaces_lists_and_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(import_is_all_or_nothing, setup, teardown),

@@ -690,6 +690,100 @@ static void lowest_asks_for_someone(void **state)
 	req_free(&r);
 }
 
+/* In the circle, only a phone number is a link to call: a date or a
+ * computer's address in "how to reach" stays text. */
+static void circle_calls_only_phones(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const reach[][2] = {
+		{ "Sam", "06-12345678" }, { "Noor", "192.168.1.10" }, { "Ellen", "05-03-2024" },
+		{ "Jip", "2024-03-05" },
+	};
+	struct nb_error err;
+	char *body;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof reach / sizeof reach[0]; i++) {
+		struct nb_entry *e = entry_new(NB_MEMBER);
+		e->u.member.name = xstrdup(reach[i][0]);
+		e->u.member.reach = xstrdup(reach[i][1]);
+		assert_int_equal(app_add(f->w.app, e, &err), NB_OK);
+		entry_free(e);
+	}
+	assert_int_equal(get(f, "/circle", &body), 200);
+	assert_non_null(strstr(body, "<a href=\"tel:0612345678\">06-12345678</a>"));
+	assert_null(strstr(body, "tel:19216811"));
+	assert_null(strstr(body, "tel:05032024"));
+	assert_null(strstr(body, "tel:20240305"));
+	assert_non_null(strstr(body, "192.168.1.10"));	/* still shown, as text */
+	assert_non_null(strstr(body, "2024-03-05"));
+	free(body);
+}
+
+/* One first to call at a time: marking another says so, on the circle
+ * and after a change, and only the new one is marked. */
+static void one_first_to_call(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	struct web_resp resp = { 0 };
+	struct nb_entry *e = entry_new(NB_MEMBER);
+	struct nb_error err;
+	char *body, path[64], location[512];
+	int64_t sam;
+
+	e->u.member.name = xstrdup("Sam");
+	e->u.member.first = true;
+	assert_int_equal(app_add(f->w.app, e, &err), NB_OK);
+	sam = e->id;
+	entry_free(e);
+	req_init(&r, &f->w, "POST", "/circle");
+	form(&r, "name", "Noor");
+	form(&r, "first", "1");
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 303);
+	snprintf(location, sizeof location, "%s", resp.location);
+	web_resp_free(&resp);
+	req_free(&r);
+	req_init(&r, &f->w, "GET", "/circle");
+	assert_non_null(strchr(location, '?'));
+	kvs_add(&r.query, "moved", strchr(location, '=') + 1, strlen(strchr(location, '=') + 1));
+	run(f, &r, &body);
+	req_free(&r);
+	assert_non_null(strstr(body, "Noor is now the first to call, instead of Sam."));
+	assert_non_null(strstr(body, "<strong>Noor</strong> · the first to call"));
+	assert_null(strstr(body, "<strong>Sam</strong> · the first to call"));
+	assert_non_null(strstr(body, "Now the first to call: Noor. There is one at a time"));	/* beside the choice */
+	free(body);
+
+	/* Sam again, through the change form, which says who is first now */
+	snprintf(path, sizeof path, "/r/%lld/edit", (long long)sam);
+	assert_int_equal(get(f, path, &body), 200);
+	assert_non_null(strstr(body, "Now the first to call: Noor."));
+	free(body);
+	req_init(&r, &f->w, "POST", path);
+	form(&r, "name", "Sam");
+	form(&r, "first", "1");
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 303);
+	assert_non_null(strstr(resp.location, "moved="));
+	snprintf(location, sizeof location, "%s", resp.location);
+	web_resp_free(&resp);
+	req_free(&r);
+	snprintf(path, sizeof path, "/r/%lld", (long long)sam);
+	req_init(&r, &f->w, "GET", path);
+	kvs_add(&r.query, "changed", "1", 1);
+	kvs_add(&r.query, "moved", strstr(location, "moved=") + 6, strlen(strstr(location, "moved=") + 6));
+	run(f, &r, &body);
+	req_free(&r);
+	assert_non_null(strstr(body, "Sam is now the first to call, instead of Noor."));
+	free(body);
+	snprintf(path, sizeof path, "/r/%lld/edit", (long long)sam);
+	assert_int_equal(get(f, path, &body), 200);
+	assert_null(strstr(body, "Now the first to call"));	/* Sam is: nothing to say */
+	free(body);
+}
+
 /* The circle's edit form changes a person into a place. */
 static void member_becomes_a_place(void **state)
 {
@@ -1063,6 +1157,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(dutch_on_request, setup, teardown),
 		cmocka_unit_test_setup_teardown(lowest_checkin_shows_help, setup, teardown),
 		cmocka_unit_test_setup_teardown(member_becomes_a_place, setup, teardown),
+		cmocka_unit_test_setup_teardown(circle_calls_only_phones, setup, teardown),
+		cmocka_unit_test_setup_teardown(one_first_to_call, setup, teardown),
 		cmocka_unit_test_setup_teardown(lowest_asks_for_someone, setup, teardown),
 		cmocka_unit_test_setup_teardown(import_from_daylio, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_says_how_many, setup, teardown),

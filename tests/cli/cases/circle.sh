@@ -21,3 +21,10 @@ run circle remove 6 --yes
 run circle remove 1
 run circle dance
 run circle --json | uids
+# One first to call at a time: marking another says so.
+run circle add Sam --reach "06-11111111" --first
+run circle add Noor --reach "06-22222222" --first
+run circle list
+run --lang nl circle edit 8 --first
+run circle edit 9 --first
+run circle list

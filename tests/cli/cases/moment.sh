@@ -20,3 +20,12 @@ run list --type moment
 run moment hug --seconds "een paar minuten"
 run moment talk --seconds "about 30 seconds"
 run --lang nl moment hug --seconds "5 minuten"
+# Number words are read whole, or the length is refused naming what was not
+# understood: never saved as something else.
+run moment talk --seconds "twenty five minutes"
+run --lang nl moment talk --seconds "vijf en twintig minuten"
+run --lang nl moment talk --seconds "drieëntwintig minuten"
+run moment talk --seconds 0x10
+run --lang nl moment talk --seconds "vijf en twintig appels"
+run moment talk --seconds "1 s 1 s 1 s 1 s 1 s 1 s 1 s 1 s 1 s"
+run list --type moment --limit 3
