@@ -286,6 +286,24 @@ enum nb_err app_export_each(struct nb_app *a, nb_each_fn fn, void *ctx, struct n
 	return OPS(a)->each(DB(a), &dated, fn, ctx, err);
 }
 
+/* One experiment runs at a time: one that would run beside another (in
+ * the database or earlier in the same import) comes in stopped. */
+static enum nb_err beside_running(struct nb_app *a, struct nb_entry *e, struct nb_import_result *r,
+				  struct nb_error *err)
+{
+	struct nb_entry *running = NULL;
+	enum nb_err rc;
+
+	if (e->type != NB_EXPERIMENT || !e->u.experiment.state || strcmp(e->u.experiment.state, "stopped") == 0)
+		return NB_OK;
+	if ((rc = app_experiment(a, &running, err)) || !running)
+		return rc;
+	entry_free(running);
+	xstrset(&e->u.experiment.state, "stopped");
+	r->stopped++;
+	return NB_OK;
+}
+
 enum nb_err app_import(struct nb_app *a, struct nb_entries *in, bool dry_run,
 		       struct nb_import_result *r, struct nb_error *err)
 {
@@ -308,6 +326,7 @@ enum nb_err app_import(struct nb_app *a, struct nb_entries *in, bool dry_run,
 		nb_day_key(e->at, e->day);
 		e->id = 0;
 		if ((rc = entry_validate(e, a->now, err)) ||
+		    (rc = beside_running(a, e, r, err)) ||
 		    (rc = link_entry(a, e, false, err)) ||
 		    (rc = unmark_first_before(a, e, err)) ||
 		    (rc = OPS(a)->put(DB(a), e, err)))

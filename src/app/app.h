@@ -138,6 +138,7 @@ enum nb_err app_export_each(struct nb_app *a, nb_each_fn fn, void *ctx, struct n
 struct nb_import_result {
 	size_t added;
 	size_t present;		/* already in the database (same uid) */
+	size_t stopped;		/* experiments that would have run beside another: added as stopped */
 };
 
 /*
@@ -198,11 +199,17 @@ enum nb_err app_overview(struct nb_app *a, const char *since, const char *until,
 /* The personal experiment that runs or is paused (the newest; a stopped
  * one is history), or *out NULL. */
 enum nb_err app_experiment(struct nb_app *a, struct nb_entry **out, struct nb_error *err);
-/* Start experiment e, its practice and outcome set by the face: one at a
- * time (else NB_EINVAL on the field "experiment"), the default pairs and
- * days where none are given, a seed drawn when none is, running, its plan
+/* Start experiment e, its practice and outcome set by the face, on day
+ * first (NULL: today; else today or up to NB_EXP_AHEAD_MAX days later, or
+ * NB_EINVAL on the field "day"): one at a time (the store refuses a second
+ * with NB_EINVAL on the field "experiment"), the default pairs and days
+ * where none are given, a seed drawn when none is, running, its plan
  * checked (NB_EINVAL on "washout-days"), then stored (e->id set). */
-enum nb_err app_experiment_start(struct nb_app *a, struct nb_entry *e, struct nb_error *err);
+enum nb_err app_experiment_start(struct nb_app *a, struct nb_entry *e, const char *first, struct nb_error *err);
+/* Answer "did you do it?" for day of experiment e (yes or not), and store
+ * it; only a day of its plan (else NB_EINVAL on the field "day"). */
+enum nb_err app_experiment_answer(struct nb_app *a, struct nb_entry *e, const char *day, bool yes,
+				  struct nb_error *err);
 /* Today's line of the experiment that runs or is paused (exp_today_text,
  * with whether t holds a check-in), or NULL when none does. */
 const char *app_experiment_today(struct nb_app *a, const struct nb_today *t, char *buf, size_t size);

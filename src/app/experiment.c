@@ -33,20 +33,20 @@ enum nb_err app_experiment(struct nb_app *a, struct nb_entry **out, struct nb_er
 	return NB_OK;
 }
 
-enum nb_err app_experiment_start(struct nb_app *a, struct nb_entry *e, struct nb_error *err)
+enum nb_err app_experiment_start(struct nb_app *a, struct nb_entry *e, const char *first, struct nb_error *err)
 {
 	struct nb_experiment *x = &e->u.experiment;
-	struct nb_entry *running = NULL;
 	struct nb_exp_plan plan;
-	char seed[17];
+	char seed[17], today[NB_DAY_LEN];
 	enum nb_err rc;
 
-	if ((rc = app_experiment(a, &running, err)))
+	nb_day_key(nb_stamp_local(a->now), today);
+	if (first && (rc = exp_start_check(today, first, err)))
 		return rc;
-	if (running) {
-		entry_free(running);
-		return nb_error_set(err, NB_EINVAL, "experiment", "%s",
-				    _("One experiment at a time: stop the one that runs first."));
+	if (first && strcmp(first, today) != 0) {	/* noon of that day: its day whatever the clocks do */
+		struct nb_stamp now = nb_stamp_local(a->now);
+		int64_t noon = a->now - (((now.utc + now.offset) % 86400) + 86400) % 86400 + 12 * 3600;
+		entry_set_time(e, nb_stamp_local(noon + (int64_t)nb_day_diff(today, first) * 86400));
 	}
 	if (!x->pairs)
 		x->pairs = NB_EXP_PAIRS_DEFAULT;
@@ -61,7 +61,18 @@ enum nb_err app_experiment_start(struct nb_app *a, struct nb_entry *e, struct nb
 	if (!exp_plan_valid(&plan))
 		return nb_error_set(err, NB_EINVAL, "washout-days", "%s",
 				    _("The days of settling must be fewer than half a period."));
-	return app_add(a, e, err);
+	return app_add(a, e, err);	/* the store lets one run at a time */
+}
+
+enum nb_err app_experiment_answer(struct nb_app *a, struct nb_entry *e, const char *day, bool yes,
+				  struct nb_error *err)
+{
+	enum nb_err rc;
+
+	if ((rc = exp_answer_check(e, day, err)))
+		return rc;
+	exp_set_answer(&e->u.experiment, day, yes);
+	return app_update(a, e, err);
 }
 
 enum nb_err app_experiment_last(struct nb_app *a, struct nb_entry **out, struct nb_error *err)

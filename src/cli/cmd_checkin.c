@@ -126,8 +126,7 @@ static void experiment_question(struct cli *c, const char *today)
 	answer = prompt_line(question);
 	if (answer && (strcmp(answer, "yes") == 0 || strcmp(answer, "y") == 0 || strcmp(answer, "ja") == 0 ||
 		       strcmp(answer, "no") == 0 || strcmp(answer, "n") == 0 || strcmp(answer, "nee") == 0)) {
-		exp_set_answer(&x->u.experiment, today, answer[0] == 'y' || answer[0] == 'j');
-		if (app_update(&c->app, x, &err))
+		if (app_experiment_answer(&c->app, x, today, answer[0] == 'y' || answer[0] == 'j', &err))
 			cli_fail(&err);
 	}
 	free(answer);

@@ -157,7 +157,7 @@ static int start(struct cli *c, struct ctx *x, const char *practice)
 	    (!e->u.experiment.outcome &&
 	     nb_error_set(&err, NB_EINVAL, "outcome", "%s", _("Which outcome? --outcome tension, mood, sleep-quality, energy or connection.")))) {
 		status = cli_fail(&err);
-	} else if (app_experiment_start(&c->app, e, &err)) {
+	} else if (app_experiment_start(&c->app, e, x->day, &err)) {
 		status = strcmp(err.field, "experiment") == 0
 			? cli_usage("experiment", "%s", _("One experiment at a time: stop the one that runs first (nabij experiment stop)."))
 			: strcmp(err.field, "washout-days") == 0 ? cli_usage("experiment", "%s", err.msg) : cli_fail(&err);
@@ -209,8 +209,7 @@ int cmd_experiment(struct cli *c, int argc, char **argv)
 	} else if (strcmp(what, "plan") == 0) {
 		plan(c, e);
 	} else if (strcmp(what, "yes") == 0 || strcmp(what, "no") == 0) {
-		exp_set_answer(&e->u.experiment, x.day ? x.day : today, strcmp(what, "yes") == 0);
-		if (app_update(&c->app, e, &err))
+		if (app_experiment_answer(&c->app, e, x.day ? x.day : today, strcmp(what, "yes") == 0, &err))
 			status = cli_fail(&err);
 		else
 			printf("%s\n", strcmp(what, "yes") == 0 ? _("Noted: done that day.") : _("Noted: not that day. That is fine; it counts as it went."));

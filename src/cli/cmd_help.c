@@ -252,7 +252,7 @@ static const struct {
 	{ "experiment", N_(
 "Usage: nabij experiment start PRACTICE --outcome OUTCOME [--pairs N] [--days N]\n"
 "                        [--baseline N] [--washout N] [--words TEXT] [--report]\n"
-"                        [--seed HEX]\n"
+"                        [--seed HEX] [--day DAY]\n"
 "       nabij experiment [result | plan]\n"
 "       nabij experiment yes|no [--day DAY]\n"
 "       nabij experiment pause | resume | stop\n"
@@ -264,11 +264,14 @@ static const struct {
 "sleep) or own (with --words). OUTCOME: tension, mood, sleep-quality, energy\n"
 "or connection, from your check-ins. --pairs 2-6 (3), --days 3-14 a period\n"
 "(5), --baseline days first without it (0), --washout days of settling after\n"
-"a change (0). What you did is read from your moments and exercises; where\n"
-"they cannot tell, say it with \"nabij experiment yes\" or \"no\". Without an\n"
-"argument: today's kind of day; \"result\" gives the answer (provisional while\n"
-"it runs). A day without is never a day of doing without: if you need\n"
-"closeness, take it; that day simply counts as it went.\n") },
+"a change (0), --day the first day of the plan: today (the default) or a day\n"
+"up to 30 days ahead, never a day already gone. One experiment runs at a\n"
+"time. What you did is read from your moments and exercises; where they\n"
+"cannot tell, say it with \"nabij experiment yes\" or \"no\", for today or\n"
+"for another day of the plan with --day. Without an argument: today's kind\n"
+"of day; \"result\" gives the answer (provisional while it runs). A day\n"
+"without is never a day of doing without: if you need closeness, take it;\n"
+"that day simply counts as it went.\n") },
 	{ "ui", N_(
 "Usage: nabij ui [--port N] [--no-open] [--stop]\n"
 "\n"

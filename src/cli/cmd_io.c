@@ -298,6 +298,14 @@ static void print_report(const struct nb_import_report *r, bool dry, const struc
 		printf(ngettext(" (%zu was already there).\n", " (%zu were already there).\n", res->present), res->present);
 	if (dry)
 		printf(" %s\n", _("Nothing was written."));
+	if (res->stopped) {	/* one runs at a time; the one imported is kept, stopped */
+		printf(dry ? ngettext("%zu experiment would come in stopped: one experiment runs at a time.",
+				      "%zu experiments would come in stopped: one experiment runs at a time.", res->stopped)
+			   : ngettext("%zu experiment came in stopped: one experiment runs at a time.",
+				      "%zu experiments came in stopped: one experiment runs at a time.", res->stopped),
+		       res->stopped);
+		printf("\n");
+	}
 	if (!r)
 		return;
 	for (int t = NB_CHECKIN; t < NB_TYPE__COUNT; t++)
@@ -352,8 +360,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		goto fail;
 	}
 	if (c->json)
-		printf("{\"added\": %zu, \"already_present\": %zu, \"dry_run\": %s}\n", r.added,
-		       r.present, x.dry_run ? "true" : "false");
+		printf("{\"added\": %zu, \"already_present\": %zu, \"stopped\": %zu, \"dry_run\": %s}\n", r.added,
+		       r.present, r.stopped, x.dry_run ? "true" : "false");
 	else
 		print_report(strcmp(from, "nabij") ? &rep : NULL, x.dry_run, &r);
 	goto out;

@@ -279,6 +279,40 @@ int exp_answer(const struct nb_experiment *x, const char *day)
 	return -1;
 }
 
+enum nb_err exp_answer_check(const struct nb_entry *x, const char *day, struct nb_error *err)
+{
+	struct nb_exp_plan p;
+	char last[NB_DAY_LEN];
+	int i;
+
+	if (nb_day_parse(day, "day", err))
+		return NB_EINVAL;
+	exp_plan_of(&x->u.experiment, &p);
+	i = exp_index(x, day);
+	if (i >= 0 && i < exp_plan_days(&p))
+		return NB_OK;
+	nb_day_add(x->day, exp_plan_days(&p) - 1, last);
+	return nb_error_set(err, NB_EINVAL, "day",
+			    _("Only a day of the plan can be answered: from %s to %s (you gave %s)."), x->day, last,
+			    day);
+}
+
+enum nb_err exp_start_check(const char *today, const char *day, struct nb_error *err)
+{
+	char last[NB_DAY_LEN];
+	int ahead;
+
+	if (nb_day_parse(day, "day", err))
+		return NB_EINVAL;
+	ahead = nb_day_diff(today, day);
+	if (ahead >= 0 && ahead <= NB_EXP_AHEAD_MAX)
+		return NB_OK;
+	nb_day_add(today, NB_EXP_AHEAD_MAX, last);
+	return nb_error_set(err, NB_EINVAL, "day",
+			    _("An experiment begins today (%s) or on a day up to %s: the days already gone could not follow its plan (you gave %s)."),
+			    today, last, day);
+}
+
 void exp_set_answer(struct nb_experiment *x, const char *day, bool yes)
 {
 	char term[NB_DAY_LEN + 8];

@@ -26,6 +26,10 @@
 #define NB_EXP_BASELINE_MAX 14
 #define NB_EXP_WASHOUT_MAX 3	/* and fewer than half a period */
 #define NB_EXP_LEVEL 0.95	/* the interval's level */
+/* The days of the largest plan: a baseline and every pair at its longest.
+ * A record has at most as many answers to "did you do it?". */
+#define NB_EXP_PLAN_DAYS_MAX (NB_EXP_BASELINE_MAX + 2 * NB_EXP_PAIRS_MAX * NB_EXP_DAYS_MAX)
+#define NB_EXP_AHEAD_MAX 30	/* a plan begins at most this many days after today */
 
 struct nb_exp_plan {
 	int pairs;		/* pairs of periods */
@@ -110,6 +114,12 @@ const char *exp_practice_exercise(const char *practice);
  * one replaces that day's. */
 int exp_answer(const struct nb_experiment *x, const char *day);
 void exp_set_answer(struct nb_experiment *x, const char *day, bool yes);
+/* Whether day is a day of x's plan, the only days an answer is taken for;
+ * the refusal names the plan's first and last day (field "day"). */
+enum nb_err exp_answer_check(const struct nb_entry *x, const char *day, struct nb_error *err);
+/* Whether a plan may begin on day when it is today: today or one of the
+ * NB_EXP_AHEAD_MAX days after it (field "day"). */
+enum nb_err exp_start_check(const char *today, const char *day, struct nb_error *err);
 /* The index in the plan of day (0 the first); negative before it. */
 int exp_index(const struct nb_entry *x, const char *day);
 /* The practice as the person reads it: their words for "own". */

@@ -282,6 +282,7 @@ static const struct nb_field experiment[] = {
 	  .name = N_("state"), .label = N_("State") },
 	{ .id = "answer", .key = "answers", .column = "answer",
 	  .type = NB_FT_TERMS, .offset = AT(experiment.answers), .vocab = NB_VOCAB_FREE,
+	  .hi = NB_EXP_PLAN_DAYS_MAX,	/* one a day: the plan's days, not the cap of other lists */
 	  .name = N_("answer"), .label = N_("Did you do it?") },
 	{ .id = "in-report", .key = "in_report", .column = "in_report",
 	  .type = NB_FT_FLAG, .offset = AT(experiment.in_report),
@@ -532,14 +533,14 @@ static enum nb_err check_term(const char *id, enum nb_vocab v, const char *s, bo
 			    nb_shown(s), allowed);
 }
 
-static enum nb_err check_items(const char *id, enum nb_vocab v, const struct nb_items *l,
+static enum nb_err check_items(const char *id, enum nb_vocab v, const struct nb_items *l, int max,
 			       struct nb_error *err)
 {
 	enum nb_err rc;
 
-	if (l->n > NB_ITEMS_MAX)
+	if (l->n > (size_t)max)
 		return nb_error_set(err, NB_EINVAL, id, _("%s: at most %d, you gave %zu."), named(id),
-				    NB_ITEMS_MAX, l->n);
+				    max, l->n);
 	for (size_t i = 0; i < l->n; i++) {
 		if ((rc = check_term(id, v, l->v[i].term, true, err)) ||
 		    (rc = check_term("place", NB_VOCAB_PLACE, l->v[i].place, false, err)) ||
@@ -586,7 +587,7 @@ static enum nb_err check_field(const struct nb_entry *e, const struct nb_field *
 		return check_text(f->id, field_str_of(e, f), required, NB_TEXT_MAX, true, err);
 	case NB_FT_ITEMS:
 	case NB_FT_TERMS:
-		return check_items(f->id, f->vocab, field_items_of(e, f), err);
+		return check_items(f->id, f->vocab, field_items_of(e, f), f->hi ? f->hi : NB_ITEMS_MAX, err);
 	case NB_FT_ANSWERS: {
 		const int *a = field_answers_of(e, f);
 		enum nb_err rc;

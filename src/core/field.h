@@ -48,7 +48,8 @@ struct nb_field {
 	enum nb_ftype type;
 	size_t offset;		/* of the value within struct nb_entry */
 	enum nb_vocab vocab;	/* terms, items */
-	int lo, hi;		/* range of a scale, duration or answer */
+	int lo, hi;		/* range of a scale, duration or answer; a list's hi:
+				 * the most items it holds (0: NB_ITEMS_MAX) */
 	size_t max;		/* bytes of a line (0: NB_NAME_MAX) */
 	unsigned flags;		/* NB_FF_ */
 	const char *name;	/* N_(): in a sentence, an error ("sleep quality") */

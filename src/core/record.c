@@ -1,5 +1,6 @@
 /* Record lifetimes and validation; see record.h. */
 #include "record.h"
+#include "experiment.h"
 #include "field.h"
 #include "i18n.h"
 #include "vocab.h"
@@ -266,7 +267,9 @@ enum nb_err entry_validate(const struct nb_entry *e, int64_t now,
 {
 	enum nb_err rc;
 
-	if (e->at.utc > now)
+	/* an experiment's time is the first day of its plan, which may lie
+	 * ahead (to the end of the last day a start accepts) */
+	if (e->at.utc > now + (e->type == NB_EXPERIMENT ? (NB_EXP_AHEAD_MAX + 1) * 86400 : 0))
 		return nb_error_set(err, NB_EINVAL, "at",
 				    _("%s lies in the future; you can only record what has already happened."),
 				    field_label("at"));

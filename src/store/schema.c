@@ -150,6 +150,14 @@ static const char *const migrations[] = {
 	 "  baseline_days INTEGER, washout_days INTEGER,"
 	 "  seed TEXT NOT NULL, state TEXT NOT NULL, in_report INTEGER NOT NULL DEFAULT 0, note TEXT"
 	 ");"),
+	/* 7: one experiment runs (or is paused) at a time. Where two were
+	 * started at the same moment or one was imported beside another, the
+	 * one shown (the newest) goes on and the others are stopped, their
+	 * days kept; then a unique index holds it */
+	("UPDATE experiment SET state = 'stopped' WHERE state <> 'stopped' AND entry_id <> ("
+	 "  SELECT x.entry_id FROM experiment x JOIN entry e ON e.id = x.entry_id"
+	 "  WHERE x.state <> 'stopped' ORDER BY e.at DESC, e.id DESC LIMIT 1);"
+	 "CREATE UNIQUE INDEX experiment_one_running ON experiment((state <> 'stopped')) WHERE state <> 'stopped';"),
 };
 
 const char *const *schema_migrations(size_t *n)

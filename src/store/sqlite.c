@@ -99,6 +99,7 @@ static const char *const sql[S__COUNT] = {
 		") GROUP BY day, kind, term",
 	[S_REFRESH_DAY_DEL] = "DELETE FROM day_summary WHERE day IN (SELECT day FROM day_dirty)",
 	[S_REFRESH_DONE] = "DELETE FROM day_dirty",
+	[S_EXP_OTHER_RUNS] = "SELECT 1 FROM experiment WHERE state <> 'stopped' AND entry_id <> ? LIMIT 1",
 	[S_MEMBER_NAME] = "SELECT e.uid FROM entry e JOIN member m ON m.entry_id = e.id"
 			  " WHERE m.name = ? COLLATE NOCASE ORDER BY e.id LIMIT 1",
 };
@@ -411,12 +412,35 @@ static enum nb_err put_detail(struct db *d, const struct nb_entry *e, struct nb_
 static enum nb_err index_entry(struct db *d, const struct nb_entry *e, struct nb_error *err);
 static enum nb_err db_get(void *h, int64_t id, struct nb_entry **out, struct nb_error *err);
 
+/* One experiment runs (or is paused) at a time: asked in the transaction
+ * that writes e, so two started at the same moment cannot both pass; the
+ * schema's unique index (migration 7) holds it for any other writer. */
+static enum nb_err one_experiment(struct db *d, const struct nb_entry *e, struct nb_error *err)
+{
+	sqlite3_stmt *st;
+	int step;
+
+	if (e->type != NB_EXPERIMENT || !e->u.experiment.state || strcmp(e->u.experiment.state, "stopped") == 0)
+		return NB_OK;
+	if (!(st = sq_stmt(d, S_EXP_OTHER_RUNS, err)))
+		return NB_EDB;
+	sqlite3_bind_int64(st, 1, e->id);
+	step = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (step == SQLITE_ROW)
+		return nb_error_set(err, NB_EINVAL, "experiment", "%s",
+				    _("One experiment at a time: stop the one that runs first."));
+	return step == SQLITE_DONE ? NB_OK : sq_error(d, err);
+}
+
 static enum nb_err db_put(void *h, struct nb_entry *e, struct nb_error *err)
 {
 	struct db *d = h;
 	sqlite3_stmt *st;
 	enum nb_err rc;
 
+	if ((rc = one_experiment(d, e, err)))
+		return rc;
 	if (e->id == 0) {
 		if (!(st = sq_stmt(d, S_ENTRY_INS, err)))
 			return NB_EDB;

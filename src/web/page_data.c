@@ -160,7 +160,7 @@ void page_data(struct page *p)
 		} else if (!import_any(import_detect(fval(p, "file.filename"), file->value, file->len),
 				       file->value, file->len, &o, &l, &rep, &p->err) &&
 			   !app_import(p->w->app, &l, dry, &r, &p->err)) {
-			page_redirect(p, "/data?imported=%zu&present=%zu&dry=%d", r.added, r.present, dry);
+			page_redirect(p, "/data?imported=%zu&present=%zu&stopped=%zu&dry=%d", r.added, r.present, r.stopped, dry);
 			entries_free(&l);
 			return;
 		}
@@ -175,7 +175,7 @@ void page_data(struct page *p)
 				    : _("Your notes are not encrypted with a passphrase."),
 	  app_encrypted(p->w->app, p->w->db_path) ? _("Change or remove the passphrase") : _("Protect your notes"));
 	if (result) {
-		const char *present = kvs_get(&p->req->query, "present");
+		const char *present = kvs_get(&p->req->query, "present"), *stopped;
 		const char *dry = kvs_get(&p->req->query, "dry");
 		char line[256];
 		int added = atoi(result), there = present ? atoi(present) : 0;
@@ -185,7 +185,19 @@ void page_data(struct page *p)
 			snprintf(line, sizeof line, ngettext("Imported %d record", "Imported %d records", added), added);
 		h(p, "<p class=\"saved\" role=\"status\">%s", line);
 		snprintf(line, sizeof line, ngettext(" (%d was already there).", " (%d were already there).", there), there);
-		h(p, "%s</p>", line);
+		h(p, "%s", line);
+		if ((stopped = kvs_get(&p->req->query, "stopped")) && atoi(stopped) > 0) {	/* one runs at a time */
+			size_t n = (size_t)atoi(stopped);
+			snprintf(line, sizeof line,
+				 dry && strcmp(dry, "1") == 0
+				 ? ngettext("%zu experiment would come in stopped: one experiment runs at a time.",
+					    "%zu experiments would come in stopped: one experiment runs at a time.", n)
+				 : ngettext("%zu experiment came in stopped: one experiment runs at a time.",
+					    "%zu experiments came in stopped: one experiment runs at a time.", n),
+				 n);
+			h(p, " %s", line);
+		}
+		h(p, "</p>");
 	}
 	if (kvs_get(&p->req->query, "signedout"))
 		h(p, "<p class=\"saved\" role=\"status\">%s</p>",

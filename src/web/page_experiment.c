@@ -74,7 +74,7 @@ static enum nb_err start(struct page *p)
 	}
 	x->baseline_days = fchecked(p, "baseline", "1") ? 7 : 0;
 	x->in_report = fchecked(p, "report", "1");
-	if (!(rc = app_experiment_start(p->w->app, e, &p->err)))
+	if (!(rc = app_experiment_start(p->w->app, e, NULL, &p->err)))
 		page_redirect(p, "/experiment?saved=%lld", (long long)e->id);
 out:
 	entry_free(e);
@@ -88,14 +88,16 @@ static enum nb_err change(struct page *p, struct nb_entry *e)
 
 	if (!what)
 		return nb_error_set(&p->err, NB_EINVAL, "do", "%s", _("That is not something this page can do."));
-	if (strcmp(what, "yes") == 0 || strcmp(what, "no") == 0)
-		exp_set_answer(&e->u.experiment, p->today, strcmp(what, "yes") == 0);
-	else if (strcmp(what, "pause") == 0 || strcmp(what, "resume") == 0 || strcmp(what, "stop") == 0)
+	if (strcmp(what, "yes") == 0 || strcmp(what, "no") == 0) {
+		if (app_experiment_answer(p->w->app, e, p->today, strcmp(what, "yes") == 0, &p->err))
+			return p->err.code;
+	} else if (strcmp(what, "pause") == 0 || strcmp(what, "resume") == 0 || strcmp(what, "stop") == 0) {
 		xstrset(&e->u.experiment.state, strcmp(what, "pause") == 0 ? "paused" : strcmp(what, "stop") == 0 ? "stopped" : "running");
-	else
+		if (app_update(p->w->app, e, &p->err))
+			return p->err.code;
+	} else {
 		return nb_error_set(&p->err, NB_EINVAL, "do", "%s", _("That is not something this page can do."));
-	if (app_update(p->w->app, e, &p->err))
-		return p->err.code;
+	}
 	page_redirect(p, "/experiment?%s=1", what);
 	return NB_OK;
 }

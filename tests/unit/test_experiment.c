@@ -12,6 +12,9 @@
  * person's effect would be found (spread 0.6 and 0.8), which no test
  * asserts: over 2000 people the interval held the truth 95.0% of the time
  * at spread 0.6, and found 0.7 in 78% of them.
+ *
+ * And the record's edges: every day of the largest plan can be answered,
+ * only days of the plan are, and a plan begins today or a little later.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,6 +23,9 @@
 #include <cmocka.h>
 
 #include "core/experiment.h"
+#include "core/record.h"
+#include "core/time.h"
+#include "core/xalloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -225,6 +231,109 @@ static void provisional_and_missing(void **s)
 	assert_false(r.differ);
 }
 
+/* An experiment record of plan pairs x days (and baseline), beginning on
+ * first, with an answer on each of its first n days. */
+static struct nb_entry *record(int pairs, int days, int baseline, const char *first, int n)
+{
+	struct nb_entry *e = entry_new(NB_EXPERIMENT);
+	struct nb_experiment *x = &e->u.experiment;
+	char day[NB_DAY_LEN];
+
+	x->practice = xstrdup("own");
+	x->words = xstrdup("a walk with the dog");
+	x->outcome = xstrdup("tension");
+	x->pairs = pairs;
+	x->period_days = days;
+	x->baseline_days = baseline;
+	x->seed = xstrdup("00000000000000ff");
+	x->state = xstrdup("running");
+	snprintf(e->day, sizeof e->day, "%s", first);
+	for (int i = 0; i < n; i++) {
+		nb_day_add(first, i, day);
+		exp_set_answer(x, day, i % 2);
+	}
+	return e;
+}
+
+/* "Did you do it?" can be answered on every day of the plan, up to the
+ * largest plan the start accepts (182 days), and not by raising the cap
+ * every list shares: the 25th answer of the default 30 days was refused. */
+static void every_day_of_a_plan_can_be_answered(void **s)
+{
+	struct nb_error err = { 0 };
+	struct nb_entry *e;
+
+	(void)s;
+	assert_int_equal(NB_EXP_PLAN_DAYS_MAX, 182);
+	e = record(NB_EXP_PAIRS_DEFAULT, NB_EXP_DAYS_DEFAULT, 0, "2026-11-20", 30);
+	assert_int_equal(e->u.experiment.answers.n, 30);
+	assert_int_equal(fields_validate(e, &err), NB_OK);
+	entry_free(e);
+	e = record(NB_EXP_PAIRS_MAX, NB_EXP_DAYS_MAX, NB_EXP_BASELINE_MAX, "2026-11-20", NB_EXP_PLAN_DAYS_MAX);
+	assert_int_equal(e->u.experiment.answers.n, 182);
+	if (fields_validate(e, &err))
+		fail_msg("%s", err.msg);
+	exp_set_answer(&e->u.experiment, "2027-06-01", true);	/* one more than any plan has days */
+	assert_int_equal(fields_validate(e, &err), NB_EINVAL);
+	assert_non_null(strstr(err.msg, "at most 182"));
+	entry_free(e);
+	/* the other lists keep theirs */
+	e = entry_new(NB_CHECKIN);
+	for (int i = 0; i <= NB_ITEMS_MAX; i++)
+		items_add(&e->u.checkin.tags, "tag", NULL, 0);
+	assert_int_equal(fields_validate(e, &err), NB_EINVAL);
+	assert_non_null(strstr(err.msg, "at most 24"));
+	entry_free(e);
+}
+
+/* Only a day of the plan takes an answer: its first and its last do, the
+ * days beside them and the ends of the calendar do not, and the refusal
+ * names the plan's first and last day. */
+static void only_days_of_the_plan_are_answered(void **s)
+{
+	struct nb_entry *e = record(NB_EXP_PAIRS_DEFAULT, NB_EXP_DAYS_DEFAULT, 0, "2026-11-20", 0);
+	static const char *const refused[] = { "2026-11-19", "2026-12-20", "1900-01-01", "9999-12-31" };
+	struct nb_error err = { 0 };
+
+	(void)s;
+	assert_int_equal(exp_answer_check(e, "2026-11-20", &err), NB_OK);
+	assert_int_equal(exp_answer_check(e, "2026-12-19", &err), NB_OK);
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		memset(&err, 0, sizeof err);
+		assert_int_equal(exp_answer_check(e, refused[i], &err), NB_EINVAL);
+		assert_string_equal(err.field, "day");
+		assert_non_null(strstr(err.msg, "2026-11-20"));
+		assert_non_null(strstr(err.msg, "2026-12-19"));
+	}
+	entry_free(e);
+	e = record(NB_EXP_PAIRS_MAX, NB_EXP_DAYS_MAX, NB_EXP_BASELINE_MAX, "2026-11-20", 0);
+	assert_int_equal(exp_answer_check(e, "2027-05-20", &err), NB_OK);	/* day 182 */
+	assert_int_equal(exp_answer_check(e, "2027-05-21", &err), NB_EINVAL);
+	entry_free(e);
+}
+
+/* A plan begins today or on one of the days ahead (up to
+ * NB_EXP_AHEAD_MAX): the days already gone could not follow it. */
+static void a_plan_begins_today_or_later(void **s)
+{
+	struct nb_error err = { 0 };
+	char last[NB_DAY_LEN];
+
+	(void)s;
+	nb_day_add("2026-11-20", NB_EXP_AHEAD_MAX, last);
+	assert_int_equal(exp_start_check("2026-11-20", "2026-11-20", &err), NB_OK);
+	assert_int_equal(exp_start_check("2026-11-20", "2026-11-21", &err), NB_OK);
+	assert_int_equal(exp_start_check("2026-11-20", last, &err), NB_OK);
+	assert_int_equal(exp_start_check("2026-11-20", "2026-11-19", &err), NB_EINVAL);
+	assert_string_equal(err.field, "day");
+	assert_non_null(strstr(err.msg, "2026-11-20"));
+	assert_non_null(strstr(err.msg, last));
+	nb_day_add(last, 1, last);
+	assert_int_equal(exp_start_check("2026-11-20", last, &err), NB_EINVAL);
+	assert_int_equal(exp_start_check("2026-11-20", "9999-12-31", &err), NB_EINVAL);
+	assert_int_equal(exp_start_check("2026-11-20", "1900-01-01", &err), NB_EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -235,6 +344,9 @@ int main(void)
 		cmocka_unit_test(adherence_of_seventy_percent),
 		cmocka_unit_test(noisier_people),
 		cmocka_unit_test(provisional_and_missing),
+		cmocka_unit_test(every_day_of_a_plan_can_be_answered),
+		cmocka_unit_test(only_days_of_the_plan_are_answered),
+		cmocka_unit_test(a_plan_begins_today_or_later),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

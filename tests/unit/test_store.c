@@ -177,7 +177,7 @@ static void migrations_set_the_version(void **state)
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 6);
+	assert_int_equal(sqlite3_column_int(st, 0), 7);
 	sqlite3_finalize(st);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -824,6 +824,171 @@ static void check_finds_the_index_and_links(void **state)
 	unlink_db(path);
 }
 
+static struct nb_entry *experiment(const char *practice, const char *uid)
+{
+	struct nb_entry *e = entry_new(NB_EXPERIMENT);
+
+	e->u.experiment.practice = xstrdup(practice);
+	e->u.experiment.outcome = xstrdup("tension");
+	if (uid)
+		snprintf(e->uid, sizeof e->uid, "%s", uid);
+	return e;
+}
+
+static int running(struct nb_app *a)
+{
+	struct nb_query q = { .types = NB_TYPE_BIT(NB_EXPERIMENT) };
+	struct nb_entries l = { 0 };
+	struct nb_error err;
+	int n = 0;
+
+	assert_int_equal(app_list(a, &q, &l, &err), NB_OK);
+	for (size_t i = 0; i < l.n; i++)
+		n += strcmp(l.v[i]->u.experiment.state, "stopped") != 0;
+	entries_free(&l);
+	return n;
+}
+
+/* Two started at the same moment, by two nabij on one database: both
+ * found none running, and the store lets only one of them in. */
+static void one_experiment_at_a_time_in_the_store(void **state)
+{
+	struct nb_app a = { .now = NOW }, b = { .now = NOW };
+	struct nb_error err = { 0 };
+	struct nb_entry *x, *found = NULL;
+	char path[64] = "/tmp/nabij-test-XXXXXX";
+	int fd = mkstemp(path);
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	assert_int_equal(store_sqlite_open(path, &b.store, &err), NB_OK);
+	assert_int_equal(app_experiment(&a, &found, &err), NB_OK);
+	assert_null(found);
+	assert_int_equal(app_experiment(&b, &found, &err), NB_OK);
+	assert_null(found);	/* both looked before either wrote */
+	x = experiment("embrace", NULL);
+	xstrset(&x->u.experiment.state, "running");
+	x->u.experiment.pairs = 3;
+	x->u.experiment.period_days = 5;
+	x->u.experiment.seed = xstrdup("00000000000000ff");
+	assert_int_equal(app_add(&a, x, &err), NB_OK);
+	entry_free(x);
+	x = experiment("self-touch", NULL);
+	xstrset(&x->u.experiment.state, "running");
+	x->u.experiment.pairs = 3;
+	x->u.experiment.period_days = 5;
+	x->u.experiment.seed = xstrdup("00000000000000ee");
+	assert_int_equal(app_add(&b, x, &err), NB_EINVAL);
+	assert_string_equal(err.field, "experiment");
+	assert_non_null(strstr(err.msg, "One experiment at a time"));
+	/* stopped, it may stay beside the running one */
+	xstrset(&x->u.experiment.state, "stopped");
+	assert_int_equal(app_add(&b, x, &err), NB_OK);
+	entry_free(x);
+	x = experiment("reach-out", NULL);
+	assert_int_equal(app_experiment_start(&b, x, NULL, &err), NB_EINVAL);
+	assert_string_equal(err.field, "experiment");
+	entry_free(x);
+	assert_int_equal(running(&a), 1);
+	store_close(&a.store);
+	store_close(&b.store);
+	unlink_db(path);
+}
+
+/* An experiment imported beside a running one comes in stopped, and is
+ * counted as such; the one that ran goes on. */
+static void import_beside_a_running_experiment(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_entries in = { 0 };
+	struct nb_import_result r;
+	struct nb_error err = { 0 };
+	struct nb_entry *x = experiment("embrace", NULL), *shown = NULL;
+	int64_t id;
+
+	assert_int_equal(app_experiment_start(a, x, NULL, &err), NB_OK);
+	id = x->id;
+	entry_free(x);
+	for (int i = 0; i < 2; i++) {
+		char uid[NB_UID_LEN];
+		snprintf(uid, sizeof uid, "%032d", i + 1);
+		x = experiment(i ? "reach-out" : "self-touch", uid);
+		x->u.experiment.pairs = 2;
+		x->u.experiment.period_days = 3;
+		x->u.experiment.seed = xstrdup("00000000000000aa");
+		x->u.experiment.state = xstrdup(i ? "paused" : "running");
+		entry_set_time(x, nb_stamp_local(NOW - 86400 * (3 - i)));
+		entries_push(&in, x);
+	}
+	if (app_import(a, &in, false, &r, &err))
+		fail_msg("%s", err.msg);
+	assert_int_equal(r.added, 2);
+	assert_int_equal(r.stopped, 2);
+	assert_int_equal(running(a), 1);
+	assert_int_equal(app_experiment(a, &shown, &err), NB_OK);
+	assert_non_null(shown);
+	assert_int_equal(shown->id, id);
+	entry_free(shown);
+	entries_free(&in);
+}
+
+/* A database of schema 6 in which two experiments came to run side by
+ * side keeps the one that was shown (the newest) running and stops the
+ * other when opened; from then on the store holds one at a time. */
+static void migration_stops_all_but_one(void **state)
+{
+	struct nb_app a = { .now = NOW };
+	struct nb_error err = { 0 };
+	struct nb_entry *x, *shown = NULL;
+	char path[64] = "/tmp/nabij-test-XXXXXX";
+	int fd = mkstemp(path);
+	int64_t older, newer;
+	sqlite3 *h;
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	x = experiment("embrace", NULL);
+	entry_set_time(x, nb_stamp_local(NOW - 86400));
+	assert_int_equal(app_experiment_start(&a, x, NULL, &err), NB_OK);
+	older = x->id;
+	entry_free(x);
+	x = experiment("self-touch", NULL);
+	xstrset(&x->u.experiment.state, "stopped");
+	x->u.experiment.pairs = 3;
+	x->u.experiment.period_days = 5;
+	x->u.experiment.seed = xstrdup("00000000000000ff");
+	assert_int_equal(app_add(&a, x, &err), NB_OK);
+	newer = x->id;
+	entry_free(x);
+	store_close(&a.store);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	if (sqlite3_exec(h, "DROP INDEX IF EXISTS experiment_one_running;"
+			 " UPDATE experiment SET state = 'running'; PRAGMA user_version = 6",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s", sqlite3_errmsg(h));
+	sqlite3_close(h);
+	if (store_sqlite_open(path, &a.store, &err) != NB_OK)
+		fail_msg("%s", err.msg);
+	assert_int_equal(running(&a), 1);
+	assert_int_equal(app_experiment(&a, &shown, &err), NB_OK);
+	assert_int_equal(shown->id, newer);
+	entry_free(shown);
+	assert_int_equal(app_get(&a, older, &x, &err), NB_OK);
+	assert_string_equal(x->u.experiment.state, "stopped");
+	store_close(&a.store);
+	/* and the schema itself refuses a second one, whatever writes it */
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(h, "UPDATE experiment SET state = 'running'", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	entry_free(x);
+	unlink_db(path);
+}
+
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -842,6 +1007,9 @@ int main(void)
 		cmocka_unit_test(migration_builds_the_summary),
 		cmocka_unit_test(migration_adds_connection),
 		cmocka_unit_test(check_finds_the_index_and_links),
+		cmocka_unit_test(one_experiment_at_a_time_in_the_store),
+		cmocka_unit_test_setup_teardown(import_beside_a_running_experiment, setup, teardown),
+		cmocka_unit_test(migration_stops_all_but_one),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);

@@ -2,7 +2,10 @@
 // test moves a day at a time by starting nabij again (the same address, so
 // the page simply reloads): set up by visible labels, follow today's kind of
 // day with a check-in (and a hug on the days with), and read the answer.
-// Screenshots go to SHOTS/experiment-*.png.
+// Then the default plan (3 pairs of 5 days: 30 days) of a practice in the
+// person's own words, which nothing logged can show, so "did you do it?"
+// is answered after each day's check-in, run to its end (the 25th answer
+// was once refused). Screenshots go to SHOTS/experiment-*.png.
 //   node experiment.mjs NABIJ_BINARY [SHOTS]
 import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
@@ -43,7 +46,7 @@ const stop = (s) => new Promise((resolve) => { s.proc.on("exit", resolve); s.pro
 const follow = (page, act) => Promise.all([page.waitForEvent("load", { timeout: 30000 * slow }), act()]);
 
 const days = [];
-for (let d = new Date(Date.UTC(2026, 10, 2)), i = 0; i < 13; i++, d.setUTCDate(d.getUTCDate() + 1))
+for (let d = new Date(Date.UTC(2026, 10, 2)), i = 0; i < 13 + 31; i++, d.setUTCDate(d.getUTCDate() + 1))
 	days.push(d.toISOString().slice(0, 10));
 
 /* under valgrind (NABIJ_TEST_SLOW) every wait is that much longer */
@@ -111,6 +114,49 @@ try {
 	await page.screenshot({ path: `${shots}/experiment-answer.png`, fullPage: true });
 	await follow(page, () => page.getByRole("button", { name: "Close this experiment" }).click());
 	check("closed without reproach", (await page.locator(".saved").textContent()).includes("nothing to make up for"));
+
+	// The default plan, in one's own words, answered every day to its end.
+	await page.getByRole("group", { name: "Which practice would you like to try?" })
+		.getByText("something in your own words").click();
+	await page.getByRole("textbox", { name: /In your own words/ }).fill("a walk at dawn");
+	await page.getByRole("group", { name: /What would you like to watch/ }).getByText("tension", { exact: true }).click();
+	check("three pairs unless chosen otherwise", await page.getByLabel("Pairs of periods").inputValue() === "3");
+	check("five days unless chosen otherwise", await page.getByLabel("Days in each period").inputValue() === "5");
+	await follow(page, () => page.getByRole("button", { name: "Set up the experiment" }).click());
+	check("the default plan set up", (await page.locator(".saved").textContent()).includes("Your experiment is set"));
+	let answered = 0, withOwn = 0;
+	for (let i = 0; i < 30; i++) {
+		if (i > 0) {
+			await stop(server);
+			server = await start(days[12 + i]);
+		}
+		await page.goto(new URL(server.url).origin + "/");
+		const line = await page.locator(".experiment-today").textContent();
+		check(`own, day ${i + 1}: today names the day`, line.includes(`day ${i + 1} of 30`), line);
+		const isWith = line.includes("a day with the practice");
+		withOwn += isWith;
+		await follow(page, () => page.locator("nav.wide").getByRole("link", { name: "Check-in", exact: true }).click());
+		await page.getByRole("group", { name: /Tension/ }).getByText(String(isWith ? 2 + (i % 2) : 3 + (i % 3)), { exact: true }).click();
+		await follow(page, () => page.getByRole("button", { name: "Save the check-in" }).click());
+		const asked = page.getByRole("region", { name: "Did you do it today?" });
+		await follow(page, () => asked.getByRole("button", { name: isWith ? "Yes, I did" : "No, not today" }).click());
+		const noted = await page.locator("main").textContent();
+		if (noted.includes(isWith ? "Noted: done today." : "Noted: not today.")) answered++;
+		else check(`own, day ${i + 1}: the answer is taken`, false, noted.replace(/\s+/g, " ").slice(0, 300));
+	}
+	check("every day of the plan answered", answered === 30, `${answered}`);
+	check("half the days with", withOwn === 15, `${withOwn}`);
+	await stop(server);
+	server = await start(days[42]);
+	await page.goto(new URL(server.url).origin + "/");
+	check("today says the plan is complete", (await page.locator(".experiment-today").textContent()).includes("plan is complete"));
+	await follow(page, () => page.getByRole("link", { name: "Your experiment" }).click());
+	const own = await page.locator("main").textContent();
+	check("the default plan ends with its answer", own.includes("The answer") && !own.includes("provisional"), own);
+	check("its answer rests on all 30 days", own.includes("It rests on 30 days in 6 periods"), own);
+	check("followed on every day answered", own.includes("followed on 30 of the 30 days"), own);
+	check("tension clearly lower on the days with", own.includes("your tension was clearly lower"), own);
+	await page.screenshot({ path: `${shots}/experiment-default-answer.png`, fullPage: true });
 } catch (e) {
 	failed++;
 	console.log("FAIL " + (e.stack || e));

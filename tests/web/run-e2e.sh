@@ -3,7 +3,8 @@
 # playwright-core (npm ci in this folder). make test installs both.
 # e2e.mjs walks every part of the UI; personas.mjs replays the usability
 # test's two people by what they see (phone in Dutch, laptop in English);
-# experiment.mjs one whole personal experiment on a clock moved day by day.
+# experiment.mjs two whole personal experiments (a short one, then the
+# default 30 days answered every day) on a clock moved day by day.
 #   run-e2e.sh NABIJ_BINARY SCREENSHOT_DIR
 set -u
 here=$(dirname "$0")
