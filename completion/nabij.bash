@@ -63,7 +63,7 @@ _nabij()
 	phase)
 		COMPREPLY=($(compgen -W "start distance clash turning list --with --note --at $common" -- "$cur")) ;;
 	ui)
-		COMPREPLY=($(compgen -W "--port --no-open --stop $common" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "--port --no-open --address --stop $common" -- "$cur")) ;;
 	experiment)
 		COMPREPLY=($(compgen -W "start result plan yes no pause resume stop embrace evening-breath reach-out self-touch own --outcome --pairs --days --baseline --washout --words --report --seed --day $common" -- "$cur")) ;;
 	suggest|today|check)

@@ -273,13 +273,16 @@ static const struct {
 "without is never a day of doing without: if you need closeness, take it;\n"
 "that day simply counts as it went.\n") },
 	{ "ui", N_(
-"Usage: nabij ui [--port N] [--no-open] [--stop]\n"
+"Usage: nabij ui [--port N] [--no-open] [--address] [--stop]\n"
 "\n"
-"Starts nabij in your browser. It listens on this computer only and prints\n"
-"an address to open; no page or program elsewhere can reach it. Ctrl-C stops\n"
-"it. The next start takes the same address again, so a bookmark keeps\n"
-"working; when nabij already runs, \"nabij ui\" opens that one instead of a\n"
-"second. --stop stops the one that runs. --port 0 picks any free port.\n") },
+"Starts nabij in your browser. It listens on this computer only; no page or\n"
+"program elsewhere can reach it. Ctrl-C stops it. The next start takes the\n"
+"same address again, so a bookmark keeps working (when another program has\n"
+"taken it, a new address and a new sign-in). When nabij already runs,\n"
+"\"nabij ui\" opens that one instead of a second. --no-open opens no browser;\n"
+"--address prints the address that signs a browser in (it holds a secret:\n"
+"keep it to yourself). --stop stops the one that runs. --port 0 picks any\n"
+"free port.\n") },
 	{ "help", N_(
 "Usage: nabij help [COMMAND | beside | alone | touch]\n"
 "\n"

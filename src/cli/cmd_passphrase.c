@@ -6,7 +6,9 @@
 #include "cli.h"
 #include "core/i18n.h"
 #include "vault/vault.h"
+#include "web/place.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,12 +31,18 @@ int cmd_passphrase(struct cli *c, int argc, char **argv)
 	if ((change || remove) && !locked)
 		return cli_usage("passphrase", "%s",
 				 _("The database has no passphrase; to set one, use nabij passphrase set."));
+	if (place_serving(c->db_path) != 0) {
+		/* its connection would go on writing into the file this replaces */
+		fprintf(stderr, "%s\n", _("nabij: nabij is open in the browser for this database. Change the passphrase there (Your data, then the passphrase), or first stop it with: nabij ui --stop"));
+		return 1;
+	}
 	c->no_offer = true;
 	if (cli_open(c, &err) || (!remove && !(pass = cli_new_passphrase(&len, &err))) ||
 	    app_protect(&c->app, c->db_path, pass, len, &err)) {
 		status = cli_fail(&err);
 		goto out;
 	}
+	place_forget(c->db_path);	/* the next nabij ui: a new address and a new sign-in */
 	out_wrapped(stdout, remove
 		? _("The passphrase is removed: the database is stored unencrypted again, readable by anyone who can read your files.")
 		: _("Your notes are encrypted with this passphrase now. Without it nobody can read them, not even you: keep it somewhere safe, such as a password manager. The file beside the database ending in .header belongs to it."),

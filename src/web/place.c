@@ -118,6 +118,20 @@ int place_lock_open(const char *db_path)
 	return vault_beside_open(path, O_RDWR | O_CREAT, true);
 }
 
+pid_t place_serving(const char *db_path)
+{
+	char path[4096];
+	pid_t holder;
+	int fd;
+
+	if (!file_of(db_path, "-ui.lock", path, sizeof path) ||
+	    (fd = vault_beside_open(path, O_RDWR, true)) < 0)
+		return 0;
+	holder = place_lock_holder(fd);
+	close(fd);
+	return holder;
+}
+
 bool place_lock_take(int fd)
 {
 	struct flock l = { .l_type = F_WRLCK, .l_whence = SEEK_SET };

@@ -37,6 +37,9 @@ void place_forget(const char *db_path);
 /* The lock file beside the database, opened (made when missing) only
  * when it is ours and private; -1 with errno otherwise. */
 int place_lock_open(const char *db_path);
+/* Whether a nabij ui serves the database now: the holder of its lock
+ * (as place_lock_holder), 0 when none (no lock file is made). */
+pid_t place_serving(const char *db_path);
 /* Take the lock, without waiting; held until this process ends or closes fd. */
 bool place_lock_take(int fd);
 /* The process holding the lock: 0 when none does, -1 when one does that

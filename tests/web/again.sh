@@ -163,7 +163,8 @@ if [ -n "$other" ]; then
 	check "a nabij that does not stop: stop says it is still running" grep -q "still running" "$tmp/stop4"
 	check "a nabij that does not stop: stop fails" test "$status" -ne 0
 	kill -CONT "$pid"
-	sleep 0.5
+	i=0
+	while [ $i -lt $((50 * slow)) ] && kill -0 "$pid" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
 	check "it stops once it can" sh -c "! kill -0 $pid 2>/dev/null"
 
 	# Two started at the same moment: one serves, the other opens it.
@@ -273,6 +274,18 @@ curl -s -o "$tmp/resend" -w '%{http_code}' -H "Cookie: nabij_session=$new" -H "O
 check "an old form: nothing saved, a page to send again" test "$(cat "$tmp/resend.code")" = 409
 check "an old form: the words come back" grep -q "words kept for later" "$tmp/resend"
 check "an old form: with the current form token" grep -q "value=\"$csrf\"" "$tmp/resend"
+# A passphrase set at the terminal: not beside a running nabij ui (its
+# connection would go on writing into the file this replaces), and
+# afterwards the next start signs in anew.
+printf 'four words to keep\n' | NABIJ_PASSPHRASE_FD=3 "$bin" passphrase set 3<&0 >"$tmp/pass" 2>&1
+check "passphrase at the terminal: not while nabij ui runs" test $? -eq 1
+check "passphrase at the terminal: says where to do it" grep -q "open in the browser" "$tmp/pass"
+"$bin" ui --stop >/dev/null 2>&1
+before=$url
+printf 'four words to keep\n' | NABIJ_PASSPHRASE_FD=3 "$bin" passphrase set 3<&0 >/dev/null 2>&1
+check "passphrase at the terminal: set once nabij ui stopped" test $? -eq 0
+start "$tmp/eighteen"
+check "after a new passphrase: a new secret" test "${url##*token=}" != "${before##*token=}"
 "$bin" ui --stop >/dev/null 2>&1
 
 rm -rf "$tmp"
