@@ -275,6 +275,32 @@ static void page_static(struct page *p);
 static const struct route *find_route(const char *path);
 static bool own_path(const char *s);
 
+/*
+ * The opening address was followed: the cookie is set, and the secret
+ * leaves the address. A browser sends a SameSite=Strict cookie on a
+ * redirect only when the navigation began on this site or with the person
+ * (an address typed, a bookmark: Sec-Fetch-Site none). When nabij opened the
+ * browser through its page in a private folder, the navigation began on
+ * that file, so the next page is reached from here instead, by a page of
+ * this address that moves on at once.
+ */
+static void signed_in(struct page *p)
+{
+	const char *site = kvs_get(&p->req->headers, "sec-fetch-site");
+	const char *path = own_path(p->req->path) ? p->req->path : "/";
+
+	if (!site || strcmp(site, "none") == 0 || strcmp(site, "same-origin") == 0) {
+		page_redirect(p, "%s", path);
+		return;
+	}
+	page_begin(p, _("Opening nabij"), NULL);
+	/* the page's head is written by page_begin; a refresh in the body
+	 * is honoured all the same */
+	h(p, "<meta http-equiv=\"refresh\" content=\"0;url=%s\"><p><a href=\"%s\">%s</a></p>", path, path,
+	  _("Opening nabij"));
+	page_end(p);
+}
+
 /* The answer to a second nabij ui that asks whether this server knows the
  * secret it remembers: the proof, never the secret. */
 static void page_proof(struct page *p, const struct web_kv *nonce)
@@ -308,7 +334,7 @@ static void page_resend(struct page *p)
 	p->resp->status = 409;
 	page_begin(p, _("Send it again"), NULL);
 	h(p, "<h1>%s</h1><p>%s</p>", _("Send it again"),
-	  _("This page was open from before nabij started again, so nothing was saved yet. What you wrote is still here: look it over and send it again."));
+	  _("This page was opened before your sign-in changed, so nothing was saved yet. What you wrote is still here: look it over and send it again."));
 	for (size_t i = 0; i < req->form.n; i++)
 		if (strstr(req->form.v[i].key, "pass") || strcmp(req->form.v[i].key, "old") == 0 ||
 		    strstr(req->form.v[i].key, ".filename") || strcmp(req->form.v[i].key, "file") == 0)
@@ -327,7 +353,9 @@ static void page_resend(struct page *p)
 		if (strcmp(kv->key, "csrf") == 0)
 			continue;
 		h(p, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", kv->key, kv->value);
-		if (kv->value[0] && strlen(kv->value) > 2 && strspn(kv->value, "0123456789-:T ") != strlen(kv->value)) {
+		/* the words a person typed; not numbers, dates or our own paths */
+		if (strlen(kv->value) > 2 && kv->value[0] != '/' &&
+		    strspn(kv->value, "0123456789-:T ") != strlen(kv->value)) {
 			if (!shown)
 				h(p, "<p>%s</p><ul class=\"kept\">", _("What you wrote:"));
 			h(p, "<li>%s</li>", kv->value);
@@ -470,7 +498,7 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 	if (token && !post && same_secret(token, w->token)) {	/* the opening address */
 		snprintf(resp->cookies[resp->ncookies++], sizeof resp->cookies[0],
 			 "nabij_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000", w->token);
-		page_redirect(&p, "%s", req->path);
+		signed_in(&p);
 		return;
 	}
 	if (!same_secret(kvs_find(&req->cookies, "nabij_session"), w->token)) {

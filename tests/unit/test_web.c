@@ -1144,6 +1144,39 @@ static void the_server_proves_it_knows_the_secret(void **state)
 	req_free(&r);
 }
 
+
+/* The opening address: a redirect where the navigation began with the
+ * person; from nabij's page in a private folder (cross-site) a page of
+ * this address moves on, so that the Strict cookie goes along. */
+static void the_opening_address_signs_in(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	struct web_resp resp = { 0 };
+
+	req_init(&r, &f->w, "GET", "/");
+	kvs_free(&r.cookies);
+	kvs_add(&r.query, "token", f->w.token, strlen(f->w.token));
+	kvs_add(&r.headers, "sec-fetch-site", "none", 4);
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 303);
+	assert_non_null(strstr(resp.cookies[0], "SameSite=Strict"));
+	web_resp_free(&resp);
+	req_free(&r);
+	memset(&resp, 0, sizeof resp);
+	req_init(&r, &f->w, "GET", "/");
+	kvs_free(&r.cookies);
+	kvs_add(&r.query, "token", f->w.token, strlen(f->w.token));
+	kvs_add(&r.headers, "sec-fetch-site", "cross-site", 10);
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 200);
+	assert_int_equal(resp.ncookies, 1);
+	assert_non_null(strstr(resp.body.s, "http-equiv=\"refresh\" content=\"0;url=/\""));
+	assert_null(strstr(resp.body.s, f->w.token));
+	web_resp_free(&resp);
+	req_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1166,6 +1199,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(every_route_answers, setup, teardown),
 		cmocka_unit_test_setup_teardown(exercise_asks_its_questions, setup, teardown),
 		cmocka_unit_test_setup_teardown(an_old_form_comes_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_opening_address_signs_in, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_form_token_follows_the_session, setup, teardown),
 		cmocka_unit_test_setup_teardown(sign_out_every_other_browser, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_server_proves_it_knows_the_secret, setup, teardown),
