@@ -239,6 +239,15 @@ enum nb_err app_today(struct nb_app *a, struct nb_today *t, struct nb_error *err
 		if (count[d])
 			t->moods[d] /= count[d];
 	entries_free(&recent);
+	/* yesterday, in one kind line for a person who comes back */
+	nb_day_add(t->day, -1, first);
+	q.types = NB_TYPE_BIT(NB_CHECKIN) | NB_TYPE_BIT(NB_MOMENT);
+	q.since = first;
+	q.until = first;
+	if ((rc = OPS(a)->list(DB(a), &q, &recent, err)))
+		goto fail;
+	t->yesterday = care_yesterday_line(&recent, t->yesterday_buf, sizeof t->yesterday_buf);
+	entries_free(&recent);
 	if ((rc = OPS(a)->last_touch(DB(a), false, &t->last_touch, err)) ||
 	    (rc = OPS(a)->last_touch(DB(a), true, &t->last_self_touch, err)) ||
 	    (rc = OPS(a)->count(DB(a), NB_MEMBER, &t->circle, err)))
@@ -437,8 +446,27 @@ enum nb_err app_recent_sessions(struct nb_app *a, const char *exercise, int limi
 	return NB_OK;
 }
 
-enum nb_err app_week(struct nb_app *a, const char *day, struct nb_entries *records,
-		     struct nb_week *w, struct nb_error *err)
+/* The day of one record at an end of all (the oldest, or the newest on or
+ * before until), in day; "" when there is none. */
+static enum nb_err end_day(struct nb_app *a, const char *until, bool newest, char day[NB_DAY_LEN],
+			   struct nb_error *err)
+{
+	struct nb_query q = { .until = until, .limit = 1, .newest_first = newest };
+	struct nb_entries one = { 0 };
+	enum nb_err rc;
+
+	day[0] = '\0';
+	if ((rc = OPS(a)->list(DB(a), &q, &one, err)))
+		return rc;
+	if (one.n)
+		snprintf(day, NB_DAY_LEN, "%s", one.v[0]->day);
+	entries_free(&one);
+	return NB_OK;
+}
+
+/* The records of the week holding day and the week before, built into w. */
+static enum nb_err week_of(struct nb_app *a, const char *day, struct nb_entries *records,
+			   struct nb_week *w, struct nb_error *err)
 {
 	char monday[NB_DAY_LEN], since[NB_DAY_LEN], until[NB_DAY_LEN];
 	struct nb_query q = { 0 };
@@ -452,6 +480,29 @@ enum nb_err app_week(struct nb_app *a, const char *day, struct nb_entries *recor
 	if ((rc = OPS(a)->list(DB(a), &q, records, err)))
 		return rc;
 	week_build(records, monday, w);
+	return NB_OK;
+}
+
+enum nb_err app_week(struct nb_app *a, const char *day, bool latest, struct nb_entries *records,
+		     struct nb_week *w, struct nb_error *err)
+{
+	char first[NB_DAY_LEN], before[NB_DAY_LEN], last[NB_DAY_LEN];
+	enum nb_err rc;
+
+	if ((rc = end_day(a, NULL, false, first, err)) || (rc = week_of(a, day, records, w, err)))
+		return rc;
+	if (latest && week_empty(w)) {
+		nb_day_add(w->monday, -1, before);
+		if ((rc = end_day(a, before, true, last, err)))
+			return rc;
+		if (last[0]) {
+			entries_free(records);
+			if ((rc = week_of(a, last, records, w, err)))
+				return rc;
+			w->earlier = true;
+		}
+	}
+	snprintf(w->first, sizeof w->first, "%s", first);
 	return NB_OK;
 }
 

@@ -123,6 +123,8 @@ struct nb_today {
 	const struct nb_prompt *prompt;
 	int64_t circle;			/* members in the support circle */
 	bool needs_care;		/* a check-in today at the lowest end */
+	const char *yesterday;		/* care_yesterday_line, or NULL */
+	char yesterday_buf[400];
 };
 
 enum nb_err app_today(struct nb_app *a, struct nb_today *t, struct nb_error *err);
@@ -168,8 +170,11 @@ enum nb_err app_recent_sessions(struct nb_app *a, const char *exercise, int limi
 				struct nb_entries *out, struct nb_error *err);
 
 /* The records of the week holding day and of the week before, and their
- * summary; w borrows from *records, which the caller frees after. */
-enum nb_err app_week(struct nb_app *a, const char *day, struct nb_entries *records,
+ * summary; w borrows from *records, which the caller frees after. With
+ * latest, a week that holds nothing yet (a Monday morning, a week away)
+ * gives way to the last week that holds something (w->earlier is set);
+ * w->first is the day of the oldest record, so that paging back stops there. */
+enum nb_err app_week(struct nb_app *a, const char *day, bool latest, struct nb_entries *records,
 		     struct nb_week *w, struct nb_error *err);
 
 /* The newest records of one kind, newest first (limit 0: all). */

@@ -47,6 +47,10 @@ int cmd_today(struct cli *c, int argc, char **argv)
 	}
 	describe_day(t.day, day, sizeof day);
 	printf("%s%s%s\n\n", style_bold(c), day, style_reset(c));
+	if (t.yesterday) {	/* for a person who comes back */
+		out_wrapped(stdout, t.yesterday, 0, 76);
+		printf("\n");
+	}
 	if (!t.entries.n)
 		printf("%s\n", _("Nothing recorded yet today. Whenever you like: nabij checkin"));
 	for (size_t i = 0; i < t.entries.n; i++)

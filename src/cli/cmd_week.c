@@ -53,11 +53,15 @@ static void line(const char *text)
 
 static void print_week(struct cli *c, const struct nb_week *w)
 {
-	char mon[96], sun[96], dec[NB_DEC_LEN];
+	char mon[96], sun[96], change[128];
 	struct nb_buf b = { 0 };
 
 	describe_day(w->monday, mon, sizeof mon);
 	describe_day(w->sunday, sun, sizeof sun);
+	if (w->earlier) {
+		line(_("Nothing is noted yet this week, and that is fine. Here is the last week in which you noted something."));
+		printf("\n");
+	}
 	printf("%s", style_bold(c));
 	printf(_("The week of %s to %s"), mon, sun);
 	printf("%s\n\n", style_reset(c));
@@ -93,15 +97,8 @@ static void print_week(struct cli *c, const struct nb_week *w)
 			 vocab_label(NB_VOCAB_EXERCISE, x->exercise), x->n);
 		if (x->seconds)
 			buf_addf(&b, _(", %d min"), (x->seconds + 30) / 60);
-		if (x->change.n) {
-			double d = mean_of(&x->change);
-			if (d < -0.05)
-				buf_addf(&b, _("; tension %s lower afterwards"), nb_dec1(-d, dec));
-			else if (d > 0.05)
-				buf_addf(&b, _("; tension %s higher afterwards"), nb_dec1(d, dec));
-			else
-				buf_add(&b, _("; tension about the same afterwards"));
-		}
+		if (week_exercise_change(x, change, sizeof change))
+			buf_addf(&b, "; %s", change);
 		line(b.s);
 		buf_reset(&b);
 	}
@@ -167,7 +164,8 @@ int cmd_week(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	nb_day_key(nb_stamp_local(c->app.now), today);
-	if (cli_open(c, &err) || app_week(&c->app, x.date ? x.date : today, &records, &w, &err)) {
+	if (cli_open(c, &err) ||
+	    app_week(&c->app, x.date ? x.date : today, !x.date && !c->json, &records, &w, &err)) {
 		status = cli_fail(&err);
 		goto out;
 	}

@@ -221,6 +221,42 @@ bool care_strong_craving(const struct nb_checkin *c)
 	return c->craving >= NB_CRAVING_STRONG;
 }
 
+bool care_heavy(const struct nb_checkin *c)
+{
+	return care_needs_help(c) || (c->mood >= 1 && c->mood <= 2) || c->tension >= 4 ||
+	       care_strong_craving(c);
+}
+
+const char *care_yesterday_line(const struct nb_entries *yesterday, char *buf, size_t size)
+{
+	const struct nb_moment *m = NULL;
+	bool heavy = false;
+	char what[160];
+
+	for (size_t i = 0; i < yesterday->n; i++) {
+		const struct nb_entry *e = yesterday->v[i];
+
+		if (e->type == NB_CHECKIN && care_heavy(&e->u.checkin))
+			heavy = true;
+		else if (e->type == NB_MOMENT && !(e->u.moment.safe && strcmp(e->u.moment.safe, "no") == 0))
+			m = &e->u.moment;	/* the last one wanted */
+	}
+	if (!heavy && !m)
+		return NULL;
+	if (m && m->with && *m->with)
+		snprintf(what, sizeof what, _("with %s (%s)"), m->with, vocab_label(NB_VOCAB_MOMENT_KIND, m->kind));
+	else if (m)
+		snprintf(what, sizeof what, "(%s)", vocab_label(NB_VOCAB_MOMENT_KIND, m->kind));
+	if (heavy && m)
+		snprintf(buf, size, _("Yesterday was a heavy day, and there was also a moment of connection %s. It is good that you are here again today."),
+			 what);
+	else if (heavy)
+		snprintf(buf, size, "%s", _("Yesterday was a heavy day. It is good that you are here again today; go gently with yourself."));
+	else
+		snprintf(buf, size, _("Yesterday you had a moment of connection %s."), what);
+	return buf;
+}
+
 const struct nb_member *care_first_to_call(const struct nb_entries *circle)
 {
 	for (size_t i = 0; i < circle->n; i++)

@@ -51,6 +51,15 @@ const char *care_not_therapy_text(bool browser);
  * riding the urge, are then one tap away; the words that go with it. */
 #define NB_CRAVING_STRONG 4
 bool care_strong_craving(const struct nb_checkin *c);
+/* Whether a check-in tells of a heavy day: the lowest end, a low mood,
+ * high tension or a strong craving. */
+bool care_heavy(const struct nb_checkin *c);
+/*
+ * One kind line about yesterday for a person who comes back to today: after
+ * a heavy check-in, or a moment of connection (the last wanted one), or
+ * both; NULL when yesterday holds neither. It never counts what is missing.
+ */
+const char *care_yesterday_line(const struct nb_entries *yesterday, char *buf, size_t size);
 /* The circle's member marked as the first to call, or NULL. There is one
  * at a time: marking another takes the place of the one before (app_add). */
 const struct nb_member *care_first_to_call(const struct nb_entries *circle);

@@ -62,6 +62,29 @@ static bool is_intention(const struct nb_entry *e)
 	       strcmp(e->u.reflection.prompt, NB_WEEK_PROMPT) == 0;
 }
 
+const char *week_exercise_change(const struct nb_week_exercise *x, char *buf, size_t size)
+{
+	char dec[NB_DEC_LEN];
+	double d;
+
+	if (!x->change.n)
+		return NULL;
+	d = mean_of(&x->change);
+	if (d <= -0.05)
+		snprintf(buf, size, _("tension %s lower afterwards"), nb_dec1(-d, dec));
+	else if (d >= 0.05)
+		snprintf(buf, size, _("tension %s higher afterwards"), nb_dec1(d, dec));
+	else
+		snprintf(buf, size, "%s", _("tension about the same afterwards"));
+	return buf;
+}
+
+bool week_empty(const struct nb_week *w)
+{
+	return !w->checkins && !w->moments && !w->nexercises && !w->triggers && !w->reflections &&
+	       !w->next_intention;
+}
+
 void week_build(const struct nb_entries *l, const char *monday, struct nb_week *w)
 {
 	struct nb_count needs[NB_WEEK_LIST];

@@ -51,6 +51,8 @@ struct nb_week {
 	const struct nb_entry *intention;	/* set during the week before, for this week */
 	const struct nb_entry *next_intention;	/* set during this week, for the next */
 	bool lasting_low;		/* care_lasting_low over this week and the one before */
+	char first[NB_DAY_LEN];		/* the day of the oldest record of all; "" when none */
+	bool earlier;			/* the week asked for held nothing: this is the last one that did */
 };
 
 /* The Monday of the week that holds day. */
@@ -62,7 +64,14 @@ void week_monday(const char *day, char monday[NB_DAY_LEN]);
  */
 void week_build(const struct nb_entries *l, const char *monday, struct nb_week *w);
 
+/* Whether nothing was noted in the week of w (an intention set for the
+ * week after counts as something). */
+bool week_empty(const struct nb_week *w);
+
 double mean_of(const struct nb_mean *m);
+/* How tension changed with an exercise of the week, in words ("tension
+ * 1.5 lower afterwards", "about the same"): NULL when it was not noted. */
+const char *week_exercise_change(const struct nb_week_exercise *x, char *buf, size_t size);
 /* The week's means in words, in the order of the check-in:
  * " · mood 3.2 · energy 3.0 · tension 2.5 · sleep 7:15 h (quality 3.5)". */
 void week_means_line(const struct nb_week *w, struct nb_buf *b);

@@ -64,7 +64,7 @@ static void chart_axes(struct page *p, double lo, double hi, const char *first, 
 	h(p, "<p class=\"xaxis\" aria-hidden=\"true\">");
 	for (const char *const *d = (const char *const[]){ first, mid, last, NULL }; *d; d++) {
 		describe_day_short(*d, day, sizeof day);
-		h(p, "<span>%s</span>", day);
+		h(p, "%r<span>%s</span>", *d == first ? "" : " ", day);	/* apart, also as text */
 	}
 	h(p, "</p>");
 }
@@ -75,7 +75,7 @@ void chart_line(struct page *p, const char *title, const double *v, int n, doubl
 	static int seq;
 	int shown = 0;
 	double step = n > 1 ? (double)(W - 2 * PAD) / (n - 1) : 0;
-	char num[32], id[16];
+	char id[16];
 
 	for (int i = 0; i < n; i++)
 		shown += v[i] > 0;
@@ -102,15 +102,16 @@ void chart_line(struct page *p, const char *title, const double *v, int n, doubl
 	     "<th scope=\"col\">%s</th></tr></thead><tbody>", _("The numbers"), _("Day"),
 	  unit ? unit : title);
 	for (int i = 0; i < n; i++) {
-		char day[NB_DAY_LEN];
+		char key[NB_DAY_LEN], day[64], dec[NB_DEC_LEN];
 		if (v[i] <= 0)
 			continue;
-		if (first_day)
-			nb_day_add(first_day, i, day);
-		else
+		if (first_day) {
+			nb_day_add(first_day, i, key);
+			describe_day_short(key, day, sizeof day);
+		} else {
 			snprintf(day, sizeof day, "%d", i + 1);
-		snprintf(num, sizeof num, "%.1f", v[i]);
-		h(p, "<tr><td>%s</td><td>%s</td></tr>", day, num);
+		}
+		h(p, "<tr><td>%s</td><td>%s</td></tr>", day, nb_dec1(v[i], dec));
 	}
 	h(p, "</tbody></table></details></figure>");
 }
@@ -147,7 +148,7 @@ void chart_trend(struct page *p, const char *title, const double *mean, const do
 	static int seq;
 	int shown = 0;
 	double step = n > 1 ? (double)(W - 2 * PAD) / (n - 1) : 0;
-	char num[32], trend[32], id[16];
+	char id[16];
 	bool down = false;
 
 	for (int i = 0; i < n; i++)
@@ -180,13 +181,13 @@ void chart_trend(struct page *p, const char *title, const double *mean, const do
 	     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 	  _("The numbers"), _("Week from"), _("Mean"), _("Trend"), _("Days"));
 	for (int i = 0; i < n; i++) {
-		char day[NB_DAY_LEN];
+		char key[NB_DAY_LEN], day[64], dm[NB_DEC_LEN], dt[NB_DEC_LEN];
 		if (!days[i])
 			continue;
-		nb_day_add(monday, 7 * i, day);
-		snprintf(num, sizeof num, "%.1f", mean[i]);
-		snprintf(trend, sizeof trend, "%.1f", smooth[i]);
-		h(p, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%d</td></tr>", day, num, trend, days[i]);
+		nb_day_add(monday, 7 * i, key);
+		describe_day_short(key, day, sizeof day);
+		h(p, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%d</td></tr>", day, nb_dec1(mean[i], dm),
+		  nb_dec1(smooth[i], dt), days[i]);
 	}
 	h(p, "</tbody></table></details></figure>");
 }

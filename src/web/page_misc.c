@@ -188,7 +188,7 @@ void page_week(struct page *p)
 	struct nb_error err;
 	struct nb_week w;
 	const char *date = kvs_get(&p->req->query, "date");
-	char mon[96], sun[96], prev[NB_DAY_LEN], next[NB_DAY_LEN], d[NB_DEC_LEN];
+	char mon[96], sun[96], prev[NB_DAY_LEN], next[NB_DAY_LEN], change[128];
 	struct nb_buf b = { 0 };
 
 	if (p->posted) {
@@ -205,7 +205,7 @@ void page_week(struct page *p)
 	}
 	if (date && nb_day_parse(date, "date", &err))
 		date = NULL;
-	if (app_week(p->w->app, date ? date : p->today, &records, &w, &err)) {
+	if (app_week(p->w->app, date ? date : p->today, !date, &records, &w, &err)) {
 		page_fail(p, 500, err.msg);
 		return;
 	}
@@ -214,12 +214,18 @@ void page_week(struct page *p)
 	nb_day_add(w.monday, -7, prev);
 	nb_day_add(w.monday, 7, next);
 	page_begin(p, _("Your week"), "/week");
-	h(p, "<h1>%s</h1><p>", _("Your week"));
+	h(p, "<h1>%s</h1>", _("Your week"));
+	if (w.earlier)
+		h(p, "<p class=\"intro\">%s</p>",
+		  _("Nothing is noted yet this week, and that is fine. Here is the last week in which you noted something."));
 	h_buf(&b, _("The week of %s to %s"), mon, sun);
-	h(p, "%r</p><p class=\"pager\"><a href=\"/week?date=%s\">%s</a>", b.s, prev, _("Week before"));
+	h(p, "<p>%r</p><p class=\"pager\">", b.s);
 	buf_reset(&b);
+	if (w.first[0] && strcmp(w.first, w.monday) < 0)	/* not before the first record */
+		h(p, "<a href=\"/week?date=%s\">%s</a>", prev, _("Week before"));
 	if (strcmp(next, p->today) <= 0)
-		h(p, " · <a href=\"/week?date=%s\">%s</a>", next, _("Week after"));
+		h(p, "%r<a href=\"/week?date=%s\">%s</a>", w.first[0] && strcmp(w.first, w.monday) < 0 ? " · " : "",
+		  next, w.earlier ? _("This week") : _("Week after"));
 	h(p, "</p>");
 	if (w.intention)
 		h(p, "<p class=\"intention\">%s <strong>%s</strong></p>", _("Your intention for this week:"), w.intention->u.reflection.text);
@@ -241,11 +247,8 @@ void page_week(struct page *p)
 	for (size_t i = 0; i < w.nexercises; i++) {
 		const struct nb_week_exercise *x = &w.exercises[i];
 		h(p, "<dt>%s</dt><dd>%d ×", vocab_label(NB_VOCAB_EXERCISE, x->exercise), x->n);
-		if (x->change.n) {
-			double c = mean_of(&x->change);
-			h(p, " · %s %s", _("tension afterwards"), c <= 0 ? "−" : "+");
-			h(p, "%s", nb_dec1(c < 0 ? -c : c, d));
-		}
+		if (week_exercise_change(x, change, sizeof change))	/* the terminal's words */
+			h(p, " · %s", change);
 		h(p, "</dd>");
 	}
 	if (w.triggers)

@@ -202,6 +202,8 @@ void page_today(struct page *p)
 	page_begin(p, _("Today"), "/");
 	h(p, "<h1>%s</h1>", day);
 	shown = page_notice(p);
+	if (t.yesterday && !shown)	/* for a person who comes back */
+		h(p, "<p class=\"yesterday\">%s</p>", t.yesterday);
 	if (first_use(p)) {	/* nothing noted yet: no empty sections, no charts */
 		h(p, "<p class=\"quick\"><a class=\"button secondary\" href=\"/moment\">%s</a> "
 		     "<a class=\"button secondary\" href=\"/exercise/breath\">%s</a></p>",

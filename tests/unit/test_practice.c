@@ -672,11 +672,53 @@ static void lasting_low_mood(void **state)
 	assert_non_null(strstr(care_lasting_low_text(), "GP"));
 }
 
+
+/* Yesterday in one kind line: a heavy check-in, a wanted moment, both;
+ * nothing for an ordinary day, and never for a touch that was not safe. */
+static void yesterday_in_one_line(void **state)
+{
+	struct nb_entries l = { 0 };
+	struct nb_entry *c = at_day(NB_CHECKIN, "2026-11-19", 21), *m;
+	char buf[400];
+
+	(void)state;
+	assert_null(care_yesterday_line(&l, buf, sizeof buf));	/* nothing yesterday */
+	c->u.checkin.mood = 3;
+	c->u.checkin.tension = 3;
+	entries_push(&l, c);
+	assert_null(care_yesterday_line(&l, buf, sizeof buf));	/* an ordinary day */
+	c->u.checkin.tension = 4;	/* at the edge: heavy */
+	assert_non_null(care_yesterday_line(&l, buf, sizeof buf));
+	assert_non_null(strstr(buf, "heavy day"));
+	c->u.checkin.tension = 3;
+	c->u.checkin.mood = 2;
+	assert_non_null(care_yesterday_line(&l, buf, sizeof buf));
+	c->u.checkin.mood = 3;
+	c->u.checkin.craving = 4;
+	assert_non_null(care_yesterday_line(&l, buf, sizeof buf));
+	c->u.checkin.craving = 3;
+	assert_null(care_yesterday_line(&l, buf, sizeof buf));
+	m = touch_moment("hug", "Mieke");
+	xstrset(&m->u.moment.safe, "no");	/* not wanted: not held up */
+	entries_push(&l, m);
+	assert_null(care_yesterday_line(&l, buf, sizeof buf));
+	xstrset(&m->u.moment.safe, "yes");
+	assert_non_null(care_yesterday_line(&l, buf, sizeof buf));
+	assert_string_equal(buf, "Yesterday you had a moment of connection with Mieke (hug).");
+	c->u.checkin.mood = 1;	/* both */
+	assert_non_null(care_yesterday_line(&l, buf, sizeof buf));
+	assert_non_null(strstr(buf, "heavy day"));
+	assert_non_null(strstr(buf, "with Mieke (hug)"));
+	assert_null(strstr(buf, "0"));	/* never a count */
+	entries_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(catalogue_is_whole),
 		cmocka_unit_test(phone_numbers_only),
+		cmocka_unit_test(yesterday_in_one_line),
 		cmocka_unit_test(catalogue_is_dutch_too),
 		cmocka_unit_test(pacer_phases),
 		cmocka_unit_test(rhythms),

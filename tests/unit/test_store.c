@@ -989,6 +989,37 @@ static void migration_stops_all_but_one(void **state)
 }
 
 
+
+/* The week: on a Monday with nothing yet, the last week that holds
+ * something; asked for a date, that week as it is; paging back stops at
+ * the first record. */
+static void week_shows_the_last_week_with_records(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_entries records = { 0 };
+	struct nb_error err;
+	struct nb_week w;
+
+	add(a, checkin(3, "sunday", 1794733200));	/* Sunday 2026-11-15, 10:00 */
+	add(a, checkin(4, "earlier", 1793955600));	/* Friday 2026-11-06 */
+	/* Monday 2026-11-16 */
+	assert_int_equal(app_week(a, "2026-11-16", true, &records, &w, &err), NB_OK);
+	assert_true(w.earlier);
+	assert_string_equal(w.monday, "2026-11-09");
+	assert_int_equal(w.checkins, 1);
+	assert_string_equal(w.first, "2026-11-06");
+	entries_free(&records);
+	assert_int_equal(app_week(a, "2026-11-16", false, &records, &w, &err), NB_OK);
+	assert_false(w.earlier);	/* the week asked for, empty as it is */
+	assert_string_equal(w.monday, "2026-11-16");
+	assert_true(week_empty(&w));
+	entries_free(&records);
+	assert_int_equal(app_week(a, "2026-11-11", true, &records, &w, &err), NB_OK);
+	assert_false(w.earlier);	/* a week with something stays */
+	assert_string_equal(w.monday, "2026-11-09");
+	entries_free(&records);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1007,6 +1038,7 @@ int main(void)
 		cmocka_unit_test(migration_builds_the_summary),
 		cmocka_unit_test(migration_adds_connection),
 		cmocka_unit_test(check_finds_the_index_and_links),
+		cmocka_unit_test_setup_teardown(week_shows_the_last_week_with_records, setup, teardown),
 		cmocka_unit_test(one_experiment_at_a_time_in_the_store),
 		cmocka_unit_test_setup_teardown(import_beside_a_running_experiment, setup, teardown),
 		cmocka_unit_test(migration_stops_all_but_one),

@@ -24,3 +24,8 @@ run week --date 2026-11-23
 run week --date 2026-13-01
 run week --json | uids | head -3
 run --json week --date 2026-11-16 | uids
+# A Monday with nothing noted yet: the last week that holds something,
+# said as such; asked for the date, the week itself.
+NABIJ_NOW=2026-11-23T08:00:00+01:00 run week
+NABIJ_NOW=2026-11-23T08:00:00+01:00 run week --date 2026-11-23
+NABIJ_NOW=2026-11-23T08:00:00+01:00 LANGUAGE=nl run week
