@@ -24,10 +24,10 @@ _nabij()
 	--from) COMPREPLY=($(compgen -W "nabij daylio daylio-backup jrnl" -- "$cur")); return ;;
 	--type) COMPREPLY=($(compgen -W "checkin moment trigger member session reflection attachment phase experiment" -- "$cur")); return ;;
 	--mood|--energy|--tension|--connection|--sleep-quality|--craving) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
-	--emotion) COMPREPLY=($(compgen -W "anger sadness joy fear calm emptiness shame loneliness tenderness guilt hope gratitude" -- "$cur")); return ;;
+	--emotion) COMPREPLY=($(compgen -W "anger sadness joy fear calm emptiness shame loneliness tenderness guilt hope gratitude jealousy insecurity longing irritability craving" -- "$cur")); return ;;
 	--need) COMPREPLY=($(compgen -W "rest contact movement boundaries softness safety connection appreciation" -- "$cur")); return ;;
-	--body) COMPREPLY=($(compgen -W "tension relaxation energy tiredness restlessness heaviness warmth pain numbness" -- "$cur")); return ;;
-	--effect) COMPREPLY=($(compgen -W "breath shoulders sigh warmth space tears stiffening pulling-back" -- "$cur")); return ;;
+	--body) COMPREPLY=($(compgen -W "tension relaxation energy tiredness restlessness heaviness warmth pain numbness racing-heart knot" -- "$cur")); return ;;
+	--effect) COMPREPLY=($(compgen -W "breath shoulders sigh warmth space tears stiffening pulling-back heartbeat muscles" -- "$cur")); return ;;
 	esac
 
 	local common="--db --lang --json --help"
@@ -40,14 +40,14 @@ _nabij()
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "--with --seconds --safe --effect --note --at --interactive $common" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "hug hand arm self animal talk gesture massage other" -- "$cur"))
+			COMPREPLY=($(compgen -W "hug hand arm self animal talk gesture massage close other" -- "$cur"))
 		fi ;;
 	trigger)
 		COMPREPLY=($(compgen -W "outcome --situation --reaction --emotion --need --alternative --at --interactive $common" -- "$cur")) ;;
 	circle)
 		COMPREPLY=($(compgen -W "add list edit remove card beside --name --reach --helps --place --person --first --not-first --yes --text --print $common" -- "$cur")) ;;
 	exercise)
-		COMPREPLY=($(compgen -W "list show start breath compassion grounding memory place meeting closeness --tension-before --tension-after --seconds --with --words --in --hold --out --rest --minutes --interactive $common" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "list show start breath compassion grounding memory place meeting closeness urge --tension-before --tension-after --seconds --with --words --in --hold --out --rest --minutes --interactive $common" -- "$cur")) ;;
 	breathe)
 		COMPREPLY=($(compgen -W "--in --hold --out --rest --minutes --tension-before --tension-after $common" -- "$cur")) ;;
 	reflect)

@@ -14,7 +14,12 @@ setup() {
 	grep -q test_web "$1/build.ninja" 2>/dev/null || meson setup --reconfigure "$1" >/dev/null || status=1
 	ninja -C "$1" >/dev/null || { ninja -C "$1"; status=1; }
 }
+echo "nabij: make test builds nabij twice (plain, and with sanitizers), then runs every"
+echo "suite in both, fuzzes every parser and runs much of it under valgrind."
+echo "On a machine with two cores that takes about 20 minutes; each part says when it starts."
+echo "== building in build"
 setup build
+echo "== building in build-san (with AddressSanitizer and UndefinedBehaviorSanitizer)"
 setup build-san -Db_sanitize=address,undefined -Db_lundef=false
 
 for dir in build build-san; do

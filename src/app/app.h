@@ -218,6 +218,8 @@ enum nb_err app_experiment_answer(struct nb_app *a, struct nb_entry *e, const ch
 /* Today's line of the experiment that runs or is paused (exp_today_text,
  * with whether t holds a check-in), or NULL when none does. */
 const char *app_experiment_today(struct nb_app *a, const struct nb_today *t, char *buf, size_t size);
+/* Whether day holds a check-in (false too when it cannot be read). */
+bool app_checked_in(struct nb_app *a, const char *day);
 /* The newest experiment whatever its state (a stopped one too), or NULL. */
 enum nb_err app_experiment_last(struct nb_app *a, struct nb_entry **out, struct nb_error *err);
 /* The days of experiment x so far, up to today and at most its plan: *n of

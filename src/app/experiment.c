@@ -172,6 +172,16 @@ enum nb_err app_experiment_asks(struct nb_app *a, const char *today, struct nb_e
 	return rc;
 }
 
+bool app_checked_in(struct nb_app *a, const char *day)
+{
+	struct nb_query q = { .types = NB_TYPE_BIT(NB_CHECKIN), .since = day, .until = day, .limit = 1 };
+	struct nb_entries one = { 0 };
+	bool yes = !OPS(a)->list(DB(a), &q, &one, NULL) && one.n > 0;
+
+	entries_free(&one);
+	return yes;
+}
+
 const char *app_experiment_today(struct nb_app *a, const struct nb_today *t, char *buf, size_t size)
 {
 	struct nb_entry *x = NULL;

@@ -269,6 +269,10 @@ static void set_language(const char *lang)
 	else if (!language || !*language)
 		setenv("LANGUAGE", strncmp(env_language(), "nl", 2) == 0 ? "nl" : "en", 1);
 	bind_catalogue();
+	/* a nabij built or copied without its Dutch words: say so, once */
+	if (getenv("LANGUAGE") && strncmp(getenv("LANGUAGE"), "nl", 2) == 0 && !nb_catalogue_present("nl"))
+		fprintf(stderr, "nabij: the Dutch words of nabij are not installed with this program (no nl/LC_MESSAGES/nabij.mo under %s), so it speaks English. \"make install\" puts them in place.\n",
+			bindtextdomain("nabij", NULL));
 }
 
 /* NABIJ_NOW fixes the clock (for tests and reproducible examples). */

@@ -88,7 +88,7 @@ static void add_sep(struct nb_buf *b)
 
 void describe_duration(struct nb_buf *b, int seconds)
 {
-	if (seconds < 120)
+	if (seconds < 60)	/* a minute as people say it: "1 min", not "60 s" */
 		buf_addf(b, _("%d s"), seconds);
 	else if (seconds < 600 && seconds % 60)
 		buf_addf(b, _("%d min %d s"), seconds / 60, seconds % 60);
@@ -108,6 +108,14 @@ void describe_entry(const struct nb_entry *e, char *out, size_t size)
 		if (c->tension) {
 			add_sep(&b);
 			buf_addf(&b, _("tension %d"), c->tension);
+		}
+		if (c->connection) {
+			add_sep(&b);
+			buf_addf(&b, _("connected %d"), c->connection);
+		}
+		if (c->sleep_minutes >= 0) {
+			add_sep(&b);
+			buf_addf(&b, _("slept %d:%02d"), c->sleep_minutes / 60, c->sleep_minutes % 60);
 		}
 		if (c->craving) {	/* a craving noted with its own scale */
 			add_sep(&b);
@@ -134,8 +142,6 @@ void describe_entry(const struct nb_entry *e, char *out, size_t size)
 			describe_items(&b, NB_VOCAB_SENSATION, &c->body);
 		if (!b.len && c->energy)
 			buf_addf(&b, _("energy %d"), c->energy);
-		if (!b.len && c->sleep_minutes >= 0)
-			buf_addf(&b, _("slept %d:%02d"), c->sleep_minutes / 60, c->sleep_minutes % 60);
 		if (!b.len && c->sleep_quality)
 			buf_addf(&b, _("sleep quality %d"), c->sleep_quality);
 		if (!b.len && c->tags.n)

@@ -29,3 +29,27 @@ const char *nb_dec2(double v, char buf[NB_DEC_LEN])
 {
 	return dec(v, 2, buf);
 }
+
+const char *nb_capital(const char *s, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", s ? s : "");
+	if (buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+	return buf;
+}
+
+bool nb_catalogue_present(const char *lang)
+{
+	char path[4096];
+	const char *dir = bindtextdomain("nabij", NULL);
+	FILE *f;
+
+	if (strcmp(lang, "en") == 0)
+		return true;	/* the source strings */
+	if (!dir || (size_t)snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/nabij.mo", dir, lang) >= sizeof path)
+		return false;
+	if (!(f = fopen(path, "r")))
+		return false;
+	fclose(f);
+	return true;
+}

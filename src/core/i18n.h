@@ -6,6 +6,8 @@
 #define NB_I18N_H
 
 #include <libintl.h>
+#include <stdbool.h>
+#include <stddef.h>
 
 #define _(s) gettext(s)
 #define N_(s) (s)
@@ -17,5 +19,11 @@
 const char *nb_dec1(double v, char buf[NB_DEC_LEN]);
 /* The same with two decimals, for differences and their intervals. */
 const char *nb_dec2(double v, char buf[NB_DEC_LEN]);
+/* Whether the message catalogue of lang (bound with bindtextdomain) is
+ * there: a program installed without it speaks English. */
+bool nb_catalogue_present(const char *lang);
+/* s with its first letter a capital, for a title ("asking for closeness"
+ * → "Asking for closeness"); letters past ASCII are left as they are. */
+const char *nb_capital(const char *s, char *buf, size_t size);
 
 #endif

@@ -111,6 +111,7 @@ void page_begin(struct page *p, const char *title, const char *active)
 	     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 	     "<title>%s · nabij</title>"
 	     "<link rel=\"stylesheet\" href=\"/static/style.css\">"
+	     "<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">"
 	     "<script src=\"/static/app.js\" defer></script></head><body>",
 	  p->lang, title);
 	h(p, "<a class=\"skip\" href=\"#main\">%s</a>", _("Skip to the content"));
@@ -151,7 +152,8 @@ void page_end(struct page *p)
 	     "<input type=\"hidden\" name=\"back\" value=\"%s\">"
 	     "<button class=\"link\" type=\"submit\" lang=\"%s\">%s</button></form>",
 	  p->w->csrf, other, p->req->path, other,
-	  strcmp(other, "nl") == 0 ? "Nederlands" : "English");
+	  strcmp(other, "nl") != 0 ? "English"
+	  : nb_catalogue_present("nl") ? "Nederlands" : "Nederlands (the Dutch words are not installed with this nabij)");
 	h(p, " · <a href=\"/data\">%s</a> · <a href=\"/help\">%s</a>", _("Your data"), _("Help"));
 	h(p, "<p class=\"help-now\">");	/* on every page, the locked ones too: a tap away */
 	page_phones(p, NB_HELP_CARD);

@@ -20,13 +20,14 @@ void page_exercises(struct page *p)
 {
 	size_t n;
 	const struct nb_exercise *x = exercise_all(&n);
+	char cap[160];
 
 	page_begin(p, _("Exercises"), "/exercises");
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p><ul class=\"exercises\">", _("Exercises"),
 	  _("Each takes two to a few minutes. Build them up slowly; notice which one calms you."));
 	for (size_t i = 0; i < n; i++)
 		h(p, "<li><a href=\"/exercise/%s\"><strong>%s</strong></a><p>%s</p></li>", x[i].id,
-		  exercise_title(&x[i]), _(x[i].why));
+		  nb_capital(exercise_title(&x[i]), cap, sizeof cap), _(x[i].why));
 	h(p, "</ul>");
 	page_end(p);
 }
@@ -209,6 +210,7 @@ void page_exercise(struct page *p)
 {
 	const char *id = p->req->path + strlen("/exercise/");
 	const struct nb_exercise *x = exercise_find(id);
+	char cap[160];
 
 	if (!x || strchr(id, '/') || strcmp(id, x->id) != 0) {
 		page_fail(p, 404, _("There is no such exercise."));
@@ -219,8 +221,9 @@ void page_exercise(struct page *p)
 		if (p->resp->status == 303)
 			return;
 	}
-	page_begin(p, exercise_title(x), "/exercises");
-	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", exercise_title(x), _(x->why));
+	nb_capital(exercise_title(x), cap, sizeof cap);
+	page_begin(p, cap, "/exercises");
+	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", cap, _(x->why));
 	if (x->guide == NB_GUIDE_PACER) {
 		if (x->steps_with_pacer)
 			steps(p, x);

@@ -129,7 +129,7 @@ static void running(struct page *p, struct nb_entry *e)
 		return;
 	}
 	h(p, "<p class=\"intro\">%s → %s</p>", exp_practice_text(x), outcome);
-	h(p, "<p class=\"experiment-today\">%s</p>", exp_today_text(e, p->today, false, line, sizeof line));
+	h(p, "<p class=\"experiment-today\">%s</p>", exp_today_text(e, p->today, app_checked_in(p->w->app, p->today), line, sizeof line));
 	if (strcmp(x->state, "running") == 0 && today >= 0 && !complete) {
 		int answer = exp_answer(x, p->today);
 		h(p, "<section aria-labelledby=\"did-h\"><h2 id=\"did-h\">%s</h2>", _("Did you do it today?"));

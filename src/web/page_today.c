@@ -17,7 +17,7 @@ static void suggestion(struct page *p, const struct nb_today *t)
 {
 	struct nb_suggest_result r;
 	struct nb_error err;
-	char why[512], href[64];
+	char why[512], href[64], cap[160];
 	const char *title, *button;
 
 	if (!page_ok(p, app_suggest_today(p->w->app, t, &r, &err), &err))
@@ -47,7 +47,7 @@ static void suggestion(struct page *p, const struct nb_today *t)
 	}
 	h(p, "<section class=\"suggest\" aria-labelledby=\"suggest-h\"><h2 id=\"suggest-h\">%s</h2>"
 	     "<p><strong>%s</strong></p><p>%s</p><p><a class=\"button\" href=\"%s\">%s</a></p></section>",
-	  _("A suggestion"), title, why, href, button);
+	  _("A suggestion"), nb_capital(title, cap, sizeof cap), why, href, button);
 	suggest_result_free(&r);
 }
 

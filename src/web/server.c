@@ -21,6 +21,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
@@ -573,6 +574,27 @@ static int stop_holder(int fd, pid_t holder)
 	return 0;
 }
 
+/* Whether this program is the "nabij" found on the PATH, which the
+ * applications menu and "nabij ui" start; not so for a build run from its
+ * folder (make run). */
+static bool installed(void)
+{
+	char self[PATH_MAX], found[PATH_MAX], *path = getenv("PATH") ? strdup(getenv("PATH")) : NULL;
+	bool yes = false;
+
+	if (!path || !realpath("/proc/self/exe", self)) {
+		free(path);
+		return false;
+	}
+	for (char *save = NULL, *d = strtok_r(path, ":", &save); d && !yes; d = strtok_r(NULL, ":", &save)) {
+		char *cand = xasprintf("%s/nabij", d);
+		yes = realpath(cand, found) && strcmp(found, self) == 0;
+		free(cand);
+	}
+	free(path);
+	return yes;
+}
+
 /* A file beside the database that nabij will not use. */
 static void foreign(const char *db_path, const char *suffix, int e)
 {
@@ -686,6 +708,7 @@ int web_serve(struct nb_app *app, const struct web_opts *o)
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);	/* the server threads inherit this */
 	signal(SIGPIPE, SIG_IGN);
 	web_init(&w, app, 0, o->lang);
+	w.installed = installed();
 	w.db_path = o->db_path;
 	w.locked = o->locked;
 	/*

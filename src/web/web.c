@@ -92,6 +92,7 @@ void web_init(struct web *w, struct nb_app *app, int port, const char *lang)
 	web_set_token(w, w->token);
 	w->default_lang = lang && strcmp(lang, "nl") == 0 ? "nl" : "en";
 	w->body_max = WEB_BODY_MAX;
+	w->installed = true;
 }
 
 /*
@@ -262,11 +263,16 @@ static void page_locked(struct page *p)
 {
 	p->resp->status = 403;
 	page_begin(p, _("Open nabij again to go on"), NULL);
-	h(p, "<h1>%s</h1><p>%s</p><ul><li>%s</li><li>%s</li></ul><p>%s</p>",
-	  _("Open nabij again to go on"),
-	  _("This browser is not signed in to nabij right now. Nothing you wrote is lost: it is all still on this computer."),
-	  _("Open nabij from your applications menu (the nabij icon). It opens this page again, signed in."),
-	  _("Or, in a terminal, type: nabij ui"),
+	h(p, "<h1>%s</h1><p>%s</p>", _("Open nabij again to go on"),
+	  _("This browser is not signed in to nabij right now. Nothing you wrote is lost: it is all still on this computer."));
+	if (p->w->installed)
+		h(p, "<ul><li>%s</li><li>%s</li></ul>",
+		  _("Open nabij from your applications menu (the nabij icon). It opens this page again, signed in."),
+		  _("Or, in a terminal, type: nabij ui"));
+	else	/* run from its folder (make run): no menu entry, no command */
+		h(p, "<p>%s</p>",
+		  _("Start nabij again the way you started it, for example with \"make run\" in its folder. It opens this page again, signed in."));
+	h(p, "<p>%s</p>",
 	  _("nabij only opens this way so that no other page or program on this computer can read your notes."));
 	page_end(p);
 }
@@ -487,8 +493,8 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 		return;
 	}
 	r = find_route(req->path);
-	if (r && r->page == page_static) {	/* the style sheet and script are not secret */
-		page_static(&p);
+	if ((r && r->page == page_static) || strcmp(req->path, "/favicon.ico") == 0) {
+		page_static(&p);	/* the style sheet, script and icon are not secret */
 		return;
 	}
 	if (strcmp(req->path, "/proof") == 0 && !post) {	/* no session: see place.h */
@@ -562,7 +568,8 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 
 static void page_static(struct page *p)
 {
-	const char *name = p->req->path + strlen("/static/");
+	const char *name = strcmp(p->req->path, "/favicon.ico") == 0 ? "icon.svg"
+										  : p->req->path + strlen("/static/");
 
 	for (size_t i = 0; i < sizeof static_files / sizeof static_files[0]; i++) {
 		if (strcmp(name, static_files[i].name) != 0)

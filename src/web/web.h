@@ -65,6 +65,7 @@ struct web {
 	size_t body_max;		/* bytes a POST may carry */
 	const char *db_path;		/* for /unlock and /protect */
 	bool locked;			/* encrypted and not yet unlocked: only /unlock answers */
+	bool installed;			/* this program is the "nabij" on the PATH (the menu's) */
 	int unlock_fails;		/* wrong passphrases in a row */
 	double unlock_after;		/* no new try before this (CLOCK_MONOTONIC, s) */
 };

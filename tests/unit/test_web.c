@@ -149,8 +149,15 @@ static void host_and_secret(void **state)
 	kvs_add(&r.headers, "host", "localhost:7419", 14);
 	kvs_free(&r.cookies);
 	assert_int_equal(run(f, &r, &body), 403);	/* no session cookie */
-	assert_non_null(strstr(body, "nabij ui"));
+	assert_non_null(strstr(body, "nabij ui"));	/* installed: the menu and the command */
+	assert_non_null(strstr(body, "applications menu"));
 	free(body);
+	f->w.installed = false;	/* run from its folder: as it was started */
+	assert_int_equal(run(f, &r, &body), 403);
+	assert_null(strstr(body, "applications menu"));
+	assert_non_null(strstr(body, "make run"));
+	free(body);
+	f->w.installed = true;
 	kvs_add(&r.cookies, "nabij_session", "0123456789abcdef0123456789abcdef", 32);
 	assert_int_equal(run(f, &r, NULL), 403);	/* a wrong one */
 	kvs_add(&r.query, "token", f->w.token, strlen(f->w.token));
@@ -1177,6 +1184,24 @@ static void the_opening_address_signs_in(void **state)
 	req_free(&r);
 }
 
+
+/* The icon answers without a session, at the name browsers ask for too. */
+static void the_icon_is_there(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	struct web_resp resp = { 0 };
+
+	req_init(&r, &f->w, "GET", "/favicon.ico");
+	kvs_free(&r.cookies);
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 200);
+	assert_string_equal(resp.type, "image/svg+xml");
+	assert_non_null(strstr(resp.body.s, "<svg"));
+	web_resp_free(&resp);
+	req_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1199,6 +1224,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(every_route_answers, setup, teardown),
 		cmocka_unit_test_setup_teardown(exercise_asks_its_questions, setup, teardown),
 		cmocka_unit_test_setup_teardown(an_old_form_comes_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_icon_is_there, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_opening_address_signs_in, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_form_token_follows_the_session, setup, teardown),
 		cmocka_unit_test_setup_teardown(sign_out_every_other_browser, setup, teardown),
