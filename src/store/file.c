@@ -406,6 +406,34 @@ static char *file_uri(const char *path, const char *q)
  * check every page of an encrypted one first (only nabij check, which
  * counts them itself, opens without).
  */
+/*
+ * Before writing: the database and what SQLite keeps beside it must be the
+ * person's own files that nobody else can change. In a shared folder
+ * another user could have put an empty database or a -wal file of their
+ * own there, and would then read every note written into it.
+ */
+static enum nb_err own_files(const char *path, struct nb_error *err)
+{
+	static const char *const sides[] = { "", "-wal", "-shm", "-journal" };
+	struct stat st;
+
+	for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++) {
+		char *f = xasprintf("%s%s", path, sides[i]);
+		bool bad = stat(f, &st) == 0 &&
+			   (!S_ISREG(st.st_mode) || st.st_uid != geteuid() || (st.st_mode & 022));
+
+		if (bad) {
+			nb_error_set(err, NB_EIO, "db",
+				     _("%s is not a file of yours that only you can change, so nabij does not write your notes into it. Keep the database in a folder of your own (the default one is)."),
+				     f);
+			free(f);
+			return NB_EIO;
+		}
+		free(f);
+	}
+	return NB_OK;
+}
+
 static enum nb_err open_db(const char *path, const char *key, bool reading, bool immutable,
 			   bool verify, struct nb_store *out, struct nb_error *err)
 {
@@ -417,7 +445,7 @@ static enum nb_err open_db(const char *path, const char *key, bool reading, bool
 
 	out->ops = NULL;
 	out->db = NULL;
-	if (!memory && !reading && (rc = make_parent(path, err)))
+	if (!memory && !reading && ((rc = make_parent(path, err)) || (rc = own_files(path, err))))
 		return rc;
 	d = xcalloc(1, sizeof *d);
 	/* one thread at a time uses a connection (the web server takes turns) */

@@ -146,15 +146,17 @@ void page_end(struct page *p)
 	const char *other = strcmp(p->lang, "nl") == 0 ? "en" : "nl";
 
 	h(p, "</main><footer>");
-	h(p, "<form method=\"post\" action=\"/lang\" class=\"inline\">"
-	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
-	     "<input type=\"hidden\" name=\"lang\" value=\"%s\">"
-	     "<input type=\"hidden\" name=\"back\" value=\"%s\">"
-	     "<button class=\"link\" type=\"submit\" lang=\"%s\">%s</button></form>",
-	  p->w->csrf, other, p->req->path, other,
-	  strcmp(other, "nl") != 0 ? "English"
-	  : nb_catalogue_present("nl") ? "Nederlands" : "Nederlands (the Dutch words are not installed with this nabij)");
-	h(p, " · <a href=\"/data\">%s</a> · <a href=\"/help\">%s</a>", _("Your data"), _("Help"));
+	if (p->signed_in)	/* the form token is for those who have the session */
+		h(p, "<form method=\"post\" action=\"/lang\" class=\"inline\">"
+		     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+		     "<input type=\"hidden\" name=\"lang\" value=\"%s\">"
+		     "<input type=\"hidden\" name=\"back\" value=\"%s\">"
+		     "<button class=\"link\" type=\"submit\" lang=\"%s\">%s</button></form>",
+		  p->w->csrf, other, p->req->path, other,
+		  strcmp(other, "nl") != 0 ? "English"
+		  : nb_catalogue_present("nl") ? "Nederlands"
+		  : "Nederlands (the Dutch words are not installed with this nabij)");
+	h(p, "%r<a href=\"/data\">%s</a> · <a href=\"/help\">%s</a>", p->signed_in ? " · " : "", _("Your data"), _("Help"));
 	h(p, "<p class=\"help-now\">");	/* on every page, the locked ones too: a tap away */
 	page_phones(p, NB_HELP_CARD);
 	h(p, "</p><p class=\"quiet\">%s</p></footer></body></html>\n",

@@ -21,6 +21,7 @@ struct page {
 	struct nb_error err;		/* the problem with a posted form, if any */
 	bool posted;			/* the form fields come from req->form */
 	bool secret;			/* a passphrase form: what was typed is never sent back */
+	bool signed_in;			/* the request carries the session: only then a form token */
 	struct nb_error failed;		/* a read that failed: the page is replaced */
 };
 

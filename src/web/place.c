@@ -37,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -96,7 +97,14 @@ bool place_save(const char *db_path, const struct place *pl)
 		return false;
 	n = snprintf(line, sizeof line, "nabij-ui 2 %u.%u.%u.%u %d %s\n", pl->ip >> 24, pl->ip >> 16 & 255,
 		     pl->ip >> 8 & 255, pl->ip & 255, pl->port, pl->token);
-	return n > 0 && (size_t)n < sizeof line && vault_beside_write(path, line, (size_t)n);
+	if (n > 0 && (size_t)n < sizeof line && vault_beside_write(path, line, (size_t)n))
+		return true;
+	/* never leave the last place behind: the next start would take its
+	 * address and secret again (a full disk still lets a file go) */
+	n = errno;
+	unlink(path);
+	errno = n;
+	return false;
 }
 
 void place_forget(const char *db_path)
@@ -110,12 +118,19 @@ void place_forget(const char *db_path)
 int place_lock_open(const char *db_path)
 {
 	char path[4096];
+	struct stat st;
+	int fd;
 
 	if (!file_of(db_path, "-ui.lock", path, sizeof path)) {
 		errno = EINVAL;
 		return -1;
 	}
-	return vault_beside_open(path, O_RDWR | O_CREAT, true);
+	fd = vault_beside_open(path, O_RDWR | O_CREAT, true);
+	/* not allowed to open one that is there: another user's (in a sticky
+	 * folder open() says EACCES), not a folder nabij cannot write */
+	if (fd < 0 && (errno == EACCES || errno == EROFS) && lstat(path, &st) == 0)
+		errno = EPERM;
+	return fd;
 }
 
 pid_t place_serving(const char *db_path)

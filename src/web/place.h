@@ -29,13 +29,15 @@ bool place_parse(const char *line, struct place *pl);
  * that nobody else can read, never through a link or from a pipe. */
 enum place_state place_load(const char *db_path, struct place *pl);
 /* Write it (0600, into a new file renamed into place); false for a
- * database in memory or when it cannot be written. */
+ * database in memory or when it cannot be written, and then the file is
+ * removed, so that no later start takes the last place again. */
 bool place_save(const char *db_path, const struct place *pl);
 /* Remove it: the next start draws a new address and secret. */
 void place_forget(const char *db_path);
 
 /* The lock file beside the database, opened (made when missing) only
- * when it is ours and private; -1 with errno otherwise. */
+ * when it is ours and private; -1 with errno otherwise (EPERM: one is
+ * there that is not; EACCES or EROFS: a folder nabij cannot write). */
 int place_lock_open(const char *db_path);
 /* Whether a nabij ui serves the database now: the holder of its lock
  * (as place_lock_holder), 0 when none (no lock file is made). */

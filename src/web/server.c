@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -443,6 +444,21 @@ static uint32_t draw_loopback(void)
 	return ip;
 }
 
+static char opened_dir[4096];	/* the folder of the last page that opened a browser */
+
+/* Remove that page and its folder, if they are still there. */
+static void forget_opened(void)
+{
+	char file[4200];
+
+	if (!opened_dir[0])
+		return;
+	snprintf(file, sizeof file, "%s/open.html", opened_dir);
+	unlink(file);
+	rmdir(opened_dir);
+	opened_dir[0] = '\0';
+}
+
 /*
  * Open the address in a browser, when there is a desktop and a way, without
  * the secret ever being an argument of a program (every user can read
@@ -484,6 +500,7 @@ static bool open_browser(const char *url)
 		rmdir(dir);
 		return false;
 	}
+	snprintf(opened_dir, sizeof opened_dir, "%s", dir);	/* the server removes it at its end too */
 	if (pid == 0) {
 		/* not the server's sockets, lock file or terminal, nor its
 		 * blocked signals */
@@ -495,6 +512,7 @@ static bool open_browser(const char *url)
 			dup2(null, STDERR_FILENO);
 		}
 		close_range(3, ~0U, 0);
+		setsid();	/* a Ctrl-C to nabij's terminal leaves it to clean up */
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
 		if (fork() == 0) {
@@ -521,7 +539,7 @@ static void show(const struct web_opts *o, const struct place *pl, bool already)
 	place_url(pl, false, plain, sizeof plain);
 	place_url(pl, true, full, sizeof full);
 	opened = o->open_browser && open_browser(full);
-	if (o->address || (!opened && isatty(STDOUT_FILENO)))
+	if (o->address || (!opened && isatty(STDOUT_FILENO)) || !o->db_path || strcmp(o->db_path, ":memory:") == 0)
 		printf(already ? _("nabij is already open at:\n\n    %s\n\nOpen this address in your browser; it works only on this computer. It signs a browser in: keep it to yourself.\n")
 			       : _("nabij is open at:\n\n    %s\n\nOpen this address in your browser; it works only on this computer. It signs a browser in: keep it to yourself.\n"),
 		       full);
@@ -541,6 +559,8 @@ static void show(const struct web_opts *o, const struct place *pl, bool already)
  * process in between), and say the truth when it is still there. */
 static int stop_holder(int fd, pid_t holder)
 {
+	char proc[64];
+	struct stat st;
 	int pidfd, sent = -1;
 
 	if (holder < 0) {
@@ -548,6 +568,14 @@ static int stop_holder(int fd, pid_t holder)
 		return 1;
 	}
 	pidfd = (int)syscall(SYS_pidfd_open, holder, 0);
+	snprintf(proc, sizeof proc, "/proc/%ld", (long)holder);
+	if (stat(proc, &st) == 0 && st.st_uid != getuid()) {
+		if (pidfd >= 0)
+			close(pidfd);
+		fprintf(stderr, _("nabij: the process that holds nabij's lock for this database (%ld) is not yours, so nabij does not stop it.\n"),
+			(long)holder);
+		return 1;
+	}
 	if (place_lock_holder(fd) == holder) {
 		if (pidfd >= 0)
 			sent = (int)syscall(SYS_pidfd_send_signal, pidfd, SIGTERM, NULL, 0);
@@ -648,6 +676,9 @@ int web_running(struct web_opts *o)
 	for (int i = 0; i < 50; i++) {
 		if (place_load(o->db_path, &pl) == PLACE_OK && place_prove(&pl)) {
 			close(fd);
+			if (o->port > 0 && o->port != pl.port)
+				printf(_("nabij is already open on another port; to use port %d, stop it first (nabij ui --stop).\n"),
+				       o->port);
 			show(o, &pl, true);
 			return 0;
 		}
@@ -756,8 +787,9 @@ int web_serve(struct nb_app *app, const struct web_opts *o)
 	pl.ip = ip;
 	pl.port = w.port;
 	memcpy(pl.token, w.token, sizeof pl.token);
-	if (o->db_path)
-		(void)place_save(o->db_path, &pl);	/* without it, only the next start differs */
+	if (o->db_path && strcmp(o->db_path, ":memory:") != 0 && !place_save(o->db_path, &pl))
+		fprintf(stderr, _("nabij: the address could not be noted beside the database (%s), so the next start will open at a new address and sign you in anew.\n"),
+			strerror(errno));
 	show(o, &pl, false);
 	sodium_memzero(pl.token, sizeof pl.token);
 	printf("%s\n", _("Press Ctrl-C here to stop nabij."));
@@ -770,7 +802,10 @@ int web_serve(struct nb_app *app, const struct web_opts *o)
 		watching = false;
 		pthread_join(dog, NULL);
 	}
-	printf("\n%s\n", _("nabij has stopped. Everything you wrote is saved."));
+	forget_opened();
+	printf("\n%s\n", o->db_path && strcmp(o->db_path, ":memory:") == 0
+				  ? _("nabij has stopped. It kept nothing: this database lived in memory only.")
+				  : _("nabij has stopped. Everything you wrote is saved."));
 	mhd.stop_daemon(d4);
 	if (d6)
 		mhd.stop_daemon(d6);

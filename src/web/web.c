@@ -121,7 +121,7 @@ void web_new_session(struct web *w, struct web_resp *resp)
 	if (sscanf(w->host, "%u.%u.%u.%u", &a, &b, &c, &d) == 4) {
 		pl.ip = a << 24 | b << 16 | c << 8 | d;
 		memcpy(pl.token, w->token, sizeof pl.token);
-		(void)place_save(w->db_path, &pl);	/* without it the next start draws anew */
+		(void)place_save(w->db_path, &pl);	/* if not, removed: the next start draws anew */
 	}
 	if (resp->ncookies < 3)
 		snprintf(resp->cookies[resp->ncookies++], sizeof resp->cookies[0],
@@ -511,6 +511,7 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 		page_locked(&p);
 		return;
 	}
+	p.signed_in = true;
 	if (!r) {
 		page_fail(&p, 404, _("There is no such page in nabij."));
 		return;

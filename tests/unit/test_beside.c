@@ -17,6 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -135,6 +137,25 @@ static void the_place_file(void **state)
 	assert_false(place_parse("nabij-ui 2 10.0.0.1 7419 0123456789abcdef0123456789abcdef", &back));
 	assert_false(place_parse("nabij-ui 2 127.1.2.3 0 0123456789abcdef0123456789abcdef", &back));
 	assert_false(place_parse("nabij-ui 2 127.1.2.3 7419 XYZ", &back));
+	/* a place that cannot be written (here: no byte may be written, as on
+	 * a full disk) is not left as it was: the file goes, so that no later
+	 * start takes the old address and secret again */
+	if (fork() == 0) {
+		struct rlimit none = { 0, 0 };
+		struct place other = pl;
+
+		signal(SIGXFSZ, SIG_IGN);
+		setrlimit(RLIMIT_FSIZE, &none);
+		other.port = 7500;
+		_exit(!place_save(db, &other) && access(ui, F_OK) != 0 ? 0 : 1);
+	}
+	{
+		int status = 1;
+		wait(&status);
+		assert_int_equal(status, 0);
+	}
+	assert_int_equal(place_load(db, &back), PLACE_NONE);
+	assert_true(place_save(db, &pl));
 	/* a database in memory has no files beside it */
 	assert_false(place_save(":memory:", &pl));
 	assert_int_equal(place_load(":memory:", &back), PLACE_NONE);

@@ -150,6 +150,8 @@ static void host_and_secret(void **state)
 	kvs_free(&r.cookies);
 	assert_int_equal(run(f, &r, &body), 403);	/* no session cookie */
 	assert_non_null(strstr(body, "nabij ui"));	/* installed: the menu and the command */
+	assert_null(strstr(body, f->w.csrf));	/* no form token without the session */
+	assert_null(strstr(body, "name=\"csrf\""));
 	assert_non_null(strstr(body, "applications menu"));
 	free(body);
 	f->w.installed = false;	/* run from its folder: as it was started */

@@ -238,8 +238,35 @@ SH
 	check "a link as the lock file: refused with a word" sh -c "test $? -ne 0 && grep -q 'not a file nabij made' '$tmp/fifteen'"
 	check "a link as the lock file: its target untouched" test "$(cat "$other/target")" = keep
 	rm -f "$tmp/nabij.db-ui.lock"
+
+	# In a shared folder (sticky, like /tmp) with an ordinary person
+	# ("daemon" here): another user's lock file or database is refused,
+	# never used.
+	if id daemon >/dev/null 2>&1; then
+		shared="$other/shared"
+		mkdir "$shared" && chmod 1777 "$shared"
+		cp "$bin" "$other/nabij" && chmod 755 "$other/nabij"
+		as_other sh -c "umask 077; : >'$shared/nabij.db-ui.lock'"
+		runuser -u daemon -- env NABIJ_DB="$shared/nabij.db" LANGUAGE=en HOME="$shared" \
+			timeout 10 "$other/nabij" ui --no-open --address >"$other/daemon-ui" 2>&1
+		status=$?
+		check "shared folder: another user's lock file is refused" sh -c "test $status -eq 1 && grep -q 'not a file nabij made' '$other/daemon-ui'"
+		as_other sh -c "rm -f '$shared/nabij.db-ui.lock'; : >'$shared/nabij.db'; chmod 666 '$shared/nabij.db'"
+		runuser -u daemon -- env NABIJ_DB="$shared/nabij.db" LANGUAGE=en HOME="$shared" \
+			"$other/nabij" checkin --mood 3 --note "words for nobody else" >"$other/daemon-checkin" 2>&1
+		status=$?
+		check "shared folder: another user's database is not written" sh -c "test $status -ne 0 && ! grep -q 'words for nobody' '$shared/nabij.db'"
+		check "shared folder: said in words" grep -q "not a file of yours" "$other/daemon-checkin"
+	fi
 	rm -rf "$other"
 fi
+
+# Pages for a browser without the session carry no form token.
+start "$tmp/locked"
+base=${url%%/\?*}
+curl -s -o "$tmp/nosession" "$base/"
+check "without the session: no form token on the page" sh -c "! grep -q 'name=\"csrf\"' '$tmp/nosession'"
+"$bin" ui --stop >/dev/null 2>&1
 
 # A database in memory leaves no file beside it.
 (cd "$tmp" && NABIJ_DB=:memory: "$bin" ui --no-open --address >"$tmp/mem" 2>&1 &
