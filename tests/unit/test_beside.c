@@ -115,11 +115,13 @@ static void writes_never_through_a_link(void **state)
 
 static void the_place_file(void **state)
 {
-	char *db = in_dir("nabij.db"), *ui = in_dir("nabij.db-ui");
+	char db[256], ui[256];	/* on the stack: the children below end with _exit */
 	struct place pl = { .ip = 0x7f2a0b0cu, .port = 7421 }, back;
 	int fd, other;
 
 	(void)state;
+	snprintf(db, sizeof db, "%s/nabij.db", dir);
+	snprintf(ui, sizeof ui, "%s/nabij.db-ui", dir);
 	memcpy(pl.token, "0123456789abcdef0123456789abcdef", WEB_TOKEN_LEN);
 	assert_int_equal(place_load(db, &back), PLACE_NONE);
 	assert_true(place_save(db, &pl));
@@ -179,11 +181,8 @@ static void the_place_file(void **state)
 	assert_int_equal(place_lock_holder(other), 0);
 	close(other);
 	unlink(ui);
-	free(ui);
-	ui = in_dir("nabij.db-ui.lock");
+	snprintf(ui, sizeof ui, "%s/nabij.db-ui.lock", dir);
 	unlink(ui);
-	free(ui);
-	free(db);
 }
 
 /* Setting locked notes aside never writes over what has the name it
