@@ -20,3 +20,6 @@ run edit 3 --urge-after 2
 run show 3
 run help urge
 run --lang nl help urge
+# Asked one by one: the feeling "craving" ticked asks how strong.
+printf '\ncraving\n4\n\n\n\n\n\n\n\n\n\n\n' | run checkin -i
+run list --limit 1
