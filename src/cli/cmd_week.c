@@ -102,6 +102,15 @@ static void print_week(struct cli *c, const struct nb_week *w)
 			else
 				buf_add(&b, _("; tension about the same afterwards"));
 		}
+		if (x->urge.n) {	/* riding an urge: its strength, as tension is shown */
+			double d = mean_of(&x->urge);
+			if (d < -0.05)
+				buf_addf(&b, _("; the urge %s weaker afterwards"), nb_dec1(-d, dec));
+			else if (d > 0.05)
+				buf_addf(&b, _("; the urge %s stronger afterwards"), nb_dec1(d, dec));
+			else
+				buf_add(&b, _("; the urge about the same afterwards"));
+		}
 		line(b.s);
 		buf_reset(&b);
 	}

@@ -119,6 +119,8 @@ void week_build(const struct nb_entries *l, const char *monday, struct nb_week *
 			x->seconds += s->seconds;
 			if (s->tension_before && s->tension_after)
 				add(&x->change, s->tension_after - s->tension_before);
+			if (s->urge_before && s->urge_after)
+				add(&x->urge, s->urge_after - s->urge_before);
 			break;
 		}
 		case NB_TRIGGER:

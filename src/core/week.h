@@ -32,6 +32,7 @@ struct nb_week_exercise {
 	int n;
 	int seconds;
 	struct nb_mean change;	/* tension after minus before */
+	struct nb_mean urge;	/* riding an urge: the urge's strength after minus before */
 };
 
 struct nb_week {

@@ -246,6 +246,11 @@ void page_week(struct page *p)
 			h(p, " · %s %s", _("tension afterwards"), c <= 0 ? "−" : "+");
 			h(p, "%s", nb_dec1(c < 0 ? -c : c, d));
 		}
+		if (x->urge.n) {	/* riding an urge: its strength, as tension is shown */
+			double c = mean_of(&x->urge);
+			h(p, " · %s %s", _("the urge afterwards"), c <= 0 ? "−" : "+");
+			h(p, "%s", nb_dec1(c < 0 ? -c : c, d));
+		}
 		h(p, "</dd>");
 	}
 	if (w.triggers)

@@ -653,6 +653,33 @@ static void weekly_summary(void **state)
 	entries_free(&l);
 }
 
+/* The week shows riding an urge as tension is shown for the others: the
+ * urge's strength after minus before, over the sessions with both. */
+static void weekly_urge(void **state)
+{
+	struct nb_entries l = { 0 };
+	struct nb_entry *e;
+	struct nb_week w;
+	static const int before[] = { 5, 4, 0 }, after[] = { 3, 3, 2 };
+
+	(void)state;
+	for (int i = 0; i < 3; i++) {
+		e = at_day(NB_SESSION, "2026-11-18", 2 + i);
+		e->u.session.exercise = xstrdup("urge");
+		e->u.session.seconds = 300;
+		e->u.session.urge_before = before[i];	/* the third without: not counted */
+		e->u.session.urge_after = after[i];
+		entries_push(&l, e);
+	}
+	week_build(&l, "2026-11-16", &w);
+	assert_int_equal(w.nexercises, 1);
+	assert_int_equal(w.exercises[0].n, 3);
+	assert_int_equal(w.exercises[0].urge.n, 2);
+	assert_true(mean_of(&w.exercises[0].urge) == -1.5);
+	assert_int_equal(w.exercises[0].change.n, 0);
+	entries_free(&l);
+}
+
 static void themes_in_both_languages(void **state)
 {
 	struct nb_theme_hit h[12];
@@ -844,6 +871,7 @@ int main(void)
 		cmocka_unit_test(craving_first_for_who_noted_one),
 		cmocka_unit_test(steady_only_when_steady),
 		cmocka_unit_test(urge_help_and_exercise),
+		cmocka_unit_test(weekly_urge),
 		cmocka_unit_test(attachment_scoring),
 		cmocka_unit_test(weekly_summary),
 		cmocka_unit_test(themes_in_both_languages),

@@ -23,3 +23,5 @@ run --lang nl help urge
 # Asked one by one: the feeling "craving" ticked asks how strong.
 printf '\ncraving\n4\n\n\n\n\n\n\n\n\n\n\n' | run checkin -i
 run list --limit 1
+# The week shows the urge as tension is shown for the other exercises.
+run week
