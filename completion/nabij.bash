@@ -47,7 +47,7 @@ _nabij()
 	circle)
 		COMPREPLY=($(compgen -W "add list edit remove card beside --name --reach --helps --place --person --first --not-first --yes --text --print $common" -- "$cur")) ;;
 	exercise)
-		COMPREPLY=($(compgen -W "list show start breath compassion grounding memory place meeting closeness urge --tension-before --tension-after --seconds --with --words --in --hold --out --rest --minutes --interactive $common" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "list show start breath compassion grounding memory place meeting closeness urge --tension-before --tension-after --urge-before --urge-after --seconds --with --words --in --hold --out --rest --minutes --interactive $common" -- "$cur")) ;;
 	breathe)
 		COMPREPLY=($(compgen -W "--in --hold --out --rest --minutes --tension-before --tension-after $common" -- "$cur")) ;;
 	reflect)
@@ -89,7 +89,7 @@ _nabij()
 			COMPREPLY=($(compgen -f -- "$cur"))
 		fi ;;
 	help)
-		COMPREPLY=($(compgen -W "beside alone touch insights experiment checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase list show edit delete search export import" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "beside alone touch urge insights experiment checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase list show edit delete search export import" -- "$cur")) ;;
 	*)
 		COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
 	esac

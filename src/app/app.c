@@ -260,10 +260,21 @@ enum nb_err app_today(struct nb_app *a, struct nb_today *t, struct nb_error *err
 	t->days_since_touch = care_touch_days(&t->touch);
 	t->lasting_low = care_lasting_low(t->moods, NB_SPARK_DAYS);
 	t->prompt = prompt_for_day(t->day);
+	t->urge = care_urge_now(&t->entries);
 	return NB_OK;
 fail:
 	entries_free(&recent);
 	today_free(t);
+	return rc;
+}
+
+enum nb_err app_craving_first(struct nb_app *a, bool *first, struct nb_error *err)
+{
+	struct nb_entries l = { 0 };
+	enum nb_err rc = app_latest(a, NB_CHECKIN, NB_CRAVING_LOOKBACK, &l, err);
+
+	*first = !rc && care_craving_first(&l);
+	entries_free(&l);
 	return rc;
 }
 
@@ -273,6 +284,7 @@ void today_free(struct nb_today *t)
 	entry_free(t->last_touch);
 	entry_free(t->last_self_touch);
 	t->last_touch = t->last_self_touch = NULL;
+	t->urge = NULL;
 }
 
 enum nb_err app_export(struct nb_app *a, struct nb_entries *out, struct nb_error *err)

@@ -125,9 +125,13 @@ struct nb_today {
 	bool needs_care;		/* a check-in today at the lowest end */
 	const char *yesterday;		/* care_yesterday_line, or NULL */
 	char yesterday_buf[400];
+	const struct nb_entry *urge;	/* care_urge_now: today's check-in whose strong craving stands, or NULL (in entries) */
 };
 
 enum nb_err app_today(struct nb_app *a, struct nb_today *t, struct nb_error *err);
+/* Whether the check-in asks the craving scale with the first scales:
+ * care_craving_first over the newest NB_CRAVING_LOOKBACK check-ins. */
+enum nb_err app_craving_first(struct nb_app *a, bool *first, struct nb_error *err);
 void today_free(struct nb_today *t);
 
 /* Everything, for an export: circle members first, then all records by

@@ -106,6 +106,10 @@ int cmd_moment(struct cli *c, int argc, char **argv);
 int cmd_trigger(struct cli *c, int argc, char **argv);
 int cmd_circle(struct cli *c, int argc, char **argv);
 int cmd_today(struct cli *c, int argc, char **argv);
+/* While a strong craving stands (care_urge_now), the same lines as the
+ * page's urge box: the wave, the first to call, riding the urge, addiction
+ * care, and the help lines unless help was printed just before. */
+void cli_urge_lines(struct cli *c, bool help);
 int cmd_list(struct cli *c, int argc, char **argv);
 int cmd_show(struct cli *c, int argc, char **argv);
 int cmd_edit(struct cli *c, int argc, char **argv);

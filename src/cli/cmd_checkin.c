@@ -91,24 +91,12 @@ static void ask_all(struct rec_ctx *x)
 		} else {
 			prompt_flag(_(f[i].ask), &checkin_flags, x, opt);
 		}
+		if (strcmp(f[i].id, "emotion") == 0 && care_craving_unrated(&x->e->u.checkin))
+			for (size_t k = 0; k < n; k++)	/* a craving ticked: how strong? */
+				if (strcmp(f[k].id, "craving") == 0)
+					prompt_flag(_("How strong is the craving, 1 (none) to 5 (very strong)? "), &checkin_flags, x,
+						    OPT_FIELD + (int)k);
 	}
-}
-
-/* After a strong craving: the circle's first to call, and how to reach them. */
-static void craving_lines(struct cli *c)
-{
-	struct nb_entries l = { 0 };
-	struct nb_error err;
-
-	printf("\n");
-	out_wrapped(stdout, care_craving_text(), 0, 76);
-	if (app_circle(&c->app, &l, &err) == NB_OK) {
-		const struct nb_member *m = care_first_to_call(&l);
-		if (m)
-			printf(_("The first to call: %s%s%s\n"), m->name, m->reach ? ", " : "", m->reach ? m->reach : "");
-	}
-	out_wrapped(stdout, care_addiction_help_text(), 0, 76);
-	entries_free(&l);
 }
 
 /* During an experiment, asked at a check-in on a terminal when what was
@@ -168,7 +156,7 @@ int cmd_checkin(struct cli *c, int argc, char **argv)
 	if (!c->json && care_needs_help(&e->u.checkin))
 		printf("\n%s\n", care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
 	if (!c->json && care_strong_craving(&e->u.checkin))
-		craving_lines(c);
+		cli_urge_lines(c, !care_needs_help(&e->u.checkin));
 	nb_day_key(nb_stamp_local(c->app.now), today);
 	if (!c->json && c->tty_in && strcmp(e->day, today) == 0)
 		experiment_question(c, today);

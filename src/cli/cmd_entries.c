@@ -176,7 +176,8 @@ int cmd_show(struct cli *c, int argc, char **argv)
 
 /* Sessions and reflections come from the exercises; their fields can be
  * corrected here. */
-enum { O_EXERCISE = OPT_BASE + 20, O_SECONDS, O_BEFORE, O_AFTER, O_PROMPT, O_TEXT, O_AT, O_WORDS, O_WITH };
+enum { O_EXERCISE = OPT_BASE + 20, O_SECONDS, O_BEFORE, O_AFTER, O_PROMPT, O_TEXT, O_AT, O_WORDS, O_WITH,
+       O_URGE_BEFORE, O_URGE_AFTER };
 
 static const struct option session_opts[] = {
 	{ "words", required_argument, NULL, O_WORDS },
@@ -185,6 +186,8 @@ static const struct option session_opts[] = {
 	{ "seconds", required_argument, NULL, O_SECONDS },
 	{ "tension-before", required_argument, NULL, O_BEFORE },
 	{ "tension-after", required_argument, NULL, O_AFTER },
+	{ "urge-before", required_argument, NULL, O_URGE_BEFORE },
+	{ "urge-after", required_argument, NULL, O_URGE_AFTER },
 	{ "at", required_argument, NULL, O_AT },
 	{ 0 },
 };
@@ -217,6 +220,10 @@ static enum nb_err other_apply(void *ctx, int opt, const char *arg, struct nb_er
 		return parse_scale("tension-before", arg, NB_SCALE_MIN, NB_SCALE_MAX, &s->tension_before, err);
 	case O_AFTER:
 		return parse_scale("tension-after", arg, NB_SCALE_MIN, NB_SCALE_MAX, &s->tension_after, err);
+	case O_URGE_BEFORE:
+		return parse_scale("urge-before", arg, NB_SCALE_MIN, NB_SCALE_MAX, &s->urge_before, err);
+	case O_URGE_AFTER:
+		return parse_scale("urge-after", arg, NB_SCALE_MIN, NB_SCALE_MAX, &s->urge_after, err);
 	case O_WORDS:
 		return rec_set_text(&s->words, arg);
 	case O_WITH:

@@ -19,7 +19,7 @@
 
 enum {
 	O_BEFORE = OPT_BASE, O_AFTER, O_SECONDS, O_WITH, O_WORDS, O_IN, O_HOLD, O_OUT,
-	O_REST, O_MINUTES,
+	O_REST, O_MINUTES, O_URGE_BEFORE, O_URGE_AFTER,
 };
 
 static const struct option opts[] = {
@@ -27,6 +27,8 @@ static const struct option opts[] = {
 	{ "tension-after", required_argument, NULL, O_AFTER },
 	{ "before", required_argument, NULL, O_BEFORE },	/* the older names, kept for scripts */
 	{ "after", required_argument, NULL, O_AFTER },
+	{ "urge-before", required_argument, NULL, O_URGE_BEFORE },	/* riding an urge */
+	{ "urge-after", required_argument, NULL, O_URGE_AFTER },
 	{ "seconds", required_argument, NULL, O_SECONDS },
 	{ "with", required_argument, NULL, O_WITH },
 	{ "words", required_argument, NULL, O_WORDS },
@@ -45,6 +47,7 @@ struct ex_ctx {
 	bool ask;
 	bool recorded_seconds;	/* --seconds: record without guiding */
 	bool have_before, have_after;
+	bool have_urge_before, have_urge_after;
 };
 
 static enum nb_err whole(const char *field, const char *arg, int lo, int hi, int *out,
@@ -70,6 +73,12 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 	case O_AFTER:
 		x->have_after = true;
 		return parse_scale("tension-after", arg, NB_SCALE_MIN, NB_SCALE_MAX, &x->s.tension_after, err);
+	case O_URGE_BEFORE:
+		x->have_urge_before = true;
+		return parse_scale("urge-before", arg, NB_SCALE_MIN, NB_SCALE_MAX, &x->s.urge_before, err);
+	case O_URGE_AFTER:
+		x->have_urge_after = true;
+		return parse_scale("urge-after", arg, NB_SCALE_MIN, NB_SCALE_MAX, &x->s.urge_after, err);
 	case O_SECONDS:
 		if ((rc = parse_seconds("seconds", arg, NB_SESSION_SECONDS_MAX, &x->s.seconds, err)))
 			return rc;
@@ -179,23 +188,31 @@ static int show(struct cli *c, const char *id)
 	return 0;
 }
 
-/* Ask for tension when the person may answer and did not give it already. */
-static void ask_tension(struct cli *c, struct ex_ctx *x, bool before)
+/* Ask for tension (riding an urge: the urge's strength) when the person
+ * may answer and did not give it already. */
+static void ask_tension(struct cli *c, struct ex_ctx *x, const struct nb_exercise *ex, bool before)
 {
 	struct nb_error err;
-	int *slot = before ? &x->s.tension_before : &x->s.tension_after;
-	bool have = before ? x->have_before : x->have_after;
+	bool urge = exercise_asks_urge(ex);
+	int *slot = urge ? (before ? &x->s.urge_before : &x->s.urge_after)
+			 : (before ? &x->s.tension_before : &x->s.tension_after);
+	bool have = urge ? (before ? x->have_urge_before : x->have_urge_after)
+			 : (before ? x->have_before : x->have_after);
+	const char *question = urge ? (before ? _("How strong is the urge right now, 1 (none) to 5 (very strong)? Enter skips: ")
+					      : _("And now, how strong is the urge, 1 to 5? Enter skips: "))
+				    : (before ? _("How tense are you now, 1 (relaxed) to 5 (very tense)? Enter skips: ")
+					      : _("And now, how tense are you, 1 to 5? Enter skips: "));
 
 	if (have || !(c->tty_in || x->ask))
 		return;
 	for (;;) {
-		char *a = prompt_line(before ? _("How tense are you now, 1 (relaxed) to 5 (very tense)? Enter skips: ")
-					     : _("And now, how tense are you, 1 to 5? Enter skips: "));
+		char *a = prompt_line(question);
 		enum nb_err rc;
 
 		if (!a)
 			return;
-		rc = parse_scale(before ? "tension-before" : "tension-after", a, NB_SCALE_MIN, NB_SCALE_MAX, slot, &err);
+		rc = parse_scale(urge ? (before ? "urge-before" : "urge-after") : (before ? "tension-before" : "tension-after"),
+				 a, NB_SCALE_MIN, NB_SCALE_MAX, slot, &err);
 		free(a);
 		if (!rc)
 			return;
@@ -228,6 +245,14 @@ static int save(struct cli *c, struct ex_ctx *x, const struct nb_exercise *ex, c
 			printf("%s\n", _("Your tension stayed the same. That happens; noting it helps you see what works for you."));
 		else
 			printf("%s\n", _("Your tension went up a little. That happens too; maybe another exercise fits you better today."));
+	}
+	if (!status && !c->json && e->u.session.urge_before && e->u.session.urge_after) {
+		int d = e->u.session.urge_before - e->u.session.urge_after;
+		if (d > 0)
+			printf(ngettext("The urge eased by %d point. You rode this wave.\n",
+					"The urge eased by %d points. You rode this wave.\n", d), d);
+		else
+			printf("%s\n", _("The urge is still here. You stayed with it all the same; calling someone of your circle can help now."));
 	}
 	entry_free(e);
 	return status;
@@ -275,7 +300,7 @@ static int run_breath(struct cli *c, struct ex_ctx *x, const struct nb_exercise 
 			print_steps(ex);
 			printf("\n");
 		}
-		ask_tension(c, x, true);
+		ask_tension(c, x, ex, true);
 		printf("%s\n\n", _("Press Ctrl-C to stop early; the time you did is kept."));
 		x->s.seconds = pacer_run(c, &x->breath);
 		if (pacer_interrupted())
@@ -286,7 +311,7 @@ static int run_breath(struct cli *c, struct ex_ctx *x, const struct nb_exercise 
 			printf("%s\n", _("Nothing was recorded."));
 			return 0;
 		}
-		ask_tension(c, x, false);
+		ask_tension(c, x, ex, false);
 	}
 	if ((status = save(c, x, ex, pat)))
 		return status;
@@ -308,7 +333,7 @@ static int run_steps(struct cli *c, struct ex_ctx *x, const struct nb_exercise *
 		printf("%s%s%s\n", style_bold(c), exercise_title(ex), style_reset(c));
 		out_wrapped(stdout, _(ex->why), 0, 76);
 		printf("\n");
-		ask_tension(c, x, true);
+		ask_tension(c, x, ex, true);
 		printf("%s\n\n", _("Take your time with each step. Press Enter to go on."));
 		start = cli_clock(c);
 		for (size_t i = 0; i < n && !prompt_eof(); i++) {
@@ -325,7 +350,7 @@ static int run_steps(struct cli *c, struct ex_ctx *x, const struct nb_exercise *
 		if (x->s.seconds < 1)
 			x->s.seconds = 1;
 		printf("%s\n", _("Well done for taking this moment."));
-		ask_tension(c, x, false);
+		ask_tension(c, x, ex, false);
 	}
 	return save(c, x, ex, NULL);
 }

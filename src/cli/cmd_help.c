@@ -197,14 +197,18 @@ static const struct {
 "Usage: nabij exercise list\n"
 "       nabij exercise show ID\n"
 "       nabij exercise start ID [--tension-before 1-5] [--tension-after 1-5]\n"
+"       nabij exercise start urge [--urge-before 1-5] [--urge-after 1-5]\n"
 "\n"
 "Guided exercises of two to a few minutes: breath, compassion, grounding,\n"
-"memory, place, meeting, closeness. Each session keeps how long it lasted\n"
-"and, if you like, how tense you were before and after, so you can see over\n"
-"weeks what calms you.\n"
+"memory, place, meeting, closeness, urge. Each session keeps how long it\n"
+"lasted and, if you like, how tense you were before and after, so you can\n"
+"see over weeks what calms you. Riding an urge (urge) keeps how strong the\n"
+"urge was before and after instead.\n"
 "\n"
 "  --tension-before N, --tension-after N\n"
 "                         your tension, 1 to 5 (asked in a terminal)\n"
+"  --urge-before N, --urge-after N\n"
+"                         riding an urge: how strong it is, 1 to 5\n"
 "  --seconds TIME         record an exercise you did, without guiding\n"
 "  --with NAME            for meeting and closeness: whom it is about\n"
 "  --words TEXT           for meeting and closeness: your own words\n"
@@ -385,6 +389,12 @@ int cmd_help(struct cli *c, int argc, char **argv)
 		return parts(care_alone_part);
 	if (argc > 1 && strcmp(argv[1], "touch") == 0)
 		return parts(care_unsafe_touch_part);
+	if (argc > 1 && (strcmp(argv[1], "urge") == 0 || strcmp(argv[1], "craving") == 0)) {
+		parts(care_urge_part);	/* its last part leads into the help lines */
+		out_wrapped(stdout, care_help_part(NB_HELP_LINE), 0, 76);
+		printf("\n%s\n", _("Ride the urge, a few minutes: nabij exercise start urge"));
+		return 0;
+	}
 	if (argc > 1 && strcmp(argv[1], "experiment") == 0) {	/* how it works, then how to use it */
 		parts(exp_help_part);
 		printf("\n");
@@ -402,7 +412,8 @@ int cmd_help(struct cli *c, int argc, char **argv)
 	printf("  nabij circle card              %s\n", _("your circle, to hang up"));
 	printf("  nabij today                    %s\n", _("a calm look at the day"));
 	printf("\n%s\n", _("\"nabij --help\" lists every command. Missing a day is normal; come back whenever you like."));
-	printf("%s\n\n", _("If you live alone: nabij help alone. If touch feels unsafe: nabij help touch."));
+	printf("%s\n", _("If you live alone: nabij help alone. If touch feels unsafe: nabij help touch."));
+	printf("%s\n\n", _("When an urge or a craving comes: nabij help urge."));
 	printf("%s\n\n", care_not_therapy_text(false));
 	printf("%s\n", care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
 	return 0;

@@ -26,6 +26,27 @@ static void touch_line(const struct nb_today *t)
 		out_wrapped(stdout, lines[i], 0, 76);
 }
 
+void cli_urge_lines(struct cli *c, bool help)
+{
+	struct nb_entries l = { 0 };
+	struct nb_error err;
+
+	printf("\n");
+	out_wrapped(stdout, care_craving_text(), 0, 76);
+	if (app_circle(&c->app, &l, &err) == NB_OK) {
+		const struct nb_member *m = care_first_to_call(&l);
+		if (m)
+			printf(_("The first to call: %s%s%s\n"), m->name, m->reach ? ", " : "", m->reach ? m->reach : "");
+		else
+			out_wrapped(stdout, _("Tip: mark one person in your circle as the first to call, such as a sponsor or a buddy: nabij circle edit ID --first."), 0, 76);
+	}
+	out_wrapped(stdout, _("Ride the urge, a few minutes: nabij exercise start urge"), 0, 76);
+	out_wrapped(stdout, care_addiction_help_text(), 0, 76);
+	if (help)
+		printf("\n%s\n", care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
+	entries_free(&l);
+}
+
 int cmd_today(struct cli *c, int argc, char **argv)
 {
 	struct nb_today t;
@@ -46,7 +67,10 @@ int cmd_today(struct cli *c, int argc, char **argv)
 		return 0;
 	}
 	describe_day(t.day, day, sizeof day);
-	printf("%s%s%s\n\n", style_bold(c), day, style_reset(c));
+	printf("%s%s%s\n", style_bold(c), day, style_reset(c));
+	if (t.urge)	/* the urge lines stay while the urge may, at the top */
+		cli_urge_lines(c, true);
+	printf("\n");
 	if (t.yesterday) {	/* for a person who comes back */
 		out_wrapped(stdout, t.yesterday, 0, 76);
 		printf("\n");
@@ -80,7 +104,7 @@ int cmd_today(struct cli *c, int argc, char **argv)
 		printf("\n");
 		out_wrapped(stdout, care_lasting_low_text(), 0, 76);
 	}
-	if (t.needs_care || t.lasting_low)
+	if ((t.needs_care || t.lasting_low) && !t.urge)	/* the help, once */
 		printf("%s%s\n", t.lasting_low ? "" : "\n", care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
 	printf("\n%s\n", _("A question for today:"));
 	out_wrapped(stdout, _(t.prompt->text), 2, 76);

@@ -99,6 +99,8 @@ static void print_week(struct cli *c, const struct nb_week *w)
 			buf_addf(&b, _(", %d min"), (x->seconds + 30) / 60);
 		if (week_exercise_change(x, change, sizeof change))
 			buf_addf(&b, "; %s", change);
+		if (week_urge_change(x, change, sizeof change))	/* riding an urge: its strength too */
+			buf_addf(&b, "; %s", change);
 		line(b.s);
 		buf_reset(&b);
 	}

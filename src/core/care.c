@@ -216,9 +216,79 @@ const char *care_not_therapy_text(bool browser)
 		 "your own data to them with \"nabij export\".");
 }
 
+/* How strong the craving was: its scale; else the strength given with the
+ * feeling ("craving:4", before entry_settle copies it); -1 for the feeling
+ * ticked without a strength; 0 when nothing was said of a craving. */
+static int craving_strength(const struct nb_checkin *c)
+{
+	int felt = 0;
+	bool ticked = false;
+
+	if (c->craving)
+		return c->craving;
+	for (size_t i = 0; i < c->emotions.n; i++)
+		if (strcmp(c->emotions.v[i].term, "craving") == 0) {
+			ticked = true;
+			if (c->emotions.v[i].intensity > felt)
+				felt = c->emotions.v[i].intensity;
+		}
+	return felt ? felt : ticked ? -1 : 0;
+}
+
 bool care_strong_craving(const struct nb_checkin *c)
 {
-	return c->craving >= NB_CRAVING_STRONG;
+	int s = craving_strength(c);
+
+	return s >= NB_CRAVING_STRONG || s < 0;
+}
+
+bool care_craving_answered(const struct nb_checkin *c)
+{
+	return craving_strength(c) != 0;
+}
+
+bool care_craving_present(const struct nb_checkin *c)
+{
+	int s = craving_strength(c);
+
+	return s > NB_SCALE_MIN || s < 0;
+}
+
+bool care_craving_unrated(const struct nb_checkin *c)
+{
+	return craving_strength(c) < 0;
+}
+
+bool care_craving_first(const struct nb_entries *checkins)
+{
+	for (size_t i = 0; i < checkins->n; i++)
+		if (checkins->v[i]->type == NB_CHECKIN && care_craving_answered(&checkins->v[i]->u.checkin))
+			return true;
+	return false;
+}
+
+const struct nb_entry *care_urge_now(const struct nb_entries *today)
+{
+	for (size_t i = today->n; i-- > 0;) {
+		const struct nb_entry *e = today->v[i];
+		if (e->type != NB_CHECKIN || !care_craving_answered(&e->u.checkin))
+			continue;
+		return care_strong_craving(&e->u.checkin) ? e : NULL;
+	}
+	return NULL;
+}
+
+const char *care_urge_part(size_t i)
+{
+	static const char *const parts[] = {
+		N_("When an urge comes"),
+		N_("A craving or an urge to drink or use rises, peaks and eases again, like a wave, even when it feels as if it never will. You do not have to act on it, and you do not have to fight it."),
+		N_("Riding the urge: breathe slowly with a long out-breath and watch the urge rise and ease, for a few minutes. Note how strong it is before and after; over time you see that it passes. It is among the exercises, and on Today after a strong craving."),
+		N_("The first to call: mark one person in your circle, such as a sponsor or a buddy, as the first to call. After a strong craving nabij shows them at the top of Today, one tap away, until a later check-in says the urge has eased."),
+		N_("Addiction care (verslavingszorg) helps too, without judgement. Your GP can refer you, and can help with what comes with stopping."),
+		N_("At night, when nobody you know can be reached, you can call a help line:"),
+	};	/* the faces put the help parts (care_help_part) after the last */
+	return i < sizeof parts / sizeof parts[0] ? _(parts[i]) : NULL;
 }
 
 bool care_heavy(const struct nb_checkin *c)

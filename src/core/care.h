@@ -47,8 +47,14 @@ const char *care_beside_point(size_t i);
 
 /* nabij is a companion, not a replacement for professional help. */
 const char *care_not_therapy_text(bool browser);
-/* A strong craving or urge (4 or 5 of 5): the circle's first to call, and
- * riding the urge, are then one tap away; the words that go with it. */
+/*
+ * A craving is a craving, wherever it is noted: on its own scale (1 none to
+ * 5 very strong) or as the feeling "craving" among the emotions.
+ * A strong craving: the scale at NB_CRAVING_STRONG or more, or the feeling
+ * ticked while the scale is unanswered (whoever ticks "craving" without
+ * saying how strong is offered the urge box rather than nothing). Then the
+ * circle's first to call, and riding the urge, are one tap away.
+ */
 #define NB_CRAVING_STRONG 4
 bool care_strong_craving(const struct nb_checkin *c);
 /* Whether a check-in tells of a heavy day: the lowest end, a low mood,
@@ -60,6 +66,28 @@ bool care_heavy(const struct nb_checkin *c);
  * both; NULL when yesterday holds neither. It never counts what is missing.
  */
 const char *care_yesterday_line(const struct nb_entries *yesterday, char *buf, size_t size);
+/* Whether a check-in says anything about a craving: its scale answered
+ * (1 "none" too) or the feeling ticked. */
+bool care_craving_answered(const struct nb_checkin *c);
+/* Whether a craving is here: the scale at 2 or more, or the feeling ticked.
+ * Such a check-in is never answered with "you seem steady". */
+bool care_craving_present(const struct nb_checkin *c);
+/* The feeling ticked without a strength and the scale unanswered: a face
+ * that can ask, asks how strong. */
+bool care_craving_unrated(const struct nb_checkin *c);
+/* For a person who has noted a craving before (among checkins, their
+ * newest NB_CRAVING_LOOKBACK check-ins), the craving scale is asked with
+ * the first scales instead of further down. */
+#define NB_CRAVING_LOOKBACK 90
+bool care_craving_first(const struct nb_entries *checkins);
+/* The urge box stays while the urge may: of today's records (oldest
+ * first), the newest check-in that says anything about a craving decides;
+ * when its craving is strong, that check-in, else NULL. A later check-in
+ * that says nothing of a craving does not say the urge has gone. */
+const struct nb_entry *care_urge_now(const struct nb_entries *today);
+/* The part of the help about urges (/help, nabij help urge): a title and
+ * paragraphs (translated), NULL after the last. */
+const char *care_urge_part(size_t i);
 /* The circle's member marked as the first to call, or NULL. There is one
  * at a time: marking another takes the place of the one before (app_add). */
 const struct nb_member *care_first_to_call(const struct nb_entries *circle);

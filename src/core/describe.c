@@ -200,6 +200,10 @@ void describe_entry(const struct nb_entry *e, char *out, size_t size)
 			buf_addf(&b, _("tension %d → %d"), e->u.session.tension_before,
 				 e->u.session.tension_after);
 		}
+		if (e->u.session.urge_before && e->u.session.urge_after) {
+			add_sep(&b);
+			buf_addf(&b, _("urge %d → %d"), e->u.session.urge_before, e->u.session.urge_after);
+		}
 		if (e->u.session.words) {
 			add_sep(&b);
 			add_cut(&b, e->u.session.words, 40);

@@ -166,6 +166,11 @@ const struct nb_exercise *exercise_find(const char *id)
 	return NULL;
 }
 
+bool exercise_asks_urge(const struct nb_exercise *x)
+{
+	return x && strcmp(x->id, "urge") == 0;
+}
+
 const char *exercise_title(const struct nb_exercise *x)
 {
 	return vocab_label(NB_VOCAB_EXERCISE, x->id);

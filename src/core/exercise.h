@@ -47,6 +47,9 @@ const struct nb_exercise *exercise_all(size_t *n);
 const struct nb_exercise *exercise_find(const char *id);
 /* The translated title (the label of the exercise vocabulary). */
 const char *exercise_title(const struct nb_exercise *x);
+/* Whether the exercise asks how strong the urge is, before and after
+ * (riding an urge), instead of how tense the person is. */
+bool exercise_asks_urge(const struct nb_exercise *x);
 size_t exercise_steps(const struct nb_exercise *x);
 /* Example i of x, translated, or NULL after the last. */
 const char *exercise_example(const struct nb_exercise *x, size_t i);

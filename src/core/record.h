@@ -30,7 +30,8 @@
 /* The version of nabij's JSON export (docs/FORMAT.md): raised with every
  * field added to a record kind (core/field.c), since an older nabij
  * refuses a field it does not know. */
-#define NB_FORMAT_VERSION 4	/* 2: the check-in's "connection"; 3: its "craving", the member's "first"; 4: the experiment */
+#define NB_FORMAT_VERSION 5	/* 2: the check-in's "connection"; 3: its "craving", the member's "first"; 4: the experiment;
+				 * 5: the session's "urge_before" and "urge_after" */
 
 enum nb_type {
 	NB_TYPE_NONE = 0,
@@ -105,6 +106,7 @@ struct nb_session {
 	char *exercise;		/* vocab exercise id */
 	int seconds;		/* time actually spent */
 	int tension_before, tension_after;
+	int urge_before, urge_after;	/* riding an urge: how strong the urge was, 1 none to 5 very strong */
 	char *pattern;		/* breathing rhythm "in-hold-out", e.g. "4-2-6" */
 	char *with;		/* whom the words are for (closeness, meeting) */
 	char *member_uid;	/* the circle member meant, if any */

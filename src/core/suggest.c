@@ -4,7 +4,10 @@
  * unless the nervous system is racing or shut down, then the nervous-system
  * state (activated or tense: a calming practice, the one that calmed this
  * person before when there is one; shut down: grounding), then what the
- * person said they feel and need, then how long since a wanted touch. An
+ * person said they feel and need (a craving, even a mild one, is met with
+ * riding the urge), then how long since a wanted touch. "You seem steady"
+ * only for a mood of 3 or more with no craving: a feeling noted without a
+ * mood is not steadiness. An
  * exercise just done since the check-in is not suggested again: the next
  * rule that fits decides.
  */
@@ -64,6 +67,12 @@ static bool wants_contact(const struct nb_checkin *c)
 	       has(&c->needs, "appreciation") || has(&c->emotions, "loneliness");
 }
 
+/* Steady: a mood of 3 or more, and no craving. */
+static bool steady(const struct nb_checkin *c)
+{
+	return c->mood >= 3 && !care_craving_present(c);
+}
+
 /* The rules in order; an exercise equal to skip (the one just done) does
  * not apply, so the next rule that fits decides. */
 static void choose(const struct nb_suggest_in *in, const char *skip, struct nb_suggestion *out)
@@ -114,19 +123,19 @@ static void choose(const struct nb_suggest_in *in, const char *skip, struct nb_s
 			pick(out, NB_SUGGEST_EXERCISE, "closeness", NB_RULE_CONTACT);
 		else
 			pick(out, NB_SUGGEST_CIRCLE, NULL, NB_RULE_CONTACT);
+	} else if (care_craving_present(c) && OK("urge")) {
+		pick(out, NB_SUGGEST_EXERCISE, "urge", NB_RULE_CRAVING_NOTED);
 	} else if (in->days_since_touch >= 7 && OK("memory")) {
 		pick(out, NB_SUGGEST_EXERCISE, "memory", NB_RULE_TOUCH);
 	} else if (has(&c->needs, "rest") && OK("breath")) {
 		pick(out, NB_SUGGEST_EXERCISE, "breath", NB_RULE_REST);
 	} else if (has(&c->needs, "softness") && OK("compassion")) {
 		pick(out, NB_SUGGEST_EXERCISE, "compassion", NB_RULE_SOFTNESS);
-	} else if (skip) {
+	} else if (skip && exercise_find(skip)) {
 		pick(out, NB_SUGGEST_REFLECT, NULL, NB_RULE_DONE);
-		out->done = exercise_find(skip) ? exercise_find(skip)->id : NULL;	/* the catalogue's, not today's */
-		if (!out->done)
-			pick(out, NB_SUGGEST_REFLECT, NULL, NB_RULE_STEADY);
+		out->done = exercise_find(skip)->id;	/* the catalogue's, not today's */
 	} else {
-		pick(out, NB_SUGGEST_REFLECT, NULL, NB_RULE_STEADY);
+		pick(out, NB_SUGGEST_REFLECT, NULL, steady(c) ? NB_RULE_STEADY : NB_RULE_FELT);
 	}
 #undef OK
 }
@@ -194,6 +203,12 @@ const char *suggest_why(const struct nb_suggestion *s, char *buf, size_t size)
 		break;
 	case NB_RULE_CRAVING:
 		text = _("The urge is strong right now. Breathing with it for a few minutes, watching it rise and ease, helps you ride it out; calling someone of your circle helps too.");
+		break;
+	case NB_RULE_CRAVING_NOTED:
+		text = _("An urge is here. Riding it for a few minutes, breathing slowly and watching it rise and ease, helps before it grows; someone of your circle can help too.");
+		break;
+	case NB_RULE_FELT:
+		text = _("Thank you for noting how you are. A short reflection can help you stay with it gently, whatever is here.");
 		break;
 	case NB_RULE_DONE:
 		snprintf(buf, size,

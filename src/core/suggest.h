@@ -44,6 +44,8 @@ enum nb_suggest_rule {
 	NB_RULE_TOUCH, NB_RULE_REST, NB_RULE_SOFTNESS, NB_RULE_STEADY,
 	NB_RULE_DONE,	/* what fitted was just done; a reflection after it */
 	NB_RULE_CRAVING,	/* a strong craving: riding the urge */
+	NB_RULE_CRAVING_NOTED,	/* a craving, not strong: riding it before it grows */
+	NB_RULE_FELT,	/* something noted, but not a steady mood: a reflection */
 };
 
 struct nb_suggestion {

@@ -79,6 +79,23 @@ const char *week_exercise_change(const struct nb_week_exercise *x, char *buf, si
 	return buf;
 }
 
+const char *week_urge_change(const struct nb_week_exercise *x, char *buf, size_t size)
+{
+	char dec[NB_DEC_LEN];
+	double d;
+
+	if (!x->urge.n)
+		return NULL;
+	d = mean_of(&x->urge);
+	if (d <= -0.05)
+		snprintf(buf, size, _("the urge %s weaker afterwards"), nb_dec1(-d, dec));
+	else if (d >= 0.05)
+		snprintf(buf, size, _("the urge %s stronger afterwards"), nb_dec1(d, dec));
+	else
+		snprintf(buf, size, "%s", _("the urge about the same afterwards"));
+	return buf;
+}
+
 bool week_empty(const struct nb_week *w)
 {
 	return !w->checkins && !w->moments && !w->nexercises && !w->triggers && !w->reflections &&
@@ -142,6 +159,8 @@ void week_build(const struct nb_entries *l, const char *monday, struct nb_week *
 			x->seconds += s->seconds;
 			if (s->tension_before && s->tension_after)
 				add(&x->change, s->tension_after - s->tension_before);
+			if (s->urge_before && s->urge_after)
+				add(&x->urge, s->urge_after - s->urge_before);
 			break;
 		}
 		case NB_TRIGGER:

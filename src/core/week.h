@@ -32,6 +32,7 @@ struct nb_week_exercise {
 	int n;
 	int seconds;
 	struct nb_mean change;	/* tension after minus before */
+	struct nb_mean urge;	/* riding an urge: the urge's strength after minus before */
 };
 
 struct nb_week {
@@ -72,6 +73,9 @@ double mean_of(const struct nb_mean *m);
 /* How tension changed with an exercise of the week, in words ("tension
  * 1.5 lower afterwards", "about the same"): NULL when it was not noted. */
 const char *week_exercise_change(const struct nb_week_exercise *x, char *buf, size_t size);
+/* The same for the urge's strength of riding an urge ("the urge 1.5
+ * weaker afterwards"); NULL when it was not noted. */
+const char *week_urge_change(const struct nb_week_exercise *x, char *buf, size_t size);
 /* The week's means in words, in the order of the check-in:
  * " · mood 3.2 · energy 3.0 · tension 2.5 · sleep 7:15 h (quality 3.5)". */
 void week_means_line(const struct nb_week *w, struct nb_buf *b);

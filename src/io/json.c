@@ -284,6 +284,8 @@ char *io_json_week(const struct nb_week *w, const struct nb_entries *records)
 		json_object_set_new(x, "count", json_integer(w->exercises[i].n));
 		json_object_set_new(x, "seconds", json_integer(w->exercises[i].seconds));
 		json_object_set_new(x, "tension_change", mean_json(&w->exercises[i].change));
+		if (w->exercises[i].urge.n)	/* riding an urge */
+			json_object_set_new(x, "urge_change", mean_json(&w->exercises[i].urge));
 		json_array_append_new(ex, x);
 	}
 	json_object_set_new(o, "exercises", ex);

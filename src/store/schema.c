@@ -158,6 +158,14 @@ static const char *const migrations[] = {
 	 "  SELECT x.entry_id FROM experiment x JOIN entry e ON e.id = x.entry_id"
 	 "  WHERE x.state <> 'stopped' ORDER BY e.at DESC, e.id DESC LIMIT 1);"
 	 "CREATE UNIQUE INDEX experiment_one_running ON experiment((state <> 'stopped')) WHERE state <> 'stopped';"),
+	/* 8: PLACEHOLDER, changes nothing. Schema 8 is being added on another
+	 * branch at the same time; this empty step only keeps the urge's step
+	 * below the 9th. Replace it with the real step 8 when merging. */
+	"",
+	/* 9: riding an urge keeps the urge's strength before and after (1-5);
+	 * no session had them before */
+	("ALTER TABLE session ADD COLUMN urge_before INTEGER;"
+	 "ALTER TABLE session ADD COLUMN urge_after INTEGER;"),
 };
 
 const char *const *schema_migrations(size_t *n)

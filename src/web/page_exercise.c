@@ -135,12 +135,17 @@ static void save(struct page *p, const struct nb_exercise *x)
 	/* the answers, one a line; a form of its own may send "words" whole */
 	if (!(s->words = exercise_words(x, answers, NB_ASK_MAX)) && fval(p, "words") && *fval(p, "words"))
 		s->words = xstrdup(fval(p, "words"));
-	if ((rc = parse_scale("tension-before", fval(p, "before") ? fval(p, "before") : "", NB_SCALE_MIN, NB_SCALE_MAX,
-			      &s->tension_before, &p->err)) ||
-	    (rc = parse_scale("tension-after", fval(p, "after") ? fval(p, "after") : "", NB_SCALE_MIN, NB_SCALE_MAX,
-			      &s->tension_after, &p->err)))
-		;
-	else if (x->guide == NB_GUIDE_WORDS && !s->words)
+	{	/* riding an urge keeps the urge's strength, the others tension */
+		bool urge = exercise_asks_urge(x);
+		const char *b = fval(p, urge ? "urge-before" : "before"), *a = fval(p, urge ? "urge-after" : "after");
+
+		rc = parse_scale(urge ? "urge-before" : "tension-before", b ? b : "", NB_SCALE_MIN, NB_SCALE_MAX,
+				 urge ? &s->urge_before : &s->tension_before, &p->err);
+		if (!rc)
+			rc = parse_scale(urge ? "urge-after" : "tension-after", a ? a : "", NB_SCALE_MIN, NB_SCALE_MAX,
+					 urge ? &s->urge_after : &s->tension_after, &p->err);
+	}
+	if (!rc && x->guide == NB_GUIDE_WORDS && !s->words)
 		rc = nb_error_set(&p->err, NB_EINVAL, "words0", _("%s is needed here."), field_label("words"));
 	if (!rc && !app_add(p->w->app, e, &p->err))
 		page_redirect(p, "/?saved=%lld", (long long)e->id);
@@ -154,37 +159,63 @@ static void hidden(struct page *p, const char *name, long long v)
 	h(p, "<input type=\"hidden\" name=\"%s\" value=\"%l\">", name, (int64_t)v);
 }
 
-static void breath_page(struct page *p, const struct nb_exercise *x)
+/* The scale asked before and after: tension, or for riding an urge the
+ * urge's strength. */
+static void before_after(struct page *p, const struct nb_exercise *x, bool after, bool past, const char *value)
+{
+	if (exercise_asks_urge(x))
+		w_scale(p, after ? "urge-after" : "urge-before",
+			after ? _("And now, how strong is the urge?")
+			      : past ? _("How strong was the urge when you began?") : _("How strong is the urge right now?"),
+			_("1 none"), _("5 very strong"), NB_SCALE_MIN, NB_SCALE_MAX, value);
+	else
+		w_scale(p, after ? "after" : "before",
+			after ? _("And now, how tense are you?") : _("How tense are you now?"),
+			_("1 relaxed"), _("5 very tense"), NB_SCALE_MIN, NB_SCALE_MAX, value);
+}
+
+/* A breathing exercise: before the start, Start at the top with the one
+ * question before it and the rhythm behind "Adjust"; after the start the
+ * pacer first, so that on a phone it is in view. Whether it runs. */
+static bool breath_page(struct page *p, const struct nb_exercise *x)
 {
 	struct nb_breath b = { num(p, "in", 4), num(p, "hold", 2), num(p, "out", 6), num(p, "rest", 0),
 			       num(p, "minutes", x->default_seconds / 60) };
 	char action[64];
 	struct nb_error err = { 0 };
-	bool running = kvs_get(&p->req->query, "start") != NULL;
+	bool running = kvs_get(&p->req->query, "start") != NULL, urge = exercise_asks_urge(x);
+	const char *bname = urge ? "urge-before" : "before";
 	char before[8] = "";
 
 	if (running && breath_validate(&b, &err)) {
 		running = false;
 		p->err = err;
 	}
-	if (kvs_get(&p->req->query, "before"))
+	if (kvs_get(&p->req->query, "before"))	/* from the setup form, or from Today's urge box */
 		snprintf(before, sizeof before, "%s", kvs_get(&p->req->query, "before"));
 	snprintf(action, sizeof action, "/exercise/%s", x->id);
 	if (!running) {
-		h(p, "<form method=\"get\" action=\"%s\" class=\"breath-setup\">", action);
-		form_errors(p);
-		h(p, "<input type=\"hidden\" name=\"start\" value=\"1\"><fieldset class=\"rhythm\"><legend>%s</legend>",
-		  _("Rhythm, in seconds"));
 		static const char *const names[] = { "in", "hold", "out", "minutes" };
 		const char *labels[] = { _("Breathe in"), _("Hold"), _("Breathe out"), _("Minutes") };
 		int values[] = { b.in, b.hold, b.out, b.minutes };
+
+		h(p, "<form method=\"get\" action=\"%s\" class=\"breath-setup\">", action);
+		form_errors(p);
+		h(p, "<input type=\"hidden\" name=\"start\" value=\"1\">");
+		if (urge)
+			w_scale(p, "before", _("How strong is the urge right now?"), _("1 none"), _("5 very strong"),
+				NB_SCALE_MIN, NB_SCALE_MAX, before);
+		else
+			w_scale(p, "before", _("How tense are you now?"), _("1 relaxed"), _("5 very tense"),
+				NB_SCALE_MIN, NB_SCALE_MAX, before);
+		h(p, "<p class=\"actions\"><button type=\"submit\">%s</button></p>", _("Start"));
+		h(p, "<details class=\"adjust\"%r><summary>%s</summary><fieldset class=\"rhythm\"><legend>%s</legend>",
+		  p->err.msg[0] ? " open" : "", _("Adjust"), _("Rhythm, in seconds"));
 		for (int i = 0; i < 4; i++)
 			h(p, "<label>%s <input type=\"number\" name=\"%s\" value=\"%d\" min=\"0\" max=\"30\" inputmode=\"numeric\"></label>",
 			  labels[i], names[i], values[i]);
-		h(p, "</fieldset>");
-		w_scale(p, "before", _("How tense are you now?"), _("1 relaxed"), _("5 very tense"), NB_SCALE_MIN, NB_SCALE_MAX, before);
-		h(p, "<p class=\"actions\"><button type=\"submit\">%s</button></p></form>", _("Start"));
-		return;
+		h(p, "</fieldset></details></form>");
+		return false;
 	}
 	h(p, "<div class=\"pacer-wrap\" data-in=\"%d\" data-hold=\"%d\" data-out=\"%d\" data-rest=\"%d\" data-total=\"%d\" "
 	     "data-w-in=\"%s\" data-w-hold=\"%s\" data-w-out=\"%s\" data-w-rest=\"%s\" data-w-left=\"%s\" data-w-done=\"%s\">",
@@ -194,16 +225,21 @@ static void breath_page(struct page *p, const struct nb_exercise *x)
 	h(p, "<p class=\"pacer-status\" aria-live=\"polite\"></p></div>");
 	h(p, "<p class=\"quiet\">%s</p>", _("Follow the circle. Stop whenever you like; the time you did is kept."));
 	form_begin(p, action, "done");
+	form_errors(p);
 	hidden(p, "started", (long long)p->w->app->now);
 	hidden(p, "planned", breath_total(&b));
 	hidden(p, "in", b.in);
 	hidden(p, "hold", b.hold);
 	hidden(p, "out", b.out);
 	hidden(p, "rest", b.rest);
-	h(p, "<input type=\"hidden\" name=\"before\" value=\"%s\"><input type=\"hidden\" name=\"seconds\" value=\"\">",
-	  before);
-	w_scale(p, "after", _("And now, how tense are you?"), _("1 relaxed"), _("5 very tense"), NB_SCALE_MIN, NB_SCALE_MAX, fval(p, "after"));
+	h(p, "<input type=\"hidden\" name=\"seconds\" value=\"\">");
+	if (urge && !*before)	/* started in one tap, not asked yet: asked afterwards */
+		before_after(p, x, false, true, NULL);
+	else
+		h(p, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", bname, before);
+	before_after(p, x, true, false, fval(p, urge ? "urge-after" : "after"));
 	form_end(p, _("Done"));
+	return true;
 }
 
 void page_exercise(struct page *p)
@@ -223,13 +259,15 @@ void page_exercise(struct page *p)
 	}
 	nb_capital(exercise_title(x), cap, sizeof cap);
 	page_begin(p, cap, "/exercises");
-	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", cap, _(x->why));
+	h(p, "<h1>%s</h1>", cap);
+	if (x->guide != NB_GUIDE_PACER || !kvs_get(&p->req->query, "start"))	/* running: the pacer first */
+		h(p, "<p class=\"intro\">%s</p>", _(x->why));
 	if (x->guide == NB_GUIDE_PACER) {
-		if (x->steps_with_pacer)
+		/* the steps below the Start and the pacer, so that both are in view */
+		if (breath_page(p, x) && x->steps_with_pacer) {
 			steps(p, x);
-		breath_page(p, x);
-		if (!x->steps_with_pacer) {
-			h(p, "<details><summary>%s</summary>", _("How it works"));
+		} else {
+			h(p, "<details%r><summary>%s</summary>", x->steps_with_pacer ? " open" : "", _("How it works"));
 			steps(p, x);
 			h(p, "</details>");
 		}

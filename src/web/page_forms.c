@@ -101,7 +101,13 @@ static const char *scale_shown(struct page *p, const char *name, int v, char *bu
 	return buf;
 }
 
-/* The check-in's scales asked at the top (first) or further down. */
+static bool is_craving(const struct nb_field *f)
+{
+	return strcmp(f->id, "craving") == 0;
+}
+
+/* The check-in's scales asked at the top (first) or further down; the
+ * craving scale is asked by itself (craving_scale). */
 static void w_scales(struct page *p, const struct nb_entry *e, bool first)
 {
 	size_t n;
@@ -109,10 +115,32 @@ static void w_scales(struct page *p, const struct nb_entry *e, bool first)
 
 	for (size_t i = 0; i < n; i++) {
 		char b[8];
-		if (f[i].type != NB_FT_SCALE || !(f[i].flags & NB_FF_FIRST) != !first)
+		if (f[i].type != NB_FT_SCALE || !(f[i].flags & NB_FF_FIRST) != !first || is_craving(&f[i]))
 			continue;
 		w_scale(p, f[i].id, _(f[i].label), _(f[i].low), _(f[i].high), f[i].lo, f[i].hi,
 			scale_shown(p, f[i].id, e ? field_int_of(e, &f[i]) : 0, b));
+	}
+}
+
+/* The craving scale: with the first scales for a person who has noted a
+ * craving before (care_craving_first), else right after the feelings,
+ * where the style sheet shows it once "craving" is ticked (or a strength
+ * is chosen): a craving ticked is asked how strong. */
+static void craving_scale(struct page *p, const struct nb_entry *e, bool first)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(NB_CHECKIN, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		char b[8];
+		if (!is_craving(&f[i]))
+			continue;
+		if (!first)
+			h(p, "<div class=\"craving-ask\">");
+		w_scale(p, f[i].id, _(f[i].label), _(f[i].low), _(f[i].high), f[i].lo, f[i].hi,
+			scale_shown(p, f[i].id, e ? field_int_of(e, &f[i]) : 0, b));
+		if (!first)
+			h(p, "</div>");
 	}
 }
 
@@ -123,7 +151,7 @@ static bool later_scales(const struct nb_entry *e)
 	const struct nb_field *f = fields_of(NB_CHECKIN, &n);
 
 	for (size_t i = 0; e && i < n; i++)
-		if (f[i].type == NB_FT_SCALE && !(f[i].flags & NB_FF_FIRST) && field_answered(e, &f[i]))
+		if (f[i].type == NB_FT_SCALE && !(f[i].flags & NB_FF_FIRST) && !is_craving(&f[i]) && field_answered(e, &f[i]))
 			return true;
 	return false;
 }
@@ -183,23 +211,31 @@ void checkin_form(struct page *p, const struct nb_entry *e, const char *action)
 	char sleep[16] = "", at[20];
 	char *body = joined(c ? &c->body : NULL, NB_VOCAB_SENSATION), *emo = others(c ? &c->emotions : NULL, NB_VOCAB_EMOTION);
 	char *need = others(c ? &c->needs : NULL, NB_VOCAB_NEED), *tags = joined(c ? &c->tags : NULL, NB_VOCAB_FREE);
+	struct nb_error err;
+	bool craving_first = false;
 
 	if (c && c->sleep_minutes >= 0)
 		snprintf(sleep, sizeof sleep, "%d:%02d", c->sleep_minutes / 60, c->sleep_minutes % 60);
 	local_value(e, at);
 	form_begin(p, action, "checkin");
 	form_errors(p);
+	if (!page_ok(p, app_craving_first(p->w->app, &craving_first, &err), &err))
+		craving_first = false;	/* then asked after the feelings, as for anyone */
 	w_scales(p, e, true);
+	if (craving_first)
+		craving_scale(p, e, true);
 	w_choices(p, "state", _("Where are you right now?"), NB_VOCAB_STATE, false, NULL,
 		  c ? c->state : NULL);
 	w_choices(p, "emotion", _("Which emotions are here?"), NB_VOCAB_EMOTION, true,
 		  c ? &c->emotions : NULL, NULL);
+	if (!craving_first)
+		craving_scale(p, e, false);
 	w_text(p, "emotion_other", _("Other emotions"),
 	       _("In your own words, like: restless, a bit sad"), shown(p, "emotion_other", emo), false);
 	w_choices(p, "need", _("What do you need today?"), NB_VOCAB_NEED, true, c ? &c->needs : NULL, NULL);
 	w_text(p, "need_other", _("Other needs"), NULL, shown(p, "need_other", need), false);
 	h(p, "<details%r><summary>%s</summary>", p->posted || (c && (c->body.n || c->sleep_minutes >= 0)) || later_scales(e) ? " open" : "",
-	  _("Body, energy, sleep and cravings"));
+	  _("Body, energy and sleep"));
 	w_text(p, "body", _("What do you feel in your body, and where?"),
 	       _("In your own words, like: tension in my shoulders, tiredness"), shown(p, "body", body), false);
 	w_scales(p, e, false);

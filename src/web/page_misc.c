@@ -249,6 +249,8 @@ void page_week(struct page *p)
 		h(p, "<dt>%s</dt><dd>%d ×", vocab_label(NB_VOCAB_EXERCISE, x->exercise), x->n);
 		if (week_exercise_change(x, change, sizeof change))	/* the terminal's words */
 			h(p, " · %s", change);
+		if (week_urge_change(x, change, sizeof change))	/* riding an urge: its strength too */
+			h(p, " · %s", change);
 		h(p, "</dd>");
 	}
 	if (w.triggers)
@@ -361,6 +363,16 @@ void page_help(struct page *p)
 	h(p, "<h1>%s</h1><p>%s</p>", _("Help"), _("nabij helps you practise connection, day by day, and see over weeks what helps you."));
 	h(p, "<p>%s</p>", care_not_therapy_text(true));
 	page_care(p);
+	{	/* urges: riding one, the first to call, addiction care, a line at night */
+		size_t n = 1;
+		h(p, "<section id=\"urge\" aria-labelledby=\"urge-help-h\"><h2 id=\"urge-help-h\">%s</h2>", care_urge_part(0));
+		for (; care_urge_part(n + 1); n++)
+			h(p, "<p>%s</p>", care_urge_part(n));
+		h(p, "<p>%s ", care_urge_part(n));	/* the last leads into the help line */
+		page_phones(p, NB_HELP_LINE);
+		h(p, "</p><p><a class=\"button secondary\" href=\"/exercise/urge\">%s</a> <a href=\"/circle\">%s</a></p></section>",
+		  _("Ride the urge, a few minutes"), _("Your circle"));
+	}
 	for (int k = 0; k < 2; k++) {	/* living alone; when touch feels unsafe */
 		const char *(*part)(size_t) = k ? care_unsafe_touch_part : care_alone_part;
 		h(p, "<section><h2>%s</h2>", part(0));

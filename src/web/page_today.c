@@ -51,11 +51,12 @@ static void suggestion(struct page *p, const struct nb_today *t)
 	suggest_result_free(&r);
 }
 
-/* After a check-in with a strong craving: the circle's first to call, one
- * tap away (or, when none is marked, who has a phone number), and riding
- * the urge. */
+/* While a strong craving of today stands (care_urge_now), at the top of
+ * Today: the circle's first to call, one tap away (or, when none is
+ * marked, who has a phone number), and riding the urge, which starts in
+ * one tap with the strength the check-in gave as the urge before. */
 static void call_someone(struct page *p);
-static void craving_box(struct page *p)
+static void craving_box(struct page *p, const struct nb_entry *urge)
 {
 	struct nb_entries l = { 0 };
 	struct nb_error err;
@@ -76,8 +77,13 @@ static void craving_box(struct page *p)
 	} else {
 		call_someone(p);
 	}
-	h(p, "<p><a class=\"button secondary\" href=\"/exercise/urge\">%s</a></p><p>%s</p>", _("Ride the urge, a few minutes"),
-	  care_addiction_help_text());
+	if (urge->u.checkin.craving)
+		h(p, "<p><a class=\"button secondary\" href=\"/exercise/urge?start=1&amp;before=%d\">%s</a></p>",
+		  urge->u.checkin.craving, _("Ride the urge, a few minutes"));
+	else
+		h(p, "<p><a class=\"button secondary\" href=\"/exercise/urge?start=1\">%s</a></p>",
+		  _("Ride the urge, a few minutes"));
+	h(p, "<p>%s <a href=\"/help#urge\">%s</a></p>", care_addiction_help_text(), _("When an urge comes"));
 	if (!first)
 		h(p, "<p class=\"quiet\">%s <a href=\"/circle\">%s</a></p>",
 		  _("Tip: mark one person in your circle as the first to call, such as a sponsor or a buddy, and they are here in one tap."),
@@ -152,8 +158,6 @@ bool page_notice(struct page *p)
 		if (care_wants_someone(&e->u.checkin) && !care_strong_craving(&e->u.checkin))
 			call_someone(p);
 	}
-	if (e->type == NB_CHECKIN && care_strong_craving(&e->u.checkin))
-		craving_box(p);
 	if (e->type == NB_CHECKIN)
 		experiment_question(p);
 	entry_free(e);
@@ -192,7 +196,7 @@ void page_today(struct page *p)
 	struct nb_today t;
 	struct nb_error err;
 	char day[96], buf[512];
-	bool shown;
+	bool shown, noticed;
 
 	if (app_today(p->w->app, &t, &err)) {
 		page_fail(p, 500, err.msg);
@@ -202,7 +206,14 @@ void page_today(struct page *p)
 	page_begin(p, _("Today"), "/");
 	h(p, "<h1>%s</h1>", day);
 	shown = page_notice(p);
-	if (t.yesterday && !shown)	/* for a person who comes back */
+	noticed = shown;
+	if (t.urge) {	/* the urge box stays while the urge may, with the help lines */
+		craving_box(p, t.urge);
+		if (!shown)
+			page_care(p);
+		shown = true;
+	}
+	if (t.yesterday && !noticed)	/* for a person who comes back */
 		h(p, "<p class=\"yesterday\">%s</p>", t.yesterday);
 	if (first_use(p)) {	/* nothing noted yet: no empty sections, no charts */
 		h(p, "<p class=\"quick\"><a class=\"button secondary\" href=\"/moment\">%s</a> "

@@ -50,6 +50,8 @@ static struct nb_entries sample(void)
 	s->u.session.exercise = xstrdup("grounding");
 	s->u.session.seconds = 120;
 	s->u.session.tension_before = 5;
+	s->u.session.urge_before = 4;	/* format 5 */
+	s->u.session.urge_after = 2;
 	r->u.reflection.text = xstrdup("Asking is hard.");
 	{	/* every kind, and text that needs every escape */
 		struct nb_entry *a = entry_new(NB_ATTACHMENT), *ph = entry_new(NB_PHASE), *ex = entry_new(NB_EXPERIMENT);
@@ -193,7 +195,7 @@ static void malformed_files(void **state)
 	refused("{\"format\": \"nabij\",\n \"version\": 1,\n \"records\": [}", "line 3", NULL);
 	refused("[1, 2]", "not a nabij export", NULL);
 	refused("{\"format\": \"daylio\", \"version\": 1, \"records\": []}", "not a nabij export", NULL);
-	refused("{\"format\": \"nabij\", \"version\": 5, \"records\": []}", "version", NULL);
+	refused("{\"format\": \"nabij\", \"version\": 6, \"records\": []}", "version", NULL);
 	refused("{\"format\": \"nabij\", \"version\": \"1\", \"records\": []}", "version", NULL);
 	refused("{\"format\": \"nabij\", \"version\": 1}", "records", NULL);
 	refused("{\"format\": \"nabij\", \"format\": \"nabij\", \"version\": 1, \"records\": []}", "line 1", NULL);

@@ -229,6 +229,162 @@ static void craving_suggests_the_urge(void **state)
 	assert_int_not_equal(s.rule, NB_RULE_CRAVING);
 }
 
+/* A craving is a craving, wherever it is noted: on its scale, or as the
+ * feeling (with a strength, before entry_settle copies it, or without). */
+static void a_craving_wherever_noted(void **state)
+{
+	struct nb_checkin c = { .sleep_minutes = -1 };
+
+	(void)state;
+	assert_false(care_craving_answered(&c));	/* nothing said */
+	assert_false(care_craving_present(&c));
+	assert_false(care_strong_craving(&c));
+	assert_false(care_craving_unrated(&c));
+	items_add(&c.emotions, "sadness", NULL, 0);
+	assert_false(care_craving_answered(&c));	/* another feeling is no craving */
+	items_add(&c.emotions, "craving", NULL, 0);	/* ticked without a strength */
+	assert_true(care_craving_answered(&c));
+	assert_true(care_craving_present(&c));
+	assert_true(care_strong_craving(&c));	/* enough to offer the urge box */
+	assert_true(care_craving_unrated(&c));	/* and a face asks how strong */
+	c.emotions.v[1].intensity = 3;	/* "craving:3" */
+	assert_false(care_strong_craving(&c));
+	assert_true(care_craving_present(&c));
+	assert_false(care_craving_unrated(&c));
+	c.emotions.v[1].intensity = NB_CRAVING_STRONG;	/* "craving:4" */
+	assert_true(care_strong_craving(&c));
+	c.emotions.v[1].intensity = 0;
+	c.craving = 1;	/* the scale says "none": it wins over the ticked feeling */
+	assert_true(care_craving_answered(&c));
+	assert_false(care_craving_present(&c));
+	assert_false(care_strong_craving(&c));
+	assert_false(care_craving_unrated(&c));
+	c.craving = 2;
+	assert_true(care_craving_present(&c));
+	c.craving = NB_CRAVING_STRONG - 1;
+	assert_false(care_strong_craving(&c));
+	c.craving = NB_CRAVING_STRONG;
+	assert_true(care_strong_craving(&c));
+	c.craving = NB_SCALE_MAX;
+	assert_true(care_strong_craving(&c));
+	items_clear(&c.emotions);
+}
+
+static struct nb_entry *craving_checkin(int craving, const char *emotion, int mood)
+{
+	struct nb_entry *e = entry_new(NB_CHECKIN);
+
+	e->u.checkin.craving = craving;
+	e->u.checkin.mood = mood;
+	if (emotion)
+		items_add(&e->u.checkin.emotions, emotion, NULL, 0);
+	return e;
+}
+
+/* The urge box stays while the urge may: until a later check-in of the day
+ * says something else about the craving; one that says nothing of it does
+ * not end it. */
+static void the_urge_stays_until_said_otherwise(void **state)
+{
+	struct nb_entries l = { 0 };
+	struct nb_entry *strong = craving_checkin(5, NULL, 2), *ticked = craving_checkin(0, "craving", 0);
+
+	(void)state;
+	assert_null(care_urge_now(&l));	/* nothing today */
+	entries_push(&l, craving_checkin(0, NULL, 3));
+	assert_null(care_urge_now(&l));
+	entries_push(&l, strong);
+	assert_ptr_equal(care_urge_now(&l), strong);
+	entries_push(&l, craving_checkin(0, "sadness", 2));	/* says nothing of a craving */
+	entries_push(&l, entry_new(NB_SESSION));		/* nor does an exercise */
+	assert_ptr_equal(care_urge_now(&l), strong);
+	entries_push(&l, craving_checkin(2, NULL, 0));	/* a later check-in: it has eased */
+	assert_null(care_urge_now(&l));
+	entries_push(&l, ticked);	/* the feeling again, without a strength */
+	assert_ptr_equal(care_urge_now(&l), ticked);
+	entries_push(&l, craving_checkin(NB_CRAVING_STRONG - 1, NULL, 0));
+	assert_null(care_urge_now(&l));
+	entries_free(&l);
+}
+
+/* The craving scale sits with the first scales for whoever has noted a
+ * craving before (its scale answered, "none" too, or the feeling). */
+static void craving_first_for_who_noted_one(void **state)
+{
+	struct nb_entries l = { 0 };
+
+	(void)state;
+	assert_false(care_craving_first(&l));
+	entries_push(&l, craving_checkin(0, "sadness", 3));
+	entries_push(&l, entry_new(NB_MOMENT));
+	assert_false(care_craving_first(&l));
+	entries_push(&l, craving_checkin(1, NULL, 0));
+	assert_true(care_craving_first(&l));
+	entries_free(&l);
+	entries_push(&l, craving_checkin(0, "craving", 0));
+	assert_true(care_craving_first(&l));
+	entries_free(&l);
+}
+
+/* Never "you seem steady" for a craving, nor for a feeling without a mood. */
+static void steady_only_when_steady(void **state)
+{
+	struct nb_checkin c = { .sleep_minutes = -1 };
+	struct nb_suggest_in in = { &c, 1, 3, NULL, 0, NULL, NULL };
+	struct nb_suggestion s;
+	char why[512];
+
+	(void)state;
+	items_add(&c.emotions, "craving", NULL, 0);	/* only the feeling, ticked */
+	suggest(&in, &s);
+	assert_int_equal(s.rule, NB_RULE_CRAVING);
+	assert_string_equal(s.exercise, "urge");
+	in.just_done = "urge";	/* just ridden: not again, and not "steady" */
+	suggest(&in, &s);
+	assert_int_equal(s.rule, NB_RULE_DONE);
+	in.just_done = NULL;
+	items_clear(&c.emotions);
+	c = (struct nb_checkin){ .sleep_minutes = -1, .mood = 3, .craving = 2 };	/* a mild craving */
+	suggest(&in, &s);
+	assert_int_equal(s.rule, NB_RULE_CRAVING_NOTED);
+	assert_string_equal(s.exercise, "urge");
+	assert_non_null(strstr(suggest_why(&s, why, sizeof why), "urge"));
+	in.not_today = "urge";	/* a day without it in an experiment: still not steady */
+	suggest(&in, &s);
+	assert_int_equal(s.rule, NB_RULE_FELT);
+	in.not_today = NULL;
+	c.craving = 1;	/* "none": a mood of 3 is steady */
+	suggest(&in, &s);
+	assert_int_equal(s.rule, NB_RULE_STEADY);
+	c = (struct nb_checkin){ .sleep_minutes = -1 };
+	items_add(&c.emotions, "sadness", NULL, 0);	/* a feeling without a mood */
+	suggest(&in, &s);
+	assert_int_equal(s.rule, NB_RULE_FELT);
+	assert_null(strstr(suggest_why(&s, why, sizeof why), "steady"));
+	c.mood = 2;
+	suggest(&in, &s);
+	assert_int_equal(s.rule, NB_RULE_FELT);
+	c.mood = 3;	/* the edge */
+	suggest(&in, &s);
+	assert_int_equal(s.rule, NB_RULE_STEADY);
+	items_clear(&c.emotions);
+}
+
+/* The part of the help about urges, and the exercise that asks the urge. */
+static void urge_help_and_exercise(void **state)
+{
+	size_t n = 0;
+
+	(void)state;
+	while (care_urge_part(n))
+		n++;
+	assert_true(n >= 5);
+	assert_non_null(strstr(care_urge_part(0), "urge"));
+	assert_true(exercise_asks_urge(exercise_find("urge")));
+	assert_false(exercise_asks_urge(exercise_find("breath")));
+	assert_false(exercise_asks_urge(NULL));
+}
+
 static void suggestion_table(void **state)
 {
 	static const struct row rows[] = {
@@ -497,6 +653,33 @@ static void weekly_summary(void **state)
 	entries_free(&l);
 }
 
+/* The week shows riding an urge as tension is shown for the others: the
+ * urge's strength after minus before, over the sessions with both. */
+static void weekly_urge(void **state)
+{
+	struct nb_entries l = { 0 };
+	struct nb_entry *e;
+	struct nb_week w;
+	static const int before[] = { 5, 4, 0 }, after[] = { 3, 3, 2 };
+
+	(void)state;
+	for (int i = 0; i < 3; i++) {
+		e = at_day(NB_SESSION, "2026-11-18", 2 + i);
+		e->u.session.exercise = xstrdup("urge");
+		e->u.session.seconds = 300;
+		e->u.session.urge_before = before[i];	/* the third without: not counted */
+		e->u.session.urge_after = after[i];
+		entries_push(&l, e);
+	}
+	week_build(&l, "2026-11-16", &w);
+	assert_int_equal(w.nexercises, 1);
+	assert_int_equal(w.exercises[0].n, 3);
+	assert_int_equal(w.exercises[0].urge.n, 2);
+	assert_true(mean_of(&w.exercises[0].urge) == -1.5);
+	assert_int_equal(w.exercises[0].change.n, 0);
+	entries_free(&l);
+}
+
 static void themes_in_both_languages(void **state)
 {
 	struct nb_theme_hit h[12];
@@ -725,6 +908,12 @@ int main(void)
 		cmocka_unit_test(progression_is_gentle),
 		cmocka_unit_test(suggestion_table),
 		cmocka_unit_test(craving_suggests_the_urge),
+		cmocka_unit_test(a_craving_wherever_noted),
+		cmocka_unit_test(the_urge_stays_until_said_otherwise),
+		cmocka_unit_test(craving_first_for_who_noted_one),
+		cmocka_unit_test(steady_only_when_steady),
+		cmocka_unit_test(urge_help_and_exercise),
+		cmocka_unit_test(weekly_urge),
 		cmocka_unit_test(attachment_scoring),
 		cmocka_unit_test(weekly_summary),
 		cmocka_unit_test(themes_in_both_languages),

@@ -156,6 +156,14 @@ static void other_kinds(void **state)
 	s->u.session.tension_before = 4;
 	s->u.session.tension_after = 2;
 	assert_int_equal(entry_validate(s, NOW, &err), NB_OK);
+	/* the urge's strength, 1 to 5 like every scale: its edges */
+	s->u.session.urge_before = 6;
+	expect_invalid(s, "urge-before", NULL);
+	s->u.session.urge_before = 5;
+	s->u.session.urge_after = -1;
+	expect_invalid(s, "urge-after", NULL);
+	s->u.session.urge_after = 1;
+	assert_int_equal(entry_validate(s, NOW, &err), NB_OK);
 
 	expect_invalid(r, "text", NULL);
 	xstrset(&r->u.reflection.text, "My shoulders drop when Sam laughs.");

@@ -177,7 +177,7 @@ static void migrations_set_the_version(void **state)
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 7);
+	assert_int_equal(sqlite3_column_int(st, 0), 9);
 	sqlite3_finalize(st);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -693,7 +693,8 @@ static void migration_builds_the_summary(void **state)
 			 " DROP TRIGGER day_dirty_del; DROP TRIGGER day_dirty_member_del;"
 			 " DROP TRIGGER day_dirty_member_put; ALTER TABLE checkin DROP COLUMN connection;"
 			 " ALTER TABLE checkin DROP COLUMN craving; ALTER TABLE member DROP COLUMN call_first;"
-			 " DROP TABLE experiment; PRAGMA user_version = 1", NULL, NULL, NULL) != SQLITE_OK)
+			 " DROP TABLE experiment; ALTER TABLE session DROP COLUMN urge_before;"
+			 " ALTER TABLE session DROP COLUMN urge_after; PRAGMA user_version = 1", NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
 	if (store_sqlite_open(path, &a.store, &err) != NB_OK)
@@ -744,7 +745,8 @@ static void migration_adds_connection(void **state)
 	if (sqlite3_exec(h, "ALTER TABLE checkin DROP COLUMN connection;"
 			 " ALTER TABLE day_summary DROP COLUMN connection; ALTER TABLE checkin DROP COLUMN craving;"
 			 " ALTER TABLE day_summary DROP COLUMN craving; ALTER TABLE member DROP COLUMN call_first;"
-			 " DROP TABLE experiment; PRAGMA user_version = 2",
+			 " DROP TABLE experiment; ALTER TABLE session DROP COLUMN urge_before;"
+			 " ALTER TABLE session DROP COLUMN urge_after; PRAGMA user_version = 2",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
@@ -967,7 +969,8 @@ static void migration_stops_all_but_one(void **state)
 	store_close(&a.store);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	if (sqlite3_exec(h, "DROP INDEX IF EXISTS experiment_one_running;"
-			 " UPDATE experiment SET state = 'running'; PRAGMA user_version = 6",
+			 " UPDATE experiment SET state = 'running'; ALTER TABLE session DROP COLUMN urge_before;"
+			 " ALTER TABLE session DROP COLUMN urge_after; PRAGMA user_version = 6",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
@@ -988,6 +991,63 @@ static void migration_stops_all_but_one(void **state)
 	unlink_db(path);
 }
 
+/* A database of schema 7 (before the urge's strength) keeps its sessions
+ * and gains urge_before and urge_after when opened: the step for 8 (empty
+ * on this branch) and 9 run in order; a session then keeps both. */
+static void migration_adds_the_urge(void **state)
+{
+	struct nb_app a = { .now = NOW };
+	struct nb_error err;
+	struct nb_entry *e;
+	char path[64] = "/tmp/nabij-test-XXXXXX";
+	int fd = mkstemp(path);
+	int64_t old, id;
+	sqlite3 *h;
+	sqlite3_stmt *st;
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	e = entry_new(NB_SESSION);
+	e->u.session.exercise = xstrdup("urge");
+	e->u.session.seconds = 120;
+	e->u.session.tension_before = 4;
+	e->u.session.tension_after = 2;
+	old = add(&a, e);
+	store_close(&a.store);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	if (sqlite3_exec(h, "ALTER TABLE session DROP COLUMN urge_before; ALTER TABLE session DROP COLUMN urge_after;"
+			 " PRAGMA user_version = 7", NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s", sqlite3_errmsg(h));
+	sqlite3_close(h);
+	if (store_sqlite_open(path, &a.store, &err) != NB_OK)
+		fail_msg("%s", err.msg);
+	assert_int_equal(app_get(&a, old, &e, &err), NB_OK);
+	assert_int_equal(e->u.session.tension_before, 4);
+	assert_int_equal(e->u.session.urge_before, 0);
+	assert_int_equal(e->u.session.urge_after, 0);
+	entry_free(e);
+	e = entry_new(NB_SESSION);
+	e->u.session.exercise = xstrdup("urge");
+	e->u.session.seconds = 300;
+	e->u.session.urge_before = 5;
+	e->u.session.urge_after = 2;
+	id = add(&a, e);
+	assert_int_equal(app_get(&a, id, &e, &err), NB_OK);
+	assert_int_equal(e->u.session.urge_before, 5);
+	assert_int_equal(e->u.session.urge_after, 2);
+	assert_int_equal(e->u.session.tension_before, 0);
+	entry_free(e);
+	store_close(&a.store);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 9);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	unlink_db(path);
+}
 
 
 /* The week: on a Monday with nothing yet, the last week that holds
@@ -1042,6 +1102,7 @@ int main(void)
 		cmocka_unit_test(one_experiment_at_a_time_in_the_store),
 		cmocka_unit_test_setup_teardown(import_beside_a_running_experiment, setup, teardown),
 		cmocka_unit_test(migration_stops_all_but_one),
+		cmocka_unit_test(migration_adds_the_urge),
 	};
 
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);

@@ -548,6 +548,76 @@ static int64_t made(struct fixture *f, const char *path, const char *const *kv)
 	return at ? atoll(at + 6) : 0;
 }
 
+/* The night in recovery, in-process: the feeling "craving" alone leads to
+ * the urge box, which Today keeps (at its top, with the help lines) until
+ * a later check-in says otherwise; riding the urge starts in one tap and
+ * keeps the urge's strength; the check-in's craving scale moves up once a
+ * craving was noted; /help has its part for urges. */
+static void the_urge_box_stays(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	struct web_resp resp = { 0 };
+	struct nb_entry *e = NULL;
+	struct nb_error err;
+	char *body;
+	const char *at, *box, *noted;
+
+	assert_int_equal(get(f, "/checkin", &body), 200);
+	assert_non_null(strstr(body, "<div class=\"craving-ask\">"));	/* asked once ticked */
+	assert_true(strstr(body, "name=\"craving\"") > strstr(body, "name=\"emotion\""));
+	free(body);
+	made(f, "/circle", (const char *const[]){ "name", "Jan", "reach", "+31 6 1111 2222", "first", "1", NULL });
+	made(f, "/checkin", (const char *const[]){ "emotion", "craving", NULL });
+	assert_int_equal(get(f, "/", &body), 200);	/* a cold start: no notice */
+	assert_non_null(box = strstr(body, "A strong urge"));
+	assert_non_null(noted = strstr(body, "Noted today"));
+	assert_true(box < noted);
+	assert_non_null(strstr(body, "href=\"tel:+31611112222\">Call Jan</a>"));
+	assert_non_null(strstr(body, "href=\"/exercise/urge?start=1\""));
+	assert_non_null(strstr(body, "aria-label=\"Help\""));
+	assert_null(strstr(body, "You seem steady"));
+	free(body);
+	req_init(&r, &f->w, "GET", "/exercise/urge");	/* one tap: the pacer, first */
+	kvs_add(&r.query, "start", "1", 1);
+	assert_int_equal(run(f, &r, &body), 200);
+	req_free(&r);
+	assert_true(strstr(body, "class=\"pacer\"") < strstr(body, "Notice the urge."));
+	assert_non_null(strstr(body, "How strong was the urge when you began?"));
+	assert_non_null(strstr(body, "And now, how strong is the urge?"));
+	free(body);
+	req_init(&r, &f->w, "POST", "/exercise/urge");
+	form(&r, "seconds", "200");
+	form(&r, "urge-before", "5");
+	form(&r, "urge-after", "3");
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 303);
+	assert_non_null(at = strstr(resp.location, "saved="));
+	assert_int_equal(app_get(&f->app, atoll(at + 6), &e, &err), NB_OK);
+	assert_int_equal(e->u.session.urge_before, 5);
+	assert_int_equal(e->u.session.urge_after, 3);
+	assert_int_equal(e->u.session.tension_before, 0);
+	entry_free(e);
+	web_resp_free(&resp);
+	req_free(&r);
+	assert_int_equal(get(f, "/exercise/urge", &body), 200);	/* Start before the steps and the rhythm */
+	assert_true(strstr(body, ">Start</button>") < strstr(body, "Notice the urge."));
+	assert_true(strstr(body, ">Start</button>") < strstr(body, "<summary>Adjust</summary>"));
+	free(body);
+	assert_int_equal(get(f, "/checkin", &body), 200);	/* a craving noted before: with the first scales */
+	assert_null(strstr(body, "craving-ask"));
+	assert_true(strstr(body, "name=\"craving\"") < strstr(body, "name=\"emotion\""));
+	free(body);
+	made(f, "/checkin", (const char *const[]){ "craving", "2", NULL });
+	assert_int_equal(get(f, "/", &body), 200);	/* said otherwise: the box goes */
+	assert_null(strstr(body, "A strong urge"));
+	free(body);
+	assert_int_equal(get(f, "/help", &body), 200);
+	assert_non_null(strstr(body, "id=\"urge\""));
+	assert_non_null(strstr(body, "When an urge comes"));
+	free(body);
+}
+
 /* Every route of the table answers a GET: pages with a whole page, the
  * downloads and the style sheet with their own types. */
 static void every_route_answers(void **state)
@@ -1225,6 +1295,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_failed_read_fails_the_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_route_answers, setup, teardown),
 		cmocka_unit_test_setup_teardown(exercise_asks_its_questions, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_urge_box_stays, setup, teardown),
 		cmocka_unit_test_setup_teardown(an_old_form_comes_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_icon_is_there, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_opening_address_signs_in, setup, teardown),

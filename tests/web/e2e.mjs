@@ -78,7 +78,7 @@ try {
 	// A wrong value comes back with everything kept and the field marked.
 	await page.goto(origin + "/checkin");
 	await page.check("input[name=mood][value='3']");
-	await page.click("summary:has-text('Body, energy, sleep and cravings')");
+	await page.click("summary:has-text('Body, energy and sleep')");
 	await page.fill("input[name=sleep-hours]", "seven");
 	await page.fill("textarea[name=note]", "kept after the error");
 	await page.click("button[type=submit]:has-text('Save the check-in')");
@@ -114,6 +114,7 @@ try {
 
 	// Breathing: the pacer runs, stopping early keeps the time.
 	await page.goto(origin + "/exercise/breath");
+	await page.click("summary:has-text('Adjust')");	/* the rhythm, behind Adjust */
 	await page.fill("input[name=minutes]", "1");
 	await page.check("input[name=before][value='4']");
 	await page.click("button:has-text('Start')");

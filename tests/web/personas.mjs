@@ -1,7 +1,9 @@
 // Two people try nabij for the first time, by what they see on the screen
 // (roles and visible labels, not addresses), as the usability test did:
 //   - Anneke, 47, lives alone, only her phone (375 px, touch), in Dutch;
-//   - Daan, 29, in recovery from alcohol, a laptop, in English.
+//   - Daan, 29, in recovery from alcohol, a laptop, in English;
+//   - Sem, 24, in recovery, on his phone (375 px) at 2 a.m. with a strong
+//     craving, in English: the night in recovery.
 // Each goes through the first visit, a check-in, the suggestion, a moment,
 // the circle with a number to tap, the card, search, editing and deleting,
 // the help numbers from every page, the passphrase in the browser, and a
@@ -225,9 +227,10 @@ async function daan() {
 		await clickTo(page.getByRole("link", { name: "Begin with a check-in" }));
 		await group(/Mood/).getByText("1", { exact: true }).click();
 		await group(/Tension/).getByText("5", { exact: true }).click();
-		await page.getByText("Body, energy, sleep and cravings").click();
-		await group(/Craving or urge/).getByText("5", { exact: true }).click();
+		check("en: no craving scale before a craving is ticked", !(await group(/Craving or urge/).isVisible()));
 		await group("Which emotions are here?").getByText("craving", { exact: true }).click();
+		check("en: the craving ticked asks how strong", await seen(group(/Craving or urge/)));
+		await group(/Craving or urge/).getByText("5", { exact: true }).click();
 		await clickTo(page.getByRole("button", { name: "Save the check-in" }));
 		const care = page.getByRole("note", { name: "Help" });
 		check("en: the help after the lowest check-in", await seen(care));
@@ -249,7 +252,8 @@ async function daan() {
 		// The next strong craving: Jan is one click (or tap) away.
 		await go("Check-in");
 		await group(/Mood/).getByText("2", { exact: true }).click();
-		await page.getByText("Body, energy, sleep and cravings").click();
+		// a craving noted before: its scale sits with the first scales
+		check("en: the craving scale with the first scales", await group(/Craving or urge/).isVisible());
 		await group(/Craving or urge/).getByText("4", { exact: true }).click();
 		await clickTo(page.getByRole("button", { name: "Save the check-in" }));
 		const call = page.getByRole("region", { name: "A strong urge" }).getByRole("link", { name: "Call Jan" });
@@ -257,16 +261,18 @@ async function daan() {
 
 		// The suggestion: riding the urge, on the clock.
 		const suggestion = page.getByRole("region", { name: "A suggestion" });
-		check("en: riding the urge suggested", (await suggestion.textContent()).includes("riding an urge"));
+		check("en: riding the urge suggested", (await suggestion.textContent()).includes("Riding an urge"));
 		await clickTo(suggestion.getByRole("link", { name: "Start" }));
-		check("en: the urge exercise", (await page.locator("h1").textContent()).includes("riding an urge"));
+		check("en: the urge exercise", (await page.locator("h1").textContent()).includes("Riding an urge"));
+		await page.getByText("Adjust", { exact: true }).click();
 		await page.getByLabel("Minutes").fill("1");
-		await group(/How tense are you now/).getByText("4", { exact: true }).click();
+		await group(/How strong is the urge right now/).getByText("4", { exact: true }).click();
 		await page.getByRole("button", { name: "Start" }).click();
 		await page.waitForTimeout(1500);
-		await group(/And now, how tense are you/).getByText("3", { exact: true }).click();
+		await group(/And now, how strong is the urge/).getByText("3", { exact: true }).click();
 		await clickTo(page.getByRole("button", { name: "Done" }));
 		check("en: a kind word after the exercise", await seen(page.getByText("Well done for giving yourself this time.")));
+		check("en: the urge kept before and after", (await page.locator(".saved").textContent()).includes("urge 4 → 3"));
 		{
 			const next = await page.getByRole("region", { name: "A suggestion" }).textContent();
 			check("en: not the same exercise twice", !next.includes("The urge is strong right now"), next);
@@ -350,9 +356,121 @@ async function daan() {
 	}
 }
 
+/* Sem, 24, in recovery, on his phone at 2 a.m. with a strong craving. */
+async function sem() {
+	const dir = mkdtempSync(join(tmpdir(), "nabij-sem-"));
+	const db = join(dir, "nabij.db");
+	let server = await start(db, "en");
+	const height = 760;
+	const context = await browser.newContext({ viewport: { width: 375, height }, isMobile: true, hasTouch: true, locale: "en-GB" });
+	const page = await context.newPage();
+	page.setDefaultTimeout(timeout);
+	const group = (name) => page.getByRole("group", { name });
+	const tapTo = (l) => follow(page, () => l.tap());
+	const go = async (name) => {
+		const nav = page.locator("nav.narrow");
+		const link = nav.getByRole("link", { name, exact: true });
+		if (!(await link.isVisible()))
+			await nav.locator("summary").tap();
+		await follow(page, () => link.tap());
+	};
+	/* whether l lies whole in the first screen, without scrolling */
+	const inFirstScreen = async (l) => {
+		const box = await l.first().boundingBox();
+		return !!box && box.y >= 0 && box.y + box.height <= height;
+	};
+	try {
+		await page.goto(server.url);
+		// His sponsor, the first to call.
+		await go("Circle");
+		await page.getByLabel("Name of a person or a place").fill("Jan");
+		await page.getByLabel("How to reach them, or how to get there").fill("+31 6 1111 2222");
+		await page.getByLabel("What they help with").fill("my sponsor, any hour");
+		await page.getByText("The first one to call when it is hard").tap();
+		await tapTo(page.getByRole("button", { name: "Add to my circle" }));
+
+		// 2 a.m.: he ticks the feeling "craving" and saves, nothing else.
+		await go("Check-in");
+		await group("Which emotions are here?").getByText("craving", { exact: true }).tap();
+		check("night: the craving ticked asks how strong", await seen(group(/Craving or urge/)));
+		await tapTo(page.getByRole("button", { name: "Save the check-in" }));
+		const urge = page.getByRole("region", { name: "A strong urge" });
+		check("night: the craving chip leads to the urge box", await seen(urge));
+		check("night: Jan one tap away", await urge.getByRole("link", { name: "Call Jan" }).getAttribute("href") === "tel:+31611112222");
+		{
+			const why = await page.getByRole("region", { name: "A suggestion" }).textContent();
+			check("night: never \"you seem steady\" for a craving", !why.includes("steady"), why);
+			check("night: riding the urge suggested", why.includes("Riding an urge"), why);
+		}
+		await page.screenshot({ path: `${shots}/persona-night-after-checkin.png` });
+
+		// A cold start: nabij restarted, Today opened again.
+		await stop(server);
+		server = await start(db, "en");
+		await page.goto(server.url);
+		const call = page.getByRole("region", { name: "A strong urge" }).getByRole("link", { name: "Call Jan" });
+		check("night: after a restart the urge box is still there", await seen(call));
+		check("night: \"Call Jan\" in the first screen at 375 px", await inFirstScreen(call));
+		check("night: riding the urge in the first screen",
+			await inFirstScreen(page.getByRole("link", { name: /Ride the urge/ })));
+		check("night: the help lines beside it", await seen(page.getByRole("note", { name: "Help" })));
+		await page.screenshot({ path: `${shots}/persona-night-cold-start.png` });
+
+		// Riding the urge starts in one tap from Today, the pacer in view.
+		await tapTo(page.getByRole("link", { name: /Ride the urge/ }));
+		check("night: the pacer in view after one tap", await inFirstScreen(page.locator("svg.pacer")));
+		await page.screenshot({ path: `${shots}/persona-night-pacer.png` });
+		await page.waitForTimeout(1500);
+		await group(/How strong was the urge when you began/).getByText("5", { exact: true }).tap();
+		await group(/And now, how strong is the urge/).getByText("3", { exact: true }).tap();
+		await tapTo(page.getByRole("button", { name: "Done" }));
+		check("night: the urge's strength kept before and after", (await page.locator(".saved").textContent()).includes("urge 5 → 3"));
+		await tapTo(page.locator(".saved").getByRole("link"));
+		{
+			const rows = await page.locator("dl.record").textContent();
+			check("night: the record shows the urge before and after", rows.includes("Urge before") && rows.includes("Urge after"), rows);
+		}
+
+		// The exercise page itself: Start at the top, the rhythm behind "Adjust".
+		await page.goto(new URL("/exercise/urge", server.url).href);
+		check("night: Start in the first screen", await inFirstScreen(page.getByRole("button", { name: "Start" })));
+		check("night: the rhythm behind Adjust", !(await page.getByLabel("Minutes").isVisible()));
+		await page.screenshot({ path: `${shots}/persona-night-exercise.png` });
+
+		// The next check-in: the craving scale with the first scales.
+		await go("Check-in");
+		{
+			const scale = await group(/Craving or urge/).boundingBox(), feelings = await group("Which emotions are here?").boundingBox();
+			check("night: the craving scale with the first scales", await group(/Craving or urge/).isVisible() &&
+				!!scale && !!feelings && scale.y < feelings.y);
+		}
+		await page.screenshot({ path: `${shots}/persona-night-checkin.png`, fullPage: true });
+		await group(/Craving or urge/).getByText("2", { exact: true }).tap();
+		await tapTo(page.getByRole("button", { name: "Save the check-in" }));
+		check("night: a later check-in says it has eased: the box goes",
+			!(await page.getByRole("region", { name: "A strong urge" }).isVisible()));
+
+		// The help page knows about urges.
+		await go("Help");
+		const part = page.getByRole("region", { name: "When an urge comes" });
+		check("night: /help has a part for urges", await seen(part));
+		const text = await part.textContent();
+		check("night: the part names the first to call, addiction care, the GP and a line at night",
+			text.includes("first to call") && text.includes("Addiction care") && text.includes("GP") &&
+			text.includes("At night"), text);
+		check("night: the night line to tap", await part.getByRole("link", { name: "113", exact: true }).getAttribute("href") === "tel:113");
+		await page.screenshot({ path: `${shots}/persona-night-help.png`, fullPage: true });
+	} finally {
+		await context.close();
+		await stop(server);
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
 try {
 	await anneke();
 	await daan();
+	await sem();
 } catch (e) {
 	failed++;
 	console.log("FAIL " + (e.stack || e));
