@@ -77,7 +77,7 @@ int cmd_today(struct cli *c, int argc, char **argv)
 		out_wrapped(stdout, care_lasting_low_text(), 0, 76);
 	}
 	if (t.needs_care || t.lasting_low)
-		printf("%s%s\n", t.lasting_low ? "" : "\n", care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
+		printf("%s%s\n", t.lasting_low ? "" : "\n", care_help_text(care_first_line(NULL, false), (char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
 	printf("\n%s\n", _("A question for today:"));
 	out_wrapped(stdout, _(t.prompt->text), 2, 76);
 	today_free(&t);
