@@ -89,7 +89,7 @@ _nabij()
 			COMPREPLY=($(compgen -f -- "$cur"))
 		fi ;;
 	help)
-		COMPREPLY=($(compgen -W "beside alone touch urge insights experiment checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase list show edit delete search export import" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "beside alone loss touch urge insights experiment checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase list show edit delete search export import" -- "$cur")) ;;
 	*)
 		COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
 	esac

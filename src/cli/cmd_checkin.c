@@ -154,7 +154,12 @@ int cmd_checkin(struct cli *c, int argc, char **argv)
 		goto fail;
 	out_saved(c, e);
 	if (!c->json && care_needs_help(&e->u.checkin))
-		printf("\n%s\n", care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
+		printf("\n%s\n", care_help_text(care_first_line(&e->u.checkin, false), (char[NB_HELP_TEXT_LEN]){ 0 },
+						  NB_HELP_TEXT_LEN));
+	else if (!c->json && care_first_line(&e->u.checkin, false) == NB_HELP_LISTEN) {	/* loneliness: someone who listens */
+		printf("\n");
+		out_wrapped(stdout, care_help_part(NB_HELP_LISTEN), 0, 76);
+	}
 	if (!c->json && care_strong_craving(&e->u.checkin))
 		cli_urge_lines(c, !care_needs_help(&e->u.checkin));
 	nb_day_key(nb_stamp_local(c->app.now), today);

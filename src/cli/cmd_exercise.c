@@ -265,14 +265,14 @@ static void progression(struct cli *c, const struct nb_breath *b)
 	const struct nb_session *s[3];
 	struct nb_breath next;
 	struct nb_error err;
-	char pat[32];
+	char pat[96];
 
 	if (c->json || app_recent_sessions(&c->app, "breath", 3, &recent, &err))
 		return;
 	for (size_t i = 0; i < recent.n; i++)
 		s[i] = &recent.v[i]->u.session;
 	if (breath_progress(s, recent.n, b, &next)) {
-		breath_pattern(b, pat, sizeof pat);
+		breath_words(b, pat, sizeof pat);
 		char *text = xasprintf(_("You have breathed in this rhythm (%s) a few times now. If it feels right, you could make the out-breath a little longer next time: nabij breathe --out %d. Only if you want to; build up slowly."),
 				       pat, next.out);
 		printf("\n");
@@ -285,14 +285,15 @@ static void progression(struct cli *c, const struct nb_breath *b)
 static int run_breath(struct cli *c, struct ex_ctx *x, const struct nb_exercise *ex)
 {
 	struct nb_error err = { 0 };
-	char pat[32];
+	char pat[32], said[96];
 	int status;
 
 	if (breath_validate(&x->breath, &err))
 		return cli_fail(&err);
-	breath_pattern(&x->breath, pat, sizeof pat);
+	breath_pattern(&x->breath, pat, sizeof pat);	/* kept as "4-2-6", shown in words */
+	breath_words(&x->breath, said, sizeof said);
 	if (!x->recorded_seconds) {
-		printf("%s%s%s · %s · ", style_bold(c), exercise_title(ex), style_reset(c), pat);
+		printf("%s%s%s · %s · ", style_bold(c), exercise_title(ex), style_reset(c), said);
 		printf(ngettext("%d minute\n", "%d minutes\n", x->breath.minutes), x->breath.minutes);
 		out_wrapped(stdout, _(ex->why), 0, 76);
 		printf("\n");

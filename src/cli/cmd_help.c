@@ -250,9 +250,10 @@ static const struct {
 "Usage: nabij phase PHASE --with NAME [--note TEXT] [--at TIME]\n"
 "       nabij phase list [--with NAME]\n"
 "\n"
-"Note where a relationship stands. PHASE is one of: start (an intense\n"
-"start), distance (fear and distance), clash (a clash of longing and\n"
-"withdrawal), turning (a turning point).\n") },
+"Note where a relationship stands: with a friend, a child, a sister or a\n"
+"partner. PHASE is one of: start (an intense start), distance (fear and\n"
+"distance), clash (a clash of longing and withdrawal), turning (a turning\n"
+"point).\n") },
 	{ "experiment", N_(
 "Usage: nabij experiment start PRACTICE --outcome OUTCOME [--pairs N] [--days N]\n"
 "                        [--baseline N] [--washout N] [--words TEXT] [--report]\n"
@@ -263,19 +264,19 @@ static const struct {
 "\n"
 "Try one practice on your own life: pairs of periods with it and without it,\n"
 "the order within each pair drawn by chance, and then how the outcome\n"
-"compared. PRACTICE: embrace (a daily hug or long embrace), evening-breath,\n"
-"reach-out (a message or call to someone of your circle), self-touch (before\n"
-"sleep) or own (with --words). OUTCOME: tension, mood, sleep-quality, energy\n"
-"or connection, from your check-ins. --pairs 2-6 (3), --days 3-14 a period\n"
-"(5), --baseline days first without it (0), --washout days of settling after\n"
-"a change (0), --day the first day of the plan: today (the default) or a day\n"
-"up to 30 days ahead, never a day already gone. One experiment runs at a\n"
-"time. What you did is read from your moments and exercises; where they\n"
-"cannot tell, say it with \"nabij experiment yes\" or \"no\", for today or\n"
-"for another day of the plan with --day. Without an argument: today's kind\n"
-"of day; \"result\" gives the answer (provisional while it runs). A day\n"
-"without is never a day of doing without: if you need closeness, take it;\n"
-"that day simply counts as it went.\n") },
+"compared. PRACTICE: embrace (a daily hug or sitting close, with a friend or\n"
+"a grandchild), evening-breath, reach-out (a message or call to someone of\n"
+"your circle), self-touch (before sleep) or own (with --words). OUTCOME:\n"
+"tension, mood, sleep-quality, energy or connection, from your check-ins.\n"
+"--pairs 2-6 (3), --days 3-14 a period (5), --baseline days first without it\n"
+"(0), --washout days of settling after a change (0), --day the first day of\n"
+"the plan: today (the default) or a day up to 30 days ahead, never a day\n"
+"already gone. One experiment runs at a time. What you did is read from your\n"
+"moments and exercises; where they cannot tell, say it with \"nabij experiment\n"
+"yes\" or \"no\", for today or for another day of the plan with --day. Without\n"
+"an argument: today's kind of day; \"result\" gives the answer (provisional\n"
+"while it runs). A day without is never a day of doing without: if you need\n"
+"closeness, take it; that day simply counts as it went.\n") },
 	{ "ui", N_(
 "Usage: nabij ui [--port N] [--no-open] [--address] [--stop]\n"
 "\n"
@@ -288,12 +289,12 @@ static const struct {
 "keep it to yourself). --stop stops the one that runs. --port 0 picks any\n"
 "free port.\n") },
 	{ "help", N_(
-"Usage: nabij help [COMMAND | beside | alone | touch]\n"
+"Usage: nabij help [COMMAND | beside | alone | loss | touch]\n"
 "\n"
 "How to use nabij, or one of its commands. \"nabij help beside\" is a page\n"
 "for the people who stand beside someone who is low; \"nabij help alone\"\n"
-"for living alone or without a partner; \"nabij help touch\" for when touch\n"
-"feels unsafe.\n") },
+"for living alone; \"nabij help loss\" for when you lost someone; \"nabij\n"
+"help touch\" for when touch feels unsafe.\n") },
 };
 
 const char *cmd_help_text(const char *cmd)
@@ -392,7 +393,14 @@ int cmd_help(struct cli *c, int argc, char **argv)
 	if (argc > 1 && (strcmp(argv[1], "urge") == 0 || strcmp(argv[1], "craving") == 0)) {
 		parts(care_urge_part);	/* its last part leads into the help lines */
 		out_wrapped(stdout, care_help_part(NB_HELP_LINE), 0, 76);
+		out_wrapped(stdout, care_help_part(NB_HELP_LISTEN), 0, 76);
 		printf("\n%s\n", _("Ride the urge, a few minutes: nabij exercise start urge"));
+		return 0;
+	}
+	if (argc > 1 && strcmp(argv[1], "loss") == 0) {	/* and someone who listens */
+		parts(care_loss_part);
+		printf("\n");
+		out_wrapped(stdout, care_help_part(NB_HELP_LISTEN), 0, 76);
 		return 0;
 	}
 	if (argc > 1 && strcmp(argv[1], "experiment") == 0) {	/* how it works, then how to use it */
@@ -412,9 +420,9 @@ int cmd_help(struct cli *c, int argc, char **argv)
 	printf("  nabij circle card              %s\n", _("your circle, to hang up"));
 	printf("  nabij today                    %s\n", _("a calm look at the day"));
 	printf("\n%s\n", _("\"nabij --help\" lists every command. Missing a day is normal; come back whenever you like."));
-	printf("%s\n", _("If you live alone: nabij help alone. If touch feels unsafe: nabij help touch."));
+	printf("%s\n", _("If you live alone: nabij help alone. If you lost someone: nabij help loss. If touch feels unsafe: nabij help touch."));
 	printf("%s\n\n", _("When an urge or a craving comes: nabij help urge."));
 	printf("%s\n\n", care_not_therapy_text(false));
-	printf("%s\n", care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
+	printf("%s\n", care_help_text(care_first_line(NULL, true), (char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
 	return 0;
 }

@@ -43,7 +43,7 @@ void cli_urge_lines(struct cli *c, bool help)
 	out_wrapped(stdout, _("Ride the urge, a few minutes: nabij exercise start urge"), 0, 76);
 	out_wrapped(stdout, care_addiction_help_text(), 0, 76);
 	if (help)
-		printf("\n%s\n", care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
+		printf("\n%s\n", care_help_text(care_first_line(NULL, false), (char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
 	entries_free(&l);
 }
 
@@ -105,7 +105,7 @@ int cmd_today(struct cli *c, int argc, char **argv)
 		out_wrapped(stdout, care_lasting_low_text(), 0, 76);
 	}
 	if ((t.needs_care || t.lasting_low) && !t.urge)	/* the help, once */
-		printf("%s%s\n", t.lasting_low ? "" : "\n", care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
+		printf("%s%s\n", t.lasting_low ? "" : "\n", care_help_text(care_first_line(NULL, false), (char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
 	printf("\n%s\n", _("A question for today:"));
 	out_wrapped(stdout, _(t.prompt->text), 2, 76);
 	today_free(&t);

@@ -126,7 +126,7 @@ static void print_week(struct cli *c, const struct nb_week *w)
 	if (w->lasting_low) {	/* once, calmly, with the help below it */
 		printf("\n");
 		line(care_lasting_low_text());
-		printf("%s\n", care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
+		printf("%s\n", care_help_text(care_first_line(NULL, false), (char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN));
 	}
 }
 

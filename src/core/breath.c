@@ -88,6 +88,29 @@ void breath_pattern(const struct nb_breath *b, char *out, size_t size)
 		snprintf(out, size, "%d-%d-%d", b->in, b->hold, b->out);
 }
 
+void breath_words(const struct nb_breath *b, char *out, size_t size)
+{
+	if (b->hold && b->rest)
+		snprintf(out, size, _("in %d, hold %d, out %d, rest %d seconds"), b->in, b->hold, b->out, b->rest);
+	else if (b->hold)
+		snprintf(out, size, _("in %d, hold %d, out %d seconds"), b->in, b->hold, b->out);
+	else if (b->rest)
+		snprintf(out, size, _("in %d, out %d, rest %d seconds"), b->in, b->out, b->rest);
+	else
+		snprintf(out, size, _("in %d, out %d seconds"), b->in, b->out);
+}
+
+void breath_pattern_words(const char *pattern, char *out, size_t size)
+{
+	struct nb_breath b = { 0 };
+	struct nb_error err;
+
+	if (breath_parse_pattern(pattern, &b, &err) == NB_OK)
+		breath_words(&b, out, size);
+	else
+		snprintf(out, size, "%s", pattern ? pattern : "");
+}
+
 enum nb_err breath_parse_pattern(const char *s, struct nb_breath *b, struct nb_error *err)
 {
 	int v[4] = { 0, 0, 0, 0 }, n = 0, used = 0;

@@ -43,6 +43,12 @@ void breath_at(const struct nb_breath *b, double t, struct nb_pace *out);
 
 /* "4-2-6" or "4-2-6-2" (with a rest); parse fills in, hold, out, rest. */
 void breath_pattern(const struct nb_breath *b, char *out, size_t size);
+/* The rhythm as a person reads it: "in 4, hold 2, out 6 seconds" (with
+ * ", rest 2" when there is a rest, no hold when it is 0), translated.
+ * breath_pattern_words reads a stored "4-2-6" and writes it so; what is
+ * not such a rhythm is copied as it is. */
+void breath_words(const struct nb_breath *b, char *out, size_t size);
+void breath_pattern_words(const char *pattern, char *out, size_t size);
 enum nb_err breath_parse_pattern(const char *s, struct nb_breath *b, struct nb_error *err);
 
 /*

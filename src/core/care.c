@@ -11,31 +11,47 @@ bool care_needs_help(const struct nb_checkin *c)
 	return c->mood == 1 || (c->tension == 5 && c->mood >= 1 && c->mood <= 2);
 }
 
-/* The help numbers, as written and as dialled. 113 Zelfmoordpreventie
- * answers on its short number 113 and for free on 0800-0113. A number for
- * help with addiction belongs here too once it is checked at its source
- * (the service's own site) on the day it is added, with that source and
- * date in this comment; until then care_addiction_help_text names the way
- * in that does not change: the GP and addiction care. */
+/* The help numbers, as written and as dialled, and the one web address.
+ *
+ * The rule: a number is added here with its source and the date it was
+ * checked there, or with two independent dated sources, written beside it.
+ *
+ * 113 Zelfmoordpreventie answers on its short number 113 and for free on
+ * 0800-0113; its chat is at 113.nl.
+ *
+ * De Luisterlijn, 088 0767 000, day and night: this number as given in
+ * dated national news of 2021 and of 2023, unchanged since the line was
+ * renamed from Sensoor in 2018. It could not be checked at the line's own
+ * site from the machine this was written on (it reaches only Debian's and
+ * npm's package registries); check it there when you can, and write the
+ * date here.
+ *
+ * A number for help with addiction belongs here too once it is checked so;
+ * until then care_addiction_help_text names the way in that does not
+ * change: the GP and addiction care. */
 static const struct nb_phone phones[] = {
-	{ "113", "113" }, { "0800-0113", "08000113" }, { "112", "112" },
+	{ "113", "113", NULL }, { "0800-0113", "08000113", NULL }, { "112", "112", NULL },
+	{ "088\xc2\xa0" "0767\xc2\xa0" "000", "0880767000", NULL },	/* no-break spaces: one number on one line */
+	{ "113.nl", NULL, "https://113.nl" },
 };
-enum { PHONE_113, PHONE_FREE, PHONE_112 };
+enum { PHONE_113, PHONE_FREE, PHONE_112, PHONE_LISTEN, SITE_113 };
 
 /* Each part's words, with a %s where a number goes, and those numbers in
  * order: the terminal writes them in, a page makes each one a link. */
 static const struct {
 	const char *text;
-	signed char phone[3];	/* -1 after the last */
+	signed char phone[5];	/* -1 after the last */
 } help_parts[NB_HELP__COUNT] = {
 	[NB_HELP_OPENING] = { N_("If things are very heavy right now, you do not have to carry this alone."),
 			      { -1 } },
-	[NB_HELP_LINE] = { N_("You can call 113 Zelfmoordpreventie day and night on %s, or for free on %s. You can also chat at 113.nl."),
-			   { PHONE_113, PHONE_FREE, -1 } },
+	[NB_HELP_LINE] = { N_("You can call 113 Zelfmoordpreventie day and night on %s, or for free on %s. You can also chat at %s."),
+			   { PHONE_113, PHONE_FREE, SITE_113, -1 } },
+	[NB_HELP_LISTEN] = { N_("If you would like to talk to someone who listens, call De Luisterlijn, day and night, on %s."),
+			     { PHONE_LISTEN, -1 } },
 	[NB_HELP_EMERGENCY] = { N_("In an emergency, call %s."), { PHONE_112, -1 } },
 	[NB_HELP_ABROAD] = { N_("Outside the Netherlands, call your local emergency number."), { -1 } },
-	[NB_HELP_CARD] = { N_("Help now: 113 Zelfmoordpreventie, %s or %s (free), or 113.nl. Emergency: %s."),
-			   { PHONE_113, PHONE_FREE, PHONE_112 } },
+	[NB_HELP_CARD] = { N_("Help now: 113 Zelfmoordpreventie, %s or %s (free), or %s. To talk to someone: De Luisterlijn, %s. Emergency: %s."),
+			   { PHONE_113, PHONE_FREE, SITE_113, PHONE_LISTEN, PHONE_112 } },
 };
 
 const char *care_help_format(enum nb_help_part part)
@@ -198,10 +214,22 @@ bool care_phone_number(const char *reach, char dial[24])
 	return true;
 }
 
-const char *care_help_text(char *buf, size_t size)
+enum nb_help_part care_first_line(const struct nb_checkin *c, bool lonely)
 {
-	snprintf(buf, size, "%s\n%s\n%s %s", care_help_part(NB_HELP_OPENING), care_help_part(NB_HELP_LINE),
-		 care_help_part(NB_HELP_EMERGENCY), care_help_part(NB_HELP_ABROAD));
+	if (c && care_needs_help(c))
+		return NB_HELP_LINE;
+	if (lonely || (c && care_wants_someone(c)))
+		return NB_HELP_LISTEN;
+	return NB_HELP_LINE;
+}
+
+const char *care_help_text(enum nb_help_part first, char *buf, size_t size)
+{
+	enum nb_help_part second = first == NB_HELP_LISTEN ? NB_HELP_LINE : NB_HELP_LISTEN;
+
+	first = second == NB_HELP_LINE ? NB_HELP_LISTEN : NB_HELP_LINE;
+	snprintf(buf, size, "%s\n%s\n%s\n%s %s", care_help_part(NB_HELP_OPENING), care_help_part(first),
+		 care_help_part(second), care_help_part(NB_HELP_EMERGENCY), care_help_part(NB_HELP_ABROAD));
 	return buf;
 }
 
@@ -457,10 +485,21 @@ size_t care_touch_lines(const struct nb_touch *t, char lines[NB_TOUCH_LINES][NB_
 }
 
 static const char *const alone[] = {
-	N_("If you live alone or have no partner"),
-	N_("Touch does not have to come from a partner. A friend's hand on your arm, a long hug when you meet, an animal on your lap, a massage or a visit to the hairdresser, and your own hand on your heart all count as safe touch."),
+	N_("If you live alone"),
+	N_("Touch does not have to come from a partner. A friend's hand on your arm, a long hug when you meet, a grandchild on your lap, an animal beside you, a massage or a visit to the hairdresser, and your own hand on your heart all count as safe touch."),
 	N_("Self-touch is a real step, not a lesser one: a hand on your chest while you breathe out slowly, your arms around yourself, rubbing your own shoulders. nabij counts it beside touch from others."),
 	N_("If you want more, your circle is a place to start: one person you could ask for a walk, a hug or just sitting close."),
+};
+
+/* For a person who lost someone: the touch that was there for years, the
+ * closeness that need not come from a partner, the first holidays, and
+ * when grief needs a GP. */
+static const char *const loss[] = {
+	N_("If you lost someone"),
+	N_("When someone you love has died, much goes missing at once: a voice, the habits of every day, and often a touch that was there for years. Missing that touch is not strange. Your body remembers it too."),
+	N_("Closeness does not have to come from a partner. A friend's hand, a hug from a grandchild, an animal against you, a massage, your own hand on your heart while you breathe out slowly: each of these counts. None of them replaces the person you miss, and they do not have to."),
+	N_("The first holidays, birthdays and anniversaries are often the hardest. It can help to decide beforehand what you will do that day and with whom, and to tell someone in your circle that the day is coming."),
+	N_("Grief comes in waves, and it has no timetable. If after many months the days stay very heavy, if you hardly sleep or eat, or if you no longer see why you would go on, your GP can help. You do not have to explain it well."),
 };
 
 static const char *const unsafe[] = {
@@ -473,6 +512,11 @@ static const char *const unsafe[] = {
 const char *care_alone_part(size_t i)
 {
 	return i < sizeof alone / sizeof alone[0] ? _(alone[i]) : NULL;
+}
+
+const char *care_loss_part(size_t i)
+{
+	return i < sizeof loss / sizeof loss[0] ? _(loss[i]) : NULL;
 }
 
 const char *care_unsafe_touch_part(size_t i)
@@ -540,7 +584,7 @@ static const char *const closeness[] = { "body-closeness", "stopping-thought", "
 static const char *const closeness_hints[] = {
 	N_("For example: a warmth in my chest, my shoulders letting go, a calmer breath."),
 	N_("For example: \"I will be a burden\", \"they will say no\", \"I should manage alone\"."),
-	N_("For example: a hug when someone comes home, sitting close on the sofa, my own hand on my heart before sleep."),
+	N_("For example: a friend's hand on my arm, a hug from a grandchild, an animal against me, my own hand on my heart before sleep."),
 };
 
 const char *const *prompt_closeness(size_t *n)

@@ -1,5 +1,5 @@
 /*
- * Care and safety (PRACTICES section 10): when to show where help is, and
+ * Care and safety (PRACTICES section 11): when to show where help is, and
  * the texts that say so. The faces show these texts; the rule lives here.
  */
 #ifndef NB_CARE_H
@@ -17,16 +17,20 @@ bool care_needs_help(const struct nb_checkin *c);
  * for the terminal in buf (NB_HELP_TEXT_LEN bytes); the card has its short
  * form, care_card_help. The one source of these words. */
 enum nb_help_part {
-	NB_HELP_OPENING, NB_HELP_LINE, NB_HELP_EMERGENCY, NB_HELP_ABROAD,
-	NB_HELP_CARD,	/* the card's one line */
+	NB_HELP_OPENING,
+	NB_HELP_LINE,	/* 113 Zelfmoordpreventie */
+	NB_HELP_LISTEN,	/* De Luisterlijn, to talk to someone who listens */
+	NB_HELP_EMERGENCY, NB_HELP_ABROAD,
+	NB_HELP_CARD,	/* the card's one line, and every page's footer */
 	NB_HELP__COUNT
 };
 #define NB_HELP_TEXT_LEN 1024
 const char *care_help_part(enum nb_help_part part);
 /* The same words with a "%s" where each number goes, and those numbers in
- * order (NULL after the last): for a page that makes each one a link. */
+ * order (NULL after the last): for a page that makes each one a link. A
+ * number has dial; a web address (113.nl, its chat) has url instead. */
 struct nb_phone {
-	const char *written, *dial;
+	const char *written, *dial, *url;
 };
 const char *care_help_format(enum nb_help_part part);
 const struct nb_phone *care_help_number(enum nb_help_part part, size_t i);
@@ -39,7 +43,18 @@ bool care_phone_number(const char *reach, char dial[24]);
 /* Whether a check-in at the lowest end asks for someone: a need for contact
  * or connection, or loneliness. Then the pages offer to call a member. */
 bool care_wants_someone(const struct nb_checkin *c);
-const char *care_help_text(char *buf, size_t size);
+/*
+ * Which line the help names first, NB_HELP_LINE (113) or NB_HELP_LISTEN
+ * (De Luisterlijn): 113 where the check-in c is at its lowest
+ * (care_needs_help), whatever else it says; De Luisterlijn where loneliness
+ * is the need: a check-in that asks for someone (care_wants_someone), or a
+ * place about being alone or loss (lonely); 113 everywhere else. c may be
+ * NULL: no check-in in view.
+ */
+enum nb_help_part care_first_line(const struct nb_checkin *c, bool lonely);
+/* The help for the terminal, its lines in the order above (first is
+ * NB_HELP_LINE or NB_HELP_LISTEN), in buf. */
+const char *care_help_text(enum nb_help_part first, char *buf, size_t size);
 
 /* For the people beside someone who is low: point i (translated), or NULL
  * after the last. */
@@ -133,10 +148,11 @@ int care_touch_days(const struct nb_touch *t);
 #define NB_TOUCH_LINE_LEN 600
 size_t care_touch_lines(const struct nb_touch *t, char lines[NB_TOUCH_LINES][NB_TOUCH_LINE_LEN]);
 
-/* Short texts for a person who lives alone or has no partner, and for a
- * person to whom touch feels unsafe: a title and paragraphs (translated),
- * NULL after the last. */
+/* Short texts for a person who lives alone, for a person who lost someone,
+ * and for a person to whom touch feels unsafe: a title and paragraphs
+ * (translated), NULL after the last. */
 const char *care_alone_part(size_t i);
+const char *care_loss_part(size_t i);
 const char *care_unsafe_touch_part(size_t i);
 
 /*

@@ -5,6 +5,7 @@
  */
 #include "describe.h"
 #include "attachment.h"
+#include "breath.h"
 #include "buf.h"
 #include "field.h"
 #include "i18n.h"
@@ -48,6 +49,15 @@ void describe_day_short(const char *day, char *buf, size_t size)
 	}
 	/* TRANSLATORS: day of month and month, on a chart's time axis: "20 November" */
 	snprintf(buf, size, _("%1$d %2$s"), d, _(months[m - 1]));
+}
+
+void describe_entry_name(const struct nb_entry *e, char *buf, size_t size)
+{
+	char day[64];
+
+	describe_day_short(e->day, day, sizeof day);
+	/* TRANSLATORS: a record and its day: "check-in of 20 November" */
+	snprintf(buf, size, _("%1$s of %2$s"), entry_type_label(e->type), day);
 }
 
 /* Append s, cut to at most max characters (not bytes), with an ellipsis. */
@@ -191,9 +201,11 @@ void describe_entry(const struct nb_entry *e, char *out, size_t size)
 		}
 		if (e->u.session.with)
 			buf_addf(&b, _(" with %s"), e->u.session.with);
-		if (e->u.session.pattern) {
+		if (e->u.session.pattern) {	/* "4-2-6" as words: in 4, hold 2, out 6 seconds */
+			char said[96];
 			add_sep(&b);
-			buf_add(&b, e->u.session.pattern);
+			breath_pattern_words(e->u.session.pattern, said, sizeof said);
+			buf_add(&b, said);
 		}
 		if (e->u.session.tension_before && e->u.session.tension_after) {
 			add_sep(&b);
@@ -268,7 +280,13 @@ void describe_rows(const struct nb_entry *e, struct nb_rows *out)
 	for (size_t i = 0; i < n; i++) {
 		if (!f[i].label)
 			continue;
-		field_describe(e, &f[i], &b);
+		if (e->type == NB_SESSION && strcmp(f[i].id, "pattern") == 0 && e->u.session.pattern) {
+			char said[96];	/* "4-2-6" as words: in 4, hold 2, out 6 seconds */
+			breath_pattern_words(e->u.session.pattern, said, sizeof said);
+			buf_add(&b, said);
+		} else {
+			field_describe(e, &f[i], &b);
+		}
 		add_row(out, _(f[i].label), &b);
 	}
 	if (e->type == NB_ATTACHMENT) {	/* what the answers say, not the answers */

@@ -12,6 +12,9 @@
 void describe_day(const char *day, char *buf, size_t size);
 /* The short form for a chart's time axis: "20 November". */
 void describe_day_short(const char *day, char *buf, size_t size);
+/* A record named as a person reads it, without its number: "check-in of
+ * 20 November". */
+void describe_entry_name(const struct nb_entry *e, char *buf, size_t size);
 /* A one-line summary of e, without a trailing newline. */
 void describe_entry(const struct nb_entry *e, char *buf, size_t size);
 /* Append a duration ("10 s", "2 min 30 s", "45 min"). */

@@ -443,7 +443,7 @@ const char *exp_why_chance_text(void)
 static const char *const help_parts[] = {
 	N_("How an experiment works"),
 	N_("The insights can only say what went together on your days. An experiment can say more: whether one practice makes a difference for you."),
-	N_("You choose one practice, such as a daily hug with someone you choose or the breathing exercise in the evening, and one thing your check-in already asks, such as tension or sleep. nabij makes a plan of pairs of periods: in each pair, some days with the practice and as many without it."),
+	N_("You choose one practice, such as your own hand on your heart before sleep, a hug from a friend or a grandchild, or the breathing exercise in the evening, and one thing your check-in already asks, such as tension or sleep. nabij makes a plan of pairs of periods: in each pair, some days with the practice and as many without it."),
 	N_("Which comes first in each pair is drawn by chance. Otherwise something else that changes over the weeks, such as work, the season or a holiday, could line up with the practice and look like its effect."),
 	N_("Each day, today's page says which kind of day it is. Your check-in asks nothing extra. What you did is read from the moments and exercises you note; where they cannot tell, you answer one question: did you do it today?"),
 	N_("A day without is never a day of doing without. If you need closeness, take it: that day counts as it went, and the answer also shows what happened as done."),

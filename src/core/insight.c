@@ -346,8 +346,8 @@ void exercise_sentence(const struct nb_exercise_change *e, char *buf, size_t siz
 
 	if (e->d.defined)
 		snprintf(buf, size,
-			 ngettext("%s: tension %s %s afterwards (95%% interval %s to %s; %zu time).",
-				  "%s: tension %s %s afterwards (95%% interval %s to %s; %zu times).", e->n),
+			 ngettext("%s: tension %s %s afterwards (likely between %s and %s; %zu time).",
+				  "%s: tension %s %s afterwards (likely between %s and %s; %zu times).", e->n),
 			 name, nb_dec2(fabs(e->d.diff), d), e->d.diff <= 0 ? _("lower") : _("higher"),
 			 nb_dec2(e->d.low, lo), nb_dec2(e->d.high, hi), e->n);
 	else

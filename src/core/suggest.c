@@ -170,7 +170,7 @@ const char *suggest_why(const struct nb_suggestion *s, char *buf, size_t size)
 			 nb_dec1(s->stat->drop, dec), s->stat->n);
 		return buf;
 	case NB_RULE_ACTIVATED:
-		text = _("You feel activated; a slow breath with a long out-breath helps the calmer part of your mind take over.");
+		text = _("You feel racing and restless; a slow breath with a long out-breath helps the calmer part of your mind take over.");
 		break;
 	case NB_RULE_TENSE:
 		text = _("Your body holds a lot of tension; a slow breath with a long out-breath can soften it.");

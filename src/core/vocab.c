@@ -70,8 +70,8 @@ static const struct nb_term places[] = {
 
 static const struct nb_term states[] = {
 	{ "calm", N_("calm and connected") },
-	{ "activated", N_("activated (racing, restless)") },
-	{ "shutdown", N_("shut down (numb, far away)") },
+	{ "activated", N_("racing and restless (activated)") },
+	{ "shutdown", N_("numb and far away (shut down)") },
 };
 
 static const struct nb_term kinds[] = {
@@ -127,7 +127,7 @@ static const struct nb_term phases[] = {
 /* A personal experiment (core/experiment.h): the practice tried, the
  * outcome watched (ids as the measures'), and where it stands. */
 static const struct nb_term practices[] = {
-	{ "embrace", N_("a daily hug or long embrace with someone you choose") },
+	{ "embrace", N_("a daily hug or sitting close, with a friend or a grandchild") },
 	{ "evening-breath", N_("the breathing exercise in the evening") },
 	{ "reach-out", N_("a message or call to someone of your circle") },
 	{ "self-touch", N_("self-touch before sleep") },
@@ -199,7 +199,7 @@ static bool same_word(const char *word, const char *s)
 	return n == strlen(s) && strncasecmp(word, s, n) == 0;
 }
 
-/* The label up to " (", so "activated" finds "activated (racing, restless)". */
+/* The label up to " (", so "racing and restless" finds "racing and restless (activated)". */
 static bool same_head(const char *word, const char *label)
 {
 	const char *paren = strstr(label, " (");
@@ -237,7 +237,9 @@ static const struct {
 	{ NB_VOCAB_EMOTION, "jealousy", "jealous,envy,jaloers,jaloezie,afgunst" },
 	{ NB_VOCAB_EMOTION, "insecurity", "insecure,unsure of myself,onzeker,onzekerheid" },
 	{ NB_VOCAB_EMOTION, "longing", "yearning,missing someone,verlangen,gemis,heimwee" },
-	{ NB_VOCAB_EMOTION, "craving", "urge,cravings,the urge to drink,the urge to use,hunger for it,trek,drang,zucht,hunkering,verlangen naar drank" },
+	{ NB_VOCAB_EMOTION, "craving", "urge,cravings,the urge to drink,the urge to use,hunger for it,trek,drang,zucht,hunkering,verlangen naar drank,drang om te gebruiken" },
+	{ NB_VOCAB_STATE, "activated", "activated,racing,restless,geactiveerd,opgejaagd,onrustig" },
+	{ NB_VOCAB_STATE, "shutdown", "shut down,numb,far away,afgesloten,verdoofd,ver weg" },
 	{ NB_VOCAB_EMOTION, "irritability", "irritated,irritable,annoyed,prikkelbaar,geirriteerd,geïrriteerd,irritatie" },
 	{ NB_VOCAB_NEED, "rest", "sleep,a break,rust,uitrusten,slaap,pauze" },
 	{ NB_VOCAB_NEED, "contact", "company,people,gezelschap,mensen,aanspraak" },

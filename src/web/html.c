@@ -201,7 +201,7 @@ void page_fail(struct page *p, int status, const char *message)
 }
 
 /* A part of the help words with its numbers as links a phone can call. */
-void page_phones(struct page *p, enum nb_help_part part)
+void page_phones_as(struct page *p, enum nb_help_part part, const char *klass)
 {
 	const char *f = care_help_format(part);
 	size_t k = 0;
@@ -216,20 +216,40 @@ void page_phones(struct page *p, enum nb_help_part part)
 			return;
 		}
 		before = xstrndup(f, (size_t)(at - f));
-		h(p, "%s<a href=\"tel:%s\">%s</a>", before, ph->dial, ph->written);
+		if (ph->dial)
+			h(p, "%s<a%r%s%r href=\"tel:%s\">%s</a>", before, klass ? " class=\"" : "", klass ? klass : "",
+			  klass ? "\"" : "", ph->dial, ph->written);
+		else	/* a site of its own: no address of this page goes with it */
+			h(p, "%s<a%r%s%r href=\"%s\" rel=\"noopener noreferrer\">%s</a>", before, klass ? " class=\"" : "",
+			  klass ? klass : "", klass ? "\"" : "", ph->url, ph->written);
 		free(before);
 		f = at + 2;
 	}
 }
 
-void page_care(struct page *p)
+void page_phones(struct page *p, enum nb_help_part part)
 {
+	page_phones_as(p, part, NULL);
+}
+
+void page_care_first(struct page *p, enum nb_help_part first)
+{
+	enum nb_help_part second = first == NB_HELP_LISTEN ? NB_HELP_LINE : NB_HELP_LISTEN;
+
+	first = second == NB_HELP_LINE ? NB_HELP_LISTEN : NB_HELP_LINE;
 	h(p, "<section class=\"care\" role=\"note\" aria-label=\"%s\"><p>%s</p><ul><li>", _("Help"),
 	  care_help_part(NB_HELP_OPENING));
-	page_phones(p, NB_HELP_LINE);
+	page_phones_as(p, first, "button secondary call");
 	h(p, "</li><li>");
-	page_phones(p, NB_HELP_EMERGENCY);
+	page_phones_as(p, second, "button secondary call");
+	h(p, "</li><li>");
+	page_phones_as(p, NB_HELP_EMERGENCY, "button secondary call");
 	h(p, "</li></ul><p>%s</p></section>", care_help_part(NB_HELP_ABROAD));
+}
+
+void page_care(struct page *p)
+{
+	page_care_first(p, care_first_line(NULL, false));
 }
 
 void form_begin(struct page *p, const char *action, const char *klass)

@@ -47,10 +47,15 @@ void page_begin(struct page *p, const char *title, const char *nav);
 void page_end(struct page *p);
 void page_redirect(struct page *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void page_fail(struct page *p, int status, const char *message);
-/* A calm box with the help of PRACTICES section 10. */
+/* A calm box with the help of PRACTICES section 11, its numbers as
+ * buttons; page_care names 113 first, page_care_first the line first
+ * (care_first_line: NB_HELP_LINE or NB_HELP_LISTEN). */
 void page_care(struct page *p);
-/* One part of the help words, its numbers as links a phone can call. */
+void page_care_first(struct page *p, enum nb_help_part first);
+/* One part of the help words, its numbers as links a phone can call (and
+ * 113.nl as a link to its site); page_phones_as gives them a class. */
 void page_phones(struct page *p, enum nb_help_part part);
+void page_phones_as(struct page *p, enum nb_help_part part, const char *klass);
 /* A "saved" note and the suggestion for now, after a record was saved;
  * whether it showed where help is (after a check-in at the lowest end). */
 bool page_notice(struct page *p);

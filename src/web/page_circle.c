@@ -27,7 +27,7 @@ static void add_form(struct page *p, const struct nb_entries *circle)
 	w_text(p, "reach", _("How to reach them, or how to get there"), NULL, fval(p, "reach"), false);
 	w_text(p, "helps", _("What they help with"), NULL, fval(p, "helps"), false);
 	h(p, "<p><label><input type=\"checkbox\" name=\"first\" value=\"1\"%r> %s</label></p>",
-	  fchecked(p, "first", "1") ? " checked" : "", _("The first one to call when it is hard (a sponsor, a buddy)"));
+	  fchecked(p, "first", "1") ? " checked" : "", _("The first one to call when it is hard (such as a good friend, or someone from your recovery group)"));
 	page_first_hint(p, circle, 0);
 	form_end(p, _("Add to my circle"));
 }
@@ -129,7 +129,7 @@ void page_circle(struct page *p)
 	}
 	page_begin(p, _("Your circle"), "/circle");
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Your circle"),
-	  _("Three to five people or places to turn to when things get hard: a friend who really listens, a buddy from a group, a therapist, a quiet place."));
+	  _("Three to five people or places to turn to when things get hard: a friend who really listens, someone from a support group, a therapist, a quiet place."));
 	page_first_moved(p, &l);
 	if ((advice = circle_advice(l.n, buf, sizeof buf)))
 		h(p, "<p class=\"gentle\">%s</p>", advice);

@@ -244,8 +244,8 @@ void checkin_form(struct page *p, const struct nb_entry *e, const char *action)
 	h(p, "</details>");
 	w_text(p, "tag", _("Tags"), _("What you did, like: a walk, a call with my sister"), shown(p, "tag", tags), false);
 	w_text(p, "note", _("A note, if you like"), NULL, shown(p, "note", c ? c->note : NULL), true);
-	h(p, "<details><summary>%s</summary>", _("An earlier moment"));
-	w_datetime(p, "at", _("When"), shown(p, "at", at));
+	h(p, "<details><summary>%s</summary>", _("Another date or time"));
+	w_datetime(p, "at", _("Date and time"), shown(p, "at", at));
 	h(p, "</details>");
 	form_end(p, _("Save the check-in"));
 	free(body);
@@ -299,8 +299,8 @@ void moment_form(struct page *p, const struct nb_entry *e, const char *action)
 	w_choices(p, "effect", _("What did your body do?"), NB_VOCAB_EFFECT, true, m ? &m->effects : NULL, NULL);
 	w_text(p, "effect_other", _("Something else your body did"), NULL, shown(p, "effect_other", eff), false);
 	w_text(p, "note", _("A note, if you like"), NULL, shown(p, "note", m ? m->note : NULL), true);
-	h(p, "<details><summary>%s</summary>", _("An earlier moment"));
-	w_datetime(p, "at", _("When"), shown(p, "at", at));
+	h(p, "<details><summary>%s</summary>", _("Another date or time"));
+	w_datetime(p, "at", _("Date and time"), shown(p, "at", at));
 	h(p, "</details>");
 	form_end(p, _("Save the moment"));
 	free(eff);
@@ -348,8 +348,8 @@ void trigger_form(struct page *p, const struct nb_entry *e, const char *action)
 	       shown(p, "alternative", t ? t->alternative : NULL), true);
 	if (e && e->id)
 		w_text(p, "outcome", _("How it went"), NULL, shown(p, "outcome", t->outcome), true);
-	h(p, "<details><summary>%s</summary>", _("An earlier moment"));
-	w_datetime(p, "at", _("When"), shown(p, "at", at));
+	h(p, "<details><summary>%s</summary>", _("Another date or time"));
+	w_datetime(p, "at", _("Date and time"), shown(p, "at", at));
 	h(p, "</details>");
 	form_end(p, _("Save"));
 }
@@ -381,7 +381,7 @@ static void make(struct page *p, enum nb_type t, const char *title, const char *
 void page_checkin(struct page *p)
 {
 	make(p, NB_CHECKIN, _("Check-in"), "/checkin",
-	     _("About five minutes for yourself. Answer what you like; everything may stay empty except one question."),
+	     _("About five minutes for yourself. Answer what you like; one answer is enough, even just your mood."),
 	     checkin_from_form, checkin_form);
 }
 

@@ -173,7 +173,7 @@ static void member_form(struct page *p, const struct nb_entry *e, const char *ac
 	w_text(p, "helps", _("Helps with"), NULL, p->posted ? fval(p, "helps") : e->u.member.helps, false);
 	h(p, "<p><label><input type=\"checkbox\" name=\"first\" value=\"1\"%r> %s</label></p>",
 	  (p->posted ? fchecked(p, "first", "1") : e->u.member.first) ? " checked" : "",
-	  _("The first one to call when it is hard (a sponsor, a buddy)"));
+	  _("The first one to call when it is hard (such as a good friend, or someone from your recovery group)"));
 	{
 		struct nb_entries circle = { 0 };
 		struct nb_error err;

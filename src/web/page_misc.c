@@ -306,7 +306,7 @@ void page_phases(struct page *p)
 	}
 	page_begin(p, _("Relationship phases"), "/circle");
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Relationship phases"),
-	  _("Relationships often move through phases: an intense start, fear and distance, a clash of longing and withdrawal, a turning point. Note where one stands, and see it over time."));
+	  _("Any relationship can move through phases, with a friend, a child or a sister as much as with a partner: an intense start, fear and distance, a clash of longing and withdrawal, a turning point. Note where one stands, and see it over time."));
 	if (page_ok(p, app_list(p->w->app, &q, &l, &err), &err)) {
 		for (size_t i = 0; i < l.n; i++) {
 			const char *who = l.v[i]->u.phase.with;
@@ -331,7 +331,7 @@ void page_phases(struct page *p)
 	entries_free(&l);
 	form_begin(p, "/phases", "phase");
 	form_errors(p);
-	w_text(p, "with", _("With whom?"), NULL, fval(p, "with"), false);
+	w_text(p, "with", _("With whom?"), _("A friend, a daughter, a neighbour, a partner"), fval(p, "with"), false);
 	w_choices(p, "phase", _("Phase"), NB_VOCAB_PHASE, false, NULL, NULL);
 	w_text(p, "note", _("A note, if you like"), NULL, fval(p, "note"), false);
 	form_end(p, _("Save"));
@@ -362,20 +362,23 @@ void page_help(struct page *p)
 	page_begin(p, _("Help"), "/help");
 	h(p, "<h1>%s</h1><p>%s</p>", _("Help"), _("nabij helps you practise connection, day by day, and see over weeks what helps you."));
 	h(p, "<p>%s</p>", care_not_therapy_text(true));
-	page_care(p);
+	page_care_first(p, care_first_line(NULL, true));	/* a page about being alone and loss */
 	{	/* urges: riding one, the first to call, addiction care, a line at night */
 		size_t n = 1;
 		h(p, "<section id=\"urge\" aria-labelledby=\"urge-help-h\"><h2 id=\"urge-help-h\">%s</h2>", care_urge_part(0));
 		for (; care_urge_part(n + 1); n++)
 			h(p, "<p>%s</p>", care_urge_part(n));
-		h(p, "<p>%s ", care_urge_part(n));	/* the last leads into the help line */
+		h(p, "<p>%s ", care_urge_part(n));	/* the last leads into the help lines */
 		page_phones(p, NB_HELP_LINE);
+		h(p, "</p><p>");
+		page_phones(p, NB_HELP_LISTEN);
 		h(p, "</p><p><a class=\"button secondary\" href=\"/exercise/urge\">%s</a> <a href=\"/circle\">%s</a></p></section>",
 		  _("Ride the urge, a few minutes"), _("Your circle"));
 	}
-	for (int k = 0; k < 2; k++) {	/* living alone; when touch feels unsafe */
-		const char *(*part)(size_t) = k ? care_unsafe_touch_part : care_alone_part;
-		h(p, "<section><h2>%s</h2>", part(0));
+	for (int k = 0; k < 3; k++) {	/* living alone; loss; when touch feels unsafe */
+		static const char *const ids[] = { "alone", "loss", "touch" };
+		const char *(*part)(size_t) = k == 0 ? care_alone_part : k == 1 ? care_loss_part : care_unsafe_touch_part;
+		h(p, "<section id=\"%s\" aria-labelledby=\"%s-h\"><h2 id=\"%s-h\">%s</h2>", ids[k], ids[k], ids[k], part(0));
 		for (size_t i = 1; part(i); i++)
 			h(p, "<p>%s</p>", part(i));
 		h(p, "</section>");

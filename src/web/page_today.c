@@ -142,7 +142,7 @@ bool page_notice(struct page *p)
 	const char *saved = kvs_get(&p->req->query, "saved");
 	struct nb_entry *e = NULL;
 	struct nb_error err;
-	char summary[512];
+	char summary[512], name[128];
 	int64_t id = saved ? atoll(saved) : 0;
 
 	bool care = false;
@@ -150,13 +150,18 @@ bool page_notice(struct page *p)
 	if (id <= 0 || !page_ok(p, app_get(p->w->app, id, &e, &err), &err))
 		return false;
 	describe_entry(e, summary, sizeof summary);
-	h(p, "<div class=\"saved\" role=\"status\"><p>%s</p><p class=\"quiet\">%s <a href=\"/r/%l\">%s #%l</a>: %s</p></div>",
-	  care_saved_word(e), _("Saved:"), e->id, entry_type_label(e->type), e->id, summary);
+	describe_entry_name(e, name, sizeof name);	/* a date a person knows, not a number */
+	h(p, "<div class=\"saved\" role=\"status\"><p>%s</p><p class=\"quiet\">%s <a href=\"/r/%l\">%s</a>: %s</p></div>",
+	  care_saved_word(e), _("Saved:"), e->id, name, summary);
 	if (e->type == NB_CHECKIN && care_needs_help(&e->u.checkin)) {
 		page_care(p);
 		care = true;
 		if (care_wants_someone(&e->u.checkin) && !care_strong_craving(&e->u.checkin))
 			call_someone(p);
+	} else if (e->type == NB_CHECKIN && care_first_line(&e->u.checkin, false) == NB_HELP_LISTEN) {
+		h(p, "<p class=\"listen\">");	/* loneliness is the need: someone who listens */
+		page_phones_as(p, NB_HELP_LISTEN, "button secondary call");
+		h(p, "</p>");
 	}
 	if (e->type == NB_CHECKIN)
 		experiment_question(p);

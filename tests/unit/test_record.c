@@ -255,11 +255,66 @@ static void care_rule(void **state)
 	assert_false(care_needs_help(&c));
 	c.mood = 0;	/* tension alone is not the lowest end */
 	assert_false(care_needs_help(&c));
-	assert_non_null(strstr(care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN), "0800-0113"));
-	assert_non_null(strstr(care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN), "113.nl"));
-	assert_non_null(strstr(care_help_text((char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN), "112"));
+	assert_non_null(strstr(care_help_text(NB_HELP_LINE, (char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN), "0800-0113"));
+	assert_non_null(strstr(care_help_text(NB_HELP_LINE, (char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN), "113.nl"));
+	assert_non_null(strstr(care_help_text(NB_HELP_LINE, (char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN), "112"));
+	assert_non_null(strstr(care_help_text(NB_HELP_LINE, (char[NB_HELP_TEXT_LEN]){ 0 }, NB_HELP_TEXT_LEN),
+			       "De Luisterlijn, day and night, on 088\xc2\xa0" "0767\xc2\xa0" "000"));
 	assert_non_null(strstr(care_not_therapy_text(false), "not a replacement"));
 	assert_null(strstr(care_not_therapy_text(true), "nabij export"));
+}
+
+/* Where the help lines go in which order: the edges of the rule. */
+static void care_first_line_rule(void **state)
+{
+	struct nb_item need = { .term = "contact" }, lonely = { .term = "loneliness" }, rest = { .term = "rest" };
+	struct nb_checkin c = { .sleep_minutes = -1 };
+	char buf[NB_HELP_TEXT_LEN];
+	const char *listen, *line;
+
+	(void)state;
+	/* nothing in view: 113 first; a page about being alone or loss: De Luisterlijn */
+	assert_int_equal(care_first_line(NULL, false), NB_HELP_LINE);
+	assert_int_equal(care_first_line(NULL, true), NB_HELP_LISTEN);
+	/* a check-in that asks for nobody in particular */
+	c.mood = 3;
+	c.needs = (struct nb_items){ &rest, 1, 1 };
+	assert_int_equal(care_first_line(&c, false), NB_HELP_LINE);
+	/* a need for contact, or loneliness felt, one step above the lowest */
+	c.needs = (struct nb_items){ &need, 1, 1 };
+	c.mood = 2;
+	c.tension = 4;
+	assert_int_equal(care_first_line(&c, false), NB_HELP_LISTEN);
+	c.needs = (struct nb_items){ 0 };
+	c.emotions = (struct nb_items){ &lonely, 1, 1 };
+	assert_int_equal(care_first_line(&c, false), NB_HELP_LISTEN);
+	/* one step further is the lowest end: 113 first, loneliness or not,
+	 * and on a page about loss too */
+	c.tension = 5;
+	assert_int_equal(care_first_line(&c, false), NB_HELP_LINE);
+	assert_int_equal(care_first_line(&c, true), NB_HELP_LINE);
+	c.tension = 0;
+	c.mood = 1;
+	assert_int_equal(care_first_line(&c, false), NB_HELP_LINE);
+	c.mood = 2;
+	assert_int_equal(care_first_line(&c, false), NB_HELP_LISTEN);
+	/* the terminal's words follow the same order, and name each line once */
+	care_help_text(NB_HELP_LISTEN, buf, sizeof buf);
+	listen = strstr(buf, "De Luisterlijn");
+	line = strstr(buf, "113 Zelfmoordpreventie");
+	assert_true(listen && line && listen < line);
+	assert_null(strstr(listen + 1, "De Luisterlijn"));
+	care_help_text(NB_HELP_LINE, buf, sizeof buf);
+	listen = strstr(buf, "De Luisterlijn");
+	line = strstr(buf, "113 Zelfmoordpreventie");
+	assert_true(listen && line && line < listen);
+	assert_null(strstr(line + 1, "113 Zelfmoordpreventie"));
+	/* the number dialled as written, and a phone number by nabij's own rule */
+	{
+		char dial[24];
+		assert_true(care_phone_number("088 0767 000", dial));
+		assert_string_equal(dial, "0880767000");
+	}
 }
 
 static void circle_and_prompts(void **state)
@@ -326,6 +381,7 @@ int main(void)
 		cmocka_unit_test(other_kinds),
 		cmocka_unit_test(vocabularies),
 		cmocka_unit_test(care_rule),
+		cmocka_unit_test(care_first_line_rule),
 		cmocka_unit_test(circle_and_prompts),
 		cmocka_unit_test(wanted_touch),
 		cmocka_unit_test(uids),

@@ -895,6 +895,52 @@ static void member_becomes_a_place(void **state)
 	entry_free(e);
 }
 
+/* Help: the part on loss, De Luisterlijn first (loneliness is the need
+ * here), and in every footer beside 113 and 112. */
+static void help_names_loss_and_a_listening_line(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	char *body, *box, *listen, *line, *foot;
+
+	req_init(&r, &f->w, "GET", "/help");
+	run(f, &r, &body);
+	assert_non_null(strstr(body, "<h2 id=\"loss-h\">If you lost someone</h2>"));
+	assert_non_null(strstr(body, "<h2 id=\"alone-h\">If you live alone</h2>"));
+	assert_null(strstr(body, "no partner"));
+	box = strstr(body, "class=\"care\"");
+	assert_non_null(box);
+	listen = strstr(box, "href=\"tel:0880767000\"");
+	line = strstr(box, "href=\"tel:113\"");
+	assert_true(listen && line && listen < line);
+	foot = strstr(body, "<footer>");
+	assert_non_null(foot);
+	assert_non_null(strstr(foot, "<a href=\"tel:0880767000\">088\xc2\xa0" "0767\xc2\xa0" "000</a>"));
+	assert_non_null(strstr(foot, "<a href=\"tel:113\">113</a>"));
+	assert_non_null(strstr(foot, "<a href=\"tel:112\">112</a>"));
+	assert_non_null(strstr(foot, "<a href=\"https://113.nl\" rel=\"noopener noreferrer\">113.nl</a>"));
+	free(body);
+	req_free(&r);
+	{	/* a check-in asking for contact, one step above the lowest: someone who listens, no 113 box */
+		struct web_resp resp = { 0 };
+		req_init(&r, &f->w, "POST", "/checkin");
+		form(&r, "mood", "2");
+		form(&r, "need", "contact");
+		web_handle(&f->w, &r, &resp);
+		assert_int_equal(resp.status, 303);
+		req_free(&r);
+		req_init(&r, &f->w, "GET", "/");
+		kvs_add(&r.query, "saved", strchr(resp.location, '=') + 1, strlen(strchr(resp.location, '=') + 1));
+		web_resp_free(&resp);
+		run(f, &r, &body);
+		assert_non_null(strstr(body, "<p class=\"listen\">"));
+		assert_non_null(strstr(strstr(body, "<p class=\"listen\">"), "<a class=\"button secondary call\" href=\"tel:0880767000\">"));
+		assert_null(strstr(body, "class=\"care\""));
+		free(body);
+		req_free(&r);
+	}
+}
+
 static void lowest_checkin_shows_help(void **state)
 {
 	struct fixture *f = *state;
@@ -919,6 +965,17 @@ static void lowest_checkin_shows_help(void **state)
 		char *first = strstr(body, "class=\"care\"");
 		assert_null(strstr(first + 1, "class=\"care\""));
 	}
+	{	/* in the box the numbers are buttons, 113 first at the lowest end */
+		char *box = strstr(body, "class=\"care\"");
+		char *line = strstr(box, "<a class=\"button secondary call\" href=\"tel:113\">113</a>");
+		char *listen = strstr(box, "<a class=\"button secondary call\" href=\"tel:0880767000\">");
+		assert_non_null(line);
+		assert_non_null(listen);
+		assert_true(line < listen);
+		assert_non_null(strstr(box, "<a class=\"button secondary call\" href=\"https://113.nl\" rel=\"noopener noreferrer\">113.nl</a>"));
+	}
+	assert_non_null(strstr(body, "check-in of 20 November</a>"));	/* the record by its day, */
+	assert_null(strstr(body, "check-in #"));			/* not by a number */
 	free(body);
 	req_free(&r);
 	/* after an exercise (another record saved), today's lowest check-in still shows the help */
@@ -1286,6 +1343,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(every_page_renders, setup, teardown),
 		cmocka_unit_test_setup_teardown(dutch_on_request, setup, teardown),
 		cmocka_unit_test_setup_teardown(lowest_checkin_shows_help, setup, teardown),
+		cmocka_unit_test_setup_teardown(help_names_loss_and_a_listening_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(member_becomes_a_place, setup, teardown),
 		cmocka_unit_test_setup_teardown(circle_calls_only_phones, setup, teardown),
 		cmocka_unit_test_setup_teardown(one_first_to_call, setup, teardown),

@@ -172,11 +172,12 @@ try {
 	check("the card prints at postcard size", cardWidth > 380 && cardWidth < 410, `${cardWidth}px`);
 	await page.emulateMedia({ media: "screen" });
 
-	// The help for living alone and for touch that feels unsafe; the three
-	// questions about closeness together.
+	// The help for living alone, for loss and for touch that feels unsafe;
+	// the three questions about closeness together.
 	await page.goto(origin + "/help");
 	const help = await page.locator("main").textContent();
-	check("help for living alone", help.includes("If you live alone or have no partner"));
+	check("help for living alone", help.includes("If you live alone") && !help.includes("no partner"));
+	check("help for a loss", help.includes("If you lost someone"));
 	check("help when touch feels unsafe", help.includes("If touch feels unsafe to you"));
 	await page.goto(origin + "/reflect");
 	await page.click("text=Three questions about closeness, together");

@@ -65,7 +65,7 @@ try {
 	await follow(page, () => page.locator("main").getByRole("link", { name: "A personal experiment" }).click());
 	check("the page says why the order is drawn by chance", (await page.locator("main").textContent()).includes("drawn by chance"));
 	await page.getByRole("group", { name: "Which practice would you like to try?" })
-		.getByText("a daily hug or long embrace with someone you choose").click();
+		.getByText("a daily hug or sitting close, with a friend or a grandchild").click();
 	await page.getByRole("group", { name: /What would you like to watch/ }).getByText("tension", { exact: true }).click();
 	await page.getByLabel("Pairs of periods").selectOption("2");
 	await page.getByLabel("Days in each period").selectOption("3");

@@ -1,9 +1,11 @@
-// Two people try nabij for the first time, by what they see on the screen
-// (roles and visible labels, not addresses), as the usability test did:
+// Four people try nabij, by what they see on the screen (roles and visible
+// labels, not addresses), as the usability test did:
 //   - Anneke, 47, lives alone, only her phone (375 px, touch), in Dutch;
 //   - Daan, 29, in recovery from alcohol, a laptop, in English;
 //   - Sem, 24, in recovery, on his phone (375 px) at 2 a.m. with a strong
 //     craving, in English: the night in recovery.
+//   - Wil, 67, a widow, a large screen at 150 % zoom, in Dutch: one evening
+//     she looks in Help for words about loss, and for someone to talk to.
 // Each goes through the first visit, a check-in, the suggestion, a moment,
 // the circle with a number to tap, the card, search, editing and deleting,
 // the help numbers from every page, the passphrase in the browser, and a
@@ -65,8 +67,11 @@ async function follow(page, act) {
 }
 
 /* What every page shares: the help numbers a tap away, in the footer. */
+const listenLine = /^088\s0767\s000$/;	/* De Luisterlijn, written with no-break spaces */
 async function helpNumbers(page, where) {
 	const foot = page.locator("footer");
+	check(`${where}: De Luisterlijn to tap`, await foot.getByRole("link", { name: listenLine }).getAttribute("href") === "tel:0880767000");
+	check(`${where}: 113.nl, the chat, as a link`, await foot.getByRole("link", { name: "113.nl" }).getAttribute("href") === "https://113.nl");
 	check(`${where}: 113 to tap`, await foot.getByRole("link", { name: "113", exact: true }).getAttribute("href") === "tel:113");
 	check(`${where}: 0800-0113 to tap`, await foot.getByRole("link", { name: "0800-0113" }).getAttribute("href") === "tel:08000113");
 	check(`${where}: 112 to tap`, await foot.getByRole("link", { name: "112", exact: true }).getAttribute("href") === "tel:112");
@@ -98,15 +103,19 @@ async function anneke() {
 
 		// The daily check-in, by tapping only: mood, tension, connection, a
 		// feeling and a need.
-		await tapTo(page.getByRole("link", { name: "Begin met een check-in" }));
+		await tapTo(page.getByRole("link", { name: "Begin: hoe gaat het met je?" }));
 		await tap(group(/Stemming/).getByText("2", { exact: true }));
 		await tap(group(/Spanning/).getByText("3", { exact: true }));
 		await tap(group(/Verbondenheid/).getByText("1", { exact: true }));
 		await tap(group("Welke emoties zijn er?").getByText("verdriet", { exact: true }));
 		await tap(group("Wat heb je vandaag nodig?").getByText("contact", { exact: true }));
-		await tapTo(page.getByRole("button", { name: "Check-in opslaan" }));
+		await tapTo(page.getByRole("button", { name: "Opslaan", exact: true }));
 		const checkinTaps = taps;
-		check("nl: a kind word after the check-in", await seen(page.getByText("Dank je voor je check-in, ook op een zware dag.")));
+		check("nl: a kind word after the check-in", await seen(page.getByText("Dank je dat je even stilstond bij hoe het gaat, ook op een zware dag.")));
+		// contact is her need, and she is not at the lowest: someone who listens, first
+		check("nl: De Luisterlijn after a check-in that asks for contact",
+			await page.locator("main p.listen").getByRole("link", { name: listenLine }).getAttribute("href") === "tel:0880767000");
+		check("nl: no 113 box when she is not at the lowest", !(await page.getByRole("note", { name: "Hulp" }).count()));
 		await page.screenshot({ path: `${shots}/persona-nl-after-checkin.png`, fullPage: true });
 
 		// The suggestion leads to the circle: a need for contact, and nobody in it yet.
@@ -158,14 +167,14 @@ async function anneke() {
 		await follow(page, () => found.tap());
 		await follow(page, () => page.getByRole("link", { name: "Wijzigen" }).tap());
 		await group(/Stemming/).getByText("3", { exact: true }).tap();
-		await follow(page, () => page.getByRole("button", { name: "Check-in opslaan" }).tap());
+		await follow(page, () => page.getByRole("button", { name: "Opslaan", exact: true }).tap());
 		check("nl: a kind word after a change", await seen(page.getByText(/Gewijzigd en bewaard/)));
 		await page.getByText("Verwijderen", { exact: true }).tap();
 		await follow(page, () => page.getByRole("button", { name: "Voorgoed verwijderen" }).tap());
 		check("nl: a kind word after deleting", await seen(page.getByText(/Voorgoed verwijderd/)));
 
 		// The help numbers on every page of the menu.
-		for (const name of ["Vandaag", "Check-in", "Moment", "Hulp", "Oefeningen", "Kring", "Triggerdagboek",
+		for (const name of ["Vandaag", "Hoe gaat het", "Moment", "Hulp", "Oefeningen", "Kring", "Triggerdagboek",
 			"Week", "Grafieken", "Inzichten", "Geschiedenis"]) {
 			await go(name);
 			await helpNumbers(page, `nl: ${name}`);
@@ -235,6 +244,11 @@ async function daan() {
 		const care = page.getByRole("note", { name: "Help" });
 		check("en: the help after the lowest check-in", await seen(care));
 		check("en: 113 to tap in the help", await care.getByRole("link", { name: "113", exact: true }).getAttribute("href") === "tel:113");
+		{	/* at the lowest, 113 comes first; De Luisterlijn after it */
+			const hrefs = await care.getByRole("link").evaluateAll((l) => l.map((a) => a.getAttribute("href")));
+			check("en: at the lowest, 113 before De Luisterlijn",
+				hrefs.indexOf("tel:113") >= 0 && hrefs.indexOf("tel:113") < hrefs.indexOf("tel:0880767000"), hrefs.join(" "));
+		}
 		const urge = page.getByRole("region", { name: "A strong urge" });
 		check("en: a strong urge is met", await seen(urge));
 		check("en: a tip to mark the first to call", (await urge.textContent()).includes("first to call"));
@@ -460,6 +474,37 @@ async function sem() {
 			text.includes("At night"), text);
 		check("night: the night line to tap", await part.getByRole("link", { name: "113", exact: true }).getAttribute("href") === "tel:113");
 		await page.screenshot({ path: `${shots}/persona-night-help.png`, fullPage: true });
+async function wil() {
+	const dir = mkdtempSync(join(tmpdir(), "nabij-wil-"));
+	const db = join(dir, "nabij.db");
+	const server = await start(db, "nl");
+	/* a 1920 px screen at 150 %: 1280 CSS pixels, each 1.5 device pixels */
+	const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1.5, locale: "nl-NL" });
+	const page = await context.newPage();
+	page.setDefaultTimeout(timeout);
+	try {
+		await page.goto(server.url);
+		// In the evening she opens Help, in Dutch, and finds words for loss.
+		await follow(page, () => page.locator("nav.wide").getByRole("link", { name: "Hulp", exact: true }).click());
+		const loss = page.getByRole("region", { name: "Als je iemand verloren hebt" });
+		check("wil: Help has a part on loss", await seen(loss));
+		const words = await loss.textContent();
+		check("wil: the touch that was there for years", words.includes("een aanraking die er jaren was"), words);
+		check("wil: closeness that need not come from a partner", words.includes("hoeft niet van een partner te komen"), words);
+		check("wil: the first holidays", words.includes("De eerste feestdagen"), words);
+		check("wil: when grief needs the GP", words.includes("huisarts"), words);
+		check("wil: living alone without \"no partner\"",
+			!(await page.locator("main").textContent()).includes("geen partner hebt"));
+		// Someone to talk to: on this page De Luisterlijn comes first, as a button.
+		const care = page.getByRole("note", { name: "Hulp" });
+		const hrefs = await care.getByRole("link").evaluateAll((l) => l.map((a) => a.getAttribute("href")));
+		check("wil: De Luisterlijn first in the help", hrefs[0] === "tel:0880767000", hrefs.join(" "));
+		const button = care.getByRole("link", { name: listenLine });
+		const box = await button.boundingBox();
+		check("wil: the number is a button to tap, not a small link", box && box.height >= 44, JSON.stringify(box));
+		// And at the foot of the page, a number to tap.
+		await helpNumbers(page, "wil: Help");
+		await page.screenshot({ path: `${shots}/persona-wil-help-loss.png`, fullPage: true });
 	} finally {
 		await context.close();
 		await stop(server);
@@ -471,6 +516,7 @@ try {
 	await anneke();
 	await daan();
 	await sem();
+	await wil();
 } catch (e) {
 	failed++;
 	console.log("FAIL " + (e.stack || e));

@@ -2,7 +2,8 @@
 # The browser tests, when their tools are there: Debian's chromium and
 # playwright-core (npm ci in this folder). make test installs both.
 # e2e.mjs walks every part of the UI; personas.mjs replays the usability
-# test's two people by what they see (phone in Dutch, laptop in English);
+# test's three people by what they see (phone in Dutch, laptop in English,
+# a large screen at 150 % in Dutch);
 # experiment.mjs two whole personal experiments (a short one, then the
 # default 30 days answered every day) on a clock moved day by day.
 #   run-e2e.sh NABIJ_BINARY SCREENSHOT_DIR

@@ -21,3 +21,6 @@ run circle beside
 printf 'A walk together, without many words\nAsk before you hold me\n\n' | run circle beside -i
 run help beside
 run --lang nl help beside
+run help alone
+run help loss
+run --lang nl help loss
