@@ -474,6 +474,13 @@ async function sem() {
 			text.includes("At night"), text);
 		check("night: the night line to tap", await part.getByRole("link", { name: "113", exact: true }).getAttribute("href") === "tel:113");
 		await page.screenshot({ path: `${shots}/persona-night-help.png`, fullPage: true });
+	} finally {
+		await context.close();
+		await stop(server);
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
 async function wil() {
 	const dir = mkdtempSync(join(tmpdir(), "nabij-wil-"));
 	const db = join(dir, "nabij.db");
