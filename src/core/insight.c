@@ -344,7 +344,12 @@ void exercise_sentence(const struct nb_exercise_change *e, char *buf, size_t siz
 	char d[NB_DEC_LEN], lo[NB_DEC_LEN], hi[NB_DEC_LEN];
 	const char *name = vocab_label(NB_VOCAB_EXERCISE, e->exercise);
 
-	if (e->d.defined)
+	if (e->d.defined && e->d.low < 0 && e->d.high > 0)	/* crossing zero: no "lower" to say */
+		snprintf(buf, size,
+			 ngettext("%s: no clear difference in tension afterwards yet (likely between %s and %s; %zu time).",
+				  "%s: no clear difference in tension afterwards yet (likely between %s and %s; %zu times).", e->n),
+			 name, nb_dec2(e->d.low, lo), nb_dec2(e->d.high, hi), e->n);
+	else if (e->d.defined)
 		snprintf(buf, size,
 			 ngettext("%s: tension %s %s afterwards (likely between %s and %s; %zu time).",
 				  "%s: tension %s %s afterwards (likely between %s and %s; %zu times).", e->n),

@@ -269,11 +269,34 @@ static void trends(void **state)
 	trend_free(&t);
 }
 
+
+/* An exercise whose interval crosses zero says there is no clear
+ * difference yet, never "lower"; one whose interval lies below zero says
+ * "lower"; no "-0.00" anywhere. */
+static void exercise_words_follow_the_interval(void **state)
+{
+	struct nb_exercise_change e = { .exercise = "breath", .n = 6 };
+	char buf[400];
+
+	(void)state;
+	e.d = (struct nb_difference){ .diff = -0.85, .low = -1.75, .high = 0.05, .defined = true };
+	exercise_sentence(&e, buf, sizeof buf);
+	assert_non_null(strstr(buf, "no clear difference"));
+	assert_null(strstr(buf, "lower"));
+	e.d = (struct nb_difference){ .diff = -0.85, .low = -1.40, .high = -0.30, .defined = true };
+	exercise_sentence(&e, buf, sizeof buf);
+	assert_non_null(strstr(buf, "0.85 lower"));
+	e.d = (struct nb_difference){ .diff = -0.001, .low = -0.6, .high = 0.6, .defined = true };
+	exercise_sentence(&e, buf, sizeof buf);
+	assert_null(strstr(buf, "-0.00"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(distributions),
 		cmocka_unit_test(welch),
+		cmocka_unit_test(exercise_words_follow_the_interval),
 		cmocka_unit_test(paired),
 		cmocka_unit_test(insights_honest),
 		cmocka_unit_test(connection_is_an_outcome),

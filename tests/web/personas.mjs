@@ -29,9 +29,10 @@ function check(name, ok, detail) {
 }
 
 /* nabij ui on db, as the applications menu starts it; its opening address */
-function start(db, lang) {
+function start(db, lang, now) {
 	const proc = spawn(bin, ["ui", "--no-open", "--address", "--port", "0"], {
-		env: { ...process.env, NABIJ_DB: db, LANGUAGE: lang, LC_ALL: "C.UTF-8", TZ: "Europe/Amsterdam" },
+		env: { ...process.env, NABIJ_DB: db, LANGUAGE: lang, LC_ALL: "C.UTF-8", TZ: "Europe/Amsterdam",
+			...(now ? { NABIJ_NOW: now } : {}) },
 		stdio: ["ignore", "pipe", "inherit"],
 	});
 	const url = new Promise((resolve, reject) => {
@@ -484,7 +485,8 @@ async function sem() {
 async function wil() {
 	const dir = mkdtempSync(join(tmpdir(), "nabij-wil-"));
 	const db = join(dir, "nabij.db");
-	const server = await start(db, "nl");
+	/* a Sunday evening, 22 November 2026 */
+	let server = await start(db, "nl", "2026-11-22T20:30:00+01:00");
 	/* a 1920 px screen at 150 %: 1280 CSS pixels, each 1.5 device pixels */
 	const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1.5, locale: "nl-NL" });
 	const page = await context.newPage();
@@ -512,6 +514,26 @@ async function wil() {
 		// And at the foot of the page, a number to tap.
 		await helpNumbers(page, "wil: Help");
 		await page.screenshot({ path: `${shots}/persona-wil-help-loss.png`, fullPage: true });
+
+		// That Sunday evening she says how it goes: low, lonely.
+		const group = (name) => page.getByRole("group", { name });
+		await follow(page, () => page.locator("nav.wide").getByRole("link", { name: "Hoe gaat het", exact: true }).click());
+		await group(/Stemming/).getByText("2", { exact: true }).click();
+		await group("Welke emoties zijn er?").getByText("eenzaamheid", { exact: true }).click();
+		await follow(page, () => page.getByRole("button", { name: "Opslaan" }).click());
+
+		// Monday morning: nabij opens again on a new day.
+		await stop(server);
+		server = await start(db, "nl", "2026-11-23T09:00:00+01:00");
+		await page.goto(server.url);
+		const yesterday = await page.locator("p.yesterday").textContent().catch(() => "");
+		check("wil: the morning after, today names yesterday kindly", yesterday.includes("Gisteren was een zware dag"), yesterday);
+		check("wil: and counts nothing that is missing", !/\d/.test(yesterday), yesterday);
+		await follow(page, () => page.locator("nav.wide").getByRole("link", { name: "Week", exact: true }).click());
+		const week = await page.locator("main").textContent();
+		check("wil: on a Monday the week shows her Sunday", week.includes("22 november") && week.includes("Deze week is er nog niets genoteerd"), week.slice(0, 300));
+		check("wil: and not an empty week", !week.includes("Deze week is er niets genoteerd"), week.slice(0, 300));
+		await page.screenshot({ path: `${shots}/persona-wil-monday-week.png`, fullPage: true });
 	} finally {
 		await context.close();
 		await stop(server);
