@@ -62,38 +62,36 @@ static bool is_intention(const struct nb_entry *e)
 	       strcmp(e->u.reflection.prompt, NB_WEEK_PROMPT) == 0;
 }
 
-const char *week_exercise_change(const struct nb_week_exercise *x, char *buf, size_t size)
+/* A mean change in words: less, more (each with one %s for the size) or
+ * about the same; NULL when nothing was noted. */
+static const char *change_words(const struct nb_mean *m, const char *less, const char *more,
+				const char *same, char *buf, size_t size)
 {
 	char dec[NB_DEC_LEN];
 	double d;
 
-	if (!x->change.n)
+	if (!m->n)
 		return NULL;
-	d = mean_of(&x->change);
+	d = mean_of(m);
 	if (d <= -0.05)
-		snprintf(buf, size, _("tension %s lower afterwards"), nb_dec1(-d, dec));
+		snprintf(buf, size, less, nb_dec1(-d, dec));
 	else if (d >= 0.05)
-		snprintf(buf, size, _("tension %s higher afterwards"), nb_dec1(d, dec));
+		snprintf(buf, size, more, nb_dec1(d, dec));
 	else
-		snprintf(buf, size, "%s", _("tension about the same afterwards"));
+		snprintf(buf, size, "%s", same);
 	return buf;
+}
+
+const char *week_exercise_change(const struct nb_week_exercise *x, char *buf, size_t size)
+{
+	return change_words(&x->change, _("tension %s lower afterwards"), _("tension %s higher afterwards"),
+			    _("tension about the same afterwards"), buf, size);
 }
 
 const char *week_urge_change(const struct nb_week_exercise *x, char *buf, size_t size)
 {
-	char dec[NB_DEC_LEN];
-	double d;
-
-	if (!x->urge.n)
-		return NULL;
-	d = mean_of(&x->urge);
-	if (d <= -0.05)
-		snprintf(buf, size, _("the urge %s weaker afterwards"), nb_dec1(-d, dec));
-	else if (d >= 0.05)
-		snprintf(buf, size, _("the urge %s stronger afterwards"), nb_dec1(d, dec));
-	else
-		snprintf(buf, size, "%s", _("the urge about the same afterwards"));
-	return buf;
+	return change_words(&x->urge, _("the urge %s weaker afterwards"), _("the urge %s stronger afterwards"),
+			    _("the urge about the same afterwards"), buf, size);
 }
 
 bool week_empty(const struct nb_week *w)
