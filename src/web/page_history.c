@@ -157,6 +157,8 @@ void page_waiting(struct page *p, unsigned types)
 	for (size_t i = 0; i < l.n; i++) {
 		const struct nb_entry *e = l.v[i];
 
+		const char *what = e->type == NB_MEMBER ? e->u.member.name : entry_type_label(e->type);
+
 		h(p, "<li>");
 		if (e->type == NB_MEMBER) {
 			h(p, "%s ", _("Removed from your circle:"));
@@ -170,8 +172,8 @@ void page_waiting(struct page *p, unsigned types)
 		}
 		snprintf(id, sizeof id, "%lld", (long long)e->id);
 		form_begin(p, "/undo", "inline-form");
-		h(p, "<input type=\"hidden\" name=\"id\" value=\"%s\"><button type=\"submit\">%s</button></form></li>",
-		  id, _("Undo"));
+		h(p, "<input type=\"hidden\" name=\"id\" value=\"%s\"><button type=\"submit\" aria-label=\"%s %s\">%s</button></form></li>",
+		  id, _("Undo"), what, _("Undo"));
 	}
 	h(p, "</ul><p class=\"quiet\">%s</p></section>", undo_words(words, sizeof words));
 	entries_free(&l);
@@ -349,7 +351,7 @@ void page_record(struct page *p)
 		snprintf(action, sizeof action, "/r/%lld/delete", (long long)id);
 		h(p, "<details class=\"danger\"><summary>%s</summary><p>%s</p>", _("Delete"), undo_words(words, sizeof words));
 		form_begin(p, action, "inline-form");
-		h(p, "<button type=\"submit\" class=\"danger\">%s</button></form></details>", _("Delete"));
+		h(p, "<button type=\"submit\" class=\"danger\">%s</button></form></details>", _("Delete this record"));
 	}
 	entry_free(e);
 	page_end(p);
