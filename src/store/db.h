@@ -67,6 +67,8 @@ void sq_close(void *h);
 /* Fill the search index again from every record (schema 4 made its words). */
 #define NB_SCHEMA_REINDEX 4
 enum nb_err sq_reindex(struct db *d, struct nb_error *err);
+/* Schema 8 wrote the search index anew without the words of deleted rows. */
+#define NB_SCHEMA_SCRUB 8
 /* Write the log into the file and empty it, after records went for good. */
 void sq_scrub(struct db *d);
 /* End an open transaction without its changes. */

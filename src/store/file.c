@@ -70,6 +70,8 @@ static enum nb_err migrate(struct db *d, struct nb_error *err)
 		sq_rollback(d);
 		return rc;
 	}
+	if (version < NB_SCHEMA_SCRUB)	/* the index written anew: the old pages out of the log */
+		sq_scrub(d);
 	return NB_OK;
 }
 

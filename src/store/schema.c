@@ -168,8 +168,11 @@ static const char *const migrations[] = {
 	 "  INSERT OR IGNORE INTO day_dirty SELECT e.day FROM moment m JOIN entry e ON e.id = m.entry_id"
 	 "   WHERE m.member_id = old.id;"
 	 " END;"
-	 /* a row deleted from the search index leaves no word behind in it */
-	 "INSERT INTO entry_fts(entry_fts, rank) VALUES ('secure-delete', 1);"),
+	 /* a row deleted from the search index leaves no word behind in it;
+	  * what earlier deletions left in its segments goes now (optimize
+	  * writes the index anew without them) */
+	 "INSERT INTO entry_fts(entry_fts, rank) VALUES ('secure-delete', 1);"
+	 "INSERT INTO entry_fts(entry_fts) VALUES ('optimize');"),
 };
 
 const char *const *schema_migrations(size_t *n)

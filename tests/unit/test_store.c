@@ -722,6 +722,77 @@ static void unlink_db(char *path)
 	path[strlen(path) - 4] = 0;
 }
 
+/* Whether word is anywhere in the database at path or its write-ahead log. */
+static bool in_file(const char *path, const char *word)
+{
+	bool found = false;
+
+	for (int side = 0; side < 2 && !found; side++) {
+		char name[80];
+		FILE *f;
+		struct nb_buf b = { 0 };
+		char chunk[4096];
+		size_t n;
+
+		snprintf(name, sizeof name, "%s%s", path, side ? "-wal" : "");
+		if (!(f = fopen(name, "rb")))
+			continue;
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			buf_addn(&b, chunk, n);
+		fclose(f);
+		found = b.len && memmem(b.s, b.len, word, strlen(word)) != NULL;
+		buf_free(&b);
+	}
+	return found;
+}
+
+/* Schema 8 writes the search index anew: the words of rows deleted before
+ * it, which FTS5 kept in its older segments, are gone from the file after
+ * the migration, and a row deleted afterwards leaves none behind. */
+static void migration_clears_the_index(void **state)
+{
+	struct nb_app a = { .now = NOW };
+	struct nb_error err;
+	char path[64] = "/tmp/nabij-test-XXXXXX";
+	int fd = mkstemp(path);
+	int64_t id;
+	sqlite3 *h;
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	store_close(&a.store);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);	/* as before schema 8 */
+	if (sqlite3_exec(h, "INSERT INTO entry_fts(entry_fts, rank) VALUES ('secure-delete', 0);"
+			 " DROP TRIGGER day_dirty_member_aside; DROP INDEX entry_deleted;"
+			 " ALTER TABLE entry DROP COLUMN deleted; PRAGMA user_version = 7", NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s", sqlite3_errmsg(h));
+	for (int i = 0; i < 20; i++) {
+		char sql[200];
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO entry_fts(rowid, body, words) VALUES (%d, '%s day %d', '')", i + 1,
+			 i == 7 ? "okapisecret" : "ordinary", i);
+		if (sqlite3_exec(h, sql, NULL, NULL, NULL) != SQLITE_OK)
+			fail_msg("%s", sqlite3_errmsg(h));
+	}
+	if (sqlite3_exec(h, "DELETE FROM entry_fts WHERE rowid = 8; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL,
+			 NULL) != SQLITE_OK)
+		fail_msg("%s", sqlite3_errmsg(h));
+	sqlite3_close(h);
+	assert_true(in_file(path, "okapisecret"));	/* a deletion before schema 8 left it */
+	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	assert_false(in_file(path, "okapisecret"));
+	/* from now on: deleted, waited, gone, and not a word of it left */
+	id = add(&a, checkin(3, "narwhalsecret", NOW));
+	assert_int_equal(app_delete(&a, id, &err), NB_OK);
+	a.now += NB_UNDO_SECONDS;
+	assert_int_equal(app_expire(&a, &err), NB_OK);
+	assert_false(in_file(path, "narwhalsecret"));
+	store_close(&a.store);
+	unlink_db(path);
+}
+
 /* A database of schema 2 (before the connection scale) keeps its
  * check-ins and gains the scale and its mean per day when opened; so do
  * the craving scale and the circle's first to call (schema 5). */
@@ -1353,6 +1424,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(charts_per_day, setup, teardown),
 		cmocka_unit_test_setup_teardown(day_summary_follows_writes, setup, teardown),
 		cmocka_unit_test(migration_builds_the_summary),
+		cmocka_unit_test(migration_clears_the_index),
 		cmocka_unit_test(migration_adds_connection),
 		cmocka_unit_test(check_finds_the_index_and_links),
 		cmocka_unit_test(one_experiment_at_a_time_in_the_store),
