@@ -48,15 +48,17 @@ enum nb_err app_check_file(const char *path, struct nb_error *err)
 }
 
 /* How a's database is opened: read-only where it can be when it only
- * reads; for a check, never made anew and without the check at unlock. */
+ * reads (but to write when a deleted record waited its time and the file
+ * can be written, see app_expire); for a check, never made anew and
+ * without the check at unlock. */
 static enum nb_err open_store(struct nb_app *a, const char *path, const char *key, struct nb_error *err)
 {
-	if (a->checking && strcmp(path, ":memory:") != 0 && access(path, F_OK) != 0)
-		return nb_error_set(err, NB_ENOTFOUND, "db",
-				    _("There is no database at %s yet, so there is nothing to check."), path);
 	struct nb_store reader;
 	enum nb_err rc;
 
+	if (a->checking && strcmp(path, ":memory:") != 0 && access(path, F_OK) != 0)
+		return nb_error_set(err, NB_ENOTFOUND, "db",
+				    _("There is no database at %s yet, so there is nothing to check."), path);
 	if (a->checking)
 		return store_sqlite_open_checker(path, key, &a->store, err);
 	if (!a->reading)

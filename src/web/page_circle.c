@@ -109,8 +109,8 @@ void page_circle(struct page *p)
 			page_fail(p, 404, _("That is not a member of your circle."));
 		else if (app_delete(p->w->app, id, &err))
 			page_fail(p, 500, err.msg);
-		else	/* on the next page: Undo */
-			page_redirect(p, "/circle?removed=%lld", (long long)id);
+		else	/* the circle offers Undo (page_waiting) */
+			page_redirect(p, "/circle");
 		entry_free(e);
 		return;
 	}

@@ -303,10 +303,8 @@ void page_record(struct page *p)
 	if (p->posted && rest && strcmp(rest, "/delete") == 0) {
 		if (app_delete(p->w->app, id, &err))
 			page_fail(p, 500, err.msg);
-		else if (e->type == NB_MEMBER)	/* on the next page: Undo */
-			page_redirect(p, "/circle?removed=%lld", (long long)id);
-		else
-			page_redirect(p, "/history?deleted=%lld", (long long)id);
+		else	/* the next page offers Undo (page_waiting) */
+			page_redirect(p, "%s", e->type == NB_MEMBER ? "/circle" : "/history?deleted=1");
 		entry_free(e);
 		return;
 	}
