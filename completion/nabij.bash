@@ -33,7 +33,7 @@ _nabij()
 	local common="--db --lang --json --help"
 	case $cmd in
 	"")
-		COMPREPLY=($(compgen -W "ui checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase experiment list show edit delete search export import forget backup restore check passphrase help --db --lang --json --help --version" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "ui checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase experiment list show edit delete undo search export import forget backup restore check passphrase help --db --lang --json --help --version" -- "$cur")) ;;
 	checkin)
 		COMPREPLY=($(compgen -W "--body --emotion --need --state --mood --energy --tension --connection --sleep-hours --sleep-quality --craving --tag --note --at --interactive $common" -- "$cur")) ;;
 	moment)
@@ -89,7 +89,7 @@ _nabij()
 			COMPREPLY=($(compgen -f -- "$cur"))
 		fi ;;
 	help)
-		COMPREPLY=($(compgen -W "beside alone loss touch urge insights experiment checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase list show edit delete search export import" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "beside alone loss touch urge insights experiment checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase list show edit delete undo search export import forget" -- "$cur")) ;;
 	*)
 		COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
 	esac

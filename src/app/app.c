@@ -5,6 +5,7 @@
 #include "core/uid.h"
 #include "core/xalloc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,15 +147,124 @@ enum nb_err app_get(struct nb_app *a, int64_t id, struct nb_entry **out,
 	return OPS(a)->get(DB(a), id, out, err);
 }
 
+/* The last moment of deletion that is past its time to wait for undo:
+ * a record deleted at t waits while now < t + NB_UNDO_SECONDS. */
+static int64_t expired_before(const struct nb_app *a)
+{
+	return a->now - NB_UNDO_SECONDS;
+}
+
 enum nb_err app_delete(struct nb_app *a, int64_t id, struct nb_error *err)
 {
 	enum nb_err rc;
 
 	if ((rc = OPS(a)->begin(DB(a), err)))
 		return rc;
-	if ((rc = OPS(a)->del(DB(a), id, err)) || (rc = OPS(a)->commit(DB(a), err)))
+	if ((rc = OPS(a)->purge(DB(a), expired_before(a), 0, NULL, err)) ||
+	    (rc = OPS(a)->del(DB(a), id, a->now, err)) || (rc = OPS(a)->commit(DB(a), err)))
 		OPS(a)->rollback(DB(a));
 	return rc;
+}
+
+enum nb_err app_undo(struct nb_app *a, int64_t id, struct nb_entry **out, struct nb_error *err)
+{
+	struct nb_entries l = { 0 };
+	struct nb_entry *e = NULL;
+	enum nb_err rc;
+
+	if (out)
+		*out = NULL;
+	memset(&a->first_before, 0, sizeof a->first_before);
+	if ((rc = OPS(a)->begin(DB(a), err)))
+		return rc;
+	if ((rc = OPS(a)->purge(DB(a), expired_before(a), 0, NULL, err)) ||
+	    (rc = OPS(a)->waiting(DB(a), &l, err)))
+		goto fail;
+	if (id) {	/* that one, when it still waits */
+		bool waits = false;
+		for (size_t i = 0; i < l.n; i++)
+			waits = waits || l.v[i]->id == id;
+		if (!waits) {
+			rc = nb_error_set(err, NB_ENOTFOUND, "id", _("Record #%lld cannot be brought back: it was not deleted, or it was deleted more than %d minutes ago and is gone for good."),
+					  (long long)id, NB_UNDO_SECONDS / 60);
+			goto fail;
+		}
+	}
+	for (size_t i = 0; !id && i < l.n; i++)	/* the one deleted last */
+		id = l.v[i]->id;
+	if (!id) {
+		rc = nb_error_set(err, NB_ENOTFOUND, "id", _("Nothing waits to be undone: what is deleted can be brought back for %d minutes."),
+				  NB_UNDO_SECONDS / 60);
+		goto fail;
+	}
+	if ((rc = OPS(a)->undo(DB(a), id, err)) || (rc = OPS(a)->get(DB(a), id, &e, err)) ||
+	    (rc = unmark_first_before(a, e, err)) || (rc = OPS(a)->commit(DB(a), err)))
+		goto fail;
+	entries_free(&l);
+	if (out)
+		*out = e;
+	else
+		entry_free(e);
+	return NB_OK;
+fail:
+	OPS(a)->rollback(DB(a));
+	memset(&a->first_before, 0, sizeof a->first_before);
+	entries_free(&l);
+	entry_free(e);
+	return rc;
+}
+
+enum nb_err app_waiting(struct nb_app *a, unsigned types, struct nb_entries *out,
+			struct nb_error *err)
+{
+	struct nb_entries l = { 0 };
+	enum nb_err rc;
+
+	if ((rc = OPS(a)->waiting(DB(a), &l, err)))
+		return rc;
+	for (size_t i = 0; i < l.n; i++) {
+		if (l.v[i]->deleted > expired_before(a) && (!types || (types & NB_TYPE_BIT(l.v[i]->type)))) {
+			entries_push(out, l.v[i]);
+			l.v[i] = NULL;
+		}
+	}
+	entries_free(&l);
+	return NB_OK;
+}
+
+/* Remove for good, in one transaction, what was deleted at or before. */
+static enum nb_err purge_one(struct nb_app *a, int64_t before, int64_t *n, struct nb_error *err)
+{
+	enum nb_err rc;
+
+	if ((rc = OPS(a)->begin(DB(a), err)))
+		return rc;
+	if ((rc = OPS(a)->purge(DB(a), before, 0, n, err)) || (rc = OPS(a)->commit(DB(a), err)))
+		OPS(a)->rollback(DB(a));
+	return rc;
+}
+
+bool app_expire_due(struct nb_app *a)
+{
+	struct nb_entries l = { 0 };
+	bool due = false;
+
+	if (OPS(a)->waiting(DB(a), &l, NULL))
+		return false;
+	for (size_t i = 0; i < l.n; i++)
+		due = due || l.v[i]->deleted <= expired_before(a);
+	entries_free(&l);
+	return due;
+}
+
+enum nb_err app_expire(struct nb_app *a, struct nb_error *err)
+{
+	return app_expire_due(a) ? purge_one(a, expired_before(a), NULL, err) : NB_OK;
+}
+
+enum nb_err app_forget_waiting(struct nb_app *a, int64_t *n, struct nb_error *err)
+{
+	return purge_one(a, INT64_MAX, n, err);
 }
 
 enum nb_err app_list(struct nb_app *a, const struct nb_query *q,

@@ -95,8 +95,36 @@ enum nb_err app_update(struct nb_app *a, struct nb_entry *e, struct nb_error *er
 
 enum nb_err app_get(struct nb_app *a, int64_t id, struct nb_entry **out,
 		    struct nb_error *err);
-/* Real deletion: the record, its lists and its search text. */
+/*
+ * Delete record id: at once out of every list, search, chart, insight,
+ * export and report, and out of the search index; for NB_UNDO_SECONDS
+ * app_undo brings it back whole (the same id and uid, the links of
+ * moments to a circle member intact); after that it is gone for good (see
+ * app_expire). What waited its time before goes for good in the same
+ * transaction. NB_ENOTFOUND when there is no such record.
+ */
 enum nb_err app_delete(struct nb_app *a, int64_t id, struct nb_error *err);
+/* Bring back record id (0: the one deleted last) while it waits for undo;
+ * *out (may be NULL) receives it (entry_free). A circle member who was the
+ * first to call is that again, and the one marked since is not
+ * (first_before says who). NB_ENOTFOUND when nothing, or not that record,
+ * waits. */
+enum nb_err app_undo(struct nb_app *a, int64_t id, struct nb_entry **out, struct nb_error *err);
+/* The records that wait for undo now, deleted last first, of the kinds in
+ * the mask types (NB_TYPE_BIT; 0: every kind); e->deleted is when. */
+enum nb_err app_waiting(struct nb_app *a, unsigned types, struct nb_entries *out,
+			struct nb_error *err);
+/* Remove for good what has waited NB_UNDO_SECONDS or longer; a transaction
+ * only when there is such a record. app_open does it (for a command that
+ * only reads too, opening the database to write then where it can be),
+ * nabij ui before each request. */
+enum nb_err app_expire(struct nb_app *a, struct nb_error *err);
+/* Whether a record waited NB_UNDO_SECONDS or longer (false when that
+ * cannot be read): app_expire would remove it. */
+bool app_expire_due(struct nb_app *a);
+/* Remove for good, now, everything that waits for undo (nabij forget);
+ * *n (may be NULL) receives how many. */
+enum nb_err app_forget_waiting(struct nb_app *a, int64_t *n, struct nb_error *err);
 enum nb_err app_list(struct nb_app *a, const struct nb_query *q,
 		     struct nb_entries *out, struct nb_error *err);
 enum nb_err app_search(struct nb_app *a, const char *words, int limit,

@@ -48,15 +48,31 @@ enum nb_err app_check_file(const char *path, struct nb_error *err)
 }
 
 /* How a's database is opened: read-only where it can be when it only
- * reads; for a check, never made anew and without the check at unlock. */
+ * reads (but to write when a deleted record waited its time and the file
+ * can be written, see app_expire); for a check, never made anew and
+ * without the check at unlock. */
 static enum nb_err open_store(struct nb_app *a, const char *path, const char *key, struct nb_error *err)
 {
+	struct nb_store reader;
+	enum nb_err rc;
+
 	if (a->checking && strcmp(path, ":memory:") != 0 && access(path, F_OK) != 0)
 		return nb_error_set(err, NB_ENOTFOUND, "db",
 				    _("There is no database at %s yet, so there is nothing to check."), path);
 	if (a->checking)
 		return store_sqlite_open_checker(path, key, &a->store, err);
-	return (a->reading ? store_sqlite_open_reader : store_sqlite_open_key)(path, key, &a->store, err);
+	if (!a->reading)
+		return store_sqlite_open_key(path, key, &a->store, err);
+	if ((rc = store_sqlite_open_reader(path, key, &a->store, err)) || !app_expire_due(a))
+		return rc;
+	/* what was deleted and waited its time goes for good (app_open) also
+	 * when the command only reads, where the database can be written */
+	reader = a->store;
+	if (store_sqlite_open_key(path, key, &a->store, NULL))
+		a->store = reader;
+	else
+		store_close(&reader);
+	return NB_OK;
 }
 
 /* Open path with the key of pass under the header at hpath. */
@@ -89,16 +105,22 @@ enum nb_err app_open(struct nb_app *a, const char *path, const char *pass, size_
 	char *hpath, *old;
 	enum nb_err rc;
 
-	if (!pass)
-		return open_store(a, path, NULL, err);
-	hpath = vault_header_path(path);
-	old = xasprintf("%s.old", hpath);
-	rc = open_with(a, path, hpath, pass, len, err);
-	/* a change that stopped halfway: the database still has the old key */
-	if (rc && access(old, F_OK) == 0 && !open_with(a, path, old, pass, len, NULL))
-		rc = NB_OK;
-	free(hpath);
-	free(old);
+	if (!pass) {
+		rc = open_store(a, path, NULL, err);
+	} else {
+		hpath = vault_header_path(path);
+		old = xasprintf("%s.old", hpath);
+		rc = open_with(a, path, hpath, pass, len, err);
+		/* a change that stopped halfway: the database still has the old key */
+		if (rc && access(old, F_OK) == 0 && !open_with(a, path, old, pass, len, NULL))
+			rc = NB_OK;
+		free(hpath);
+		free(old);
+	}
+	/* what was deleted and has waited its time goes for good now (a busy
+	 * or read-only database keeps it hidden until the next time) */
+	if (!rc && !a->checking)
+		app_expire(a, NULL);
 	return rc;
 }
 

@@ -114,6 +114,7 @@ int cmd_list(struct cli *c, int argc, char **argv);
 int cmd_show(struct cli *c, int argc, char **argv);
 int cmd_edit(struct cli *c, int argc, char **argv);
 int cmd_delete(struct cli *c, int argc, char **argv);
+int cmd_undo(struct cli *c, int argc, char **argv);
 int cmd_search(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
@@ -177,6 +178,11 @@ enum nb_err rec_set_at(struct rec_ctx *x, const char *arg, struct nb_error *err)
 
 /* After a record is saved: its number, or its JSON with --json. */
 void out_saved(const struct cli *c, const struct nb_entry *e);
+/* After a record is deleted: what went, and that nabij undo brings it
+ * back for a while (nothing with --json). */
+void out_deleted(const struct cli *c, const struct nb_entry *e);
+/* After nabij undo: what is back, or its JSON with --json. */
+void out_back(const struct cli *c, const struct nb_entry *e);
 
 /* The --help text of a command, or NULL for an unknown one. */
 const char *cmd_help_text(const char *cmd);

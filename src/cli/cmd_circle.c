@@ -210,8 +210,7 @@ static int remove_member(struct cli *c, struct circle_ctx *x, int nargs, char **
 		entry_free(e);
 		return cli_fail(&err);
 	}
-	if (!c->json)
-		printf(_("Removed %s from your circle.\n"), e->u.member.name);
+	out_deleted(c, e);
 	entry_free(e);
 	advice(c);
 	return 0;

@@ -322,7 +322,7 @@ int cmd_delete(struct cli *c, int argc, char **argv)
 	describe_entry(e, summary, sizeof summary);
 	if (c->tty_in && !x.yes) {
 		char q[700];
-		snprintf(q, sizeof q, _("Delete %s #%lld (%s) for good? [y/N] "),
+		snprintf(q, sizeof q, _("Delete %s #%lld (%s)? [y/N] "),
 			 entry_type_label(e->type), (long long)id, summary);
 		if (!prompt_yes(q, false)) {
 			printf("%s\n", _("Nothing was changed."));
@@ -333,8 +333,29 @@ int cmd_delete(struct cli *c, int argc, char **argv)
 		status = cli_fail(&err);
 		goto out;
 	}
-	if (!c->json)
-		printf(_("Deleted %s #%lld.\n"), entry_type_label(e->type), (long long)id);
+	out_deleted(c, e);
+out:
+	entry_free(e);
+	free(args);
+	return status;
+}
+
+int cmd_undo(struct cli *c, int argc, char **argv)
+{
+	struct nb_error err = { 0 };
+	struct nb_entry *e = NULL;
+	char **args = NULL;
+	int nargs, status = 0;
+	int64_t id = 0;
+
+	if (flags_parse(argc, argv, no_opts, no_apply, NULL, &args, &nargs, &err) ||
+	    (nargs > 1 && nb_error_set(&err, NB_EUSAGE, "id", "%s", _("Usage: nabij undo [ID]"))) ||
+	    (nargs == 1 && parse_id(args[0], &id, &err)) || cli_open(c, &err) ||
+	    app_undo(&c->app, id, &e, &err)) {
+		status = cli_fail(&err);
+		goto out;
+	}
+	out_back(c, e);
 out:
 	entry_free(e);
 	free(args);

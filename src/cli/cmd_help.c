@@ -94,8 +94,17 @@ static const struct {
 	{ "delete", N_(
 "Usage: nabij delete ID [--yes]\n"
 "\n"
-"Delete a record for good, with everything that belongs to it. In a terminal\n"
-"nabij asks first, unless you give --yes.\n") },
+"Delete a record, with everything that belongs to it. In a terminal nabij\n"
+"asks first, unless you give --yes. It is gone at once from every list,\n"
+"search, chart and export; for ten minutes nabij undo brings it back whole,\n"
+"and after that it is gone for good (nabij forget: at once).\n") },
+	{ "undo", N_(
+"Usage: nabij undo [ID]\n"
+"\n"
+"Bring back what you deleted in the last ten minutes: the record deleted last,\n"
+"or record ID. It comes back whole, with the same number, and a circle member\n"
+"with the moments that name them. After ten minutes a deleted record is gone\n"
+"for good.\n") },
 	{ "search", N_(
 "Usage: nabij search WORDS [--limit N]\n"
 "\n"
@@ -148,11 +157,16 @@ static const struct {
 "  --with-notes    the notes of your check-ins and moments\n"
 "  --with-circle   the people and places of your circle\n") },
 	{ "forget", N_(
-"Usage: nabij forget --all [--yes]\n"
+"Usage: nabij forget [--all [--yes]]\n"
 "\n"
-"Delete everything you wrote in nabij, for good, and rewrite the database so\n"
-"that nothing of it stays on the disk. In a terminal nabij asks you to type a\n"
-"word first; from a script give --yes. Export first if you want a copy.\n") },
+"Without --all: remove for good, now, what you deleted in the last ten\n"
+"minutes and nabij undo could still bring back, so that nothing of it stays\n"
+"on the disk.\n"
+"\n"
+"With --all: delete everything you wrote in nabij, for good, and rewrite the\n"
+"database so that nothing of it stays on the disk. In a terminal nabij asks\n"
+"you to type a word first; from a script give --yes. Export first if you want\n"
+"a copy.\n") },
 	{ "backup", N_(
 "Usage: nabij backup FILE\n"
 "\n"

@@ -213,8 +213,22 @@ int cmd_forget(struct cli *c, int argc, char **argv)
 		status = cli_fail(&err);
 		goto out;
 	}
-	if (nargs || !x.all) {
-		status = cli_usage("forget", "%s", _("Usage: nabij forget --all [--yes]"));
+	if (nargs) {
+		status = cli_usage("forget", "%s", _("Usage: nabij forget [--all [--yes]]"));
+		goto out;
+	}
+	if (!x.all) {	/* what was deleted and waits for undo: gone for good now */
+		if (cli_open(c, &err) || app_forget_waiting(&c->app, &deleted, &err)) {
+			status = cli_fail(&err);
+			goto out;
+		}
+		if (deleted)
+			printf(ngettext("Removed %lld deleted record for good; undo cannot bring it back now.\n",
+					"Removed %lld deleted records for good; undo cannot bring them back now.\n",
+					(unsigned long)deleted),
+			       (long long)deleted);
+		else
+			printf("%s\n", _("Nothing deleted was waiting for undo; nothing was changed."));
 		goto out;
 	}
 	if (!x.yes) {

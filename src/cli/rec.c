@@ -81,6 +81,47 @@ enum nb_err rec_set_at(struct rec_ctx *x, const char *arg, struct nb_error *err)
 	return rc;
 }
 
+void out_deleted(const struct cli *c, const struct nb_entry *e)
+{
+	char line[512];
+	int minutes = NB_UNDO_SECONDS / 60;
+
+	if (c->json)
+		return;
+	if (e->type == NB_MEMBER)
+		printf(_("Removed %s from your circle.\n"), e->u.member.name);
+	else
+		printf(_("Deleted %s #%lld.\n"), entry_type_label(e->type), (long long)e->id);
+	snprintf(line, sizeof line,
+		 ngettext("nabij undo brings it back, whole, within %d minute; after that it is gone for good.",
+			  "nabij undo brings it back, whole, within %d minutes; after that it is gone for good.",
+			  (unsigned long)minutes),
+		 minutes);
+	out_wrapped(stdout, line, 0, 76);
+}
+
+void out_back(const struct cli *c, const struct nb_entry *e)
+{
+	char summary[512];
+
+	if (c->json) {
+		out_json_entry(e);
+		return;
+	}
+	if (e->type == NB_MEMBER) {
+		printf(_("%s is back in your circle.\n"), e->u.member.name);
+	} else {
+		describe_entry(e, summary, sizeof summary);
+		/* TRANSLATORS: "Back: check-in #12: mood 3 · ..." */
+		printf(_("Back: %s #%lld: %s\n"), entry_type_label(e->type), (long long)e->id, summary);
+	}
+	if (e->type == NB_MEMBER && c->app.first_before.id) {	/* one first to call at a time */
+		char word[1024];
+		out_wrapped(stdout, care_first_moved_text(e->u.member.name, c->app.first_before.name, word,
+							  sizeof word), 0, 76);
+	}
+}
+
 void out_saved(const struct cli *c, const struct nb_entry *e)
 {
 	char summary[512];

@@ -147,6 +147,12 @@ struct nb_experiment {
 	char *note;
 };
 
+/* How long a deleted record waits for undo, in seconds: out of every list,
+ * search and export meanwhile, then gone for good. Ten minutes: long
+ * enough to notice a stray tap, short enough that what a person deletes
+ * is soon really gone. */
+#define NB_UNDO_SECONDS (10 * 60)
+
 struct nb_entry {
 	int64_t id;		/* local, short, shown to the person */
 	char uid[NB_UID_LEN];	/* stable across export and import */
@@ -154,6 +160,8 @@ struct nb_entry {
 	struct nb_stamp at;
 	char day[NB_DAY_LEN];
 	int64_t created, updated;	/* UTC seconds */
+	int64_t deleted;	/* when it was deleted and waits for undo; 0 for every
+				 * record a reading gives (see NB_UNDO_SECONDS) */
 	union {
 		struct nb_checkin checkin;
 		struct nb_moment moment;

@@ -43,7 +43,7 @@ void days_sql(enum stmt s, struct nb_buf *b)
 			if (i->per != 1)
 				buf_addf(b, " / %d.0", i->per);
 		}
-		buf_add(b, " FROM day_dirty d CROSS JOIN entry e ON e.day = d.day"
+		buf_add(b, " FROM day_dirty d CROSS JOIN entry e ON e.day = d.day AND e.deleted IS NULL"
 			   " LEFT JOIN checkin c ON c.entry_id = e.id AND e.type = 'checkin' GROUP BY d.day");
 	}
 }

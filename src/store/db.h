@@ -22,12 +22,12 @@
 
 enum stmt {
 	S_BEGIN, S_COMMIT,
-	S_ENTRY_INS, S_ENTRY_UPD, S_ENTRY_GET, S_ENTRY_UID, S_ENTRY_DEL,
+	S_ENTRY_INS, S_ENTRY_UPD, S_ENTRY_GET, S_ENTRY_GET_ANY, S_ENTRY_UID, S_ENTRY_ASIDE, S_ENTRY_BACK, S_WAITING, S_PURGE,
 	S_ITEMS_DEL, S_ITEM_INS, S_ITEMS_GET,
 	S_FTS_DEL, S_FTS_INS, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
 	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_SEARCH_COUNT, S_PERIOD,
 	S_DIRTY_ANY, S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS, S_REFRESH_DAY_DEL, S_REFRESH_DAY_INS,
-	S_REFRESH_DONE, S_EXP_OTHER_RUNS,
+	S_REFRESH_DONE, S_EXP_OTHER_RUNS, S_EXP_ASIDE_PURGE,
 	S__COUNT
 };
 
@@ -41,6 +41,8 @@ struct db {
 	size_t nterms;
 	uint32_t slot[TERM_SLOTS];	/* 1 + index into terms, 0 when free */
 	bool keyed;		/* encrypted: read page by page, never mapped */
+	bool scrub;		/* records went for good in this transaction, or a
+				 * checkpoint after that did not finish: see sq_scrub */
 	bool broken;		/* opened for a check though its schema cannot be read
 				 * (a damaged page): only sq_check may use it */
 };
@@ -65,6 +67,10 @@ void sq_close(void *h);
 /* Fill the search index again from every record (schema 4 made its words). */
 #define NB_SCHEMA_REINDEX 4
 enum nb_err sq_reindex(struct db *d, struct nb_error *err);
+/* Schema 8 wrote the search index anew without the words of deleted rows. */
+#define NB_SCHEMA_SCRUB 8
+/* Write the log into the file and empty it, after records went for good. */
+void sq_scrub(struct db *d);
 /* End an open transaction without its changes. */
 void sq_rollback(void *h);
 extern const struct nb_store_ops sq_ops;

@@ -70,6 +70,8 @@ static enum nb_err migrate(struct db *d, struct nb_error *err)
 		sq_rollback(d);
 		return rc;
 	}
+	if (version < NB_SCHEMA_SCRUB)	/* the index written anew: the old pages out of the log */
+		sq_scrub(d);
 	return NB_OK;
 }
 
@@ -320,7 +322,7 @@ static enum nb_err count_records(struct db *d, struct nb_check *out, struct nb_e
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = sqlite3_prepare_v2(d->h, "SELECT type, count(*) FROM entry GROUP BY type", -1, &st,
+	if ((rc = sqlite3_prepare_v2(d->h, "SELECT type, count(*) FROM entry WHERE deleted IS NULL GROUP BY type", -1, &st,
 				     NULL)) == SQLITE_OK) {
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			enum nb_type t = entry_type_parse((const char *)sqlite3_column_text(st, 0));
@@ -357,9 +359,10 @@ enum nb_err sq_check(void *h, struct nb_check *out, struct nb_error *err)
 	}
 	if ((rc = count_rows(d, "PRAGMA integrity_check", &out->damage, &out->index, &out->damage, err)) ||
 	    (rc = check_fts(d, out, err)) ||
-	    /* every record has its row in the index, and every row its record */
-	    (rc = count_value(d, "SELECT (SELECT count(*) FROM entry WHERE id NOT IN (SELECT rowid FROM entry_fts))"
-				 " + (SELECT count(*) FROM entry_fts WHERE rowid NOT IN (SELECT id FROM entry))",
+	    /* every record has its row in the index, and every row its record
+	     * (a deleted one that waits for undo has none) */
+	    (rc = count_value(d, "SELECT (SELECT count(*) FROM entry WHERE deleted IS NULL AND id NOT IN (SELECT rowid FROM entry_fts))"
+				 " + (SELECT count(*) FROM entry_fts WHERE rowid NOT IN (SELECT id FROM entry WHERE deleted IS NULL))",
 			      &out->index, &out->damage, err)) ||
 	    (rc = count_rows(d, "PRAGMA foreign_key_check", &out->links, NULL, &out->damage, err)))
 		return rc;

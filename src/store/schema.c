@@ -158,10 +158,21 @@ static const char *const migrations[] = {
 	 "  SELECT x.entry_id FROM experiment x JOIN entry e ON e.id = x.entry_id"
 	 "  WHERE x.state <> 'stopped' ORDER BY e.at DESC, e.id DESC LIMIT 1);"
 	 "CREATE UNIQUE INDEX experiment_one_running ON experiment((state <> 'stopped')) WHERE state <> 'stopped';"),
-	/* 8: PLACEHOLDER, changes nothing. Schema 8 is being added on another
-	 * branch at the same time; this empty step only keeps the urge's step
-	 * below the 9th. Replace it with the real step 8 when merging. */
-	"",
+	/* 8: a deleted record waits for undo for a while (deleted: when, UTC
+	 * seconds), out of the search index and every reading, then goes for
+	 * good. A circle member set aside or back changes the facts of the
+	 * days of their moments (their name), as their deletion does */
+	("ALTER TABLE entry ADD COLUMN deleted INTEGER;"
+	 "CREATE INDEX entry_deleted ON entry(deleted) WHERE deleted IS NOT NULL;"
+	 "CREATE TRIGGER day_dirty_member_aside AFTER UPDATE OF deleted ON entry WHEN old.type = 'member' BEGIN"
+	 "  INSERT OR IGNORE INTO day_dirty SELECT e.day FROM moment m JOIN entry e ON e.id = m.entry_id"
+	 "   WHERE m.member_id = old.id;"
+	 " END;"
+	 /* a row deleted from the search index leaves no word behind in it;
+	  * what earlier deletions left in its segments goes now (optimize
+	  * writes the index anew without them) */
+	 "INSERT INTO entry_fts(entry_fts, rank) VALUES ('secure-delete', 1);"
+	 "INSERT INTO entry_fts(entry_fts) VALUES ('optimize');"),
 	/* 9: riding an urge keeps the urge's strength before and after (1-5);
 	 * no session had them before */
 	("ALTER TABLE session ADD COLUMN urge_before INTEGER;"

@@ -35,10 +35,17 @@ static const char *const sql[S__COUNT] = {
 	[S_ENTRY_INS] = "INSERT INTO entry(uid, type, at, utc_offset, day, created, updated)"
 			" VALUES (?, ?, ?, ?, ?, ?, ?)",
 	[S_ENTRY_UPD] = "UPDATE entry SET at = ?, utc_offset = ?, day = ?, updated = ?"
-			" WHERE id = ? AND type = ?",
-	[S_ENTRY_GET] = "SELECT " ENVELOPE " FROM entry WHERE id = ?",
+			" WHERE id = ? AND type = ? AND deleted IS NULL",
+	[S_ENTRY_GET] = "SELECT " ENVELOPE " FROM entry WHERE id = ? AND deleted IS NULL",
+	[S_ENTRY_GET_ANY] = "SELECT " ENVELOPE " FROM entry WHERE id = ?",
 	[S_ENTRY_UID] = "SELECT id FROM entry WHERE uid = ?",
-	[S_ENTRY_DEL] = "DELETE FROM entry WHERE id = ?",
+	/* a deleted record waits for undo (schema 8): out of the index and of
+	 * every reading, back whole, or gone for good once its time is over */
+	[S_ENTRY_ASIDE] = "UPDATE entry SET deleted = ? WHERE id = ? AND deleted IS NULL",
+	[S_ENTRY_BACK] = "UPDATE entry SET deleted = NULL WHERE id = ? AND deleted IS NOT NULL",
+	[S_WAITING] = "SELECT " ENVELOPE ", deleted FROM entry WHERE deleted IS NOT NULL"
+		      " ORDER BY deleted DESC, id DESC",
+	[S_PURGE] = "DELETE FROM entry WHERE deleted IS NOT NULL AND deleted <= ?1 AND (?2 = 0 OR id = ?2)",
 	[S_ITEMS_DEL] = "DELETE FROM item WHERE entry_id = ?",
 	[S_ITEM_INS] = "INSERT INTO item(entry_id, field, pos, term, place, intensity)"
 		       " VALUES (?, ?, ?, ?, ?, ?)",
@@ -55,15 +62,16 @@ static const char *const sql[S__COUNT] = {
 	 * first wanted touch; the + keeps SQLite from starting at moment_touch
 	 * and sorting every wanted touch ever recorded. */
 	[S_LAST_TOUCH] = "SELECT e.id FROM entry e JOIN moment m ON m.entry_id = e.id"
-			 " WHERE e.type = 'moment' AND +m.safe = 'yes'"
+			 " WHERE e.type = 'moment' AND e.deleted IS NULL AND +m.safe = 'yes'"
 			 " AND +m.kind IN (SELECT value FROM json_each(?))"
 			 " ORDER BY e.at DESC, e.id DESC LIMIT 1",
-	[S_COUNT] = "SELECT count(*) FROM entry WHERE type = ?",
+	[S_COUNT] = "SELECT count(*) FROM entry WHERE type = ? AND deleted IS NULL",
 	[S_EXERCISE_STATS] = "SELECT exercise, avg(tension_before - tension_after), count(*)"
-			     " FROM session WHERE tension_before IS NOT NULL"
+			     " FROM session JOIN entry e ON e.id = entry_id WHERE e.deleted IS NULL"
+			     " AND tension_before IS NOT NULL"
 			     " AND tension_after IS NOT NULL GROUP BY exercise ORDER BY exercise",
 	[S_REFLECTION_LATEST] = "SELECT e.id FROM entry e JOIN reflection r ON r.entry_id = e.id"
-				" WHERE r.prompt = ? ORDER BY e.at DESC, e.id DESC LIMIT 1",
+				" WHERE r.prompt = ? AND e.deleted IS NULL ORDER BY e.at DESC, e.id DESC LIMIT 1",
 	/* the summary per day (schema 2), recomputed for the days that changed */
 	[S_DIRTY_ANY] = "SELECT 1 FROM day_dirty LIMIT 1",
 	[S_REFRESH_FACT_DEL] = "DELETE FROM day_fact WHERE day IN (SELECT day FROM day_dirty)",
@@ -72,36 +80,42 @@ static const char *const sql[S__COUNT] = {
 	[S_REFRESH_FACT_INS] =
 		"INSERT INTO day_fact SELECT day, kind, term, count(*) FROM ("
 		" SELECT e.day, " NB_FACT_SQL_MOMENT " AS kind, m.kind AS term FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day CROSS JOIN moment m ON m.entry_id = e.id"
+		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day AND e.deleted IS NULL CROSS JOIN moment m ON m.entry_id = e.id"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_TOUCH ", '' FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day CROSS JOIN moment m ON m.entry_id = e.id"
+		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day AND e.deleted IS NULL CROSS JOIN moment m ON m.entry_id = e.id"
 		"  WHERE m.safe = 'yes' AND m.kind IN (SELECT value FROM json_each(?1))"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_CONTACT ", mm.name FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day CROSS JOIN moment m ON m.entry_id = e.id"
+		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day AND e.deleted IS NULL CROSS JOIN moment m ON m.entry_id = e.id"
 		"  CROSS JOIN member mm ON mm.entry_id = m.member_id"
+		"  WHERE (SELECT deleted FROM entry WHERE id = m.member_id) IS NULL"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_EXERCISE ", '' FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'session' AND e.day = d.day"
+		"  CROSS JOIN entry e ON e.type = 'session' AND e.day = d.day AND e.deleted IS NULL"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_SESSION ", s.exercise || ' ' || s.tension_before || ' ' || s.tension_after"
-		"  FROM day_dirty d CROSS JOIN entry e ON e.type = 'session' AND e.day = d.day"
+		"  FROM day_dirty d CROSS JOIN entry e ON e.type = 'session' AND e.day = d.day AND e.deleted IS NULL"
 		"  CROSS JOIN session s ON s.entry_id = e.id"
 		"  WHERE s.tension_before IS NOT NULL AND s.tension_after IS NOT NULL"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_NEED ", i.term FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'checkin' AND e.day = d.day"
+		"  CROSS JOIN entry e ON e.type = 'checkin' AND e.day = d.day AND e.deleted IS NULL"
 		"  CROSS JOIN item i ON i.entry_id = e.id AND i.field = 'need'"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER ", '' FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day"
+		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day AND e.deleted IS NULL"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER_EMOTION ", t.emotion FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day"
+		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day AND e.deleted IS NULL"
 		"  CROSS JOIN trigger_entry t ON t.entry_id = e.id WHERE t.emotion IS NOT NULL"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER_NEED ", t.need FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day"
+		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day AND e.deleted IS NULL"
 		"  CROSS JOIN trigger_entry t ON t.entry_id = e.id WHERE t.need IS NOT NULL"
 		") GROUP BY day, kind, term",
 	[S_REFRESH_DAY_DEL] = "DELETE FROM day_summary WHERE day IN (SELECT day FROM day_dirty)",
 	[S_REFRESH_DONE] = "DELETE FROM day_dirty",
-	[S_EXP_OTHER_RUNS] = "SELECT 1 FROM experiment WHERE state <> 'stopped' AND entry_id <> ? LIMIT 1",
+	[S_EXP_OTHER_RUNS] = "SELECT 1 FROM experiment JOIN entry e ON e.id = entry_id"
+			     " WHERE state <> 'stopped' AND entry_id <> ? AND e.deleted IS NULL LIMIT 1",
+	/* a deleted experiment that would run beside a new one gives way: it
+	 * could not come back beside it (schema 7's unique index) */
+	[S_EXP_ASIDE_PURGE] = "DELETE FROM entry WHERE deleted IS NOT NULL AND id <> ?"
+			      " AND id IN (SELECT entry_id FROM experiment WHERE state <> 'stopped')",
 	[S_MEMBER_NAME] = "SELECT e.uid FROM entry e JOIN member m ON m.entry_id = e.id"
-			  " WHERE m.name = ? COLLATE NOCASE ORDER BY e.id LIMIT 1",
+			  " WHERE m.name = ? COLLATE NOCASE AND e.deleted IS NULL ORDER BY e.id LIMIT 1",
 };
 
 #define SEARCH_WINDOW 1000
@@ -225,8 +239,25 @@ static enum nb_err db_commit(void *h, struct nb_error *err)
 
 	if ((rc = days_refresh(d, err)))
 		return rc;
-	st = sq_stmt(d, S_COMMIT, err);
-	return st ? sq_run(d, st, err) : NB_EDB;
+	if (!(st = sq_stmt(d, S_COMMIT, err)) || (rc = sq_run(d, st, err)))
+		return st ? rc : NB_EDB;
+	if (d->scrub)
+		sq_scrub(d);
+	return NB_OK;
+}
+
+/*
+ * After records went for good: their words are zeroed in the file
+ * (SQLITE_SECURE_DELETE, and the search index's secure-delete, schema 8),
+ * but the write-ahead log still holds the pages as they were before. A
+ * checkpoint writes the log into the file and empties it. Another
+ * connection reading at that moment keeps part of the log: then the next
+ * commit that removes something, or the next start, tries again.
+ */
+void sq_scrub(struct db *d)
+{
+	if (sqlite3_exec(d->h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) == SQLITE_OK)
+		d->scrub = false;
 }
 
 void sq_rollback(void *h)
@@ -296,7 +327,7 @@ static sqlite3_stmt *kind_stmt(struct db *d, enum nb_type t, bool get, struct nb
 		if (is_list(&f[i]))
 			continue;
 		if (get && f[i].type == NB_FT_MEMBER)
-			buf_addf(&q, "%s(SELECT uid FROM entry WHERE id = %s)", first ? "" : ", ", f[i].column);
+			buf_addf(&q, "%s(SELECT uid FROM entry WHERE id = %s AND deleted IS NULL)", first ? "" : ", ", f[i].column);
 		else
 			buf_addf(&q, "%s%s", get && first ? "" : ", ", f[i].column);
 		buf_add(&v, f[i].type == NB_FT_MEMBER ? ", (SELECT id FROM entry WHERE uid = ? AND type = 'member')"
@@ -412,6 +443,21 @@ static enum nb_err put_detail(struct db *d, const struct nb_entry *e, struct nb_
 static enum nb_err index_entry(struct db *d, const struct nb_entry *e, struct nb_error *err);
 static enum nb_err db_get(void *h, int64_t id, struct nb_entry **out, struct nb_error *err);
 
+static enum nb_err db_purge_experiments(struct db *d, int64_t keep, struct nb_error *err)
+{
+	sqlite3_stmt *st = sq_stmt(d, S_EXP_ASIDE_PURGE, err);
+	enum nb_err rc;
+
+	if (!st)
+		return NB_EDB;
+	sqlite3_bind_int64(st, 1, keep);
+	if ((rc = sq_run(d, st, err)))
+		return rc;
+	if (sqlite3_changes(d->h) > 0)
+		d->scrub = true;
+	return NB_OK;
+}
+
 /* One experiment runs (or is paused) at a time: asked in the transaction
  * that writes e, so two started at the same moment cannot both pass; the
  * schema's unique index (migration 7) holds it for any other writer. */
@@ -430,7 +476,11 @@ static enum nb_err one_experiment(struct db *d, const struct nb_entry *e, struct
 	if (step == SQLITE_ROW)
 		return nb_error_set(err, NB_EINVAL, "experiment", "%s",
 				    _("One experiment at a time: stop the one that runs first."));
-	return step == SQLITE_DONE ? NB_OK : sq_error(d, err);
+	if (step != SQLITE_DONE)
+		return sq_error(d, err);
+	/* one deleted a moment ago gives way for good: it could not come back
+	 * beside this one */
+	return db_purge_experiments(d, e->id, err);
 }
 
 static enum nb_err db_put(void *h, struct nb_entry *e, struct nb_error *err)
@@ -510,7 +560,7 @@ enum nb_err sq_reindex(struct db *d, struct nb_error *err)
 	enum nb_err rc = NB_OK;
 	int step;
 
-	if (sqlite3_prepare_v2(d->h, "SELECT id FROM entry ORDER BY id", -1, &ids, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(d->h, "SELECT id FROM entry WHERE deleted IS NULL ORDER BY id", -1, &ids, NULL) != SQLITE_OK)
 		return sq_error(d, err);
 	while (!rc && (step = sqlite3_step(ids)) == SQLITE_ROW) {
 		struct nb_entry *e;
@@ -653,15 +703,16 @@ static enum nb_err db_find_uid(void *h, const char *uid, int64_t *id,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? NB_OK : sq_error(d, err);
 }
 
-static enum nb_err db_del(void *h, int64_t id, struct nb_error *err)
+static enum nb_err db_del(void *h, int64_t id, int64_t at, struct nb_error *err)
 {
 	struct db *d = h;
-	sqlite3_stmt *st = sq_stmt(d, S_ENTRY_DEL, err);
+	sqlite3_stmt *st = sq_stmt(d, S_ENTRY_ASIDE, err);
 	enum nb_err rc;
 
 	if (!st)
 		return NB_EDB;
-	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 1, at);
+	sqlite3_bind_int64(st, 2, id);
 	if ((rc = sq_run(d, st, err)))
 		return rc;
 	if (sqlite3_changes(d->h) != 1)
@@ -671,6 +722,109 @@ static enum nb_err db_del(void *h, int64_t id, struct nb_error *err)
 		return NB_EDB;
 	sqlite3_bind_int64(st, 1, id);
 	return sq_run(d, st, err);
+}
+
+static enum nb_err db_undo(void *h, int64_t id, struct nb_error *err)
+{
+	struct db *d = h;
+	sqlite3_stmt *st = sq_stmt(d, S_ENTRY_BACK, err);
+	struct nb_entry *e;
+	enum nb_err rc;
+
+	if (!st)
+		return NB_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sq_run(d, st, err)))
+		return rc;
+	if (sqlite3_changes(d->h) != 1)
+		return nb_error_set(err, NB_ENOTFOUND, "id", _("Record #%lld is not waiting to be undone."),
+				    (long long)id);
+	if ((rc = db_get(d, id, &e, err)))
+		return rc;
+	rc = index_entry(d, e, err);
+	entry_free(e);
+	return rc;
+}
+
+static enum nb_err db_waiting(void *h, struct nb_entries *out, struct nb_error *err)
+{
+	struct db *d = h;
+	sqlite3_stmt *st = sq_stmt(d, S_WAITING, err);
+	struct nb_entries found = { 0 };
+	int64_t *ids = NULL, *when = NULL;
+	size_t n = 0;
+	enum nb_err rc = NB_OK;
+	int step;
+
+	if (!st)
+		return NB_EDB;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		ids = xrealloc(ids, (n + 1) * sizeof *ids);
+		when = xrealloc(when, (n + 1) * sizeof *when);
+		ids[n] = sqlite3_column_int64(st, 0);
+		when[n] = sqlite3_column_int64(st, 8);
+		n++;
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE)
+		rc = sq_error(d, err);
+	/* read each whole, as a record that is not deleted (the kind's row and
+	 * lists are untouched while it waits) */
+	for (size_t i = 0; !rc && i < n; i++) {
+		struct nb_entry *e = NULL;
+		if (!(st = sq_stmt(d, S_ENTRY_GET_ANY, err))) {
+			rc = NB_EDB;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if ((step = sqlite3_step(st)) != SQLITE_ROW) {
+			sqlite3_reset(st);
+			rc = sq_error(d, err);
+			break;
+		}
+		e = envelope(st, err);
+		sqlite3_reset(st);
+		if (!e) {
+			rc = NB_EDB;
+			break;
+		}
+		e->deleted = when[i];
+		if ((rc = get_detail(d, e, err)))
+			entry_free(e);
+		else
+			entries_push(&found, e);
+	}
+	free(ids);
+	free(when);
+	if (rc) {
+		entries_free(&found);
+		return rc;
+	}
+	for (size_t i = 0; i < found.n; i++)
+		entries_push(out, found.v[i]);
+	free(found.v);
+	return NB_OK;
+}
+
+static enum nb_err db_purge(void *h, int64_t before, int64_t id, int64_t *n, struct nb_error *err)
+{
+	struct db *d = h;
+	sqlite3_stmt *st = sq_stmt(d, S_PURGE, err);
+	enum nb_err rc;
+
+	if (n)
+		*n = 0;
+	if (!st)
+		return NB_EDB;
+	sqlite3_bind_int64(st, 1, before);
+	sqlite3_bind_int64(st, 2, id);
+	if ((rc = sq_run(d, st, err)))
+		return rc;
+	if (sqlite3_changes(d->h) > 0)
+		d->scrub = true;
+	if (n)
+		*n = sqlite3_changes(d->h);
+	return NB_OK;
 }
 
 /* Load each id of a finished id query into out. */
@@ -686,7 +840,7 @@ static enum nb_err prepare_query(struct db *d, const struct nb_query *q, const c
 	int i = 1;
 
 	*out = NULL;
-	buf_addf(&s, "SELECT %s FROM entry WHERE ", columns);
+	buf_addf(&s, "SELECT %s FROM entry WHERE deleted IS NULL AND ", columns);
 	if (!q->types) {
 		/* every dated record: lets SQLite walk the index on at */
 		buf_add(&s, "type <> 'member'");
@@ -1111,6 +1265,9 @@ const struct nb_store_ops sq_ops = {
 	.get = db_get,
 	.find_uid = db_find_uid,
 	.del = db_del,
+	.undo = db_undo,
+	.waiting = db_waiting,
+	.purge = db_purge,
 	.list = db_list,
 	.each = db_each,
 	.search = db_search,

@@ -78,7 +78,24 @@ struct nb_store_ops {
 	/* The local id of the record with this uid, or 0. */
 	enum nb_err (*find_uid)(void *db, const char *uid, int64_t *id,
 				struct nb_error *err);
-	enum nb_err (*del)(void *db, int64_t id, struct nb_error *err);
+	/* Delete record id at the time at (UTC seconds): it waits for undo,
+	 * whole and with the links to it, but out of the search index and of
+	 * every reading (get, list, each, search, count, period, ...). A
+	 * record that is not there or waits already is NB_ENOTFOUND. */
+	enum nb_err (*del)(void *db, int64_t id, int64_t at, struct nb_error *err);
+	/* Bring record id back whole from waiting, into the search index
+	 * again; NB_ENOTFOUND when it does not wait. */
+	enum nb_err (*undo)(void *db, int64_t id, struct nb_error *err);
+	/* Every record that waits, the one deleted last first, each with
+	 * e->deleted set; appended to out. */
+	enum nb_err (*waiting)(void *db, struct nb_entries *out, struct nb_error *err);
+	/* Remove for good the records that wait and were deleted at or before
+	 * before (only record id, when id is not 0); *n (may be NULL) gets how
+	 * many. Their words are zeroed in the file; the commit that follows
+	 * also empties the write-ahead log, so that nothing of them stays on
+	 * the disk. A new experiment that runs removes one that waits the same
+	 * way (only one can run). */
+	enum nb_err (*purge)(void *db, int64_t before, int64_t id, int64_t *n, struct nb_error *err);
 	/* Records by time (members in the order they were added). */
 	enum nb_err (*list)(void *db, const struct nb_query *q,
 			    struct nb_entries *out, struct nb_error *err);

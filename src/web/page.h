@@ -91,12 +91,18 @@ void page_first_moved(struct page *p, const struct nb_entries *circle);
  * a new one): who is the first now, when it is another. */
 void page_first_hint(struct page *p, const struct nb_entries *circle, int64_t self);
 
+/* The records of the kinds in types (NB_TYPE_BIT) that were deleted and
+ * wait for undo, each with its Undo button (a form to /undo), and how long
+ * it waits; nothing when none waits (page_history.c). */
+void page_waiting(struct page *p, unsigned types);
+
 /* Each page: GET renders, POST acts. */
 void page_today(struct page *p);
 void page_checkin(struct page *p);
 void page_moment(struct page *p);
 void page_trigger(struct page *p);
 void page_circle(struct page *p);
+void page_undo(struct page *p);
 void page_card(struct page *p);
 void page_beside(struct page *p);
 void page_exercises(struct page *p);

@@ -109,7 +109,7 @@ void page_circle(struct page *p)
 			page_fail(p, 404, _("That is not a member of your circle."));
 		else if (app_delete(p->w->app, id, &err))
 			page_fail(p, 500, err.msg);
-		else
+		else	/* the circle offers Undo (page_waiting) */
 			page_redirect(p, "/circle");
 		entry_free(e);
 		return;
@@ -131,6 +131,7 @@ void page_circle(struct page *p)
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Your circle"),
 	  _("Three to five people or places to turn to when things get hard: a friend who really listens, someone from a support group, a therapist, a quiet place."));
 	page_first_moved(p, &l);
+	page_waiting(p, NB_TYPE_BIT(NB_MEMBER));
 	if ((advice = circle_advice(l.n, buf, sizeof buf)))
 		h(p, "<p class=\"gentle\">%s</p>", advice);
 	if (l.n) {

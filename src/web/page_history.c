@@ -8,6 +8,7 @@
 #include "core/describe.h"
 #include "core/i18n.h"
 #include "core/exercise.h"
+#include "core/parse.h"
 #include "core/xalloc.h"
 
 #include <stdio.h>
@@ -60,7 +61,8 @@ void page_history(struct page *p)
 	page_begin(p, _("History"), "/history");
 	if (kvs_get(&p->req->query, "deleted"))	/* a word back after a deletion */
 		h(p, "<p class=\"saved\" role=\"status\">%s</p>",
-		  _("Deleted for good. What you keep here is always yours to choose."));
+		  _("Deleted. What you keep here is always yours to choose."));
+	page_waiting(p, ~NB_TYPE_BIT(NB_MEMBER));
 	h(p, "<h1>%s</h1><form method=\"get\" action=\"/history\" class=\"search\" role=\"search\">"
 	     "<p class=\"field\"><label for=\"q\">%s</label><input id=\"q\" name=\"q\" type=\"search\" value=\"%s\"></p>"
 	     "<p class=\"field\"><label for=\"type\">%s</label><select id=\"type\" name=\"type\"><option value=\"\">%s</option>",
@@ -125,6 +127,92 @@ void page_history(struct page *p)
 	}
 	hits_free(&hits);
 	entries_free(&l);
+	page_end(p);
+}
+
+/* How long a deleted record waits for undo, in words. */
+static const char *undo_words(char *buf, size_t size)
+{
+	int minutes = NB_UNDO_SECONDS / 60;
+
+	snprintf(buf, size,
+		 ngettext("A deleted record is gone at once from every list, search and chart. For %d minute Undo brings it back whole; after that it is gone for good.",
+			  "A deleted record is gone at once from every list, search and chart. For %d minutes Undo brings it back whole; after that it is gone for good.",
+			  (unsigned long)minutes),
+		 minutes);
+	return buf;
+}
+
+void page_waiting(struct page *p, unsigned types)
+{
+	struct nb_entries l = { 0 };
+	struct nb_error err;
+	char words[512], day[96], clock[8], id[24];
+
+	if (!page_ok(p, app_waiting(p->w->app, types, &l, &err), &err) || !l.n) {
+		entries_free(&l);
+		return;
+	}
+	h(p, "<section class=\"waiting\" role=\"status\"><ul>");
+	for (size_t i = 0; i < l.n; i++) {
+		const struct nb_entry *e = l.v[i];
+
+		const char *what = e->type == NB_MEMBER ? e->u.member.name : entry_type_label(e->type);
+
+		h(p, "<li>");
+		if (e->type == NB_MEMBER) {
+			h(p, "%s ", _("Removed from your circle:"));
+			h(p, "<strong>%s</strong>", e->u.member.name);
+		} else {
+			describe_day(e->day, day, sizeof day);
+			nb_stamp_clock(e->at, clock);
+			h(p, "%s ", _("Deleted:"));
+			h(p, "<strong>%s</strong> ", entry_type_label(e->type));
+			h(p, "%s, %s", day, clock);
+		}
+		snprintf(id, sizeof id, "%lld", (long long)e->id);
+		form_begin(p, "/undo", "inline-form");
+		h(p, "<input type=\"hidden\" name=\"id\" value=\"%s\"><button type=\"submit\" aria-label=\"%s %s\">%s</button></form></li>",
+		  id, _("Undo"), what, _("Undo"));
+	}
+	h(p, "</ul><p class=\"quiet\">%s</p></section>", undo_words(words, sizeof words));
+	entries_free(&l);
+}
+
+/* /undo: POST brings back the record of the form's id (none: the one
+ * deleted last) and goes to where it lives; GET shows what waits. */
+void page_undo(struct page *p)
+{
+	const char *id = fval(p, "id");
+	struct nb_entry *e = NULL;
+	struct nb_error err;
+	int64_t n = 0;
+
+	if (p->posted) {
+		if (id && *id && parse_id(id, &n, &err))
+			page_fail(p, 404, err.msg);
+		else if (app_undo(p->w->app, n, &e, &err))
+			page_fail(p, err.code == NB_ENOTFOUND ? 404 : 500, err.msg);
+		else if (e->type == NB_MEMBER && p->w->app->first_before.id)
+			page_redirect(p, "/circle?moved=%lld", (long long)p->w->app->first_before.id);
+		else if (e->type == NB_MEMBER)
+			page_redirect(p, "/circle");
+		else
+			page_redirect(p, "/r/%lld?back=1", (long long)e->id);
+		entry_free(e);
+		return;
+	}
+	page_begin(p, _("Undo"), "/history");
+	h(p, "<h1>%s</h1>", _("Undo"));
+	{
+		struct nb_entries l = { 0 };
+		char words[512];
+		if (page_ok(p, app_waiting(p->w->app, 0, &l, &err), &err) && !l.n)
+			h(p, "<p>%s</p><p class=\"quiet\">%s</p>", _("Nothing waits to be undone."),
+			  undo_words(words, sizeof words));
+		entries_free(&l);
+	}
+	page_waiting(p, 0);
 	page_end(p);
 }
 
@@ -201,7 +289,7 @@ void page_record(struct page *p)
 	const char *rest;
 	struct nb_entry *e = NULL;
 	struct nb_error err;
-	char day[96], clock[8], action[64];
+	char day[96], clock[8], action[64], words[512];
 	enum nb_err (*from)(struct page *, struct nb_entry *) = NULL;
 	void (*form)(struct page *, const struct nb_entry *, const char *) = NULL;
 
@@ -215,8 +303,8 @@ void page_record(struct page *p)
 	if (p->posted && rest && strcmp(rest, "/delete") == 0) {
 		if (app_delete(p->w->app, id, &err))
 			page_fail(p, 500, err.msg);
-		else
-			page_redirect(p, "/history?deleted=1");
+		else	/* the next page offers Undo (page_waiting) */
+			page_redirect(p, "%s", e->type == NB_MEMBER ? "/circle" : "/history?deleted=1");
 		entry_free(e);
 		return;
 	}
@@ -243,6 +331,8 @@ void page_record(struct page *p)
 	if (!rest && kvs_get(&p->req->query, "changed"))	/* a word back after a change */
 		h(p, "<p class=\"saved\" role=\"status\">%s</p>",
 		  _("Changed and kept. It is fine to look back and put things differently."));
+	if (!rest && kvs_get(&p->req->query, "back"))	/* a word back after an undo */
+		h(p, "<p class=\"saved\" role=\"status\">%s</p>", _("It is back, whole, as it was."));
 	if (!rest && e->type == NB_MEMBER && kvs_get(&p->req->query, "moved")) {
 		struct nb_entries circle = { 0 };
 		if (page_ok(p, app_circle(p->w->app, &circle, &err), &err))
@@ -257,10 +347,9 @@ void page_record(struct page *p)
 		if (form)
 			h(p, "<p><a class=\"button\" href=\"%s\">%s</a></p>", action, _("Change"));
 		snprintf(action, sizeof action, "/r/%lld/delete", (long long)id);
-		h(p, "<details class=\"danger\"><summary>%s</summary><p>%s</p>", _("Delete"),
-		  _("Deleting is for good: the record and everything in it are gone, also from search."));
+		h(p, "<details class=\"danger\"><summary>%s</summary><p>%s</p>", _("Delete"), undo_words(words, sizeof words));
 		form_begin(p, action, "inline-form");
-		h(p, "<button type=\"submit\" class=\"danger\">%s</button></form></details>", _("Delete for good"));
+		h(p, "<button type=\"submit\" class=\"danger\">%s</button></form></details>", _("Delete this record"));
 	}
 	entry_free(e);
 	page_end(p);

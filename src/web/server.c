@@ -393,6 +393,8 @@ respond:
 	pthread_mutex_lock(&one_at_a_time);
 	if (!fixed_clock)
 		w->app->now = (int64_t)time(NULL);
+	if (!w->locked)	/* what was deleted and waited its time goes for good (app_expire) */
+		app_expire(w->app, NULL);
 	web_handle(w, &c->req, &resp);
 	ret = answer(conn, &resp);
 	pthread_mutex_unlock(&one_at_a_time);

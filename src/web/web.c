@@ -431,6 +431,7 @@ static const struct route routes[] = {
 	{ "/phases", page_phases, true },
 	{ "/history", page_history, false },
 	{ "/r/", page_record, true },
+	{ "/undo", page_undo, true },
 	{ "/charts", page_charts, false },
 	{ "/insights", page_insights, false },
 	{ "/insights/how", page_insights_how, false },

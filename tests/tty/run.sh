@@ -62,7 +62,7 @@ wait_for "And now"
 check "stopped early" "Stopped early"
 t send-keys -t s 2 Enter
 wait_for "EXIT="
-check "saved with the seconds done" "Saved exercise #1: self-soothing breath · [0-9]* s · 4-2-6 · tension 4 → 2"
+check "saved with the seconds done" "Saved exercise #1: self-soothing breath · [0-9]* s · in 4, hold 2, out 6 seconds · tension 4 → 2"
 check "exit status" "EXIT=0"
 t kill-session -t s
 
@@ -76,7 +76,7 @@ done
 wait_for "EXIT="
 check "check-in saved" "Saved check-in #2"
 check "suggestion" "A suggestion: self-soothing breath (nabij breathe)"
-check "why" "You feel activated"
+check "why" "You feel racing and restless"
 t kill-session -t s
 
 # 3. First use elsewhere, saying yes: the passphrase twice, without echo.

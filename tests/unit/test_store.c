@@ -688,13 +688,14 @@ static void migration_builds_the_summary(void **state)
 	add(&a, checkin(3, "", NOW));
 	store_close(&a.store);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	if (sqlite3_exec(h, "DROP TABLE day_summary; DROP TABLE day_fact; DROP TABLE day_dirty;"
+	if (sqlite3_exec(h, "DROP TRIGGER day_dirty_member_aside; DROP TABLE day_summary; DROP TABLE day_fact; DROP TABLE day_dirty;"
 			 " DROP TRIGGER day_dirty_ins; DROP TRIGGER day_dirty_upd;"
 			 " DROP TRIGGER day_dirty_del; DROP TRIGGER day_dirty_member_del;"
 			 " DROP TRIGGER day_dirty_member_put; ALTER TABLE checkin DROP COLUMN connection;"
 			 " ALTER TABLE checkin DROP COLUMN craving; ALTER TABLE member DROP COLUMN call_first;"
-			 " DROP TABLE experiment; ALTER TABLE session DROP COLUMN urge_before;"
-			 " ALTER TABLE session DROP COLUMN urge_after; PRAGMA user_version = 1", NULL, NULL, NULL) != SQLITE_OK)
+			 " DROP TABLE experiment;"
+			 " DROP INDEX entry_deleted; ALTER TABLE entry DROP COLUMN deleted;"
+			 " ALTER TABLE session DROP COLUMN urge_before; ALTER TABLE session DROP COLUMN urge_after; PRAGMA user_version = 1", NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
 	if (store_sqlite_open(path, &a.store, &err) != NB_OK)
@@ -721,6 +722,78 @@ static void unlink_db(char *path)
 	path[strlen(path) - 4] = 0;
 }
 
+/* Whether word is anywhere in the database at path or its write-ahead log. */
+static bool in_file(const char *path, const char *word)
+{
+	bool found = false;
+
+	for (int side = 0; side < 2 && !found; side++) {
+		char name[80];
+		FILE *f;
+		struct nb_buf b = { 0 };
+		char chunk[4096];
+		size_t n;
+
+		snprintf(name, sizeof name, "%s%s", path, side ? "-wal" : "");
+		if (!(f = fopen(name, "rb")))
+			continue;
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			buf_addn(&b, chunk, n);
+		fclose(f);
+		found = b.len && memmem(b.s, b.len, word, strlen(word)) != NULL;
+		buf_free(&b);
+	}
+	return found;
+}
+
+/* Schema 8 writes the search index anew: the words of rows deleted before
+ * it, which FTS5 kept in its older segments, are gone from the file after
+ * the migration, and a row deleted afterwards leaves none behind. */
+static void migration_clears_the_index(void **state)
+{
+	struct nb_app a = { .now = NOW };
+	struct nb_error err;
+	char path[64] = "/tmp/nabij-test-XXXXXX";
+	int fd = mkstemp(path);
+	int64_t id;
+	sqlite3 *h;
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	store_close(&a.store);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);	/* as before schema 8 */
+	if (sqlite3_exec(h, "INSERT INTO entry_fts(entry_fts, rank) VALUES ('secure-delete', 0);"
+			 " DROP TRIGGER day_dirty_member_aside; DROP INDEX entry_deleted;"
+			 " ALTER TABLE entry DROP COLUMN deleted; ALTER TABLE session DROP COLUMN urge_before;"
+			 " ALTER TABLE session DROP COLUMN urge_after; PRAGMA user_version = 7", NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s", sqlite3_errmsg(h));
+	for (int i = 0; i < 20; i++) {
+		char sql[200];
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO entry_fts(rowid, body, words) VALUES (%d, '%s day %d', '')", i + 1,
+			 i == 7 ? "okapisecret" : "ordinary", i);
+		if (sqlite3_exec(h, sql, NULL, NULL, NULL) != SQLITE_OK)
+			fail_msg("%s", sqlite3_errmsg(h));
+	}
+	if (sqlite3_exec(h, "DELETE FROM entry_fts WHERE rowid = 8; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL,
+			 NULL) != SQLITE_OK)
+		fail_msg("%s", sqlite3_errmsg(h));
+	sqlite3_close(h);
+	assert_true(in_file(path, "okapisecret"));	/* a deletion before schema 8 left it */
+	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	assert_false(in_file(path, "okapisecret"));
+	/* from now on: deleted, waited, gone, and not a word of it left */
+	id = add(&a, checkin(3, "narwhalsecret", NOW));
+	assert_int_equal(app_delete(&a, id, &err), NB_OK);
+	a.now += NB_UNDO_SECONDS;
+	assert_int_equal(app_expire(&a, &err), NB_OK);
+	assert_false(in_file(path, "narwhalsecret"));
+	store_close(&a.store);
+	unlink_db(path);
+}
+
 /* A database of schema 2 (before the connection scale) keeps its
  * check-ins and gains the scale and its mean per day when opened; so do
  * the craving scale and the circle's first to call (schema 5). */
@@ -745,8 +818,9 @@ static void migration_adds_connection(void **state)
 	if (sqlite3_exec(h, "ALTER TABLE checkin DROP COLUMN connection;"
 			 " ALTER TABLE day_summary DROP COLUMN connection; ALTER TABLE checkin DROP COLUMN craving;"
 			 " ALTER TABLE day_summary DROP COLUMN craving; ALTER TABLE member DROP COLUMN call_first;"
-			 " DROP TABLE experiment; ALTER TABLE session DROP COLUMN urge_before;"
-			 " ALTER TABLE session DROP COLUMN urge_after; PRAGMA user_version = 2",
+			 " DROP TABLE experiment;"
+			 " DROP TRIGGER day_dirty_member_aside; DROP INDEX entry_deleted; ALTER TABLE entry DROP COLUMN deleted;"
+			 " ALTER TABLE session DROP COLUMN urge_before; ALTER TABLE session DROP COLUMN urge_after; PRAGMA user_version = 2",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
@@ -899,6 +973,342 @@ static void one_experiment_at_a_time_in_the_store(void **state)
 	unlink_db(path);
 }
 
+/* How many records wait for undo now. */
+static size_t waiting(struct nb_app *a)
+{
+	struct nb_entries l = { 0 };
+	struct nb_error err;
+	size_t n;
+
+	assert_int_equal(app_waiting(a, 0, &l, &err), NB_OK);
+	n = l.n;
+	entries_free(&l);
+	return n;
+}
+
+static struct nb_entry *moment_with(const struct nb_entry *m, int64_t at)
+{
+	struct nb_entry *e = entry_new(NB_MOMENT);
+
+	e->u.moment.kind = xstrdup("hug");
+	e->u.moment.safe = xstrdup("yes");
+	e->u.moment.with = xstrdup(m->u.member.name);
+	e->u.moment.member_uid = xstrdup(m->uid);
+	e->u.moment.note = xstrdup("warm and close");
+	entry_set_time(e, nb_stamp_local(at));
+	return e;
+}
+
+static enum nb_err count_each(const struct nb_entry *e, void *ctx, struct nb_error *err)
+{
+	(void)e, (void)err;
+	(*(size_t *)ctx)++;
+	return NB_OK;
+}
+
+/*
+ * A deleted record waits for undo out of sight: no get, list, export,
+ * search, count, name, last touch, reflection, exercise statistics, day
+ * summary or check sees it; Undo brings it back whole, with the same id
+ * and uid and the moment's link to the member it names.
+ */
+static void a_deleted_record_waits_out_of_sight(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_entries l = { 0 };
+	struct nb_entry *m, *e, *back;
+	struct nb_hits h = { 0 };
+	struct nb_error err;
+	struct nb_exercise_stat *stats;
+	size_t nstats, each = 0;
+	bool found;
+	char got[1024], uid[NB_UID_LEN], muid[NB_UID_LEN];
+	int64_t anna, hug, c, s, r, n;
+
+	anna = add(a, member("Anna", true));
+	assert_int_equal(app_get(a, anna, &m, &err), NB_OK);
+	snprintf(muid, sizeof muid, "%s", m->uid);
+	hug = add(a, moment_with(m, NOW - 60));
+	c = add(a, checkin(2, "a narwhal of a day", NOW - 30));
+	e = entry_new(NB_SESSION);
+	e->u.session.exercise = xstrdup("breath");
+	e->u.session.seconds = 120;
+	e->u.session.tension_before = 4;
+	e->u.session.tension_after = 2;
+	s = add(a, e);
+	e = entry_new(NB_REFLECTION);
+	e->u.reflection.prompt = xstrdup("beside-me");
+	e->u.reflection.text = xstrdup("tea and quiet");
+	r = add(a, e);
+	summary(a, got, sizeof got);
+	assert_string_equal(got, "2026-11-20:2;|2026-11-20:cAnna;2026-11-20:e;2026-11-20:mhug;2026-11-20:t;");
+
+	/* the member: out of the circle and the facts; the moment stays, its
+	 * link hidden (an export of it names no one who is not in it) */
+	assert_int_equal(app_delete(a, anna, &err), NB_OK);
+	assert_int_equal(app_get(a, anna, &e, &err), NB_ENOTFOUND);
+	assert_int_equal(app_circle(a, &l, &err), NB_OK);
+	assert_int_equal(l.n, 0);
+	entries_free(&l);
+	assert_int_equal(a->store.ops->count(a->store.db, NB_MEMBER, &n, &err), NB_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(a->store.ops->member_by_name(a->store.db, "anna", uid, &found, &err), NB_OK);
+	assert_false(found);
+	assert_int_equal(app_search(a, "12345678", 10, &h, &err), NB_OK);
+	assert_int_equal(h.n, 0);
+	hits_free(&h);
+	assert_int_equal(app_get(a, hug, &e, &err), NB_OK);
+	assert_null(e->u.moment.member_uid);
+	entry_free(e);
+	summary(a, got, sizeof got);
+	assert_string_equal(got, "2026-11-20:2;|2026-11-20:e;2026-11-20:mhug;2026-11-20:t;");
+	assert_int_equal(app_export_each(a, count_each, &each, &err), NB_OK);
+	assert_int_equal(each, 4);
+
+	/* the others: out of every reading */
+	assert_int_equal(app_delete(a, hug, &err), NB_OK);
+	assert_int_equal(app_delete(a, c, &err), NB_OK);
+	assert_int_equal(app_delete(a, s, &err), NB_OK);
+	assert_int_equal(app_delete(a, r, &err), NB_OK);
+	assert_int_equal(app_delete(a, r, &err), NB_ENOTFOUND);	/* waits already */
+	assert_int_equal(waiting(a), 5);
+	assert_int_equal(app_export(a, &l, &err), NB_OK);
+	assert_int_equal(l.n, 0);
+	entries_free(&l);
+	each = 0;
+	assert_int_equal(app_export_each(a, count_each, &each, &err), NB_OK);
+	assert_int_equal(each, 0);
+	assert_int_equal(app_search(a, "narwhal", 10, &h, &err), NB_OK);
+	assert_int_equal(h.n, 0);
+	hits_free(&h);
+	assert_int_equal(a->store.ops->last_touch(a->store.db, false, &e, &err), NB_OK);
+	assert_null(e);
+	assert_int_equal(app_reflection_latest(a, "beside-me", &e, &err), NB_OK);
+	assert_null(e);
+	assert_int_equal(app_exercise_stats(a, &stats, &nstats, &err), NB_OK);
+	assert_int_equal(nstats, 0);
+	free(stats);
+	summary(a, got, sizeof got);
+	assert_string_equal(got, "|");
+	{
+		struct nb_check k;
+		assert_int_equal(app_check(a, &k, &err), NB_OK);
+		assert_false(check_found(&k));	/* no index row is missing for what waits */
+		assert_int_equal(k.records[NB_MEMBER] + k.records[NB_CHECKIN], 0);
+	}
+	/* an import meets its uid: it is there, waiting; nothing twice */
+	e = member("Anna", false);
+	snprintf(e->uid, sizeof e->uid, "%s", muid);
+	entry_set_time(e, nb_stamp_local(NOW));
+	entries_push(&l, e);
+	{
+		struct nb_import_result ir;
+		assert_int_equal(app_import(a, &l, false, &ir, &err), NB_OK);
+		assert_int_equal(ir.present, 1);
+		assert_int_equal(ir.added, 0);
+	}
+	entries_free(&l);
+
+	/* back, whole: the member with the same id and uid, still the first to
+	 * call; the moment's link to her again; every reading sees them */
+	assert_int_equal(app_undo(a, anna, &back, &err), NB_OK);
+	assert_int_equal(back->id, anna);
+	assert_string_equal(back->uid, muid);
+	assert_true(back->u.member.first);
+	assert_string_equal(back->u.member.reach, "06-12345678");
+	entry_free(back);
+	for (int64_t id = r; id >= hug; id--)
+		if (id != anna)
+			assert_int_equal(app_undo(a, 0, NULL, &err), NB_OK);	/* the one deleted last first */
+	assert_int_equal(waiting(a), 0);
+	assert_int_equal(app_undo(a, 0, NULL, &err), NB_ENOTFOUND);
+	assert_int_equal(app_undo(a, c, NULL, &err), NB_ENOTFOUND);	/* not deleted */
+	assert_non_null(strstr(err.msg, "cannot be brought back"));
+	assert_int_equal(app_get(a, hug, &e, &err), NB_OK);
+	assert_string_equal(e->u.moment.member_uid, muid);
+	entry_free(e);
+	summary(a, got, sizeof got);
+	assert_string_equal(got, "2026-11-20:2;|2026-11-20:cAnna;2026-11-20:e;2026-11-20:mhug;2026-11-20:t;");
+	assert_int_equal(app_search(a, "narwhal", 10, &h, &err), NB_OK);
+	assert_int_equal(h.n, 1);
+	hits_free(&h);
+	assert_int_equal(app_search(a, "12345678", 10, &h, &err), NB_OK);
+	assert_int_equal(h.n, 1);
+	hits_free(&h);
+	assert_int_equal(app_reflection_latest(a, "beside-me", &e, &err), NB_OK);
+	assert_int_equal(e->id, r);
+	entry_free(e);
+	entry_free(m);
+}
+
+/* The ten minutes at their edges: a second before they are over Undo
+ * works; at the end the record is gone for good, also for its uid. */
+static void undo_for_ten_minutes(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_error err;
+	struct nb_entry *e;
+	char uid[NB_UID_LEN];
+	int64_t one = add(a, checkin(3, "one", NOW - 60)), two = add(a, checkin(4, "two", NOW - 30)), id;
+
+	assert_int_equal(app_get(a, two, &e, &err), NB_OK);
+	snprintf(uid, sizeof uid, "%s", e->uid);
+	entry_free(e);
+	assert_int_equal(app_delete(a, one, &err), NB_OK);
+	assert_int_equal(app_delete(a, two, &err), NB_OK);
+	a->now = NOW + NB_UNDO_SECONDS - 1;
+	assert_false(app_expire_due(a));
+	assert_int_equal(app_expire(a, &err), NB_OK);
+	assert_int_equal(waiting(a), 2);
+	assert_int_equal(app_undo(a, one, NULL, &err), NB_OK);
+	a->now = NOW + NB_UNDO_SECONDS;
+	assert_int_equal(waiting(a), 0);	/* no longer offered */
+	assert_true(app_expire_due(a));
+	assert_int_equal(app_undo(a, two, NULL, &err), NB_ENOTFOUND);
+	assert_int_equal(app_undo(a, 0, NULL, &err), NB_ENOTFOUND);
+	assert_non_null(strstr(err.msg, "Nothing waits"));
+	assert_true(app_expire_due(a));	/* a failed undo changed nothing */
+	assert_int_equal(a->store.ops->find_uid(a->store.db, uid, &id, &err), NB_OK);
+	assert_int_equal(id, two);
+	assert_int_equal(app_expire(a, &err), NB_OK);
+	assert_int_equal(a->store.ops->find_uid(a->store.db, uid, &id, &err), NB_OK);
+	assert_int_equal(id, 0);	/* gone for good */
+	assert_false(app_expire_due(a));
+	/* a delete, too, removes what waited its time */
+	assert_int_equal(app_delete(a, one, &err), NB_OK);
+	a->now += NB_UNDO_SECONDS;
+	add(a, checkin(2, "three", 0));
+	assert_true(app_expire_due(a));
+	assert_int_equal(app_delete(a, 99, &err), NB_ENOTFOUND);	/* and a failed one nothing */
+	assert_true(app_expire_due(a));
+	assert_int_equal(app_expire(a, &err), NB_OK);
+	assert_false(app_expire_due(a));
+	assert_int_equal(app_get(a, one, &e, &err), NB_ENOTFOUND);
+	assert_int_equal(app_undo(a, one, NULL, &err), NB_ENOTFOUND);
+	a->now = NOW;
+}
+
+/* nabij forget: what waits goes for good at once, and nothing else. */
+static void forget_what_waits(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_error err;
+	struct nb_entries l = { 0 };
+	struct nb_query q = { 0 };
+	int64_t n = -1, keep = add(a, checkin(3, "keep", NOW - 60));
+
+	assert_int_equal(app_forget_waiting(a, &n, &err), NB_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(app_delete(a, add(a, checkin(4, "go", NOW - 30)), &err), NB_OK);
+	assert_int_equal(app_delete(a, add(a, member("Sam", false)), &err), NB_OK);
+	assert_int_equal(app_forget_waiting(a, &n, &err), NB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(waiting(a), 0);
+	assert_int_equal(app_undo(a, 0, NULL, &err), NB_ENOTFOUND);
+	assert_int_equal(app_list(a, &q, &l, &err), NB_OK);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0]->id, keep);
+	entries_free(&l);
+}
+
+/* Undo brings the first to call back as the first; the one marked since
+ * is not, and the app says who. */
+static void undo_the_first_to_call(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_error err;
+	struct nb_entry *back;
+	int64_t sam = add(a, member("Sam", true)), noor;
+
+	assert_int_equal(app_delete(a, sam, &err), NB_OK);
+	noor = add(a, member("Noor", true));
+	assert_int_equal(a->first_before.id, 0);	/* Sam waits: no one else was the first */
+	assert_int_equal(app_undo(a, 0, &back, &err), NB_OK);
+	assert_int_equal(back->id, sam);
+	assert_true(back->u.member.first);
+	entry_free(back);
+	assert_int_equal(a->first_before.id, noor);
+	assert_true(is_first(a, sam));
+	assert_false(is_first(a, noor));
+}
+
+static enum nb_err no_commit(void *db, struct nb_error *err)
+{
+	(void)db;
+	return nb_error_set(err, NB_EDB, "", "the disk is full here");
+}
+
+/* A delete or an undo that cannot be written leaves everything as it was. */
+static void a_failed_undo_changes_nothing(void **state)
+{
+	struct nb_app *a = *state;
+	const struct nb_store_ops *real = a->store.ops;
+	struct nb_store_ops failing = *real;
+	struct nb_error err;
+	struct nb_entry *e;
+	int64_t sam = add(a, member("Sam", true)), noor = add(a, member("Noor", false));
+
+	failing.commit = no_commit;
+	a->store.ops = &failing;
+	assert_int_equal(app_delete(a, sam, &err), NB_EDB);
+	a->store.ops = real;
+	assert_int_equal(app_get(a, sam, &e, &err), NB_OK);	/* still there */
+	entry_free(e);
+	assert_int_equal(waiting(a), 0);
+	assert_int_equal(app_delete(a, sam, &err), NB_OK);
+	assert_int_equal(app_get(a, noor, &e, &err), NB_OK);
+	e->u.member.first = true;
+	assert_int_equal(app_update(a, e, &err), NB_OK);
+	entry_free(e);
+	a->store.ops = &failing;
+	assert_int_equal(app_undo(a, sam, NULL, &err), NB_EDB);
+	assert_int_equal(a->first_before.id, 0);
+	a->store.ops = real;
+	assert_int_equal(waiting(a), 1);	/* still waiting, Noor still the first */
+	assert_int_equal(app_get(a, sam, &e, &err), NB_ENOTFOUND);
+	assert_true(is_first(a, noor));
+	a->store.ops = &failing;
+	assert_int_equal(app_forget_waiting(a, NULL, &err), NB_EDB);
+	a->store.ops = real;
+	assert_int_equal(waiting(a), 1);
+	assert_int_equal(app_undo(a, sam, NULL, &err), NB_OK);
+}
+
+/* A running experiment that waits for undo gives way to a new one, for
+ * good: two cannot run, and it could not come back beside it. */
+static void a_new_experiment_ends_the_wait(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_error err;
+	struct nb_entry *x = experiment("embrace", NULL), *found;
+	int64_t old;
+
+	assert_int_equal(app_experiment_start(a, x, NULL, &err), NB_OK);
+	old = x->id;
+	entry_free(x);
+	assert_int_equal(app_delete(a, old, &err), NB_OK);
+	assert_int_equal(app_experiment(a, &found, &err), NB_OK);
+	assert_null(found);
+	x = experiment("self-touch", NULL);
+	assert_int_equal(app_experiment_start(a, x, NULL, &err), NB_OK);
+	entry_free(x);
+	assert_int_equal(waiting(a), 0);
+	assert_int_equal(app_undo(a, old, NULL, &err), NB_ENOTFOUND);
+	assert_int_equal(running(a), 1);
+	/* a stopped one waits as any record does */
+	assert_int_equal(app_experiment(a, &x, &err), NB_OK);
+	xstrset(&x->u.experiment.state, "stopped");
+	assert_int_equal(app_update(a, x, &err), NB_OK);
+	assert_int_equal(app_delete(a, x->id, &err), NB_OK);
+	x->id = 0;
+	entry_free(x);
+	x = experiment("reach-out", NULL);
+	assert_int_equal(app_experiment_start(a, x, NULL, &err), NB_OK);
+	entry_free(x);
+	assert_int_equal(waiting(a), 1);
+	assert_int_equal(app_undo(a, 0, NULL, &err), NB_OK);
+}
+
 /* An experiment imported beside a running one comes in stopped, and is
  * counted as such; the one that ran goes on. */
 static void import_beside_a_running_experiment(void **state)
@@ -969,8 +1379,9 @@ static void migration_stops_all_but_one(void **state)
 	store_close(&a.store);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	if (sqlite3_exec(h, "DROP INDEX IF EXISTS experiment_one_running;"
-			 " UPDATE experiment SET state = 'running'; ALTER TABLE session DROP COLUMN urge_before;"
-			 " ALTER TABLE session DROP COLUMN urge_after; PRAGMA user_version = 6",
+			 " UPDATE experiment SET state = 'running';"
+			 " DROP TRIGGER day_dirty_member_aside; DROP INDEX entry_deleted; ALTER TABLE entry DROP COLUMN deleted;"
+			 " ALTER TABLE session DROP COLUMN urge_before; ALTER TABLE session DROP COLUMN urge_after; PRAGMA user_version = 6",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
@@ -992,8 +1403,8 @@ static void migration_stops_all_but_one(void **state)
 }
 
 /* A database of schema 7 (before the urge's strength) keeps its sessions
- * and gains urge_before and urge_after when opened: the step for 8 (empty
- * on this branch) and 9 run in order; a session then keeps both. */
+ * and gains urge_before and urge_after when opened: the steps for 8 (undo)
+ * and 9 run in order; a session then keeps both. */
 static void migration_adds_the_urge(void **state)
 {
 	struct nb_app a = { .now = NOW };
@@ -1018,6 +1429,7 @@ static void migration_adds_the_urge(void **state)
 	store_close(&a.store);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	if (sqlite3_exec(h, "ALTER TABLE session DROP COLUMN urge_before; ALTER TABLE session DROP COLUMN urge_after;"
+			 " DROP TRIGGER day_dirty_member_aside; DROP INDEX entry_deleted; ALTER TABLE entry DROP COLUMN deleted;"
 			 " PRAGMA user_version = 7", NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
@@ -1084,6 +1496,12 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(migrations_set_the_version),
+		cmocka_unit_test_setup_teardown(a_deleted_record_waits_out_of_sight, setup, teardown),
+		cmocka_unit_test_setup_teardown(undo_for_ten_minutes, setup, teardown),
+		cmocka_unit_test_setup_teardown(forget_what_waits, setup, teardown),
+		cmocka_unit_test_setup_teardown(undo_the_first_to_call, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_failed_undo_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_new_experiment_ends_the_wait, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_kind_round_trips, setup, teardown),
 		cmocka_unit_test_setup_teardown(one_first_to_call, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_finds_and_forgets, setup, teardown),
@@ -1096,6 +1514,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(charts_per_day, setup, teardown),
 		cmocka_unit_test_setup_teardown(day_summary_follows_writes, setup, teardown),
 		cmocka_unit_test(migration_builds_the_summary),
+		cmocka_unit_test(migration_clears_the_index),
 		cmocka_unit_test(migration_adds_connection),
 		cmocka_unit_test(check_finds_the_index_and_links),
 		cmocka_unit_test_setup_teardown(week_shows_the_last_week_with_records, setup, teardown),

@@ -474,6 +474,9 @@ static enum nb_err f_period(void *db, const char *since, const char *until, stru
 			    struct nb_error *err)
 { (void)db, (void)since, (void)until, (void)out; return FAIL_READ(); }
 
+static enum nb_err f_waiting(void *db, struct nb_entries *out, struct nb_error *err)
+{ (void)db, (void)out; return FAIL_READ(); }
+
 static size_t count_of(const char *s, const char *what)
 {
 	size_t n = 0;
@@ -496,7 +499,7 @@ static void a_failed_read_fails_the_page(void **state)
 	failing.get = f_get, failing.find_uid = f_find_uid, failing.list = f_list;
 	failing.search = f_search, failing.last_touch = f_last_touch, failing.count = f_count;
 	failing.member_by_name = f_member, failing.exercise_stats = f_stats;
-	failing.reflection_latest = f_latest, failing.period = f_period;
+	failing.reflection_latest = f_latest, failing.period = f_period, failing.waiting = f_waiting;
 	f->app.store.ops = &failing;
 	for (size_t i = 0; (path = web_route_path(i)); i++) {
 		struct web_req r;
@@ -861,6 +864,133 @@ static void one_first_to_call(void **state)
 	assert_int_equal(get(f, path, &body), 200);
 	assert_null(strstr(body, "Now the first to call"));	/* Sam is: nothing to say */
 	free(body);
+}
+
+/* POST path with the form's pairs (NULL-ended); the status, the location
+ * left in location. */
+static int post(struct fixture *f, const char *path, const char *const *kv, char *location, size_t size)
+{
+	struct web_req r;
+	struct web_resp resp = { 0 };
+	int status;
+
+	req_init(&r, &f->w, "POST", path);
+	for (int i = 0; kv && kv[i]; i += 2)
+		form(&r, kv[i], kv[i + 1]);
+	web_handle(&f->w, &r, &resp);
+	status = resp.status;
+	snprintf(location, size, "%s", resp.location);
+	web_resp_free(&resp);
+	req_free(&r);
+	return status;
+}
+
+/* GET path with one pair in its query. */
+static int get_q(struct fixture *f, const char *path, const char *k, const char *v, char **body)
+{
+	struct web_req r;
+	int status;
+
+	req_init(&r, &f->w, "GET", path);
+	kvs_add(&r.query, k, v, strlen(v));
+	status = run(f, &r, body);
+	req_free(&r);
+	return status;
+}
+
+/* Nothing removed by one stray tap: a member or a record deleted in the
+ * browser is gone from the circle, the history and search at once, and the
+ * next page offers Undo as a form (no script), which brings it back whole. */
+static void undo_in_the_browser(void **state)
+{
+	struct fixture *f = *state;
+	struct nb_entry *e = entry_new(NB_MEMBER), *m;
+	struct nb_error err;
+	char *body, path[64], location[512], id[24];
+	int64_t ilse, hug;
+
+	e->u.member.name = xstrdup("Ilse");
+	e->u.member.reach = xstrdup("06-12345678");
+	assert_int_equal(app_add(f->w.app, e, &err), NB_OK);
+	ilse = e->id;
+	m = e;
+	e = entry_new(NB_MOMENT);
+	e->u.moment.kind = xstrdup("hug");
+	e->u.moment.with = xstrdup("Ilse");
+	e->u.moment.note = xstrdup("zebrawarm");
+	assert_int_equal(app_add(f->w.app, e, &err), NB_OK);
+	hug = e->id;
+	entry_free(e);
+	assert_int_equal(app_get(f->w.app, hug, &e, &err), NB_OK);
+	assert_string_equal(e->u.moment.member_uid, m->uid);	/* linked by name */
+	entry_free(e);
+
+	/* the circle's Remove: gone at once, Undo on the next page */
+	snprintf(path, sizeof path, "/circle/%lld", (long long)ilse);
+	assert_int_equal(post(f, path, NULL, location, sizeof location), 303);
+	assert_non_null(strstr(location, "/circle"));
+	assert_int_equal(get(f, "/circle", &body), 200);
+	assert_null(strstr(body, "<li><p><strong>Ilse</strong>"));	/* out of the circle */
+	assert_non_null(strstr(body, "Removed from your circle: <strong>Ilse</strong>"));
+	assert_non_null(strstr(body, "action=\"/undo\""));
+	snprintf(id, sizeof id, "value=\"%lld\"", (long long)ilse);
+	assert_non_null(strstr(body, id));
+	assert_non_null(strstr(body, "For 10 minutes Undo brings it back whole"));
+	assert_null(strstr(body, "confirm("));
+	free(body);
+	assert_int_equal(get(f, "/card", &body), 200);
+	assert_null(strstr(body, "Ilse"));
+	free(body);
+	snprintf(path, sizeof path, "/r/%lld", (long long)ilse);
+	assert_int_equal(get(f, path, &body), 404);
+	free(body);
+	/* Undo: back whole, the same record, linked from the moment again */
+	snprintf(id, sizeof id, "%lld", (long long)ilse);
+	assert_int_equal(post(f, "/undo", (const char *const[]){ "id", id, NULL }, location, sizeof location), 303);
+	assert_string_equal(location, "/circle");
+	assert_int_equal(get(f, "/circle", &body), 200);
+	assert_non_null(strstr(body, "<li><p><strong>Ilse</strong>"));
+	assert_null(strstr(body, "action=\"/undo\""));
+	free(body);
+	assert_int_equal(app_get(f->w.app, hug, &e, &err), NB_OK);
+	assert_string_equal(e->u.moment.member_uid, m->uid);
+	entry_free(e);
+	assert_int_equal(post(f, "/undo", (const char *const[]){ "id", id, NULL }, location, sizeof location), 404);
+
+	/* a record deleted on its page: out of history and search, Undo there */
+	snprintf(path, sizeof path, "/r/%lld", (long long)hug);
+	assert_int_equal(get(f, path, &body), 200);
+	assert_non_null(strstr(body, "For 10 minutes Undo brings it back whole"));
+	free(body);
+	snprintf(path, sizeof path, "/r/%lld/delete", (long long)hug);
+	assert_int_equal(post(f, path, NULL, location, sizeof location), 303);
+	assert_non_null(strstr(location, "/history?deleted="));
+	assert_int_equal(get_q(f, "/history", "deleted", strchr(location, '=') + 1, &body), 200);
+	assert_non_null(strstr(body, "Deleted:"));
+	assert_non_null(strstr(body, "action=\"/undo\""));
+	snprintf(path, sizeof path, "href=\"/r/%lld\"", (long long)hug);
+	assert_null(strstr(body, path));
+	free(body);
+	assert_int_equal(get_q(f, "/history", "q", "zebrawarm", &body), 200);
+	assert_non_null(strstr(body, "Nothing found."));
+	free(body);
+	assert_int_equal(get(f, "/undo", &body), 200);
+	assert_non_null(strstr(body, "Deleted:"));
+	free(body);
+	/* no id: the one deleted last */
+	assert_int_equal(post(f, "/undo", NULL, location, sizeof location), 303);
+	snprintf(path, sizeof path, "/r/%lld?back=1", (long long)hug);
+	assert_string_equal(location, path);
+	snprintf(path, sizeof path, "/r/%lld", (long long)hug);
+	assert_int_equal(get_q(f, path, "back", "1", &body), 200);
+	assert_non_null(strstr(body, "It is back, whole, as it was."));
+	free(body);
+	assert_int_equal(get(f, "/undo", &body), 200);
+	assert_non_null(strstr(body, "Nothing waits to be undone."));
+	free(body);
+	assert_int_equal(post(f, "/undo", NULL, location, sizeof location), 404);
+	assert_int_equal(post(f, "/undo", (const char *const[]){ "id", "x", NULL }, location, sizeof location), 404);
+	entry_free(m);
 }
 
 /* The circle's edit form changes a person into a place. */
@@ -1347,6 +1477,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(member_becomes_a_place, setup, teardown),
 		cmocka_unit_test_setup_teardown(circle_calls_only_phones, setup, teardown),
 		cmocka_unit_test_setup_teardown(one_first_to_call, setup, teardown),
+		cmocka_unit_test_setup_teardown(undo_in_the_browser, setup, teardown),
 		cmocka_unit_test_setup_teardown(lowest_asks_for_someone, setup, teardown),
 		cmocka_unit_test_setup_teardown(import_from_daylio, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_says_how_many, setup, teardown),

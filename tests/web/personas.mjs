@@ -171,8 +171,15 @@ async function anneke() {
 		await follow(page, () => page.getByRole("button", { name: "Opslaan", exact: true }).tap());
 		check("nl: a kind word after a change", await seen(page.getByText(/Gewijzigd en bewaard/)));
 		await page.getByText("Verwijderen", { exact: true }).tap();
-		await follow(page, () => page.getByRole("button", { name: "Voorgoed verwijderen" }).tap());
-		check("nl: a kind word after deleting", await seen(page.getByText(/Voorgoed verwijderd/)));
+		check("nl: how long undo works, before deleting", await seen(page.getByText(/10 minuten lang brengt Ongedaan maken/)));
+		await follow(page, () => page.getByRole("button", { name: "Deze notitie verwijderen" }).tap());
+		check("nl: a kind word after deleting", await seen(page.getByText(/Verwijderd\. Wat je hier bewaart/)));
+		check("nl: the check-in is out of the history", !(await page.locator("ul.records").textContent()).includes("check-in"));
+		// A stray tap: Undo, one tap, on the next page.
+		await follow(page, () => page.getByRole("button", { name: "Ongedaan maken" }).tap());
+		check("nl: the check-in is back", await seen(page.getByText(/Het is terug, heel/)));
+		await go("Geschiedenis");
+		check("nl: back in the history", (await page.locator("ul.records").textContent()).includes("check-in"));
 
 		// The help numbers on every page of the menu.
 		for (const name of ["Vandaag", "Hoe gaat het", "Moment", "Hulp", "Oefeningen", "Kring", "Triggerdagboek",
@@ -309,6 +316,41 @@ async function daan() {
 			check(`en: "${word}" finds the check-in`, await seen(page.locator("main").getByRole("link", { name: /check-in/ }).first()));
 		}
 
+		// Jan removed from the circle by a stray click: gone at once, and
+		// back whole with Undo on the next page (the same record, the moment
+		// with him still linked to him), without a script's confirm().
+		const exported = async () => JSON.parse(await (await page.request.get(new URL("/export.json", page.url()).href)).text()).records;
+		const janBefore = await exported();
+		const jan = janBefore.find((r) => r.type === "member" && r.name === "Jan");
+		const talk = () => janBefore.find((r) => r.type === "moment" && r.kind === "talk");
+		check("en: the moment is linked to Jan", jan && talk() && talk().member === jan.uid);
+		await go("Circle");
+		let dialogs = 0;
+		page.on("dialog", (d) => { dialogs++; d.dismiss(); });
+		await clickTo(page.getByRole("button", { name: "Remove Jan" }));
+		check("en: Jan is out of the circle at once", !(await page.locator("main").textContent()).includes("Jan · the first to call"));
+		check("en: Undo is offered", await seen(page.getByText(/Removed from your circle:/)));
+		check("en: how long Undo works", await seen(page.getByText(/For 10 minutes Undo brings it back whole/)));
+		{
+			const waiting = await exported();
+			check("en: Jan is not exported while he waits", !waiting.some((r) => r.uid === jan.uid));
+			const m = waiting.find((r) => r.type === "moment" && r.kind === "talk");
+			check("en: the moment stays, naming no one who is gone", m && !m.member);
+		}
+		await page.screenshot({ path: `${shots}/persona-en-undo.png`, fullPage: true });
+		await clickTo(page.getByRole("button", { name: "Undo" }));
+		check("en: Jan is back, the first to call", (await page.locator("ul.circle").textContent()).includes("Jan · the first to call"));
+		check("en: Undo is no longer offered", !(await page.locator("main").textContent()).includes("Removed from your circle"));
+		{
+			const after = await exported();
+			const back = after.find((r) => r.uid === jan.uid);
+			const m = after.find((r) => r.type === "moment" && r.kind === "talk");
+			check("en: Jan back whole (same uid, reach, help)", back && back.name === "Jan" && back.reach === jan.reach &&
+			      back.helps === jan.helps && back.first === true);
+			check("en: the moment links to Jan again", m && m.member === jan.uid);
+		}
+		check("en: no confirm() dialog", dialogs === 0);
+
 		// The craving drawn beside the other scales.
 		await go("Charts");
 		check("en: a craving chart", await seen(page.getByText("Craving or urge", { exact: true }).first()));
@@ -322,8 +364,8 @@ async function daan() {
 		await clickTo(page.getByRole("button", { name: "Save" }));
 		check("en: a kind word after a change", await seen(page.getByText(/Changed and kept/)));
 		await page.getByText("Delete", { exact: true }).click();
-		await clickTo(page.getByRole("button", { name: "Delete for good" }));
-		check("en: a kind word after deleting", await seen(page.getByText(/Deleted for good/)));
+		await clickTo(page.getByRole("button", { name: "Delete this record" }));
+		check("en: a kind word after deleting", await seen(page.getByText(/Deleted\. What you keep here/)));
 
 		// The help numbers on every page of the menu.
 		for (const name of ["Today", "Check-in", "Moment", "Exercises", "Circle", "Trigger diary", "Week",
