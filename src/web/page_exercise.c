@@ -91,10 +91,10 @@ static void pacer(struct page *p, const struct nb_breath *b)
 			snprintf(vis, sizeof vis, "0;1");
 			snprintf(kt, sizeof kt, "0;%.4f", from[i]);
 		}
-		h(p, "<text class=\"phase\" x=\"120\" y=\"126\" text-anchor=\"middle\" opacity=\"0\">%s"
+		h(p, "<text class=\"phase\" data-phase=\"%d\" x=\"120\" y=\"126\" text-anchor=\"middle\" opacity=\"0\">%s"
 		     "<animate attributeName=\"opacity\" values=\"%s\" keyTimes=\"%s\" dur=\"%s\" "
 		     "calcMode=\"discrete\" repeatCount=\"indefinite\"/></text>",
-		  words[i], vis, kt, dur);
+		  i, words[i], vis, kt, dur);
 	}
 	h(p, "</svg>");
 }
@@ -222,7 +222,9 @@ static bool breath_page(struct page *p, const struct nb_exercise *x)
 	  b.in, b.hold, b.out, b.rest, breath_total(&b), _("Breathe in"), _("Hold"), _("Breathe out"), _("Rest"),
 	  _("%d:%02d left"), _("Done"));
 	pacer(p, &b);
-	h(p, "<p class=\"pacer-status\" aria-live=\"polite\"></p></div>");
+	/* only the phase is spoken when it changes; the clock is not announced */
+	h(p, "<p class=\"pacer-status\"><span class=\"pacer-phase\" aria-live=\"polite\"></span> "
+	     "<span class=\"pacer-clock\"></span></p></div>");
 	h(p, "<p class=\"quiet\">%s</p>", _("Follow the circle. Stop whenever you like; the time you did is kept."));
 	form_begin(p, action, "done");
 	form_errors(p);

@@ -127,6 +127,32 @@ try {
 	const saved = await page.locator(".saved").textContent();
 	check("breath session saved with its seconds", /self-soothing breath · [0-9]+ s/.test(saved), saved);
 
+	// With reduced motion the circle stands still and its words follow the
+	// phases; only a new phase is spoken (the clock is not a live region).
+	await page.emulateMedia({ reducedMotion: "reduce" });
+	await page.goto(origin + "/exercise/breath");
+	await page.click("summary:has-text('Adjust')");
+	await page.fill("input[name=minutes]", "1");
+	await page.click("button:has-text('Start')");
+	const radius = () => page.locator("svg.pacer circle.breath").evaluate((c) => c.r.animVal.value);
+	const shown = () => page.locator("svg.pacer text.phase[opacity='1']").textContent();
+	const r1 = await radius(), w1 = await shown();
+	await page.waitForTimeout(4600);	/* past the first in-breath of 4 s */
+	const r2 = await radius(), w2 = await shown();
+	check("reduced motion: the circle stands still", r1 === r2, `${r1} ${r2}`);
+	check("reduced motion: its words follow the phases", w1 === "Breathe in" && w2 !== w1, `${w1} → ${w2}`);
+	check("only the phase is a live region",
+		(await page.locator(".pacer-phase[aria-live]").count()) === 1 &&
+		(await page.locator(".pacer-clock[aria-live]").count()) === 0);
+	await page.emulateMedia({ reducedMotion: "no-preference" });
+	// On a phone, Escape closes the menu.
+	await page.setViewportSize({ width: 375, height: 800 });
+	await page.goto(origin + "/");
+	await page.locator("nav.narrow summary").click();
+	await page.keyboard.press("Escape");
+	check("Escape closes the menu", !(await page.locator("nav.narrow details").evaluate((d) => d.open)));
+	await page.setViewportSize({ width: 1280, height: 900 });
+
 	// Today shows it all; hostile text is text.
 	await page.goto(origin + "/");
 	const today = await page.locator("main").textContent();
