@@ -46,6 +46,8 @@
 	X(cairo_show_page) \
 	X(cairo_show_text) \
 	X(cairo_stroke) \
+	X(cairo_tag_begin) \
+	X(cairo_tag_end) \
 	X(cairo_surface_destroy) \
 	X(cairo_surface_finish) \
 	X(cairo_surface_status) \
@@ -90,6 +92,7 @@ struct pdf {
 	double y;
 	int page;
 	const char *footer;
+	const char *tag;	/* the structure tag of the next text: P, H1, H2 */
 };
 
 static void ink(struct pdf *p, double grey)
@@ -138,6 +141,8 @@ static int text(struct pdf *p, const char *s, double size, bool bold, double x, 
 
 	font(p, size, bold);
 	ink(p, grey);
+	/* tagged, so that a screen reader reads the report in order */
+	lib.cairo_tag_begin(p->cr, p->tag ? p->tag : "P", NULL);
 	for (word = strtok_r(copy, " \n", &save);; word = strtok_r(NULL, " \n", &save)) {
 		cairo_text_extents_t e = { 0 };
 		if (word) {
@@ -151,6 +156,8 @@ static int text(struct pdf *p, const char *s, double size, bool bold, double x, 
 			font(p, size, bold);
 			ink(p, grey);
 			lib.cairo_move_to(p->cr, x, p->y + size);
+			if (word)	/* a wrapped line ends in a space, so that read aloud its words stay apart */
+				buf_add(&line, " ");
 			lib.cairo_show_text(p->cr, line.s);
 			p->y += lead;
 			lines++;
@@ -161,6 +168,7 @@ static int text(struct pdf *p, const char *s, double size, bool bold, double x, 
 			break;
 		buf_addf(&line, "%s%s", line.len ? " " : "", word);
 	}
+	lib.cairo_tag_end(p->cr, p->tag ? p->tag : "P");
 	buf_free(&line);
 	free(copy);
 	return lines;
@@ -170,7 +178,9 @@ static void heading(struct pdf *p, const char *s)
 {
 	room(p, 80);
 	p->y += 14;
+	p->tag = "H2";
 	text(p, s, 14, true, MARGIN, 0.15);
+	p->tag = NULL;
 	p->y += 4;
 }
 
@@ -564,6 +574,7 @@ enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f
 	lib.cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, _("nabij report"));
 	lib.cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "nabij");
 	p.cr = lib.cairo_create(s);
+	lib.cairo_tag_begin(p.cr, "Document", NULL);
 	p.page = 1;
 	p.y = MARGIN + 20;
 	describe_day(o->since, from, sizeof from);
@@ -571,7 +582,9 @@ enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f
 	snprintf(line, sizeof line, _("%s to %s"), from, to);
 	p.footer = _("nabij — personal, from your own notes");
 	/* the cover */
+	p.tag = "H1";
 	text(&p, _("What helps me"), 28, true, MARGIN, 0.12);
+	p.tag = NULL;
 	text(&p, line, 14, false, MARGIN, 0.3);
 	p.y += 20;
 	snprintf(line, sizeof line,
@@ -636,6 +649,7 @@ enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f
 	if (o->notes)
 		notes(&p, a, o, err);
 	footer(&p);
+	lib.cairo_tag_end(p.cr, "Document");
 	lib.cairo_show_page(p.cr);
 	lib.cairo_destroy(p.cr);
 	lib.cairo_surface_finish(s);

@@ -36,6 +36,14 @@ check "report written" test -s "$tmp/r.pdf"
 pages=$(pdfinfo "$tmp/r.pdf" | sed -n 's/^Pages: *//p')
 check "two or more pages" test "${pages:-0}" -ge 2
 check "A4" sh -c "pdfinfo '$tmp/r.pdf' | grep -q 'Page size:.*(A4)'"
+# Tagged, so that a screen reader reads it in order: the title as H1, the
+# parts as H2 in the order of the pages, the text as paragraphs.
+check "tagged" sh -c "pdfinfo '$tmp/r.pdf' | grep -q '^Tagged: *yes'"
+pdfinfo -struct-text "$tmp/r.pdf" >"$tmp/struct" 2>&1
+check "the title is a heading" sh -c "grep -A1 '^  H1' '$tmp/struct' | grep -q 'What helps me'"
+check "the parts are headings, in order" sh -c "grep -A1 '^  H2' '$tmp/struct' | grep -v '^  H2\|^--' | tr -d ' \"' | head -3 | tr '\n' '|' | grep -q '^Ataglance|Check-insovertime|Momentsofconnection|'"
+check "the text in paragraphs" sh -c "test \$(grep -c '^  P' '$tmp/struct') -ge 10"
+check "a wrapped paragraph keeps its words apart" sh -c "! grep -q 'whatseems' '$tmp/struct'"
 check "cover and period" has "$tmp/r.pdf" "What helps me"
 check "period in words" has "$tmp/r.pdf" "1 November 2026"
 check "days counted" has "$tmp/r.pdf" "20 days with a check-in"
