@@ -190,6 +190,7 @@ void page_week(struct page *p)
 	const char *date = kvs_get(&p->req->query, "date");
 	char mon[96], sun[96], prev[NB_DAY_LEN], next[NB_DAY_LEN], change[128];
 	struct nb_buf b = { 0 };
+	bool before;
 
 	if (p->posted) {
 		struct nb_entry *e = entry_new(NB_REFLECTION);
@@ -221,10 +222,11 @@ void page_week(struct page *p)
 	h_buf(&b, _("The week of %s to %s"), mon, sun);
 	h(p, "<p>%r</p><p class=\"pager\">", b.s);
 	buf_reset(&b);
-	if (w.first[0] && strcmp(w.first, w.monday) < 0)	/* not before the first record */
+	before = w.first[0] && strcmp(w.first, w.monday) < 0;	/* not before the first record */
+	if (before)
 		h(p, "<a href=\"/week?date=%s\">%s</a>", prev, _("Week before"));
 	if (strcmp(next, p->today) <= 0)
-		h(p, "%r<a href=\"/week?date=%s\">%s</a>", w.first[0] && strcmp(w.first, w.monday) < 0 ? " · " : "",
+		h(p, "%r<a href=\"/week?date=%s\">%s</a>", before ? " · " : "",
 		  next, w.earlier ? _("This week") : _("Week after"));
 	h(p, "</p>");
 	if (w.intention)

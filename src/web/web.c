@@ -539,8 +539,9 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 			return;
 		}
 		if (!same_secret(kvs_find(&req->form, "csrf"), w->csrf)) {
-			if (uid_valid(kvs_get(&req->form, "csrf")) &&
-			    strlen(kvs_get(&req->form, "csrf")) == kvs_find(&req->form, "csrf")->len)
+			const struct web_kv *old = kvs_find(&req->form, "csrf");
+
+			if (old && old->len == NB_UID_LEN - 1 && uid_valid(old->value))
 				page_resend(&p);	/* ours, but from before: keep what was typed */
 			else
 				page_fail(&p, 403, _("This form did not come from this nabij page, so nothing was changed. Please go back, reload the page and try again."));

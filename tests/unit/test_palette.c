@@ -22,7 +22,7 @@ struct palette {
 };
 
 static char css[1 << 17];
-static struct palette light, dark;
+static struct palette light, dark, own;	/* own: what the dark scheme names itself */
 
 /* Read "--name: #rrggbb;" declarations from the block starting at from. */
 static void read_block(const char *from, struct palette *p)
@@ -111,7 +111,7 @@ static void light_scheme(void **state)
 static void dark_scheme(void **state)
 {
 	(void)state;
-	assert_true(dark.n > 20);	/* the dark scheme names (nearly) every colour itself */
+	assert_true(own.n > 20);	/* the dark scheme names (nearly) every colour itself */
 	check(&dark, "dark");
 }
 
@@ -123,7 +123,6 @@ int main(int argc, char **argv)
 	};
 	FILE *f = argc > 1 ? fopen(argv[1], "r") : NULL;
 	const char *root, *media;
-	struct palette own = { 0 };
 
 	if (!f) {
 		fprintf(stderr, "usage: test_palette style.css\n");
@@ -147,6 +146,5 @@ int main(int argc, char **argv)
 			snprintf(dark.name[dark.n++], sizeof dark.name[0], "%s", own.name[i]);
 		dark.rgb[j] = own.rgb[i];
 	}
-	dark.n = dark.n;
-	return cmocka_run_group_tests_name("palette", tests, NULL, NULL) || own.n < 20;
+	return cmocka_run_group_tests_name("palette", tests, NULL, NULL);
 }
