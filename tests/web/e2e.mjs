@@ -151,6 +151,9 @@ try {
 	await page.locator("nav.more summary").click();
 	await page.keyboard.press("Escape");
 	check("Escape closes the menu", !(await page.locator("nav.more details").evaluate((d) => d.open)));
+	await page.locator("nav.more summary").click();
+	await page.locator("main h1").click();
+	check("a tap beside the menu closes it", !(await page.locator("nav.more details").evaluate((d) => d.open)));
 	await page.setViewportSize({ width: 1280, height: 900 });
 
 	// Today shows it all; hostile text is text.
