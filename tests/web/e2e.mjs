@@ -162,6 +162,16 @@ try {
 	check("today lists the records", today.includes("check-in") && today.includes("hug") && today.includes("self-soothing breath"));
 	check("last wanted touch today", today.includes("Last wanted touch: today"));
 	await page.screenshot({ path: `${shots}/today-1280.png`, fullPage: true });
+
+	// The week opens with what is worth noticing, the numbers below it.
+	await page.goto(origin + "/week");
+	const story = await page.locator("section.story").textContent();
+	check("the week opens with its story", story.includes("Self-soothing breath: afterwards your tension was"), story);
+	check("the numbers follow the story", await page.evaluate(() => {
+		const s = document.querySelector("section.story"), h = [...document.querySelectorAll("h2")].find((x) => x.textContent === "The week in numbers");
+		return !!h && !!(s.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING);
+	}));
+	await page.screenshot({ path: `${shots}/week-1280.png`, fullPage: true });
 	await page.goto(origin + "/history?q=script");
 	check("hostile note shown as text", (await page.locator("main").textContent()).includes("<script>alert(1)</script>"));
 	check("no script ran", dialogs.length === 0, dialogs.join(", "));
