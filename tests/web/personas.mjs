@@ -111,6 +111,11 @@ async function anneke() {
 		// The daily check-in, by tapping only: mood, tension, connection, a
 		// feeling and a need.
 		await tapTo(page.getByRole("link", { name: "Begin: hoe gaat het met je?" }));
+		{	/* the first tap needs no scrolling: the mood's faces are in the first screen */
+			const box = await group(/Stemming/).locator("label").last().boundingBox();
+			check("nl: the check-in's first question in the first screen", !!box && box.y + box.height <= 760 - 64,
+			      JSON.stringify(box));
+		}
 		await tap(group(/Stemming/).getByText("2", { exact: true }));
 		await tap(group(/Spanning/).getByText("3", { exact: true }));
 		await tap(group(/Verbondenheid/).getByText("1", { exact: true }));
