@@ -107,9 +107,17 @@ static const struct {
 	{ "/help", N_("Help"), "help", TOP | BAR, NULL },
 };
 
-static void nav_item(struct page *p, size_t i, const char *active, bool bar)
+/* Whether the item at path is the page one is on; in the wide menu, which
+ * has no "Breathe", breathing counts as the exercises. */
+static bool current(const char *active, const char *path, bool wide)
 {
-	h(p, "<li><a href=\"%s\"%r>", nav[i].path, strcmp(active, nav[i].path) == 0 ? " aria-current=\"page\"" : "");
+	return strcmp(active, path) == 0 ||
+	       (wide && strcmp(path, "/exercises") == 0 && strcmp(active, "/exercise/breath") == 0);
+}
+
+static void nav_item(struct page *p, size_t i, const char *active, bool bar, bool wide)
+{
+	h(p, "<li><a href=\"%s\"%r>", nav[i].path, current(active, nav[i].path, wide) ? " aria-current=\"page\"" : "");
 	icon(p, nav[i].icon);
 	h(p, "<span>%s</span></a></li>", bar && nav[i].bar ? C_("bar", nav[i].bar) : _(nav[i].label));
 }
@@ -118,16 +126,16 @@ static void nav_item(struct page *p, size_t i, const char *active, bool bar)
  * summary that works without a script. */
 static void nav_more(struct page *p, const char *active, unsigned shown)
 {
-	bool in = false;
+	bool in = false, wide = shown == TOP;
 
 	for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
-		in = in || (!(nav[i].where & shown) && strcmp(active, nav[i].path) == 0);
+		in = in || (!(nav[i].where & shown) && current(active, nav[i].path, wide));
 	h(p, "<details><summary%r>", in ? " aria-current=\"page\"" : "");
 	icon(p, "more");
 	h(p, "<span>%s</span></summary><ul>", _("More"));
 	for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
 		if (!(nav[i].where & shown))
-			nav_item(p, i, active, false);
+			nav_item(p, i, active, false, wide);
 	h(p, "</ul></details>");
 }
 
@@ -147,7 +155,7 @@ void page_begin(struct page *p, const char *title, const char *active)
 		  _("Main"));
 		for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
 			if (nav[i].where & TOP)
-				nav_item(p, i, active, false);
+				nav_item(p, i, active, false, true);
 		h(p, "<li class=\"more\">");
 		nav_more(p, active, TOP);
 		h(p, "</li></ul></nav><nav class=\"narrow more\" aria-label=\"%s\">", _("More pages"));
@@ -155,7 +163,7 @@ void page_begin(struct page *p, const char *title, const char *active)
 		h(p, "</nav><nav class=\"narrow bar\" aria-label=\"%s\"><ul>", _("Every day"));
 		for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
 			if (nav[i].where & BAR)
-				nav_item(p, i, active, true);
+				nav_item(p, i, active, true, false);
 		h(p, "</ul></nav></header>");
 	}
 	h(p, "<main id=\"main\">");
