@@ -174,12 +174,12 @@ void page_card(struct page *p)
 		return;
 	}
 	page_begin(p, _("My circle"), "/circle");
-	h(p, "<p class=\"noprint\"><button type=\"button\" class=\"print\" data-print hidden>%s</button> %s "
+	h(p, "<h1 class=\"noprint\">%s</h1><p class=\"noprint\"><button type=\"button\" class=\"print\" data-print hidden>%s</button> %s "
 	     "<a href=\"/circle\">%s</a></p>",
-	  _("Print the card"),
+	  _("The card of your circle"), _("Print the card"),
 	  _("The card is the size of a postcard (A6), also when printed on A4: cut it out."),
 	  _("Back to your circle"));
-	h(p, "<article class=\"card\"><h1>%s</h1><p>%s</p><ol>", _("My circle"), _("When things get hard, I can turn to:"));
+	h(p, "<article class=\"card\"><h2>%s</h2><p>%s</p><ol>", _("My circle"), _("When things get hard, I can turn to:"));
 	for (size_t i = 0; i < l.n; i++) {
 		const struct nb_member *m = &l.v[i]->u.member;
 		h(p, "<li><strong>%s</strong>", m->name);

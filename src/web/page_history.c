@@ -66,15 +66,16 @@ void page_history(struct page *p)
 	if (until && *until && !nb_day_parse(until, "until", &err))
 		query.until = until;
 	page_begin(p, _("History"), "/history");
+	h(p, "<h1>%s</h1>", _("History"));
 	if (kvs_get(&p->req->query, "deleted"))	/* a word back after a deletion */
 		h(p, "<p class=\"saved\" role=\"status\">%s</p>",
 		  _("Deleted. What you keep here is always yours to choose."));
-	page_waiting(p, ~NB_TYPE_BIT(NB_MEMBER));
-	h(p, "<h1>%s</h1><form method=\"get\" action=\"/history\" class=\"search\" role=\"search\">"
+	page_waiting(p, ~NB_TYPE_BIT(NB_MEMBER));	/* under the heading: what waits for undo */
+	h(p, "<form method=\"get\" action=\"/history\" class=\"search\" role=\"search\">"
 	     "<p class=\"field\"><label for=\"q\">%s</label><input id=\"q\" name=\"q\" type=\"search\" value=\"%s\"></p>"
 	     "<details%r><summary>%s</summary>"
 	     "<p class=\"field\"><label for=\"type\">%s</label><select id=\"type\" name=\"type\"><option value=\"\">%s</option>",
-	  _("History"), _("Search your notes, or a theme like sleep or shame"), q ? q : "",
+	  _("Search your notes, or a theme like sleep or shame"), q ? q : "",
 	  (type && *type) || (since && *since) || (until && *until) ? " open" : "", _("One kind, or some days"),
 	  _("Kind"), _("all"));
 	for (int t = NB_CHECKIN; t < NB_TYPE__COUNT; t++)
