@@ -86,6 +86,8 @@ static const struct pair {
 	{ "control", "bg", 3 }, { "control", "card", 3 }, { "control", "field", 3 },
 	{ "focus", "bg", 3 }, { "focus", "card", 3 },
 	{ "accent", "field", 3 },
+	/* the pacer's words (20 px bold: large text) on the breathing circle */
+	{ "ink", "breath", 3 },
 	/* a face's eyes and mouth on its colour */
 	{ "ink", "mood1", 3 }, { "ink", "mood2", 3 }, { "ink", "mood3", 3 }, { "ink", "mood4", 3 }, { "ink", "mood5", 3 }, { "bar", "card", 3 }, { "breath", "card", 3 }, { "ok", "care-bg", 3 },
 };
