@@ -95,7 +95,7 @@ fi
 # updates it).
 echo "== translations"
 i18n=0
-xgettext --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --from-code=UTF-8 \
+xgettext --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --keyword=C_:1c,2 --keyword=NC_:1c,2 --from-code=UTF-8 \
 	--add-comments=TRANSLATORS: --files-from=po/POTFILES -o build/messages.pot || i18n=1
 stats=$(msgfmt --check --statistics -o /dev/null po/nl.po 2>&1) || i18n=1
 echo "po/nl.po: $stats"

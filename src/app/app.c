@@ -344,6 +344,8 @@ enum nb_err app_today(struct nb_app *a, struct nb_today *t, struct nb_error *err
 		}
 		if (d == NB_SPARK_DAYS - 1 && care_needs_help(c))
 			t->needs_care = true;
+		if (d == NB_SPARK_DAYS - 1)
+			t->checked_in = true;
 	}
 	for (int d = 0; d < NB_SPARK_DAYS; d++)
 		if (count[d])

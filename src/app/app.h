@@ -151,6 +151,7 @@ struct nb_today {
 	const struct nb_prompt *prompt;
 	int64_t circle;			/* members in the support circle */
 	bool needs_care;		/* a check-in today at the lowest end */
+	bool checked_in;		/* a check-in today: the day's first action is then the suggestion */
 	const char *yesterday;		/* care_yesterday_line, or NULL */
 	char yesterday_buf[400];
 	const struct nb_entry *urge;	/* care_urge_now: today's check-in whose strong craving stands, or NULL (in entries) */

@@ -249,8 +249,11 @@ static const struct {
 	{ "week", N_(
 "Usage: nabij week [--date DAY] [--intention TEXT]\n"
 "\n"
-"A calm look back at a week, Monday to Sunday: check-ins, moments of\n"
-"connection, exercises and their effect, triggers, needs that came back,\n"
+"A calm look back at a week, Monday to Sunday. It opens with one or two\n"
+"things worth noticing (a heavier day and what followed it, an urge ridden\n"
+"down, a moment that came back, the exercise after which your tension was\n"
+"lowest, your intention for the week), then the numbers: check-ins, moments\n"
+"of connection, exercises and their effect, triggers, needs that came back,\n"
 "reflections. In a terminal it asks for one intention for the coming week;\n"
 "the next week shows it.\n") },
 	{ "attachment", N_(

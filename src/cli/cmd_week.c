@@ -9,6 +9,7 @@
 #include "core/exercise.h"
 #include "core/care.h"
 #include "core/i18n.h"
+#include "core/story.h"
 #include "core/vocab.h"
 #include "core/week.h"
 #include "core/xalloc.h"
@@ -51,10 +52,12 @@ static void line(const char *text)
 	out_wrapped(stdout, text, 0, 76);
 }
 
-static void print_week(struct cli *c, const struct nb_week *w)
+/* The week's story first (core/story.c), then the numbers. */
+static void print_week(struct cli *c, const struct nb_week *w, const struct nb_entries *records)
 {
-	char mon[96], sun[96], change[128];
+	char mon[96], sun[96], change[128], said[1200];
 	struct nb_buf b = { 0 };
+	struct nb_story story;
 
 	describe_day(w->monday, mon, sizeof mon);
 	describe_day(w->sunday, sun, sizeof sun);
@@ -65,7 +68,12 @@ static void print_week(struct cli *c, const struct nb_week *w)
 	printf("%s", style_bold(c));
 	printf(_("The week of %s to %s"), mon, sun);
 	printf("%s\n\n", style_reset(c));
-	if (w->intention) {
+	week_story(w, records, &story);
+	for (size_t i = 0; i < story.n; i++) {	/* each a paragraph of its own */
+		line(story_text(&story.v[i], said, sizeof said));
+		printf("\n");
+	}
+	if (w->intention && !story_has(&story, NB_STORY_INTENTION)) {
 		char *s = xasprintf(_("Your intention for this week: %s"), w->intention->u.reflection.text);
 		line(s);
 		free(s);
@@ -75,6 +83,7 @@ static void print_week(struct cli *c, const struct nb_week *w)
 		line(_("Nothing was noted this week, and that is all right. Whatever you note, however little, will show here."));
 		return;
 	}
+	printf("%s%s%s\n", style_bold(c), _("The week in numbers"), style_reset(c));
 	if (w->checkins)
 		buf_addf(&b, ngettext("%d check-in", "%d check-ins", w->checkins), w->checkins);
 	week_means_line(w, &b);
@@ -176,7 +185,7 @@ int cmd_week(struct cli *c, int argc, char **argv)
 		puts(j);
 		free(j);
 	} else {
-		print_week(c, &w);
+		print_week(c, &w, &records);
 		if (w.next_intention && !x.intention) {
 			char *s = xasprintf(_("Your intention for next week: %s"), w.next_intention->u.reflection.text);
 			printf("\n");

@@ -39,6 +39,11 @@ void describe_day(const char *day, char *buf, size_t size)
 		 _(months[m - 1]), y);
 }
 
+const char *describe_weekday(const char *day)
+{
+	return _(weekdays[nb_day_weekday(day)]);
+}
+
 void describe_day_short(const char *day, char *buf, size_t size)
 {
 	int m = atoi(day + 5), d = atoi(day + 8);

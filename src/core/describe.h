@@ -10,6 +10,8 @@
 
 /* "Friday 20 November 2026" in the current language. */
 void describe_day(const char *day, char *buf, size_t size);
+/* The day of the week alone, as in a sentence: "Wednesday" ("woensdag"). */
+const char *describe_weekday(const char *day);
 /* The short form for a chart's time axis: "20 November". */
 void describe_day_short(const char *day, char *buf, size_t size);
 /* A record named as a person reads it, without its number: "check-in of

@@ -20,6 +20,11 @@
 
 #define AT(member) offsetof(struct nb_entry, u.member)
 
+/* The mood's five values in words, 1 to 5. */
+static const char *const mood_words[] = {
+	N_("very low"), N_("low"), N_("so-so"), N_("good"), N_("very good"),
+};
+
 static const struct nb_field checkin[] = {
 	{ .id = "body", .key = "body", .column = "body",
 	  .type = NB_FT_ITEMS, .offset = AT(checkin.body), .vocab = NB_VOCAB_SENSATION,
@@ -46,9 +51,9 @@ static const struct nb_field checkin[] = {
 	  .arg = N_("STATE"), .help = N_("calm, activated or shutdown") },
 	{ .id = "mood", .key = "mood", .column = "mood",
 	  .type = NB_FT_SCALE, .offset = AT(checkin.mood), .lo = NB_SCALE_MIN, .hi = NB_SCALE_MAX,
-	  .flags = NB_FF_FIRST,
+	  .flags = NB_FF_FIRST | NB_FF_FACES,
 	  .name = N_("mood"), .label = N_("Mood"),
-	  .low = N_("1 very low"), .high = N_("5 very good"),
+	  .low = N_("1 very low"), .high = N_("5 very good"), .words = mood_words,
 	  .ask = N_("Mood, 1 (very low) to 5 (very good): ") },
 	{ .id = "energy", .key = "energy", .column = "energy",
 	  .type = NB_FT_SCALE, .offset = AT(checkin.energy), .lo = NB_SCALE_MIN, .hi = NB_SCALE_MAX,

@@ -38,6 +38,7 @@ enum {
 	NB_FF_SEARCH = 2,	/* part of the text search finds */
 	NB_FF_NOTNULL = 4,	/* the store keeps 0 as 0, not as "not answered" */
 	NB_FF_FIRST = 8,	/* a scale asked at the top of the page's form */
+	NB_FF_FACES = 16,	/* a scale of how one feels: the web shows a face for each value */
 };
 
 struct nb_field {
@@ -55,6 +56,7 @@ struct nb_field {
 	const char *name;	/* N_(): in a sentence, an error ("sleep quality") */
 	const char *label;	/* N_(): the row describing it ("Sleep quality"); NULL: none */
 	const char *low, *high;	/* N_(): the words at the ends of a scale; a flag's false and true */
+	const char *const *words;	/* N_(): a word for each value of a scale from lo, or NULL */
 	const char *ask;	/* N_(): the question on a terminal */
 	const char *arg, *help;	/* N_(): its flag's value and meaning in --help (a scale's
 				 * are its range and its ends) */

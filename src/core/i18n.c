@@ -53,3 +53,14 @@ bool nb_catalogue_present(const char *lang)
 	fclose(f);
 	return true;
 }
+
+const char *nb_pgettext(const char *ctx, const char *msgid)
+{
+	char key[256];
+	const char *t;
+
+	if ((size_t)snprintf(key, sizeof key, "%s\004%s", ctx, msgid) >= sizeof key)
+		return msgid;
+	t = gettext(key);
+	return t == key ? msgid : t;
+}

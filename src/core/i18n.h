@@ -11,6 +11,10 @@
 
 #define _(s) gettext(s)
 #define N_(s) (s)
+/* A message in a context, for a word that a place of the page says
+ * differently ("Check in" on the phone's bar); NC_ marks one in a table. */
+#define C_(ctx, s) nb_pgettext(ctx, s)
+#define NC_(ctx, s) (s)
 
 #define NB_DEC_LEN 24
 
@@ -25,5 +29,8 @@ bool nb_catalogue_present(const char *lang);
 /* s with its first letter a capital, for a title ("asking for closeness"
  * → "Asking for closeness"); letters past ASCII are left as they are. */
 const char *nb_capital(const char *s, char *buf, size_t size);
+
+/* gettext of msgid in context ctx (msgctxt), msgid itself when untranslated. */
+const char *nb_pgettext(const char *ctx, const char *msgid);
 
 #endif

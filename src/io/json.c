@@ -9,6 +9,7 @@
 #include "core/exercise.h"
 #include "core/field.h"
 #include "core/i18n.h"
+#include "core/story.h"
 #include "core/uid.h"
 #include "core/week.h"
 #include "core/xalloc.h"
@@ -258,6 +259,70 @@ static json_t *counts_json(const struct nb_count *c, size_t n)
 	return a;
 }
 
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+/* The week's story as facts (core/story.h), without its words: a program
+ * reading them says them in its own. */
+static json_t *story_json(const struct nb_week *w, const struct nb_entries *records)
+{
+	struct nb_story s;
+	json_t *a = json_array();
+
+	week_story(w, records, &s);
+	for (size_t i = 0; i < s.n; i++) {
+		const struct nb_story_item *it = &s.v[i];
+		json_t *o = json_object();
+
+		json_object_set_new(o, "kind", json_string(story_kind_id(it->kind)));
+		switch (it->kind) {
+		case NB_STORY_URGE:
+		case NB_STORY_CALMED:
+			json_object_set_new(o, "exercise", json_string(it->term));
+			json_object_set_new(o, "sessions", json_integer(it->n));
+			json_object_set_new(o, it->kind == NB_STORY_URGE ? "urge_change" : "tension_change",
+					    json_real(it->change));
+			break;
+		case NB_STORY_HEAVY:
+			json_object_set_new(o, "day", json_string(it->day));
+			json_object_set_new(o, "low_mood", json_boolean(it->low_mood));
+			json_object_set_new(o, "strong_craving", json_boolean(it->craving));
+			json_object_set_new(o, "after", json_string(story_after_id(it->after)));
+			if (it->after == NB_AFTER_MOMENT) {
+				json_object_set_new(o, "moment_kind", json_string(it->after_term));
+				json_object_set_new(o, "with", str_or_null(it->after_with));
+			} else if (it->after == NB_AFTER_EXERCISE) {
+				json_object_set_new(o, "exercise", json_string(it->after_term));
+			}
+			break;
+		case NB_STORY_PERSON_BACK:
+		case NB_STORY_PERSON_OFTEN:
+			json_object_set_new(o, "with", json_string(it->name));
+			json_object_set_new(o, "member_uid", json_string(it->member_uid));
+			json_object_set_new(o, "moments", json_integer(it->n));
+			if (it->kind == NB_STORY_PERSON_BACK) {
+				json_object_set_new(o, "day", json_string(it->day));
+				json_object_set_new(o, "moment_kind", json_string(it->term));
+			}
+			break;
+		case NB_STORY_KIND_OFTEN:
+			json_object_set_new(o, "moment_kind", json_string(it->term));
+			json_object_set_new(o, "moments", json_integer(it->n));
+			break;
+		case NB_STORY_INTENTION:
+			json_object_set_new(o, "text", json_string(it->text));
+			break;
+		case NB_STORY_NOTED:
+		case NB_STORY__COUNT:
+			break;
+		}
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 char *io_json_week(const struct nb_week *w, const struct nb_entries *records)
 {
 	json_t *o = json_object(), *means = json_object(), *days = json_array(), *ex = json_array();
@@ -267,6 +332,7 @@ char *io_json_week(const struct nb_week *w, const struct nb_entries *records)
 
 	json_object_set_new(o, "monday", json_string(w->monday));
 	json_object_set_new(o, "sunday", json_string(w->sunday));
+	json_object_set_new(o, "story", story_json(w, records));
 	json_object_set_new(o, "checkins", json_integer(w->checkins));
 	nm = measures_in_checkin_order(order);
 	for (size_t i = 0; i < nm; i++)

@@ -5,6 +5,7 @@
  */
 #include "page.h"
 #include "core/care.h"
+#include "core/field.h"
 #include "core/i18n.h"
 #include "core/describe.h"
 #include "core/parse.h"
@@ -80,61 +81,90 @@ void h_buf(struct nb_buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* The menu; on a phone the first ones stand in one row and the rest are
- * behind "More" (style.css shows the one menu or the other). */
+/* The menu. On a wide screen the pages of every day stand in a row and the
+ * rest are behind "More"; on a phone the daily ones (today, a check-in, a
+ * moment, breathing, help) sit in a bar at the bottom, within a thumb's
+ * reach, and the rest are behind "More" at the top (style.css shows the
+ * one or the other). Each has an icon of icon.c beside its word. */
+enum { TOP = 1, BAR = 2 };
 static const struct {
-	const char *path, *label;
-	bool first;
+	const char *path, *label, *icon;
+	unsigned where;		/* TOP: in the wide row; BAR: in the phone's bar */
+	const char *bar;	/* NC_(): its word in the bar, when shorter there */
 } nav[] = {
-	{ "/", N_("Today"), true },
-	{ "/checkin", N_("Check-in"), true },
-	{ "/moment", N_("Moment"), true },
-	{ "/exercises", N_("Exercises"), false },
-	{ "/circle", N_("Circle"), false },
-	{ "/trigger", N_("Trigger diary"), false },
-	{ "/week", N_("Week"), false },
-	{ "/charts", N_("Charts"), false },
-	{ "/insights", N_("Insights"), false },
-	{ "/history", N_("History"), false },
-	{ "/help", N_("Help"), true },
+	{ "/", N_("Today"), "today", TOP | BAR, NULL },
+	{ "/checkin", N_("Check-in"), "checkin", TOP | BAR, NC_("bar", "Check in") },
+	{ "/moment", N_("Moment"), "moment", TOP | BAR, NULL },
+	{ "/exercise/breath", N_("Breathe"), "breathe", BAR, NULL },
+	{ "/exercises", N_("Exercises"), "exercises", TOP, NULL },
+	{ "/circle", N_("Circle"), "circle", TOP, NULL },
+	{ "/week", N_("Week"), "week", TOP, NULL },
+	{ "/trigger", N_("Trigger diary"), "trigger", 0, NULL },
+	{ "/charts", N_("Charts"), "charts", 0, NULL },
+	{ "/insights", N_("Insights"), "insights", 0, NULL },
+	{ "/history", N_("History"), "history", 0, NULL },
+	{ "/data", N_("Your data"), "data", 0, NULL },
+	{ "/help", N_("Help"), "help", TOP | BAR, NULL },
 };
 
-static void nav_item(struct page *p, size_t i, const char *active)
+/* Whether the item at path is the page one is on; in the wide menu, which
+ * has no "Breathe", breathing counts as the exercises. */
+static bool current(const char *active, const char *path, bool wide)
 {
-	h(p, "<li><a href=\"%s\"%r>%s</a></li>", nav[i].path,
-	  strcmp(active, nav[i].path) == 0 ? " aria-current=\"page\"" : "", _(nav[i].label));
+	return strcmp(active, path) == 0 ||
+	       (wide && strcmp(path, "/exercises") == 0 && strcmp(active, "/exercise/breath") == 0);
+}
+
+static void nav_item(struct page *p, size_t i, const char *active, bool bar, bool wide)
+{
+	h(p, "<li><a href=\"%s\"%r>", nav[i].path, current(active, nav[i].path, wide) ? " aria-current=\"page\"" : "");
+	icon(p, nav[i].icon);
+	h(p, "<span>%s</span></a></li>", bar && nav[i].bar ? C_("bar", nav[i].bar) : _(nav[i].label));
+}
+
+/* "More": the pages that are not in the row (or the bar), behind a
+ * summary that works without a script. */
+static void nav_more(struct page *p, const char *active, unsigned shown)
+{
+	bool in = false, wide = shown == TOP;
+
+	for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
+		in = in || (!(nav[i].where & shown) && current(active, nav[i].path, wide));
+	h(p, "<details><summary%r>", in ? " aria-current=\"page\"" : "");
+	icon(p, "more");
+	h(p, "<span>%s</span></summary><ul>", _("More"));
+	for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
+		if (!(nav[i].where & shown))
+			nav_item(p, i, active, false, wide);
+	h(p, "</ul></details>");
 }
 
 void page_begin(struct page *p, const char *title, const char *active)
 {
 	h(p, "<!doctype html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
 	     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+	     "<meta name=\"color-scheme\" content=\"light dark\">"
 	     "<title>%s · nabij</title>"
 	     "<link rel=\"stylesheet\" href=\"/static/style.css\">"
 	     "<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">"
-	     "<script src=\"/static/app.js\" defer></script></head><body>",
-	  p->lang, title);
+	     "<script src=\"/static/app.js\" defer></script></head><body%r>",
+	  p->lang, title, active ? " class=\"with-bar\"" : "");
 	h(p, "<a class=\"skip\" href=\"#main\">%s</a>", _("Skip to the content"));
 	if (active) {
-		bool in_more = false;
-
 		h(p, "<header><a class=\"brand\" href=\"/\">nabij</a><nav class=\"wide\" aria-label=\"%s\"><ul>",
 		  _("Main"));
 		for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
-			nav_item(p, i, active);
-		h(p, "</ul></nav><nav class=\"narrow\" aria-label=\"%s\"><ul>", _("Main"));
-		for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
-			if (nav[i].first)
-				nav_item(p, i, active);
-			else
-				in_more = in_more || strcmp(active, nav[i].path) == 0;
-		}
-		h(p, "<li class=\"more\"><details><summary%r>%s</summary><ul>",
-		  in_more ? " aria-current=\"page\"" : "", _("More"));
+			if (nav[i].where & TOP)
+				nav_item(p, i, active, false, true);
+		h(p, "<li class=\"more\">");
+		nav_more(p, active, TOP);
+		h(p, "</li></ul></nav><nav class=\"narrow more\" aria-label=\"%s\">", _("More pages"));
+		nav_more(p, active, BAR);
+		h(p, "</nav><nav class=\"narrow bar\" aria-label=\"%s\"><ul>", _("Every day"));
 		for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
-			if (!nav[i].first)
-				nav_item(p, i, active);
-		h(p, "</ul></details></li></ul></nav></header>");
+			if (nav[i].where & BAR)
+				nav_item(p, i, active, true, false);
+		h(p, "</ul></nav></header>");
 	}
 	h(p, "<main id=\"main\">");
 }
@@ -301,19 +331,40 @@ static const char *invalid(struct page *p, const char *name)
 	return p->err.code && strcmp(p->err.field, name) == 0 ? " aria-invalid=\"true\"" : "";
 }
 
-void w_scale(struct page *p, const char *name, const char *label, const char *low,
-	     const char *high, int lo, int hi, const char *value)
+/* A scale as radio buttons in a row; with words, each value says its word
+ * (and with faces shows a face), as a large target of its own. */
+static void scale(struct page *p, const char *name, const char *label, const char *low,
+		  const char *high, int lo, int hi, const char *value, const char *const *words, bool faces)
 {
-	h(p, "<fieldset class=\"scale\"%r><legend>%s <span class=\"hint\">%s · %s</span></legend>",
-	  invalid(p, name), label, low, high);
+	h(p, "<fieldset class=\"scale%r\"%r><legend>%s <span class=\"hint\">%s · %s</span></legend>",
+	  faces ? " faces" : words ? " worded" : "", invalid(p, name), label, low, high);
 	field_error(p, name);
+	h(p, "<div class=\"options\">");
 	for (int v = lo; v <= hi; v++) {
 		char s[8];
 		snprintf(s, sizeof s, "%d", v);
-		h(p, "<label><input type=\"radio\" name=\"%s\" value=\"%d\"%r><span>%d</span></label>",
-		  name, v, value && strcmp(value, s) == 0 ? " checked" : "", v);
+		h(p, "<label><input type=\"radio\" name=\"%s\" value=\"%d\"%r>", name, v,
+		  value && strcmp(value, s) == 0 ? " checked" : "");
+		if (faces)
+			icon_face(p, v - lo + 1);
+		h(p, "<span class=\"n\">%d</span>", v);
+		if (words)
+			h(p, "<span class=\"w\">%s</span>", _(words[v - lo]));
+		h(p, "</label>");
 	}
-	h(p, "</fieldset>");
+	h(p, "</div></fieldset>");
+}
+
+void w_scale(struct page *p, const char *name, const char *label, const char *low,
+	     const char *high, int lo, int hi, const char *value)
+{
+	scale(p, name, label, low, high, lo, hi, value, NULL, false);
+}
+
+void w_scale_field(struct page *p, const struct nb_field *f, const char *value)
+{
+	scale(p, f->id, _(f->label), _(f->low), _(f->high), f->lo, f->hi, value, f->words,
+	      (f->flags & NB_FF_FACES) && f->hi - f->lo == 4);
 }
 
 void w_text(struct page *p, const char *name, const char *label, const char *hint,

@@ -44,6 +44,12 @@ void html_escape(struct nb_buf *b, const char *s);
 void url_encode(struct nb_buf *b, const char *s);
 
 void page_begin(struct page *p, const char *title, const char *nav);
+/* One of nabij's icons (icon.c) by name, as inline SVG hidden from screen
+ * readers: "today", "checkin", "moment", "breathe", "help", "exercises",
+ * "circle", "trigger", "week", "charts", "insights", "history", "data",
+ * "more". A face for a mood of 1 to 5. */
+void icon(struct page *p, const char *name);
+void icon_face(struct page *p, int v);
 void page_end(struct page *p);
 void page_redirect(struct page *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void page_fail(struct page *p, int status, const char *message);
@@ -72,6 +78,9 @@ void form_errors(struct page *p);
 /* Widgets: a label, the control, and the error for that field. */
 void w_scale(struct page *p, const char *name, const char *label, const char *low,
 	     const char *high, int lo, int hi, const char *value);
+/* The same for a scale of the field table, with its words (and faces). */
+struct nb_field;
+void w_scale_field(struct page *p, const struct nb_field *f, const char *value);
 void w_text(struct page *p, const char *name, const char *label, const char *hint,
 	    const char *value, bool multiline);
 void w_choices(struct page *p, const char *name, const char *label, enum nb_vocab v,

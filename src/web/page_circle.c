@@ -149,11 +149,11 @@ void page_circle(struct page *p)
 			if (m->helps)
 				h(p, "<p>%s %s</p>", _("helps with:"), m->helps);
 			snprintf(action, sizeof action, "/circle/%lld", (long long)l.v[i]->id);
-			form_begin(p, action, "inline-form");
+			form_begin(p, action, "inline-form row-actions");
 			h(p, "<a href=\"/r/%l\">%s</a> <button class=\"link\" type=\"submit\" aria-label=\"%s %s\">%s</button></form></li>",
 			  l.v[i]->id, _("Change"), _("Remove"), m->name, _("Remove"));
 		}
-		h(p, "</ul><p><a class=\"button\" href=\"/card\">%s</a> <a href=\"/beside\">%s</a></p>",
+		h(p, "</ul><p><a class=\"button secondary\" href=\"/card\">%s</a></p><p><a href=\"/beside\">%s</a></p>",
 		  _("Print the card"), _("What helps me, for the people beside me"));
 	}
 	h(p, "<h2>%s</h2>", _("Add someone or somewhere"));

@@ -260,7 +260,8 @@ void page_exercise(struct page *p)
 			return;
 	}
 	nb_capital(exercise_title(x), cap, sizeof cap);
-	page_begin(p, cap, "/exercises");
+	/* breathing is in the phone's bar: it is the page one is on there */
+	page_begin(p, cap, strcmp(p->req->path, "/exercise/breath") == 0 ? "/exercise/breath" : "/exercises");
 	h(p, "<h1>%s</h1>", cap);
 	if (x->guide != NB_GUIDE_PACER || !kvs_get(&p->req->query, "start"))	/* running: the pacer first */
 		h(p, "<p class=\"intro\">%s</p>", _(x->why));

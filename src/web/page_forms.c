@@ -117,8 +117,7 @@ static void w_scales(struct page *p, const struct nb_entry *e, bool first)
 		char b[8];
 		if (f[i].type != NB_FT_SCALE || !(f[i].flags & NB_FF_FIRST) != !first || is_craving(&f[i]))
 			continue;
-		w_scale(p, f[i].id, _(f[i].label), _(f[i].low), _(f[i].high), f[i].lo, f[i].hi,
-			scale_shown(p, f[i].id, e ? field_int_of(e, &f[i]) : 0, b));
+		w_scale_field(p, &f[i], scale_shown(p, f[i].id, e ? field_int_of(e, &f[i]) : 0, b));
 	}
 }
 
@@ -137,8 +136,7 @@ static void craving_scale(struct page *p, const struct nb_entry *e, bool first)
 			continue;
 		if (!first)
 			h(p, "<div class=\"craving-ask\">");
-		w_scale(p, f[i].id, _(f[i].label), _(f[i].low), _(f[i].high), f[i].lo, f[i].hi,
-			scale_shown(p, f[i].id, e ? field_int_of(e, &f[i]) : 0, b));
+		w_scale_field(p, &f[i], scale_shown(p, f[i].id, e ? field_int_of(e, &f[i]) : 0, b));
 		if (!first)
 			h(p, "</div>");
 	}
@@ -392,6 +390,8 @@ void page_moment(struct page *p)
 	     moment_from_form, moment_form);
 }
 
+#define TRIGGER_FEW 3	/* the newest entries under the form; the rest in the history */
+
 /* The diary: the list of triggers and a new entry; /trigger/ID/outcome too. */
 void page_trigger(struct page *p)
 {
@@ -419,9 +419,9 @@ void page_trigger(struct page *p)
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Trigger diary"),
 	  _("When a strong reaction comes: what happened, what it did, the need under it, and one small alternative. Later, how it went. Over time you see what returns."));
 	trigger_form(p, NULL, "/trigger");
-	if (page_ok(p, app_latest(p->w->app, NB_TRIGGER, 20, &l, &err), &err) && l.n) {
+	if (page_ok(p, app_latest(p->w->app, NB_TRIGGER, TRIGGER_FEW + 1, &l, &err), &err) && l.n) {
 		h(p, "<h2>%s</h2><ul class=\"diary\">", _("Earlier"));
-		for (size_t i = 0; i < l.n; i++) {
+		for (size_t i = 0; i < l.n && i < TRIGGER_FEW; i++) {
 			const struct nb_trigger *t = &l.v[i]->u.trigger;
 			char day[96];
 			describe_day(l.v[i]->day, day, sizeof day);
@@ -441,6 +441,8 @@ void page_trigger(struct page *p)
 			h(p, "</li>");
 		}
 		h(p, "</ul>");
+		if (l.n > TRIGGER_FEW)	/* the rest is in the history, of this kind */
+			h(p, "<p><a href=\"/history?type=trigger\">%s</a></p>", _("All of your trigger diary"));
 	}
 	entries_free(&l);
 	page_end(p);

@@ -41,17 +41,24 @@ static void record_item(struct page *p, const struct nb_entry *e, const char *sn
 	h(p, "</li>");
 }
 
+#define HISTORY_FEW 30	/* records on the page at first, and more each time */
+#define HISTORY_MOST 600
+
 void page_history(struct page *p)
 {
 	const char *q = kvs_get(&p->req->query, "q"), *type = kvs_get(&p->req->query, "type");
 	const char *since = kvs_get(&p->req->query, "since"), *until = kvs_get(&p->req->query, "until");
-	struct nb_query query = { .newest_first = true, .limit = 200 };
+	const char *show_s = kvs_get(&p->req->query, "show");
+	int show = show_s ? atoi(show_s) : 0;	/* how many to show: a few, and more on asking */
+	struct nb_query query = { .newest_first = true };
 	struct nb_entries l = { 0 };
 	struct nb_hits hits = { 0 };
 	struct nb_error err = { 0 };
 	struct nb_theme_hit themes[12];
 	size_t nthemes = 0;
 
+	show = show < HISTORY_FEW ? HISTORY_FEW : show > HISTORY_MOST ? HISTORY_MOST : show;
+	query.limit = show + 1;	/* one more tells whether there are more */
 	if (type && *type && entry_type_parse(type) != NB_TYPE_NONE)
 		query.types = NB_TYPE_BIT(entry_type_parse(type));
 	if (since && *since && !nb_day_parse(since, "since", &err))
@@ -65,14 +72,17 @@ void page_history(struct page *p)
 	page_waiting(p, ~NB_TYPE_BIT(NB_MEMBER));
 	h(p, "<h1>%s</h1><form method=\"get\" action=\"/history\" class=\"search\" role=\"search\">"
 	     "<p class=\"field\"><label for=\"q\">%s</label><input id=\"q\" name=\"q\" type=\"search\" value=\"%s\"></p>"
+	     "<details%r><summary>%s</summary>"
 	     "<p class=\"field\"><label for=\"type\">%s</label><select id=\"type\" name=\"type\"><option value=\"\">%s</option>",
-	  _("History"), _("Search your notes, or a theme like sleep or shame"), q ? q : "", _("Kind"), _("all"));
+	  _("History"), _("Search your notes, or a theme like sleep or shame"), q ? q : "",
+	  (type && *type) || (since && *since) || (until && *until) ? " open" : "", _("One kind, or some days"),
+	  _("Kind"), _("all"));
 	for (int t = NB_CHECKIN; t < NB_TYPE__COUNT; t++)
 		h(p, "<option value=\"%s\"%r>%s</option>", entry_type_id((enum nb_type)t),
 		  type && strcmp(type, entry_type_id((enum nb_type)t)) == 0 ? " selected" : "",
 		  entry_type_label((enum nb_type)t));
 	h(p, "</select></p><p class=\"field\"><label for=\"since\">%s</label><input id=\"since\" name=\"since\" type=\"date\" value=\"%s\"></p>"
-	     "<p class=\"field\"><label for=\"until\">%s</label><input id=\"until\" name=\"until\" type=\"date\" value=\"%s\"></p>"
+	     "<p class=\"field\"><label for=\"until\">%s</label><input id=\"until\" name=\"until\" type=\"date\" value=\"%s\"></p></details>"
 	     "<p class=\"actions\"><button type=\"submit\">%s</button></p></form>",
 	  _("From"), query.since ? query.since : "", _("Until"), query.until ? query.until : "", _("Show"));
 	if (err.code)
@@ -121,9 +131,25 @@ void page_history(struct page *p)
 		if (!l.n)
 			h(p, "<p>%s</p>", _("Nothing here yet."));
 		h(p, "<ul class=\"records\">");
-		for (size_t i = 0; i < l.n; i++)
+		for (size_t i = 0; i < l.n && i < (size_t)show; i++)
 			record_item(p, l.v[i], NULL);
 		h(p, "</ul>");
+		if (l.n > (size_t)show && show < HISTORY_MOST) {	/* the rest, on asking */
+			struct nb_buf u = { 0 };
+			buf_addf(&u, "/history?show=%d", show + HISTORY_FEW);
+			if (query.types) {
+				buf_add(&u, "&type=");
+				url_encode(&u, type);
+			}
+			if (query.since)
+				buf_addf(&u, "&since=%s", query.since);
+			if (query.until)
+				buf_addf(&u, "&until=%s", query.until);
+			h(p, "<p><a class=\"button secondary\" href=\"%s\">%s</a></p>", u.s, _("Show earlier ones"));
+			buf_free(&u);
+		} else if (l.n > (size_t)show) {
+			h(p, "<p class=\"quiet\">%s</p>", _("For what is further back, choose some days or search."));
+		}
 	}
 	hits_free(&hits);
 	entries_free(&l);

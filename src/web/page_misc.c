@@ -9,6 +9,7 @@
 #include "core/describe.h"
 #include "core/i18n.h"
 #include "core/parse.h"
+#include "core/story.h"
 #include "core/week.h"
 #include "core/xalloc.h"
 
@@ -188,9 +189,10 @@ void page_week(struct page *p)
 	struct nb_error err;
 	struct nb_week w;
 	const char *date = kvs_get(&p->req->query, "date");
-	char mon[96], sun[96], prev[NB_DAY_LEN], next[NB_DAY_LEN], change[128];
+	char mon[96], sun[96], prev[NB_DAY_LEN], next[NB_DAY_LEN], change[128], said[1200];
 	struct nb_buf b = { 0 };
-	bool before;
+	struct nb_story story;
+	bool before, noted;
 
 	if (p->posted) {
 		struct nb_entry *e = entry_new(NB_REFLECTION);
@@ -229,10 +231,20 @@ void page_week(struct page *p)
 		h(p, "%r<a href=\"/week?date=%s\">%s</a>", before ? " · " : "",
 		  next, w.earlier ? _("This week") : _("Week after"));
 	h(p, "</p>");
-	if (w.intention)
+	week_story(&w, &records, &story);	/* what is worth noticing first, the terminal's words */
+	if (story.n) {
+		h(p, "<section class=\"story\">");
+		for (size_t i = 0; i < story.n; i++)
+			h(p, "<p>%s</p>", story_text(&story.v[i], said, sizeof said));
+		h(p, "</section>");
+	}
+	if (w.intention && !story_has(&story, NB_STORY_INTENTION))
 		h(p, "<p class=\"intention\">%s <strong>%s</strong></p>", _("Your intention for this week:"), w.intention->u.reflection.text);
-	if (!w.checkins && !w.moments && !w.nexercises && !w.triggers && !w.reflections)
+	noted = w.checkins || w.moments || w.nexercises || w.triggers || w.reflections;
+	if (!noted)
 		h(p, "<p>%s</p>", _("Nothing was noted this week, and that is all right. Whatever you note, however little, will show here."));
+	else
+		h(p, "<h2>%s</h2>", _("The week in numbers"));
 	h(p, "<dl class=\"week\">");
 	if (w.checkins) {
 		h(p, "<dt>%s</dt><dd>%d", _("Check-ins"), w.checkins);

@@ -13,7 +13,9 @@
 #include <string.h>
 
 
-static void suggestion(struct page *p, const struct nb_today *t)
+/* The suggestion for now; lead: it is the day's first action (after a
+ * check-in), with the one primary button of the page. */
+static void suggestion(struct page *p, const struct nb_today *t, bool lead)
 {
 	struct nb_suggest_result r;
 	struct nb_error err;
@@ -22,6 +24,10 @@ static void suggestion(struct page *p, const struct nb_today *t)
 
 	if (!page_ok(p, app_suggest_today(p->w->app, t, &r, &err), &err))
 		return;
+	if (!lead && r.s.kind == NB_SUGGEST_CHECKIN && !t->checked_in) {
+		suggest_result_free(&r);	/* the check-in is the first action already */
+		return;
+	}
 	suggest_why(&r.s, why, sizeof why);
 	switch (r.s.kind) {
 	case NB_SUGGEST_EXERCISE:
@@ -45,10 +51,30 @@ static void suggestion(struct page *p, const struct nb_today *t)
 		button = _("Reflect");
 		break;
 	}
-	h(p, "<section class=\"suggest\" aria-labelledby=\"suggest-h\"><h2 id=\"suggest-h\">%s</h2>"
-	     "<p><strong>%s</strong></p><p>%s</p><p><a class=\"button\" href=\"%s\">%s</a></p></section>",
-	  _("A suggestion"), nb_capital(title, cap, sizeof cap), why, href, button);
+	h(p, "<section class=\"suggest%r\" aria-labelledby=\"suggest-h\"><h2 id=\"suggest-h\">%s</h2>"
+	     "<p><strong>%s</strong></p><p>%s</p><p><a class=\"button%r\" href=\"%s\">%s</a></p></section>",
+	  lead ? " lead" : "", _("A suggestion"), nb_capital(title, cap, sizeof cap), why,
+	  lead ? " primary" : " secondary", href, button);
 	suggest_result_free(&r);
+}
+
+/* The other things of every day, quieter than the first action: a
+ * moment, breathing (and, after a check-in, another one). */
+static void quiet_actions(struct page *p, bool checkin)
+{
+	static const struct { const char *href, *icon, *label; } a[] = {
+		{ "/checkin", "checkin", N_("Check in") },
+		{ "/moment", "moment", N_("Note a moment") },
+		{ "/exercise/breath", "breathe", N_("Breathe") },
+	};
+
+	h(p, "<ul class=\"quick daily\" aria-label=\"%s\">", _("Also for today"));
+	for (size_t i = checkin ? 0 : 1; i < sizeof a / sizeof a[0]; i++) {
+		h(p, "<li><a class=\"button secondary\" href=\"%s\">", a[i].href);
+		icon(p, a[i].icon);
+		h(p, "<span>%s</span></a></li>", _(a[i].label));
+	}
+	h(p, "</ul>");
 }
 
 /* While a strong craving of today stands (care_urge_now), at the top of
@@ -221,24 +247,28 @@ void page_today(struct page *p)
 	if (t.yesterday && !noticed)	/* for a person who comes back */
 		h(p, "<p class=\"yesterday\">%s</p>", t.yesterday);
 	if (first_use(p)) {	/* nothing noted yet: no empty sections, no charts */
-		h(p, "<p class=\"quick\"><a class=\"button secondary\" href=\"/moment\">%s</a> "
-		     "<a class=\"button secondary\" href=\"/exercise/breath\">%s</a></p>",
-		  _("Note a moment"), _("Breathe"));
+		quiet_actions(p, false);
 		today_free(&t);
 		page_end(p);
 		return;
 	}
-	h(p, "<p class=\"quick\"><a class=\"button\" href=\"/checkin\">%s</a> "
-	     "<a class=\"button\" href=\"/moment\">%s</a> "
-	     "<a class=\"button\" href=\"/exercise/breath\">%s</a></p>",
-	  _("Check in"), _("Note a moment"), _("Breathe"));
+	if (!t.checked_in) {	/* the day's one clear first action */
+		h(p, "<p class=\"lead-action\"><a class=\"button primary\" href=\"/checkin\">");
+		icon(p, "checkin");
+		h(p, "<span>%s</span></a><span class=\"hint\">%s</span></p>", _("Check in"),
+		  _("A few taps on how you are right now."));
+	} else {
+		suggestion(p, &t, true);
+	}
 	if (t.lasting_low)	/* said once, calmly, with the help below it */
 		h(p, "<p class=\"gentle\">%s</p>", care_lasting_low_text());
 	/* the help, once: after saving a lowest check-in the notice above has
 	 * it; after an exercise or anything else, it is here */
 	if ((t.needs_care || t.lasting_low) && !shown)
 		page_care(p);
-	suggestion(p, &t);
+	quiet_actions(p, t.checked_in);
+	if (!t.checked_in)
+		suggestion(p, &t, false);
 	{	/* a personal experiment: which kind of day this is */
 		char line[600];
 		if (app_experiment_today(p->w->app, &t, line, sizeof line))

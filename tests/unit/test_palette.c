@@ -34,7 +34,7 @@ static void read_block(const char *from, struct palette *p)
 		unsigned rgb;
 		int i;
 
-		if (sscanf(c, "--%31[a-z-]: #%6x;", name, &rgb) != 2)
+		if (sscanf(c, "--%31[a-z0-9-]: #%6x;", name, &rgb) != 2)
 			continue;
 		for (i = 0; i < p->n && strcmp(p->name[i], name) != 0; i++)
 			;
@@ -77,14 +77,17 @@ static const struct pair {
 	/* text */
 	{ "ink", "bg", 4.5 }, { "ink", "card", 4.5 }, { "ink", "soft", 4.5 }, { "ink", "field", 4.5 },
 	{ "ink", "care-bg", 4.5 }, { "ink", "saved-bg", 4.5 }, { "ink", "waiting-bg", 4.5 }, { "ink", "mark", 4.5 },
-	{ "muted", "bg", 4.5 }, { "muted", "card", 4.5 },
+	{ "muted", "bg", 4.5 }, { "muted", "card", 4.5 }, { "muted", "soft", 4.5 }, { "muted", "field", 4.5 },
+	{ "accent", "soft", 4.5 },	/* the page one is on, in the menu */
 	{ "accent", "bg", 4.5 }, { "accent", "card", 4.5 }, { "accent", "care-bg", 4.5 },
 	{ "accent-ink", "accent", 4.5 },
 	{ "warn", "bg", 4.5 }, { "warn", "card", 4.5 }, { "warn", "error-bg", 4.5 }, { "warn", "field", 4.5 },
 	/* the edges of controls, the focus ring, graphics that carry meaning */
 	{ "control", "bg", 3 }, { "control", "card", 3 }, { "control", "field", 3 },
 	{ "focus", "bg", 3 }, { "focus", "card", 3 },
-	{ "accent", "field", 3 }, { "bar", "card", 3 }, { "breath", "card", 3 }, { "ok", "care-bg", 3 },
+	{ "accent", "field", 3 },
+	/* a face's eyes and mouth on its colour */
+	{ "ink", "mood1", 3 }, { "ink", "mood2", 3 }, { "ink", "mood3", 3 }, { "ink", "mood4", 3 }, { "ink", "mood5", 3 }, { "bar", "card", 3 }, { "breath", "card", 3 }, { "ok", "care-bg", 3 },
 };
 
 static void check(const struct palette *p, const char *scheme)

@@ -1123,6 +1123,41 @@ static void lowest_checkin_shows_help(void **state)
 	req_free(&r);
 }
 
+/* The week opens with its story (core/story.c), the numbers below under a
+ * heading of their own; the intention it quotes is the person's text,
+ * escaped, and not said twice. */
+static void the_week_tells_its_story(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	char *body, *story, *numbers, location[256];
+
+	assert_int_equal(post(f, "/checkin", (const char *const[]){ "mood", "3", "craving", "5", NULL },
+			      location, sizeof location), 303);
+	assert_int_equal(post(f, "/week", (const char *const[]){ "intention", hostile[0], NULL },
+			      location, sizeof location), 303);
+	assert_int_equal(get(f, "/week", &body), 200);
+	story = strstr(body, "<section class=\"story\"><p>On Friday a strong urge came. It is good that you noted it.</p></section>");
+	numbers = strstr(body, "<h2>The week in numbers</h2>");
+	assert_non_null(story);
+	assert_non_null(numbers);
+	assert_true(story < numbers);
+	assert_true(strstr(body, "</h1>") < story);
+	assert_null(strstr(body, "steady"));
+	free(body);
+	/* the next week: the intention set this week, quoted in the story only */
+	req_init(&r, &f->w, "GET", "/week");
+	kvs_add(&r.query, "date", "2026-11-23", 10);
+	assert_int_equal(run(f, &r, &body), 200);
+	req_free(&r);
+	assert_non_null(strstr(body, "<section class=\"story\"><p>Your intention for this week, in your own words: "
+				 "“&lt;script&gt;alert(1)&lt;/script&gt;” A moment to look back at it"));
+	assert_null(strstr(body, "<script>"));
+	assert_null(strstr(body, "Your intention for this week:"));
+	assert_null(strstr(body, "The week in numbers"));	/* nothing noted in it yet */
+	free(body);
+}
+
 /* A moment's length from a button, or from the person's own words (which
  * win); shown back as a button, or as minutes, never as bare seconds. */
 static void moment_length(void **state)
@@ -1466,6 +1501,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(host_and_secret, setup, teardown),
 		cmocka_unit_test_setup_teardown(moment_length, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_week_tells_its_story, setup, teardown),
 		cmocka_unit_test_setup_teardown(experiment_in_the_browser, setup, teardown),
 		cmocka_unit_test_setup_teardown(posts_are_checked, setup, teardown),
 		cmocka_unit_test_setup_teardown(bad_form_keeps_input, setup, teardown),

@@ -60,11 +60,11 @@ try {
 	// A check-in in a few clicks, with hostile text in the note.
 	check("the first visit says what nabij is", await page.locator("text=Welcome to nabij").count() === 1);
 	await page.click("text=Begin with a check-in");
-	await page.check("input[name=mood][value='2']");
-	await page.check("input[name=tension][value='4']");
-	await page.check("input[name=connection][value='2']");
-	await page.check("input[name=state][value=activated]");
-	await page.check("input[name=emotion][value=fear]");
+	await page.click("label:has(> input[name=mood][value='2'])");
+	await page.click("label:has(> input[name=tension][value='4'])");
+	await page.click("label:has(> input[name=connection][value='2'])");
+	await page.click("label:has(> input[name=state][value=activated])");
+	await page.click("label:has(> input[name=emotion][value=fear])");
 	await page.fill("textarea[name=note]", `<script>alert(1)</script> "><img src=x onerror=alert(2)>`);
 	await page.screenshot({ path: `${shots}/checkin-1280.png`, fullPage: true });
 	await page.click("button[type=submit]:has-text('Save the check-in')");
@@ -77,7 +77,7 @@ try {
 
 	// A wrong value comes back with everything kept and the field marked.
 	await page.goto(origin + "/checkin");
-	await page.check("input[name=mood][value='3']");
+	await page.click("label:has(> input[name=mood][value='3'])");
 	await page.click("summary:has-text('Body, energy and sleep')");
 	await page.fill("input[name=sleep-hours]", "seven");
 	await page.fill("textarea[name=note]", "kept after the error");
@@ -97,10 +97,10 @@ try {
 	check("circle member added", (await page.locator("ul.circle").textContent()).includes("Sam"));
 	check("a member's number can be called", await page.locator("ul.circle a[href='tel:0612345678']").count() === 1);
 	await page.goto(origin + "/moment");
-	await page.check("input[name=kind][value=hug]");
+	await page.click("label:has(> input[name=kind][value=hug])");
 	await page.fill("input[name=with]", "Sam");
-	await page.check("input[name=safe][value=yes]");
-	await page.check("input[name=effect][value=breath]");
+	await page.click("label:has(> input[name=safe][value=yes])");
+	await page.click("label:has(> input[name=effect][value=breath])");
 	await page.fill("input[name=seconds]", "5 minutes");
 	await page.click("button:has-text('Save the moment')");
 	check("moment saved", (await page.locator(".saved").textContent()).includes("hug"));
@@ -116,13 +116,13 @@ try {
 	await page.goto(origin + "/exercise/breath");
 	await page.click("summary:has-text('Adjust')");	/* the rhythm, behind Adjust */
 	await page.fill("input[name=minutes]", "1");
-	await page.check("input[name=before][value='4']");
+	await page.click("label:has(> input[name=before][value='4'])");
 	await page.click("button:has-text('Start')");
 	await page.waitForTimeout(2500);
 	const status = await page.locator(".pacer-status").textContent();
 	check("pacer shows a phase", /Breathe in|Hold|Breathe out/.test(status), status);
 	await page.screenshot({ path: `${shots}/breathing-1280.png`, fullPage: true });
-	await page.check("input[name=after][value='2']");
+	await page.click("label:has(> input[name=after][value='2'])");
 	await page.click("button:has-text('Done')");
 	const saved = await page.locator(".saved").textContent();
 	check("breath session saved with its seconds", /self-soothing breath · [0-9]+ s/.test(saved), saved);
@@ -148,9 +148,12 @@ try {
 	// On a phone, Escape closes the menu.
 	await page.setViewportSize({ width: 375, height: 800 });
 	await page.goto(origin + "/");
-	await page.locator("nav.narrow summary").click();
+	await page.locator("nav.more summary").click();
 	await page.keyboard.press("Escape");
-	check("Escape closes the menu", !(await page.locator("nav.narrow details").evaluate((d) => d.open)));
+	check("Escape closes the menu", !(await page.locator("nav.more details").evaluate((d) => d.open)));
+	await page.locator("nav.more summary").click();
+	await page.mouse.click(8, 560);	/* on the page, beside the open list */
+	check("a tap beside the menu closes it", !(await page.locator("nav.more details").evaluate((d) => d.open)));
 	await page.setViewportSize({ width: 1280, height: 900 });
 
 	// Today shows it all; hostile text is text.
@@ -159,6 +162,16 @@ try {
 	check("today lists the records", today.includes("check-in") && today.includes("hug") && today.includes("self-soothing breath"));
 	check("last wanted touch today", today.includes("Last wanted touch: today"));
 	await page.screenshot({ path: `${shots}/today-1280.png`, fullPage: true });
+
+	// The week opens with what is worth noticing, the numbers below it.
+	await page.goto(origin + "/week");
+	const story = await page.locator("section.story").textContent();
+	check("the week opens with its story", story.includes("Self-soothing breath: afterwards your tension was"), story);
+	check("the numbers follow the story", await page.evaluate(() => {
+		const s = document.querySelector("section.story"), h = [...document.querySelectorAll("h2")].find((x) => x.textContent === "The week in numbers");
+		return !!h && !!(s.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING);
+	}));
+	await page.screenshot({ path: `${shots}/week-1280.png`, fullPage: true });
 	await page.goto(origin + "/history?q=script");
 	check("hostile note shown as text", (await page.locator("main").textContent()).includes("<script>alert(1)</script>"));
 	check("no script ran", dialogs.length === 0, dialogs.join(", "));
@@ -171,7 +184,8 @@ try {
 	await page.screenshot({ path: `${shots}/charts-1280.png`, fullPage: true });
 
 	// Insights: with a few days there is nothing to compare yet, and it says so.
-	await page.click("nav a:has-text('Insights')");
+	await page.click("nav.wide summary");	/* behind "More" */
+	await page.click("nav.wide a:has-text('Insights')");
 	check("insights page", (await page.locator("h1").textContent()) === "What goes with your days");
 	check("insights wait for enough days", (await page.locator("main").textContent()).includes("Not enough days yet"));
 	check("insights trend drawn", await page.locator("figure.chart path.trend").count() >= 1);
@@ -216,14 +230,19 @@ try {
 	await page.click("footer button:has-text('Nederlands')");
 	check("switched to Dutch", (await page.locator("nav.wide").textContent()).includes("Vandaag"));
 	await page.setViewportSize({ width: 375, height: 800 });
-	{	/* on a phone the menu is one row, the rest behind "Meer" */
+	{	/* on a phone the daily pages are a bar at the bottom, the rest behind "Meer" */
 		await page.goto(origin + "/");
-		const nav = page.locator("nav.narrow");
-		check("phone menu shown", await nav.isVisible());
-		const rows = await nav.evaluate((n) => new Set([...n.querySelectorAll(":scope > ul > li")].map((li) => li.offsetTop)).size);
-		check("phone menu in one row", rows === 1, `${rows} rows`);
-		await nav.locator("summary").click();
-		check("more opens the rest", await nav.locator("a[href='/insights']").isVisible());
+		const bar = page.locator("nav.bar");
+		check("phone bar shown", await bar.isVisible());
+		const rows = await bar.evaluate((n) => new Set([...n.querySelectorAll("li")].map((li) => li.offsetTop)).size);
+		check("phone bar in one row", rows === 1, `${rows} rows`);
+		const box = await bar.boundingBox();
+		check("the bar at the bottom, within a thumb's reach", Math.abs(box.y + box.height - 800) < 2, JSON.stringify(box));
+		const more = page.locator("nav.more");
+		await more.locator("summary").click();
+		check("more opens the rest", await more.locator("a[href='/insights']").isVisible());
+		await Promise.all([page.waitForEvent("load"), more.locator("a[href='/insights']").click()]);
+		check("the rest is one tap further", (await page.locator("h1").textContent()).length > 3);
 	}
 	for (const [path, name] of [["/", "today"], ["/checkin", "checkin"], ["/charts", "charts"], ["/insights", "insights"]]) {
 		await page.goto(origin + path);

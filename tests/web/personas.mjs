@@ -78,6 +78,19 @@ async function helpNumbers(page, where) {
 	check(`${where}: 112 to tap`, await foot.getByRole("link", { name: "112", exact: true }).getAttribute("href") === "tel:112");
 }
 
+/* The phone's menu: the daily pages in the bar at the bottom, the rest
+ * behind "More" at the top. */
+async function phoneGo(page, name) {
+	const bar = page.locator("nav.bar").getByRole("link", { name, exact: true });
+	if (await bar.count()) {
+		await follow(page, () => bar.tap());
+		return;
+	}
+	const more = page.locator("nav.more");
+	await more.locator("summary").tap();
+	await follow(page, () => more.getByRole("link", { name, exact: true }).tap());
+}
+
 async function anneke() {
 	const dir = mkdtempSync(join(tmpdir(), "nabij-anneke-"));
 	const db = join(dir, "nabij.db");
@@ -89,14 +102,7 @@ async function anneke() {
 	const tap = async (l) => { taps++; await l.tap(); };
 	const tapTo = async (l) => { taps++; await follow(page, () => l.tap()); };
 	const group = (name) => page.getByRole("group", { name });
-	/* the phone's menu: the first items in a row, the rest behind "Meer" */
-	const go = async (name) => {
-		const nav = page.locator("nav.narrow");
-		const link = nav.getByRole("link", { name, exact: true });
-		if (!(await link.isVisible()))
-			await nav.locator("summary").tap();
-		await follow(page, () => link.tap());
-	};
+	const go = (name) => phoneGo(page, name);
 	try {
 		await page.goto(server.url);
 		check("nl: the first visit says what nabij is", await seen(page.getByRole("heading", { name: "Welkom bij nabij" })));
@@ -105,6 +111,11 @@ async function anneke() {
 		// The daily check-in, by tapping only: mood, tension, connection, a
 		// feeling and a need.
 		await tapTo(page.getByRole("link", { name: "Begin: hoe gaat het met je?" }));
+		{	/* the first tap needs no scrolling: the mood's faces are in the first screen */
+			const box = await group(/Stemming/).locator("label").last().boundingBox();
+			check("nl: the check-in's first question in the first screen", !!box && box.y + box.height <= 760 - 64,
+			      JSON.stringify(box));
+		}
 		await tap(group(/Stemming/).getByText("2", { exact: true }));
 		await tap(group(/Spanning/).getByText("3", { exact: true }));
 		await tap(group(/Verbondenheid/).getByText("1", { exact: true }));
@@ -137,9 +148,8 @@ async function anneke() {
 		await page.screenshot({ path: `${shots}/persona-nl-card.png`, fullPage: true });
 
 		// A moment, by tapping only: from today's page.
-		await go("Vandaag");
-		taps = 0;
-		await tapTo(page.getByRole("link", { name: "Een moment noteren" }));
+		taps = 0;	/* from the bar at the bottom, on any page */
+		await tapTo(page.locator("nav.bar").getByRole("link", { name: "Moment" }));
 		await tap(group("Wat voor moment was het?").getByText("knuffel", { exact: true }));
 		await tap(group("Hoe lang ongeveer?").getByText("Een paar minuten", { exact: true }));
 		await tap(group("Voelde het veilig en gewenst?").getByText("ja", { exact: true }));
@@ -182,7 +192,7 @@ async function anneke() {
 		check("nl: back in the history", (await page.locator("ul.records").textContent()).includes("check-in"));
 
 		// The help numbers on every page of the menu.
-		for (const name of ["Vandaag", "Hoe gaat het", "Moment", "Hulp", "Oefeningen", "Kring", "Triggerdagboek",
+		for (const name of ["Vandaag", "Inchecken", "Moment", "Ademen", "Hulp", "Oefeningen", "Kring", "Triggerdagboek",
 			"Week", "Grafieken", "Inzichten", "Geschiedenis"]) {
 			await go(name);
 			await helpNumbers(page, `nl: ${name}`);
@@ -234,7 +244,13 @@ async function daan() {
 	const page = await context.newPage();
 	page.setDefaultTimeout(timeout);
 	const group = (name) => page.getByRole("group", { name });
-	const go = (name) => follow(page, () => page.locator("nav.wide").getByRole("link", { name, exact: true }).click());
+	/* the wide menu: the daily pages in a row, the rest behind "More" */
+	const go = async (name) => {
+		const link = page.locator("nav.wide").getByRole("link", { name, exact: true });
+		if (!(await link.isVisible()))
+			await page.locator("nav.wide summary").click();
+		await follow(page, () => link.click());
+	};
 	const clickTo = (l) => follow(page, () => l.click());
 	try {
 		await page.goto(server.url);
@@ -424,13 +440,7 @@ async function sem() {
 	page.setDefaultTimeout(timeout);
 	const group = (name) => page.getByRole("group", { name });
 	const tapTo = (l) => follow(page, () => l.tap());
-	const go = async (name) => {
-		const nav = page.locator("nav.narrow");
-		const link = nav.getByRole("link", { name, exact: true });
-		if (!(await link.isVisible()))
-			await nav.locator("summary").tap();
-		await follow(page, () => link.tap());
-	};
+	const go = (name) => phoneGo(page, name);
 	/* whether l lies whole in the first screen, without scrolling */
 	const inFirstScreen = async (l) => {
 		const box = await l.first().boundingBox();
@@ -447,7 +457,7 @@ async function sem() {
 		await tapTo(page.getByRole("button", { name: "Add to my circle" }));
 
 		// 2 a.m.: he ticks the feeling "craving" and saves, nothing else.
-		await go("Check-in");
+		await go("Check in");
 		await group("Which emotions are here?").getByText("craving", { exact: true }).tap();
 		check("night: the craving ticked asks how strong", await seen(group(/Craving or urge/)));
 		await tapTo(page.getByRole("button", { name: "Save the check-in" }));
@@ -495,7 +505,7 @@ async function sem() {
 		await page.screenshot({ path: `${shots}/persona-night-exercise.png` });
 
 		// The next check-in: the craving scale with the first scales.
-		await go("Check-in");
+		await go("Check in");
 		{
 			const scale = await group(/Craving or urge/).boundingBox(), feelings = await group("Which emotions are here?").boundingBox();
 			check("night: the craving scale with the first scales", await group(/Craving or urge/).isVisible() &&

@@ -56,9 +56,15 @@
 	}
 	tick();
 })();
-/* The menu on a phone: Escape closes it and gives the focus back. */
+/* "More": Escape closes it and gives the focus back; a tap beside it
+ * closes it too. */
 (function () {
 	"use strict";
+	document.addEventListener("click", function (e) {
+		Array.prototype.forEach.call(document.querySelectorAll("nav details[open]"), function (d) {
+			if (!d.contains(e.target)) d.open = false;
+		});
+	});
 	document.addEventListener("keydown", function (e) {
 		if (e.key !== "Escape") return;
 		Array.prototype.forEach.call(document.querySelectorAll("nav details[open]"), function (d) {
