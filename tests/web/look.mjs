@@ -87,7 +87,7 @@ function seed(db) {
 	run(4, "20:00", "reflect", "--text", "Being held for a moment by my sister.");
 	run(4, "20:10", "week", "--intention", "Call Tom on Wednesday evening");
 	run(11, "21:00", "attachment", "--answers", "5,3,6,2,3,5,6,2,5,6,3,2");
-	run(3, "09:00", "experiment", "start", "evening-breath", "--outcome", "tension");
+	run(3, "09:00", "experiment", "start", "evening-breath", "--outcome", "tension", "--seed", "00000000000000ff");	/* the same plan each run */
 }
 
 /* nabij ui on db; its opening address */
