@@ -96,18 +96,23 @@ function start(db, now) {
 		env: env(db, now), stdio: ["ignore", "pipe", "inherit"] });
 	return new Promise((resolve, reject) => {
 		let out = "";
+		const late = setTimeout(() => { proc.kill(); reject(new Error("nabij ui printed no address: " + out)); }, 5000 * slow);
 		proc.stdout.on("data", (d) => {
 			out += d;
 			const m = out.match(/http:\/\/127\.[0-9.]+:\d+\/\?token=[0-9a-f]{32}/);
-			if (m) resolve({ proc, url: m[0], origin: new URL(m[0]).origin });
+			if (m) {
+				clearTimeout(late);
+				resolve({ proc, url: m[0], origin: new URL(m[0]).origin });
+			}
 		});
-		setTimeout(() => reject(new Error("nabij ui printed no address: " + out)), 5000 * slow);
 	});
 }
+/* Ctrl-C, as a person stops it; a server that does not stop is ended */
 function stop(s) {
 	return new Promise((resolve) => {
-		if (s.proc.exitCode !== null) return resolve();
-		s.proc.on("exit", resolve);
+		if (s.proc.exitCode !== null || s.proc.signalCode !== null) return resolve();
+		const end = setTimeout(() => s.proc.kill("SIGKILL"), 10000 * slow);
+		s.proc.on("exit", () => { clearTimeout(end); resolve(); });
 		s.proc.kill("SIGINT");
 	});
 }
