@@ -8,7 +8,7 @@ AMALGAMATION = deps/sqlcipher/node_modules/@journeyapps/sqlcipher/deps/sqlcipher
 # What the tests need besides: the terminal and browser tests' tools.
 TEST_PACKAGES = $(PACKAGES) libcmocka-dev tmux curl chromium hyperfine wrk time sqlite3 poppler-utils clang libclang-rt-14-dev valgrind
 
-.PHONY: all deps test-deps install-packages build run cli test fuzz valgrind bench install pot clean
+.PHONY: all deps test-deps install-packages build run cli test screenshots fuzz valgrind bench install pot clean
 
 all: build
 
@@ -20,7 +20,7 @@ deps:
 
 test-deps: deps
 	@$(MAKE) -s install-packages WANT="$(TEST_PACKAGES)"
-	@[ -d tests/web/node_modules/playwright-core ] || \
+	@[ -d tests/web/node_modules/playwright-core ] && [ -d tests/web/node_modules/axe-core ] || \
 		(cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
 
 install-packages:
@@ -56,6 +56,12 @@ cli: deps
 # Every test, in a normal and in a sanitizer build; the last line is the summary.
 test: test-deps
 	@sh tests/run-all.sh
+
+# The README's pictures (docs/screenshots/): a phone and a desktop, light and
+# dark, on the browser test's data and clock. make test never writes there.
+screenshots: test-deps
+	@$(MAKE) -s build
+	@node tests/web/look.mjs build/nabij --readme docs/screenshots
 
 # Coverage-guided fuzzing with libFuzzer (clang); SECONDS per harness.
 fuzz: test-deps
