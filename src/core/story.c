@@ -366,7 +366,7 @@ const char *story_text(const struct nb_story_item *it, char *buf, size_t size)
 		break;
 	case NB_STORY_INTENTION:
 		snprintf(buf, size,
-			 _("Your intention for this week, in your own words: “%s” A moment to look back at it, whatever came of it."),
+			 _("Your intention for this week, in your own words: “%s” — a moment to look back at it, whatever came of it."),
 			 it->text);
 		break;
 	case NB_STORY_NOTED:

@@ -127,7 +127,7 @@ static void empty_week(void **state)
 	assert_true(story_has(&s, NB_STORY_INTENTION));
 	assert_false(story_has(&s, NB_STORY_NOTED));
 	story_text(&s.v[0], buf, sizeof buf);
-	assert_string_equal(buf, "Your intention for this week, in your own words: “Call Noor once.” A moment to look back at it, whatever came of it.");
+	assert_string_equal(buf, "Your intention for this week, in your own words: “Call Noor once.” — a moment to look back at it, whatever came of it.");
 	entries_free(&l);
 }
 

@@ -1151,7 +1151,7 @@ static void the_week_tells_its_story(void **state)
 	assert_int_equal(run(f, &r, &body), 200);
 	req_free(&r);
 	assert_non_null(strstr(body, "<section class=\"story\"><p>Your intention for this week, in your own words: "
-				 "“&lt;script&gt;alert(1)&lt;/script&gt;” A moment to look back at it"));
+				 "“&lt;script&gt;alert(1)&lt;/script&gt;” — a moment to look back at it"));
 	assert_null(strstr(body, "<script>"));
 	assert_null(strstr(body, "Your intention for this week:"));
 	assert_null(strstr(body, "The week in numbers"));	/* nothing noted in it yet */
