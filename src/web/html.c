@@ -122,6 +122,14 @@ static void nav_item(struct page *p, size_t i, const char *active, bool bar, boo
 	h(p, "<span>%s</span></a></li>", bar && nav[i].bar ? C_("bar", nav[i].bar) : _(nav[i].label));
 }
 
+/* Whether item i is behind "More" when the items of shown stand in the
+ * row; breathing, which has a place only in the phone's bar, is among the
+ * exercises on a wide screen. */
+static bool behind_more(size_t i, unsigned shown)
+{
+	return !(nav[i].where & shown) && !(shown == TOP && nav[i].where == BAR);
+}
+
 /* "More": the pages that are not in the row (or the bar), behind a
  * summary that works without a script. */
 static void nav_more(struct page *p, const char *active, unsigned shown)
@@ -129,12 +137,12 @@ static void nav_more(struct page *p, const char *active, unsigned shown)
 	bool in = false, wide = shown == TOP;
 
 	for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
-		in = in || (!(nav[i].where & shown) && current(active, nav[i].path, wide));
+		in = in || (behind_more(i, shown) && current(active, nav[i].path, wide));
 	h(p, "<details><summary%r>", in ? " aria-current=\"page\"" : "");
 	icon(p, "more");
 	h(p, "<span>%s</span></summary><ul>", _("More"));
 	for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
-		if (!(nav[i].where & shown))
+		if (behind_more(i, shown))
 			nav_item(p, i, active, false, wide);
 	h(p, "</ul></details>");
 }
