@@ -174,6 +174,45 @@ static int text(struct pdf *p, const char *s, double size, bool bold, double x, 
 	return lines;
 }
 
+/* A table of terms and how often they came: a header row, then a row
+ * for each, tagged as a table (Table, TR, TH, TD) so that a screen reader
+ * reads it cell by cell, in order. */
+static void term_table(struct pdf *p, const char *what, const char *count, enum nb_vocab v,
+		       const struct nb_term_count *t, size_t n)
+{
+	const double x1 = MARGIN + 14, x2 = MARGIN + 14 + 260, lead = 10 * 1.45;
+	char num[16];
+
+	lib.cairo_tag_begin(p->cr, "Table", NULL);
+	for (size_t i = 0; i <= n; i++) {
+		const char *cell[2];
+		const double x[2] = { x1, x2 };
+
+		room(p, lead);
+		if (i == 0) {
+			cell[0] = what;
+			cell[1] = count;
+		} else {
+			snprintf(num, sizeof num, "%d", t[i - 1].n);
+			cell[0] = vocab_label(v, t[i - 1].term);
+			cell[1] = num;
+		}
+		font(p, 10, i == 0);
+		ink(p, i == 0 ? 0.3 : 0.15);
+		lib.cairo_tag_begin(p->cr, "TR", NULL);
+		for (int k = 0; k < 2; k++) {
+			lib.cairo_tag_begin(p->cr, i == 0 ? "TH" : "TD", NULL);
+			lib.cairo_move_to(p->cr, x[k], p->y + 10);
+			lib.cairo_show_text(p->cr, cell[k]);
+			lib.cairo_tag_end(p->cr, i == 0 ? "TH" : "TD");
+		}
+		lib.cairo_tag_end(p->cr, "TR");
+		p->y += lead;
+	}
+	lib.cairo_tag_end(p->cr, "Table");
+	p->y += 4;
+}
+
 static void heading(struct pdf *p, const char *s)
 {
 	room(p, 80);
@@ -622,16 +661,12 @@ enum nb_err report_pdf(struct nb_app *a, const struct nb_report_opts *o, FILE *f
 	heading(&p, _("Moments of connection"));
 	chart_bars(&p, _("Moments of connection per week (from Monday)"), per, weeks, monday);
 	free(per);
-	for (size_t i = 0; i < c.terms.n[NB_TERMS_KINDS]; i++) {
-		snprintf(line, sizeof line, "%s: %d", vocab_label(NB_VOCAB_MOMENT_KIND, c.terms.v[NB_TERMS_KINDS][i].term), c.terms.v[NB_TERMS_KINDS][i].n);
-		text(&p, line, 10, false, MARGIN + 14, 0.15);
-	}
+	if (c.terms.n[NB_TERMS_KINDS])
+		term_table(&p, _("Kind of moment"), _("Times"), NB_VOCAB_MOMENT_KIND, c.terms.v[NB_TERMS_KINDS],
+			   c.terms.n[NB_TERMS_KINDS]);
 	if (c.terms.n[NB_TERMS_NEEDS]) {
 		heading(&p, _("Needs that come back"));
-		for (size_t i = 0; i < c.terms.n[NB_TERMS_NEEDS]; i++) {
-			snprintf(line, sizeof line, "%s: %d", vocab_label(NB_VOCAB_NEED, c.terms.v[NB_TERMS_NEEDS][i].term), c.terms.v[NB_TERMS_NEEDS][i].n);
-			text(&p, line, 10, false, MARGIN + 14, 0.15);
-		}
+		term_table(&p, _("Need"), _("Times"), NB_VOCAB_NEED, c.terms.v[NB_TERMS_NEEDS], c.terms.n[NB_TERMS_NEEDS]);
 	}
 	if (c.terms.n[NB_TERMS_TRIGGER_EMOTIONS] || c.terms.n[NB_TERMS_TRIGGER_NEEDS]) {
 		heading(&p, _("Triggers that come back"));

@@ -44,13 +44,17 @@ check "the title is a heading" sh -c "grep -A1 '^  H1' '$tmp/struct' | grep -q '
 check "the parts are headings, in order" sh -c "grep -A1 '^  H2' '$tmp/struct' | grep -v '^  H2\|^--' | tr -d ' \"' | head -3 | tr '\n' '|' | grep -q '^Ataglance|Check-insovertime|Momentsofconnection|'"
 check "the text in paragraphs" sh -c "test \$(grep -c '^  P' '$tmp/struct') -ge 10"
 check "a wrapped paragraph keeps its words apart" sh -c "! grep -q 'whatseems' '$tmp/struct'"
+# The kinds of moments and the needs are tables: a header row of TH cells,
+# then a row of TD cells for each, read in order.
+check "tables" sh -c "test \$(grep -c '^  Table' '$tmp/struct') -ge 2"
+check "the table's cells in order" sh -c "grep -A10 '^  Table' '$tmp/struct' | tr -d ' \"' | tr '\n' '|' | grep -q 'TR|TH|Kindofmoment|TH|Times|TR|TD|hug|TD|8|'"
+check "the needs' table" sh -c "tr -d ' \"' <'$tmp/struct' | tr '\n' '|' | grep -q 'TH|Need|TH|Times|TR|TD|rest|TD|20|'"
 check "cover and period" has "$tmp/r.pdf" "What helps me"
 check "period in words" has "$tmp/r.pdf" "1 November 2026"
 check "days counted" has "$tmp/r.pdf" "20 days with a check-in"
 check "scales" has "$tmp/r.pdf" "Check-ins over time"
 check "moments per week" has "$tmp/r.pdf" "Moments of connection per week"
 check "weekly trend" has "$tmp/r.pdf" "Line: the trend, the mean of the five weeks"
-check "needs" has "$tmp/r.pdf" "rest: 20"
 check "triggers that come back" has "$tmp/r.pdf" "Emotions in the trigger diary: fear 2"
 check "needs under triggers" has "$tmp/r.pdf" "Needs under the triggers: safety 2"
 check "no trigger situations unless asked" sh -c "! pdftotext '$tmp/r.pdf' - | grep -q 'a long silence'"
