@@ -25,7 +25,7 @@ enum stmt {
 	S_BEGIN, S_COMMIT,
 	S_ENTRY_INS, S_ENTRY_UPD, S_ENTRY_GET, S_ENTRY_GET_ANY, S_ENTRY_UID, S_ENTRY_ASIDE, S_ENTRY_BACK, S_WAITING, S_PURGE,
 	S_ITEMS_DEL, S_ITEM_INS, S_ITEMS_GET,
-	S_FTS_DEL, S_FTS_INS, S_FTS_LANG, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
+	S_FTS_DEL, S_FTS_INS, S_FTS_LANG, S_FTS_SIZE, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
 	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_SEARCH_COUNT, S_PERIOD,
 	S_DIRTY_ANY, S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS, S_REFRESH_DAY_DEL, S_REFRESH_DAY_INS,
 	S_REFRESH_DONE, S_EXP_OTHER_RUNS, S_EXP_ASIDE_PURGE,
@@ -91,6 +91,8 @@ enum nb_err snip_query_new(struct db *d, const char *words, struct snip_query **
 			   struct nb_error *err);
 void snip_query_free(struct snip_query *q);
 char *snip_make(struct db *d, const struct snip_query *q, const char *text, int ntok, const char *ellipsis);
+/* How many words the index counts in text (its _docsize). */
+enum nb_err snip_count(struct db *d, const char *text, int *n, struct nb_error *err);
 
 /* file.c: the store op check (nabij check). */
 enum nb_err sq_check(void *h, struct nb_check *out, struct nb_error *err);

@@ -106,6 +106,20 @@ static enum nb_err split(struct db *d, int flags, const char *s, int n, struct t
 	return NB_OK;
 }
 
+/* How many words FTS5 counts in text, as its _docsize row keeps them. */
+enum nb_err snip_count(struct db *d, const char *text, int *n, struct nb_error *err)
+{
+	struct toks t = { 0 };
+	enum nb_err rc;
+
+	*n = 0;
+	if ((rc = tokenizer(d, err)) || (rc = split(d, FTS5_TOKENIZE_DOCUMENT, text, (int)strlen(text), &t, err)))
+		return rc;
+	*n = t.n;
+	toks_free(&t);
+	return NB_OK;
+}
+
 void snip_query_free(struct snip_query *q)
 {
 	if (!q)

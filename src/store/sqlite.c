@@ -58,6 +58,7 @@ static const char *const sql[S__COUNT] = {
 	[S_FTS_DEL] = "INSERT INTO entry_fts(entry_fts, rowid, body, words, lang) VALUES ('delete', ?, ?, ?, ?)",
 	[S_FTS_INS] = "INSERT INTO entry_fts(rowid, body, words, lang) VALUES (?, ?, ?, ?)",
 	[S_FTS_LANG] = "SELECT lang FROM entry_fts WHERE rowid = ?",
+	[S_FTS_SIZE] = "SELECT sz FROM entry_fts_docsize WHERE id = ?",
 	[S_SEARCH] = "SELECT rowid, lang FROM entry_fts WHERE entry_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?",
 	[S_SEARCH_FLOOR] = "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?"
 			   " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
@@ -597,6 +598,55 @@ static enum nb_err indexed_lang(struct db *d, int64_t id, char lang[3], struct n
 	return step == SQLITE_ROW || step == SQLITE_DONE ? NB_OK : sq_error(d, err);
 }
 
+/* Whether text and words have as many words as FTS5 counted in row id
+ * when it was indexed (its _docsize row: a varint per column). */
+static enum nb_err same_size(struct db *d, int64_t id, const char *text, const char *words, bool *same,
+			     struct nb_error *err)
+{
+	sqlite3_stmt *st = sq_stmt(d, S_FTS_SIZE, err);
+	int want[2] = { -1, -1 }, got[2];
+	enum nb_err rc;
+
+	*same = false;
+	if (!st)
+		return NB_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const unsigned char *p = sqlite3_column_blob(st, 0);
+		int n = sqlite3_column_bytes(st, 0), at = 0;
+		for (int c = 0; c < 2 && at < n; c++) {	/* SQLite's varint, as FTS5 writes it */
+			uint64_t v = 0;
+			int k = 0;
+			while (at < n && k < 9) {
+				unsigned char b = p[at++];
+				k++;
+				if (k == 9) {
+					v = (v << 8) | b;
+					break;
+				}
+				v = (v << 7) | (b & 0x7f);
+				if (!(b & 0x80))
+					break;
+			}
+			want[c] = v > INT_MAX ? -1 : (int)v;
+		}
+	}
+	sqlite3_reset(st);
+	if ((rc = snip_count(d, text, &got[0], err)) || (rc = snip_count(d, words, &got[1], err)))
+		return rc;
+	*same = want[0] == got[0] && want[1] == got[1];
+	return NB_OK;
+}
+
+/* The index filled anew from the records, each in the language of now:
+ * when a row's text can no longer be made as it was indexed. */
+static enum nb_err reindex_all(struct db *d, struct nb_error *err)
+{
+	enum nb_err rc = sq_exec(d, "INSERT INTO entry_fts(entry_fts) VALUES ('delete-all')", err);
+
+	return rc ? rc : sq_reindex(d, err);
+}
+
 /*
  * Take record id out of the search index, as it is stored now (before a
  * change or its deletion): FTS5 is given the text the row was made of, in
@@ -612,12 +662,31 @@ static enum nb_err unindex_entry(struct db *d, int64_t id, struct nb_error *err)
 	char lang[3];
 	enum nb_err rc;
 
+	bool same;
+
 	if ((rc = indexed_lang(d, id, lang, err)) || !lang[0])
 		return rc;
 	if ((rc = db_get(d, id, &e, err)))
 		return rc;
 	search_text(e, lang, &text, &words);
+	/* A text that is not the one indexed (the words of the vocabulary or
+	 * their Dutch changed since, in a newer nabij) would leave words behind
+	 * that no record has: FTS5 then calls the index damaged. Where the
+	 * number of words differs from what FTS5 counted, the index is filled
+	 * anew from the records first (once: all rows are then of now). */
+	if (!(rc = same_size(d, id, text.s ? text.s : "", words.s ? words.s : "", &same, err)) && !same &&
+	    !(rc = reindex_all(d, err))) {
+		sq_copy_text(lang, sizeof lang, nb_lang_now());
+		buf_free(&text);
+		buf_free(&words);
+		search_text(e, lang, &text, &words);
+	}
 	entry_free(e);
+	if (rc) {
+		buf_free(&text);
+		buf_free(&words);
+		return rc;
+	}
 	if (!(st = sq_stmt(d, S_FTS_DEL, err))) {
 		rc = NB_EDB;
 	} else {

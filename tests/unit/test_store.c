@@ -873,6 +873,56 @@ static void edit_leaves_no_old_words(void **state)
 	unlink_db(path);
 }
 
+/* A row whose text the store can no longer make as it was indexed (a
+ * newer nabij with other words for a term) would leave words in the index
+ * that no record has, and FTS5 would call the index damaged at the next
+ * search for one: the index is filled anew from the records first. */
+static void index_anew_when_the_text_changed(void **state)
+{
+	struct nb_app a = { .now = NOW };
+	struct nb_error err;
+	struct nb_hits hits = { 0 };
+	struct nb_check k;
+	struct nb_entry *e;
+	char path[64] = "/tmp/nabij-test-XXXXXX";
+	int fd = mkstemp(path);
+	int64_t id;
+	sqlite3 *h;
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	id = add(&a, checkin(3, "alpha beta", NOW));
+	add(&a, checkin(3, "beta delta", NOW));
+	store_close(&a.store);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);	/* indexed from another text */
+	if (sqlite3_exec(h, "INSERT INTO entry_fts(entry_fts, rowid, body, words, lang) VALUES ('delete', 1, 'alpha beta\n', '', 'en');"
+			 " INSERT INTO entry_fts(rowid, body, words, lang) VALUES (1, 'alpha beta gammaword', '', 'en')",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s", sqlite3_errmsg(h));
+	sqlite3_close(h);
+	assert_int_equal(app_open(&a, path, NULL, 0, &err), NB_OK);
+	assert_int_equal(app_get(&a, id, &e, &err), NB_OK);
+	free(e->u.checkin.note);
+	e->u.checkin.note = xstrdup("alpha epsilon");
+	assert_int_equal(app_update(&a, e, &err), NB_OK);
+	entry_free(e);
+	assert_int_equal(app_search(&a, "gammaword", 0, &hits, &err), NB_OK);
+	assert_int_equal(hits.n, 0);
+	hits_free(&hits);
+	assert_int_equal(app_search(&a, "beta", 0, &hits, &err), NB_OK);
+	assert_int_equal(hits.n, 1);
+	hits_free(&hits);
+	assert_int_equal(app_search(&a, "epsilon", 0, &hits, &err), NB_OK);
+	assert_int_equal(hits.n, 1);
+	hits_free(&hits);
+	assert_int_equal(app_check(&a, &k, &err), NB_OK);
+	assert_false(check_found(&k));
+	app_close(&a);
+	unlink_db(path);
+}
+
 /* A database of schema 9 (its index with a copy of the text) gets the
  * index without one: the old index goes, whole, and search finds and
  * cuts snippets as before. */
@@ -1767,6 +1817,7 @@ int main(void)
 		cmocka_unit_test(migration_clears_the_index),
 		cmocka_unit_test(edit_leaves_no_old_words),
 		cmocka_unit_test(migration_drops_the_copy),
+		cmocka_unit_test(index_anew_when_the_text_changed),
 		cmocka_unit_test(snippets_as_fts5_cut_them),
 		cmocka_unit_test(migration_adds_connection),
 		cmocka_unit_test(check_finds_the_index_and_links),
