@@ -1,9 +1,13 @@
 /* Numbers written the way the reader's language writes them. */
 #include "i18n.h"
+#include "xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* gettext caches its lookups; this counter tells it the language changed. */
+extern int _nl_msg_cat_cntr;
 
 static const char *dec(double v, int places, char buf[NB_DEC_LEN])
 {
@@ -63,4 +67,37 @@ const char *nb_pgettext(const char *ctx, const char *msgid)
 		return msgid;
 	t = gettext(key);
 	return t == key ? msgid : t;
+}
+
+const char *nb_lang_now(void)
+{
+	/* the message the decimal mark is asked by: translated only when the
+	 * Dutch catalogue is the one that answers */
+	return strcmp(_("decimal point"), "decimal point") != 0 ? "nl" : "en";
+}
+
+char *nb_lang_use(const char *lang)
+{
+	const char *now = getenv("LANGUAGE");
+	char *was = now ? xstrdup(now) : NULL;
+
+	if (!now || strcmp(now, lang) != 0) {
+		setenv("LANGUAGE", lang, 1);
+		++_nl_msg_cat_cntr;
+	}
+	return was;
+}
+
+void nb_lang_back(char *was)
+{
+	const char *now = getenv("LANGUAGE");
+
+	if (was ? !now || strcmp(now, was) != 0 : now != NULL) {
+		if (was)
+			setenv("LANGUAGE", was, 1);
+		else
+			unsetenv("LANGUAGE");
+		++_nl_msg_cat_cntr;
+	}
+	free(was);
 }

@@ -33,4 +33,14 @@ const char *nb_capital(const char *s, char *buf, size_t size);
 /* gettext of msgid in context ctx (msgctxt), msgid itself when untranslated. */
 const char *nb_pgettext(const char *ctx, const char *msgid);
 
+/* The language messages come out in right now: "nl" when the Dutch
+ * catalogue answers, "en" (the source strings) otherwise. */
+const char *nb_lang_now(void);
+/* Have messages come out in lang ("nl" or "en") from now on; returns what
+ * LANGUAGE was before (the caller's, NULL when it was not set), for
+ * nb_lang_back. Used to make again a text once made in another language. */
+char *nb_lang_use(const char *lang);
+/* LANGUAGE back to was (from nb_lang_use), which is freed. */
+void nb_lang_back(char *was);
+
 #endif

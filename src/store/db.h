@@ -5,6 +5,7 @@
  *   sqlite.c  the records: the statements, put, get, list, search, ...
  *   days.c    the summary per day (schema 2) and the reading of a period
  *   file.c    opening, migrating, copying, backing up and checking the file
+ *   snippet.c the snippet of a search hit, from the record's own text
  */
 #ifndef NB_STORE_DB_H
 #define NB_STORE_DB_H
@@ -24,7 +25,7 @@ enum stmt {
 	S_BEGIN, S_COMMIT,
 	S_ENTRY_INS, S_ENTRY_UPD, S_ENTRY_GET, S_ENTRY_GET_ANY, S_ENTRY_UID, S_ENTRY_ASIDE, S_ENTRY_BACK, S_WAITING, S_PURGE,
 	S_ITEMS_DEL, S_ITEM_INS, S_ITEMS_GET,
-	S_FTS_DEL, S_FTS_INS, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
+	S_FTS_DEL, S_FTS_INS, S_FTS_LANG, S_FTS_SIZE, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
 	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_SEARCH_COUNT, S_PERIOD,
 	S_DIRTY_ANY, S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS, S_REFRESH_DAY_DEL, S_REFRESH_DAY_INS,
 	S_REFRESH_DONE, S_EXP_OTHER_RUNS, S_EXP_ASIDE_PURGE,
@@ -45,6 +46,8 @@ struct db {
 				 * checkpoint after that did not finish: see sq_scrub */
 	bool broken;		/* opened for a check though its schema cannot be read
 				 * (a damaged page): only sq_check may use it */
+	fts5_tokenizer tk;	/* the search index's tokenizer, for snippets */
+	Fts5Tokenizer *tok;	/* (snippet.c; made on the first search) */
 };
 
 /* how much of a plain database SQLite reads through a map of the file */
@@ -64,16 +67,32 @@ double sq_col_double(sqlite3_stmt *st, int i);
 void sq_copy_span(char *dst, size_t size, const char *src, size_t n);
 void sq_copy_text(char *dst, size_t size, const char *src);
 void sq_close(void *h);
-/* Fill the search index again from every record (schema 4 made its words). */
-#define NB_SCHEMA_REINDEX 4
+/* Fill the search index again from every record (schema 4 made its words,
+ * schema 10 made it anew without a copy of the text). The index of schema
+ * 9, renamed entry_fts_9 by migration 10, tells in which language each
+ * record's text was indexed; it is dropped once read. */
+#define NB_SCHEMA_REINDEX 10
 enum nb_err sq_reindex(struct db *d, struct nb_error *err);
-/* Schema 8 wrote the search index anew without the words of deleted rows. */
-#define NB_SCHEMA_SCRUB 8
+/* Schema 8 wrote the search index anew without the words of deleted rows;
+ * schema 10 wrote it anew without a copy of the text: the pages of the
+ * older index out of the log. */
+#define NB_SCHEMA_SCRUB 10
 /* Write the log into the file and empty it, after records went for good. */
 void sq_scrub(struct db *d);
 /* End an open transaction without its changes. */
 void sq_rollback(void *h);
 extern const struct nb_store_ops sq_ops;
+
+/* snippet.c: the phrases of a person's search words (as fts_query makes
+ * them), and the snippet of text for them: at most ntok tokens, the matches
+ * between \x02 and \x03, as FTS5's snippet() cut it (the caller frees it). */
+struct snip_query;
+enum nb_err snip_query_new(struct db *d, const char *words, struct snip_query **out,
+			   struct nb_error *err);
+void snip_query_free(struct snip_query *q);
+char *snip_make(struct db *d, const struct snip_query *q, const char *text, int ntok, const char *ellipsis);
+/* How many words the index counts in text (its _docsize). */
+enum nb_err snip_count(struct db *d, const char *text, int *n, struct nb_error *err);
 
 /* file.c: the store op check (nabij check). */
 enum nb_err sq_check(void *h, struct nb_check *out, struct nb_error *err);

@@ -293,7 +293,9 @@ static enum nb_err count_value(struct db *d, const char *sql, int64_t *out, int6
 
 /*
  * The search index's own check (FTS5's integrity-check command): whether
- * its index matches the text it holds. It is written as an INSERT, which a
+ * its pages hold together (the index keeps no text since schema 10, so
+ * there is none to compare; sq_check counts its rows against the records
+ * beside it). It is written as an INSERT, which a
  * read-only connection refuses before FTS5 sees it; PRAGMA integrity_check
  * asks FTS5 the same (SQLite 3.44 and later), so nothing is missed then.
  */
@@ -360,9 +362,16 @@ enum nb_err sq_check(void *h, struct nb_check *out, struct nb_error *err)
 	if ((rc = count_rows(d, "PRAGMA integrity_check", &out->damage, &out->index, &out->damage, err)) ||
 	    (rc = check_fts(d, out, err)) ||
 	    /* every record has its row in the index, and every row its record
-	     * (a deleted one that waits for undo has none) */
-	    (rc = count_value(d, "SELECT (SELECT count(*) FROM entry WHERE deleted IS NULL AND id NOT IN (SELECT rowid FROM entry_fts))"
-				 " + (SELECT count(*) FROM entry_fts WHERE rowid NOT IN (SELECT id FROM entry WHERE deleted IS NULL))",
+	     * (a deleted one that waits for undo has none). The index keeps no
+	     * text to compare (schema 10) and FTS5's check of a contentless
+	     * table looks at its pages only, so its rows are counted in both
+	     * tables FTS5 keeps of them: the language of each (entry_fts_content,
+	     * whose ids are the rowids of entry_fts) and the number of its words
+	     * (entry_fts_docsize, which ranking reads); a record counts once */
+	    (rc = count_value(d, "SELECT (SELECT count(*) FROM entry WHERE deleted IS NULL"
+				 "  AND (id NOT IN (SELECT id FROM entry_fts_content) OR id NOT IN (SELECT id FROM entry_fts_docsize)))"
+				 " + (SELECT count(*) FROM (SELECT id FROM entry_fts_content UNION SELECT id FROM entry_fts_docsize)"
+				 "  WHERE id NOT IN (SELECT id FROM entry WHERE deleted IS NULL))",
 			      &out->index, &out->damage, err)) ||
 	    (rc = count_rows(d, "PRAGMA foreign_key_check", &out->links, NULL, &out->damage, err)))
 		return rc;

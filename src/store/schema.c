@@ -177,6 +177,19 @@ static const char *const migrations[] = {
 	 * no session had them before */
 	("ALTER TABLE session ADD COLUMN urge_before INTEGER;"
 	 "ALTER TABLE session ADD COLUMN urge_after INTEGER;"),
+	/* 10: the search index keeps no copy of the text, which was half the
+	 * file: a contentless FTS5 table (content = ''), its words and their
+	 * places only, and beside each row the language its text was made in
+	 * (lang, kept by contentless_unindexed), so that the store can make
+	 * the same text again to take the row out (secure-delete still removes
+	 * each word) and cut a snippet from the record itself (snippet.c). The
+	 * old index is kept as entry_fts_9 until the store has filled the new
+	 * one from the records (sq_reindex), in the language each was indexed
+	 * in, and dropped then */
+	("ALTER TABLE entry_fts RENAME TO entry_fts_9;"
+	 "CREATE VIRTUAL TABLE entry_fts USING fts5(body, words, lang UNINDEXED, content = '',"
+	 "  contentless_unindexed = 1, tokenize = 'unicode61 remove_diacritics 2');"
+	 "INSERT INTO entry_fts(entry_fts, rank) VALUES ('secure-delete', 1);"),
 };
 
 const char *const *schema_migrations(size_t *n)

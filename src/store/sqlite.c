@@ -51,10 +51,15 @@ static const char *const sql[S__COUNT] = {
 		       " VALUES (?, ?, ?, ?, ?, ?)",
 	[S_ITEMS_GET] = "SELECT field, term, place, intensity FROM item"
 			" WHERE entry_id = ? ORDER BY field, pos",
-	[S_FTS_DEL] = "DELETE FROM entry_fts WHERE rowid = ?",
-	[S_FTS_INS] = "INSERT INTO entry_fts(rowid, body, words) VALUES (?, ?, ?)",
-	[S_SEARCH] = "SELECT rowid, snippet(entry_fts, 0, char(2), char(3), '…', 12)"
-		     " FROM entry_fts WHERE entry_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?",
+	/* the index keeps no copy of the text (schema 10): a row leaves it by
+	 * the text it was fed, made again from the record in the language it
+	 * was made in (lang), and FTS5's secure-delete takes each of its words
+	 * out of the index's pages */
+	[S_FTS_DEL] = "INSERT INTO entry_fts(entry_fts, rowid, body, words, lang) VALUES ('delete', ?, ?, ?, ?)",
+	[S_FTS_INS] = "INSERT INTO entry_fts(rowid, body, words, lang) VALUES (?, ?, ?, ?)",
+	[S_FTS_LANG] = "SELECT lang FROM entry_fts WHERE rowid = ?",
+	[S_FTS_SIZE] = "SELECT sz FROM entry_fts_docsize WHERE id = ?",
+	[S_SEARCH] = "SELECT rowid, lang FROM entry_fts WHERE entry_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?",
 	[S_SEARCH_FLOOR] = "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?"
 			   " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
 	[S_SEARCH_COUNT] = "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH ?",
@@ -441,6 +446,7 @@ static enum nb_err put_detail(struct db *d, const struct nb_entry *e, struct nb_
 }
 
 static enum nb_err index_entry(struct db *d, const struct nb_entry *e, struct nb_error *err);
+static enum nb_err unindex_entry(struct db *d, int64_t id, struct nb_error *err);
 static enum nb_err db_get(void *h, int64_t id, struct nb_entry **out, struct nb_error *err);
 
 static enum nb_err db_purge_experiments(struct db *d, int64_t keep, struct nb_error *err)
@@ -505,6 +511,10 @@ static enum nb_err db_put(void *h, struct nb_entry *e, struct nb_error *err)
 			return rc;
 		e->id = sqlite3_last_insert_rowid(d->h);
 	} else {
+		/* out of the index by the text it was indexed with, read before
+		 * the record changes */
+		if ((rc = unindex_entry(d, e->id, err)))
+			return rc;
 		if (!(st = sq_stmt(d, S_ENTRY_UPD, err)))
 			return NB_EDB;
 		sqlite3_bind_int64(st, 1, e->at.utc);
@@ -526,17 +536,28 @@ static enum nb_err db_put(void *h, struct nb_entry *e, struct nb_error *err)
 	}
 	if ((rc = put_detail(d, e, err)))
 		return rc;
-	if (!(st = sq_stmt(d, S_FTS_DEL, err)))
-		return NB_EDB;
-	sqlite3_bind_int64(st, 1, e->id);
-	if ((rc = sq_run(d, st, err)))
-		return rc;
 	return index_entry(d, e, err);
 }
 
+/* The search text of e (fields_search_text) as it comes out in lang: the
+ * labels of its terms are in the language of the moment it was indexed. */
+static void search_text(const struct nb_entry *e, const char *lang, struct nb_buf *text,
+			struct nb_buf *words)
+{
+	char *was = NULL;
+	bool other = strcmp(lang, nb_lang_now()) != 0;
+
+	if (other)
+		was = nb_lang_use(lang);
+	fields_search_text(e, text, words);
+	if (other)
+		nb_lang_back(was);
+}
+
 /* The search index of e: the text a snippet shows (its terms by their
- * labels), and the words people use for its terms in either language. */
-static enum nb_err index_entry(struct db *d, const struct nb_entry *e, struct nb_error *err)
+ * labels), and the words people use for its terms in either language; the
+ * index keeps their words, not the text, and the language they came in. */
+static enum nb_err index_in(struct db *d, const struct nb_entry *e, const char *lang, struct nb_error *err)
 {
 	struct nb_buf text = { 0 }, words = { 0 };
 	sqlite3_stmt *st = sq_stmt(d, S_FTS_INS, err);
@@ -544,35 +565,198 @@ static enum nb_err index_entry(struct db *d, const struct nb_entry *e, struct nb
 
 	if (!st)
 		return NB_EDB;
-	fields_search_text(e, &text, &words);
+	search_text(e, lang, &text, &words);
 	sqlite3_bind_int64(st, 1, e->id);
 	sqlite3_bind_text(st, 2, text.s ? text.s : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, words.s ? words.s : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, lang, -1, SQLITE_STATIC);
 	rc = sq_run(d, st, err);
 	buf_free(&text);
 	buf_free(&words);
 	return rc;
 }
 
+static enum nb_err index_entry(struct db *d, const struct nb_entry *e, struct nb_error *err)
+{
+	return index_in(d, e, nb_lang_now(), err);
+}
+
+/* The language record id was indexed in (lang, 3 bytes), "" when it is not
+ * in the index. */
+static enum nb_err indexed_lang(struct db *d, int64_t id, char lang[3], struct nb_error *err)
+{
+	sqlite3_stmt *st = sq_stmt(d, S_FTS_LANG, err);
+	int step;
+
+	lang[0] = 0;
+	if (!st)
+		return NB_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if ((step = sqlite3_step(st)) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		sq_copy_text(lang, 3, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return step == SQLITE_ROW || step == SQLITE_DONE ? NB_OK : sq_error(d, err);
+}
+
+/* Whether text and words have as many words as FTS5 counted in row id
+ * when it was indexed (its _docsize row: a varint per column). */
+static enum nb_err same_size(struct db *d, int64_t id, const char *text, const char *words, bool *same,
+			     struct nb_error *err)
+{
+	sqlite3_stmt *st = sq_stmt(d, S_FTS_SIZE, err);
+	int want[2] = { -1, -1 }, got[2];
+	enum nb_err rc;
+
+	*same = false;
+	if (!st)
+		return NB_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const unsigned char *p = sqlite3_column_blob(st, 0);
+		int n = sqlite3_column_bytes(st, 0), at = 0;
+		for (int c = 0; c < 2 && at < n; c++) {	/* SQLite's varint, as FTS5 writes it */
+			uint64_t v = 0;
+			int k = 0;
+			while (at < n && k < 9) {
+				unsigned char b = p[at++];
+				k++;
+				if (k == 9) {
+					v = (v << 8) | b;
+					break;
+				}
+				v = (v << 7) | (b & 0x7f);
+				if (!(b & 0x80))
+					break;
+			}
+			want[c] = v > INT_MAX ? -1 : (int)v;
+		}
+	}
+	sqlite3_reset(st);
+	if ((rc = snip_count(d, text, &got[0], err)) || (rc = snip_count(d, words, &got[1], err)))
+		return rc;
+	*same = want[0] == got[0] && want[1] == got[1];
+	return NB_OK;
+}
+
+/* The index filled anew from the records, each in the language of now:
+ * when a row's text can no longer be made as it was indexed. */
+static enum nb_err reindex_all(struct db *d, struct nb_error *err)
+{
+	enum nb_err rc = sq_exec(d, "INSERT INTO entry_fts(entry_fts) VALUES ('delete-all')", err);
+
+	return rc ? rc : sq_reindex(d, err);
+}
+
+/*
+ * Take record id out of the search index, as it is stored now (before a
+ * change or its deletion): FTS5 is given the text the row was made of, in
+ * the language it was made in, and with secure-delete removes each of its
+ * words from the index's pages. A record not in the index (one that waits
+ * for undo) is left alone.
+ */
+static enum nb_err unindex_entry(struct db *d, int64_t id, struct nb_error *err)
+{
+	struct nb_buf text = { 0 }, words = { 0 };
+	struct nb_entry *e;
+	sqlite3_stmt *st;
+	char lang[3];
+	enum nb_err rc;
+
+	bool same;
+
+	if ((rc = indexed_lang(d, id, lang, err)) || !lang[0])
+		return rc;
+	if ((rc = db_get(d, id, &e, err)))
+		return rc;
+	search_text(e, lang, &text, &words);
+	/* A text that is not the one indexed (the words of the vocabulary or
+	 * their Dutch changed since, in a newer nabij) would leave words behind
+	 * that no record has: FTS5 then calls the index damaged. Where the
+	 * number of words differs from what FTS5 counted, the index is filled
+	 * anew from the records first (once: all rows are then of now). */
+	if (!(rc = same_size(d, id, text.s ? text.s : "", words.s ? words.s : "", &same, err)) && !same &&
+	    !(rc = reindex_all(d, err))) {
+		sq_copy_text(lang, sizeof lang, nb_lang_now());
+		buf_free(&text);
+		buf_free(&words);
+		search_text(e, lang, &text, &words);
+	}
+	entry_free(e);
+	if (rc) {
+		buf_free(&text);
+		buf_free(&words);
+		return rc;
+	}
+	if (!(st = sq_stmt(d, S_FTS_DEL, err))) {
+		rc = NB_EDB;
+	} else {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, text.s ? text.s : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, words.s ? words.s : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, lang, -1, SQLITE_STATIC);
+		rc = sq_run(d, st, err);
+	}
+	buf_free(&text);
+	buf_free(&words);
+	return rc;
+}
+
+/* The language e's text was indexed in by schema 9's index, which kept
+ * the text: the language whose text is the kept one (the moment's own
+ * when neither is). */
+static const char *lang_kept(const struct nb_entry *e, sqlite3_stmt *old)
+{
+	static const char *const langs[] = { "en", "nl" };
+	const char *now = nb_lang_now();
+	const char *body, *words;
+	const char *found = now;
+
+	sqlite3_bind_int64(old, 1, e->id);
+	if (sqlite3_step(old) == SQLITE_ROW && (body = (const char *)sqlite3_column_text(old, 0)) &&
+	    (words = (const char *)sqlite3_column_text(old, 1))) {
+		for (int k = -1; k < 2; k++) {
+			const char *lang = k < 0 ? now : langs[k];
+			struct nb_buf t = { 0 }, w = { 0 };
+			bool same;
+			if (k >= 0 && strcmp(lang, now) == 0)
+				continue;
+			search_text(e, lang, &t, &w);
+			same = strcmp(t.s ? t.s : "", body) == 0 && strcmp(w.s ? w.s : "", words) == 0;
+			buf_free(&t);
+			buf_free(&w);
+			if (same) {
+				found = lang;
+				break;
+			}
+		}
+	}
+	sqlite3_reset(old);
+	return found;
+}
+
 enum nb_err sq_reindex(struct db *d, struct nb_error *err)
 {
-	sqlite3_stmt *ids;
+	sqlite3_stmt *ids, *old = NULL;
 	enum nb_err rc = NB_OK;
 	int step;
 
 	if (sqlite3_prepare_v2(d->h, "SELECT id FROM entry WHERE deleted IS NULL ORDER BY id", -1, &ids, NULL) != SQLITE_OK)
 		return sq_error(d, err);
+	/* schema 9's index, where there was one with the text */
+	if (sqlite3_prepare_v2(d->h, "SELECT body, words FROM entry_fts_9 WHERE rowid = ?", -1, &old, NULL) != SQLITE_OK)
+		old = NULL;
 	while (!rc && (step = sqlite3_step(ids)) == SQLITE_ROW) {
 		struct nb_entry *e;
 		if (!(rc = db_get(d, sqlite3_column_int64(ids, 0), &e, err))) {
-			rc = index_entry(d, e, err);
+			rc = index_in(d, e, old ? lang_kept(e, old) : nb_lang_now(), err);
 			entry_free(e);
 		}
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = sq_error(d, err);
 	sqlite3_finalize(ids);
-	return rc;
+	sqlite3_finalize(old);
+	return rc ? rc : sq_exec(d, "DROP TABLE IF EXISTS entry_fts_9", err);
 }
 
 static struct nb_items *items_of(struct nb_entry *e, const char *column)
@@ -706,10 +890,13 @@ static enum nb_err db_find_uid(void *h, const char *uid, int64_t *id,
 static enum nb_err db_del(void *h, int64_t id, int64_t at, struct nb_error *err)
 {
 	struct db *d = h;
-	sqlite3_stmt *st = sq_stmt(d, S_ENTRY_ASIDE, err);
+	sqlite3_stmt *st;
 	enum nb_err rc;
 
-	if (!st)
+	/* out of the index first, by its text as it is */
+	if ((rc = unindex_entry(d, id, err)))
+		return rc;
+	if (!(st = sq_stmt(d, S_ENTRY_ASIDE, err)))
 		return NB_EDB;
 	sqlite3_bind_int64(st, 1, at);
 	sqlite3_bind_int64(st, 2, id);
@@ -718,10 +905,7 @@ static enum nb_err db_del(void *h, int64_t id, int64_t at, struct nb_error *err)
 	if (sqlite3_changes(d->h) != 1)
 		return nb_error_set(err, NB_ENOTFOUND, "id", _("There is no record #%lld."),
 				    (long long)id);
-	if (!(st = sq_stmt(d, S_FTS_DEL, err)))
-		return NB_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	return sq_run(d, st, err);
+	return NB_OK;
 }
 
 static enum nb_err db_undo(void *h, int64_t id, struct nb_error *err)
@@ -1004,8 +1188,9 @@ static enum nb_err db_search(void *h, const char *words, int limit,
 	char *q = fts_query(words);
 	sqlite3_stmt *st;
 	struct nb_hits found = { 0 };
+	struct snip_query *phrases = NULL;
 	int64_t *ids = NULL;
-	char **snips = NULL;
+	char (*langs)[3] = NULL;
 	size_t n = 0;
 	enum nb_err rc = NB_OK;
 	int64_t floor;
@@ -1037,10 +1222,11 @@ static enum nb_err db_search(void *h, const char *words, int limit,
 	sqlite3_bind_int64(st, 2, floor);
 	sqlite3_bind_int(st, 3, limit > 0 ? limit : -1);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *lang = (const char *)sqlite3_column_text(st, 1);
 		ids = xrealloc(ids, (n + 1) * sizeof *ids);
-		snips = xrealloc(snips, (n + 1) * sizeof *snips);
+		langs = xrealloc(langs, (n + 1) * sizeof *langs);
 		ids[n] = sqlite3_column_int64(st, 0);
-		snips[n] = col_text(st, 1);
+		sq_copy_text(langs[n], sizeof langs[n], lang ? lang : "en");
 		n++;
 	}
 	if (step != SQLITE_DONE)
@@ -1057,20 +1243,27 @@ static enum nb_err db_search(void *h, const char *words, int limit,
 		sqlite3_reset(st);
 	}
 	free(q);
-	for (size_t i = 0; i < n; i++) {
+	if (!rc && n)
+		rc = snip_query_new(d, words, &phrases, err);
+	/* each hit's snippet from its own text, as it was indexed (the index
+	 * keeps no copy of it) */
+	for (size_t i = 0; !rc && i < n; i++) {
 		struct nb_entry *e = NULL;
+		struct nb_buf text = { 0 }, terms = { 0 };
 
-		if (!rc && !(rc = db_get(d, ids[i], &e, err))) {
-			found.v = xrealloc(found.v, (found.n + 1) * sizeof *found.v);
-			found.v[found.n].entry = e;
-			found.v[found.n].snippet = snips[i];
-			found.n++;
-			snips[i] = NULL;
-		}
-		free(snips[i]);
+		if ((rc = db_get(d, ids[i], &e, err)))
+			break;
+		search_text(e, langs[i], &text, &terms);
+		found.v = xrealloc(found.v, (found.n + 1) * sizeof *found.v);
+		found.v[found.n].entry = e;
+		found.v[found.n].snippet = snip_make(d, phrases, text.s ? text.s : "", 12, "…");
+		found.n++;
+		buf_free(&text);
+		buf_free(&terms);
 	}
+	snip_query_free(phrases);
 	free(ids);
-	free(snips);
+	free(langs);
 	if (rc) {
 		hits_free(&found);
 		return rc;
@@ -1226,7 +1419,7 @@ static enum nb_err db_forget_all(void *h, int64_t *deleted, struct nb_error *err
 	}
 	*deleted = sqlite3_changes64(d->h);
 	if ((rc = sq_exec(d, "DELETE FROM day_fact; DELETE FROM day_summary; DELETE FROM day_dirty", err)) ||
-	    (rc = sq_exec(d, "DELETE FROM entry_fts", err)) ||
+	    (rc = sq_exec(d, "INSERT INTO entry_fts(entry_fts) VALUES ('delete-all')", err)) ||
 	    (rc = sq_exec(d, "INSERT INTO entry_fts(entry_fts) VALUES ('optimize')", err)) ||
 	    (rc = sq_exec(d, "COMMIT", err))) {
 		sq_rollback(d);
@@ -1250,6 +1443,8 @@ void sq_close(void *h)
 		sqlite3_finalize(d->put[t]);
 		sqlite3_finalize(d->get[t]);
 	}
+	if (d->tok)
+		d->tk.xDelete(d->tok);
 	for (size_t i = 0; i < d->nterms; i++)
 		free(d->terms[i]);
 	free(d->terms);

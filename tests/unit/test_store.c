@@ -7,6 +7,7 @@
 
 #include "app/app.h"
 #include "core/buf.h"
+#include "core/field.h"
 #include "core/xalloc.h"
 
 #include <sqlite3.h>
@@ -16,6 +17,11 @@
 #include <unistd.h>
 
 #define NOW 1795201200	/* 2026-11-20T19:00:00Z, 20:00 in Amsterdam */
+/* the search index as schema 9 had it, with a copy of the text, for the
+ * databases made older by hand (SQLite 3.51's FTS5 leaves the table of the
+ * languages, entry_fts_content, behind when the index is dropped) */
+#define FTS_9 " DROP TABLE entry_fts; DROP TABLE entry_fts_content;" \
+	" CREATE VIRTUAL TABLE entry_fts USING fts5(body, words, tokenize = 'unicode61 remove_diacritics 2');"
 
 static int setup(void **state)
 {
@@ -177,7 +183,7 @@ static void migrations_set_the_version(void **state)
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 9);
+	assert_int_equal(sqlite3_column_int(st, 0), 10);
 	sqlite3_finalize(st);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -695,7 +701,7 @@ static void migration_builds_the_summary(void **state)
 			 " ALTER TABLE checkin DROP COLUMN craving; ALTER TABLE member DROP COLUMN call_first;"
 			 " DROP TABLE experiment;"
 			 " DROP INDEX entry_deleted; ALTER TABLE entry DROP COLUMN deleted;"
-			 " ALTER TABLE session DROP COLUMN urge_before; ALTER TABLE session DROP COLUMN urge_after; PRAGMA user_version = 1", NULL, NULL, NULL) != SQLITE_OK)
+			 " ALTER TABLE session DROP COLUMN urge_before; ALTER TABLE session DROP COLUMN urge_after;" FTS_9 " PRAGMA user_version = 1", NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
 	if (store_sqlite_open(path, &a.store, &err) != NB_OK)
@@ -764,7 +770,7 @@ static void migration_clears_the_index(void **state)
 	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
 	store_close(&a.store);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);	/* as before schema 8 */
-	if (sqlite3_exec(h, "INSERT INTO entry_fts(entry_fts, rank) VALUES ('secure-delete', 0);"
+	if (sqlite3_exec(h, FTS_9 "INSERT INTO entry_fts(entry_fts, rank) VALUES ('secure-delete', 0);"
 			 " DROP TRIGGER day_dirty_member_aside; DROP INDEX entry_deleted;"
 			 " ALTER TABLE entry DROP COLUMN deleted; ALTER TABLE session DROP COLUMN urge_before;"
 			 " ALTER TABLE session DROP COLUMN urge_after; PRAGMA user_version = 7", NULL, NULL, NULL) != SQLITE_OK)
@@ -794,6 +800,300 @@ static void migration_clears_the_index(void **state)
 	unlink_db(path);
 }
 
+/* How many times word is in the database at path and its write-ahead log. */
+static int times_in_file(const char *path, const char *word)
+{
+	int times = 0;
+
+	for (int side = 0; side < 2; side++) {
+		char name[80];
+		FILE *f;
+		struct nb_buf b = { 0 };
+		char chunk[4096];
+		size_t n;
+
+		snprintf(name, sizeof name, "%s%s", path, side ? "-wal" : "");
+		if (!(f = fopen(name, "rb")))
+			continue;
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			buf_addn(&b, chunk, n);
+		fclose(f);
+		for (const char *p = b.s; p && (p = memmem(p, b.len - (size_t)(p - b.s), word, strlen(word))); p++)
+			times++;
+		buf_free(&b);
+	}
+	return times;
+}
+
+/* The index keeps no copy of a record's text (schema 10), and nothing of
+ * what an edit changed: the old words of a note are nowhere in the file
+ * or its log once it is checkpointed, not even in the index's pages; the
+ * new ones are found. */
+static void edit_leaves_no_old_words(void **state)
+{
+	struct nb_app a = { .now = NOW };
+	struct nb_error err;
+	struct nb_hits hits = { 0 };
+	struct nb_entry *e;
+	char path[64] = "/tmp/nabij-test-XXXXXX";
+	int fd = mkstemp(path);
+	int64_t id;
+	sqlite3 *h;
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	id = add(&a, checkin(3, "quetzalsecret by the harbour", NOW));
+	add(&a, checkin(4, "another day", NOW));
+	/* the text is in the file once: in the record, not a copy in the index
+	 * (its words are, folded: "quetzalsecret" as a term of the index) */
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(times_in_file(path, "quetzalsecret by the harbour"), 1);
+	assert_int_equal(app_get(&a, id, &e, &err), NB_OK);
+	free(e->u.checkin.note);
+	e->u.checkin.note = xstrdup("a calm evening at home");
+	assert_int_equal(app_update(&a, e, &err), NB_OK);
+	entry_free(e);
+	assert_int_equal(app_search(&a, "quetzalsecret", 0, &hits, &err), NB_OK);
+	assert_int_equal(hits.n, 0);
+	hits_free(&hits);
+	assert_int_equal(app_search(&a, "calm", 0, &hits, &err), NB_OK);
+	assert_int_equal(hits.n, 1);
+	assert_string_equal(hits.v[0].snippet, "a \x02" "calm\x03 evening at home\n");
+	hits_free(&hits);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_false(in_file(path, "quetzalsecret"));
+	assert_false(in_file(path, "harbour"));
+	store_close(&a.store);
+	unlink_db(path);
+}
+
+/* A row whose text the store can no longer make as it was indexed (a
+ * newer nabij with other words for a term) would leave words in the index
+ * that no record has, and FTS5 would call the index damaged at the next
+ * search for one: the index is filled anew from the records first. */
+static void index_anew_when_the_text_changed(void **state)
+{
+	struct nb_app a = { .now = NOW };
+	struct nb_error err;
+	struct nb_hits hits = { 0 };
+	struct nb_check k;
+	struct nb_entry *e;
+	char path[64] = "/tmp/nabij-test-XXXXXX";
+	int fd = mkstemp(path);
+	int64_t id;
+	sqlite3 *h;
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	id = add(&a, checkin(3, "alpha beta", NOW));
+	add(&a, checkin(3, "beta delta", NOW));
+	store_close(&a.store);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);	/* indexed from another text */
+	if (sqlite3_exec(h, "INSERT INTO entry_fts(entry_fts, rowid, body, words, lang) VALUES ('delete', 1, 'alpha beta\n', '', 'en');"
+			 " INSERT INTO entry_fts(rowid, body, words, lang) VALUES (1, 'alpha beta gammaword', '', 'en')",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s", sqlite3_errmsg(h));
+	sqlite3_close(h);
+	assert_int_equal(app_open(&a, path, NULL, 0, &err), NB_OK);
+	assert_int_equal(app_get(&a, id, &e, &err), NB_OK);
+	free(e->u.checkin.note);
+	e->u.checkin.note = xstrdup("alpha epsilon");
+	assert_int_equal(app_update(&a, e, &err), NB_OK);
+	entry_free(e);
+	assert_int_equal(app_search(&a, "gammaword", 0, &hits, &err), NB_OK);
+	assert_int_equal(hits.n, 0);
+	hits_free(&hits);
+	assert_int_equal(app_search(&a, "beta", 0, &hits, &err), NB_OK);
+	assert_int_equal(hits.n, 1);
+	hits_free(&hits);
+	assert_int_equal(app_search(&a, "epsilon", 0, &hits, &err), NB_OK);
+	assert_int_equal(hits.n, 1);
+	hits_free(&hits);
+	assert_int_equal(app_check(&a, &k, &err), NB_OK);
+	assert_false(check_found(&k));
+	app_close(&a);
+	unlink_db(path);
+}
+
+/* A database of schema 9 (its index with a copy of the text) gets the
+ * index without one: the old index goes, whole, and search finds and
+ * cuts snippets as before. */
+static void migration_drops_the_copy(void **state)
+{
+	struct nb_app a = { .now = NOW };
+	struct nb_error err;
+	struct nb_hits hits = { 0 };
+	struct nb_check k;
+	char path[64] = "/tmp/nabij-test-XXXXXX";
+	int fd = mkstemp(path);
+	struct nb_entry *e;
+	sqlite3 *h;
+	sqlite3_stmt *st;
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	e = checkin(2, "the okapi walked by the river. A long day", NOW);
+	items_add(&e->u.checkin.emotions, "sadness", NULL, 0);
+	add(&a, e);
+	add(&a, checkin(3, "river stones", NOW));
+	store_close(&a.store);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);	/* as schema 9 made it */
+	if (sqlite3_exec(h, FTS_9 "PRAGMA user_version = 9", NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s", sqlite3_errmsg(h));
+	assert_int_equal(sqlite3_prepare_v2(h, "INSERT INTO entry_fts(rowid, body, words) VALUES (?, ?, ?)", -1, &st, NULL), SQLITE_OK);
+	for (int64_t id = 1; id <= 2; id++) {
+		struct nb_buf t = { 0 }, w = { 0 };
+		struct nb_entry *got = id == 1 ? checkin(2, "the okapi walked by the river. A long day", NOW) : checkin(3, "river stones", NOW);
+		if (id == 1)
+			items_add(&got->u.checkin.emotions, "sadness", NULL, 0);
+		fields_search_text(got, &t, &w);
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, t.s, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, w.s ? w.s : "", -1, SQLITE_TRANSIENT);
+		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+		sqlite3_reset(st);
+		buf_free(&t);
+		buf_free(&w);
+		entry_free(got);
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	assert_int_equal(times_in_file(path, "the okapi walked by the river. A long day"), 2);
+	assert_int_equal(app_open(&a, path, NULL, 0, &err), NB_OK);
+	/* the copy is gone from the file (and the old index with it) */
+	assert_int_equal(times_in_file(path, "the okapi walked by the river. A long day"), 1);
+	assert_int_equal(app_search(&a, "okapi", 0, &hits, &err), NB_OK);
+	assert_int_equal(hits.n, 1);
+	assert_string_equal(hits.v[0].snippet, "sadness the \x02okapi\x03 walked by the river. A long day\n");
+	hits_free(&hits);
+	assert_int_equal(app_search(&a, "verdriet", 0, &hits, &err), NB_OK);
+	assert_int_equal(hits.n, 1);
+	hits_free(&hits);
+	assert_int_equal(app_search(&a, "river", 0, &hits, &err), NB_OK);
+	assert_int_equal(hits.n, 2);
+	hits_free(&hits);
+	assert_int_equal(app_check(&a, &k, &err), NB_OK);
+	assert_false(check_found(&k));
+	app_close(&a);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'entry_fts_9%'", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	unlink_db(path);
+}
+
+/* The snippets cut from a record's own text are the ones FTS5's snippet()
+ * cut from its copy before schema 10, and the order of the hits is the
+ * same: the same texts in an FTS5 table that keeps them (as schema 9 did)
+ * give the reference, for many texts and queries (sentences, prefixes,
+ * words of several tokens, diacritics, long texts cut in a window). */
+static void snippets_as_fts5_cut_them(void **state)
+{
+	static const char *const words[] = {
+		"river", "riverbank", "rivér", "the", "a", "walk.", "walked", "Noor:", "self-care", "café",
+		"dog;", "high", "with", "by", "calm", "day.", "long", "care", "Crowded", "self", "—", "rivers",
+	};
+	static const char *const queries[] = {
+		"river", "riv", "walk noor", "self-care", "care self", "cafe", "the river", "noor walk river",
+		"day", "a", "long day", "r", "\"river\" AND", "self care", "riverbank river", "—", "crowd café",
+	};
+	struct nb_app a = { .now = NOW };
+	struct nb_error err;
+	sqlite3 *ref;
+	sqlite3_stmt *ins, *snip, *order;
+	unsigned seed = 7;
+	int compared = 0;
+
+	(void)state;
+	assert_int_equal(store_sqlite_open(":memory:", &a.store, &err), NB_OK);
+	assert_int_equal(sqlite3_open(":memory:", &ref), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(ref, "CREATE VIRTUAL TABLE ref USING fts5(body, words, tokenize = 'unicode61 remove_diacritics 2')",
+				      NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(ref, "INSERT INTO ref(rowid, body, words) VALUES (?, ?, ?)", -1, &ins, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(ref, "SELECT snippet(ref, 0, char(2), char(3), '…', 12) FROM ref WHERE ref MATCH ?1 AND rowid = ?2",
+					    -1, &snip, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(ref, "SELECT rowid FROM ref WHERE ref MATCH ? ORDER BY rank", -1, &order, NULL), SQLITE_OK);
+	for (int r = 0; r < 80; r++) {
+		struct nb_buf note = { 0 }, t = { 0 }, w = { 0 };
+		int n = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % (r % 3 ? 9 : 40);
+		struct nb_entry *e;
+		for (int i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			buf_addf(&note, "%s%s", i ? " " : "", words[(seed >> 16) % (sizeof words / sizeof words[0])]);
+		}
+		e = checkin(3, note.s, NOW);
+		if (r % 5 == 0)
+			items_add(&e->u.checkin.emotions, "sadness", NULL, 0);
+		fields_search_text(e, &t, &w);
+		add(&a, e);
+		sqlite3_bind_int(ins, 1, r + 1);
+		sqlite3_bind_text(ins, 2, t.s, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 3, w.s ? w.s : "", -1, SQLITE_TRANSIENT);
+		assert_int_equal(sqlite3_step(ins), SQLITE_DONE);
+		sqlite3_reset(ins);
+		buf_free(&note);
+		buf_free(&t);
+		buf_free(&w);
+	}
+	for (size_t qi = 0; qi < sizeof queries / sizeof queries[0]; qi++) {
+		struct nb_hits hits = { 0 };
+		struct nb_buf fq = { 0 };
+		const char *p = queries[qi];
+		size_t k = 0;
+
+		while (*p) {	/* the query as the store makes it (fts_query) */
+			const char *start;
+			while (*p && (*p == ' ' || *p == '"'))
+				p++;
+			start = p;
+			while (*p && *p != ' ' && *p != '"')
+				p++;
+			if (p > start)
+				buf_addf(&fq, "%s\"%.*s\"*", fq.len ? " " : "", (int)(p - start), start);
+		}
+		assert_int_equal(app_search(&a, queries[qi], 0, &hits, &err), NB_OK);
+		sqlite3_bind_text(order, 1, fq.s, -1, SQLITE_STATIC);
+		while (sqlite3_step(order) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(order, 0);
+			assert_true(k < hits.n);
+			if (hits.v[k].entry->id != id)
+				fail_msg("query %s: hit %zu is #%lld, FTS5 ranks #%lld there", queries[qi], k,
+					 (long long)hits.v[k].entry->id, (long long)id);
+			sqlite3_bind_text(snip, 1, fq.s, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(snip, 2, id);
+			assert_int_equal(sqlite3_step(snip), SQLITE_ROW);
+			if (strcmp((const char *)sqlite3_column_text(snip, 0), hits.v[k].snippet) != 0)
+				fail_msg("query %s, #%lld:\n  FTS5: %s\n  ours: %s", queries[qi], (long long)id,
+					 (const char *)sqlite3_column_text(snip, 0), hits.v[k].snippet);
+			sqlite3_reset(snip);
+			k++;
+			compared++;
+		}
+		sqlite3_reset(order);
+		assert_int_equal(k, hits.n);
+		hits_free(&hits);
+		buf_free(&fq);
+	}
+	assert_true(compared > 200);
+	sqlite3_finalize(ins);
+	sqlite3_finalize(snip);
+	sqlite3_finalize(order);
+	sqlite3_close(ref);
+	store_close(&a.store);
+}
+
 /* A database of schema 2 (before the connection scale) keeps its
  * check-ins and gains the scale and its mean per day when opened; so do
  * the craving scale and the circle's first to call (schema 5). */
@@ -820,7 +1120,7 @@ static void migration_adds_connection(void **state)
 			 " ALTER TABLE day_summary DROP COLUMN craving; ALTER TABLE member DROP COLUMN call_first;"
 			 " DROP TABLE experiment;"
 			 " DROP TRIGGER day_dirty_member_aside; DROP INDEX entry_deleted; ALTER TABLE entry DROP COLUMN deleted;"
-			 " ALTER TABLE session DROP COLUMN urge_before; ALTER TABLE session DROP COLUMN urge_after; PRAGMA user_version = 2",
+			 " ALTER TABLE session DROP COLUMN urge_before; ALTER TABLE session DROP COLUMN urge_after;" FTS_9 " PRAGMA user_version = 2",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
@@ -884,7 +1184,7 @@ static void check_finds_the_index_and_links(void **state)
 	assert_int_equal(k.records[NB_MOMENT], 0);
 	app_close(&a);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	if (sqlite3_exec(h, "DELETE FROM entry_fts WHERE rowid = 1;"
+	if (sqlite3_exec(h, "DELETE FROM entry_fts_content WHERE id = 1;"
 			 " INSERT INTO item VALUES (99, 'need', 0, 'rest', NULL, NULL)", NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
@@ -1381,7 +1681,7 @@ static void migration_stops_all_but_one(void **state)
 	if (sqlite3_exec(h, "DROP INDEX IF EXISTS experiment_one_running;"
 			 " UPDATE experiment SET state = 'running';"
 			 " DROP TRIGGER day_dirty_member_aside; DROP INDEX entry_deleted; ALTER TABLE entry DROP COLUMN deleted;"
-			 " ALTER TABLE session DROP COLUMN urge_before; ALTER TABLE session DROP COLUMN urge_after; PRAGMA user_version = 6",
+			 " ALTER TABLE session DROP COLUMN urge_before; ALTER TABLE session DROP COLUMN urge_after;" FTS_9 " PRAGMA user_version = 6",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
@@ -1428,7 +1728,7 @@ static void migration_adds_the_urge(void **state)
 	old = add(&a, e);
 	store_close(&a.store);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	if (sqlite3_exec(h, "ALTER TABLE session DROP COLUMN urge_before; ALTER TABLE session DROP COLUMN urge_after;"
+	if (sqlite3_exec(h, "ALTER TABLE session DROP COLUMN urge_before; ALTER TABLE session DROP COLUMN urge_after;" FTS_9 ""
 			 " DROP TRIGGER day_dirty_member_aside; DROP INDEX entry_deleted; ALTER TABLE entry DROP COLUMN deleted;"
 			 " PRAGMA user_version = 7", NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s", sqlite3_errmsg(h));
@@ -1455,7 +1755,7 @@ static void migration_adds_the_urge(void **state)
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 9);
+	assert_int_equal(sqlite3_column_int(st, 0), 10);
 	sqlite3_finalize(st);
 	sqlite3_close(h);
 	unlink_db(path);
@@ -1515,6 +1815,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(day_summary_follows_writes, setup, teardown),
 		cmocka_unit_test(migration_builds_the_summary),
 		cmocka_unit_test(migration_clears_the_index),
+		cmocka_unit_test(edit_leaves_no_old_words),
+		cmocka_unit_test(migration_drops_the_copy),
+		cmocka_unit_test(index_anew_when_the_text_changed),
+		cmocka_unit_test(snippets_as_fts5_cut_them),
 		cmocka_unit_test(migration_adds_connection),
 		cmocka_unit_test(check_finds_the_index_and_links),
 		cmocka_unit_test_setup_teardown(week_shows_the_last_week_with_records, setup, teardown),

@@ -20,7 +20,7 @@ run --db damaged.db check
 run --db damaged.db --lang nl check
 cmp -s damaged.db before.db && echo "the damaged copy is as it was"
 cp data/nabij.db index.db
-sqlite3 index.db "DELETE FROM entry_fts WHERE rowid = 1"
+sqlite3 index.db "DELETE FROM entry_fts_content WHERE id = 1"
 run --db index.db check
 run --db index.db --lang nl check
 # what it advises: an export imported into a new database, put in place
