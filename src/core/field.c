@@ -738,6 +738,19 @@ static void term_words(enum nb_vocab v, const char *term, struct nb_buf *words)
 	buf_addc(words, ' ');
 }
 
+void fields_search_vocab(struct nb_buf *b)
+{
+	for (int v = 0; v < NB_VOCAB__COUNT; v++) {
+		size_t n;
+		const struct nb_term *t = vocab_terms((enum nb_vocab)v, &n);
+		for (size_t i = 0; i < n; i++) {
+			buf_addf(b, "%d %s ", v, _(t[i].label));
+			term_words((enum nb_vocab)v, t[i].id, b);
+			buf_addc(b, '\n');
+		}
+	}
+}
+
 void fields_search_text(const struct nb_entry *e, struct nb_buf *b, struct nb_buf *words)
 {
 	size_t n;

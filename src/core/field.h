@@ -110,6 +110,11 @@ void field_describe(const struct nb_entry *e, const struct nb_field *f, struct n
  * words people use for its terms (ids, English labels, synonyms in English
  * and Dutch, see vocab_words). */
 void fields_search_text(const struct nb_entry *e, struct nb_buf *text, struct nb_buf *words);
+/* Every word of the vocabularies that fields_search_text may give a term
+ * (its label and its words), in the language of the moment: when these
+ * change (a newer nabij, another Dutch word), an index made with the old
+ * ones cannot take a row out word for word, and is made anew. */
+void fields_search_vocab(struct nb_buf *b);
 
 /*
  * The measures of a day, each the mean of one field of its check-ins:

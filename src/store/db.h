@@ -73,6 +73,11 @@ void sq_close(void *h);
  * record's text was indexed; it is dropped once read. */
 #define NB_SCHEMA_REINDEX 10
 enum nb_err sq_reindex(struct db *d, struct nb_error *err);
+/* Whether the vocabulary's words (in English and Dutch) are the ones the
+ * search index was made with, by their prints in search_print; when not,
+ * the index is made anew from the records (unless it was made_now) and
+ * the prints kept, in a transaction of its own unless one is open. */
+enum nb_err sq_search_print(struct db *d, bool made_now, struct nb_error *err);
 /* Schema 8 wrote the search index anew without the words of deleted rows;
  * schema 10 wrote it anew without a copy of the text: the pages of the
  * older index out of the log. */

@@ -57,8 +57,8 @@ static enum nb_err migrate(struct db *d, struct nb_error *err)
 		return nb_error_set(err, NB_EDB, "",
 				    _("This database was made by a newer version of nabij (schema %d, this one knows %zu). Please update nabij."),
 				    version, n);
-	if (version == (int)n)
-		return NB_OK;
+	if (version == (int)n)	/* the search index made with this vocabulary's words */
+		return sq_search_print(d, false, err);
 	if ((rc = sq_exec(d, "BEGIN IMMEDIATE", err)))
 		return rc;
 	for (int v = version; v < (int)n && !rc; v++)
@@ -66,6 +66,7 @@ static enum nb_err migrate(struct db *d, struct nb_error *err)
 	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %zu", n);
 	if (rc || (rc = sq_exec(d, pragma, err)) ||
 	    (version < NB_SCHEMA_REINDEX && (rc = sq_reindex(d, err))) ||
+	    (rc = sq_search_print(d, version < NB_SCHEMA_REINDEX, err)) ||
 	    (rc = days_refresh(d, err)) || (rc = sq_exec(d, "COMMIT", err))) {
 		sq_rollback(d);
 		return rc;

@@ -189,7 +189,11 @@ static const char *const migrations[] = {
 	("ALTER TABLE entry_fts RENAME TO entry_fts_9;"
 	 "CREATE VIRTUAL TABLE entry_fts USING fts5(body, words, lang UNINDEXED, content = '',"
 	 "  contentless_unindexed = 1, tokenize = 'unicode61 remove_diacritics 2');"
-	 "INSERT INTO entry_fts(entry_fts, rank) VALUES ('secure-delete', 1);"),
+	 "INSERT INTO entry_fts(entry_fts, rank) VALUES ('secure-delete', 1);"
+	 /* and for each language a print of the vocabulary's words the index
+	  * was made with (fields_search_vocab): another print, and the index
+	  * is made anew (sq_search_print) */
+	 "CREATE TABLE search_print (lang TEXT PRIMARY KEY, print TEXT NOT NULL);"),
 };
 
 const char *const *schema_migrations(size_t *n)

@@ -734,6 +734,65 @@ static const char *lang_kept(const struct nb_entry *e, sqlite3_stmt *old)
 	return found;
 }
 
+/* A print of the vocabulary's words in lang: FNV-1a, 64 bits, in hex. */
+static void vocab_print(const char *lang, char out[17])
+{
+	struct nb_buf b = { 0 };
+	char *was = nb_lang_use(lang);
+	uint64_t hash = 14695981039346656037ULL;
+
+	fields_search_vocab(&b);
+	nb_lang_back(was);
+	for (size_t i = 0; i < b.len; i++)
+		hash = (hash ^ (unsigned char)b.s[i]) * 1099511628211ULL;
+	snprintf(out, 17, "%016llx", (unsigned long long)hash);
+	buf_free(&b);
+}
+
+enum nb_err sq_search_print(struct db *d, bool made_now, struct nb_error *err)
+{
+	static const char *const langs[] = { "en", "nl" };
+	char print[2][17];
+	sqlite3_stmt *st = NULL;
+	bool same = true, own;
+	enum nb_err rc = NB_OK;
+
+	if (sqlite3_prepare_v2(d->h, "SELECT print FROM search_print WHERE lang = ?", -1, &st, NULL) != SQLITE_OK)
+		return sq_error(d, err);
+	for (int k = 0; k < 2; k++) {
+		vocab_print(langs[k], print[k]);
+		sqlite3_bind_text(st, 1, langs[k], -1, SQLITE_STATIC);
+		same = same && sqlite3_step(st) == SQLITE_ROW &&
+		       strcmp((const char *)sqlite3_column_text(st, 0), print[k]) == 0;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (same)
+		return NB_OK;
+	own = sqlite3_get_autocommit(d->h);
+	if (own && (rc = sq_exec(d, "BEGIN IMMEDIATE", err)))
+		return rc;
+	if (!made_now)
+		rc = reindex_all(d, err);
+	st = NULL;
+	if (!rc && sqlite3_prepare_v2(d->h, "INSERT OR REPLACE INTO search_print (lang, print) VALUES (?, ?)", -1,
+				      &st, NULL) != SQLITE_OK)
+		rc = sq_error(d, err);
+	for (int k = 0; !rc && k < 2; k++) {
+		sqlite3_bind_text(st, 1, langs[k], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, print[k], -1, SQLITE_STATIC);
+		rc = sq_run(d, st, err);
+	}
+	sqlite3_finalize(st);
+	if (own && !rc)
+		rc = sq_exec(d, "COMMIT", err);
+	if (rc && own)
+		sq_rollback(d);
+	else if (own)
+		sq_scrub(d);	/* the old index's pages out of the log */
+	return rc;
+}
+
 enum nb_err sq_reindex(struct db *d, struct nb_error *err)
 {
 	sqlite3_stmt *ids, *old = NULL;

@@ -20,7 +20,7 @@
 /* the search index as schema 9 had it, with a copy of the text, for the
  * databases made older by hand (SQLite 3.51's FTS5 leaves the table of the
  * languages, entry_fts_content, behind when the index is dropped) */
-#define FTS_9 " DROP TABLE entry_fts; DROP TABLE entry_fts_content;" \
+#define FTS_9 " DROP TABLE entry_fts; DROP TABLE entry_fts_content; DROP TABLE search_print;" \
 	" CREATE VIRTUAL TABLE entry_fts USING fts5(body, words, tokenize = 'unicode61 remove_diacritics 2');"
 
 static int setup(void **state)
@@ -877,6 +877,53 @@ static void edit_leaves_no_old_words(void **state)
  * newer nabij with other words for a term) would leave words in the index
  * that no record has, and FTS5 would call the index damaged at the next
  * search for one: the index is filled anew from the records first. */
+/* The vocabulary's words changed as many for as many (another Dutch word
+ * for a term, in a newer nabij): the word counts cannot tell, the print of
+ * the vocabulary can, and the index is made anew when the file is opened. */
+static void index_anew_when_the_words_changed(void **state)
+{
+	struct nb_app a = { .now = NOW };
+	struct nb_error err;
+	struct nb_hits hits = { 0 };
+	struct nb_check k;
+	struct nb_entry *e;
+	char path[64] = "/tmp/nabij-test-XXXXXX";
+	int fd = mkstemp(path);
+	int64_t id;
+	sqlite3 *h;
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	id = add(&a, checkin(3, "alpha beta", NOW));
+	add(&a, checkin(3, "beta delta", NOW));
+	store_close(&a.store);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);	/* one word for another, and another print */
+	if (sqlite3_exec(h, "INSERT INTO entry_fts(entry_fts, rowid, body, words, lang) VALUES ('delete', 1, 'alpha beta\n', '', 'en');"
+			 " INSERT INTO entry_fts(rowid, body, words, lang) VALUES (1, 'alpha zetaword', '', 'en');"
+			 " UPDATE search_print SET print = '0000000000000000' WHERE lang = 'nl'",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s", sqlite3_errmsg(h));
+	sqlite3_close(h);
+	assert_int_equal(app_open(&a, path, NULL, 0, &err), NB_OK);
+	assert_int_equal(app_search(&a, "zetaword", 0, &hits, &err), NB_OK);
+	assert_int_equal(hits.n, 0);
+	hits_free(&hits);
+	assert_int_equal(app_get(&a, id, &e, &err), NB_OK);
+	free(e->u.checkin.note);
+	e->u.checkin.note = xstrdup("alpha epsilon");
+	assert_int_equal(app_update(&a, e, &err), NB_OK);
+	entry_free(e);
+	assert_int_equal(app_search(&a, "beta", 0, &hits, &err), NB_OK);
+	assert_int_equal(hits.n, 1);
+	hits_free(&hits);
+	assert_int_equal(app_check(&a, &k, &err), NB_OK);
+	assert_false(check_found(&k));
+	app_close(&a);
+	unlink_db(path);
+}
+
 static void index_anew_when_the_text_changed(void **state)
 {
 	struct nb_app a = { .now = NOW };
@@ -1818,6 +1865,7 @@ int main(void)
 		cmocka_unit_test(edit_leaves_no_old_words),
 		cmocka_unit_test(migration_drops_the_copy),
 		cmocka_unit_test(index_anew_when_the_text_changed),
+		cmocka_unit_test(index_anew_when_the_words_changed),
 		cmocka_unit_test(snippets_as_fts5_cut_them),
 		cmocka_unit_test(migration_adds_connection),
 		cmocka_unit_test(check_finds_the_index_and_links),
