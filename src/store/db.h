@@ -23,7 +23,7 @@
 enum stmt {
 	S_BEGIN, S_COMMIT,
 	S_ENTRY_INS, S_ENTRY_UPD, S_ENTRY_GET, S_ENTRY_GET_ANY, S_ENTRY_UID, S_ENTRY_ASIDE, S_ENTRY_BACK, S_WAITING, S_PURGE,
-	S_ITEMS_DEL, S_ITEM_INS, S_ITEMS_GET,
+	S_ITEMS_DEL, S_ITEM_INS, S_ITEMS_GET, S_ENTRIES_GET, S_READ,
 	S_FTS_DEL, S_FTS_INS, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
 	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_SEARCH_COUNT, S_PERIOD,
 	S_DIRTY_ANY, S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS, S_REFRESH_DAY_DEL, S_REFRESH_DAY_INS,
@@ -36,7 +36,8 @@ enum stmt {
 struct db {
 	sqlite3 *h;
 	sqlite3_stmt *st[S__COUNT];
-	sqlite3_stmt *put[NB_TYPE__COUNT], *get[NB_TYPE__COUNT];	/* each kind's row, from its fields */
+	sqlite3_stmt *put[NB_TYPE__COUNT], *get[NB_TYPE__COUNT];	/* each kind's row, from its fields;
+							 * get reads the rows of many records */
 	char **terms;		/* the terms of insight facts, each once */
 	size_t nterms;
 	uint32_t slot[TERM_SLOTS];	/* 1 + index into terms, 0 when free */
@@ -45,13 +46,19 @@ struct db {
 				 * checkpoint after that did not finish: see sq_scrub */
 	bool broken;		/* opened for a check though its schema cannot be read
 				 * (a damaged page): only sq_check may use it */
+	int reads;		/* read scopes open (sq_read_begin), nested */
+	bool read_own;		/* the scopes' read transaction has begun (BEGIN) */
+	uint64_t statements;	/* SQL statements run while counted (store_sqlite_count) */
+	bool say_count;		/* NABIJ_SQL_COUNT: the count goes to stderr on closing */
+	bool say_each;		/* NABIJ_SQL_COUNT=each: and each statement as it begins */
 };
 
 /* how much of a plain database SQLite reads through a map of the file */
 #define MMAP_PRAGMA "PRAGMA mmap_size = 268435456"
 
-/* The statement s of d, prepared on first use and kept; NULL (err set)
- * when it cannot be prepared. */
+/* The statement s of d, prepared on first use and kept, reset; NULL (err
+ * set) when it cannot be prepared. Inside a read scope (read_begin), the
+ * scope's transaction begins before it. */
 sqlite3_stmt *sq_stmt(struct db *d, enum stmt s, struct nb_error *err);
 /* SQLite's last error on d, in words for a person (one mapping). */
 enum nb_err sq_error(struct db *d, struct nb_error *err);
@@ -74,6 +81,21 @@ void sq_scrub(struct db *d);
 /* End an open transaction without its changes. */
 void sq_rollback(void *h);
 extern const struct nb_store_ops sq_ops;
+
+/* The n different records ids, whole and in that order, appended to out
+ * (NB_ENOTFOUND, and nothing appended, when one is not there or waits for
+ * undo): their envelopes in one statement, their details in one per kind
+ * and one for their lists, whatever n is. For a search's hits. */
+enum nb_err sq_load(struct db *d, const int64_t *ids, size_t n, struct nb_entries *out,
+		    struct nb_error *err);
+
+/* End the transaction of an open read scope, for what must run outside
+ * one (ATTACH, VACUUM) or write; its next statement begins it again. */
+void sq_read_pause(struct db *d);
+
+/* Count every statement the connection runs from now on in d->statements
+ * (sqlite3_trace_v2; a trigger's program is part of its statement). */
+void sq_count(struct db *d);
 
 /* file.c: the store op check (nabij check). */
 enum nb_err sq_check(void *h, struct nb_check *out, struct nb_error *err);
