@@ -25,13 +25,19 @@ enum stmt {
 	S_ENTRY_INS, S_ENTRY_UPD, S_ENTRY_GET, S_ENTRY_GET_ANY, S_ENTRY_UID, S_ENTRY_ASIDE, S_ENTRY_BACK, S_WAITING, S_PURGE,
 	S_ITEMS_DEL, S_ITEM_INS, S_ITEMS_GET, S_ENTRIES_GET, S_READ,
 	S_FTS_DEL, S_FTS_INS, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
-	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_SEARCH_COUNT, S_PERIOD,
+	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_SEARCH_COUNT, S_PERIOD, S_DAY_MEANS,
 	S_DIRTY_ANY, S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS, S_REFRESH_DAY_DEL, S_REFRESH_DAY_INS,
 	S_REFRESH_DONE, S_EXP_OTHER_RUNS, S_EXP_ASIDE_PURGE,
 	S__COUNT
 };
 
 #define TERM_SLOTS 1024
+#define LIST_SLOTS 8	/* list statements kept, by the shape of their query */
+
+struct list_slot {
+	char *sql;
+	sqlite3_stmt *st;
+};
 
 struct db {
 	sqlite3 *h;
@@ -46,6 +52,12 @@ struct db {
 				 * checkpoint after that did not finish: see sq_scrub */
 	bool broken;		/* opened for a check though its schema cannot be read
 				 * (a damaged page): only sq_check may use it */
+	struct list_slot lists[LIST_SLOTS];
+	unsigned next_list;	/* the slot a new shape takes */
+	struct nb_exercise_stat *stats;	/* the exercise stats as last read ... */
+	size_t nstats;
+	unsigned stats_version;	/* ... of this version of the contents */
+	bool stats_kept;
 	int reads;		/* read scopes open (sq_read_begin), nested */
 	bool read_own;		/* the scopes' read transaction has begun (BEGIN) */
 	uint64_t statements;	/* SQL statements run while counted (store_sqlite_count) */
@@ -101,12 +113,15 @@ void sq_count(struct db *d);
 enum nb_err sq_check(void *h, struct nb_check *out, struct nb_error *err);
 
 /* days.c: recompute the summary of the changed days (before each commit
- * and after a migration); the store op period. */
+ * and after a migration); the store ops period and day_means. */
 enum nb_err days_refresh(struct db *d, struct nb_error *err);
 /* The statements of the summary that follow the measures (core/field.h):
- * reading a period and writing a day's row. */
+ * reading a period, or its means alone, and writing a day's row. */
 void days_sql(enum stmt s, struct nb_buf *b);
 enum nb_err days_period(void *h, const char *since, const char *until, struct nb_period *out,
 			struct nb_error *err);
+/* The store op day_means. */
+enum nb_err days_means(void *h, const char *since, const char *until, struct nb_day_stat **out,
+		       size_t *n, struct nb_error *err);
 
 #endif

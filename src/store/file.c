@@ -465,8 +465,8 @@ static enum nb_err open_db(const char *path, const char *key, bool reading, bool
 	sqlite3_extended_result_codes(d->h, 1);
 	sqlite3_busy_timeout(d->h, 3000);
 	if (getenv("NABIJ_SQL_COUNT") && *getenv("NABIJ_SQL_COUNT")) {
-		sq_count(d);
 		d->say_each = strcmp(getenv("NABIJ_SQL_COUNT"), "each") == 0;
+		sq_count(d);
 	}
 	d->keyed = key != NULL;
 	if ((key && sqlite3_key_v2(d->h, "main", key, (int)strlen(key)) != SQLITE_OK) ||

@@ -50,11 +50,13 @@ static const char *const sql[S__COUNT] = {
 	[S_ITEMS_DEL] = "DELETE FROM item WHERE entry_id = ?",
 	[S_ITEM_INS] = "INSERT INTO item(entry_id, field, pos, term, place, intensity)"
 		       " VALUES (?, ?, ?, ?, ?, ?)",
-	/* the lists of many records at once (a JSON array of their ids) */
-	[S_ITEMS_GET] = "SELECT entry_id, field, term, place, intensity FROM item"
-			" WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY entry_id, field, pos",
-	[S_ENTRIES_GET] = "SELECT " ENVELOPE " FROM entry"
-			  " WHERE id IN (SELECT value FROM json_each(?)) AND deleted IS NULL",
+	/* the lists of many records at once, by a JSON array of their ids: a
+	 * join walks the array and looks each up (an IN (SELECT ...) would
+	 * build a table of the ids first, for every statement) */
+	[S_ITEMS_GET] = "SELECT i.entry_id, i.field, i.term, i.place, i.intensity FROM json_each(?) j"
+			" CROSS JOIN item i ON i.entry_id = j.value ORDER BY i.entry_id, i.field, i.pos",
+	[S_ENTRIES_GET] = "SELECT " ENVELOPE_E " FROM json_each(?) j CROSS JOIN entry e ON e.id = j.value"
+			  " WHERE e.deleted IS NULL",
 	[S_READ] = "BEGIN",
 	[S_FTS_DEL] = "DELETE FROM entry_fts WHERE rowid = ?",
 	[S_FTS_INS] = "INSERT INTO entry_fts(rowid, body, words) VALUES (?, ?, ?)",
@@ -71,10 +73,12 @@ static const char *const sql[S__COUNT] = {
 			 " AND +m.kind IN (SELECT value FROM json_each(?))"
 			 " ORDER BY e.at DESC, e.id DESC LIMIT 1",
 	[S_COUNT] = "SELECT count(*) FROM entry WHERE type = ? AND deleted IS NULL",
+	/* from the index on (exercise, tension_before, tension_after) alone:
+	 * the few records that wait for undo are left out through theirs */
 	[S_EXERCISE_STATS] = "SELECT exercise, avg(tension_before - tension_after), count(*)"
-			     " FROM session JOIN entry e ON e.id = entry_id WHERE e.deleted IS NULL"
-			     " AND tension_before IS NOT NULL"
-			     " AND tension_after IS NOT NULL GROUP BY exercise ORDER BY exercise",
+			     " FROM session WHERE tension_before IS NOT NULL AND tension_after IS NOT NULL"
+			     " AND entry_id NOT IN (SELECT id FROM entry WHERE deleted IS NOT NULL)"
+			     " GROUP BY exercise ORDER BY exercise",
 	[S_REFLECTION_LATEST] = "SELECT " ENVELOPE_E " FROM entry e JOIN reflection r ON r.entry_id = e.id"
 				" WHERE r.prompt = ? AND e.deleted IS NULL ORDER BY e.at DESC, e.id DESC LIMIT 1",
 	/* the summary per day (schema 2), recomputed for the days that changed */
@@ -383,9 +387,9 @@ static bool is_list(const struct nb_field *f)
  * The statement that writes (get false) the row of kind t, or reads the
  * rows of many records of kind t, made from its fields: "INSERT OR REPLACE
  * INTO checkin(entry_id, state, ...) VALUES (?, ?, ...)" and "SELECT
- * entry_id, state, ... FROM checkin WHERE entry_id IN (SELECT value FROM
- * json_each(?))", bound to a JSON array of the ids. A circle member is
- * kept as the id of their record and given as its uid.
+ * k.entry_id, k.state, ... FROM json_each(?) j CROSS JOIN checkin k ON
+ * k.entry_id = j.value", bound to a JSON array of the ids. A circle member
+ * is kept as the id of their record and given as its uid.
  */
 static sqlite3_stmt *kind_stmt(struct db *d, enum nb_type t, bool get, struct nb_error *err)
 {
@@ -402,21 +406,21 @@ static sqlite3_stmt *kind_stmt(struct db *d, enum nb_type t, bool get, struct nb
 		return *slot;
 	}
 	if (get)
-		buf_add(&q, "SELECT entry_id");
+		buf_add(&q, "SELECT k.entry_id");
 	else
 		buf_addf(&q, "INSERT OR REPLACE INTO %s(entry_id", tables[t]);
 	for (size_t i = 0; i < n; i++) {
 		if (is_list(&f[i]))
 			continue;
 		if (get && f[i].type == NB_FT_MEMBER)
-			buf_addf(&q, ", (SELECT uid FROM entry WHERE id = %s AND deleted IS NULL)", f[i].column);
+			buf_addf(&q, ", (SELECT uid FROM entry WHERE id = k.%s AND deleted IS NULL)", f[i].column);
 		else
-			buf_addf(&q, ", %s", f[i].column);
+			buf_addf(&q, ", %s%s", get ? "k." : "", f[i].column);
 		buf_add(&v, f[i].type == NB_FT_MEMBER ? ", (SELECT id FROM entry WHERE uid = ? AND type = 'member')"
 						     : ", ?");
 	}
 	if (get)
-		buf_addf(&q, " FROM %s WHERE entry_id IN (SELECT value FROM json_each(?))", tables[t]);
+		buf_addf(&q, " FROM json_each(?) j CROSS JOIN %s k ON k.entry_id = j.value", tables[t]);
 	else
 		buf_addf(&q, ") VALUES (?%s)", v.s ? v.s : "");
 	rc = sqlite3_prepare_v3(d->h, q.s, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL);
@@ -1056,9 +1060,12 @@ static enum nb_err db_purge(void *h, int64_t before, int64_t id, int64_t *n, str
 	return NB_OK;
 }
 
-/* The statement for the records q asks for, giving columns, bound. */
+/* The statement for the records q asks for, giving columns, bound; kept:
+ * one of the statements the connection keeps for the shapes of query it
+ * was asked last (not to be finalized, and stepped to its end before the
+ * next), else the caller's to finalize. */
 static enum nb_err prepare_query(struct db *d, const struct nb_query *q, const char *columns,
-				 sqlite3_stmt **out, struct nb_error *err)
+				 bool kept, sqlite3_stmt **out, struct nb_error *err)
 {
 	struct nb_buf s = { 0 };
 	sqlite3_stmt *st = NULL;
@@ -1088,9 +1095,26 @@ static enum nb_err prepare_query(struct db *d, const struct nb_query *q, const c
 	buf_add(&s, q->newest_first ? " ORDER BY at DESC, id DESC" : " ORDER BY at, id");
 	if (q->limit > 0)
 		buf_addf(&s, " LIMIT %d", q->limit);
-	if (sqlite3_prepare_v2(d->h, s.s, -1, &st, NULL) != SQLITE_OK) {
-		buf_free(&s);
-		return sq_error(d, err);
+	if (kept) {	/* a shape asked for before: its statement again */
+		for (int k = 0; k < LIST_SLOTS && !st; k++)
+			if (d->lists[k].sql && strcmp(d->lists[k].sql, s.s) == 0) {
+				st = d->lists[k].st;
+				sqlite3_reset(st);
+				sqlite3_clear_bindings(st);
+			}
+	}
+	if (!st) {
+		if (sqlite3_prepare_v3(d->h, s.s, -1, kept ? SQLITE_PREPARE_PERSISTENT : 0, &st, NULL) != SQLITE_OK) {
+			buf_free(&s);
+			return sq_error(d, err);
+		}
+		if (kept) {
+			struct list_slot *l = &d->lists[d->next_list++ % LIST_SLOTS];
+			sqlite3_finalize(l->st);
+			free(l->sql);
+			l->st = st;
+			l->sql = buf_detach(&s);
+		}
 	}
 	buf_free(&s);
 	if (q->since)
@@ -1109,7 +1133,7 @@ static enum nb_err query_envelopes(struct db *d, const struct nb_query *q, struc
 	enum nb_err rc;
 	int step = SQLITE_DONE;
 
-	if ((rc = prepare_query(d, q, ENVELOPE, &st, err)))
+	if ((rc = prepare_query(d, q, ENVELOPE, true, &st, err)))
 		return rc;
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct nb_entry *e = envelope(st, err);
@@ -1120,7 +1144,7 @@ static enum nb_err query_envelopes(struct db *d, const struct nb_query *q, struc
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = sq_error(d, err);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -1174,7 +1198,7 @@ static enum nb_err db_each(void *h, const struct nb_query *q, nb_each_fn fn, voi
 	sqlite3_exec(d->h, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
 	/* the envelopes come with the walk in order; the details of each batch
 	 * are read beside it while the walk waits */
-	if (!(rc = prepare_query(d, q, ENVELOPE, &st, err))) {
+	if (!(rc = prepare_query(d, q, ENVELOPE, false, &st, err))) {
 		while (!rc && step != SQLITE_DONE) {
 			while (batch.n < EACH_BATCH && (step = sqlite3_step(st)) == SQLITE_ROW) {
 				struct nb_entry *e = envelope(st, err);
@@ -1377,18 +1401,38 @@ static enum nb_err db_member_by_name(void *h, const char *name, char uid[NB_UID_
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? NB_OK : sq_error(d, err);
 }
 
+/* The version of the database's contents, when a read transaction is open
+ * (then it is current): it changes with every commit, of this connection
+ * or any other. */
+static bool data_version(struct db *d, unsigned *v)
+{
+	return sqlite3_txn_state(d->h, "main") == SQLITE_TXN_READ &&
+	       sqlite3_file_control(d->h, "main", SQLITE_FCNTL_DATA_VERSION, v) == SQLITE_OK;
+}
+
+/* The stats of every session ever: today's page asks after each check-in,
+ * so they are kept while the database's contents stay the same. */
 static enum nb_err db_exercise_stats(void *h, struct nb_exercise_stat **out, size_t *n,
 				     struct nb_error *err)
 {
 	struct db *d = h;
-	sqlite3_stmt *st = sq_stmt(d, S_EXERCISE_STATS, err);
+	sqlite3_stmt *st;
 	struct nb_exercise_stat *v = NULL;
 	size_t count = 0;
+	unsigned version;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if (!st)
+	read_touch(d);
+	if (d->stats_kept && data_version(d, &version) && version == d->stats_version) {
+		*out = d->nstats ? xmalloc(d->nstats * sizeof **out) : NULL;
+		if (d->nstats)
+			memcpy(*out, d->stats, d->nstats * sizeof **out);
+		*n = d->nstats;
+		return NB_OK;
+	}
+	if (!(st = sq_stmt(d, S_EXERCISE_STATS, err)))
 		return NB_EDB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		v = xrealloc(v, (count + 1) * sizeof *v);
@@ -1402,6 +1446,16 @@ static enum nb_err db_exercise_stats(void *h, struct nb_exercise_stat **out, siz
 	if (rc != SQLITE_DONE) {
 		free(v);
 		return sq_error(d, err);
+	}
+	/* kept only when read in a read scope's transaction (then the
+	 * version read now is the one these stats are of) */
+	d->stats_kept = false;
+	if (data_version(d, &d->stats_version)) {
+		d->stats = xrealloc(d->stats, (count ? count : 1) * sizeof *d->stats);
+		if (count)
+			memcpy(d->stats, v, count * sizeof *v);
+		d->nstats = count;
+		d->stats_kept = true;
 	}
 	*out = v;
 	*n = count;
@@ -1467,24 +1521,27 @@ static enum nb_err db_forget_all(void *h, int64_t *deleted, struct nb_error *err
 
 
 /* One statement begins to run (SQLITE_TRACE_STMT): a trigger's program,
- * announced as a comment, belongs to the statement that fired it. */
-static int count_statement(unsigned type, void *ctx, void *stmt, void *text)
+ * announced as a comment, belongs to the statement that fired it. With
+ * say_each, each statement is named when it ends, with its time
+ * (SQLITE_TRACE_PROFILE). */
+static int count_statement(unsigned type, void *ctx, void *stmt, void *x)
 {
 	struct db *d = ctx;
 
-	(void)type;
-	(void)stmt;
-	if (text && strncmp(text, "--", 2) == 0)
+	if (type == SQLITE_TRACE_PROFILE) {
+		fprintf(stderr, "nabij: SQL %7.3f ms %s\n", (double)*(const sqlite3_int64 *)x / 1e6,
+			sqlite3_sql(stmt));
+		return 0;
+	}
+	if (x && strncmp(x, "--", 2) == 0)
 		return 0;
 	d->statements++;
-	if (d->say_each)
-		fprintf(stderr, "nabij: SQL %s\n", text ? (const char *)text : "?");
 	return 0;
 }
 
 void sq_count(struct db *d)
 {
-	sqlite3_trace_v2(d->h, SQLITE_TRACE_STMT, count_statement, d);
+	sqlite3_trace_v2(d->h, SQLITE_TRACE_STMT | (d->say_each ? SQLITE_TRACE_PROFILE : 0), count_statement, d);
 }
 
 void store_sqlite_count(struct nb_store *s)
@@ -1519,6 +1576,11 @@ void sq_close(void *h)
 	for (size_t i = 0; i < d->nterms; i++)
 		free(d->terms[i]);
 	free(d->terms);
+	free(d->stats);
+	for (int i = 0; i < LIST_SLOTS; i++) {
+		sqlite3_finalize(d->lists[i].st);
+		free(d->lists[i].sql);
+	}
 	sqlite3_close(d->h);
 	free(d);
 }
@@ -1547,5 +1609,6 @@ const struct nb_store_ops sq_ops = {
 	.forget_all = db_forget_all,
 	.check = sq_check,
 	.period = days_period,
+	.day_means = days_means,
 	.close = sq_close,
 };

@@ -147,6 +147,11 @@ struct nb_store_ops {
 	 * one pass over the summary per day; see struct nb_period. */
 	enum nb_err (*period)(void *db, const char *since, const char *until,
 			      struct nb_period *out, struct nb_error *err);
+	/* The same days' means alone (moments 0), without what happened on
+	 * them: for the sparkline of today. *out is a new array of *n days
+	 * the caller frees. */
+	enum nb_err (*day_means)(void *db, const char *since, const char *until,
+				 struct nb_day_stat **out, size_t *n, struct nb_error *err);
 	void (*close)(void *db);
 };
 
