@@ -5,6 +5,7 @@
 #include "core/uid.h"
 #include "core/xalloc.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -360,48 +361,53 @@ static int imax(int a, int b)
 static enum nb_err today_read(struct nb_app *a, struct nb_today *t, struct nb_error *err)
 {
 	struct nb_query q = { 0 };
-	struct nb_entries recent = { 0 };
-	char first[NB_DAY_LEN];
-	int count[NB_SPARK_DAYS] = { 0 };
+	struct nb_entries both = { 0 }, yesterday = { 0 };
+	struct nb_day_stat *days = NULL;
+	size_t ndays;
+	char first[NB_DAY_LEN], before[NB_DAY_LEN];
 	enum nb_err rc;
 
 	memset(t, 0, sizeof *t);
 	nb_day_key(nb_stamp_local(a->now), t->day);
 	nb_day_add(t->day, -(NB_SPARK_DAYS - 1), first);
-	q.since = t->day;
+	nb_day_add(t->day, -1, before);
+	/* yesterday and today in one reading: today's records, and yesterday's
+	 * check-ins and moments for one kind line for a person who comes back */
+	q.since = before;
 	q.until = t->day;
-	if ((rc = OPS(a)->list(DB(a), &q, &t->entries, err)))
+	if ((rc = OPS(a)->list(DB(a), &q, &both, err)))
 		goto fail;
-	q.types = NB_TYPE_BIT(NB_CHECKIN);
-	q.since = first;
-	if ((rc = OPS(a)->list(DB(a), &q, &recent, err)))
-		goto fail;
-	for (size_t i = 0; i < recent.n; i++) {
-		const struct nb_checkin *c = &recent.v[i]->u.checkin;
-		int d = nb_day_diff(first, recent.v[i]->day);
+	for (size_t i = 0; i < both.n; i++) {
+		struct nb_entry *e = both.v[i];
 
-		if (d >= 0 && d < NB_SPARK_DAYS && c->mood) {
-			t->moods[d] += c->mood;
-			count[d]++;
-		}
-		if (d == NB_SPARK_DAYS - 1 && care_needs_help(c))
-			t->needs_care = true;
-		if (d == NB_SPARK_DAYS - 1)
-			t->checked_in = true;
+		if (strcmp(e->day, t->day) == 0)
+			entries_push(&t->entries, e);
+		else if (e->type == NB_CHECKIN || e->type == NB_MOMENT)
+			entries_push(&yesterday, e);
+		else
+			entry_free(e);
 	}
-	for (int d = 0; d < NB_SPARK_DAYS; d++)
-		if (count[d])
-			t->moods[d] /= count[d];
-	entries_free(&recent);
-	/* yesterday, in one kind line for a person who comes back */
-	nb_day_add(t->day, -1, first);
-	q.types = NB_TYPE_BIT(NB_CHECKIN) | NB_TYPE_BIT(NB_MOMENT);
-	q.since = first;
-	q.until = first;
-	if ((rc = OPS(a)->list(DB(a), &q, &recent, err)))
+	free(both.v);
+	t->yesterday = care_yesterday_line(&yesterday, t->yesterday_buf, sizeof t->yesterday_buf);
+	entries_free(&yesterday);
+	for (size_t i = 0; i < t->entries.n; i++) {
+		if (t->entries.v[i]->type != NB_CHECKIN)
+			continue;
+		t->checked_in = true;
+		t->needs_care = t->needs_care || care_needs_help(&t->entries.v[i]->u.checkin);
+	}
+	/* the mean mood of each day from the summary per day, not the
+	 * check-ins of two weeks read whole */
+	if ((rc = OPS(a)->day_means(DB(a), first, t->day, &days, &ndays, err)))
 		goto fail;
-	t->yesterday = care_yesterday_line(&recent, t->yesterday_buf, sizeof t->yesterday_buf);
-	entries_free(&recent);
+	for (size_t i = 0; i < ndays; i++) {
+		int d = nb_day_diff(first, days[i].day);
+		double mood = days[i].v[NB_M_MOOD];
+
+		if (d >= 0 && d < NB_SPARK_DAYS && !isnan(mood))
+			t->moods[d] = mood;
+	}
+	free(days);
 	if ((rc = OPS(a)->last_touch(DB(a), false, &t->last_touch, err)) ||
 	    (rc = OPS(a)->last_touch(DB(a), true, &t->last_self_touch, err)) ||
 	    (rc = OPS(a)->count(DB(a), NB_MEMBER, &t->circle, err)))
@@ -417,7 +423,6 @@ static enum nb_err today_read(struct nb_app *a, struct nb_today *t, struct nb_er
 	t->urge = care_urge_now(&t->entries);
 	return NB_OK;
 fail:
-	entries_free(&recent);
 	today_free(t);
 	return rc;
 }

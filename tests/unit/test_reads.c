@@ -44,7 +44,7 @@ struct bound {
 };
 
 static const struct bound pages[] = {
-	{ "/", 36, 0, 0 },
+	{ "/", 28, 0, 0 },
 	{ "/checkin", 5, 0, 0 },
 	{ "/moment", 0, 0, 0 },
 	{ "/trigger", 4, 0, 0 },
@@ -82,7 +82,7 @@ static const struct bound pages[] = {
 };
 
 static const struct bound commands[] = {
-	{ "today", 37, 0, 0 },
+	{ "today", 31, 0, 0 },
 	{ "week", 23, 0, 0 },
 	{ "list", 18, 0, 0 },
 	{ "show ID", 13, 0, 0 },
@@ -90,7 +90,7 @@ static const struct bound commands[] = {
 	{ "report --out r.pdf", 15, 0, 0 },
 	{ "export --out e.json", 21, 0, 8 },
 	{ "search " WORD, 13, 3, 0 },
-	{ "suggest", 36, 0, 0 },
+	{ "suggest", 31, 0, 0 },
 	{ "circle list", 14, 0, 0 },
 };
 
