@@ -1090,8 +1090,11 @@ static enum nb_err prepare_query(struct db *d, const struct nb_query *q, const c
 	}
 	if (q->since)
 		buf_add(&s, " AND day >= ?");
+	/* the newest few up to a day (the last week that holds something):
+	 * walk the index on at from the newest, not every day before it
+	 * sorted (the + keeps SQLite from the index on day) */
 	if (q->until)
-		buf_add(&s, " AND day <= ?");
+		buf_add(&s, !q->since && q->newest_first && q->limit > 0 ? " AND +day <= ?" : " AND day <= ?");
 	buf_add(&s, q->newest_first ? " ORDER BY at DESC, id DESC" : " ORDER BY at, id");
 	if (q->limit > 0)
 		buf_addf(&s, " LIMIT %d", q->limit);
