@@ -1,9 +1,10 @@
 /* reads: how many SQL statements each page of the route table and each
- * command that reads runs on a full day (14 records today, four weeks
+ * command that reads runs on a full day (14 records today, thirty days
  * behind it, a circle and a running experiment), counted where they run
  * (sqlite3_trace_v2 in the SQLite store, not calls of the store's ops, so
  * that a loop over records inside one op shows). Each stays within its
- * bound (docs/ARCHITECTURE.md, "Performance"), and none grows when the day
+ * bound (docs/ARCHITECTURE.md, "Reading: one transaction, statements that
+ * do not grow"), and none grows when the day
  * and its history hold twice as much: a page or a command reads its
  * records a kind at a time, not one at a time.
  *
@@ -81,6 +82,8 @@ static const struct bound pages[] = {
 	{ "/static/style.css", 0, 0, 0 },
 };
 
+/* a command's count holds its opening: 5 statements to open and check the
+ * schema, 3 to see whether a deleted record waited its time */
 static const struct bound commands[] = {
 	{ "today", 31, 0, 0 },
 	{ "week", 23, 0, 0 },
@@ -209,7 +212,7 @@ static struct nb_entry *a_reflection(int64_t when, const char *prompt)
 	return e;
 }
 
-/* Round 0: the circle, an experiment that runs, four weeks of four
+/* Round 0: the circle, an experiment that runs, thirty days of four
  * records a day and fourteen records today; round 1 as much again. */
 static void fill(struct fixture *f, int round)
 {
@@ -302,10 +305,8 @@ static int setup(void **state)
 	web_init(&f->w, &f->app, PORT, "en");
 	f->w.db_path = f->path;
 	fill(f, 0);
-	if (app_list(&f->app, &q, &l, &err) || !l.n) {
-		fprintf(stderr, "list: %s\n", err.msg);
+	if (app_list(&f->app, &q, &l, &err) || !l.n)
 		return -1;
-	}
 	f->checkin = l.v[0]->id;
 	entries_free(&l);
 	q.types = NB_TYPE_BIT(NB_TRIGGER);
