@@ -5,6 +5,7 @@
 #include "core/uid.h"
 #include "core/xalloc.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,10 +142,26 @@ enum nb_err app_update(struct nb_app *a, struct nb_entry *e, struct nb_error *er
 	return put_one(a, e, err);
 }
 
+enum nb_err app_read_begin(struct nb_app *a, struct nb_error *err)
+{
+	return OPS(a) ? OPS(a)->read_begin(DB(a), err) : NB_OK;
+}
+
+void app_read_end(struct nb_app *a)
+{
+	if (OPS(a))
+		OPS(a)->read_end(DB(a));
+}
+
 enum nb_err app_get(struct nb_app *a, int64_t id, struct nb_entry **out,
 		    struct nb_error *err)
 {
-	return OPS(a)->get(DB(a), id, out, err);
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = OPS(a)->get(DB(a), id, out, err);
+
+	if (scope)
+		app_read_end(a);
+	return rc;
 }
 
 /* The last moment of deletion that is past its time to wait for undo:
@@ -214,8 +231,8 @@ fail:
 	return rc;
 }
 
-enum nb_err app_waiting(struct nb_app *a, unsigned types, struct nb_entries *out,
-			struct nb_error *err)
+static enum nb_err waiting_read(struct nb_app *a, unsigned types, struct nb_entries *out,
+				struct nb_error *err)
 {
 	struct nb_entries l = { 0 };
 	enum nb_err rc;
@@ -230,6 +247,17 @@ enum nb_err app_waiting(struct nb_app *a, unsigned types, struct nb_entries *out
 	}
 	entries_free(&l);
 	return NB_OK;
+}
+
+enum nb_err app_waiting(struct nb_app *a, unsigned types, struct nb_entries *out,
+			struct nb_error *err)
+{
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = waiting_read(a, types, out, err);
+
+	if (scope)
+		app_read_end(a);
+	return rc;
 }
 
 /* Remove for good, in one transaction, what was deleted at or before. */
@@ -249,6 +277,7 @@ bool app_expire_due(struct nb_app *a)
 	struct nb_entries l = { 0 };
 	bool due = false;
 
+	/* one statement, a read transaction of its own (the store's) */
 	if (OPS(a)->waiting(DB(a), &l, NULL))
 		return false;
 	for (size_t i = 0; i < l.n; i++)
@@ -270,13 +299,23 @@ enum nb_err app_forget_waiting(struct nb_app *a, int64_t *n, struct nb_error *er
 enum nb_err app_list(struct nb_app *a, const struct nb_query *q,
 		     struct nb_entries *out, struct nb_error *err)
 {
-	return OPS(a)->list(DB(a), q, out, err);
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = OPS(a)->list(DB(a), q, out, err);
+
+	if (scope)
+		app_read_end(a);
+	return rc;
 }
 
 enum nb_err app_search(struct nb_app *a, const char *words, int limit,
 		       struct nb_hits *out, struct nb_error *err)
 {
-	return OPS(a)->search(DB(a), words, limit, out, err);
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = OPS(a)->search(DB(a), words, limit, out, err);
+
+	if (scope)
+		app_read_end(a);
+	return rc;
 }
 
 enum nb_err app_trigger_outcome(struct nb_app *a, int64_t id, const char *text,
@@ -306,8 +345,12 @@ enum nb_err app_trigger_outcome(struct nb_app *a, int64_t id, const char *text,
 enum nb_err app_circle(struct nb_app *a, struct nb_entries *out, struct nb_error *err)
 {
 	struct nb_query q = { .types = NB_TYPE_BIT(NB_MEMBER) };
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = OPS(a)->list(DB(a), &q, out, err);
 
-	return OPS(a)->list(DB(a), &q, out, err);
+	if (scope)
+		app_read_end(a);
+	return rc;
 }
 
 static int imax(int a, int b)
@@ -315,51 +358,56 @@ static int imax(int a, int b)
 	return a > b ? a : b;
 }
 
-enum nb_err app_today(struct nb_app *a, struct nb_today *t, struct nb_error *err)
+static enum nb_err today_read(struct nb_app *a, struct nb_today *t, struct nb_error *err)
 {
 	struct nb_query q = { 0 };
-	struct nb_entries recent = { 0 };
-	char first[NB_DAY_LEN];
-	int count[NB_SPARK_DAYS] = { 0 };
+	struct nb_entries both = { 0 }, yesterday = { 0 };
+	struct nb_day_stat *days = NULL;
+	size_t ndays;
+	char first[NB_DAY_LEN], before[NB_DAY_LEN];
 	enum nb_err rc;
 
 	memset(t, 0, sizeof *t);
 	nb_day_key(nb_stamp_local(a->now), t->day);
 	nb_day_add(t->day, -(NB_SPARK_DAYS - 1), first);
-	q.since = t->day;
+	nb_day_add(t->day, -1, before);
+	/* yesterday and today in one reading: today's records, and yesterday's
+	 * check-ins and moments for one kind line for a person who comes back */
+	q.since = before;
 	q.until = t->day;
-	if ((rc = OPS(a)->list(DB(a), &q, &t->entries, err)))
+	if ((rc = OPS(a)->list(DB(a), &q, &both, err)))
 		goto fail;
-	q.types = NB_TYPE_BIT(NB_CHECKIN);
-	q.since = first;
-	if ((rc = OPS(a)->list(DB(a), &q, &recent, err)))
-		goto fail;
-	for (size_t i = 0; i < recent.n; i++) {
-		const struct nb_checkin *c = &recent.v[i]->u.checkin;
-		int d = nb_day_diff(first, recent.v[i]->day);
+	for (size_t i = 0; i < both.n; i++) {
+		struct nb_entry *e = both.v[i];
 
-		if (d >= 0 && d < NB_SPARK_DAYS && c->mood) {
-			t->moods[d] += c->mood;
-			count[d]++;
-		}
-		if (d == NB_SPARK_DAYS - 1 && care_needs_help(c))
-			t->needs_care = true;
-		if (d == NB_SPARK_DAYS - 1)
-			t->checked_in = true;
+		if (strcmp(e->day, t->day) == 0)
+			entries_push(&t->entries, e);
+		else if (e->type == NB_CHECKIN || e->type == NB_MOMENT)
+			entries_push(&yesterday, e);
+		else
+			entry_free(e);
 	}
-	for (int d = 0; d < NB_SPARK_DAYS; d++)
-		if (count[d])
-			t->moods[d] /= count[d];
-	entries_free(&recent);
-	/* yesterday, in one kind line for a person who comes back */
-	nb_day_add(t->day, -1, first);
-	q.types = NB_TYPE_BIT(NB_CHECKIN) | NB_TYPE_BIT(NB_MOMENT);
-	q.since = first;
-	q.until = first;
-	if ((rc = OPS(a)->list(DB(a), &q, &recent, err)))
+	free(both.v);
+	t->yesterday = care_yesterday_line(&yesterday, t->yesterday_buf, sizeof t->yesterday_buf);
+	entries_free(&yesterday);
+	for (size_t i = 0; i < t->entries.n; i++) {
+		if (t->entries.v[i]->type != NB_CHECKIN)
+			continue;
+		t->checked_in = true;
+		t->needs_care = t->needs_care || care_needs_help(&t->entries.v[i]->u.checkin);
+	}
+	/* the mean mood of each day from the summary per day, not the
+	 * check-ins of two weeks read whole */
+	if ((rc = OPS(a)->day_means(DB(a), first, t->day, &days, &ndays, err)))
 		goto fail;
-	t->yesterday = care_yesterday_line(&recent, t->yesterday_buf, sizeof t->yesterday_buf);
-	entries_free(&recent);
+	for (size_t i = 0; i < ndays; i++) {
+		int d = nb_day_diff(first, days[i].day);
+		double mood = days[i].v[NB_M_MOOD];
+
+		if (d >= 0 && d < NB_SPARK_DAYS && !isnan(mood))
+			t->moods[d] = mood;
+	}
+	free(days);
 	if ((rc = OPS(a)->last_touch(DB(a), false, &t->last_touch, err)) ||
 	    (rc = OPS(a)->last_touch(DB(a), true, &t->last_self_touch, err)) ||
 	    (rc = OPS(a)->count(DB(a), NB_MEMBER, &t->circle, err)))
@@ -375,18 +423,37 @@ enum nb_err app_today(struct nb_app *a, struct nb_today *t, struct nb_error *err
 	t->urge = care_urge_now(&t->entries);
 	return NB_OK;
 fail:
-	entries_free(&recent);
 	today_free(t);
 	return rc;
 }
 
-enum nb_err app_craving_first(struct nb_app *a, bool *first, struct nb_error *err)
+enum nb_err app_today(struct nb_app *a, struct nb_today *t, struct nb_error *err)
+{
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = today_read(a, t, err);
+
+	if (scope)
+		app_read_end(a);
+	return rc;
+}
+
+static enum nb_err craving_first_read(struct nb_app *a, bool *first, struct nb_error *err)
 {
 	struct nb_entries l = { 0 };
 	enum nb_err rc = app_latest(a, NB_CHECKIN, NB_CRAVING_LOOKBACK, &l, err);
 
 	*first = !rc && care_craving_first(&l);
 	entries_free(&l);
+	return rc;
+}
+
+enum nb_err app_craving_first(struct nb_app *a, bool *first, struct nb_error *err)
+{
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = craving_first_read(a, first, err);
+
+	if (scope)
+		app_read_end(a);
 	return rc;
 }
 
@@ -399,7 +466,7 @@ void today_free(struct nb_today *t)
 	t->urge = NULL;
 }
 
-enum nb_err app_export(struct nb_app *a, struct nb_entries *out, struct nb_error *err)
+static enum nb_err export_read(struct nb_app *a, struct nb_entries *out, struct nb_error *err)
 {
 	struct nb_query q = { 0 };
 	enum nb_err rc;
@@ -409,7 +476,17 @@ enum nb_err app_export(struct nb_app *a, struct nb_entries *out, struct nb_error
 	return OPS(a)->list(DB(a), &q, out, err);
 }
 
-enum nb_err app_export_each(struct nb_app *a, nb_each_fn fn, void *ctx, struct nb_error *err)
+enum nb_err app_export(struct nb_app *a, struct nb_entries *out, struct nb_error *err)
+{
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = export_read(a, out, err);
+
+	if (scope)
+		app_read_end(a);
+	return rc;
+}
+
+static enum nb_err export_each_read(struct nb_app *a, nb_each_fn fn, void *ctx, struct nb_error *err)
 {
 	struct nb_query members = { .types = NB_TYPE_BIT(NB_MEMBER) }, dated = { 0 };
 	enum nb_err rc;
@@ -417,6 +494,16 @@ enum nb_err app_export_each(struct nb_app *a, nb_each_fn fn, void *ctx, struct n
 	if ((rc = OPS(a)->each(DB(a), &members, fn, ctx, err)))
 		return rc;
 	return OPS(a)->each(DB(a), &dated, fn, ctx, err);
+}
+
+enum nb_err app_export_each(struct nb_app *a, nb_each_fn fn, void *ctx, struct nb_error *err)
+{
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = export_each_read(a, fn, ctx, err);
+
+	if (scope)
+		app_read_end(a);
+	return rc;
 }
 
 /* One experiment runs at a time: one that would run beside another (in
@@ -487,8 +574,8 @@ enum nb_err app_import(struct nb_app *a, struct nb_entries *in, bool dry_run,
 	return rc;
 }
 
-enum nb_err app_suggest_today(struct nb_app *a, const struct nb_today *t,
-			      struct nb_suggest_result *r, struct nb_error *err)
+static enum nb_err suggest_today_read(struct nb_app *a, const struct nb_today *t,
+				      struct nb_suggest_result *r, struct nb_error *err)
 {
 	struct nb_suggest_in in = { 0 };
 	const struct nb_checkin *latest = NULL;
@@ -525,7 +612,18 @@ enum nb_err app_suggest_today(struct nb_app *a, const struct nb_today *t,
 	return NB_OK;
 }
 
-enum nb_err app_suggest(struct nb_app *a, struct nb_suggest_result *r, struct nb_error *err)
+enum nb_err app_suggest_today(struct nb_app *a, const struct nb_today *t,
+			      struct nb_suggest_result *r, struct nb_error *err)
+{
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = suggest_today_read(a, t, r, err);
+
+	if (scope)
+		app_read_end(a);
+	return rc;
+}
+
+static enum nb_err suggest_read(struct nb_app *a, struct nb_suggest_result *r, struct nb_error *err)
 {
 	struct nb_today t;
 	enum nb_err rc;
@@ -534,6 +632,16 @@ enum nb_err app_suggest(struct nb_app *a, struct nb_suggest_result *r, struct nb
 		return rc;
 	rc = app_suggest_today(a, &t, r, err);
 	today_free(&t);
+	return rc;
+}
+
+enum nb_err app_suggest(struct nb_app *a, struct nb_suggest_result *r, struct nb_error *err)
+{
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = suggest_read(a, r, err);
+
+	if (scope)
+		app_read_end(a);
 	return rc;
 }
 
@@ -547,12 +655,16 @@ enum nb_err app_latest(struct nb_app *a, enum nb_type t, int limit, struct nb_en
 		       struct nb_error *err)
 {
 	struct nb_query q = { .types = NB_TYPE_BIT(t), .limit = limit, .newest_first = true };
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = OPS(a)->list(DB(a), &q, out, err);
 
-	return OPS(a)->list(DB(a), &q, out, err);
+	if (scope)
+		app_read_end(a);
+	return rc;
 }
 
-enum nb_err app_recent_sessions(struct nb_app *a, const char *exercise, int limit,
-				struct nb_entries *out, struct nb_error *err)
+static enum nb_err recent_sessions_read(struct nb_app *a, const char *exercise, int limit,
+					struct nb_entries *out, struct nb_error *err)
 {
 	struct nb_entries all = { 0 };
 	enum nb_err rc;
@@ -568,6 +680,17 @@ enum nb_err app_recent_sessions(struct nb_app *a, const char *exercise, int limi
 	}
 	entries_free(&all);
 	return NB_OK;
+}
+
+enum nb_err app_recent_sessions(struct nb_app *a, const char *exercise, int limit,
+				struct nb_entries *out, struct nb_error *err)
+{
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = recent_sessions_read(a, exercise, limit, out, err);
+
+	if (scope)
+		app_read_end(a);
+	return rc;
 }
 
 /* The day of one record at an end of all (the oldest, or the newest on or
@@ -607,8 +730,8 @@ static enum nb_err week_of(struct nb_app *a, const char *day, struct nb_entries 
 	return NB_OK;
 }
 
-enum nb_err app_week(struct nb_app *a, const char *day, bool latest, struct nb_entries *records,
-		     struct nb_week *w, struct nb_error *err)
+static enum nb_err week_read(struct nb_app *a, const char *day, bool latest, struct nb_entries *records,
+			     struct nb_week *w, struct nb_error *err)
 {
 	char first[NB_DAY_LEN], before[NB_DAY_LEN], last[NB_DAY_LEN];
 	enum nb_err rc;
@@ -630,16 +753,37 @@ enum nb_err app_week(struct nb_app *a, const char *day, bool latest, struct nb_e
 	return NB_OK;
 }
 
+enum nb_err app_week(struct nb_app *a, const char *day, bool latest, struct nb_entries *records,
+		     struct nb_week *w, struct nb_error *err)
+{
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = week_read(a, day, latest, records, w, err);
+
+	if (scope)
+		app_read_end(a);
+	return rc;
+}
+
 enum nb_err app_reflection_latest(struct nb_app *a, const char *prompt, struct nb_entry **out,
 				  struct nb_error *err)
 {
-	return OPS(a)->reflection_latest(DB(a), prompt, out, err);
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = OPS(a)->reflection_latest(DB(a), prompt, out, err);
+
+	if (scope)
+		app_read_end(a);
+	return rc;
 }
 
 enum nb_err app_exercise_stats(struct nb_app *a, struct nb_exercise_stat **out, size_t *n,
 			       struct nb_error *err)
 {
-	return OPS(a)->exercise_stats(DB(a), out, n, err);
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = OPS(a)->exercise_stats(DB(a), out, n, err);
+
+	if (scope)
+		app_read_end(a);
+	return rc;
 }
 
 enum nb_err app_charts(struct nb_app *a, const char *since, const char *until,
@@ -665,8 +809,8 @@ enum nb_err app_check(struct nb_app *a, struct nb_check *out, struct nb_error *e
 	return OPS(a)->check(DB(a), out, err);
 }
 
-enum nb_err app_overview(struct nb_app *a, const char *since, const char *until,
-			 struct nb_charts *c, struct nb_insights *in, struct nb_error *err)
+static enum nb_err overview_read(struct nb_app *a, const char *since, const char *until,
+				 struct nb_charts *c, struct nb_insights *in, struct nb_error *err)
 {
 	struct nb_period p;
 	enum nb_err rc;
@@ -688,4 +832,15 @@ enum nb_err app_overview(struct nb_app *a, const char *since, const char *until,
 	}
 	period_free(&p);
 	return NB_OK;
+}
+
+enum nb_err app_overview(struct nb_app *a, const char *since, const char *until,
+			 struct nb_charts *c, struct nb_insights *in, struct nb_error *err)
+{
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = overview_read(a, since, until, c, in, err);
+
+	if (scope)
+		app_read_end(a);
+	return rc;
 }

@@ -82,6 +82,17 @@ enum nb_err app_protect(struct nb_app *a, const char *path, const char *pass, si
 			struct nb_error *err);
 
 /*
+ * One read transaction for what a face shows at once, a page or a command:
+ * what the use-cases read between app_read_begin and app_read_end is one
+ * snapshot, read in one transaction instead of one per statement. Every
+ * use-case that reads opens one of its own inside (they nest: the
+ * outermost ends it). A write inside ends the reading and it reads on
+ * after, seeing the write. Nothing while no database is open.
+ */
+enum nb_err app_read_begin(struct nb_app *a, struct nb_error *err);
+void app_read_end(struct nb_app *a);
+
+/*
  * Record a new entry. A zero time means now. The uid, created and updated
  * are filled in; a moment's "with" is linked to the circle member of that
  * name when there is one. On success e->id is set.

@@ -15,7 +15,7 @@
 #define OPS(a) ((a)->store.ops)
 #define DB(a) ((a)->store.db)
 
-enum nb_err app_experiment(struct nb_app *a, struct nb_entry **out, struct nb_error *err)
+static enum nb_err experiment_read(struct nb_app *a, struct nb_entry **out, struct nb_error *err)
 {
 	struct nb_query q = { .types = NB_TYPE_BIT(NB_EXPERIMENT), .newest_first = true };
 	struct nb_entries l = { 0 };
@@ -31,6 +31,16 @@ enum nb_err app_experiment(struct nb_app *a, struct nb_entry **out, struct nb_er
 		}
 	entries_free(&l);
 	return NB_OK;
+}
+
+enum nb_err app_experiment(struct nb_app *a, struct nb_entry **out, struct nb_error *err)
+{
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = experiment_read(a, out, err);
+
+	if (scope)
+		app_read_end(a);
+	return rc;
 }
 
 enum nb_err app_experiment_start(struct nb_app *a, struct nb_entry *e, const char *first, struct nb_error *err)
@@ -75,7 +85,7 @@ enum nb_err app_experiment_answer(struct nb_app *a, struct nb_entry *e, const ch
 	return app_update(a, e, err);
 }
 
-enum nb_err app_experiment_last(struct nb_app *a, struct nb_entry **out, struct nb_error *err)
+static enum nb_err experiment_last_read(struct nb_app *a, struct nb_entry **out, struct nb_error *err)
 {
 	struct nb_query q = { .types = NB_TYPE_BIT(NB_EXPERIMENT), .newest_first = true, .limit = 1 };
 	struct nb_entries l = { 0 };
@@ -92,8 +102,18 @@ enum nb_err app_experiment_last(struct nb_app *a, struct nb_entry **out, struct 
 	return NB_OK;
 }
 
-enum nb_err app_experiment_days(struct nb_app *a, const struct nb_entry *x, struct nb_exp_obs *obs, int *n,
-				struct nb_error *err)
+enum nb_err app_experiment_last(struct nb_app *a, struct nb_entry **out, struct nb_error *err)
+{
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = experiment_last_read(a, out, err);
+
+	if (scope)
+		app_read_end(a);
+	return rc;
+}
+
+static enum nb_err experiment_days_read(struct nb_app *a, const struct nb_entry *x, struct nb_exp_obs *obs, int *n,
+					struct nb_error *err)
 {
 	const struct nb_experiment *ex = &x->u.experiment;
 	struct nb_exp_plan plan;
@@ -146,7 +166,18 @@ enum nb_err app_experiment_days(struct nb_app *a, const struct nb_entry *x, stru
 	return NB_OK;
 }
 
-enum nb_err app_experiment_asks(struct nb_app *a, const char *today, struct nb_entry **x, struct nb_error *err)
+enum nb_err app_experiment_days(struct nb_app *a, const struct nb_entry *x, struct nb_exp_obs *obs, int *n,
+				struct nb_error *err)
+{
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = experiment_days_read(a, x, obs, n, err);
+
+	if (scope)
+		app_read_end(a);
+	return rc;
+}
+
+static enum nb_err experiment_asks_read(struct nb_app *a, const char *today, struct nb_entry **x, struct nb_error *err)
 {
 	struct nb_exp_plan plan;
 	struct nb_exp_obs *obs;
@@ -172,11 +203,21 @@ enum nb_err app_experiment_asks(struct nb_app *a, const char *today, struct nb_e
 	return rc;
 }
 
+enum nb_err app_experiment_asks(struct nb_app *a, const char *today, struct nb_entry **x, struct nb_error *err)
+{
+	bool scope = !app_read_begin(a, NULL);
+	enum nb_err rc = experiment_asks_read(a, today, x, err);
+
+	if (scope)
+		app_read_end(a);
+	return rc;
+}
+
 bool app_checked_in(struct nb_app *a, const char *day)
 {
 	struct nb_query q = { .types = NB_TYPE_BIT(NB_CHECKIN), .since = day, .until = day, .limit = 1 };
 	struct nb_entries one = { 0 };
-	bool yes = !OPS(a)->list(DB(a), &q, &one, NULL) && one.n > 0;
+	bool yes = !app_list(a, &q, &one, NULL) && one.n > 0;
 
 	entries_free(&one);
 	return yes;

@@ -72,6 +72,7 @@ static enum nb_err open_store(struct nb_app *a, const char *path, const char *ke
 		a->store = reader;
 	else
 		store_close(&reader);
+	app_expire(a, NULL);
 	return NB_OK;
 }
 
@@ -118,8 +119,9 @@ enum nb_err app_open(struct nb_app *a, const char *path, const char *pass, size_
 		free(old);
 	}
 	/* what was deleted and has waited its time goes for good now (a busy
-	 * or read-only database keeps it hidden until the next time) */
-	if (!rc && !a->checking)
+	 * or read-only database keeps it hidden until the next time; for a
+	 * command that only reads, open_store saw to it) */
+	if (!rc && !a->checking && !a->reading)
 		app_expire(a, NULL);
 	return rc;
 }

@@ -27,6 +27,8 @@ struct cli {
 	bool fixed_clock;	/* NABIJ_NOW: time stands still, also for durations */
 	bool no_offer;		/* no passphrase offer on first use: the command
 				 * sets one itself, or the web page offers it */
+	bool read_scope;	/* a command that only reads holds one read
+				 * transaction from cli_open to its end */
 };
 
 /* Exit status for an error code: the one mapping (0, 1 failure, 2 usage or input). */
@@ -36,7 +38,9 @@ int cli_fail(const struct nb_error *err);
 /* Print a usage problem, point to --help, and return 2. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Open the database when a command first needs it. The first time, when
- * a person is at the terminal, offer to lock it with a passphrase. */
+ * a person is at the terminal, offer to lock it with a passphrase. For a
+ * command that only reads (reads in the command table), what it reads is
+ * one read transaction (app_read_begin), ended by main. */
 enum nb_err cli_open(struct cli *c, struct nb_error *err);
 
 /* Long options shared by the commands' getopt tables. */

@@ -208,6 +208,9 @@ enum nb_err cli_open(struct cli *c, struct nb_error *err)
 	c->db_open = true;
 	if (fresh)
 		offer_passphrase(c);
+	/* a check reads the file itself, not the records */
+	if (c->app.reading && !c->app.checking)
+		c->read_scope = app_read_begin(&c->app, NULL) == NB_OK;
 	return NB_OK;
 }
 
@@ -408,6 +411,8 @@ int main(int argc, char **argv)
 	}
 	status = cli_usage(NULL, _("\"%s\" is not a nabij command."), argv[1]);
 done:
+	if (c.read_scope)
+		app_read_end(&c.app);
 	if (c.db_open)
 		app_close(&c.app);
 	free(path);

@@ -25,8 +25,8 @@
  */
 void days_sql(enum stmt s, struct nb_buf *b)
 {
-	if (s == S_PERIOD) {
-		buf_add(b, "SELECT day, checkins, facts");
+	if (s == S_PERIOD || s == S_DAY_MEANS) {
+		buf_add(b, s == S_PERIOD ? "SELECT day, checkins, facts" : "SELECT day");
 		for (int m = 0; m < NB_M__COUNT; m++)
 			buf_addf(b, ", %s", measure_info((enum nb_measure)m)->id);
 		buf_add(b, " FROM day_summary WHERE day BETWEEN ?1 AND ?2 ORDER BY day");
@@ -122,7 +122,9 @@ static int by_count(const void *a, const void *b)
 	return x->n != y->n ? (x->n < y->n ? 1 : -1) : strcmp(x->term, y->term);
 }
 
-/* A period being read, with the room of its arrays. */
+/* A period being read, with the room of its arrays: from a little, doubled
+ * as it fills (two weeks for today's page are 14 rows, ten years for the
+ * insights some 3,600, which doubling reaches in a few steps). */
 struct reading {
 	struct db *d;
 	struct nb_period *p;
@@ -149,7 +151,7 @@ static void add_fact(struct reading *r, int day, char kind, const char *term)
 	struct nb_period *p = r->p;
 
 	if (p->nfacts == r->fcap) {
-		r->fcap = r->fcap ? r->fcap * 2 : 16384;
+		r->fcap = r->fcap ? r->fcap * 2 : 64;
 		p->facts = xrealloc(p->facts, r->fcap * sizeof *p->facts);
 	}
 	p->facts[p->nfacts++] = (struct nb_fact){ .day = day, .kind = kind, .term = term };
@@ -172,7 +174,7 @@ static void add_sessions(struct reading *r, const char *text, size_t len, long n
 		return;
 	while (n-- > 0) {
 		if (p->nsessions == r->scap) {
-			r->scap = r->scap ? r->scap * 2 : 256;
+			r->scap = r->scap ? r->scap * 2 : 16;
 			p->ex_ids = xrealloc(p->ex_ids, r->scap * sizeof *p->ex_ids);
 			p->before = xrealloc(p->before, r->scap * sizeof *p->before);
 			p->after = xrealloc(p->after, r->scap * sizeof *p->after);
@@ -238,7 +240,7 @@ static void add_day(struct reading *r, sqlite3_stmt *st)
 	struct nb_day_stat *ds;
 
 	if (p->ndays == r->dcap) {
-		r->dcap = r->dcap ? r->dcap * 2 : 1024;
+		r->dcap = r->dcap ? r->dcap * 2 : 16;
 		p->days = xrealloc(p->days, r->dcap * sizeof *p->days);
 	}
 	ds = &p->days[p->ndays++];
@@ -249,7 +251,7 @@ static void add_day(struct reading *r, sqlite3_stmt *st)
 	if (sqlite3_column_int(st, 1) > 0) {
 		struct nb_day_outcome *o;
 		if (p->noutcomes == r->ocap) {
-			r->ocap = r->ocap ? r->ocap * 2 : 1024;
+			r->ocap = r->ocap ? r->ocap * 2 : 16;
 			p->outcomes = xrealloc(p->outcomes, r->ocap * sizeof *p->outcomes);
 		}
 		o = &p->outcomes[p->noutcomes++];
@@ -307,5 +309,42 @@ enum nb_err days_period(void *h, const char *since, const char *until, struct nb
 		period_free(out);
 		return sq_error(d, err);
 	}
+	return NB_OK;
+}
+
+enum nb_err days_means(void *h, const char *since, const char *until, struct nb_day_stat **out,
+		       size_t *n, struct nb_error *err)
+{
+	struct db *d = h;
+	sqlite3_stmt *st = sq_stmt(d, S_DAY_MEANS, err);
+	struct nb_day_stat *v = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return NB_EDB;
+	sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		sq_copy_span(v[*n].day, NB_DAY_LEN, (const char *)sqlite3_column_text(st, 0),
+			     (size_t)sqlite3_column_bytes(st, 0));
+		for (int m = 0; m < NB_M__COUNT; m++)
+			v[*n].v[m] = sq_col_double(st, 1 + m);
+		v[*n].moments = 0;
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		*n = 0;
+		return sq_error(d, err);
+	}
+	*out = v;
 	return NB_OK;
 }

@@ -24,20 +24,27 @@
 enum stmt {
 	S_BEGIN, S_COMMIT,
 	S_ENTRY_INS, S_ENTRY_UPD, S_ENTRY_GET, S_ENTRY_GET_ANY, S_ENTRY_UID, S_ENTRY_ASIDE, S_ENTRY_BACK, S_WAITING, S_PURGE,
-	S_ITEMS_DEL, S_ITEM_INS, S_ITEMS_GET,
+	S_ITEMS_DEL, S_ITEM_INS, S_ITEMS_GET, S_ENTRIES_GET, S_READ,
 	S_FTS_DEL, S_FTS_INS, S_FTS_LANG, S_FTS_SIZE, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
-	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_SEARCH_COUNT, S_PERIOD,
+	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_SEARCH_COUNT, S_PERIOD, S_DAY_MEANS,
 	S_DIRTY_ANY, S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS, S_REFRESH_DAY_DEL, S_REFRESH_DAY_INS,
 	S_REFRESH_DONE, S_EXP_OTHER_RUNS, S_EXP_ASIDE_PURGE,
 	S__COUNT
 };
 
 #define TERM_SLOTS 1024
+#define LIST_SLOTS 8	/* list statements kept, by the shape of their query */
+
+struct list_slot {
+	char *sql;
+	sqlite3_stmt *st;
+};
 
 struct db {
 	sqlite3 *h;
 	sqlite3_stmt *st[S__COUNT];
-	sqlite3_stmt *put[NB_TYPE__COUNT], *get[NB_TYPE__COUNT];	/* each kind's row, from its fields */
+	sqlite3_stmt *put[NB_TYPE__COUNT], *get[NB_TYPE__COUNT];	/* each kind's row, from its fields;
+							 * get reads the rows of many records */
 	char **terms;		/* the terms of insight facts, each once */
 	size_t nterms;
 	uint32_t slot[TERM_SLOTS];	/* 1 + index into terms, 0 when free */
@@ -48,13 +55,25 @@ struct db {
 				 * (a damaged page): only sq_check may use it */
 	fts5_tokenizer tk;	/* the search index's tokenizer, for snippets */
 	Fts5Tokenizer *tok;	/* (snippet.c; made on the first search) */
+	struct list_slot lists[LIST_SLOTS];
+	unsigned next_list;	/* the slot a new shape takes */
+	struct nb_exercise_stat *stats;	/* the exercise stats as last read ... */
+	size_t nstats;
+	unsigned stats_version;	/* ... of this version of the contents */
+	bool stats_kept;
+	int reads;		/* read scopes open (sq_read_begin), nested */
+	bool read_own;		/* the scopes' read transaction has begun (BEGIN) */
+	uint64_t statements;	/* SQL statements run while counted (store_sqlite_count) */
+	bool say_count;		/* NABIJ_SQL_COUNT: the count goes to stderr on closing */
+	bool say_each;		/* NABIJ_SQL_COUNT=each: and each statement as it begins */
 };
 
 /* how much of a plain database SQLite reads through a map of the file */
 #define MMAP_PRAGMA "PRAGMA mmap_size = 268435456"
 
-/* The statement s of d, prepared on first use and kept; NULL (err set)
- * when it cannot be prepared. */
+/* The statement s of d, prepared on first use and kept, reset; NULL (err
+ * set) when it cannot be prepared. Inside a read scope (read_begin), the
+ * scope's transaction begins before it. */
 sqlite3_stmt *sq_stmt(struct db *d, enum stmt s, struct nb_error *err);
 /* SQLite's last error on d, in words for a person (one mapping). */
 enum nb_err sq_error(struct db *d, struct nb_error *err);
@@ -99,16 +118,34 @@ char *snip_make(struct db *d, const struct snip_query *q, const char *text, int 
 /* How many words the index counts in text (its _docsize). */
 enum nb_err snip_count(struct db *d, const char *text, int *n, struct nb_error *err);
 
+/* The n different records ids, whole and in that order, appended to out
+ * (NB_ENOTFOUND, and nothing appended, when one is not there or waits for
+ * undo): their envelopes in one statement, their details in one per kind
+ * and one for their lists, whatever n is. For a search's hits. */
+enum nb_err sq_load(struct db *d, const int64_t *ids, size_t n, struct nb_entries *out,
+		    struct nb_error *err);
+
+/* End the transaction of an open read scope, for what must run outside
+ * one (ATTACH, VACUUM) or write; its next statement begins it again. */
+void sq_read_pause(struct db *d);
+
+/* Count every statement the connection runs from now on in d->statements
+ * (sqlite3_trace_v2; a trigger's program is part of its statement). */
+void sq_count(struct db *d);
+
 /* file.c: the store op check (nabij check). */
 enum nb_err sq_check(void *h, struct nb_check *out, struct nb_error *err);
 
 /* days.c: recompute the summary of the changed days (before each commit
- * and after a migration); the store op period. */
+ * and after a migration); the store ops period and day_means. */
 enum nb_err days_refresh(struct db *d, struct nb_error *err);
 /* The statements of the summary that follow the measures (core/field.h):
- * reading a period and writing a day's row. */
+ * reading a period, or its means alone, and writing a day's row. */
 void days_sql(enum stmt s, struct nb_buf *b);
 enum nb_err days_period(void *h, const char *since, const char *until, struct nb_period *out,
 			struct nb_error *err);
+/* The store op day_means. */
+enum nb_err days_means(void *h, const char *since, const char *until, struct nb_day_stat **out,
+		       size_t *n, struct nb_error *err);
 
 #endif

@@ -126,6 +126,7 @@ enum nb_err store_sqlite_copy(struct nb_store *s, const char *dest, const char *
 	int version = 0, fd;
 	enum nb_err rc;
 
+	sq_read_pause(d);	/* ATTACH needs no transaction open */
 	if (sqlite3_prepare_v2(d->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
 		return sq_error(d, err);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -473,6 +474,10 @@ static enum nb_err open_db(const char *path, const char *key, bool reading, bool
 	}
 	sqlite3_extended_result_codes(d->h, 1);
 	sqlite3_busy_timeout(d->h, 3000);
+	if (getenv("NABIJ_SQL_COUNT") && *getenv("NABIJ_SQL_COUNT")) {
+		d->say_each = strcmp(getenv("NABIJ_SQL_COUNT"), "each") == 0;
+		sq_count(d);
+	}
 	d->keyed = key != NULL;
 	if ((key && sqlite3_key_v2(d->h, "main", key, (int)strlen(key)) != SQLITE_OK) ||
 	    sqlite3_exec(d->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
@@ -507,6 +512,7 @@ static enum nb_err open_db(const char *path, const char *key, bool reading, bool
 		sq_close(d);
 		return rc;
 	}
+	d->say_count = d->statements > 0;	/* counted since the opening: the store handed out */
 	out->ops = &sq_ops;
 	out->db = d;
 	return NB_OK;

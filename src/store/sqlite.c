@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #define ENVELOPE "id, uid, type, at, utc_offset, day, created, updated"
+#define ENVELOPE_E "e.id, e.uid, e.type, e.at, e.utc_offset, e.day, e.created, e.updated"
 
 static const char *const sql[S__COUNT] = {
 	[S_BEGIN] = "BEGIN IMMEDIATE",
@@ -49,8 +50,14 @@ static const char *const sql[S__COUNT] = {
 	[S_ITEMS_DEL] = "DELETE FROM item WHERE entry_id = ?",
 	[S_ITEM_INS] = "INSERT INTO item(entry_id, field, pos, term, place, intensity)"
 		       " VALUES (?, ?, ?, ?, ?, ?)",
-	[S_ITEMS_GET] = "SELECT field, term, place, intensity FROM item"
-			" WHERE entry_id = ? ORDER BY field, pos",
+	/* the lists of many records at once, by a JSON array of their ids: a
+	 * join walks the array and looks each up (an IN (SELECT ...) would
+	 * build a table of the ids first, for every statement) */
+	[S_ITEMS_GET] = "SELECT i.entry_id, i.field, i.term, i.place, i.intensity FROM json_each(?) j"
+			" CROSS JOIN item i ON i.entry_id = j.value ORDER BY i.entry_id, i.field, i.pos",
+	[S_ENTRIES_GET] = "SELECT " ENVELOPE_E " FROM json_each(?) j CROSS JOIN entry e ON e.id = j.value"
+			  " WHERE e.deleted IS NULL",
+	[S_READ] = "BEGIN",
 	/* the index keeps no copy of the text (schema 10): a row leaves it by
 	 * the text it was fed, made again from the record in the language it
 	 * was made in (lang), and FTS5's secure-delete takes each of its words
@@ -66,16 +73,18 @@ static const char *const sql[S__COUNT] = {
 	/* Walk moments from the newest (index entry_type_at) and stop at the
 	 * first wanted touch; the + keeps SQLite from starting at moment_touch
 	 * and sorting every wanted touch ever recorded. */
-	[S_LAST_TOUCH] = "SELECT e.id FROM entry e JOIN moment m ON m.entry_id = e.id"
+	[S_LAST_TOUCH] = "SELECT " ENVELOPE_E " FROM entry e JOIN moment m ON m.entry_id = e.id"
 			 " WHERE e.type = 'moment' AND e.deleted IS NULL AND +m.safe = 'yes'"
 			 " AND +m.kind IN (SELECT value FROM json_each(?))"
 			 " ORDER BY e.at DESC, e.id DESC LIMIT 1",
 	[S_COUNT] = "SELECT count(*) FROM entry WHERE type = ? AND deleted IS NULL",
+	/* from the index on (exercise, tension_before, tension_after) alone:
+	 * the few records that wait for undo are left out through theirs */
 	[S_EXERCISE_STATS] = "SELECT exercise, avg(tension_before - tension_after), count(*)"
-			     " FROM session JOIN entry e ON e.id = entry_id WHERE e.deleted IS NULL"
-			     " AND tension_before IS NOT NULL"
-			     " AND tension_after IS NOT NULL GROUP BY exercise ORDER BY exercise",
-	[S_REFLECTION_LATEST] = "SELECT e.id FROM entry e JOIN reflection r ON r.entry_id = e.id"
+			     " FROM session WHERE tension_before IS NOT NULL AND tension_after IS NOT NULL"
+			     " AND entry_id NOT IN (SELECT id FROM entry WHERE deleted IS NOT NULL)"
+			     " GROUP BY exercise ORDER BY exercise",
+	[S_REFLECTION_LATEST] = "SELECT " ENVELOPE_E " FROM entry e JOIN reflection r ON r.entry_id = e.id"
 				" WHERE r.prompt = ? AND e.deleted IS NULL ORDER BY e.at DESC, e.id DESC LIMIT 1",
 	/* the summary per day (schema 2), recomputed for the days that changed */
 	[S_DIRTY_ANY] = "SELECT 1 FROM day_dirty LIMIT 1",
@@ -163,7 +172,7 @@ enum nb_err sq_error(struct db *d, struct nb_error *err)
 }
 
 /* The prepared statement s, reset and with its bindings cleared. */
-sqlite3_stmt *sq_stmt(struct db *d, enum stmt s, struct nb_error *err)
+static sqlite3_stmt *prepared(struct db *d, enum stmt s, struct nb_error *err)
 {
 	if (!d->st[s]) {
 		struct nb_buf made = { 0 };	/* the statements of the summary, from the measures */
@@ -183,6 +192,14 @@ sqlite3_stmt *sq_stmt(struct db *d, enum stmt s, struct nb_error *err)
 		sqlite3_clear_bindings(d->st[s]);
 	}
 	return d->st[s];
+}
+
+static void read_touch(struct db *d);
+
+sqlite3_stmt *sq_stmt(struct db *d, enum stmt s, struct nb_error *err)
+{
+	read_touch(d);
+	return prepared(d, s, err);
 }
 
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
@@ -228,12 +245,74 @@ enum nb_err sq_exec(struct db *d, const char *text, struct nb_error *err)
 	return sqlite3_exec(d->h, text, NULL, NULL, NULL) == SQLITE_OK ? NB_OK : sq_error(d, err);
 }
 
+/*
+ * Read scopes: what a use-case reads between read_begin and read_end is one
+ * transaction (one snapshot, the file's locks taken once) instead of one
+ * for each statement. Its BEGIN runs with the first statement inside
+ * (read_touch), so that a page that reads nothing costs nothing. Scopes
+ * nest; inside a write transaction they are that transaction. A write
+ * inside a scope ends its reading first (a deferred transaction that has
+ * read cannot become a write once another connection wrote); the next
+ * statement after the write begins the reading again, seeing the write.
+ */
+static enum nb_err read_open(struct db *d, struct nb_error *err)
+{
+	sqlite3_stmt *st = prepared(d, S_READ, err);
+	enum nb_err rc;
+
+	if (!st)
+		return NB_EDB;
+	if ((rc = sq_run(d, st, err)))
+		return rc;
+	d->read_own = true;
+	return NB_OK;
+}
+
+/* Before a statement: begin the transaction of an open read scope (should
+ * it not begin, each statement reads on its own, as without a scope). */
+static void read_touch(struct db *d)
+{
+	if (d->reads > 0 && !d->read_own && sqlite3_get_autocommit(d->h))
+		read_open(d, NULL);
+}
+
+void sq_read_pause(struct db *d)
+{
+	sqlite3_stmt *st;
+
+	if (!d->read_own)
+		return;
+	d->read_own = false;
+	if (sqlite3_get_autocommit(d->h))	/* SQLite ended it after an error */
+		return;
+	if (!(st = prepared(d, S_COMMIT, NULL)) || sq_run(d, st, NULL))
+		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static enum nb_err db_read_begin(void *h, struct nb_error *err)
+{
+	struct db *d = h;
+
+	(void)err;
+	d->reads++;
+	return NB_OK;
+}
+
+static void db_read_end(void *h)
+{
+	struct db *d = h;
+
+	if (d->reads > 0 && --d->reads == 0)
+		sq_read_pause(d);
+}
+
 static enum nb_err db_begin(void *h, struct nb_error *err)
 {
 	struct db *d = h;
-	sqlite3_stmt *st = sq_stmt(d, S_BEGIN, err);
+	sqlite3_stmt *st;
 
-	return st ? sq_run(d, st, err) : NB_EDB;
+	sq_read_pause(d);
+	return (st = prepared(d, S_BEGIN, err)) ? sq_run(d, st, err) : NB_EDB;
 }
 
 static enum nb_err db_commit(void *h, struct nb_error *err)
@@ -244,7 +323,7 @@ static enum nb_err db_commit(void *h, struct nb_error *err)
 
 	if ((rc = days_refresh(d, err)))
 		return rc;
-	if (!(st = sq_stmt(d, S_COMMIT, err)) || (rc = sq_run(d, st, err)))
+	if (!(st = prepared(d, S_COMMIT, err)) || (rc = sq_run(d, st, err)))
 		return st ? rc : NB_EDB;
 	if (d->scrub)
 		sq_scrub(d);
@@ -269,6 +348,8 @@ void sq_rollback(void *h)
 {
 	struct db *d = h;
 
+	if (d->read_own)	/* only a read scope's transaction: nothing to undo */
+		return;
 	if (!sqlite3_get_autocommit(d->h))
 		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -308,10 +389,12 @@ static bool is_list(const struct nb_field *f)
 }
 
 /*
- * The statement that writes (get false) or reads the row of kind t, made
- * from its fields: "INSERT OR REPLACE INTO checkin(entry_id, state, ...)
- * VALUES (?, ?, ...)" and "SELECT state, ... FROM checkin WHERE entry_id = ?".
- * A circle member is kept as the id of their record and given as its uid.
+ * The statement that writes (get false) the row of kind t, or reads the
+ * rows of many records of kind t, made from its fields: "INSERT OR REPLACE
+ * INTO checkin(entry_id, state, ...) VALUES (?, ?, ...)" and "SELECT
+ * k.entry_id, k.state, ... FROM json_each(?) j CROSS JOIN checkin k ON
+ * k.entry_id = j.value", bound to a JSON array of the ids. A circle member
+ * is kept as the id of their record and given as its uid.
  */
 static sqlite3_stmt *kind_stmt(struct db *d, enum nb_type t, bool get, struct nb_error *err)
 {
@@ -319,28 +402,30 @@ static sqlite3_stmt *kind_stmt(struct db *d, enum nb_type t, bool get, struct nb
 	struct nb_buf q = { 0 }, v = { 0 };
 	size_t n;
 	const struct nb_field *f = fields_of(t, &n);
-	bool first = true;
 	int rc;
 
+	read_touch(d);
 	if (*slot) {
 		sqlite3_reset(*slot);
 		sqlite3_clear_bindings(*slot);
 		return *slot;
 	}
-	buf_addf(&q, get ? "SELECT " : "INSERT OR REPLACE INTO %s(entry_id", tables[t]);
+	if (get)
+		buf_add(&q, "SELECT k.entry_id");
+	else
+		buf_addf(&q, "INSERT OR REPLACE INTO %s(entry_id", tables[t]);
 	for (size_t i = 0; i < n; i++) {
 		if (is_list(&f[i]))
 			continue;
 		if (get && f[i].type == NB_FT_MEMBER)
-			buf_addf(&q, "%s(SELECT uid FROM entry WHERE id = %s AND deleted IS NULL)", first ? "" : ", ", f[i].column);
+			buf_addf(&q, ", (SELECT uid FROM entry WHERE id = k.%s AND deleted IS NULL)", f[i].column);
 		else
-			buf_addf(&q, "%s%s", get && first ? "" : ", ", f[i].column);
+			buf_addf(&q, ", %s%s", get ? "k." : "", f[i].column);
 		buf_add(&v, f[i].type == NB_FT_MEMBER ? ", (SELECT id FROM entry WHERE uid = ? AND type = 'member')"
 						     : ", ?");
-		first = false;
 	}
 	if (get)
-		buf_addf(&q, " FROM %s WHERE entry_id = ?", tables[t]);
+		buf_addf(&q, " FROM json_each(?) j CROSS JOIN %s k ON k.entry_id = j.value", tables[t]);
 	else
 		buf_addf(&q, ") VALUES (?%s)", v.s ? v.s : "");
 	rc = sqlite3_prepare_v3(d->h, q.s, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL);
@@ -757,14 +842,17 @@ enum nb_err sq_search_print(struct db *d, bool made_now, struct nb_error *err)
 	bool same = true, own;
 	enum nb_err rc = NB_OK;
 
-	if (sqlite3_prepare_v2(d->h, "SELECT print FROM search_print WHERE lang = ?", -1, &st, NULL) != SQLITE_OK)
+	/* both prints in one statement: "en:PRINT nl:PRINT" */
+	if (sqlite3_prepare_v2(d->h, "SELECT group_concat(lang || ':' || print, ' ') FROM"
+				     " (SELECT lang, print FROM search_print ORDER BY lang)", -1, &st, NULL) != SQLITE_OK)
 		return sq_error(d, err);
-	for (int k = 0; k < 2; k++) {
+	for (int k = 0; k < 2; k++)
 		vocab_print(langs[k], print[k]);
-		sqlite3_bind_text(st, 1, langs[k], -1, SQLITE_STATIC);
-		same = same && sqlite3_step(st) == SQLITE_ROW &&
-		       strcmp((const char *)sqlite3_column_text(st, 0), print[k]) == 0;
-		sqlite3_reset(st);
+	{
+		char want[64];
+		snprintf(want, sizeof want, "%s:%s %s:%s", langs[0], print[0], langs[1], print[1]);
+		same = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+		       strcmp((const char *)sqlite3_column_text(st, 0), want) == 0;
 	}
 	sqlite3_finalize(st);
 	if (same)
@@ -829,48 +917,135 @@ static struct nb_items *items_of(struct nb_entry *e, const char *column)
 	return NULL;
 }
 
-/* Read the kind's own fields and lists into e; 0 rows is a damaged database. */
-static enum nb_err get_detail(struct db *d, struct nb_entry *e, struct nb_error *err)
+static bool has_lists(enum nb_type t)
 {
 	size_t n;
-	const struct nb_field *f = fields_of(e->type, &n);
-	sqlite3_stmt *st = kind_stmt(d, e->type, true, err);
-	bool lists = false;
-	int rc, col = 0;
+	const struct nb_field *f = fields_of(t, &n);
 
-	if (!st)
-		return NB_EDB;
-	sqlite3_bind_int64(st, 1, e->id);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		if (rc == SQLITE_DONE)
-			return nb_error_set(err, NB_EDB, "",
-					    _("Record #%lld is incomplete in the database."),
-					    (long long)e->id);
-		return sq_error(d, err);
-	}
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		if (is_list(&f[i]))
-			lists = true;
-		else
-			read_field(st, col++, e, &f[i]);
+			return true;
+	return false;
+}
+
+/* A record whose details are being read, found again by its id. */
+struct by_id {
+	int64_t id;
+	struct nb_entry *e;
+	bool read;		/* its kind's row came */
+};
+
+static int by_id_cmp(const void *a, const void *b)
+{
+	const struct by_id *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static struct by_id *find_id(struct by_id *ix, size_t n, int64_t id)
+{
+	struct by_id key = { .id = id };
+
+	return bsearch(&key, ix, n, sizeof *ix, by_id_cmp);
+}
+
+/* The ids of the records of kind t (NB_TYPE_NONE: of every kind with
+ * lists) as a JSON array, for json_each. */
+static void ids_json(struct nb_buf *b, const struct by_id *ix, size_t n, enum nb_type t)
+{
+	bool first = true;
+
+	buf_reset(b);
+	buf_addc(b, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (t ? ix[i].e->type != t : !has_lists(ix[i].e->type))
+			continue;
+		if (!first)
+			buf_addc(b, ',');
+		buf_addi(b, ix[i].id);
+		first = false;
 	}
-	sqlite3_reset(st);
-	if (!lists)
+	buf_addc(b, ']');
+}
+
+/*
+ * Read the kind's own fields and lists of the n different records v, whose
+ * envelopes are read: one statement for each kind among them and one for
+ * the lists of all, however many they are, so that what a list costs does
+ * not grow with what it shows. A record without its kind's row is a
+ * damaged database.
+ */
+static enum nb_err get_details(struct db *d, struct nb_entry *const *v, size_t n, struct nb_error *err)
+{
+	struct by_id *ix;
+	struct nb_buf ids = { 0 };
+	bool kinds[NB_TYPE__COUNT] = { false }, lists = false;
+	sqlite3_stmt *st;
+	enum nb_err rc = NB_OK;
+	int step;
+
+	if (!n)
 		return NB_OK;
-	if (!(st = sq_stmt(d, S_ITEMS_GET, err)))
-		return NB_EDB;
-	sqlite3_bind_int64(st, 1, e->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct nb_items *l = items_of(e, (const char *)sqlite3_column_text(st, 0));
-		if (l)
-			items_add(l, (const char *)sqlite3_column_text(st, 1),
-				  (const char *)sqlite3_column_text(st, 2),
-				  col_opt(st, 3, 0));
+	ix = xmalloc(n * sizeof *ix);
+	for (size_t i = 0; i < n; i++) {
+		ix[i] = (struct by_id){ v[i]->id, v[i], false };
+		kinds[v[i]->type] = true;
+		lists = lists || has_lists(v[i]->type);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? NB_OK : sq_error(d, err);
+	qsort(ix, n, sizeof *ix, by_id_cmp);
+	for (int t = NB_CHECKIN; t < NB_TYPE__COUNT && !rc; t++) {
+		size_t nf;
+		const struct nb_field *f = fields_of((enum nb_type)t, &nf);
+
+		if (!kinds[t])
+			continue;
+		if (!(st = kind_stmt(d, (enum nb_type)t, true, err))) {
+			rc = NB_EDB;
+			break;
+		}
+		ids_json(&ids, ix, n, (enum nb_type)t);
+		sqlite3_bind_text(st, 1, ids.s, (int)ids.len, SQLITE_STATIC);
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			struct by_id *x = find_id(ix, n, sqlite3_column_int64(st, 0));
+			int col = 1;
+
+			if (!x || x->read || (int)x->e->type != t)
+				continue;
+			for (size_t i = 0; i < nf; i++)
+				if (!is_list(&f[i]))
+					read_field(st, col++, x->e, &f[i]);
+			x->read = true;
+		}
+		sqlite3_reset(st);
+		if (step != SQLITE_DONE)
+			rc = sq_error(d, err);
+	}
+	for (size_t i = 0; !rc && i < n; i++)
+		if (!ix[i].read)
+			rc = nb_error_set(err, NB_EDB, "", _("Record #%lld is incomplete in the database."),
+					  (long long)ix[i].id);
+	if (!rc && lists) {
+		if (!(st = sq_stmt(d, S_ITEMS_GET, err))) {
+			rc = NB_EDB;
+		} else {
+			ids_json(&ids, ix, n, NB_TYPE_NONE);
+			sqlite3_bind_text(st, 1, ids.s, (int)ids.len, SQLITE_STATIC);
+			while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+				struct by_id *x = find_id(ix, n, sqlite3_column_int64(st, 0));
+				struct nb_items *l = x ? items_of(x->e, (const char *)sqlite3_column_text(st, 1)) : NULL;
+
+				if (l)
+					items_add(l, (const char *)sqlite3_column_text(st, 2),
+						  (const char *)sqlite3_column_text(st, 3), col_opt(st, 4, 0));
+			}
+			sqlite3_reset(st);
+			if (step != SQLITE_DONE)
+				rc = sq_error(d, err);
+		}
+	}
+	buf_free(&ids);
+	free(ix);
+	return rc;
 }
 
 /* A new record with the envelope of the row at st (columns as ENVELOPE). */
@@ -895,38 +1070,121 @@ static struct nb_entry *envelope(sqlite3_stmt *st, struct nb_error *err)
 	return e;
 }
 
+/* The record whose envelope (ENVELOPE) is the row st gives, whole; when
+ * st gives none, *out NULL and, for an id asked for, NB_ENOTFOUND (id 0:
+ * NB_OK, none was there to find). */
+static enum nb_err entry_at(struct db *d, sqlite3_stmt *st, int64_t id, struct nb_entry **out,
+			    struct nb_error *err)
+{
+	enum nb_err rc = NB_OK;
+	int step;
+
+	*out = NULL;
+	db_read_begin(d, err);	/* the envelope and its details of one snapshot */
+	read_touch(d);
+	step = sqlite3_step(st);
+	if (step == SQLITE_DONE)
+		rc = id ? nb_error_set(err, NB_ENOTFOUND, "id", _("There is no record #%lld."), (long long)id)
+			: NB_OK;
+	else if (step != SQLITE_ROW)
+		rc = sq_error(d, err);
+	else if (!(*out = envelope(st, err)))
+		rc = NB_EDB;
+	sqlite3_reset(st);
+	if (*out && (rc = get_details(d, out, 1, err))) {
+		entry_free(*out);
+		*out = NULL;
+	}
+	db_read_end(d);
+	return rc;
+}
+
 static enum nb_err db_get(void *h, int64_t id, struct nb_entry **out,
 			  struct nb_error *err)
 {
 	struct db *d = h;
 	sqlite3_stmt *st = sq_stmt(d, S_ENTRY_GET, err);
-	struct nb_entry *e;
-	enum nb_err rc;
-	int step;
 
 	*out = NULL;
 	if (!st)
 		return NB_EDB;
 	sqlite3_bind_int64(st, 1, id);
-	step = sqlite3_step(st);
-	if (step == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return nb_error_set(err, NB_ENOTFOUND, "id", _("There is no record #%lld."),
-				    (long long)id);
-	}
-	if (step != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return sq_error(d, err);
-	}
-	e = envelope(st, err);
-	sqlite3_reset(st);
-	if (!e)
+	return entry_at(d, st, id, out, err);
+}
+
+static int entry_id_cmp(const void *a, const void *b)
+{
+	const struct nb_entry *x = *(struct nb_entry *const *)a, *y = *(struct nb_entry *const *)b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+enum nb_err sq_load(struct db *d, const int64_t *ids, size_t n, struct nb_entries *out,
+		    struct nb_error *err)
+{
+	struct nb_entries found = { 0 }, ordered = { 0 };
+	struct nb_buf list = { 0 };
+	sqlite3_stmt *st;
+	enum nb_err rc;
+	int step = SQLITE_DONE;
+
+	if (!n)
+		return NB_OK;
+	if ((rc = db_read_begin(d, err)))
+		return rc;
+	if (!(st = sq_stmt(d, S_ENTRIES_GET, err))) {
+		db_read_end(d);
 		return NB_EDB;
-	if ((rc = get_detail(d, e, err))) {
-		entry_free(e);
+	}
+	buf_addc(&list, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_addc(&list, ',');
+		buf_addi(&list, ids[i]);
+	}
+	buf_addc(&list, ']');
+	sqlite3_bind_text(st, 1, list.s, (int)list.len, SQLITE_STATIC);
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct nb_entry *e = envelope(st, err);
+		if (e)
+			entries_push(&found, e);
+		else
+			rc = NB_EDB;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = sq_error(d, err);
+	sqlite3_reset(st);
+	buf_free(&list);
+	if (!rc)
+		rc = get_details(d, found.v, found.n, err);
+	db_read_end(d);
+	/* in the order asked for; an id without a record is an error, as for
+	 * get, and then nothing is given rather than part */
+	if (!rc && found.n)
+		qsort(found.v, found.n, sizeof *found.v, entry_id_cmp);
+	for (size_t i = 1; !rc && i < found.n; i++)	/* the ids must differ */
+		if (found.v[i]->id == found.v[i - 1]->id)
+			rc = nb_error_set(err, NB_EINVAL, "id", "%s", "the same record asked twice");
+	/* the sorted list stays whole while it is searched: ordered borrows */
+	for (size_t i = 0; !rc && i < n; i++) {
+		struct nb_entry key = { .id = ids[i] }, *k = &key, **e;
+
+		e = found.n ? bsearch(&k, found.v, found.n, sizeof *found.v, entry_id_cmp) : NULL;
+		if (e)
+			entries_push(&ordered, *e);
+		else
+			rc = nb_error_set(err, NB_ENOTFOUND, "id", _("There is no record #%lld."),
+					  (long long)ids[i]);
+	}
+	if (rc) {
+		free(ordered.v);
+		entries_free(&found);
 		return rc;
 	}
-	*out = e;
+	for (size_t i = 0; i < ordered.n; i++)	/* each record now out's */
+		entries_push(out, ordered.v[i]);
+	free(ordered.v);
+	free(found.v);
 	return NB_OK;
 }
 
@@ -992,53 +1250,34 @@ static enum nb_err db_undo(void *h, int64_t id, struct nb_error *err)
 static enum nb_err db_waiting(void *h, struct nb_entries *out, struct nb_error *err)
 {
 	struct db *d = h;
-	sqlite3_stmt *st = sq_stmt(d, S_WAITING, err);
+	sqlite3_stmt *st;
 	struct nb_entries found = { 0 };
-	int64_t *ids = NULL, *when = NULL;
-	size_t n = 0;
-	enum nb_err rc = NB_OK;
-	int step;
+	enum nb_err rc;
+	int step = SQLITE_DONE;
 
-	if (!st)
+	if ((rc = db_read_begin(d, err)))
+		return rc;
+	if (!(st = sq_stmt(d, S_WAITING, err))) {
+		db_read_end(d);
 		return NB_EDB;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		ids = xrealloc(ids, (n + 1) * sizeof *ids);
-		when = xrealloc(when, (n + 1) * sizeof *when);
-		ids[n] = sqlite3_column_int64(st, 0);
-		when[n] = sqlite3_column_int64(st, 8);
-		n++;
 	}
-	sqlite3_reset(st);
-	if (step != SQLITE_DONE)
-		rc = sq_error(d, err);
-	/* read each whole, as a record that is not deleted (the kind's row and
-	 * lists are untouched while it waits) */
-	for (size_t i = 0; !rc && i < n; i++) {
-		struct nb_entry *e = NULL;
-		if (!(st = sq_stmt(d, S_ENTRY_GET_ANY, err))) {
-			rc = NB_EDB;
-			break;
-		}
-		sqlite3_bind_int64(st, 1, ids[i]);
-		if ((step = sqlite3_step(st)) != SQLITE_ROW) {
-			sqlite3_reset(st);
-			rc = sq_error(d, err);
-			break;
-		}
-		e = envelope(st, err);
-		sqlite3_reset(st);
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct nb_entry *e = envelope(st, err);
 		if (!e) {
 			rc = NB_EDB;
 			break;
 		}
-		e->deleted = when[i];
-		if ((rc = get_detail(d, e, err)))
-			entry_free(e);
-		else
-			entries_push(&found, e);
+		e->deleted = sqlite3_column_int64(st, 8);
+		entries_push(&found, e);
 	}
-	free(ids);
-	free(when);
+	if (!rc && step != SQLITE_DONE)
+		rc = sq_error(d, err);
+	sqlite3_reset(st);
+	/* each whole, as a record that is not deleted (the kind's row and
+	 * lists are untouched while it waits) */
+	if (!rc)
+		rc = get_details(d, found.v, found.n, err);
+	db_read_end(d);
 	if (rc) {
 		entries_free(&found);
 		return rc;
@@ -1070,11 +1309,12 @@ static enum nb_err db_purge(void *h, int64_t before, int64_t id, int64_t *n, str
 	return NB_OK;
 }
 
-/* Load each id of a finished id query into out. */
-/* The ids of the records of q, in its order; *v is the caller's. */
-/* The statement for the records q asks for, giving columns, bound. */
+/* The statement for the records q asks for, giving columns, bound; kept:
+ * one of the statements the connection keeps for the shapes of query it
+ * was asked last (not to be finalized, and stepped to its end before the
+ * next), else the caller's to finalize. */
 static enum nb_err prepare_query(struct db *d, const struct nb_query *q, const char *columns,
-				 sqlite3_stmt **out, struct nb_error *err)
+				 bool kept, sqlite3_stmt **out, struct nb_error *err)
 {
 	struct nb_buf s = { 0 };
 	sqlite3_stmt *st = NULL;
@@ -1083,6 +1323,7 @@ static enum nb_err prepare_query(struct db *d, const struct nb_query *q, const c
 	int i = 1;
 
 	*out = NULL;
+	read_touch(d);
 	buf_addf(&s, "SELECT %s FROM entry WHERE deleted IS NULL AND ", columns);
 	if (!q->types) {
 		/* every dated record: lets SQLite walk the index on at */
@@ -1098,14 +1339,34 @@ static enum nb_err prepare_query(struct db *d, const struct nb_query *q, const c
 	}
 	if (q->since)
 		buf_add(&s, " AND day >= ?");
+	/* the newest few up to a day (the last week that holds something):
+	 * walk the index on at from the newest, not every day before it
+	 * sorted (the + keeps SQLite from the index on day) */
 	if (q->until)
-		buf_add(&s, " AND day <= ?");
+		buf_add(&s, !q->since && q->newest_first && q->limit > 0 ? " AND +day <= ?" : " AND day <= ?");
 	buf_add(&s, q->newest_first ? " ORDER BY at DESC, id DESC" : " ORDER BY at, id");
 	if (q->limit > 0)
 		buf_addf(&s, " LIMIT %d", q->limit);
-	if (sqlite3_prepare_v2(d->h, s.s, -1, &st, NULL) != SQLITE_OK) {
-		buf_free(&s);
-		return sq_error(d, err);
+	if (kept) {	/* a shape asked for before: its statement again */
+		for (int k = 0; k < LIST_SLOTS && !st; k++)
+			if (d->lists[k].sql && strcmp(d->lists[k].sql, s.s) == 0) {
+				st = d->lists[k].st;
+				sqlite3_reset(st);
+				sqlite3_clear_bindings(st);
+			}
+	}
+	if (!st) {
+		if (sqlite3_prepare_v3(d->h, s.s, -1, kept ? SQLITE_PREPARE_PERSISTENT : 0, &st, NULL) != SQLITE_OK) {
+			buf_free(&s);
+			return sq_error(d, err);
+		}
+		if (kept) {
+			struct list_slot *l = &d->lists[d->next_list++ % LIST_SLOTS];
+			sqlite3_finalize(l->st);
+			free(l->sql);
+			l->st = st;
+			l->sql = buf_detach(&s);
+		}
 	}
 	buf_free(&s);
 	if (q->since)
@@ -1116,46 +1377,43 @@ static enum nb_err prepare_query(struct db *d, const struct nb_query *q, const c
 	return NB_OK;
 }
 
-static enum nb_err query_ids(struct db *d, const struct nb_query *q, int64_t **v, size_t *n,
-			     struct nb_error *err)
+/* The envelopes of the records q asks for, in its order, appended to out. */
+static enum nb_err query_envelopes(struct db *d, const struct nb_query *q, struct nb_entries *out,
+				   struct nb_error *err)
 {
 	sqlite3_stmt *st;
 	enum nb_err rc;
-	size_t cap = 0;
-	int step;
+	int step = SQLITE_DONE;
 
-	*v = NULL;
-	*n = 0;
-	if ((rc = prepare_query(d, q, "id", &st, err)))
+	if ((rc = prepare_query(d, q, ENVELOPE, true, &st, err)))
 		return rc;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*v = xrealloc(*v, cap * sizeof **v);
-		}
-		(*v)[(*n)++] = sqlite3_column_int64(st, 0);
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct nb_entry *e = envelope(st, err);
+		if (e)
+			entries_push(out, e);
+		else
+			rc = NB_EDB;
 	}
-	if (step != SQLITE_DONE)
+	if (!rc && step != SQLITE_DONE)
 		rc = sq_error(d, err);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
+/* The records of q: their envelopes in one statement, then their details
+ * in one statement per kind and one for their lists (get_details). */
 static enum nb_err db_list(void *h, const struct nb_query *q,
 			   struct nb_entries *out, struct nb_error *err)
 {
 	struct db *d = h;
 	struct nb_entries found = { 0 };
-	int64_t *v;
-	size_t n;
-	enum nb_err rc = query_ids(d, q, &v, &n, err);
+	enum nb_err rc;
 
-	for (size_t i = 0; !rc && i < n; i++) {
-		struct nb_entry *e;
-		if (!(rc = db_get(d, v[i], &e, err)))
-			entries_push(&found, e);
-	}
-	free(v);
+	if ((rc = db_read_begin(d, err)))
+		return rc;
+	if (!(rc = query_envelopes(d, q, &found, err)))
+		rc = get_details(d, found.v, found.n, err);
+	db_read_end(d);
 	if (rc) {	/* nothing rather than part */
 		entries_free(&found);
 		return rc;
@@ -1166,40 +1424,56 @@ static enum nb_err db_list(void *h, const struct nb_query *q,
 	return NB_OK;
 }
 
-/* The same records, one at a time: only one is in memory at once. */
+/* Records of an export read together: their details take a few statements
+ * for each EACH_BATCH records instead of two for each one, and only so
+ * many are in memory at once. */
+#define EACH_BATCH 256
+
+/* The same records, a batch at a time, handed out one at a time. */
 static enum nb_err db_each(void *h, const struct nb_query *q, nb_each_fn fn, void *ctx,
 			   struct nb_error *err)
 {
 	struct db *d = h;
 	sqlite3_stmt *st;
-	int step = SQLITE_DONE;
-	/* one read transaction: one snapshot, and one lock instead of one per
-	 * statement (unless the caller has a transaction open already) */
-	bool own = sqlite3_get_autocommit(d->h) && sqlite3_exec(d->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	struct nb_entries batch = { 0 };
+	int step = SQLITE_ROW;
 	enum nb_err rc;
 
+	/* one read transaction: one snapshot, and one lock instead of one per
+	 * statement (within the caller's scope when it has one) */
+	if ((rc = db_read_begin(d, err)))
+		return rc;
 	/* read through a page cache of 16 MiB, not a map of the whole file:
 	 * a map counts every page read towards the process's memory (44 MB
 	 * for ten years), the cache stays the size it is given */
 	sqlite3_exec(d->h, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
 	sqlite3_exec(d->h, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
-	/* the envelope comes with the walk in order; each record's own row and
-	 * lists are read beside it */
-	if (!(rc = prepare_query(d, q, ENVELOPE, &st, err))) {
-		while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-			struct nb_entry *e = envelope(st, err);
-			if (!e)
-				rc = NB_EDB;
-			else if (!(rc = get_detail(d, e, err)))
-				rc = fn(e, ctx, err);
-			entry_free(e);
+	/* the envelopes come with the walk in order; the details of each batch
+	 * are read beside it while the walk waits */
+	if (!(rc = prepare_query(d, q, ENVELOPE, false, &st, err))) {
+		while (!rc && step != SQLITE_DONE) {
+			while (batch.n < EACH_BATCH && (step = sqlite3_step(st)) == SQLITE_ROW) {
+				struct nb_entry *e = envelope(st, err);
+				if (!e) {
+					rc = NB_EDB;
+					break;
+				}
+				entries_push(&batch, e);
+			}
+			if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
+				rc = sq_error(d, err);
+			if (!rc)
+				rc = get_details(d, batch.v, batch.n, err);
+			for (size_t i = 0; !rc && i < batch.n; i++)
+				rc = fn(batch.v[i], ctx, err);
+			for (size_t i = 0; i < batch.n; i++)
+				entry_free(batch.v[i]);
+			batch.n = 0;
 		}
-		if (!rc && step != SQLITE_DONE)
-			rc = sq_error(d, err);
 		sqlite3_finalize(st);
 	}
-	if (own)
-		sqlite3_exec(d->h, "COMMIT", NULL, NULL, NULL);
+	free(batch.v);
+	db_read_end(d);
 	sqlite3_exec(d->h, "PRAGMA cache_size = -2000", NULL, NULL, NULL);	/* SQLite's own */
 	if (!d->keyed)
 		sqlite3_exec(d->h, MMAP_PRAGMA, NULL, NULL, NULL);
@@ -1304,14 +1578,17 @@ static enum nb_err db_search(void *h, const char *words, int limit,
 	free(q);
 	if (!rc && n)
 		rc = snip_query_new(d, words, &phrases, err);
-	/* each hit's snippet from its own text, as it was indexed (the index
-	 * keeps no copy of it) */
-	for (size_t i = 0; !rc && i < n; i++) {
-		struct nb_entry *e = NULL;
+	/* the hits read whole in a few statements, whatever their number, and
+	 * each one's snippet cut from its own text, as it was indexed (the
+	 * index keeps no copy of it) */
+	struct nb_entries loaded = { 0 };
+	if (!rc && n)
+		rc = sq_load(d, ids, n, &loaded, err);
+	for (size_t i = 0; !rc && i < loaded.n; i++) {
+		struct nb_entry *e = loaded.v[i];
 		struct nb_buf text = { 0 }, terms = { 0 };
 
-		if ((rc = db_get(d, ids[i], &e, err)))
-			break;
+		loaded.v[i] = NULL;	/* the hit's now */
 		search_text(e, langs[i], &text, &terms);
 		found.v = xrealloc(found.v, (found.n + 1) * sizeof *found.v);
 		found.v[found.n].entry = e;
@@ -1321,6 +1598,7 @@ static enum nb_err db_search(void *h, const char *words, int limit,
 		buf_free(&terms);
 	}
 	snip_query_free(phrases);
+	entries_free(&loaded);
 	free(ids);
 	free(langs);
 	if (rc) {
@@ -1338,8 +1616,7 @@ static enum nb_err db_last_touch(void *h, bool self, struct nb_entry **out, stru
 	const char *const *kinds = self ? moment_self_kinds(&n) : moment_touch_kinds(&n);
 	struct nb_buf list = { 0 };
 	sqlite3_stmt *st = sq_stmt(d, S_LAST_TOUCH, err);
-	int64_t id = 0;
-	int rc;
+	enum nb_err rc;
 
 	*out = NULL;
 	if (!st)
@@ -1349,14 +1626,9 @@ static enum nb_err db_last_touch(void *h, bool self, struct nb_entry **out, stru
 		buf_addf(&list, "%s\"%s\"", i ? "," : "", kinds[i]);
 	buf_add(&list, "]");
 	sqlite3_bind_text(st, 1, list.s, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	rc = entry_at(d, st, 0, out, err);
 	buf_free(&list);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sq_error(d, err);
-	return id ? db_get(d, id, out, err) : NB_OK;
+	return rc;
 }
 
 static enum nb_err db_count(void *h, enum nb_type t, int64_t *out, struct nb_error *err)
@@ -1394,18 +1666,38 @@ static enum nb_err db_member_by_name(void *h, const char *name, char uid[NB_UID_
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? NB_OK : sq_error(d, err);
 }
 
+/* The version of the database's contents, when a read transaction is open
+ * (then it is current): it changes with every commit, of this connection
+ * or any other. */
+static bool data_version(struct db *d, unsigned *v)
+{
+	return sqlite3_txn_state(d->h, "main") == SQLITE_TXN_READ &&
+	       sqlite3_file_control(d->h, "main", SQLITE_FCNTL_DATA_VERSION, v) == SQLITE_OK;
+}
+
+/* The stats of every session ever: today's page asks after each check-in,
+ * so they are kept while the database's contents stay the same. */
 static enum nb_err db_exercise_stats(void *h, struct nb_exercise_stat **out, size_t *n,
 				     struct nb_error *err)
 {
 	struct db *d = h;
-	sqlite3_stmt *st = sq_stmt(d, S_EXERCISE_STATS, err);
+	sqlite3_stmt *st;
 	struct nb_exercise_stat *v = NULL;
 	size_t count = 0;
+	unsigned version;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if (!st)
+	read_touch(d);
+	if (d->stats_kept && data_version(d, &version) && version == d->stats_version) {
+		*out = d->nstats ? xmalloc(d->nstats * sizeof **out) : NULL;
+		if (d->nstats)
+			memcpy(*out, d->stats, d->nstats * sizeof **out);
+		*n = d->nstats;
+		return NB_OK;
+	}
+	if (!(st = sq_stmt(d, S_EXERCISE_STATS, err)))
 		return NB_EDB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		v = xrealloc(v, (count + 1) * sizeof *v);
@@ -1420,6 +1712,16 @@ static enum nb_err db_exercise_stats(void *h, struct nb_exercise_stat **out, siz
 		free(v);
 		return sq_error(d, err);
 	}
+	/* kept only when read in a read scope's transaction (then the
+	 * version read now is the one these stats are of) */
+	d->stats_kept = false;
+	if (data_version(d, &d->stats_version)) {
+		d->stats = xrealloc(d->stats, (count ? count : 1) * sizeof *d->stats);
+		if (count)
+			memcpy(d->stats, v, count * sizeof *v);
+		d->nstats = count;
+		d->stats_kept = true;
+	}
 	*out = v;
 	*n = count;
 	return NB_OK;
@@ -1430,20 +1732,12 @@ static enum nb_err db_reflection_latest(void *h, const char *prompt, struct nb_e
 {
 	struct db *d = h;
 	sqlite3_stmt *st = sq_stmt(d, S_REFLECTION_LATEST, err);
-	int64_t id = 0;
-	int rc;
 
 	*out = NULL;
 	if (!st)
 		return NB_EDB;
 	sqlite3_bind_text(st, 1, prompt, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sq_error(d, err);
-	return id ? db_get(d, id, out, err) : NB_OK;
+	return entry_at(d, st, 0, out, err);
 }
 
 double sq_col_double(sqlite3_stmt *st, int i)
@@ -1470,6 +1764,7 @@ static enum nb_err db_forget_all(void *h, int64_t *deleted, struct nb_error *err
 	struct db *d = h;
 	enum nb_err rc;
 
+	sq_read_pause(d);	/* VACUUM needs no transaction open */
 	if ((rc = sq_exec(d, "BEGIN IMMEDIATE", err)))
 		return rc;
 	if ((rc = sq_exec(d, "DELETE FROM entry", err))) {
@@ -1490,12 +1785,53 @@ static enum nb_err db_forget_all(void *h, int64_t *deleted, struct nb_error *err
 }
 
 
+/* One statement begins to run (SQLITE_TRACE_STMT): a trigger's program,
+ * announced as a comment, belongs to the statement that fired it. With
+ * say_each, each statement is named when it ends, with its time
+ * (SQLITE_TRACE_PROFILE). */
+static int count_statement(unsigned type, void *ctx, void *stmt, void *x)
+{
+	struct db *d = ctx;
+
+	if (type == SQLITE_TRACE_PROFILE) {
+		fprintf(stderr, "nabij: SQL %7.3f ms %s\n", (double)*(const sqlite3_int64 *)x / 1e6,
+			sqlite3_sql(stmt));
+		return 0;
+	}
+	if (x && strncmp(x, "--", 2) == 0)
+		return 0;
+	d->statements++;
+	return 0;
+}
+
+void sq_count(struct db *d)
+{
+	sqlite3_trace_v2(d->h, SQLITE_TRACE_STMT | (d->say_each ? SQLITE_TRACE_PROFILE : 0), count_statement, d);
+}
+
+void store_sqlite_count(struct nb_store *s)
+{
+	struct db *d = s->db;
+
+	sq_count(d);
+}
+
+uint64_t store_sqlite_counted(const struct nb_store *s)
+{
+	const struct db *d = s->db;
+
+	return d->statements;
+}
+
 void sq_close(void *h)
 {
 	struct db *d = h;
 
 	if (!d)
 		return;
+	sq_read_pause(d);
+	if (d->say_count)
+		fprintf(stderr, "nabij: %llu SQL statements\n", (unsigned long long)d->statements);
 	for (int i = 0; i < S__COUNT; i++)
 		sqlite3_finalize(d->st[i]);
 	for (int t = 0; t < NB_TYPE__COUNT; t++) {
@@ -1507,6 +1843,11 @@ void sq_close(void *h)
 	for (size_t i = 0; i < d->nterms; i++)
 		free(d->terms[i]);
 	free(d->terms);
+	free(d->stats);
+	for (int i = 0; i < LIST_SLOTS; i++) {
+		sqlite3_finalize(d->lists[i].st);
+		free(d->lists[i].sql);
+	}
 	sqlite3_close(d->h);
 	free(d);
 }
@@ -1515,6 +1856,8 @@ const struct nb_store_ops sq_ops = {
 	.begin = db_begin,
 	.commit = db_commit,
 	.rollback = sq_rollback,
+	.read_begin = db_read_begin,
+	.read_end = db_read_end,
 	.put = db_put,
 	.get = db_get,
 	.find_uid = db_find_uid,
@@ -1533,5 +1876,6 @@ const struct nb_store_ops sq_ops = {
 	.forget_all = db_forget_all,
 	.check = sq_check,
 	.period = days_period,
+	.day_means = days_means,
 	.close = sq_close,
 };

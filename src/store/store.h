@@ -71,6 +71,15 @@ struct nb_store_ops {
 	enum nb_err (*begin)(void *db, struct nb_error *err);
 	enum nb_err (*commit)(void *db, struct nb_error *err);
 	void (*rollback)(void *db);
+	/* A read scope: everything read between read_begin and its read_end
+	 * is one read transaction (one snapshot; for SQLite the file's locks
+	 * taken once, for a server one round trip to begin), not one per
+	 * statement. Scopes nest (the outermost ends the transaction); inside
+	 * a write transaction they are that transaction; a write begun inside
+	 * one ends its reading and it reads on after the write, seeing it.
+	 * read_end after the store was opened anew is nothing. */
+	enum nb_err (*read_begin)(void *db, struct nb_error *err);
+	void (*read_end)(void *db);
 	/* Insert e when e->id is 0 (and set e->id), else replace record e->id. */
 	enum nb_err (*put)(void *db, struct nb_entry *e, struct nb_error *err);
 	enum nb_err (*get)(void *db, int64_t id, struct nb_entry **out,
@@ -138,6 +147,11 @@ struct nb_store_ops {
 	 * one pass over the summary per day; see struct nb_period. */
 	enum nb_err (*period)(void *db, const char *since, const char *until,
 			      struct nb_period *out, struct nb_error *err);
+	/* The same days' means alone (moments 0), without what happened on
+	 * them: for the sparkline of today. *out is a new array of *n days
+	 * the caller frees. */
+	enum nb_err (*day_means)(void *db, const char *since, const char *until,
+				 struct nb_day_stat **out, size_t *n, struct nb_error *err);
 	void (*close)(void *db);
 };
 
@@ -211,6 +225,15 @@ bool store_sqlite_encrypted(const char *path);
  */
 enum nb_err store_sqlite_copy(struct nb_store *s, const char *dest, const char *dest_key,
 			      struct nb_error *err);
+
+/* For tests and measurements: count the SQL statements the open SQLite
+ * store runs from now on, where they run (sqlite3_trace_v2: every
+ * statement begun, FTS5's own included; a trigger's program is part of its
+ * statement); store_sqlite_counted gives the count so far. With
+ * NABIJ_SQL_COUNT set in the environment, every store counts from its
+ * opening and says the count on stderr when it closes. */
+void store_sqlite_count(struct nb_store *s);
+uint64_t store_sqlite_counted(const struct nb_store *s);
 
 static inline void store_close(struct nb_store *s)
 {

@@ -19,23 +19,30 @@
 
 void html_escape(struct nb_buf *b, const char *s)
 {
-	for (; s && *s; s++) {
+	while (s && *s) {
+		size_t n = strcspn(s, "&<>\"'");	/* what needs no escaping, at once */
+
+		buf_addn(b, s, n);
+		s += n;
 		switch (*s) {
 		case '&': buf_add(b, "&amp;"); break;
 		case '<': buf_add(b, "&lt;"); break;
 		case '>': buf_add(b, "&gt;"); break;
 		case '"': buf_add(b, "&quot;"); break;
 		case '\'': buf_add(b, "&#39;"); break;
-		default: buf_addc(b, *s);
+		default: continue;	/* the end */
 		}
+		s++;
 	}
 }
 
 static void vh(struct nb_buf *b, const char *fmt, va_list ap)
 {
 	for (const char *f = fmt; *f; f++) {
-		if (*f != '%') {
-			buf_addc(b, *f);
+		if (*f != '%') {	/* the markup up to the next conversion, at once */
+			size_t n = strcspn(f, "%");
+			buf_addn(b, f, n);
+			f += n - 1;
 			continue;
 		}
 		switch (*++f) {
@@ -46,10 +53,10 @@ static void vh(struct nb_buf *b, const char *fmt, va_list ap)
 			buf_add(b, va_arg(ap, const char *));
 			break;
 		case 'd':
-			buf_addf(b, "%d", va_arg(ap, int));
+			buf_addi(b, va_arg(ap, int));
 			break;
 		case 'l':
-			buf_addf(b, "%lld", (long long)va_arg(ap, int64_t));
+			buf_addi(b, (long long)va_arg(ap, int64_t));
 			break;
 		case 'u':
 			buf_addf(b, "%zu", va_arg(ap, size_t));

@@ -246,7 +246,7 @@ void page_today(struct page *p)
 	}
 	if (t.yesterday && !noticed)	/* for a person who comes back */
 		h(p, "<p class=\"yesterday\">%s</p>", t.yesterday);
-	if (first_use(p)) {	/* nothing noted yet: no empty sections, no charts */
+	if (!t.entries.n && first_use(p)) {	/* nothing noted yet: no empty sections, no charts */
 		quiet_actions(p, false);
 		today_free(&t);
 		page_end(p);

@@ -393,9 +393,15 @@ respond:
 	pthread_mutex_lock(&one_at_a_time);
 	if (!fixed_clock)
 		w->app->now = (int64_t)time(NULL);
-	if (!w->locked)	/* what was deleted and waited its time goes for good (app_expire) */
-		app_expire(w->app, NULL);
-	web_handle(w, &c->req, &resp);
+	{	/* a page's one read transaction takes in the check before it */
+		bool reading = !w->locked && strcmp(method, "POST") != 0 && !app_read_begin(w->app, NULL);
+
+		if (!w->locked)	/* what was deleted and waited its time goes for good (app_expire) */
+			app_expire(w->app, NULL);
+		web_handle(w, &c->req, &resp);
+		if (reading)
+			app_read_end(w->app);
+	}
 	ret = answer(conn, &resp);
 	pthread_mutex_unlock(&one_at_a_time);
 	web_resp_free(&resp);

@@ -557,7 +557,15 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 		page_fail(&p, 405, _("This page cannot be sent to."));
 		return;
 	}
+	/* what a page shows is one read transaction (a POST writes, and may
+	 * open the database anew) */
+	if (!post && app_read_begin(w->app, &p.failed) != NB_OK) {
+		page_fail(&p, 500, p.failed.msg);
+		return;
+	}
 	r->page(&p);
+	if (!post)
+		app_read_end(w->app);
 	if (p.failed.code) {	/* a read failed: nothing of the page goes out */
 		resp->ncookies = 0;
 		resp->filename[0] = '\0';
