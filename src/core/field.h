@@ -41,6 +41,17 @@ enum {
 	NB_FF_FACES = 16,	/* a scale of how one feels: the web shows a face for each value */
 };
 
+/* How a row takes part in the one-line summary of its record (describe_entry). */
+enum {
+	NB_FS_JOINED = 1,	/* straight after what comes before it, without " · " */
+	NB_FS_ELSE = 2,		/* only when nothing was said before it */
+	NB_FS_PAIR = 4,		/* with the row after it, only when both are answered: "tension 4 → 2" */
+};
+
+/* The value of a row (or a whole record) in words, where its type's words
+ * will not do: a breathing rhythm "4-2-6" said as in 4, hold 2, out 6. */
+typedef void nb_say_fn(const struct nb_entry *e, struct nb_buf *b);
+
 struct nb_field {
 	const char *id;		/* stable: flag, form field, error field ("sleep-hours") */
 	const char *key;	/* key in nabij's JSON ("sleep_minutes") */
@@ -60,6 +71,15 @@ struct nb_field {
 	const char *ask;	/* N_(): the question on a terminal */
 	const char *arg, *help;	/* N_(): its flag's value and meaning in --help (a scale's
 				 * are its range and its ends) */
+	nb_say_fn *say;		/* its value in words for its row and the summary, or NULL */
+	struct {
+		int at;		/* its place in the summary, from 1; 0: not in it */
+		unsigned flags;	/* NB_FS_ */
+		const char *fmt;	/* N_(): around the value, each %s a value ("mood %s");
+					 * NULL: the value alone; for a flag, its words when true */
+		int cut;	/* a text cut to this many characters, with an ellipsis */
+		nb_say_fn *say;	/* the summary's words for it instead of the value's */
+	} sum;
 };
 
 /* The fields of kind t, in the order of their JSON and their description. */
