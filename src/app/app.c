@@ -98,10 +98,12 @@ static enum nb_err link_entry(struct nb_app *a, struct nb_entry *e, bool by_name
 			      struct nb_error *err)
 {
 	size_t n;
-	const struct nb_field *f = fields_of(e->type, &n);
-	const struct nb_field *with = field_find(e->type, "with");
+	const struct nb_field *f = fields_of(e->type, &n), *with = NULL;
 
-	for (size_t i = 0; i < n; i++)	/* the member meant by "with" */
+	for (size_t i = 0; i < n; i++)	/* the row that names the member */
+		if (f[i].flags & NB_FF_NAMES)
+			with = &f[i];
+	for (size_t i = 0; i < n; i++)
 		if (f[i].type == NB_FT_MEMBER && with)
 			return link_member(a, field_str(e, &f[i]), field_str_of(e, with), by_name, err);
 	return NB_OK;

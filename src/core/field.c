@@ -120,32 +120,46 @@ static const struct nb_field moment[] = {
 	  .type = NB_FT_TERM, .offset = AT(moment.kind), .vocab = NB_VOCAB_MOMENT_KIND,
 	  .flags = NB_FF_REQUIRED | NB_FF_SEARCH,
 	  .name = N_("kind of moment"), .label = N_("Kind"),
+	  .ask = N_("What kind of moment was it?"),
 	  .sum = { .at = 1 } },
 	{ .id = "with", .key = "with", .column = "with_whom",
 	  .type = NB_FT_LINE, .offset = AT(moment.with),
-	  .flags = NB_FF_SEARCH,
+	  .flags = NB_FF_SEARCH | NB_FF_NAMES,
 	  .name = N_("with whom"), .label = N_("With"),
+	  .ask = N_("With whom? (a name, an animal, or yourself): "),
+	  .arg = N_("NAME"), .help = N_("with whom (a name from your circle links to it)"),
 	  .sum = { .at = 2, .flags = NB_FS_JOINED, .fmt = N_(" with %s") } },
 	{ .id = "member", .key = "member", .csv = "", .column = "member_id",
 	  .type = NB_FT_MEMBER, .offset = AT(moment.member_uid),
+	  .flags = NB_FF_KEPT,
 	  .name = N_("circle member") },
 	{ .id = "seconds", .key = "seconds", .column = "seconds",
 	  .type = NB_FT_SECONDS, .offset = AT(moment.seconds), .lo = 0, .hi = NB_MOMENT_SECONDS_MAX,
 	  .name = N_("duration"), .label = N_("How long"),
+	  .ask = N_("How long, roughly? (e.g. 30 seconds, 5 minutes): "),
+	  .arg = N_("TIME"), .help = N_("how long, e.g. 10, 90s, 2m or 1:30"),
 	  .sum = { .at = 3 } },
 	{ .id = "safe", .key = "safe", .column = "safe",
 	  .type = NB_FT_TERM, .offset = AT(moment.safe), .vocab = NB_VOCAB_SAFE,
 	  .name = N_("felt safe"), .label = N_("Felt safe"),
+	  .ask = N_("Did it feel safe and wanted?"),
+	  .arg = N_("ANSWER"), .help = N_("did it feel safe and wanted: yes, no or unsure"),
 	  .sum = { .at = 4, .fmt = N_("felt safe: %s") } },
 	{ .id = "effect", .key = "effects", .column = "effect",
 	  .type = NB_FT_TERMS, .offset = AT(moment.effects), .vocab = NB_VOCAB_EFFECT,
 	  .flags = NB_FF_SEARCH,
 	  .name = N_("body effect"), .label = N_("In the body"),
+	  .ask = N_("What did your body do?"),
+	  .arg = N_("NAME"),
+	  .help = N_("what your body did, e.g. breath, shoulders, sigh,\n"
+		    "warmth, space, tears, stiffening, pulling-back"),
 	  .sum = { .at = 5 } },
 	{ .id = "note", .key = "note", .column = "note",
 	  .type = NB_FT_TEXT, .offset = AT(moment.note),
 	  .flags = NB_FF_SEARCH,
-	  .name = N_("note"), .label = N_("Note") },
+	  .name = N_("note"), .label = N_("Note"),
+	  .ask = N_("A note, if you like: "),
+	  .arg = N_("TEXT"), .help = N_("a free note") },
 };
 
 static const struct nb_field trigger[] = {
@@ -153,23 +167,33 @@ static const struct nb_field trigger[] = {
 	  .type = NB_FT_TEXT, .offset = AT(trigger.situation),
 	  .flags = NB_FF_REQUIRED | NB_FF_SEARCH,
 	  .name = N_("situation"), .label = N_("Situation"),
+	  .ask = N_("What happened? (the situation): "),
+	  .arg = N_("TEXT"), .help = N_("what happened"),
 	  .sum = { .at = 1, .cut = 50 } },
 	{ .id = "reaction", .key = "reaction", .column = "reaction",
 	  .type = NB_FT_TEXT, .offset = AT(trigger.reaction),
 	  .flags = NB_FF_SEARCH,
-	  .name = N_("reaction"), .label = N_("Reaction") },
+	  .name = N_("reaction"), .label = N_("Reaction"),
+	  .ask = N_("How did you react? "),
+	  .arg = N_("TEXT"), .help = N_("how you reacted") },
 	{ .id = "emotion", .key = "emotion", .column = "emotion",
 	  .type = NB_FT_TERM, .offset = AT(trigger.emotion), .vocab = NB_VOCAB_EMOTION,
 	  .flags = NB_FF_SEARCH,
-	  .name = N_("emotion"), .label = N_("Emotion") },
+	  .name = N_("emotion"), .label = N_("Emotion"),
+	  .ask = N_("Which emotion was strongest?"),
+	  .arg = N_("NAME"), .help = N_("the strongest emotion") },
 	{ .id = "need", .key = "need", .column = "need",
 	  .type = NB_FT_TERM, .offset = AT(trigger.need), .vocab = NB_VOCAB_NEED,
 	  .flags = NB_FF_SEARCH,
-	  .name = N_("need"), .label = N_("Need") },
+	  .name = N_("need"), .label = N_("Need"),
+	  .ask = N_("What did you need underneath?"),
+	  .arg = N_("NAME"), .help = N_("the need underneath") },
 	{ .id = "alternative", .key = "alternative", .column = "alternative",
 	  .type = NB_FT_TEXT, .offset = AT(trigger.alternative),
 	  .flags = NB_FF_SEARCH,
-	  .name = N_("alternative"), .label = N_("Alternative") },
+	  .name = N_("alternative"), .label = N_("Alternative"),
+	  .ask = N_("One small thing you could try next time: "),
+	  .arg = N_("TEXT"), .help = N_("one small, feasible alternative") },
 	{ .id = "outcome", .key = "outcome", .column = "outcome",
 	  .type = NB_FT_TEXT, .offset = AT(trigger.outcome),
 	  .flags = NB_FF_SEARCH,
@@ -182,6 +206,7 @@ static const struct nb_field member[] = {
 	  .type = NB_FT_FLAG, .offset = AT(member.place),
 	  .flags = NB_FF_NOTNULL,
 	  .name = N_("place"), .label = N_("Is a"),
+	  .off = "person",
 	  .low = N_("person"), .high = N_("place"),
 	  .sum = { .at = 2, .flags = NB_FS_JOINED, .fmt = N_(" (place)") } },
 	{ .id = "name", .key = "name", .column = "name",
@@ -202,6 +227,7 @@ static const struct nb_field member[] = {
 	  .type = NB_FT_FLAG, .offset = AT(member.first),
 	  .flags = NB_FF_NOTNULL,
 	  .name = N_("first to call"), .label = N_("First to call"),
+	  .off = "not-first",
 	  .low = N_("no"), .high = N_("yes") },
 };
 
@@ -237,16 +263,18 @@ static const struct nb_field session[] = {
 	  .low = N_("1 none"), .high = N_("5 very strong") },
 	{ .id = "pattern", .key = "pattern", .column = "pattern",
 	  .type = NB_FT_LINE, .offset = AT(session.pattern), .max = 32,
+	  .flags = NB_FF_KEPT,
 	  .name = N_("breathing rhythm"), .label = N_("Rhythm"),
 	  .say = describe_pattern,
 	  .sum = { .at = 4 } },
 	{ .id = "with", .key = "with", .column = "with_whom",
 	  .type = NB_FT_LINE, .offset = AT(session.with),
-	  .flags = NB_FF_SEARCH,
+	  .flags = NB_FF_SEARCH | NB_FF_NAMES,
 	  .name = N_("with whom"), .label = N_("With"),
 	  .sum = { .at = 3, .flags = NB_FS_JOINED, .fmt = N_(" with %s") } },
 	{ .id = "member", .key = "member", .csv = "", .column = "member_id",
 	  .type = NB_FT_MEMBER, .offset = AT(session.member_uid),
+	  .flags = NB_FF_KEPT,
 	  .name = N_("circle member") },
 	{ .id = "words", .key = "words", .column = "words",
 	  .type = NB_FT_TEXT, .offset = AT(session.words),
@@ -282,11 +310,12 @@ static const struct nb_field phase[] = {
 	  .sum = { .at = 2, .flags = NB_FS_JOINED, .fmt = ": %s" } },
 	{ .id = "with", .key = "with", .column = "with_whom",
 	  .type = NB_FT_LINE, .offset = AT(phase.with),
-	  .flags = NB_FF_REQUIRED | NB_FF_SEARCH,
+	  .flags = NB_FF_REQUIRED | NB_FF_SEARCH | NB_FF_NAMES,
 	  .name = N_("with whom"), .label = N_("With"),
 	  .sum = { .at = 1 } },
 	{ .id = "member", .key = "member", .csv = "", .column = "member_id",
 	  .type = NB_FT_MEMBER, .offset = AT(phase.member_uid),
+	  .flags = NB_FF_KEPT,
 	  .name = N_("circle member") },
 	{ .id = "note", .key = "note", .column = "note",
 	  .type = NB_FT_TEXT, .offset = AT(phase.note),
@@ -722,6 +751,35 @@ enum nb_err field_parse(struct nb_entry *e, const struct nb_field *f, const char
 		break;
 	}
 	return nb_error_set(err, NB_EINVAL, f->id, _("%s cannot be given this way."), named(f->id));
+}
+
+enum nb_err field_set(struct nb_entry *e, const struct nb_field *f, const char *s,
+		      struct nb_error *err)
+{
+	const struct nb_field *kind;
+	size_t n;
+	char *was = (f->flags & NB_FF_NAMES) && field_str_of(e, f) ? xstrdup(field_str_of(e, f)) : NULL;
+	enum nb_err rc = field_parse(e, f, s, err);
+
+	if (!rc && (f->flags & NB_FF_NAMES) && (!was || !field_str_of(e, f) || strcmp(was, field_str_of(e, f)) != 0)) {
+		kind = fields_of(e->type, &n);
+		for (size_t i = 0; i < n; i++)
+			if (kind[i].type == NB_FT_MEMBER)
+				xstrset(field_str(e, &kind[i]), NULL);
+	}
+	free(was);
+	return rc;
+}
+
+bool fields_complete(const struct nb_entry *e)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(e->type, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if ((f[i].flags & NB_FF_REQUIRED) && !field_answered(e, &f[i]))
+			return false;
+	return true;
 }
 
 void field_describe(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
