@@ -42,6 +42,9 @@ enum {
 	NB_FF_KEPT = 32,	/* kept by nabij, not given by a person (a link, a breathing
 				 * rhythm): no flag, no question, no form field */
 	NB_FF_NAMES = 64,	/* names a circle member, whom the kind's member row links to */
+	NB_FF_CHOICES = 128,	/* a list ticked among its terms on the page, beside a box
+				 * for other words (.other) */
+	NB_FF_LATER = 256,	/* noted afterwards: on the page's form once the record exists */
 };
 
 /* How a row takes part in the one-line summary of its record (describe_entry). */
@@ -73,6 +76,9 @@ struct nb_field {
 	const char *const *words;	/* N_(): a word for each value of a scale from lo, or NULL */
 	const char *ask;	/* N_(): the question on a terminal; NULL: not asked */
 	const char *off;	/* a flag's other flag, which sets it false ("person" for "place") */
+	const char *question;	/* N_(): its label on the page's form; NULL: .ask */
+	const char *hint;	/* N_(): the hint under it on the page, or NULL */
+	const char *other;	/* N_(): for NB_FF_CHOICES, the label of the box for other words */
 	const char *arg, *help;	/* N_(): its flag's value and meaning in --help (a scale's
 				 * are its range and its ends) */
 	nb_say_fn *say;		/* its value in words for its row and the summary, or NULL */
