@@ -219,8 +219,13 @@ struct rec_cmd {
 	void (*saved)(struct cli *c, const struct nb_entry *e);
 };
 int rec_make(struct cli *c, const struct rec_cmd *k, int argc, char **argv);
-/* Save a new record and say so: its number and summary (or its JSON). */
+/* Save a new record and say so: its number and summary (or its JSON),
+ * then what follows a save (out_care_after). */
 int rec_save(struct cli *c, struct nb_entry *e);
+/* What follows the saving of e (care_after) in the terminal's words:
+ * where to find help, the people of the circle to call, someone who
+ * listens, a word. Nothing with --json. */
+void out_care_after(struct cli *c, const struct nb_entry *e);
 
 /* After a record is saved: its number, or its JSON with --json. */
 void out_saved(const struct cli *c, const struct nb_entry *e);

@@ -75,16 +75,8 @@ int cmd_checkin(struct cli *c, int argc, char **argv)
 				   _("Give your answers as flags, or run \"nabij checkin\" in a terminal to be asked."));
 		goto out;
 	}
-	if ((rc = cli_open(c, &err)) || (rc = app_add(&c->app, e, &err)))
-		goto fail;
-	out_saved(c, e);
-	if (!c->json && care_needs_help(&e->u.checkin))
-		printf("\n%s\n", care_help_text(care_first_line(&e->u.checkin, false), (char[NB_HELP_TEXT_LEN]){ 0 },
-						  NB_HELP_TEXT_LEN));
-	else if (!c->json && care_first_line(&e->u.checkin, false) == NB_HELP_LISTEN) {	/* loneliness: someone who listens */
-		printf("\n");
-		out_wrapped(stdout, care_help_part(NB_HELP_LISTEN), 0, 76);
-	}
+	if ((status = rec_save(c, e)))	/* and what follows a save: help, people to call */
+		goto out;
 	if (!c->json && care_strong_craving(&e->u.checkin))
 		cli_urge_lines(c, !care_needs_help(&e->u.checkin));
 	nb_day_key(nb_stamp_local(c->app.now), today);

@@ -7,21 +7,11 @@
 #include "cli.h"
 #include "core/i18n.h"
 
-#include <string.h>
-
 const struct rec_flags moment_flags = { rec_at_ask, rec_apply, NB_MOMENT };
-
-static void saved(struct cli *c, const struct nb_entry *e)
-{
-	(void)c;
-	if (e->u.moment.safe && strcmp(e->u.moment.safe, "no") == 0)
-		printf("%s\n", _("Thank you for noting that. Your no counts as much as your yes."));
-}
 
 static const struct rec_cmd moment = {
 	.name = "moment", .flags = &moment_flags, .operand = "kind",
 	.missing = N_("Which kind of moment? For example: nabij moment hug --with Sam"),
-	.saved = saved,
 };
 
 int cmd_moment(struct cli *c, int argc, char **argv)

@@ -163,6 +163,47 @@ bool rec_ask(const struct rec_flags *fl, struct rec_ctx *x,
 	return true;
 }
 
+/* The people of the circle who can be called, with how to reach them. */
+static void call_lines(struct cli *c)
+{
+	struct nb_entries l = { 0 };
+	bool first = true;
+	char dial[24];
+
+	if (app_circle(&c->app, &l, NULL))
+		return;
+	for (size_t i = 0; i < l.n; i++) {
+		const struct nb_member *m = &l.v[i]->u.member;
+		if (!care_callable(m, dial))
+			continue;
+		if (first)
+			printf("\n%s\n", _("Someone of your circle you can call:"));
+		printf("  %s: %s\n", m->name, m->reach);
+		first = false;
+	}
+	entries_free(&l);
+}
+
+void out_care_after(struct cli *c, const struct nb_entry *e)
+{
+	struct nb_care_after a;
+	char help[NB_HELP_TEXT_LEN];
+
+	if (c->json)
+		return;
+	care_after(e, &a);
+	if (a.help)
+		printf("\n%s\n", care_help_text(NB_HELP_LINE, help, sizeof help));
+	if (a.call)
+		call_lines(c);
+	if (a.listen) {
+		printf("\n");
+		out_wrapped(stdout, care_help_part(NB_HELP_LISTEN), 0, 76);
+	}
+	if (a.word)
+		printf("%s\n", a.word);
+}
+
 int rec_save(struct cli *c, struct nb_entry *e)
 {
 	struct nb_error err = { 0 };
@@ -170,6 +211,7 @@ int rec_save(struct cli *c, struct nb_entry *e)
 	if (cli_open(c, &err) || app_add(&c->app, e, &err))
 		return cli_fail(&err);
 	out_saved(c, e);
+	out_care_after(c, e);
 	return 0;
 }
 
