@@ -240,9 +240,12 @@ enum nb_err app_experiment(struct nb_app *a, struct nb_entry **out, struct nb_er
 /* Start experiment e, its practice and outcome set by the face, on day
  * first (NULL: today; else today or up to NB_EXP_AHEAD_MAX days later, or
  * NB_EINVAL on the field "day"): one at a time (the store refuses a second
- * with NB_EINVAL on the field "experiment"), the default pairs and days
- * where none are given, a seed drawn when none is, running, its plan
- * checked (NB_EINVAL on "washout-days"), then stored (e->id set). */
+ * with NB_EINVAL on the field "experiment"), a practice of one's own only
+ * with its words (NB_EINVAL on "words"), the default pairs and days where
+ * none are given, a week of baseline where one is asked for without its
+ * days (NB_EXP_BASELINE_ASKED), a seed drawn when none is, running, its
+ * plan checked (NB_EINVAL on "washout-days"), then stored (e->id set). The
+ * rules and their words are here, the same for both faces. */
 enum nb_err app_experiment_start(struct nb_app *a, struct nb_entry *e, const char *first, struct nb_error *err);
 /* Answer "did you do it?" for day of experiment e (yes or not), and store
  * it; only a day of its plan (else NB_EINVAL on the field "day"). */
