@@ -312,6 +312,12 @@ enum nb_err app_circle(struct nb_app *a, struct nb_entries *out, struct nb_error
 	return OPS(a)->list(DB(a), &q, out, err);
 }
 
+enum nb_err app_count(struct nb_app *a, enum nb_type t, int64_t *n, struct nb_error *err)
+{
+	*n = 0;
+	return OPS(a)->count(DB(a), t, n, err);
+}
+
 static int imax(int a, int b)
 {
 	return a > b ? a : b;

@@ -56,6 +56,8 @@ enum nb_err app_open(struct nb_app *a, const char *path, const char *pass, size_
 		     struct nb_error *err);
 /* Close the database and wipe its key. */
 void app_close(struct nb_app *a);
+/* Whether a database is open (after app_open, before app_close). */
+bool app_is_open(const struct nb_app *a);
 /* A copy of the open database at path into the new file dest (SQLite's
  * online backup); an encrypted one stays encrypted under the same key, and
  * its header is copied beside it (dest.header). */
@@ -136,6 +138,8 @@ enum nb_err app_trigger_outcome(struct nb_app *a, int64_t id, const char *text,
 
 /* The support circle in the order it was made. */
 enum nb_err app_circle(struct nb_app *a, struct nb_entries *out, struct nb_error *err);
+/* How many records of kind t there are, in *n, without reading them. */
+enum nb_err app_count(struct nb_app *a, enum nb_type t, int64_t *n, struct nb_error *err);
 
 #define NB_SPARK_DAYS 14
 

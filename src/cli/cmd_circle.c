@@ -60,7 +60,7 @@ static void advice(struct cli *c)
 	char buf[512];
 	const char *text;
 
-	if (c->json || c->app.store.ops->count(c->app.store.db, NB_MEMBER, &n, NULL))
+	if (c->json || app_count(&c->app, NB_MEMBER, &n, NULL))
 		return;
 	if ((text = circle_advice((size_t)n, buf, sizeof buf)))
 		out_wrapped(stdout, text, 0, 76);
