@@ -53,11 +53,11 @@ int cmd_checkin(struct cli *c, int argc, char **argv)
 	struct nb_error err = { 0 };
 	char **args = NULL, today[NB_DAY_LEN];
 	int nargs, status = 0;
-	enum nb_err rc;
 
-	if ((rc = flags_parse(argc, argv, rec_options(&checkin_flags, opts), rec_apply, &x, &args, &nargs,
-			      &err)))
-		goto fail;
+	if (flags_parse(argc, argv, rec_options(&checkin_flags, opts), rec_apply, &x, &args, &nargs, &err)) {
+		status = cli_fail(&err);
+		goto out;
+	}
 	if (nargs > 0) {
 		status = cli_usage("checkin", _("\"%s\" is not understood here; answers are given as flags."),
 				   args[0]);
@@ -84,9 +84,6 @@ int cmd_checkin(struct cli *c, int argc, char **argv)
 		experiment_question(c, today);
 	if (strcmp(e->day, today) == 0)	/* a check-in about another day suggests nothing now */
 		cli_print_suggestion(c);
-	goto out;
-fail:
-	status = cli_fail(&err);
 out:
 	entry_free(e);
 	free(args);

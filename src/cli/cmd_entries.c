@@ -1,6 +1,7 @@
 /*
- * The commands that work on any kind of record: list, show, edit, delete
- * and search. Editing dispatches to the flags of the record's own kind.
+ * The commands that work on any kind of record: list, show, edit, delete,
+ * undo and forget, and search. Editing dispatches to the flags of the
+ * record's own kind.
  */
 #include "cli.h"
 #include "core/describe.h"
@@ -28,6 +29,12 @@ static const struct option list_opts[] = {
 };
 
 static const struct option delete_opts[] = {
+	{ "yes", no_argument, NULL, O_YES },
+	{ 0 },
+};
+
+static const struct option forget_opts[] = {
+	{ "all", no_argument, NULL, O_ALL },
 	{ "yes", no_argument, NULL, O_YES },
 	{ 0 },
 };
@@ -294,6 +301,66 @@ int cmd_undo(struct cli *c, int argc, char **argv)
 	out_back(c, e);
 out:
 	entry_free(e);
+	free(args);
+	return status;
+}
+
+/* What was deleted and waits for undo, gone for good now; with --all,
+ * everything. */
+int cmd_forget(struct cli *c, int argc, char **argv)
+{
+	struct list_ctx x = { 0 };
+	struct nb_error err = { 0 };
+	char **args = NULL;
+	int nargs, status = 0;
+	int64_t deleted;
+
+	if (flags_parse(argc, argv, forget_opts, list_apply, &x, &args, &nargs, &err)) {
+		status = cli_fail(&err);
+		goto out;
+	}
+	if (nargs) {
+		status = cli_usage("forget", "%s", _("Usage: nabij forget [--all [--yes]]"));
+		goto out;
+	}
+	if (!x.all) {	/* what was deleted and waits for undo: gone for good now */
+		if (cli_open(c, &err) || app_forget_waiting(&c->app, &deleted, &err)) {
+			status = cli_fail(&err);
+			goto out;
+		}
+		if (deleted)
+			printf(ngettext("Removed %lld deleted record for good; undo cannot bring it back now.\n",
+					"Removed %lld deleted records for good; undo cannot bring them back now.\n",
+					(unsigned long)deleted),
+			       (long long)deleted);
+		else
+			printf("%s\n", _("Nothing deleted was waiting for undo; nothing was changed."));
+		goto out;
+	}
+	if (!x.yes) {
+		char *answer;
+		if (!c->tty_in) {
+			status = cli_usage("forget", "%s", _("This deletes everything. From a script, confirm with --yes."));
+			goto out;
+		}
+		out_wrapped(stdout, _("This deletes everything you wrote in nabij, for good: check-ins, moments, your circle, all of it. An export first keeps a copy (nabij export --out FILE)."), 0, 76);
+		/* TRANSLATORS: the word the person types to confirm; keep it one word */
+		answer = prompt_line(_("Type \"forget\" to delete everything: "));
+		if (!answer || strcmp(answer, _("forget")) != 0) {
+			printf("%s\n", _("Nothing was changed."));
+			free(answer);
+			goto out;
+		}
+		free(answer);
+	}
+	if (cli_open(c, &err) || app_forget_all(&c->app, &deleted, &err)) {
+		status = cli_fail(&err);
+		goto out;
+	}
+	printf(ngettext("Deleted %lld record. The database is empty now.\n",
+			"Deleted %lld records. The database is empty now.\n", (unsigned long)deleted),
+	       (long long)deleted);
+out:
 	free(args);
 	return status;
 }

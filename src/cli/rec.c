@@ -289,6 +289,17 @@ void out_deleted(const struct cli *c, const struct nb_entry *e)
 	out_wrapped(stdout, line, 0, 76);
 }
 
+/* When e became the first to call in place of another: say so. There is
+ * one first to call at a time. */
+static void first_moved(const struct cli *c, const struct nb_entry *e)
+{
+	char word[1024];
+
+	if (e->type == NB_MEMBER && c->app.first_before.id)
+		out_wrapped(stdout, care_first_moved_text(e->u.member.name, c->app.first_before.name, word,
+							  sizeof word), 0, 76);
+}
+
 void out_back(const struct cli *c, const struct nb_entry *e)
 {
 	char summary[512];
@@ -304,11 +315,7 @@ void out_back(const struct cli *c, const struct nb_entry *e)
 		/* TRANSLATORS: "Back: check-in #12: mood 3 · ..." */
 		printf(_("Back: %s #%lld: %s\n"), entry_type_label(e->type), (long long)e->id, summary);
 	}
-	if (e->type == NB_MEMBER && c->app.first_before.id) {	/* one first to call at a time */
-		char word[1024];
-		out_wrapped(stdout, care_first_moved_text(e->u.member.name, c->app.first_before.name, word,
-							  sizeof word), 0, 76);
-	}
+	first_moved(c, e);
 }
 
 void out_saved(const struct cli *c, const struct nb_entry *e)
@@ -322,9 +329,5 @@ void out_saved(const struct cli *c, const struct nb_entry *e)
 	describe_entry(e, summary, sizeof summary);
 	/* TRANSLATORS: "Saved check-in #12: mood 3 · ..." */
 	printf(_("Saved %s #%lld: %s\n"), entry_type_label(e->type), (long long)e->id, summary);
-	if (e->type == NB_MEMBER && c->app.first_before.id) {	/* one first to call at a time */
-		char word[1024];
-		out_wrapped(stdout, care_first_moved_text(e->u.member.name, c->app.first_before.name, word,
-							  sizeof word), 0, 76);
-	}
+	first_moved(c, e);
 }
