@@ -99,10 +99,12 @@ static enum nb_err link_entry(struct nb_app *a, struct nb_entry *e, bool by_name
 			      struct nb_error *err)
 {
 	size_t n;
-	const struct nb_field *f = fields_of(e->type, &n);
-	const struct nb_field *with = field_find(e->type, "with");
+	const struct nb_field *f = fields_of(e->type, &n), *with = NULL;
 
-	for (size_t i = 0; i < n; i++)	/* the member meant by "with" */
+	for (size_t i = 0; i < n; i++)	/* the row that names the member */
+		if (f[i].flags & NB_FF_NAMES)
+			with = &f[i];
+	for (size_t i = 0; i < n; i++)
 		if (f[i].type == NB_FT_MEMBER && with)
 			return link_member(a, field_str(e, &f[i]), field_str_of(e, with), by_name, err);
 	return NB_OK;
@@ -351,6 +353,12 @@ enum nb_err app_circle(struct nb_app *a, struct nb_entries *out, struct nb_error
 	if (scope)
 		app_read_end(a);
 	return rc;
+}
+
+enum nb_err app_count(struct nb_app *a, enum nb_type t, int64_t *n, struct nb_error *err)
+{
+	*n = 0;
+	return OPS(a)->count(DB(a), t, n, err);
 }
 
 static int imax(int a, int b)

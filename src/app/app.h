@@ -56,6 +56,8 @@ enum nb_err app_open(struct nb_app *a, const char *path, const char *pass, size_
 		     struct nb_error *err);
 /* Close the database and wipe its key. */
 void app_close(struct nb_app *a);
+/* Whether a database is open (after app_open, before app_close). */
+bool app_is_open(const struct nb_app *a);
 /* A copy of the open database at path into the new file dest (SQLite's
  * online backup); an encrypted one stays encrypted under the same key, and
  * its header is copied beside it (dest.header). */
@@ -147,6 +149,8 @@ enum nb_err app_trigger_outcome(struct nb_app *a, int64_t id, const char *text,
 
 /* The support circle in the order it was made. */
 enum nb_err app_circle(struct nb_app *a, struct nb_entries *out, struct nb_error *err);
+/* How many records of kind t there are, in *n, without reading them. */
+enum nb_err app_count(struct nb_app *a, enum nb_type t, int64_t *n, struct nb_error *err);
 
 #define NB_SPARK_DAYS 14
 
@@ -251,9 +255,12 @@ enum nb_err app_experiment(struct nb_app *a, struct nb_entry **out, struct nb_er
 /* Start experiment e, its practice and outcome set by the face, on day
  * first (NULL: today; else today or up to NB_EXP_AHEAD_MAX days later, or
  * NB_EINVAL on the field "day"): one at a time (the store refuses a second
- * with NB_EINVAL on the field "experiment"), the default pairs and days
- * where none are given, a seed drawn when none is, running, its plan
- * checked (NB_EINVAL on "washout-days"), then stored (e->id set). */
+ * with NB_EINVAL on the field "experiment"), a practice of one's own only
+ * with its words (NB_EINVAL on "words"), the default pairs and days where
+ * none are given, a week of baseline where one is asked for without its
+ * days (NB_EXP_BASELINE_ASKED), a seed drawn when none is, running, its
+ * plan checked (NB_EINVAL on "washout-days"), then stored (e->id set). The
+ * rules and their words are here, the same for both faces. */
 enum nb_err app_experiment_start(struct nb_app *a, struct nb_entry *e, const char *first, struct nb_error *err);
 /* Answer "did you do it?" for day of experiment e (yes or not), and store
  * it; only a day of its plan (else NB_EINVAL on the field "day"). */

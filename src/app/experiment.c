@@ -58,6 +58,10 @@ enum nb_err app_experiment_start(struct nb_app *a, struct nb_entry *e, const cha
 		int64_t noon = a->now - (((now.utc + now.offset) % 86400) + 86400) % 86400 + 12 * 3600;
 		entry_set_time(e, nb_stamp_local(noon + (int64_t)nb_day_diff(today, first) * 86400));
 	}
+	if (x->practice && strcmp(x->practice, "own") == 0 && (!x->words || !*x->words))
+		return nb_error_set(err, NB_EINVAL, "words", "%s", _("Say your own practice in a few words."));
+	if (x->baseline_days == NB_EXP_BASELINE_ASKED)
+		x->baseline_days = NB_EXP_BASELINE_DEFAULT;
 	if (!x->pairs)
 		x->pairs = NB_EXP_PAIRS_DEFAULT;
 	if (!x->period_days)

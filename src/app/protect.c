@@ -100,6 +100,11 @@ void app_close(struct nb_app *a)
 	a->key = NULL;
 }
 
+bool app_is_open(const struct nb_app *a)
+{
+	return a->store.ops != NULL;
+}
+
 enum nb_err app_open(struct nb_app *a, const char *path, const char *pass, size_t len,
 		     struct nb_error *err)
 {

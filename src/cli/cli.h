@@ -9,6 +9,7 @@
 
 #include "app/app.h"
 #include "core/err.h"
+#include "core/field.h"
 #include "core/record.h"
 #include "core/vocab.h"
 
@@ -47,7 +48,9 @@ enum nb_err cli_open(struct cli *c, struct nb_error *err);
 enum {
 	OPT_HELP = 'h',
 	OPT_BASE = 1000,	/* command-specific long-only options start here */
+	OPT_AT = 1063,		/* --at, when a record was, for every kind */
 	OPT_FIELD = 1064,	/* a field of the record's kind, by its index in core/field.c */
+	OPT_FIELD_OFF = 1128,	/* a flag field's other flag (--person for --place) */
 };
 
 /* out.c: printing records and the bits around them. */
@@ -144,9 +147,10 @@ int cmd_report(struct cli *c, int argc, char **argv);
 void cli_print_suggestion(struct cli *c);
 
 /*
- * The flags of one kind of record, shared by adding and editing: an option
- * table and a function that applies one option to ctx->e. When editing, the
- * first use of a list flag replaces the stored list.
+ * The flags of one kind of record, shared by adding and editing: the
+ * command's own options beside one per row of its kind (core/field.c), and
+ * a function that applies one option to ctx->e. When editing, the first use
+ * of a list flag replaces the stored list.
  */
 struct rec_ctx {
 	struct cli *c;
@@ -157,16 +161,27 @@ struct rec_ctx {
 };
 
 struct rec_flags {
-	const struct option *opts;
+	const struct option *opts;	/* the command's own */
 	enum nb_err (*apply)(void *ctx, int opt, const char *arg, struct nb_error *err);
-	enum nb_type fields;	/* when set, each field of this kind is a flag too (--mood) */
+	enum nb_type fields;	/* each row of this kind is a flag too (--mood) */
 };
 
+/* The own options most kinds have: --at, and -i to be asked. */
+extern const struct option rec_at[], rec_at_ask[];
+
 #define REC_OPTS_MAX 64
-/* The options of f: its own, then one per field of its kind, in buf. */
+/* The options of f: its own, then one per row of its kind that a person
+ * gives (not NB_FF_KEPT), a flag row without a value and with its other
+ * flag (.off), in buf. */
 const struct option *rec_options(const struct rec_flags *f, struct option buf[REC_OPTS_MAX]);
-/* Apply a field's flag (opt OPT_FIELD + index) to x's record. */
+/* Apply a field's flag (opt OPT_FIELD + index, or OPT_FIELD_OFF + index)
+ * to x's record. A closed list's term may be given by its number in the
+ * list the questions show. */
 enum nb_err rec_apply_field(struct rec_ctx *x, int opt, const char *arg, struct nb_error *err);
+/* Apply --at, -i or a field's flag: the apply of most kinds. */
+enum nb_err rec_apply(void *ctx, int opt, const char *arg, struct nb_error *err);
+/* The option of the row id of kind t, or -1. */
+int rec_opt(enum nb_type t, const char *id);
 
 extern const struct rec_flags checkin_flags, moment_flags, trigger_flags, member_flags,
 	phase_flags;
@@ -179,6 +194,42 @@ enum nb_err rec_set_text(char **slot, const char *arg);
 void prompt_flag(const char *question, const struct rec_flags *f, struct rec_ctx *x, int opt);
 /* Set e's time from a --at value. */
 enum nb_err rec_set_at(struct rec_ctx *x, const char *arg, struct nb_error *err);
+/*
+ * Ask the questions of the rows of f's kind that have one (.ask), in their
+ * order, each skippable with Enter: a row with a list says its question,
+ * then the list (numbered when closed), then asks "> ". A required row is
+ * asked until answered; when the input ends first, false. after, when not
+ * NULL, follows each row asked.
+ */
+bool rec_ask(const struct rec_flags *f, struct rec_ctx *x,
+	     void (*after)(struct rec_ctx *x, const struct nb_field *row));
+
+/*
+ * A command that makes one record of a kind from its flags, its operand
+ * and, when a required row is missing and a person is there, its
+ * questions: nabij moment, nabij trigger.
+ */
+struct rec_cmd {
+	const char *name;		/* the command, for its usage */
+	const struct rec_flags *flags;
+	const char *operand;		/* the row an operand gives ("kind"), or NULL */
+	const char *intro;		/* N_(): said before the questions, or NULL */
+	const char *missing;		/* N_(): the usage when a required row is missing
+					 * and no one can be asked */
+	/* A subcommand among the operands ("trigger outcome"): its exit
+	 * status, or -1 when there is none. */
+	int (*sub)(struct cli *c, int nargs, char **args);
+	/* After the record is saved (and said), for the terminal only. */
+	void (*saved)(struct cli *c, const struct nb_entry *e);
+};
+int rec_make(struct cli *c, const struct rec_cmd *k, int argc, char **argv);
+/* Save a new record and say so: its number and summary (or its JSON),
+ * then what follows a save (out_care_after). */
+int rec_save(struct cli *c, struct nb_entry *e);
+/* What follows the saving of e (care_after) in the terminal's words:
+ * where to find help, the people of the circle to call, someone who
+ * listens, a word. Nothing with --json. */
+void out_care_after(struct cli *c, const struct nb_entry *e);
 
 /* After a record is saved: its number, or its JSON with --json. */
 void out_saved(const struct cli *c, const struct nb_entry *e);

@@ -14,18 +14,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { O_NAME = OPT_BASE, O_REACH, O_HELPS, O_PLACE, O_PERSON, O_YES, O_TEXT, O_PRINT, O_FIRST, O_NOT_FIRST };
+enum { O_YES = OPT_BASE, O_TEXT, O_PRINT };
 
 #define BESIDE_PROMPT "beside-me"
 
+/* The command's own options; --name, --reach, --helps, --place or
+ * --person, --first or --not-first are the rows of a member. */
 static const struct option opts[] = {
-	{ "name", required_argument, NULL, O_NAME },
-	{ "reach", required_argument, NULL, O_REACH },
-	{ "helps", required_argument, NULL, O_HELPS },
-	{ "place", no_argument, NULL, O_PLACE },
-	{ "person", no_argument, NULL, O_PERSON },
-	{ "first", no_argument, NULL, O_FIRST },
-	{ "not-first", no_argument, NULL, O_NOT_FIRST },
 	{ "yes", no_argument, NULL, O_YES },
 	{ "text", required_argument, NULL, O_TEXT },
 	{ "print", no_argument, NULL, O_PRINT },
@@ -34,56 +29,30 @@ static const struct option opts[] = {
 };
 
 struct circle_ctx {
-	struct rec_ctx rec;
+	struct rec_ctx rec;	/* first, so that a rec_ctx is one */
 	bool yes, print;
 	char *text;
 };
 
 static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
 {
-	struct rec_ctx *x = ctx;
-	struct nb_member *m = x->e ? &x->e->u.member : NULL;
+	struct circle_ctx *x = ctx;
 
-	(void)err;
-	if (opt == O_YES) {
-		((struct circle_ctx *)ctx)->yes = true;
-		return NB_OK;
-	}
-	if (opt == 'i') {
-		((struct circle_ctx *)ctx)->rec.ask = true;
-		return NB_OK;
-	}
-	if (opt == O_PRINT) {
-		((struct circle_ctx *)ctx)->print = true;
-		return NB_OK;
-	}
-	if (opt == O_TEXT)
-		return rec_set_text(&((struct circle_ctx *)ctx)->text, arg);
-	if (!m)
-		return NB_OK;
 	switch (opt) {
-	case O_NAME:
-		return rec_set_text(&m->name, arg);
-	case O_REACH:
-		return rec_set_text(&m->reach, arg);
-	case O_HELPS:
-		return rec_set_text(&m->helps, arg);
-	case O_PLACE:
-		m->place = true;
+	case O_YES:
+		x->yes = true;
 		return NB_OK;
-	case O_PERSON:
-		m->place = false;
+	case O_PRINT:
+		x->print = true;
 		return NB_OK;
-	case O_FIRST:
-	case O_NOT_FIRST:
-		m->first = opt == O_FIRST;
-		return NB_OK;
+	case O_TEXT:
+		return rec_set_text(&x->text, arg);
 	default:
-		return NB_EUSAGE;
+		return rec_apply(&x->rec, opt, arg, err);
 	}
 }
 
-const struct rec_flags member_flags = { opts, apply, NB_TYPE_NONE };
+const struct rec_flags member_flags = { opts, apply, NB_MEMBER };
 
 static void advice(struct cli *c)
 {
@@ -91,7 +60,7 @@ static void advice(struct cli *c)
 	char buf[512];
 	const char *text;
 
-	if (c->json || c->app.store.ops->count(c->app.store.db, NB_MEMBER, &n, NULL))
+	if (c->json || app_count(&c->app, NB_MEMBER, &n, NULL))
 		return;
 	if ((text = circle_advice((size_t)n, buf, sizeof buf)))
 		out_wrapped(stdout, text, 0, 76);
@@ -170,22 +139,21 @@ static int edit(struct cli *c, struct circle_ctx *x, int argc, char **argv, int 
 {
 	struct nb_error err = { 0 };
 	struct nb_entry *e;
+	struct option o[REC_OPTS_MAX];
 	char **rest;
 	int nrest, status;
 	enum nb_err rc;
 
 	if ((status = load_member(c, nargs, args, _("Usage: nabij circle edit ID [--name ...] [--reach ...] [--helps ...]"), &e)))
 		return status;
+	entry_free(x->rec.e);
 	x->rec.e = e;
 	x->rec.editing = true;
-	rc = flags_parse(argc, argv, opts, apply, x, &rest, &nrest, &err);
+	rc = flags_parse(argc, argv, rec_options(&member_flags, o), apply, x, &rest, &nrest, &err);
 	free(rest);
-	if (rc || (rc = app_update(&c->app, e, &err))) {
-		entry_free(e);
+	if (rc || (rc = app_update(&c->app, e, &err)))
 		return cli_fail(&err);
-	}
 	out_saved(c, e);
-	entry_free(e);
 	return 0;
 }
 
@@ -396,23 +364,21 @@ static int beside(struct cli *c, struct circle_ctx *x)
 
 int cmd_circle(struct cli *c, int argc, char **argv)
 {
-	struct circle_ctx x = { .rec = { .c = c } };
+	struct circle_ctx x = { .rec = { .c = c, .e = entry_new(NB_MEMBER) } };
+	struct option o[REC_OPTS_MAX];
 	struct nb_error err = { 0 };
-	char **args = NULL, **again = NULL;
-	int nargs, n, status;
+	char **args = NULL;
+	int nargs, status;
 	const char *sub;
 
-	/* This pass checks the flags; they are applied once the record is there. */
-	if (flags_parse(argc, argv, opts, apply, &x, &args, &nargs, &err)) {
+	/* The flags make a new member; edit applies them again to the one it changes. */
+	if (flags_parse(argc, argv, rec_options(&member_flags, o), apply, &x, &args, &nargs, &err)) {
 		status = cli_fail(&err);
 		goto out;
 	}
 	sub = nargs ? args[0] : "list";
 	if (strcmp(sub, "add") == 0) {
-		x.rec.e = entry_new(NB_MEMBER);
-		flags_parse(argc, argv, opts, apply, &x, &again, &n, &err);
 		status = add(c, &x, nargs - 1, args + 1);
-		entry_free(x.rec.e);
 	} else if (strcmp(sub, "list") == 0 && nargs <= 1) {
 		status = list(c);
 	} else if (strcmp(sub, "edit") == 0) {
@@ -428,8 +394,8 @@ int cmd_circle(struct cli *c, int argc, char **argv)
 				   sub);
 	}
 out:
+	entry_free(x.rec.e);
 	free(x.text);
 	free(args);
-	free(again);
 	return status;
 }

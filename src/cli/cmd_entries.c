@@ -1,6 +1,7 @@
 /*
- * The commands that work on any kind of record: list, show, edit, delete
- * and search. Editing dispatches to the flags of the record's own kind.
+ * The commands that work on any kind of record: list, show, edit, delete,
+ * undo and forget, and search. Editing dispatches to the flags of the
+ * record's own kind.
  */
 #include "cli.h"
 #include "core/describe.h"
@@ -28,6 +29,12 @@ static const struct option list_opts[] = {
 };
 
 static const struct option delete_opts[] = {
+	{ "yes", no_argument, NULL, O_YES },
+	{ 0 },
+};
+
+static const struct option forget_opts[] = {
+	{ "all", no_argument, NULL, O_ALL },
 	{ "yes", no_argument, NULL, O_YES },
 	{ 0 },
 };
@@ -174,74 +181,10 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	return status;
 }
 
-/* Sessions and reflections come from the exercises; their fields can be
+/* Sessions and reflections come from the exercises; their rows can be
  * corrected here. */
-enum { O_EXERCISE = OPT_BASE + 20, O_SECONDS, O_BEFORE, O_AFTER, O_PROMPT, O_TEXT, O_AT, O_WORDS, O_WITH,
-       O_URGE_BEFORE, O_URGE_AFTER };
-
-static const struct option session_opts[] = {
-	{ "words", required_argument, NULL, O_WORDS },
-	{ "with", required_argument, NULL, O_WITH },
-	{ "exercise", required_argument, NULL, O_EXERCISE },
-	{ "seconds", required_argument, NULL, O_SECONDS },
-	{ "tension-before", required_argument, NULL, O_BEFORE },
-	{ "tension-after", required_argument, NULL, O_AFTER },
-	{ "urge-before", required_argument, NULL, O_URGE_BEFORE },
-	{ "urge-after", required_argument, NULL, O_URGE_AFTER },
-	{ "at", required_argument, NULL, O_AT },
-	{ 0 },
-};
-
-static const struct option reflection_opts[] = {
-	{ "prompt", required_argument, NULL, O_PROMPT },
-	{ "text", required_argument, NULL, O_TEXT },
-	{ "at", required_argument, NULL, O_AT },
-	{ 0 },
-};
-
-static enum nb_err other_apply(void *ctx, int opt, const char *arg, struct nb_error *err)
-{
-	struct rec_ctx *x = ctx;
-	struct nb_session *s = &x->e->u.session;
-	struct nb_reflection *r = &x->e->u.reflection;
-	char *id = NULL;
-	enum nb_err rc;
-
-	switch (opt) {
-	case O_EXERCISE:
-		if ((rc = parse_term("exercise", NB_VOCAB_EXERCISE, arg, &id, err)))
-			return rc;
-		free(s->exercise);
-		s->exercise = id;
-		return NB_OK;
-	case O_SECONDS:
-		return parse_seconds("seconds", arg, NB_SESSION_SECONDS_MAX, &s->seconds, err);
-	case O_BEFORE:
-		return parse_scale("tension-before", arg, NB_SCALE_MIN, NB_SCALE_MAX, &s->tension_before, err);
-	case O_AFTER:
-		return parse_scale("tension-after", arg, NB_SCALE_MIN, NB_SCALE_MAX, &s->tension_after, err);
-	case O_URGE_BEFORE:
-		return parse_scale("urge-before", arg, NB_SCALE_MIN, NB_SCALE_MAX, &s->urge_before, err);
-	case O_URGE_AFTER:
-		return parse_scale("urge-after", arg, NB_SCALE_MIN, NB_SCALE_MAX, &s->urge_after, err);
-	case O_WORDS:
-		return rec_set_text(&s->words, arg);
-	case O_WITH:
-		xstrset(&s->member_uid, NULL);	/* linked again by name on saving */
-		return rec_set_text(&s->with, arg);
-	case O_PROMPT:
-		return rec_set_text(&r->prompt, arg);
-	case O_TEXT:
-		return rec_set_text(&r->text, arg);
-	case O_AT:
-		return rec_set_at(x, arg, err);
-	default:
-		return NB_EUSAGE;
-	}
-}
-
-static const struct rec_flags session_flags = { session_opts, other_apply, NB_TYPE_NONE };
-static const struct rec_flags reflection_flags = { reflection_opts, other_apply, NB_TYPE_NONE };
+static const struct rec_flags session_flags = { rec_at, rec_apply, NB_SESSION };
+static const struct rec_flags reflection_flags = { rec_at, rec_apply, NB_REFLECTION };
 
 static const struct rec_flags *flags_for(enum nb_type t)
 {
@@ -358,6 +301,66 @@ int cmd_undo(struct cli *c, int argc, char **argv)
 	out_back(c, e);
 out:
 	entry_free(e);
+	free(args);
+	return status;
+}
+
+/* What was deleted and waits for undo, gone for good now; with --all,
+ * everything. */
+int cmd_forget(struct cli *c, int argc, char **argv)
+{
+	struct list_ctx x = { 0 };
+	struct nb_error err = { 0 };
+	char **args = NULL;
+	int nargs, status = 0;
+	int64_t deleted;
+
+	if (flags_parse(argc, argv, forget_opts, list_apply, &x, &args, &nargs, &err)) {
+		status = cli_fail(&err);
+		goto out;
+	}
+	if (nargs) {
+		status = cli_usage("forget", "%s", _("Usage: nabij forget [--all [--yes]]"));
+		goto out;
+	}
+	if (!x.all) {	/* what was deleted and waits for undo: gone for good now */
+		if (cli_open(c, &err) || app_forget_waiting(&c->app, &deleted, &err)) {
+			status = cli_fail(&err);
+			goto out;
+		}
+		if (deleted)
+			printf(ngettext("Removed %lld deleted record for good; undo cannot bring it back now.\n",
+					"Removed %lld deleted records for good; undo cannot bring them back now.\n",
+					(unsigned long)deleted),
+			       (long long)deleted);
+		else
+			printf("%s\n", _("Nothing deleted was waiting for undo; nothing was changed."));
+		goto out;
+	}
+	if (!x.yes) {
+		char *answer;
+		if (!c->tty_in) {
+			status = cli_usage("forget", "%s", _("This deletes everything. From a script, confirm with --yes."));
+			goto out;
+		}
+		out_wrapped(stdout, _("This deletes everything you wrote in nabij, for good: check-ins, moments, your circle, all of it. An export first keeps a copy (nabij export --out FILE)."), 0, 76);
+		/* TRANSLATORS: the word the person types to confirm; keep it one word */
+		answer = prompt_line(_("Type \"forget\" to delete everything: "));
+		if (!answer || strcmp(answer, _("forget")) != 0) {
+			printf("%s\n", _("Nothing was changed."));
+			free(answer);
+			goto out;
+		}
+		free(answer);
+	}
+	if (cli_open(c, &err) || app_forget_all(&c->app, &deleted, &err)) {
+		status = cli_fail(&err);
+		goto out;
+	}
+	printf(ngettext("Deleted %lld record. The database is empty now.\n",
+			"Deleted %lld records. The database is empty now.\n", (unsigned long)deleted),
+	       (long long)deleted);
+out:
 	free(args);
 	return status;
 }

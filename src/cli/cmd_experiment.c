@@ -152,15 +152,15 @@ static int start(struct cli *c, struct ctx *x, const char *practice)
 	e->u.experiment = x->x;
 	memset(&x->x, 0, sizeof x->x);
 	if (parse_term("practice", NB_VOCAB_PRACTICE, practice, &e->u.experiment.practice, &err) ||
-	    (strcmp(e->u.experiment.practice, "own") == 0 && !e->u.experiment.words &&
-	     nb_error_set(&err, NB_EINVAL, "words", "%s", _("Say the practice in your own words with --words."))) ||
 	    (!e->u.experiment.outcome &&
 	     nb_error_set(&err, NB_EINVAL, "outcome", "%s", _("Which outcome? --outcome tension, mood, sleep-quality, energy or connection.")))) {
 		status = cli_fail(&err);
 	} else if (app_experiment_start(&c->app, e, x->day, &err)) {
 		status = strcmp(err.field, "experiment") == 0
 			? cli_usage("experiment", "%s", _("One experiment at a time: stop the one that runs first (nabij experiment stop)."))
-			: strcmp(err.field, "washout-days") == 0 ? cli_usage("experiment", "%s", err.msg) : cli_fail(&err);
+			: strcmp(err.field, "washout-days") == 0 || strcmp(err.field, "words") == 0
+			? cli_usage("experiment", "%s", err.msg)	/* --help says how */
+			: cli_fail(&err);
 	} else {
 		out_saved(c, e);
 		out_wrapped(stdout, exp_why_chance_text(), 0, 76);

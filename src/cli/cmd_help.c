@@ -27,17 +27,7 @@ static const struct {
 "\n"
 "A moment of connection or safe touch. Small moments count.\n"
 "KIND is one of: hug, hand, arm, self, animal, talk, gesture, massage, close, other.\n"
-"\n"
-"  --with NAME        with whom (a name from your circle links to it)\n"
-"  --seconds TIME     how long, e.g. 10, 90s, 2m or 1:30\n"
-"  --safe ANSWER      did it feel safe and wanted: yes, no or unsure\n"
-"  --effect NAME      what your body did, e.g. breath, shoulders, sigh,\n"
-"                     warmth, space, tears, stiffening, pulling-back\n"
-"  --note TEXT        a free note\n"
-"  --at TIME          when, if not now\n"
-"  -i, --interactive  ask instead\n"
-"\n"
-"Touch is an invitation, never an obligation. A \"no\" is worth noting too.\n") },
+"\n") },
 	{ "trigger", N_(
 "Usage: nabij trigger [FLAGS]\n"
 "       nabij trigger outcome ID TEXT\n"
@@ -45,14 +35,7 @@ static const struct {
 "The trigger diary: when a strong reaction comes, note what happened, what\n"
 "it did, the need under it and one small thing you could try. Later, note\n"
 "how it went. Over time, what returns becomes visible.\n"
-"\n"
-"  --situation TEXT    what happened\n"
-"  --reaction TEXT     how you reacted\n"
-"  --emotion NAME      the strongest emotion\n"
-"  --need NAME         the need underneath\n"
-"  --alternative TEXT  one small, feasible alternative\n"
-"  --at TIME           when, if not now\n"
-"  -i, --interactive   ask instead\n") },
+"\n") },
 	{ "circle", N_(
 "Usage: nabij circle add NAME [--place] [--reach TEXT] [--helps TEXT] [--first]\n"
 "       nabij circle list\n"
@@ -322,39 +305,101 @@ const char *cmd_help_text(const char *cmd)
 	return NULL;
 }
 
-/* The commands whose flags are the fields of a kind (core/field.c): their
- * text, a line per field, then the rest. */
+/* A line of --help for one of a command's own options. */
+struct own_line {
+	const char *flag;	/* as written: "--at", "-i, --interactive" */
+	const char *arg;	/* N_(): its value, or NULL */
+	const char *help;	/* N_() */
+};
+
+static const struct own_line when_and_ask[] = {
+	{ "--at", N_("TIME"), N_("when, if not now") },
+	{ "-i, --interactive", NULL, N_("ask instead") },
+	{ 0 },
+};
+
+/* The commands whose flags are the rows of a kind (core/field.c): their
+ * text, a line for each row a person gives that has words for --help (a
+ * scale has its range and its ends), their own options, then the rest.
+ * The meanings stand in a column after the widest flag and two spaces, or
+ * at col. */
 static const struct {
 	const char *cmd;
 	enum nb_type fields;
+	int col;
+	const struct own_line *own;
 	const char *tail;
 } with_fields[] = {
-	{ "checkin", NB_CHECKIN, N_(
+	{ "checkin", NB_CHECKIN, 26, NULL, N_(
 "  --at TIME                 for a moment earlier, e.g. 21:30 or 2026-11-20T21:30\n"
 "  -i, --interactive         ask the questions even when not in a terminal\n"
 "\n"
 "Your own words are welcome wherever a list is shown.\n") },
+	{ "moment", NB_MOMENT, 0, when_and_ask, N_(
+"\n"
+"Touch is an invitation, never an obligation. A \"no\" is worth noting too.\n") },
+	{ "trigger", NB_TRIGGER, 0, when_and_ask, NULL },
 };
 
-/* "  --mood 1-5                1 very low, 5 very good" for each field. */
-static void field_lines(enum nb_type t)
+#define HELP_LINES 32
+
+/* The flag side of a line ("--mood 1-5"), and its meaning, of row f;
+ * false when the row has no line. */
+static bool row_line(const struct nb_field *f, char *left, size_t size, const char **meaning,
+		     char *range, size_t rsize)
+{
+	bool scale = f->type == NB_FT_SCALE && f->low;
+
+	if ((f->flags & NB_FF_KEPT) || (!scale && !f->help))
+		return false;
+	if (scale) {
+		snprintf(left, size, "--%s %d-%d", f->id, f->lo, f->hi);
+		snprintf(range, rsize, "%s, %s", _(f->low), _(f->high));
+		*meaning = range;
+	} else {
+		snprintf(left, size, "--%s %s", f->id, f->arg ? _(f->arg) : "");
+		*meaning = _(f->help);
+	}
+	return true;
+}
+
+/* "  --mood 1-5                1 very low, 5 very good": left, then the
+ * meaning at col, its later lines under it. */
+static void help_line(const char *left, const char *meaning, int col)
+{
+	int w = out_text_width(left);
+
+	printf("  %s%*s", left, col - w > 0 ? col - w : 1, "");
+	for (const char *p = meaning; *p; p++) {
+		putchar(*p);
+		if (*p == '\n' && p[1])
+			printf("%*s", col + 2, "");
+	}
+	printf("\n");
+}
+
+static void field_lines(enum nb_type t, int col, const struct own_line *own)
 {
 	size_t n;
 	const struct nb_field *f = fields_of(t, &n);
+	char left[HELP_LINES][64], ranges[HELP_LINES][160];
+	const char *meaning[HELP_LINES];
+	size_t k = 0;
+	int widest = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		char left[64], arg[24];
-		if (f[i].type == NB_FT_SCALE)
-			snprintf(arg, sizeof arg, "%d-%d", f[i].lo, f[i].hi);
-		else
-			snprintf(arg, sizeof arg, "%s", f[i].arg ? _(f[i].arg) : "");
-		snprintf(left, sizeof left, "--%s %s", f[i].id, arg);
-		printf("  %s%*s", left, 26 - out_text_width(left) > 0 ? 26 - out_text_width(left) : 1, "");
-		if (f[i].type == NB_FT_SCALE)
-			printf("%s, %s\n", _(f[i].low), _(f[i].high));
-		else
-			printf("%s\n", f[i].help ? _(f[i].help) : "");
+	for (size_t i = 0; i < n && k < HELP_LINES; i++)
+		if (row_line(&f[i], left[k], sizeof left[k], &meaning[k], ranges[k], sizeof ranges[k]))
+			k++;
+	for (size_t i = 0; own && own[i].flag && k < HELP_LINES; i++, k++) {
+		snprintf(left[k], sizeof left[k], "%s%s%s", own[i].flag, own[i].arg ? " " : "",
+			 own[i].arg ? _(own[i].arg) : "");
+		meaning[k] = _(own[i].help);
 	}
+	for (size_t i = 0; i < k; i++)
+		if (out_text_width(left[i]) + 2 > widest)
+			widest = out_text_width(left[i]) + 2;
+	for (size_t i = 0; i < k; i++)
+		help_line(left[i], meaning[i], col > widest ? col : widest);
 }
 
 void cmd_help_print(const char *cmd)
@@ -366,8 +411,9 @@ void cmd_help_print(const char *cmd)
 			fputs(_(texts[i].text), stdout);
 	for (size_t i = 0; i < sizeof with_fields / sizeof with_fields[0]; i++)
 		if (strcmp(with_fields[i].cmd, cmd) == 0) {
-			field_lines(with_fields[i].fields);
-			fputs(_(with_fields[i].tail), stdout);
+			field_lines(with_fields[i].fields, with_fields[i].col, with_fields[i].own);
+			if (with_fields[i].tail)
+				fputs(_(with_fields[i].tail), stdout);
 		}
 	for (size_t i = 0; insights && insights_howto(i).title; i++) {	/* how to read them */
 		printf("\n%s\n", insights_howto(i).title);

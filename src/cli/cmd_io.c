@@ -19,18 +19,12 @@
 
 #define IMPORT_MAX ((size_t)512 << 20)
 
-enum { O_FORMAT = OPT_BASE, O_OUT, O_DRY_RUN, O_FROM, O_MOOD_MAP, O_MOMENTS, O_PER_TYPE, O_ALL, O_YES };
+enum { O_FORMAT = OPT_BASE, O_OUT, O_DRY_RUN, O_FROM, O_MOOD_MAP, O_MOMENTS, O_PER_TYPE };
 
 static const struct option export_opts[] = {
 	{ "format", required_argument, NULL, O_FORMAT },
 	{ "out", required_argument, NULL, O_OUT },
 	{ "per-type", required_argument, NULL, O_PER_TYPE },
-	{ 0 },
-};
-
-static const struct option forget_opts[] = {
-	{ "all", no_argument, NULL, O_ALL },
-	{ "yes", no_argument, NULL, O_YES },
 	{ 0 },
 };
 
@@ -46,7 +40,6 @@ struct io_ctx {
 	const char *format;
 	const char *out;
 	const char *per_type;
-	bool all, yes;
 	bool dry_run;
 	const char *from;
 	struct nb_import_opts imp;
@@ -68,12 +61,6 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 		return NB_OK;
 	case O_PER_TYPE:
 		x->per_type = arg;
-		return NB_OK;
-	case O_ALL:
-		x->all = true;
-		return NB_OK;
-	case O_YES:
-		x->yes = true;
 		return NB_OK;
 	case O_DRY_RUN:
 		x->dry_run = x->imp.dry_run = true;
@@ -199,64 +186,6 @@ static enum nb_err write_per_type(const struct io_ctx *x, const struct nb_entrie
 		free(path);
 	}
 	return rc;
-}
-
-int cmd_forget(struct cli *c, int argc, char **argv)
-{
-	struct io_ctx x = { 0 };
-	struct nb_error err = { 0 };
-	char **args = NULL;
-	int nargs, status = 0;
-	int64_t deleted;
-
-	if (flags_parse(argc, argv, forget_opts, apply, &x, &args, &nargs, &err)) {
-		status = cli_fail(&err);
-		goto out;
-	}
-	if (nargs) {
-		status = cli_usage("forget", "%s", _("Usage: nabij forget [--all [--yes]]"));
-		goto out;
-	}
-	if (!x.all) {	/* what was deleted and waits for undo: gone for good now */
-		if (cli_open(c, &err) || app_forget_waiting(&c->app, &deleted, &err)) {
-			status = cli_fail(&err);
-			goto out;
-		}
-		if (deleted)
-			printf(ngettext("Removed %lld deleted record for good; undo cannot bring it back now.\n",
-					"Removed %lld deleted records for good; undo cannot bring them back now.\n",
-					(unsigned long)deleted),
-			       (long long)deleted);
-		else
-			printf("%s\n", _("Nothing deleted was waiting for undo; nothing was changed."));
-		goto out;
-	}
-	if (!x.yes) {
-		char *answer;
-		if (!c->tty_in) {
-			status = cli_usage("forget", "%s", _("This deletes everything. From a script, confirm with --yes."));
-			goto out;
-		}
-		out_wrapped(stdout, _("This deletes everything you wrote in nabij, for good: check-ins, moments, your circle, all of it. An export first keeps a copy (nabij export --out FILE)."), 0, 76);
-		/* TRANSLATORS: the word the person types to confirm; keep it one word */
-		answer = prompt_line(_("Type \"forget\" to delete everything: "));
-		if (!answer || strcmp(answer, _("forget")) != 0) {
-			printf("%s\n", _("Nothing was changed."));
-			free(answer);
-			goto out;
-		}
-		free(answer);
-	}
-	if (cli_open(c, &err) || app_forget_all(&c->app, &deleted, &err)) {
-		status = cli_fail(&err);
-		goto out;
-	}
-	printf(ngettext("Deleted %lld record. The database is empty now.\n",
-			"Deleted %lld records. The database is empty now.\n", (unsigned long)deleted),
-	       (long long)deleted);
-out:
-	free(args);
-	return status;
 }
 
 int cmd_export(struct cli *c, int argc, char **argv)

@@ -6,42 +6,14 @@
 #include "cli.h"
 #include "flags.h"
 #include "core/i18n.h"
-#include "core/parse.h"
 #include "core/vocab.h"
-#include "core/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-enum { O_WITH = OPT_BASE, O_NOTE, O_AT };
-
-static const struct option opts[] = {
-	{ "with", required_argument, NULL, O_WITH },
-	{ "note", required_argument, NULL, O_NOTE },
-	{ "at", required_argument, NULL, O_AT },
-	{ 0 },
-};
-
-static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
-{
-	struct rec_ctx *x = ctx;
-	struct nb_phase *p = &x->e->u.phase;
-
-	switch (opt) {
-	case O_WITH:
-		xstrset(&p->member_uid, NULL);
-		return rec_set_text(&p->with, arg);
-	case O_NOTE:
-		return rec_set_text(&p->note, arg);
-	case O_AT:
-		return rec_set_at(x, arg, err);
-	default:
-		return NB_EUSAGE;
-	}
-}
-
-const struct rec_flags phase_flags = { opts, apply, NB_TYPE_NONE };
+/* --with, --note (and --phase, for nabij edit) are the rows of a phase. */
+const struct rec_flags phase_flags = { rec_at, rec_apply, NB_PHASE };
 
 static int list(struct cli *c, const char *with)
 {
@@ -92,10 +64,11 @@ int cmd_phase(struct cli *c, int argc, char **argv)
 	struct nb_entry *e = entry_new(NB_PHASE);
 	struct rec_ctx x = { .c = c, .e = e };
 	struct nb_error err = { 0 };
-	char **args = NULL, *id = NULL;
+	struct option opts[REC_OPTS_MAX];
+	char **args = NULL;
 	int nargs, status = 0;
 
-	if (flags_parse(argc, argv, opts, apply, &x, &args, &nargs, &err)) {
+	if (flags_parse(argc, argv, rec_options(&phase_flags, opts), rec_apply, &x, &args, &nargs, &err)) {
 		status = cli_fail(&err);
 		goto out;
 	}
@@ -107,20 +80,15 @@ int cmd_phase(struct cli *c, int argc, char **argv)
 		status = cli_usage("phase", "%s", _("Which phase? For example: nabij phase distance --with Sam"));
 		goto out;
 	}
-	if (parse_term("phase", NB_VOCAB_PHASE, args[0], &id, &err)) {
+	if (rec_apply(&x, rec_opt(NB_PHASE, "phase"), args[0], &err)) {
 		status = cli_fail(&err);
 		goto out;
 	}
-	e->u.phase.phase = id;
 	if (!e->u.phase.with) {
 		status = cli_usage("phase", "%s", _("With whom? Give --with NAME."));
 		goto out;
 	}
-	if (cli_open(c, &err) || app_add(&c->app, e, &err)) {
-		status = cli_fail(&err);
-		goto out;
-	}
-	out_saved(c, e);
+	status = rec_save(c, e);
 out:
 	entry_free(e);
 	free(args);

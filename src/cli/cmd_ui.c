@@ -70,7 +70,7 @@ int cmd_ui(struct cli *c, int argc, char **argv)
 		status = cli_fail(&err);
 	} else if ((o.locked = app_encrypted(&c->app, c->db_path))) {
 		status = web_serve(&c->app, &o);
-		c->db_open = c->app.store.ops != NULL;	/* unlocked there: closed in main */
+		c->db_open = app_is_open(&c->app);	/* unlocked there: closed in main */
 	} else if (cli_open(c, &err)) {
 		status = cli_fail(&err);
 	} else {

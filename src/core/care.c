@@ -388,6 +388,26 @@ const char *care_addiction_help_text(void)
 	return _("Addiction care (verslavingszorg) helps too, without judgement; your GP can refer you.");
 }
 
+void care_after(const struct nb_entry *e, struct nb_care_after *out)
+{
+	const struct nb_checkin *c = &e->u.checkin;
+
+	*out = (struct nb_care_after){ 0 };
+	if (e->type == NB_CHECKIN && care_needs_help(c)) {
+		out->help = true;
+		out->call = care_wants_someone(c) && !care_strong_craving(c);
+	} else if (e->type == NB_CHECKIN && care_first_line(c, false) == NB_HELP_LISTEN) {
+		out->listen = true;	/* loneliness is the need: someone who listens */
+	} else if (e->type == NB_MOMENT && e->u.moment.safe && strcmp(e->u.moment.safe, "no") == 0) {
+		out->word = _("Thank you for noting that. Your no counts as much as your yes.");
+	}
+}
+
+bool care_callable(const struct nb_member *m, char dial[24])
+{
+	return !m->place && m->reach && care_phone_number(m->reach, dial);
+}
+
 const char *care_saved_word(const struct nb_entry *e)
 {
 	switch (e->type) {

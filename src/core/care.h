@@ -115,6 +115,28 @@ const char *care_craving_text(void);
  * line's number is not named: it could not be checked at its source when
  * this was written; see the note at phones[] in care.c.) */
 const char *care_addiction_help_text(void);
+/*
+ * What follows the saving of a new record, the same in both faces: the
+ * rule is here, each face shows it in its own way (cli/rec.c, page_notice
+ * in web/page_today.c). After a check-in at the lowest end, where to find
+ * help now, and when it asks for someone (care_wants_someone) and no strong
+ * craving has its own box, the people of the circle one can call; after a
+ * check-in that asks for someone without being at the lowest end, someone
+ * who listens; after a moment that did not feel safe, a word that the no
+ * counts too. (A strong craving's first to call and riding the urge follow
+ * a check-in in both faces as well, from care_strong_craving.)
+ */
+struct nb_care_after {
+	bool help;		/* where to find help now (care_help_text, NB_HELP_LINE first) */
+	bool call;		/* the circle's people who can be called (care_callable) */
+	bool listen;		/* someone who listens: NB_HELP_LISTEN alone */
+	const char *word;	/* a word after it (translated), or NULL */
+};
+void care_after(const struct nb_entry *e, struct nb_care_after *out);
+/* Whether member m can be called now: a person whose way to reach them is
+ * a phone number, which goes into dial. */
+bool care_callable(const struct nb_member *m, char dial[24]);
+
 /* A kind word for a record just saved, in the voice of PRACTICES.md. */
 const char *care_saved_word(const struct nb_entry *e);	/* the browser's words, or the terminal's */
 

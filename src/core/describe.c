@@ -7,6 +7,7 @@
 #include "attachment.h"
 #include "breath.h"
 #include "buf.h"
+#include "experiment.h"
 #include "field.h"
 #include "i18n.h"
 #include "vocab.h"
@@ -111,160 +112,109 @@ void describe_duration(struct nb_buf *b, int seconds)
 		buf_addf(b, _("%d min"), (seconds + 30) / 60);
 }
 
-void describe_entry(const struct nb_entry *e, char *out, size_t size)
+void describe_pattern(const struct nb_entry *e, struct nb_buf *b)
 {
-	struct nb_buf b = { 0 };
+	char said[96];	/* "4-2-6" as words: in 4, hold 2, out 6 seconds */
 
-	switch (e->type) {
-	case NB_CHECKIN: {
-		const struct nb_checkin *c = &e->u.checkin;
-		if (c->mood)
-			buf_addf(&b, _("mood %d"), c->mood);
-		if (c->tension) {
-			add_sep(&b);
-			buf_addf(&b, _("tension %d"), c->tension);
-		}
-		if (c->connection) {
-			add_sep(&b);
-			buf_addf(&b, _("connected %d"), c->connection);
-		}
-		if (c->sleep_minutes >= 0) {
-			add_sep(&b);
-			buf_addf(&b, _("slept %d:%02d"), c->sleep_minutes / 60, c->sleep_minutes % 60);
-		}
-		if (c->craving) {	/* a craving noted with its own scale */
-			add_sep(&b);
-			buf_addf(&b, _("craving %d"), c->craving);
-		}
-		if (c->emotions.n) {
-			add_sep(&b);
-			describe_items(&b, NB_VOCAB_EMOTION, &c->emotions);
-		}
-		if (c->needs.n) {
-			add_sep(&b);
-			buf_add(&b, _("needs "));
-			describe_items(&b, NB_VOCAB_NEED, &c->needs);
-		}
-		if (c->state) {
-			add_sep(&b);
-			buf_add(&b, vocab_label(NB_VOCAB_STATE, c->state));
-		}
-		if (c->note) {
-			add_sep(&b);
-			add_cut(&b, c->note, 40);
-		}
-		if (!b.len && c->body.n)
-			describe_items(&b, NB_VOCAB_SENSATION, &c->body);
-		if (!b.len && c->energy)
-			buf_addf(&b, _("energy %d"), c->energy);
-		if (!b.len && c->sleep_quality)
-			buf_addf(&b, _("sleep quality %d"), c->sleep_quality);
-		if (!b.len && c->tags.n)
-			describe_items(&b, NB_VOCAB_FREE, &c->tags);
-		break;
-	}
-	case NB_MOMENT: {
-		const struct nb_moment *m = &e->u.moment;
-		buf_add(&b, vocab_label(NB_VOCAB_MOMENT_KIND, m->kind));
-		if (m->with)
-			buf_addf(&b, _(" with %s"), m->with);
-		if (m->seconds) {
-			add_sep(&b);
-			describe_duration(&b, m->seconds);
-		}
-		if (m->safe) {
-			add_sep(&b);
-			buf_addf(&b, _("felt safe: %s"), vocab_label(NB_VOCAB_SAFE, m->safe));
-		}
-		if (m->effects.n) {
-			add_sep(&b);
-			describe_items(&b, NB_VOCAB_EFFECT, &m->effects);
-		}
-		break;
-	}
-	case NB_TRIGGER:
-		add_cut(&b, e->u.trigger.situation, 50);
-		if (e->u.trigger.outcome) {
-			add_sep(&b);
-			buf_add(&b, _("how it went: "));
-			add_cut(&b, e->u.trigger.outcome, 30);
-		}
-		break;
-	case NB_MEMBER:
-		buf_add(&b, e->u.member.name);
-		buf_add(&b, e->u.member.place ? _(" (place)") : "");
-		if (e->u.member.reach) {
-			add_sep(&b);
-			buf_add(&b, e->u.member.reach);
-		}
-		break;
-	case NB_SESSION:
-		buf_add(&b, vocab_label(NB_VOCAB_EXERCISE, e->u.session.exercise));
-		if (e->u.session.seconds) {
-			add_sep(&b);
-			describe_duration(&b, e->u.session.seconds);
-		}
-		if (e->u.session.with)
-			buf_addf(&b, _(" with %s"), e->u.session.with);
-		if (e->u.session.pattern) {	/* "4-2-6" as words: in 4, hold 2, out 6 seconds */
-			char said[96];
-			add_sep(&b);
-			breath_pattern_words(e->u.session.pattern, said, sizeof said);
-			buf_add(&b, said);
-		}
-		if (e->u.session.tension_before && e->u.session.tension_after) {
-			add_sep(&b);
-			buf_addf(&b, _("tension %d → %d"), e->u.session.tension_before,
-				 e->u.session.tension_after);
-		}
-		if (e->u.session.urge_before && e->u.session.urge_after) {
-			add_sep(&b);
-			buf_addf(&b, _("urge %d → %d"), e->u.session.urge_before, e->u.session.urge_after);
-		}
-		if (e->u.session.words) {
-			add_sep(&b);
-			add_cut(&b, e->u.session.words, 40);
-		}
-		break;
-	case NB_REFLECTION:
-		add_cut(&b, e->u.reflection.text, 60);
-		break;
-	case NB_ATTACHMENT: {
-		struct nb_attachment_score s;
-		char x[NB_DEC_LEN], y[NB_DEC_LEN];
-
-		attachment_score(&e->u.attachment, &s);
-		buf_addf(&b, _("anxiety %s · avoidance %s"), nb_dec1(s.anxiety, x),
-			 nb_dec1(s.avoidance, y));
-		break;
-	}
-	case NB_EXPERIMENT: {
-		const struct nb_experiment *x = &e->u.experiment;
-		buf_add(&b, x->words && strcmp(x->practice, "own") == 0 ? x->words
-								    : vocab_label(NB_VOCAB_PRACTICE, x->practice));
-		buf_add(&b, " → ");
-		buf_add(&b, vocab_label(NB_VOCAB_OUTCOME, x->outcome));
-		add_sep(&b);
-		buf_add(&b, vocab_label(NB_VOCAB_EXP_STATE, x->state));
-		break;
-	}
-	case NB_PHASE:
-		buf_add(&b, e->u.phase.with);
-		buf_add(&b, ": ");
-		buf_add(&b, vocab_label(NB_VOCAB_PHASE, e->u.phase.phase));
-		if (e->u.phase.note) {
-			add_sep(&b);
-			add_cut(&b, e->u.phase.note, 40);
-		}
-		break;
-	case NB_TYPE_NONE:
-	case NB_TYPE__COUNT:
-		break;
-	}
-	snprintf(out, size, "%s", b.s ? b.s : "");
-	buf_free(&b);
+	breath_pattern_words(e->u.session.pattern, said, sizeof said);
+	buf_add(b, said);
 }
 
+void describe_attachment(const struct nb_entry *e, struct nb_buf *b)
+{
+	struct nb_attachment_score s;
+	char x[NB_DEC_LEN], y[NB_DEC_LEN];
+
+	attachment_score(&e->u.attachment, &s);
+	buf_addf(b, _("anxiety %s · avoidance %s"), nb_dec1(s.anxiety, x), nb_dec1(s.avoidance, y));
+}
+
+void describe_practice(const struct nb_entry *e, struct nb_buf *b)
+{
+	buf_add(b, exp_practice_text(&e->u.experiment));
+}
+
+/* The value of f in e as the summary says it, into v; false when there is
+ * nothing to say (not answered, or a flag that is off). */
+static bool sum_value(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *v)
+{
+	int n;
+
+	if (!field_answered(e, f))
+		return false;
+	if (f->sum.say || f->say) {
+		(f->sum.say ? f->sum.say : f->say)(e, v);
+		return true;
+	}
+	switch (f->type) {
+	case NB_FT_SCALE:
+		buf_addi(v, field_int_of(e, f));
+		return true;
+	case NB_FT_MINUTES:
+		n = field_int_of(e, f);
+		buf_addf(v, "%d:%02d", n / 60, n % 60);
+		return true;
+	case NB_FT_SECONDS:
+		describe_duration(v, field_int_of(e, f));
+		return true;
+	case NB_FT_TERM:
+		buf_add(v, vocab_label(f->vocab, field_str_of(e, f)));
+		return true;
+	case NB_FT_ITEMS:
+	case NB_FT_TERMS:
+		describe_items(v, f->vocab, field_items_of(e, f));
+		return true;
+	case NB_FT_LINE:
+	case NB_FT_TEXT:
+	case NB_FT_PROMPT:
+		if (f->sum.cut)
+			add_cut(v, field_str_of(e, f), (size_t)f->sum.cut);
+		else
+			buf_add(v, field_str_of(e, f));
+		return true;
+	case NB_FT_FLAG:
+		return field_flag_of(e, f);
+	case NB_FT_MEMBER:
+	case NB_FT_ANSWERS:
+		break;
+	}
+	return false;
+}
+
+/* The summary is the rows that have a place in it (sum.at), in that order. */
+void describe_entry(const struct nb_entry *e, char *out, size_t size)
+{
+	struct nb_buf b = { 0 }, v = { 0 }, w = { 0 };
+	size_t n;
+	const struct nb_field *f = fields_of(e->type, &n);
+
+	for (int at = 1; at <= (int)n; at++)
+		for (size_t i = 0; i < n; i++) {
+			unsigned fl = f[i].sum.flags;
+			bool pair = (fl & NB_FS_PAIR) && i + 1 < n;
+
+			if (f[i].sum.at != at || ((fl & NB_FS_ELSE) && b.len))
+				continue;
+			buf_reset(&v);
+			buf_reset(&w);
+			if (!sum_value(e, &f[i], &v) || (pair && !sum_value(e, &f[i + 1], &w)))
+				continue;
+			if (!(fl & NB_FS_JOINED))
+				add_sep(&b);
+			if (f[i].type == NB_FT_FLAG)	/* its words are the whole of it */
+				buf_add(&b, _(f[i].sum.fmt));
+			else if (pair)
+				buf_addf(&b, _(f[i].sum.fmt), v.s, w.s);
+			else if (f[i].sum.fmt)
+				buf_addf(&b, _(f[i].sum.fmt), v.s ? v.s : "");
+			else
+				buf_add(&b, v.s ? v.s : "");
+		}
+	snprintf(out, size, "%s", b.s ? b.s : "");
+	buf_free(&b);
+	buf_free(&v);
+	buf_free(&w);
+}
 
 static void add_row(struct nb_rows *r, const char *label, struct nb_buf *b)
 {
@@ -285,13 +235,10 @@ void describe_rows(const struct nb_entry *e, struct nb_rows *out)
 	for (size_t i = 0; i < n; i++) {
 		if (!f[i].label)
 			continue;
-		if (e->type == NB_SESSION && strcmp(f[i].id, "pattern") == 0 && e->u.session.pattern) {
-			char said[96];	/* "4-2-6" as words: in 4, hold 2, out 6 seconds */
-			breath_pattern_words(e->u.session.pattern, said, sizeof said);
-			buf_add(&b, said);
-		} else {
+		if (f[i].say && field_answered(e, &f[i]))
+			f[i].say(e, &b);
+		else
 			field_describe(e, &f[i], &b);
-		}
 		add_row(out, _(f[i].label), &b);
 	}
 	if (e->type == NB_ATTACHMENT) {	/* what the answers say, not the answers */

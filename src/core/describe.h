@@ -17,8 +17,17 @@ void describe_day_short(const char *day, char *buf, size_t size);
 /* A record named as a person reads it, without its number: "check-in of
  * 20 November". */
 void describe_entry_name(const struct nb_entry *e, char *buf, size_t size);
-/* A one-line summary of e, without a trailing newline. */
+/* A one-line summary of e, without a trailing newline: the rows of its kind
+ * that have a place in the summary (the sum of struct nb_field), in their
+ * order. */
 void describe_entry(const struct nb_entry *e, char *buf, size_t size);
+/* Values in words where their type's words will not do, for the rows of
+ * core/field.c: a session's breathing rhythm ("in 4, hold 2, out 6
+ * seconds"), the attachment reflection's answers as its two axes, an
+ * experiment's practice (its own words for "own"). */
+void describe_pattern(const struct nb_entry *e, struct nb_buf *b);
+void describe_attachment(const struct nb_entry *e, struct nb_buf *b);
+void describe_practice(const struct nb_entry *e, struct nb_buf *b);
 /* Append a duration ("10 s", "2 min 30 s", "45 min"). */
 void describe_duration(struct nb_buf *b, int seconds);
 /* Append a list of terms with their places and intensities, translated. */

@@ -24,6 +24,11 @@
 #define NB_EXP_DAYS_MAX 14
 #define NB_EXP_DAYS_DEFAULT 5
 #define NB_EXP_BASELINE_MAX 14
+/* A baseline asked for without its length (the page's "first a week of
+ * just noticing"): app_experiment_start gives it NB_EXP_BASELINE_DEFAULT
+ * days. */
+#define NB_EXP_BASELINE_ASKED (-1)
+#define NB_EXP_BASELINE_DEFAULT 7
 #define NB_EXP_WASHOUT_MAX 3	/* and fewer than half a period */
 #define NB_EXP_LEVEL 0.95	/* the interval's level */
 /* The days of the largest plan: a baseline and every pair at its longest.

@@ -39,7 +39,24 @@ enum {
 	NB_FF_NOTNULL = 4,	/* the store keeps 0 as 0, not as "not answered" */
 	NB_FF_FIRST = 8,	/* a scale asked at the top of the page's form */
 	NB_FF_FACES = 16,	/* a scale of how one feels: the web shows a face for each value */
+	NB_FF_KEPT = 32,	/* kept by nabij, not given by a person (a link, a breathing
+				 * rhythm): no flag, no question, no form field */
+	NB_FF_NAMES = 64,	/* names a circle member, whom the kind's member row links to */
+	NB_FF_CHOICES = 128,	/* a list ticked among its terms on the page, beside a box
+				 * for other words (.other) */
+	NB_FF_LATER = 256,	/* noted afterwards: on the page's form once the record exists */
 };
+
+/* How a row takes part in the one-line summary of its record (describe_entry). */
+enum {
+	NB_FS_JOINED = 1,	/* straight after what comes before it, without " · " */
+	NB_FS_ELSE = 2,		/* only when nothing was said before it */
+	NB_FS_PAIR = 4,		/* with the row after it, only when both are answered: "tension 4 → 2" */
+};
+
+/* The value of a row (or a whole record) in words, where its type's words
+ * will not do: a breathing rhythm "4-2-6" said as in 4, hold 2, out 6. */
+typedef void nb_say_fn(const struct nb_entry *e, struct nb_buf *b);
 
 struct nb_field {
 	const char *id;		/* stable: flag, form field, error field ("sleep-hours") */
@@ -57,9 +74,22 @@ struct nb_field {
 	const char *label;	/* N_(): the row describing it ("Sleep quality"); NULL: none */
 	const char *low, *high;	/* N_(): the words at the ends of a scale; a flag's false and true */
 	const char *const *words;	/* N_(): a word for each value of a scale from lo, or NULL */
-	const char *ask;	/* N_(): the question on a terminal */
+	const char *ask;	/* N_(): the question on a terminal; NULL: not asked */
+	const char *off;	/* a flag's other flag, which sets it false ("person" for "place") */
+	const char *question;	/* N_(): its label on the page's form; NULL: .ask */
+	const char *hint;	/* N_(): the hint under it on the page, or NULL */
+	const char *other;	/* N_(): for NB_FF_CHOICES, the label of the box for other words */
 	const char *arg, *help;	/* N_(): its flag's value and meaning in --help (a scale's
 				 * are its range and its ends) */
+	nb_say_fn *say;		/* its value in words for its row and the summary, or NULL */
+	struct {
+		int at;		/* its place in the summary, from 1; 0: not in it */
+		unsigned flags;	/* NB_FS_ */
+		const char *fmt;	/* N_(): around the value, each %s a value ("mood %s");
+					 * NULL: the value alone; for a flag, its words when true */
+		int cut;	/* a text cut to this many characters, with an ellipsis */
+		nb_say_fn *say;	/* the summary's words for it instead of the value's */
+	} sum;
 };
 
 /* The fields of kind t, in the order of their JSON and their description. */
@@ -100,6 +130,14 @@ enum nb_err fields_validate(const struct nb_entry *e, struct nb_error *err);
  */
 enum nb_err field_parse(struct nb_entry *e, const struct nb_field *f, const char *s,
 			struct nb_error *err);
+
+/* field_parse, and for a row that names a circle member (NB_FF_NAMES)
+ * given other words than it holds, letting go of the link to the member:
+ * the app links it again by name on saving. What every face calls. */
+enum nb_err field_set(struct nb_entry *e, const struct nb_field *f, const char *s,
+		      struct nb_error *err);
+/* Whether every required row of e is answered. */
+bool fields_complete(const struct nb_entry *e);
 
 /* The value of f in words for people ("3 of 5", "7:30 hours", "sadness (3)");
  * nothing is appended when it is not answered or has no row. */

@@ -137,10 +137,9 @@ void page_protect(struct page *p);
 int64_t path_id(const char *path, const char *prefix);
 
 /* Forms of records, shared by making and editing: fill e from the posted
- * fields (err names the field), and the page that shows the form. */
-enum nb_err checkin_from_form(struct page *p, struct nb_entry *e);
-enum nb_err moment_from_form(struct page *p, struct nb_entry *e);
-enum nb_err trigger_from_form(struct page *p, struct nb_entry *e);
+ * fields, row by row of its kind (err names the field), and the page that
+ * shows the form (a moment's and a trigger's ask their rows in order). */
+enum nb_err entry_from_form(struct page *p, struct nb_entry *e);
 void checkin_form(struct page *p, const struct nb_entry *e, const char *action);
 void moment_form(struct page *p, const struct nb_entry *e, const char *action);
 void trigger_form(struct page *p, const struct nb_entry *e, const char *action);

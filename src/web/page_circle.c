@@ -35,14 +35,8 @@ static void add_form(struct page *p, const struct nb_entries *circle)
 static void add(struct page *p)
 {
 	struct nb_entry *e = entry_new(NB_MEMBER);
-	const char *name = fval(p, "name");
 
-	e->u.member.name = xstrdup(name && *name ? name : NULL);
-	e->u.member.place = fchecked(p, "place", "1");
-	e->u.member.first = fchecked(p, "first", "1");
-	e->u.member.reach = xstrdup(fval(p, "reach") && *fval(p, "reach") ? fval(p, "reach") : NULL);
-	e->u.member.helps = xstrdup(fval(p, "helps") && *fval(p, "helps") ? fval(p, "helps") : NULL);
-	if (app_add(p->w->app, e, &p->err))
+	if (entry_from_form(p, e) || app_add(p->w->app, e, &p->err))
 		p->resp->status = 422;
 	else if (p->w->app->first_before.id)	/* one first to call at a time: said on the page */
 		page_redirect(p, "/circle?moved=%lld", (long long)p->w->app->first_before.id);

@@ -68,11 +68,7 @@ static enum nb_err start(struct page *p)
 		goto out;
 	if (words && *words)
 		x->words = xstrdup(words);
-	if (strcmp(x->practice, "own") == 0 && !x->words) {
-		rc = nb_error_set(&p->err, NB_EINVAL, "words", "%s", _("Say your own practice in a few words."));
-		goto out;
-	}
-	x->baseline_days = fchecked(p, "baseline", "1") ? 7 : 0;
+	x->baseline_days = fchecked(p, "baseline", "1") ? NB_EXP_BASELINE_ASKED : 0;
 	x->in_report = fchecked(p, "report", "1");
 	if (!(rc = app_experiment_start(p->w->app, e, NULL, &p->err)))
 		page_redirect(p, "/experiment?saved=%lld", (long long)e->id);

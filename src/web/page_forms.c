@@ -50,38 +50,49 @@ static enum nb_err list_from_form(struct page *p, const char *name, enum nb_voca
 	return NB_OK;
 }
 
-static void set_text(char **slot, const char *v)
+/*
+ * Row f of e from the posted form: a list by its ticked terms and the words
+ * of its "_other" box (NB_FF_CHOICES), a duration by its words or else a
+ * quick length, a flag by its box, anything else through field_set as a
+ * flag of the terminal would. A required row left empty is refused here,
+ * in the order of the form; a row noted afterwards (NB_FF_LATER) is left as
+ * it is when the form did not show it.
+ */
+static enum nb_err row_from_form(struct page *p, struct nb_entry *e, const struct nb_field *f)
 {
-	xstrset(slot, v && *v ? v : NULL);
+	const char *v = fval(p, f->id);
+	const struct nb_quick_length *q;
+	enum nb_err rc = NB_OK;
+
+	if (f->flags & NB_FF_KEPT || ((f->flags & NB_FF_LATER) && !v))
+		return NB_OK;
+	if (f->flags & NB_FF_CHOICES) {
+		rc = list_from_form(p, f->id, f->vocab, field_items(e, f));
+	} else if (f->type == NB_FT_ITEMS || f->type == NB_FT_TERMS) {
+		items_clear(field_items(e, f));
+		rc = field_set(e, f, v, &p->err);
+	} else if (f->type == NB_FT_SECONDS && (!v || !*v) && (q = quick_length_find(fval(p, "length")))) {
+		*field_int(e, f) = q->seconds;	/* the words win over a button */
+	} else if (f->type == NB_FT_FLAG) {
+		rc = field_set(e, f, fchecked(p, f->id, "1") ? "yes" : "no", &p->err);
+	} else {
+		rc = field_set(e, f, v, &p->err);
+	}
+	if (!rc && (f->flags & NB_FF_REQUIRED) && !field_answered(e, f))
+		rc = nb_error_set(&p->err, NB_EINVAL, f->id, _("%s is needed here."), field_label(f->id));
+	return rc;
 }
 
-enum nb_err checkin_from_form(struct page *p, struct nb_entry *e)
+/* A record of any kind from the posted form: its rows, then its time. */
+enum nb_err entry_from_form(struct page *p, struct nb_entry *e)
 {
-	struct nb_checkin *c = &e->u.checkin;
-	const char *body = fval(p, "body"), *state = fval(p, "state");
-	const struct nb_field *fl;
 	size_t n;
+	const struct nb_field *f = fields_of(e->type, &n);
 	enum nb_err rc;
 
-	items_clear(&c->body);
-	if (body && *body && (rc = parse_list("body", NB_VOCAB_SENSATION, body, &c->body, &p->err)))
-		return rc;
-	if ((rc = list_from_form(p, "emotion", NB_VOCAB_EMOTION, &c->emotions)) ||
-	    (rc = list_from_form(p, "need", NB_VOCAB_NEED, &c->needs)))
-		return rc;
-	items_clear(&c->tags);
-	if (fval(p, "tag") && *fval(p, "tag") &&
-	    (rc = parse_list("tag", NB_VOCAB_FREE, fval(p, "tag"), &c->tags, &p->err)))
-		return rc;
-	xstrset(&c->state, NULL);
-	if (state && *state && (rc = parse_term("state", NB_VOCAB_STATE, state, &c->state, &p->err)))
-		return rc;
-	fl = fields_of(NB_CHECKIN, &n);
-	for (size_t i = 0; i < n; i++)	/* the scales and the hours of sleep */
-		if ((fl[i].type == NB_FT_SCALE || fl[i].type == NB_FT_MINUTES) &&
-		    (rc = field_parse(e, &fl[i], fval(p, fl[i].id), &p->err)))
+	for (size_t i = 0; i < n; i++)
+		if ((rc = row_from_form(p, e, &f[i])))
 			return rc;
-	set_text(&c->note, fval(p, "note"));
 	return time_from_form(p, e);
 }
 
@@ -252,104 +263,66 @@ void checkin_form(struct page *p, const struct nb_entry *e, const char *action)
 	free(tags);
 }
 
-enum nb_err moment_from_form(struct page *p, struct nb_entry *e)
+/* Row f on the page's form, with e's value (or what was posted, or for a
+ * new record a closed choice named in the query: /moment?kind=hug). */
+static void row_field(struct page *p, const struct nb_entry *e, const struct nb_field *f)
 {
-	struct nb_moment *m = &e->u.moment;
-	const char *kind = fval(p, "kind"), *safe = fval(p, "safe"), *secs = fval(p, "seconds");
-	enum nb_err rc;
+	const char *q = _(f->question ? f->question : f->ask), *hint = f->hint ? _(f->hint) : NULL;
+	char other[64], b[8];
 
-	xstrset(&m->kind, NULL);
-	if (!kind || !*kind)
-		return nb_error_set(&p->err, NB_EINVAL, "kind", _("%s is needed here."), field_label("kind"));
-	if ((rc = parse_term("kind", NB_VOCAB_MOMENT_KIND, kind, &m->kind, &p->err)))
-		return rc;
-	if (!m->with || !fval(p, "with") || strcmp(m->with, fval(p, "with")) != 0)
-		xstrset(&m->member_uid, NULL);
-	set_text(&m->with, fval(p, "with"));
-	m->seconds = 0;
-	if (secs && *secs && (rc = parse_seconds("seconds", secs, NB_MOMENT_SECONDS_MAX, &m->seconds, &p->err)))
-		return rc;
-	if ((!secs || !*secs) && quick_length_find(fval(p, "length")))	/* the words win over a button */
-		m->seconds = quick_length_find(fval(p, "length"))->seconds;
-	xstrset(&m->safe, NULL);
-	if (safe && *safe && (rc = parse_term("safe", NB_VOCAB_SAFE, safe, &m->safe, &p->err)))
-		return rc;
-	if ((rc = list_from_form(p, "effect", NB_VOCAB_EFFECT, &m->effects)))
-		return rc;
-	set_text(&m->note, fval(p, "note"));
-	return time_from_form(p, e);
+	if ((f->flags & NB_FF_KEPT) || (!f->question && !f->ask) || ((f->flags & NB_FF_LATER) && !(e && e->id)))
+		return;
+	if (f->flags & NB_FF_CHOICES) {
+		char *words = others(e ? field_items_of(e, f) : NULL, f->vocab);
+		w_choices(p, f->id, q, f->vocab, true, e ? field_items_of(e, f) : NULL, NULL);
+		snprintf(other, sizeof other, "%s_other", f->id);
+		w_text(p, other, _(f->other), hint, shown(p, other, words), false);
+		free(words);
+	} else if (f->type == NB_FT_TERM && vocab_is_closed(f->vocab)) {
+		w_choices(p, f->id, q, f->vocab, false, NULL,
+			  e ? field_str_of(e, f) : kvs_get(&p->req->query, f->id));
+	} else if (f->type == NB_FT_TERM) {
+		w_text(p, f->id, q, hint, shown(p, f->id, e ? vocab_label(f->vocab, field_str_of(e, f)) : NULL), false);
+	} else if (f->type == NB_FT_SECONDS) {
+		w_length(p, q, e ? field_int_of(e, f) : 0);
+	} else if (f->type == NB_FT_SCALE) {
+		w_scale_field(p, f, scale_shown(p, f->id, e ? field_int_of(e, f) : 0, b));
+	} else {
+		w_text(p, f->id, q, hint, shown(p, f->id, e ? field_str_of(e, f) : NULL), f->type == NB_FT_TEXT);
+	}
+}
+
+/* The form of a kind whose page asks its rows in their order: a word
+ * first (or NULL), the rows, the time, and the button. */
+static void rows_form(struct page *p, const struct nb_entry *e, enum nb_type t, const char *action,
+		      const char *klass, const char *first, const char *button)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(t, &n);
+	char at[20];
+
+	local_value(e, at);
+	form_begin(p, action, klass);
+	form_errors(p);
+	if (first)
+		h(p, "<p class=\"quiet\">%s</p>", first);
+	for (size_t i = 0; i < n; i++)
+		row_field(p, e, &f[i]);
+	h(p, "<details><summary>%s</summary>", _("Another date or time"));
+	w_datetime(p, "at", _("Date and time"), shown(p, "at", at));
+	h(p, "</details>");
+	form_end(p, button);
 }
 
 void moment_form(struct page *p, const struct nb_entry *e, const char *action)
 {
-	const struct nb_moment *m = e ? &e->u.moment : NULL;
-	char at[20];
-	char *eff = others(m ? &m->effects : NULL, NB_VOCAB_EFFECT);
-
-	local_value(e, at);
-	form_begin(p, action, "moment");
-	form_errors(p);
-	w_choices(p, "kind", _("What kind of moment was it?"), NB_VOCAB_MOMENT_KIND, false, NULL,
-		  m ? m->kind : kvs_get(&p->req->query, "kind"));
-	w_text(p, "with", _("With whom?"), _("A name, an animal, or yourself"), shown(p, "with", m ? m->with : NULL), false);
-	w_length(p, _("How long, roughly?"), m ? m->seconds : 0);
-	w_choices(p, "safe", _("Did it feel safe and wanted?"), NB_VOCAB_SAFE, false, NULL, m ? m->safe : NULL);
-	w_choices(p, "effect", _("What did your body do?"), NB_VOCAB_EFFECT, true, m ? &m->effects : NULL, NULL);
-	w_text(p, "effect_other", _("Something else your body did"), NULL, shown(p, "effect_other", eff), false);
-	w_text(p, "note", _("A note, if you like"), NULL, shown(p, "note", m ? m->note : NULL), true);
-	h(p, "<details><summary>%s</summary>", _("Another date or time"));
-	w_datetime(p, "at", _("Date and time"), shown(p, "at", at));
-	h(p, "</details>");
-	form_end(p, _("Save the moment"));
-	free(eff);
-}
-
-enum nb_err trigger_from_form(struct page *p, struct nb_entry *e)
-{
-	struct nb_trigger *t = &e->u.trigger;
-	const char *emotion = fval(p, "emotion"), *need = fval(p, "need");
-	enum nb_err rc;
-
-	set_text(&t->situation, fval(p, "situation"));
-	set_text(&t->reaction, fval(p, "reaction"));
-	set_text(&t->alternative, fval(p, "alternative"));
-	if (fval(p, "outcome"))
-		set_text(&t->outcome, fval(p, "outcome"));
-	xstrset(&t->emotion, NULL);
-	xstrset(&t->need, NULL);
-	if (emotion && *emotion && (rc = parse_term("emotion", NB_VOCAB_EMOTION, emotion, &t->emotion, &p->err)))
-		return rc;
-	if (need && *need && (rc = parse_term("need", NB_VOCAB_NEED, need, &t->need, &p->err)))
-		return rc;
-	if (!t->situation)
-		return nb_error_set(&p->err, NB_EINVAL, "situation", _("%s is needed here."),
-				    field_label("situation"));
-	return time_from_form(p, e);
+	rows_form(p, e, NB_MOMENT, action, "moment", NULL, _("Save the moment"));
 }
 
 void trigger_form(struct page *p, const struct nb_entry *e, const char *action)
 {
-	const struct nb_trigger *t = e ? &e->u.trigger : NULL;
-	char at[20];
-
-	local_value(e, at);
-	form_begin(p, action, "trigger");
-	form_errors(p);
-	h(p, "<p class=\"quiet\">%s</p>", _("Take a breath first if you can. Every field but the first may stay empty."));
-	w_text(p, "situation", _("What happened?"), NULL, shown(p, "situation", t ? t->situation : NULL), true);
-	w_text(p, "reaction", _("How did you react?"), NULL, shown(p, "reaction", t ? t->reaction : NULL), true);
-	w_text(p, "emotion", _("Which emotion was strongest?"), _("For example fear, anger, shame"),
-	       shown(p, "emotion", t ? vocab_label(NB_VOCAB_EMOTION, t->emotion) : NULL), false);
-	w_text(p, "need", _("What did you need underneath?"), _("For example safety, connection, appreciation"),
-	       shown(p, "need", t ? vocab_label(NB_VOCAB_NEED, t->need) : NULL), false);
-	w_text(p, "alternative", _("One small thing you could try next time"), NULL,
-	       shown(p, "alternative", t ? t->alternative : NULL), true);
-	if (e && e->id)
-		w_text(p, "outcome", _("How it went"), NULL, shown(p, "outcome", t->outcome), true);
-	h(p, "<details><summary>%s</summary>", _("Another date or time"));
-	w_datetime(p, "at", _("Date and time"), shown(p, "at", at));
-	h(p, "</details>");
-	form_end(p, _("Save"));
+	rows_form(p, e, NB_TRIGGER, action, "trigger",
+		  _("Take a breath first if you can. Every field but the first may stay empty."), _("Save"));
 }
 
 /* Make a new record of type t from the posted form, or show the form. */
@@ -380,14 +353,14 @@ void page_checkin(struct page *p)
 {
 	make(p, NB_CHECKIN, _("Check-in"), "/checkin",
 	     _("About five minutes for yourself. Answer what you like; one answer is enough, even just your mood."),
-	     checkin_from_form, checkin_form);
+	     entry_from_form, checkin_form);
 }
 
 void page_moment(struct page *p)
 {
 	make(p, NB_MOMENT, _("A moment of connection"), "/moment",
 	     _("Small moments count. Touch is an invitation, never an obligation; a no is worth noting too."),
-	     moment_from_form, moment_form);
+	     entry_from_form, moment_form);
 }
 
 #define TRIGGER_FEW 3	/* the newest entries under the form; the rest in the history */
@@ -412,7 +385,7 @@ void page_trigger(struct page *p)
 			page_fail(p, 404, _("There is no such page in nabij."));
 			return;
 		}
-		make(p, NB_TRIGGER, _("Trigger diary"), "/trigger", NULL, trigger_from_form, trigger_form);
+		make(p, NB_TRIGGER, _("Trigger diary"), "/trigger", NULL, entry_from_form, trigger_form);
 		return;
 	}
 	page_begin(p, _("Trigger diary"), "/trigger");

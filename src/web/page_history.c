@@ -256,20 +256,16 @@ static void show(struct page *p, const struct nb_entry *e)
 	rows_free(&rows);
 }
 
-/* Change a member from the posted form. */
+/* Change a member from the posted form: its rows, and whether it is a
+ * person or a place from the pair of choices this form shows ("is"). */
 static enum nb_err member_from_form(struct page *p, struct nb_entry *e)
 {
-	const char *name = fval(p, "name"), *reach = fval(p, "reach"), *helps = fval(p, "helps");
-
 	const char *is = fval(p, "is");
+	bool place = e->u.member.place;
+	enum nb_err rc = entry_from_form(p, e);
 
-	if (is && *is)	/* a person or a place */
-		e->u.member.place = strcmp(is, "place") == 0;
-	e->u.member.first = fchecked(p, "first", "1");
-	xstrset(&e->u.member.name, name && *name ? name : NULL);
-	xstrset(&e->u.member.reach, reach && *reach ? reach : NULL);
-	xstrset(&e->u.member.helps, helps && *helps ? helps : NULL);
-	return NB_OK;
+	e->u.member.place = is && *is ? strcmp(is, "place") == 0 : place;
+	return rc;
 }
 
 static void member_form(struct page *p, const struct nb_entry *e, const char *action)
@@ -304,9 +300,9 @@ static const struct {
 	enum nb_err (*from)(struct page *, struct nb_entry *);
 	void (*form)(struct page *, const struct nb_entry *, const char *);
 } editors[NB_TYPE__COUNT] = {
-	[NB_CHECKIN] = { checkin_from_form, checkin_form },
-	[NB_MOMENT] = { moment_from_form, moment_form },
-	[NB_TRIGGER] = { trigger_from_form, trigger_form },
+	[NB_CHECKIN] = { entry_from_form, checkin_form },
+	[NB_MOMENT] = { entry_from_form, moment_form },
+	[NB_TRIGGER] = { entry_from_form, trigger_form },
 	[NB_MEMBER] = { member_from_form, member_form },
 };
 

@@ -138,8 +138,8 @@ static void experiment_question(struct page *p)
 	entry_free(x);
 }
 
-/* After a lowest check-in that asks for someone: one tap to call the
- * members of the circle who have a phone number. */
+/* After a lowest check-in that asks for someone (care_after): one tap to
+ * call the people of the circle who have a phone number. */
 static void call_someone(struct page *p)
 {
 	struct nb_entries l = { 0 };
@@ -151,7 +151,7 @@ static void call_someone(struct page *p)
 	for (size_t i = 0; i < l.n; i++) {
 		const struct nb_member *m = &l.v[i]->u.member;
 		char dial[24];
-		if (m->place || !m->reach || !care_phone_number(m->reach, dial))
+		if (!care_callable(m, dial))
 			continue;
 		if (first)
 			h(p, "<p class=\"call\">%s ", _("Someone of your circle, one tap away:"));
@@ -170,29 +170,30 @@ bool page_notice(struct page *p)
 	struct nb_error err;
 	char summary[512], name[128];
 	int64_t id = saved ? atoll(saved) : 0;
-
-	bool care = false;
+	struct nb_care_after after;
 
 	if (id <= 0 || !page_ok(p, app_get(p->w->app, id, &e, &err), &err))
 		return false;
 	describe_entry(e, summary, sizeof summary);
 	describe_entry_name(e, name, sizeof name);	/* a date a person knows, not a number */
-	h(p, "<div class=\"saved\" role=\"status\"><p>%s</p><p class=\"quiet\">%s <a href=\"/r/%l\">%s</a>: %s</p></div>",
-	  care_saved_word(e), _("Saved:"), e->id, name, summary);
-	if (e->type == NB_CHECKIN && care_needs_help(&e->u.checkin)) {
+	care_after(e, &after);	/* what follows a save, as in the terminal */
+	h(p, "<div class=\"saved\" role=\"status\"><p>%s</p>", care_saved_word(e));
+	if (after.word)
+		h(p, "<p>%s</p>", after.word);
+	h(p, "<p class=\"quiet\">%s <a href=\"/r/%l\">%s</a>: %s</p></div>", _("Saved:"), e->id, name, summary);
+	if (after.help)
 		page_care(p);
-		care = true;
-		if (care_wants_someone(&e->u.checkin) && !care_strong_craving(&e->u.checkin))
-			call_someone(p);
-	} else if (e->type == NB_CHECKIN && care_first_line(&e->u.checkin, false) == NB_HELP_LISTEN) {
-		h(p, "<p class=\"listen\">");	/* loneliness is the need: someone who listens */
+	if (after.call)
+		call_someone(p);
+	if (after.listen) {
+		h(p, "<p class=\"listen\">");
 		page_phones_as(p, NB_HELP_LISTEN, "button secondary call");
 		h(p, "</p>");
 	}
 	if (e->type == NB_CHECKIN)
 		experiment_question(p);
 	entry_free(e);
-	return care;
+	return after.help;
 }
 
 /* Before anything is noted: what nabij is and where to begin, in three

@@ -264,6 +264,57 @@ static void care_rule(void **state)
 	assert_null(strstr(care_not_therapy_text(true), "nabij export"));
 }
 
+/* What follows a save, the one rule of both faces: help and the people to
+ * call after the lowest check-in that asks for someone (not while a strong
+ * craving has its own box), someone who listens a step above it, a word
+ * after a moment that did not feel safe, nothing after anything else. */
+static void care_after_a_save(void **state)
+{
+	struct nb_item need = { .term = "contact" }, craving = { .term = "craving", .intensity = 5 };
+	struct nb_entry *e = entry_new(NB_CHECKIN);
+	struct nb_care_after a;
+	struct nb_member sam = { .name = "Sam", .reach = "06-12345678" }, bench = sam;
+	char dial[24];
+
+	(void)state;
+	care_after(e, &a);
+	assert_false(a.help || a.call || a.listen || a.word);
+	e->u.checkin.mood = 1;
+	care_after(e, &a);
+	assert_true(a.help);
+	assert_false(a.call || a.listen);
+	e->u.checkin.needs = (struct nb_items){ &need, 1, 1 };
+	care_after(e, &a);
+	assert_true(a.help && a.call);
+	e->u.checkin.emotions = (struct nb_items){ &craving, 1, 1 };
+	care_after(e, &a);
+	assert_true(a.help);
+	assert_false(a.call);
+	e->u.checkin.emotions = (struct nb_items){ 0 };
+	e->u.checkin.mood = 2;
+	care_after(e, &a);
+	assert_true(a.listen);
+	assert_false(a.help || a.call);
+	e->u.checkin.needs = (struct nb_items){ 0 };
+	entry_free(e);
+	e = entry_new(NB_MOMENT);
+	e->u.moment.kind = xstrdup("hug");
+	e->u.moment.safe = xstrdup("unsure");
+	care_after(e, &a);
+	assert_null(a.word);
+	xstrset(&e->u.moment.safe, "no");
+	care_after(e, &a);
+	assert_non_null(a.word);
+	assert_non_null(strstr(a.word, "Your no counts as much as your yes."));
+	entry_free(e);
+	assert_true(care_callable(&sam, dial));
+	assert_string_equal(dial, "0612345678");
+	bench.place = true;	/* a place is not called */
+	assert_false(care_callable(&bench, dial));
+	sam.reach = "on Tuesdays";
+	assert_false(care_callable(&sam, dial));
+}
+
 /* Where the help lines go in which order: the edges of the rule. */
 static void care_first_line_rule(void **state)
 {
@@ -382,6 +433,7 @@ int main(void)
 		cmocka_unit_test(vocabularies),
 		cmocka_unit_test(care_rule),
 		cmocka_unit_test(care_first_line_rule),
+		cmocka_unit_test(care_after_a_save),
 		cmocka_unit_test(circle_and_prompts),
 		cmocka_unit_test(wanted_touch),
 		cmocka_unit_test(uids),

@@ -1621,6 +1621,30 @@ static void a_failed_undo_changes_nothing(void **state)
 	assert_int_equal(app_undo(a, sam, NULL, &err), NB_OK);
 }
 
+/* The experiment's own rules at its start, the same for both faces: a
+ * practice of one's own needs its words (one message), a baseline asked
+ * for without its days is a week, the pairs and days have their defaults. */
+static void an_experiment_starts_by_its_rules(void **state)
+{
+	struct nb_app *a = *state;
+	struct nb_error err = { 0 };
+	struct nb_entry *x = experiment("own", NULL);
+
+	assert_int_equal(app_experiment_start(a, x, NULL, &err), NB_EINVAL);
+	assert_string_equal(err.field, "words");
+	assert_string_equal(err.msg, "Say your own practice in a few words.");
+	assert_int_equal(running(a), 0);
+	x->u.experiment.words = xstrdup("a walk at dawn");
+	x->u.experiment.baseline_days = NB_EXP_BASELINE_ASKED;
+	assert_int_equal(app_experiment_start(a, x, NULL, &err), NB_OK);
+	assert_int_equal(x->u.experiment.baseline_days, NB_EXP_BASELINE_DEFAULT);
+	assert_int_equal(NB_EXP_BASELINE_DEFAULT, 7);
+	assert_int_equal(x->u.experiment.pairs, NB_EXP_PAIRS_DEFAULT);
+	assert_int_equal(x->u.experiment.period_days, NB_EXP_DAYS_DEFAULT);
+	assert_int_equal(running(a), 1);
+	entry_free(x);
+}
+
 /* A running experiment that waits for undo gives way to a new one, for
  * good: two cannot run, and it could not come back beside it. */
 static void a_new_experiment_ends_the_wait(void **state)
@@ -1848,6 +1872,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(forget_what_waits, setup, teardown),
 		cmocka_unit_test_setup_teardown(undo_the_first_to_call, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_failed_undo_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(an_experiment_starts_by_its_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_new_experiment_ends_the_wait, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_kind_round_trips, setup, teardown),
 		cmocka_unit_test_setup_teardown(one_first_to_call, setup, teardown),

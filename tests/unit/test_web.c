@@ -898,6 +898,34 @@ static int get_q(struct fixture *f, const char *path, const char *k, const char 
 	return status;
 }
 
+/* What follows a save is the terminal's too (care_after): a word after a
+ * moment that did not feel safe, and after the lowest check-in that asks
+ * for someone, the help and the people of the circle to call. */
+static void care_after_a_save_on_the_page(void **state)
+{
+	struct fixture *f = *state;
+	char *body, id[32];
+	int64_t made_id;
+
+	made_id = made(f, "/moment", (const char *const[]){ "kind", "hug", "safe", "no", NULL });
+	snprintf(id, sizeof id, "%lld", (long long)made_id);
+	assert_int_equal(get_q(f, "/", "saved", id, &body), 200);
+	assert_non_null(strstr(body, "<p>Thank you for noting that. Your no counts as much as your yes.</p>"));
+	free(body);
+	made_id = made(f, "/moment", (const char *const[]){ "kind", "hug", "safe", "yes", NULL });
+	snprintf(id, sizeof id, "%lld", (long long)made_id);
+	assert_int_equal(get_q(f, "/", "saved", id, &body), 200);
+	assert_null(strstr(body, "Your no counts"));
+	free(body);
+	made(f, "/circle", (const char *const[]){ "name", "Sam", "reach", "06-12345678", NULL });
+	made_id = made(f, "/checkin", (const char *const[]){ "mood", "1", "need", "contact", NULL });
+	snprintf(id, sizeof id, "%lld", (long long)made_id);
+	assert_int_equal(get_q(f, "/", "saved", id, &body), 200);
+	assert_non_null(strstr(body, "Someone of your circle, one tap away:"));
+	assert_non_null(strstr(body, "href=\"tel:0612345678\">Sam</a>"));
+	free(body);
+}
+
 /* Nothing removed by one stray tap: a member or a record deleted in the
  * browser is gone from the circle, the history and search at once, and the
  * next page offers Undo as a form (no script), which brings it back whole. */
@@ -1521,6 +1549,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(every_route_answers, setup, teardown),
 		cmocka_unit_test_setup_teardown(exercise_asks_its_questions, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_urge_box_stays, setup, teardown),
+		cmocka_unit_test_setup_teardown(care_after_a_save_on_the_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(an_old_form_comes_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_icon_is_there, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_opening_address_signs_in, setup, teardown),

@@ -12,3 +12,10 @@ run help
 for d in 08 09 10 11 12 13 14 15 16 17; do run checkin --mood 2 --at 2026-11-${d}T20:00 >/dev/null; done
 run today
 run week
+# After the lowest check-in that asks for someone: where help is, then the
+# people of the circle one can call (a place is not called), as the page
+# offers them one tap away.
+run circle add Sam --reach "06-12345678"
+run circle add --place "The bench" --reach "06-87654321"
+run checkin --mood 1 --need contact
+run --lang nl checkin --mood 1 --emotion loneliness
