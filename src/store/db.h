@@ -107,6 +107,11 @@ void sq_scrub(struct db *d);
 void sq_rollback(void *h);
 extern const struct nb_store_ops sq_ops;
 
+/* The next of a person's search words from *p: a run of characters
+ * between spaces and double quotes, its length in *n; NULL when none is
+ * left. fts_query and snip_query_new both split the words by it. */
+const char *sq_next_word(const char **p, size_t *n);
+
 /* snippet.c: the phrases of a person's search words (as fts_query makes
  * them), and the snippet of text for them: at most ntok tokens, the matches
  * between \x02 and \x03, as FTS5's snippet() cut it (the caller frees it). */

@@ -15,7 +15,6 @@
 #include "core/buf.h"
 #include "core/xalloc.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,29 +135,21 @@ enum nb_err snip_query_new(struct db *d, const char *words, struct snip_query **
 			   struct nb_error *err)
 {
 	struct snip_query *q;
-	const char *p = words;
+	const char *p = words, *start;
+	size_t n;
 	enum nb_err rc;
 
 	*out = NULL;
 	if ((rc = tokenizer(d, err)))
 		return rc;
 	q = xcalloc(1, sizeof *q);
-	while (*p) {
-		const char *start;
-
-		while (*p && (isspace((unsigned char)*p) || *p == '"'))
-			p++;
-		start = p;
-		while (*p && !isspace((unsigned char)*p) && *p != '"')
-			p++;
-		if (p > start) {
-			q->p = xrealloc(q->p, (size_t)(q->n + 1) * sizeof *q->p);
-			memset(&q->p[q->n], 0, sizeof q->p[q->n]);
-			if ((rc = split(d, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX, start, (int)(p - start),
-					&q->p[q->n++].t, err))) {
-				snip_query_free(q);
-				return rc;
-			}
+	while ((start = sq_next_word(&p, &n))) {	/* the words as the query has them */
+		q->p = xrealloc(q->p, (size_t)(q->n + 1) * sizeof *q->p);
+		memset(&q->p[q->n], 0, sizeof q->p[q->n]);
+		if ((rc = split(d, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX, start, (int)n,
+				&q->p[q->n++].t, err))) {
+			snip_query_free(q);
+			return rc;
 		}
 	}
 	*out = q;

@@ -639,6 +639,18 @@ static void search_text(const struct nb_entry *e, const char *lang, struct nb_bu
 		nb_lang_back(was);
 }
 
+/* A row of the index into it or out of it (S_FTS_INS, S_FTS_DEL): the
+ * same four values either way. */
+static enum nb_err fts_row(struct db *d, sqlite3_stmt *st, int64_t id, const struct nb_buf *text,
+			   const struct nb_buf *words, const char *lang, struct nb_error *err)
+{
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, text->s ? text->s : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, words->s ? words->s : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, lang, -1, SQLITE_STATIC);
+	return sq_run(d, st, err);
+}
+
 /* The search index of e: the text a snippet shows (its terms by their
  * labels), and the words people use for its terms in either language; the
  * index keeps their words, not the text, and the language they came in. */
@@ -651,11 +663,7 @@ static enum nb_err index_in(struct db *d, const struct nb_entry *e, const char *
 	if (!st)
 		return NB_EDB;
 	search_text(e, lang, &text, &words);
-	sqlite3_bind_int64(st, 1, e->id);
-	sqlite3_bind_text(st, 2, text.s ? text.s : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, words.s ? words.s : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, lang, -1, SQLITE_STATIC);
-	rc = sq_run(d, st, err);
+	rc = fts_row(d, st, e->id, &text, &words, lang, err);
 	buf_free(&text);
 	buf_free(&words);
 	return rc;
@@ -775,11 +783,7 @@ static enum nb_err unindex_entry(struct db *d, int64_t id, struct nb_error *err)
 	if (!(st = sq_stmt(d, S_FTS_DEL, err))) {
 		rc = NB_EDB;
 	} else {
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, text.s ? text.s : "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, words.s ? words.s : "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, lang, -1, SQLITE_STATIC);
-		rc = sq_run(d, st, err);
+		rc = fts_row(d, st, id, &text, &words, lang, err);
 	}
 	buf_free(&text);
 	buf_free(&words);
@@ -1485,23 +1489,28 @@ static enum nb_err db_each(void *h, const struct nb_query *q, nb_each_fn fn, voi
 static char *fts_query(const char *words)
 {
 	struct nb_buf b = { 0 };
-	const char *p = words;
+	const char *p = words, *start;
+	size_t n;
 
-	while (*p) {
-		const char *start;
-
-		while (*p && (isspace((unsigned char)*p) || *p == '"'))
-			p++;
-		start = p;
-		while (*p && !isspace((unsigned char)*p) && *p != '"')
-			p++;
-		if (p > start) {
-			buf_add(&b, b.len ? " \"" : "\"");
-			buf_addn(&b, start, (size_t)(p - start));
-			buf_add(&b, "\"*");
-		}
+	while ((start = sq_next_word(&p, &n))) {
+		buf_add(&b, b.len ? " \"" : "\"");
+		buf_addn(&b, start, n);
+		buf_add(&b, "\"*");
 	}
 	return b.len ? buf_detach(&b) : (buf_free(&b), NULL);
+}
+
+const char *sq_next_word(const char **p, size_t *n)
+{
+	const char *start;
+
+	while (**p && (isspace((unsigned char)**p) || **p == '"'))
+		(*p)++;
+	start = *p;
+	while (**p && !isspace((unsigned char)**p) && **p != '"')
+		(*p)++;
+	*n = (size_t)(*p - start);
+	return *n ? start : NULL;
 }
 
 void hits_free(struct nb_hits *h)
