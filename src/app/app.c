@@ -383,6 +383,7 @@ static enum nb_err today_read(struct nb_app *a, struct nb_today *t, struct nb_er
 	 * check-ins and moments for one kind line for a person who comes back */
 	q.since = before;
 	q.until = t->day;
+	q.by_day = true;	/* each day's apart below, in time order */
 	if ((rc = OPS(a)->list(DB(a), &q, &both, err)))
 		goto fail;
 	for (size_t i = 0; i < both.n; i++) {

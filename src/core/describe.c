@@ -30,14 +30,15 @@ static const char *const months[] = {
 void describe_day(const char *day, char *buf, size_t size)
 {
 	int y = atoi(day), m = atoi(day + 5), d = atoi(day + 8);
+	char dn[24], yn[24];
 
 	if (m < 1 || m > 12) {
 		snprintf(buf, size, "%s", day);
 		return;
 	}
 	/* TRANSLATORS: weekday, day of month, month, year: "Friday 20 November 2026" */
-	snprintf(buf, size, _("%1$s %2$d %3$s %4$d"), _(weekdays[nb_day_weekday(day)]), d,
-		 _(months[m - 1]), y);
+	nb_say(buf, size, _("%1$s %2$d %3$s %4$d"),
+	       (const char *[]){ _(weekdays[nb_day_weekday(day)]), nb_int(d, dn), _(months[m - 1]), nb_int(y, yn) }, 4);
 }
 
 const char *describe_weekday(const char *day)
@@ -48,13 +49,14 @@ const char *describe_weekday(const char *day)
 void describe_day_short(const char *day, char *buf, size_t size)
 {
 	int m = atoi(day + 5), d = atoi(day + 8);
+	char dn[24];
 
 	if (m < 1 || m > 12) {
 		snprintf(buf, size, "%s", day);
 		return;
 	}
 	/* TRANSLATORS: day of month and month, on a chart's time axis: "20 November" */
-	snprintf(buf, size, _("%1$d %2$s"), d, _(months[m - 1]));
+	nb_say(buf, size, _("%1$d %2$s"), (const char *[]){ nb_int(d, dn), _(months[m - 1]) }, 2);
 }
 
 void describe_entry_name(const struct nb_entry *e, char *buf, size_t size)
@@ -63,7 +65,7 @@ void describe_entry_name(const struct nb_entry *e, char *buf, size_t size)
 
 	describe_day_short(e->day, day, sizeof day);
 	/* TRANSLATORS: a record and its day: "check-in of 20 November" */
-	snprintf(buf, size, _("%1$s of %2$s"), entry_type_label(e->type), day);
+	nb_say(buf, size, _("%1$s of %2$s"), (const char *[]){ entry_type_label(e->type), day }, 2);
 }
 
 /* Append s, cut to at most max characters (not bytes), with an ellipsis. */
@@ -90,9 +92,12 @@ void describe_items(struct nb_buf *b, enum nb_vocab v, const struct nb_items *l)
 		buf_add(b, i ? ", " : "");
 		buf_add(b, vocab_label(v, l->v[i].term));
 		if (l->v[i].place)
-			buf_addf(b, _(" in %s"), vocab_label(NB_VOCAB_PLACE, l->v[i].place));
-		if (l->v[i].intensity)
-			buf_addf(b, " (%d)", l->v[i].intensity);
+			buf_say(b, _(" in %s"), (const char *[]){ vocab_label(NB_VOCAB_PLACE, l->v[i].place) }, 1);
+		if (l->v[i].intensity) {
+			buf_add(b, " (");
+			buf_addi(b, l->v[i].intensity);
+			buf_add(b, ")");
+		}
 	}
 }
 
@@ -104,12 +109,14 @@ static void add_sep(struct nb_buf *b)
 
 void describe_duration(struct nb_buf *b, int seconds)
 {
+	char x[24], y[24];
+
 	if (seconds < 60)	/* a minute as people say it: "1 min", not "60 s" */
-		buf_addf(b, _("%d s"), seconds);
+		buf_say(b, _("%d s"), (const char *[]){ nb_int(seconds, x) }, 1);
 	else if (seconds < 600 && seconds % 60)
-		buf_addf(b, _("%d min %d s"), seconds / 60, seconds % 60);
+		buf_say(b, _("%d min %d s"), (const char *[]){ nb_int(seconds / 60, x), nb_int(seconds % 60, y) }, 2);
 	else
-		buf_addf(b, _("%d min"), (seconds + 30) / 60);
+		buf_say(b, _("%d min"), (const char *[]){ nb_int((seconds + 30) / 60, x) }, 1);
 }
 
 void describe_pattern(const struct nb_entry *e, struct nb_buf *b)
@@ -185,32 +192,47 @@ static bool sum_value(const struct nb_entry *e, const struct nb_field *f, struct
 void describe_entry(const struct nb_entry *e, char *out, size_t size)
 {
 	struct nb_buf b = { 0 }, v = { 0 }, w = { 0 };
-	size_t n;
+	size_t n, k = 0, order[64];
 	const struct nb_field *f = fields_of(e->type, &n);
 
-	for (int at = 1; at <= (int)n; at++)
-		for (size_t i = 0; i < n; i++) {
-			unsigned fl = f[i].sum.flags;
-			bool pair = (fl & NB_FS_PAIR) && i + 1 < n;
+	/* the rows in the order of their places: a few, sorted by insertion */
+	for (size_t i = 0; i < n && k < sizeof order / sizeof order[0]; i++) {
+		size_t j = k++;
 
-			if (f[i].sum.at != at || ((fl & NB_FS_ELSE) && b.len))
-				continue;
-			buf_reset(&v);
-			buf_reset(&w);
-			if (!sum_value(e, &f[i], &v) || (pair && !sum_value(e, &f[i + 1], &w)))
-				continue;
-			if (!(fl & NB_FS_JOINED))
-				add_sep(&b);
-			if (f[i].type == NB_FT_FLAG)	/* its words are the whole of it */
-				buf_add(&b, _(f[i].sum.fmt));
-			else if (pair)
-				buf_addf(&b, _(f[i].sum.fmt), v.s, w.s);
-			else if (f[i].sum.fmt)
-				buf_addf(&b, _(f[i].sum.fmt), v.s ? v.s : "");
-			else
-				buf_add(&b, v.s ? v.s : "");
+		if (f[i].sum.at <= 0) {
+			k--;
+			continue;
 		}
-	snprintf(out, size, "%s", b.s ? b.s : "");
+		for (; j > 0 && f[order[j - 1]].sum.at > f[i].sum.at; j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+	}
+	for (size_t o = 0; o < k; o++) {
+		size_t i = order[o];
+		unsigned fl = f[i].sum.flags;
+		bool pair = (fl & NB_FS_PAIR) && i + 1 < n;
+
+		if ((fl & NB_FS_ELSE) && b.len)
+			continue;
+		buf_reset(&v);
+		buf_reset(&w);
+		if (!sum_value(e, &f[i], &v) || (pair && !sum_value(e, &f[i + 1], &w)))
+			continue;
+		if (!(fl & NB_FS_JOINED))
+			add_sep(&b);
+		if (f[i].type == NB_FT_FLAG)	/* its words are the whole of it */
+			buf_add(&b, _(f[i].sum.fmt));
+		else if (f[i].sum.fmt)
+			buf_say(&b, _(f[i].sum.fmt), (const char *[]){ v.s, pair ? w.s : NULL }, pair ? 2 : 1);
+		else
+			buf_add(&b, v.s ? v.s : "");
+	}
+	if (size) {
+		size_t len = b.len < size - 1 ? b.len : size - 1;
+
+		memcpy(out, b.s ? b.s : "", len);
+		out[len] = '\0';
+	}
 	buf_free(&b);
 	buf_free(&v);
 	buf_free(&w);

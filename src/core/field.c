@@ -534,11 +534,9 @@ bool field_answered(const struct nb_entry *e, const struct nb_field *f)
 	return false;
 }
 
-void fields_reset(struct nb_entry *e)
+/* What the fields of e hold freed; their values are left dangling. */
+static void fields_release(struct nb_entry *e, const struct nb_field *f, size_t n)
 {
-	size_t n;
-	const struct nb_field *f = fields_of(e->type, &n);
-
 	for (size_t i = 0; i < n; i++)
 		switch (f[i].type) {
 		case NB_FT_TERM:
@@ -559,10 +557,31 @@ void fields_reset(struct nb_entry *e)
 		case NB_FT_ANSWERS:
 			break;
 		}
+}
+
+void fields_init(struct nb_entry *e)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(e->type, &n);
+
 	memset(&e->u, 0, sizeof e->u);
 	for (size_t i = 0; i < n; i++)
 		if (f[i].type == NB_FT_MINUTES)
 			*field_int(e, &f[i]) = -1;
+}
+
+void fields_free(struct nb_entry *e)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(e->type, &n);
+
+	fields_release(e, f, n);
+}
+
+void fields_reset(struct nb_entry *e)
+{
+	fields_free(e);
+	fields_init(e);
 }
 
 /* --- checking ------------------------------------------------------------ */

@@ -119,6 +119,11 @@ bool field_answered(const struct nb_entry *e, const struct nb_field *f);
 
 /* Release the values of e's fields and set each to "not answered". */
 void fields_reset(struct nb_entry *e);
+/* The fields of a new record e (all zero) made empty: a time of sleep
+ * not given is -1. */
+void fields_init(struct nb_entry *e);
+/* What the fields of e hold freed, for a record that goes. */
+void fields_free(struct nb_entry *e);
 /* Check each field of e against its type, range and vocabulary. */
 enum nb_err fields_validate(const struct nb_entry *e, struct nb_error *err);
 

@@ -9,7 +9,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define _(s) gettext(s)
+/* A message in the current language. s must not change while the program
+ * runs (a literal, or a table's): its answer is remembered by its address
+ * (nb_gettext). */
+#define _(s) nb_gettext(s)
 #define N_(s) (s)
 /* A message in a context, for a word that a place of the page says
  * differently ("Check in" on the phone's bar); NC_ marks one in a table. */
@@ -30,8 +33,30 @@ bool nb_catalogue_present(const char *lang);
  * → "Asking for closeness"); letters past ASCII are left as they are. */
 const char *nb_capital(const char *s, char *buf, size_t size);
 
-/* gettext of msgid in context ctx (msgctxt), msgid itself when untranslated. */
+/* gettext of msgid, remembered: a page asks for hundreds of messages, and
+ * gettext looks each up anew (the language from the environment, the
+ * catalogue's tree), about 2,000 instructions a time. The answers are kept
+ * by the message's address until the language changes (glibc's counter of
+ * catalogue changes, which setlocale, textdomain and a change of LANGUAGE
+ * made here move), each thread its own. */
+const char *nb_gettext(const char *msgid);
+/* gettext of msgid in context ctx (msgctxt), msgid itself when untranslated;
+ * remembered as nb_gettext does. */
 const char *nb_pgettext(const char *ctx, const char *msgid);
+
+/*
+ * A translated message said with its values, as snprintf would say it, at a
+ * fraction of the cost (a page of a full day says a few hundred). fmt's
+ * conversions are %s and %d, each perhaps numbered (%2$s, for a language
+ * that puts them the other way round); v[i] is the i-th value as text
+ * (nb_int for a number). Flags and widths are passed over; %% is a percent
+ * sign. nb_say writes into out (cut as snprintf cuts), buf_say appends.
+ */
+void nb_say(char *out, size_t size, const char *fmt, const char *const *v, size_t n);
+struct nb_buf;
+void buf_say(struct nb_buf *b, const char *fmt, const char *const *v, size_t n);
+/* v in decimal into buf, which it returns. */
+const char *nb_int(long long v, char buf[24]);
 
 /* The language messages come out in right now: "nl" when the Dutch
  * catalogue answers, "en" (the source strings) otherwise. */

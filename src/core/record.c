@@ -63,7 +63,7 @@ struct nb_entry *entry_new(enum nb_type t)
 	struct nb_entry *e = xcalloc(1, sizeof *e);
 
 	e->type = t;
-	fields_reset(e);
+	fields_init(e);
 	return e;
 }
 
@@ -99,7 +99,7 @@ void entry_free(struct nb_entry *e)
 {
 	if (!e)
 		return;
-	entry_reset(e);
+	fields_free(e);
 	free(e);
 }
 

@@ -4,7 +4,6 @@
 #include "record.h"
 
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -32,21 +31,6 @@ static void civil(int64_t t, struct tm *tm)
 	time_t tt = (time_t)t;
 
 	gmtime_r(&tt, tm);
-}
-
-/* Format into a roomy buffer, then copy what fits: the fields are always
- * in range, but the compiler cannot know that. */
-static void put(char *out, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void put(char *out, size_t size, const char *fmt, ...)
-{
-	char tmp[128];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	snprintf(out, size, "%.*s", (int)(size - 1), tmp);
 }
 
 /* "YYYY-MM-DDTHH:MM:SS" of tm at out, digit by digit: an export writes
@@ -119,8 +103,13 @@ void nb_stamp_clock(struct nb_stamp st, char out[8])
 {
 	struct tm tm;
 
-	civil(st.utc + st.offset, &tm);
-	put(out, 8, "%02d:%02d", tm.tm_hour, tm.tm_min);
+	civil(st.utc + st.offset, &tm);	/* digit by digit: a page says many */
+	out[0] = (char)('0' + tm.tm_hour / 10 % 10);
+	out[1] = (char)('0' + tm.tm_hour % 10);
+	out[2] = ':';
+	out[3] = (char)('0' + tm.tm_min / 10 % 10);
+	out[4] = (char)('0' + tm.tm_min % 10);
+	out[5] = '\0';
 }
 
 static int is_leap(int y)

@@ -24,7 +24,7 @@
 enum stmt {
 	S_BEGIN, S_COMMIT,
 	S_ENTRY_INS, S_ENTRY_UPD, S_ENTRY_GET, S_ENTRY_GET_ANY, S_ENTRY_UID, S_ENTRY_ASIDE, S_ENTRY_BACK, S_WAITING, S_PURGE,
-	S_ITEMS_DEL, S_ITEM_INS, S_ITEMS_GET, S_ENTRIES_GET, S_READ,
+	S_ITEMS_DEL, S_ITEM_INS, S_ITEMS_GET, S_ITEMS_RANGE, S_ENTRIES_GET, S_READ,
 	S_FTS_DEL, S_FTS_INS, S_FTS_LANG, S_FTS_SIZE, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
 	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_SEARCH_COUNT, S_PERIOD, S_DAY_MEANS,
 	S_DIRTY_ANY, S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS, S_REFRESH_DAY_DEL, S_REFRESH_DAY_INS,
@@ -45,6 +45,7 @@ struct db {
 	sqlite3_stmt *st[S__COUNT];
 	sqlite3_stmt *put[NB_TYPE__COUNT], *get[NB_TYPE__COUNT];	/* each kind's row, from its fields;
 							 * get reads the rows of many records */
+	sqlite3_stmt *get_range[NB_TYPE__COUNT];	/* get for ids that lie close together */
 	char **terms;		/* the terms of insight facts, each once */
 	size_t nterms;
 	uint32_t slot[TERM_SLOTS];	/* 1 + index into terms, 0 when free */

@@ -46,6 +46,10 @@ struct nb_query {
 	const char *until;	/* last day, inclusive, or NULL */
 	int limit;		/* 0 for all */
 	bool newest_first;
+	bool by_day;		/* since to until in the order of their days, each
+				 * day's in time order (the index's own order,
+				 * nothing sorted): time order but for a record
+				 * made across a change of time zone */
 };
 
 #define NB_TYPE_BIT(t) (1u << (t))

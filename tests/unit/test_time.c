@@ -5,8 +5,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "core/i18n.h"
 #include "core/time.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -188,6 +190,81 @@ static void day_arithmetic(void **state)
 	assert_int_equal(nb_day_parse("2026-11-20x", "since", &err), NB_EINVAL);
 }
 
+/* A clock of a stamp, as "%02d:%02d" wrote it. */
+static void clock_of_a_stamp(void **state)
+{
+	char out[8];
+
+	(void)state;
+	nb_stamp_clock((struct nb_stamp){ NOW, 3600 }, out);
+	assert_string_equal(out, "20:00");
+	nb_stamp_clock((struct nb_stamp){ NOW - 20 * 3600 + 5 * 60, 3600 }, out);
+	assert_string_equal(out, "00:05");
+	nb_stamp_clock((struct nb_stamp){ NOW + 3 * 3600 + 59 * 60 + 59, 3600 }, out);
+	assert_string_equal(out, "23:59");
+}
+
+/* nb_say says what snprintf says for the formats messages use, also cut
+ * short and with the values the other way round. */
+static void says_a_message_as_printf_would(void **state)
+{
+	char a[64], b[64], n1[24], n2[24];
+	const struct {
+		const char *fmt;
+	} f[] = { { "mood %s" }, { "%1$s of %2$s" }, { "%2$s, %1$s" }, { "%d min %d s" },
+		  { "100%% %s" }, { "no values" }, { "" }, { "%s%s" }, { "%2$d %1$s" } };
+	const char *v[] = { "een", "twee" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+		const char *fmt = f[i].fmt;
+		bool ints = strstr(fmt, "%d") || strstr(fmt, "$d");
+
+		if (strstr(fmt, "%d min"))
+			snprintf(a, sizeof a, fmt, 4, 30);
+		else if (strstr(fmt, "%2$d"))
+			snprintf(a, sizeof a, fmt, "een", 12);
+		else
+			snprintf(a, sizeof a, fmt, "een", "twee");
+		if (ints && strstr(fmt, "%d min"))
+			nb_say(b, sizeof b, fmt, (const char *[]){ nb_int(4, n1), nb_int(30, n2) }, 2);
+		else if (ints)
+			nb_say(b, sizeof b, fmt, (const char *[]){ "een", nb_int(12, n1) }, 2);
+		else
+			nb_say(b, sizeof b, fmt, v, 2);
+		assert_string_equal(b, a);
+	}
+	/* cut as snprintf cuts: the room less one, terminated */
+	nb_say(b, 6, "mood %s", v, 1);
+	assert_string_equal(b, "mood ");
+	nb_say(b, 1, "mood %s", v, 1);
+	assert_string_equal(b, "");
+	/* a value that is not there says nothing; flags and widths pass */
+	nb_say(b, sizeof b, "[%s|%s]", v, 1);
+	assert_string_equal(b, "[een|]");
+	nb_say(b, sizeof b, "%02d:%-3s.", (const char *[]){ "7", "x" }, 2);
+	assert_string_equal(b, "7:x.");
+	assert_string_equal(nb_int(-1234567890123LL, n1), "-1234567890123");
+	assert_string_equal(nb_int(0, n1), "0");
+}
+
+/* nb_dec1 and nb_dec2 round as printf rounds, ties and all. */
+static void decimals_as_printf_rounds(void **state)
+{
+	char a[32], b[NB_DEC_LEN];
+
+	(void)state;
+	for (int i = -20000; i <= 20000; i++)
+		for (int d = 1; d <= 8; d++) {
+			double v = (double)i / (d == 8 ? 1000 : d == 7 ? 100 : d);
+
+			snprintf(a, sizeof a, "%.1f", v > -0.05 && v < 0.05 ? 0.0 : v);
+			assert_string_equal(nb_dec1(v, b), a);
+			snprintf(a, sizeof a, "%.2f", v > -0.005 && v < 0.005 ? 0.0 : v);
+			assert_string_equal(nb_dec2(v, b), a);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +275,9 @@ int main(void)
 		cmocka_unit_test(refuses_bad_times),
 		cmocka_unit_test(stamps_round_trip),
 		cmocka_unit_test(day_arithmetic),
+		cmocka_unit_test(clock_of_a_stamp),
+		cmocka_unit_test(says_a_message_as_printf_would),
+		cmocka_unit_test(decimals_as_printf_rounds),
 	};
 
 	return cmocka_run_group_tests_name("time", tests, amsterdam, NULL);
