@@ -20,6 +20,11 @@ static void grow(struct nb_buf *b, size_t extra)
 	b->cap = cap;
 }
 
+void buf_reserve(struct nb_buf *b, size_t n)
+{
+	grow(b, n);
+}
+
 void buf_addn(struct nb_buf *b, const char *s, size_t n)
 {
 	grow(b, n);

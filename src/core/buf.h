@@ -21,6 +21,8 @@ void buf_addc(struct nb_buf *b, char c);
 void buf_addi(struct nb_buf *b, long long v);
 void buf_addf(struct nb_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_reset(struct nb_buf *b);
+/* Room for n more bytes at once, for a text whose size is about known. */
+void buf_reserve(struct nb_buf *b, size_t n);
 /* Return the string (never NULL) and leave b empty; the caller frees it. */
 char *buf_detach(struct nb_buf *b);
 void buf_free(struct nb_buf *b);

@@ -55,7 +55,12 @@ static void chart_axes(struct page *p, double lo, double hi, const char *first, 
 
 	h(p, "</svg>");
 	for (int k = 0; k <= 4; k++) {
-		snprintf(num, sizeof num, "%g", lo + (hi - lo) * k / 4);
+		double at = lo + (hi - lo) * k / 4;
+
+		if (at == (double)(long long)at && fabs(at) < 1e15)	/* "%g" of a whole number */
+			nb_int((long long)at, num);
+		else
+			snprintf(num, sizeof num, "%g", at);
 		h(p, "<span class=\"y y%d\" aria-hidden=\"true\">%s</span>", k, num);
 	}
 	h(p, "</div>");

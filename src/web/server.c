@@ -314,10 +314,18 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 
 static enum MHD_Result answer(struct MHD_Connection *conn, struct web_resp *r)
 {
+	/* the page's buffer is handed over, not copied; MHD frees it */
+	size_t len = r->body.len;
+	char *body = r->body.s ? buf_detach(&r->body) : NULL;
 	struct MHD_Response *resp =
-		mhd.create_response_from_buffer(r->body.len, r->body.s ? r->body.s : (char *)"",
-						MHD_RESPMEM_MUST_COPY);
+		body ? mhd.create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE)
+		     : mhd.create_response_from_buffer(0, (char *)"", MHD_RESPMEM_PERSISTENT);
 	enum MHD_Result ret;
+
+	if (!resp) {
+		free(body);
+		return MHD_NO;
+	}
 
 	for (int i = 0; web_security_headers[i]; i += 2)
 		mhd.add_response_header(resp, web_security_headers[i], web_security_headers[i + 1]);

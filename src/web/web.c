@@ -486,6 +486,7 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 
 	resp->status = 200;
 	resp->type = "text/html; charset=utf-8";
+	buf_reserve(&resp->body, 32768);	/* a page at once, not grown eight times */
 	p.lang = request_lang(w, req);
 	use_lang(p.lang);
 	nb_day_key(nb_stamp_local(w->app->now), p.today);
