@@ -68,8 +68,7 @@ void describe_entry_name(const struct nb_entry *e, char *buf, size_t size)
 	nb_say(buf, size, _("%1$s of %2$s"), (const char *[]){ entry_type_label(e->type), day }, 2);
 }
 
-/* Append s, cut to at most max characters (not bytes), with an ellipsis. */
-static void add_cut(struct nb_buf *b, const char *s, size_t max)
+void describe_cut(struct nb_buf *b, const char *s, size_t max)
 {
 	size_t chars = 0;
 	const char *p = s;
@@ -145,47 +144,13 @@ void describe_practice(const struct nb_entry *e, struct nb_buf *b)
  * nothing to say (not answered, or a flag that is off). */
 static bool sum_value(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *v)
 {
-	int n;
-
 	if (!field_answered(e, f))
 		return false;
 	if (f->sum.say || f->say) {
 		(f->sum.say ? f->sum.say : f->say)(e, v);
 		return true;
 	}
-	switch (f->type) {
-	case NB_FT_SCALE:
-		buf_addi(v, field_int_of(e, f));
-		return true;
-	case NB_FT_MINUTES:
-		n = field_int_of(e, f);
-		buf_addf(v, "%d:%02d", n / 60, n % 60);
-		return true;
-	case NB_FT_SECONDS:
-		describe_duration(v, field_int_of(e, f));
-		return true;
-	case NB_FT_TERM:
-		buf_add(v, vocab_label(f->vocab, field_str_of(e, f)));
-		return true;
-	case NB_FT_ITEMS:
-	case NB_FT_TERMS:
-		describe_items(v, f->vocab, field_items_of(e, f));
-		return true;
-	case NB_FT_LINE:
-	case NB_FT_TEXT:
-	case NB_FT_PROMPT:
-		if (f->sum.cut)
-			add_cut(v, field_str_of(e, f), (size_t)f->sum.cut);
-		else
-			buf_add(v, field_str_of(e, f));
-		return true;
-	case NB_FT_FLAG:
-		return field_flag_of(e, f);
-	case NB_FT_MEMBER:
-	case NB_FT_ANSWERS:
-		break;
-	}
-	return false;
+	return field_sum(e, f, v);
 }
 
 /* The summary is the rows that have a place in it (sum.at), in that order. */

@@ -30,6 +30,8 @@ void describe_attachment(const struct nb_entry *e, struct nb_buf *b);
 void describe_practice(const struct nb_entry *e, struct nb_buf *b);
 /* Append a duration ("10 s", "2 min 30 s", "45 min"). */
 void describe_duration(struct nb_buf *b, int seconds);
+/* Append s, cut to at most max characters (not bytes), with an ellipsis. */
+void describe_cut(struct nb_buf *b, const char *s, size_t max);
 /* Append a list of terms with their places and intensities, translated. */
 void describe_items(struct nb_buf *b, enum nb_vocab v, const struct nb_items *l);
 

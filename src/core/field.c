@@ -504,61 +504,6 @@ void field_answers_text(const struct nb_entry *e, const struct nb_field *f, char
 	}
 }
 
-int field_unset(const struct nb_field *f)
-{
-	return f->type == NB_FT_MINUTES ? -1 : 0;
-}
-
-bool field_answered(const struct nb_entry *e, const struct nb_field *f)
-{
-	switch (f->type) {
-	case NB_FT_SCALE:
-	case NB_FT_SECONDS:
-	case NB_FT_MINUTES:
-		return field_int_of(e, f) != field_unset(f);
-	case NB_FT_TERM:
-	case NB_FT_LINE:
-	case NB_FT_TEXT:
-	case NB_FT_PROMPT:
-	case NB_FT_MEMBER: {
-		const char *s = field_str_of(e, f);
-		return s && *s;
-	}
-	case NB_FT_ITEMS:
-	case NB_FT_TERMS:
-		return field_items_of(e, f)->n > 0;
-	case NB_FT_FLAG:
-	case NB_FT_ANSWERS:
-		return true;
-	}
-	return false;
-}
-
-/* What the fields of e hold freed; their values are left dangling. */
-static void fields_release(struct nb_entry *e, const struct nb_field *f, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		switch (f[i].type) {
-		case NB_FT_TERM:
-		case NB_FT_LINE:
-		case NB_FT_TEXT:
-		case NB_FT_PROMPT:
-		case NB_FT_MEMBER:
-			free(*field_str(e, &f[i]));
-			break;
-		case NB_FT_ITEMS:
-		case NB_FT_TERMS:
-			items_clear(field_items(e, &f[i]));
-			break;
-		case NB_FT_SCALE:
-		case NB_FT_SECONDS:
-		case NB_FT_MINUTES:
-		case NB_FT_FLAG:
-		case NB_FT_ANSWERS:
-			break;
-		}
-}
-
 void fields_init(struct nb_entry *e)
 {
 	size_t n;
@@ -566,8 +511,8 @@ void fields_init(struct nb_entry *e)
 
 	memset(&e->u, 0, sizeof e->u);
 	for (size_t i = 0; i < n; i++)
-		if (f[i].type == NB_FT_MINUTES)
-			*field_int(e, &f[i]) = -1;
+		if (ftype_ops(f[i].type)->unset)
+			*field_int(e, &f[i]) = ftype_ops(f[i].type)->unset;
 }
 
 void fields_free(struct nb_entry *e)
@@ -575,7 +520,9 @@ void fields_free(struct nb_entry *e)
 	size_t n;
 	const struct nb_field *f = fields_of(e->type, &n);
 
-	fields_release(e, f, n);
+	for (size_t i = 0; i < n; i++)
+		if (ftype_ops(f[i].type)->release)
+			ftype_ops(f[i].type)->release(e, &f[i]);
 }
 
 void fields_reset(struct nb_entry *e)
@@ -663,57 +610,397 @@ static enum nb_err check_items(const char *id, enum nb_vocab v, const struct nb_
 	return NB_OK;
 }
 
-static enum nb_err check_field(const struct nb_entry *e, const struct nb_field *f,
+/* --- from and to words --------------------------------------------------- */
+
+static bool no_answer(const char *s)
+{
+	return !*s || strcmp(s, "-") == 0 || strcmp(s, "none") == 0;
+}
+
+/* --- each type of field -------------------------------------------------
+ *
+ * What a field does by its type, one function of each kind per type and the
+ * table that joins them (ftype_ops): its value answered or not, freed,
+ * kept in a store's row, checked, read from a person's words and said.
+ * The faces and the store ask the table; no switch over the types is
+ * written elsewhere.
+ */
+
+/* whole numbers: a scale, a duration, hours of sleep */
+
+static bool int_answered(const struct nb_entry *e, const struct nb_field *f)
+{
+	return field_int_of(e, f) != field_unset(f);
+}
+
+static void int_to_cell(const struct nb_entry *e, const struct nb_field *f, struct nb_value *v,
+			struct nb_buf *tmp)
+{
+	(void)tmp;
+	v->i = field_int_of(e, f);
+	v->null = !(f->flags & NB_FF_NOTNULL) && v->i == field_unset(f);
+}
+
+static void int_from_cell(struct nb_entry *e, const struct nb_field *f, const struct nb_value *v)
+{
+	*field_int(e, f) = v->null ? field_unset(f) : (int)v->i;
+}
+
+static enum nb_err scale_check(const struct nb_entry *e, const struct nb_field *f, struct nb_error *err)
+{
+	return check_scale(f->id, field_int_of(e, f), f->lo, f->hi, !(f->flags & NB_FF_REQUIRED), err);
+}
+
+static enum nb_err seconds_check(const struct nb_entry *e, const struct nb_field *f, struct nb_error *err)
+{
+	int v = field_int_of(e, f);
+	char given[24];
+
+	if ((!(f->flags & NB_FF_REQUIRED) && v == 0) || (v >= 1 && v <= f->hi))
+		return NB_OK;
+	snprintf(given, sizeof given, "%d", v);
+	return nb_error_set(err, NB_EINVAL, f->id,
+			    _("%s must be from 1 second to %d hours, in seconds (you gave %s)."),
+			    named(f->id), f->hi / 3600, given);
+}
+
+static enum nb_err minutes_check(const struct nb_entry *e, const struct nb_field *f, struct nb_error *err)
+{
+	int v = field_int_of(e, f);
+	char given[24];
+
+	if (v >= -1 && v <= f->hi)
+		return NB_OK;
+	snprintf(given, sizeof given, "%d", v);
+	return nb_error_set(err, NB_EINVAL, f->id,
+			    _("%s must be a number of hours from 0 to 24, like 7.5 or 7:30 (you gave \"%s\")."),
+			    named(f->id), nb_shown(given));
+}
+
+static enum nb_err scale_parse(struct nb_entry *e, const struct nb_field *f, const char *s,
 			       struct nb_error *err)
 {
-	bool required = f->flags & NB_FF_REQUIRED;
-	char given[24];
-	int v;
+	return parse_scale(f->id, s, f->lo, f->hi, field_int(e, f), err);
+}
 
-	switch (f->type) {
-	case NB_FT_SCALE:
-		return check_scale(f->id, field_int_of(e, f), f->lo, f->hi, !required, err);
-	case NB_FT_SECONDS:
-		v = field_int_of(e, f);
-		if ((!required && v == 0) || (v >= 1 && v <= f->hi))
-			return NB_OK;
-		snprintf(given, sizeof given, "%d", v);
-		return nb_error_set(err, NB_EINVAL, f->id,
-				    _("%s must be from 1 second to %d hours, in seconds (you gave %s)."),
-				    named(f->id), f->hi / 3600, given);
-	case NB_FT_MINUTES:
-		v = field_int_of(e, f);
-		if (v >= -1 && v <= f->hi)
-			return NB_OK;
-		snprintf(given, sizeof given, "%d", v);
-		return nb_error_set(err, NB_EINVAL, f->id,
-				    _("%s must be a number of hours from 0 to 24, like 7.5 or 7:30 (you gave \"%s\")."),
-				    named(f->id), nb_shown(given));
-	case NB_FT_TERM:
-		return check_term(f->id, f->vocab, field_str_of(e, f), required, err);
-	case NB_FT_LINE:
-		return check_text(f->id, field_str_of(e, f), required, f->max ? f->max : NB_NAME_MAX,
-				  false, err);
-	case NB_FT_PROMPT:
-		return check_text(f->id, field_str_of(e, f), required, NB_NAME_MAX, false, err);
-	case NB_FT_TEXT:
-		return check_text(f->id, field_str_of(e, f), required, NB_TEXT_MAX, true, err);
-	case NB_FT_ITEMS:
-	case NB_FT_TERMS:
-		return check_items(f->id, f->vocab, field_items_of(e, f), f->hi ? f->hi : NB_ITEMS_MAX, err);
-	case NB_FT_ANSWERS: {
-		const int *a = field_answers_of(e, f);
-		enum nb_err rc;
-		for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++)
-			if ((rc = check_scale(f->id, a[i], f->lo, f->hi, false, err)))
-				return rc;
+static enum nb_err seconds_parse(struct nb_entry *e, const struct nb_field *f, const char *s,
+				 struct nb_error *err)
+{
+	if (no_answer(s)) {
+		*field_int(e, f) = 0;
 		return NB_OK;
 	}
-	case NB_FT_FLAG:
-	case NB_FT_MEMBER:
+	return parse_seconds(f->id, s, f->hi, field_int(e, f), err);
+}
+
+static enum nb_err minutes_parse(struct nb_entry *e, const struct nb_field *f, const char *s,
+				 struct nb_error *err)
+{
+	return parse_sleep(s, field_int(e, f), err);
+}
+
+static void scale_describe(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	buf_addf(b, _("%d of %d"), field_int_of(e, f), f->hi);
+}
+
+static void seconds_describe(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	describe_duration(b, field_int_of(e, f));
+}
+
+static void minutes_describe(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	int v = field_int_of(e, f);
+
+	buf_addf(b, _("%d:%02d hours"), v / 60, v % 60);
+}
+
+static bool scale_sum(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	buf_addi(b, field_int_of(e, f));
+	return true;
+}
+
+static bool seconds_sum(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	describe_duration(b, field_int_of(e, f));
+	return true;
+}
+
+static bool minutes_sum(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	int n = field_int_of(e, f);
+
+	buf_addf(b, "%d:%02d", n / 60, n % 60);
+	return true;
+}
+
+/* texts: a term, a line, a text, a prompt, a member */
+
+static bool str_answered(const struct nb_entry *e, const struct nb_field *f)
+{
+	const char *s = field_str_of(e, f);
+
+	return s && *s;
+}
+
+static void str_release(struct nb_entry *e, const struct nb_field *f)
+{
+	free(*field_str(e, f));
+}
+
+static void str_to_cell(const struct nb_entry *e, const struct nb_field *f, struct nb_value *v,
+			struct nb_buf *tmp)
+{
+	(void)tmp;
+	v->s = field_str_of(e, f);
+	v->null = !v->s;
+}
+
+static void str_from_cell(struct nb_entry *e, const struct nb_field *f, const struct nb_value *v)
+{
+	*field_str(e, f) = v->null || !v->s ? NULL : xstrdup(v->s);
+}
+
+static enum nb_err term_check(const struct nb_entry *e, const struct nb_field *f, struct nb_error *err)
+{
+	return check_term(f->id, f->vocab, field_str_of(e, f), f->flags & NB_FF_REQUIRED, err);
+}
+
+static enum nb_err line_check(const struct nb_entry *e, const struct nb_field *f, struct nb_error *err)
+{
+	return check_text(f->id, field_str_of(e, f), f->flags & NB_FF_REQUIRED, f->max ? f->max : NB_NAME_MAX,
+			  false, err);
+}
+
+static enum nb_err prompt_check(const struct nb_entry *e, const struct nb_field *f, struct nb_error *err)
+{
+	return check_text(f->id, field_str_of(e, f), f->flags & NB_FF_REQUIRED, NB_NAME_MAX, false, err);
+}
+
+static enum nb_err text_check(const struct nb_entry *e, const struct nb_field *f, struct nb_error *err)
+{
+	return check_text(f->id, field_str_of(e, f), f->flags & NB_FF_REQUIRED, NB_TEXT_MAX, true, err);
+}
+
+static enum nb_err term_parse(struct nb_entry *e, const struct nb_field *f, const char *s,
+			      struct nb_error *err)
+{
+	char *id = NULL;
+	enum nb_err rc;
+
+	if (no_answer(s)) {
+		xstrset(field_str(e, f), NULL);
 		return NB_OK;
 	}
+	if ((rc = parse_term(f->id, f->vocab, s, &id, err)))
+		return rc;
+	free(*field_str(e, f));
+	*field_str(e, f) = id;
 	return NB_OK;
+}
+
+static enum nb_err str_parse(struct nb_entry *e, const struct nb_field *f, const char *s,
+			     struct nb_error *err)
+{
+	(void)err;
+	xstrset(field_str(e, f), *s ? s : NULL);
+	return NB_OK;
+}
+
+static void term_describe(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	buf_add(b, vocab_label(f->vocab, field_str_of(e, f)));
+}
+
+static void prompt_describe(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	buf_add(b, prompt_text(field_str_of(e, f)));
+}
+
+static void text_describe(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	buf_add(b, field_str_of(e, f));
+}
+
+static bool term_sum(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	buf_add(b, vocab_label(f->vocab, field_str_of(e, f)));
+	return true;
+}
+
+static bool text_sum(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	if (f->sum.cut)
+		describe_cut(b, field_str_of(e, f), (size_t)f->sum.cut);
+	else
+		buf_add(b, field_str_of(e, f));
+	return true;
+}
+
+/* lists: items {name, place, intensity} and plain terms */
+
+static bool items_answered(const struct nb_entry *e, const struct nb_field *f)
+{
+	return field_items_of(e, f)->n > 0;
+}
+
+static void items_release(struct nb_entry *e, const struct nb_field *f)
+{
+	items_clear(field_items(e, f));
+}
+
+static enum nb_err items_check(const struct nb_entry *e, const struct nb_field *f, struct nb_error *err)
+{
+	return check_items(f->id, f->vocab, field_items_of(e, f), f->hi ? f->hi : NB_ITEMS_MAX, err);
+}
+
+static enum nb_err items_parse(struct nb_entry *e, const struct nb_field *f, const char *s,
+			       struct nb_error *err)
+{
+	return *s ? parse_list(f->id, f->vocab, s, field_items(e, f), err) : NB_OK;
+}
+
+static void items_describe(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	describe_items(b, f->vocab, field_items_of(e, f));
+}
+
+static bool items_sum(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	describe_items(b, f->vocab, field_items_of(e, f));
+	return true;
+}
+
+/* a flag: yes or no, in words of its own (.low, .high) */
+
+static bool always_answered(const struct nb_entry *e, const struct nb_field *f)
+{
+	(void)e, (void)f;
+	return true;
+}
+
+static void flag_to_cell(const struct nb_entry *e, const struct nb_field *f, struct nb_value *v,
+			 struct nb_buf *tmp)
+{
+	(void)tmp;
+	v->null = false;
+	v->i = field_flag_of(e, f);
+}
+
+static void flag_from_cell(struct nb_entry *e, const struct nb_field *f, const struct nb_value *v)
+{
+	*field_flag(e, f) = !v->null && v->i != 0;
+}
+
+static enum nb_err flag_parse(struct nb_entry *e, const struct nb_field *f, const char *s,
+			      struct nb_error *err)
+{
+	(void)err;
+	*field_flag(e, f) = strcmp(s, "yes") == 0 || strcmp(s, "1") == 0 || strcmp(s, "on") == 0;
+	return NB_OK;
+}
+
+static void flag_describe(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	buf_add(b, _(field_flag_of(e, f) ? f->high : f->low));
+}
+
+static bool flag_sum(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	(void)b;
+	return field_flag_of(e, f);	/* its words are the summary's (sum.fmt) */
+}
+
+/* the answers of the attachment reflection, each from lo to hi */
+
+static void answers_to_cell(const struct nb_entry *e, const struct nb_field *f, struct nb_value *v,
+			    struct nb_buf *tmp)
+{
+	field_answers_text(e, f, ',', tmp);
+	v->null = false;
+	v->s = tmp->s ? tmp->s : "";
+}
+
+static void answers_from_cell(struct nb_entry *e, const struct nb_field *f, const struct nb_value *v)
+{
+	int *a = field_int(e, f);
+	const char *p = v->null ? NULL : v->s;
+
+	for (int k = 0; p && k < NB_ATTACHMENT_ITEMS; k++) {
+		a[k] = atoi(p);
+		p = strchr(p, ',');
+		p = p ? p + 1 : NULL;
+	}
+}
+
+static enum nb_err answers_check(const struct nb_entry *e, const struct nb_field *f, struct nb_error *err)
+{
+	const int *a = field_answers_of(e, f);
+	enum nb_err rc;
+
+	for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++)
+		if ((rc = check_scale(f->id, a[i], f->lo, f->hi, false, err)))
+			return rc;
+	return NB_OK;
+}
+
+static const struct nb_ftype_ops ftypes[NB_FT__COUNT] = {
+	[NB_FT_SCALE] = { NB_CELL_INT, 0, int_answered, NULL, int_to_cell, int_from_cell,
+			  scale_check, scale_parse, scale_describe, scale_sum },
+	[NB_FT_SECONDS] = { NB_CELL_INT, 0, int_answered, NULL, int_to_cell, int_from_cell,
+			    seconds_check, seconds_parse, seconds_describe, seconds_sum },
+	[NB_FT_MINUTES] = { NB_CELL_INT, -1, int_answered, NULL, int_to_cell, int_from_cell,
+			    minutes_check, minutes_parse, minutes_describe, minutes_sum },
+	[NB_FT_TERM] = { NB_CELL_TEXT, 0, str_answered, str_release, str_to_cell, str_from_cell,
+			 term_check, term_parse, term_describe, term_sum },
+	[NB_FT_LINE] = { NB_CELL_TEXT, 0, str_answered, str_release, str_to_cell, str_from_cell,
+			 line_check, str_parse, text_describe, text_sum },
+	[NB_FT_TEXT] = { NB_CELL_TEXT, 0, str_answered, str_release, str_to_cell, str_from_cell,
+			 text_check, str_parse, text_describe, text_sum },
+	[NB_FT_PROMPT] = { NB_CELL_TEXT, 0, str_answered, str_release, str_to_cell, str_from_cell,
+			   prompt_check, str_parse, prompt_describe, text_sum },
+	[NB_FT_ITEMS] = { NB_CELL_NONE, 0, items_answered, items_release, NULL, NULL,
+			  items_check, items_parse, items_describe, items_sum },
+	[NB_FT_TERMS] = { NB_CELL_NONE, 0, items_answered, items_release, NULL, NULL,
+			  items_check, items_parse, items_describe, items_sum },
+	[NB_FT_FLAG] = { NB_CELL_INT, 0, always_answered, NULL, flag_to_cell, flag_from_cell,
+			 NULL, flag_parse, flag_describe, flag_sum },
+	/* a member is named by the uid of their record: kept, not typed */
+	[NB_FT_MEMBER] = { NB_CELL_TEXT, 0, str_answered, str_release, str_to_cell, str_from_cell,
+			   NULL, str_parse, NULL, NULL },
+	[NB_FT_ANSWERS] = { NB_CELL_TEXT, 0, always_answered, NULL, answers_to_cell, answers_from_cell,
+			    answers_check, NULL, NULL, NULL },
+};
+
+const struct nb_ftype_ops *ftype_ops(enum nb_ftype t)
+{
+	return &ftypes[t];
+}
+
+int field_unset(const struct nb_field *f)
+{
+	return ftypes[f->type].unset;
+}
+
+bool field_answered(const struct nb_entry *e, const struct nb_field *f)
+{
+	return ftypes[f->type].answered(e, f);
+}
+
+void field_to_cell(const struct nb_entry *e, const struct nb_field *f, struct nb_value *v, struct nb_buf *tmp)
+{
+	memset(v, 0, sizeof *v);
+	v->null = true;
+	if (ftypes[f->type].to_cell)
+		ftypes[f->type].to_cell(e, f, v, tmp);
+}
+
+void field_from_cell(struct nb_entry *e, const struct nb_field *f, const struct nb_value *v)
+{
+	if (ftypes[f->type].from_cell)
+		ftypes[f->type].from_cell(e, f, v);
 }
 
 enum nb_err fields_validate(const struct nb_entry *e, struct nb_error *err)
@@ -725,62 +1012,16 @@ enum nb_err fields_validate(const struct nb_entry *e, struct nb_error *err)
 	if (!f)
 		return nb_error_set(err, NB_EINVAL, "type", _("Unknown kind of record."));
 	for (size_t i = 0; i < n; i++)
-		if ((rc = check_field(e, &f[i], err)))
+		if (ftypes[f[i].type].check && (rc = ftypes[f[i].type].check(e, &f[i], err)))
 			return rc;
 	return NB_OK;
-}
-
-/* --- from and to words --------------------------------------------------- */
-
-static bool no_answer(const char *s)
-{
-	return !*s || strcmp(s, "-") == 0 || strcmp(s, "none") == 0;
 }
 
 enum nb_err field_parse(struct nb_entry *e, const struct nb_field *f, const char *s,
 			struct nb_error *err)
 {
-	char *id = NULL;
-	enum nb_err rc;
-
-	if (!s)
-		s = "";
-	switch (f->type) {
-	case NB_FT_SCALE:
-		return parse_scale(f->id, s, f->lo, f->hi, field_int(e, f), err);
-	case NB_FT_MINUTES:
-		return parse_sleep(s, field_int(e, f), err);
-	case NB_FT_SECONDS:
-		if (no_answer(s)) {
-			*field_int(e, f) = 0;
-			return NB_OK;
-		}
-		return parse_seconds(f->id, s, f->hi, field_int(e, f), err);
-	case NB_FT_TERM:
-		if (no_answer(s)) {
-			xstrset(field_str(e, f), NULL);
-			return NB_OK;
-		}
-		if ((rc = parse_term(f->id, f->vocab, s, &id, err)))
-			return rc;
-		free(*field_str(e, f));
-		*field_str(e, f) = id;
-		return NB_OK;
-	case NB_FT_ITEMS:
-	case NB_FT_TERMS:
-		return *s ? parse_list(f->id, f->vocab, s, field_items(e, f), err) : NB_OK;
-	case NB_FT_LINE:
-	case NB_FT_TEXT:
-	case NB_FT_PROMPT:
-	case NB_FT_MEMBER:
-		xstrset(field_str(e, f), *s ? s : NULL);
-		return NB_OK;
-	case NB_FT_FLAG:
-		*field_flag(e, f) = strcmp(s, "yes") == 0 || strcmp(s, "1") == 0 || strcmp(s, "on") == 0;
-		return NB_OK;
-	case NB_FT_ANSWERS:
-		break;
-	}
+	if (ftypes[f->type].parse)
+		return ftypes[f->type].parse(e, f, s ? s : "", err);
 	return nb_error_set(err, NB_EINVAL, f->id, _("%s cannot be given this way."), named(f->id));
 }
 
@@ -815,42 +1056,13 @@ bool fields_complete(const struct nb_entry *e)
 
 void field_describe(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
 {
-	int v;
+	if (f->label && ftypes[f->type].describe && field_answered(e, f))
+		ftypes[f->type].describe(e, f, b);
+}
 
-	if (!f->label || !field_answered(e, f))
-		return;
-	switch (f->type) {
-	case NB_FT_SCALE:
-		buf_addf(b, _("%d of %d"), field_int_of(e, f), f->hi);
-		break;
-	case NB_FT_SECONDS:
-		describe_duration(b, field_int_of(e, f));
-		break;
-	case NB_FT_MINUTES:
-		v = field_int_of(e, f);
-		buf_addf(b, _("%d:%02d hours"), v / 60, v % 60);
-		break;
-	case NB_FT_TERM:
-		buf_add(b, vocab_label(f->vocab, field_str_of(e, f)));
-		break;
-	case NB_FT_PROMPT:
-		buf_add(b, prompt_text(field_str_of(e, f)));
-		break;
-	case NB_FT_LINE:
-	case NB_FT_TEXT:
-		buf_add(b, field_str_of(e, f));
-		break;
-	case NB_FT_ITEMS:
-	case NB_FT_TERMS:
-		describe_items(b, f->vocab, field_items_of(e, f));
-		break;
-	case NB_FT_FLAG:
-		buf_add(b, _(field_flag_of(e, f) ? f->high : f->low));
-		break;
-	case NB_FT_MEMBER:
-	case NB_FT_ANSWERS:
-		break;
-	}
+bool field_sum(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	return ftypes[f->type].sum && ftypes[f->type].sum(e, f, b);
 }
 
 /* The words of term in vocab v for the index: its id, its label in English

@@ -31,6 +31,7 @@ enum nb_ftype {
 	NB_FT_FLAG,	/* bool */
 	NB_FT_MEMBER,	/* char *: the uid of a circle member */
 	NB_FT_ANSWERS,	/* int[NB_ATTACHMENT_ITEMS], each from lo to hi */
+	NB_FT__COUNT
 };
 
 enum {
@@ -91,6 +92,52 @@ struct nb_field {
 		nb_say_fn *say;	/* the summary's words for it instead of the value's */
 	} sum;
 };
+
+/* How a store keeps a field in its record's row: a whole number, a text,
+ * or no column (a list, kept in a table of its own). */
+enum nb_cell { NB_CELL_NONE, NB_CELL_INT, NB_CELL_TEXT };
+
+/* A field's value as its row holds it: null, or i (NB_CELL_INT) or s. */
+struct nb_value {
+	bool null;
+	long long i;
+	const char *s;
+};
+
+/*
+ * What a type of field does, one entry per type (field.c): everything that
+ * differs between a scale, a text, a list, a flag... A NULL operation does
+ * nothing (release, check), says nothing (describe, sum) or refuses
+ * (parse). Faces and stores use these, never a switch over the types.
+ */
+struct nb_ftype_ops {
+	enum nb_cell cell;	/* its column in the kind's row */
+	int unset;		/* an int field's value when not answered */
+	bool (*answered)(const struct nb_entry *e, const struct nb_field *f);
+	void (*release)(struct nb_entry *e, const struct nb_field *f);
+	/* the value for the row; a text made for it lives in tmp */
+	void (*to_cell)(const struct nb_entry *e, const struct nb_field *f, struct nb_value *v,
+			struct nb_buf *tmp);
+	/* the value from the row (a text copied) */
+	void (*from_cell)(struct nb_entry *e, const struct nb_field *f, const struct nb_value *v);
+	enum nb_err (*check)(const struct nb_entry *e, const struct nb_field *f, struct nb_error *err);
+	/* from a person's words (a flag's value, a form field, a prompt's answer) */
+	enum nb_err (*parse)(struct nb_entry *e, const struct nb_field *f, const char *s,
+			     struct nb_error *err);
+	/* the value in words for its row (field_describe) */
+	void (*describe)(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b);
+	/* the value in words for the one-line summary; false: nothing to say */
+	bool (*sum)(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b);
+};
+
+const struct nb_ftype_ops *ftype_ops(enum nb_ftype t);
+/* f's value in e for its row (v->null when not answered, but for
+ * NB_FF_NOTNULL), and back. */
+void field_to_cell(const struct nb_entry *e, const struct nb_field *f, struct nb_value *v, struct nb_buf *tmp);
+void field_from_cell(struct nb_entry *e, const struct nb_field *f, const struct nb_value *v);
+/* f's value in words for the summary of e into b; false when there is
+ * nothing to say (a flag that is off; a member, answers). */
+bool field_sum(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b);
 
 /* The fields of kind t, in the order of their JSON and their description. */
 const struct nb_field *fields_of(enum nb_type t, size_t *n);

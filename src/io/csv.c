@@ -104,47 +104,71 @@ static void put_items(const struct cols *c, char **row, const char *name, const 
 	buf_free(&b);
 }
 
+/* Each type of field in its CSV column, one writer per type: a number, hours
+ * of sleep as a decimal, a text, a list "a; b:3", a flag in its words, the
+ * answers "4;2;6". */
+typedef void csv_put_fn(const struct cols *c, char **row, const char *name, const struct nb_entry *e,
+			const struct nb_field *f);
+
+static void put_number(const struct cols *c, char **row, const char *name, const struct nb_entry *e,
+		       const struct nb_field *f)
+{
+	put_int(c, row, name, field_int_of(e, f), field_unset(f));
+}
+
+static void put_hours(const struct cols *c, char **row, const char *name, const struct nb_entry *e,
+		      const struct nb_field *f)
+{
+	char s[24];
+	int v = field_int_of(e, f);
+
+	if (v >= 0) {
+		snprintf(s, sizeof s, "%.2f", v / 60.0);
+		put(c, row, name, s);
+	}
+}
+
+static void put_text(const struct cols *c, char **row, const char *name, const struct nb_entry *e,
+		     const struct nb_field *f)
+{
+	put(c, row, name, field_str_of(e, f));
+}
+
+static void put_list(const struct cols *c, char **row, const char *name, const struct nb_entry *e,
+		     const struct nb_field *f)
+{
+	put_items(c, row, name, field_items_of(e, f));
+}
+
+static void put_flag(const struct cols *c, char **row, const char *name, const struct nb_entry *e,
+		     const struct nb_field *f)
+{
+	put(c, row, name, field_flag_of(e, f) ? f->high : f->low);
+}
+
+static void put_answers(const struct cols *c, char **row, const char *name, const struct nb_entry *e,
+			const struct nb_field *f)
+{
+	struct nb_buf answers = { 0 };
+
+	field_answers_text(e, f, ';', &answers);
+	put(c, row, name, answers.s);
+	buf_free(&answers);
+}
+
+static csv_put_fn *const csv_put[NB_FT__COUNT] = {
+	[NB_FT_SCALE] = put_number, [NB_FT_SECONDS] = put_number, [NB_FT_MINUTES] = put_hours,
+	[NB_FT_TERM] = put_text, [NB_FT_LINE] = put_text, [NB_FT_TEXT] = put_text,
+	[NB_FT_PROMPT] = put_text, [NB_FT_MEMBER] = put_text, [NB_FT_ITEMS] = put_list,
+	[NB_FT_TERMS] = put_list, [NB_FT_FLAG] = put_flag, [NB_FT_ANSWERS] = put_answers,
+};
+
 static void put_field(const struct cols *c, char **row, const struct nb_entry *e, const struct nb_field *f)
 {
 	const char *name = csv_name(f);
-	char s[24];
-	int v;
 
-	if (!*name)
-		return;
-	switch (f->type) {
-	case NB_FT_SCALE:
-	case NB_FT_SECONDS:
-		put_int(c, row, name, field_int_of(e, f), field_unset(f));
-		break;
-	case NB_FT_MINUTES:
-		if ((v = field_int_of(e, f)) >= 0) {
-			snprintf(s, sizeof s, "%.2f", v / 60.0);
-			put(c, row, name, s);
-		}
-		break;
-	case NB_FT_TERM:
-	case NB_FT_LINE:
-	case NB_FT_TEXT:
-	case NB_FT_PROMPT:
-	case NB_FT_MEMBER:
-		put(c, row, name, field_str_of(e, f));
-		break;
-	case NB_FT_ITEMS:
-	case NB_FT_TERMS:
-		put_items(c, row, name, field_items_of(e, f));
-		break;
-	case NB_FT_FLAG:
-		put(c, row, name, field_flag_of(e, f) ? f->high : f->low);
-		break;
-	case NB_FT_ANSWERS: {
-		struct nb_buf answers = { 0 };
-		field_answers_text(e, f, ';', &answers);
-		put(c, row, name, answers.s);
-		buf_free(&answers);
-		break;
-	}
-	}
+	if (*name)
+		csv_put[f->type](c, row, name, e, f);
 }
 
 static void fill(const struct cols *c, char **row, const struct nb_entry *e)

@@ -80,40 +80,58 @@ static void set_items(json_t *o, const char *key, const struct nb_items *l)
 	json_object_set_new(o, key, a);
 }
 
+/*
+ * Each type of field in JSON, one entry per type (json_types, at the end of
+ * the readers): put under its key in an object (set), written as the
+ * export writes it (write), read back (read).
+ */
+struct rd;
+struct json_type {
+	void (*set)(json_t *o, const struct nb_entry *e, const struct nb_field *f);
+	void (*write)(struct nb_buf *b, int depth, const struct nb_entry *e, const struct nb_field *f);
+	void (*read)(struct rd *r, struct nb_entry *e, const struct nb_field *f);
+};
+static const struct json_type json_types[NB_FT__COUNT];
+
+static void set_number(json_t *o, const struct nb_entry *e, const struct nb_field *f)
+{
+	set_int(o, f->key, field_int_of(e, f), field_unset(f));
+}
+
+static void set_text(json_t *o, const struct nb_entry *e, const struct nb_field *f)
+{
+	set_str(o, f->key, field_str_of(e, f));
+}
+
+static void set_item_list(json_t *o, const struct nb_entry *e, const struct nb_field *f)
+{
+	set_items(o, f->key, field_items_of(e, f));
+}
+
+static void set_term_list(json_t *o, const struct nb_entry *e, const struct nb_field *f)
+{
+	set_terms(o, f->key, field_items_of(e, f));
+}
+
+static void set_flag(json_t *o, const struct nb_entry *e, const struct nb_field *f)
+{
+	json_object_set_new(o, f->key, json_boolean(field_flag_of(e, f)));
+}
+
+static void set_answers(json_t *o, const struct nb_entry *e, const struct nb_field *f)
+{
+	const int *v = field_answers_of(e, f);
+	json_t *a = json_array();
+
+	for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++)
+		json_array_append_new(a, json_integer(v[i]));
+	json_object_set_new(o, f->key, a);
+}
+
 /* One field of e under its key; nothing when it is not answered. */
 static void set_field(json_t *o, const struct nb_entry *e, const struct nb_field *f)
 {
-	switch (f->type) {
-	case NB_FT_SCALE:
-	case NB_FT_SECONDS:
-	case NB_FT_MINUTES:
-		set_int(o, f->key, field_int_of(e, f), field_unset(f));
-		break;
-	case NB_FT_TERM:
-	case NB_FT_LINE:
-	case NB_FT_TEXT:
-	case NB_FT_PROMPT:
-	case NB_FT_MEMBER:
-		set_str(o, f->key, field_str_of(e, f));
-		break;
-	case NB_FT_ITEMS:
-		set_items(o, f->key, field_items_of(e, f));
-		break;
-	case NB_FT_TERMS:
-		set_terms(o, f->key, field_items_of(e, f));
-		break;
-	case NB_FT_FLAG:
-		json_object_set_new(o, f->key, json_boolean(field_flag_of(e, f)));
-		break;
-	case NB_FT_ANSWERS: {
-		const int *v = field_answers_of(e, f);
-		json_t *a = json_array();
-		for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++)
-			json_array_append_new(a, json_integer(v[i]));
-		json_object_set_new(o, f->key, a);
-		break;
-	}
-	}
+	json_types[f->type].set(o, e, f);
 }
 
 /* The object for one record; with local, also its local id and day. */
@@ -493,6 +511,48 @@ static void w_items(struct nb_buf *b, int depth, const struct nb_items *l, bool 
 	buf_addc(b, ']');
 }
 
+static void w_number(struct nb_buf *b, int depth, const struct nb_entry *e, const struct nb_field *f)
+{
+	(void)depth;
+	buf_addi(b, field_int_of(e, f));
+}
+
+static void w_text(struct nb_buf *b, int depth, const struct nb_entry *e, const struct nb_field *f)
+{
+	(void)depth;
+	w_str(b, field_str_of(e, f));
+}
+
+static void w_item_list(struct nb_buf *b, int depth, const struct nb_entry *e, const struct nb_field *f)
+{
+	w_items(b, depth + 1, field_items_of(e, f), true);
+}
+
+static void w_term_list(struct nb_buf *b, int depth, const struct nb_entry *e, const struct nb_field *f)
+{
+	w_items(b, depth + 1, field_items_of(e, f), false);
+}
+
+static void w_flag(struct nb_buf *b, int depth, const struct nb_entry *e, const struct nb_field *f)
+{
+	(void)depth;
+	buf_add(b, field_flag_of(e, f) ? "true" : "false");
+}
+
+static void w_answers(struct nb_buf *b, int depth, const struct nb_entry *e, const struct nb_field *f)
+{
+	const int *a = field_answers_of(e, f);
+
+	buf_addc(b, '[');
+	for (int k = 0; k < NB_ATTACHMENT_ITEMS; k++) {
+		buf_add(b, k ? "," : "");
+		w_line(b, depth + 2);
+		buf_addi(b, a[k]);
+	}
+	w_line(b, depth + 1);
+	buf_addc(b, ']');
+}
+
 /* Record e as an object at depth, as entry_obj(e, false) dumps. */
 static void w_entry(struct nb_buf *b, const struct nb_entry *e, int depth)
 {
@@ -519,39 +579,7 @@ static void w_entry(struct nb_buf *b, const struct nb_entry *e, int depth)
 		if (!field_answered(e, &f[i]))
 			continue;
 		w_key(b, depth, &first, f[i].key);
-		switch (f[i].type) {
-		case NB_FT_SCALE:
-		case NB_FT_SECONDS:
-		case NB_FT_MINUTES:
-			buf_addi(b, field_int_of(e, &f[i]));
-			break;
-		case NB_FT_TERM:
-		case NB_FT_LINE:
-		case NB_FT_TEXT:
-		case NB_FT_PROMPT:
-		case NB_FT_MEMBER:
-			w_str(b, field_str_of(e, &f[i]));
-			break;
-		case NB_FT_ITEMS:
-		case NB_FT_TERMS:
-			w_items(b, depth + 1, field_items_of(e, &f[i]), f[i].type == NB_FT_ITEMS);
-			break;
-		case NB_FT_FLAG:
-			buf_add(b, field_flag_of(e, &f[i]) ? "true" : "false");
-			break;
-		case NB_FT_ANSWERS: {
-			const int *a = field_answers_of(e, &f[i]);
-			buf_addc(b, '[');
-			for (int k = 0; k < NB_ATTACHMENT_ITEMS; k++) {
-				buf_add(b, k ? "," : "");
-				w_line(b, depth + 2);
-				buf_addi(b, a[k]);
-			}
-			w_line(b, depth + 1);
-			buf_addc(b, ']');
-			break;
-		}
-		}
+		json_types[f[i].type].write(b, depth, e, &f[i]);
 	}
 	w_line(b, depth);
 	buf_addc(b, '}');
@@ -762,42 +790,64 @@ static void rd_answers(struct rd *r, const char *key, int *out)
 	}
 }
 
+static void rd_number(struct rd *r, struct nb_entry *e, const struct nb_field *f)
+{
+	*field_int(e, f) = rd_int(r, f->key, field_unset(f));
+}
+
+static void rd_text(struct rd *r, struct nb_entry *e, const struct nb_field *f)
+{
+	*field_str(e, f) = rd_str(r, f->key);
+}
+
+static void rd_member_uid(struct rd *r, struct nb_entry *e, const struct nb_field *f)
+{
+	*field_str(e, f) = rd_str(r, f->key);
+	rd_member(r, *field_str(e, f));
+}
+
+static void rd_item_list(struct rd *r, struct nb_entry *e, const struct nb_field *f)
+{
+	rd_items(r, f->key, field_items(e, f));
+}
+
+static void rd_term_list(struct rd *r, struct nb_entry *e, const struct nb_field *f)
+{
+	rd_terms(r, f->key, field_items(e, f));
+}
+
+static void rd_flag(struct rd *r, struct nb_entry *e, const struct nb_field *f)
+{
+	json_t *flag = json_object_get(r->obj, f->key);
+
+	if (flag && !json_is_boolean(flag))
+		rd_fail_type(r, f->key, _("true or false"));
+	*field_flag(e, f) = json_is_true(flag);
+}
+
+static void rd_answer_list(struct rd *r, struct nb_entry *e, const struct nb_field *f)
+{
+	rd_answers(r, f->key, field_int(e, f));
+}
+
+static const struct json_type json_types[NB_FT__COUNT] = {
+	[NB_FT_SCALE] = { set_number, w_number, rd_number },
+	[NB_FT_SECONDS] = { set_number, w_number, rd_number },
+	[NB_FT_MINUTES] = { set_number, w_number, rd_number },
+	[NB_FT_TERM] = { set_text, w_text, rd_text },
+	[NB_FT_LINE] = { set_text, w_text, rd_text },
+	[NB_FT_TEXT] = { set_text, w_text, rd_text },
+	[NB_FT_PROMPT] = { set_text, w_text, rd_text },
+	[NB_FT_MEMBER] = { set_text, w_text, rd_member_uid },
+	[NB_FT_ITEMS] = { set_item_list, w_item_list, rd_item_list },
+	[NB_FT_TERMS] = { set_term_list, w_term_list, rd_term_list },
+	[NB_FT_FLAG] = { set_flag, w_flag, rd_flag },
+	[NB_FT_ANSWERS] = { set_answers, w_answers, rd_answer_list },
+};
+
 static void rd_field(struct rd *r, struct nb_entry *e, const struct nb_field *f)
 {
-	json_t *flag;
-
-	switch (f->type) {
-	case NB_FT_SCALE:
-	case NB_FT_SECONDS:
-	case NB_FT_MINUTES:
-		*field_int(e, f) = rd_int(r, f->key, field_unset(f));
-		break;
-	case NB_FT_TERM:
-	case NB_FT_LINE:
-	case NB_FT_TEXT:
-	case NB_FT_PROMPT:
-		*field_str(e, f) = rd_str(r, f->key);
-		break;
-	case NB_FT_MEMBER:
-		*field_str(e, f) = rd_str(r, f->key);
-		rd_member(r, *field_str(e, f));
-		break;
-	case NB_FT_ITEMS:
-		rd_items(r, f->key, field_items(e, f));
-		break;
-	case NB_FT_TERMS:
-		rd_terms(r, f->key, field_items(e, f));
-		break;
-	case NB_FT_FLAG:
-		flag = json_object_get(r->obj, f->key);
-		if (flag && !json_is_boolean(flag))
-			rd_fail_type(r, f->key, _("true or false"));
-		*field_flag(e, f) = json_is_true(flag);
-		break;
-	case NB_FT_ANSWERS:
-		rd_answers(r, f->key, field_int(e, f));
-		break;
-	}
+	json_types[f->type].read(r, e, f);
 }
 
 static struct nb_entry *read_record(struct rd *r)

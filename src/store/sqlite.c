@@ -228,13 +228,6 @@ static void bind_opt(sqlite3_stmt *st, int i, int v, int unset)
 		sqlite3_bind_int(st, i, v);
 }
 
-static char *col_text(sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-
-	return s ? xstrdup((const char *)s) : NULL;
-}
-
 static int col_opt(sqlite3_stmt *st, int i, int unset)
 {
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? unset : sqlite3_column_int(st, i);
@@ -392,9 +385,10 @@ static const char *const tables[NB_TYPE__COUNT] = {
 	[NB_ATTACHMENT] = "attachment", [NB_PHASE] = "phase", [NB_EXPERIMENT] = "experiment",
 };
 
+/* A list is kept in the item table, not in a column of its kind's row. */
 static bool is_list(const struct nb_field *f)
 {
-	return f->type == NB_FT_ITEMS || f->type == NB_FT_TERMS;
+	return ftype_ops(f->type)->cell == NB_CELL_NONE;
 }
 
 /* How kind_stmt's statement is used. */
@@ -458,72 +452,41 @@ static sqlite3_stmt *kind_stmt(struct db *d, enum nb_type t, enum kind_use use, 
 	return *slot;
 }
 
+/* f's value in e bound as its column: what the field's type says it keeps
+ * there (field_to_cell); a list has no column. */
 static void bind_field(sqlite3_stmt *st, int i, const struct nb_entry *e, const struct nb_field *f)
 {
-	switch (f->type) {
-	case NB_FT_SCALE:
-	case NB_FT_SECONDS:
-	case NB_FT_MINUTES:
-		if (f->flags & NB_FF_NOTNULL)
-			sqlite3_bind_int(st, i, field_int_of(e, f));
-		else
-			bind_opt(st, i, field_int_of(e, f), field_unset(f));
-		break;
-	case NB_FT_TERM:
-	case NB_FT_LINE:
-	case NB_FT_TEXT:
-	case NB_FT_PROMPT:
-	case NB_FT_MEMBER:
-		bind_text(st, i, field_str_of(e, f));
-		break;
-	case NB_FT_FLAG:
-		sqlite3_bind_int(st, i, field_flag_of(e, f));
-		break;
-	case NB_FT_ANSWERS: {
-		struct nb_buf answers = { 0 };
-		field_answers_text(e, f, ',', &answers);
-		sqlite3_bind_text(st, i, answers.s, -1, SQLITE_TRANSIENT);
-		buf_free(&answers);
-		break;
-	}
-	case NB_FT_ITEMS:
-	case NB_FT_TERMS:
-		break;
-	}
+	struct nb_value v;
+	struct nb_buf tmp = { 0 };
+
+	if (ftype_ops(f->type)->cell == NB_CELL_NONE)
+		return;
+	field_to_cell(e, f, &v, &tmp);
+	if (v.null)
+		sqlite3_bind_null(st, i);
+	else if (ftype_ops(f->type)->cell == NB_CELL_INT)
+		sqlite3_bind_int64(st, i, v.i);
+	else
+		sqlite3_bind_text(st, i, v.s, -1, tmp.s ? SQLITE_TRANSIENT : SQLITE_STATIC);
+	buf_free(&tmp);
 }
 
+/* f's value in e from its column. */
 static void read_field(sqlite3_stmt *st, int i, struct nb_entry *e, const struct nb_field *f)
 {
-	switch (f->type) {
-	case NB_FT_SCALE:
-	case NB_FT_SECONDS:
-	case NB_FT_MINUTES:
-		*field_int(e, f) = col_opt(st, i, field_unset(f));
+	struct nb_value v = { .null = sqlite3_column_type(st, i) == SQLITE_NULL };
+
+	switch (ftype_ops(f->type)->cell) {	/* the three ways a row keeps a value */
+	case NB_CELL_NONE:
+		return;
+	case NB_CELL_INT:
+		v.i = v.null ? 0 : sqlite3_column_int64(st, i);
 		break;
-	case NB_FT_TERM:
-	case NB_FT_LINE:
-	case NB_FT_TEXT:
-	case NB_FT_PROMPT:
-	case NB_FT_MEMBER:
-		*field_str(e, f) = col_text(st, i);
-		break;
-	case NB_FT_FLAG:
-		*field_flag(e, f) = sqlite3_column_int(st, i) != 0;
-		break;
-	case NB_FT_ANSWERS: {
-		int *a = field_int(e, f);
-		const char *p = (const char *)sqlite3_column_text(st, i);
-		for (int k = 0; p && k < NB_ATTACHMENT_ITEMS; k++) {
-			a[k] = atoi(p);
-			p = strchr(p, ',');
-			p = p ? p + 1 : NULL;
-		}
+	case NB_CELL_TEXT:
+		v.s = v.null ? NULL : (const char *)sqlite3_column_text(st, i);
 		break;
 	}
-	case NB_FT_ITEMS:
-	case NB_FT_TERMS:
-		break;
-	}
+	field_from_cell(e, f, &v);
 }
 
 static enum nb_err put_detail(struct db *d, const struct nb_entry *e, struct nb_error *err)

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "core/care.h"
+#include "core/field.h"
 #include "core/record.h"
 #include "core/uid.h"
 #include "core/vocab.h"
@@ -424,6 +425,56 @@ static void uids(void **state)
 	assert_false(uid_valid(NULL));
 }
 
+/* Every type of field has its operations, and every field of every kind
+ * goes into its row's cell and comes back the same. */
+static void field_types_and_cells(void **state)
+{
+	(void)state;
+	for (int t = 0; t < NB_FT__COUNT; t++) {
+		const struct nb_ftype_ops *o = ftype_ops((enum nb_ftype)t);
+
+		assert_non_null(o->answered);
+		assert_true((o->cell == NB_CELL_NONE) == (t == NB_FT_ITEMS || t == NB_FT_TERMS));
+		assert_true(o->cell == NB_CELL_NONE || (o->to_cell && o->from_cell));
+	}
+	for (int k = NB_CHECKIN; k < NB_TYPE__COUNT; k++) {
+		size_t n;
+		const struct nb_field *f = fields_of((enum nb_type)k, &n);
+		struct nb_entry *a = entry_new((enum nb_type)k), *b = entry_new((enum nb_type)k);
+
+		for (size_t i = 0; i < n; i++) {
+			struct nb_value v, w;
+			struct nb_buf tmp = { 0 }, tmp2 = { 0 };
+
+			if (ftype_ops(f[i].type)->cell == NB_CELL_NONE)
+				continue;
+			/* a value of its type: a number, a text, answers 1..7 */
+			if (ftype_ops(f[i].type)->cell == NB_CELL_INT && f[i].type != NB_FT_FLAG)
+				*field_int(a, &f[i]) = f[i].hi ? f[i].hi : 1;
+			else if (f[i].type == NB_FT_FLAG)
+				*field_flag(a, &f[i]) = true;
+			else if (f[i].type == NB_FT_ANSWERS)
+				for (int q = 0; q < NB_ATTACHMENT_ITEMS; q++)
+					field_int(a, &f[i])[q] = 1 + q % 7;
+			else
+				xstrset(field_str(a, &f[i]), "woorden");
+			assert_true(field_answered(a, &f[i]));
+			field_to_cell(a, &f[i], &v, &tmp);
+			assert_false(v.null);
+			field_from_cell(b, &f[i], &v);
+			field_to_cell(b, &f[i], &w, &tmp2);
+			assert_int_equal(w.null, v.null);
+			assert_int_equal(w.i, v.i);
+			if (v.s || w.s)
+				assert_string_equal(w.s, v.s);
+			buf_free(&tmp);
+			buf_free(&tmp2);
+		}
+		entry_free(a);
+		entry_free(b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -437,6 +488,7 @@ int main(void)
 		cmocka_unit_test(circle_and_prompts),
 		cmocka_unit_test(wanted_touch),
 		cmocka_unit_test(uids),
+		cmocka_unit_test(field_types_and_cells),
 	};
 
 	return cmocka_run_group_tests_name("record", tests, NULL, NULL);
