@@ -77,6 +77,7 @@ static const struct nb_field checkin[] = {
 	  .sum = { .at = 2, .fmt = N_("tension %s") } },
 	/* how connected one felt today (--connection): the outcome the practice is about */
 	{ .id = "connection", .key = "connection", .column = "connection",
+	  .since = { 3, 2 },
 	  .type = NB_FT_SCALE, .offset = AT(checkin.connection), .lo = NB_SCALE_MIN, .hi = NB_SCALE_MAX,
 	  .flags = NB_FF_FIRST,
 	  .name = N_("connection"), .label = N_("Connection"),
@@ -97,6 +98,7 @@ static const struct nb_field checkin[] = {
 	  .sum = { .at = 12, .flags = NB_FS_ELSE, .fmt = N_("sleep quality %s") } },
 	/* for recovery (--craving): how strong an urge to use or drink was today */
 	{ .id = "craving", .key = "craving", .column = "craving",
+	  .since = { 5, 3 },
 	  .type = NB_FT_SCALE, .offset = AT(checkin.craving), .lo = NB_SCALE_MIN, .hi = NB_SCALE_MAX,
 	  .name = N_("craving"), .label = N_("Craving or urge"),
 	  .low = N_("1 none"), .high = N_("5 very strong"),
@@ -236,6 +238,7 @@ static const struct nb_field member[] = {
 	  .flags = NB_FF_SEARCH,
 	  .name = N_("helps with"), .label = N_("Helps with") },
 	{ .id = "first", .key = "first", .column = "call_first",
+	  .since = { 5, 3 },
 	  .type = NB_FT_FLAG, .offset = AT(member.first),
 	  .flags = NB_FF_NOTNULL,
 	  .name = N_("first to call"), .label = N_("First to call"),
@@ -265,11 +268,13 @@ static const struct nb_field session[] = {
 	  .low = N_("1 relaxed"), .high = N_("5 very tense") },
 	/* riding an urge: the urge's strength before and after (--urge-before) */
 	{ .id = "urge-before", .key = "urge_before", .column = "urge_before",
+	  .since = { 9, 5 },
 	  .type = NB_FT_SCALE, .offset = AT(session.urge_before), .lo = NB_SCALE_MIN, .hi = NB_SCALE_MAX,
 	  .name = N_("urge before"), .label = N_("Urge before"),
 	  .low = N_("1 none"), .high = N_("5 very strong"),
 	  .sum = { .at = 6, .flags = NB_FS_PAIR, .fmt = N_("urge %s → %s") } },
 	{ .id = "urge-after", .key = "urge_after", .column = "urge_after",
+	  .since = { 9, 5 },
 	  .type = NB_FT_SCALE, .offset = AT(session.urge_after), .lo = NB_SCALE_MIN, .hi = NB_SCALE_MAX,
 	  .name = N_("urge after"), .label = N_("Urge after"),
 	  .low = N_("1 none"), .high = N_("5 very strong") },
@@ -338,52 +343,64 @@ static const struct nb_field phase[] = {
 
 static const struct nb_field experiment[] = {
 	{ .id = "practice", .key = "practice", .column = "practice",
+	  .since = { 6, 4 },
 	  .type = NB_FT_TERM, .offset = AT(experiment.practice), .vocab = NB_VOCAB_PRACTICE,
 	  .flags = NB_FF_REQUIRED | NB_FF_SEARCH,
 	  .name = N_("practice"), .label = N_("Practice"),
 	  .sum = { .at = 1, .say = describe_practice } },
 	{ .id = "words", .key = "words", .column = "words",
+	  .since = { 6, 4 },
 	  .type = NB_FT_LINE, .offset = AT(experiment.words),
 	  .flags = NB_FF_SEARCH,
 	  .name = N_("in your own words"), .label = N_("In your own words") },
 	{ .id = "outcome", .key = "outcome", .column = "outcome",
+	  .since = { 6, 4 },
 	  .type = NB_FT_TERM, .offset = AT(experiment.outcome), .vocab = NB_VOCAB_OUTCOME,
 	  .flags = NB_FF_REQUIRED,
 	  .name = N_("outcome"), .label = N_("Watched"),
 	  .sum = { .at = 2, .flags = NB_FS_JOINED, .fmt = " → %s" } },
 	{ .id = "pairs", .key = "pairs", .column = "pairs",
+	  .since = { 6, 4 },
 	  .type = NB_FT_SCALE, .offset = AT(experiment.pairs), .lo = NB_EXP_PAIRS_MIN, .hi = NB_EXP_PAIRS_MAX,
 	  .flags = NB_FF_REQUIRED,
 	  .name = N_("pairs of periods"), .label = N_("Pairs of periods") },
 	{ .id = "period-days", .key = "period_days", .column = "period_days",
+	  .since = { 6, 4 },
 	  .type = NB_FT_SCALE, .offset = AT(experiment.period_days), .lo = NB_EXP_DAYS_MIN, .hi = NB_EXP_DAYS_MAX,
 	  .flags = NB_FF_REQUIRED,
 	  .name = N_("days of a period"), .label = N_("Days of a period") },
 	{ .id = "baseline-days", .key = "baseline_days", .column = "baseline_days",
+	  .since = { 6, 4 },
 	  .type = NB_FT_SCALE, .offset = AT(experiment.baseline_days), .lo = 1, .hi = NB_EXP_BASELINE_MAX,
 	  .name = N_("days of baseline"), .label = N_("Days of baseline") },
 	{ .id = "washout-days", .key = "washout_days", .column = "washout_days",
+	  .since = { 6, 4 },
 	  .type = NB_FT_SCALE, .offset = AT(experiment.washout_days), .lo = 1, .hi = NB_EXP_WASHOUT_MAX,
 	  .name = N_("days of settling"), .label = N_("Days of settling") },
 	{ .id = "seed", .key = "seed", .column = "seed",
+	  .since = { 6, 4 },
 	  .type = NB_FT_LINE, .offset = AT(experiment.seed),
 	  .flags = NB_FF_REQUIRED,
 	  .name = N_("seed"), .label = N_("Seed of the schedule") },
 	{ .id = "state", .key = "state", .column = "state",
+	  .since = { 6, 4 },
 	  .type = NB_FT_TERM, .offset = AT(experiment.state), .vocab = NB_VOCAB_EXP_STATE,
 	  .flags = NB_FF_REQUIRED,
 	  .name = N_("state"), .label = N_("State"),
 	  .sum = { .at = 3 } },
 	{ .id = "answer", .key = "answers", .column = "answer",
+	  .since = { 6, 4 },
 	  .type = NB_FT_TERMS, .offset = AT(experiment.answers), .vocab = NB_VOCAB_FREE,
 	  .hi = NB_EXP_PLAN_DAYS_MAX,	/* one a day: the plan's days, not the cap of other lists */
 	  .name = N_("answer"), .label = N_("Did you do it?") },
 	{ .id = "in-report", .key = "in_report", .column = "in_report",
+	  .since = { 6, 4 },
 	  .type = NB_FT_FLAG, .offset = AT(experiment.in_report),
 	  .flags = NB_FF_NOTNULL,
 	  .name = N_("in the report"), .label = N_("In the report"),
 	  .low = N_("no"), .high = N_("yes") },
 	{ .id = "note", .key = "note", .column = "note",
+	  .since = { 6, 4 },
 	  .type = NB_FT_TEXT, .offset = AT(experiment.note),
 	  .flags = NB_FF_SEARCH,
 	  .name = N_("note"), .label = N_("Note") },
@@ -416,6 +433,17 @@ static const struct nb_measure_info measures[NB_M__COUNT] = {
 	[NB_M_CRAVING] = { "craving", "craving", 1, NB_SCALE_MIN, NB_SCALE_MAX, NB_MF_CHART | NB_MF_NOTED,
 			   N_("Craving or urge"), N_("craving"), N_(" · craving %s") },
 };
+
+int nb_format_version(void)
+{
+	int v = 1;
+
+	for (int t = 0; t < NB_TYPE__COUNT; t++)
+		for (size_t i = 0; i < kinds[t].n; i++)
+			if (kinds[t].v[i].since.format > v)
+				v = kinds[t].v[i].since.format;
+	return v;
+}
 
 const struct nb_field *fields_of(enum nb_type t, size_t *n)
 {
@@ -947,30 +975,30 @@ static enum nb_err answers_check(const struct nb_entry *e, const struct nb_field
 }
 
 static const struct nb_ftype_ops ftypes[NB_FT__COUNT] = {
-	[NB_FT_SCALE] = { NB_CELL_INT, 0, int_answered, NULL, int_to_cell, int_from_cell,
+	[NB_FT_SCALE] = { NB_CELL_INT, false, 0, int_answered, NULL, int_to_cell, int_from_cell,
 			  scale_check, scale_parse, scale_describe, scale_sum },
-	[NB_FT_SECONDS] = { NB_CELL_INT, 0, int_answered, NULL, int_to_cell, int_from_cell,
+	[NB_FT_SECONDS] = { NB_CELL_INT, false, 0, int_answered, NULL, int_to_cell, int_from_cell,
 			    seconds_check, seconds_parse, seconds_describe, seconds_sum },
-	[NB_FT_MINUTES] = { NB_CELL_INT, -1, int_answered, NULL, int_to_cell, int_from_cell,
+	[NB_FT_MINUTES] = { NB_CELL_INT, false, -1, int_answered, NULL, int_to_cell, int_from_cell,
 			    minutes_check, minutes_parse, minutes_describe, minutes_sum },
-	[NB_FT_TERM] = { NB_CELL_TEXT, 0, str_answered, str_release, str_to_cell, str_from_cell,
+	[NB_FT_TERM] = { NB_CELL_TEXT, false, 0, str_answered, str_release, str_to_cell, str_from_cell,
 			 term_check, term_parse, term_describe, term_sum },
-	[NB_FT_LINE] = { NB_CELL_TEXT, 0, str_answered, str_release, str_to_cell, str_from_cell,
+	[NB_FT_LINE] = { NB_CELL_TEXT, false, 0, str_answered, str_release, str_to_cell, str_from_cell,
 			 line_check, str_parse, text_describe, text_sum },
-	[NB_FT_TEXT] = { NB_CELL_TEXT, 0, str_answered, str_release, str_to_cell, str_from_cell,
+	[NB_FT_TEXT] = { NB_CELL_TEXT, false, 0, str_answered, str_release, str_to_cell, str_from_cell,
 			 text_check, str_parse, text_describe, text_sum },
-	[NB_FT_PROMPT] = { NB_CELL_TEXT, 0, str_answered, str_release, str_to_cell, str_from_cell,
+	[NB_FT_PROMPT] = { NB_CELL_TEXT, false, 0, str_answered, str_release, str_to_cell, str_from_cell,
 			   prompt_check, str_parse, prompt_describe, text_sum },
-	[NB_FT_ITEMS] = { NB_CELL_NONE, 0, items_answered, items_release, NULL, NULL,
+	[NB_FT_ITEMS] = { NB_CELL_NONE, false, 0, items_answered, items_release, NULL, NULL,
 			  items_check, items_parse, items_describe, items_sum },
-	[NB_FT_TERMS] = { NB_CELL_NONE, 0, items_answered, items_release, NULL, NULL,
+	[NB_FT_TERMS] = { NB_CELL_NONE, false, 0, items_answered, items_release, NULL, NULL,
 			  items_check, items_parse, items_describe, items_sum },
-	[NB_FT_FLAG] = { NB_CELL_INT, 0, always_answered, NULL, flag_to_cell, flag_from_cell,
+	[NB_FT_FLAG] = { NB_CELL_INT, false, 0, always_answered, NULL, flag_to_cell, flag_from_cell,
 			 NULL, flag_parse, flag_describe, flag_sum },
 	/* a member is named by the uid of their record: kept, not typed */
-	[NB_FT_MEMBER] = { NB_CELL_TEXT, 0, str_answered, str_release, str_to_cell, str_from_cell,
+	[NB_FT_MEMBER] = { NB_CELL_TEXT, true, 0, str_answered, str_release, str_to_cell, str_from_cell,
 			   NULL, str_parse, NULL, NULL },
-	[NB_FT_ANSWERS] = { NB_CELL_TEXT, 0, always_answered, NULL, answers_to_cell, answers_from_cell,
+	[NB_FT_ANSWERS] = { NB_CELL_TEXT, false, 0, always_answered, NULL, answers_to_cell, answers_from_cell,
 			    answers_check, NULL, NULL, NULL },
 };
 

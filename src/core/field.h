@@ -84,6 +84,10 @@ struct nb_field {
 				 * are its range and its ends) */
 	nb_say_fn *say;		/* its value in words for its row and the summary, or NULL */
 	struct {
+		int schema;	/* the schema version that made its column (0: the first) */
+		int format;	/* the export format version that brought its key (0: the first) */
+	} since;
+	struct {
 		int at;		/* its place in the summary, from 1; 0: not in it */
 		unsigned flags;	/* NB_FS_ */
 		const char *fmt;	/* N_(): around the value, each %s a value ("mood %s");
@@ -112,6 +116,8 @@ struct nb_value {
  */
 struct nb_ftype_ops {
 	enum nb_cell cell;	/* its column in the kind's row */
+	bool names_record;	/* the uid of another record (a member), which a store
+				 * keeps as a link to that record's row */
 	int unset;		/* an int field's value when not answered */
 	bool (*answered)(const struct nb_entry *e, const struct nb_field *f);
 	void (*release)(struct nb_entry *e, const struct nb_field *f);
@@ -138,6 +144,9 @@ void field_from_cell(struct nb_entry *e, const struct nb_field *f, const struct 
 /* f's value in words for the summary of e into b; false when there is
  * nothing to say (a flag that is off; a member, answers). */
 bool field_sum(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b);
+
+/* The export format's version: the newest a row came in (since.format). */
+int nb_format_version(void);
 
 /* The fields of kind t, in the order of their JSON and their description. */
 const struct nb_field *fields_of(enum nb_type t, size_t *n);

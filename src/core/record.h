@@ -27,12 +27,6 @@
 #define NB_MOMENT_SECONDS_MAX (24 * 3600)	/* the longest moment */
 #define NB_SESSION_SECONDS_MAX (2 * 3600)	/* the longest exercise session */
 
-/* The version of nabij's JSON export (docs/FORMAT.md): raised with every
- * field added to a record kind (core/field.c), since an older nabij
- * refuses a field it does not know. */
-#define NB_FORMAT_VERSION 5	/* 2: the check-in's "connection"; 3: its "craving", the member's "first"; 4: the experiment;
-				 * 5: the session's "urge_before" and "urge_after" */
-
 enum nb_type {
 	NB_TYPE_NONE = 0,
 	NB_CHECKIN,

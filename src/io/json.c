@@ -1,6 +1,7 @@
 /*
  * nabij's own JSON format, written and read with jansson. The layout is
- * documented in docs/FORMAT.md; a change to it raises NB_FORMAT_VERSION.
+ * documented in docs/FORMAT.md; a field added with its since.format raises
+ * the version (nb_format_version).
  * Unanswered values are left out rather than written as null, so an export
  * reads as what the person actually said.
  */
@@ -402,7 +403,7 @@ enum nb_err io_json_begin(struct io_json_out *w, FILE *f, int64_t now, struct nb
 	w->n = 0;
 	w->buf = (struct nb_buf){ 0 };
 	if (fprintf(f, "{\n  \"format\": \"nabij\",\n  \"version\": %d,\n  \"exported\": %s,\n  \"records\": [",
-		    NB_FORMAT_VERSION, at) < 0) {
+		    nb_format_version(), at) < 0) {
 		free(at);
 		return nb_error_set(err, NB_EIO, "out", _("Could not write the export."));
 	}
@@ -945,10 +946,10 @@ enum nb_err io_json_read(const char *text, size_t len, struct nb_entries *out,
 		goto out;
 	}
 	if (!json_is_integer(version) || json_integer_value(version) < 1 ||
-	    json_integer_value(version) > NB_FORMAT_VERSION) {
+	    json_integer_value(version) > nb_format_version()) {
 		r.rc = nb_error_set(err, NB_EINVAL, "version",
 				    _("This export has a format version this nabij does not know (it reads version %d). A newer nabij may read it."),
-				    NB_FORMAT_VERSION);
+				    nb_format_version());
 		goto out;
 	}
 	if (!json_is_array(recs)) {

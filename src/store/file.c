@@ -42,9 +42,7 @@ static enum nb_err schema_version(struct db *d, int *version, struct nb_error *e
  */
 static enum nb_err migrate(struct db *d, struct nb_error *err)
 {
-	int version;
-	size_t n;
-	const char *const *steps = schema_migrations(&n);
+	int version, n = schema_latest();
 	char pragma[64];
 	enum nb_err rc;
 
@@ -53,17 +51,22 @@ static enum nb_err migrate(struct db *d, struct nb_error *err)
 	if (version < 0)	/* never written by nabij: refuse before any step runs */
 		return nb_error_set(err, NB_EDB, "", "%s",
 				    _("This file is not a nabij database, or it was changed outside nabij (its schema number is below zero). Nothing was changed."));
-	if (version > (int)n)
+	if (version > n)
 		return nb_error_set(err, NB_EDB, "",
-				    _("This database was made by a newer version of nabij (schema %d, this one knows %zu). Please update nabij."),
+				    _("This database was made by a newer version of nabij (schema %d, this one knows %d). Please update nabij."),
 				    version, n);
-	if (version == (int)n)	/* the search index made with this vocabulary's words */
+	if (version == n)	/* the search index made with this vocabulary's words */
 		return sq_search_print(d, false, err);
 	if ((rc = sq_exec(d, "BEGIN IMMEDIATE", err)))
 		return rc;
-	for (int v = version; v < (int)n && !rc; v++)
-		rc = sq_exec(d, steps[v], err);
-	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %zu", n);
+	for (int v = version + 1; v <= n && !rc; v++) {
+		struct nb_buf step = { 0 };
+
+		schema_step(v, &step);
+		rc = sq_exec(d, step.s ? step.s : "", err);
+		buf_free(&step);
+	}
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", n);
 	if (rc || (rc = sq_exec(d, pragma, err)) ||
 	    (version < NB_SCHEMA_REINDEX && (rc = sq_reindex(d, err))) ||
 	    (rc = sq_search_print(d, version < NB_SCHEMA_REINDEX, err)) ||
@@ -81,13 +84,11 @@ static enum nb_err migrate(struct db *d, struct nb_error *err)
 static enum nb_err current(struct db *d, struct nb_error *err)
 {
 	int version;
-	size_t n;
 	enum nb_err rc;
 
-	schema_migrations(&n);
 	if ((rc = schema_version(d, &version, err)))
 		return rc;
-	return version == (int)n ? NB_OK : nb_error_set(err, NB_EDB, "", "%s", "schema");
+	return version == schema_latest() ? NB_OK : nb_error_set(err, NB_EDB, "", "%s", "schema");
 }
 
 /* mkdir -p for the folder holding path, private to the person (0700). */

@@ -377,13 +377,6 @@ static enum nb_err put_items(struct db *d, int64_t id, const char *field,
 	return NB_OK;
 }
 
-/* The table of each kind's own fields; the columns are the field table's
- * (core/field.c). */
-static const char *const tables[NB_TYPE__COUNT] = {
-	[NB_CHECKIN] = "checkin", [NB_MOMENT] = "moment", [NB_TRIGGER] = "trigger_entry",
-	[NB_MEMBER] = "member", [NB_SESSION] = "session", [NB_REFLECTION] = "reflection",
-	[NB_ATTACHMENT] = "attachment", [NB_PHASE] = "phase", [NB_EXPERIMENT] = "experiment",
-};
 
 /* A list is kept in the item table, not in a column of its kind's row. */
 static bool is_list(const struct nb_field *f)
@@ -425,21 +418,21 @@ static sqlite3_stmt *kind_stmt(struct db *d, enum nb_type t, enum kind_use use, 
 	if (get)
 		buf_add(&q, "SELECT k.entry_id");
 	else
-		buf_addf(&q, "INSERT OR REPLACE INTO %s(entry_id", tables[t]);
+		buf_addf(&q, "INSERT OR REPLACE INTO %s(entry_id", schema_table(t));
 	for (size_t i = 0; i < n; i++) {
 		if (is_list(&f[i]))
 			continue;
-		if (get && f[i].type == NB_FT_MEMBER)
+		if (get && ftype_ops(f[i].type)->names_record)
 			buf_addf(&q, ", (SELECT uid FROM entry WHERE id = k.%s AND deleted IS NULL)", f[i].column);
 		else
 			buf_addf(&q, ", %s%s", get ? "k." : "", f[i].column);
-		buf_add(&v, f[i].type == NB_FT_MEMBER ? ", (SELECT id FROM entry WHERE uid = ? AND type = 'member')"
+		buf_add(&v, ftype_ops(f[i].type)->names_record ? ", (SELECT id FROM entry WHERE uid = ? AND type = 'member')"
 						     : ", ?");
 	}
 	if (use == KIND_RANGE)
-		buf_addf(&q, " FROM %s k WHERE k.entry_id BETWEEN ? AND ?", tables[t]);
+		buf_addf(&q, " FROM %s k WHERE k.entry_id BETWEEN ? AND ?", schema_table(t));
 	else if (get)
-		buf_addf(&q, " FROM json_each(?) j CROSS JOIN %s k ON k.entry_id = j.value", tables[t]);
+		buf_addf(&q, " FROM json_each(?) j CROSS JOIN %s k ON k.entry_id = j.value", schema_table(t));
 	else
 		buf_addf(&q, ") VALUES (?%s)", v.s ? v.s : "");
 	rc = sqlite3_prepare_v3(d->h, q.s, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL);

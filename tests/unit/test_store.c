@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/field.h"
 #include "core/xalloc.h"
+#include "store/schema.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -183,7 +184,7 @@ static void migrations_set_the_version(void **state)
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 10);
+	assert_int_equal(sqlite3_column_int(st, 0), schema_latest());
 	sqlite3_finalize(st);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -1826,7 +1827,7 @@ static void migration_adds_the_urge(void **state)
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 10);
+	assert_int_equal(sqlite3_column_int(st, 0), schema_latest());
 	sqlite3_finalize(st);
 	sqlite3_close(h);
 	unlink_db(path);
@@ -1863,10 +1864,92 @@ static void week_shows_the_last_week_with_records(void **state)
 	entries_free(&records);
 }
 
+/* The steps that only added columns, made again from the rows (their
+ * since.schema), are the text that was released: a new field's step can
+ * come from its row alone. */
+static void added_columns_come_from_the_rows(void **state)
+{
+	int pure[] = { 3, 5, 9 };	/* connection; craving and first; the urge */
+
+	(void)state;
+	for (size_t i = 0; i < sizeof pure / sizeof pure[0]; i++) {
+		struct nb_buf made = { 0 }, released = { 0 };
+
+		schema_columns(pure[i], &made);
+		schema_step(pure[i], &released);
+		assert_non_null(made.s);
+		assert_string_equal(made.s, released.s);
+		buf_free(&made);
+		buf_free(&released);
+	}
+	/* a version past the released ones has columns only when a row asks */
+	assert_true(schema_latest() >= schema_released());
+}
+
+/* A database made anew holds, for each kind, a column for each field of its
+ * row that is not a list (lists live in item), of the type its cell says,
+ * and no other column but the link to the record. */
+static void fresh_columns_are_the_table(void **state)
+{
+	char path[] = "/tmp/nabij-test-XXXXXX";
+	int fd = mkstemp(path);
+	struct nb_store s;
+	struct nb_error err;
+	sqlite3 *h;
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_sqlite_open(path, &s, &err), NB_OK);
+	store_close(&s);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	for (int t = NB_CHECKIN; t < NB_TYPE__COUNT; t++) {
+		size_t n, matched = 0, columns = 0;
+		const struct nb_field *f = fields_of((enum nb_type)t, &n);
+		char q[128];
+		sqlite3_stmt *st;
+
+		snprintf(q, sizeof q, "PRAGMA table_info(%s)", schema_table((enum nb_type)t));
+		assert_int_equal(sqlite3_prepare_v2(h, q, -1, &st, NULL), SQLITE_OK);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *col = (const char *)sqlite3_column_text(st, 1);
+			const char *type = (const char *)sqlite3_column_text(st, 2);
+			bool found = strcmp(col, "entry_id") == 0;
+
+			columns++;
+			for (size_t i = 0; i < n && !found; i++) {
+				enum nb_cell cell = ftype_ops(f[i].type)->cell;
+
+				if (cell == NB_CELL_NONE || strcmp(f[i].column, col) != 0)
+					continue;
+				found = true;
+				matched++;
+				assert_string_equal(type, cell == NB_CELL_INT || ftype_ops(f[i].type)->names_record
+							  ? "INTEGER" : "TEXT");
+			}
+			if (!found)
+				fail_msg("%s.%s is in no row of the field table", schema_table((enum nb_type)t), col);
+		}
+		sqlite3_finalize(st);
+		assert_true(columns > matched);	/* and entry_id */
+		{
+			size_t want = 0;
+
+			for (size_t i = 0; i < n; i++)
+				want += ftype_ops(f[i].type)->cell != NB_CELL_NONE;
+			assert_int_equal(matched, want);
+		}
+	}
+	sqlite3_close(h);
+	unlink_db(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(migrations_set_the_version),
+		cmocka_unit_test(added_columns_come_from_the_rows),
+		cmocka_unit_test(fresh_columns_are_the_table),
 		cmocka_unit_test_setup_teardown(a_deleted_record_waits_out_of_sight, setup, teardown),
 		cmocka_unit_test_setup_teardown(undo_for_ten_minutes, setup, teardown),
 		cmocka_unit_test_setup_teardown(forget_what_waits, setup, teardown),
