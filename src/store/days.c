@@ -6,6 +6,7 @@
  * trends, the outcomes and facts for the insights, the counted terms.
  */
 #include "db.h"
+#include "sqlgen.h"
 #include "core/buf.h"
 #include "core/field.h"
 #include "core/insight.h"
@@ -18,35 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/*
- * day_summary has a column per measure, named by its id, holding the mean
- * of its check-in field over the day ("avg(c.sleep_minutes) / 60.0").
- */
-void days_sql(enum stmt s, struct nb_buf *b)
-{
-	if (s == S_PERIOD || s == S_DAY_MEANS) {
-		buf_add(b, s == S_PERIOD ? "SELECT day, checkins, facts" : "SELECT day");
-		for (int m = 0; m < NB_M__COUNT; m++)
-			buf_addf(b, ", %s", measure_info((enum nb_measure)m)->id);
-		buf_add(b, " FROM day_summary WHERE day BETWEEN ?1 AND ?2 ORDER BY day");
-	} else if (s == S_REFRESH_DAY_INS) {
-		buf_add(b, "INSERT INTO day_summary(day, checkins, facts");
-		for (int m = 0; m < NB_M__COUNT; m++)
-			buf_addf(b, ", %s", measure_info((enum nb_measure)m)->id);
-		buf_add(b, ") SELECT d.day, count(c.entry_id),"
-			   " coalesce((SELECT group_concat(f.kind || f.n || ' ' || f.term, char(31))"
-			   "  FROM day_fact f WHERE f.day = d.day), '')");
-		for (int m = 0; m < NB_M__COUNT; m++) {
-			const struct nb_measure_info *i = measure_info((enum nb_measure)m);
-			buf_addf(b, ", avg(c.%s)", measure_field((enum nb_measure)m)->column);
-			if (i->per != 1)
-				buf_addf(b, " / %d.0", i->per);
-		}
-		buf_add(b, " FROM day_dirty d CROSS JOIN entry e ON e.day = d.day AND e.deleted IS NULL"
-			   " LEFT JOIN checkin c ON c.entry_id = e.id AND e.type = 'checkin' GROUP BY d.day");
-	}
-}
 
 /* Recompute the summary of the days the triggers marked as changed. */
 enum nb_err days_refresh(struct db *d, struct nb_error *err)

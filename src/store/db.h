@@ -6,11 +6,14 @@
  *   days.c    the summary per day (schema 2) and the reading of a period
  *   file.c    opening, migrating, copying, backing up and checking the file
  *   snippet.c the snippet of a search hit, from the record's own text
+ * and, shared with any other store, sqlgen.c: the SQL that follows from the
+ * field rows, in SQLite's dialect here.
  */
 #ifndef NB_STORE_DB_H
 #define NB_STORE_DB_H
 
 #include "store.h"
+#include "sqlgen.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/record.h"
@@ -21,16 +24,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum stmt {
-	S_BEGIN, S_COMMIT,
-	S_ENTRY_INS, S_ENTRY_UPD, S_ENTRY_GET, S_ENTRY_GET_ANY, S_ENTRY_UID, S_ENTRY_ASIDE, S_ENTRY_BACK, S_WAITING, S_PURGE,
-	S_ITEMS_DEL, S_ITEM_INS, S_ITEMS_GET, S_ITEMS_RANGE, S_ENTRIES_GET, S_READ,
-	S_FTS_DEL, S_FTS_INS, S_FTS_LANG, S_FTS_SIZE, S_SEARCH, S_LAST_TOUCH, S_COUNT, S_MEMBER_NAME,
-	S_EXERCISE_STATS, S_REFLECTION_LATEST, S_SEARCH_FLOOR, S_SEARCH_COUNT, S_PERIOD, S_DAY_MEANS,
-	S_DIRTY_ANY, S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS, S_REFRESH_DAY_DEL, S_REFRESH_DAY_INS,
-	S_REFRESH_DONE, S_EXP_OTHER_RUNS, S_EXP_ASIDE_PURGE,
-	S__COUNT
-};
 
 #define TERM_SLOTS 1024
 #define LIST_SLOTS 8	/* list statements kept, by the shape of their query */
@@ -145,9 +138,7 @@ enum nb_err sq_check(void *h, struct nb_check *out, struct nb_error *err);
 /* days.c: recompute the summary of the changed days (before each commit
  * and after a migration); the store ops period and day_means. */
 enum nb_err days_refresh(struct db *d, struct nb_error *err);
-/* The statements of the summary that follow the measures (core/field.h):
- * reading a period, or its means alone, and writing a day's row. */
-void days_sql(enum stmt s, struct nb_buf *b);
+/* The store op period. */
 enum nb_err days_period(void *h, const char *since, const char *until, struct nb_period *out,
 			struct nb_error *err);
 /* The store op day_means. */

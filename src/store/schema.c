@@ -6,6 +6,7 @@
  * Unanswered values are NULL.
  */
 #include "schema.h"
+#include "sqlgen.h"
 #include "core/field.h"
 
 static const char *const migrations[] = {
@@ -197,19 +198,6 @@ static const char *const migrations[] = {
 	 "CREATE TABLE search_print (lang TEXT PRIMARY KEY, print TEXT NOT NULL);"),
 };
 
-/* The table of each kind's own fields; the columns are the field table's
- * (core/field.c). */
-static const char *const tables[NB_TYPE__COUNT] = {
-	[NB_CHECKIN] = "checkin", [NB_MOMENT] = "moment", [NB_TRIGGER] = "trigger_entry",
-	[NB_MEMBER] = "member", [NB_SESSION] = "session", [NB_REFLECTION] = "reflection",
-	[NB_ATTACHMENT] = "attachment", [NB_PHASE] = "phase", [NB_EXPERIMENT] = "experiment",
-};
-
-const char *schema_table(enum nb_type t)
-{
-	return tables[t];
-}
-
 int schema_released(void)
 {
 	return (int)(sizeof migrations / sizeof migrations[0]);
@@ -230,50 +218,10 @@ int schema_latest(void)
 	return v;
 }
 
-const char *schema_column_type(const struct nb_field *f)
-{
-	const struct nb_ftype_ops *o = ftype_ops(f->type);
-
-	if (o->names_record)	/* a link to the record, which may go */
-		return "INTEGER REFERENCES entry(id) ON DELETE SET NULL";
-	if (o->cell == NB_CELL_INT)	/* a number kept even as 0 (a flag) has no NULL */
-		return f->flags & NB_FF_NOTNULL ? "INTEGER NOT NULL DEFAULT 0" : "INTEGER";
-	return "TEXT";
-}
-
-/* The measure whose mean day_summary keeps of check-in field f, or NULL. */
-static const struct nb_measure_info *measure_of_field(const struct nb_field *f)
-{
-	for (int m = 0; m < NB_M__COUNT; m++)
-		if (measure_field((enum nb_measure)m) == f)
-			return measure_info((enum nb_measure)m);
-	return NULL;
-}
-
-void schema_columns(int v, struct nb_buf *out)
-{
-	for (int t = 0; t < NB_TYPE__COUNT; t++) {
-		size_t n;
-		const struct nb_field *f = fields_of((enum nb_type)t, &n);
-
-		for (size_t i = 0; i < n; i++) {
-			enum nb_cell cell = ftype_ops(f[i].type)->cell;
-			const struct nb_measure_info *m;
-
-			if (f[i].since.schema != v || cell == NB_CELL_NONE)
-				continue;
-			buf_addf(out, "ALTER TABLE %s ADD COLUMN %s %s;", tables[t], f[i].column,
-				 schema_column_type(&f[i]));
-			if (t == NB_CHECKIN && (m = measure_of_field(&f[i])))
-				buf_addf(out, "ALTER TABLE day_summary ADD COLUMN %s REAL;", m->id);
-		}
-	}
-}
-
 void schema_step(int v, struct nb_buf *out)
 {
 	if (v >= 1 && v <= schema_released())
 		buf_add(out, migrations[v - 1]);
-	else
-		schema_columns(v, out);
+	else	/* past the released steps: the columns the rows ask for */
+		sql_add_columns(&sql_sqlite, v, out);
 }

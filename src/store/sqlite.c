@@ -1,12 +1,15 @@
 /*
- * The SQLite backend of struct nb_store_ops, its records: with days.c and
- * file.c the only files in nabij with SQL. One table holds the envelope of every record (entry), one table per
+ * The SQLite backend of struct nb_store_ops, its records: with days.c,
+ * file.c, schema.c and sqlgen.c the only files in nabij with SQL; its own
+ * statements are its transactions and its search (FTS5), the others come
+ * from sqlgen.c in SQLite's dialect. One table holds the envelope of every record (entry), one table per
  * kind holds its fields, one table holds the lists (emotions, needs, body
  * sensations, tags, body effects), and an FTS5 table indexes all text.
  * Statements are prepared once per connection and kept.
  */
 #include "db.h"
 #include "schema.h"
+#include "sqlgen.h"
 #include "core/buf.h"
 #include "core/field.h"
 #include "core/i18n.h"
@@ -28,42 +31,13 @@
 #include <unistd.h>
 
 #define ENVELOPE "id, uid, type, at, utc_offset, day, created, updated"
-#define ENVELOPE_E "e.id, e.uid, e.type, e.at, e.utc_offset, e.day, e.created, e.updated"
 
-static const char *const sql[S__COUNT] = {
+/* The statements that are SQLite's own: its transactions, and its search
+ * (FTS5); every other statement is made from the rows and the dialect
+ * (sqlgen.c). */
+static const char *const own[S__COUNT] = {
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
-	[S_ENTRY_INS] = "INSERT INTO entry(uid, type, at, utc_offset, day, created, updated)"
-			" VALUES (?, ?, ?, ?, ?, ?, ?)",
-	[S_ENTRY_UPD] = "UPDATE entry SET at = ?, utc_offset = ?, day = ?, updated = ?"
-			" WHERE id = ? AND type = ? AND deleted IS NULL",
-	[S_ENTRY_GET] = "SELECT " ENVELOPE " FROM entry WHERE id = ? AND deleted IS NULL",
-	[S_ENTRY_GET_ANY] = "SELECT " ENVELOPE " FROM entry WHERE id = ?",
-	[S_ENTRY_UID] = "SELECT id FROM entry WHERE uid = ?",
-	/* a deleted record waits for undo (schema 8): out of the index and of
-	 * every reading, back whole, or gone for good once its time is over */
-	[S_ENTRY_ASIDE] = "UPDATE entry SET deleted = ? WHERE id = ? AND deleted IS NULL",
-	[S_ENTRY_BACK] = "UPDATE entry SET deleted = NULL WHERE id = ? AND deleted IS NOT NULL",
-	[S_WAITING] = "SELECT " ENVELOPE ", deleted FROM entry WHERE deleted IS NOT NULL"
-		      " ORDER BY deleted DESC, id DESC",
-	[S_PURGE] = "DELETE FROM entry WHERE deleted IS NOT NULL AND deleted <= ?1 AND (?2 = 0 OR id = ?2)",
-	[S_ITEMS_DEL] = "DELETE FROM item WHERE entry_id = ?",
-	[S_ITEM_INS] = "INSERT INTO item(entry_id, field, pos, term, place, intensity)"
-		       " VALUES (?, ?, ?, ?, ?, ?)",
-	/* the lists of many records at once, by a JSON array of their ids:
-	 * IN (SELECT ...) makes a sorted table of the ids, so the primary key
-	 * is walked in its order and nothing is sorted afterwards (a join over
-	 * json_each, as the records' own statements do, sorted every item of
-	 * the page: twice the time) */
-	[S_ITEMS_GET] = "SELECT i.entry_id, i.field, i.term, i.place, i.intensity FROM item i"
-			" WHERE i.entry_id IN (SELECT value FROM json_each(?)) ORDER BY i.entry_id, i.field, i.pos",
-	/* the same for ids that lie close together (a day, a page of the
-	 * history): the primary key walked from the first to the last, the
-	 * few rows between them of other records passed over; half the time */
-	[S_ITEMS_RANGE] = "SELECT i.entry_id, i.field, i.term, i.place, i.intensity FROM item i"
-			  " WHERE i.entry_id BETWEEN ? AND ? ORDER BY i.entry_id, i.field, i.pos",
-	[S_ENTRIES_GET] = "SELECT " ENVELOPE_E " FROM json_each(?) j CROSS JOIN entry e ON e.id = j.value"
-			  " WHERE e.deleted IS NULL",
 	[S_READ] = "BEGIN",
 	/* the index keeps no copy of the text (schema 10): a row leaves it by
 	 * the text it was fed, made again from the record in the language it
@@ -77,68 +51,6 @@ static const char *const sql[S__COUNT] = {
 	[S_SEARCH_FLOOR] = "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?"
 			   " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
 	[S_SEARCH_COUNT] = "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH ?",
-	/* Walk moments from the newest (index entry_type_at) and stop at the
-	 * first wanted touch; the + keeps SQLite from starting at moment_touch
-	 * and sorting every wanted touch ever recorded. The kinds come as one
-	 * text, ",hug,hand,": an IN (SELECT ...) would make a table of them
-	 * first, each time (a quarter of today's page on an empty day). */
-	[S_LAST_TOUCH] = "SELECT " ENVELOPE_E " FROM entry e JOIN moment m ON m.entry_id = e.id"
-			 " WHERE e.type = 'moment' AND e.deleted IS NULL AND +m.safe = 'yes'"
-			 " AND instr(?, ',' || m.kind || ',') > 0"
-			 " ORDER BY e.at DESC, e.id DESC LIMIT 1",
-	[S_COUNT] = "SELECT count(*) FROM entry WHERE type = ? AND deleted IS NULL",
-	/* from the index on (exercise, tension_before, tension_after) alone:
-	 * the few records that wait for undo are left out through theirs */
-	[S_EXERCISE_STATS] = "SELECT exercise, avg(tension_before - tension_after), count(*)"
-			     " FROM session WHERE tension_before IS NOT NULL AND tension_after IS NOT NULL"
-			     " AND entry_id NOT IN (SELECT id FROM entry WHERE deleted IS NOT NULL)"
-			     " GROUP BY exercise ORDER BY exercise",
-	[S_REFLECTION_LATEST] = "SELECT " ENVELOPE_E " FROM entry e JOIN reflection r ON r.entry_id = e.id"
-				" WHERE r.prompt = ? AND e.deleted IS NULL ORDER BY e.at DESC, e.id DESC LIMIT 1",
-	/* the summary per day (schema 2), recomputed for the days that changed */
-	[S_DIRTY_ANY] = "SELECT 1 FROM day_dirty LIMIT 1",
-	[S_REFRESH_FACT_DEL] = "DELETE FROM day_fact WHERE day IN (SELECT day FROM day_dirty)",
-	/* CROSS JOIN keeps the few changed days as the outer loop: without
-	 * statistics the planner would walk every moment or need instead */
-	[S_REFRESH_FACT_INS] =
-		"INSERT INTO day_fact SELECT day, kind, term, count(*) FROM ("
-		" SELECT e.day, " NB_FACT_SQL_MOMENT " AS kind, m.kind AS term FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day AND e.deleted IS NULL CROSS JOIN moment m ON m.entry_id = e.id"
-		" UNION ALL SELECT e.day, " NB_FACT_SQL_TOUCH ", '' FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day AND e.deleted IS NULL CROSS JOIN moment m ON m.entry_id = e.id"
-		"  WHERE m.safe = 'yes' AND m.kind IN (SELECT value FROM json_each(?1))"
-		" UNION ALL SELECT e.day, " NB_FACT_SQL_CONTACT ", mm.name FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day AND e.deleted IS NULL CROSS JOIN moment m ON m.entry_id = e.id"
-		"  CROSS JOIN member mm ON mm.entry_id = m.member_id"
-		"  WHERE (SELECT deleted FROM entry WHERE id = m.member_id) IS NULL"
-		" UNION ALL SELECT e.day, " NB_FACT_SQL_EXERCISE ", '' FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'session' AND e.day = d.day AND e.deleted IS NULL"
-		" UNION ALL SELECT e.day, " NB_FACT_SQL_SESSION ", s.exercise || ' ' || s.tension_before || ' ' || s.tension_after"
-		"  FROM day_dirty d CROSS JOIN entry e ON e.type = 'session' AND e.day = d.day AND e.deleted IS NULL"
-		"  CROSS JOIN session s ON s.entry_id = e.id"
-		"  WHERE s.tension_before IS NOT NULL AND s.tension_after IS NOT NULL"
-		" UNION ALL SELECT e.day, " NB_FACT_SQL_NEED ", i.term FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'checkin' AND e.day = d.day AND e.deleted IS NULL"
-		"  CROSS JOIN item i ON i.entry_id = e.id AND i.field = 'need'"
-		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER ", '' FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day AND e.deleted IS NULL"
-		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER_EMOTION ", t.emotion FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day AND e.deleted IS NULL"
-		"  CROSS JOIN trigger_entry t ON t.entry_id = e.id WHERE t.emotion IS NOT NULL"
-		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER_NEED ", t.need FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day AND e.deleted IS NULL"
-		"  CROSS JOIN trigger_entry t ON t.entry_id = e.id WHERE t.need IS NOT NULL"
-		") GROUP BY day, kind, term",
-	[S_REFRESH_DAY_DEL] = "DELETE FROM day_summary WHERE day IN (SELECT day FROM day_dirty)",
-	[S_REFRESH_DONE] = "DELETE FROM day_dirty",
-	[S_EXP_OTHER_RUNS] = "SELECT 1 FROM experiment JOIN entry e ON e.id = entry_id"
-			     " WHERE state <> 'stopped' AND entry_id <> ? AND e.deleted IS NULL LIMIT 1",
-	/* a deleted experiment that would run beside a new one gives way: it
-	 * could not come back beside it (schema 7's unique index) */
-	[S_EXP_ASIDE_PURGE] = "DELETE FROM entry WHERE deleted IS NOT NULL AND id <> ?"
-			      " AND id IN (SELECT entry_id FROM experiment WHERE state <> 'stopped')",
-	[S_MEMBER_NAME] = "SELECT e.uid FROM entry e JOIN member m ON m.entry_id = e.id"
-			  " WHERE m.name = ? COLLATE NOCASE AND e.deleted IS NULL ORDER BY e.id LIMIT 1",
 };
 
 #define SEARCH_WINDOW 1000
@@ -187,9 +99,9 @@ static sqlite3_stmt *prepared(struct db *d, enum stmt s, struct nb_error *err)
 		struct nb_buf made = { 0 };	/* the statements of the summary, from the measures */
 		int rc;
 
-		if (!sql[s])
-			days_sql(s, &made);
-		rc = sqlite3_prepare_v3(d->h, sql[s] ? sql[s] : made.s, -1, SQLITE_PREPARE_PERSISTENT,
+		if (!own[s])
+			sql_statement(&sql_sqlite, s, &made);
+		rc = sqlite3_prepare_v3(d->h, own[s] ? own[s] : made.s, -1, SQLITE_PREPARE_PERSISTENT,
 					&d->st[s], NULL);
 		buf_free(&made);
 		if (rc != SQLITE_OK) {
@@ -404,9 +316,7 @@ static sqlite3_stmt *kind_stmt(struct db *d, enum nb_type t, enum kind_use use, 
 {
 	bool get = use != KIND_PUT;
 	sqlite3_stmt **slot = use == KIND_RANGE ? &d->get_range[t] : get ? &d->get[t] : &d->put[t];
-	struct nb_buf q = { 0 }, v = { 0 };
-	size_t n;
-	const struct nb_field *f = fields_of(t, &n);
+	struct nb_buf q = { 0 };
 	int rc;
 
 	read_touch(d);
@@ -415,29 +325,9 @@ static sqlite3_stmt *kind_stmt(struct db *d, enum nb_type t, enum kind_use use, 
 		sqlite3_clear_bindings(*slot);
 		return *slot;
 	}
-	if (get)
-		buf_add(&q, "SELECT k.entry_id");
-	else
-		buf_addf(&q, "INSERT OR REPLACE INTO %s(entry_id", schema_table(t));
-	for (size_t i = 0; i < n; i++) {
-		if (is_list(&f[i]))
-			continue;
-		if (get && ftype_ops(f[i].type)->names_record)
-			buf_addf(&q, ", (SELECT uid FROM entry WHERE id = k.%s AND deleted IS NULL)", f[i].column);
-		else
-			buf_addf(&q, ", %s%s", get ? "k." : "", f[i].column);
-		buf_add(&v, ftype_ops(f[i].type)->names_record ? ", (SELECT id FROM entry WHERE uid = ? AND type = 'member')"
-						     : ", ?");
-	}
-	if (use == KIND_RANGE)
-		buf_addf(&q, " FROM %s k WHERE k.entry_id BETWEEN ? AND ?", schema_table(t));
-	else if (get)
-		buf_addf(&q, " FROM json_each(?) j CROSS JOIN %s k ON k.entry_id = j.value", schema_table(t));
-	else
-		buf_addf(&q, ") VALUES (?%s)", v.s ? v.s : "");
+	sql_kind(&sql_sqlite, t, use == KIND_RANGE ? SQL_KIND_RANGE : get ? SQL_KIND_GET : SQL_KIND_PUT, &q);
 	rc = sqlite3_prepare_v3(d->h, q.s, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL);
 	buf_free(&q);
-	buf_free(&v);
 	if (rc != SQLITE_OK) {
 		sq_error(d, err);
 		return NULL;

@@ -10,6 +10,7 @@
 #include "core/field.h"
 #include "core/xalloc.h"
 #include "store/schema.h"
+#include "store/sqlgen.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -1875,7 +1876,7 @@ static void added_columns_come_from_the_rows(void **state)
 	for (size_t i = 0; i < sizeof pure / sizeof pure[0]; i++) {
 		struct nb_buf made = { 0 }, released = { 0 };
 
-		schema_columns(pure[i], &made);
+		sql_add_columns(&sql_sqlite, pure[i], &made);
 		schema_step(pure[i], &released);
 		assert_non_null(made.s);
 		assert_string_equal(made.s, released.s);
@@ -1909,7 +1910,7 @@ static void fresh_columns_are_the_table(void **state)
 		char q[128];
 		sqlite3_stmt *st;
 
-		snprintf(q, sizeof q, "PRAGMA table_info(%s)", schema_table((enum nb_type)t));
+		snprintf(q, sizeof q, "PRAGMA table_info(%s)", sql_table((enum nb_type)t));
 		assert_int_equal(sqlite3_prepare_v2(h, q, -1, &st, NULL), SQLITE_OK);
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			const char *col = (const char *)sqlite3_column_text(st, 1);
@@ -1928,7 +1929,7 @@ static void fresh_columns_are_the_table(void **state)
 							  ? "INTEGER" : "TEXT");
 			}
 			if (!found)
-				fail_msg("%s.%s is in no row of the field table", schema_table((enum nb_type)t), col);
+				fail_msg("%s.%s is in no row of the field table", sql_table((enum nb_type)t), col);
 		}
 		sqlite3_finalize(st);
 		assert_true(columns > matched);	/* and entry_id */
@@ -1944,12 +1945,156 @@ static void fresh_columns_are_the_table(void **state)
 	unlink_db(path);
 }
 
+/* The statements of a kind's row, made from its rows for SQLite (as the
+ * store has used them) and for PostgreSQL. */
+static void kind_statements_from_the_rows(void **state)
+{
+	struct nb_buf q = { 0 };
+
+	(void)state;
+	sql_kind(&sql_sqlite, NB_REFLECTION, SQL_KIND_PUT, &q);
+	assert_string_equal(q.s, "INSERT OR REPLACE INTO reflection(entry_id, prompt, text) VALUES (?, ?, ?)");
+	buf_reset(&q);
+	sql_kind(&sql_postgresql, NB_REFLECTION, SQL_KIND_PUT, &q);
+	assert_string_equal(q.s, "INSERT INTO reflection(entry_id, prompt, text) VALUES ($1, $2, $3)"
+				 " ON CONFLICT (entry_id) DO UPDATE SET prompt = excluded.prompt, text = excluded.text");
+	buf_reset(&q);
+	sql_kind(&sql_sqlite, NB_REFLECTION, SQL_KIND_GET, &q);
+	assert_string_equal(q.s, "SELECT k.entry_id, k.prompt, k.text FROM json_each(?) j CROSS JOIN reflection k"
+				 " ON k.entry_id = j.value");
+	buf_reset(&q);
+	sql_kind(&sql_postgresql, NB_REFLECTION, SQL_KIND_GET, &q);
+	assert_string_equal(q.s, "SELECT k.entry_id, k.prompt, k.text FROM unnest($1::bigint[]) AS j(value) JOIN"
+				 " reflection k ON k.entry_id = j.value");
+	buf_reset(&q);
+	sql_kind(&sql_postgresql, NB_REFLECTION, SQL_KIND_RANGE, &q);
+	assert_string_equal(q.s, "SELECT k.entry_id, k.prompt, k.text FROM reflection k WHERE k.entry_id BETWEEN $1 AND $2");
+	/* a member is given by uid, kept as the id of their record */
+	buf_reset(&q);
+	sql_kind(&sql_postgresql, NB_MOMENT, SQL_KIND_PUT, &q);
+	assert_non_null(strstr(q.s, ", (SELECT id FROM entry WHERE uid = $4 AND type = 'member')"));
+	buf_reset(&q);
+	sql_days(&sql_postgresql, SQL_DAYS_REFRESH, &q);
+	assert_non_null(strstr(q.s, "string_agg(f.kind || f.n || ' ' || f.term, chr(31))"));
+	assert_null(strstr(q.s, "CROSS JOIN"));
+	buf_reset(&q);
+	sql_days(&sql_sqlite, SQL_DAYS_PERIOD, &q);
+	assert_non_null(strstr(q.s, " FROM day_summary WHERE day BETWEEN ?1 AND ?2 ORDER BY day"));
+	buf_free(&q);
+}
+
+/* Each kind's table made anew from its rows has the columns, in the same
+ * order and of the same type, of the table the released steps made. */
+static void kind_tables_from_the_rows(void **state)
+{
+	char path[] = "/tmp/nabij-test-XXXXXX";
+	int fd = mkstemp(path);
+	struct nb_store s;
+	struct nb_error err;
+	sqlite3 *h, *fresh;
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_sqlite_open(path, &s, &err), NB_OK);
+	store_close(&s);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_open(":memory:", &fresh), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(fresh, "CREATE TABLE entry (id INTEGER PRIMARY KEY)", NULL, NULL, NULL), SQLITE_OK);
+	for (int t = NB_CHECKIN; t < NB_TYPE__COUNT; t++) {
+		struct nb_buf create = { 0 }, a = { 0 }, b = { 0 };
+		char q[128];
+		sqlite3 *dbs[2] = { h, fresh };
+		struct nb_buf *cols[2] = { &a, &b };
+
+		sql_kind_create(&sql_sqlite, (enum nb_type)t, &create);
+		assert_int_equal(sqlite3_exec(fresh, create.s, NULL, NULL, NULL), SQLITE_OK);
+		snprintf(q, sizeof q, "PRAGMA table_info(%s)", sql_table((enum nb_type)t));
+		for (int k = 0; k < 2; k++) {
+			sqlite3_stmt *st;
+
+			assert_int_equal(sqlite3_prepare_v2(dbs[k], q, -1, &st, NULL), SQLITE_OK);
+			while (sqlite3_step(st) == SQLITE_ROW)
+				buf_addf(cols[k], "%s %s|", sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
+			sqlite3_finalize(st);
+		}
+		/* the same columns; a released step may have added one later, at the end */
+		{
+			const char *x = a.s, *y = b.s;
+			size_t na = 0, nb = 0;
+
+			for (; *x; x++)
+				na += *x == '|';
+			for (; *y; y++)
+				nb += *y == '|';
+			assert_int_equal(na, nb);
+			for (char *c = strtok(b.s, "|"); c; c = strtok(NULL, "|")) {
+				char want[128];
+
+				snprintf(want, sizeof want, "%s|", c);
+				if (!strstr(a.s, want))
+					fail_msg("%s: %s is not in the released table (%s)", sql_table((enum nb_type)t), c, a.s);
+			}
+		}
+		buf_free(&create);
+		buf_free(&a);
+		buf_free(&b);
+	}
+	sqlite3_close(fresh);
+	sqlite3_close(h);
+	unlink_db(path);
+}
+
+/* Every statement the stores share prepares in SQLite, and its
+ * PostgreSQL text is free of SQLite's own words. */
+static void shared_statements_in_both_dialects(void **state)
+{
+	char path[] = "/tmp/nabij-test-XXXXXX";
+	int fd = mkstemp(path);
+	struct nb_store s;
+	struct nb_error err;
+	sqlite3 *h;
+	int shared = 0;
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_sqlite_open(path, &s, &err), NB_OK);
+	store_close(&s);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	for (int k = 0; k < S__COUNT; k++) {
+		struct nb_buf lite = { 0 }, pg = { 0 };
+		sqlite3_stmt *st = NULL;
+
+		if (!sql_statement(&sql_sqlite, (enum stmt)k, &lite)) {
+			assert_false(sql_statement(&sql_postgresql, (enum stmt)k, &pg));
+			continue;
+		}
+		shared++;
+		if (sqlite3_prepare_v2(h, lite.s, -1, &st, NULL) != SQLITE_OK)
+			fail_msg("%s: %s", lite.s, sqlite3_errmsg(h));
+		sqlite3_finalize(st);
+		assert_true(sql_statement(&sql_postgresql, (enum stmt)k, &pg));
+		if (strchr(pg.s, '?') || strstr(pg.s, "json_each") || strstr(pg.s, "CROSS JOIN") ||
+		    strstr(pg.s, "COLLATE NOCASE") || strstr(pg.s, "instr(") || strstr(pg.s, " +"))
+			fail_msg("not PostgreSQL's: %s", pg.s);
+		buf_free(&lite);
+		buf_free(&pg);
+	}
+	assert_true(shared > 20);
+	sqlite3_close(h);
+	unlink_db(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(migrations_set_the_version),
 		cmocka_unit_test(added_columns_come_from_the_rows),
 		cmocka_unit_test(fresh_columns_are_the_table),
+		cmocka_unit_test(kind_statements_from_the_rows),
+		cmocka_unit_test(kind_tables_from_the_rows),
+		cmocka_unit_test(shared_statements_in_both_dialects),
 		cmocka_unit_test_setup_teardown(a_deleted_record_waits_out_of_sight, setup, teardown),
 		cmocka_unit_test_setup_teardown(undo_for_ten_minutes, setup, teardown),
 		cmocka_unit_test_setup_teardown(forget_what_waits, setup, teardown),

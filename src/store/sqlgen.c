@@ -1,0 +1,417 @@
+/* The SQL that follows from the field rows; see sqlgen.h. */
+#include "sqlgen.h"
+#include "core/insight.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct sql_dialect sql_sqlite = {
+	.name = "sqlite",
+	.numbered = false,
+	.replace = "INSERT OR REPLACE INTO",
+	/* json_each walks the array in its order; CROSS JOIN keeps it the
+	 * outer loop (without statistics the planner might start at the
+	 * kind's table) */
+	.ids = "json_each(%s) j",
+	.then_join = "CROSS JOIN",
+	.text_agg = "group_concat(%s, char(31))",
+	.real = "REAL",
+	.link = "INTEGER REFERENCES entry(id) ON DELETE SET NULL",
+	.list = "SELECT value FROM json_each(%s)",
+	.texts = "SELECT value FROM json_each(%s)",
+	.ids_j = "json_each(%s) j",
+	.has = "instr(%s, %s) > 0",
+	.nocase = "%s = %s COLLATE NOCASE",
+	.plain = "+%s",
+};
+
+const struct sql_dialect sql_postgresql = {
+	.name = "postgresql",
+	.numbered = true,
+	.replace = NULL,
+	.ids = "unnest(%s::bigint[]) AS j(value)",
+	.then_join = "JOIN",
+	.text_agg = "string_agg(%s, chr(31))",
+	.real = "double precision",
+	.link = "bigint REFERENCES entry(id) ON DELETE SET NULL",
+	.list = "SELECT unnest(%s::bigint[])",
+	.texts = "SELECT unnest(%s::text[])",
+	.ids_j = "unnest(%s::bigint[]) AS j(value)",
+	.has = "strpos(%s, %s) > 0",
+	.nocase = "lower(%s) = lower(%s)",
+	.plain = "%s",
+};
+
+static const char *const tables[NB_TYPE__COUNT] = {
+	[NB_CHECKIN] = "checkin", [NB_MOMENT] = "moment", [NB_TRIGGER] = "trigger_entry",
+	[NB_MEMBER] = "member", [NB_SESSION] = "session", [NB_REFLECTION] = "reflection",
+	[NB_ATTACHMENT] = "attachment", [NB_PHASE] = "phase", [NB_EXPERIMENT] = "experiment",
+};
+
+const char *sql_table(enum nb_type t)
+{
+	return tables[t];
+}
+
+/* The n-th placeholder (from 1): $n, or ?n where explicit, or ?. */
+static void param(const struct sql_dialect *d, struct nb_buf *q, int n, bool explicit)
+{
+	if (d->numbered)
+		buf_addf(q, "$%d", n);
+	else if (explicit)
+		buf_addf(q, "?%d", n);
+	else
+		buf_addc(q, '?');
+}
+
+static bool has_column(const struct nb_field *f)
+{
+	return ftype_ops(f->type)->cell != NB_CELL_NONE;
+}
+
+void sql_kind(const struct sql_dialect *d, enum nb_type t, enum sql_kind_use use, struct nb_buf *q)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(t, &n);
+	struct nb_buf values = { 0 }, set = { 0 };
+	char p[24];
+	int next = 1;
+
+	if (use != SQL_KIND_PUT) {
+		buf_add(q, "SELECT k.entry_id");
+		for (size_t i = 0; i < n; i++) {
+			if (!has_column(&f[i]))
+				continue;
+			if (ftype_ops(f[i].type)->names_record)
+				buf_addf(q, ", (SELECT uid FROM entry WHERE id = k.%s AND deleted IS NULL)",
+					 f[i].column);
+			else
+				buf_addf(q, ", k.%s", f[i].column);
+		}
+		if (use == SQL_KIND_RANGE) {
+			buf_addf(q, " FROM %s k WHERE k.entry_id BETWEEN ", tables[t]);
+			param(d, q, 1, false);
+			buf_add(q, " AND ");
+			param(d, q, 2, false);
+		} else {
+			struct nb_buf one = { 0 };
+
+			param(d, &one, 1, false);
+			buf_add(q, " FROM ");
+			buf_addf(q, d->ids, one.s);
+			buf_addf(q, " %s %s k ON k.entry_id = j.value", d->then_join, tables[t]);
+			buf_free(&one);
+		}
+		return;
+	}
+	buf_addf(q, "%s %s(entry_id", d->replace ? d->replace : "INSERT INTO", tables[t]);
+	param(d, &values, next++, false);
+	for (size_t i = 0; i < n; i++) {
+		if (!has_column(&f[i]))
+			continue;
+		buf_addf(q, ", %s", f[i].column);
+		snprintf(p, sizeof p, d->numbered ? "$%d" : "?", next++);
+		if (ftype_ops(f[i].type)->names_record)
+			buf_addf(&values, ", (SELECT id FROM entry WHERE uid = %s AND type = 'member')", p);
+		else
+			buf_addf(&values, ", %s", p);
+		buf_addf(&set, "%s%s = excluded.%s", set.len ? ", " : "", f[i].column, f[i].column);
+	}
+	buf_addf(q, ") VALUES (%s)", values.s);
+	if (!d->replace)
+		buf_addf(q, " ON CONFLICT (entry_id) DO %s%s", set.len ? "UPDATE SET " : "NOTHING",
+			 set.len ? set.s : "");
+	buf_free(&values);
+	buf_free(&set);
+}
+
+const char *sql_column_type(const struct sql_dialect *d, const struct nb_field *f)
+{
+	const struct nb_ftype_ops *o = ftype_ops(f->type);
+
+	if (o->names_record)	/* a link to the record, which may go */
+		return d->link;
+	if (o->cell == NB_CELL_INT)	/* a number kept even as 0 (a flag) has no NULL */
+		return f->flags & NB_FF_NOTNULL ? "INTEGER NOT NULL DEFAULT 0" : "INTEGER";
+	return "TEXT";
+}
+
+void sql_kind_create(const struct sql_dialect *d, enum nb_type t, struct nb_buf *q)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(t, &n);
+
+	buf_addf(q, "CREATE TABLE %s (entry_id %s PRIMARY KEY REFERENCES entry(id) ON DELETE CASCADE",
+		 tables[t], d->numbered ? "bigint" : "INTEGER");
+	for (size_t i = 0; i < n; i++) {
+		const char *type;
+
+		if (!has_column(&f[i]))
+			continue;
+		type = sql_column_type(d, &f[i]);
+		buf_addf(q, ", %s %s%s", f[i].column, type,
+			 (f[i].flags & NB_FF_REQUIRED) && !(f[i].flags & NB_FF_NOTNULL) ? " NOT NULL" : "");
+	}
+	buf_add(q, ");");
+}
+
+/* The measure whose mean day_summary keeps of check-in field f, or NULL. */
+static const struct nb_measure_info *measure_of_field(const struct nb_field *f)
+{
+	for (int m = 0; m < NB_M__COUNT; m++)
+		if (measure_field((enum nb_measure)m) == f)
+			return measure_info((enum nb_measure)m);
+	return NULL;
+}
+
+void sql_add_columns(const struct sql_dialect *d, int v, struct nb_buf *q)
+{
+	for (int t = 0; t < NB_TYPE__COUNT; t++) {
+		size_t n;
+		const struct nb_field *f = fields_of((enum nb_type)t, &n);
+
+		for (size_t i = 0; i < n; i++) {
+			const struct nb_measure_info *m;
+
+			if (f[i].since.schema != v || !has_column(&f[i]))
+				continue;
+			buf_addf(q, "ALTER TABLE %s ADD COLUMN %s %s;", tables[t], f[i].column,
+				 sql_column_type(d, &f[i]));
+			if (t == NB_CHECKIN && (m = measure_of_field(&f[i])))
+				buf_addf(q, "ALTER TABLE day_summary ADD COLUMN %s %s;", m->id, d->real);
+		}
+	}
+}
+
+/*
+ * day_summary has a column per measure, named by its id, holding the mean
+ * of its check-in field over the day ("avg(c.sleep_minutes) / 60.0"), and
+ * the day's facts (day_fact) packed into one text.
+ */
+void sql_days(const struct sql_dialect *d, enum sql_days which, struct nb_buf *q)
+{
+	if (which == SQL_DAYS_PERIOD || which == SQL_DAYS_MEANS) {
+		buf_add(q, which == SQL_DAYS_PERIOD ? "SELECT day, checkins, facts" : "SELECT day");
+		for (int m = 0; m < NB_M__COUNT; m++)
+			buf_addf(q, ", %s", measure_info((enum nb_measure)m)->id);
+		buf_add(q, " FROM day_summary WHERE day BETWEEN ");
+		param(d, q, 1, true);
+		buf_add(q, " AND ");
+		param(d, q, 2, true);
+		buf_add(q, " ORDER BY day");
+		return;
+	}
+	buf_add(q, "INSERT INTO day_summary(day, checkins, facts");
+	for (int m = 0; m < NB_M__COUNT; m++)
+		buf_addf(q, ", %s", measure_info((enum nb_measure)m)->id);
+	buf_add(q, ") SELECT d.day, count(c.entry_id), coalesce((SELECT ");
+	buf_addf(q, d->text_agg, "f.kind || f.n || ' ' || f.term");
+	buf_add(q, "  FROM day_fact f WHERE f.day = d.day), '')");
+	for (int m = 0; m < NB_M__COUNT; m++) {
+		const struct nb_measure_info *i = measure_info((enum nb_measure)m);
+
+		buf_addf(q, ", avg(c.%s)", measure_field((enum nb_measure)m)->column);
+		if (i->per != 1)
+			buf_addf(q, " / %d.0", i->per);
+	}
+	buf_addf(q, " FROM day_dirty d %s entry e ON e.day = d.day AND e.deleted IS NULL"
+		    " LEFT JOIN checkin c ON c.entry_id = e.id AND e.type = 'checkin' GROUP BY d.day",
+		 d->then_join);
+}
+
+#define ENVELOPE "id, uid, type, at, utc_offset, day, created, updated"
+#define ENVELOPE_E "e.id, e.uid, e.type, e.at, e.utc_offset, e.day, e.created, e.updated"
+
+/*
+ * The statements every store shares, written once for all dialects: a
+ * placeholder is ? (or ?N, the N-th), CROSS JOIN is a join that keeps its
+ * order, and a few words in braces are the dialect's:
+ *   {list P}       the ids of one value P, as a subquery
+ *   {texts P}      the texts of one value P, as a subquery
+ *   {ids P}        the ids of one value P as a table j(value)
+ *   {has P, X}     whether text P holds text X
+ *   {nocase A, B}  A equals B, case aside
+ *   {plain X}      X, kept from an index (SQLite's +X: the walk it should
+ *                  take is another)
+ * The search, ranking and transactions are a store's own (NULL here).
+ */
+static const char *const neutral[S__COUNT] = {
+	[S_ENTRY_INS] = "INSERT INTO entry(uid, type, at, utc_offset, day, created, updated)"
+			" VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[S_ENTRY_UPD] = "UPDATE entry SET at = ?, utc_offset = ?, day = ?, updated = ?"
+			" WHERE id = ? AND type = ? AND deleted IS NULL",
+	[S_ENTRY_GET] = "SELECT " ENVELOPE " FROM entry WHERE id = ? AND deleted IS NULL",
+	[S_ENTRY_GET_ANY] = "SELECT " ENVELOPE " FROM entry WHERE id = ?",
+	[S_ENTRY_UID] = "SELECT id FROM entry WHERE uid = ?",
+	/* a deleted record waits for undo (schema 8): out of the index and of
+	 * every reading, back whole, or gone for good once its time is over */
+	[S_ENTRY_ASIDE] = "UPDATE entry SET deleted = ? WHERE id = ? AND deleted IS NULL",
+	[S_ENTRY_BACK] = "UPDATE entry SET deleted = NULL WHERE id = ? AND deleted IS NOT NULL",
+	[S_WAITING] = "SELECT " ENVELOPE ", deleted FROM entry WHERE deleted IS NOT NULL"
+		      " ORDER BY deleted DESC, id DESC",
+	[S_PURGE] = "DELETE FROM entry WHERE deleted IS NOT NULL AND deleted <= ?1 AND (?2 = 0 OR id = ?2)",
+	[S_ITEMS_DEL] = "DELETE FROM item WHERE entry_id = ?",
+	[S_ITEM_INS] = "INSERT INTO item(entry_id, field, pos, term, place, intensity)"
+		       " VALUES (?, ?, ?, ?, ?, ?)",
+	/* the lists of many records at once, by a JSON array of their ids:
+	 * IN (SELECT ...) makes a sorted table of the ids, so the primary key
+	 * is walked in its order and nothing is sorted afterwards (a join over
+	 * json_each, as the records' own statements do, sorted every item of
+	 * the page: twice the time) */
+	[S_ITEMS_GET] = "SELECT i.entry_id, i.field, i.term, i.place, i.intensity FROM item i"
+			" WHERE i.entry_id IN ({list ?}) ORDER BY i.entry_id, i.field, i.pos",
+	/* the same for ids that lie close together (a day, a page of the
+	 * history): the primary key walked from the first to the last, the
+	 * few rows between them of other records passed over; half the time */
+	[S_ITEMS_RANGE] = "SELECT i.entry_id, i.field, i.term, i.place, i.intensity FROM item i"
+			  " WHERE i.entry_id BETWEEN ? AND ? ORDER BY i.entry_id, i.field, i.pos",
+	[S_ENTRIES_GET] = "SELECT " ENVELOPE_E " FROM {ids ?} CROSS JOIN entry e ON e.id = j.value"
+			  " WHERE e.deleted IS NULL",
+	/* Walk moments from the newest (index entry_type_at) and stop at the
+	 * first wanted touch; the + keeps SQLite from starting at moment_touch
+	 * and sorting every wanted touch ever recorded. The kinds come as one
+	 * text, ",hug,hand,": an IN (SELECT ...) would make a table of them
+	 * first, each time (a quarter of today's page on an empty day). */
+	[S_LAST_TOUCH] = "SELECT " ENVELOPE_E " FROM entry e JOIN moment m ON m.entry_id = e.id"
+			 " WHERE e.type = 'moment' AND e.deleted IS NULL AND {plain m.safe} = 'yes'"
+			 " AND {has ?, ',' || m.kind || ','}"
+			 " ORDER BY e.at DESC, e.id DESC LIMIT 1",
+	[S_COUNT] = "SELECT count(*) FROM entry WHERE type = ? AND deleted IS NULL",
+	/* from the index on (exercise, tension_before, tension_after) alone:
+	 * the few records that wait for undo are left out through theirs */
+	[S_EXERCISE_STATS] = "SELECT exercise, avg(tension_before - tension_after), count(*)"
+			     " FROM session WHERE tension_before IS NOT NULL AND tension_after IS NOT NULL"
+			     " AND entry_id NOT IN (SELECT id FROM entry WHERE deleted IS NOT NULL)"
+			     " GROUP BY exercise ORDER BY exercise",
+	[S_REFLECTION_LATEST] = "SELECT " ENVELOPE_E " FROM entry e JOIN reflection r ON r.entry_id = e.id"
+				" WHERE r.prompt = ? AND e.deleted IS NULL ORDER BY e.at DESC, e.id DESC LIMIT 1",
+	/* the summary per day (schema 2), recomputed for the days that changed */
+	[S_DIRTY_ANY] = "SELECT 1 FROM day_dirty LIMIT 1",
+	[S_REFRESH_FACT_DEL] = "DELETE FROM day_fact WHERE day IN (SELECT day FROM day_dirty)",
+	/* CROSS JOIN keeps the few changed days as the outer loop: without
+	 * statistics the planner would walk every moment or need instead */
+	[S_REFRESH_FACT_INS] =
+		"INSERT INTO day_fact SELECT day, kind, term, count(*) FROM ("
+		" SELECT e.day, " NB_FACT_SQL_MOMENT " AS kind, m.kind AS term FROM day_dirty d"
+		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day AND e.deleted IS NULL CROSS JOIN moment m ON m.entry_id = e.id"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_TOUCH ", '' FROM day_dirty d"
+		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day AND e.deleted IS NULL CROSS JOIN moment m ON m.entry_id = e.id"
+		"  WHERE m.safe = 'yes' AND m.kind IN ({texts ?1})"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_CONTACT ", mm.name FROM day_dirty d"
+		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day AND e.deleted IS NULL CROSS JOIN moment m ON m.entry_id = e.id"
+		"  CROSS JOIN member mm ON mm.entry_id = m.member_id"
+		"  WHERE (SELECT deleted FROM entry WHERE id = m.member_id) IS NULL"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_EXERCISE ", '' FROM day_dirty d"
+		"  CROSS JOIN entry e ON e.type = 'session' AND e.day = d.day AND e.deleted IS NULL"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_SESSION ", s.exercise || ' ' || s.tension_before || ' ' || s.tension_after"
+		"  FROM day_dirty d CROSS JOIN entry e ON e.type = 'session' AND e.day = d.day AND e.deleted IS NULL"
+		"  CROSS JOIN session s ON s.entry_id = e.id"
+		"  WHERE s.tension_before IS NOT NULL AND s.tension_after IS NOT NULL"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_NEED ", i.term FROM day_dirty d"
+		"  CROSS JOIN entry e ON e.type = 'checkin' AND e.day = d.day AND e.deleted IS NULL"
+		"  CROSS JOIN item i ON i.entry_id = e.id AND i.field = 'need'"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER ", '' FROM day_dirty d"
+		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day AND e.deleted IS NULL"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER_EMOTION ", t.emotion FROM day_dirty d"
+		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day AND e.deleted IS NULL"
+		"  CROSS JOIN trigger_entry t ON t.entry_id = e.id WHERE t.emotion IS NOT NULL"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER_NEED ", t.need FROM day_dirty d"
+		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day AND e.deleted IS NULL"
+		"  CROSS JOIN trigger_entry t ON t.entry_id = e.id WHERE t.need IS NOT NULL"
+		") GROUP BY day, kind, term",
+	[S_REFRESH_DAY_DEL] = "DELETE FROM day_summary WHERE day IN (SELECT day FROM day_dirty)",
+	[S_REFRESH_DONE] = "DELETE FROM day_dirty",
+	[S_EXP_OTHER_RUNS] = "SELECT 1 FROM experiment JOIN entry e ON e.id = entry_id"
+			     " WHERE state <> 'stopped' AND entry_id <> ? AND e.deleted IS NULL LIMIT 1",
+	/* a deleted experiment that would run beside a new one gives way: it
+	 * could not come back beside it (schema 7's unique index) */
+	[S_EXP_ASIDE_PURGE] = "DELETE FROM entry WHERE deleted IS NOT NULL AND id <> ?"
+			      " AND id IN (SELECT entry_id FROM experiment WHERE state <> 'stopped')",
+	[S_MEMBER_NAME] = "SELECT e.uid FROM entry e JOIN member m ON m.entry_id = e.id"
+			  " WHERE {nocase m.name, ?} AND e.deleted IS NULL ORDER BY e.id LIMIT 1",};
+
+/* Expand the neutral text t (up to its end, or to a '}' or ", " at depth 0
+ * when stop) into q, in dialect d; n counts the placeholders. Returns where
+ * it stopped. */
+static const char *expand(const struct sql_dialect *d, const char *t, struct nb_buf *q, int *n, bool stop)
+{
+	while (*t) {
+		if (stop && (*t == '}' || (t[0] == ',' && t[1] == ' ')))
+			return t;
+		if (*t == '?') {
+			int at = 0;
+
+			t++;
+			while (isdigit((unsigned char)*t))
+				at = at * 10 + (*t++ - '0');
+			if (d->numbered)
+				buf_addf(q, "$%d", at ? at : ++*n);
+			else if (at)
+				buf_addf(q, "?%d", at);
+			else
+				buf_addc(q, '?');
+			continue;
+		}
+		if (strncmp(t, "CROSS JOIN", 10) == 0) {
+			buf_add(q, d->then_join);
+			t += 10;
+			continue;
+		}
+		if (*t == '{') {
+			struct nb_buf a = { 0 }, b = { 0 };
+			const char *fmt = NULL, *name = t + 1;
+			size_t len = strcspn(name, " ");
+
+			t = expand(d, name + len + 1, &a, n, true);
+			if (t[0] == ',' && t[1] == ' ')
+				t = expand(d, t + 2, &b, n, true);
+			if (*t == '}')
+				t++;
+			if (len == 4 && strncmp(name, "list", 4) == 0)
+				fmt = d->list;
+			else if (len == 5 && strncmp(name, "texts", 5) == 0)
+				fmt = d->texts;
+			else if (len == 3 && strncmp(name, "ids", 3) == 0)
+				fmt = d->ids_j;
+			else if (len == 3 && strncmp(name, "has", 3) == 0)
+				fmt = d->has;
+			else if (len == 6 && strncmp(name, "nocase", 6) == 0)
+				fmt = d->nocase;
+			else if (len == 5 && strncmp(name, "plain", 5) == 0)
+				fmt = d->plain;
+			if (!fmt)
+				abort();	/* a word of our own misspelt */
+			buf_addf(q, fmt, a.s ? a.s : "", b.s ? b.s : "");
+			buf_free(&a);
+			buf_free(&b);
+			continue;
+		}
+		buf_addc(q, *t++);
+	}
+	return t;
+}
+
+bool sql_statement(const struct sql_dialect *d, enum stmt s, struct nb_buf *q)
+{
+	int n = 0;
+
+	switch (s) {	/* the summary's, made from the measures */
+	case S_PERIOD:
+		sql_days(d, SQL_DAYS_PERIOD, q);
+		return true;
+	case S_DAY_MEANS:
+		sql_days(d, SQL_DAYS_MEANS, q);
+		return true;
+	case S_REFRESH_DAY_INS:
+		sql_days(d, SQL_DAYS_REFRESH, q);
+		return true;
+	default:
+		break;
+	}
+	if (!neutral[s])
+		return false;
+	expand(d, neutral[s], q, &n, false);
+	return true;
+}
