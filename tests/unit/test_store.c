@@ -1887,23 +1887,32 @@ static void added_columns_come_from_the_rows(void **state)
 	assert_true(schema_latest() >= schema_released());
 }
 
+/* A database made anew by the store at path (a name of its own), opened
+ * with SQLite itself. */
+static sqlite3 *made_anew(char *path)
+{
+	int fd = mkstemp(path);
+	struct nb_store s;
+	struct nb_error err;
+	sqlite3 *h;
+
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_sqlite_open(path, &s, &err), NB_OK);
+	store_close(&s);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	return h;
+}
+
 /* A database made anew holds, for each kind, a column for each field of its
  * row that is not a list (lists live in item), of the type its cell says,
  * and no other column but the link to the record. */
 static void fresh_columns_are_the_table(void **state)
 {
 	char path[] = "/tmp/nabij-test-XXXXXX";
-	int fd = mkstemp(path);
-	struct nb_store s;
-	struct nb_error err;
-	sqlite3 *h;
+	sqlite3 *h = made_anew(path);
 
 	(void)state;
-	close(fd);
-	unlink(path);
-	assert_int_equal(store_sqlite_open(path, &s, &err), NB_OK);
-	store_close(&s);
-	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	for (int t = NB_CHECKIN; t < NB_TYPE__COUNT; t++) {
 		size_t n, matched = 0, columns = 0;
 		const struct nb_field *f = fields_of((enum nb_type)t, &n);
@@ -1988,17 +1997,9 @@ static void kind_statements_from_the_rows(void **state)
 static void kind_tables_from_the_rows(void **state)
 {
 	char path[] = "/tmp/nabij-test-XXXXXX";
-	int fd = mkstemp(path);
-	struct nb_store s;
-	struct nb_error err;
-	sqlite3 *h, *fresh;
+	sqlite3 *h = made_anew(path), *fresh;
 
 	(void)state;
-	close(fd);
-	unlink(path);
-	assert_int_equal(store_sqlite_open(path, &s, &err), NB_OK);
-	store_close(&s);
-	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_open(":memory:", &fresh), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(fresh, "CREATE TABLE entry (id INTEGER PRIMARY KEY)", NULL, NULL, NULL), SQLITE_OK);
 	for (int t = NB_CHECKIN; t < NB_TYPE__COUNT; t++) {
@@ -2050,18 +2051,10 @@ static void kind_tables_from_the_rows(void **state)
 static void shared_statements_in_both_dialects(void **state)
 {
 	char path[] = "/tmp/nabij-test-XXXXXX";
-	int fd = mkstemp(path);
-	struct nb_store s;
-	struct nb_error err;
-	sqlite3 *h;
+	sqlite3 *h = made_anew(path);
 	int shared = 0;
 
 	(void)state;
-	close(fd);
-	unlink(path);
-	assert_int_equal(store_sqlite_open(path, &s, &err), NB_OK);
-	store_close(&s);
-	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	for (int k = 0; k < S__COUNT; k++) {
 		struct nb_buf lite = { 0 }, pg = { 0 };
 		sqlite3_stmt *st = NULL;
