@@ -104,8 +104,15 @@ static void draw(struct history *h, int days, enum shape shape)
 			continue;	/* no check-in that day */
 		struct nb_day_outcome *o = &h->o[h->no++];
 		o->day = first + d;
-		for (int m = 0; m < NB_M__COUNT; m++)	/* most people never note a craving */
-			o->v[m] = m == NB_M_CRAVING ? NAN : 3 + normal();
+		/* each measure's days from a stream of its own (a measure added
+		 * leaves the others' draws as they were); one that not everyone
+		 * notes (a craving) is not noted here */
+		uint64_t kept = draw_state;
+		for (int m = 0; m < NB_M__COUNT; m++) {
+			draw_state = kept ^ ((uint64_t)(m + 1) * 0xd1b54a32d192ed03ull) ^ (uint64_t)d << 20;
+			o->v[m] = measure_info((enum nb_measure)m)->flags & NB_MF_NOTED ? NAN : 3 + normal();
+		}
+		draw_state = kept;
 		o->v[NB_M_MOOD] = 3 + mood + (friend ? 0.5 : 0);
 	}
 }

@@ -25,6 +25,43 @@
 #define FTS_9 " DROP TABLE entry_fts; DROP TABLE entry_fts_content; DROP TABLE search_print;" \
 	" CREATE VIRTUAL TABLE entry_fts USING fts5(body, words, tokenize = 'unicode61 remove_diacritics 2');"
 
+/* A database of now taken back to schema v for a test of its migration:
+ * the columns the field rows brought after v go (the step that brought
+ * them is made from the rows, so a new field's is undone here as well;
+ * a kind whose whole table came later goes in undo), then undo, the rest
+ * of what came after v, is run. False, with SQLite's message shown, when a
+ * statement fails. */
+static bool back_to(sqlite3 *h, const char *undo, int v)
+{
+	struct nb_buf q = { 0 };
+	bool ok;
+
+	for (int t = NB_CHECKIN; t < NB_TYPE__COUNT; t++) {
+		size_t n, later = 0;
+		const struct nb_field *f = fields_of((enum nb_type)t, &n);
+
+		for (size_t i = 0; i < n; i++)
+			later += f[i].since.schema > v;
+		if (later == n)
+			continue;
+		for (size_t i = 0; i < n; i++) {
+			if (f[i].since.schema <= v || ftype_ops(f[i].type)->cell == NB_CELL_NONE)
+				continue;
+			buf_addf(&q, "ALTER TABLE %s DROP COLUMN %s;", sql_table((enum nb_type)t), f[i].column);
+			for (int m = 0; m < NB_M__COUNT; m++)
+				if (measure_field((enum nb_measure)m) == &f[i])
+					buf_addf(&q, "ALTER TABLE day_summary DROP COLUMN %s;",
+						 measure_info((enum nb_measure)m)->id);
+		}
+	}
+	buf_addf(&q, "%s PRAGMA user_version = %d", undo, v);
+	ok = sqlite3_exec(h, q.s, NULL, NULL, NULL) == SQLITE_OK;
+	if (!ok)
+		print_error("%s\n", sqlite3_errmsg(h));
+	buf_free(&q);
+	return ok;
+}
+
 static int setup(void **state)
 {
 	struct nb_app *a = xcalloc(1, sizeof *a);
@@ -696,14 +733,12 @@ static void migration_builds_the_summary(void **state)
 	add(&a, checkin(3, "", NOW));
 	store_close(&a.store);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	if (sqlite3_exec(h, "DROP TRIGGER day_dirty_member_aside; DROP TABLE day_summary; DROP TABLE day_fact; DROP TABLE day_dirty;"
+	if (!back_to(h, "DROP TRIGGER day_dirty_member_aside; DROP TABLE day_summary; DROP TABLE day_fact; DROP TABLE day_dirty;"
 			 " DROP TRIGGER day_dirty_ins; DROP TRIGGER day_dirty_upd;"
 			 " DROP TRIGGER day_dirty_del; DROP TRIGGER day_dirty_member_del;"
-			 " DROP TRIGGER day_dirty_member_put; ALTER TABLE checkin DROP COLUMN connection;"
-			 " ALTER TABLE checkin DROP COLUMN craving; ALTER TABLE member DROP COLUMN call_first;"
+			 " DROP TRIGGER day_dirty_member_put;"
 			 " DROP TABLE experiment;"
-			 " DROP INDEX entry_deleted; ALTER TABLE entry DROP COLUMN deleted;"
-			 " ALTER TABLE session DROP COLUMN urge_before; ALTER TABLE session DROP COLUMN urge_after;" FTS_9 " PRAGMA user_version = 1", NULL, NULL, NULL) != SQLITE_OK)
+			 " DROP INDEX entry_deleted; ALTER TABLE entry DROP COLUMN deleted;" FTS_9, 1))
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
 	if (store_sqlite_open(path, &a.store, &err) != NB_OK)
@@ -772,10 +807,9 @@ static void migration_clears_the_index(void **state)
 	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
 	store_close(&a.store);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);	/* as before schema 8 */
-	if (sqlite3_exec(h, FTS_9 "INSERT INTO entry_fts(entry_fts, rank) VALUES ('secure-delete', 0);"
+	if (!back_to(h, FTS_9 "INSERT INTO entry_fts(entry_fts, rank) VALUES ('secure-delete', 0);"
 			 " DROP TRIGGER day_dirty_member_aside; DROP INDEX entry_deleted;"
-			 " ALTER TABLE entry DROP COLUMN deleted; ALTER TABLE session DROP COLUMN urge_before;"
-			 " ALTER TABLE session DROP COLUMN urge_after; PRAGMA user_version = 7", NULL, NULL, NULL) != SQLITE_OK)
+			 " ALTER TABLE entry DROP COLUMN deleted;", 7))
 		fail_msg("%s", sqlite3_errmsg(h));
 	for (int i = 0; i < 20; i++) {
 		char sql[200];
@@ -1164,13 +1198,9 @@ static void migration_adds_connection(void **state)
 	old = add(&a, checkin(3, "before", NOW - 3600));
 	store_close(&a.store);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	if (sqlite3_exec(h, "ALTER TABLE checkin DROP COLUMN connection;"
-			 " ALTER TABLE day_summary DROP COLUMN connection; ALTER TABLE checkin DROP COLUMN craving;"
-			 " ALTER TABLE day_summary DROP COLUMN craving; ALTER TABLE member DROP COLUMN call_first;"
-			 " DROP TABLE experiment;"
+	if (!back_to(h, "DROP TABLE experiment;"
 			 " DROP TRIGGER day_dirty_member_aside; DROP INDEX entry_deleted; ALTER TABLE entry DROP COLUMN deleted;"
-			 " ALTER TABLE session DROP COLUMN urge_before; ALTER TABLE session DROP COLUMN urge_after;" FTS_9 " PRAGMA user_version = 2",
-			 NULL, NULL, NULL) != SQLITE_OK)
+			 FTS_9, 2))
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
 	if (store_sqlite_open(path, &a.store, &err) != NB_OK)
@@ -1751,11 +1781,10 @@ static void migration_stops_all_but_one(void **state)
 	entry_free(x);
 	store_close(&a.store);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	if (sqlite3_exec(h, "DROP INDEX IF EXISTS experiment_one_running;"
+	if (!back_to(h, "DROP INDEX IF EXISTS experiment_one_running;"
 			 " UPDATE experiment SET state = 'running';"
 			 " DROP TRIGGER day_dirty_member_aside; DROP INDEX entry_deleted; ALTER TABLE entry DROP COLUMN deleted;"
-			 " ALTER TABLE session DROP COLUMN urge_before; ALTER TABLE session DROP COLUMN urge_after;" FTS_9 " PRAGMA user_version = 6",
-			 NULL, NULL, NULL) != SQLITE_OK)
+			 FTS_9, 6))
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
 	if (store_sqlite_open(path, &a.store, &err) != NB_OK)
@@ -1801,9 +1830,8 @@ static void migration_adds_the_urge(void **state)
 	old = add(&a, e);
 	store_close(&a.store);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	if (sqlite3_exec(h, "ALTER TABLE session DROP COLUMN urge_before; ALTER TABLE session DROP COLUMN urge_after;" FTS_9 ""
-			 " DROP TRIGGER day_dirty_member_aside; DROP INDEX entry_deleted; ALTER TABLE entry DROP COLUMN deleted;"
-			 " PRAGMA user_version = 7", NULL, NULL, NULL) != SQLITE_OK)
+	if (!back_to(h, FTS_9 " DROP TRIGGER day_dirty_member_aside; DROP INDEX entry_deleted;"
+			 " ALTER TABLE entry DROP COLUMN deleted;", 7))
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
 	if (store_sqlite_open(path, &a.store, &err) != NB_OK)
