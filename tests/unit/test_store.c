@@ -1031,7 +1031,7 @@ static void migration_drops_the_copy(void **state)
 	add(&a, checkin(3, "river stones", NOW));
 	store_close(&a.store);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);	/* as schema 9 made it */
-	if (sqlite3_exec(h, FTS_9 "PRAGMA user_version = 9", NULL, NULL, NULL) != SQLITE_OK)
+	if (!back_to(h, FTS_9, 9))
 		fail_msg("%s", sqlite3_errmsg(h));
 	assert_int_equal(sqlite3_prepare_v2(h, "INSERT INTO entry_fts(rowid, body, words) VALUES (?, ?, ?)", -1, &st, NULL), SQLITE_OK);
 	for (int64_t id = 1; id <= 2; id++) {
