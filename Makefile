@@ -8,7 +8,7 @@ AMALGAMATION = deps/sqlcipher/node_modules/@journeyapps/sqlcipher/deps/sqlcipher
 # What the tests need besides: the terminal and browser tests' tools.
 TEST_PACKAGES = $(PACKAGES) libcmocka-dev tmux curl chromium hyperfine wrk time sqlite3 poppler-utils clang libclang-rt-14-dev valgrind
 
-.PHONY: all deps test-deps install-packages build run cli test screenshots fuzz valgrind bench install pot clean
+.PHONY: all deps test-deps install-packages build run cli test screenshots fuzz valgrind bench install pot docs clean
 
 all: build
 
@@ -89,6 +89,11 @@ install: build
 # Regenerate po/nabij.pot after changing user-facing text.
 pot: build
 	ninja -C build nabij-pot
+
+# Write anew the parts of doc/nabij.1, completion/nabij.bash and docs/FORMAT.md
+# that follow from the field rows (src/core/field.c); make test checks them.
+docs: build
+	ninja -C build docs
 
 clean:
 	rm -rf build build-san build-fuzz build-bench

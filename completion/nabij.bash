@@ -17,35 +17,47 @@ _nabij()
 	case $prev in
 	--db|--out) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	--lang) COMPREPLY=($(compgen -W "nl en" -- "$cur")); return ;;
-	--state) COMPREPLY=($(compgen -W "calm activated shutdown" -- "$cur")); return ;;
-	--safe) COMPREPLY=($(compgen -W "yes no unsure" -- "$cur")); return ;;
 	--format) COMPREPLY=($(compgen -W "json csv daylio" -- "$cur")); return ;;
-	--outcome) COMPREPLY=($(compgen -W "tension mood sleep-quality energy connection" -- "$cur")); return ;;
 	--from) COMPREPLY=($(compgen -W "nabij daylio daylio-backup jrnl" -- "$cur")); return ;;
 	--type) COMPREPLY=($(compgen -W "checkin moment trigger member session reflection attachment phase experiment" -- "$cur")); return ;;
-	--mood|--energy|--tension|--connection|--sleep-quality|--craving) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
+	# generated from the field rows: begin words
+	--body) COMPREPLY=($(compgen -W "tension relaxation energy tiredness restlessness heaviness warmth pain numbness racing-heart knot" -- "$cur")); return ;;
 	--emotion) COMPREPLY=($(compgen -W "anger sadness joy fear calm emptiness shame loneliness tenderness guilt hope gratitude jealousy insecurity longing irritability craving" -- "$cur")); return ;;
 	--need) COMPREPLY=($(compgen -W "rest contact movement boundaries softness safety connection appreciation" -- "$cur")); return ;;
-	--body) COMPREPLY=($(compgen -W "tension relaxation energy tiredness restlessness heaviness warmth pain numbness racing-heart knot" -- "$cur")); return ;;
+	--state) COMPREPLY=($(compgen -W "calm activated shutdown" -- "$cur")); return ;;
+	--mood|--energy|--tension|--connection|--sleep-quality|--craving|--tension-before|--tension-after|--urge-before|--urge-after) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return ;;
+	--kind) COMPREPLY=($(compgen -W "hug hand arm self animal talk gesture massage close other" -- "$cur")); return ;;
+	--safe) COMPREPLY=($(compgen -W "yes no unsure" -- "$cur")); return ;;
 	--effect) COMPREPLY=($(compgen -W "breath shoulders sigh warmth space tears stiffening pulling-back heartbeat muscles" -- "$cur")); return ;;
+	--exercise) COMPREPLY=($(compgen -W "breath compassion grounding memory place meeting closeness urge" -- "$cur")); return ;;
+	--phase) COMPREPLY=($(compgen -W "start distance clash turning" -- "$cur")); return ;;
+	--outcome) COMPREPLY=($(compgen -W "tension mood sleep-quality energy connection" -- "$cur")); return ;;
+	# generated from the field rows: end
 	esac
 
 	local common="--db --lang --json --help"
+	# generated from the field rows: begin flags
+	local checkin_flags="--body --emotion --need --state --mood --energy --tension --connection --sleep-hours --sleep-quality --craving --tag --note"
+	local moment_flags="--kind --with --seconds --safe --effect --note"
+	local trigger_flags="--situation --reaction --emotion --need --alternative --outcome"
+	local member_flags="--place --person --name --reach --helps --first --not-first"
+	local edit_flags="--body --emotion --need --state --mood --energy --tension --connection --sleep-hours --sleep-quality --craving --tag --note --kind --with --seconds --safe --effect --situation --reaction --alternative --outcome --place --person --name --reach --helps --first --not-first --exercise --tension-before --tension-after --urge-before --urge-after --words --prompt --text --phase"
+	# generated from the field rows: end
 	case $cmd in
 	"")
 		COMPREPLY=($(compgen -W "ui checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase experiment list show edit delete undo search export import forget backup restore check passphrase help --db --lang --json --help --version" -- "$cur")) ;;
 	checkin)
-		COMPREPLY=($(compgen -W "--body --emotion --need --state --mood --energy --tension --connection --sleep-hours --sleep-quality --craving --tag --note --at --interactive $common" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "$checkin_flags --at --interactive $common" -- "$cur")) ;;
 	moment)
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W "--with --seconds --safe --effect --note --at --interactive $common" -- "$cur"))
+			COMPREPLY=($(compgen -W "$moment_flags --at --interactive $common" -- "$cur"))
 		else
 			COMPREPLY=($(compgen -W "hug hand arm self animal talk gesture massage close other" -- "$cur"))
 		fi ;;
 	trigger)
-		COMPREPLY=($(compgen -W "outcome --situation --reaction --emotion --need --alternative --at --interactive $common" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "outcome $trigger_flags --at --interactive $common" -- "$cur")) ;;
 	circle)
-		COMPREPLY=($(compgen -W "add list edit remove card beside --name --reach --helps --place --person --first --not-first --yes --text --print $common" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "add list edit remove card beside $member_flags --yes --text --print $common" -- "$cur")) ;;
 	exercise)
 		COMPREPLY=($(compgen -W "list show start breath compassion grounding memory place meeting closeness urge --tension-before --tension-after --urge-before --urge-after --seconds --with --words --in --hold --out --rest --minutes --interactive $common" -- "$cur")) ;;
 	breathe)
@@ -71,7 +83,7 @@ _nabij()
 	list)
 		COMPREPLY=($(compgen -W "--since --until --type --limit --all $common" -- "$cur")) ;;
 	edit)
-		COMPREPLY=($(compgen -W "--body --emotion --need --state --mood --energy --tension --connection --sleep-hours --sleep-quality --craving --tag --note --at --kind --with --seconds --safe --effect --situation --reaction --alternative --outcome --name --reach --helps --place --person --first --not-first $common" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "$edit_flags --at $common" -- "$cur")) ;;
 	delete)
 		COMPREPLY=($(compgen -W "--yes $common" -- "$cur")) ;;
 	search)

@@ -239,6 +239,10 @@ void out_deleted(const struct cli *c, const struct nb_entry *e);
 /* After nabij undo: what is back, or its JSON with --json. */
 void out_back(const struct cli *c, const struct nb_entry *e);
 
+/* The outcomes an experiment may watch, in words for its messages:
+ * "tension, mood, sleep-quality, energy or connection" (from the measures'
+ * rows, core/field.c). */
+void cli_outcomes_text(struct nb_buf *b);
 /* The --help text of a command, or NULL for an unknown one. */
 const char *cmd_help_text(const char *cmd);
 /* Print the --help text of a command (nothing for an unknown one). */

@@ -8,6 +8,7 @@
 #include "flags.h"
 #include "core/describe.h"
 #include "core/experiment.h"
+#include "core/field.h"
 #include "core/i18n.h"
 #include "core/parse.h"
 #include "core/vocab.h"
@@ -71,6 +72,21 @@ static enum nb_err apply(void *p, int opt, const char *arg, struct nb_error *err
 	default:
 		return NB_EUSAGE;
 	}
+}
+
+void cli_outcomes_text(struct nb_buf *b)
+{
+	size_t n;
+	const struct nb_term *t = measure_outcomes(&n);
+	struct nb_buf head = { 0 };
+
+	for (size_t i = 0; i + 1 < n; i++)
+		buf_addf(&head, i ? ", %s" : "%s", t[i].id);
+	if (n > 1)
+		buf_addf(b, _("%s or %s"), head.s, t[n - 1].id);
+	else if (n)
+		buf_add(b, t[0].id);
+	buf_free(&head);
 }
 
 static void print_estimate(const char *title, const struct nb_exp_estimate *e, const char *outcome)
@@ -140,6 +156,18 @@ static void plan(struct cli *c, const struct nb_entry *e)
 	(void)c;
 }
 
+/* No --outcome given: which there are (the measures' rows say). */
+static enum nb_err which_outcome(struct nb_error *err)
+{
+	struct nb_buf list = { 0 };
+	enum nb_err rc;
+
+	cli_outcomes_text(&list);
+	rc = nb_error_set(err, NB_EINVAL, "outcome", _("Which outcome? --outcome %s."), list.s);
+	buf_free(&list);
+	return rc;
+}
+
 static int start(struct cli *c, struct ctx *x, const char *practice)
 {
 	struct nb_entry *e = NULL;
@@ -152,8 +180,7 @@ static int start(struct cli *c, struct ctx *x, const char *practice)
 	e->u.experiment = x->x;
 	memset(&x->x, 0, sizeof x->x);
 	if (parse_term("practice", NB_VOCAB_PRACTICE, practice, &e->u.experiment.practice, &err) ||
-	    (!e->u.experiment.outcome &&
-	     nb_error_set(&err, NB_EINVAL, "outcome", "%s", _("Which outcome? --outcome tension, mood, sleep-quality, energy or connection.")))) {
+	    (!e->u.experiment.outcome && which_outcome(&err))) {
 		status = cli_fail(&err);
 	} else if (app_experiment_start(&c->app, e, x->day, &err)) {
 		status = strcmp(err.field, "experiment") == 0

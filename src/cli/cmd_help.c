@@ -267,7 +267,7 @@ static const struct {
 "compared. PRACTICE: embrace (a daily hug or sitting close, with a friend or\n"
 "a grandchild), evening-breath, reach-out (a message or call to someone of\n"
 "your circle), self-touch (before sleep) or own (with --words). OUTCOME:\n"
-"tension, mood, sleep-quality, energy or connection, from your check-ins.\n"
+"%s, from your check-ins.\n"
 "--pairs 2-6 (3), --days 3-14 a period (5), --baseline days first without it\n"
 "(0), --washout days of settling after a change (0), --day the first day of\n"
 "the plan: today (the default) or a day up to 30 days ahead, never a day\n"
@@ -402,13 +402,29 @@ static void field_lines(enum nb_type t, int col, const struct own_line *own)
 		help_line(left[i], meaning[i], col > widest ? col : widest);
 }
 
+/* A command's help text; the experiment's names the outcomes where its
+ * %s stands (the measures' rows say which). */
+static void help_text(const char *cmd, const char *text)
+{
+	const char *at = strcmp(cmd, "experiment") == 0 ? strstr(text, "%s") : NULL;
+	struct nb_buf list = { 0 };
+
+	if (!at) {
+		fputs(text, stdout);
+		return;
+	}
+	cli_outcomes_text(&list);
+	printf("%.*s%s%s", (int)(at - text), text, list.s, at + 2);
+	buf_free(&list);
+}
+
 void cmd_help_print(const char *cmd)
 {
 	bool insights = strcmp(cmd, "insights") == 0;
 
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
 		if (strcmp(texts[i].cmd, cmd) == 0)
-			fputs(_(texts[i].text), stdout);
+			help_text(cmd, _(texts[i].text));
 	for (size_t i = 0; i < sizeof with_fields / sizeof with_fields[0]; i++)
 		if (strcmp(with_fields[i].cmd, cmd) == 0) {
 			field_lines(with_fields[i].fields, with_fields[i].col, with_fields[i].own);

@@ -417,17 +417,18 @@ static const struct {
 	KIND(NB_ATTACHMENT, attachment), KIND(NB_PHASE, phase), KIND(NB_EXPERIMENT, experiment),
 };
 
+/* The measures; .outcome: the experiment may watch it, in this order. */
 static const struct nb_measure_info measures[NB_M__COUNT] = {
 	[NB_M_MOOD] = { "mood", "mood", 1, NB_SCALE_MIN, NB_SCALE_MAX, NB_MF_CHART,
-			N_("Mood"), N_("mood"), N_(" · mood %s") },
+			N_("Mood"), N_("mood"), N_(" · mood %s"), .outcome = 2 },
 	[NB_M_CONNECTION] = { "connection", "connection", 1, NB_SCALE_MIN, NB_SCALE_MAX, NB_MF_CHART,
-			      N_("Connection"), N_("connection"), N_(" · connection %s") },
+			      N_("Connection"), N_("connection"), N_(" · connection %s"), .outcome = 5 },
 	[NB_M_TENSION] = { "tension", "tension", 1, NB_SCALE_MIN, NB_SCALE_MAX, NB_MF_CHART,
-			   N_("Tension"), N_("tension"), N_(" · tension %s") },
+			   N_("Tension"), N_("tension"), N_(" · tension %s"), .outcome = 1 },
 	[NB_M_ENERGY] = { "energy", "energy", 1, NB_SCALE_MIN, NB_SCALE_MAX, 0, N_("Energy"), N_("energy"),
-			  N_(" · energy %s") },
+			  N_(" · energy %s"), .outcome = 4 },
 	[NB_M_SLEEP_QUALITY] = { "sleep_quality", "sleep-quality", 1, NB_SCALE_MIN, NB_SCALE_MAX, 0,
-				 N_("Sleep quality"), N_("sleep quality"), N_(" (quality %s)") },
+				 N_("Sleep quality"), N_("sleep quality"), N_(" (quality %s)"), .outcome = 3 },
 	[NB_M_SLEEP_HOURS] = { "sleep_hours", "sleep-hours", 60, 0, 12, NB_MF_CHART,
 			       N_("Sleep, hours"), N_("sleep in hours"), N_(" · sleep %s h") },
 	[NB_M_CRAVING] = { "craving", "craving", 1, NB_SCALE_MIN, NB_SCALE_MAX, NB_MF_CHART | NB_MF_NOTED,
@@ -1173,6 +1174,22 @@ size_t measures_in_checkin_order(enum nb_measure out[NB_M__COUNT])
 			if (strcmp(measures[m].field, f[i].id) == 0)
 				out[k++] = (enum nb_measure)m;
 	return k;
+}
+
+const struct nb_term *measure_outcomes(size_t *n)
+{
+	/* made once from the rows: a vocabulary is a list of terms */
+	static struct nb_term terms[NB_M__COUNT];
+	static size_t count;
+	static bool made;
+
+	for (int k = 1; !made && k <= NB_M__COUNT; k++)
+		for (int m = 0; m < NB_M__COUNT; m++)
+			if (measures[m].outcome == k)
+				terms[count++] = (struct nb_term){ measures[m].field, measures[m].name };
+	made = true;
+	*n = count;
+	return terms;
 }
 
 const struct nb_field *measure_field(enum nb_measure m)

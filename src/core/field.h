@@ -243,12 +243,18 @@ struct nb_measure_info {
 	const char *label;	/* N_(): "Mood", "Sleep, hours" */
 	const char *name;	/* N_(): "mood", "sleep in hours", within a sentence */
 	const char *week;	/* N_(): its part of the week's line, " · mood %s" */
+	int outcome;		/* its place among the outcomes an experiment may watch
+				 * (the vocabulary NB_VOCAB_OUTCOME), from 1; 0: not one */
 };
 
 const struct nb_measure_info *measure_info(enum nb_measure m);
 /* The measures in the order of their fields in the check-in; returns
  * NB_M__COUNT. */
 size_t measures_in_checkin_order(enum nb_measure out[NB_M__COUNT]);
+/* The outcomes an experiment may watch, as a vocabulary: the measures
+ * with an .outcome, in its order, each by its check-in field's id and its
+ * name ("sleep-quality", "sleep quality"). */
+const struct nb_term *measure_outcomes(size_t *n);
 /* The check-in field of m. */
 const struct nb_field *measure_field(enum nb_measure m);
 /* The value of m in one check-in, NAN when not answered. */

@@ -2,6 +2,7 @@
  * people's databases and exports. Add new terms at the end of a list (a
  * catch-all "other" stays last). */
 #include "vocab.h"
+#include "field.h"
 #include "i18n.h"
 
 #include <ctype.h>
@@ -124,22 +125,15 @@ static const struct nb_term phases[] = {
 	{ "turning", N_("a turning point") },
 };
 
-/* A personal experiment (core/experiment.h): the practice tried, the
- * outcome watched (ids as the measures'), and where it stands. */
+/* A personal experiment (core/experiment.h): the practice tried and where
+ * it stands. The outcome it watches is a measure of the check-in: the
+ * measures' rows (core/field.c, .outcome) are that vocabulary. */
 static const struct nb_term practices[] = {
 	{ "embrace", N_("a daily hug or sitting close, with a friend or a grandchild") },
 	{ "evening-breath", N_("the breathing exercise in the evening") },
 	{ "reach-out", N_("a message or call to someone of your circle") },
 	{ "self-touch", N_("self-touch before sleep") },
 	{ "own", N_("something in your own words") },
-};
-
-static const struct nb_term outcomes[] = {
-	{ "tension", N_("tension") },
-	{ "mood", N_("mood") },
-	{ "sleep-quality", N_("sleep quality") },
-	{ "energy", N_("energy") },
-	{ "connection", N_("connection") },
 };
 
 static const struct nb_term exp_states[] = {
@@ -165,7 +159,6 @@ static const struct {
 	[NB_VOCAB_EXERCISE] = LIST(exercises),
 	[NB_VOCAB_PHASE] = LIST(phases),
 	[NB_VOCAB_PRACTICE] = LIST(practices),
-	[NB_VOCAB_OUTCOME] = LIST(outcomes),
 	[NB_VOCAB_EXP_STATE] = LIST(exp_states),
 };
 
@@ -175,6 +168,8 @@ const struct nb_term *vocab_terms(enum nb_vocab v, size_t *n)
 		*n = 0;
 		return NULL;
 	}
+	if (v == NB_VOCAB_OUTCOME)
+		return measure_outcomes(n);
 	*n = lists[v].n;
 	return lists[v].terms;
 }
