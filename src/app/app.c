@@ -1,5 +1,6 @@
 /* The use-cases of app.h over the store interface. */
 #include "app.h"
+#include "scope.h"
 #include "core/field.h"
 #include "core/i18n.h"
 #include "core/uid.h"
@@ -158,12 +159,7 @@ void app_read_end(struct nb_app *a)
 enum nb_err app_get(struct nb_app *a, int64_t id, struct nb_entry **out,
 		    struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = OPS(a)->get(DB(a), id, out, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, OPS(a)->get(DB(a), id, out, err));
 }
 
 /* The last moment of deletion that is past its time to wait for undo:
@@ -254,12 +250,7 @@ static enum nb_err waiting_read(struct nb_app *a, unsigned types, struct nb_entr
 enum nb_err app_waiting(struct nb_app *a, unsigned types, struct nb_entries *out,
 			struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = waiting_read(a, types, out, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, waiting_read(a, types, out, err));
 }
 
 /* Remove for good, in one transaction, what was deleted at or before. */
@@ -301,23 +292,13 @@ enum nb_err app_forget_waiting(struct nb_app *a, int64_t *n, struct nb_error *er
 enum nb_err app_list(struct nb_app *a, const struct nb_query *q,
 		     struct nb_entries *out, struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = OPS(a)->list(DB(a), q, out, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, OPS(a)->list(DB(a), q, out, err));
 }
 
 enum nb_err app_search(struct nb_app *a, const char *words, int limit,
 		       struct nb_hits *out, struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = OPS(a)->search(DB(a), words, limit, out, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, OPS(a)->search(DB(a), words, limit, out, err));
 }
 
 enum nb_err app_trigger_outcome(struct nb_app *a, int64_t id, const char *text,
@@ -438,12 +419,7 @@ fail:
 
 enum nb_err app_today(struct nb_app *a, struct nb_today *t, struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = today_read(a, t, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, today_read(a, t, err));
 }
 
 static enum nb_err craving_first_read(struct nb_app *a, bool *first, struct nb_error *err)
@@ -458,12 +434,7 @@ static enum nb_err craving_first_read(struct nb_app *a, bool *first, struct nb_e
 
 enum nb_err app_craving_first(struct nb_app *a, bool *first, struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = craving_first_read(a, first, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, craving_first_read(a, first, err));
 }
 
 void today_free(struct nb_today *t)
@@ -487,12 +458,7 @@ static enum nb_err export_read(struct nb_app *a, struct nb_entries *out, struct 
 
 enum nb_err app_export(struct nb_app *a, struct nb_entries *out, struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = export_read(a, out, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, export_read(a, out, err));
 }
 
 static enum nb_err export_each_read(struct nb_app *a, nb_each_fn fn, void *ctx, struct nb_error *err)
@@ -507,12 +473,7 @@ static enum nb_err export_each_read(struct nb_app *a, nb_each_fn fn, void *ctx, 
 
 enum nb_err app_export_each(struct nb_app *a, nb_each_fn fn, void *ctx, struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = export_each_read(a, fn, ctx, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, export_each_read(a, fn, ctx, err));
 }
 
 /* One experiment runs at a time: one that would run beside another (in
@@ -624,12 +585,7 @@ static enum nb_err suggest_today_read(struct nb_app *a, const struct nb_today *t
 enum nb_err app_suggest_today(struct nb_app *a, const struct nb_today *t,
 			      struct nb_suggest_result *r, struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = suggest_today_read(a, t, r, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, suggest_today_read(a, t, r, err));
 }
 
 static enum nb_err suggest_read(struct nb_app *a, struct nb_suggest_result *r, struct nb_error *err)
@@ -646,12 +602,7 @@ static enum nb_err suggest_read(struct nb_app *a, struct nb_suggest_result *r, s
 
 enum nb_err app_suggest(struct nb_app *a, struct nb_suggest_result *r, struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = suggest_read(a, r, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, suggest_read(a, r, err));
 }
 
 void suggest_result_free(struct nb_suggest_result *r)
@@ -694,12 +645,7 @@ static enum nb_err recent_sessions_read(struct nb_app *a, const char *exercise, 
 enum nb_err app_recent_sessions(struct nb_app *a, const char *exercise, int limit,
 				struct nb_entries *out, struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = recent_sessions_read(a, exercise, limit, out, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, recent_sessions_read(a, exercise, limit, out, err));
 }
 
 /* The day of one record at an end of all (the oldest, or the newest on or
@@ -765,34 +711,19 @@ static enum nb_err week_read(struct nb_app *a, const char *day, bool latest, str
 enum nb_err app_week(struct nb_app *a, const char *day, bool latest, struct nb_entries *records,
 		     struct nb_week *w, struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = week_read(a, day, latest, records, w, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, week_read(a, day, latest, records, w, err));
 }
 
 enum nb_err app_reflection_latest(struct nb_app *a, const char *prompt, struct nb_entry **out,
 				  struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = OPS(a)->reflection_latest(DB(a), prompt, out, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, OPS(a)->reflection_latest(DB(a), prompt, out, err));
 }
 
 enum nb_err app_exercise_stats(struct nb_app *a, struct nb_exercise_stat **out, size_t *n,
 			       struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = OPS(a)->exercise_stats(DB(a), out, n, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, OPS(a)->exercise_stats(DB(a), out, n, err));
 }
 
 enum nb_err app_charts(struct nb_app *a, const char *since, const char *until,
@@ -846,10 +777,5 @@ static enum nb_err overview_read(struct nb_app *a, const char *since, const char
 enum nb_err app_overview(struct nb_app *a, const char *since, const char *until,
 			 struct nb_charts *c, struct nb_insights *in, struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = overview_read(a, since, until, c, in, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, overview_read(a, since, until, c, in, err));
 }

@@ -5,6 +5,7 @@
  * you do it?"). The schedule and the analysis are core's (experiment.c).
  */
 #include "app.h"
+#include "scope.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 
@@ -35,12 +36,7 @@ static enum nb_err experiment_read(struct nb_app *a, struct nb_entry **out, stru
 
 enum nb_err app_experiment(struct nb_app *a, struct nb_entry **out, struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = experiment_read(a, out, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, experiment_read(a, out, err));
 }
 
 enum nb_err app_experiment_start(struct nb_app *a, struct nb_entry *e, const char *first, struct nb_error *err)
@@ -108,12 +104,7 @@ static enum nb_err experiment_last_read(struct nb_app *a, struct nb_entry **out,
 
 enum nb_err app_experiment_last(struct nb_app *a, struct nb_entry **out, struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = experiment_last_read(a, out, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, experiment_last_read(a, out, err));
 }
 
 static enum nb_err experiment_days_read(struct nb_app *a, const struct nb_entry *x, struct nb_exp_obs *obs, int *n,
@@ -173,12 +164,7 @@ static enum nb_err experiment_days_read(struct nb_app *a, const struct nb_entry 
 enum nb_err app_experiment_days(struct nb_app *a, const struct nb_entry *x, struct nb_exp_obs *obs, int *n,
 				struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = experiment_days_read(a, x, obs, n, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, experiment_days_read(a, x, obs, n, err));
 }
 
 static enum nb_err experiment_asks_read(struct nb_app *a, const char *today, struct nb_entry **x, struct nb_error *err)
@@ -209,12 +195,7 @@ static enum nb_err experiment_asks_read(struct nb_app *a, const char *today, str
 
 enum nb_err app_experiment_asks(struct nb_app *a, const char *today, struct nb_entry **x, struct nb_error *err)
 {
-	bool scope = !app_read_begin(a, NULL);
-	enum nb_err rc = experiment_asks_read(a, today, x, err);
-
-	if (scope)
-		app_read_end(a);
-	return rc;
+	APP_READ(a, experiment_asks_read(a, today, x, err));
 }
 
 bool app_checked_in(struct nb_app *a, const char *day)
