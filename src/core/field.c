@@ -430,9 +430,9 @@ static const struct nb_measure_info measures[NB_M__COUNT] = {
 	[NB_M_SLEEP_QUALITY] = { "sleep_quality", "sleep-quality", 1, NB_SCALE_MIN, NB_SCALE_MAX, 0,
 				 N_("Sleep quality"), N_("sleep quality"), N_(" (quality %s)"), .outcome = 3 },
 	[NB_M_SLEEP_HOURS] = { "sleep_hours", "sleep-hours", 60, 0, 12, NB_MF_CHART,
-			       N_("Sleep, hours"), N_("sleep in hours"), N_(" · sleep %s h") },
+			       N_("Sleep, hours"), N_("sleep in hours"), N_(" · sleep %s h"), .outcome = 0 },
 	[NB_M_CRAVING] = { "craving", "craving", 1, NB_SCALE_MIN, NB_SCALE_MAX, NB_MF_CHART | NB_MF_NOTED,
-			   N_("Craving or urge"), N_("craving"), N_(" · craving %s") },
+			   N_("Craving or urge"), N_("craving"), N_(" · craving %s"), .outcome = 0 },
 };
 
 int nb_format_version(void)

@@ -39,10 +39,10 @@ const char *nb_capital(const char *s, char *buf, size_t size);
  * by the message's address until the language changes (glibc's counter of
  * catalogue changes, which setlocale, textdomain and a change of LANGUAGE
  * made here move), each thread its own. */
-const char *nb_gettext(const char *msgid);
+const char *nb_gettext(const char *msgid) __attribute__((format_arg(1)));
 /* gettext of msgid in context ctx (msgctxt), msgid itself when untranslated;
  * remembered as nb_gettext does. */
-const char *nb_pgettext(const char *ctx, const char *msgid);
+const char *nb_pgettext(const char *ctx, const char *msgid) __attribute__((format_arg(2)));
 
 /*
  * A translated message said with its values, as snprintf would say it, at a

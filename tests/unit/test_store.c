@@ -1937,7 +1937,7 @@ static sqlite3 *made_anew(char *path)
  * and no other column but the link to the record. */
 static void fresh_columns_are_the_table(void **state)
 {
-	char path[] = "/tmp/nabij-test-XXXXXX";
+	char path[64] = "/tmp/nabij-test-XXXXXX";
 	sqlite3 *h = made_anew(path);
 
 	(void)state;
@@ -2024,7 +2024,7 @@ static void kind_statements_from_the_rows(void **state)
  * order and of the same type, of the table the released steps made. */
 static void kind_tables_from_the_rows(void **state)
 {
-	char path[] = "/tmp/nabij-test-XXXXXX";
+	char path[64] = "/tmp/nabij-test-XXXXXX";
 	sqlite3 *h = made_anew(path), *fresh;
 
 	(void)state;
@@ -2078,7 +2078,7 @@ static void kind_tables_from_the_rows(void **state)
  * PostgreSQL text is free of SQLite's own words. */
 static void shared_statements_in_both_dialects(void **state)
 {
-	char path[] = "/tmp/nabij-test-XXXXXX";
+	char path[64] = "/tmp/nabij-test-XXXXXX";
 	sqlite3 *h = made_anew(path);
 	int shared = 0;
 
