@@ -53,6 +53,13 @@ void term_pool_free(struct nb_term_pool *pool)
 	memset(pool, 0, sizeof *pool);
 }
 
+/* a + b, both 0 or more, held at INT_MAX: counts from a damaged summary
+ * (each up to INT_MAX) may not overflow */
+static int add_held(int a, int b)
+{
+	return b > INT_MAX - a ? INT_MAX : a + b;
+}
+
 /* A term's running count in one list of a period. */
 struct nb_tally {
 	const char *term;	/* interned */
@@ -76,7 +83,7 @@ static void tally(struct nb_period_reading *r, int list, const char *term, int n
 		r->t[list] = xrealloc(r->t[list], (r->nt[list] + 1) * sizeof *r->t[list]);
 		r->t[list][r->nt[list]++] = (struct nb_tally){ term, 0 };
 	}
-	r->t[list][i].n += n;
+	r->t[list][i].n = add_held(r->t[list][i].n, n);
 }
 
 static void add_fact(struct nb_period_reading *r, int day, char kind, const char *term)
@@ -209,7 +216,7 @@ void period_read_day(struct nb_period_reading *r, const char *day, int checkins,
 	while (facts && *facts) {
 		size_t len = strcspn(facts, "\x1f");
 		if (len)
-			ds->moments += add_entry(r, n, facts, len);
+			ds->moments = add_held(ds->moments, add_entry(r, n, facts, len));
 		facts += len + (facts[len] != 0);
 	}
 }

@@ -12,6 +12,7 @@
 #include "core/stats.h"
 #include "core/time.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -371,6 +372,15 @@ static void period_from_rows(void **state)
 	period_read_end(&r);
 	assert_int_equal(p.ndays + p.noutcomes + p.nfacts + p.nsessions, 0);
 	assert_int_equal(p.terms.n[NB_TERMS_NEEDS], 0);
+	period_free(&p);
+
+	/* counts from a damaged summary are held at INT_MAX, not overflowed */
+	period_read_begin(&r, &p, &pool);
+	period_read_day(&r, "2024-03-04", 0, none, "m2147483647 hug" "m1 hug");
+	period_read_day(&r, "2024-03-05", 0, none, "m2147483647 hug");
+	period_read_end(&r);
+	assert_int_equal(p.days[0].moments, INT_MAX);
+	assert_int_equal(p.terms.v[NB_TERMS_KINDS][0].n, INT_MAX);
 	period_free(&p);
 	term_pool_free(&pool);
 }
