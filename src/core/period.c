@@ -23,7 +23,9 @@ static void copy_span(char *dst, size_t size, const char *src, size_t n)
 	dst[n] = 0;
 }
 
-const char *term_pool_intern(struct nb_term_pool *pool, const char *s, size_t n)
+/* term_pool_intern, inlined where the facts are read: found again by
+ * its hash and length before its bytes are compared */
+static inline const char *intern(struct nb_term_pool *pool, const char *s, size_t n)
 {
 	uint32_t h = 2166136261u;
 	size_t slot;
@@ -32,38 +34,43 @@ const char *term_pool_intern(struct nb_term_pool *pool, const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	for (slot = h % NB_TERM_SLOTS; pool->slot[slot]; slot = (slot + 1) % NB_TERM_SLOTS) {
-		const char *u = pool->terms[pool->slot[slot] - 1];
-		if (strncmp(u, s, n) == 0 && !u[n])
-			return u;
+		const struct nb_pool_term *u = &pool->terms[pool->slot[slot] - 1];
+		if (u->hash == h && u->len == n && memcmp(u->s, s, n) == 0)
+			return u->s;
 	}
 	t = xmalloc(n + 1);
 	copy_span(t, n + 1, s, n);
 	pool->terms = xrealloc(pool->terms, (pool->nterms + 1) * sizeof *pool->terms);
-	pool->terms[pool->nterms++] = t;
+	pool->terms[pool->nterms++] = (struct nb_pool_term){ .s = t, .len = n, .hash = h };
 	if (pool->nterms < NB_TERM_SLOTS / 2)	/* beyond that, kept but not found again */
 		pool->slot[slot] = (uint32_t)pool->nterms;
 	return t;
 }
 
+const char *term_pool_intern(struct nb_term_pool *pool, const char *s, size_t n)
+{
+	return intern(pool, s, n);
+}
+
 void term_pool_free(struct nb_term_pool *pool)
 {
 	for (size_t i = 0; i < pool->nterms; i++)
-		free(pool->terms[i]);
+		free(pool->terms[i].s);
 	free(pool->terms);
 	memset(pool, 0, sizeof *pool);
 }
 
-/* a + b, both 0 or more, held at INT_MAX: counts from a damaged summary
- * (each up to INT_MAX) may not overflow */
-static int add_held(int a, int b)
+/* A count summed in 64 bits, held at INT_MAX once summed: the counts of a
+ * damaged summary (each up to INT_MAX) may not overflow an int. */
+static int held(long long n)
 {
-	return b > INT_MAX - a ? INT_MAX : a + b;
+	return n > INT_MAX ? INT_MAX : (int)n;
 }
 
 /* A term's running count in one list of a period. */
 struct nb_tally {
 	const char *term;	/* interned */
-	int n;
+	long long n;
 };
 
 static int by_count(const void *a, const void *b)
@@ -83,7 +90,7 @@ static void tally(struct nb_period_reading *r, int list, const char *term, int n
 		r->t[list] = xrealloc(r->t[list], (r->nt[list] + 1) * sizeof *r->t[list]);
 		r->t[list][r->nt[list]++] = (struct nb_tally){ term, 0 };
 	}
-	r->t[list][i].n = add_held(r->t[list][i].n, n);
+	r->t[list][i].n += n;
 }
 
 static void add_fact(struct nb_period_reading *r, int day, char kind, const char *term)
@@ -147,7 +154,7 @@ static int add_entry(struct nb_period_reading *r, int day, const char *s, size_t
 		add_sessions(r, end + 1, len, n);
 		return 0;
 	}
-	term = term_pool_intern(r->pool, end + 1, len);
+	term = intern(r->pool, end + 1, len);
 	switch (kind) {
 	case NB_FACT_MOMENT:
 		tally(r, NB_TERMS_KINDS, term, (int)n);
@@ -202,6 +209,7 @@ void period_read_day(struct nb_period_reading *r, const char *day, int checkins,
 	struct nb_period *p = r->p;
 	int n = nb_day_number(day);
 	struct nb_day_stat *ds = day_stats_add(&p->days, &p->ndays, &r->dcap, day, v);
+	long long moments = 0;
 
 	if (checkins > 0) {
 		struct nb_day_outcome *o;
@@ -214,11 +222,12 @@ void period_read_day(struct nb_period_reading *r, const char *day, int checkins,
 		memcpy(o->v, ds->v, sizeof o->v);
 	}
 	while (facts && *facts) {
-		size_t len = strcspn(facts, "\x1f");
+		size_t len = (size_t)(strchrnul(facts, '\x1f') - facts);
 		if (len)
-			ds->moments = add_held(ds->moments, add_entry(r, n, facts, len));
+			moments += add_entry(r, n, facts, len);
 		facts += len + (facts[len] != 0);
 	}
+	ds->moments = held(moments);
 }
 
 void period_read_end(struct nb_period_reading *r)
@@ -231,7 +240,7 @@ void period_read_end(struct nb_period_reading *r)
 		for (size_t i = 0; i < r->nt[l] && i < NB_TERMS_MAX; i++) {
 			struct nb_term_count *c = &out->terms.v[l][i];
 			copy_span(c->term, sizeof c->term, r->t[l][i].term, strlen(r->t[l][i].term));
-			c->n = r->t[l][i].n;
+			c->n = held(r->t[l][i].n);
 			out->terms.n[l]++;
 		}
 		free(r->t[l]);

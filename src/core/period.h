@@ -27,8 +27,14 @@
  */
 #define NB_TERM_SLOTS 1024
 
+struct nb_pool_term {
+	char *s;
+	size_t len;
+	uint32_t hash;	/* FNV-1a of its bytes */
+};
+
 struct nb_term_pool {
-	char **terms;
+	struct nb_pool_term *terms;
 	size_t nterms;
 	uint32_t slot[NB_TERM_SLOTS];	/* 1 + index into terms, 0 when free */
 };
