@@ -3,7 +3,8 @@
  * its prepared statements, the error mapping, and the calls each part makes
  * of another. Not for use outside src/store/. The parts:
  *   sqlite.c  the records: the statements, put, get, list, search, ...
- *   days.c    the summary per day (schema 2) and the reading of a period
+ *   days.c    the summary per day (schema 2), its rows stepped for a period
+ *             (what a row says is read by core/period.c)
  *   file.c    opening, migrating, copying, backing up and checking the file
  *   snippet.c the snippet of a search hit, from the record's own text
  * and, shared with any other store, sqlgen.c: the SQL that follows from the
@@ -16,6 +17,7 @@
 #include "sqlgen.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/period.h"
 #include "core/record.h"
 
 #include <sqlite3.h>
@@ -25,7 +27,6 @@
 #include <stdint.h>
 
 
-#define TERM_SLOTS 1024
 #define LIST_SLOTS 8	/* list statements kept, by the shape of their query */
 
 struct list_slot {
@@ -39,9 +40,7 @@ struct db {
 	sqlite3_stmt *put[NB_TYPE__COUNT], *get[NB_TYPE__COUNT];	/* each kind's row, from its fields;
 							 * get reads the rows of many records */
 	sqlite3_stmt *get_range[NB_TYPE__COUNT];	/* get for ids that lie close together */
-	char **terms;		/* the terms of insight facts, each once */
-	size_t nterms;
-	uint32_t slot[TERM_SLOTS];	/* 1 + index into terms, 0 when free */
+	struct nb_term_pool terms;	/* the terms of insight facts, each once */
 	bool keyed;		/* encrypted: read page by page, never mapped */
 	bool scrub;		/* records went for good in this transaction, or a
 				 * checkpoint after that did not finish: see sq_scrub */

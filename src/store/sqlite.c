@@ -1758,9 +1758,7 @@ void sq_close(void *h)
 	}
 	if (d->tok)
 		d->tk.xDelete(d->tok);
-	for (size_t i = 0; i < d->nterms; i++)
-		free(d->terms[i]);
-	free(d->terms);
+	term_pool_free(&d->terms);
 	free(d->stats);
 	for (int i = 0; i < LIST_SLOTS; i++) {
 		sqlite3_finalize(d->lists[i].st);

@@ -14,13 +14,12 @@
 #include "core/err.h"
 #include "core/record.h"
 #include "core/insight.h"
+#include "core/period.h"
 #include "core/series.h"
 #include "core/suggest.h"
 
 #include <stdbool.h>
 #include <stdint.h>
-
-struct nb_period;
 
 /* What a check of the database found: each number counts the problems of
  * one kind (0 when all is well), never what the records say. */
@@ -148,7 +147,8 @@ struct nb_store_ops {
 	 * nb_check); a part too damaged to be read counts as damage. */
 	enum nb_err (*check)(void *db, struct nb_check *out, struct nb_error *err);
 	/* What charts, trends and insights rest on, for a period, read in
-	 * one pass over the summary per day; see struct nb_period. */
+	 * one pass over the summary per day; see struct nb_period
+	 * (core/period.h), filled by period_read_day row by row. */
 	enum nb_err (*period)(void *db, const char *since, const char *until,
 			      struct nb_period *out, struct nb_error *err);
 	/* The same days' means alone (moments 0), without what happened on
@@ -158,30 +158,6 @@ struct nb_store_ops {
 				 struct nb_day_stat **out, size_t *n, struct nb_error *err);
 	void (*close)(void *db);
 };
-
-/*
- * A period as the store reads it. All arrays are the caller's (free with
- * period_free); the terms of the facts belong to the store and stay until
- * it closes.
- */
-struct nb_period {
-	/* each day with any record, in day order: charts and trends */
-	struct nb_day_stat *days;
-	size_t ndays;
-	struct nb_term_lists terms;
-	/* for the insights: the outcomes of each day with a check-in, the
-	 * facts of each day, and the exercise sessions with tension before
-	 * and after (parallel arrays) */
-	struct nb_day_outcome *outcomes;
-	size_t noutcomes;
-	struct nb_fact *facts;
-	size_t nfacts;
-	char **ex_ids;
-	double *before, *after;
-	size_t nsessions;
-};
-
-void period_free(struct nb_period *p);
 
 struct nb_store {
 	const struct nb_store_ops *ops;

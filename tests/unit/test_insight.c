@@ -7,9 +7,12 @@
 #include <cmocka.h>
 
 #include "core/insight.h"
+#include "core/period.h"
 #include "core/series.h"
 #include "core/stats.h"
+#include "core/time.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -291,6 +294,97 @@ static void exercise_words_follow_the_interval(void **state)
 	assert_null(strstr(buf, "-0.00"));
 }
 
+/* The rows of a summary per day as a store hands them over: the packed
+ * facts of several kinds counted and listed, an empty or missing text
+ * nothing, a fact that cannot be read left out and the rest kept. */
+static void period_from_rows(void **state)
+{
+	struct nb_term_pool pool = { 0 };
+	struct nb_period_reading r;
+	struct nb_period p;
+	double v[NB_M__COUNT], none[NB_M__COUNT];
+
+	(void)state;
+	for (int m = 0; m < NB_M__COUNT; m++)
+		v[m] = none[m] = NAN;
+	v[NB_M_MOOD] = 3.5;
+	period_read_begin(&r, &p, &pool);
+	period_read_day(&r, "2024-03-04", 2, v,
+			"m2 hug\x1f" "t2 \x1f" "c1 Anna\x1f" "e1 \x1f" "x2 breathing 4 2\x1f"
+			"n1 rest\x1f" "g1 \x1f" "G1 fear\x1f" "N2 safety");
+	period_read_day(&r, "2024-03-05", 0, none, "");
+	period_read_day(&r, "2024-03-06", 1, none, NULL);
+	/* no count, a count of 0, one past INT_MAX, no space, a session
+	 * without its numbers or with a word after them, an empty fact: left
+	 * out; the moment at the end still counts */
+	period_read_day(&r, "2024-03-07", 1, v,
+			"m hug\x1f" "m0 hug\x1f" "m2147483648 hug\x1f" "m1\x1f" "x1 breathing\x1f"
+			"x1 breathing 4 2 x\x1f" "x1 breathing 4 two\x1f\x1f" "m1 hug\x1f");
+	period_read_end(&r);
+
+	assert_int_equal(p.ndays, 4);
+	assert_string_equal(p.days[0].day, "2024-03-04");
+	assert_string_equal(p.days[3].day, "2024-03-07");
+	assert_true(p.days[0].v[NB_M_MOOD] == 3.5);
+	assert_true(isnan(p.days[1].v[NB_M_MOOD]));
+	assert_int_equal(p.days[0].moments, 2);
+	assert_int_equal(p.days[1].moments, 0);
+	assert_int_equal(p.days[2].moments, 0);
+	assert_int_equal(p.days[3].moments, 1);
+	/* outcomes: the days with a check-in */
+	assert_int_equal(p.noutcomes, 3);
+	assert_int_equal(p.outcomes[0].day, nb_day_number("2024-03-04"));
+	assert_int_equal(p.outcomes[1].day, nb_day_number("2024-03-06"));
+	assert_true(p.outcomes[2].v[NB_M_MOOD] == 3.5);
+	/* facts: moment, touch, contact, exercise, need, trigger of the first
+	 * day and the moment of the last, each once whatever its count */
+	assert_int_equal(p.nfacts, 7);
+	assert_int_equal(p.facts[0].kind, NB_FACT_MOMENT);
+	assert_string_equal(p.facts[0].term, "hug");
+	assert_int_equal(p.facts[1].kind, NB_FACT_TOUCH);
+	assert_string_equal(p.facts[1].term, "");
+	assert_int_equal(p.facts[2].kind, NB_FACT_CONTACT);
+	assert_string_equal(p.facts[2].term, "Anna");
+	assert_int_equal(p.facts[3].kind, NB_FACT_EXERCISE);
+	assert_int_equal(p.facts[4].kind, NB_FACT_NEED);
+	assert_int_equal(p.facts[5].kind, NB_FACT_TRIGGER);
+	assert_int_equal(p.facts[6].day, nb_day_number("2024-03-07"));
+	assert_ptr_equal(p.facts[6].term, p.facts[0].term);	/* one term, one pointer */
+	/* sessions: twice "breathing 4 2" */
+	assert_int_equal(p.nsessions, 2);
+	assert_string_equal(p.ex_ids[1], "breathing");
+	assert_true(p.before[1] == 4 && p.after[1] == 2);
+	/* counted terms, most often first, then by term */
+	assert_int_equal(p.terms.n[NB_TERMS_KINDS], 1);
+	assert_string_equal(p.terms.v[NB_TERMS_KINDS][0].term, "hug");
+	assert_int_equal(p.terms.v[NB_TERMS_KINDS][0].n, 3);
+	assert_int_equal(p.terms.n[NB_TERMS_NEEDS], 2);
+	assert_string_equal(p.terms.v[NB_TERMS_NEEDS][0].term, "safety");
+	assert_int_equal(p.terms.v[NB_TERMS_NEEDS][0].n, 2);
+	assert_string_equal(p.terms.v[NB_TERMS_NEEDS][1].term, "rest");
+	assert_int_equal(p.terms.n[NB_TERMS_TRIGGER_NEEDS], 1);
+	assert_int_equal(p.terms.n[NB_TERMS_TRIGGER_EMOTIONS], 1);
+	assert_string_equal(p.terms.v[NB_TERMS_TRIGGER_EMOTIONS][0].term, "fear");
+	period_free(&p);
+
+	/* nothing read: an empty period */
+	period_read_begin(&r, &p, &pool);
+	period_read_end(&r);
+	assert_int_equal(p.ndays + p.noutcomes + p.nfacts + p.nsessions, 0);
+	assert_int_equal(p.terms.n[NB_TERMS_NEEDS], 0);
+	period_free(&p);
+
+	/* counts from a damaged summary are held at INT_MAX, not overflowed */
+	period_read_begin(&r, &p, &pool);
+	period_read_day(&r, "2024-03-04", 0, none, "m2147483647 hug" "m1 hug");
+	period_read_day(&r, "2024-03-05", 0, none, "m2147483647 hug");
+	period_read_end(&r);
+	assert_int_equal(p.days[0].moments, INT_MAX);
+	assert_int_equal(p.terms.v[NB_TERMS_KINDS][0].n, INT_MAX);
+	period_free(&p);
+	term_pool_free(&pool);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -302,6 +396,7 @@ int main(void)
 		cmocka_unit_test(connection_is_an_outcome),
 		cmocka_unit_test(sums),
 		cmocka_unit_test(trends),
+		cmocka_unit_test(period_from_rows),
 	};
 
 	return cmocka_run_group_tests_name("insight", tests, NULL, NULL);
