@@ -57,7 +57,7 @@ _nabij()
 	trigger)
 		COMPREPLY=($(compgen -W "outcome $trigger_flags --at --interactive $common" -- "$cur")) ;;
 	circle)
-		COMPREPLY=($(compgen -W "add list edit remove card beside $member_flags --yes --text --print $common" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "add list edit remove card beside $member_flags --yes --text --print --interactive $common" -- "$cur")) ;;
 	exercise)
 		COMPREPLY=($(compgen -W "list show start breath compassion grounding memory place meeting closeness urge --tension-before --tension-after --urge-before --urge-after --seconds --with --words --in --hold --out --rest --minutes --interactive $common" -- "$cur")) ;;
 	breathe)
@@ -77,7 +77,7 @@ _nabij()
 	ui)
 		COMPREPLY=($(compgen -W "--port --no-open --address --stop $common" -- "$cur")) ;;
 	experiment)
-		COMPREPLY=($(compgen -W "start result plan yes no pause resume stop embrace evening-breath reach-out self-touch own --outcome --pairs --days --baseline --washout --words --report --seed --day $common" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "start result plan yes no pause resume stop embrace evening-breath reach-out self-touch own --outcome --pairs --days --baseline --washout --words --report --seed --day --interactive $common" -- "$cur")) ;;
 	suggest|today|check)
 		COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
 	list)

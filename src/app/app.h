@@ -258,7 +258,8 @@ enum nb_err app_experiment(struct nb_app *a, struct nb_entry **out, struct nb_er
  * with NB_EINVAL on the field "experiment"), a practice of one's own only
  * with its words (NB_EINVAL on "words"), the default pairs and days where
  * none are given, a week of baseline where one is asked for without its
- * days (NB_EXP_BASELINE_ASKED), a seed drawn when none is, running, its
+ * days (NB_EXP_BASELINE_ASKED), a seed given checked (16 hexadecimal
+ * digits, NB_EINVAL on "seed") or drawn when none is, running, its
  * plan checked (NB_EINVAL on "washout-days"), then stored (e->id set). The
  * rules and their words are here, the same for both faces. */
 enum nb_err app_experiment_start(struct nb_app *a, struct nb_entry *e, const char *first, struct nb_error *err);

@@ -56,6 +56,8 @@ enum nb_err app_experiment_start(struct nb_app *a, struct nb_entry *e, const cha
 	}
 	if (x->practice && strcmp(x->practice, "own") == 0 && (!x->words || !*x->words))
 		return nb_error_set(err, NB_EINVAL, "words", "%s", _("Say your own practice in a few words."));
+	if (x->seed && (strlen(x->seed) != 16 || strspn(x->seed, "0123456789abcdef") != 16))	/* a replay's */
+		return nb_error_set(err, NB_EINVAL, "seed", "%s", _("A seed is 16 hexadecimal digits (0-9, a-f)."));
 	if (x->baseline_days == NB_EXP_BASELINE_ASKED)
 		x->baseline_days = NB_EXP_BASELINE_DEFAULT;
 	if (!x->pairs)

@@ -197,7 +197,8 @@ enum nb_err rec_set_at(struct rec_ctx *x, const char *arg, struct nb_error *err)
 /*
  * Ask the questions of the rows of f's kind that have one (.ask), in their
  * order, each skippable with Enter: a row with a list says its question,
- * then the list (numbered when closed), then asks "> ". A required row is
+ * then the list (numbered when closed), then asks "> "; a flag is asked
+ * yes or no. A required row is
  * asked until answered; when the input ends first, false. after, when not
  * NULL, follows each row asked.
  */

@@ -19,7 +19,8 @@ enum { O_YES = OPT_BASE, O_TEXT, O_PRINT };
 #define BESIDE_PROMPT "beside-me"
 
 /* The command's own options; --name, --reach, --helps, --place or
- * --person, --first or --not-first are the rows of a member. */
+ * --person, --first or --not-first are the rows of a member, and so are
+ * the questions "circle add" asks without a name. */
 static const struct option opts[] = {
 	{ "yes", no_argument, NULL, O_YES },
 	{ "text", required_argument, NULL, O_TEXT },
@@ -77,9 +78,13 @@ static int add(struct cli *c, struct circle_ctx *x, int nargs, char **args)
 	if (name.len)
 		xstrset(&x->rec.e->u.member.name, name.s);
 	buf_free(&name);
-	if (!x->rec.e->u.member.name)
+	if (!x->rec.e->u.member.name && !c->tty_in && !x->rec.ask)
 		return cli_usage("circle", "%s",
 				 _("Who or what do you add? For example: nabij circle add Sam --reach \"06-12345678\""));
+	if (!x->rec.e->u.member.name && !rec_ask(&member_flags, &x->rec, NULL)) {
+		printf("%s\n", _("Nothing was saved."));
+		return 0;
+	}
 	if ((rc = cli_open(c, &err)) || (rc = app_add(&c->app, x->rec.e, &err)))
 		return cli_fail(&err);
 	out_saved(c, x->rec.e);

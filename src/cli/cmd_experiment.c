@@ -10,7 +10,6 @@
 #include "core/experiment.h"
 #include "core/field.h"
 #include "core/i18n.h"
-#include "core/parse.h"
 #include "core/vocab.h"
 #include "core/xalloc.h"
 
@@ -19,23 +18,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { O_OUTCOME = OPT_BASE, O_PAIRS, O_DAYS, O_BASELINE, O_WASHOUT, O_WORDS, O_DAY, O_REPORT, O_SEED };
+enum { O_DAY = OPT_BASE };
 
+/* The command's own option; --outcome, --pairs, --days, --baseline,
+ * --washout, --words, --report and --seed are the rows of an experiment. */
 static const struct option opts[] = {
-	{ "outcome", required_argument, NULL, O_OUTCOME },
-	{ "pairs", required_argument, NULL, O_PAIRS },
-	{ "days", required_argument, NULL, O_DAYS },
-	{ "baseline", required_argument, NULL, O_BASELINE },
-	{ "washout", required_argument, NULL, O_WASHOUT },
-	{ "words", required_argument, NULL, O_WORDS },
 	{ "day", required_argument, NULL, O_DAY },
-	{ "report", no_argument, NULL, O_REPORT },
-	{ "seed", required_argument, NULL, O_SEED },
+	{ "interactive", no_argument, NULL, 'i' },
 	{ 0 },
 };
 
 struct ctx {
-	struct nb_experiment x;
+	struct rec_ctx rec;	/* first, so that a rec_ctx is one: the experiment to start */
 	const char *day;
 };
 
@@ -43,35 +37,12 @@ static enum nb_err apply(void *p, int opt, const char *arg, struct nb_error *err
 {
 	struct ctx *c = p;
 
-	switch (opt) {
-	case O_OUTCOME:
-		xstrset(&c->x.outcome, NULL);
-		return parse_term("outcome", NB_VOCAB_OUTCOME, arg, &c->x.outcome, err);
-	case O_PAIRS:
-		return parse_scale("pairs", arg, NB_EXP_PAIRS_MIN, NB_EXP_PAIRS_MAX, &c->x.pairs, err);
-	case O_DAYS:
-		return parse_scale("period-days", arg, NB_EXP_DAYS_MIN, NB_EXP_DAYS_MAX, &c->x.period_days, err);
-	case O_BASELINE:
-		return parse_scale("baseline-days", arg, 0, NB_EXP_BASELINE_MAX, &c->x.baseline_days, err);
-	case O_WASHOUT:
-		return parse_scale("washout-days", arg, 0, NB_EXP_WASHOUT_MAX, &c->x.washout_days, err);
-	case O_WORDS:
-		return rec_set_text(&c->x.words, arg);
-	case O_DAY:
-		if (nb_day_parse(arg, "day", err))
-			return NB_EINVAL;
-		c->day = arg;
-		return NB_OK;
-	case O_REPORT:
-		c->x.in_report = true;
-		return NB_OK;
-	case O_SEED:	/* a schedule drawn again from a seed given: for a replay, and for tests */
-		if (strlen(arg) != 16 || strspn(arg, "0123456789abcdef") != 16)
-			return nb_error_set(err, NB_EINVAL, "seed", "%s", _("A seed is 16 hexadecimal digits (0-9, a-f)."));
-		return rec_set_text(&c->x.seed, arg);
-	default:
-		return NB_EUSAGE;
-	}
+	if (opt != O_DAY)
+		return rec_apply(&c->rec, opt, arg, err);
+	if (nb_day_parse(arg, "day", err))
+		return NB_EINVAL;
+	c->day = arg;
+	return NB_OK;
 }
 
 void cli_outcomes_text(struct nb_buf *b)
@@ -88,6 +59,8 @@ void cli_outcomes_text(struct nb_buf *b)
 		buf_add(b, t[0].id);
 	buf_free(&head);
 }
+
+static const struct rec_flags experiment_flags = { opts, apply, NB_EXPERIMENT };
 
 static void print_estimate(const char *title, const struct nb_exp_estimate *e, const char *outcome)
 {
@@ -168,18 +141,21 @@ static enum nb_err which_outcome(struct nb_error *err)
 	return rc;
 }
 
+/* Start the experiment of the flags with practice, or, when it is NULL,
+ * with the answers to the questions of its rows. */
 static int start(struct cli *c, struct ctx *x, const char *practice)
 {
-	struct nb_entry *e = NULL;
+	struct nb_entry *e = x->rec.e;
 	struct nb_error err = { 0 };
 	int status = 0;
 
 	if (cli_open(c, &err))
 		return cli_fail(&err);
-	e = entry_new(NB_EXPERIMENT);
-	e->u.experiment = x->x;
-	memset(&x->x, 0, sizeof x->x);
-	if (parse_term("practice", NB_VOCAB_PRACTICE, practice, &e->u.experiment.practice, &err) ||
+	if (!practice && !rec_ask(&experiment_flags, &x->rec, NULL)) {
+		printf("%s\n", _("Nothing was saved."));
+		return 0;
+	}
+	if ((practice && apply(x, rec_opt(NB_EXPERIMENT, "practice"), practice, &err)) ||
 	    (!e->u.experiment.outcome && which_outcome(&err))) {
 		status = cli_fail(&err);
 	} else if (app_experiment_start(&c->app, e, x->day, &err)) {
@@ -194,27 +170,28 @@ static int start(struct cli *c, struct ctx *x, const char *practice)
 		printf("\n");
 		plan(c, e);
 	}
-	entry_free(e);
 	return status;
 }
 
 int cmd_experiment(struct cli *c, int argc, char **argv)
 {
-	struct ctx x = { 0 };
+	struct ctx x = { .rec = { .c = c, .e = entry_new(NB_EXPERIMENT) } };
+	struct option o[REC_OPTS_MAX];
 	struct nb_error err = { 0 };
 	struct nb_entry *e = NULL;
 	char **args = NULL, today[NB_DAY_LEN];
 	int nargs = 0, status = 0;
 	const char *what;
 
-	if (flags_parse(argc, argv, opts, apply, &x, &args, &nargs, &err)) {
+	if (flags_parse(argc, argv, rec_options(&experiment_flags, o), apply, &x, &args, &nargs, &err)) {
 		status = cli_fail(&err);
 		goto out;
 	}
 	what = nargs ? args[0] : "";
 	if (strcmp(what, "start") == 0) {
 		status = nargs == 2 ? start(c, &x, args[1])
-				    : cli_usage("experiment", "%s", _("Which practice? For example: nabij experiment start embrace --outcome tension"));
+			 : nargs == 1 && (c->tty_in || x.rec.ask) ? start(c, &x, NULL)	/* asked */
+			 : cli_usage("experiment", "%s", _("Which practice? For example: nabij experiment start embrace --outcome tension"));
 		goto out;
 	}
 	if (cli_open(c, &err) || app_experiment(&c->app, &e, &err)) {
@@ -253,9 +230,7 @@ int cmd_experiment(struct cli *c, int argc, char **argv)
 	}
 out:
 	entry_free(e);
-	xstrset(&x.x.outcome, NULL);
-	xstrset(&x.x.words, NULL);
-	xstrset(&x.x.seed, NULL);
+	entry_free(x.rec.e);
 	free(args);
 	return status;
 }

@@ -51,7 +51,8 @@ static const struct {
 "in your circle; it is printed on the back of the card. --first marks the\n"
 "one to call first when it is hard, such as a sponsor or a buddy: after a\n"
 "check-in with a strong craving, nabij names them. There is one at a time:\n"
-"marking someone takes the place of the one before, and nabij says so.\n") },
+"marking someone takes the place of the one before, and nabij says so.\n"
+"\n") },
 	{ "today", N_(
 "Usage: nabij today\n"
 "\n"
@@ -268,15 +269,7 @@ static const struct {
 "a grandchild), evening-breath, reach-out (a message or call to someone of\n"
 "your circle), self-touch (before sleep) or own (with --words). OUTCOME:\n"
 "%s, from your check-ins.\n"
-"--pairs 2-6 (3), --days 3-14 a period (5), --baseline days first without it\n"
-"(0), --washout days of settling after a change (0), --day the first day of\n"
-"the plan: today (the default) or a day up to 30 days ahead, never a day\n"
-"already gone. One experiment runs at a time. What you did is read from your\n"
-"moments and exercises; where they cannot tell, say it with \"nabij experiment\n"
-"yes\" or \"no\", for today or for another day of the plan with --day. Without\n"
-"an argument: today's kind of day; \"result\" gives the answer (provisional\n"
-"while it runs). A day without is never a day of doing without: if you need\n"
-"closeness, take it; that day simply counts as it went.\n") },
+"\n") },
 	{ "ui", N_(
 "Usage: nabij ui [--port N] [--no-open] [--address] [--stop]\n"
 "\n"
@@ -312,6 +305,21 @@ struct own_line {
 	const char *help;	/* N_() */
 };
 
+static const struct own_line circle_own[] = {
+	{ "--yes", NULL, N_("remove without asking first") },
+	{ "--text", N_("TEXT"), N_("beside: what helps you, without the questions") },
+	{ "--print", NULL, N_("beside: the text alone, to share") },
+	{ "-i, --interactive", NULL, N_("ask the questions even when not in a terminal") },
+	{ 0 },
+};
+
+static const struct own_line experiment_own[] = {
+	{ "--day", N_("DAY"), N_("start: the plan's first day, today (the default) or up to\n"
+				 "30 days ahead; yes, no: another day of the plan") },
+	{ "-i, --interactive", NULL, N_("ask the questions even when not in a terminal") },
+	{ 0 },
+};
+
 static const struct own_line when_and_ask[] = {
 	{ "--at", N_("TIME"), N_("when, if not now") },
 	{ "-i, --interactive", NULL, N_("ask instead") },
@@ -339,25 +347,38 @@ static const struct {
 "\n"
 "Touch is an invitation, never an obligation. A \"no\" is worth noting too.\n") },
 	{ "trigger", NB_TRIGGER, 0, when_and_ask, NULL },
+	{ "circle", NB_MEMBER, 0, circle_own, NULL },
+	{ "experiment", NB_EXPERIMENT, 0, experiment_own, N_(
+"\n"
+"One experiment runs at a time. What you did is read from your moments and\n"
+"exercises; where they cannot tell, say it with \"nabij experiment yes\" or\n"
+"\"no\". Without an argument: today's kind of day; \"result\" gives the answer\n"
+"(provisional while it runs). A day without is never a day of doing without:\n"
+"if you need closeness, take it; that day simply counts as it went.\n") },
 };
 
 #define HELP_LINES 32
 
-/* The flag side of a line ("--mood 1-5"), and its meaning, of row f;
- * false when the row has no line. */
+/* The flag side of a line ("--mood 1-5", "--place, --person"), and its
+ * meaning, of row f; false when the row has no line. */
 static bool row_line(const struct nb_field *f, char *left, size_t size, const char **meaning,
 		     char *range, size_t rsize)
 {
-	bool scale = f->type == NB_FT_SCALE && f->low;
+	const char *name = field_flag_name(f);
+	bool ends = f->type == NB_FT_SCALE && f->low;	/* a scale's meaning: its ends */
 
-	if ((f->flags & NB_FF_KEPT) || (!scale && !f->help))
+	if ((f->flags & NB_FF_KEPT) || (!ends && !f->help))
 		return false;
-	if (scale) {
-		snprintf(left, size, "--%s %d-%d", f->id, f->lo, f->hi);
+	if (f->type == NB_FT_SCALE)
+		snprintf(left, size, "--%s %d-%d", name, f->lo, f->hi);
+	else if (f->type == NB_FT_FLAG)
+		snprintf(left, size, "--%s%s%s", name, f->off ? ", --" : "", f->off ? f->off : "");
+	else
+		snprintf(left, size, "--%s %s", name, f->arg ? _(f->arg) : "");
+	if (ends) {
 		snprintf(range, rsize, "%s, %s", _(f->low), _(f->high));
 		*meaning = range;
 	} else {
-		snprintf(left, size, "--%s %s", f->id, f->arg ? _(f->arg) : "");
 		*meaning = _(f->help);
 	}
 	return true;

@@ -43,7 +43,7 @@ const struct option *rec_options(const struct rec_flags *f, struct option buf[RE
 
 		if (fl[i].flags & NB_FF_KEPT)
 			continue;
-		buf[k++] = (struct option){ fl[i].id, flag ? no_argument : required_argument, NULL,
+		buf[k++] = (struct option){ field_flag_name(&fl[i]), flag ? no_argument : required_argument, NULL,
 					    OPT_FIELD + (int)i };
 		if (flag && fl[i].off)
 			buf[k++] = (struct option){ fl[i].off, no_argument, NULL, OPT_FIELD_OFF + (int)i };
@@ -138,6 +138,12 @@ bool rec_ask(const struct rec_flags *fl, struct rec_ctx *x,
 		if (!f[i].ask || (f[i].flags & NB_FF_KEPT))
 			continue;
 		q = _(f[i].ask);
+		if (t == NB_FT_FLAG) {	/* yes or no, Enter keeps what it is */
+			field_set(x->e, &f[i], prompt_yes(q, field_flag_of(x->e, &f[i])) ? "yes" : "no", NULL);
+			if (after)
+				after(x, &f[i]);
+			continue;
+		}
 		if (f[i].vocab != NB_VOCAB_FREE && (t == NB_FT_ITEMS || t == NB_FT_TERMS || t == NB_FT_TERM)) {
 			prompt_say(q);
 			if (vocab_is_closed(f[i].vocab)) {	/* answered by number too */

@@ -38,7 +38,7 @@ enum {
 	NB_FF_REQUIRED = 1,	/* a record without it is refused */
 	NB_FF_SEARCH = 2,	/* part of the text search finds */
 	NB_FF_NOTNULL = 4,	/* the store keeps 0 as 0, not as "not answered" */
-	NB_FF_FIRST = 8,	/* a scale asked at the top of the page's form */
+	NB_FF_FIRST = 8,	/* asked at the top of the page's form */
 	NB_FF_FACES = 16,	/* a scale of how one feels: the web shows a face for each value */
 	NB_FF_KEPT = 32,	/* kept by nabij, not given by a person (a link, a breathing
 				 * rhythm): no flag, no question, no form field */
@@ -46,6 +46,8 @@ enum {
 	NB_FF_CHOICES = 128,	/* a list ticked among its terms on the page, beside a box
 				 * for other words (.other) */
 	NB_FF_LATER = 256,	/* noted afterwards: on the page's form once the record exists */
+	NB_FF_EITHER = 512,	/* a flag chosen on the page between its two words (.words),
+				 * not ticked in a box */
 };
 
 /* How a row takes part in the one-line summary of its record (describe_entry). */
@@ -61,6 +63,8 @@ typedef void nb_say_fn(const struct nb_entry *e, struct nb_buf *b);
 
 struct nb_field {
 	const char *id;		/* stable: flag, form field, error field ("sleep-hours") */
+	const char *flag;	/* its flag and form field where shorter than its id
+				 * ("days" for "period-days"), or NULL */
 	const char *key;	/* key in nabij's JSON ("sleep_minutes") */
 	const char *csv;	/* CSV column; NULL: the key; "": not in CSV */
 	const char *column;	/* the store's column; for lists the item table's name */
@@ -74,12 +78,17 @@ struct nb_field {
 	const char *name;	/* N_(): in a sentence, an error ("sleep quality") */
 	const char *label;	/* N_(): the row describing it ("Sleep quality"); NULL: none */
 	const char *low, *high;	/* N_(): the words at the ends of a scale; a flag's false and true */
-	const char *const *words;	/* N_(): a word for each value of a scale from lo, or NULL */
+	const char *const *words;	/* N_(): a word for each value of a scale from lo, or NULL;
+					 * a flag's choices on the page (NB_FF_EITHER), false then true */
 	const char *ask;	/* N_(): the question on a terminal; NULL: not asked */
 	const char *off;	/* a flag's other flag, which sets it false ("person" for "place") */
 	const char *question;	/* N_(): its label on the page's form; NULL: .ask */
 	const char *hint;	/* N_(): the hint under it on the page, or NULL */
 	const char *other;	/* N_(): for NB_FF_CHOICES, the label of the box for other words */
+	const char *missing;	/* N_(): what the page says when a required row is left
+				 * empty; NULL: "... is needed here." */
+	int box;		/* a scale the page asks as one box: its value when ticked
+				 * (0: not one) */
 	const char *arg, *help;	/* N_(): its flag's value and meaning in --help (a scale's
 				 * are its range and its ends) */
 	nb_say_fn *say;		/* its value in words for its row and the summary, or NULL */
@@ -147,6 +156,9 @@ bool field_sum(const struct nb_entry *e, const struct nb_field *f, struct nb_buf
 
 /* The export format's version: the newest a row came in (since.format). */
 int nb_format_version(void);
+
+/* The name of f's flag and form field: .flag, else its id. */
+const char *field_flag_name(const struct nb_field *f);
 
 /* The fields of kind t, in the order of their JSON and their description. */
 const struct nb_field *fields_of(enum nb_type t, size_t *n);

@@ -449,6 +449,22 @@ void w_choices(struct page *p, const char *name, const char *label, enum nb_voca
 	h(p, "</fieldset>");
 }
 
+void w_box(struct page *p, const char *name, const char *label, bool checked)
+{
+	h(p, "<p><label><input type=\"checkbox\" name=\"%s\" value=\"1\"%r> %s</label></p>", name,
+	  checked ? " checked" : "", label);
+}
+
+void w_number(struct page *p, const char *name, const char *label, int lo, int hi, int value)
+{
+	const char *posted = p->posted ? fval(p, name) : NULL;
+
+	h(p, "<p class=\"field\"><label for=\"f-%s\">%s</label><select id=\"f-%s\" name=\"%s\">", name, label, name, name);
+	for (int v = lo; v <= hi; v++)
+		h(p, "<option value=\"%d\"%r>%d</option>", v, (posted ? atoi(posted) == v : v == value) ? " selected" : "", v);
+	h(p, "</select></p>");
+}
+
 void w_length(struct page *p, const char *label, int seconds)
 {
 	const struct nb_quick_length *q, *preset = NULL;

@@ -88,6 +88,10 @@ void w_choices(struct page *p, const char *name, const char *label, enum nb_voca
 /* How long something took: the quick lengths as buttons ("length"), then
  * the person's own words ("seconds"); seconds is the stored value, 0 for none. */
 void w_length(struct page *p, const char *label, int seconds);
+/* A box to tick, value "1". */
+void w_box(struct page *p, const char *name, const char *label, bool checked);
+/* A whole number from lo to hi chosen from a list; value unless posted. */
+void w_number(struct page *p, const char *name, const char *label, int lo, int hi, int value);
 void w_datetime(struct page *p, const char *name, const char *label, const char *value);
 /* A passphrase field: typed text is never shown or sent back. */
 void w_secret(struct page *p, const char *name, const char *label, const char *hint,
@@ -141,6 +145,25 @@ int64_t path_id(const char *path, const char *prefix);
  * shows the form (a moment's and a trigger's ask their rows in order). */
 enum nb_err entry_from_form(struct page *p, struct nb_entry *e);
 void checkin_form(struct page *p, const struct nb_entry *e, const char *action);
+/* How the form of a kind that asks its rows looks around them. */
+struct rows_look {
+	const char *klass;	/* the form's class */
+	const char *first;	/* a word before the rows, or NULL */
+	const char *button;
+	bool when;		/* "Another date or time" after the rows */
+	/* after the rows, before the button, or NULL */
+	void (*after)(struct page *p, const struct nb_entry *e, const void *ctx);
+	const void *ctx;
+};
+/* The form of e (NULL or without an id: a new record of kind t) from its
+ * rows: those asked first (NB_FF_FIRST), the others in their order, the
+ * boxes to tick last; each by its type and its words (.question, else
+ * .ask), posted to action. */
+void rows_form(struct page *p, const struct nb_entry *e, enum nb_type t, const char *action,
+	       const struct rows_look *look);
+/* The member's form (page_circle.c): to change e, with the circle's first
+ * to call beside its box. */
+void member_form(struct page *p, const struct nb_entry *e, const char *action);
 void moment_form(struct page *p, const struct nb_entry *e, const char *action);
 void trigger_form(struct page *p, const struct nb_entry *e, const char *action);
 

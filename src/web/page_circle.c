@@ -14,22 +14,30 @@
 
 #define BESIDE_PROMPT "beside-me"
 
-static void add_form(struct page *p, const struct nb_entries *circle)
+/* Beside the box of the first to call: who it is now (ctx: the circle). */
+static void first_hint(struct page *p, const struct nb_entry *e, const void *circle)
 {
-	form_begin(p, "/circle", "circle");
-	form_errors(p);
-	w_text(p, "name", _("Name of a person or a place"), NULL, fval(p, "name"), false);
-	h(p, "<fieldset class=\"choices\"><legend>%s</legend>"
-	     "<label><input type=\"radio\" name=\"place\" value=\"0\"%r><span>%s</span></label>"
-	     "<label><input type=\"radio\" name=\"place\" value=\"1\"%r><span>%s</span></label></fieldset>",
-	  _("This is"), fchecked(p, "place", "1") ? "" : " checked", _("a person"),
-	  fchecked(p, "place", "1") ? " checked" : "", _("a place"));
-	w_text(p, "reach", _("How to reach them, or how to get there"), NULL, fval(p, "reach"), false);
-	w_text(p, "helps", _("What they help with"), NULL, fval(p, "helps"), false);
-	h(p, "<p><label><input type=\"checkbox\" name=\"first\" value=\"1\"%r> %s</label></p>",
-	  fchecked(p, "first", "1") ? " checked" : "", _("The first one to call when it is hard (such as a good friend, or someone from your recovery group)"));
-	page_first_hint(p, circle, 0);
-	form_end(p, _("Add to my circle"));
+	page_first_hint(p, circle, e ? e->id : 0);
+}
+
+/* A member's form from its rows: a new one (e NULL) or e changed. */
+static void rows_of_member(struct page *p, const struct nb_entry *e, const char *action,
+			   const struct nb_entries *circle, const char *klass, const char *button)
+{
+	const struct rows_look look = { .klass = klass, .button = button, .after = first_hint, .ctx = circle };
+
+	rows_form(p, e, NB_MEMBER, action, &look);
+}
+
+void member_form(struct page *p, const struct nb_entry *e, const char *action)
+{
+	struct nb_entries circle = { 0 };
+	struct nb_error err;
+
+	if (!page_ok(p, app_circle(p->w->app, &circle, &err), &err))
+		circle.n = 0;
+	rows_of_member(p, e, action, &circle, "member", _("Save"));
+	entries_free(&circle);
 }
 
 static void add(struct page *p)
@@ -151,7 +159,7 @@ void page_circle(struct page *p)
 		  _("Print the card"), _("What helps me, for the people beside me"));
 	}
 	h(p, "<h2>%s</h2>", _("Add someone or somewhere"));
-	add_form(p, &l);
+	rows_of_member(p, NULL, "/circle", &l, "circle", _("Add to my circle"));
 	entries_free(&l);
 	page_end(p);
 }

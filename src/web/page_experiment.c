@@ -7,7 +7,6 @@
 #include "page.h"
 #include "core/experiment.h"
 #include "core/i18n.h"
-#include "core/parse.h"
 #include "core/vocab.h"
 #include "core/xalloc.h"
 
@@ -15,64 +14,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void number_select(struct page *p, const char *name, const char *label, int lo, int hi, int value)
-{
-	const char *posted = p->posted ? fval(p, name) : NULL;
-
-	h(p, "<p class=\"field\"><label for=\"f-%s\">%s</label><select id=\"f-%s\" name=\"%s\">", name, label, name, name);
-	for (int v = lo; v <= hi; v++)
-		h(p, "<option value=\"%d\"%r>%d</option>", v, (posted ? atoi(posted) == v : v == value) ? " selected" : "", v);
-	h(p, "</select></p>");
-}
-
 static void setup_form(struct page *p)
 {
+	struct nb_entry *e = entry_new(NB_EXPERIMENT);	/* what the form offers first */
+	const struct rows_look look = { .klass = "experiment", .button = _("Set up the experiment") };
+
+	e->u.experiment.outcome = xstrdup("tension");
+	e->u.experiment.pairs = NB_EXP_PAIRS_DEFAULT;
+	e->u.experiment.period_days = NB_EXP_DAYS_DEFAULT;
 	h(p, "<p class=\"intro\">%s</p><p>%s</p>",
 	  _("An experiment tries one practice on your own life: periods with it and periods without it, and then a comparison of how you were on those days."),
 	  exp_why_chance_text());
-	form_begin(p, "/experiment", "experiment");
-	form_errors(p);
-	h(p, "<input type=\"hidden\" name=\"do\" value=\"start\">");
-	w_choices(p, "practice", _("Which practice would you like to try?"), NB_VOCAB_PRACTICE, false, NULL, fval(p, "practice"));
-	w_text(p, "words", _("In your own words (for your own practice)"), NULL, fval(p, "words"), false);
-	w_choices(p, "outcome", _("What would you like to watch? It comes from your check-ins."), NB_VOCAB_OUTCOME, false, NULL,
-		  fval(p, "outcome") ? fval(p, "outcome") : "tension");
-	number_select(p, "pairs", _("Pairs of periods"), NB_EXP_PAIRS_MIN, NB_EXP_PAIRS_MAX, NB_EXP_PAIRS_DEFAULT);
-	number_select(p, "days", _("Days in each period"), NB_EXP_DAYS_MIN, NB_EXP_DAYS_MAX, NB_EXP_DAYS_DEFAULT);
-	number_select(p, "washout", _("Days of settling after each change (not compared)"), 0, NB_EXP_WASHOUT_MAX, 0);
-	h(p, "<p><label><input type=\"checkbox\" name=\"baseline\" value=\"1\"%r> %s</label></p>"
-	     "<p><label><input type=\"checkbox\" name=\"report\" value=\"1\"%r> %s</label></p>",
-	  fchecked(p, "baseline", "1") ? " checked" : "", _("First a week of just noticing, without the practice"),
-	  fchecked(p, "report", "1") ? " checked" : "", _("Show it in the report, to talk it over with someone"));
-	form_end(p, _("Set up the experiment"));
+	rows_form(p, e, NB_EXPERIMENT, "/experiment", &look);
 	h(p, "<p class=\"quiet\">%s</p>",
 	  _("One experiment at a time. You can pause or stop it whenever you like, without any reproach; what you noted stays yours."));
+	entry_free(e);
 }
 
+/* A new experiment from the posted form, its rows; its rules are the app's. */
 static enum nb_err start(struct page *p)
 {
 	struct nb_entry *e = entry_new(NB_EXPERIMENT);
-	struct nb_experiment *x = &e->u.experiment;
-	const char *words = fval(p, "words");
 	enum nb_err rc;
 
-	if (!fval(p, "practice") || !*fval(p, "practice")) {
-		rc = nb_error_set(&p->err, NB_EINVAL, "practice", "%s", _("Choose a practice to try."));
-		goto out;
-	}
-	if ((rc = parse_term("practice", NB_VOCAB_PRACTICE, fval(p, "practice"), &x->practice, &p->err)) ||
-	    (rc = parse_term("outcome", NB_VOCAB_OUTCOME, fval(p, "outcome") ? fval(p, "outcome") : "", &x->outcome, &p->err)) ||
-	    (rc = parse_scale("pairs", fval(p, "pairs") ? fval(p, "pairs") : "", NB_EXP_PAIRS_MIN, NB_EXP_PAIRS_MAX, &x->pairs, &p->err)) ||
-	    (rc = parse_scale("period-days", fval(p, "days") ? fval(p, "days") : "", NB_EXP_DAYS_MIN, NB_EXP_DAYS_MAX, &x->period_days, &p->err)) ||
-	    (rc = parse_scale("washout-days", fval(p, "washout") ? fval(p, "washout") : "0", 0, NB_EXP_WASHOUT_MAX, &x->washout_days, &p->err)))
-		goto out;
-	if (words && *words)
-		x->words = xstrdup(words);
-	x->baseline_days = fchecked(p, "baseline", "1") ? NB_EXP_BASELINE_ASKED : 0;
-	x->in_report = fchecked(p, "report", "1");
-	if (!(rc = app_experiment_start(p->w->app, e, NULL, &p->err)))
+	if (!(rc = entry_from_form(p, e)) && !(rc = app_experiment_start(p->w->app, e, NULL, &p->err)))
 		page_redirect(p, "/experiment?saved=%lld", (long long)e->id);
-out:
 	entry_free(e);
 	return rc;
 }

@@ -1,5 +1,6 @@
 /*
- * The forms that make and change records: check-in, moment, trigger. The
+ * The forms that make and change records: check-in, moment, trigger, and
+ * the form of any kind whose page asks its rows (rows_form). The
  * posted fields go through the same parsers and validation as the command
  * line; a refused form comes back with everything the person wrote and the
  * field marked.
@@ -50,36 +51,59 @@ static enum nb_err list_from_form(struct page *p, const char *name, enum nb_voca
 	return NB_OK;
 }
 
+/* Whether the page's form shows row f: a row a person gives, with a
+ * question (a scale: with the words at its ends). */
+static bool on_form(const struct nb_field *f)
+{
+	return !(f->flags & NB_FF_KEPT) && (f->question || f->ask || (f->type == NB_FT_SCALE && f->low));
+}
+
+/* Whether the page asks row f as one box to tick: a flag but one chosen
+ * between its words, or a scale with a value for the box. */
+static bool is_box(const struct nb_field *f)
+{
+	return (f->type == NB_FT_FLAG && !(f->flags & NB_FF_EITHER)) || f->box;
+}
+
 /*
- * Row f of e from the posted form: a list by its ticked terms and the words
- * of its "_other" box (NB_FF_CHOICES), a duration by its words or else a
- * quick length, a flag by its box, anything else through field_set as a
- * flag of the terminal would. A required row left empty is refused here,
- * in the order of the form; a row noted afterwards (NB_FF_LATER) is left as
- * it is when the form did not show it.
+ * Row f of e from the posted form, under its flag's name: a list by its
+ * ticked terms and the words of its "_other" box (NB_FF_CHOICES), a
+ * duration by its words or else a quick length, a flag by its box or by
+ * the choice of its two words (NB_FF_EITHER), a scale asked as a box by
+ * whether it is ticked, anything else through field_set as a flag of the
+ * terminal would. A required row left empty is refused here, in the order
+ * of the form (in its own words, .missing); a row the form does not show,
+ * or a row noted afterwards (NB_FF_LATER) that it did not show, is left as
+ * it is.
  */
 static enum nb_err row_from_form(struct page *p, struct nb_entry *e, const struct nb_field *f)
 {
-	const char *v = fval(p, f->id);
+	const char *name = field_flag_name(f), *v = fval(p, name);
 	const struct nb_quick_length *q;
 	enum nb_err rc = NB_OK;
 
-	if (f->flags & NB_FF_KEPT || ((f->flags & NB_FF_LATER) && !v))
+	if (!on_form(f) || ((f->flags & NB_FF_LATER) && !v))
 		return NB_OK;
 	if (f->flags & NB_FF_CHOICES) {
-		rc = list_from_form(p, f->id, f->vocab, field_items(e, f));
+		rc = list_from_form(p, name, f->vocab, field_items(e, f));
 	} else if (f->type == NB_FT_ITEMS || f->type == NB_FT_TERMS) {
 		items_clear(field_items(e, f));
 		rc = field_set(e, f, v, &p->err);
 	} else if (f->type == NB_FT_SECONDS && (!v || !*v) && (q = quick_length_find(fval(p, "length")))) {
 		*field_int(e, f) = q->seconds;	/* the words win over a button */
+	} else if (f->type == NB_FT_FLAG && (f->flags & NB_FF_EITHER)) {
+		if (v && *v)	/* not chosen: as it was */
+			rc = field_set(e, f, strcmp(v, f->id) == 0 ? "yes" : "no", &p->err);
 	} else if (f->type == NB_FT_FLAG) {
-		rc = field_set(e, f, fchecked(p, f->id, "1") ? "yes" : "no", &p->err);
+		rc = field_set(e, f, fchecked(p, name, "1") ? "yes" : "no", &p->err);
+	} else if (f->box) {
+		*field_int(e, f) = fchecked(p, name, "1") ? f->box : 0;
 	} else {
 		rc = field_set(e, f, v, &p->err);
 	}
 	if (!rc && (f->flags & NB_FF_REQUIRED) && !field_answered(e, f))
-		rc = nb_error_set(&p->err, NB_EINVAL, f->id, _("%s is needed here."), field_label(f->id));
+		rc = f->missing ? nb_error_set(&p->err, NB_EINVAL, f->id, "%s", _(f->missing))
+				: nb_error_set(&p->err, NB_EINVAL, f->id, _("%s is needed here."), field_label(f->id));
 	return rc;
 }
 
@@ -268,61 +292,84 @@ void checkin_form(struct page *p, const struct nb_entry *e, const char *action)
 static void row_field(struct page *p, const struct nb_entry *e, const struct nb_field *f)
 {
 	const char *q = _(f->question ? f->question : f->ask), *hint = f->hint ? _(f->hint) : NULL;
+	const char *name = field_flag_name(f);
 	char other[64], b[8];
 
-	if ((f->flags & NB_FF_KEPT) || (!f->question && !f->ask) || ((f->flags & NB_FF_LATER) && !(e && e->id)))
+	if (!on_form(f) || ((f->flags & NB_FF_LATER) && !(e && e->id)))
 		return;
 	if (f->flags & NB_FF_CHOICES) {
 		char *words = others(e ? field_items_of(e, f) : NULL, f->vocab);
-		w_choices(p, f->id, q, f->vocab, true, e ? field_items_of(e, f) : NULL, NULL);
-		snprintf(other, sizeof other, "%s_other", f->id);
+		w_choices(p, name, q, f->vocab, true, e ? field_items_of(e, f) : NULL, NULL);
+		snprintf(other, sizeof other, "%s_other", name);
 		w_text(p, other, _(f->other), hint, shown(p, other, words), false);
 		free(words);
+	} else if (f->type == NB_FT_FLAG && (f->flags & NB_FF_EITHER)) {
+		bool on = p->posted ? fchecked(p, name, f->id) : e && field_flag_of(e, f);
+		h(p, "<fieldset class=\"choices\"><legend>%s</legend>"
+		     "<label><input type=\"radio\" name=\"%s\" value=\"%s\"%r><span>%s</span></label>"
+		     "<label><input type=\"radio\" name=\"%s\" value=\"%s\"%r><span>%s</span></label></fieldset>",
+		  q, name, f->off, on ? "" : " checked", _(f->words[0]), name, f->id, on ? " checked" : "", _(f->words[1]));
+	} else if (f->type == NB_FT_FLAG) {
+		w_box(p, name, q, p->posted ? fchecked(p, name, "1") : e && field_flag_of(e, f));
+	} else if (f->box) {
+		w_box(p, name, q, p->posted ? fchecked(p, name, "1") : e && field_int_of(e, f) == f->box);
 	} else if (f->type == NB_FT_TERM && vocab_is_closed(f->vocab)) {
-		w_choices(p, f->id, q, f->vocab, false, NULL,
-			  e ? field_str_of(e, f) : kvs_get(&p->req->query, f->id));
+		w_choices(p, name, q, f->vocab, false, NULL,
+			  e ? field_str_of(e, f) : kvs_get(&p->req->query, name));
 	} else if (f->type == NB_FT_TERM) {
-		w_text(p, f->id, q, hint, shown(p, f->id, e ? vocab_label(f->vocab, field_str_of(e, f)) : NULL), false);
+		w_text(p, name, q, hint, shown(p, name, e ? vocab_label(f->vocab, field_str_of(e, f)) : NULL), false);
 	} else if (f->type == NB_FT_SECONDS) {
 		w_length(p, q, e ? field_int_of(e, f) : 0);
+	} else if (f->type == NB_FT_SCALE && !f->low) {	/* a number, not a feeling */
+		w_number(p, name, q, f->lo, f->hi, e ? field_int_of(e, f) : 0);
 	} else if (f->type == NB_FT_SCALE) {
 		w_scale_field(p, f, scale_shown(p, f->id, e ? field_int_of(e, f) : 0, b));
 	} else {
-		w_text(p, f->id, q, hint, shown(p, f->id, e ? field_str_of(e, f) : NULL), f->type == NB_FT_TEXT);
+		w_text(p, name, q, hint, shown(p, name, e ? field_str_of(e, f) : NULL), f->type == NB_FT_TEXT);
 	}
 }
 
-/* The form of a kind whose page asks its rows in their order: a word
- * first (or NULL), the rows, the time, and the button. */
-static void rows_form(struct page *p, const struct nb_entry *e, enum nb_type t, const char *action,
-		      const char *klass, const char *first, const char *button)
+void rows_form(struct page *p, const struct nb_entry *e, enum nb_type t, const char *action,
+	       const struct rows_look *look)
 {
 	size_t n;
 	const struct nb_field *f = fields_of(t, &n);
 	char at[20];
 
-	local_value(e, at);
-	form_begin(p, action, klass);
+	form_begin(p, action, look->klass);
 	form_errors(p);
-	if (first)
-		h(p, "<p class=\"quiet\">%s</p>", first);
-	for (size_t i = 0; i < n; i++)
-		row_field(p, e, &f[i]);
-	h(p, "<details><summary>%s</summary>", _("Another date or time"));
-	w_datetime(p, "at", _("Date and time"), shown(p, "at", at));
-	h(p, "</details>");
-	form_end(p, button);
+	if (look->first)
+		h(p, "<p class=\"quiet\">%s</p>", look->first);
+	for (int pass = 0; pass < 3; pass++)	/* first, then the others, the boxes last */
+		for (size_t i = 0; i < n; i++)
+			if ((f[i].flags & NB_FF_FIRST) ? pass == 0 : pass == (is_box(&f[i]) ? 2 : 1))
+				row_field(p, e, &f[i]);
+	if (look->after)
+		look->after(p, e, look->ctx);
+	if (look->when) {
+		local_value(e, at);
+		h(p, "<details><summary>%s</summary>", _("Another date or time"));
+		w_datetime(p, "at", _("Date and time"), shown(p, "at", at));
+		h(p, "</details>");
+	}
+	form_end(p, look->button);
 }
 
 void moment_form(struct page *p, const struct nb_entry *e, const char *action)
 {
-	rows_form(p, e, NB_MOMENT, action, "moment", NULL, _("Save the moment"));
+	const struct rows_look look = { .klass = "moment", .button = _("Save the moment"), .when = true };
+
+	rows_form(p, e, NB_MOMENT, action, &look);
 }
 
 void trigger_form(struct page *p, const struct nb_entry *e, const char *action)
 {
-	rows_form(p, e, NB_TRIGGER, action, "trigger",
-		  _("Take a breath first if you can. Every field but the first may stay empty."), _("Save"));
+	const struct rows_look look = {
+		.klass = "trigger", .when = true, .button = _("Save"),
+		.first = _("Take a breath first if you can. Every field but the first may stay empty."),
+	};
+
+	rows_form(p, e, NB_TRIGGER, action, &look);
 }
 
 /* Make a new record of type t from the posted form, or show the form. */

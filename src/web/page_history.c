@@ -256,45 +256,6 @@ static void show(struct page *p, const struct nb_entry *e)
 	rows_free(&rows);
 }
 
-/* Change a member from the posted form: its rows, and whether it is a
- * person or a place from the pair of choices this form shows ("is"). */
-static enum nb_err member_from_form(struct page *p, struct nb_entry *e)
-{
-	const char *is = fval(p, "is");
-	bool place = e->u.member.place;
-	enum nb_err rc = entry_from_form(p, e);
-
-	e->u.member.place = is && *is ? strcmp(is, "place") == 0 : place;
-	return rc;
-}
-
-static void member_form(struct page *p, const struct nb_entry *e, const char *action)
-{
-	form_begin(p, action, "member");
-	form_errors(p);
-	w_text(p, "name", _("Name"), NULL, p->posted ? fval(p, "name") : e->u.member.name, false);
-	{
-		bool place = p->posted && fval(p, "is") ? strcmp(fval(p, "is"), "place") == 0 : e->u.member.place;
-		h(p, "<fieldset class=\"choices\"><legend>%s</legend>"
-		     "<label><input type=\"radio\" name=\"is\" value=\"person\"%r> %s</label>"
-		     "<label><input type=\"radio\" name=\"is\" value=\"place\"%r> %s</label></fieldset>",
-		  _("Is a"), place ? "" : " checked", _("person"), place ? " checked" : "", _("place"));
-	}
-	w_text(p, "reach", _("How to reach"), NULL, p->posted ? fval(p, "reach") : e->u.member.reach, false);
-	w_text(p, "helps", _("Helps with"), NULL, p->posted ? fval(p, "helps") : e->u.member.helps, false);
-	h(p, "<p><label><input type=\"checkbox\" name=\"first\" value=\"1\"%r> %s</label></p>",
-	  (p->posted ? fchecked(p, "first", "1") : e->u.member.first) ? " checked" : "",
-	  _("The first one to call when it is hard (such as a good friend, or someone from your recovery group)"));
-	{
-		struct nb_entries circle = { 0 };
-		struct nb_error err;
-		if (page_ok(p, app_circle(p->w->app, &circle, &err), &err))
-			page_first_hint(p, &circle, e->id);
-		entries_free(&circle);
-	}
-	form_end(p, _("Save"));
-}
-
 /* The kinds a page can change, and how. */
 static const struct {
 	enum nb_err (*from)(struct page *, struct nb_entry *);
@@ -303,7 +264,7 @@ static const struct {
 	[NB_CHECKIN] = { entry_from_form, checkin_form },
 	[NB_MOMENT] = { entry_from_form, moment_form },
 	[NB_TRIGGER] = { entry_from_form, trigger_form },
-	[NB_MEMBER] = { member_from_form, member_form },
+	[NB_MEMBER] = { entry_from_form, member_form },
 };
 
 void page_record(struct page *p)

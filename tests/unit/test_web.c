@@ -1043,7 +1043,7 @@ static void member_becomes_a_place(void **state)
 	free(body);
 	req_init(&r, &f->w, "POST", path);
 	form(&r, "name", "The bench by the river");
-	form(&r, "is", "place");
+	form(&r, "place", "place");
 	web_handle(&f->w, &r, &resp);
 	assert_int_equal(resp.status, 303);
 	web_resp_free(&resp);
