@@ -354,15 +354,24 @@ static enum nb_err today_read(struct nb_app *a, struct nb_today *t, struct nb_er
 	struct nb_day_stat *days = NULL;
 	size_t ndays;
 	char first[NB_DAY_LEN], before[NB_DAY_LEN];
+	uint64_t version = 0;
+	bool known, kept;
 	enum nb_err rc;
 
 	memset(t, 0, sizeof *t);
 	nb_day_key(nb_stamp_local(a->now), t->day);
 	nb_day_add(t->day, -(NB_SPARK_DAYS - 1), first);
 	nb_day_add(t->day, -1, before);
+	/* the line about yesterday as said before, while nothing changed (the
+	 * version is known once the read scope has read something) */
+	if ((rc = OPS(a)->count(DB(a), NB_MEMBER, &t->circle, err)))
+		goto fail;
+	known = OPS(a)->version && OPS(a)->version(DB(a), &version);
+	kept = known && a->yesterday.kept && a->yesterday.version == version &&
+	       strcmp(a->yesterday.day, t->day) == 0 && strcmp(a->yesterday.lang, nb_lang_now()) == 0;
 	/* yesterday and today in one reading: today's records, and yesterday's
 	 * check-ins and moments for one kind line for a person who comes back */
-	q.since = before;
+	q.since = kept ? t->day : before;
 	q.until = t->day;
 	q.by_day = true;	/* each day's apart below, in time order */
 	if ((rc = OPS(a)->list(DB(a), &q, &both, err)))
@@ -378,7 +387,18 @@ static enum nb_err today_read(struct nb_app *a, struct nb_today *t, struct nb_er
 			entry_free(e);
 	}
 	free(both.v);
-	t->yesterday = care_yesterday_line(&yesterday, t->yesterday_buf, sizeof t->yesterday_buf);
+	if (kept) {
+		snprintf(t->yesterday_buf, sizeof t->yesterday_buf, "%s", a->yesterday.line);
+		t->yesterday = a->yesterday.said ? t->yesterday_buf : NULL;
+	} else {
+		t->yesterday = care_yesterday_line(&yesterday, t->yesterday_buf, sizeof t->yesterday_buf);
+		a->yesterday.kept = known;
+		a->yesterday.said = t->yesterday != NULL;
+		a->yesterday.version = version;
+		snprintf(a->yesterday.day, sizeof a->yesterday.day, "%s", t->day);
+		snprintf(a->yesterday.lang, sizeof a->yesterday.lang, "%s", nb_lang_now());
+		snprintf(a->yesterday.line, sizeof a->yesterday.line, "%s", t->yesterday ? t->yesterday : "");
+	}
 	entries_free(&yesterday);
 	for (size_t i = 0; i < t->entries.n; i++) {
 		if (t->entries.v[i]->type != NB_CHECKIN)
@@ -399,8 +419,7 @@ static enum nb_err today_read(struct nb_app *a, struct nb_today *t, struct nb_er
 	}
 	free(days);
 	if ((rc = OPS(a)->last_touch(DB(a), false, &t->last_touch, err)) ||
-	    (rc = OPS(a)->last_touch(DB(a), true, &t->last_self_touch, err)) ||
-	    (rc = OPS(a)->count(DB(a), NB_MEMBER, &t->circle, err)))
+	    (rc = OPS(a)->last_touch(DB(a), true, &t->last_self_touch, err)))
 		goto fail;
 	t->touch = (struct nb_touch){	/* a record can only lie in the past; 0 at the least */
 		t->last_touch, t->last_self_touch,

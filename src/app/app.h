@@ -33,6 +33,15 @@ struct nb_app {
 		int64_t id;
 		char name[NB_NAME_MAX + 1];
 	} first_before;
+	/* The line about yesterday as today's page last said it, kept while
+	 * the day, the language and the contents (the store's version) stay the
+	 * same: a page read again does not read yesterday's records again. */
+	struct {
+		bool kept, said;
+		char day[NB_DAY_LEN], lang[4];
+		uint64_t version;
+		char line[400];
+	} yesterday;
 };
 
 /*

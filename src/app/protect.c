@@ -56,6 +56,7 @@ static enum nb_err open_store(struct nb_app *a, const char *path, const char *ke
 	struct nb_store reader;
 	enum nb_err rc;
 
+	memset(&a->yesterday, 0, sizeof a->yesterday);	/* kept of another connection */
 	if (a->checking && strcmp(path, ":memory:") != 0 && access(path, F_OK) != 0)
 		return nb_error_set(err, NB_ENOTFOUND, "db",
 				    _("There is no database at %s yet, so there is nothing to check."), path);
@@ -96,6 +97,7 @@ static enum nb_err open_with(struct nb_app *a, const char *path, const char *hpa
 void app_close(struct nb_app *a)
 {
 	store_close(&a->store);
+	memset(&a->yesterday, 0, sizeof a->yesterday);
 	vault_free(a->key);
 	a->key = NULL;
 }
@@ -250,6 +252,7 @@ enum nb_err app_protect(struct nb_app *a, const char *path, const char *pass, si
 	if ((rc = store_sqlite_copy(&a->store, tmp, key, err)))
 		goto out;
 	store_close(&a->store);	/* the key of the old database stays in a->key until the swap */
+	memset(&a->yesterday, 0, sizeof a->yesterday);
 	if (access(wal, F_OK) == 0) {	/* someone else still has it open */
 		rc = nb_error_set(err, NB_EDB, "", "%s",
 				  _("Another nabij (perhaps nabij ui) still has the database open. Close it and try again; nothing was changed."));

@@ -1592,6 +1592,16 @@ static bool data_version(struct db *d, unsigned *v)
 	       sqlite3_file_control(d->h, "main", SQLITE_FCNTL_DATA_VERSION, v) == SQLITE_OK;
 }
 
+static bool db_version(void *h, uint64_t *v)
+{
+	unsigned u;
+
+	if (!data_version(h, &u))
+		return false;
+	*v = u;
+	return true;
+}
+
 /* The stats of every session ever: today's page asks after each check-in,
  * so they are kept while the database's contents stay the same. */
 static enum nb_err db_exercise_stats(void *h, struct nb_exercise_stat **out, size_t *n,
@@ -1787,6 +1797,7 @@ const struct nb_store_ops sq_ops = {
 	.last_touch = db_last_touch,
 	.count = db_count,
 	.member_by_name = db_member_by_name,
+	.version = db_version,
 	.exercise_stats = db_exercise_stats,
 	.reflection_latest = db_reflection_latest,
 	.forget_all = db_forget_all,

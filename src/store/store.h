@@ -132,6 +132,10 @@ struct nb_store_ops {
 				      struct nb_error *err);
 	/* Per exercise, the mean drop in tension over sessions with both answers;
 	 * *out is a new array of *n entries the caller frees. */
+	/* The version of the contents inside a read scope: it changes with
+	 * every commit, of this connection or another; false outside a scope
+	 * or where the store cannot tell (then nothing may be kept by it). */
+	bool (*version)(void *db, uint64_t *v);
 	enum nb_err (*exercise_stats)(void *db, struct nb_exercise_stat **out, size_t *n,
 				      struct nb_error *err);
 	/* The newest reflection answering prompt, or *out NULL. */

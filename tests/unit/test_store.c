@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "core/buf.h"
 #include "core/field.h"
+#include "core/i18n.h"
 #include "core/xalloc.h"
 #include "store/schema.h"
 #include "store/sqlgen.h"
@@ -2107,6 +2108,56 @@ static void shared_statements_in_both_dialects(void **state)
 	unlink_db(path);
 }
 
+/* The line about yesterday is kept between two readings of today while
+ * nothing changed, and made again after a write of this connection, of
+ * another one, or in another language. */
+static void yesterday_kept_while_nothing_changed(void **state)
+{
+	char path[64] = "/tmp/nabij-test-XXXXXX";
+	int fd = mkstemp(path);
+	struct nb_app a = { .now = NOW }, b = { .now = NOW };
+	struct nb_today t;
+	struct nb_error err;
+	struct nb_entry *m;
+	char *was;
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	assert_int_equal(app_today(&a, &t, &err), NB_OK);
+	assert_null(t.yesterday);
+	today_free(&t);
+	m = entry_new(NB_MOMENT);
+	m->u.moment.kind = xstrdup("hug");
+	m->u.moment.safe = xstrdup("yes");
+	entry_set_time(m, nb_stamp_local(NOW - 86400));
+	add(&a, m);	/* this connection writes */
+	assert_int_equal(app_today(&a, &t, &err), NB_OK);
+	assert_non_null(t.yesterday);
+	assert_non_null(strstr(t.yesterday, "moment of connection"));
+	today_free(&t);
+	assert_int_equal(app_today(&a, &t, &err), NB_OK);	/* kept: the same words */
+	assert_true(a.yesterday.kept);
+	assert_non_null(strstr(t.yesterday, "moment of connection"));
+	today_free(&t);
+	/* another connection writes a heavy check-in of yesterday */
+	assert_int_equal(store_sqlite_open(path, &b.store, &err), NB_OK);
+	add(&b, checkin(1, "", NOW - 86400));
+	store_close(&b.store);
+	assert_int_equal(app_today(&a, &t, &err), NB_OK);
+	assert_non_null(strstr(t.yesterday, "heavy day"));
+	today_free(&t);
+	/* another language: said again in it */
+	was = nb_lang_use("nl");
+	assert_int_equal(app_today(&a, &t, &err), NB_OK);
+	assert_string_equal(a.yesterday.lang, nb_lang_now());
+	today_free(&t);
+	nb_lang_back(was);
+	store_close(&a.store);
+	unlink_db(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2116,6 +2167,7 @@ int main(void)
 		cmocka_unit_test(kind_statements_from_the_rows),
 		cmocka_unit_test(kind_tables_from_the_rows),
 		cmocka_unit_test(shared_statements_in_both_dialects),
+		cmocka_unit_test(yesterday_kept_while_nothing_changed),
 		cmocka_unit_test_setup_teardown(a_deleted_record_waits_out_of_sight, setup, teardown),
 		cmocka_unit_test_setup_teardown(undo_for_ten_minutes, setup, teardown),
 		cmocka_unit_test_setup_teardown(forget_what_waits, setup, teardown),
