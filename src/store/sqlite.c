@@ -2,10 +2,11 @@
  * The SQLite backend of struct nb_store_ops, its records: with days.c,
  * file.c, schema.c and sqlgen.c the only files in nabij with SQL; its own
  * statements are its transactions and its search (FTS5), the others come
- * from sqlgen.c in SQLite's dialect. One table holds the envelope of every record (entry), one table per
- * kind holds its fields, one table holds the lists (emotions, needs, body
- * sensations, tags, body effects), and an FTS5 table indexes all text.
- * Statements are prepared once per connection and kept.
+ * from sqlgen.c in SQLite's dialect. One table holds the envelope of every
+ * record (entry), one table per kind holds its fields, one table holds the
+ * lists (emotions, needs, body sensations, tags, body effects), and an FTS5
+ * table indexes all text. Statements are prepared once per connection and
+ * kept.
  */
 #include "db.h"
 #include "schema.h"
