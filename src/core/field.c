@@ -1243,6 +1243,14 @@ const struct nb_field *measure_field(enum nb_measure m)
 	return field_find(NB_CHECKIN, measures[m].field);
 }
 
+const struct nb_measure_info *field_measure(const struct nb_field *f)
+{
+	for (int m = 0; m < NB_M__COUNT; m++)
+		if (measure_field((enum nb_measure)m) == f)
+			return &measures[m];
+	return NULL;
+}
+
 double measure_of(const struct nb_entry *c, enum nb_measure m)
 {
 	const struct nb_field *f = measure_field(m);

@@ -269,6 +269,9 @@ size_t measures_in_checkin_order(enum nb_measure out[NB_M__COUNT]);
 const struct nb_term *measure_outcomes(size_t *n);
 /* The check-in field of m. */
 const struct nb_field *measure_field(enum nb_measure m);
+/* The measure whose mean the summary per day keeps of check-in field f, or
+ * NULL when f is none. */
+const struct nb_measure_info *field_measure(const struct nb_field *f);
 /* The value of m in one check-in, NAN when not answered. */
 double measure_of(const struct nb_entry *checkin, enum nb_measure m);
 

@@ -3,7 +3,6 @@
 #include "core/insight.h"
 
 #include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,7 +75,6 @@ void sql_kind(const struct sql_dialect *d, enum nb_type t, enum sql_kind_use use
 	size_t n;
 	const struct nb_field *f = fields_of(t, &n);
 	struct nb_buf values = { 0 }, set = { 0 };
-	char p[24];
 	int next = 1;
 
 	if (use != SQL_KIND_PUT) {
@@ -112,11 +110,14 @@ void sql_kind(const struct sql_dialect *d, enum nb_type t, enum sql_kind_use use
 		if (!has_column(&f[i]))
 			continue;
 		buf_addf(q, ", %s", f[i].column);
-		snprintf(p, sizeof p, d->numbered ? "$%d" : "?", next++);
-		if (ftype_ops(f[i].type)->names_record)
-			buf_addf(&values, ", (SELECT id FROM entry WHERE uid = %s AND type = 'member')", p);
-		else
-			buf_addf(&values, ", %s", p);
+		if (ftype_ops(f[i].type)->names_record) {
+			buf_add(&values, ", (SELECT id FROM entry WHERE uid = ");
+			param(d, &values, next++, false);
+			buf_add(&values, " AND type = 'member')");
+		} else {
+			buf_add(&values, ", ");
+			param(d, &values, next++, false);
+		}
 		buf_addf(&set, "%s%s = excluded.%s", set.len ? ", " : "", f[i].column, f[i].column);
 	}
 	buf_addf(q, ") VALUES (%s)", values.s);
@@ -157,15 +158,6 @@ void sql_kind_create(const struct sql_dialect *d, enum nb_type t, struct nb_buf 
 	buf_add(q, ");");
 }
 
-/* The measure whose mean day_summary keeps of check-in field f, or NULL. */
-static const struct nb_measure_info *measure_of_field(const struct nb_field *f)
-{
-	for (int m = 0; m < NB_M__COUNT; m++)
-		if (measure_field((enum nb_measure)m) == f)
-			return measure_info((enum nb_measure)m);
-	return NULL;
-}
-
 void sql_add_columns(const struct sql_dialect *d, int v, struct nb_buf *q)
 {
 	for (int t = 0; t < NB_TYPE__COUNT; t++) {
@@ -179,7 +171,7 @@ void sql_add_columns(const struct sql_dialect *d, int v, struct nb_buf *q)
 				continue;
 			buf_addf(q, "ALTER TABLE %s ADD COLUMN %s %s;", tables[t], f[i].column,
 				 sql_column_type(d, &f[i]));
-			if (t == NB_CHECKIN && (m = measure_of_field(&f[i])))
+			if (t == NB_CHECKIN && (m = field_measure(&f[i])))
 				buf_addf(q, "ALTER TABLE day_summary ADD COLUMN %s %s;", m->id, d->real);
 		}
 	}
@@ -330,7 +322,8 @@ static const char *const neutral[S__COUNT] = {
 	[S_EXP_ASIDE_PURGE] = "DELETE FROM entry WHERE deleted IS NOT NULL AND id <> ?"
 			      " AND id IN (SELECT entry_id FROM experiment WHERE state <> 'stopped')",
 	[S_MEMBER_NAME] = "SELECT e.uid FROM entry e JOIN member m ON m.entry_id = e.id"
-			  " WHERE {nocase m.name, ?} AND e.deleted IS NULL ORDER BY e.id LIMIT 1",};
+			  " WHERE {nocase m.name, ?} AND e.deleted IS NULL ORDER BY e.id LIMIT 1",
+};
 
 /* Expand the neutral text t (up to its end, or to a '}' or ", " at depth 0
  * when stop) into q, in dialect d; n counts the placeholders. Returns where

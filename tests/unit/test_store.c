@@ -49,10 +49,8 @@ static bool back_to(sqlite3 *h, const char *undo, int v)
 			if (f[i].since.schema <= v || ftype_ops(f[i].type)->cell == NB_CELL_NONE)
 				continue;
 			buf_addf(&q, "ALTER TABLE %s DROP COLUMN %s;", sql_table((enum nb_type)t), f[i].column);
-			for (int m = 0; m < NB_M__COUNT; m++)
-				if (measure_field((enum nb_measure)m) == &f[i])
-					buf_addf(&q, "ALTER TABLE day_summary DROP COLUMN %s;",
-						 measure_info((enum nb_measure)m)->id);
+			if (t == NB_CHECKIN && field_measure(&f[i]))
+				buf_addf(&q, "ALTER TABLE day_summary DROP COLUMN %s;", field_measure(&f[i])->id);
 		}
 	}
 	buf_addf(&q, "%s PRAGMA user_version = %d", undo, v);
