@@ -34,7 +34,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	period_read_day(&r, "2024-03-04", 1, v, facts);
 	period_read_day(&r, "2024-03-05", 0, v, facts);
 	period_read_end(&r);
-	CANARY(p.nsessions > 0 && p.after[0] == 3 && p.terms.n[NB_TERMS_KINDS] > 0);
+	/* met by the seed every-kind, read whole (a session, its tension after,
+	 * a moment's kind), as the other harnesses' canaries are: a run that
+	 * had to find it by chance missed it in 30 s on a busy machine */
+	CANARY(p.nsessions > 0 && p.after[0] == 2 && p.terms.n[NB_TERMS_KINDS] > 0);
 	period_free(&p);
 	term_pool_free(&pool);
 	free(facts);
