@@ -457,7 +457,17 @@ int cmd_search(struct cli *c, int argc, char **argv)
 		print_snippet(c, hits.v[i].snippet ? hits.v[i].snippet : "");
 		fputc('\n', stdout);
 	}
-	if (!c->json && hits.total > hits.n) {
+	if (!c->json && hits.over) {
+		size_t more = hits.n < 500 ? 1000 : hits.n * 2;
+		char *s = hits.n < hits.total
+			  ? xasprintf(_("These are the best %zu of more than %zu matches. More words find fewer; \"nabij search --limit %zu %s\" shows more."),
+				      hits.n, hits.total, more, words.s)
+			  : xasprintf(_("These are the best %zu matches, and there are more. More words find fewer; \"nabij search --limit %zu %s\" shows more."),
+				      hits.n, more, words.s);
+		printf("\n");
+		out_wrapped(stdout, s, 0, 76);
+		free(s);
+	} else if (!c->json && hits.total > hits.n) {
 		char *s = xasprintf(ngettext("These are the best %zu of %zu matches. More words find fewer; \"nabij search --limit %zu %s\" shows them all.",
 					     "These are the best %zu of %zu matches. More words find fewer; \"nabij search --limit %zu %s\" shows them all.",
 					     hits.total),

@@ -113,8 +113,18 @@ enum nb_err snip_query_new(struct db *d, const char *words, struct snip_query **
 			   struct nb_error *err);
 void snip_query_free(struct snip_query *q);
 char *snip_make(struct db *d, const struct snip_query *q, const char *text, int ntok, const char *ellipsis);
+/* The tokenizer and the ranking, ready on this connection. */
+enum nb_err snip_ready(struct db *d, struct nb_error *err);
 /* How many words the index counts in text (its _docsize). */
 enum nb_err snip_count(struct db *d, const char *text, int *n, struct nb_error *err);
+
+/* rank.c: the matches of an FTS5 query, the newest window of them ranked
+ * as bm25() ranks them and the first limit of those (all when 0) in
+ * *ids (the caller frees it); *total how many match in all, or, with
+ * *over, the window, when more than that match. */
+enum nb_err rank_ready(struct db *d, fts5_api *api, struct nb_error *err);
+enum nb_err rank_search(struct db *d, const char *query, size_t window, size_t limit,
+			int64_t **ids, size_t *n, size_t *total, bool *over, struct nb_error *err);
 
 /* The n different records ids, whole and in that order, appended to out
  * (NB_ENOTFOUND, and nothing appended, when one is not there or waits for

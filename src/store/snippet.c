@@ -23,7 +23,7 @@
 #define TOKEN_MAX 32768
 
 struct tok {
-	char *s;		/* as the tokenizer gives it (folded) */
+	size_t s;		/* in the pool, as the tokenizer gives it (folded) */
 	int n;
 	int start, end;		/* its bytes in the text */
 };
@@ -31,6 +31,8 @@ struct tok {
 struct toks {
 	struct tok *v;
 	int n, cap;
+	char *pool;		/* the tokens, one after the other */
+	size_t used, room;
 	const char *text;
 };
 
@@ -55,9 +57,13 @@ static int take(void *ctx, int flags, const char *token, int n, int start, int e
 	}
 	if (n > TOKEN_MAX)
 		n = TOKEN_MAX;
-	t->v[t->n].s = xmalloc((size_t)n + 1);
-	memcpy(t->v[t->n].s, token, (size_t)n);
-	t->v[t->n].s[n] = 0;
+	if (t->used + (size_t)n > t->room) {
+		t->room = (t->used + (size_t)n) * 2 + 256;
+		t->pool = xrealloc(t->pool, t->room);
+	}
+	memcpy(t->pool + t->used, token, (size_t)n);
+	t->v[t->n].s = t->used;
+	t->used += (size_t)n;
 	t->v[t->n].n = n;
 	t->v[t->n].start = start;
 	t->v[t->n].end = end;
@@ -67,14 +73,14 @@ static int take(void *ctx, int flags, const char *token, int n, int start, int e
 
 static void toks_free(struct toks *t)
 {
-	for (int i = 0; i < t->n; i++)
-		free(t->v[i].s);
+	free(t->pool);
 	free(t->v);
 	memset(t, 0, sizeof *t);
 }
 
-/* The index's tokenizer, made once per connection from FTS5's own. */
-static enum nb_err tokenizer(struct db *d, struct nb_error *err)
+/* The index's tokenizer, made once per connection from FTS5's own, and
+ * the search's ranking (rank.c) given to FTS5. */
+enum nb_err snip_ready(struct db *d, struct nb_error *err)
 {
 	static const char *const args[] = { "remove_diacritics", "2" };
 	fts5_api *api = NULL;
@@ -93,7 +99,7 @@ static enum nb_err tokenizer(struct db *d, struct nb_error *err)
 		d->tok = NULL;
 		return nb_error_set(err, NB_EDB, "", "%s", "FTS5's tokenizer unicode61 is not there.");
 	}
-	return NB_OK;
+	return rank_ready(d, api, err);
 }
 
 static enum nb_err split(struct db *d, int flags, const char *s, int n, struct toks *out,
@@ -112,7 +118,7 @@ enum nb_err snip_count(struct db *d, const char *text, int *n, struct nb_error *
 	enum nb_err rc;
 
 	*n = 0;
-	if ((rc = tokenizer(d, err)) || (rc = split(d, FTS5_TOKENIZE_DOCUMENT, text, (int)strlen(text), &t, err)))
+	if ((rc = snip_ready(d, err)) || (rc = split(d, FTS5_TOKENIZE_DOCUMENT, text, (int)strlen(text), &t, err)))
 		return rc;
 	*n = t.n;
 	toks_free(&t);
@@ -140,7 +146,7 @@ enum nb_err snip_query_new(struct db *d, const char *words, struct snip_query **
 	enum nb_err rc;
 
 	*out = NULL;
-	if ((rc = tokenizer(d, err)))
+	if ((rc = snip_ready(d, err)))
 		return rc;
 	q = xcalloc(1, sizeof *q);
 	while ((start = sq_next_word(&p, &n))) {	/* the words as the query has them */
@@ -168,7 +174,7 @@ static bool at(const struct toks *doc, int i, const struct phrase *ph)
 		const struct tok *a = &doc->v[i + j], *b = &t->v[j];
 		if (j == t->n - 1 ? a->n < b->n : a->n != b->n)
 			return false;
-		if (memcmp(a->s, b->s, (size_t)b->n) != 0)
+		if (memcmp(doc->pool + a->s, t->pool + b->s, (size_t)b->n) != 0)
 			return false;
 	}
 	return true;

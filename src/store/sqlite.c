@@ -48,10 +48,12 @@ static const char *const own[S__COUNT] = {
 	[S_FTS_INS] = "INSERT INTO entry_fts(rowid, body, words, lang) VALUES (?, ?, ?, ?)",
 	[S_FTS_LANG] = "SELECT lang FROM entry_fts WHERE rowid = ?",
 	[S_FTS_SIZE] = "SELECT sz FROM entry_fts_docsize WHERE id = ?",
-	[S_SEARCH] = "SELECT rowid, lang FROM entry_fts WHERE entry_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?",
-	[S_SEARCH_FLOOR] = "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?"
-			   " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-	[S_SEARCH_COUNT] = "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH ?",
+	/* the matches newest first, the window of them gathered for the
+	 * ranking (rank.c); the language of the hits shown */
+	[S_SEARCH_WALK] = "SELECT nb_gather(entry_fts, ?1) FROM entry_fts WHERE entry_fts MATCH ?2 ORDER BY rowid DESC LIMIT ?3",
+	[S_SEARCH_SIZES] = "SELECT id, sz FROM entry_fts_docsize WHERE id IN (SELECT value FROM json_each(?))",
+	[S_SEARCH_SIZES_RANGE] = "SELECT id, sz FROM entry_fts_docsize WHERE id BETWEEN ? AND ?",
+	[S_SEARCH_LANG] = "SELECT rowid, lang FROM entry_fts WHERE rowid IN (SELECT value FROM json_each(?))",
 };
 
 #define SEARCH_WINDOW 1000
@@ -1431,67 +1433,80 @@ void hits_free(struct nb_hits *h)
 	memset(h, 0, sizeof *h);
 }
 
+/* The language each of the n hits ids was indexed in, into langs (in the
+ * same order), in one statement. */
+struct id_at {
+	int64_t id;
+	size_t at;		/* its place among the hits */
+};
+
+static int id_at_cmp(const void *a, const void *b)
+{
+	const struct id_at *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static enum nb_err sq_langs(struct db *d, const int64_t *ids, size_t n, char (*langs)[3],
+			    struct nb_error *err)
+{
+	struct nb_buf list = { 0 };
+	struct id_at *ix = xmalloc(n * sizeof *ix);
+	sqlite3_stmt *st;
+	int step;
+
+	for (size_t i = 0; i < n; i++) {
+		buf_addc(&list, i ? ',' : '[');
+		buf_addi(&list, ids[i]);
+		sq_copy_text(langs[i], sizeof langs[i], "en");
+		ix[i] = (struct id_at){ ids[i], i };
+	}
+	buf_addc(&list, ']');
+	qsort(ix, n, sizeof *ix, id_at_cmp);
+	if (!(st = sq_stmt(d, S_SEARCH_LANG, err))) {
+		buf_free(&list);
+		free(ix);
+		return NB_EDB;
+	}
+	sqlite3_bind_text(st, 1, list.s, (int)list.len, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *lang = (const char *)sqlite3_column_text(st, 1);
+		struct id_at key = { sqlite3_column_int64(st, 0), 0 }, *at;
+		if (lang && (at = bsearch(&key, ix, n, sizeof *ix, id_at_cmp)))
+			sq_copy_text(langs[at->at], sizeof langs[at->at], lang);
+	}
+	sqlite3_reset(st);
+	buf_free(&list);
+	free(ix);
+	return step == SQLITE_DONE ? NB_OK : sq_error(d, err);
+}
+
 static enum nb_err db_search(void *h, const char *words, int limit,
 			     struct nb_hits *out, struct nb_error *err)
 {
 	struct db *d = h;
 	char *q = fts_query(words);
-	sqlite3_stmt *st;
 	struct nb_hits found = { 0 };
 	struct snip_query *phrases = NULL;
 	int64_t *ids = NULL;
 	char (*langs)[3] = NULL;
 	size_t n = 0;
 	enum nb_err rc = NB_OK;
-	int64_t floor;
-	int step;
 
 	if (!q)
 		return nb_error_set(err, NB_EUSAGE, "words", _("Give one or more words to search for."));
 	/* Ranking costs time per match: a very common word is ranked among its
 	 * newest SEARCH_WINDOW matches (or as many as asked for, all when the
-	 * limit is 0), found by walking the index backwards. */
-	if (!(st = sq_stmt(d, S_SEARCH_FLOOR, err))) {
+	 * limit is 0) */
+	if ((rc = snip_ready(d, err)) ||
+	    (rc = rank_search(d, q, limit <= 0 ? SIZE_MAX : (size_t)(limit > SEARCH_WINDOW ? limit : SEARCH_WINDOW),
+			      limit > 0 ? (size_t)limit : 0, &ids, &n, &found.total, &found.over, err))) {
 		free(q);
-		return NB_EDB;
+		return rc;
 	}
-	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, limit <= 0 ? INT_MAX : (limit > SEARCH_WINDOW ? limit : SEARCH_WINDOW) - 1);
-	step = sqlite3_step(st);
-	floor = step == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		free(q);
-		return sq_error(d, err);
-	}
-	if (!(st = sq_stmt(d, S_SEARCH, err))) {
-		free(q);
-		return NB_EDB;
-	}
-	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, floor);
-	sqlite3_bind_int(st, 3, limit > 0 ? limit : -1);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *lang = (const char *)sqlite3_column_text(st, 1);
-		ids = xrealloc(ids, (n + 1) * sizeof *ids);
-		langs = xrealloc(langs, (n + 1) * sizeof *langs);
-		ids[n] = sqlite3_column_int64(st, 0);
-		sq_copy_text(langs[n], sizeof langs[n], lang ? lang : "en");
-		n++;
-	}
-	if (step != SQLITE_DONE)
-		rc = sq_error(d, err);
-	sqlite3_reset(st);
-	found.total = n;
-	/* cut off at the limit: how many there are in all */
-	if (!rc && limit > 0 && n == (size_t)limit && (st = sq_stmt(d, S_SEARCH_COUNT, err))) {
-		sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			found.total = (size_t)sqlite3_column_int64(st, 0);
-		else
-			rc = sq_error(d, err);
-		sqlite3_reset(st);
-	}
+	langs = xcalloc(n ? n : 1, sizeof *langs);
+	if (n)
+		rc = sq_langs(d, ids, n, langs, err);
 	free(q);
 	if (!rc && n)
 		rc = snip_query_new(d, words, &phrases, err);

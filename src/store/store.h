@@ -62,7 +62,9 @@ struct nb_hits {
 	struct nb_hit *v;
 	size_t n;
 	size_t cap;
-	size_t total;		/* all matches, also those past the limit */
+	size_t total;		/* all matches, also those past the limit; */
+	bool over;		/* or, when set, more than total match, and the
+				 * search ranked the newest total of them */
 };
 
 void hits_free(struct nb_hits *h);
@@ -116,7 +118,8 @@ struct nb_store_ops {
 	enum nb_err (*each)(void *db, const struct nb_query *q, nb_each_fn fn, void *ctx,
 			    struct nb_error *err);
 	/* Full-text search over every piece of text, best match first (for a
-	 * word with very many matches, the best among its newest thousand). */
+	 * word with very many matches, the best among its newest thousand, or
+	 * as many as the limit when more: out->over says so). */
 	enum nb_err (*search)(void *db, const char *words, int limit,
 			      struct nb_hits *out, struct nb_error *err);
 	/* The newest moment that was a wanted touch from someone else (see

@@ -26,15 +26,15 @@ static void record_item(struct page *p, const struct nb_entry *e, const char *sn
 	if (snippet) {
 		/* the match is marked by the store with \x02 and \x03 */
 		h(p, "<p class=\"snippet\">");
-		for (const char *s = snippet; *s; s++) {
-			if (*s == '\x02')
-				h(p, "<mark>");
-			else if (*s == '\x03')
-				h(p, "</mark>");
-			else {
-				char one[2] = { *s, 0 };
-				h(p, "%s", one);
-			}
+		for (const char *s = snippet; *s;) {
+			size_t n = strcspn(s, "\x02\x03");
+			char *run = xstrndup(s, n);
+
+			h(p, "%s", run);
+			free(run);
+			s += n;
+			if (*s)
+				h(p, *s++ == '\x02' ? "<mark>" : "</mark>");
 		}
 		h(p, "</p>");
 	}
@@ -101,33 +101,38 @@ void page_history(struct page *p)
 			}
 			h(p, "</ul>");
 		}
-		bool all = kvs_get(&p->req->query, "all") != NULL;
-
-		if (!page_ok(p, app_search(p->w->app, q, all ? 0 : 100, &hits, &err), &err) &&
-		    err.code == NB_EINVAL)
+		/* the best few, and more on asking, as the history's list */
+		if (!page_ok(p, app_search(p->w->app, q, show, &hits, &err), &err) && err.code == NB_EINVAL)
 			h(p, "<p class=\"error\">%s</p>", err.msg);
 		h(p, "<h2>%s</h2>", _("In your notes"));
 		if (!hits.n)
 			h(p, "<p>%s</p>", _("Nothing found."));
-		if (hits.total > hits.n) {
-			struct nb_buf href = { 0 };
-
-			buf_add(&href, "/history?all=1&q=");
-			url_encode(&href, q);
+		if (hits.total > hits.n || hits.over) {
 			char line[200];
 
-			snprintf(line, sizeof line,
-				 ngettext("These are the best %zu of %zu matches; more words find fewer.",
-					  "These are the best %zu of %zu matches; more words find fewer.", hits.total),
-				 hits.n, hits.total);
-			h(p, "<p class=\"quiet\" role=\"status\">%s <a href=\"%s\">%s</a></p>", line, href.s,
-			  _("Show them all"));
-			buf_free(&href);
+			if (hits.over)
+				snprintf(line, sizeof line,
+					 _("These are the best %zu of more than %zu matches; more words find fewer."),
+					 hits.n, hits.total);
+			else
+				snprintf(line, sizeof line,
+					 ngettext("These are the best %zu of %zu matches; more words find fewer.",
+						  "These are the best %zu of %zu matches; more words find fewer.", hits.total),
+					 hits.n, hits.total);
+			h(p, "<p class=\"quiet\" role=\"status\">%s</p>", line);
 		}
 		h(p, "<ul class=\"records\">");
 		for (size_t i = 0; i < hits.n; i++)
 			record_item(p, hits.v[i].entry, hits.v[i].snippet);
 		h(p, "</ul>");
+		if ((hits.total > hits.n || hits.over) && show < HISTORY_MOST) {
+			struct nb_buf u = { 0 };
+
+			buf_addf(&u, "/history?show=%d&q=", show + HISTORY_FEW);
+			url_encode(&u, q);
+			h(p, "<p><a class=\"button secondary\" href=\"%s\">%s</a></p>", u.s, _("Show more"));
+			buf_free(&u);
+		}
 	} else if (page_ok(p, app_list(p->w->app, &query, &l, &err), &err)) {
 		if (!l.n)
 			h(p, "<p>%s</p>", _("Nothing here yet."));

@@ -14,6 +14,7 @@
 #include "store/sqlgen.h"
 
 #include <sqlite3.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1176,6 +1177,107 @@ static void snippets_as_fts5_cut_them(void **state)
 	store_close(&a.store);
 }
 
+/* A common word is ranked among its newest thousand matches, as FTS5's
+ * bm25() ranked the matches from the thousandth newest on, and the count
+ * says that more match; fewer are ranked and counted whole. */
+static void ranks_the_newest_window_as_bm25(void **state)
+{
+	static const char *const words[] = { "river", "riverbank", "walk", "calm", "the", "long", "day", "dog" };
+	static const struct {
+		const char *q, *fts;
+		int limit;
+	} cases[] = {
+		{ "river", "\"river\"*", 30 }, { "riv walk", "\"riv\"* \"walk\"*", 30 },
+		{ "river", "\"river\"*", 1100 }, { "dog calm", "\"dog\"* \"calm\"*", 20 },
+		{ "riverbank", "\"riverbank\"*", 0 },
+	};
+	struct nb_app a = { .now = NOW };
+	struct nb_error err;
+	sqlite3 *ref;
+	sqlite3_stmt *ins, *order, *floor, *count;
+	unsigned seed = 11;
+
+	(void)state;
+	assert_int_equal(store_sqlite_open(":memory:", &a.store, &err), NB_OK);
+	assert_int_equal(sqlite3_open(":memory:", &ref), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(ref, "CREATE VIRTUAL TABLE ref USING fts5(body, words, tokenize = 'unicode61 remove_diacritics 2')",
+				      NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(ref, "INSERT INTO ref(rowid, body, words) VALUES (?, ?, ?)", -1, &ins, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(ref, "SELECT rowid FROM ref WHERE ref MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+					    -1, &floor, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(ref, "SELECT rowid FROM ref WHERE ref MATCH ?1 AND rowid >= ?2 ORDER BY rank LIMIT ?3",
+					    -1, &order, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(ref, "SELECT count(*) FROM ref WHERE ref MATCH ?", -1, &count, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(ref, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+	for (int r = 0; r < 1600; r++) {
+		struct nb_buf note = { 0 }, t = { 0 }, w = { 0 };
+		int n = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 12;
+		struct nb_entry *e;
+		for (int i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			buf_addf(&note, "%s%s", i ? " " : "", words[(seed >> 16) % (sizeof words / sizeof words[0])]);
+		}
+		e = checkin(3, note.s, NOW);
+		fields_search_text(e, &t, &w);
+		add(&a, e);
+		sqlite3_bind_int(ins, 1, r + 1);
+		sqlite3_bind_text(ins, 2, t.s, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 3, w.s ? w.s : "", -1, SQLITE_TRANSIENT);
+		assert_int_equal(sqlite3_step(ins), SQLITE_DONE);
+		sqlite3_reset(ins);
+		buf_free(&note);
+		buf_free(&t);
+		buf_free(&w);
+	}
+	assert_int_equal(sqlite3_exec(ref, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		struct nb_hits hits = { 0 };
+		int window = cases[c].limit == 0 ? INT_MAX : cases[c].limit > 1000 ? cases[c].limit : 1000;
+		int64_t lowest = 0, all;
+		size_t k = 0;
+
+		sqlite3_bind_text(floor, 1, cases[c].fts, -1, SQLITE_STATIC);
+		sqlite3_bind_int(floor, 2, window == INT_MAX ? INT_MAX : window - 1);
+		if (sqlite3_step(floor) == SQLITE_ROW)
+			lowest = sqlite3_column_int64(floor, 0);
+		sqlite3_reset(floor);
+		sqlite3_bind_text(count, 1, cases[c].fts, -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(count), SQLITE_ROW);
+		all = sqlite3_column_int64(count, 0);
+		sqlite3_reset(count);
+		assert_int_equal(app_search(&a, cases[c].q, cases[c].limit, &hits, &err), NB_OK);
+		sqlite3_bind_text(order, 1, cases[c].fts, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(order, 2, lowest);
+		sqlite3_bind_int(order, 3, cases[c].limit ? cases[c].limit : -1);
+		while (sqlite3_step(order) == SQLITE_ROW) {
+			assert_true(k < hits.n);
+			if (hits.v[k].entry->id != sqlite3_column_int64(order, 0))
+				fail_msg("%s, limit %d: hit %zu is #%lld, bm25() ranks #%lld there", cases[c].q,
+					 cases[c].limit, k, (long long)hits.v[k].entry->id,
+					 (long long)sqlite3_column_int64(order, 0));
+			k++;
+		}
+		sqlite3_reset(order);
+		assert_int_equal(k, hits.n);
+		if (all > window) {	/* more than were ranked: said so */
+			assert_true(hits.over);
+			assert_int_equal(hits.total, window);
+		} else {
+			assert_false(hits.over);
+			assert_int_equal(hits.total, all);
+		}
+		if (c == 0)	/* the case the test is for */
+			assert_true(all > 1000 && hits.over && hits.n == 30);
+		hits_free(&hits);
+	}
+	sqlite3_finalize(ins);
+	sqlite3_finalize(order);
+	sqlite3_finalize(floor);
+	sqlite3_finalize(count);
+	sqlite3_close(ref);
+	store_close(&a.store);
+}
+
 /* A database of schema 2 (before the connection scale) keeps its
  * check-ins and gains the scale and its mean per day when opened; so do
  * the craving scale and the circle's first to call (schema 5). */
@@ -2191,6 +2293,7 @@ int main(void)
 		cmocka_unit_test(index_anew_when_the_text_changed),
 		cmocka_unit_test(index_anew_when_the_words_changed),
 		cmocka_unit_test(snippets_as_fts5_cut_them),
+		cmocka_unit_test(ranks_the_newest_window_as_bm25),
 		cmocka_unit_test(migration_adds_connection),
 		cmocka_unit_test(check_finds_the_index_and_links),
 		cmocka_unit_test_setup_teardown(week_shows_the_last_week_with_records, setup, teardown),

@@ -360,8 +360,18 @@ static void exercise_asks_its_questions(void **state)
 	req_free(&r);
 }
 
-/* A search with more matches than the page shows says so, and shows all
- * when asked. */
+/* How often needle stands in hay. */
+static int count(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (const char *at = hay; (at = strstr(at, needle)); at += strlen(needle))
+		n++;
+	return n;
+}
+
+/* A search with more matches than the page shows says so, shows the best
+ * few first and more on asking, as the history's list does. */
 static void search_says_how_many(void **state)
 {
 	struct fixture *f = *state;
@@ -378,12 +388,23 @@ static void search_says_how_many(void **state)
 	req_init(&r, &f->w, "GET", "/history");
 	kvs_add(&r.query, "q", "heron", 5);
 	assert_int_equal(run(f, &r, &body), 200);
-	assert_non_null(strstr(body, "best 100 of 105 matches"));
-	assert_non_null(strstr(body, "href=\"/history?all=1&amp;q=heron\""));
+	assert_non_null(strstr(body, "best 30 of 105 matches"));
+	assert_int_equal(count(body, "class=\"snippet\""), 30);
+	assert_non_null(strstr(body, "href=\"/history?show=60&amp;q=heron\""));
 	free(body);
-	kvs_add(&r.query, "all", "1", 1);
+	kvs_add(&r.query, "show", "90", 2);
 	assert_int_equal(run(f, &r, &body), 200);
-	assert_null(strstr(body, "best 100"));
+	assert_non_null(strstr(body, "best 90 of 105 matches"));
+	assert_non_null(strstr(body, "href=\"/history?show=120&amp;q=heron\""));
+	free(body);
+	req_free(&r);
+	req_init(&r, &f->w, "GET", "/history");
+	kvs_add(&r.query, "q", "heron", 5);
+	kvs_add(&r.query, "show", "120", 3);
+	assert_int_equal(run(f, &r, &body), 200);
+	assert_null(strstr(body, "best "));
+	assert_int_equal(count(body, "class=\"snippet\""), 105);
+	assert_null(strstr(body, "Show more"));
 	free(body);
 	req_free(&r);
 }
