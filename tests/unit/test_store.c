@@ -1077,6 +1077,49 @@ static void migration_drops_the_copy(void **state)
 	unlink_db(path);
 }
 
+/* A store and, beside it, an FTS5 table that keeps its texts (as schema 9
+ * did), the reference for the search: n check-ins of words drawn from
+ * words (up to most of them a note; every fifth with "sadness" ticked when
+ * sad), each in both. */
+static sqlite3 *ref_pair(struct nb_app *a, const char *const *words, size_t nwords, int n, int most,
+			 bool sad, unsigned seed)
+{
+	struct nb_error err;
+	sqlite3 *ref;
+	sqlite3_stmt *ins;
+
+	assert_int_equal(store_sqlite_open(":memory:", &a->store, &err), NB_OK);
+	assert_int_equal(sqlite3_open(":memory:", &ref), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(ref, "CREATE VIRTUAL TABLE ref USING fts5(body, words, tokenize = 'unicode61 remove_diacritics 2');"
+					   "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(ref, "INSERT INTO ref(rowid, body, words) VALUES (?, ?, ?)", -1, &ins, NULL), SQLITE_OK);
+	for (int r = 0; r < n; r++) {
+		struct nb_buf note = { 0 }, t = { 0 }, w = { 0 };
+		int k = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % (most ? most : (r % 3 ? 9 : 40));
+		struct nb_entry *e;
+		for (int i = 0; i < k; i++) {
+			seed = seed * 1103515245u + 12345u;
+			buf_addf(&note, "%s%s", i ? " " : "", words[(seed >> 16) % nwords]);
+		}
+		e = checkin(3, note.s, NOW);
+		if (sad && r % 5 == 0)
+			items_add(&e->u.checkin.emotions, "sadness", NULL, 0);
+		fields_search_text(e, &t, &w);
+		add(a, e);
+		sqlite3_bind_int(ins, 1, r + 1);
+		sqlite3_bind_text(ins, 2, t.s, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 3, w.s ? w.s : "", -1, SQLITE_TRANSIENT);
+		assert_int_equal(sqlite3_step(ins), SQLITE_DONE);
+		sqlite3_reset(ins);
+		buf_free(&note);
+		buf_free(&t);
+		buf_free(&w);
+	}
+	sqlite3_finalize(ins);
+	assert_int_equal(sqlite3_exec(ref, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	return ref;
+}
+
 /* The snippets cut from a record's own text are the ones FTS5's snippet()
  * cut from its copy before schema 10, and the order of the hits is the
  * same: the same texts in an FTS5 table that keeps them (as schema 9 did)
@@ -1095,41 +1138,14 @@ static void snippets_as_fts5_cut_them(void **state)
 	struct nb_app a = { .now = NOW };
 	struct nb_error err;
 	sqlite3 *ref;
-	sqlite3_stmt *ins, *snip, *order;
-	unsigned seed = 7;
+	sqlite3_stmt *snip, *order;
 	int compared = 0;
 
 	(void)state;
-	assert_int_equal(store_sqlite_open(":memory:", &a.store, &err), NB_OK);
-	assert_int_equal(sqlite3_open(":memory:", &ref), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(ref, "CREATE VIRTUAL TABLE ref USING fts5(body, words, tokenize = 'unicode61 remove_diacritics 2')",
-				      NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(ref, "INSERT INTO ref(rowid, body, words) VALUES (?, ?, ?)", -1, &ins, NULL), SQLITE_OK);
+	ref = ref_pair(&a, words, sizeof words / sizeof words[0], 80, 0, true, 7);
 	assert_int_equal(sqlite3_prepare_v2(ref, "SELECT snippet(ref, 0, char(2), char(3), '…', 12) FROM ref WHERE ref MATCH ?1 AND rowid = ?2",
 					    -1, &snip, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(ref, "SELECT rowid FROM ref WHERE ref MATCH ? ORDER BY rank", -1, &order, NULL), SQLITE_OK);
-	for (int r = 0; r < 80; r++) {
-		struct nb_buf note = { 0 }, t = { 0 }, w = { 0 };
-		int n = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % (r % 3 ? 9 : 40);
-		struct nb_entry *e;
-		for (int i = 0; i < n; i++) {
-			seed = seed * 1103515245u + 12345u;
-			buf_addf(&note, "%s%s", i ? " " : "", words[(seed >> 16) % (sizeof words / sizeof words[0])]);
-		}
-		e = checkin(3, note.s, NOW);
-		if (r % 5 == 0)
-			items_add(&e->u.checkin.emotions, "sadness", NULL, 0);
-		fields_search_text(e, &t, &w);
-		add(&a, e);
-		sqlite3_bind_int(ins, 1, r + 1);
-		sqlite3_bind_text(ins, 2, t.s, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 3, w.s ? w.s : "", -1, SQLITE_TRANSIENT);
-		assert_int_equal(sqlite3_step(ins), SQLITE_DONE);
-		sqlite3_reset(ins);
-		buf_free(&note);
-		buf_free(&t);
-		buf_free(&w);
-	}
 	for (size_t qi = 0; qi < sizeof queries / sizeof queries[0]; qi++) {
 		struct nb_hits hits = { 0 };
 		struct nb_buf fq = { 0 };
@@ -1170,7 +1186,6 @@ static void snippets_as_fts5_cut_them(void **state)
 		buf_free(&fq);
 	}
 	assert_true(compared > 200);
-	sqlite3_finalize(ins);
 	sqlite3_finalize(snip);
 	sqlite3_finalize(order);
 	sqlite3_close(ref);
@@ -1194,42 +1209,15 @@ static void ranks_the_newest_window_as_bm25(void **state)
 	struct nb_app a = { .now = NOW };
 	struct nb_error err;
 	sqlite3 *ref;
-	sqlite3_stmt *ins, *order, *floor, *count;
-	unsigned seed = 11;
+	sqlite3_stmt *order, *floor, *count;
 
 	(void)state;
-	assert_int_equal(store_sqlite_open(":memory:", &a.store, &err), NB_OK);
-	assert_int_equal(sqlite3_open(":memory:", &ref), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(ref, "CREATE VIRTUAL TABLE ref USING fts5(body, words, tokenize = 'unicode61 remove_diacritics 2')",
-				      NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(ref, "INSERT INTO ref(rowid, body, words) VALUES (?, ?, ?)", -1, &ins, NULL), SQLITE_OK);
+	ref = ref_pair(&a, words, sizeof words / sizeof words[0], 1600, 12, false, 11);
 	assert_int_equal(sqlite3_prepare_v2(ref, "SELECT rowid FROM ref WHERE ref MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
 					    -1, &floor, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(ref, "SELECT rowid FROM ref WHERE ref MATCH ?1 AND rowid >= ?2 ORDER BY rank LIMIT ?3",
 					    -1, &order, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(ref, "SELECT count(*) FROM ref WHERE ref MATCH ?", -1, &count, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(ref, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
-	for (int r = 0; r < 1600; r++) {
-		struct nb_buf note = { 0 }, t = { 0 }, w = { 0 };
-		int n = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 12;
-		struct nb_entry *e;
-		for (int i = 0; i < n; i++) {
-			seed = seed * 1103515245u + 12345u;
-			buf_addf(&note, "%s%s", i ? " " : "", words[(seed >> 16) % (sizeof words / sizeof words[0])]);
-		}
-		e = checkin(3, note.s, NOW);
-		fields_search_text(e, &t, &w);
-		add(&a, e);
-		sqlite3_bind_int(ins, 1, r + 1);
-		sqlite3_bind_text(ins, 2, t.s, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 3, w.s ? w.s : "", -1, SQLITE_TRANSIENT);
-		assert_int_equal(sqlite3_step(ins), SQLITE_DONE);
-		sqlite3_reset(ins);
-		buf_free(&note);
-		buf_free(&t);
-		buf_free(&w);
-	}
-	assert_int_equal(sqlite3_exec(ref, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
 	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
 		struct nb_hits hits = { 0 };
 		int window = cases[c].limit == 0 ? INT_MAX : cases[c].limit > 1000 ? cases[c].limit : 1000;
@@ -1270,7 +1258,6 @@ static void ranks_the_newest_window_as_bm25(void **state)
 			assert_true(all > 1000 && hits.over && hits.n == 30);
 		hits_free(&hits);
 	}
-	sqlite3_finalize(ins);
 	sqlite3_finalize(order);
 	sqlite3_finalize(floor);
 	sqlite3_finalize(count);
