@@ -25,12 +25,21 @@ static const char *const mood_words[] = {
 	N_("very low"), N_("low"), N_("so-so"), N_("good"), N_("very good"),
 };
 
+/* The fold of the check-in's form that holds the body, energy and sleep. */
+#define FOLD_BODY N_("Body, energy and sleep")
+
+/* The check-in's form asks its first scales, where one is, the feelings and
+ * the needs, then in a fold the body, energy and sleep, then the tags and a
+ * note (.order); a craving first for a person who has noted one before. */
 static const struct nb_field checkin[] = {
 	{ .id = "body", .key = "body", .column = "body",
 	  .type = NB_FT_ITEMS, .offset = AT(checkin.body), .vocab = NB_VOCAB_SENSATION,
 	  .flags = NB_FF_SEARCH,
 	  .name = N_("body"), .label = N_("Body"),
 	  .ask = N_("Body: what do you feel, and where? For example: tension in my shoulders, tiredness"),
+	  .question = N_("What do you feel in your body, and where?"),
+	  .hint = N_("In your own words, like: tension in my shoulders, tiredness"),
+	  .order = 4, .fold = FOLD_BODY,
 	  .arg = N_("SENSATION[@PLACE]"), .help = N_("e.g. tension@shoulders (repeatable, or a, b)"),
 	  .sum = { .at = 10, .flags = NB_FS_ELSE } },
 	{ .id = "emotion", .key = "emotions", .column = "emotion",
@@ -39,6 +48,7 @@ static const struct nb_field checkin[] = {
 	  .name = N_("emotion"), .label = N_("Emotions"),
 	  .other = N_("Other emotions"), .hint = N_("In your own words, like: restless, a bit sad"),
 	  .ask = N_("Emotion: which emotions are here? Add :1-5 for how strong, e.g. sadness:3"),
+	  .question = N_("Which emotions are here?"), .order = 2,
 	  .arg = N_("NAME[:1-5]"), .help = N_("an emotion and how strong it is (repeatable)"),
 	  .sum = { .at = 6 } },
 	{ .id = "need", .key = "needs", .column = "need",
@@ -47,12 +57,13 @@ static const struct nb_field checkin[] = {
 	  .name = N_("need"), .label = N_("Needs"),
 	  .other = N_("Other needs"),
 	  .ask = N_("Need: what do you need today?"),
+	  .question = N_("What do you need today?"), .order = 3,
 	  .arg = N_("NAME"), .help = N_("what you need today (repeatable)"),
 	  .sum = { .at = 7, .fmt = N_("needs %s") } },
 	{ .id = "state", .key = "state", .column = "state",
 	  .type = NB_FT_TERM, .offset = AT(checkin.state), .vocab = NB_VOCAB_STATE,
 	  .name = N_("state"), .label = N_("State"),
-	  .ask = N_("Where are you right now?"),
+	  .ask = N_("Where are you right now?"), .order = 1,
 	  .arg = N_("STATE"), .help = N_("calm, activated or shutdown"),
 	  .sum = { .at = 8 } },
 	{ .id = "mood", .key = "mood", .column = "mood",
@@ -67,6 +78,7 @@ static const struct nb_field checkin[] = {
 	  .name = N_("energy"), .label = N_("Energy"),
 	  .low = N_("1 empty"), .high = N_("5 full"),
 	  .ask = N_("Energy, 1 (empty) to 5 (full): "),
+	  .order = 5, .fold = FOLD_BODY,
 	  .sum = { .at = 11, .flags = NB_FS_ELSE, .fmt = N_("energy %s") } },
 	{ .id = "tension", .key = "tension", .column = "tension",
 	  .type = NB_FT_SCALE, .offset = AT(checkin.tension), .lo = NB_SCALE_MIN, .hi = NB_SCALE_MAX,
@@ -88,6 +100,8 @@ static const struct nb_field checkin[] = {
 	  .type = NB_FT_MINUTES, .offset = AT(checkin.sleep_minutes), .lo = 0, .hi = 24 * 60,
 	  .name = N_("sleep hours"), .label = N_("Sleep"),
 	  .ask = N_("Sleep last night, in hours (e.g. 7.5): "),
+	  .question = N_("Sleep last night, in hours"), .hint = N_("For example 7.5 or 7:30"),
+	  .order = 7, .fold = FOLD_BODY,
 	  .arg = N_("HOURS"), .help = N_("last night's sleep, e.g. 7.5 or 7:30"),
 	  .sum = { .at = 4, .fmt = N_("slept %s") } },
 	{ .id = "sleep-quality", .key = "sleep_quality", .column = "sleep_quality",
@@ -95,19 +109,26 @@ static const struct nb_field checkin[] = {
 	  .name = N_("sleep quality"), .label = N_("Sleep quality"),
 	  .low = N_("1 poor"), .high = N_("5 good"),
 	  .ask = N_("Sleep quality, 1 (poor) to 5 (good): "),
+	  .order = 6, .fold = FOLD_BODY,
 	  .sum = { .at = 12, .flags = NB_FS_ELSE, .fmt = N_("sleep quality %s") } },
-	/* for recovery (--craving): how strong an urge to use or drink was today */
+	/* for recovery (--craving): how strong an urge to use or drink was today;
+	 * not asked of everyone: a flag, and on the page with the first scales
+	 * or once "craving" is ticked among the emotions */
 	{ .id = "craving", .key = "craving", .column = "craving",
 	  .since = { 5, 3 },
 	  .type = NB_FT_SCALE, .offset = AT(checkin.craving), .lo = NB_SCALE_MIN, .hi = NB_SCALE_MAX,
+	  .flags = NB_FF_NOTED,
 	  .name = N_("craving"), .label = N_("Craving or urge"),
 	  .low = N_("1 none"), .high = N_("5 very strong"),
-	  .sum = { .at = 5, .fmt = N_("craving %s") } },	/* not asked of everyone: a flag, and on the page */
+	  .under = "emotion",
+	  .sum = { .at = 5, .fmt = N_("craving %s") } },
 	{ .id = "tag", .key = "tags", .column = "tag",
 	  .type = NB_FT_TERMS, .offset = AT(checkin.tags), .vocab = NB_VOCAB_FREE,
 	  .flags = NB_FF_SEARCH,
 	  .name = N_("tag"), .label = N_("Tags"),
 	  .ask = N_("Tags, such as what you did (comma separated): "),
+	  .question = N_("Tags"), .hint = N_("What you did, like: a walk, a call with my sister"),
+	  .order = 8,
 	  .arg = N_("TEXT"), .help = N_("what you did, or anything to find back (repeatable)"),
 	  .sum = { .at = 13, .flags = NB_FS_ELSE } },
 	{ .id = "note", .key = "note", .column = "note",
@@ -115,6 +136,7 @@ static const struct nb_field checkin[] = {
 	  .flags = NB_FF_SEARCH,
 	  .name = N_("note"), .label = N_("Note"),
 	  .ask = N_("A note, if you like: "),
+	  .question = N_("A note, if you like"), .order = 9,
 	  .arg = N_("TEXT"), .help = N_("a free note"),
 	  .sum = { .at = 9, .cut = 40 } },
 };
@@ -811,6 +833,16 @@ static bool minutes_sum(const struct nb_entry *e, const struct nb_field *f, stru
 	return true;
 }
 
+static void scale_typed(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	buf_addi(b, field_int_of(e, f));
+}
+
+static void minutes_typed(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	minutes_sum(e, f, b);
+}
+
 /* texts: a term, a line, a text, a prompt, a member */
 
 static bool str_answered(const struct nb_entry *e, const struct nb_field *f)
@@ -948,6 +980,21 @@ static bool items_sum(const struct nb_entry *e, const struct nb_field *f, struct
 	return true;
 }
 
+/* by the words of its terms and their places: "tension in shoulders,
+ * tiredness"; a strength is left out, as the page's box of a list has
+ * always shown it (the strengths of feelings are typed in .other's box) */
+static void items_typed(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	const struct nb_items *l = field_items_of(e, f);
+
+	for (size_t i = 0; i < l->n; i++) {
+		buf_add(b, i ? ", " : "");
+		buf_add(b, vocab_label(f->vocab, l->v[i].term));
+		if (l->v[i].place)
+			buf_say(b, _(" in %s"), (const char *[]){ vocab_label(NB_VOCAB_PLACE, l->v[i].place) }, 1);
+	}
+}
+
 /* a flag: yes or no, in words of its own (.low, .high) */
 
 static bool always_answered(const struct nb_entry *e, const struct nb_field *f)
@@ -1023,30 +1070,30 @@ static enum nb_err answers_check(const struct nb_entry *e, const struct nb_field
 
 static const struct nb_ftype_ops ftypes[NB_FT__COUNT] = {
 	[NB_FT_SCALE] = { NB_CELL_INT, false, 0, int_answered, NULL, int_to_cell, int_from_cell,
-			  scale_check, scale_parse, scale_describe, scale_sum },
+			  scale_check, scale_parse, scale_describe, scale_sum, scale_typed },
 	[NB_FT_SECONDS] = { NB_CELL_INT, false, 0, int_answered, NULL, int_to_cell, int_from_cell,
-			    seconds_check, seconds_parse, seconds_describe, seconds_sum },
+			    seconds_check, seconds_parse, seconds_describe, seconds_sum, seconds_describe },
 	[NB_FT_MINUTES] = { NB_CELL_INT, false, -1, int_answered, NULL, int_to_cell, int_from_cell,
-			    minutes_check, minutes_parse, minutes_describe, minutes_sum },
+			    minutes_check, minutes_parse, minutes_describe, minutes_sum, minutes_typed },
 	[NB_FT_TERM] = { NB_CELL_TEXT, false, 0, str_answered, str_release, str_to_cell, str_from_cell,
-			 term_check, term_parse, term_describe, term_sum },
+			 term_check, term_parse, term_describe, term_sum, term_describe },
 	[NB_FT_LINE] = { NB_CELL_TEXT, false, 0, str_answered, str_release, str_to_cell, str_from_cell,
-			 line_check, str_parse, text_describe, text_sum },
+			 line_check, str_parse, text_describe, text_sum, text_describe },
 	[NB_FT_TEXT] = { NB_CELL_TEXT, false, 0, str_answered, str_release, str_to_cell, str_from_cell,
-			 text_check, str_parse, text_describe, text_sum },
+			 text_check, str_parse, text_describe, text_sum, text_describe },
 	[NB_FT_PROMPT] = { NB_CELL_TEXT, false, 0, str_answered, str_release, str_to_cell, str_from_cell,
-			   prompt_check, str_parse, prompt_describe, text_sum },
+			   prompt_check, str_parse, prompt_describe, text_sum, text_describe },
 	[NB_FT_ITEMS] = { NB_CELL_NONE, false, 0, items_answered, items_release, NULL, NULL,
-			  items_check, items_parse, items_describe, items_sum },
+			  items_check, items_parse, items_describe, items_sum, items_typed },
 	[NB_FT_TERMS] = { NB_CELL_NONE, false, 0, items_answered, items_release, NULL, NULL,
-			  items_check, items_parse, items_describe, items_sum },
+			  items_check, items_parse, items_describe, items_sum, items_typed },
 	[NB_FT_FLAG] = { NB_CELL_INT, false, 0, always_answered, NULL, flag_to_cell, flag_from_cell,
-			 NULL, flag_parse, flag_describe, flag_sum },
+			 NULL, flag_parse, flag_describe, flag_sum, NULL },
 	/* a member is named by the uid of their record: kept, not typed */
 	[NB_FT_MEMBER] = { NB_CELL_TEXT, true, 0, str_answered, str_release, str_to_cell, str_from_cell,
-			   NULL, str_parse, NULL, NULL },
+			   NULL, str_parse, NULL, NULL, NULL },
 	[NB_FT_ANSWERS] = { NB_CELL_TEXT, false, 0, always_answered, NULL, answers_to_cell, answers_from_cell,
-			    answers_check, NULL, NULL, NULL },
+			    answers_check, NULL, NULL, NULL, NULL },
 };
 
 const struct nb_ftype_ops *ftype_ops(enum nb_ftype t)
@@ -1138,6 +1185,12 @@ void field_describe(const struct nb_entry *e, const struct nb_field *f, struct n
 bool field_sum(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
 {
 	return ftypes[f->type].sum && ftypes[f->type].sum(e, f, b);
+}
+
+void field_typed(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
+{
+	if (ftypes[f->type].typed && field_answered(e, f))
+		ftypes[f->type].typed(e, f, b);
 }
 
 /* The words of term in vocab v for the index: its id, its label in English

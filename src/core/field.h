@@ -48,6 +48,9 @@ enum {
 	NB_FF_LATER = 256,	/* noted afterwards: on the page's form once the record exists */
 	NB_FF_EITHER = 512,	/* a flag chosen on the page between its two words (.words),
 				 * not ticked in a box */
+	NB_FF_NOTED = 1024,	/* noted by some people only (a craving): on the page asked
+				 * with the first rows for a person who has noted it
+				 * before (rows_look.noted), else in its own place */
 };
 
 /* How a row takes part in the one-line summary of its record (describe_entry). */
@@ -89,6 +92,16 @@ struct nb_field {
 				 * empty; NULL: "... is needed here." */
 	int box;		/* a scale the page asks as one box: its value when ticked
 				 * (0: not one) */
+	int order;		/* its place on the page's form within its part (the rows
+				 * asked first, the others, the boxes): by .order, then the
+				 * table's order (0 in every row: the table's order) */
+	const char *fold;	/* N_(): the title of the fold on the page's form that holds
+				 * it, closed until one of its rows is answered; the rows
+				 * with the same title share it; NULL: in no fold */
+	const char *under;	/* the id of the row whose choices it is asked beneath on the
+				 * page, which the style sheet shows once that row's term
+				 * of this row's id is ticked ("craving" among the
+				 * emotions); NULL: in its own place */
 	const char *arg, *help;	/* N_(): its flag's value and meaning in --help (a scale's
 				 * are its range and its ends) */
 	nb_say_fn *say;		/* its value in words for its row and the summary, or NULL */
@@ -143,6 +156,8 @@ struct nb_ftype_ops {
 	void (*describe)(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b);
 	/* the value in words for the one-line summary; false: nothing to say */
 	bool (*sum)(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b);
+	/* the value as a person types it, to be changed in a form's box (field_typed) */
+	void (*typed)(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b);
 };
 
 const struct nb_ftype_ops *ftype_ops(enum nb_ftype t);
@@ -215,6 +230,12 @@ bool fields_complete(const struct nb_entry *e);
 /* The value of f in words for people ("3 of 5", "7:30 hours", "sadness (3)");
  * nothing is appended when it is not answered or has no row. */
 void field_describe(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b);
+
+/* The value of f as a person types it, which a form's box offers to be
+ * changed and field_parse reads back ("7:30", "tension in shoulders,
+ * tiredness", a term by its label); nothing is appended when it is not
+ * answered or is not typed (a flag, a member, the answers). */
+void field_typed(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b);
 
 /* What the search finds of e: in text, what a snippet shows (the terms of
  * its lists by their labels, then its searchable texts); in words, the

@@ -142,8 +142,10 @@ int64_t path_id(const char *path, const char *prefix);
 
 /* Forms of records, shared by making and editing: fill e from the posted
  * fields, row by row of its kind (err names the field), and the page that
- * shows the form (a moment's and a trigger's ask their rows in order). */
+ * shows the form (every kind's asks its rows, rows_form). */
 enum nb_err entry_from_form(struct page *p, struct nb_entry *e);
+/* The check-in's form, with a craving asked first for a person who has
+ * noted one before (app_craving_first). */
 void checkin_form(struct page *p, const struct nb_entry *e, const char *action);
 /* How the form of a kind that asks its rows looks around them. */
 struct rows_look {
@@ -151,14 +153,18 @@ struct rows_look {
 	const char *first;	/* a word before the rows, or NULL */
 	const char *button;
 	bool when;		/* "Another date or time" after the rows */
+	bool noted;		/* the person has noted the rows noted by some (NB_FF_NOTED)
+				 * before: they are asked first */
 	/* after the rows, before the button, or NULL */
 	void (*after)(struct page *p, const struct nb_entry *e, const void *ctx);
 	const void *ctx;
 };
 /* The form of e (NULL or without an id: a new record of kind t) from its
- * rows: those asked first (NB_FF_FIRST), the others in their order, the
- * boxes to tick last; each by its type and its words (.question, else
- * .ask), posted to action. */
+ * rows: those asked first (NB_FF_FIRST), the others, the boxes to tick
+ * last, each part by .order and then in the table's order; a row in a fold
+ * (.fold) with the rows after it of that fold, a row .under another beneath
+ * that row's choices; each by its type and its words (.question, else
+ * .ask; .hint, .other), posted to action. */
 void rows_form(struct page *p, const struct nb_entry *e, enum nb_type t, const char *action,
 	       const struct rows_look *look);
 /* The member's form (page_circle.c): to change e, with the circle's first

@@ -1,9 +1,9 @@
 /*
  * The forms that make and change records: check-in, moment, trigger, and
- * the form of any kind whose page asks its rows (rows_form). The
- * posted fields go through the same parsers and validation as the command
- * line; a refused form comes back with everything the person wrote and the
- * field marked.
+ * the form of any kind whose page asks its rows (rows_form), each from its
+ * rows. The posted fields go through the same parsers and validation as
+ * the command line; a refused form comes back with everything the person
+ * wrote and the field marked.
  */
 #include "page.h"
 #include "core/describe.h"
@@ -136,59 +136,6 @@ static const char *scale_shown(struct page *p, const char *name, int v, char *bu
 	return buf;
 }
 
-static bool is_craving(const struct nb_field *f)
-{
-	return strcmp(f->id, "craving") == 0;
-}
-
-/* The check-in's scales asked at the top (first) or further down; the
- * craving scale is asked by itself (craving_scale). */
-static void w_scales(struct page *p, const struct nb_entry *e, bool first)
-{
-	size_t n;
-	const struct nb_field *f = fields_of(NB_CHECKIN, &n);
-
-	for (size_t i = 0; i < n; i++) {
-		char b[8];
-		if (f[i].type != NB_FT_SCALE || !(f[i].flags & NB_FF_FIRST) != !first || is_craving(&f[i]))
-			continue;
-		w_scale_field(p, &f[i], scale_shown(p, f[i].id, e ? field_int_of(e, &f[i]) : 0, b));
-	}
-}
-
-/* The craving scale: with the first scales for a person who has noted a
- * craving before (care_craving_first), else right after the feelings,
- * where the style sheet shows it once "craving" is ticked (or a strength
- * is chosen): a craving ticked is asked how strong. */
-static void craving_scale(struct page *p, const struct nb_entry *e, bool first)
-{
-	size_t n;
-	const struct nb_field *f = fields_of(NB_CHECKIN, &n);
-
-	for (size_t i = 0; i < n; i++) {
-		char b[8];
-		if (!is_craving(&f[i]))
-			continue;
-		if (!first)
-			h(p, "<div class=\"craving-ask\">");
-		w_scale_field(p, &f[i], scale_shown(p, f[i].id, e ? field_int_of(e, &f[i]) : 0, b));
-		if (!first)
-			h(p, "</div>");
-	}
-}
-
-/* Whether e answers any scale asked further down. */
-static bool later_scales(const struct nb_entry *e)
-{
-	size_t n;
-	const struct nb_field *f = fields_of(NB_CHECKIN, &n);
-
-	for (size_t i = 0; e && i < n; i++)
-		if (f[i].type == NB_FT_SCALE && !(f[i].flags & NB_FF_FIRST) && !is_craving(&f[i]) && field_answered(e, &f[i]))
-			return true;
-	return false;
-}
-
 /* The words of a list that are not terms of its vocabulary ("sadness:3" too). */
 static char *others(const struct nb_items *l, enum nb_vocab v)
 {
@@ -212,20 +159,6 @@ static char *others(const struct nb_items *l, enum nb_vocab v)
 	return buf_detach(&b);
 }
 
-/* A list as a person would type it back: "tension in shoulders, tiredness". */
-static char *joined(const struct nb_items *l, enum nb_vocab v)
-{
-	struct nb_buf b = { 0 };
-
-	for (size_t i = 0; l && i < l->n; i++) {
-		buf_add(&b, i ? ", " : "");
-		buf_add(&b, vocab_label(v, l->v[i].term));
-		if (l->v[i].place)
-			buf_addf(&b, _(" in %s"), vocab_label(NB_VOCAB_PLACE, l->v[i].place));
-	}
-	return buf_detach(&b);
-}
-
 /* datetime-local value of a stored record, in its own offset. */
 static void local_value(const struct nb_entry *e, char out[20])
 {
@@ -238,68 +171,57 @@ static void local_value(const struct nb_entry *e, char out[20])
 	snprintf(out, 20, "%.16s", s);
 }
 
-void checkin_form(struct page *p, const struct nb_entry *e, const char *action)
+/* Whether the page's form shows row f of e: a row on the form, and a
+ * row noted afterwards only once e exists. */
+static bool shows(const struct nb_entry *e, const struct nb_field *f)
 {
-	const struct nb_checkin *c = e ? &e->u.checkin : NULL;
-	char sleep[16] = "", at[20];
-	char *body = joined(c ? &c->body : NULL, NB_VOCAB_SENSATION), *emo = others(c ? &c->emotions : NULL, NB_VOCAB_EMOTION);
-	char *need = others(c ? &c->needs : NULL, NB_VOCAB_NEED), *tags = joined(c ? &c->tags : NULL, NB_VOCAB_FREE);
-	struct nb_error err;
-	bool craving_first = false;
-
-	if (c && c->sleep_minutes >= 0)
-		snprintf(sleep, sizeof sleep, "%d:%02d", c->sleep_minutes / 60, c->sleep_minutes % 60);
-	local_value(e, at);
-	form_begin(p, action, "checkin");
-	form_errors(p);
-	if (!page_ok(p, app_craving_first(p->w->app, &craving_first, &err), &err))
-		craving_first = false;	/* then asked after the feelings, as for anyone */
-	w_scales(p, e, true);
-	if (craving_first)
-		craving_scale(p, e, true);
-	w_choices(p, "state", _("Where are you right now?"), NB_VOCAB_STATE, false, NULL,
-		  c ? c->state : NULL);
-	w_choices(p, "emotion", _("Which emotions are here?"), NB_VOCAB_EMOTION, true,
-		  c ? &c->emotions : NULL, NULL);
-	if (!craving_first)
-		craving_scale(p, e, false);
-	w_text(p, "emotion_other", _("Other emotions"),
-	       _("In your own words, like: restless, a bit sad"), shown(p, "emotion_other", emo), false);
-	w_choices(p, "need", _("What do you need today?"), NB_VOCAB_NEED, true, c ? &c->needs : NULL, NULL);
-	w_text(p, "need_other", _("Other needs"), NULL, shown(p, "need_other", need), false);
-	h(p, "<details%r><summary>%s</summary>", p->posted || (c && (c->body.n || c->sleep_minutes >= 0)) || later_scales(e) ? " open" : "",
-	  _("Body, energy and sleep"));
-	w_text(p, "body", _("What do you feel in your body, and where?"),
-	       _("In your own words, like: tension in my shoulders, tiredness"), shown(p, "body", body), false);
-	w_scales(p, e, false);
-	w_text(p, "sleep-hours", _("Sleep last night, in hours"), _("For example 7.5 or 7:30"),
-	       shown(p, "sleep-hours", sleep), false);
-	h(p, "</details>");
-	w_text(p, "tag", _("Tags"), _("What you did, like: a walk, a call with my sister"), shown(p, "tag", tags), false);
-	w_text(p, "note", _("A note, if you like"), NULL, shown(p, "note", c ? c->note : NULL), true);
-	h(p, "<details><summary>%s</summary>", _("Another date or time"));
-	w_datetime(p, "at", _("Date and time"), shown(p, "at", at));
-	h(p, "</details>");
-	form_end(p, _("Save the check-in"));
-	free(body);
-	free(emo);
-	free(need);
-	free(tags);
+	return on_form(f) && !((f->flags & NB_FF_LATER) && !(e && e->id));
 }
 
-/* Row f on the page's form, with e's value (or what was posted, or for a
- * new record a closed choice named in the query: /moment?kind=hug). */
-static void row_field(struct page *p, const struct nb_entry *e, const struct nb_field *f)
+/* The part of the form row f is asked in: 0 with the rows asked first
+ * (NB_FF_FIRST, and one noted by some when this person has, NB_FF_NOTED),
+ * 1 with the others, 2 with the boxes to tick; -1 beneath the choices of
+ * another row (.under). */
+static int row_part(const struct nb_field *f, const struct rows_look *look)
+{
+	if ((f->flags & NB_FF_FIRST) || ((f->flags & NB_FF_NOTED) && look->noted))
+		return 0;
+	return f->under ? -1 : is_box(f) ? 2 : 1;
+}
+
+static void row_field(struct page *p, const struct nb_entry *e, enum nb_type t, const struct nb_field *f,
+		      const struct rows_look *look);
+
+/* The rows of kind t asked beneath the choices of row of (their .under),
+ * each in a block the style sheet shows once of's term of that row's id is
+ * ticked: a craving ticked among the emotions is asked how strong. */
+static void rows_beneath(struct page *p, const struct nb_entry *e, enum nb_type t, const struct nb_field *of,
+			 const struct rows_look *look)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(t, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (row_part(&f[i], look) < 0 && strcmp(f[i].under, of->id) == 0 && shows(e, &f[i])) {
+			h(p, "<div class=\"%s-ask\">", f[i].id);
+			row_field(p, e, t, &f[i], look);
+			h(p, "</div>");
+		}
+}
+
+/* Row f of kind t on the page's form, with e's value (or what was posted,
+ * or for a new record a closed choice named in the query: /moment?kind=hug). */
+static void row_field(struct page *p, const struct nb_entry *e, enum nb_type t, const struct nb_field *f,
+		      const struct rows_look *look)
 {
 	const char *q = _(f->question ? f->question : f->ask), *hint = f->hint ? _(f->hint) : NULL;
 	const char *name = field_flag_name(f);
 	char other[64], b[8];
 
-	if (!on_form(f) || ((f->flags & NB_FF_LATER) && !(e && e->id)))
-		return;
 	if (f->flags & NB_FF_CHOICES) {
 		char *words = others(e ? field_items_of(e, f) : NULL, f->vocab);
 		w_choices(p, name, q, f->vocab, true, e ? field_items_of(e, f) : NULL, NULL);
+		rows_beneath(p, e, t, f, look);
 		snprintf(other, sizeof other, "%s_other", name);
 		w_text(p, other, _(f->other), hint, shown(p, other, words), false);
 		free(words);
@@ -316,34 +238,73 @@ static void row_field(struct page *p, const struct nb_entry *e, const struct nb_
 	} else if (f->type == NB_FT_TERM && vocab_is_closed(f->vocab)) {
 		w_choices(p, name, q, f->vocab, false, NULL,
 			  e ? field_str_of(e, f) : kvs_get(&p->req->query, name));
-	} else if (f->type == NB_FT_TERM) {
-		w_text(p, name, q, hint, shown(p, name, e ? vocab_label(f->vocab, field_str_of(e, f)) : NULL), false);
 	} else if (f->type == NB_FT_SECONDS) {
 		w_length(p, q, e ? field_int_of(e, f) : 0);
 	} else if (f->type == NB_FT_SCALE && !f->low) {	/* a number, not a feeling */
 		w_number(p, name, q, f->lo, f->hi, e ? field_int_of(e, f) : 0);
 	} else if (f->type == NB_FT_SCALE) {
 		w_scale_field(p, f, scale_shown(p, f->id, e ? field_int_of(e, f) : 0, b));
-	} else {
-		w_text(p, name, q, hint, shown(p, name, e ? field_str_of(e, f) : NULL), f->type == NB_FT_TEXT);
+	} else {	/* in words: a term, a text, a list, hours */
+		struct nb_buf v = { 0 };
+		if (e)
+			field_typed(e, f, &v);
+		w_text(p, name, q, hint, shown(p, name, v.s), f->type == NB_FT_TEXT);
+		buf_free(&v);
 	}
+}
+
+/* Whether e answers a row of kind t in the fold of this title. */
+static bool fold_answered(const struct nb_entry *e, enum nb_type t, const char *fold)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(t, &n);
+
+	for (size_t i = 0; e && i < n; i++)
+		if (f[i].fold && strcmp(f[i].fold, fold) == 0 && field_answered(e, &f[i]))
+			return true;
+	return false;
+}
+
+/* From the fold of the row before (was, or NULL) to the fold of the next
+ * (now): the one closed, the other begun, open when the form was posted or
+ * one of its rows is answered. Returns now. */
+static const char *fold_to(struct page *p, const struct nb_entry *e, enum nb_type t, const char *was,
+			   const char *now)
+{
+	if (was && now && strcmp(was, now) == 0)
+		return now;
+	if (was)
+		h(p, "</details>");
+	if (now)
+		h(p, "<details%r><summary>%s</summary>", p->posted || fold_answered(e, t, now) ? " open" : "", _(now));
+	return now;
 }
 
 void rows_form(struct page *p, const struct nb_entry *e, enum nb_type t, const char *action,
 	       const struct rows_look *look)
 {
 	size_t n;
-	const struct nb_field *f = fields_of(t, &n);
+	const struct nb_field *f = fields_of(t, &n), **v = xcalloc(n, sizeof *v);
+	const char *fold = NULL;
 	char at[20];
 
+	for (size_t i = 0; i < n; i++) {	/* by .order, the table's order among equals */
+		size_t k = i;
+		for (; k > 0 && v[k - 1]->order > f[i].order; k--)
+			v[k] = v[k - 1];
+		v[k] = &f[i];
+	}
 	form_begin(p, action, look->klass);
 	form_errors(p);
 	if (look->first)
 		h(p, "<p class=\"quiet\">%s</p>", look->first);
-	for (int pass = 0; pass < 3; pass++)	/* first, then the others, the boxes last */
+	for (int part = 0; part < 3; part++)	/* first, then the others, the boxes last */
 		for (size_t i = 0; i < n; i++)
-			if ((f[i].flags & NB_FF_FIRST) ? pass == 0 : pass == (is_box(&f[i]) ? 2 : 1))
-				row_field(p, e, &f[i]);
+			if (row_part(v[i], look) == part && shows(e, v[i])) {
+				fold = fold_to(p, e, t, fold, v[i]->fold);
+				row_field(p, e, t, v[i], look);
+			}
+	fold_to(p, e, t, fold, NULL);
 	if (look->after)
 		look->after(p, e, look->ctx);
 	if (look->when) {
@@ -353,6 +314,17 @@ void rows_form(struct page *p, const struct nb_entry *e, enum nb_type t, const c
 		h(p, "</details>");
 	}
 	form_end(p, look->button);
+	free(v);
+}
+
+void checkin_form(struct page *p, const struct nb_entry *e, const char *action)
+{
+	struct rows_look look = { .klass = "checkin", .button = _("Save the check-in"), .when = true };
+	struct nb_error err;
+
+	if (!page_ok(p, app_craving_first(p->w->app, &look.noted, &err), &err))
+		look.noted = false;	/* then asked after the feelings, as for anyone */
+	rows_form(p, e, NB_CHECKIN, action, &look);
 }
 
 void moment_form(struct page *p, const struct nb_entry *e, const char *action)

@@ -475,6 +475,51 @@ static void field_types_and_cells(void **state)
 	}
 }
 
+/* A value typed back (what a form's box offers to change) reads as it was. */
+static void typed_back(void **state)
+{
+	static const struct { const char *id, *given, *typed; } v[] = {
+		{ "body", "tension@shoulders, tiredness", "tension in shoulders, tiredness" },
+		{ "sleep-hours", "7.5", "7:30" },
+		{ "state", "calm", "calm and connected" },
+		{ "tag", "a walk, call", "a walk, call" },
+		{ "note", "two\nlines", "two\nlines" },
+		{ "mood", "4", "4" },
+	};
+	struct nb_entry *a = entry_new(NB_CHECKIN), *b = entry_new(NB_CHECKIN);
+	struct nb_error err;
+	size_t n;
+	const struct nb_field *f;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		const struct nb_field *r = field_find(NB_CHECKIN, v[i].id);
+		struct nb_buf t = { 0 }, again = { 0 };
+
+		field_typed(a, r, &t);
+		assert_null(t.s);	/* not answered: nothing */
+		assert_int_equal(field_parse(a, r, v[i].given, &err), NB_OK);
+		field_typed(a, r, &t);
+		assert_string_equal(t.s, v[i].typed);
+		assert_int_equal(field_parse(b, r, t.s, &err), NB_OK);
+		field_typed(b, r, &again);
+		assert_string_equal(again.s, t.s);
+		buf_free(&t);
+		buf_free(&again);
+	}
+	for (int k = NB_CHECKIN; k < NB_TYPE__COUNT; k++) {	/* a row beneath another's choices */
+		f = fields_of((enum nb_type)k, &n);
+		for (size_t i = 0; i < n; i++)
+			if (f[i].under) {
+				const struct nb_field *of = field_find((enum nb_type)k, f[i].under);
+				assert_non_null(of);
+				assert_true(of->flags & NB_FF_CHOICES);
+			}
+	}
+	entry_free(a);
+	entry_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -489,6 +534,7 @@ int main(void)
 		cmocka_unit_test(wanted_touch),
 		cmocka_unit_test(uids),
 		cmocka_unit_test(field_types_and_cells),
+		cmocka_unit_test(typed_back),
 	};
 
 	return cmocka_run_group_tests_name("record", tests, NULL, NULL);
