@@ -70,3 +70,8 @@ run circle edit 3 --name Sam --yes
 run circle --print --text "" beside
 run show 1 --all
 run undo --yes
+# A member's record takes the member's rows in edit, not the circle
+# command's own options (they once wrote past edit's context).
+run edit 3 --yes
+run edit 3 --text hello
+run edit 3 -i --reach 06-87654321
