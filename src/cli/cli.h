@@ -166,14 +166,20 @@ struct rec_flags {
 	enum nb_type fields;	/* each row of this kind is a flag too (--mood) */
 };
 
-/* The own options most kinds have: --at, and -i to be asked. */
-extern const struct option rec_at[], rec_at_ask[];
+/* The own options most kinds have: --at, and -i to be asked; or -i alone. */
+extern const struct option rec_at[], rec_at_ask[], rec_interactive[];
 
 #define REC_OPTS_MAX 64
 /* The options of f: its own, then one per row of its kind that a person
  * gives (not NB_FF_KEPT), a flag row without a value and with its other
  * flag (.off), in buf. */
 const struct option *rec_options(const struct rec_flags *f, struct option buf[REC_OPTS_MAX]);
+/* Parse the options of a command whose context ctx starts with the struct
+ * rec_ctx of a record of f's kind: its own options in the table own
+ * (flags.h), applied to ctx, and f's (rec_options), applied by f->apply. */
+struct opt;
+enum nb_err rec_parse(int argc, char **argv, const struct opt *own, const struct rec_flags *f,
+		      void *ctx, char ***args, int *nargs, struct nb_error *err);
 /* Apply a field's flag (opt OPT_FIELD + index, or OPT_FIELD_OFF + index)
  * to x's record. A closed list's term may be given by its number in the
  * list the questions show. */

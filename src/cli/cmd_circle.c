@@ -11,23 +11,11 @@
 #include "core/parse.h"
 #include "core/xalloc.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { O_YES = OPT_BASE, O_TEXT, O_PRINT };
-
 #define BESIDE_PROMPT "beside-me"
-
-/* The command's own options; --name, --reach, --helps, --place or
- * --person, --first or --not-first are the rows of a member, and so are
- * the questions "circle add" asks without a name. */
-static const struct option opts[] = {
-	{ "yes", no_argument, NULL, O_YES },
-	{ "text", required_argument, NULL, O_TEXT },
-	{ "print", no_argument, NULL, O_PRINT },
-	{ "interactive", no_argument, NULL, 'i' },
-	{ 0 },
-};
 
 struct circle_ctx {
 	struct rec_ctx rec;	/* first, so that a rec_ctx is one */
@@ -35,25 +23,18 @@ struct circle_ctx {
 	char *text;
 };
 
-static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
-{
-	struct circle_ctx *x = ctx;
+/* The command's own options. --name, --reach, --helps, --place or
+ * --person, --first or --not-first are the rows of a member (member_flags,
+ * also those of nabij edit), and so are the questions that -i, or "circle
+ * add" without a name, asks. */
+static const struct opt opts[] = {
+	{ "yes", OPT_TRUE, .at = offsetof(struct circle_ctx, yes) },
+	{ "text", OPT_TEXT, .at = offsetof(struct circle_ctx, text) },
+	{ "print", OPT_TRUE, .at = offsetof(struct circle_ctx, print) },
+	{ 0 },
+};
 
-	switch (opt) {
-	case O_YES:
-		x->yes = true;
-		return NB_OK;
-	case O_PRINT:
-		x->print = true;
-		return NB_OK;
-	case O_TEXT:
-		return rec_set_text(&x->text, arg);
-	default:
-		return rec_apply(&x->rec, opt, arg, err);
-	}
-}
-
-const struct rec_flags member_flags = { opts, apply, NB_MEMBER };
+const struct rec_flags member_flags = { rec_interactive, rec_apply, NB_MEMBER };
 
 static void advice(struct cli *c)
 {
@@ -144,7 +125,6 @@ static int edit(struct cli *c, struct circle_ctx *x, int argc, char **argv, int 
 {
 	struct nb_error err = { 0 };
 	struct nb_entry *e;
-	struct option o[REC_OPTS_MAX];
 	char **rest;
 	int nrest, status;
 	enum nb_err rc;
@@ -154,7 +134,7 @@ static int edit(struct cli *c, struct circle_ctx *x, int argc, char **argv, int 
 	entry_free(x->rec.e);
 	x->rec.e = e;
 	x->rec.editing = true;
-	rc = flags_parse(argc, argv, rec_options(&member_flags, o), apply, x, &rest, &nrest, &err);
+	rc = rec_parse(argc, argv, opts, &member_flags, x, &rest, &nrest, &err);
 	free(rest);
 	if (rc || (rc = app_update(&c->app, e, &err)))
 		return cli_fail(&err);
@@ -370,14 +350,13 @@ static int beside(struct cli *c, struct circle_ctx *x)
 int cmd_circle(struct cli *c, int argc, char **argv)
 {
 	struct circle_ctx x = { .rec = { .c = c, .e = entry_new(NB_MEMBER) } };
-	struct option o[REC_OPTS_MAX];
 	struct nb_error err = { 0 };
 	char **args = NULL;
 	int nargs, status;
 	const char *sub;
 
 	/* The flags make a new member; edit applies them again to the one it changes. */
-	if (flags_parse(argc, argv, rec_options(&member_flags, o), apply, &x, &args, &nargs, &err)) {
+	if (rec_parse(argc, argv, opts, &member_flags, &x, &args, &nargs, &err)) {
 		status = cli_fail(&err);
 		goto out;
 	}

@@ -12,93 +12,66 @@
 #include "core/parse.h"
 #include "core/xalloc.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define LIST_DEFAULT 20
-
-enum { O_SINCE = OPT_BASE, O_UNTIL, O_TYPE, O_LIMIT, O_ALL, O_YES };
-
-static const struct option list_opts[] = {
-	{ "since", required_argument, NULL, O_SINCE },
-	{ "until", required_argument, NULL, O_UNTIL },
-	{ "type", required_argument, NULL, O_TYPE },
-	{ "limit", required_argument, NULL, O_LIMIT },
-	{ "all", no_argument, NULL, O_ALL },
-	{ 0 },
-};
-
-static const struct option delete_opts[] = {
-	{ "yes", no_argument, NULL, O_YES },
-	{ 0 },
-};
-
-static const struct option forget_opts[] = {
-	{ "all", no_argument, NULL, O_ALL },
-	{ "yes", no_argument, NULL, O_YES },
-	{ 0 },
-};
-
-static const struct option search_opts[] = {
-	{ "limit", required_argument, NULL, O_LIMIT },
-	{ 0 },
-};
 
 struct list_ctx {
 	struct nb_query q;
 	bool all, yes, limited;
 };
 
-static enum nb_err list_apply(void *ctx, int opt, const char *arg, struct nb_error *err)
+/* --type checkin,moment: each kind's bit in the query. */
+static enum nb_err set_types(void *ctx, const char *arg, struct nb_error *err)
 {
 	struct list_ctx *x = ctx;
-	enum nb_err rc;
+	char *copy = xstrdup(arg), *save = NULL;
 
-	switch (opt) {
-	case O_SINCE:
-		if ((rc = nb_day_parse(arg, "since", err)))
-			return rc;
-		x->q.since = arg;
-		return NB_OK;
-	case O_UNTIL:
-		if ((rc = nb_day_parse(arg, "until", err)))
-			return rc;
-		x->q.until = arg;
-		return NB_OK;
-	case O_TYPE: {
-		char *copy = xstrdup(arg), *save = NULL;
-		for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-			enum nb_type type = entry_type_parse(t);
-			if (type == NB_TYPE_NONE) {
-				nb_error_set(err, NB_EUSAGE, "type",
-					     _("--type: \"%s\" is not a kind of record; use checkin, moment, trigger, member, session, reflection, attachment or phase."),
-					     t);
-				free(copy);
-				return NB_EUSAGE;
-			}
-			x->q.types |= NB_TYPE_BIT(type);
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		enum nb_type type = entry_type_parse(t);
+		if (type == NB_TYPE_NONE) {
+			nb_error_set(err, NB_EUSAGE, "type",
+				     _("--type: \"%s\" is not a kind of record; use checkin, moment, trigger, member, session, reflection, attachment or phase."),
+				     t);
+			free(copy);
+			return NB_EUSAGE;
 		}
-		free(copy);
-		return NB_OK;
+		x->q.types |= NB_TYPE_BIT(type);
 	}
-	case O_LIMIT: {
-		int n;
-		if ((rc = parse_scale("limit", arg, 1, 1000000, &n, err)))
-			return rc;
-		x->q.limit = n;
-		x->limited = true;
-		return NB_OK;
-	}
-	case O_ALL:
-		x->all = true;
-		return NB_OK;
-	case O_YES:
-		x->yes = true;
-		return NB_OK;
-	default:
-		return NB_EUSAGE;
-	}
+	free(copy);
+	return NB_OK;
 }
+
+#define AT(m) offsetof(struct list_ctx, m)
+
+static const struct opt list_opts[] = {
+	{ "since", OPT_DAY, .at = AT(q.since) },
+	{ "until", OPT_DAY, .at = AT(q.until) },
+	{ "type", OPT_CALL, .call = set_types },
+	{ "limit", OPT_INT, .at = AT(q.limit), .given = AT(limited), .lo = 1, .hi = 1000000 },
+	{ "all", OPT_TRUE, .at = AT(all) },
+	{ 0 },
+};
+
+static const struct opt delete_opts[] = {
+	{ "yes", OPT_TRUE, .at = AT(yes) },
+	{ 0 },
+};
+
+static const struct opt forget_opts[] = {
+	{ "all", OPT_TRUE, .at = AT(all) },
+	{ "yes", OPT_TRUE, .at = AT(yes) },
+	{ 0 },
+};
+
+static const struct opt search_opts[] = {
+	{ "limit", OPT_INT, .at = AT(q.limit), .given = AT(limited), .lo = 1, .hi = 1000000 },
+	{ 0 },
+};
+
+static const struct opt no_opts[] = { { 0 } };
 
 int cmd_list(struct cli *c, int argc, char **argv)
 {
@@ -108,7 +81,7 @@ int cmd_list(struct cli *c, int argc, char **argv)
 	char **args = NULL;
 	int nargs, status = 0;
 
-	if (flags_parse(argc, argv, list_opts, list_apply, &x, &args, &nargs, &err)) {
+	if (opts_parse(argc, argv, list_opts, &x, &args, &nargs, &err)) {
 		status = cli_fail(&err);
 		goto out;
 	}
@@ -152,14 +125,6 @@ static enum nb_err one_id(const char *cmd, int nargs, char **args, int64_t *id,
 	return parse_id(args[0], id, err);
 }
 
-static const struct option no_opts[] = { { 0 } };
-
-static enum nb_err no_apply(void *ctx, int opt, const char *arg, struct nb_error *err)
-{
-	(void)ctx, (void)opt, (void)arg, (void)err;
-	return NB_EUSAGE;
-}
-
 int cmd_show(struct cli *c, int argc, char **argv)
 {
 	struct nb_error err = { 0 };
@@ -168,7 +133,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	int nargs, status = 0;
 	int64_t id;
 
-	if (flags_parse(argc, argv, no_opts, no_apply, NULL, &args, &nargs, &err) ||
+	if (opts_parse(argc, argv, no_opts, NULL, &args, &nargs, &err) ||
 	    one_id("show", nargs, args, &id, &err) || cli_open(c, &err) ||
 	    app_get(&c->app, id, &e, &err))
 		status = cli_fail(&err);
@@ -256,7 +221,7 @@ int cmd_delete(struct cli *c, int argc, char **argv)
 	int nargs, status = 0;
 	int64_t id;
 
-	if (flags_parse(argc, argv, delete_opts, list_apply, &x, &args, &nargs, &err) ||
+	if (opts_parse(argc, argv, delete_opts, &x, &args, &nargs, &err) ||
 	    one_id("delete", nargs, args, &id, &err) || cli_open(c, &err) ||
 	    app_get(&c->app, id, &e, &err)) {
 		status = cli_fail(&err);
@@ -291,7 +256,7 @@ int cmd_undo(struct cli *c, int argc, char **argv)
 	int nargs, status = 0;
 	int64_t id = 0;
 
-	if (flags_parse(argc, argv, no_opts, no_apply, NULL, &args, &nargs, &err) ||
+	if (opts_parse(argc, argv, no_opts, NULL, &args, &nargs, &err) ||
 	    (nargs > 1 && nb_error_set(&err, NB_EUSAGE, "id", "%s", _("Usage: nabij undo [ID]"))) ||
 	    (nargs == 1 && parse_id(args[0], &id, &err)) || cli_open(c, &err) ||
 	    app_undo(&c->app, id, &e, &err)) {
@@ -315,7 +280,7 @@ int cmd_forget(struct cli *c, int argc, char **argv)
 	int nargs, status = 0;
 	int64_t deleted;
 
-	if (flags_parse(argc, argv, forget_opts, list_apply, &x, &args, &nargs, &err)) {
+	if (opts_parse(argc, argv, forget_opts, &x, &args, &nargs, &err)) {
 		status = cli_fail(&err);
 		goto out;
 	}
@@ -426,7 +391,7 @@ int cmd_search(struct cli *c, int argc, char **argv)
 	int nargs, status = 0;
 	size_t themes = 0;
 
-	if (flags_parse(argc, argv, search_opts, list_apply, &x, &args, &nargs, &err)) {
+	if (opts_parse(argc, argv, search_opts, &x, &args, &nargs, &err)) {
 		status = cli_fail(&err);
 		goto out;
 	}

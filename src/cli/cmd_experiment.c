@@ -14,36 +14,23 @@
 #include "core/xalloc.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum { O_DAY = OPT_BASE };
-
-/* The command's own option; --outcome, --pairs, --days, --baseline,
- * --washout, --words, --report and --seed are the rows of an experiment. */
-static const struct option opts[] = {
-	{ "day", required_argument, NULL, O_DAY },
-	{ "interactive", no_argument, NULL, 'i' },
-	{ 0 },
-};
 
 struct ctx {
 	struct rec_ctx rec;	/* first, so that a rec_ctx is one: the experiment to start */
 	const char *day;
 };
 
-static enum nb_err apply(void *p, int opt, const char *arg, struct nb_error *err)
-{
-	struct ctx *c = p;
-
-	if (opt != O_DAY)
-		return rec_apply(&c->rec, opt, arg, err);
-	if (nb_day_parse(arg, "day", err))
-		return NB_EINVAL;
-	c->day = arg;
-	return NB_OK;
-}
+/* The command's own option; --outcome, --pairs, --days, --baseline,
+ * --washout, --words, --report and --seed are the rows of an experiment,
+ * and -i asks their questions. */
+static const struct opt opts[] = {
+	{ "day", OPT_DAY, .at = offsetof(struct ctx, day) },
+	{ 0 },
+};
 
 void cli_outcomes_text(struct nb_buf *b)
 {
@@ -60,7 +47,7 @@ void cli_outcomes_text(struct nb_buf *b)
 	buf_free(&head);
 }
 
-static const struct rec_flags experiment_flags = { opts, apply, NB_EXPERIMENT };
+static const struct rec_flags experiment_flags = { rec_interactive, rec_apply, NB_EXPERIMENT };
 
 static void print_estimate(const char *title, const struct nb_exp_estimate *e, const char *outcome)
 {
@@ -155,7 +142,7 @@ static int start(struct cli *c, struct ctx *x, const char *practice)
 		printf("%s\n", _("Nothing was saved."));
 		return 0;
 	}
-	if ((practice && apply(x, rec_opt(NB_EXPERIMENT, "practice"), practice, &err)) ||
+	if ((practice && rec_apply(&x->rec, rec_opt(NB_EXPERIMENT, "practice"), practice, &err)) ||
 	    (!e->u.experiment.outcome && which_outcome(&err))) {
 		status = cli_fail(&err);
 	} else if (app_experiment_start(&c->app, e, x->day, &err)) {
@@ -176,14 +163,13 @@ static int start(struct cli *c, struct ctx *x, const char *practice)
 int cmd_experiment(struct cli *c, int argc, char **argv)
 {
 	struct ctx x = { .rec = { .c = c, .e = entry_new(NB_EXPERIMENT) } };
-	struct option o[REC_OPTS_MAX];
 	struct nb_error err = { 0 };
 	struct nb_entry *e = NULL;
 	char **args = NULL, today[NB_DAY_LEN];
 	int nargs = 0, status = 0;
 	const char *what;
 
-	if (flags_parse(argc, argv, rec_options(&experiment_flags, o), apply, &x, &args, &nargs, &err)) {
+	if (rec_parse(argc, argv, opts, &experiment_flags, &x, &args, &nargs, &err)) {
 		status = cli_fail(&err);
 		goto out;
 	}

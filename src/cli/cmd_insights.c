@@ -13,34 +13,20 @@
 #include "io/io.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum { O_SINCE = OPT_BASE, O_UNTIL };
-
-static const struct option opts[] = {
-	{ "since", required_argument, NULL, O_SINCE },
-	{ "until", required_argument, NULL, O_UNTIL },
-	{ 0 },
-};
 
 struct period {
 	const char *since, *until;
 };
 
-static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
-{
-	struct period *x = ctx;
-	enum nb_err rc;
-
-	if (opt != O_SINCE && opt != O_UNTIL)
-		return NB_EUSAGE;
-	if ((rc = nb_day_parse(arg, opt == O_SINCE ? "since" : "until", err)))
-		return rc;
-	*(opt == O_SINCE ? &x->since : &x->until) = arg;
-	return NB_OK;
-}
+static const struct opt opts[] = {
+	{ "since", OPT_DAY, .at = offsetof(struct period, since) },
+	{ "until", OPT_DAY, .at = offsetof(struct period, until) },
+	{ 0 },
+};
 
 /* The stable name of a kind of factor in the JSON output. */
 static const char *factor_name(char kind)
@@ -202,7 +188,7 @@ int cmd_insights(struct cli *c, int argc, char **argv)
 	char **args = NULL, line[600];
 	int nargs, status = 0;
 
-	if (flags_parse(argc, argv, opts, apply, &x, &args, &nargs, &err)) {
+	if (opts_parse(argc, argv, opts, &x, &args, &nargs, &err)) {
 		status = cli_fail(&err);
 		goto out;
 	}

@@ -11,6 +11,7 @@
 #include "io/io.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <sys/stat.h>
 #include <strings.h>
 #include <stdlib.h>
@@ -19,69 +20,35 @@
 
 #define IMPORT_MAX ((size_t)512 << 20)
 
-enum { O_FORMAT = OPT_BASE, O_OUT, O_DRY_RUN, O_FROM, O_MOOD_MAP, O_MOMENTS, O_PER_TYPE };
-
-static const struct option export_opts[] = {
-	{ "format", required_argument, NULL, O_FORMAT },
-	{ "out", required_argument, NULL, O_OUT },
-	{ "per-type", required_argument, NULL, O_PER_TYPE },
-	{ 0 },
-};
-
-static const struct option import_opts[] = {
-	{ "dry-run", no_argument, NULL, O_DRY_RUN },
-	{ "from", required_argument, NULL, O_FROM },
-	{ "mood-map", required_argument, NULL, O_MOOD_MAP },
-	{ "moments", no_argument, NULL, O_MOMENTS },
-	{ 0 },
-};
-
 struct io_ctx {
 	const char *format;
 	const char *out;
 	const char *per_type;
-	bool dry_run;
 	const char *from;
 	struct nb_import_opts imp;
 };
 
-static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
-{
-	struct io_ctx *x = ctx;
+static const char *const formats[] = { "json", "csv", "daylio", NULL };
+static const char *const sources[] = { "nabij", "daylio", "daylio-backup", "jrnl", NULL };
 
-	switch (opt) {
-	case O_FORMAT:
-		if (strcmp(arg, "json") != 0 && strcmp(arg, "csv") != 0 && strcmp(arg, "daylio") != 0)
-			return nb_error_set(err, NB_EUSAGE, "format",
-					    _("--format takes json, csv or daylio, not \"%s\"."), arg);
-		x->format = arg;
-		return NB_OK;
-	case O_OUT:
-		x->out = arg;
-		return NB_OK;
-	case O_PER_TYPE:
-		x->per_type = arg;
-		return NB_OK;
-	case O_DRY_RUN:
-		x->dry_run = x->imp.dry_run = true;
-		return NB_OK;
-	case O_FROM:
-		if (strcmp(arg, "nabij") != 0 && strcmp(arg, "daylio") != 0 &&
-		    strcmp(arg, "daylio-backup") != 0 && strcmp(arg, "jrnl") != 0)
-			return nb_error_set(err, NB_EUSAGE, "from",
-					    _("--from takes nabij, daylio, daylio-backup or jrnl, not \"%s\"."), arg);
-		x->from = arg;
-		return NB_OK;
-	case O_MOOD_MAP:
-		x->imp.mood_map = arg;
-		return NB_OK;
-	case O_MOMENTS:
-		x->imp.moments = true;
-		return NB_OK;
-	default:
-		return NB_EUSAGE;
-	}
-}
+#define AT(m) offsetof(struct io_ctx, m)
+
+static const struct opt export_opts[] = {
+	{ "format", OPT_WORD, .at = AT(format), .words = formats,
+	  .bad = N_("--format takes json, csv or daylio, not \"%s\".") },
+	{ "out", OPT_ARG, .at = AT(out) },
+	{ "per-type", OPT_ARG, .at = AT(per_type) },
+	{ 0 },
+};
+
+static const struct opt import_opts[] = {
+	{ "dry-run", OPT_TRUE, .at = AT(imp.dry_run) },
+	{ "from", OPT_WORD, .at = AT(from), .words = sources,
+	  .bad = N_("--from takes nabij, daylio, daylio-backup or jrnl, not \"%s\".") },
+	{ "mood-map", OPT_ARG, .at = AT(imp.mood_map) },
+	{ "moments", OPT_TRUE, .at = AT(imp.moments) },
+	{ 0 },
+};
 
 /*
  * Write the export in format to f: the records of l, or when l is NULL
@@ -199,7 +166,7 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	bool stream;
 	enum nb_err rc;
 
-	if ((rc = flags_parse(argc, argv, export_opts, apply, &x, &args, &nargs, &err)))
+	if ((rc = opts_parse(argc, argv, export_opts, &x, &args, &nargs, &err)))
 		goto fail;
 	if (nargs) {
 		status = cli_usage("export", _("\"%s\" is not understood here; use --out FILE."), args[0]);
@@ -281,7 +248,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	int nargs, status = 0;
 	enum nb_err rc;
 
-	if ((rc = flags_parse(argc, argv, import_opts, apply, &x, &args, &nargs, &err)))
+	if ((rc = opts_parse(argc, argv, import_opts, &x, &args, &nargs, &err)))
 		goto fail;
 	if (nargs != 1) {
 		status = cli_usage("import", "%s", _("Give one file to import, like: nabij import nabij-export.json"));
@@ -297,16 +264,16 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	}
 	if ((rc = cli_open(c, &err)))
 		goto fail;
-	if ((rc = app_import(&c->app, &l, x.dry_run, &r, &err))) {
+	if ((rc = app_import(&c->app, &l, x.imp.dry_run, &r, &err))) {
 		struct nb_error inner = err;
 		nb_error_set(&err, rc, inner.field, "%s: %s", args[0], inner.msg);
 		goto fail;
 	}
 	if (c->json)
 		printf("{\"added\": %zu, \"already_present\": %zu, \"stopped\": %zu, \"dry_run\": %s}\n", r.added,
-		       r.present, r.stopped, x.dry_run ? "true" : "false");
+		       r.present, r.stopped, x.imp.dry_run ? "true" : "false");
 	else
-		print_report(strcmp(from, "nabij") ? &rep : NULL, x.dry_run, &r);
+		print_report(strcmp(from, "nabij") ? &rep : NULL, x.imp.dry_run, &r);
 	goto out;
 fail:
 	status = cli_fail(&err);

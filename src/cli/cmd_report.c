@@ -8,53 +8,28 @@
 #include "report/report.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define DEFAULT_DAYS 90
 
-enum { O_FROM = OPT_BASE, O_UNTIL, O_OUT, O_NOTES, O_CIRCLE };
-
-static const struct option opts[] = {
-	{ "from", required_argument, NULL, O_FROM },
-	{ "since", required_argument, NULL, O_FROM },
-	{ "until", required_argument, NULL, O_UNTIL },
-	{ "out", required_argument, NULL, O_OUT },
-	{ "with-notes", no_argument, NULL, O_NOTES },
-	{ "with-circle", no_argument, NULL, O_CIRCLE },
-	{ 0 },
-};
-
 struct args {
 	struct nb_report_opts o;
 	const char *out;
 };
 
-static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
-{
-	struct args *x = ctx;
-	enum nb_err rc;
+#define AT(m) offsetof(struct args, m)
 
-	switch (opt) {
-	case O_FROM:
-	case O_UNTIL:
-		if ((rc = nb_day_parse(arg, opt == O_FROM ? "from" : "until", err)))
-			return rc;
-		*(opt == O_FROM ? &x->o.since : &x->o.until) = arg;
-		return NB_OK;
-	case O_OUT:
-		x->out = arg;
-		return NB_OK;
-	case O_NOTES:
-		x->o.notes = true;
-		return NB_OK;
-	case O_CIRCLE:
-		x->o.circle = true;
-		return NB_OK;
-	}
-	return NB_EUSAGE;
-}
+static const struct opt opts[] = {
+	{ "from", OPT_DAY, .at = AT(o.since), .also = "since" },
+	{ "until", OPT_DAY, .at = AT(o.until) },
+	{ "out", OPT_ARG, .at = AT(out) },
+	{ "with-notes", OPT_TRUE, .at = AT(o.notes) },
+	{ "with-circle", OPT_TRUE, .at = AT(o.circle) },
+	{ 0 },
+};
 
 int cmd_report(struct cli *c, int argc, char **argv)
 {
@@ -65,7 +40,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
 	enum nb_err rc;
 	FILE *f;
 
-	if (flags_parse(argc, argv, opts, apply, &x, &args, &nargs, &err)) {
+	if (opts_parse(argc, argv, opts, &x, &args, &nargs, &err)) {
 		status = cli_fail(&err);
 		goto out;
 	}

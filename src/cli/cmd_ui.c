@@ -9,45 +9,33 @@
 #include "report/report.h"
 #include "web/web.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-enum { O_PORT = OPT_BASE, O_NO_OPEN, O_STOP, O_ADDRESS };
-
-static const struct option opts[] = {
-	{ "port", required_argument, NULL, O_PORT },
-	{ "no-open", no_argument, NULL, O_NO_OPEN },
-	{ "stop", no_argument, NULL, O_STOP },
-	{ "address", no_argument, NULL, O_ADDRESS },
-	{ 0 },
-};
-
-static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
+/* --port 0 asks for any free port, which web_opts calls -1. */
+static enum nb_err set_port(void *ctx, const char *arg, struct nb_error *err)
 {
 	struct web_opts *o = ctx;
 	int port;
 	enum nb_err rc;
 
-	switch (opt) {
-	case O_PORT:
-		if ((rc = parse_scale("port", arg, 0, 65535, &port, err)))
-			return rc;
-		o->port = port ? port : -1;	/* 0: any free port */
-		return NB_OK;
-	case O_NO_OPEN:
-		o->open_browser = false;
-		return NB_OK;
-	case O_STOP:
-		o->stop = true;
-		return NB_OK;
-	case O_ADDRESS:
-		o->address = true;
-		return NB_OK;
-	default:
-		return NB_EUSAGE;
-	}
+	if ((rc = parse_scale("port", arg, 0, 65535, &port, err)))
+		return rc;
+	o->port = port ? port : -1;
+	return NB_OK;
 }
+
+#define AT(m) offsetof(struct web_opts, m)
+
+static const struct opt opts[] = {
+	{ "port", OPT_CALL, .call = set_port },
+	{ "no-open", OPT_FALSE, .at = AT(open_browser) },
+	{ "stop", OPT_TRUE, .at = AT(stop) },
+	{ "address", OPT_TRUE, .at = AT(address) },
+	{ 0 },
+};
 
 int cmd_ui(struct cli *c, int argc, char **argv)
 {
@@ -60,7 +48,7 @@ int cmd_ui(struct cli *c, int argc, char **argv)
 	o.lang = lang && strncmp(lang, "nl", 2) == 0 ? "nl" : "en";
 	o.db_path = c->db_path;
 	c->no_offer = true;	/* the first page offers the passphrase instead */
-	if (flags_parse(argc, argv, opts, apply, &o, &args, &nargs, &err)) {
+	if (opts_parse(argc, argv, opts, &o, &args, &nargs, &err)) {
 		status = cli_fail(&err);
 	} else if (nargs) {
 		status = cli_usage("ui", _("\"%s\" is not understood here."), args[0]);

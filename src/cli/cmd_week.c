@@ -15,37 +15,20 @@
 #include "core/xalloc.h"
 #include "io/io.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum { O_DATE = OPT_BASE, O_INTENTION };
-
-static const struct option opts[] = {
-	{ "date", required_argument, NULL, O_DATE },
-	{ "intention", required_argument, NULL, O_INTENTION },
-	{ 0 },
-};
 
 struct week_ctx {
 	const char *date;
 	char *intention;
 };
 
-static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
-{
-	struct week_ctx *x = ctx;
-	enum nb_err rc;
-
-	if (opt == O_DATE) {
-		if ((rc = nb_day_parse(arg, "date", err)))
-			return rc;
-		x->date = arg;
-		return NB_OK;
-	}
-	if (opt == O_INTENTION)
-		return rec_set_text(&x->intention, arg);
-	return NB_EUSAGE;
-}
+static const struct opt opts[] = {
+	{ "date", OPT_DAY, .at = offsetof(struct week_ctx, date) },
+	{ "intention", OPT_TEXT, .at = offsetof(struct week_ctx, intention) },
+	{ 0 },
+};
 
 static void line(const char *text)
 {
@@ -162,7 +145,7 @@ int cmd_week(struct cli *c, int argc, char **argv)
 	char **args = NULL, today[NB_DAY_LEN];
 	int nargs, status = 0;
 
-	if (flags_parse(argc, argv, opts, apply, &x, &args, &nargs, &err)) {
+	if (opts_parse(argc, argv, opts, &x, &args, &nargs, &err)) {
 		status = cli_fail(&err);
 		goto out;
 	}

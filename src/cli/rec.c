@@ -30,6 +30,11 @@ const struct option rec_at_ask[] = {
 	{ 0 },
 };
 
+const struct option rec_interactive[] = {
+	{ "interactive", no_argument, NULL, 'i' },
+	{ 0 },
+};
+
 const struct option *rec_options(const struct rec_flags *f, struct option buf[REC_OPTS_MAX])
 {
 	size_t n, k = 0, nf;
@@ -50,6 +55,30 @@ const struct option *rec_options(const struct rec_flags *f, struct option buf[RE
 	}
 	buf[k] = (struct option){ 0 };
 	return buf;
+}
+
+struct own {
+	const struct opt *t;
+	const struct rec_flags *f;
+	void *ctx;
+};
+
+static enum nb_err own_apply(void *p, int opt, const char *arg, struct nb_error *err)
+{
+	const struct own *x = p;
+	const struct opt *o = opts_find(x->t, opt);
+
+	return o ? opts_set(o, x->ctx, arg, err) : x->f->apply(x->ctx, opt, arg, err);
+}
+
+enum nb_err rec_parse(int argc, char **argv, const struct opt *own, const struct rec_flags *f,
+		      void *ctx, char ***args, int *nargs, struct nb_error *err)
+{
+	struct option rows[REC_OPTS_MAX], all[REC_OPTS_MAX + 16];
+	struct own x = { own, f, ctx };
+
+	return flags_parse(argc, argv, opts_getopt(own, rec_options(f, rows), all, sizeof all / sizeof *all),
+			   own_apply, &x, args, nargs, err);
 }
 
 int rec_opt(enum nb_type t, const char *id)
