@@ -74,7 +74,14 @@ if [ "$(id -u)" -eq 0 ] && id nobody >/dev/null 2>&1 && command -v runuser >/dev
 import socket, sys, time
 s = socket.socket()
 s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind((sys.argv[1], int(sys.argv[2])))
+for attempt in range(50):	# nabij may take a moment to let its port go after --stop
+    try:
+        s.bind((sys.argv[1], int(sys.argv[2])))
+        break
+    except OSError:
+        time.sleep(0.1)
+else:
+    sys.exit("listen.py: the port stayed taken")
 s.listen(16)
 s.settimeout(0.2)
 end = time.time() + float(sys.argv[4])
