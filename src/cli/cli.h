@@ -189,8 +189,9 @@ enum nb_err rec_apply(void *ctx, int opt, const char *arg, struct nb_error *err)
 /* The option of the row id of kind t, or -1. */
 int rec_opt(enum nb_type t, const char *id);
 
+/* The flags of each kind nabij edit changes (most are its command's too). */
 extern const struct rec_flags checkin_flags, moment_flags, trigger_flags, member_flags,
-	phase_flags;
+	phase_flags, session_flags, reflection_flags;
 
 /* Replace list l on the first use of option opt while editing. */
 void rec_clear_once(struct rec_ctx *x, int opt, struct nb_items *l);

@@ -13,51 +13,15 @@
 
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
-enum { O_ANSWERS = OPT_BASE };
-
+/* The command's own option; --answers is the row of an attachment
+ * reflection (core/field.c). */
 static const struct option opts[] = {
-	{ "answers", required_argument, NULL, O_ANSWERS },
 	{ "interactive", no_argument, NULL, 'i' },
 	{ 0 },
 };
 
-struct att_ctx {
-	struct nb_attachment a;
-	bool given, ask;
-};
-
-static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
-{
-	struct att_ctx *x = ctx;
-	char *copy, *save = NULL, *tok;
-	int i = 0;
-	enum nb_err rc = NB_OK;
-
-	if (opt == 'i') {
-		x->ask = true;
-		return NB_OK;
-	}
-	if (opt != O_ANSWERS)
-		return NB_EUSAGE;
-	copy = xstrdup(arg);
-	for (tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save), i++)
-		if (i < NB_ATTACHMENT_ITEMS)
-			rc = parse_scale("answers", tok, 1, 7, &x->a.answers[i], err);
-	free(copy);
-	if (!rc && i != NB_ATTACHMENT_ITEMS)
-		rc = nb_error_set(err, NB_EINVAL, "answers",
-				  _("--answers takes %d answers from 1 to 7, separated by commas (you gave %d)."),
-				  NB_ATTACHMENT_ITEMS, i);
-	if (!rc)
-		for (i = 0; i < NB_ATTACHMENT_ITEMS; i++)
-			if (!x->a.answers[i])
-				rc = nb_error_set(err, NB_EINVAL, "answers",
-						  _("Every statement needs an answer from 1 to 7."));
-	x->given = true;
-	return rc;
-}
+static const struct rec_flags attachment_flags = { opts, rec_apply, NB_ATTACHMENT };
 
 static const char *disclaimer(void)
 {
@@ -91,7 +55,7 @@ static void change(const char *name, double before, double now)
 		printf(_("  %s: %s higher\n"), name, nb_dec1(d, v));
 }
 
-static void ask(struct att_ctx *x)
+static void ask(struct nb_attachment *a)
 {
 	const struct nb_statement *st = attachment_statements();
 
@@ -103,31 +67,31 @@ static void ask(struct att_ctx *x)
 		out_hanging(stdout, num, _(st[i].text), 76);
 		while (!prompt_eof()) {
 			struct nb_error err;
-			char *a = prompt_line("       1-7: ");
+			char *s = prompt_line("       1-7: ");
 			enum nb_err rc;
-			if (!a)
+			if (!s)
 				continue;
-			rc = parse_scale("answers", a, 1, 7, &x->a.answers[i], &err);
-			free(a);
-			if (!rc && x->a.answers[i])
+			rc = parse_scale("answers", s, 1, 7, &a->answers[i], &err);
+			free(s);
+			if (!rc && a->answers[i])
 				break;
 			printf("       %s\n", _("Please answer with a number from 1 to 7."));
 		}
 	}
-	x->given = !prompt_eof();
 }
 
 int cmd_attachment(struct cli *c, int argc, char **argv)
 {
-	struct att_ctx x = { 0 };
+	struct nb_entry *e = entry_new(NB_ATTACHMENT);
+	struct rec_ctx x = { .c = c, .e = e };
+	struct option o[REC_OPTS_MAX];
 	struct nb_error err = { 0 };
 	struct nb_entries past = { 0 };
-	struct nb_entry *e = NULL;
 	struct nb_attachment_score now, before;
 	char **args = NULL, day[96];
 	int nargs, status = 0;
 
-	if (flags_parse(argc, argv, opts, apply, &x, &args, &nargs, &err)) {
+	if (flags_parse(argc, argv, rec_options(&attachment_flags, o), rec_apply, &x, &args, &nargs, &err)) {
 		status = cli_fail(&err);
 		goto out;
 	}
@@ -135,26 +99,21 @@ int cmd_attachment(struct cli *c, int argc, char **argv)
 		status = cli_usage("attachment", _("\"%s\" is not understood here."), args[0]);
 		goto out;
 	}
-	if (!x.given) {
+	if (!fields_complete(e)) {
 		if (!c->tty_in && !x.ask) {
 			status = cli_usage("attachment", "%s", _("Answer in a terminal, or give all twelve answers with --answers."));
 			goto out;
 		}
 		out_wrapped(stdout, disclaimer(), 0, 76);
 		printf("\n");
-		ask(&x);
-		if (!x.given) {
+		ask(&e->u.attachment);
+		if (!fields_complete(e)) {
 			printf("%s\n", _("Nothing was saved. You can take this reflection whenever you like."));
 			goto out;
 		}
 	}
-	if (cli_open(c, &err) || app_latest(&c->app, NB_ATTACHMENT, 1, &past, &err)) {
-		status = cli_fail(&err);
-		goto out;
-	}
-	e = entry_new(NB_ATTACHMENT);
-	e->u.attachment = x.a;
-	if (app_add(&c->app, e, &err)) {
+	if (cli_open(c, &err) || app_latest(&c->app, NB_ATTACHMENT, 1, &past, &err) ||
+	    app_add(&c->app, e, &err)) {
 		status = cli_fail(&err);
 		goto out;
 	}

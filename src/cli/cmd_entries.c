@@ -146,11 +146,6 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	return status;
 }
 
-/* Sessions and reflections come from the exercises; their rows can be
- * corrected here. */
-static const struct rec_flags session_flags = { rec_at, rec_apply, NB_SESSION };
-static const struct rec_flags reflection_flags = { rec_at, rec_apply, NB_REFLECTION };
-
 static const struct rec_flags *flags_for(enum nb_type t)
 {
 	static const struct rec_flags *const of[NB_TYPE__COUNT] = {

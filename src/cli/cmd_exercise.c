@@ -17,21 +17,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum {
-	O_BEFORE = OPT_BASE, O_AFTER, O_SECONDS, O_WITH, O_WORDS, O_IN, O_HOLD, O_OUT,
-	O_REST, O_MINUTES, O_URGE_BEFORE, O_URGE_AFTER,
-};
+enum { O_BEFORE = OPT_BASE, O_AFTER, O_IN, O_HOLD, O_OUT, O_REST, O_MINUTES };
 
+/* The command's own options, in the order of their enum: the older names
+ * of --tension-before and --tension-after, kept for scripts, and the
+ * breathing rhythm, which the session keeps as its pattern. The other
+ * flags (--tension-before, --urge-before, --seconds, --with, --words...)
+ * are the rows of a session (core/field.c); the operand is its exercise. */
 static const struct option opts[] = {
-	{ "tension-before", required_argument, NULL, O_BEFORE },	/* as in nabij edit */
-	{ "tension-after", required_argument, NULL, O_AFTER },
-	{ "before", required_argument, NULL, O_BEFORE },	/* the older names, kept for scripts */
+	{ "before", required_argument, NULL, O_BEFORE },
 	{ "after", required_argument, NULL, O_AFTER },
-	{ "urge-before", required_argument, NULL, O_URGE_BEFORE },	/* riding an urge */
-	{ "urge-after", required_argument, NULL, O_URGE_AFTER },
-	{ "seconds", required_argument, NULL, O_SECONDS },
-	{ "with", required_argument, NULL, O_WITH },
-	{ "words", required_argument, NULL, O_WORDS },
 	{ "in", required_argument, NULL, O_IN },
 	{ "hold", required_argument, NULL, O_HOLD },
 	{ "out", required_argument, NULL, O_OUT },
@@ -41,77 +36,31 @@ static const struct option opts[] = {
 	{ 0 },
 };
 
+/* The rows of a session as flags, for nabij edit. */
+const struct rec_flags session_flags = { rec_at, rec_apply, NB_SESSION };
+
 struct ex_ctx {
-	struct nb_session s;	/* what the flags said; strings owned */
+	struct rec_ctx rec;	/* first, so that a rec_ctx is one: the session to save */
 	struct nb_breath breath;
-	bool ask;
-	bool recorded_seconds;	/* --seconds: record without guiding */
-	bool have_before, have_after;
-	bool have_urge_before, have_urge_after;
+	bool recorded;		/* given --seconds or --words: recorded, not guided */
 };
-
-static enum nb_err whole(const char *field, const char *arg, int lo, int hi, int *out,
-			 struct nb_error *err)
-{
-	int v;
-	enum nb_err rc = parse_scale(field, arg, lo, hi, &v, err);
-
-	if (!rc)
-		*out = v;
-	return rc;
-}
 
 static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
 {
 	struct ex_ctx *x = ctx;
-	enum nb_err rc;
+	int *rhythm[] = { &x->breath.in, &x->breath.hold, &x->breath.out, &x->breath.rest, &x->breath.minutes };
 
-	switch (opt) {
-	case O_BEFORE:
-		x->have_before = true;
-		return parse_scale("tension-before", arg, NB_SCALE_MIN, NB_SCALE_MAX, &x->s.tension_before, err);
-	case O_AFTER:
-		x->have_after = true;
-		return parse_scale("tension-after", arg, NB_SCALE_MIN, NB_SCALE_MAX, &x->s.tension_after, err);
-	case O_URGE_BEFORE:
-		x->have_urge_before = true;
-		return parse_scale("urge-before", arg, NB_SCALE_MIN, NB_SCALE_MAX, &x->s.urge_before, err);
-	case O_URGE_AFTER:
-		x->have_urge_after = true;
-		return parse_scale("urge-after", arg, NB_SCALE_MIN, NB_SCALE_MAX, &x->s.urge_after, err);
-	case O_SECONDS:
-		if ((rc = parse_seconds("seconds", arg, NB_SESSION_SECONDS_MAX, &x->s.seconds, err)))
-			return rc;
-		x->recorded_seconds = true;
-		return NB_OK;
-	case O_WITH:
-		return rec_set_text(&x->s.with, arg);
-	case O_WORDS:
-		return rec_set_text(&x->s.words, arg);
-	/* A rest of 0 and a hold of 0 are fine; breath_validate names the range. */
-	case O_IN:
-		return whole("in", arg, 0, 99, &x->breath.in, err);
-	case O_HOLD:
-		return whole("hold", arg, 0, 99, &x->breath.hold, err);
-	case O_OUT:
-		return whole("out", arg, 0, 99, &x->breath.out, err);
-	case O_REST:
-		return whole("rest", arg, 0, 99, &x->breath.rest, err);
-	case O_MINUTES:
-		return whole("minutes", arg, 0, 999, &x->breath.minutes, err);
-	case 'i':
-		x->ask = true;
-		return NB_OK;
-	default:
+	if (opt == O_BEFORE || opt == O_AFTER)
+		opt = rec_opt(NB_SESSION, opt == O_BEFORE ? "tension-before" : "tension-after");
+	if (opt == rec_opt(NB_SESSION, "exercise"))	/* the operand says which */
 		return NB_EUSAGE;
-	}
+	if (opt < O_IN || opt > O_MINUTES)
+		return rec_apply(&x->rec, opt, arg, err);
+	/* A rest of 0 and a hold of 0 are fine; breath_validate names the range. */
+	return parse_scale(opts[opt - OPT_BASE].name, arg, 0, opt == O_MINUTES ? 999 : 99, rhythm[opt - O_IN], err);
 }
 
-static void ctx_free(struct ex_ctx *x)
-{
-	free(x->s.with);
-	free(x->s.words);
-}
+static const struct rec_flags exercise_flags = { opts, apply, NB_SESSION };
 
 static const char *guide_name(enum nb_guide g)
 {
@@ -188,56 +137,33 @@ static int show(struct cli *c, const char *id)
 	return 0;
 }
 
-/* Ask for tension (riding an urge: the urge's strength) when the person
- * may answer and did not give it already. */
-static void ask_tension(struct cli *c, struct ex_ctx *x, const struct nb_exercise *ex, bool before)
+/* Ask for tension (riding an urge: the urge's strength), before or after,
+ * with its row's question, when a person may answer and did not give it. */
+static void ask_tension(struct ex_ctx *x, const struct nb_exercise *ex, bool before)
 {
-	struct nb_error err;
-	bool urge = exercise_asks_urge(ex);
-	int *slot = urge ? (before ? &x->s.urge_before : &x->s.urge_after)
-			 : (before ? &x->s.tension_before : &x->s.tension_after);
-	bool have = urge ? (before ? x->have_urge_before : x->have_urge_after)
-			 : (before ? x->have_before : x->have_after);
-	const char *question = urge ? (before ? _("How strong is the urge right now, 1 (none) to 5 (very strong)? Enter skips: ")
-					      : _("And now, how strong is the urge, 1 to 5? Enter skips: "))
-				    : (before ? _("How tense are you now, 1 (relaxed) to 5 (very tense)? Enter skips: ")
-					      : _("And now, how tense are you, 1 to 5? Enter skips: "));
+	const char *id = exercise_asks_urge(ex) ? (before ? "urge-before" : "urge-after")
+						: (before ? "tension-before" : "tension-after");
+	const struct nb_field *f = field_find(NB_SESSION, id);
 
-	if (have || !(c->tty_in || x->ask))
+	if (field_answered(x->rec.e, f) || !(x->rec.c->tty_in || x->rec.ask))
 		return;
-	for (;;) {
-		char *a = prompt_line(question);
-		enum nb_err rc;
-
-		if (!a)
-			return;
-		rc = parse_scale(urge ? (before ? "urge-before" : "urge-after") : (before ? "tension-before" : "tension-after"),
-				 a, NB_SCALE_MIN, NB_SCALE_MAX, slot, &err);
-		free(a);
-		if (!rc)
-			return;
-		printf("  %s\n", err.msg);
-	}
+	prompt_flag(_(f->ask), &session_flags, &x->rec, rec_opt(NB_SESSION, id));
 }
 
-/* Save the session made of the flags and what happened. */
-static int save(struct cli *c, struct ex_ctx *x, const struct nb_exercise *ex, const char *pattern)
+/* Save the session made of the flags and what happened, and say what
+ * changed. */
+static int save(struct cli *c, struct ex_ctx *x, const char *pattern)
 {
-	struct nb_entry *e = entry_new(NB_SESSION);
+	struct nb_entry *e = x->rec.e;
+	const struct nb_session *s = &e->u.session;
 	struct nb_error err = { 0 };
-	int status = 0;
 
-	e->u.session = x->s;
-	e->u.session.exercise = xstrdup(ex->id);
-	e->u.session.pattern = xstrdup(pattern);
-	e->u.session.with = xstrdup(x->s.with);
-	e->u.session.words = xstrdup(x->s.words);
+	xstrset(&e->u.session.pattern, pattern);
 	if (cli_open(c, &err) || app_add(&c->app, e, &err))
-		status = cli_fail(&err);
-	else
-		out_saved(c, e);
-	if (!status && !c->json && e->u.session.tension_before && e->u.session.tension_after) {
-		int d = e->u.session.tension_before - e->u.session.tension_after;
+		return cli_fail(&err);
+	out_saved(c, e);
+	if (!c->json && s->tension_before && s->tension_after) {
+		int d = s->tension_before - s->tension_after;
 		if (d > 0)
 			printf(ngettext("Your tension went down by %d point.\n",
 					"Your tension went down by %d points.\n", d), d);
@@ -246,16 +172,15 @@ static int save(struct cli *c, struct ex_ctx *x, const struct nb_exercise *ex, c
 		else
 			printf("%s\n", _("Your tension went up a little. That happens too; maybe another exercise fits you better today."));
 	}
-	if (!status && !c->json && e->u.session.urge_before && e->u.session.urge_after) {
-		int d = e->u.session.urge_before - e->u.session.urge_after;
+	if (!c->json && s->urge_before && s->urge_after) {
+		int d = s->urge_before - s->urge_after;
 		if (d > 0)
 			printf(ngettext("The urge eased by %d point. You rode this wave.\n",
 					"The urge eased by %d points. You rode this wave.\n", d), d);
 		else
 			printf("%s\n", _("The urge is still here. You stayed with it all the same; calling someone of your circle can help now."));
 	}
-	entry_free(e);
-	return status;
+	return 0;
 }
 
 /* After a breath session: a gentle word about lengthening, when it fits. */
@@ -284,6 +209,7 @@ static void progression(struct cli *c, const struct nb_breath *b)
 
 static int run_breath(struct cli *c, struct ex_ctx *x, const struct nb_exercise *ex)
 {
+	struct nb_session *s = &x->rec.e->u.session;
 	struct nb_error err = { 0 };
 	char pat[32], said[96];
 	int status;
@@ -292,7 +218,7 @@ static int run_breath(struct cli *c, struct ex_ctx *x, const struct nb_exercise 
 		return cli_fail(&err);
 	breath_pattern(&x->breath, pat, sizeof pat);	/* kept as "4-2-6", shown in words */
 	breath_words(&x->breath, said, sizeof said);
-	if (!x->recorded_seconds) {
+	if (!x->recorded) {
 		printf("%s%s%s · %s · ", style_bold(c), exercise_title(ex), style_reset(c), said);
 		printf(ngettext("%d minute\n", "%d minutes\n", x->breath.minutes), x->breath.minutes);
 		out_wrapped(stdout, _(ex->why), 0, 76);
@@ -301,20 +227,20 @@ static int run_breath(struct cli *c, struct ex_ctx *x, const struct nb_exercise 
 			print_steps(ex);
 			printf("\n");
 		}
-		ask_tension(c, x, ex, true);
+		ask_tension(x, ex, true);
 		printf("%s\n\n", _("Press Ctrl-C to stop early; the time you did is kept."));
-		x->s.seconds = pacer_run(c, &x->breath);
+		s->seconds = pacer_run(c, &x->breath);
 		if (pacer_interrupted())
 			printf("%s\n", _("Stopped early. Every breath counts."));
 		else
 			printf("%s\n", _("Done. Notice how your body feels now."));
-		if (x->s.seconds < 1) {
+		if (s->seconds < 1) {
 			printf("%s\n", _("Nothing was recorded."));
 			return 0;
 		}
-		ask_tension(c, x, ex, false);
+		ask_tension(x, ex, false);
 	}
-	if ((status = save(c, x, ex, pat)))
+	if ((status = save(c, x, pat)))
 		return status;
 	if (ex == exercise_find("breath"))	/* lengthening over the weeks is the breath's */
 		progression(c, &x->breath);
@@ -324,17 +250,18 @@ static int run_breath(struct cli *c, struct ex_ctx *x, const struct nb_exercise 
 /* Steps one by one; the person moves on with Enter. */
 static int run_steps(struct cli *c, struct ex_ctx *x, const struct nb_exercise *ex)
 {
+	struct nb_session *s = &x->rec.e->u.session;
 	size_t n = exercise_steps(ex);
 	double start;
 
-	if (!x->recorded_seconds) {
-		if (!c->tty_in && !x->ask)
+	if (!x->recorded) {
+		if (!c->tty_in && !x->rec.ask)
 			return cli_usage("exercise", "%s",
 					 _("This exercise guides you in a terminal. To record one you did, give --seconds (and --before, --after if you like)."));
 		printf("%s%s%s\n", style_bold(c), exercise_title(ex), style_reset(c));
 		out_wrapped(stdout, _(ex->why), 0, 76);
 		printf("\n");
-		ask_tension(c, x, ex, true);
+		ask_tension(x, ex, true);
 		printf("%s\n\n", _("Take your time with each step. Press Enter to go on."));
 		start = cli_clock(c);
 		for (size_t i = 0; i < n && !prompt_eof(); i++) {
@@ -347,25 +274,26 @@ static int run_steps(struct cli *c, struct ex_ctx *x, const struct nb_exercise *
 			a = prompt_line("   ");
 			free(a);
 		}
-		x->s.seconds = (int)(cli_clock(c) - start + 0.5);
-		if (x->s.seconds < 1)
-			x->s.seconds = 1;
+		s->seconds = (int)(cli_clock(c) - start + 0.5);
+		if (s->seconds < 1)
+			s->seconds = 1;
 		printf("%s\n", _("Well done for taking this moment."));
-		ask_tension(c, x, ex, false);
+		ask_tension(x, ex, false);
 	}
-	return save(c, x, ex, NULL);
+	return save(c, x, NULL);
 }
 
 /* Questions that end with the person's own words, saved; nabij sends nothing. */
 static int run_words(struct cli *c, struct ex_ctx *x, const struct nb_exercise *ex)
 {
+	struct nb_session *s = &x->rec.e->u.session;
 	double start = cli_clock(c);
 
-	if (!x->s.words) {
+	if (!s->words) {
 		char *who, *answers[NB_ASK_MAX] = { 0 };
 		size_t n = 0;
 
-		if (!c->tty_in && !x->ask)
+		if (!c->tty_in && !x->rec.ask)
 			return cli_usage("exercise", "%s",
 					 _("This exercise asks you a few questions in a terminal. From a script, give your words with --words (and --with NAME)."));
 		printf("%s%s%s\n", style_bold(c), exercise_title(ex), style_reset(c));
@@ -374,36 +302,37 @@ static int run_words(struct cli *c, struct ex_ctx *x, const struct nb_exercise *
 		print_steps(ex);
 		printf("\n");
 		who = prompt_line(_(ex->ask_with));
-		if (who && !x->s.with)
-			x->s.with = who;
+		if (who && !s->with)
+			s->with = who;
 		else
 			free(who);
 		for (; n < NB_ASK_MAX && ex->ask[n]; n++)
 			answers[n] = prompt_line(_(ex->ask[n]));
-		x->s.words = exercise_words(ex, (const char *const *)answers, n);
+		s->words = exercise_words(ex, (const char *const *)answers, n);
 		for (size_t i = 0; i < n; i++)
 			free(answers[i]);
-		if (!x->s.words) {
+		if (!s->words) {
 			printf("%s\n", _("Nothing was saved. You can come back to this whenever you like."));
 			return 0;
 		}
-		if (!x->recorded_seconds)
-			x->s.seconds = (int)(cli_clock(c) - start + 0.5);
+		if (!x->recorded)
+			s->seconds = (int)(cli_clock(c) - start + 0.5);
 		printf("\n%s\n", _("Your words:"));
-		out_wrapped(stdout, x->s.words, 2, 76);
+		out_wrapped(stdout, s->words, 2, 76);
 		printf("%s\n", _("They are saved for you. nabij sends nothing itself: you choose if, when and how to say them."));
 	}
-	return save(c, x, ex, NULL);
+	return save(c, x, NULL);
 }
 
 static int start(struct cli *c, struct ex_ctx *x, const char *id)
 {
 	const struct nb_exercise *ex = exercise_find(id);
+	struct nb_session *s = &x->rec.e->u.session;
 
 	if (!ex)
 		return cli_usage("exercise", _("\"%s\" is not an exercise; \"nabij exercise list\" shows them."), id);
-	if (!x->recorded_seconds && x->s.words)
-		x->recorded_seconds = true;
+	xstrset(&s->exercise, ex->id);
+	x->recorded = s->seconds || s->words;
 	switch (ex->guide) {
 	case NB_GUIDE_PACER:
 		return run_breath(c, x, ex);
@@ -414,21 +343,21 @@ static int start(struct cli *c, struct ex_ctx *x, const char *id)
 	}
 }
 
+/* The flags into x, which holds a new session to free in any case. */
 static int parse(struct cli *c, struct ex_ctx *x, int argc, char **argv, char ***args, int *nargs)
 {
 	struct nb_error err = { 0 };
-	struct nb_breath def = NB_BREATH_DEFAULT;
+	struct option o[REC_OPTS_MAX];
 
-	(void)c;
-	x->breath = def;
-	if (flags_parse(argc, argv, opts, apply, x, args, nargs, &err))
+	*x = (struct ex_ctx){ .rec = { .c = c, .e = entry_new(NB_SESSION) }, .breath = NB_BREATH_DEFAULT };
+	if (flags_parse(argc, argv, rec_options(&exercise_flags, o), apply, x, args, nargs, &err))
 		return cli_fail(&err);
 	return 0;
 }
 
 int cmd_exercise(struct cli *c, int argc, char **argv)
 {
-	struct ex_ctx x = { 0 };
+	struct ex_ctx x;
 	char **args = NULL;
 	int nargs = 0, status;
 
@@ -443,14 +372,14 @@ int cmd_exercise(struct cli *c, int argc, char **argv)
 	else
 		status = cli_usage("exercise", "%s", _("Use: nabij exercise list, nabij exercise show ID, nabij exercise start ID"));
 out:
-	ctx_free(&x);
+	entry_free(x.rec.e);
 	free(args);
 	return status;
 }
 
 int cmd_breathe(struct cli *c, int argc, char **argv)
 {
-	struct ex_ctx x = { 0 };
+	struct ex_ctx x;
 	char **args = NULL;
 	int nargs = 0, status;
 
@@ -461,7 +390,7 @@ int cmd_breathe(struct cli *c, int argc, char **argv)
 	else
 		status = start(c, &x, "breath");
 out:
-	ctx_free(&x);
+	entry_free(x.rec.e);
 	free(args);
 	return status;
 }

@@ -9,52 +9,35 @@
 #include "core/xalloc.h"
 
 #include <stdlib.h>
-#include <string.h>
 
-enum { O_TEXT = OPT_BASE, O_PROMPT, O_CLOSENESS };
+enum { O_CLOSENESS = OPT_BASE };
 
+/* The command's own option; --prompt and --text are the rows of a
+ * reflection (core/field.c). */
 static const struct option opts[] = {
-	{ "text", required_argument, NULL, O_TEXT },
-	{ "prompt", required_argument, NULL, O_PROMPT },
 	{ "closeness", no_argument, NULL, O_CLOSENESS },
 	{ 0 },
 };
 
+/* The rows of a reflection as flags, for nabij edit. */
+const struct rec_flags reflection_flags = { rec_at, rec_apply, NB_REFLECTION };
+
 struct reflect_ctx {
-	char *text;
-	const struct nb_prompt *prompt;
+	struct rec_ctx rec;	/* first, so that a rec_ctx is one: the reflection to save */
 	bool closeness;
 };
-
-static const struct nb_prompt *prompt_by_id(const char *id)
-{
-	size_t n;
-	const struct nb_prompt *p = prompt_all(&n);
-
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(p[i].id, id) == 0)
-			return &p[i];
-	return NULL;
-}
 
 static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *err)
 {
 	struct reflect_ctx *x = ctx;
 
-	if (opt == O_TEXT)
-		return rec_set_text(&x->text, arg);
-	if (opt == O_CLOSENESS) {
-		x->closeness = true;
-		return NB_OK;
-	}
-	if (opt == O_PROMPT) {
-		if (!(x->prompt = prompt_by_id(arg)))
-			return nb_error_set(err, NB_EUSAGE, "prompt",
-					    _("\"%s\" is not one of nabij's prompts."), arg);
-		return NB_OK;
-	}
-	return NB_EUSAGE;
+	if (opt != O_CLOSENESS)
+		return rec_apply_field(&x->rec, opt, arg, err);
+	x->closeness = true;
+	return NB_OK;
 }
+
+static const struct rec_flags reflect_flags = { opts, apply, NB_REFLECTION };
 
 /* The three questions about closeness in a row, each with a gentle hint;
  * each answer is kept as a reflection on its own question. */
@@ -92,13 +75,14 @@ static int closeness_set(struct cli *c)
 
 int cmd_reflect(struct cli *c, int argc, char **argv)
 {
-	struct reflect_ctx x = { 0 };
+	struct reflect_ctx x = { .rec = { .c = c, .e = entry_new(NB_REFLECTION) } };
+	struct nb_reflection *r = &x.rec.e->u.reflection;
+	struct option o[REC_OPTS_MAX];
 	struct nb_error err = { 0 };
-	struct nb_entry *e = NULL;
 	char **args = NULL, day[NB_DAY_LEN];
 	int nargs, status = 0;
 
-	if (flags_parse(argc, argv, opts, apply, &x, &args, &nargs, &err)) {
+	if (flags_parse(argc, argv, rec_options(&reflect_flags, o), apply, &x, &args, &nargs, &err)) {
 		status = cli_fail(&err);
 		goto out;
 	}
@@ -111,31 +95,27 @@ int cmd_reflect(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	nb_day_key(nb_stamp_local(c->app.now), day);
-	if (!x.prompt)
-		x.prompt = prompt_for_day(day);
-	if (!x.text) {
+	if (!r->prompt)
+		r->prompt = xstrdup(prompt_for_day(day)->id);
+	if (!fields_complete(x.rec.e)) {	/* the answer */
 		if (!c->tty_in) {
 			status = cli_usage("reflect", "%s", _("Give your answer with --text, or run \"nabij reflect\" in a terminal."));
 			goto out;
 		}
-		printf("%s%s%s\n", style_bold(c), _(x.prompt->text), style_reset(c));
+		printf("%s%s%s\n", style_bold(c), prompt_text(r->prompt), style_reset(c));
 		printf("%s\n", _("Take a moment. Write as much or as little as you like; Enter on its own skips."));
-		x.text = prompt_line("> ");
-		if (!x.text) {
+		prompt_flag("> ", &reflection_flags, &x.rec, rec_opt(NB_REFLECTION, "text"));
+		if (!r->text) {
 			printf("%s\n", _("Nothing was saved. The question will still be here."));
 			goto out;
 		}
 	}
-	e = entry_new(NB_REFLECTION);
-	e->u.reflection.prompt = xstrdup(x.prompt->id);
-	e->u.reflection.text = xstrdup(x.text);
-	if (cli_open(c, &err) || app_add(&c->app, e, &err))
+	if (cli_open(c, &err) || app_add(&c->app, x.rec.e, &err))
 		status = cli_fail(&err);
 	else
-		out_saved(c, e);
+		out_saved(c, x.rec.e);
 out:
-	entry_free(e);
-	free(x.text);
+	entry_free(x.rec.e);
 	free(args);
 	return status;
 }

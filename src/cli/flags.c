@@ -31,8 +31,9 @@ enum nb_err flags_parse(int argc, char **argv, const struct option *opts,
 
 		if ((opt = getopt_long(argc, argv, "-:i", opts, NULL)) == -1)
 			break;
-		/* within "-abc" getopt stays on the argument until its last letter */
-		given = argv[optind > at ? optind - 1 : at];
+		/* the option as given, not the value after it ("--with Sam");
+		 * within "-abc" getopt stays on the argument until its last letter */
+		given = argv[at];
 
 		if (opt == 1) {
 			(*args)[(*nargs)++] = optarg;

@@ -621,16 +621,25 @@ const char *prompt_hint(const char *id)
 	return NULL;
 }
 
-const char *prompt_text(const char *id)
+const struct nb_prompt *prompt_find(const char *id)
 {
 	size_t n;
 	const struct nb_prompt *p = prompt_all(&n);
 
+	for (size_t i = 0; id && i < n; i++)
+		if (strcmp(p[i].id, id) == 0)
+			return &p[i];
+	return NULL;
+}
+
+const char *prompt_text(const char *id)
+{
+	const struct nb_prompt *p = prompt_find(id);
+
 	if (!id)
 		return NULL;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(p[i].id, id) == 0)
-			return _(p[i].text);
+	if (p)
+		return _(p->text);
 	if (strcmp(id, "intention") == 0)
 		return _("An intention for the week");
 	if (strcmp(id, "beside-me") == 0)

@@ -211,6 +211,8 @@ const char *const *prompt_closeness(size_t *n);
 /* A gentle hint of a typical answer to a prompt of that set, or NULL. */
 const char *prompt_hint(const char *id);
 const struct nb_prompt *prompt_all(size_t *n);
+/* The prompt of prompt_all() with this id, or NULL. */
+const struct nb_prompt *prompt_find(const char *id);
 /* The translated text of the prompt with this id; other ids (such as the
  * week's intention) get a title of their own; NULL stays NULL. */
 const char *prompt_text(const char *id);

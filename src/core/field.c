@@ -300,23 +300,27 @@ static const struct nb_field session[] = {
 	  .type = NB_FT_SCALE, .offset = AT(session.tension_before), .lo = NB_SCALE_MIN, .hi = NB_SCALE_MAX,
 	  .name = N_("tension before"), .label = N_("Tension before"),
 	  .low = N_("1 relaxed"), .high = N_("5 very tense"),
+	  .ask = N_("How tense are you now, 1 (relaxed) to 5 (very tense)? Enter skips: "),
 	  .sum = { .at = 5, .flags = NB_FS_PAIR, .fmt = N_("tension %s → %s") } },
 	{ .id = "tension-after", .key = "tension_after", .column = "tension_after",
 	  .type = NB_FT_SCALE, .offset = AT(session.tension_after), .lo = NB_SCALE_MIN, .hi = NB_SCALE_MAX,
 	  .name = N_("tension after"), .label = N_("Tension after"),
-	  .low = N_("1 relaxed"), .high = N_("5 very tense") },
+	  .low = N_("1 relaxed"), .high = N_("5 very tense"),
+	  .ask = N_("And now, how tense are you, 1 to 5? Enter skips: ") },
 	/* riding an urge: the urge's strength before and after (--urge-before) */
 	{ .id = "urge-before", .key = "urge_before", .column = "urge_before",
 	  .since = { 9, 5 },
 	  .type = NB_FT_SCALE, .offset = AT(session.urge_before), .lo = NB_SCALE_MIN, .hi = NB_SCALE_MAX,
 	  .name = N_("urge before"), .label = N_("Urge before"),
 	  .low = N_("1 none"), .high = N_("5 very strong"),
+	  .ask = N_("How strong is the urge right now, 1 (none) to 5 (very strong)? Enter skips: "),
 	  .sum = { .at = 6, .flags = NB_FS_PAIR, .fmt = N_("urge %s → %s") } },
 	{ .id = "urge-after", .key = "urge_after", .column = "urge_after",
 	  .since = { 9, 5 },
 	  .type = NB_FT_SCALE, .offset = AT(session.urge_after), .lo = NB_SCALE_MIN, .hi = NB_SCALE_MAX,
 	  .name = N_("urge after"), .label = N_("Urge after"),
-	  .low = N_("1 none"), .high = N_("5 very strong") },
+	  .low = N_("1 none"), .high = N_("5 very strong"),
+	  .ask = N_("And now, how strong is the urge, 1 to 5? Enter skips: ") },
 	{ .id = "pattern", .key = "pattern", .column = "pattern",
 	  .type = NB_FT_LINE, .offset = AT(session.pattern), .max = 32,
 	  .flags = NB_FF_KEPT,
@@ -916,6 +920,14 @@ static enum nb_err str_parse(struct nb_entry *e, const struct nb_field *f, const
 	return NB_OK;
 }
 
+static enum nb_err prompt_parse(struct nb_entry *e, const struct nb_field *f, const char *s,
+				struct nb_error *err)
+{
+	if (*s && !prompt_find(s))
+		return nb_error_set(err, NB_EINVAL, f->id, _("\"%s\" is not one of nabij's prompts."), nb_shown(s));
+	return str_parse(e, f, s, err);
+}
+
 static void term_describe(const struct nb_entry *e, const struct nb_field *f, struct nb_buf *b)
 {
 	buf_add(b, vocab_label(f->vocab, field_str_of(e, f)));
@@ -1037,6 +1049,16 @@ static bool flag_sum(const struct nb_entry *e, const struct nb_field *f, struct 
 
 /* the answers of the attachment reflection, each from lo to hi */
 
+static bool answers_answered(const struct nb_entry *e, const struct nb_field *f)
+{
+	const int *a = field_answers_of(e, f);
+
+	for (int i = 0; i < NB_ATTACHMENT_ITEMS; i++)
+		if (!a[i])
+			return false;
+	return true;
+}
+
 static void answers_to_cell(const struct nb_entry *e, const struct nb_field *f, struct nb_value *v,
 			    struct nb_buf *tmp)
 {
@@ -1068,6 +1090,27 @@ static enum nb_err answers_check(const struct nb_entry *e, const struct nb_field
 	return NB_OK;
 }
 
+/* "4,2,6,...": every answer, each from lo to hi */
+static enum nb_err answers_parse(struct nb_entry *e, const struct nb_field *f, const char *s,
+				 struct nb_error *err)
+{
+	int *a = field_int(e, f), i = 0;
+	char *copy = xstrdup(s), *save = NULL;
+	enum nb_err rc = NB_OK;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save), i++)
+		if (i < NB_ATTACHMENT_ITEMS)
+			rc = parse_scale(f->id, tok, f->lo, f->hi, &a[i], err);
+	free(copy);
+	if (!rc && i != NB_ATTACHMENT_ITEMS)
+		rc = nb_error_set(err, NB_EINVAL, f->id,
+				  _("--%s takes %d answers from %d to %d, separated by commas (you gave %d)."),
+				  field_flag_name(f), NB_ATTACHMENT_ITEMS, f->lo, f->hi, i);
+	if (!rc && !answers_answered(e, f))
+		rc = nb_error_set(err, NB_EINVAL, f->id, _("Every statement needs an answer from 1 to 7."));
+	return rc;
+}
+
 static const struct nb_ftype_ops ftypes[NB_FT__COUNT] = {
 	[NB_FT_SCALE] = { NB_CELL_INT, false, 0, int_answered, NULL, int_to_cell, int_from_cell,
 			  scale_check, scale_parse, scale_describe, scale_sum, scale_typed },
@@ -1082,7 +1125,7 @@ static const struct nb_ftype_ops ftypes[NB_FT__COUNT] = {
 	[NB_FT_TEXT] = { NB_CELL_TEXT, false, 0, str_answered, str_release, str_to_cell, str_from_cell,
 			 text_check, str_parse, text_describe, text_sum, text_describe },
 	[NB_FT_PROMPT] = { NB_CELL_TEXT, false, 0, str_answered, str_release, str_to_cell, str_from_cell,
-			   prompt_check, str_parse, prompt_describe, text_sum, text_describe },
+			   prompt_check, prompt_parse, prompt_describe, text_sum, text_describe },
 	[NB_FT_ITEMS] = { NB_CELL_NONE, false, 0, items_answered, items_release, NULL, NULL,
 			  items_check, items_parse, items_describe, items_sum, items_typed },
 	[NB_FT_TERMS] = { NB_CELL_NONE, false, 0, items_answered, items_release, NULL, NULL,
@@ -1092,8 +1135,8 @@ static const struct nb_ftype_ops ftypes[NB_FT__COUNT] = {
 	/* a member is named by the uid of their record: kept, not typed */
 	[NB_FT_MEMBER] = { NB_CELL_TEXT, true, 0, str_answered, str_release, str_to_cell, str_from_cell,
 			   NULL, str_parse, NULL, NULL, NULL },
-	[NB_FT_ANSWERS] = { NB_CELL_TEXT, false, 0, always_answered, NULL, answers_to_cell, answers_from_cell,
-			    answers_check, NULL, NULL, NULL, NULL },
+	[NB_FT_ANSWERS] = { NB_CELL_TEXT, false, 0, answers_answered, NULL, answers_to_cell, answers_from_cell,
+			    answers_check, answers_parse, NULL, NULL, NULL },
 };
 
 const struct nb_ftype_ops *ftype_ops(enum nb_ftype t)

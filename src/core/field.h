@@ -213,7 +213,8 @@ enum nb_err fields_validate(const struct nb_entry *e, struct nb_error *err);
 /*
  * Set f of e from what a person typed (a flag, a form field): a scale
  * "3", hours "7:30", a duration "2m", a term, a list "a, b" (added to the
- * list; the caller clears it first when it is to be replaced), a text.
+ * list; the caller clears it first when it is to be replaced), a text, one
+ * of nabij's prompts by its id, the attachment's answers "4,2,6,...".
  * "", "-" and "none" leave a scale, term or duration unanswered.
  */
 enum nb_err field_parse(struct nb_entry *e, const struct nb_field *f, const char *s,

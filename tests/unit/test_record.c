@@ -520,6 +520,40 @@ static void typed_back(void **state)
 	entry_free(b);
 }
 
+/* What a person types for the rows the attachment and the reflection
+ * commands take as flags: the answers whole, a prompt of nabij's own. */
+static void typed_rows(void **state)
+{
+	struct nb_entry *a = entry_new(NB_ATTACHMENT), *r = entry_new(NB_REFLECTION);
+	const struct nb_field *answers = field_find(NB_ATTACHMENT, "answers");
+	const struct nb_field *prompt = field_find(NB_REFLECTION, "prompt");
+	struct nb_error err = { 0 };
+
+	(void)state;
+	assert_false(fields_complete(a));	/* no answers yet: asked, or refused */
+	assert_int_equal(field_set(a, answers, "1,2,3", &err), NB_EINVAL);
+	assert_string_equal(err.msg, "--answers takes 12 answers from 1 to 7, separated by commas (you gave 3).");
+	assert_int_equal(field_set(a, answers, "1,2,3,4,5,6,7,8,1,2,3,4", &err), NB_EINVAL);
+	assert_string_equal(err.msg, "answers must be a whole number from 1 to 7 (you gave \"8\").");
+	assert_int_equal(field_set(a, answers, "1,2,3,4,5,6,7,none,1,2,3,4", &err), NB_EINVAL);
+	assert_string_equal(err.msg, "Every statement needs an answer from 1 to 7.");
+	assert_false(fields_complete(a));
+	assert_int_equal(field_set(a, answers, "5,3,6,2,3,5,6,2,5,6,3,2", &err), NB_OK);
+	assert_true(fields_complete(a));
+	assert_int_equal(a->u.attachment.answers[11], 2);
+
+	assert_int_equal(field_set(r, prompt, "kind-friend", &err), NB_OK);
+	assert_string_equal(r->u.reflection.prompt, "kind-friend");
+	assert_int_equal(field_set(r, prompt, "nonsense", &err), NB_EINVAL);
+	assert_string_equal(err.field, "prompt");
+	assert_string_equal(err.msg, "\"nonsense\" is not one of nabij's prompts.");
+	assert_string_equal(r->u.reflection.prompt, "kind-friend");
+	assert_int_equal(field_set(r, prompt, "", &err), NB_OK);
+	assert_null(r->u.reflection.prompt);
+	entry_free(a);
+	entry_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -535,6 +569,7 @@ int main(void)
 		cmocka_unit_test(uids),
 		cmocka_unit_test(field_types_and_cells),
 		cmocka_unit_test(typed_back),
+		cmocka_unit_test(typed_rows),
 	};
 
 	return cmocka_run_group_tests_name("record", tests, NULL, NULL);
