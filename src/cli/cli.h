@@ -247,6 +247,8 @@ void out_deleted(const struct cli *c, const struct nb_entry *e);
 /* After nabij undo: what is back, or its JSON with --json. */
 void out_back(const struct cli *c, const struct nb_entry *e);
 
+/* The ids of a closed vocabulary's terms, "a, b or c", into b. */
+void cli_terms_text(enum nb_vocab v, struct nb_buf *b);
 /* The outcomes an experiment may watch, in words for its messages:
  * "tension, mood, sleep-quality, energy or connection" (from the measures'
  * rows, core/field.c). */

@@ -32,10 +32,10 @@ static const struct opt opts[] = {
 	{ 0 },
 };
 
-void cli_outcomes_text(struct nb_buf *b)
+void cli_terms_text(enum nb_vocab v, struct nb_buf *b)
 {
 	size_t n;
-	const struct nb_term *t = measure_outcomes(&n);
+	const struct nb_term *t = v == NB_VOCAB_OUTCOME ? measure_outcomes(&n) : vocab_terms(v, &n);
 	struct nb_buf head = { 0 };
 
 	for (size_t i = 0; i + 1 < n; i++)
@@ -45,6 +45,11 @@ void cli_outcomes_text(struct nb_buf *b)
 	else if (n)
 		buf_add(b, t[0].id);
 	buf_free(&head);
+}
+
+void cli_outcomes_text(struct nb_buf *b)
+{
+	cli_terms_text(NB_VOCAB_OUTCOME, b);
 }
 
 static const struct rec_flags experiment_flags = { rec_interactive, rec_apply, NB_EXPERIMENT };

@@ -367,7 +367,9 @@ static bool row_line(const struct nb_field *f, char *left, size_t size, const ch
 	const char *name = field_flag_name(f);
 	bool ends = f->type == NB_FT_SCALE && f->low;	/* a scale's meaning: its ends */
 
-	if ((f->flags & NB_FF_KEPT) || (!ends && !f->help))
+	bool terms = !f->help && f->arg && f->type == NB_FT_TERM && f->vocab != NB_VOCAB_FREE && vocab_is_closed(f->vocab);
+
+	if ((f->flags & NB_FF_KEPT) || (!ends && !f->help && !terms))
 		return false;
 	if (f->type == NB_FT_SCALE)
 		snprintf(left, size, "--%s %d-%d", name, f->lo, f->hi);
@@ -377,6 +379,12 @@ static bool row_line(const struct nb_field *f, char *left, size_t size, const ch
 		snprintf(left, size, "--%s %s", name, f->arg ? _(f->arg) : "");
 	if (ends) {
 		snprintf(range, rsize, "%s, %s", _(f->low), _(f->high));
+		*meaning = range;
+	} else if (terms) {	/* a closed list without words of its own: its terms */
+		struct nb_buf list = { 0 };
+		cli_terms_text(f->vocab, &list);
+		snprintf(range, rsize, "%s", list.s ? list.s : "");
+		buf_free(&list);
 		*meaning = range;
 	} else {
 		*meaning = _(f->help);
@@ -434,8 +442,23 @@ static void help_text(const char *cmd, const char *text)
 		fputs(text, stdout);
 		return;
 	}
+	/* the paragraph that holds the list wrapped anew: the list grows
+	 * with the measures' rows */
+	const char *para = at, *end = strstr(at, "\n\n");
+	struct nb_buf joined = { 0 };
+
+	while (para > text && !(para[-1] == '\n' && para - 1 > text && para[-2] == '\n'))
+		para--;
+	end = end ? end : at + strlen(at);
 	cli_outcomes_text(&list);
-	printf("%.*s%s%s", (int)(at - text), text, list.s, at + 2);
+	buf_addf(&joined, "%.*s%s%.*s", (int)(at - para), para, list.s, (int)(end - at - 2), at + 2);
+	for (char *q = joined.s; *q; q++)
+		if (*q == '\n')
+			*q = ' ';
+	printf("%.*s", (int)(para - text), text);
+	out_wrapped(stdout, joined.s, 0, 76);	/* its line's end */
+	fputs(*end ? end + 1 : end, stdout);
+	buf_free(&joined);
 	buf_free(&list);
 }
 

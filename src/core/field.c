@@ -409,7 +409,7 @@ static const struct nb_field experiment[] = {
 	  .name = N_("outcome"), .label = N_("Watched"),
 	  .question = N_("What would you like to watch? It comes from your check-ins."),
 	  .ask = N_("What would you like to watch? It comes from your check-ins."),
-	  .arg = N_("OUTCOME"), .help = N_("tension, mood, sleep-quality, energy or connection"),
+	  .arg = N_("OUTCOME"),	/* its --help line: the outcomes, from the measures' rows */
 	  .sum = { .at = 2, .flags = NB_FS_JOINED, .fmt = " → %s" } },
 	{ .id = "pairs", .key = "pairs", .column = "pairs",
 	  .since = { 6, 4 },
