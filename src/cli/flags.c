@@ -9,7 +9,7 @@
 #include "core/time.h"
 #include "core/xalloc.h"
 
-#include <assert.h>
+#include <stdlib.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -76,13 +76,15 @@ const struct option *opts_getopt(const struct opt *t, const struct option *more,
 	for (int i = 0; t[i].name; i++) {
 		int has = t[i].kind == OPT_TRUE || t[i].kind == OPT_FALSE ? no_argument : required_argument;
 
-		assert(k + 2 < n && OPT_BASE + i < OPT_AT);
+		if (k + 2 >= n || OPT_BASE + i >= OPT_AT)
+			abort();	/* a table larger than its buffer: our bug */
 		buf[k++] = (struct option){ t[i].name, has, NULL, OPT_BASE + i };
 		if (t[i].also)
 			buf[k++] = (struct option){ t[i].also, has, NULL, OPT_BASE + i };
 	}
 	for (; more && more->name; more++) {
-		assert(k + 1 < n);
+		if (k + 1 >= n)
+			abort();
 		buf[k++] = *more;
 	}
 	buf[k] = (struct option){ 0 };
