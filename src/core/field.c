@@ -295,6 +295,7 @@ static const struct nb_field session[] = {
 	  .type = NB_FT_SECONDS, .offset = AT(session.seconds), .lo = 0, .hi = NB_SESSION_SECONDS_MAX,
 	  .flags = NB_FF_NOTNULL,
 	  .name = N_("duration"), .label = N_("How long"),
+	  .question = N_("How long, roughly?"),
 	  .sum = { .at = 2 } },
 	{ .id = "tension-before", .key = "tension_before", .column = "tension_before",
 	  .type = NB_FT_SCALE, .offset = AT(session.tension_before), .lo = NB_SCALE_MIN, .hi = NB_SCALE_MAX,
@@ -331,6 +332,7 @@ static const struct nb_field session[] = {
 	  .type = NB_FT_LINE, .offset = AT(session.with),
 	  .flags = NB_FF_SEARCH | NB_FF_NAMES,
 	  .name = N_("with whom"), .label = N_("With"),
+	  .question = N_("With whom?"),
 	  .sum = { .at = 3, .flags = NB_FS_JOINED, .fmt = N_(" with %s") } },
 	{ .id = "member", .key = "member", .csv = "", .column = "member_id",
 	  .type = NB_FT_MEMBER, .offset = AT(session.member_uid),
@@ -340,6 +342,7 @@ static const struct nb_field session[] = {
 	  .type = NB_FT_TEXT, .offset = AT(session.words),
 	  .flags = NB_FF_SEARCH,
 	  .name = N_("your words"), .label = N_("Your words"),
+	  .question = N_("Your words"),
 	  .sum = { .at = 7, .cut = 40 } },
 };
 
@@ -351,6 +354,7 @@ static const struct nb_field reflection[] = {
 	  .type = NB_FT_TEXT, .offset = AT(reflection.text),
 	  .flags = NB_FF_REQUIRED | NB_FF_SEARCH,
 	  .name = N_("text"), .label = N_("Text"),
+	  .question = N_("Your answer"), .hint = N_("Take a moment. Write as much or as little as you like."),
 	  .sum = { .at = 1, .cut = 60 } },
 };
 
@@ -367,11 +371,13 @@ static const struct nb_field phase[] = {
 	  .type = NB_FT_TERM, .offset = AT(phase.phase), .vocab = NB_VOCAB_PHASE,
 	  .flags = NB_FF_REQUIRED,
 	  .name = N_("phase"), .label = N_("Phase"),
+	  .question = N_("Phase"), .order = 2,
 	  .sum = { .at = 2, .flags = NB_FS_JOINED, .fmt = ": %s" } },
 	{ .id = "with", .key = "with", .column = "with_whom",
 	  .type = NB_FT_LINE, .offset = AT(phase.with),
 	  .flags = NB_FF_REQUIRED | NB_FF_SEARCH | NB_FF_NAMES,
 	  .name = N_("with whom"), .label = N_("With"),
+	  .question = N_("With whom?"), .hint = N_("A friend, a daughter, a neighbour, a partner"), .order = 1,
 	  .sum = { .at = 1 } },
 	{ .id = "member", .key = "member", .csv = "", .column = "member_id",
 	  .type = NB_FT_MEMBER, .offset = AT(phase.member_uid),
@@ -381,6 +387,7 @@ static const struct nb_field phase[] = {
 	  .type = NB_FT_TEXT, .offset = AT(phase.note),
 	  .flags = NB_FF_SEARCH,
 	  .name = N_("note"), .label = N_("Note"),
+	  .question = N_("A note, if you like"), .order = 3,
 	  .sum = { .at = 3, .cut = 40 } },
 };
 

@@ -261,6 +261,14 @@ static void show(struct page *p, const struct nb_entry *e)
 	rows_free(&rows);
 }
 
+/* The form of a kind that has no page of its own to change it: its rows. */
+static void kind_form(struct page *p, const struct nb_entry *e, const char *action)
+{
+	const struct rows_look look = { .klass = entry_type_id(e->type), .button = _("Save"), .when = true };
+
+	rows_form(p, e, e->type, action, &look);
+}
+
 /* The kinds a page can change, and how. */
 static const struct {
 	enum nb_err (*from)(struct page *, struct nb_entry *);
@@ -270,6 +278,9 @@ static const struct {
 	[NB_MOMENT] = { entry_from_form, moment_form },
 	[NB_TRIGGER] = { entry_from_form, trigger_form },
 	[NB_MEMBER] = { entry_from_form, member_form },
+	[NB_SESSION] = { entry_from_form, kind_form },
+	[NB_REFLECTION] = { entry_from_form, kind_form },
+	[NB_PHASE] = { entry_from_form, kind_form },
 };
 
 void page_record(struct page *p)

@@ -91,10 +91,7 @@ void page_reflect(struct page *p)
 	}
 	page_begin(p, _("A question for today"), "/");
 	h(p, "<h1>%s</h1><p class=\"prompt\">%s</p>", _("A question for today"), _(q->text));
-	form_begin(p, "/reflect", "reflect");
-	form_errors(p);
-	w_text(p, "text", _("Your answer"), _("Take a moment. Write as much or as little as you like."), fval(p, "text"), true);
-	form_end(p, _("Save"));
+	rows_form(p, NULL, NB_REFLECTION, "/reflect", &(const struct rows_look){ .klass = "reflect", .button = _("Save") });
 	h(p, "<p><a href=\"/reflect?set=closeness\">%s</a></p>", _("Three questions about closeness, together"));
 	if (page_ok(p, app_latest(p->w->app, NB_REFLECTION, 10, &l, &err), &err) && l.n) {
 		h(p, "<h2>%s</h2><ul class=\"records\">", _("Earlier"));
@@ -343,12 +340,7 @@ void page_phases(struct page *p)
 		}
 	}
 	entries_free(&l);
-	form_begin(p, "/phases", "phase");
-	form_errors(p);
-	w_text(p, "with", _("With whom?"), _("A friend, a daughter, a neighbour, a partner"), fval(p, "with"), false);
-	w_choices(p, "phase", _("Phase"), NB_VOCAB_PHASE, false, NULL, NULL);
-	w_text(p, "note", _("A note, if you like"), NULL, fval(p, "note"), false);
-	form_end(p, _("Save"));
+	rows_form(p, NULL, NB_PHASE, "/phases", &(const struct rows_look){ .klass = "phase", .button = _("Save") });
 	page_end(p);
 }
 

@@ -1249,6 +1249,84 @@ static void moment_length(void **state)
 	}
 }
 
+/* A reflection, a relationship phase and an exercise are changed in the
+ * browser by the form their rows make, as the other kinds are. */
+static void every_kind_changed_in_the_browser(void **state)
+{
+	struct fixture *f = *state;
+	struct nb_entry *refl = entry_new(NB_REFLECTION), *ph = entry_new(NB_PHASE), *ex = entry_new(NB_SESSION), *e;
+	struct nb_error err;
+	struct web_req r;
+	char path[64], *body;
+
+	refl->u.reflection.prompt = xstrdup("kind-friend");
+	refl->u.reflection.text = xstrdup("a walk wiht Noor");
+	ph->u.phase.phase = xstrdup("distance");
+	ph->u.phase.with = xstrdup("Sam");
+	ex->u.session.exercise = xstrdup("grounding");
+	ex->u.session.seconds = 300;
+	ex->u.session.tension_before = 4;
+	assert_int_equal(app_add(&f->app, refl, &err), NB_OK);
+	assert_int_equal(app_add(&f->app, ph, &err), NB_OK);
+	assert_int_equal(app_add(&f->app, ex, &err), NB_OK);
+
+	snprintf(path, sizeof path, "/r/%lld", (long long)refl->id);
+	assert_int_equal(get(f, path, &body), 200);
+	assert_non_null(strstr(body, "/edit\">Change</a>"));
+	free(body);
+	snprintf(path, sizeof path, "/r/%lld/edit", (long long)refl->id);
+	assert_int_equal(get(f, path, &body), 200);
+	assert_non_null(strstr(body, ">a walk wiht Noor</textarea>"));
+	free(body);
+	req_init(&r, &f->w, "POST", path);	/* emptied: the answer is what it is for */
+	form(&r, "text", "");
+	assert_int_equal(run(f, &r, &body), 422);
+	free(body);
+	req_free(&r);
+	req_init(&r, &f->w, "POST", path);
+	form(&r, "text", "a walk with Noor");
+	assert_int_equal(run(f, &r, NULL), 303);
+	req_free(&r);
+	assert_int_equal(app_get(&f->app, refl->id, &e, &err), NB_OK);
+	assert_string_equal(e->u.reflection.text, "a walk with Noor");
+	assert_string_equal(e->u.reflection.prompt, "kind-friend");	/* kept */
+	entry_free(e);
+
+	snprintf(path, sizeof path, "/r/%lld/edit", (long long)ph->id);
+	assert_int_equal(get(f, path, &body), 200);
+	assert_non_null(strstr(body, "value=\"Sam\""));
+	free(body);
+	req_init(&r, &f->w, "POST", path);
+	form(&r, "with", "Sam");
+	form(&r, "phase", "turning");
+	form(&r, "note", "we talked");
+	assert_int_equal(run(f, &r, NULL), 303);
+	req_free(&r);
+	assert_int_equal(app_get(&f->app, ph->id, &e, &err), NB_OK);
+	assert_string_equal(e->u.phase.phase, "turning");
+	assert_string_equal(e->u.phase.note, "we talked");
+	entry_free(e);
+
+	snprintf(path, sizeof path, "/r/%lld/edit", (long long)ex->id);
+	assert_int_equal(get(f, path, &body), 200);
+	assert_non_null(strstr(body, "Tension after"));
+	free(body);
+	req_init(&r, &f->w, "POST", path);
+	form(&r, "tension-before", "4");
+	form(&r, "tension-after", "2");
+	form(&r, "seconds", "5 min");
+	assert_int_equal(run(f, &r, NULL), 303);
+	req_free(&r);
+	assert_int_equal(app_get(&f->app, ex->id, &e, &err), NB_OK);
+	assert_int_equal(e->u.session.tension_after, 2);
+	assert_string_equal(e->u.session.exercise, "grounding");	/* kept */
+	assert_int_equal(e->u.session.seconds, 300);
+	entry_free(e);
+	entry_free(refl);
+	entry_free(ph);
+	entry_free(ex);
+}
+
 /* A personal experiment in the browser: set up, today's kind of day on the
  * experiment's page and on today's, an answer, a stop without reproach. */
 static void experiment_in_the_browser(void **state)
@@ -1552,6 +1630,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(moment_length, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_week_tells_its_story, setup, teardown),
 		cmocka_unit_test_setup_teardown(experiment_in_the_browser, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_kind_changed_in_the_browser, setup, teardown),
 		cmocka_unit_test_setup_teardown(posts_are_checked, setup, teardown),
 		cmocka_unit_test_setup_teardown(bad_form_keeps_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(hostile_text_stays_text, setup, teardown),
