@@ -66,24 +66,23 @@ const struct nb_phone *care_help_number(enum nb_help_part part, size_t i)
 	return &phones[help_parts[part].phone[i]];
 }
 
-const char *care_help_part(enum nb_help_part part)
+const char *care_help_part_in(enum nb_help_part part, char out[NB_HELP_PART_LEN])
 {
-	static char out[NB_HELP__COUNT][512];
 	const char *f = care_help_format(part);
 	size_t n = 0, k = 0;
 
-	for (; *f && n + 1 < sizeof out[0]; f++) {
+	for (; *f && n + 1 < NB_HELP_PART_LEN; f++) {
 		const struct nb_phone *ph;
 		if (f[0] == '%' && f[1] == 's' && (ph = care_help_number(part, k++))) {
-			n += (size_t)snprintf(out[part] + n, sizeof out[0] - n, "%s", ph->written);
-			n = n < sizeof out[0] ? n : sizeof out[0] - 1;
+			n += (size_t)snprintf(out + n, NB_HELP_PART_LEN - n, "%s", ph->written);
+			n = n < NB_HELP_PART_LEN ? n : NB_HELP_PART_LEN - 1;
 			f++;
 		} else {
-			out[part][n++] = *f;
+			out[n++] = *f;
 		}
 	}
-	out[part][n] = '\0';
-	return out[part];
+	out[n] = '\0';
+	return out;
 }
 
 bool care_wants_someone(const struct nb_checkin *c)
@@ -436,11 +435,6 @@ const char *care_saved_word(const struct nb_entry *e)
 		break;
 	}
 	return "";
-}
-
-const char *care_card_help(void)
-{
-	return care_help_part(NB_HELP_CARD);
 }
 
 const char *care_last_touch(const struct nb_entry *touch, int days, char *buf, size_t size)

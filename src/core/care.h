@@ -25,7 +25,14 @@ enum nb_help_part {
 	NB_HELP__COUNT
 };
 #define NB_HELP_TEXT_LEN 1024
-const char *care_help_part(enum nb_help_part part);
+#define NB_HELP_PART_LEN 512
+/* One part in the current language with its numbers written in, in buf
+ * (NB_HELP_PART_LEN bytes), which it returns. */
+const char *care_help_part_in(enum nb_help_part part, char buf[NB_HELP_PART_LEN]);
+/* The same in a buffer of the caller's own (a compound literal, which lives
+ * until the caller's block ends): two requests in two languages never
+ * share one. */
+#define care_help_part(part) care_help_part_in((part), (char[NB_HELP_PART_LEN]){ 0 })
 /* The same words with a "%s" where each number goes, and those numbers in
  * order (NULL after the last): for a page that makes each one a link. A
  * number has dial; a web address (113.nl, its chat) has url instead. */
@@ -148,7 +155,7 @@ const char *circle_advice(size_t members, char *buf, size_t size);
 const char *circle_advice_today(size_t members, char *buf, size_t size);
 
 /* The help line of the printed circle card, for both faces' cards. */
-const char *care_card_help(void);
+#define care_card_help() care_help_part(NB_HELP_CARD)
 
 /*
  * Touch, said gently. Touch from someone else (a person, an animal) and

@@ -20,11 +20,8 @@ enum nb_err nb_error_set(struct nb_error *err, enum nb_err code,
 	return code;
 }
 
-const char *nb_shown(const char *s)
+const char *nb_shown_in(const char *s, char b[NB_SHOWN_MAX + 4])
 {
-	static char ring[4][NB_SHOWN_MAX + 4];
-	static unsigned next;
-	char *b = ring[next++ % 4];
 	size_t n;
 
 	if (!s)

@@ -30,10 +30,14 @@ enum nb_err nb_error_set(struct nb_error *err, enum nb_err code,
 
 /* What a person gave, for a message: at most NB_SHOWN_MAX bytes, cut at a
  * character and ended with "..." when longer, so that a long value never
- * pushes the reason out of the message. Returns one of four static
- * buffers: up to four values in one message, one thread. */
+ * pushes the reason out of the message. Returns s itself when it is short
+ * enough, else buf (NB_SHOWN_MAX + 4 bytes) with the cut in it. */
 #define NB_SHOWN_MAX 60
-const char *nb_shown(const char *s);
+const char *nb_shown_in(const char *s, char buf[NB_SHOWN_MAX + 4]);
+/* The same in a buffer of the caller's own (a compound literal, which lives
+ * until the caller's block ends): any number in one message, and nothing
+ * shared between calls, requests or threads. */
+#define nb_shown(s) nb_shown_in((s), (char[NB_SHOWN_MAX + 4]){ 0 })
 
 
 #endif

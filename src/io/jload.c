@@ -2,12 +2,14 @@
  * jansson with a budget: its allocation functions are global, so they are
  * set only for the length of one parse (nabij parses one file at a time:
  * the terminal is one thread and the web server serves one request at a
- * time) and counted against a budget. Freeing goes to free() as always, so
- * a tree made under the budget is released the ordinary way.
+ * time) and counted against that parse's own budget. Freeing goes to
+ * free() as always, so a tree made under the budget is released the
+ * ordinary way.
  */
 #include "jload.h"
 #include "core/i18n.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -15,16 +17,23 @@
 #define JSON_BUDGET_PER_BYTE 8
 #define JSON_BUDGET_BASE ((size_t)8 << 20)
 
-static size_t budget, spent;
-static int over;
+struct budget {
+	size_t left;
+	bool over;
+};
+
+/* The budget of the parse under way, on io_json_load's stack: jansson's
+ * allocation functions take no context, so they find it here, and only
+ * while json_loadb runs. */
+static struct budget *counting;
 
 static void *counted(size_t n)
 {
-	if (n > budget - spent) {
-		over = 1;
+	if (n > counting->left) {
+		counting->over = true;
 		return NULL;
 	}
-	spent += n;
+	counting->left -= n;
 	return malloc(n);
 }
 
@@ -35,18 +44,20 @@ json_t *io_json_load(const char *text, size_t len, size_t flags, const char *nam
 	json_free_t was_free;
 	json_error_t je;
 	json_t *root;
+	struct budget b = {
+		.left = len > (SIZE_MAX - JSON_BUDGET_BASE) / JSON_BUDGET_PER_BYTE
+				? SIZE_MAX : JSON_BUDGET_BASE + len * JSON_BUDGET_PER_BYTE,
+	};
 
 	json_get_alloc_funcs(&was_malloc, &was_free);
-	budget = len > (SIZE_MAX - JSON_BUDGET_BASE) / JSON_BUDGET_PER_BYTE
-			 ? SIZE_MAX : JSON_BUDGET_BASE + len * JSON_BUDGET_PER_BYTE;
-	spent = 0;
-	over = 0;
+	counting = &b;
 	json_set_alloc_funcs(counted, free);
 	root = json_loadb(text, len, flags, &je);
 	json_set_alloc_funcs(was_malloc, was_free);
+	counting = NULL;
 	if (root)
 		return root;
-	if (over)
+	if (b.over)
 		nb_error_set(err, NB_EINVAL, "", "%s%s%s", name ? name : "", name ? ": " : "",
 			     _("this JSON holds far more, for its size, than any export does (it would take too much memory)."));
 	else if (je.line < 0)	/* no place in the text: say what jansson says */
