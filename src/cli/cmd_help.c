@@ -202,34 +202,22 @@ static const struct {
 "lasted and, if you like, how tense you were before and after, so you can\n"
 "see over weeks what calms you. Riding an urge (urge) keeps how strong the\n"
 "urge was before and after instead.\n"
-"\n"
-"  --tension-before N, --tension-after N\n"
-"                         your tension, 1 to 5 (asked in a terminal)\n"
-"  --urge-before N, --urge-after N\n"
-"                         riding an urge: how strong it is, 1 to 5\n"
-"  --seconds TIME         record an exercise you did, without guiding\n"
-"  --with NAME            for meeting and closeness: whom it is about\n"
-"  --words TEXT           for meeting and closeness: your own words\n"
-"  -i, --interactive      guide even when not in a terminal\n"
-"\n"
-"The breath exercise takes the options of \"nabij breathe\".\n") },
+"\n") },
 	{ "breathe", N_(
 "Usage: nabij breathe [--in 4] [--hold 2] [--out 6] [--rest 0] [--minutes 3]\n"
 "\n"
 "Paced breathing: breathe in, hold gently, and breathe out longer than in.\n"
 "A bar fills as you breathe in and empties as you breathe out. Ctrl-C stops\n"
 "early and keeps the time you did. Over weeks you can lengthen it, slowly.\n"
-"\n"
-"  --in, --hold, --out, --rest SECONDS   the rhythm (out longer than in)\n"
-"  --minutes N                           1 to 30\n"
-"  --tension-before N, --tension-after N your tension, 1 to 5\n") },
+"\n") },
 	{ "reflect", N_(
 "Usage: nabij reflect [--text TEXT] [--prompt ID]\n"
 "       nabij reflect --closeness\n"
 "\n"
 "A short question for today (a new one each day) and your answer. With\n"
 "--closeness, the three questions about closeness together, each with a\n"
-"gentle hint.\n") },
+"gentle hint.\n"
+"\n") },
 	{ "week", N_(
 "Usage: nabij week [--date DAY] [--intention TEXT]\n"
 "\n"
@@ -246,7 +234,8 @@ static const struct {
 "Twelve statements about closeness, answered 1 to 7, placed on two axes:\n"
 "anxiety about closeness and avoidance of closeness. It shows where you\n"
 "stand now and what changed since last time. A reflection, not a diagnosis;\n"
-"take it every few months.\n") },
+"take it every few months.\n"
+"\n") },
 	{ "phase", N_(
 "Usage: nabij phase PHASE --with NAME [--note TEXT] [--at TIME]\n"
 "       nabij phase list [--with NAME]\n"
@@ -320,6 +309,23 @@ static const struct own_line experiment_own[] = {
 	{ 0 },
 };
 
+static const struct own_line exercise_own[] = {
+	{ "-i, --interactive", NULL, N_("guide even when not in a terminal") },
+	{ 0 },
+};
+
+static const struct own_line breathe_own[] = {
+	{ "--in, --out", N_("SECONDS"), N_("breathing in and out (out longer than in)") },
+	{ "--hold, --rest", N_("SECONDS"), N_("a pause after breathing in, and after out") },
+	{ "--minutes", N_("N"), N_("1 to 30") },
+	{ 0 },
+};
+
+static const struct own_line reflect_own[] = {
+	{ "--closeness", NULL, N_("the three questions about closeness together") },
+	{ 0 },
+};
+
 static const struct own_line when_and_ask[] = {
 	{ "--at", N_("TIME"), N_("when, if not now") },
 	{ "-i, --interactive", NULL, N_("ask instead") },
@@ -347,6 +353,12 @@ static const struct {
 "\n"
 "Touch is an invitation, never an obligation. A \"no\" is worth noting too.\n") },
 	{ "trigger", NB_TRIGGER, 0, when_and_ask, NULL },
+	{ "exercise", NB_SESSION, 0, exercise_own, N_(
+"\n"
+"The breath exercise takes the options of \"nabij breathe\".\n") },
+	{ "breathe", NB_SESSION, 0, breathe_own, NULL },
+	{ "reflect", NB_REFLECTION, 0, reflect_own, NULL },
+	{ "attachment", NB_ATTACHMENT, 0, NULL, NULL },
 	{ "circle", NB_MEMBER, 0, circle_own, NULL },
 	{ "experiment", NB_EXPERIMENT, 0, experiment_own, N_(
 "\n"

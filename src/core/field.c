@@ -296,6 +296,7 @@ static const struct nb_field session[] = {
 	  .flags = NB_FF_NOTNULL,
 	  .name = N_("duration"), .label = N_("How long"),
 	  .question = N_("How long, roughly?"),
+	  .arg = N_("TIME"), .help = N_("record an exercise you did, without guiding"),
 	  .sum = { .at = 2 } },
 	{ .id = "tension-before", .key = "tension_before", .column = "tension_before",
 	  .type = NB_FT_SCALE, .offset = AT(session.tension_before), .lo = NB_SCALE_MIN, .hi = NB_SCALE_MAX,
@@ -333,6 +334,7 @@ static const struct nb_field session[] = {
 	  .flags = NB_FF_SEARCH | NB_FF_NAMES,
 	  .name = N_("with whom"), .label = N_("With"),
 	  .question = N_("With whom?"),
+	  .arg = N_("NAME"), .help = N_("for meeting and closeness: whom it is about"),
 	  .sum = { .at = 3, .flags = NB_FS_JOINED, .fmt = N_(" with %s") } },
 	{ .id = "member", .key = "member", .csv = "", .column = "member_id",
 	  .type = NB_FT_MEMBER, .offset = AT(session.member_uid),
@@ -343,17 +345,20 @@ static const struct nb_field session[] = {
 	  .flags = NB_FF_SEARCH,
 	  .name = N_("your words"), .label = N_("Your words"),
 	  .question = N_("Your words"),
+	  .arg = N_("TEXT"), .help = N_("for meeting and closeness: your own words"),
 	  .sum = { .at = 7, .cut = 40 } },
 };
 
 static const struct nb_field reflection[] = {
 	{ .id = "prompt", .key = "prompt", .column = "prompt",
 	  .type = NB_FT_PROMPT, .offset = AT(reflection.prompt),
-	  .name = N_("prompt"), .label = N_("Question") },
+	  .name = N_("prompt"), .label = N_("Question"),
+	  .arg = N_("ID"), .help = N_("answer another of nabij's questions, by its id") },
 	{ .id = "text", .key = "text", .column = "text",
 	  .type = NB_FT_TEXT, .offset = AT(reflection.text),
 	  .flags = NB_FF_REQUIRED | NB_FF_SEARCH,
 	  .name = N_("text"), .label = N_("Text"),
+	  .arg = N_("TEXT"), .help = N_("your answer, without being asked"),
 	  .question = N_("Your answer"), .hint = N_("Take a moment. Write as much or as little as you like."),
 	  .sum = { .at = 1, .cut = 60 } },
 };
@@ -363,6 +368,7 @@ static const struct nb_field attachment[] = {
 	  .type = NB_FT_ANSWERS, .offset = AT(attachment.answers), .lo = 1, .hi = 7,
 	  .flags = NB_FF_REQUIRED,
 	  .name = N_("answers"),
+	  .arg = N_("A,B,..."), .help = N_("the twelve answers, 1 to 7, in their order"),
 	  .sum = { .at = 1, .say = describe_attachment } },
 };
 
