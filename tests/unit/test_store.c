@@ -68,7 +68,7 @@ static int setup(void **state)
 	struct nb_error err;
 
 	setenv("TZ", "Europe/Amsterdam", 1);
-	if (store_sqlite_open(":memory:", &a->store, &err) != NB_OK)
+	if (local_open(":memory:", NULL, NB_LOCAL_WRITE, &a->store, &err) != NB_OK)
 		return -1;
 	a->now = NOW;
 	*state = a;
@@ -214,10 +214,10 @@ static void migrations_set_the_version(void **state)
 	(void)state;
 	close(fd);
 	unlink(path);
-	assert_int_equal(store_sqlite_open(path, &s, &err), NB_OK);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &s, &err), NB_OK);
 	store_close(&s);
 	/* opening again is a no-op, and the version is recorded */
-	assert_int_equal(store_sqlite_open(path, &s, &err), NB_OK);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &s, &err), NB_OK);
 	store_close(&s);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
@@ -231,7 +231,7 @@ static void migrations_set_the_version(void **state)
 	/* a database from a newer nabij is refused, not damaged */
 	sqlite3_exec(h, "PRAGMA user_version = 99", NULL, NULL, NULL);
 	sqlite3_close(h);
-	assert_int_equal(store_sqlite_open(path, &s, &err), NB_EDB);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &s, &err), NB_EDB);
 	assert_non_null(strstr(err.msg, "newer"));
 	/* a version below zero was never written by nabij: refused, no step
 	 * run, the version left as it was (-7 once ran an unrelated step and
@@ -244,7 +244,7 @@ static void migrations_set_the_version(void **state)
 		assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 		sqlite3_exec(h, pragma, NULL, NULL, NULL);
 		sqlite3_close(h);
-		assert_int_equal(store_sqlite_open(path, &s, &err), NB_EDB);
+		assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &s, &err), NB_EDB);
 		assert_non_null(strstr(err.msg, "not a nabij database"));
 		assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 		assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
@@ -729,7 +729,7 @@ static void migration_builds_the_summary(void **state)
 	(void)state;
 	close(fd);
 	unlink(path);
-	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &a.store, &err), NB_OK);
 	add(&a, checkin(3, "", NOW));
 	store_close(&a.store);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
@@ -741,7 +741,7 @@ static void migration_builds_the_summary(void **state)
 			 " DROP INDEX entry_deleted; ALTER TABLE entry DROP COLUMN deleted;" FTS_9, 1))
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
-	if (store_sqlite_open(path, &a.store, &err) != NB_OK)
+	if (local_open(path, NULL, NB_LOCAL_WRITE, &a.store, &err) != NB_OK)
 		fail_msg("%s", err.msg);
 	summary(&a, got, sizeof got);
 	assert_string_equal(got, "2026-11-20:3;|");
@@ -804,7 +804,7 @@ static void migration_clears_the_index(void **state)
 	(void)state;
 	close(fd);
 	unlink(path);
-	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &a.store, &err), NB_OK);
 	store_close(&a.store);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);	/* as before schema 8 */
 	if (!back_to(h, FTS_9 "INSERT INTO entry_fts(entry_fts, rank) VALUES ('secure-delete', 0);"
@@ -824,7 +824,7 @@ static void migration_clears_the_index(void **state)
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
 	assert_true(in_file(path, "okapisecret"));	/* a deletion before schema 8 left it */
-	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &a.store, &err), NB_OK);
 	assert_false(in_file(path, "okapisecret"));
 	/* from now on: deleted, waited, gone, and not a word of it left */
 	id = add(&a, checkin(3, "narwhalsecret", NOW));
@@ -879,7 +879,7 @@ static void edit_leaves_no_old_words(void **state)
 	(void)state;
 	close(fd);
 	unlink(path);
-	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &a.store, &err), NB_OK);
 	id = add(&a, checkin(3, "quetzalsecret by the harbour", NOW));
 	add(&a, checkin(4, "another day", NOW));
 	/* the text is in the file once: in the record, not a copy in the index
@@ -931,7 +931,7 @@ static void index_anew_when_the_words_changed(void **state)
 	(void)state;
 	close(fd);
 	unlink(path);
-	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &a.store, &err), NB_OK);
 	id = add(&a, checkin(3, "alpha beta", NOW));
 	add(&a, checkin(3, "beta delta", NOW));
 	store_close(&a.store);
@@ -975,7 +975,7 @@ static void index_anew_when_the_text_changed(void **state)
 	(void)state;
 	close(fd);
 	unlink(path);
-	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &a.store, &err), NB_OK);
 	id = add(&a, checkin(3, "alpha beta", NOW));
 	add(&a, checkin(3, "beta delta", NOW));
 	store_close(&a.store);
@@ -1024,7 +1024,7 @@ static void migration_drops_the_copy(void **state)
 	(void)state;
 	close(fd);
 	unlink(path);
-	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &a.store, &err), NB_OK);
 	e = checkin(2, "the okapi walked by the river. A long day", NOW);
 	items_add(&e->u.checkin.emotions, "sadness", NULL, 0);
 	add(&a, e);
@@ -1088,7 +1088,7 @@ static sqlite3 *ref_pair(struct nb_app *a, const char *const *words, size_t nwor
 	sqlite3 *ref;
 	sqlite3_stmt *ins;
 
-	assert_int_equal(store_sqlite_open(":memory:", &a->store, &err), NB_OK);
+	assert_int_equal(local_open(":memory:", NULL, NB_LOCAL_WRITE, &a->store, &err), NB_OK);
 	assert_int_equal(sqlite3_open(":memory:", &ref), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(ref, "CREATE VIRTUAL TABLE ref USING fts5(body, words, tokenize = 'unicode61 remove_diacritics 2');"
 					   "BEGIN", NULL, NULL, NULL), SQLITE_OK);
@@ -1282,7 +1282,7 @@ static void migration_adds_connection(void **state)
 	(void)state;
 	close(fd);
 	unlink(path);
-	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &a.store, &err), NB_OK);
 	old = add(&a, checkin(3, "before", NOW - 3600));
 	store_close(&a.store);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
@@ -1291,7 +1291,7 @@ static void migration_adds_connection(void **state)
 			 FTS_9, 2))
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
-	if (store_sqlite_open(path, &a.store, &err) != NB_OK)
+	if (local_open(path, NULL, NB_LOCAL_WRITE, &a.store, &err) != NB_OK)
 		fail_msg("%s", err.msg);
 	assert_int_equal(app_get(&a, old, &e, &err), NB_OK);
 	assert_int_equal(e->u.checkin.mood, 3);
@@ -1338,7 +1338,7 @@ static void check_finds_the_index_and_links(void **state)
 	assert_int_not_equal(app_open(&a, path, NULL, 0, &err), NB_OK);	/* nothing to check, nothing made */
 	assert_int_equal(err.code, NB_ENOTFOUND);
 	assert_int_not_equal(access(path, F_OK), 0);
-	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &a.store, &err), NB_OK);
 	add(&a, checkin(3, "one", NOW - 3600));
 	add(&a, checkin(4, "two", NOW));
 	store_close(&a.store);
@@ -1405,8 +1405,8 @@ static void one_experiment_at_a_time_in_the_store(void **state)
 	(void)state;
 	close(fd);
 	unlink(path);
-	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
-	assert_int_equal(store_sqlite_open(path, &b.store, &err), NB_OK);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &a.store, &err), NB_OK);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &b.store, &err), NB_OK);
 	assert_int_equal(app_experiment(&a, &found, &err), NB_OK);
 	assert_null(found);
 	assert_int_equal(app_experiment(&b, &found, &err), NB_OK);
@@ -1853,7 +1853,7 @@ static void migration_stops_all_but_one(void **state)
 	(void)state;
 	close(fd);
 	unlink(path);
-	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &a.store, &err), NB_OK);
 	x = experiment("embrace", NULL);
 	entry_set_time(x, nb_stamp_local(NOW - 86400));
 	assert_int_equal(app_experiment_start(&a, x, NULL, &err), NB_OK);
@@ -1875,7 +1875,7 @@ static void migration_stops_all_but_one(void **state)
 			 FTS_9, 6))
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
-	if (store_sqlite_open(path, &a.store, &err) != NB_OK)
+	if (local_open(path, NULL, NB_LOCAL_WRITE, &a.store, &err) != NB_OK)
 		fail_msg("%s", err.msg);
 	assert_int_equal(running(&a), 1);
 	assert_int_equal(app_experiment(&a, &shown, &err), NB_OK);
@@ -1909,7 +1909,7 @@ static void migration_adds_the_urge(void **state)
 	(void)state;
 	close(fd);
 	unlink(path);
-	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &a.store, &err), NB_OK);
 	e = entry_new(NB_SESSION);
 	e->u.session.exercise = xstrdup("urge");
 	e->u.session.seconds = 120;
@@ -1922,7 +1922,7 @@ static void migration_adds_the_urge(void **state)
 			 " ALTER TABLE entry DROP COLUMN deleted;", 7))
 		fail_msg("%s", sqlite3_errmsg(h));
 	sqlite3_close(h);
-	if (store_sqlite_open(path, &a.store, &err) != NB_OK)
+	if (local_open(path, NULL, NB_LOCAL_WRITE, &a.store, &err) != NB_OK)
 		fail_msg("%s", err.msg);
 	assert_int_equal(app_get(&a, old, &e, &err), NB_OK);
 	assert_int_equal(e->u.session.tension_before, 4);
@@ -2014,7 +2014,7 @@ static sqlite3 *made_anew(char *path)
 
 	close(fd);
 	unlink(path);
-	assert_int_equal(store_sqlite_open(path, &s, &err), NB_OK);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &s, &err), NB_OK);
 	store_close(&s);
 	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
 	return h;
@@ -2211,7 +2211,7 @@ static void yesterday_kept_while_nothing_changed(void **state)
 	(void)state;
 	close(fd);
 	unlink(path);
-	assert_int_equal(store_sqlite_open(path, &a.store, &err), NB_OK);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &a.store, &err), NB_OK);
 	assert_int_equal(app_today(&a, &t, &err), NB_OK);
 	assert_null(t.yesterday);
 	today_free(&t);
@@ -2229,7 +2229,7 @@ static void yesterday_kept_while_nothing_changed(void **state)
 	assert_non_null(strstr(t.yesterday, "moment of connection"));
 	today_free(&t);
 	/* another connection writes a heavy check-in of yesterday */
-	assert_int_equal(store_sqlite_open(path, &b.store, &err), NB_OK);
+	assert_int_equal(local_open(path, NULL, NB_LOCAL_WRITE, &b.store, &err), NB_OK);
 	add(&b, checkin(1, "", NOW - 86400));
 	store_close(&b.store);
 	assert_int_equal(app_today(&a, &t, &err), NB_OK);
