@@ -2162,6 +2162,75 @@ static void kind_tables_from_the_rows(void **state)
 	unlink_db(path);
 }
 
+/* What one table or index of h is, to hold two databases side by side: a
+ * table's columns (name, type, place in the key), its references and its
+ * unique columns, sorted; an index's text as it was made. */
+static void describe(sqlite3 *h, const char *type, const char *name, struct nb_buf *out)
+{
+	char q[512];
+	sqlite3_stmt *st;
+
+	if (strcmp(type, "index") == 0)
+		snprintf(q, sizeof q, "SELECT sql FROM sqlite_schema WHERE name = '%s'", name);
+	else
+		snprintf(q, sizeof q, "SELECT name || ' ' || type || ' ' || pk FROM pragma_table_info('%s')"
+			 " UNION ALL SELECT 'references ' || \"from\" || ' ' || \"table\" || '.' || \"to\" || ' ' || on_delete"
+			 "  FROM pragma_foreign_key_list('%s')"
+			 " UNION ALL SELECT 'unique ' || (SELECT group_concat(name) FROM pragma_index_info(l.name))"
+			 "  FROM pragma_index_list('%s') l WHERE l.origin = 'u' ORDER BY 1", name, name, name);
+	assert_int_equal(sqlite3_prepare_v2(h, q, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		buf_addf(out, "%s|", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+/* The shared tables and indexes made anew from sqlgen.c (sql_schema, what
+ * a hosted store starts from, there with the person first in each key)
+ * are in SQLite's dialect the ones the released steps made: the same
+ * columns of the same types and keys, references, unique columns and
+ * indexes, and nothing else but the store's own (its search). */
+static void shared_tables_as_released(void **state)
+{
+	char path[64] = "/tmp/nabij-test-XXXXXX";
+	sqlite3 *h = made_anew(path), *fresh;
+	struct nb_buf ddl = { 0 };
+	sqlite3_stmt *st;
+	const char *mine = "SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'index')"
+			   " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'entry_fts%' AND name <> 'search_print'";
+	int released = 0, made = 0;
+
+	(void)state;
+	sql_schema(&sql_sqlite, &ddl);
+	assert_int_equal(sqlite3_open(":memory:", &fresh), SQLITE_OK);
+	if (sqlite3_exec(fresh, ddl.s, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s", sqlite3_errmsg(fresh));
+	assert_int_equal(sqlite3_prepare_v2(h, mine, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(st, 0);
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		struct nb_buf was = { 0 }, anew = { 0 };
+
+		describe(h, type, name, &was);
+		describe(fresh, type, name, &anew);
+		if (!anew.s || strcmp(was.s, anew.s) != 0)
+			fail_msg("%s %s\n  released:  %s\n  made anew: %s", type, name, was.s, anew.s ? anew.s : "nothing");
+		released++;
+		buf_free(&was);
+		buf_free(&anew);
+	}
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_prepare_v2(fresh, mine, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		made++;
+	sqlite3_finalize(st);
+	assert_int_equal(made, released);
+	assert_true(released > 25);
+	buf_free(&ddl);
+	sqlite3_close(fresh);
+	sqlite3_close(h);
+	unlink_db(path);
+}
+
 /* Every statement the stores share prepares in SQLite, and its
  * PostgreSQL text is free of SQLite's own words. */
 static void shared_statements_in_both_dialects(void **state)
@@ -2253,6 +2322,7 @@ int main(void)
 		cmocka_unit_test(fresh_columns_are_the_table),
 		cmocka_unit_test(kind_statements_from_the_rows),
 		cmocka_unit_test(kind_tables_from_the_rows),
+		cmocka_unit_test(shared_tables_as_released),
 		cmocka_unit_test(shared_statements_in_both_dialects),
 		cmocka_unit_test(yesterday_kept_while_nothing_changed),
 		cmocka_unit_test_setup_teardown(a_deleted_record_waits_out_of_sight, setup, teardown),
