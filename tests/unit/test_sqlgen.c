@@ -1,8 +1,8 @@
 /*
  * The SQL every store shares, made from the field rows (store/sqlgen.c),
- * as text: PostgreSQL's tables, whose every key leads with the person.
- * (test_store.c holds SQLite's text against the released steps, in
- * SQLite.)
+ * as text: a kind's statements in both dialects, and PostgreSQL's tables,
+ * whose every key leads with the person. (test_sqlite.c holds SQLite's
+ * text against the released steps, in SQLite.)
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +15,44 @@
 #include "store/sqlgen.h"
 
 #include <string.h>
+
+/* The statements of a kind's row, made from its rows for SQLite (as the
+ * store has used them) and for PostgreSQL. */
+static void kind_statements_from_the_rows(void **state)
+{
+	struct nb_buf q = { 0 };
+
+	(void)state;
+	sql_kind(&sql_sqlite, NB_REFLECTION, SQL_KIND_PUT, &q);
+	assert_string_equal(q.s, "INSERT OR REPLACE INTO reflection(entry_id, prompt, text) VALUES (?, ?, ?)");
+	buf_reset(&q);
+	sql_kind(&sql_postgresql, NB_REFLECTION, SQL_KIND_PUT, &q);
+	assert_string_equal(q.s, "INSERT INTO reflection(entry_id, prompt, text) VALUES ($1, $2, $3)"
+				 " ON CONFLICT (entry_id) DO UPDATE SET prompt = excluded.prompt, text = excluded.text");
+	buf_reset(&q);
+	sql_kind(&sql_sqlite, NB_REFLECTION, SQL_KIND_GET, &q);
+	assert_string_equal(q.s, "SELECT k.entry_id, k.prompt, k.text FROM json_each(?) j CROSS JOIN reflection k"
+				 " ON k.entry_id = j.value");
+	buf_reset(&q);
+	sql_kind(&sql_postgresql, NB_REFLECTION, SQL_KIND_GET, &q);
+	assert_string_equal(q.s, "SELECT k.entry_id, k.prompt, k.text FROM unnest($1::bigint[]) AS j(value) JOIN"
+				 " reflection k ON k.entry_id = j.value");
+	buf_reset(&q);
+	sql_kind(&sql_postgresql, NB_REFLECTION, SQL_KIND_RANGE, &q);
+	assert_string_equal(q.s, "SELECT k.entry_id, k.prompt, k.text FROM reflection k WHERE k.entry_id BETWEEN $1 AND $2");
+	/* a member is given by uid, kept as the id of their record */
+	buf_reset(&q);
+	sql_kind(&sql_postgresql, NB_MOMENT, SQL_KIND_PUT, &q);
+	assert_non_null(strstr(q.s, ", (SELECT id FROM entry WHERE uid = $4 AND type = 'member')"));
+	buf_reset(&q);
+	sql_days(&sql_postgresql, SQL_DAYS_REFRESH, &q);
+	assert_non_null(strstr(q.s, "string_agg(f.kind || f.n || ' ' || f.term, chr(31))"));
+	assert_null(strstr(q.s, "CROSS JOIN"));
+	buf_reset(&q);
+	sql_days(&sql_sqlite, SQL_DAYS_PERIOD, &q);
+	assert_non_null(strstr(q.s, " FROM day_summary WHERE day BETWEEN ?1 AND ?2 ORDER BY day"));
+	buf_free(&q);
+}
 
 /* How many times key stands in ddl, each followed by the person first in
  * the columns of its parenthesis (past a name or a table, not past a
@@ -66,6 +104,7 @@ static void every_key_leads_with_the_person(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(kind_statements_from_the_rows),
 		cmocka_unit_test(every_key_leads_with_the_person),
 	};
 
