@@ -763,11 +763,6 @@ enum nb_err app_forget_all(struct nb_app *a, int64_t *deleted, struct nb_error *
 	return OPS(a)->forget_all(DB(a), deleted, err);
 }
 
-enum nb_err app_check(struct nb_app *a, struct nb_check *out, struct nb_error *err)
-{
-	return OPS(a)->check(DB(a), out, err);
-}
-
 static enum nb_err overview_read(struct nb_app *a, const char *since, const char *until,
 				 struct nb_charts *c, struct nb_insights *in, struct nb_error *err)
 {

@@ -14,6 +14,7 @@
 #include "core/suggest.h"
 #include "core/week.h"
 #include "store/store.h"
+#include "store/local.h"	/* struct nb_check, for app_check */
 
 #include <stdbool.h>
 
@@ -23,7 +24,7 @@ struct nb_app {
 	char *key;		/* while an encrypted database is open: its key, in locked memory */
 	bool reading;		/* set by the face: the command only reads (app_open) */
 	bool checking;		/* set by the face: the command checks the file (app_check),
-				 * so app_open opens it as store_sqlite_open_checker */
+				 * so app_open opens it for that (NB_LOCAL_CHECK) */
 	/* After app_add or app_update marked a circle member as the first to
 	 * call: the member who was before and is no longer (one at a time,
 	 * in the same transaction; an import keeps the same rule, the last
@@ -58,7 +59,7 @@ bool app_encrypted(const struct nb_app *a, const char *path);
  * asked for). */
 enum nb_err app_check_file(const char *path, struct nb_error *err);
 /* Open the database at path into a->store (read-only where it can be when
- * a->reading, see store_sqlite_open_reader); pass (len bytes, not
+ * a->reading, see NB_LOCAL_READ); pass (len bytes, not
  * NUL-terminated necessarily) is NULL for an unencrypted one. A wrong
  * passphrase is an error; nothing is opened then. */
 enum nb_err app_open(struct nb_app *a, const char *path, const char *pass, size_t len,

@@ -1,14 +1,20 @@
 /*
- * Opening a database, locked or not, and changing how it is protected: a
- * passphrase set, changed or removed (docs/SECURITY.md). A change writes a
- * full copy under the new key next to the database and then puts it in
- * place, so that a crash at any moment leaves one database that opens:
- * the header of the previous key is kept as .header.old until the copy is
- * in place, and opening tries it when the current header does not fit.
+ * The local mode's file: opening a database, locked or not, checking,
+ * backing up and restoring it, setting it aside, and changing how it is
+ * protected: a passphrase set, changed or removed (docs/SECURITY.md). The
+ * one part of app/ that uses store/local.h; the other use-cases see only
+ * the record store it opens.
+ *
+ * A change of the passphrase writes a full copy under the new key next to
+ * the database and then puts it in place, so that a crash at any moment
+ * leaves one database that opens: the header of the previous key is kept
+ * as .header.old until the copy is in place, and opening tries it when the
+ * current header does not fit.
  */
 #include "app.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
+#include "store/local.h"
 #include "vault/vault.h"
 
 #include <errno.h>
@@ -26,7 +32,7 @@ bool app_encrypted(const struct nb_app *a, const char *path)
 {
 	if (a && a->store.ops)
 		return a->key != NULL;
-	return path && store_sqlite_encrypted(path);
+	return path && local_encrypted(path);
 }
 
 enum nb_err app_check_file(const char *path, struct nb_error *err)
@@ -34,7 +40,7 @@ enum nb_err app_check_file(const char *path, struct nb_error *err)
 	char *hpath, *old;
 	bool known;
 
-	if (!path || strcmp(path, ":memory:") == 0 || !store_sqlite_encrypted(path))
+	if (!path || strcmp(path, ":memory:") == 0 || !local_encrypted(path))
 		return NB_OK;
 	hpath = vault_header_path(path);
 	old = xasprintf("%s.old", hpath);
@@ -61,15 +67,15 @@ static enum nb_err open_store(struct nb_app *a, const char *path, const char *ke
 		return nb_error_set(err, NB_ENOTFOUND, "db",
 				    _("There is no database at %s yet, so there is nothing to check."), path);
 	if (a->checking)
-		return store_sqlite_open_checker(path, key, &a->store, err);
+		return local_open(path, key, NB_LOCAL_CHECK, &a->store, err);
 	if (!a->reading)
-		return store_sqlite_open_key(path, key, &a->store, err);
-	if ((rc = store_sqlite_open_reader(path, key, &a->store, err)) || !app_expire_due(a))
+		return local_open(path, key, NB_LOCAL_WRITE, &a->store, err);
+	if ((rc = local_open(path, key, NB_LOCAL_READ, &a->store, err)) || !app_expire_due(a))
 		return rc;
 	/* what was deleted and waited its time goes for good (app_open) also
 	 * when the command only reads, where the database can be written */
 	reader = a->store;
-	if (store_sqlite_open_key(path, key, &a->store, NULL))
+	if (local_open(path, key, NB_LOCAL_WRITE, &a->store, NULL))
 		a->store = reader;
 	else
 		store_close(&reader);
@@ -105,6 +111,11 @@ void app_close(struct nb_app *a)
 bool app_is_open(const struct nb_app *a)
 {
 	return a->store.ops != NULL;
+}
+
+enum nb_err app_check(struct nb_app *a, struct nb_check *out, struct nb_error *err)
+{
+	return local_check(&a->store, out, err);
 }
 
 enum nb_err app_open(struct nb_app *a, const char *path, const char *pass, size_t len,
@@ -249,7 +260,7 @@ enum nb_err app_protect(struct nb_app *a, const char *path, const char *pass, si
 		if ((rc = vault_key(pass, len, &h, &key, err)))
 			goto out;
 	}
-	if ((rc = store_sqlite_copy(&a->store, tmp, key, err)))
+	if ((rc = local_copy(&a->store, tmp, key, err)))
 		goto out;
 	store_close(&a->store);	/* the key of the old database stays in a->key until the swap */
 	memset(&a->yesterday, 0, sizeof a->yesterday);
@@ -257,7 +268,7 @@ enum nb_err app_protect(struct nb_app *a, const char *path, const char *pass, si
 		rc = nb_error_set(err, NB_EDB, "", "%s",
 				  _("Another nabij (perhaps nabij ui) still has the database open. Close it and try again; nothing was changed."));
 		unlink(tmp);
-		store_sqlite_open_key(path, a->key, &a->store, NULL);
+		local_open(path, a->key, NB_LOCAL_WRITE, &a->store, NULL);
 		goto out;
 	}
 	if (pass) {
@@ -272,7 +283,7 @@ enum nb_err app_protect(struct nb_app *a, const char *path, const char *pass, si
 	unlink(old);
 	if (!pass)
 		unlink(hpath);
-	if (!(rc = store_sqlite_open_key(path, key, &a->store, err))) {
+	if (!(rc = local_open(path, key, NB_LOCAL_WRITE, &a->store, err))) {
 		vault_free(a->key);
 		a->key = key;
 		key = NULL;
@@ -327,7 +338,7 @@ enum nb_err app_backup(struct nb_app *a, const char *path, const char *dest, str
 	if (access(dest, F_OK) == 0)
 		return nb_error_set(err, NB_EINVAL, "file",
 				    _("%s is there already; nabij does not write over a file. Choose another name."), dest);
-	if ((rc = store_sqlite_backup(&a->store, dest, a->key, err)) || !a->key)
+	if ((rc = local_backup(&a->store, dest, a->key, err)) || !a->key)
 		return rc;
 	hpath = vault_header_path(path);
 	dheader = vault_header_path(dest);
@@ -377,14 +388,14 @@ enum nb_err app_restore(struct nb_app *a, const char *path, const char *src, con
 		rc = nb_error_set(err, NB_EINVAL, "file", _("%s is the database itself, not a backup of it."), src);
 		goto out;
 	}
-	encrypted = store_sqlite_encrypted(src);
+	encrypted = local_encrypted(src);
 	remove_db(tmp);
 	unlink(theader);
 	if ((rc = copy_file(src, tmp, err)) || (encrypted && (rc = copy_file(sheader, theader, err))))
 		goto out;
 	/* the copy must open, with its own passphrase, and be whole */
 	if ((rc = app_open(&check, tmp, encrypted ? pass : NULL, len, err)) ||
-	    (rc = store_sqlite_check(&check.store, err))) {
+	    (rc = local_integrity(&check.store, err))) {
 		app_close(&check);
 		remove_db(tmp);
 		unlink(theader);

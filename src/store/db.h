@@ -5,7 +5,8 @@
  *   sqlite.c  the records: the statements, put, get, list, search, ...
  *   days.c    the summary per day (schema 2), its rows stepped for a period
  *             (what a row says is read by core/period.c)
- *   file.c    opening, migrating, copying, backing up and checking the file
+ *   file.c    the local file (local.h): opening, migrating, copying, backing
+ *             up and checking it
  *   snippet.c the snippet of a search hit, from the record's own text
  * and, shared with any other store, sqlgen.c: the SQL that follows from the
  * field rows, in SQLite's dialect here.
@@ -45,7 +46,7 @@ struct db {
 	bool scrub;		/* records went for good in this transaction, or a
 				 * checkpoint after that did not finish: see sq_scrub */
 	bool broken;		/* opened for a check though its schema cannot be read
-				 * (a damaged page): only sq_check may use it */
+				 * (a damaged page): only local_check may use it */
 	fts5_tokenizer tk;	/* the search index's tokenizer, for snippets */
 	Fts5Tokenizer *tok;	/* (snippet.c; made on the first search) */
 	struct list_slot lists[LIST_SLOTS];
@@ -56,7 +57,7 @@ struct db {
 	bool stats_kept;
 	int reads;		/* read scopes open (sq_read_begin), nested */
 	bool read_own;		/* the scopes' read transaction has begun (BEGIN) */
-	uint64_t statements;	/* SQL statements run while counted (store_sqlite_count) */
+	uint64_t statements;	/* SQL statements run while counted (the op count_statements) */
 	bool say_count;		/* NABIJ_SQL_COUNT: the count goes to stderr on closing */
 	bool say_each;		/* NABIJ_SQL_COUNT=each: and each statement as it begins */
 };
@@ -140,9 +141,6 @@ void sq_read_pause(struct db *d);
 /* Count every statement the connection runs from now on in d->statements
  * (sqlite3_trace_v2; a trigger's program is part of its statement). */
 void sq_count(struct db *d);
-
-/* file.c: the store op check (nabij check). */
-enum nb_err sq_check(void *h, struct nb_check *out, struct nb_error *err);
 
 /* days.c: recompute the summary of the changed days (before each commit
  * and after a migration); the store ops period and day_means. */

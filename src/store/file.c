@@ -1,16 +1,18 @@
 /*
- * The database file: opening it (for writing, or only for reading, with a
- * key or without), bringing its schema up to date, copying it under
- * another key, backing it up, and checking it whole. The file itself is
- * never opened outside SQLite while a connection is open (see
- * store_sqlite_encrypted).
+ * The database file of the local mode (local.h): opening it (for writing,
+ * or only for reading, with a key or without), bringing its schema up to
+ * date, copying it under another key, backing it up, and checking it
+ * whole. The file itself is never opened outside SQLite while a
+ * connection is open (see local_encrypted).
  */
 #include "db.h"
+#include "local.h"
 #include "schema.h"
 #include "core/buf.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -118,10 +120,16 @@ fail:
 	return NB_EIO;
 }
 
-enum nb_err store_sqlite_copy(struct nb_store *s, const char *dest, const char *dest_key,
-			      struct nb_error *err)
+/* The connection of a store that local_open gave (and no other backend's). */
+static struct db *local_db(const struct nb_store *s)
 {
-	struct db *d = s->db;
+	assert(s->ops == &sq_ops);
+	return s->db;
+}
+
+enum nb_err local_copy(struct nb_store *s, const char *dest, const char *dest_key, struct nb_error *err)
+{
+	struct db *d = local_db(s);
 	sqlite3_stmt *st = NULL;
 	char pragma[64];
 	int version = 0, fd;
@@ -182,10 +190,9 @@ static enum nb_err verify_pages(struct db *d, struct nb_error *err)
 	return NB_OK;
 }
 
-enum nb_err store_sqlite_backup(struct nb_store *s, const char *dest, const char *key,
-				struct nb_error *err)
+enum nb_err local_backup(struct nb_store *s, const char *dest, const char *key, struct nb_error *err)
 {
-	struct db *d = s->db;
+	struct db *d = local_db(s);
 	sqlite3 *to = NULL;
 	sqlite3_backup *b;
 	int rc, fd;
@@ -219,9 +226,9 @@ enum nb_err store_sqlite_backup(struct nb_store *s, const char *dest, const char
 	return NB_OK;
 }
 
-enum nb_err store_sqlite_check(struct nb_store *s, struct nb_error *err)
+enum nb_err local_integrity(struct nb_store *s, struct nb_error *err)
 {
-	struct db *d = s->db;
+	struct db *d = local_db(s);
 	sqlite3_stmt *st;
 	bool ok = false;
 
@@ -297,7 +304,7 @@ static enum nb_err count_value(struct db *d, const char *sql, int64_t *out, int6
 /*
  * The search index's own check (FTS5's integrity-check command): whether
  * its pages hold together (the index keeps no text since schema 10, so
- * there is none to compare; sq_check counts its rows against the records
+ * there is none to compare; local_check counts its rows against the records
  * beside it). It is written as an INSERT, which a
  * read-only connection refuses before FTS5 sees it; PRAGMA integrity_check
  * asks FTS5 the same (SQLite 3.44 and later), so nothing is missed then.
@@ -346,9 +353,9 @@ static enum nb_err count_records(struct db *d, struct nb_check *out, struct nb_e
 	return NB_OK;
 }
 
-enum nb_err sq_check(void *h, struct nb_check *out, struct nb_error *err)
+enum nb_err local_check(struct nb_store *s, struct nb_check *out, struct nb_error *err)
 {
-	struct db *d = h;
+	struct db *d = local_db(s);
 	enum nb_err rc;
 
 	memset(out, 0, sizeof *out);
@@ -381,7 +388,7 @@ enum nb_err sq_check(void *h, struct nb_check *out, struct nb_error *err)
 	return count_records(d, out, err);
 }
 
-bool store_sqlite_encrypted(const char *path)
+bool local_encrypted(const char *path)
 {
 	char head[16];
 	FILE *f = fopen(path, "rb");
@@ -390,12 +397,6 @@ bool store_sqlite_encrypted(const char *path)
 	if (f)
 		fclose(f);
 	return n == sizeof head && memcmp(head, "SQLite format 3", 16) != 0;
-}
-
-enum nb_err store_sqlite_open(const char *path, struct nb_store *out,
-			      struct nb_error *err)
-{
-	return store_sqlite_open_key(path, NULL, out, err);
 }
 
 /* path as a file: URI for SQLite, with the parameter q ("immutable=1") */
@@ -413,14 +414,6 @@ static char *file_uri(const char *path, const char *q)
 	return buf_detach(&b);
 }
 
-/*
- * Open the database at path: for writing (created when needed, its schema
- * brought up to date), or, when reading, read-only and only when it is
- * there and of the current schema; immutable also tells SQLite that no one
- * writes to it, so that it needs no -shm file (a read-only disk). verify:
- * check every page of an encrypted one first (only nabij check, which
- * counts them itself, opens without).
- */
 /*
  * Before writing: the database and what SQLite keeps beside it must be the
  * person's own files that nobody else can change. In a shared folder
@@ -449,6 +442,14 @@ static enum nb_err own_files(const char *path, struct nb_error *err)
 	return NB_OK;
 }
 
+/*
+ * Open the database at path: for writing (created when needed, its schema
+ * brought up to date), or, when reading, read-only and only when it is
+ * there and of the current schema; immutable also tells SQLite that no one
+ * writes to it, so that it needs no -shm file (a read-only disk). verify:
+ * check every page of an encrypted one first (only nabij check, which
+ * counts them itself, opens without).
+ */
 static enum nb_err open_db(const char *path, const char *key, bool reading, bool immutable,
 			   bool verify, struct nb_store *out, struct nb_error *err)
 {
@@ -519,12 +520,6 @@ static enum nb_err open_db(const char *path, const char *key, bool reading, bool
 	return NB_OK;
 }
 
-enum nb_err store_sqlite_open_key(const char *path, const char *key, struct nb_store *out,
-				  struct nb_error *err)
-{
-	return open_db(path, key, false, false, true, out, err);
-}
-
 /*
  * Whether no connection can have the database at path open: an open one in
  * WAL mode keeps a -wal file and a -shm of at least 32 KiB. A write that
@@ -545,12 +540,12 @@ static bool unused(const char *path)
 	return none;
 }
 
-/* Read-only where the database is there and current (see
- * store_sqlite_open_reader); verify as for open_db. */
-static enum nb_err open_reader(const char *path, const char *key, bool verify, struct nb_store *out,
-			       struct nb_error *err)
+enum nb_err local_open(const char *path, const char *key, enum nb_local_use use, struct nb_store *out,
+		       struct nb_error *err)
 {
-	if (strcmp(path, ":memory:") == 0 || access(path, F_OK) != 0)
+	bool verify = use != NB_LOCAL_CHECK;
+
+	if (use == NB_LOCAL_WRITE || strcmp(path, ":memory:") == 0 || access(path, F_OK) != 0)
 		return open_db(path, key, false, false, verify, out, err);
 	if (!open_db(path, key, true, false, verify, out, NULL))
 		return NB_OK;
@@ -559,16 +554,4 @@ static enum nb_err open_reader(const char *path, const char *key, bool verify, s
 	if (unused(path) && !open_db(path, key, true, true, verify, out, NULL))
 		return NB_OK;
 	return open_db(path, key, false, false, verify, out, err);	/* its message says why */
-}
-
-enum nb_err store_sqlite_open_reader(const char *path, const char *key, struct nb_store *out,
-				     struct nb_error *err)
-{
-	return open_reader(path, key, true, out, err);
-}
-
-enum nb_err store_sqlite_open_checker(const char *path, const char *key, struct nb_store *out,
-				      struct nb_error *err)
-{
-	return open_reader(path, key, false, out, err);
 }

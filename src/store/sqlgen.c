@@ -3,6 +3,7 @@
 #include "core/insight.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +18,10 @@ const struct sql_dialect sql_sqlite = {
 	.then_join = "CROSS JOIN",
 	.text_agg = "group_concat(%s, char(31))",
 	.real = "REAL",
+	.big = "INTEGER",
 	.link = "INTEGER REFERENCES entry(id) ON DELETE SET NULL",
+	.keyed = " WITHOUT ROWID",
+	.person = NULL,	/* a file is one person's */
 	.list = "SELECT value FROM json_each(%s)",
 	.texts = "SELECT value FROM json_each(%s)",
 	.ids_j = "json_each(%s) j",
@@ -34,7 +38,14 @@ const struct sql_dialect sql_postgresql = {
 	.then_join = "JOIN",
 	.text_agg = "string_agg(%s, chr(31))",
 	.real = "double precision",
-	.link = "bigint REFERENCES entry(id) ON DELETE SET NULL",
+	.big = "bigint",
+	.link = "bigint",	/* its reference names the person too (link_key) */
+	.keyed = "",
+	/* many people's records, each table's rows by person first: a person's
+	 * reading walks their own part of every index (the policies of row
+	 * level security leave it at that), and a sharded database (Citus)
+	 * can keep each person's rows on one node */
+	.person = "bigint",
 	.list = "SELECT unnest(%s::bigint[])",
 	.texts = "SELECT unnest(%s::text[])",
 	.ids_j = "unnest(%s::bigint[]) AS j(value)",
@@ -128,6 +139,14 @@ void sql_kind(const struct sql_dialect *d, enum nb_type t, enum sql_kind_use use
 	buf_free(&set);
 }
 
+/* The reference of column c to a record of the same person, which goes
+ * when the record goes (PostgreSQL 15 sets c alone to NULL, not the
+ * person). */
+static void link_key(struct nb_buf *q, const char *c)
+{
+	buf_addf(q, "FOREIGN KEY (person, %s) REFERENCES entry(person, id) ON DELETE SET NULL (%s)", c, c);
+}
+
 const char *sql_column_type(const struct sql_dialect *d, const struct nb_field *f)
 {
 	const struct nb_ftype_ops *o = ftype_ops(f->type);
@@ -144,8 +163,12 @@ void sql_kind_create(const struct sql_dialect *d, enum nb_type t, struct nb_buf 
 	size_t n;
 	const struct nb_field *f = fields_of(t, &n);
 
-	buf_addf(q, "CREATE TABLE %s (entry_id %s PRIMARY KEY REFERENCES entry(id) ON DELETE CASCADE",
-		 tables[t], d->numbered ? "bigint" : "INTEGER");
+	if (d->person)
+		buf_addf(q, "CREATE TABLE %s (person %s NOT NULL, entry_id %s NOT NULL", tables[t], d->person,
+			 d->big);
+	else
+		buf_addf(q, "CREATE TABLE %s (entry_id %s PRIMARY KEY REFERENCES entry(id) ON DELETE CASCADE",
+			 tables[t], d->big);
 	for (size_t i = 0; i < n; i++) {
 		const char *type;
 
@@ -155,7 +178,74 @@ void sql_kind_create(const struct sql_dialect *d, enum nb_type t, struct nb_buf 
 		buf_addf(q, ", %s %s%s", f[i].column, type,
 			 (f[i].flags & NB_FF_REQUIRED) && !(f[i].flags & NB_FF_NOTNULL) ? " NOT NULL" : "");
 	}
+	if (d->person) {
+		buf_add(q, ", PRIMARY KEY (person, entry_id),"
+			   " FOREIGN KEY (person, entry_id) REFERENCES entry(person, id) ON DELETE CASCADE");
+		for (size_t i = 0; i < n; i++)
+			if (has_column(&f[i]) && ftype_ops(f[i].type)->names_record) {
+				buf_add(q, ", ");
+				link_key(q, f[i].column);
+			}
+	}
 	buf_add(q, ");");
+}
+
+/* Every index of the shared tables, as the released steps made them
+ * (schema 1, 7 and 8); in a dialect with a person, each leads with it. */
+static const struct {
+	const char *name, *table, *columns, *where;
+	bool unique;
+} indexes[] = {
+	{ "entry_day", "entry", "day, at", NULL, false },
+	{ "entry_type_at", "entry", "type, at", NULL, false },
+	{ "entry_type_day", "entry", "type, day, at", NULL, false },
+	{ "entry_at", "entry", "at", NULL, false },
+	{ "item_term", "item", "field, term", NULL, false },
+	{ "moment_touch", "moment", "safe, kind", NULL, false },
+	{ "moment_member", "moment", "member_id", NULL, false },
+	{ "session_exercise", "session", "exercise", NULL, false },
+	{ "session_member", "session", "member_id", NULL, false },
+	{ "session_tension", "session", "exercise, tension_before, tension_after", NULL, false },
+	{ "reflection_prompt", "reflection", "prompt", NULL, false },
+	{ "phase_member", "phase", "member_id", NULL, false },
+	/* one experiment runs (or is paused) at a time, a person's */
+	{ "experiment_one_running", "experiment", "(state <> 'stopped')", "state <> 'stopped'", true },
+	/* the few records that wait for undo */
+	{ "entry_deleted", "entry", "deleted", "deleted IS NOT NULL", false },
+};
+
+void sql_schema(const struct sql_dialect *d, struct nb_buf *q)
+{
+	char col[64] = "";	/* the person's column, first in each table */
+	const char *p = d->person ? "person, " : "";
+
+	if (d->person)
+		snprintf(col, sizeof col, "person %s NOT NULL, ", d->person);
+	buf_addf(q, "CREATE TABLE entry (%sid %s NOT NULL, uid TEXT NOT NULL, type TEXT NOT NULL,"
+		    " at %s NOT NULL, utc_offset INTEGER NOT NULL, day TEXT NOT NULL, created %s NOT NULL,"
+		    " updated %s NOT NULL, deleted %s, PRIMARY KEY (%sid), UNIQUE (%suid));",
+		 col, d->big, d->big, d->big, d->big, d->big, p, p);
+	for (int t = NB_CHECKIN; t < NB_TYPE__COUNT; t++)
+		sql_kind_create(d, (enum nb_type)t, q);
+	buf_addf(q, "CREATE TABLE item (%sentry_id %s NOT NULL, field TEXT NOT NULL, pos INTEGER NOT NULL,"
+		    " term TEXT NOT NULL, place TEXT, intensity INTEGER, PRIMARY KEY (%sentry_id, field, pos),"
+		    " FOREIGN KEY (%sentry_id) REFERENCES entry(%sid) ON DELETE CASCADE)%s;",
+		 col, d->big, p, p, p, d->keyed);
+	buf_addf(q, "CREATE TABLE day_fact (%sday TEXT NOT NULL, kind TEXT NOT NULL, term TEXT NOT NULL,"
+		    " n INTEGER NOT NULL, PRIMARY KEY (%sday, kind, term))%s;", col, p, d->keyed);
+	buf_addf(q, "CREATE TABLE day_summary (%sday TEXT NOT NULL, checkins INTEGER NOT NULL, facts TEXT NOT NULL",
+		 col);
+	for (int m = 0; m < NB_M__COUNT; m++)
+		buf_addf(q, ", %s %s", measure_info((enum nb_measure)m)->id, d->real);
+	buf_addf(q, ", PRIMARY KEY (%sday))%s;", p, d->keyed);
+	buf_addf(q, "CREATE TABLE day_dirty (%sday TEXT NOT NULL, PRIMARY KEY (%sday))%s;", col, p, d->keyed);
+	for (size_t i = 0; i < sizeof indexes / sizeof indexes[0]; i++) {
+		buf_addf(q, "CREATE %sINDEX %s ON %s(%s%s)", indexes[i].unique ? "UNIQUE " : "", indexes[i].name,
+			 indexes[i].table, p, indexes[i].columns);
+		if (indexes[i].where)
+			buf_addf(q, " WHERE %s", indexes[i].where);
+		buf_add(q, ";");
+	}
 }
 
 void sql_add_columns(const struct sql_dialect *d, int v, struct nb_buf *q)
@@ -171,6 +261,11 @@ void sql_add_columns(const struct sql_dialect *d, int v, struct nb_buf *q)
 				continue;
 			buf_addf(q, "ALTER TABLE %s ADD COLUMN %s %s;", tables[t], f[i].column,
 				 sql_column_type(d, &f[i]));
+			if (d->person && ftype_ops(f[i].type)->names_record) {
+				buf_addf(q, "ALTER TABLE %s ADD ", tables[t]);
+				link_key(q, f[i].column);
+				buf_add(q, ";");
+			}
 			if (t == NB_CHECKIN && (m = field_measure(&f[i])))
 				buf_addf(q, "ALTER TABLE day_summary ADD COLUMN %s %s;", m->id, d->real);
 		}

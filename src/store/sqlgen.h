@@ -25,7 +25,15 @@ struct sql_dialect {
 	const char *then_join;	/* a join that keeps the order of its tables */
 	const char *text_agg;	/* texts joined by U+001F: format with %s for the text */
 	const char *real;	/* the type of a mean */
-	const char *link;	/* the type of a column that names another record */
+	const char *big;	/* the type of a record's number and of a time */
+	const char *link;	/* the type of a column that names another record
+				 * (and its reference, in a dialect without person) */
+	const char *keyed;	/* after a table that is found by its key alone */
+	/* Where one database holds many people's records: the type of the
+	 * person column each table starts with, first in its primary key, in
+	 * every index and in every reference to a record; NULL where a
+	 * database is one person's (no such column). */
+	const char *person;
 	/* the words in braces of the shared statements (sqlgen.c), as formats */
 	const char *list, *texts, *ids_j, *has, *nocase, *plain;
 };
@@ -65,6 +73,13 @@ void sql_kind(const struct sql_dialect *d, enum nb_type t, enum sql_kind_use use
 void sql_kind_create(const struct sql_dialect *d, enum nb_type t, struct nb_buf *q);
 /* The type of field f's column. */
 const char *sql_column_type(const struct sql_dialect *d, const struct nb_field *f);
+/* The tables every store shares and their indexes, for a database made
+ * anew in dialect d: the envelope (entry), each kind's table, the lists
+ * (item) and the summary per day (day_fact, day_summary, day_dirty); not
+ * what is a store's own (its search, what notes the changed days). The
+ * SQLite store makes its schema by its released steps (schema.c), which
+ * the same tables in SQLite's dialect match. */
+void sql_schema(const struct sql_dialect *d, struct nb_buf *q);
 /* The columns that the rows of since.schema v add, as ALTER TABLE
  * statements: each field's column in its kind's table, and for a measure
  * of the check-in its mean in day_summary. */

@@ -1752,16 +1752,14 @@ void sq_count(struct db *d)
 	sqlite3_trace_v2(d->h, SQLITE_TRACE_STMT | (d->say_each ? SQLITE_TRACE_PROFILE : 0), count_statement, d);
 }
 
-void store_sqlite_count(struct nb_store *s)
+static void db_count_statements(void *h)
 {
-	struct db *d = s->db;
-
-	sq_count(d);
+	sq_count(h);
 }
 
-uint64_t store_sqlite_counted(const struct nb_store *s)
+static uint64_t db_statements(void *h)
 {
-	const struct db *d = s->db;
+	struct db *d = h;
 
 	return d->statements;
 }
@@ -1817,8 +1815,9 @@ const struct nb_store_ops sq_ops = {
 	.exercise_stats = db_exercise_stats,
 	.reflection_latest = db_reflection_latest,
 	.forget_all = db_forget_all,
-	.check = sq_check,
 	.period = days_period,
 	.day_means = days_means,
+	.count_statements = db_count_statements,
+	.statements = db_statements,
 	.close = sq_close,
 };

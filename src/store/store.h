@@ -1,8 +1,22 @@
 /*
- * The storage interface the use-cases talk to: a table of functions over an
+ * The record store the use-cases talk to: a table of functions over an
  * opaque handle, so another backend can be added without touching core,
- * app or the faces. SQLite (sqlite.c) is the one backend today and the only
- * place in nabij that holds SQL.
+ * app or the faces. SQLite (sqlite.c) is the one backend today, opened on
+ * the local mode's file through local.h, and src/store/ the only place in
+ * nabij that holds SQL.
+ *
+ * A store serves one person, and what every backend promises is said for
+ * that person's records, whether it holds theirs alone (the local mode:
+ * one file is one person's) or many people's (a hosted one):
+ * - a record's number (id, the #12 a person sees and types) counts within
+ *   its person's records: it names one record among theirs, and another
+ *   person's records may have the same numbers. In the local mode it is
+ *   SQLite's row id, as it always was;
+ * - a uid is unique among a person's records (find_uid, import): two people
+ *   may hold the same one, as after importing each other's export;
+ * - the summary per day (period, day_means) is a person's: a backend that
+ *   holds many keeps it per person;
+ * - nothing an op reads or writes belongs to another person.
  *
  * Writes happen between begin and commit; a use-case that fails calls
  * rollback and nothing it did remains. Entries returned through out
@@ -20,24 +34,6 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-
-/* What a check of the database found: each number counts the problems of
- * one kind (0 when all is well), never what the records say. */
-struct nb_check {
-	bool encrypted;		/* the pages' seals (MACs) were checked too */
-	int64_t pages;		/* pages of an encrypted file whose seal does not match */
-	int64_t damage;		/* places where the file's structure is damaged */
-	int64_t index;		/* places where the search index does not match the records */
-	int64_t links;		/* rows pointing to a record that is not there */
-	bool counted;		/* whether records could be counted */
-	int64_t records[NB_TYPE__COUNT];	/* records of each kind */
-};
-
-/* Whether a check found anything wrong. */
-static inline bool check_found(const struct nb_check *c)
-{
-	return c->pages || c->damage || c->index || c->links;
-}
 
 struct nb_query {
 	unsigned types;		/* mask of NB_TYPE_BIT(t); 0 means all dated records */
@@ -127,32 +123,28 @@ struct nb_store_ops {
 	 * NULL. */
 	enum nb_err (*last_touch)(void *db, bool self, struct nb_entry **out,
 				  struct nb_error *err);
+	/* How many records of kind t there are (none that waits for undo). */
 	enum nb_err (*count)(void *db, enum nb_type t, int64_t *out,
 			     struct nb_error *err);
 	/* The circle member whose name is name (ignoring case), if any. */
 	enum nb_err (*member_by_name)(void *db, const char *name,
 				      char uid[NB_UID_LEN], bool *found,
 				      struct nb_error *err);
-	/* Per exercise, the mean drop in tension over sessions with both answers;
-	 * *out is a new array of *n entries the caller frees. */
 	/* The version of the contents inside a read scope: it changes with
 	 * every commit, of this connection or another; false outside a scope
 	 * or where the store cannot tell (then nothing may be kept by it). */
 	bool (*version)(void *db, uint64_t *v);
+	/* Per exercise, the mean drop in tension over sessions with both answers;
+	 * *out is a new array of *n entries the caller frees. */
 	enum nb_err (*exercise_stats)(void *db, struct nb_exercise_stat **out, size_t *n,
 				      struct nb_error *err);
 	/* The newest reflection answering prompt, or *out NULL. */
 	enum nb_err (*reflection_latest)(void *db, const char *prompt, struct nb_entry **out,
 					 struct nb_error *err);
-	/* Delete every record, then rewrite the file so that nothing of them
-	 * stays on the disk (VACUUM, and the write-ahead log emptied). */
+	/* Delete every record, then rewrite what holds them so that nothing
+	 * of them stays on the disk (SQLite: VACUUM, and the write-ahead log
+	 * emptied). */
 	enum nb_err (*forget_all)(void *db, int64_t *deleted, struct nb_error *err);
-	/* Check the database whole (nabij check): the pages of an encrypted
-	 * file, the file's structure, the search index against the records,
-	 * the links between records, and count the records of each kind. NB_OK
-	 * when the checks could run, whatever they found (see struct
-	 * nb_check); a part too damaged to be read counts as damage. */
-	enum nb_err (*check)(void *db, struct nb_check *out, struct nb_error *err);
 	/* What charts, trends and insights rest on, for a period, read in
 	 * one pass over the summary per day; see struct nb_period
 	 * (core/period.h), filled by period_read_day row by row. */
@@ -163,6 +155,14 @@ struct nb_store_ops {
 	 * the caller frees. */
 	enum nb_err (*day_means)(void *db, const char *since, const char *until,
 				 struct nb_day_stat **out, size_t *n, struct nb_error *err);
+	/* For tests and measurements: count the SQL statements the store runs
+	 * from now on, where they run (for SQLite, sqlite3_trace_v2: every
+	 * statement begun, FTS5's own included; a trigger's program is part of
+	 * its statement); statements gives the count so far. With
+	 * NABIJ_SQL_COUNT set in the environment, a store counts from its
+	 * opening and says the count on stderr when it closes. */
+	void (*count_statements)(void *db);
+	uint64_t (*statements)(void *db);
 	void (*close)(void *db);
 };
 
@@ -170,57 +170,6 @@ struct nb_store {
 	const struct nb_store_ops *ops;
 	void *db;
 };
-
-/*
- * Open (creating when needed, with its folder) the SQLite database at path,
- * or an in-memory one for ":memory:", and bring its schema up to date.
- */
-enum nb_err store_sqlite_open(const char *path, struct nb_store *out,
-			      struct nb_error *err);
-/* The same for an encrypted database: key is SQLCipher's raw-key text
- * (vault_key); a wrong key is an error, never an empty database, and so is
- * a page that does not match its seal (NB_EDB on the field "damaged", as
- * for any damage SQLite finds). */
-enum nb_err store_sqlite_open_key(const char *path, const char *key, struct nb_store *out,
-				  struct nb_error *err);
-/* The same, for a command that only reads: read-only where the database is
- * there and current, so that a person can read and export their data on a
- * full or read-only disk (immutable when the disk is read-only and nobody
- * has it open); otherwise as store_sqlite_open_key. */
-enum nb_err store_sqlite_open_reader(const char *path, const char *key, struct nb_store *out,
-				     struct nb_error *err);
-/* A page-for-page copy of the open database into the new file dest with
- * SQLite's online backup, under the same key (NULL when unencrypted). */
-enum nb_err store_sqlite_backup(struct nb_store *s, const char *dest, const char *key,
-				struct nb_error *err);
-/* The same, for nabij check: read-only where it can be, and an encrypted
- * database without its pages checked at unlock, since the check itself
- * counts the pages that do not match. */
-enum nb_err store_sqlite_open_checker(const char *path, const char *key, struct nb_store *out,
-				      struct nb_error *err);
-/* PRAGMA integrity_check of the open database. */
-enum nb_err store_sqlite_check(struct nb_store *s, struct nb_error *err);
-/* Whether the file at path is there and is not a plain SQLite database
- * (an encrypted one starts with random bytes, not "SQLite format 3").
- * Only for a file this process has not opened through SQLite: reading it
- * opens and closes a descriptor, and that close drops SQLite's locks. */
-bool store_sqlite_encrypted(const char *path);
-/*
- * A full copy of the open database into the new file dest, encrypted with
- * dest_key (raw-key text) or plain when dest_key is NULL, flushed to disk
- * (sqlcipher_export). dest must not exist.
- */
-enum nb_err store_sqlite_copy(struct nb_store *s, const char *dest, const char *dest_key,
-			      struct nb_error *err);
-
-/* For tests and measurements: count the SQL statements the open SQLite
- * store runs from now on, where they run (sqlite3_trace_v2: every
- * statement begun, FTS5's own included; a trigger's program is part of its
- * statement); store_sqlite_counted gives the count so far. With
- * NABIJ_SQL_COUNT set in the environment, every store counts from its
- * opening and says the count on stderr when it closes. */
-void store_sqlite_count(struct nb_store *s);
-uint64_t store_sqlite_counted(const struct nb_store *s);
 
 static inline void store_close(struct nb_store *s)
 {

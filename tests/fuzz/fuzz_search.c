@@ -27,7 +27,7 @@ static void fresh(void)
 		store_close(&a.store);
 	if (ref)
 		sqlite3_close(ref);
-	if (store_sqlite_open(":memory:", &a.store, &err) != NB_OK || sqlite3_open(":memory:", &ref) != SQLITE_OK ||
+	if (local_open(":memory:", NULL, NB_LOCAL_WRITE, &a.store, &err) != NB_OK || sqlite3_open(":memory:", &ref) != SQLITE_OK ||
 	    sqlite3_exec(ref, "CREATE VIRTUAL TABLE ref USING fts5(body, words, tokenize = 'unicode61 remove_diacritics 2')",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		abort();

@@ -13,7 +13,7 @@ static bool web_fixture(struct nb_app *app, struct web *w)
 
 	if (app->store.ops)
 		return true;
-	if (store_sqlite_open(":memory:", &app->store, &err))
+	if (local_open(":memory:", NULL, NB_LOCAL_WRITE, &app->store, &err))
 		return false;
 	app->now = 1795201200;
 	web_init(w, app, 7419, "en");

@@ -1,7 +1,8 @@
 /* reads: how many SQL statements each page of the route table and each
  * command that reads runs on a full day (14 records today, thirty days
  * behind it, a circle and a running experiment), counted where they run
- * (sqlite3_trace_v2 in the SQLite store, not calls of the store's ops, so
+ * (the store's own count, its ops count_statements and statements:
+ * sqlite3_trace_v2 in the SQLite store, not calls of the store's ops, so
  * that a loop over records inside one op shows). Each stays within its
  * bound (docs/ARCHITECTURE.md, "Reading: one transaction, statements that
  * do not grow"), and none grows when the day
@@ -300,7 +301,7 @@ static int setup(void **state)
 	if (!mkdtemp(f->dir))
 		return -1;
 	snprintf(f->path, sizeof f->path, "%s/nabij.db", f->dir);
-	if (store_sqlite_open(f->path, &f->app.store, &err)) {
+	if (local_open(f->path, NULL, NB_LOCAL_WRITE, &f->app.store, &err)) {
 		fprintf(stderr, "%s: %s\n", f->path, err.msg);
 		return -1;
 	}
@@ -379,7 +380,7 @@ static int page_count(struct fixture *f, const char *path)
 		full[q - full] = '\0';
 	}
 	r.path = full;
-	before = store_sqlite_counted(&f->app.store);
+	before = f->app.store.ops->statements(f->app.store.db);
 	web_handle(&f->w, &r, &resp);
 	if (resp.status >= 500)
 		fail_msg("%s answered %d", path, resp.status);
@@ -387,7 +388,7 @@ static int page_count(struct fixture *f, const char *path)
 	kvs_free(&r.headers);
 	kvs_free(&r.cookies);
 	kvs_free(&r.query);
-	return (int)(store_sqlite_counted(&f->app.store) - before);
+	return (int)(f->app.store.ops->statements(f->app.store.db) - before);
 }
 
 /* The statements the command runs, from its opening of the database to
@@ -485,7 +486,7 @@ static void a_full_day_within_bounds(void **state)
 	struct fixture *f = *state;
 	int grew = 0;
 
-	store_sqlite_count(&f->app.store);
+	f->app.store.ops->count_statements(f->app.store.db);
 	printf("a day of 14 records, %zu in all:\n", f->records);
 	measure(f, 0);
 	fill(f, 1);

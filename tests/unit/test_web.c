@@ -39,7 +39,7 @@ static int setup(void **state)
 	struct nb_error err;
 
 	setenv("TZ", "Europe/Amsterdam", 1);
-	if (store_sqlite_open(":memory:", &f->app.store, &err))
+	if (local_open(":memory:", NULL, NB_LOCAL_WRITE, &f->app.store, &err))
 		return -1;
 	f->app.now = NOW;
 	web_init(&f->w, &f->app, PORT, "en");
