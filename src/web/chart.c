@@ -5,6 +5,8 @@
  * with round ends, so it stays round.
  * Each has a title and a description for screen readers and a data table
  * (in a <details>) with the same numbers, so nothing lives only in a shape.
+ * A drawing's id (its aria-labelledby) counts the charts of its page
+ * (p->charts), so that a page reads the same each time it is asked for.
  */
 #include "page.h"
 #include "core/describe.h"
@@ -77,14 +79,13 @@ static void chart_axes(struct page *p, double lo, double hi, const char *first, 
 void chart_line(struct page *p, const char *title, const double *v, int n, double lo,
 		double hi, const char *first_day, const char *unit)
 {
-	static int seq;
 	int shown = 0;
 	double step = n > 1 ? (double)(W - 2 * PAD) / (n - 1) : 0;
 	char id[16];
 
 	for (int i = 0; i < n; i++)
 		shown += v[i] > 0;
-	snprintf(id, sizeof id, "c%d", ++seq);
+	snprintf(id, sizeof id, "c%d", ++p->charts);
 	if (!chart_open(p, id, title, shown, lo, hi))
 		return;
 	h(p, "<polyline class=\"line\" points=\"");
@@ -150,7 +151,6 @@ void chart_bars(struct page *p, const char *title, const char *const *labels,
 void chart_trend(struct page *p, const char *title, const double *mean, const double *smooth,
 		 const int *days, int n, double lo, double hi, const char *monday)
 {
-	static int seq;
 	int shown = 0;
 	double step = n > 1 ? (double)(W - 2 * PAD) / (n - 1) : 0;
 	char id[16];
@@ -158,7 +158,7 @@ void chart_trend(struct page *p, const char *title, const double *mean, const do
 
 	for (int i = 0; i < n; i++)
 		shown += days[i] > 0;
-	snprintf(id, sizeof id, "t%d", ++seq);
+	snprintf(id, sizeof id, "t%d", ++p->charts);
 	if (!chart_open(p, id, title, shown, lo, hi))
 		return;
 	for (int i = 0; i < n; i++)

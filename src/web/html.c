@@ -191,17 +191,17 @@ void page_end(struct page *p)
 	const char *other = strcmp(p->lang, "nl") == 0 ? "en" : "nl";
 
 	h(p, "</main><footer>");
-	if (p->signed_in)	/* the form token is for those who have the session */
+	if (p->csrf)	/* the form token is for those who have the session */
 		h(p, "<form method=\"post\" action=\"/lang\" class=\"inline\">"
 		     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
 		     "<input type=\"hidden\" name=\"lang\" value=\"%s\">"
 		     "<input type=\"hidden\" name=\"back\" value=\"%s\">"
 		     "<button class=\"link\" type=\"submit\" lang=\"%s\">%s</button></form>",
-		  p->w->csrf, other, p->req->path, other,
+		  p->csrf, other, p->req->path, other,
 		  strcmp(other, "nl") != 0 ? "English"
 		  : nb_catalogue_present("nl") ? "Nederlands"
 		  : "Nederlands (the Dutch words are not installed with this nabij)");
-	h(p, "%r<a href=\"/data\">%s</a> · <a href=\"/help\">%s</a>", p->signed_in ? " · " : "", _("Your data"), _("Help"));
+	h(p, "%r<a href=\"/data\">%s</a> · <a href=\"/help\">%s</a>", p->csrf ? " · " : "", _("Your data"), _("Help"));
 	h(p, "<p class=\"help-now\">");	/* on every page, the locked ones too: a tap away */
 	page_phones(p, NB_HELP_CARD);
 	h(p, "</p><p class=\"quiet\">%s</p></footer></body></html>\n",
@@ -301,7 +301,7 @@ void form_begin(struct page *p, const char *action, const char *klass)
 {
 	h(p, "<form method=\"post\" action=\"%s\" class=\"%s\" novalidate>"
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">",
-	  action, klass ? klass : "", p->w->csrf);
+	  action, klass ? klass : "", p->csrf);
 }
 
 void form_end(struct page *p, const char *button)

@@ -11,17 +11,28 @@
 #include "core/record.h"
 #include "core/vocab.h"
 
+/*
+ * A page's request and everything it is for: the person's app and store,
+ * the session's form token, the language and the time zone. A page reads
+ * these here and nowhere else; web_handle fills them (and applies the
+ * language and the zone) before the page runs.
+ */
 struct page {
-	struct web *w;
+	struct web *w;			/* the server: web.c's alone; pages read the fields below */
 	const struct web_req *req;
 	struct web_resp *resp;
 	struct nb_buf *b;
-	const char *lang;
-	char today[NB_DAY_LEN];
+	struct nb_app *app;		/* the person's use-cases and store */
+	const char *csrf;		/* the session's form token; NULL without the session */
+	const char *lang;		/* "nl" or "en" */
+	const char *zone;		/* the person's time zone (a TZ value); NULL: the process's */
+	struct web *local;		/* what only the local mode has: nabij ui's database file
+					 * and its passphrase (db_path, locked); NULL in another */
+	char today[NB_DAY_LEN];		/* the person's day, in their zone */
+	int charts;			/* charts drawn so far: each gets an id of its own */
 	struct nb_error err;		/* the problem with a posted form, if any */
 	bool posted;			/* the form fields come from req->form */
 	bool secret;			/* a passphrase form: what was typed is never sent back */
-	bool signed_in;			/* the request carries the session: only then a form token */
 	struct nb_error failed;		/* a read that failed: the page is replaced */
 };
 
@@ -53,6 +64,9 @@ void icon_face(struct page *p, int v);
 void page_end(struct page *p);
 void page_redirect(struct page *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void page_fail(struct page *p, int status, const char *message);
+/* A new session secret, given to this browser alone: every other one is
+ * signed out (web_new_session). */
+void page_new_session(struct page *p);
 /* A calm box with the help of PRACTICES section 11, its numbers as
  * buttons; page_care names 113 first, page_care_first the line first
  * (care_first_line: NB_HELP_LINE or NB_HELP_LISTEN). */

@@ -34,7 +34,7 @@ void member_form(struct page *p, const struct nb_entry *e, const char *action)
 	struct nb_entries circle = { 0 };
 	struct nb_error err;
 
-	if (!page_ok(p, app_circle(p->w->app, &circle, &err), &err))
+	if (!page_ok(p, app_circle(p->app, &circle, &err), &err))
 		circle.n = 0;
 	rows_of_member(p, e, action, &circle, "member", _("Save"));
 	entries_free(&circle);
@@ -44,10 +44,10 @@ static void add(struct page *p)
 {
 	struct nb_entry *e = entry_new(NB_MEMBER);
 
-	if (entry_from_form(p, e) || app_add(p->w->app, e, &p->err))
+	if (entry_from_form(p, e) || app_add(p->app, e, &p->err))
 		p->resp->status = 422;
-	else if (p->w->app->first_before.id)	/* one first to call at a time: said on the page */
-		page_redirect(p, "/circle?moved=%lld", (long long)p->w->app->first_before.id);
+	else if (p->app->first_before.id)	/* one first to call at a time: said on the page */
+		page_redirect(p, "/circle?moved=%lld", (long long)p->app->first_before.id);
 	else
 		page_redirect(p, "/circle");
 	entry_free(e);
@@ -107,9 +107,9 @@ void page_circle(struct page *p)
 
 	if (id && p->posted) {	/* /circle/ID: remove */
 		struct nb_entry *e = NULL;
-		if (app_get(p->w->app, id, &e, &err) || e->type != NB_MEMBER)
+		if (app_get(p->app, id, &e, &err) || e->type != NB_MEMBER)
 			page_fail(p, 404, _("That is not a member of your circle."));
-		else if (app_delete(p->w->app, id, &err))
+		else if (app_delete(p->app, id, &err))
 			page_fail(p, 500, err.msg);
 		else	/* the circle offers Undo (page_waiting) */
 			page_redirect(p, "/circle");
@@ -125,7 +125,7 @@ void page_circle(struct page *p)
 		if (p->resp->status == 303)
 			return;
 	}
-	if (app_circle(p->w->app, &l, &err)) {
+	if (app_circle(p->app, &l, &err)) {
 		page_fail(p, 500, err.msg);
 		return;
 	}
@@ -170,8 +170,8 @@ void page_card(struct page *p)
 	struct nb_entry *back = NULL;
 	struct nb_error err;
 
-	if (app_circle(p->w->app, &l, &err) ||
-	    app_reflection_latest(p->w->app, BESIDE_PROMPT, &back, &err)) {
+	if (app_circle(p->app, &l, &err) ||
+	    app_reflection_latest(p->app, BESIDE_PROMPT, &back, &err)) {
 		page_fail(p, 500, err.msg);
 		return;
 	}
@@ -227,7 +227,7 @@ void page_beside(struct page *p)
 			struct nb_entry *e = entry_new(NB_REFLECTION);
 			e->u.reflection.prompt = xstrdup(BESIDE_PROMPT);
 			e->u.reflection.text = buf_detach(&text);
-			if (!app_add(p->w->app, e, &p->err)) {
+			if (!app_add(p->app, e, &p->err)) {
 				page_redirect(p, "/card");
 				entry_free(e);
 				return;
@@ -236,7 +236,7 @@ void page_beside(struct page *p)
 		}
 		buf_free(&text);
 	}
-	page_ok(p, app_reflection_latest(p->w->app, BESIDE_PROMPT, &now, &err), &err);
+	page_ok(p, app_reflection_latest(p->app, BESIDE_PROMPT, &now, &err), &err);
 	page_begin(p, _("For the people beside me"), "/circle");
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("For the people beside me"),
 	  _("A few questions to write down what helps you when you are low, for the people in your circle. It goes on the back of your circle card. Any of them may stay empty."));

@@ -31,7 +31,7 @@ void page_charts(struct page *p)
 	if (days != 7 && days != 30 && days != 90 && days != 365)
 		days = 30;
 	nb_day_add(p->today, -(days - 1), first);
-	if (app_charts(p->w->app, first, p->today, &c, &err)) {
+	if (app_charts(p->app, first, p->today, &c, &err)) {
 		page_fail(p, 500, err.msg);
 		return;
 	}
@@ -86,7 +86,7 @@ void page_charts(struct page *p)
 		values[i] = c.terms.v[NB_TERMS_NEEDS][i].n;
 	}
 	chart_bars(p, _("Needs that come back"), labels, values, (int)c.terms.n[NB_TERMS_NEEDS]);
-	if (page_ok(p, app_exercise_stats(p->w->app, &stats, &nstats, &err), &err) && nstats) {
+	if (page_ok(p, app_exercise_stats(p->app, &stats, &nstats, &err), &err) && nstats) {
 		h(p, "<figure class=\"chart\"><figcaption>%s</figcaption><table><thead><tr><th scope=\"col\">%s</th>"
 		     "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
 		  _("Exercises: tension before and after, all time"), _("Exercise"), _("Tension lower afterwards, on average"),
@@ -114,12 +114,12 @@ void page_export(struct page *p)
 	size_t len = 0;
 	FILE *f;
 
-	if (app_export(p->w->app, &l, &err)) {
+	if (app_export(p->app, &l, &err)) {
 		page_fail(p, 500, err.msg);
 		return;
 	}
 	f = open_memstream(&text, &len);
-	if (!f || (csv ? io_csv_write(f, &l, &err) : io_json_write(f, &l, p->w->app->now, &err))) {
+	if (!f || (csv ? io_csv_write(f, &l, &err) : io_json_write(f, &l, p->app->now, &err))) {
 		if (f)
 			fclose(f);
 		free(text);
@@ -140,7 +140,7 @@ void page_data(struct page *p)
 	const char *result = kvs_get(&p->req->query, "imported");
 
 	if (p->posted && fval(p, "signout")) {	/* every other browser out */
-		web_new_session(p->w, p->resp);
+		page_new_session(p);
 		page_redirect(p, "/data?signedout=1");
 		return;
 	}
@@ -159,7 +159,7 @@ void page_data(struct page *p)
 			nb_error_set(&p->err, NB_EINVAL, "file", _("Choose a file to import first."));
 		} else if (!import_any(import_detect(fval(p, "file.filename"), file->value, file->len),
 				       file->value, file->len, &o, &l, &rep, &p->err) &&
-			   !app_import(p->w->app, &l, dry, &r, &p->err)) {
+			   !app_import(p->app, &l, dry, &r, &p->err)) {
 			page_redirect(p, "/data?imported=%zu&present=%zu&stopped=%zu&dry=%d", r.added, r.present, r.stopped, dry);
 			entries_free(&l);
 			return;
@@ -170,10 +170,14 @@ void page_data(struct page *p)
 	page_begin(p, _("Your data"), "");	/* not one of the menu's */
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Your data"),
 	  _("Everything you write stays on this computer, in one file only you can read. You can take it with you at any time, and bring it back."));
-	h(p, "<p>%s <a href=\"/protect\">%s</a></p>",
-	  app_encrypted(p->w->app, p->w->db_path) ? _("Your notes are encrypted with your passphrase.")
-				    : _("Your notes are not encrypted with a passphrase."),
-	  app_encrypted(p->w->app, p->w->db_path) ? _("Change or remove the passphrase") : _("Protect your notes"));
+	if (p->local) {	/* a passphrase is the local file's */
+		bool encrypted = app_encrypted(p->app, p->local->db_path);
+
+		h(p, "<p>%s <a href=\"/protect\">%s</a></p>",
+		  encrypted ? _("Your notes are encrypted with your passphrase.")
+			    : _("Your notes are not encrypted with a passphrase."),
+		  encrypted ? _("Change or remove the passphrase") : _("Protect your notes"));
+	}
 	if (result) {
 		const char *present = kvs_get(&p->req->query, "present"), *stopped;
 		const char *dry = kvs_get(&p->req->query, "dry");
@@ -208,7 +212,7 @@ void page_data(struct page *p)
 	  _("JSON is complete and can be imported again; CSV is for reading in a spreadsheet. The downloaded file is not encrypted, even when nabij is: keep it somewhere only you can reach, and delete it when you no longer need it."));
 	h(p, "<h2>%s</h2>", _("Import"));
 	h(p, "<form method=\"post\" action=\"/data\" enctype=\"multipart/form-data\" class=\"import\">"
-	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", p->w->csrf);
+	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", p->csrf);
 	form_errors(p);
 	h(p, "<p class=\"field\"><label for=\"f-file\">%s</label><input id=\"f-file\" name=\"file\" type=\"file\" accept=\".json,.csv,.daylio\"></p>"
 	     "<p><label><input type=\"checkbox\" name=\"dry\" value=\"1\"> %s</label></p>"

@@ -112,8 +112,8 @@ static void save(struct page *p, const struct nb_exercise *x)
 	s->exercise = xstrdup(x->id);
 	if (secs && *secs)
 		s->seconds = atoi(secs);
-	else if (started > 0 && started <= p->w->app->now)
-		s->seconds = (int)(p->w->app->now - started);
+	else if (started > 0 && started <= p->app->now)
+		s->seconds = (int)(p->app->now - started);
 	if (planned > 0 && s->seconds > planned)
 		s->seconds = planned;
 	if (s->seconds < 0)
@@ -147,7 +147,7 @@ static void save(struct page *p, const struct nb_exercise *x)
 	}
 	if (!rc && x->guide == NB_GUIDE_WORDS && !s->words)
 		rc = nb_error_set(&p->err, NB_EINVAL, "words0", _("%s is needed here."), field_label("words"));
-	if (!rc && !app_add(p->w->app, e, &p->err))
+	if (!rc && !app_add(p->app, e, &p->err))
 		page_redirect(p, "/?saved=%lld", (long long)e->id);
 	else
 		p->resp->status = 422;
@@ -228,7 +228,7 @@ static bool breath_page(struct page *p, const struct nb_exercise *x)
 	h(p, "<p class=\"quiet\">%s</p>", _("Follow the circle. Stop whenever you like; the time you did is kept."));
 	form_begin(p, action, "done");
 	form_errors(p);
-	hidden(p, "started", (long long)p->w->app->now);
+	hidden(p, "started", (long long)p->app->now);
 	hidden(p, "planned", breath_total(&b));
 	hidden(p, "in", b.in);
 	hidden(p, "hold", b.hold);
@@ -278,7 +278,7 @@ void page_exercise(struct page *p)
 		steps(p, x);
 		form_begin(p, p->req->path, "done");
 		form_errors(p);
-		hidden(p, "started", (long long)p->w->app->now);
+		hidden(p, "started", (long long)p->app->now);
 		hidden(p, "planned", NB_SESSION_SECONDS_MAX);
 		if (x->guide == NB_GUIDE_WORDS) {	/* the exercise's own questions */
 			w_text(p, "with", _(x->ask_with), NULL, fval(p, "with"), false);

@@ -37,7 +37,7 @@ static enum nb_err start(struct page *p)
 	struct nb_entry *e = entry_new(NB_EXPERIMENT);
 	enum nb_err rc;
 
-	if (!(rc = entry_from_form(p, e)) && !(rc = app_experiment_start(p->w->app, e, NULL, &p->err)))
+	if (!(rc = entry_from_form(p, e)) && !(rc = app_experiment_start(p->app, e, NULL, &p->err)))
 		page_redirect(p, "/experiment?saved=%lld", (long long)e->id);
 	entry_free(e);
 	return rc;
@@ -51,11 +51,11 @@ static enum nb_err change(struct page *p, struct nb_entry *e)
 	if (!what)
 		return nb_error_set(&p->err, NB_EINVAL, "do", "%s", _("That is not something this page can do."));
 	if (strcmp(what, "yes") == 0 || strcmp(what, "no") == 0) {
-		if (app_experiment_answer(p->w->app, e, p->today, strcmp(what, "yes") == 0, &p->err))
+		if (app_experiment_answer(p->app, e, p->today, strcmp(what, "yes") == 0, &p->err))
 			return p->err.code;
 	} else if (strcmp(what, "pause") == 0 || strcmp(what, "resume") == 0 || strcmp(what, "stop") == 0) {
 		xstrset(&e->u.experiment.state, strcmp(what, "pause") == 0 ? "paused" : strcmp(what, "stop") == 0 ? "stopped" : "running");
-		if (app_update(p->w->app, e, &p->err))
+		if (app_update(p->app, e, &p->err))
 			return p->err.code;
 	} else {
 		return nb_error_set(&p->err, NB_EINVAL, "do", "%s", _("That is not something this page can do."));
@@ -86,12 +86,12 @@ static void running(struct page *p, struct nb_entry *e)
 	exp_plan_of(x, &plan);
 	complete = today >= exp_plan_days(&plan);
 	obs = xcalloc((size_t)exp_plan_days(&plan), sizeof *obs);
-	if (!page_ok(p, app_experiment_days(p->w->app, e, obs, &n, &err), &err)) {
+	if (!page_ok(p, app_experiment_days(p->app, e, obs, &n, &err), &err)) {
 		free(obs);
 		return;
 	}
 	h(p, "<p class=\"intro\">%s → %s</p>", exp_practice_text(x), outcome);
-	h(p, "<p class=\"experiment-today\">%s</p>", exp_today_text(e, p->today, app_checked_in(p->w->app, p->today), line, sizeof line));
+	h(p, "<p class=\"experiment-today\">%s</p>", exp_today_text(e, p->today, app_checked_in(p->app, p->today), line, sizeof line));
 	if (strcmp(x->state, "running") == 0 && today >= 0 && !complete) {
 		int answer = exp_answer(x, p->today);
 		h(p, "<section aria-labelledby=\"did-h\"><h2 id=\"did-h\">%s</h2>", _("Did you do it today?"));
@@ -145,7 +145,7 @@ void page_experiment(struct page *p)
 		{ "stop", N_("Stopped. What you noted stays yours; there is nothing to make up for.") },
 	};
 
-	if (!page_ok(p, app_experiment(p->w->app, &e, &err), &err))
+	if (!page_ok(p, app_experiment(p->app, &e, &err), &err))
 		return;
 	if (p->posted) {
 		if ((e ? change(p, e) : start(p)) == NB_OK) {
@@ -165,7 +165,7 @@ void page_experiment(struct page *p)
 	} else {
 		struct nb_entry *last = NULL;
 		setup_form(p);
-		if (page_ok(p, app_experiment_last(p->w->app, &last, &err), &err) && last) {
+		if (page_ok(p, app_experiment_last(p->app, &last, &err), &err) && last) {
 			h(p, "<h2>%s</h2>", _("Your last experiment"));
 			running(p, last);
 		}

@@ -25,7 +25,7 @@ static enum nb_err time_from_form(struct page *p, struct nb_entry *e)
 
 	if (!at || !*at)
 		return NB_OK;
-	if ((rc = nb_time_parse(at, p->w->app->now, "at", &st, &p->err)))
+	if ((rc = nb_time_parse(at, p->app->now, "at", &st, &p->err)))
 		return rc;
 	entry_set_time(e, st);
 	return NB_OK;
@@ -322,7 +322,7 @@ void checkin_form(struct page *p, const struct nb_entry *e, const char *action)
 	struct rows_look look = { .klass = "checkin", .button = _("Save the check-in"), .when = true };
 	struct nb_error err;
 
-	if (!page_ok(p, app_craving_first(p->w->app, &look.noted, &err), &err))
+	if (!page_ok(p, app_craving_first(p->app, &look.noted, &err), &err))
 		look.noted = false;	/* then asked after the feelings, as for anyone */
 	rows_form(p, e, NB_CHECKIN, action, &look);
 }
@@ -352,7 +352,7 @@ static void make(struct page *p, enum nb_type t, const char *title, const char *
 	struct nb_entry *e = entry_new(t);
 
 	if (p->posted) {
-		if (!from(p, e) && !app_add(p->w->app, e, &p->err)) {
+		if (!from(p, e) && !app_add(p->app, e, &p->err)) {
 			page_redirect(p, "/?saved=%lld", (long long)e->id);
 			entry_free(e);
 			return;
@@ -393,7 +393,7 @@ void page_trigger(struct page *p)
 
 	if (id && p->posted) {
 		const char *text = fval(p, "outcome");
-		if (app_trigger_outcome(p->w->app, id, text ? text : "", &err))
+		if (app_trigger_outcome(p->app, id, text ? text : "", &err))
 			page_fail(p, err.code == NB_ENOTFOUND ? 404 : 422, err.msg);
 		else
 			page_redirect(p, "/trigger");
@@ -411,7 +411,7 @@ void page_trigger(struct page *p)
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Trigger diary"),
 	  _("When a strong reaction comes: what happened, what it did, the need under it, and one small alternative. Later, how it went. Over time you see what returns."));
 	trigger_form(p, NULL, "/trigger");
-	if (page_ok(p, app_latest(p->w->app, NB_TRIGGER, TRIGGER_FEW + 1, &l, &err), &err) && l.n) {
+	if (page_ok(p, app_latest(p->app, NB_TRIGGER, TRIGGER_FEW + 1, &l, &err), &err) && l.n) {
 		h(p, "<h2>%s</h2><ul class=\"diary\">", _("Earlier"));
 		for (size_t i = 0; i < l.n && i < TRIGGER_FEW; i++) {
 			const struct nb_trigger *t = &l.v[i]->u.trigger;

@@ -102,7 +102,7 @@ void page_history(struct page *p)
 			h(p, "</ul>");
 		}
 		/* the best few, and more on asking, as the history's list */
-		if (!page_ok(p, app_search(p->w->app, q, show, &hits, &err), &err) && err.code == NB_EINVAL)
+		if (!page_ok(p, app_search(p->app, q, show, &hits, &err), &err) && err.code == NB_EINVAL)
 			h(p, "<p class=\"error\">%s</p>", err.msg);
 		h(p, "<h2>%s</h2>", _("In your notes"));
 		if (!hits.n)
@@ -133,7 +133,7 @@ void page_history(struct page *p)
 			h(p, "<p><a class=\"button secondary\" href=\"%s\">%s</a></p>", u.s, _("Show more"));
 			buf_free(&u);
 		}
-	} else if (page_ok(p, app_list(p->w->app, &query, &l, &err), &err)) {
+	} else if (page_ok(p, app_list(p->app, &query, &l, &err), &err)) {
 		if (!l.n)
 			h(p, "<p>%s</p>", _("Nothing here yet."));
 		h(p, "<ul class=\"records\">");
@@ -181,7 +181,7 @@ void page_waiting(struct page *p, unsigned types)
 	struct nb_error err;
 	char words[512], day[96], clock[8], id[24];
 
-	if (!page_ok(p, app_waiting(p->w->app, types, &l, &err), &err) || !l.n) {
+	if (!page_ok(p, app_waiting(p->app, types, &l, &err), &err) || !l.n) {
 		entries_free(&l);
 		return;
 	}
@@ -223,10 +223,10 @@ void page_undo(struct page *p)
 	if (p->posted) {
 		if (id && *id && parse_id(id, &n, &err))
 			page_fail(p, 404, err.msg);
-		else if (app_undo(p->w->app, n, &e, &err))
+		else if (app_undo(p->app, n, &e, &err))
 			page_fail(p, err.code == NB_ENOTFOUND ? 404 : 500, err.msg);
-		else if (e->type == NB_MEMBER && p->w->app->first_before.id)
-			page_redirect(p, "/circle?moved=%lld", (long long)p->w->app->first_before.id);
+		else if (e->type == NB_MEMBER && p->app->first_before.id)
+			page_redirect(p, "/circle?moved=%lld", (long long)p->app->first_before.id);
 		else if (e->type == NB_MEMBER)
 			page_redirect(p, "/circle");
 		else
@@ -239,7 +239,7 @@ void page_undo(struct page *p)
 	{
 		struct nb_entries l = { 0 };
 		char words[512];
-		if (page_ok(p, app_waiting(p->w->app, 0, &l, &err), &err) && !l.n)
+		if (page_ok(p, app_waiting(p->app, 0, &l, &err), &err) && !l.n)
 			h(p, "<p>%s</p><p class=\"quiet\">%s</p>", _("Nothing waits to be undone."),
 			  undo_words(words, sizeof words));
 		entries_free(&l);
@@ -293,7 +293,7 @@ void page_record(struct page *p)
 	enum nb_err (*from)(struct page *, struct nb_entry *) = NULL;
 	void (*form)(struct page *, const struct nb_entry *, const char *) = NULL;
 
-	if (!id || !page_ok(p, app_get(p->w->app, id, &e, &err), &err)) {
+	if (!id || !page_ok(p, app_get(p->app, id, &e, &err), &err)) {
 		page_fail(p, 404, _("There is no such record. It may have been deleted."));
 		return;
 	}
@@ -301,7 +301,7 @@ void page_record(struct page *p)
 	from = editors[e->type].from;
 	form = editors[e->type].form;
 	if (p->posted && rest && strcmp(rest, "/delete") == 0) {
-		if (app_delete(p->w->app, id, &err))
+		if (app_delete(p->app, id, &err))
 			page_fail(p, 500, err.msg);
 		else	/* the next page offers Undo (page_waiting) */
 			page_redirect(p, "%s", e->type == NB_MEMBER ? "/circle" : "/history?deleted=1");
@@ -309,10 +309,10 @@ void page_record(struct page *p)
 		return;
 	}
 	if (p->posted && rest && strcmp(rest, "/edit") == 0 && from) {
-		if (!from(p, e) && !app_update(p->w->app, e, &p->err)) {
-			if (p->w->app->first_before.id)	/* one first to call at a time: said on the page */
+		if (!from(p, e) && !app_update(p->app, e, &p->err)) {
+			if (p->app->first_before.id)	/* one first to call at a time: said on the page */
 				page_redirect(p, "/r/%lld?changed=1&moved=%lld", (long long)id,
-					      (long long)p->w->app->first_before.id);
+					      (long long)p->app->first_before.id);
 			else
 				page_redirect(p, "/r/%lld?changed=1", (long long)id);
 			entry_free(e);
@@ -335,7 +335,7 @@ void page_record(struct page *p)
 		h(p, "<p class=\"saved\" role=\"status\">%s</p>", _("It is back, whole, as it was."));
 	if (!rest && e->type == NB_MEMBER && kvs_get(&p->req->query, "moved")) {
 		struct nb_entries circle = { 0 };
-		if (page_ok(p, app_circle(p->w->app, &circle, &err), &err))
+		if (page_ok(p, app_circle(p->app, &circle, &err), &err))
 			page_first_moved(p, &circle);
 		entries_free(&circle);
 	}

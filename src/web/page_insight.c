@@ -110,7 +110,7 @@ void page_insights(struct page *p)
 		nb_day_add(p->today, -(days - 1), since);
 	else
 		snprintf(since, sizeof since, "0000-01-01");
-	if (app_overview(p->w->app, since, p->today, &c, &in, &err)) {
+	if (app_overview(p->app, since, p->today, &c, &in, &err)) {
 		page_fail(p, 500, err.msg);
 		return;
 	}
@@ -201,7 +201,7 @@ void page_report(struct page *p)
 		struct nb_query q = { .limit = 1 };
 		struct nb_entries l = { 0 };
 		snprintf(since, sizeof since, "%s", p->today);
-		if (page_ok(p, app_list(p->w->app, &q, &l, &err), &err) && l.n && strcmp(l.v[0]->day, since) < 0)
+		if (page_ok(p, app_list(p->app, &q, &l, &err), &err) && l.n && strcmp(l.v[0]->day, since) < 0)
 			snprintf(since, sizeof since, "%s", l.v[0]->day);
 		entries_free(&l);
 	}
@@ -210,7 +210,7 @@ void page_report(struct page *p)
 		page_fail(p, 500, _("Could not write the report."));
 		return;
 	}
-	rc = report_pdf(p->w->app, &o, f, &pages, &err);
+	rc = report_pdf(p->app, &o, f, &pages, &err);
 	if (fclose(f) || rc) {	/* the stream is closed either way */
 		free(pdf);
 		page_fail(p, 500, rc ? err.msg : _("Could not write the report."));

@@ -36,7 +36,7 @@ static void closeness_set(struct page *p)
 			struct nb_entry *e = entry_new(NB_REFLECTION);
 			e->u.reflection.prompt = xstrdup(ids[i]);
 			e->u.reflection.text = xstrdup(v);
-			if (app_add(p->w->app, e, &p->err)) {
+			if (app_add(p->app, e, &p->err)) {
 				entry_free(e);
 				p->resp->status = 422;
 				break;
@@ -81,7 +81,7 @@ void page_reflect(struct page *p)
 		struct nb_entry *e = entry_new(NB_REFLECTION);
 		e->u.reflection.prompt = xstrdup(q->id);
 		e->u.reflection.text = xstrdup(fval(p, "text") && *fval(p, "text") ? fval(p, "text") : NULL);
-		if (!app_add(p->w->app, e, &p->err)) {
+		if (!app_add(p->app, e, &p->err)) {
 			page_redirect(p, "/?saved=%lld", (long long)e->id);
 			entry_free(e);
 			return;
@@ -93,7 +93,7 @@ void page_reflect(struct page *p)
 	h(p, "<h1>%s</h1><p class=\"prompt\">%s</p>", _("A question for today"), _(q->text));
 	rows_form(p, NULL, NB_REFLECTION, "/reflect", &(const struct rows_look){ .klass = "reflect", .button = _("Save") });
 	h(p, "<p><a href=\"/reflect?set=closeness\">%s</a></p>", _("Three questions about closeness, together"));
-	if (page_ok(p, app_latest(p->w->app, NB_REFLECTION, 10, &l, &err), &err) && l.n) {
+	if (page_ok(p, app_latest(p->app, NB_REFLECTION, 10, &l, &err), &err) && l.n) {
 		h(p, "<h2>%s</h2><ul class=\"records\">", _("Earlier"));
 		for (size_t i = 0; i < l.n; i++) {
 			char day[96];
@@ -139,7 +139,7 @@ void page_attachment(struct page *p)
 			if (!rc && !e->u.attachment.answers[i])
 				rc = nb_error_set(&p->err, NB_EINVAL, name, _("Every statement needs an answer from 1 to 7."));
 		}
-		if (!rc && !app_add(p->w->app, e, &p->err)) {
+		if (!rc && !app_add(p->app, e, &p->err)) {
 			page_redirect(p, "/attachment?done=%lld", (long long)e->id);
 			entry_free(e);
 			return;
@@ -149,7 +149,7 @@ void page_attachment(struct page *p)
 	}
 	page_begin(p, _("Attachment reflection"), "/");
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Attachment reflection"), disclaimer());
-	if (page_ok(p, app_latest(p->w->app, NB_ATTACHMENT, 2, &past, &err), &err) && past.n &&
+	if (page_ok(p, app_latest(p->app, NB_ATTACHMENT, 2, &past, &err), &err) && past.n &&
 	    kvs_get(&p->req->query, "done")) {
 		attachment_score(&past.v[0]->u.attachment, &now);
 		h(p, "<section class=\"result\">");
@@ -195,7 +195,7 @@ void page_week(struct page *p)
 		struct nb_entry *e = entry_new(NB_REFLECTION);
 		e->u.reflection.prompt = xstrdup(NB_WEEK_PROMPT);
 		e->u.reflection.text = xstrdup(fval(p, "intention") && *fval(p, "intention") ? fval(p, "intention") : NULL);
-		if (!app_add(p->w->app, e, &p->err)) {
+		if (!app_add(p->app, e, &p->err)) {
 			page_redirect(p, "/week");
 			entry_free(e);
 			return;
@@ -205,7 +205,7 @@ void page_week(struct page *p)
 	}
 	if (date && nb_day_parse(date, "date", &err))
 		date = NULL;
-	if (app_week(p->w->app, date ? date : p->today, !date, &records, &w, &err)) {
+	if (app_week(p->app, date ? date : p->today, !date, &records, &w, &err)) {
 		page_fail(p, 500, err.msg);
 		return;
 	}
@@ -307,7 +307,7 @@ void page_phases(struct page *p)
 			rc = parse_term("phase", NB_VOCAB_PHASE, ph, &e->u.phase.phase, &p->err);
 		e->u.phase.with = xstrdup(with && *with ? with : NULL);
 		e->u.phase.note = xstrdup(note && *note ? note : NULL);
-		if (!rc && !app_add(p->w->app, e, &p->err)) {
+		if (!rc && !app_add(p->app, e, &p->err)) {
 			page_redirect(p, "/phases");
 			entry_free(e);
 			return;
@@ -318,7 +318,7 @@ void page_phases(struct page *p)
 	page_begin(p, _("Relationship phases"), "/circle");
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Relationship phases"),
 	  _("Any relationship can move through phases, with a friend, a child or a sister as much as with a partner: an intense start, fear and distance, a clash of longing and withdrawal, a turning point. Note where one stands, and see it over time."));
-	if (page_ok(p, app_list(p->w->app, &q, &l, &err), &err)) {
+	if (page_ok(p, app_list(p->app, &q, &l, &err), &err)) {
 		for (size_t i = 0; i < l.n; i++) {
 			const char *who = l.v[i]->u.phase.with;
 			bool seen = false;

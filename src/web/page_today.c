@@ -22,7 +22,7 @@ static void suggestion(struct page *p, const struct nb_today *t, bool lead)
 	char why[512], href[64], cap[160];
 	const char *title, *button;
 
-	if (!page_ok(p, app_suggest_today(p->w->app, t, &r, &err), &err))
+	if (!page_ok(p, app_suggest_today(p->app, t, &r, &err), &err))
 		return;
 	if (!lead && r.s.kind == NB_SUGGEST_CHECKIN && !t->checked_in) {
 		suggest_result_free(&r);	/* the check-in is the first action already */
@@ -88,7 +88,7 @@ static void craving_box(struct page *p, const struct nb_entry *urge)
 	struct nb_error err;
 	const struct nb_member *first = NULL;
 
-	if (!page_ok(p, app_circle(p->w->app, &l, &err), &err))
+	if (!page_ok(p, app_circle(p->app, &l, &err), &err))
 		return;
 	first = care_first_to_call(&l);
 	h(p, "<section class=\"care\" aria-labelledby=\"urge-h\"><h2 id=\"urge-h\">%s</h2><p>%s</p>",
@@ -125,7 +125,7 @@ static void experiment_question(struct page *p)
 	struct nb_entry *x = NULL;
 	struct nb_error err;
 
-	if (!page_ok(p, app_experiment_asks(p->w->app, p->today, &x, &err), &err) || !x)
+	if (!page_ok(p, app_experiment_asks(p->app, p->today, &x, &err), &err) || !x)
 		return;
 	h(p, "<section class=\"suggest\" aria-labelledby=\"did-h\"><h2 id=\"did-h\">%s</h2><p>%s</p><div class=\"quick\">",
 	  _("Did you do it today?"), exp_practice_text(&x->u.experiment));
@@ -146,7 +146,7 @@ static void call_someone(struct page *p)
 	struct nb_error err;
 	bool first = true;
 
-	if (!page_ok(p, app_circle(p->w->app, &l, &err), &err))
+	if (!page_ok(p, app_circle(p->app, &l, &err), &err))
 		return;
 	for (size_t i = 0; i < l.n; i++) {
 		const struct nb_member *m = &l.v[i]->u.member;
@@ -172,7 +172,7 @@ bool page_notice(struct page *p)
 	int64_t id = saved ? atoll(saved) : 0;
 	struct nb_care_after after;
 
-	if (id <= 0 || !page_ok(p, app_get(p->w->app, id, &e, &err), &err))
+	if (id <= 0 || !page_ok(p, app_get(p->app, id, &e, &err), &err))
 		return false;
 	describe_entry(e, summary, sizeof summary);
 	describe_entry_name(e, name, sizeof name);	/* a date a person knows, not a number */
@@ -203,7 +203,7 @@ static bool first_use(struct page *p)
 	struct nb_query q = { .limit = 1 };
 	struct nb_entries l = { 0 };
 	struct nb_error err;
-	bool first = page_ok(p, app_list(p->w->app, &q, &l, &err), &err) && !l.n;
+	bool first = page_ok(p, app_list(p->app, &q, &l, &err), &err) && !l.n;
 
 	entries_free(&l);
 	if (!first)
@@ -215,7 +215,7 @@ static bool first_use(struct page *p)
 	  _("Over the weeks it shows you, honestly, what seems to help you. Everything stays on this computer."),
 	  _("A good first step is a check-in: a few taps on how your body and your mood are right now."),
 	  _("Begin with a check-in"));
-	if (!app_encrypted(p->w->app, p->w->db_path))
+	if (p->local && !app_encrypted(p->app, p->local->db_path))	/* a passphrase is the local file's */
 		h(p, "<p class=\"quiet\">%s <a href=\"/protect\">%s</a></p>",
 		  _("Later, if you like, you can also lock your notes with a passphrase."),
 		  _("Protect with a passphrase"));
@@ -230,7 +230,7 @@ void page_today(struct page *p)
 	char day[96], buf[512];
 	bool shown, noticed;
 
-	if (app_today(p->w->app, &t, &err)) {
+	if (app_today(p->app, &t, &err)) {
 		page_fail(p, 500, err.msg);
 		return;
 	}
@@ -272,7 +272,7 @@ void page_today(struct page *p)
 		suggestion(p, &t, false);
 	{	/* a personal experiment: which kind of day this is */
 		char line[600];
-		if (app_experiment_today(p->w->app, &t, line, sizeof line))
+		if (app_experiment_today(p->app, &t, line, sizeof line))
 			h(p, "<p class=\"experiment-today\">%s <a href=\"/experiment\">%s</a></p>", line,
 			  _("Your experiment"));
 	}

@@ -64,9 +64,9 @@ static void set_aside(struct page *p)
 			     _("Tick the box first, so that nothing is set aside by a slip of the finger."));
 		return;
 	}
-	if (app_set_aside(p->w->app, p->w->db_path, &aside, &p->err))
+	if (app_set_aside(p->app, p->local->db_path, &aside, &p->err))
 		return;
-	p->w->locked = false;
+	p->local->locked = false;
 	page_begin(p, _("A new start"), NULL);
 	h(p, "<h1>%s</h1><p class=\"saved\" role=\"status\">%s</p><p>%s</p><p class=\"quiet\">%s</p>"
 	     "<p><a class=\"button\" href=\"/checkin\">%s</a> <a href=\"/\">%s</a></p>",
@@ -82,7 +82,7 @@ void page_unlock(struct page *p)
 {
 	const char *pass = fval(p, "passphrase");
 
-	if (!p->w->locked) {
+	if (!p->local->locked) {
 		page_redirect(p, "/");
 		return;
 	}
@@ -92,7 +92,7 @@ void page_unlock(struct page *p)
 			return;
 		p->resp->status = 422;
 	} else if (p->posted) {
-		int wait = unlock_wait(p->w);
+		int wait = unlock_wait(p->local);
 
 		if (!pass || !*pass) {
 			nb_error_set(&p->err, NB_EINVAL, "passphrase", "%s", _("Enter your passphrase."));
@@ -102,14 +102,14 @@ void page_unlock(struct page *p)
 					      "That was not the passphrase several times. Take a breath, and try again in %d seconds.",
 					      wait), wait);
 			p->resp->status = 429;
-		} else if (!app_open(p->w->app, p->w->db_path, pass, strlen(pass), &p->err)) {
+		} else if (!app_open(p->app, p->local->db_path, pass, strlen(pass), &p->err)) {
 			wipe(p, "passphrase");
-			p->w->locked = false;
-			p->w->unlock_fails = 0;
+			p->local->locked = false;
+			p->local->unlock_fails = 0;
 			page_redirect(p, "/");
 			return;
 		} else {
-			unlock_failed(p->w);
+			unlock_failed(p->local);
 		}
 		wipe(p, "passphrase");
 		if (!wait)
@@ -146,7 +146,7 @@ static void change(struct page *p, bool removing)
 	const char *old = fval(p, removing ? "current" : "old");
 	const char *pass = fval(p, "passphrase"), *again = fval(p, "again");
 
-	if (app_check_passphrase(p->w->app, p->w->db_path, old, old ? strlen(old) : 0, &p->err)) {
+	if (app_check_passphrase(p->app, p->local->db_path, old, old ? strlen(old) : 0, &p->err)) {
 		if (removing)	/* the field of the form it came from */
 			snprintf(p->err.field, sizeof p->err.field, "current");
 		return;
@@ -160,9 +160,9 @@ static void change(struct page *p, bool removing)
 		nb_error_set(&p->err, NB_EINVAL, "again", "%s", _("The two new passphrases differ. Nothing was changed."));
 		return;
 	}
-	if (app_protect(p->w->app, p->w->db_path, removing ? NULL : pass, removing ? 0 : strlen(pass), &p->err))
+	if (app_protect(p->app, p->local->db_path, removing ? NULL : pass, removing ? 0 : strlen(pass), &p->err))
 		return;
-	web_new_session(p->w, p->resp);	/* a browser that had the old one is out */
+	page_new_session(p);	/* a browser that had the old one is out */
 	page_redirect(p, removing ? "/protect?removed=1" : "/protect?changed=1");
 }
 
@@ -172,7 +172,7 @@ void page_protect(struct page *p)
 	const char *done = kvs_get(&p->req->query, "changed") ? _("Your passphrase is changed. From now on, nabij opens with the new one.")
 			 : kvs_get(&p->req->query, "removed") ? _("The passphrase is removed. Your notes are all still here, now stored without encryption.")
 			 : NULL;
-	bool encrypted = app_encrypted(p->w->app, p->w->db_path), removing = fval(p, "remove") != NULL;
+	bool encrypted = app_encrypted(p->app, p->local->db_path), removing = fval(p, "remove") != NULL;
 
 	if (p->posted && encrypted) {
 		change(p, removing);
@@ -186,10 +186,10 @@ void page_protect(struct page *p)
 	} else if (p->posted) {
 		if (!pass || !again || strcmp(pass, again) != 0)
 			nb_error_set(&p->err, NB_EINVAL, "again", "%s", _("The two passphrases differ. Nothing was changed."));
-		else if (!app_protect(p->w->app, p->w->db_path, pass, strlen(pass), &p->err)) {
+		else if (!app_protect(p->app, p->local->db_path, pass, strlen(pass), &p->err)) {
 			wipe(p, "passphrase");
 			wipe(p, "again");
-			web_new_session(p->w, p->resp);
+			page_new_session(p);
 			page_redirect(p, "/protect?set=1");
 			return;
 		}

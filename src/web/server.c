@@ -4,7 +4,8 @@
  * the query and POST bodies, urlencoded or multipart), hand it to
  * web_handle, and send the answer with the security headers every response
  * carries. Requests are served one at a time: one SQLite connection, one
- * language setting.
+ * language and zone setting (the statics here, and why they are safe, in
+ * docs/ARCHITECTURE.md, "Mutable statics: src/web").
  */
 #include "web.h"
 #include "place.h"
@@ -102,7 +103,7 @@ static bool load_mhd(void)
 }
 
 static pthread_mutex_t one_at_a_time = PTHREAD_MUTEX_INITIALIZER;
-static bool fixed_clock;
+static bool fixed_clock;	/* NABIJ_NOW: set before the daemons start */
 
 /*
  * Slow clients. libmicrohttpd's own timeout counts idle time only, and it

@@ -2,7 +2,9 @@
  * The heart of the web face: one route table, and the checks every request
  * passes before a page runs: the Host header (against DNS rebinding), the
  * session secret (from the opening address, then an HttpOnly cookie), and
- * for every POST the form token and a same-origin Origin or Referer.
+ * for every POST the form token and a same-origin Origin or Referer. Here
+ * a request gets its context (struct page: the person's app, form token,
+ * language and zone), and the language and zone are applied.
  */
 #include "web.h"
 #include "page.h"
@@ -18,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 const char *const web_security_headers[] = {
 	"Content-Security-Policy",
@@ -86,12 +89,14 @@ void web_init(struct web *w, struct nb_app *app, int port, const char *lang)
 {
 	memset(w, 0, sizeof *w);
 	w->app = app;
+	w->scheme = "http";
 	snprintf(w->host, sizeof w->host, "127.0.0.1");
 	w->port = port;
 	uid_new(w->token);
 	web_set_token(w, w->token);
 	w->default_lang = lang && strcmp(lang, "nl") == 0 ? "nl" : "en";
 	w->body_max = WEB_BODY_MAX;
+	w->local = true;
 	w->installed = true;
 }
 
@@ -133,23 +138,19 @@ void web_resp_free(struct web_resp *resp)
 	buf_free(&resp->body);
 }
 
-/* Only the address we listen on, with our port: a page elsewhere that
- * points a name of its own at it gets nothing. On 127.0.0.1 (and ::1),
- * also this machine's name for them. */
+/* Only the address we listen on (dotted IPv4, or IPv6 in brackets), with
+ * our port: a page elsewhere that points a name of its own at it gets
+ * nothing. On 127.0.0.1 or ::1, also this machine's names for them. */
 static bool host_ok(const struct web *w, const char *host)
 {
 	static const char *const names[] = { "127.0.0.1", "localhost", "[::1]" };
-	bool plain = strcmp(w->host, "127.0.0.1") == 0;
-	char want[64];
+	bool plain = strcmp(w->host, "127.0.0.1") == 0 || strcmp(w->host, "[::1]") == 0;
+	char want[80];
 
 	if (!host)
 		return false;
-	if (!plain) {
-		snprintf(want, sizeof want, "%s:%d", w->host, w->port);
-		return strcmp(host, want) == 0;
-	}
-	for (size_t i = 0; i < 3; i++) {
-		snprintf(want, sizeof want, "%s:%d", names[i], w->port);
+	for (size_t i = 0; i < (plain ? 3 : 1); i++) {
+		snprintf(want, sizeof want, "%s:%d", plain ? names[i] : w->host, w->port);
 		if (strcasecmp(host, want) == 0)
 			return true;
 	}
@@ -201,13 +202,13 @@ static void refuse_zero(struct page *p, const char *what, const char *key)
 }
 
 /*
- * The request comes from a page of this very server: its Origin names us,
- * or failing that its Referer. Our own pages send no Referer and, because
- * of that policy, browsers send "Origin: null" with their forms; then the
- * browser's own Sec-Fetch-Site, which no page can set, must say
- * same-origin.
+ * The request comes from a page of this very server: its Origin names us
+ * (our scheme, and the Host that host_ok let in), or failing that its
+ * Referer. Our own pages send no Referer and, because of that policy,
+ * browsers send "Origin: null" with their forms; then the browser's own
+ * Sec-Fetch-Site, which no page can set, must say same-origin.
  */
-static bool same_origin(const struct web_req *req)
+static bool same_origin(const struct web *w, const struct web_req *req)
 {
 	const char *host = kvs_get(&req->headers, "host");
 	const char *origin = kvs_get(&req->headers, "origin");
@@ -220,7 +221,9 @@ static bool same_origin(const struct web_req *req)
 		return false;
 	if (site && strcmp(site, "same-origin") != 0)
 		return false;
-	n = (size_t)snprintf(want, sizeof want, "http://%s", host);
+	n = (size_t)snprintf(want, sizeof want, "%s://%s", w->scheme, host);
+	if (n >= sizeof want)
+		return false;
 	if (origin && strcmp(origin, "null") != 0)
 		return strcmp(origin, want) == 0;
 	if (referer)
@@ -247,6 +250,9 @@ static const char *request_lang(const struct web *w, const struct web_req *req)
 /* gettext caches its lookups; this counter tells it the language changed. */
 extern int _nl_msg_cat_cntr;
 
+/* The language and the zone of a request, for the whole process: a worker
+ * serves one request at a time (see "Mutable statics: src/web" in
+ * docs/ARCHITECTURE.md). */
 static void use_lang(const char *lang)
 {
 	const char *now = getenv("LANGUAGE");
@@ -255,6 +261,18 @@ static void use_lang(const char *lang)
 		return;
 	setenv("LANGUAGE", lang, 1);
 	++_nl_msg_cat_cntr;
+}
+
+/* NULL leaves the process's zone (nabij ui: the person's own, from TZ or
+ * the system); a server of people in several zones gives each request one. */
+static void use_zone(const char *zone)
+{
+	const char *now = getenv("TZ");
+
+	if (!zone || (now && strcmp(now, zone) == 0))
+		return;
+	setenv("TZ", zone, 1);
+	tzset();	/* localtime_r does not look at TZ again by itself */
 }
 
 /* A page for someone who reached the server without the session secret:
@@ -278,8 +296,8 @@ static void page_locked(struct page *p)
 }
 
 static void page_static(struct page *p);
-static const struct route *find_route(const char *path);
-static bool own_path(const char *s);
+static const struct route *find_route(const struct web *w, const char *path);
+static bool own_path(const struct web *w, const char *s);
 
 /*
  * The opening address was followed: the cookie is set, and the secret
@@ -293,7 +311,7 @@ static bool own_path(const char *s);
 static void signed_in(struct page *p)
 {
 	const char *site = kvs_get(&p->req->headers, "sec-fetch-site");
-	const char *path = own_path(p->req->path) ? p->req->path : "/";
+	const char *path = own_path(p->w, p->req->path) ? p->req->path : "/";
 
 	if (!site || strcmp(site, "none") == 0 || strcmp(site, "same-origin") == 0) {
 		page_redirect(p, "%s", path);
@@ -348,7 +366,7 @@ static void page_resend(struct page *p)
 	if (secret) {
 		h(p, "<p>%s</p><p><a class=\"button\" href=\"%s\">%s</a></p>",
 		  _("A passphrase or a file is never sent back; please open the page again."),
-		  own_path(req->path) ? req->path : "/", _("Open the page again"));
+		  own_path(p->w, req->path) ? req->path : "/", _("Open the page again"));
 		page_end(p);
 		return;
 	}
@@ -376,7 +394,7 @@ static void page_resend(struct page *p)
 
 /* A page of this nabij to go back to: a path of one of our routes, with no
  * way for a browser to read it as another host ("//x", "/\\x"). */
-static bool own_path(const char *s)
+static bool own_path(const struct web *w, const char *s)
 {
 	char path[256];
 	size_t n;
@@ -391,7 +409,7 @@ static bool own_path(const char *s)
 	n = strcspn(s, "?#");
 	memcpy(path, s, n);
 	path[n] = '\0';
-	return find_route(path) != NULL;
+	return find_route(w, path) != NULL;
 }
 
 static void set_lang(struct page *p)
@@ -404,49 +422,59 @@ static void set_lang(struct page *p)
 	}
 	snprintf(p->resp->cookies[p->resp->ncookies++], sizeof p->resp->cookies[0],
 		 "nabij_lang=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000", to);
-	page_redirect(p, "%s", own_path(fval(p, "back")) ? fval(p, "back") : "/");
+	page_redirect(p, "%s", own_path(p->w, fval(p, "back")) ? fval(p, "back") : "/");
 }
+
+/*
+ * The route table. A row's flags: R_POST, it also takes a POST; R_PERSON,
+ * it is for a person, so only with the session (without it, page_locked);
+ * R_LOCAL, it exists only in the local mode (nabij ui: the database file on
+ * this computer and its passphrase), in another it is no page at all. A
+ * row without R_PERSON is answered before the session and the form checks:
+ * it takes no POST and reads no store.
+ */
+enum { R_POST = 1, R_PERSON = 2, R_LOCAL = 4 };
 
 struct route {
 	const char *path;	/* exact, or a prefix when it ends in '/' */
 	void (*page)(struct page *p);
-	bool post;		/* also takes POST */
+	unsigned flags;
 };
 
 static const struct route routes[] = {
-	{ "/", page_today, false },
-	{ "/checkin", page_checkin, true },
-	{ "/moment", page_moment, true },
-	{ "/trigger", page_trigger, true },
-	{ "/trigger/", page_trigger, true },
-	{ "/circle", page_circle, true },
-	{ "/circle/", page_circle, true },
-	{ "/card", page_card, false },
-	{ "/beside", page_beside, true },
-	{ "/exercises", page_exercises, false },
-	{ "/exercise/", page_exercise, true },
-	{ "/reflect", page_reflect, true },
-	{ "/attachment", page_attachment, true },
-	{ "/week", page_week, true },
-	{ "/phases", page_phases, true },
-	{ "/history", page_history, false },
-	{ "/r/", page_record, true },
-	{ "/undo", page_undo, true },
-	{ "/charts", page_charts, false },
-	{ "/insights", page_insights, false },
-	{ "/insights/how", page_insights_how, false },
-	{ "/report.pdf", page_report, false },
-	{ "/data", page_data, true },
-	{ "/export.json", page_export, false },
-	{ "/export.csv", page_export, false },
-	{ "/help", page_help, false },
-	{ "/help/beside", page_help, false },
-	{ "/help/experiment", page_help, false },
-	{ "/experiment", page_experiment, true },
-	{ "/lang", set_lang, true },
-	{ "/unlock", page_unlock, true },
-	{ "/protect", page_protect, true },
-	{ "/static/", page_static, false },
+	{ "/", page_today, R_PERSON },
+	{ "/checkin", page_checkin, R_PERSON | R_POST },
+	{ "/moment", page_moment, R_PERSON | R_POST },
+	{ "/trigger", page_trigger, R_PERSON | R_POST },
+	{ "/trigger/", page_trigger, R_PERSON | R_POST },
+	{ "/circle", page_circle, R_PERSON | R_POST },
+	{ "/circle/", page_circle, R_PERSON | R_POST },
+	{ "/card", page_card, R_PERSON },
+	{ "/beside", page_beside, R_PERSON | R_POST },
+	{ "/exercises", page_exercises, R_PERSON },
+	{ "/exercise/", page_exercise, R_PERSON | R_POST },
+	{ "/reflect", page_reflect, R_PERSON | R_POST },
+	{ "/attachment", page_attachment, R_PERSON | R_POST },
+	{ "/week", page_week, R_PERSON | R_POST },
+	{ "/phases", page_phases, R_PERSON | R_POST },
+	{ "/history", page_history, R_PERSON },
+	{ "/r/", page_record, R_PERSON | R_POST },
+	{ "/undo", page_undo, R_PERSON | R_POST },
+	{ "/charts", page_charts, R_PERSON },
+	{ "/insights", page_insights, R_PERSON },
+	{ "/insights/how", page_insights_how, R_PERSON },
+	{ "/report.pdf", page_report, R_PERSON },
+	{ "/data", page_data, R_PERSON | R_POST },
+	{ "/export.json", page_export, R_PERSON },
+	{ "/export.csv", page_export, R_PERSON },
+	{ "/help", page_help, R_PERSON },
+	{ "/help/beside", page_help, R_PERSON },
+	{ "/help/experiment", page_help, R_PERSON },
+	{ "/experiment", page_experiment, R_PERSON | R_POST },
+	{ "/lang", set_lang, R_PERSON | R_POST },
+	{ "/unlock", page_unlock, R_PERSON | R_POST | R_LOCAL },	/* and setting locked notes aside */
+	{ "/protect", page_protect, R_PERSON | R_POST | R_LOCAL },	/* a passphrase set, changed, removed */
+	{ "/static/", page_static, 0 },
 };
 
 const char *web_route_path(size_t i)
@@ -454,12 +482,15 @@ const char *web_route_path(size_t i)
 	return i < sizeof routes / sizeof routes[0] ? routes[i].path : NULL;
 }
 
-static const struct route *find_route(const char *path)
+/* The row of path, among the routes that exist in w's mode; NULL for none. */
+static const struct route *find_route(const struct web *w, const char *path)
 {
 	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
 		size_t n = strlen(routes[i].path);
 		bool prefix = n > 1 && routes[i].path[n - 1] == '/';
 
+		if ((routes[i].flags & R_LOCAL) && !w->local)
+			continue;
 		if (prefix ? strncmp(path, routes[i].path, n) == 0 && path[n]
 			   : strcmp(path, routes[i].path) == 0)
 			return &routes[i];
@@ -467,18 +498,36 @@ static const struct route *find_route(const char *path)
 	return NULL;
 }
 
+/* Whether the request carries the session: nabij ui has one person and
+ * one session secret (a hosted mode would find the person by it). */
+static bool has_session(const struct web *w, const struct web_req *req)
+{
+	return same_secret(kvs_find(&req->cookies, "nabij_session"), w->token);
+}
+
 bool web_admit(const struct web *w, const struct web_req *req)
 {
 	bool post = strcmp(req->method, "POST") == 0;
 
-	return host_ok(w, kvs_get(&req->headers, "host")) &&
-	       same_secret(kvs_find(&req->cookies, "nabij_session"), w->token) &&
-	       (!post || same_origin(req));
+	return host_ok(w, kvs_get(&req->headers, "host")) && has_session(w, req) &&
+	       (!post || same_origin(w, req));
 }
 
+void page_new_session(struct page *p)
+{
+	web_new_session(p->w, p->resp);
+}
+
+/*
+ * A request and what it is for. In nabij ui: the one person's app, file
+ * and zone, the language this browser asks for, and the session's form
+ * token once the request shows the session. The language and the zone
+ * are applied here, for the whole request, before any page runs.
+ */
 void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 {
-	struct page p = { .w = w, .req = req, .resp = resp, .b = &resp->body };
+	struct page p = { .w = w, .req = req, .resp = resp, .b = &resp->body, .app = w->app,
+			  .lang = request_lang(w, req), .zone = w->zone, .local = w->local ? w : NULL };
 	const struct route *r;
 	const struct web_kv *token = kvs_find(&req->query, "token");
 	bool post = strcmp(req->method, "POST") == 0;
@@ -487,16 +536,16 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 	resp->status = 200;
 	resp->type = "text/html; charset=utf-8";
 	buf_reserve(&resp->body, 32768);	/* a page at once, not grown eight times */
-	p.lang = request_lang(w, req);
 	use_lang(p.lang);
-	nb_day_key(nb_stamp_local(w->app->now), p.today);
+	use_zone(p.zone);
+	nb_day_key(nb_stamp_local(p.app->now), p.today);
 	if (!host_ok(w, kvs_get(&req->headers, "host"))) {
 		page_fail(&p, 421, _("This address is not nabij's. Open nabij with the address it printed."));
 		return;
 	}
-	r = find_route(req->path);
-	if ((r && r->page == page_static) || strcmp(req->path, "/favicon.ico") == 0) {
-		page_static(&p);	/* the style sheet, script and icon are not secret */
+	r = find_route(w, req->path);
+	if (r ? !(r->flags & R_PERSON) : strcmp(req->path, "/favicon.ico") == 0) {
+		(r ? r->page : page_static)(&p);	/* the style sheet, script and icon are not secret */
 		return;
 	}
 	if (strcmp(req->path, "/proof") == 0 && !post) {	/* no session: see place.h */
@@ -509,11 +558,11 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 		signed_in(&p);
 		return;
 	}
-	if (!same_secret(kvs_find(&req->cookies, "nabij_session"), w->token)) {
+	if (!has_session(w, req)) {	/* every other row is R_PERSON */
 		page_locked(&p);
 		return;
 	}
-	p.signed_in = true;
+	p.csrf = w->csrf;
 	if (!r) {
 		page_fail(&p, 404, _("There is no such page in nabij."));
 		return;
@@ -527,7 +576,7 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 		return;
 	}
 	if (post) {
-		if (!r->post) {
+		if (!(r->flags & R_POST)) {
 			page_fail(&p, 405, _("This page cannot be sent to."));
 			return;
 		}
@@ -535,11 +584,11 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 			page_fail(&p, 413, _("What was sent is too large for nabij."));
 			return;
 		}
-		if (!same_origin(req)) {
+		if (!same_origin(w, req)) {
 			page_fail(&p, 403, _("This form did not come from this nabij page, so nothing was changed. Please go back, reload the page and try again."));
 			return;
 		}
-		if (!same_secret(kvs_find(&req->form, "csrf"), w->csrf)) {
+		if (!same_secret(kvs_find(&req->form, "csrf"), p.csrf)) {
 			const struct web_kv *old = kvs_find(&req->form, "csrf");
 
 			if (old && old->len == NB_UID_LEN - 1 && uid_valid(old->value))
@@ -560,13 +609,13 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 	}
 	/* what a page shows is one read transaction (a POST writes, and may
 	 * open the database anew) */
-	if (!post && app_read_begin(w->app, &p.failed) != NB_OK) {
+	if (!post && app_read_begin(p.app, &p.failed) != NB_OK) {
 		page_fail(&p, 500, p.failed.msg);
 		return;
 	}
 	r->page(&p);
 	if (!post)
-		app_read_end(w->app);
+		app_read_end(p.app);
 	if (p.failed.code) {	/* a read failed: nothing of the page goes out */
 		resp->ncookies = 0;
 		resp->filename[0] = '\0';

@@ -55,19 +55,29 @@ struct web_resp {
 	char filename[64];		/* a download */
 };
 
+/*
+ * The server. In nabij ui it serves one person: the app, the session and
+ * its form token, the zone are that person's. web_handle hands each page
+ * what its request is for (struct page); pages do not read this struct,
+ * except the local mode's file through p->local.
+ */
 struct web {
-	struct nb_app *app;
-	char host[16];			/* the loopback address listened on */
+	struct nb_app *app;		/* the person's use-cases and store */
+	const char *scheme;		/* of the public address: "http" for nabij ui */
+	char host[64];			/* the host listened on: dotted IPv4, or IPv6 in brackets */
 	int port;
 	char token[WEB_TOKEN_LEN];	/* the session secret, in the opening address */
 	char csrf[WEB_TOKEN_LEN];	/* the form token */
 	const char *default_lang;	/* "nl" or "en" */
+	const char *zone;		/* the person's time zone (a TZ value); NULL: the process's */
 	size_t body_max;		/* bytes a POST may carry */
+	bool local;			/* nabij ui: the routes of the local mode exist */
+	/* the local mode's database file, changed by its routes alone */
 	const char *db_path;		/* for /unlock and /protect */
 	bool locked;			/* encrypted and not yet unlocked: only /unlock answers */
-	bool installed;			/* this program is the "nabij" on the PATH (the menu's) */
 	int unlock_fails;		/* wrong passphrases in a row */
 	double unlock_after;		/* no new try before this (CLOCK_MONOTONIC, s) */
+	bool installed;			/* this program is the "nabij" on the PATH (the menu's) */
 };
 
 #define WEB_BODY_MAX ((size_t)64 << 10)

@@ -1623,6 +1623,132 @@ static void the_icon_is_there(void **state)
 	req_free(&r);
 }
 
+/* A request carries its context: the zone a page's day is in comes with
+ * the request (here the one person's), applied before the page runs. */
+static void the_zone_comes_with_the_request(void **state)
+{
+	struct fixture *f = *state;
+	char *body;
+
+	assert_int_equal(get(f, "/", &body), 200);	/* 20:00 in Amsterdam */
+	assert_non_null(strstr(body, "<h1>Friday 20 November 2026</h1>"));
+	free(body);
+	f->w.zone = "Pacific/Kiritimati";	/* UTC+14: already the next morning */
+	assert_int_equal(get(f, "/", &body), 200);
+	assert_non_null(strstr(body, "<h1>Saturday 21 November 2026</h1>"));
+	free(body);
+	f->w.zone = "Europe/Amsterdam";
+	assert_int_equal(get(f, "/", &body), 200);
+	assert_non_null(strstr(body, "<h1>Friday 20 November 2026</h1>"));
+	free(body);
+}
+
+/* The rows of the local mode (the database file and its passphrase) are
+ * no pages at all where the server has no file of its own; the pages that
+ * exist there say nothing of a passphrase. */
+static void routes_of_the_local_mode(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	struct web_resp resp = { 0 };
+	char *body;
+
+	assert_int_equal(get(f, "/protect", NULL), 200);
+	assert_int_equal(get(f, "/", &body), 200);	/* the first visit offers a passphrase */
+	assert_non_null(strstr(body, "href=\"/protect\""));
+	free(body);
+	f->w.local = false;
+	assert_int_equal(get(f, "/protect", NULL), 404);
+	assert_int_equal(get(f, "/unlock", NULL), 404);
+	assert_int_equal(get(f, "/", &body), 200);
+	assert_null(strstr(body, "/protect"));
+	free(body);
+	assert_int_equal(get(f, "/data", &body), 200);
+	assert_null(strstr(body, "/protect"));
+	free(body);
+	req_init(&r, &f->w, "POST", "/lang");	/* nor a page to go back to */
+	form(&r, "lang", "en");
+	form(&r, "back", "/protect");
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 303);
+	assert_string_equal(resp.location, "/");
+	web_resp_free(&resp);
+	req_free(&r);
+	req_init(&r, &f->w, "GET", "/static/style.css");	/* what needs no person still answers */
+	kvs_free(&r.cookies);
+	assert_int_equal(run(f, &r, NULL), 200);
+	req_free(&r);
+	f->w.local = true;
+}
+
+/* The same origin is our public address's: its scheme, and a host that may
+ * be IPv6 in brackets as well as dotted IPv4. */
+static void the_origin_has_our_scheme(void **state)
+{
+	struct fixture *f = *state;
+	struct web_req r;
+	const char *host = "[fd00::7]:7419";
+
+	f->w.scheme = "https";
+	req_init(&r, &f->w, "POST", "/checkin");	/* Origin http://127.0.0.1:7419 */
+	form(&r, "mood", "3");
+	assert_int_equal(run(f, &r, NULL), 403);
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", "127.0.0.1:7419", 14);
+	kvs_add(&r.headers, "origin", "https://127.0.0.1:7419", 22);
+	assert_int_equal(run(f, &r, NULL), 303);
+	req_free(&r);
+	snprintf(f->w.host, sizeof f->w.host, "[fd00::7]");
+	req_init(&r, &f->w, "GET", "/");
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", host, strlen(host));
+	assert_int_equal(run(f, &r, NULL), 200);
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", "[FD00::7]:7419", 14);
+	assert_int_equal(run(f, &r, NULL), 200);
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", "127.0.0.1:7419", 14);	/* not ours on this address */
+	assert_int_equal(run(f, &r, NULL), 421);
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", "[fd00::7]:7418", 14);
+	assert_int_equal(run(f, &r, NULL), 421);
+	req_free(&r);
+	req_init(&r, &f->w, "POST", "/checkin");
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", host, strlen(host));
+	kvs_add(&r.headers, "referer", "https://[fd00::7]:7419/checkin", 30);
+	form(&r, "mood", "4");
+	assert_int_equal(run(f, &r, NULL), 303);
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", host, strlen(host));
+	kvs_add(&r.headers, "referer", "https://[fd00::7]:74190/checkin", 31);
+	assert_int_equal(run(f, &r, NULL), 403);
+	req_free(&r);
+	snprintf(f->w.host, sizeof f->w.host, "127.0.0.1");
+	f->w.scheme = "http";
+}
+
+/* A page is the same each time it is asked for: nothing of an earlier
+ * request (a chart's id) stays behind in the process. */
+static void a_page_reads_the_same_again(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const paths[] = { "/", "/charts", "/week", "/insights" };
+	char *first, *again;
+
+	made(f, "/checkin", (const char *const[]){ "mood", "3", NULL });	/* something to draw */
+	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+		assert_int_equal(get(f, paths[i], &first), 200);
+		assert_int_equal(get(f, paths[i], &again), 200);
+		assert_string_equal(first, again);
+		free(first);
+		free(again);
+	}
+	assert_int_equal(get(f, "/charts", &first), 200);
+	assert_non_null(strstr(first, "aria-labelledby=\"c1\""));
+	free(first);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1656,6 +1782,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_form_token_follows_the_session, setup, teardown),
 		cmocka_unit_test_setup_teardown(sign_out_every_other_browser, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_server_proves_it_knows_the_secret, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_zone_comes_with_the_request, setup, teardown),
+		cmocka_unit_test_setup_teardown(routes_of_the_local_mode, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_origin_has_our_scheme, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_page_reads_the_same_again, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("web", tests, NULL, NULL);
