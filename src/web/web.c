@@ -430,8 +430,8 @@ static void set_lang(struct page *p)
  * it is for a person, so only with the session (without it, page_locked);
  * R_LOCAL, it exists only in the local mode (nabij ui: the database file on
  * this computer and its passphrase), in another it is no page at all. A
- * row without R_PERSON is answered before the session and the form checks:
- * it takes no POST and reads no store.
+ * row without R_PERSON is answered before the session and the form checks,
+ * to GET and HEAD only; it reads no store.
  */
 enum { R_POST = 1, R_PERSON = 2, R_LOCAL = 4 };
 
@@ -545,7 +545,10 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 	}
 	r = find_route(w, req->path);
 	if (r ? !(r->flags & R_PERSON) : strcmp(req->path, "/favicon.ico") == 0) {
-		(r ? r->page : page_static)(&p);	/* the style sheet, script and icon are not secret */
+		if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0)
+			page_fail(&p, 405, _("This page cannot be sent to."));
+		else	/* the style sheet, script and icon are not secret */
+			(r ? r->page : page_static)(&p);
 		return;
 	}
 	if (strcmp(req->path, "/proof") == 0 && !post) {	/* no session: see place.h */
