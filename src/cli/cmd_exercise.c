@@ -54,6 +54,13 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 		opt = rec_opt(NB_SESSION, opt == O_BEFORE ? "tension-before" : "tension-after");
 	if (opt == rec_opt(NB_SESSION, "exercise"))	/* the operand says which */
 		return NB_EUSAGE;
+	if (opt == rec_opt(NB_SESSION, "seconds")) {	/* a length done: recorded, not guided */
+		int done;
+		enum nb_err rc = parse_seconds("seconds", arg, NB_SESSION_SECONDS_MAX, &done, err);
+		if (rc)
+			return rc;
+		x->recorded = true;
+	}
 	if (opt < O_IN || opt > O_MINUTES)
 		return rec_apply(&x->rec, opt, arg, err);
 	/* A rest of 0 and a hold of 0 are fine; breath_validate names the range. */
@@ -332,7 +339,7 @@ static int start(struct cli *c, struct ex_ctx *x, const char *id)
 	if (!ex)
 		return cli_usage("exercise", _("\"%s\" is not an exercise; \"nabij exercise list\" shows them."), id);
 	xstrset(&s->exercise, ex->id);
-	x->recorded = s->seconds || s->words;
+	x->recorded = x->recorded || s->words;
 	switch (ex->guide) {
 	case NB_GUIDE_PACER:
 		return run_breath(c, x, ex);

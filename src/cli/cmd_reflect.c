@@ -31,6 +31,8 @@ static enum nb_err apply(void *ctx, int opt, const char *arg, struct nb_error *e
 {
 	struct reflect_ctx *x = ctx;
 
+	if (opt == rec_opt(NB_REFLECTION, "prompt") && !*arg)	/* a question is named */
+		return nb_error_set(err, NB_EUSAGE, "prompt", _("\"%s\" is not one of nabij's prompts."), arg);
 	if (opt != O_CLOSENESS)
 		return rec_apply_field(&x->rec, opt, arg, err);
 	x->closeness = true;

@@ -626,6 +626,11 @@ const struct nb_prompt *prompt_find(const char *id)
 	return NULL;
 }
 
+bool prompt_known(const char *id)
+{
+	return prompt_find(id) || (id && (strcmp(id, "intention") == 0 || strcmp(id, "beside-me") == 0));
+}
+
 const char *prompt_text(const char *id)
 {
 	const struct nb_prompt *p = prompt_find(id);

@@ -220,6 +220,10 @@ const char *prompt_hint(const char *id);
 const struct nb_prompt *prompt_all(size_t *n);
 /* The prompt of prompt_all() with this id, or NULL. */
 const struct nb_prompt *prompt_find(const char *id);
+/* Whether id names a question nabij asks: one of its prompts, or the
+ * week's intention or the words for the people beside one, which nabij
+ * writes itself. */
+bool prompt_known(const char *id);
 /* The translated text of the prompt with this id; other ids (such as the
  * week's intention) get a title of their own; NULL stays NULL. */
 const char *prompt_text(const char *id);

@@ -936,7 +936,7 @@ static enum nb_err str_parse(struct nb_entry *e, const struct nb_field *f, const
 static enum nb_err prompt_parse(struct nb_entry *e, const struct nb_field *f, const char *s,
 				struct nb_error *err)
 {
-	if (*s && !prompt_find(s))
+	if (*s && !prompt_known(s))
 		return nb_error_set(err, NB_EINVAL, f->id, _("\"%s\" is not one of nabij's prompts."), nb_shown(s));
 	return str_parse(e, f, s, err);
 }

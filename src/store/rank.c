@@ -12,7 +12,7 @@
  * by step as fts5Bm25Function of SQLite 3.51 (fts5_aux.c) makes it, with a
  * phrase's count of matches, for a query of one phrase, taken from the
  * walk itself. The hits are ordered as FTS5 orders them (the score, then
- * the id); tests/unit/test_store.c holds both side by side.
+ * the id); tests/unit/test_sqlite.c holds both side by side.
  */
 #include "db.h"
 #include "core/buf.h"
@@ -169,7 +169,7 @@ static int by_id_desc(const void *a, const void *b)
 static enum nb_err lengths(struct db *d, struct gather *g, struct nb_error *err)
 {
 	int64_t lo = g->id[g->n - 1], hi = g->id[0];
-	bool range = (uint64_t)(hi - lo) < 8 * (uint64_t)g->n + 16;
+	bool range = (uint64_t)hi - (uint64_t)lo < 8 * (uint64_t)g->n + 16;
 	struct nb_buf list = { 0 };
 	sqlite3_stmt *st = sq_stmt(d, range ? S_SEARCH_SIZES_RANGE : S_SEARCH_SIZES, err);
 	enum nb_err rc = NB_OK;
@@ -191,14 +191,14 @@ static enum nb_err lengths(struct db *d, struct gather *g, struct nb_error *err)
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		const unsigned char *p = sqlite3_column_blob(st, 1);
-		int n = sqlite3_column_bytes(st, 1), at = 0, k;
+		int n = sqlite3_column_bytes(st, 1), at = 0, k = 0;
 		int64_t *row = bsearch(&id, g->id, g->n, sizeof *g->id, by_id_desc);
 		uint64_t sum = 0, v;
 
 		if (!row)
 			continue;
 		for (int c = 0; c < g->ncol; c++, at += k) {
-			if (!(k = varint(p + at, n - at, &v))) {
+			if (!p || !(k = varint(p + at, n - at, &v))) {	/* no sizes: damaged */
 				rc = nb_error_set(err, NB_EDB, "", "%s", "The search index is damaged: run nabij check.");
 				break;
 			}

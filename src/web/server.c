@@ -333,6 +333,8 @@ static enum MHD_Result answer(struct MHD_Connection *conn, struct web_resp *r)
 	mhd.add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->type);
 	mhd.add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
 				r->cache ? "private, max-age=3600" : "no-store");
+	if (r->status == 405 && r->allow)
+		mhd.add_response_header(resp, "Allow", r->allow);
 	if (r->status == 303 || r->status == 302)
 		mhd.add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
 	for (int i = 0; i < r->ncookies; i++)

@@ -524,6 +524,13 @@ void page_new_session(struct page *p)
  * token once the request shows the session. The language and the zone
  * are applied here, for the whole request, before any page runs.
  */
+/* A method the route does not take: 405, with the ones it does (Allow). */
+static void not_allowed(struct page *p, bool post)
+{
+	page_fail(p, 405, _("This page cannot be sent to."));
+	p->resp->allow = post ? "GET, HEAD, POST" : "GET, HEAD";
+}
+
 void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 {
 	struct page p = { .w = w, .req = req, .resp = resp, .b = &resp->body, .app = w->app,
@@ -546,7 +553,7 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 	r = find_route(w, req->path);
 	if (r ? !(r->flags & R_PERSON) : strcmp(req->path, "/favicon.ico") == 0) {
 		if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0)
-			page_fail(&p, 405, _("This page cannot be sent to."));
+			not_allowed(&p, false);
 		else	/* the style sheet, script and icon are not secret */
 			(r ? r->page : page_static)(&p);
 		return;
@@ -580,7 +587,7 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 	}
 	if (post) {
 		if (!(r->flags & R_POST)) {
-			page_fail(&p, 405, _("This page cannot be sent to."));
+			not_allowed(&p, false);
 			return;
 		}
 		if (req->too_large) {
@@ -607,7 +614,7 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 		}
 		p.posted = true;
 	} else if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0) {
-		page_fail(&p, 405, _("This page cannot be sent to."));
+		not_allowed(&p, r->flags & R_POST);
 		return;
 	}
 	/* what a page shows is one read transaction (a POST writes, and may

@@ -53,6 +53,7 @@ struct web_resp {
 	int ncookies;
 	bool cache;			/* static and immutable */
 	char filename[64];		/* a download */
+	const char *allow;		/* a 405's methods (Allow) */
 };
 
 /*
