@@ -78,14 +78,39 @@ static enum nb_err write_format(struct cli *c, const char *format, FILE *f,
 	return io_json_write(f, l, c->app.now, err);
 }
 
-/* Write the export to a temporary file beside path, then rename it into place. */
+/* Write the export into what is there and not a plain file (a pipe, a
+ * device such as /dev/null): renaming a file over it would replace it. */
+static enum nb_err write_into(struct cli *c, const struct io_ctx *x,
+			      const struct nb_entries *l, size_t *n, struct nb_error *err)
+{
+	FILE *f = fopen(x->out, "w");
+	enum nb_err rc;
+
+	if (!f)
+		return nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), x->out, strerror(errno));
+	rc = write_format(c, x->format, f, l, n, err);
+	if (fclose(f) != 0 && !rc)
+		rc = nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), x->out, strerror(errno));
+	return rc;
+}
+
+/* Write the export to a temporary file beside path, then rename it into
+ * place (a plain file, or a new one). */
 static enum nb_err write_file(struct cli *c, const struct io_ctx *x,
 			      const struct nb_entries *l, size_t *n, struct nb_error *err)
 {
-	char *tmp = xasprintf("%s.XXXXXX", x->out);
-	int fd = mkstemp(tmp);
+	struct stat st;
+	char *tmp;
+	int fd;
 	FILE *f;
 	enum nb_err rc;
+
+	if (stat(x->out, &st) == 0 && S_ISDIR(st.st_mode))
+		return nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), x->out, strerror(EISDIR));
+	if (stat(x->out, &st) == 0 && !S_ISREG(st.st_mode))
+		return write_into(c, x, l, n, err);
+	tmp = xasprintf("%s.XXXXXX", x->out);
+	fd = mkstemp(tmp);
 
 	if (fd < 0) {
 		rc = nb_error_set(err, NB_EIO, "out", _("Cannot write %s: %s."), x->out,

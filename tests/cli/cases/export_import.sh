@@ -32,3 +32,11 @@ NABIJ_DB=third.db run list --all
 NABIJ_DB=third.db run import first.json --dry-run
 NABIJ_DB=third.db run list --all
 cat first.json | NABIJ_DB=third.db run import - --json
+# An export to something that is not a plain file (a pipe here; a device
+# such as /dev/null alike) is written into it, never replaced by a file.
+mkfifo pipe
+timeout 20 cat pipe > piped &
+run export --format csv --out pipe
+wait
+test -p pipe && echo "the pipe is still a pipe"
+head -1 piped | cut -c1-40
