@@ -119,6 +119,9 @@ enum nb_err snip_ready(struct db *d, struct nb_error *err);
 /* How many words the index counts in text (its _docsize). */
 enum nb_err snip_count(struct db *d, const char *text, int *n, struct nb_error *err);
 
+/* rank.c: SQLite's varint at p (n bytes), as FTS5 writes its sizes, in
+ * *v; its length, or 0 when p holds none whole. */
+int sq_varint(const unsigned char *p, int n, uint64_t *v);
 /* rank.c: the matches of an FTS5 query, the newest window of them ranked
  * as bm25() ranks them and the first limit of those (all when 0) in
  * *ids (the caller frees it); *total how many match in all, or, with

@@ -133,8 +133,7 @@ enum nb_err rank_ready(struct db *d, fts5_api *api, struct nb_error *err)
 	return NB_OK;
 }
 
-/* SQLite's varint, as FTS5 writes it; 0 when p holds none. */
-static int varint(const unsigned char *p, int n, uint64_t *v)
+int sq_varint(const unsigned char *p, int n, uint64_t *v)
 {
 	int k = 0;
 
@@ -198,7 +197,7 @@ static enum nb_err lengths(struct db *d, struct gather *g, struct nb_error *err)
 		if (!row)
 			continue;
 		for (int c = 0; c < g->ncol; c++, at += k) {
-			if (!p || !(k = varint(p + at, n - at, &v))) {	/* no sizes: damaged */
+			if (!p || !(k = sq_varint(p + at, n - at, &v))) {	/* no sizes: damaged */
 				rc = nb_error_set(err, NB_EDB, "", "%s", "The search index is damaged: run nabij check.");
 				break;
 			}

@@ -575,23 +575,10 @@ static enum nb_err same_size(struct db *d, int64_t id, const char *text, const c
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		const unsigned char *p = sqlite3_column_blob(st, 0);
-		int n = sqlite3_column_bytes(st, 0), at = 0;
-		for (int c = 0; c < 2 && at < n; c++) {	/* SQLite's varint, as FTS5 writes it */
-			uint64_t v = 0;
-			int k = 0;
-			while (at < n && k < 9) {
-				unsigned char b = p[at++];
-				k++;
-				if (k == 9) {
-					v = (v << 8) | b;
-					break;
-				}
-				v = (v << 7) | (b & 0x7f);
-				if (!(b & 0x80))
-					break;
-			}
+		int n = sqlite3_column_bytes(st, 0), at = 0, k;
+		uint64_t v;
+		for (int c = 0; p && c < 2 && (k = sq_varint(p + at, n - at, &v)); c++, at += k)
 			want[c] = v > INT_MAX ? -1 : (int)v;
-		}
 	}
 	sqlite3_reset(st);
 	if ((rc = snip_count(d, text, &got[0], err)) || (rc = snip_count(d, words, &got[1], err)))

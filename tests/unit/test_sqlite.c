@@ -313,10 +313,6 @@ static void edit_leaves_no_old_words(void **state)
 	unlink_db(path);
 }
 
-/* A row whose text the store can no longer make as it was indexed (a
- * newer nabij with other words for a term) would leave words in the index
- * that no record has, and FTS5 would call the index damaged at the next
- * search for one: the index is filled anew from the records first. */
 /* The vocabulary's words changed as many for as many (another Dutch word
  * for a term, in a newer nabij): the word counts cannot tell, the print of
  * the vocabulary can, and the index is made anew when the file is opened. */
@@ -364,6 +360,10 @@ static void index_anew_when_the_words_changed(void **state)
 	unlink_db(path);
 }
 
+/* A row whose text the store can no longer make as it was indexed (a
+ * newer nabij with other words for a term) would leave words in the index
+ * that no record has, and FTS5 would call the index damaged at the next
+ * search for one: the index is filled anew from the records first. */
 static void index_anew_when_the_text_changed(void **state)
 {
 	struct nb_app a = { .now = NOW };
