@@ -1,0 +1,75 @@
+/*
+ * The accounts of nabij serve: invitations, signing up, signing in and out,
+ * sessions, and the limit on sign-in attempts. The rules live here (how
+ * long a password is, how long a session or an invitation lasts, how many
+ * tries); what is kept lives in the hosted store (store/hosted.h). A token
+ * (an invitation's, a session's) is 256 random bits written as 43
+ * characters of base64url; only its hash (BLAKE2b-256) is ever stored.
+ * Passwords are hashed with Argon2id (libsodium's crypto_pwhash_str, its
+ * MODERATE limits; docs/SECURITY.md).
+ */
+#ifndef NB_APP_ACCOUNT_H
+#define NB_APP_ACCOUNT_H
+
+#include "core/err.h"
+#include "store/hosted.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define NB_TOKEN_LEN 43			/* characters of a token, without its NUL */
+#define NB_PASSWORD_MIN 10		/* characters */
+#define NB_PASSWORD_MAX 1024		/* bytes */
+#define NB_INVITE_DAYS 7		/* an invitation is valid this long */
+#define NB_SESSION_IDLE (14 * 86400)	/* a session ends after this long unused */
+#define NB_SESSION_MAX (90 * 86400)	/* and this long after sign-in in any case */
+#define NB_SIGNIN_WINDOW (15 * 60)	/* failed sign-ins counted over this long */
+#define NB_SIGNIN_PER_ACCOUNT 5		/* failures of one account in the window */
+#define NB_SIGNIN_PER_ADDRESS 20	/* failures from one address in the window */
+
+/* A new random token into out (NB_TOKEN_LEN + 1 bytes). */
+void account_token_new(char out[NB_TOKEN_LEN + 1]);
+/* Whether s is the shape of a token (43 base64url characters); a value
+ * from a cookie, a link or a form is checked by this before anything. */
+bool account_token_valid(const char *s);
+
+/* Whether name can be an account's name: 1 to NB_PG_NAME_MAX bytes of
+ * UTF-8, no control characters, not only spaces; NB_EINVAL on "name". */
+enum nb_err account_name_check(const char *name, struct nb_error *err);
+/* Whether pass can be a password: NB_PASSWORD_MIN characters at least,
+ * not one of the most common passwords, not the name; NB_EINVAL on
+ * "password", in words that say what to do. */
+enum nb_err account_password_check(const char *name, const char *pass, struct nb_error *err);
+
+/* Make an invitation valid NB_INVITE_DAYS from now; its token goes into
+ * token (for the link), only its hash into the store. */
+enum nb_err account_invite(struct nb_pg *c, bool admin, int64_t now, char token[NB_TOKEN_LEN + 1],
+			   struct nb_error *err);
+
+/* Sign up from the invitation token with name and pass (both checked
+ * first): the account is made and a session begun, its token in session. */
+enum nb_err account_signup(struct nb_pg *c, const char *invite, const char *name, const char *pass,
+			   int64_t now, int64_t *person, char session[NB_TOKEN_LEN + 1], struct nb_error *err);
+
+/* Sign in as name with pass from address (a text, for the limit): a new
+ * session, its token in session. A wrong name or password is one calm
+ * NB_EINVAL that does not say which; too many failures for the account or
+ * the address within NB_SIGNIN_WINDOW is NB_EINVAL on the field "wait",
+ * saying when to try again, and no password is checked then. */
+enum nb_err account_signin(struct nb_pg *c, const char *name, const char *pass, const char *address,
+			   int64_t now, int64_t *person, char session[NB_TOKEN_LEN + 1], struct nb_error *err);
+
+/* The person of the session token at now (0 when none or ended); a
+ * session in use is kept alive. */
+struct nb_who {
+	int64_t person;
+	bool admin;
+	char name[NB_PG_NAME_MAX + 1];
+};
+enum nb_err account_session(struct nb_pg *c, const char *token, int64_t now, struct nb_who *who,
+			    struct nb_error *err);
+/* Sign out: the session of token ends. */
+enum nb_err account_signout(struct nb_pg *c, const char *token, struct nb_error *err);
+
+#endif

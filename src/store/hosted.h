@@ -1,0 +1,118 @@
+/*
+ * The hosted store: many people's records in one PostgreSQL database
+ * (libpq), for nabij serve. Each person's records are theirs by the
+ * database itself: every table of records has the person as the first
+ * column of its key and of every index, row-level security enabled and
+ * FORCED, and a policy on the person set per transaction with
+ * set_config('nabij.person', $1, true) that fails closed on ''. Every
+ * statement also names the person itself (a column in each WHERE and each
+ * INSERT), so that a database sharded by person routes it to one node.
+ * Statements are unnamed (PQexecParams): PgBouncer in transaction mode.
+ *
+ * Two roles (docs/HOSTING.md): the owner, who makes and migrates the
+ * schema (pg_migrate), and the role nabij serve connects as, which owns
+ * nothing, is no superuser and cannot bypass the policies (pg_check_role
+ * refuses to start otherwise). Accounts, sessions, invitations and the
+ * sign-in limits are reached before a person is known only through a few
+ * SECURITY DEFINER functions that each return one row, never a list.
+ *
+ * Not for use outside src/store/ and src/app/.
+ */
+#ifndef NB_STORE_HOSTED_H
+#define NB_STORE_HOSTED_H
+
+#include "store.h"
+#include "core/err.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* One connection to the database (a worker's): no session state is kept
+ * on it between transactions. */
+struct nb_pg;
+
+/* Connect with a libpq conninfo or URI. The message of a failure names
+ * no password (libpq's own words are not passed on as they are). */
+enum nb_err pg_connect(const char *conninfo, struct nb_pg **out, struct nb_error *err);
+void pg_disconnect(struct nb_pg *c);
+
+/* As the owner (owner_conninfo): make the schema, or bring it up to date
+ * (a table of versions, each step in one transaction), enable and force
+ * row-level security on every table of records, make the SECURITY DEFINER
+ * functions of the accounts, and grant app_role what it needs and no more
+ * (no rights on the accounts' tables, only EXECUTE on their functions). */
+enum nb_err pg_migrate(const char *owner_conninfo, const char *app_role, struct nb_error *err);
+
+/* Whether c may serve: its role is not a superuser, has no BYPASSRLS, owns
+ * no table of the schema, and every table of records has row-level
+ * security enabled and forced, and the schema is current. NB_EDB with a
+ * message for the operator that says which, otherwise. */
+enum nb_err pg_check_role(struct nb_pg *c, struct nb_error *err);
+
+/* The record store of one person over c (see store.h): every op of it runs
+ * with the person set for its transaction and named in each statement.
+ * Closing it leaves c open. person > 0. */
+void pg_store(struct nb_pg *c, int64_t person, struct nb_store *out);
+
+/*
+ * The accounts. Tokens are never stored, only their hashes (32 bytes,
+ * NB_PG_HASH_LEN): an invitation's, a session's. Times are UTC seconds.
+ */
+#define NB_PG_HASH_LEN 32
+#define NB_PG_NAME_MAX 64		/* bytes of an account's name */
+#define NB_PG_PWHASH_MAX 128		/* crypto_pwhash_STRBYTES */
+
+/* A new invitation, valid until expires; admin: the account it makes is
+ * an operator's (the first admin is made this way). */
+enum nb_err pg_invite_add(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t expires,
+			  bool admin, int64_t now, struct nb_error *err);
+
+/* Use the invitation of hash at now to make the account name (unique,
+ * case aside) with pwhash: in one transaction the invitation is spent and
+ * the account made; *person gets its number. NB_EINVAL on the field
+ * "invite" when the invitation is unknown, spent or expired; on "name"
+ * when the name is taken (the invitation then stays unspent). */
+enum nb_err pg_signup(struct nb_pg *c, const unsigned char invite[NB_PG_HASH_LEN], const char *name,
+		      const char *pwhash, int64_t now, int64_t *person, struct nb_error *err);
+
+/* The account of name (case aside): *found, and when found its person and
+ * its password hash (terminated, at most NB_PG_PWHASH_MAX bytes). */
+enum nb_err pg_account_find(struct nb_pg *c, const char *name, bool *found, int64_t *person,
+			    char pwhash[NB_PG_PWHASH_MAX], struct nb_error *err);
+
+/* Replace the password hash of person's account (a rehash at sign-in). */
+enum nb_err pg_account_rehash(struct nb_pg *c, int64_t person, const char *pwhash, struct nb_error *err);
+
+/* A new session of person with the token's hash, ending when idle past
+ * idle_until or at absolute_until, whichever comes first. */
+enum nb_err pg_session_add(struct nb_pg *c, int64_t person, const unsigned char hash[NB_PG_HASH_LEN],
+			   int64_t now, int64_t idle_until, int64_t absolute_until, struct nb_error *err);
+
+/* The person of the session of hash at now, *person 0 when there is none
+ * or it ended; a session found is kept alive until next_idle (at most its
+ * absolute end). */
+enum nb_err pg_session_find(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
+			    int64_t next_idle, int64_t *person, bool *admin, char name[NB_PG_NAME_MAX + 1],
+			    struct nb_error *err);
+
+/* End the session of hash (logout); nothing when there is none. */
+enum nb_err pg_session_end(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], struct nb_error *err);
+
+/* End every session of person (after a password change, or a deletion). */
+enum nb_err pg_sessions_end_all(struct nb_pg *c, int64_t person, struct nb_error *err);
+
+/* Sign-in attempts, counted in the database so that a limit holds across
+ * processes: key names what is limited ("a:" and an account's name, or
+ * "ip:" and an address, at most 100 bytes). pg_attempt_failed counts a
+ * failed attempt at now and gives in *count the failures within the last
+ * window seconds, *first when the oldest of them was; pg_attempt_count
+ * only reads them. pg_attempts_clear forgets key's failures (a sign-in
+ * that succeeded). */
+enum nb_err pg_attempt_failed(struct nb_pg *c, const char *key, int64_t now, int window, int *count,
+			      int64_t *first, struct nb_error *err);
+enum nb_err pg_attempt_count(struct nb_pg *c, const char *key, int64_t now, int window, int *count,
+			     int64_t *first, struct nb_error *err);
+enum nb_err pg_attempts_clear(struct nb_pg *c, const char *key, struct nb_error *err);
+
+#endif
