@@ -48,9 +48,11 @@ enum nb_err account_invite(struct nb_pg *c, bool admin, int64_t now, char token[
 			   struct nb_error *err);
 
 /* Sign up from the invitation token with name and pass (both checked
- * first): the account is made and a session begun, its token in session. */
+ * first) and the time zone the browser reported (kept when it is one the
+ * system knows, else ""): the account is made and a session begun, its
+ * token in session. */
 enum nb_err account_signup(struct nb_pg *c, const char *invite, const char *name, const char *pass,
-			   int64_t now, int64_t *person, char session[NB_TOKEN_LEN + 1], struct nb_error *err);
+			   const char *zone, int64_t now, int64_t *person, char session[NB_TOKEN_LEN + 1], struct nb_error *err);
 
 /* Sign in as name with pass from address (a text, for the limit): a new
  * session, its token in session. A wrong name or password is one calm
@@ -66,10 +68,16 @@ struct nb_who {
 	int64_t person;
 	bool admin;
 	char name[NB_PG_NAME_MAX + 1];
+	char zone[NB_PG_ZONE_MAX + 1];	/* "" for the server's */
 };
 enum nb_err account_session(struct nb_pg *c, const char *token, int64_t now, struct nb_who *who,
 			    struct nb_error *err);
 /* Sign out: the session of token ends. */
 enum nb_err account_signout(struct nb_pg *c, const char *token, struct nb_error *err);
+
+/* a's store is person's records over c (pg_store), for one request: a
+ * fresh app at now. app_close closes the store and leaves c open. */
+struct nb_app;
+void account_app(struct nb_app *a, struct nb_pg *c, int64_t person, int64_t now);
 
 #endif

@@ -62,6 +62,7 @@ void pg_store(struct nb_pg *c, int64_t person, struct nb_store *out);
 #define NB_PG_HASH_LEN 32
 #define NB_PG_NAME_MAX 64		/* bytes of an account's name */
 #define NB_PG_PWHASH_MAX 128		/* crypto_pwhash_STRBYTES */
+#define NB_PG_ZONE_MAX 64		/* bytes of a time zone's name */
 
 /* A new invitation, valid until expires; admin: the account it makes is
  * an operator's (the first admin is made this way). */
@@ -72,9 +73,11 @@ enum nb_err pg_invite_add(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_L
  * case aside) with pwhash: in one transaction the invitation is spent and
  * the account made; *person gets its number. NB_EINVAL on the field
  * "invite" when the invitation is unknown, spent or expired; on "name"
- * when the name is taken (the invitation then stays unspent). */
+ * when the name is taken (the invitation then stays unspent). zone is the
+ * person's time zone (a TZ value such as "Europe/Amsterdam", at most
+ * NB_PG_ZONE_MAX bytes; "" for the server's). */
 enum nb_err pg_signup(struct nb_pg *c, const unsigned char invite[NB_PG_HASH_LEN], const char *name,
-		      const char *pwhash, int64_t now, int64_t *person, struct nb_error *err);
+		      const char *pwhash, const char *zone, int64_t now, int64_t *person, struct nb_error *err);
 
 /* The account of name (case aside): *found, and when found its person and
  * its password hash (terminated, at most NB_PG_PWHASH_MAX bytes). */
@@ -94,7 +97,10 @@ enum nb_err pg_session_add(struct nb_pg *c, int64_t person, const unsigned char 
  * absolute end). */
 enum nb_err pg_session_find(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
 			    int64_t next_idle, int64_t *person, bool *admin, char name[NB_PG_NAME_MAX + 1],
-			    struct nb_error *err);
+			    char zone[NB_PG_ZONE_MAX + 1], struct nb_error *err);
+
+/* Set person's time zone ("" for the server's). */
+enum nb_err pg_account_zone(struct nb_pg *c, int64_t person, const char *zone, struct nb_error *err);
 
 /* End the session of hash (logout); nothing when there is none. */
 enum nb_err pg_session_end(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], struct nb_error *err);
