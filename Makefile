@@ -2,11 +2,13 @@
 # Each installs the Debian packages it needs when they are missing.
 
 PACKAGES = gcc meson ninja-build pkg-config gettext tzdata \
-	libssl-dev libjansson-dev libcsv-dev libmicrohttpd-dev libzip-dev libsodium-dev libcairo2-dev
+	libssl-dev libjansson-dev libcsv-dev libmicrohttpd-dev libzip-dev libsodium-dev libcairo2-dev \
+	libpq-dev
 # The SQLite engine: SQLCipher's amalgamation from npm, pinned in deps/sqlcipher.
 AMALGAMATION = deps/sqlcipher/node_modules/@journeyapps/sqlcipher/deps/sqlcipher-amalgamation
 # What the tests need besides: the terminal and browser tests' tools.
-TEST_PACKAGES = $(PACKAGES) libcmocka-dev tmux curl chromium hyperfine wrk time sqlite3 poppler-utils clang libclang-rt-14-dev valgrind
+TEST_PACKAGES = $(PACKAGES) libcmocka-dev tmux curl chromium hyperfine wrk time sqlite3 poppler-utils clang libclang-rt-14-dev valgrind \
+	postgresql
 
 .PHONY: all deps test-deps install-packages build run cli test screenshots fuzz valgrind bench install pot docs clean
 

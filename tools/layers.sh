@@ -7,16 +7,17 @@
 set -u
 stamp=$1
 shift
-libraries=" sqlite3.h sodium.h jansson.h csv.h zip.h cairo.h cairo-pdf.h fontconfig/fontconfig.h microhttpd.h cmocka.h "
+libraries=" sqlite3.h libpq-fe.h sodium.h jansson.h csv.h zip.h cairo.h cairo-pdf.h fontconfig/fontconfig.h microhttpd.h cmocka.h "
 status=0
 for f in "$@"; do
 	layer=$(printf '%s\n' "$f" | sed -n 's|.*src/\([a-z]*\)/[^/]*$|\1|p')
 	case $layer in
 	core) dirs="core" libs="" ;;
-	store) dirs="core store" libs="sqlite3.h" ;;
+	store) dirs="core store" libs="sqlite3.h libpq-fe.h" ;;
 	vault) dirs="core vault" libs="sodium.h" ;;
 	io) dirs="core io" libs="jansson.h csv.h zip.h sodium.h" ;;
-	app) dirs="core store vault io app" libs="" ;;
+	# sodium: the accounts' tokens and password hashes (app/account.c)
+	app) dirs="core store vault io app" libs="sodium.h" ;;
 	report) dirs="core app report" libs="cairo.h cairo-pdf.h fontconfig/fontconfig.h" ;;
 	# sodium: to wipe a posted passphrase and prove the session secret;
 	# vault: the files beside the database; libmicrohttpd: server.c only

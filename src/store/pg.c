@@ -1,0 +1,166 @@
+/*
+ * The PostgreSQL connection of the hosted store: connecting, running one
+ * unnamed statement, transactions that name their person, and the errors.
+ * A worker holds one connection and no session state on it: the person is
+ * set inside each transaction (set_config(..., true)), so that PgBouncer
+ * in transaction mode can hand the server connection to another client
+ * between two transactions.
+ */
+#include "pg.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *pg_int(char buf[24], int64_t v)
+{
+	snprintf(buf, 24, "%" PRId64, v);
+	return buf;
+}
+
+/* libpq's notices (a warning of the server) are not a person's business,
+ * and may hold a value: they are dropped. */
+static void quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+enum nb_err pg_connect(const char *conninfo, struct nb_pg **out, struct nb_error *err)
+{
+	struct nb_pg *c = xcalloc(1, sizeof *c);
+
+	*out = NULL;
+	c->conn = PQconnectdb(conninfo ? conninfo : "");
+	if (PQstatus(c->conn) != CONNECTION_OK) {
+		/* libpq's words name the host and the role, never the password */
+		nb_error_set(err, NB_EDB, "database", _("nabij could not connect to its database: %s"),
+			     PQerrorMessage(c->conn));
+		for (char *e = err ? err->msg + strlen(err->msg) : NULL; e && e > err->msg && e[-1] == '\n'; e--)
+			e[-1] = '\0';
+		PQfinish(c->conn);
+		free(c);
+		return NB_EDB;
+	}
+	PQsetNoticeProcessor(c->conn, quiet, NULL);
+	c->conninfo = xstrdup(conninfo ? conninfo : "");
+	*out = c;
+	return NB_OK;
+}
+
+void pg_disconnect(struct nb_pg *c)
+{
+	if (!c)
+		return;
+	PQfinish(c->conn);
+	free(c->conninfo);
+	free(c);
+}
+
+enum nb_err pg_error(struct nb_pg *c, const PGresult *r, struct nb_error *err)
+{
+	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+
+	if (PQstatus(c->conn) == CONNECTION_BAD)
+		return nb_error_set(err, NB_EDB, "database",
+				    _("The connection to the database was lost. Nothing was changed; please try again in a moment."));
+	if (state && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 || strcmp(state, "55P03") == 0))
+		return nb_error_set(err, NB_EDB, "",
+				    _("The database is busy. Nothing was changed; please try again in a moment."));
+	if (state && strcmp(state, "53100") == 0)
+		return nb_error_set(err, NB_EDB, "",
+				    _("The database's disk is full. Nothing was changed; what was saved before is safe."));
+	return nb_error_set(err, NB_EDB, "", _("The database refused what nabij asked of it (%s). Nothing was changed."),
+			    state ? state : "?");
+}
+
+PGresult *pg_run(struct nb_pg *c, const char *sql, int n, const char *const *values, struct nb_error *err)
+{
+	PGresult *r;
+	ExecStatusType st;
+
+	if (c->watch)
+		c->watch(c->watch_ctx, sql);
+	if (c->counting)
+		c->statements++;
+	if (PQstatus(c->conn) == CONNECTION_BAD && c->depth == 0)
+		PQreset(c->conn);	/* outside a transaction nothing is lost by it */
+	r = PQexecParams(c->conn, sql, n, NULL, values, NULL, NULL, 0);
+	st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+	if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK)
+		return r;
+	pg_error(c, r, err);
+	if (getenv("NABIJ_PG_DEBUG"))	/* a developer's, never on in a server */
+		fprintf(stderr, "nabij: %s\n  in: %s\n", r ? PQresultErrorMessage(r) : PQerrorMessage(c->conn), sql);
+	PQclear(r);
+	if (c->depth)
+		c->failed = true;
+	return NULL;
+}
+
+enum nb_err pg_do(struct nb_pg *c, const char *sql, int n, const char *const *values, struct nb_error *err)
+{
+	PGresult *r = pg_run(c, sql, n, values, err);
+
+	if (!r)
+		return err ? err->code : NB_EDB;
+	PQclear(r);
+	return NB_OK;
+}
+
+enum nb_err pg_begin(struct nb_pg *c, int64_t person, struct nb_error *err)
+{
+	char num[24];
+	const char *v[1] = { pg_int(num, person) };
+	enum nb_err rc;
+
+	if (c->depth) {
+		if (person != c->person)
+			abort();	/* one transaction is one person's */
+		c->depth++;
+		return NB_OK;
+	}
+	if (PQstatus(c->conn) == CONNECTION_BAD)
+		PQreset(c->conn);
+	if ((rc = pg_do(c, "BEGIN", 0, NULL, err)) != NB_OK)
+		return rc;
+	c->depth = 1;
+	c->failed = false;
+	c->person = person;
+	if (person && (rc = pg_do(c, "SELECT set_config('nabij.person', $1, true)", 1, v, err)) != NB_OK) {
+		pg_rollback(c);
+		return rc;
+	}
+	return NB_OK;
+}
+
+enum nb_err pg_commit(struct nb_pg *c, struct nb_error *err)
+{
+	enum nb_err rc;
+
+	if (c->depth == 0)
+		return NB_OK;
+	if (--c->depth)
+		return NB_OK;
+	c->person = 0;
+	if (c->failed) {
+		pg_do(c, "ROLLBACK", 0, NULL, NULL);
+		return nb_error_set(err, NB_EDB, "", _("The database refused what nabij asked of it. Nothing was changed."));
+	}
+	rc = pg_do(c, "COMMIT", 0, NULL, err);
+	return rc;
+}
+
+void pg_rollback(struct nb_pg *c)
+{
+	if (c->depth == 0)
+		return;
+	c->depth = 0;
+	c->person = 0;
+	c->failed = false;
+	if (PQstatus(c->conn) != CONNECTION_BAD)
+		pg_do(c, "ROLLBACK", 0, NULL, NULL);
+}

@@ -1,0 +1,55 @@
+/*
+ * What the parts of the PostgreSQL store share: the connection and running
+ * a statement on it. Not for use outside src/store/. The parts:
+ *   pg.c          the connection, its transactions, the role's checks
+ *   pg_records.c  the record store of one person (nb_store_ops)
+ *   pg_schema.c   the schema and its migrations, made by the owner
+ *   pg_account.c  the accounts: their tables and SECURITY DEFINER functions
+ * Every statement is unnamed (PQexecParams), its values as text.
+ */
+#ifndef NB_STORE_PG_H
+#define NB_STORE_PG_H
+
+#include "hosted.h"
+#include "core/err.h"
+
+#include <libpq-fe.h>
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct nb_pg {
+	PGconn *conn;
+	char *conninfo;		/* to connect again after the connection was lost */
+	int depth;		/* transactions begun (pg_begin), nested: the outermost is real */
+	bool failed;		/* a statement failed inside: the outermost end rolls back */
+	int64_t person;		/* the person the open transaction is for; 0 none */
+	uint64_t statements;	/* statements run while counted */
+	bool counting;
+	/* when set, called with each statement's text as it is run (tests) */
+	void (*watch)(void *ctx, const char *sql);
+	void *watch_ctx;
+};
+
+/* Run sql with n text values (NULL for SQL NULL); the result (the caller
+ * PQclear()s it), or NULL with err set in words for a person. A lost
+ * connection is tried again once, outside a transaction. */
+PGresult *pg_run(struct nb_pg *c, const char *sql, int n, const char *const *values, struct nb_error *err);
+/* The same for a statement whose rows are not wanted. */
+enum nb_err pg_do(struct nb_pg *c, const char *sql, int n, const char *const *values, struct nb_error *err);
+
+/* Begin a transaction for person (0: none, for what the accounts' functions
+ * do), with the person set for it (set_config('nabij.person', ..., true));
+ * nested calls join the one open (for the same person only). */
+enum nb_err pg_begin(struct nb_pg *c, int64_t person, struct nb_error *err);
+enum nb_err pg_commit(struct nb_pg *c, struct nb_error *err);
+void pg_rollback(struct nb_pg *c);
+
+/* The error of a result or of the connection, in words for a person; the
+ * server's own message is not passed on (it may hold a value). */
+enum nb_err pg_error(struct nb_pg *c, const PGresult *r, struct nb_error *err);
+
+/* A 64-bit number as text, for a value (at most 21 bytes with its NUL). */
+const char *pg_int(char buf[24], int64_t v);
+
+#endif
