@@ -49,6 +49,14 @@ void pg_rollback(struct nb_pg *c);
  * server's own message is not passed on (it may hold a value). */
 enum nb_err pg_error(struct nb_pg *c, const PGresult *r, struct nb_error *err);
 
+/* pg_account.c: schema step `step` of the accounts (their tables, the
+ * SECURITY DEFINER functions that reach them, the grants of EXECUTE to
+ * app_role), run by the owner inside the step's transaction that
+ * pg_migrate (pg_schema.c) opened after the records' part of the same
+ * step. Steps count from 1; a step with nothing for the accounts does
+ * nothing. */
+enum nb_err pg_account_migrate(struct nb_pg *c, int step, const char *app_role, struct nb_error *err);
+
 /* A 64-bit number as text, for a value (at most 21 bytes with its NUL). */
 const char *pg_int(char buf[24], int64_t v);
 
