@@ -10,7 +10,7 @@ AMALGAMATION = deps/sqlcipher/node_modules/@journeyapps/sqlcipher/deps/sqlcipher
 TEST_PACKAGES = $(PACKAGES) libcmocka-dev tmux curl chromium hyperfine wrk time sqlite3 poppler-utils clang libclang-rt-14-dev valgrind \
 	postgresql
 
-.PHONY: all deps test-deps install-packages build run cli test screenshots fuzz valgrind bench install pot docs clean
+.PHONY: all deps test-deps install-packages build run cli test test-hosted screenshots fuzz valgrind bench install pot docs clean
 
 all: build
 
@@ -58,6 +58,15 @@ cli: deps
 # Every test, in a normal and in a sanitizer build; the last line is the summary.
 test: test-deps
 	@sh tests/run-all.sh
+
+# Only the suites of nabij serve, each beside a PostgreSQL of its own
+# (tests/hosted/with-pg.sh); the last line is the summary.
+test-hosted: test-deps
+	@$(MAKE) -s build
+	@meson test -C build --suite hosted --print-errorlogs >build/test-hosted.txt 2>&1; \
+		status=$$?; grep -E '^ *[0-9]+/[0-9]+ ' build/test-hosted.txt; \
+		[ $$status -eq 0 ] || sed -n '/^stdout:/,$$p' build/test-hosted.txt | head -80; \
+		python3 tests/summary.py build; exit $$status
 
 # The README's pictures (docs/screenshots/): a phone and a desktop, light and
 # dark, on the browser test's data and clock. make test never writes there.
