@@ -1,5 +1,5 @@
 /*
- * The accounts of the hosted store: their tables (account, session,
+ * The accounts of the hosted store: their tables (account, signin_session,
  * invitation, signin_failure), the SECURITY DEFINER functions that are the
  * only way the role nabij serve connects as reaches them, and the calls of
  * those functions behind store/hosted.h.
@@ -53,13 +53,13 @@ static const char tables_1[] =
 	" zone text NOT NULL DEFAULT '' CHECK (octet_length(zone) <= 64),"
 	" created bigint NOT NULL);"
 	"CREATE UNIQUE INDEX account_name ON account (lower(name));"
-	"CREATE TABLE session ("
+	"CREATE TABLE signin_session ("
 	" hash bytea PRIMARY KEY CHECK (length(hash) = 32),"
 	" person bigint NOT NULL REFERENCES account (person) ON DELETE CASCADE,"
 	" created bigint NOT NULL,"
 	" idle_until bigint NOT NULL,"
 	" absolute_until bigint NOT NULL);"
-	"CREATE INDEX session_person ON session (person, absolute_until);"
+	"CREATE INDEX session_person ON signin_session (person, absolute_until);"
 	"CREATE TABLE invitation ("
 	" hash bytea PRIMARY KEY CHECK (length(hash) = 32),"
 	" admin boolean NOT NULL,"
@@ -125,8 +125,8 @@ static const char functions_sql_1[] =
 	/* the person's sessions that ended go as a new one comes */
 	"CREATE FUNCTION nabij_session_add(p_hash bytea, p_person bigint, p_now bigint, p_idle bigint, p_absolute bigint)"
 	" RETURNS void LANGUAGE sql SECURITY DEFINER @SET@ AS $f$"
-	" DELETE FROM session WHERE person = p_person AND (idle_until <= p_now OR absolute_until <= p_now);"
-	" INSERT INTO session (hash, person, created, idle_until, absolute_until)"
+	" DELETE FROM signin_session WHERE person = p_person AND (idle_until <= p_now OR absolute_until <= p_now);"
+	" INSERT INTO signin_session (hash, person, created, idle_until, absolute_until)"
 	"  VALUES (p_hash, p_person, p_now, least(p_idle, p_absolute), p_absolute);"
 	"$f$;"
 	/* r_person 0 when there is no such session or it ended (then it goes);
@@ -140,26 +140,26 @@ static const char functions_sql_1[] =
 	" BEGIN"
 	"  r_person := 0; r_admin := false; r_name := ''; r_zone := '';"
 	"  SELECT s.person, s.idle_until, s.absolute_until INTO r_person, v_idle, v_absolute"
-	"   FROM session s WHERE s.hash = p_hash;"
+	"   FROM signin_session s WHERE s.hash = p_hash;"
 	"  IF NOT FOUND THEN r_person := 0; RETURN; END IF;"
 	"  IF v_idle <= p_now OR v_absolute <= p_now THEN"
-	"   DELETE FROM session WHERE hash = p_hash;"
+	"   DELETE FROM signin_session WHERE hash = p_hash;"
 	"   r_person := 0; RETURN;"
 	"  END IF;"
 	"  v_next := least(p_next_idle, v_absolute);"
 	"  IF v_next > v_idle + 60 THEN"
-	"   UPDATE session SET idle_until = v_next WHERE hash = p_hash;"
+	"   UPDATE signin_session SET idle_until = v_next WHERE hash = p_hash;"
 	"  END IF;"
 	"  SELECT a.admin, a.name, a.zone INTO r_admin, r_name, r_zone FROM account a WHERE a.person = r_person;"
 	"  IF NOT FOUND THEN r_person := 0; r_admin := false; r_name := ''; r_zone := ''; END IF;"
 	" END $f$;"
 	"CREATE FUNCTION nabij_session_end(p_hash bytea)"
 	" RETURNS void LANGUAGE sql SECURITY DEFINER @SET@ AS $f$"
-	" DELETE FROM session WHERE hash = p_hash;"
+	" DELETE FROM signin_session WHERE hash = p_hash;"
 	"$f$;"
 	"CREATE FUNCTION nabij_sessions_end_all(p_person bigint)"
 	" RETURNS void LANGUAGE sql SECURITY DEFINER @SET@ AS $f$"
-	" DELETE FROM session WHERE person = p_person;"
+	" DELETE FROM signin_session WHERE person = p_person;"
 	"$f$;"
 	/* keys are counted case aside; failures older than the window go as
 	 * new ones come (a few hundred at a time, by the index on at), so the
@@ -186,7 +186,7 @@ static const char functions_sql_1[] =
 	" DELETE FROM signin_failure WHERE key = lower(p_key);"
 	"$f$;";
 
-static const char *const tables_of_1[] = { "account", "session", "invitation", "signin_failure" };
+static const char *const tables_of_1[] = { "account", "signin_session", "invitation", "signin_failure" };
 
 /* sql with every @SET@ replaced by set; the caller frees it. */
 static char *with_set(const char *sql, const char *set)

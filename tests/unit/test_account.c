@@ -516,7 +516,7 @@ static void rehash(void **state)
  * serve it one row each. */
 static void app_role(void **state)
 {
-	static const char *const tables[] = { "account", "session", "invitation", "signin_failure" };
+	static const char *const tables[] = { "account", "signin_session", "invitation", "signin_failure" };
 	struct nb_error err = { 0 };
 	bool found = false;
 	int64_t person = 0;
@@ -539,16 +539,16 @@ static void app_role(void **state)
 		PQclear(r);
 	}
 	/* a GRANT by mistake still shows nothing: no policy for the app role */
-	s = owner_value("GRANT SELECT ON account, session TO nabij_app", 0, NULL);
+	s = owner_value("GRANT SELECT ON account, signin_session TO nabij_app", 0, NULL);
 	free(s);
 	{
-		PGresult *r = PQexec(app->conn, "SELECT (SELECT count(*) FROM account) + (SELECT count(*) FROM session)");
+		PGresult *r = PQexec(app->conn, "SELECT (SELECT count(*) FROM account) + (SELECT count(*) FROM signin_session)");
 
 		assert_int_equal(PQresultStatus(r), PGRES_TUPLES_OK);
 		assert_string_equal(PQgetvalue(r, 0, 0), "0");
 		PQclear(r);
 	}
-	s = owner_value("REVOKE SELECT ON account, session FROM nabij_app", 0, NULL);
+	s = owner_value("REVOKE SELECT ON account, signin_session FROM nabij_app", 0, NULL);
 	free(s);
 	/* while the owner (whose policy it is) sees the rows */
 	s = owner_value("SELECT count(*) > 0 FROM account", 0, NULL);
@@ -565,7 +565,7 @@ static void app_role(void **state)
 	s = owner_value("SELECT count(*) FROM pg_proc WHERE proname LIKE 'nabij\\_%'", 0, NULL);
 	assert_string_equal(s, "13");
 	free(s);
-	s = owner_value("SELECT count(*) FROM pg_class WHERE relname IN ('account', 'session', 'invitation', 'signin_failure')"
+	s = owner_value("SELECT count(*) FROM pg_class WHERE relname IN ('account', 'signin_session', 'invitation', 'signin_failure')"
 			" AND relrowsecurity AND relforcerowsecurity"
 			" AND NOT has_table_privilege('nabij_app', oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')",
 			0, NULL);
