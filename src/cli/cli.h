@@ -135,6 +135,8 @@ int cmd_week(struct cli *c, int argc, char **argv);
 int cmd_phase(struct cli *c, int argc, char **argv);
 int cmd_experiment(struct cli *c, int argc, char **argv);
 int cmd_ui(struct cli *c, int argc, char **argv);
+/* nabij serve: runs nabij-serve in its place (cmd_serve.c) */
+int cmd_serve(struct cli *c, int argc, char **argv);
 int cmd_forget(struct cli *c, int argc, char **argv);
 int cmd_passphrase(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
