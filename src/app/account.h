@@ -47,6 +47,12 @@ enum nb_err account_password_check(const char *name, const char *pass, struct nb
 enum nb_err account_invite(struct nb_pg *c, bool admin, int64_t now, char token[NB_TOKEN_LEN + 1],
 			   struct nb_error *err);
 
+/* Whether the invitation token can be used at now: NB_EINVAL on "invite"
+ * when it is not a token, is unknown, spent or expired (the same calm
+ * words for each), so that a face shows the sign-up form only for one
+ * that works. */
+enum nb_err account_invite_check(struct nb_pg *c, const char *invite, int64_t now, struct nb_error *err);
+
 /* Sign up from the invitation token with name and pass (both checked
  * first) and the time zone the browser reported (kept when it is one the
  * system knows, else ""): the account is made and a session begun, its

@@ -69,6 +69,12 @@ void pg_store(struct nb_pg *c, int64_t person, struct nb_store *out);
 enum nb_err pg_invite_add(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t expires,
 			  bool admin, int64_t now, struct nb_error *err);
 
+/* Whether the invitation of hash can be used at now (known, unspent, not
+ * expired): asked before a password is hashed for it, so that a made-up
+ * invitation costs no Argon2id, and before the form is shown. */
+enum nb_err pg_invite_valid(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, bool *valid,
+			    struct nb_error *err);
+
 /* Use the invitation of hash at now to make the account name (unique,
  * case aside) with pwhash: in one transaction the invitation is spent and
  * the account made; *person gets its number. NB_EINVAL on the field

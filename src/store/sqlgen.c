@@ -46,6 +46,7 @@ const struct sql_dialect sql_postgresql = {
 	 * level security leave it at that), and a sharded database (Citus)
 	 * can keep each person's rows on one node */
 	.person = "bigint",
+	.who = "(select nullif(current_setting('nabij.person', true), '')::bigint)",
 	.list = "SELECT unnest(%s::bigint[])",
 	.texts = "SELECT unnest(%s::text[])",
 	.ids_j = "unnest(%s::bigint[]) AS j(value)",
@@ -94,13 +95,17 @@ void sql_kind(const struct sql_dialect *d, enum nb_type t, enum sql_kind_use use
 			if (!has_column(&f[i]))
 				continue;
 			if (ftype_ops(f[i].type)->names_record)
-				buf_addf(q, ", (SELECT uid FROM entry WHERE id = k.%s AND deleted IS NULL)",
+				buf_addf(q, ", (SELECT uid FROM entry WHERE %s%s%sid = k.%s AND deleted IS NULL)",
+					 d->person ? "person = " : "", d->person ? d->who : "", d->person ? " AND " : "",
 					 f[i].column);
 			else
 				buf_addf(q, ", k.%s", f[i].column);
 		}
 		if (use == SQL_KIND_RANGE) {
-			buf_addf(q, " FROM %s k WHERE k.entry_id BETWEEN ", tables[t]);
+			buf_addf(q, " FROM %s k WHERE ", tables[t]);
+			if (d->person)
+				buf_addf(q, "k.person = %s AND ", d->who);
+			buf_add(q, "k.entry_id BETWEEN ");
 			param(d, q, 1, false);
 			buf_add(q, " AND ");
 			param(d, q, 2, false);
@@ -110,19 +115,28 @@ void sql_kind(const struct sql_dialect *d, enum nb_type t, enum sql_kind_use use
 			param(d, &one, 1, false);
 			buf_add(q, " FROM ");
 			buf_addf(q, d->ids, one.s);
-			buf_addf(q, " %s %s k ON k.entry_id = j.value", d->then_join, tables[t]);
+			buf_addf(q, " %s %s k ON ", d->then_join, tables[t]);
+			if (d->person)
+				buf_addf(q, "k.person = %s AND ", d->who);
+			buf_add(q, "k.entry_id = j.value");
 			buf_free(&one);
 		}
 		return;
 	}
-	buf_addf(q, "%s %s(entry_id", d->replace ? d->replace : "INSERT INTO", tables[t]);
+	buf_addf(q, "%s %s(%sentry_id", d->replace ? d->replace : "INSERT INTO", tables[t],
+		 d->person ? "person, " : "");
+	if (d->person)
+		buf_addf(&values, "%s, ", d->who);
 	param(d, &values, next++, false);
 	for (size_t i = 0; i < n; i++) {
 		if (!has_column(&f[i]))
 			continue;
 		buf_addf(q, ", %s", f[i].column);
 		if (ftype_ops(f[i].type)->names_record) {
-			buf_add(&values, ", (SELECT id FROM entry WHERE uid = ");
+			buf_add(&values, ", (SELECT id FROM entry WHERE ");
+			if (d->person)
+				buf_addf(&values, "person = %s AND ", d->who);
+			buf_add(&values, "uid = ");
 			param(d, &values, next++, false);
 			buf_add(&values, " AND type = 'member')");
 		} else {
@@ -133,7 +147,8 @@ void sql_kind(const struct sql_dialect *d, enum nb_type t, enum sql_kind_use use
 	}
 	buf_addf(q, ") VALUES (%s)", values.s);
 	if (!d->replace)
-		buf_addf(q, " ON CONFLICT (entry_id) DO %s%s", set.len ? "UPDATE SET " : "NOTHING",
+		buf_addf(q, " ON CONFLICT (%sentry_id) DO %s%s", d->person ? "person, " : "",
+			 set.len ? "UPDATE SET " : "NOTHING",
 			 set.len ? set.s : "");
 	buf_free(&values);
 	buf_free(&set);
@@ -283,19 +298,28 @@ void sql_days(const struct sql_dialect *d, enum sql_days which, struct nb_buf *q
 		buf_add(q, which == SQL_DAYS_PERIOD ? "SELECT day, checkins, facts" : "SELECT day");
 		for (int m = 0; m < NB_M__COUNT; m++)
 			buf_addf(q, ", %s", measure_info((enum nb_measure)m)->id);
-		buf_add(q, " FROM day_summary WHERE day BETWEEN ");
+		buf_add(q, " FROM day_summary WHERE ");
+		if (d->person)
+			buf_addf(q, "person = %s AND ", d->who);
+		buf_add(q, "day BETWEEN ");
 		param(d, q, 1, true);
 		buf_add(q, " AND ");
 		param(d, q, 2, true);
 		buf_add(q, " ORDER BY day");
 		return;
 	}
-	buf_add(q, "INSERT INTO day_summary(day, checkins, facts");
+	buf_addf(q, "INSERT INTO day_summary(%sday, checkins, facts", d->person ? "person, " : "");
 	for (int m = 0; m < NB_M__COUNT; m++)
 		buf_addf(q, ", %s", measure_info((enum nb_measure)m)->id);
-	buf_add(q, ") SELECT d.day, count(c.entry_id), coalesce((SELECT ");
+	buf_add(q, ") SELECT ");
+	if (d->person)
+		buf_addf(q, "%s, ", d->who);
+	buf_add(q, "d.day, count(c.entry_id), coalesce((SELECT ");
 	buf_addf(q, d->text_agg, "f.kind || f.n || ' ' || f.term");
-	buf_add(q, "  FROM day_fact f WHERE f.day = d.day), '')");
+	buf_add(q, "  FROM day_fact f WHERE ");
+	if (d->person)
+		buf_addf(q, "f.person = %s AND ", d->who);
+	buf_add(q, "f.day = d.day), '')");
 	for (int m = 0; m < NB_M__COUNT; m++) {
 		const struct nb_measure_info *i = measure_info((enum nb_measure)m);
 
@@ -303,9 +327,15 @@ void sql_days(const struct sql_dialect *d, enum sql_days which, struct nb_buf *q
 		if (i->per != 1)
 			buf_addf(q, " / %d.0", i->per);
 	}
-	buf_addf(q, " FROM day_dirty d %s entry e ON e.day = d.day AND e.deleted IS NULL"
-		    " LEFT JOIN checkin c ON c.entry_id = e.id AND e.type = 'checkin' GROUP BY d.day",
-		 d->then_join);
+	if (d->person)
+		buf_addf(q, " FROM day_dirty d %s entry e ON e.person = %s AND e.day = d.day AND e.deleted IS NULL"
+			    " LEFT JOIN checkin c ON c.person = %s AND c.entry_id = e.id AND e.type = 'checkin'"
+			    " WHERE d.person = %s GROUP BY d.day",
+			 d->then_join, d->who, d->who, d->who);
+	else
+		buf_addf(q, " FROM day_dirty d %s entry e ON e.day = d.day AND e.deleted IS NULL"
+			    " LEFT JOIN checkin c ON c.entry_id = e.id AND e.type = 'checkin' GROUP BY d.day",
+			 d->then_join);
 }
 
 #define ENVELOPE "id, uid, type, at, utc_offset, day, created, updated"
@@ -322,103 +352,133 @@ void sql_days(const struct sql_dialect *d, enum sql_days which, struct nb_buf *q
  *   {nocase A, B}  A equals B, case aside
  *   {plain X}      X, kept from an index (SQLite's +X: the walk it should
  *                  take is another)
+ * and, where one database holds many people's records (d->person), the
+ * person named in each statement (nothing in SQLite's):
+ *   {who X}        "Xperson = <the person> AND ", X a table's alias and its
+ *                  dot, or nothing: before each condition on a table, in
+ *                  its WHERE or its join's ON
+ *   {whose }       " WHERE person = <the person>", for a table without one
+ *   {whocol }      "person, ", the first column an INSERT names
+ *   {whoval }      "<the person>, ", its value
  * The search, ranking and transactions are a store's own (NULL here).
  */
 static const char *const neutral[S__COUNT] = {
 	[S_ENTRY_INS] = "INSERT INTO entry(uid, type, at, utc_offset, day, created, updated)"
 			" VALUES (?, ?, ?, ?, ?, ?, ?)",
 	[S_ENTRY_UPD] = "UPDATE entry SET at = ?, utc_offset = ?, day = ?, updated = ?"
-			" WHERE id = ? AND type = ? AND deleted IS NULL",
-	[S_ENTRY_GET] = "SELECT " ENVELOPE " FROM entry WHERE id = ? AND deleted IS NULL",
-	[S_ENTRY_GET_ANY] = "SELECT " ENVELOPE " FROM entry WHERE id = ?",
-	[S_ENTRY_UID] = "SELECT id FROM entry WHERE uid = ?",
+			" WHERE {who }id = ? AND type = ? AND deleted IS NULL",
+	[S_ENTRY_GET] = "SELECT " ENVELOPE " FROM entry WHERE {who }id = ? AND deleted IS NULL",
+	[S_ENTRY_GET_ANY] = "SELECT " ENVELOPE " FROM entry WHERE {who }id = ?",
+	[S_ENTRY_UID] = "SELECT id FROM entry WHERE {who }uid = ?",
 	/* a deleted record waits for undo (schema 8): out of the index and of
 	 * every reading, back whole, or gone for good once its time is over */
-	[S_ENTRY_ASIDE] = "UPDATE entry SET deleted = ? WHERE id = ? AND deleted IS NULL",
-	[S_ENTRY_BACK] = "UPDATE entry SET deleted = NULL WHERE id = ? AND deleted IS NOT NULL",
-	[S_WAITING] = "SELECT " ENVELOPE ", deleted FROM entry WHERE deleted IS NOT NULL"
+	[S_ENTRY_ASIDE] = "UPDATE entry SET deleted = ? WHERE {who }id = ? AND deleted IS NULL",
+	[S_ENTRY_BACK] = "UPDATE entry SET deleted = NULL WHERE {who }id = ? AND deleted IS NOT NULL",
+	[S_WAITING] = "SELECT " ENVELOPE ", deleted FROM entry WHERE {who }deleted IS NOT NULL"
 		      " ORDER BY deleted DESC, id DESC",
-	[S_PURGE] = "DELETE FROM entry WHERE deleted IS NOT NULL AND deleted <= ?1 AND (?2 = 0 OR id = ?2)",
-	[S_ITEMS_DEL] = "DELETE FROM item WHERE entry_id = ?",
-	[S_ITEM_INS] = "INSERT INTO item(entry_id, field, pos, term, place, intensity)"
-		       " VALUES (?, ?, ?, ?, ?, ?)",
+	[S_PURGE] = "DELETE FROM entry WHERE {who }deleted IS NOT NULL AND deleted <= ?1 AND (?2 = 0 OR id = ?2)",
+	[S_ITEMS_DEL] = "DELETE FROM item WHERE {who }entry_id = ?",
+	[S_ITEM_INS] = "INSERT INTO item({whocol }entry_id, field, pos, term, place, intensity)"
+		       " VALUES ({whoval }?, ?, ?, ?, ?, ?)",
 	/* the lists of many records at once, by a JSON array of their ids:
 	 * IN (SELECT ...) makes a sorted table of the ids, so the primary key
 	 * is walked in its order and nothing is sorted afterwards (a join over
 	 * json_each, as the records' own statements do, sorted every item of
 	 * the page: twice the time) */
 	[S_ITEMS_GET] = "SELECT i.entry_id, i.field, i.term, i.place, i.intensity FROM item i"
-			" WHERE i.entry_id IN ({list ?}) ORDER BY i.entry_id, i.field, i.pos",
+			" WHERE {who i.}i.entry_id IN ({list ?}) ORDER BY i.entry_id, i.field, i.pos",
 	/* the same for ids that lie close together (a day, a page of the
 	 * history): the primary key walked from the first to the last, the
 	 * few rows between them of other records passed over; half the time */
 	[S_ITEMS_RANGE] = "SELECT i.entry_id, i.field, i.term, i.place, i.intensity FROM item i"
-			  " WHERE i.entry_id BETWEEN ? AND ? ORDER BY i.entry_id, i.field, i.pos",
+			  " WHERE {who i.}i.entry_id BETWEEN ? AND ? ORDER BY i.entry_id, i.field, i.pos",
 	[S_ENTRIES_GET] = "SELECT " ENVELOPE_E " FROM {ids ?} CROSS JOIN entry e ON e.id = j.value"
-			  " WHERE e.deleted IS NULL",
+			  " WHERE {who e.}e.deleted IS NULL",
 	/* Walk moments from the newest (index entry_type_at) and stop at the
 	 * first wanted touch; the + keeps SQLite from starting at moment_touch
 	 * and sorting every wanted touch ever recorded. The kinds come as one
 	 * text, ",hug,hand,": an IN (SELECT ...) would make a table of them
 	 * first, each time (a quarter of today's page on an empty day). */
-	[S_LAST_TOUCH] = "SELECT " ENVELOPE_E " FROM entry e JOIN moment m ON m.entry_id = e.id"
-			 " WHERE e.type = 'moment' AND e.deleted IS NULL AND {plain m.safe} = 'yes'"
+	[S_LAST_TOUCH] = "SELECT " ENVELOPE_E " FROM entry e JOIN moment m ON {who m.}m.entry_id = e.id"
+			 " WHERE {who e.}e.type = 'moment' AND e.deleted IS NULL AND {plain m.safe} = 'yes'"
 			 " AND {has ?, ',' || m.kind || ','}"
 			 " ORDER BY e.at DESC, e.id DESC LIMIT 1",
-	[S_COUNT] = "SELECT count(*) FROM entry WHERE type = ? AND deleted IS NULL",
+	[S_COUNT] = "SELECT count(*) FROM entry WHERE {who }type = ? AND deleted IS NULL",
 	/* from the index on (exercise, tension_before, tension_after) alone:
 	 * the few records that wait for undo are left out through theirs */
 	[S_EXERCISE_STATS] = "SELECT exercise, avg(tension_before - tension_after), count(*)"
-			     " FROM session WHERE tension_before IS NOT NULL AND tension_after IS NOT NULL"
-			     " AND entry_id NOT IN (SELECT id FROM entry WHERE deleted IS NOT NULL)"
+			     " FROM session WHERE {who }tension_before IS NOT NULL AND tension_after IS NOT NULL"
+			     " AND entry_id NOT IN (SELECT id FROM entry WHERE {who }deleted IS NOT NULL)"
 			     " GROUP BY exercise ORDER BY exercise",
-	[S_REFLECTION_LATEST] = "SELECT " ENVELOPE_E " FROM entry e JOIN reflection r ON r.entry_id = e.id"
-				" WHERE r.prompt = ? AND e.deleted IS NULL ORDER BY e.at DESC, e.id DESC LIMIT 1",
+	[S_REFLECTION_LATEST] = "SELECT " ENVELOPE_E " FROM entry e JOIN reflection r ON {who r.}r.entry_id = e.id"
+				" WHERE {who e.}r.prompt = ? AND e.deleted IS NULL ORDER BY e.at DESC, e.id DESC LIMIT 1",
 	/* the summary per day (schema 2), recomputed for the days that changed */
-	[S_DIRTY_ANY] = "SELECT 1 FROM day_dirty LIMIT 1",
-	[S_REFRESH_FACT_DEL] = "DELETE FROM day_fact WHERE day IN (SELECT day FROM day_dirty)",
+	[S_DIRTY_ANY] = "SELECT 1 FROM day_dirty{whose } LIMIT 1",
+	[S_REFRESH_FACT_DEL] = "DELETE FROM day_fact WHERE {who }day IN (SELECT day FROM day_dirty{whose })",
 	/* CROSS JOIN keeps the few changed days as the outer loop: without
 	 * statistics the planner would walk every moment or need instead */
 	[S_REFRESH_FACT_INS] =
-		"INSERT INTO day_fact SELECT day, kind, term, count(*) FROM ("
+		"INSERT INTO day_fact SELECT {whoval }day, kind, term, count(*) FROM ("
 		" SELECT e.day, " NB_FACT_SQL_MOMENT " AS kind, m.kind AS term FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day AND e.deleted IS NULL CROSS JOIN moment m ON m.entry_id = e.id"
+		"  CROSS JOIN entry e ON {who e.}{who d.}e.type = 'moment' AND e.day = d.day AND e.deleted IS NULL CROSS JOIN moment m ON {who m.}m.entry_id = e.id"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_TOUCH ", '' FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day AND e.deleted IS NULL CROSS JOIN moment m ON m.entry_id = e.id"
+		"  CROSS JOIN entry e ON {who e.}{who d.}e.type = 'moment' AND e.day = d.day AND e.deleted IS NULL CROSS JOIN moment m ON {who m.}m.entry_id = e.id"
 		"  WHERE m.safe = 'yes' AND m.kind IN ({texts ?1})"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_CONTACT ", mm.name FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'moment' AND e.day = d.day AND e.deleted IS NULL CROSS JOIN moment m ON m.entry_id = e.id"
-		"  CROSS JOIN member mm ON mm.entry_id = m.member_id"
-		"  WHERE (SELECT deleted FROM entry WHERE id = m.member_id) IS NULL"
+		"  CROSS JOIN entry e ON {who e.}{who d.}e.type = 'moment' AND e.day = d.day AND e.deleted IS NULL CROSS JOIN moment m ON {who m.}m.entry_id = e.id"
+		"  CROSS JOIN member mm ON {who mm.}mm.entry_id = m.member_id"
+		"  WHERE (SELECT deleted FROM entry WHERE {who }id = m.member_id) IS NULL"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_EXERCISE ", '' FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'session' AND e.day = d.day AND e.deleted IS NULL"
+		"  CROSS JOIN entry e ON {who e.}{who d.}e.type = 'session' AND e.day = d.day AND e.deleted IS NULL"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_SESSION ", s.exercise || ' ' || s.tension_before || ' ' || s.tension_after"
-		"  FROM day_dirty d CROSS JOIN entry e ON e.type = 'session' AND e.day = d.day AND e.deleted IS NULL"
-		"  CROSS JOIN session s ON s.entry_id = e.id"
+		"  FROM day_dirty d CROSS JOIN entry e ON {who e.}{who d.}e.type = 'session' AND e.day = d.day AND e.deleted IS NULL"
+		"  CROSS JOIN session s ON {who s.}s.entry_id = e.id"
 		"  WHERE s.tension_before IS NOT NULL AND s.tension_after IS NOT NULL"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_NEED ", i.term FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'checkin' AND e.day = d.day AND e.deleted IS NULL"
-		"  CROSS JOIN item i ON i.entry_id = e.id AND i.field = 'need'"
+		"  CROSS JOIN entry e ON {who e.}{who d.}e.type = 'checkin' AND e.day = d.day AND e.deleted IS NULL"
+		"  CROSS JOIN item i ON {who i.}i.entry_id = e.id AND i.field = 'need'"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER ", '' FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day AND e.deleted IS NULL"
+		"  CROSS JOIN entry e ON {who e.}{who d.}e.type = 'trigger' AND e.day = d.day AND e.deleted IS NULL"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER_EMOTION ", t.emotion FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day AND e.deleted IS NULL"
-		"  CROSS JOIN trigger_entry t ON t.entry_id = e.id WHERE t.emotion IS NOT NULL"
+		"  CROSS JOIN entry e ON {who e.}{who d.}e.type = 'trigger' AND e.day = d.day AND e.deleted IS NULL"
+		"  CROSS JOIN trigger_entry t ON {who t.}t.entry_id = e.id WHERE t.emotion IS NOT NULL"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER_NEED ", t.need FROM day_dirty d"
-		"  CROSS JOIN entry e ON e.type = 'trigger' AND e.day = d.day AND e.deleted IS NULL"
-		"  CROSS JOIN trigger_entry t ON t.entry_id = e.id WHERE t.need IS NOT NULL"
+		"  CROSS JOIN entry e ON {who e.}{who d.}e.type = 'trigger' AND e.day = d.day AND e.deleted IS NULL"
+		"  CROSS JOIN trigger_entry t ON {who t.}t.entry_id = e.id WHERE t.need IS NOT NULL"
 		") GROUP BY day, kind, term",
-	[S_REFRESH_DAY_DEL] = "DELETE FROM day_summary WHERE day IN (SELECT day FROM day_dirty)",
-	[S_REFRESH_DONE] = "DELETE FROM day_dirty",
-	[S_EXP_OTHER_RUNS] = "SELECT 1 FROM experiment JOIN entry e ON e.id = entry_id"
-			     " WHERE state <> 'stopped' AND entry_id <> ? AND e.deleted IS NULL LIMIT 1",
+	[S_REFRESH_DAY_DEL] = "DELETE FROM day_summary WHERE {who }day IN (SELECT day FROM day_dirty{whose })",
+	[S_REFRESH_DONE] = "DELETE FROM day_dirty{whose }",
+	[S_EXP_OTHER_RUNS] = "SELECT 1 FROM experiment JOIN entry e ON {who e.}e.id = entry_id"
+			     " WHERE {who experiment.}state <> 'stopped' AND entry_id <> ? AND e.deleted IS NULL LIMIT 1",
 	/* a deleted experiment that would run beside a new one gives way: it
 	 * could not come back beside it (schema 7's unique index) */
-	[S_EXP_ASIDE_PURGE] = "DELETE FROM entry WHERE deleted IS NOT NULL AND id <> ?"
-			      " AND id IN (SELECT entry_id FROM experiment WHERE state <> 'stopped')",
-	[S_MEMBER_NAME] = "SELECT e.uid FROM entry e JOIN member m ON m.entry_id = e.id"
-			  " WHERE {nocase m.name, ?} AND e.deleted IS NULL ORDER BY e.id LIMIT 1",
+	[S_EXP_ASIDE_PURGE] = "DELETE FROM entry WHERE {who }deleted IS NOT NULL AND id <> ?"
+			      " AND id IN (SELECT entry_id FROM experiment WHERE {who }state <> 'stopped')",
+	[S_MEMBER_NAME] = "SELECT e.uid FROM entry e JOIN member m ON {who m.}m.entry_id = e.id"
+			  " WHERE {who e.}{nocase m.name, ?} AND e.deleted IS NULL ORDER BY e.id LIMIT 1",
 };
+
+/* The words that name the person ({who X}, {whose }, {whocol }, {whoval }):
+ * nothing in a dialect without one. Whether name is one of them. */
+static bool who_word(const struct sql_dialect *d, const char *name, size_t len, const char *a, struct nb_buf *q)
+{
+	if (len == 3 && strncmp(name, "who", 3) == 0) {
+		if (d->person)
+			buf_addf(q, "%sperson = %s AND ", a, d->who);
+	} else if (len == 5 && strncmp(name, "whose", 5) == 0) {
+		if (d->person)
+			buf_addf(q, " WHERE person = %s", d->who);
+	} else if (len == 6 && strncmp(name, "whocol", 6) == 0) {
+		if (d->person)
+			buf_add(q, "person, ");
+	} else if (len == 6 && strncmp(name, "whoval", 6) == 0) {
+		if (d->person)
+			buf_addf(q, "%s, ", d->who);
+	} else {
+		return false;
+	}
+	return true;
+}
 
 /* Expand the neutral text t (up to its end, or to a '}' or ", " at depth 0
  * when stop) into q, in dialect d; n counts the placeholders. Returns where
@@ -469,6 +529,8 @@ static const char *expand(const struct sql_dialect *d, const char *t, struct nb_
 				fmt = d->nocase;
 			else if (len == 5 && strncmp(name, "plain", 5) == 0)
 				fmt = d->plain;
+			else if (who_word(d, name, len, a.s ? a.s : "", q))
+				fmt = "";
 			if (!fmt)
 				abort();	/* a word of our own misspelt */
 			buf_addf(q, fmt, a.s ? a.s : "", b.s ? b.s : "");
@@ -498,7 +560,9 @@ bool sql_statement(const struct sql_dialect *d, enum stmt s, struct nb_buf *q)
 	default:
 		break;
 	}
-	if (!neutral[s])
+	/* where a database holds many people, a record's number counts within
+	 * its person's records: the store numbers it (pg_records.c) */
+	if (!neutral[s] || (s == S_ENTRY_INS && d->person))
 		return false;
 	expand(d, neutral[s], q, &n, false);
 	return true;

@@ -34,6 +34,12 @@ struct sql_dialect {
 	 * every index and in every reference to a record; NULL where a
 	 * database is one person's (no such column). */
 	const char *person;
+	/* The person as SQL, named in each statement of a dialect with a
+	 * person (a column in each WHERE, for each table, and in each INSERT):
+	 * the hosted store sets the number of its own person in its copy of
+	 * the dialect (pg_records.c); sql_postgresql's reads the setting of
+	 * the transaction. */
+	const char *who;
 	/* the words in braces of the shared statements (sqlgen.c), as formats */
 	const char *list, *texts, *ids_j, *has, *nocase, *plain;
 };
