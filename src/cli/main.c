@@ -35,12 +35,11 @@ struct command {
 	bool reads;		/* only reads: opened read-only where it can be, so
 				 * that a full or read-only disk still lets a person
 				 * read and take out their data */
-	bool own_help;		/* answers --help itself (serve: another program's) */
 };
 
 static const struct command commands[] = {
 	{ "ui", cmd_ui, N_("the local web UI in your browser"), false, false },
-	{ "serve", cmd_serve, N_("nabij for many people, on PostgreSQL (nabij-serve)"), false, false, true },
+	{ "serve", cmd_serve, N_("nabij for many people, on PostgreSQL (nabij-serve)"), false, false },
 	{ "checkin", cmd_checkin, N_("a five-minute check-in: body, emotion, need, mood, sleep"), true, false },
 	{ "moment", cmd_moment, N_("log a moment of connection or safe touch"), true, false },
 	{ "trigger", cmd_trigger, N_("write in the trigger diary; later, how it went"), true, false },
@@ -403,7 +402,8 @@ int main(int argc, char **argv)
 		if (strcmp(argv[1], commands[i].name) != 0)
 			continue;
 		c.app.reading = commands[i].reads;
-		if (cli_wants_help(argc - 1, argv + 1) && !commands[i].own_help)
+		/* nabij serve's help is nabij-serve's, in the language set here */
+		if (cli_wants_help(argc - 1, argv + 1) && commands[i].run != cmd_serve)
 			status = cli_print_help(commands[i].name);
 		else if (commands[i].asks && c.tty_in && !c.json && cli_open(&c, &err))
 			status = cli_fail(&err);

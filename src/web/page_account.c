@@ -281,11 +281,14 @@ static void page_signup(struct page *p)
 
 	if (strcmp(p->req->method, "POST") != 0) {
 		invite = kvs_get(&p->req->query, "invite");
-		if (!invite || !account_token_valid(invite)) {
-			p->resp->status = 400;
-			page_begin(p, _("This invitation link is not whole"), NULL);
-			h(p, "<h1>%s</h1><p>%s</p>", _("This invitation link is not whole"),
-			  _("Please open the whole link from your invitation again, or ask for a new one."));
+		/* the form only for an invitation that works, in the same calm
+		 * words whether it is cut short, unknown, spent or expired */
+		if (!invite || account_invite_check(hd->pg, invite, p->app->now, &err) != NB_OK) {
+			p->resp->status = err.code == NB_EDB ? 500 : 400;
+			page_begin(p, _("This invitation cannot be used"), NULL);
+			h(p, "<h1>%s</h1><p>%s</p>", _("This invitation cannot be used"),
+			  err.code == NB_EDB ? err.msg
+					     : _("The link may be cut short, used already or more than a week old. Please open the whole link again, or ask the people who run this nabij for a new one."));
 			page_end(p);
 			return;
 		}
