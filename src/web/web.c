@@ -504,7 +504,10 @@ static const struct route routes[] = {
 
 const char *web_route_path(size_t i)
 {
-	return i < sizeof routes / sizeof routes[0] ? routes[i].path : NULL;
+	for (size_t j = 0; j < sizeof routes / sizeof routes[0]; j++)
+		if (!(routes[j].flags & R_HOSTED) && i-- == 0)
+			return routes[j].path;
+	return NULL;
 }
 
 /* The row of path, among the routes that exist in w's mode; NULL for none. */

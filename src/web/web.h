@@ -138,8 +138,9 @@ void web_new_session(struct web *w, struct web_resp *resp);
  * refused request costs no memory; web_handle asks it all again. */
 bool web_admit(const struct web *w, const struct web_req *req);
 
-/* The path of route i of the route table (a prefix when it ends in '/'),
- * NULL past the last: for tests that visit every page. */
+/* The path of route i of nabij ui's route table (a prefix when it ends in
+ * '/'), NULL past the last: for tests that visit every page. The routes of
+ * nabij serve alone (signing in, up and out) are tests/hosted/serve.sh's. */
 const char *web_route_path(size_t i);
 
 /* Answer one request. resp must be zeroed; release it with web_resp_free. */
