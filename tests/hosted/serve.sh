@@ -62,7 +62,7 @@ start() {
 	last=$!
 	pids="$pids $last"
 	i=0
-	while [ $i -lt 100 ] && ! grep -q 'is open at' "$tmp/$1.out"; do
+	while [ $i -lt 100 ] && ! grep -q 'is open at' "$tmp/$1.out" 2>/dev/null; do
 		kill -0 $last 2>/dev/null || break
 		sleep 0.1
 		i=$((i + 1))
@@ -279,6 +279,9 @@ while [ $i -lt 50 ] && kill -0 "$serve_pid" 2>/dev/null; do sleep 0.1; i=$((i + 
 check "SIGTERM stops nabij serve" sh -c "! kill -0 $serve_pid"
 check "and its workers" test "$(ps -o pid= --ppid "$serve_pid" | wc -l)" -eq 0
 check "nothing listens" sh -c "! curl -s -o /dev/null --max-time 2 '$base/signin'"
+
+# a sanitizer build's reports go to the servers' output
+check "no sanitizer report" sh -c "! cat '$tmp'/*.out | grep -q -e 'runtime error' -e 'Sanitizer'"
 
 echo "serve: $pass passed, $failed failed"
 [ $failed -eq 0 ]
