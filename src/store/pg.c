@@ -111,7 +111,19 @@ enum nb_err pg_do(struct nb_pg *c, const char *sql, int n, const char *const *va
 	return NB_OK;
 }
 
+static enum nb_err begin_as(struct nb_pg *c, int64_t person, const char *begin, struct nb_error *err);
+
 enum nb_err pg_begin(struct nb_pg *c, int64_t person, struct nb_error *err)
+{
+	return begin_as(c, person, "BEGIN", err);
+}
+
+enum nb_err pg_begin_snapshot(struct nb_pg *c, int64_t person, struct nb_error *err)
+{
+	return begin_as(c, person, "BEGIN ISOLATION LEVEL REPEATABLE READ", err);
+}
+
+static enum nb_err begin_as(struct nb_pg *c, int64_t person, const char *begin, struct nb_error *err)
 {
 	char num[24];
 	const char *v[1] = { pg_int(num, person) };
@@ -125,7 +137,7 @@ enum nb_err pg_begin(struct nb_pg *c, int64_t person, struct nb_error *err)
 	}
 	if (PQstatus(c->conn) == CONNECTION_BAD)
 		PQreset(c->conn);
-	if ((rc = pg_do(c, "BEGIN", 0, NULL, err)) != NB_OK)
+	if ((rc = pg_do(c, begin, 0, NULL, err)) != NB_OK)
 		return rc;
 	c->depth = 1;
 	c->failed = false;

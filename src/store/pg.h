@@ -3,6 +3,7 @@
  * a statement on it. Not for use outside src/store/. The parts:
  *   pg.c          the connection, its transactions, the role's checks
  *   pg_records.c  the record store of one person (nb_store_ops)
+ *   pg_search.c   its search: the text folded, the query, the snippets
  *   pg_schema.c   the schema and its migrations, made by the owner
  *   pg_account.c  the accounts: their tables and SECURITY DEFINER functions
  * Every statement is unnamed (PQexecParams), its values as text.
@@ -11,11 +12,13 @@
 #define NB_STORE_PG_H
 
 #include "hosted.h"
+#include "core/buf.h"
 #include "core/err.h"
 
 #include <libpq-fe.h>
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct nb_pg {
@@ -56,6 +59,24 @@ enum nb_err pg_error(struct nb_pg *c, const PGresult *r, struct nb_error *err);
  * step. Steps count from 1; a step with nothing for the accounts does
  * nothing. */
 enum nb_err pg_account_migrate(struct nb_pg *c, int step, const char *app_role, struct nb_error *err);
+
+/* pg_schema.c: the names of the tables of records (each with the person
+ * first, row-level security forced), at most size of them; how many. */
+size_t pg_record_tables(const char **out, size_t size);
+
+/* Begin a transaction as pg_begin does, of one snapshot (REPEATABLE READ):
+ * what a read scope reads. */
+enum nb_err pg_begin_snapshot(struct nb_pg *c, int64_t person, struct nb_error *err);
+
+/* pg_search.c: text as the words of the search, folded (lower case,
+ * without diacritics) and separated by spaces, appended to out. */
+void pg_words(const char *text, struct nb_buf *out);
+/* A person's words as a tsquery's text, each word the start of a word
+ * ("'wal':* & 'river':*"), or NULL when they hold none. */
+char *pg_query_text(const char *words);
+/* The snippet of text for words: ntok words of it around the most words
+ * of the search, matches between \x02 and \x03, "…" where it goes on. */
+char *pg_snippet(const char *text, const char *words, int ntok);
 
 /* A 64-bit number as text, for a value (at most 21 bytes with its NUL). */
 const char *pg_int(char buf[24], int64_t v);

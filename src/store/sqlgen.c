@@ -28,6 +28,7 @@ const struct sql_dialect sql_sqlite = {
 	.has = "instr(%s, %s) > 0",
 	.nocase = "%s = %s COLLATE NOCASE",
 	.plain = "+%s",
+	.as = "",	/* a subquery in FROM needs no name */
 };
 
 const struct sql_dialect sql_postgresql = {
@@ -53,6 +54,7 @@ const struct sql_dialect sql_postgresql = {
 	.has = "strpos(%s, %s) > 0",
 	.nocase = "lower(%s) = lower(%s)",
 	.plain = "%s",
+	.as = " AS %s",
 };
 
 static const char *const tables[NB_TYPE__COUNT] = {
@@ -352,6 +354,7 @@ void sql_days(const struct sql_dialect *d, enum sql_days which, struct nb_buf *q
  *   {nocase A, B}  A equals B, case aside
  *   {plain X}      X, kept from an index (SQLite's +X: the walk it should
  *                  take is another)
+ *   {as X}         the name X of a subquery in FROM, where one needs it
  * and, where one database holds many people's records (d->person), the
  * person named in each statement (nothing in SQLite's):
  *   {who X}        "Xperson = <the person> AND ", X a table's alias and its
@@ -445,7 +448,7 @@ static const char *const neutral[S__COUNT] = {
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER_NEED ", t.need FROM day_dirty d"
 		"  CROSS JOIN entry e ON {who e.}{who d.}e.type = 'trigger' AND e.day = d.day AND e.deleted IS NULL"
 		"  CROSS JOIN trigger_entry t ON {who t.}t.entry_id = e.id WHERE t.need IS NOT NULL"
-		") GROUP BY day, kind, term",
+		"){as facts} GROUP BY day, kind, term",
 	[S_REFRESH_DAY_DEL] = "DELETE FROM day_summary WHERE {who }day IN (SELECT day FROM day_dirty{whose })",
 	[S_REFRESH_DONE] = "DELETE FROM day_dirty{whose }",
 	[S_EXP_OTHER_RUNS] = "SELECT 1 FROM experiment JOIN entry e ON {who e.}e.id = entry_id"
@@ -529,6 +532,8 @@ static const char *expand(const struct sql_dialect *d, const char *t, struct nb_
 				fmt = d->nocase;
 			else if (len == 5 && strncmp(name, "plain", 5) == 0)
 				fmt = d->plain;
+			else if (len == 2 && strncmp(name, "as", 2) == 0)
+				fmt = d->as;
 			else if (who_word(d, name, len, a.s ? a.s : "", q))
 				fmt = "";
 			if (!fmt)

@@ -41,7 +41,7 @@ struct sql_dialect {
 	 * the transaction. */
 	const char *who;
 	/* the words in braces of the shared statements (sqlgen.c), as formats */
-	const char *list, *texts, *ids_j, *has, *nocase, *plain;
+	const char *list, *texts, *ids_j, *has, *nocase, *plain, *as;
 };
 
 /* The statements a store prepares, by name. */

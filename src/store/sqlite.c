@@ -10,6 +10,7 @@
  */
 #include "db.h"
 #include "schema.h"
+#include "search.h"
 #include "sqlgen.h"
 #include "core/buf.h"
 #include "core/field.h"
@@ -493,20 +494,9 @@ static enum nb_err db_put(void *h, struct nb_entry *e, struct nb_error *err)
 	return index_entry(d, e, err);
 }
 
-/* The search text of e (fields_search_text) as it comes out in lang: the
- * labels of its terms are in the language of the moment it was indexed. */
-static void search_text(const struct nb_entry *e, const char *lang, struct nb_buf *text,
-			struct nb_buf *words)
-{
-	char *was = NULL;
-	bool other = strcmp(lang, nb_lang_now()) != 0;
-
-	if (other)
-		was = nb_lang_use(lang);
-	fields_search_text(e, text, words);
-	if (other)
-		nb_lang_back(was);
-}
+/* The search text of e as it comes out in lang (search.c): the labels of
+ * its terms are in the language of the moment it was indexed. */
+#define search_text store_search_text
 
 /* A row of the index into it or out of it (S_FTS_INS, S_FTS_DEL): the
  * same four values either way. */

@@ -1120,6 +1120,13 @@ static void shared_statements_in_both_dialects(void **state)
 		if (sqlite3_prepare_v2(h, lite.s, -1, &st, NULL) != SQLITE_OK)
 			fail_msg("%s: %s", lite.s, sqlite3_errmsg(h));
 		sqlite3_finalize(st);
+		/* the number of a new record is the hosted store's own: it counts
+		 * within the person's records */
+		if (k == S_ENTRY_INS) {
+			assert_false(sql_statement(&sql_postgresql, (enum stmt)k, &pg));
+			buf_free(&lite);
+			continue;
+		}
 		assert_true(sql_statement(&sql_postgresql, (enum stmt)k, &pg));
 		if (strchr(pg.s, '?') || strstr(pg.s, "json_each") || strstr(pg.s, "CROSS JOIN") ||
 		    strstr(pg.s, "COLLATE NOCASE") || strstr(pg.s, "instr(") || strstr(pg.s, " +"))

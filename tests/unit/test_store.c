@@ -50,12 +50,74 @@ static void places_gone(void)
  * records each time it is opened again, as a second connection (another
  * nabij) sees them. For SQLite, :memory: or a file in place.
  */
+#ifdef NB_TEST_PG
+#include "store/pg.h"
+
+/*
+ * With NABIJ_TEST_STORE=pg (beside tests/hosted/with-pg.sh's PostgreSQL):
+ * the hosted store, as the app role, in the database nabij migrated by
+ * its owner once; a store of its own is a new person's, and the store
+ * called name the same person's each time (each store on a connection of
+ * its own, as two workers). Every other person's records lie in the same
+ * tables meanwhile: a test sees its own alone.
+ */
+static struct nb_pg *conns[64];
+static int nconns;
+
+static void conns_gone(void)
+{
+	for (int i = 0; i < nconns; i++)
+		pg_disconnect(conns[i]);
+}
+
+static void open_pg(const char *name, struct nb_store *out)
+{
+	static int64_t next = 100;	/* a person each */
+	static struct {
+		char name[32];
+		int64_t person;
+	} named[8];
+	static int nnamed;
+	struct nb_error err;
+	struct nb_pg *c;
+	int64_t person = 0;
+
+	if (!nconns) {
+		if (pg_migrate(getenv("NABIJ_PG_OWNER"), "nabij_app", &err))
+			fail_msg("pg_migrate: %s", err.msg);
+		atexit(conns_gone);
+	}
+	if (nconns == 64)
+		fail_msg("%s", "too many connections");
+	if (pg_connect(getenv("NABIJ_PG_APP"), &c, &err) || pg_check_role(c, &err))
+		fail_msg("%s", err.msg);
+	conns[nconns++] = c;
+	for (int i = 0; name && i < nnamed; i++)
+		if (strcmp(named[i].name, name) == 0)
+			person = named[i].person;
+	if (!person) {
+		person = next += 7;
+		if (name && nnamed < 8) {
+			snprintf(named[nnamed].name, sizeof named[nnamed].name, "%s", name);
+			named[nnamed++].person = person;
+		}
+	}
+	pg_store(c, person, out);
+}
+#endif
+
 static void open_store_under_test(const char *name, struct nb_store *out)
 {
 	static bool made;
 	struct nb_error err;
 	char path[sizeof place + 64];
 
+#ifdef NB_TEST_PG
+	if (getenv("NABIJ_TEST_STORE") && strcmp(getenv("NABIJ_TEST_STORE"), "pg") == 0) {
+		open_pg(name, out);
+		return;
+	}
+#endif
 	if (!name) {
 		if (local_open(":memory:", NULL, NB_LOCAL_WRITE, out, &err))
 			fail_msg("%s", err.msg);

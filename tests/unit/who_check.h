@@ -4,8 +4,9 @@
  * one node (test_sqlgen.c on the dialect's text, test_pg.c on every
  * statement the store runs). Decided on the text, without a parser of
  * SQL, by the keywords the store writes in capitals:
- * - each table after FROM, JOIN, UPDATE or DELETE FROM (not a subquery or
- *   a function such as unnest(...)) must be named with the person: when it
+ * - each table after FROM, JOIN, UPDATE or DELETE FROM (not a subquery, a
+ *   function such as unnest(...) or a name the statement gives with
+ *   WITH) must be named with the person: when it
  *   has an alias A, "A.person = WHO" stands in the statement; without one,
  *   "T.person = WHO" or a bare "person = WHO" (one for each such table);
  * - each INSERT INTO T names the person first: "T(person, " with WHO
@@ -89,6 +90,12 @@ static bool who_named(const char *sql, const char *who, char *why, size_t size)
 			snprintf(why, size, "INSERT INTO %s without its person first", table);
 			return false;
 		}
+		snprintf(pat, sizeof pat, "WITH %s AS (", table);
+		if (strstr(sql, pat))
+			continue;	/* a query's own name (a CTE) */
+		snprintf(pat, sizeof pat, ", %s AS (SELECT ", table);
+		if (strstr(sql, pat))
+			continue;
 		q = who_ident(q, alias, sizeof alias);
 		if (strcmp(alias, "AS") == 0)
 			q = who_ident(q, alias, sizeof alias);

@@ -1,0 +1,1188 @@
+/*
+ * The hosted store's records: struct nb_store_ops for one person over a
+ * PostgreSQL connection (pg_store). Its statements are the shared ones of
+ * sqlgen.c in PostgreSQL's dialect, with this person's number written in
+ * each (the dialect's who): every WHERE names the person for each table
+ * in it and every INSERT gives the person's column, so that a database
+ * sharded by person (Citus) routes each statement to one node, and the
+ * policies of row-level security (pg_schema.c) hold besides. Its own are
+ * the record's number, counted within the person's records (person_seq:
+ * never a sequence of everyone's), the list's query, the search
+ * (entry_text, pg_search.c) and forgetting.
+ *
+ * Every statement runs in a transaction that set the person (pg_begin):
+ * a write's, between begin and commit, or a read's, begun at the first
+ * statement of a read scope (one snapshot, REPEATABLE READ) and ended with
+ * it; an op called outside both is a scope of its own. Before a write
+ * commits, the summary of the days it changed is made again (as days.c
+ * does for SQLite, from the days the triggers noted) and the person's
+ * version of their records counts up: version() reads it, so that what a
+ * page keeps while nothing changed is kept here too.
+ */
+#include "pg.h"
+#include "search.h"
+#include "sqlgen.h"
+#include "core/buf.h"
+#include "core/field.h"
+#include "core/i18n.h"
+#include "core/insight.h"
+#include "core/period.h"
+#include "core/xalloc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ENVELOPE "id, uid, type, at, utc_offset, day, created, updated"
+#define SEARCH_WINDOW 1000
+#define EACH_BATCH 256
+
+struct pgs {
+	struct nb_pg *c;
+	int64_t person;
+	char who[24];			/* the person's number, as SQL */
+	struct sql_dialect d;		/* PostgreSQL's, naming this person */
+	char *text[S__COUNT];		/* the shared statements, made once */
+	char *kind[NB_TYPE__COUNT][2];	/* a kind's put and get */
+	int reads;			/* read scopes open */
+	bool read_own;			/* the open transaction is a read scope's */
+	bool wrote;			/* the open write changed something */
+	bool say_count;			/* NABIJ_SQL_COUNT */
+	struct nb_term_pool terms;
+};
+
+/* The shared statement st in this person's dialect. */
+static const char *stmt(struct pgs *s, enum stmt st)
+{
+	if (!s->text[st]) {
+		struct nb_buf q = { 0 };
+
+		if (!sql_statement(&s->d, st, &q))
+			abort();	/* not a shared one: a store's own */
+		s->text[st] = buf_detach(&q);
+	}
+	return s->text[st];
+}
+
+static const char *kind_stmt(struct pgs *s, enum nb_type t, bool get)
+{
+	if (!s->kind[t][get]) {
+		struct nb_buf q = { 0 };
+
+		sql_kind(&s->d, t, get ? SQL_KIND_GET : SQL_KIND_PUT, &q);
+		s->kind[t][get] = buf_detach(&q);
+	}
+	return s->kind[t][get];
+}
+
+/* Before a statement: the transaction of the open scope, begun now. */
+static enum nb_err touch(struct pgs *s, struct nb_error *err)
+{
+	enum nb_err rc;
+
+	if (s->c->depth)
+		return NB_OK;
+	if ((rc = pg_begin_snapshot(s->c, s->person, err)))
+		return rc;
+	s->read_own = true;
+	return NB_OK;
+}
+
+static PGresult *run(struct pgs *s, const char *sql, int n, const char *const *v, struct nb_error *err)
+{
+	if (touch(s, err))
+		return NULL;
+	return pg_run(s->c, sql, n, v, err);
+}
+
+/* Run a statement whose rows are not wanted; *changed (may be NULL) gets
+ * how many rows it changed. */
+static enum nb_err exec(struct pgs *s, const char *sql, int n, const char *const *v, int64_t *changed,
+			struct nb_error *err)
+{
+	PGresult *r = run(s, sql, n, v, err);
+
+	if (!r)
+		return err ? err->code : NB_EDB;
+	if (changed)
+		*changed = atoll(PQcmdTuples(r));
+	PQclear(r);
+	return NB_OK;
+}
+
+static enum nb_err pgs_read_begin(void *h, struct nb_error *err)
+{
+	struct pgs *s = h;
+
+	(void)err;
+	s->reads++;
+	return NB_OK;
+}
+
+/* End the reading of a scope: its transaction, when it has one. */
+static void read_pause(struct pgs *s)
+{
+	if (!s->read_own)
+		return;
+	s->read_own = false;
+	pg_commit(s->c, NULL);
+}
+
+static void pgs_read_end(void *h)
+{
+	struct pgs *s = h;
+
+	if (s->reads > 0 && --s->reads == 0)
+		read_pause(s);
+}
+
+static enum nb_err pgs_begin(void *h, struct nb_error *err)
+{
+	struct pgs *s = h;
+	enum nb_err rc;
+
+	read_pause(s);	/* a write ends the scope's reading; it reads on after */
+	if (!s->c->depth)
+		s->wrote = false;
+	rc = pg_begin(s->c, s->person, err);
+	return rc;
+}
+
+/* Recompute the summary of the days the triggers noted (days.c). */
+static enum nb_err days_refresh(struct pgs *s, struct nb_error *err)
+{
+	static const enum stmt steps[] = { S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS, S_REFRESH_DAY_DEL,
+					   S_REFRESH_DAY_INS, S_REFRESH_DONE };
+	struct nb_buf kinds = { 0 };
+	size_t nk;
+	const char *const *k = moment_touch_kinds(&nk);
+	PGresult *r = run(s, stmt(s, S_DIRTY_ANY), 0, NULL, err);
+	enum nb_err rc = NB_OK;
+	bool any;
+
+	if (!r)
+		return NB_EDB;
+	any = PQntuples(r) > 0;
+	PQclear(r);
+	if (!any)
+		return NB_OK;
+	buf_addc(&kinds, '{');
+	for (size_t i = 0; i < nk; i++)
+		buf_addf(&kinds, "%s\"%s\"", i ? "," : "", k[i]);
+	buf_addc(&kinds, '}');
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0] && !rc; i++) {
+		const char *v[1] = { kinds.s };
+
+		rc = exec(s, stmt(s, steps[i]), steps[i] == S_REFRESH_FACT_INS ? 1 : 0, v, NULL, err);
+	}
+	buf_free(&kinds);
+	return rc;
+}
+
+static enum nb_err pgs_commit(void *h, struct nb_error *err)
+{
+	struct pgs *s = h;
+	enum nb_err rc;
+
+	if (s->c->depth == 1 && !s->read_own && s->wrote) {
+		struct nb_buf q = { 0 };
+
+		buf_addf(&q, "INSERT INTO person_seq(person, version) VALUES (%s, 1) ON CONFLICT (person)"
+			     " DO UPDATE SET version = person_seq.version + 1", s->who);
+		rc = days_refresh(s, err);
+		if (!rc)
+			rc = exec(s, q.s, 0, NULL, NULL, err);
+		buf_free(&q);
+		if (rc) {
+			pg_rollback(s->c);
+			return rc;
+		}
+		s->wrote = false;
+	}
+	return pg_commit(s->c, err);
+}
+
+static void pgs_rollback(void *h)
+{
+	struct pgs *s = h;
+
+	if (s->read_own)	/* only a read scope's transaction: nothing to undo */
+		return;
+	s->wrote = false;
+	pg_rollback(s->c);
+}
+
+/* A list is kept in the item table, not in a column of its kind's row. */
+static bool is_list(const struct nb_field *f)
+{
+	return ftype_ops(f->type)->cell == NB_CELL_NONE;
+}
+
+static bool has_lists(enum nb_type t)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(t, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (is_list(&f[i]))
+			return true;
+	return false;
+}
+
+static const char *val(PGresult *r, int row, int col)
+{
+	return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
+}
+
+/* A new record with the envelope of row (columns as ENVELOPE). */
+static struct nb_entry *envelope(PGresult *r, int row, struct nb_error *err)
+{
+	enum nb_type type = entry_type_parse(PQgetvalue(r, row, 2));
+	struct nb_entry *e;
+
+	if (type == NB_TYPE_NONE) {
+		nb_error_set(err, NB_EDB, "", _("Record #%lld has an unknown kind."), atoll(PQgetvalue(r, row, 0)));
+		return NULL;
+	}
+	e = entry_new(type);
+	e->id = atoll(PQgetvalue(r, row, 0));
+	snprintf(e->uid, sizeof e->uid, "%s", PQgetvalue(r, row, 1));
+	e->at.utc = atoll(PQgetvalue(r, row, 3));
+	e->at.offset = atoi(PQgetvalue(r, row, 4));
+	snprintf(e->day, sizeof e->day, "%s", PQgetvalue(r, row, 5));
+	e->created = atoll(PQgetvalue(r, row, 6));
+	e->updated = atoll(PQgetvalue(r, row, 7));
+	return e;
+}
+
+static int by_id(const void *a, const void *b)
+{
+	const struct nb_entry *x = *(struct nb_entry *const *)a, *y = *(struct nb_entry *const *)b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The place of record id among the n records sorted by id, or -1. */
+static long find_at(struct nb_entry **sorted, size_t n, int64_t id)
+{
+	struct nb_entry key = { .id = id }, *k = &key, **e;
+
+	e = n ? bsearch(&k, sorted, n, sizeof *sorted, by_id) : NULL;
+	return e ? (long)(e - sorted) : -1;
+}
+
+static struct nb_entry *find(struct nb_entry **sorted, size_t n, int64_t id)
+{
+	long at = find_at(sorted, n, id);
+
+	return at < 0 ? NULL : sorted[at];
+}
+
+/* The ids of the records of kind t among v (NB_TYPE_NONE: of every kind
+ * with lists) as an array's text, "{1,2,3}". */
+static void ids_array(struct nb_buf *b, struct nb_entry *const *v, size_t n, enum nb_type t)
+{
+	bool first = true;
+
+	buf_reset(b);
+	buf_addc(b, '{');
+	for (size_t i = 0; i < n; i++) {
+		if (t ? v[i]->type != t : !has_lists(v[i]->type))
+			continue;
+		buf_addf(b, "%s%lld", first ? "" : ",", (long long)v[i]->id);
+		first = false;
+	}
+	buf_addc(b, '}');
+}
+
+/* The kind's fields and the lists of the n records v whose envelopes are
+ * read: one statement for each kind among them and one for the lists of
+ * all, however many they are. */
+static enum nb_err get_details(struct pgs *s, struct nb_entry *const *v, size_t n, struct nb_error *err)
+{
+	struct nb_entry **sorted;
+	struct nb_buf ids = { 0 };
+	bool kinds[NB_TYPE__COUNT] = { false }, lists = false, *read;
+	enum nb_err rc = NB_OK;
+
+	if (!n)
+		return NB_OK;
+	sorted = xmalloc(n * sizeof *sorted);
+	read = xcalloc(n, sizeof *read);
+	memcpy(sorted, v, n * sizeof *v);
+	qsort(sorted, n, sizeof *sorted, by_id);
+	for (size_t i = 0; i < n; i++) {
+		kinds[v[i]->type] = true;
+		lists = lists || has_lists(v[i]->type);
+	}
+	for (int t = NB_CHECKIN; t < NB_TYPE__COUNT && !rc; t++) {
+		size_t nf;
+		const struct nb_field *f = fields_of((enum nb_type)t, &nf);
+		const char *val1[1];
+		PGresult *r;
+
+		if (!kinds[t])
+			continue;
+		ids_array(&ids, sorted, n, (enum nb_type)t);
+		val1[0] = ids.s;
+		if (!(r = run(s, kind_stmt(s, (enum nb_type)t, true), 1, val1, err))) {
+			rc = NB_EDB;
+			break;
+		}
+		for (int row = 0; row < PQntuples(r); row++) {
+			long at = find_at(sorted, n, atoll(PQgetvalue(r, row, 0)));
+			struct nb_entry *e = at < 0 ? NULL : sorted[at];
+			int col = 1;
+
+			if (!e || (int)e->type != t)
+				continue;
+			read[at] = true;
+			for (size_t i = 0; i < nf; i++) {
+				struct nb_value x;
+
+				if (is_list(&f[i]))
+					continue;
+				x.null = PQgetisnull(r, row, col);
+				x.s = x.null ? NULL : PQgetvalue(r, row, col);
+				x.i = x.null ? 0 : atoll(PQgetvalue(r, row, col));
+				if (ftype_ops(f[i].type)->cell == NB_CELL_INT)
+					x.s = NULL;
+				field_from_cell(e, &f[i], &x);
+				col++;
+			}
+		}
+		PQclear(r);
+	}
+	for (size_t i = 0; !rc && i < n; i++)
+		if (!read[i])
+			rc = nb_error_set(err, NB_EDB, "", _("Record #%lld is incomplete in the database."),
+					  (long long)sorted[i]->id);
+	if (!rc && lists) {
+		const char *val1[1];
+		PGresult *r;
+
+		ids_array(&ids, sorted, n, NB_TYPE_NONE);
+		val1[0] = ids.s;
+		if (!(r = run(s, stmt(s, S_ITEMS_GET), 1, val1, err))) {
+			rc = NB_EDB;
+		} else {
+			for (int row = 0; row < PQntuples(r); row++) {
+				struct nb_entry *e = find(sorted, n, atoll(PQgetvalue(r, row, 0)));
+				size_t nf;
+				const struct nb_field *f = e ? fields_of(e->type, &nf) : NULL;
+
+				for (size_t i = 0; f && i < nf; i++)
+					if (is_list(&f[i]) && strcmp(f[i].column, PQgetvalue(r, row, 1)) == 0) {
+						items_add(field_items(e, &f[i]), val(r, row, 2), val(r, row, 3),
+							  PQgetisnull(r, row, 4) ? 0 : atoi(PQgetvalue(r, row, 4)));
+						break;
+					}
+			}
+			PQclear(r);
+		}
+	}
+	buf_free(&ids);
+	free(read);
+	free(sorted);
+	return rc;
+}
+
+/* The records of the rows of r (envelopes as ENVELOPE; with deleted, its
+ * column 8), whole, appended to out; nothing on an error. */
+static enum nb_err entries_of(struct pgs *s, PGresult *r, bool deleted, struct nb_entries *out, struct nb_error *err)
+{
+	struct nb_entries found = { 0 };
+	enum nb_err rc = NB_OK;
+
+	for (int row = 0; !rc && row < PQntuples(r); row++) {
+		struct nb_entry *e = envelope(r, row, err);
+
+		if (!e) {
+			rc = NB_EDB;
+			break;
+		}
+		if (deleted)
+			e->deleted = atoll(PQgetvalue(r, row, 8));
+		entries_push(&found, e);
+	}
+	if (!rc)
+		rc = get_details(s, found.v, found.n, err);
+	if (rc) {
+		entries_free(&found);
+		return rc;
+	}
+	for (size_t i = 0; i < found.n; i++)
+		entries_push(out, found.v[i]);
+	free(found.v);
+	return NB_OK;
+}
+
+/* The one record sql with its values gives, whole; *out NULL when none,
+ * and then NB_ENOTFOUND for an id asked for (0: none was asked). */
+static enum nb_err entry_at(struct pgs *s, const char *sql, int n, const char *const *v, int64_t id,
+			    struct nb_entry **out, struct nb_error *err)
+{
+	struct nb_entries l = { 0 };
+	PGresult *r;
+	enum nb_err rc;
+
+	*out = NULL;
+	pgs_read_begin(s, err);
+	if (!(r = run(s, sql, n, v, err))) {
+		pgs_read_end(s);
+		return NB_EDB;
+	}
+	rc = entries_of(s, r, false, &l, err);
+	PQclear(r);
+	pgs_read_end(s);
+	if (!rc && l.n)
+		*out = l.v[0];
+	else if (!rc && id)
+		rc = nb_error_set(err, NB_ENOTFOUND, "id", _("There is no record #%lld."), (long long)id);
+	for (size_t i = 1; i < l.n; i++)
+		entry_free(l.v[i]);
+	free(l.v);
+	return rc;
+}
+
+static enum nb_err pgs_get(void *h, int64_t id, struct nb_entry **out, struct nb_error *err)
+{
+	struct pgs *s = h;
+	char num[24];
+	const char *v[1] = { pg_int(num, id) };
+
+	return entry_at(s, stmt(s, S_ENTRY_GET), 1, v, id, out, err);
+}
+
+/* The configuration of PostgreSQL's full-text search for a language of
+ * nabij, and back. */
+static const char *config_of(const char *lang)
+{
+	return strcmp(lang, "nl") == 0 ? "dutch" : "english";
+}
+
+static const char *lang_of(const char *config)
+{
+	return config && strcmp(config, "dutch") == 0 ? "nl" : "en";
+}
+
+/* The search's row of e, in the language of now: its text and the words
+ * of its terms, as words (pg_search.c), stemmed in the language's
+ * configuration and as they are ('simple': each word of a search matches
+ * as the start of a word, as in SQLite). */
+static enum nb_err index_entry(struct pgs *s, const struct nb_entry *e, struct nb_error *err)
+{
+	struct nb_buf text = { 0 }, words = { 0 }, all = { 0 }, q = { 0 };
+	char num[24];
+	const char *v[3];
+	enum nb_err rc;
+
+	store_search_text(e, nb_lang_now(), &text, &words);
+	pg_words(text.s ? text.s : "", &all);
+	buf_addc(&all, ' ');
+	pg_words(words.s ? words.s : "", &all);
+	v[0] = pg_int(num, e->id);
+	v[1] = config_of(nb_lang_now());
+	v[2] = all.s;
+	buf_addf(&q, "INSERT INTO entry_text(person, entry_id, lang, doc) VALUES (%s, $1, $2::regconfig,"
+		     " to_tsvector($2::regconfig, $3) || to_tsvector('simple', $3)) ON CONFLICT (person, entry_id)"
+		     " DO UPDATE SET lang = excluded.lang, doc = excluded.doc", s->who);
+	rc = exec(s, q.s, 3, v, NULL, err);
+	buf_free(&q);
+	buf_free(&text);
+	buf_free(&words);
+	buf_free(&all);
+	return rc;
+}
+
+static enum nb_err unindex_entry(struct pgs *s, int64_t id, struct nb_error *err)
+{
+	struct nb_buf q = { 0 };
+	char num[24];
+	const char *v[1] = { pg_int(num, id) };
+	enum nb_err rc;
+
+	buf_addf(&q, "DELETE FROM entry_text WHERE person = %s AND entry_id = $1", s->who);
+	rc = exec(s, q.s, 1, v, NULL, err);
+	buf_free(&q);
+	return rc;
+}
+
+/* One experiment runs (or is paused) at a time (sqlite.c's one_experiment). */
+static enum nb_err one_experiment(struct pgs *s, const struct nb_entry *e, struct nb_error *err)
+{
+	char num[24];
+	const char *v[1] = { pg_int(num, e->id) };
+	PGresult *r;
+	bool other;
+
+	if (e->type != NB_EXPERIMENT || !e->u.experiment.state || strcmp(e->u.experiment.state, "stopped") == 0)
+		return NB_OK;
+	if (!(r = run(s, stmt(s, S_EXP_OTHER_RUNS), 1, v, err)))
+		return NB_EDB;
+	other = PQntuples(r) > 0;
+	PQclear(r);
+	if (other)
+		return nb_error_set(err, NB_EINVAL, "experiment", "%s",
+				    _("One experiment at a time: stop the one that runs first."));
+	return exec(s, stmt(s, S_EXP_ASIDE_PURGE), 1, v, NULL, err);
+}
+
+static enum nb_err put_detail(struct pgs *s, const struct nb_entry *e, struct nb_error *err)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(e->type, &n);
+	const char **v;
+	struct nb_buf *tmp;
+	char (*nums)[24];
+	char id[24];
+	int k = 0;
+	enum nb_err rc;
+
+	if (!f)
+		return nb_error_set(err, NB_EINVAL, "type", _("Unknown kind of record."));
+	v = xcalloc(n + 1, sizeof *v);
+	tmp = xcalloc(n + 1, sizeof *tmp);
+	nums = xcalloc(n + 1, sizeof *nums);
+	v[k++] = pg_int(id, e->id);
+	for (size_t i = 0; i < n; i++) {
+		struct nb_value x;
+
+		if (is_list(&f[i]))
+			continue;
+		field_to_cell(e, &f[i], &x, &tmp[k]);
+		if (x.null)
+			v[k] = NULL;
+		else if (ftype_ops(f[i].type)->cell == NB_CELL_INT)
+			v[k] = pg_int(nums[k], x.i);
+		else
+			v[k] = x.s;
+		k++;
+	}
+	rc = exec(s, kind_stmt(s, e->type, false), k, v, NULL, err);
+	for (int i = 0; i < k; i++)
+		buf_free(&tmp[i]);
+	free(v);
+	free(tmp);
+	free(nums);
+	for (size_t i = 0; !rc && i < n; i++) {
+		const struct nb_items *l;
+
+		if (!is_list(&f[i]))
+			continue;
+		l = field_items_of(e, &f[i]);
+		for (size_t j = 0; !rc && j < l->n; j++) {
+			char pos[24], in[24];
+			const char *iv[6] = { id, f[i].column, pg_int(pos, (int64_t)j), l->v[j].term, l->v[j].place,
+					      l->v[j].intensity ? pg_int(in, l->v[j].intensity) : NULL };
+
+			rc = exec(s, stmt(s, S_ITEM_INS), 6, iv, NULL, err);
+		}
+	}
+	return rc;
+}
+
+static enum nb_err pgs_put(void *h, struct nb_entry *e, struct nb_error *err)
+{
+	struct pgs *s = h;
+	char at[24], off[24], created[24], updated[24], id[24];
+	enum nb_err rc;
+
+	s->wrote = true;
+	if ((rc = one_experiment(s, e, err)))
+		return rc;
+	if (e->id == 0) {
+		/* the next number among the person's own records */
+		struct nb_buf q = { 0 };
+		const char *v[7] = { e->uid, entry_type_id(e->type), pg_int(at, e->at.utc), pg_int(off, e->at.offset),
+				     e->day, pg_int(created, e->created), pg_int(updated, e->updated) };
+		PGresult *r;
+
+		buf_addf(&q, "WITH n AS (INSERT INTO person_seq(person, last) VALUES (%s, 1) ON CONFLICT (person)"
+			     " DO UPDATE SET last = person_seq.last + 1 RETURNING last)"
+			     " INSERT INTO entry(person, id, uid, type, at, utc_offset, day, created, updated)"
+			     " VALUES (%s, (SELECT last FROM n), $1, $2, $3, $4, $5, $6, $7) RETURNING id",
+			 s->who, s->who);
+		r = run(s, q.s, 7, v, err);
+		buf_free(&q);
+		if (!r)
+			return NB_EDB;
+		e->id = atoll(PQgetvalue(r, 0, 0));
+		PQclear(r);
+	} else {
+		const char *v[6] = { pg_int(at, e->at.utc), pg_int(off, e->at.offset), e->day, pg_int(updated, e->updated),
+				     pg_int(id, e->id), entry_type_id(e->type) };
+		const char *one[1] = { id };
+		int64_t n = 0;
+
+		if ((rc = unindex_entry(s, e->id, err)) || (rc = exec(s, stmt(s, S_ENTRY_UPD), 6, v, &n, err)))
+			return rc;
+		if (n != 1)
+			return nb_error_set(err, NB_ENOTFOUND, "id", _("There is no record #%lld."), (long long)e->id);
+		if ((rc = exec(s, stmt(s, S_ITEMS_DEL), 1, one, NULL, err)))
+			return rc;
+	}
+	if ((rc = put_detail(s, e, err)))
+		return rc;
+	return index_entry(s, e, err);
+}
+
+static enum nb_err pgs_find_uid(void *h, const char *uid, int64_t *id, struct nb_error *err)
+{
+	struct pgs *s = h;
+	const char *v[1] = { uid };
+	PGresult *r;
+
+	*id = 0;
+	pgs_read_begin(s, err);
+	r = run(s, stmt(s, S_ENTRY_UID), 1, v, err);
+	if (r && PQntuples(r))
+		*id = atoll(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	pgs_read_end(s);
+	return r ? NB_OK : NB_EDB;
+}
+
+static enum nb_err pgs_del(void *h, int64_t id, int64_t at, struct nb_error *err)
+{
+	struct pgs *s = h;
+	char a[24], i[24];
+	const char *v[2] = { pg_int(a, at), pg_int(i, id) };
+	int64_t n = 0;
+	enum nb_err rc;
+
+	s->wrote = true;
+	if ((rc = unindex_entry(s, id, err)) || (rc = exec(s, stmt(s, S_ENTRY_ASIDE), 2, v, &n, err)))
+		return rc;
+	if (n != 1)
+		return nb_error_set(err, NB_ENOTFOUND, "id", _("There is no record #%lld."), (long long)id);
+	return NB_OK;
+}
+
+static enum nb_err pgs_undo(void *h, int64_t id, struct nb_error *err)
+{
+	struct pgs *s = h;
+	char i[24];
+	const char *v[1] = { pg_int(i, id) };
+	struct nb_entry *e;
+	int64_t n = 0;
+	enum nb_err rc;
+
+	s->wrote = true;
+	if ((rc = exec(s, stmt(s, S_ENTRY_BACK), 1, v, &n, err)))
+		return rc;
+	if (n != 1)
+		return nb_error_set(err, NB_ENOTFOUND, "id", _("Record #%lld is not waiting to be undone."),
+				    (long long)id);
+	if ((rc = pgs_get(s, id, &e, err)))
+		return rc;
+	rc = index_entry(s, e, err);
+	entry_free(e);
+	return rc;
+}
+
+static enum nb_err pgs_waiting(void *h, struct nb_entries *out, struct nb_error *err)
+{
+	struct pgs *s = h;
+	PGresult *r;
+	enum nb_err rc;
+
+	pgs_read_begin(s, err);
+	if (!(r = run(s, stmt(s, S_WAITING), 0, NULL, err))) {
+		pgs_read_end(s);
+		return NB_EDB;
+	}
+	rc = entries_of(s, r, true, out, err);
+	PQclear(r);
+	pgs_read_end(s);
+	return rc;
+}
+
+static enum nb_err pgs_purge(void *h, int64_t before, int64_t id, int64_t *n, struct nb_error *err)
+{
+	struct pgs *s = h;
+	char b[24], i[24];
+	const char *v[2] = { pg_int(b, before), pg_int(i, id) };
+	int64_t gone = 0;
+	enum nb_err rc;
+
+	s->wrote = true;
+	rc = exec(s, stmt(s, S_PURGE), 2, v, &gone, err);
+	if (n)
+		*n = rc ? 0 : gone;
+	return rc;
+}
+
+/* The statement of the records q asks for, with its values (since,
+ * until) in v; how many. */
+static int query_text(struct pgs *s, const struct nb_query *q, struct nb_buf *sql, const char *v[2])
+{
+	unsigned types = q->types ? q->types : ~NB_TYPE_BIT(NB_MEMBER);
+	bool first = true;
+	int n = 0;
+
+	buf_addf(sql, "SELECT " ENVELOPE " FROM entry WHERE person = %s AND deleted IS NULL AND ", s->who);
+	if (!q->types) {
+		buf_add(sql, "type <> 'member'");
+	} else {
+		buf_add(sql, "type IN (");
+		for (int t = NB_CHECKIN; t < NB_TYPE__COUNT; t++)
+			if (types & NB_TYPE_BIT(t)) {
+				buf_addf(sql, "%s'%s'", first ? "" : ", ", entry_type_id((enum nb_type)t));
+				first = false;
+			}
+		buf_add(sql, first ? "NULL)" : ")");
+	}
+	if (q->since) {
+		v[n++] = q->since;
+		buf_addf(sql, " AND day >= $%d", n);
+	}
+	if (q->until) {
+		v[n++] = q->until;
+		buf_addf(sql, " AND day <= $%d", n);
+	}
+	if (!q->newest_first && q->since && q->until && (q->by_day || strcmp(q->since, q->until) == 0))
+		buf_add(sql, " ORDER BY day, at, id");
+	else
+		buf_add(sql, q->newest_first ? " ORDER BY at DESC, id DESC" : " ORDER BY at, id");
+	if (q->limit > 0)
+		buf_addf(sql, " LIMIT %d", q->limit);
+	return n;
+}
+
+static enum nb_err pgs_list(void *h, const struct nb_query *q, struct nb_entries *out, struct nb_error *err)
+{
+	struct pgs *s = h;
+	struct nb_buf sql = { 0 };
+	const char *v[2];
+	int n = query_text(s, q, &sql, v);
+	PGresult *r;
+	enum nb_err rc = NB_EDB;
+
+	pgs_read_begin(s, err);
+	if ((r = run(s, sql.s, n, v, err))) {
+		rc = entries_of(s, r, false, out, err);
+		PQclear(r);
+	}
+	pgs_read_end(s);
+	buf_free(&sql);
+	return rc;
+}
+
+/* The records of q a batch at a time, through a cursor: only so many in
+ * memory at once. */
+static enum nb_err pgs_each(void *h, const struct nb_query *q, nb_each_fn fn, void *ctx, struct nb_error *err)
+{
+	struct pgs *s = h;
+	struct nb_buf sql = { 0 }, decl = { 0 };
+	const char *v[2];
+	int n = query_text(s, q, &sql, v);
+	enum nb_err rc;
+	bool more = true;
+
+	pgs_read_begin(s, err);
+	buf_addf(&decl, "DECLARE nabij_each NO SCROLL CURSOR FOR %s", sql.s);
+	rc = exec(s, decl.s, n, v, NULL, err);
+	while (!rc && more) {
+		struct nb_entries batch = { 0 };
+		PGresult *r = run(s, "FETCH 256 FROM nabij_each", 0, NULL, err);
+
+		if (!r) {
+			rc = NB_EDB;
+			break;
+		}
+		more = PQntuples(r) == EACH_BATCH;
+		rc = entries_of(s, r, false, &batch, err);
+		PQclear(r);
+		for (size_t i = 0; !rc && i < batch.n; i++)
+			rc = fn(batch.v[i], ctx, err);
+		entries_free(&batch);
+	}
+	if (s->c->depth && !s->c->failed)
+		exec(s, "CLOSE nabij_each", 0, NULL, NULL, NULL);
+	pgs_read_end(s);
+	buf_free(&sql);
+	buf_free(&decl);
+	return rc;
+}
+
+static enum nb_err pgs_search(void *h, const char *words, int limit, struct nb_hits *out, struct nb_error *err)
+{
+	struct pgs *s = h;
+	char *query = pg_query_text(words);
+	struct nb_hits found = { 0 };
+	struct nb_buf sql = { 0 }, ids = { 0 };
+	char win[24], lim[24];
+	const char *v[3];
+	PGresult *r = NULL, *e = NULL;
+	enum nb_err rc = NB_OK;
+	int n;
+
+	if (!query)
+		return nb_error_set(err, NB_EUSAGE, "words", _("Give one or more words to search for."));
+	/* the matches, newest first, a window of them ranked (all when the
+	 * limit is 0): each word as the start of a word, or stemmed in the
+	 * record's language */
+	v[0] = query;
+	v[1] = limit <= 0 ? NULL : pg_int(win, limit > SEARCH_WINDOW ? limit : SEARCH_WINDOW);
+	v[2] = limit <= 0 ? NULL : pg_int(lim, limit);
+	buf_addf(&sql,
+		 "WITH q AS (SELECT to_tsquery('simple', $1) AS s, to_tsquery('english', $1) AS en,"
+		 " to_tsquery('dutch', $1) AS nl),"
+		 " m AS (SELECT t.entry_id, t.lang, ts_rank(t.doc, q.s || CASE WHEN t.lang = 'dutch'::regconfig"
+		 " THEN q.nl ELSE q.en END) AS r, row_number() OVER (ORDER BY t.entry_id DESC) AS n"
+		 " FROM entry_text t CROSS JOIN q WHERE t.person = %s AND (t.doc @@ q.s OR t.doc @@ CASE"
+		 " WHEN t.lang = 'dutch'::regconfig THEN q.nl ELSE q.en END)"
+		 " ORDER BY t.entry_id DESC LIMIT $2::bigint + 1)"
+		 " SELECT entry_id, lang::text, (SELECT count(*) FROM m) FROM m WHERE n <= coalesce($2::bigint, n)"
+		 " ORDER BY r DESC, entry_id DESC LIMIT $3::bigint",
+		 s->who);
+	pgs_read_begin(s, err);
+	if (!(r = run(s, sql.s, 3, v, err)))
+		rc = NB_EDB;
+	n = r ? PQntuples(r) : 0;
+	if (n) {
+		size_t all = (size_t)atoll(PQgetvalue(r, 0, 2));
+
+		found.over = limit > 0 && all > (size_t)atoll(v[1]);
+		found.total = found.over ? (size_t)atoll(v[1]) : all;
+		buf_addc(&ids, '{');
+		for (int i = 0; i < n; i++)
+			buf_addf(&ids, "%s%s", i ? "," : "", PQgetvalue(r, i, 0));
+		buf_addc(&ids, '}');
+		v[0] = ids.s;
+		if (!(e = run(s, stmt(s, S_ENTRIES_GET), 1, v, err)))
+			rc = NB_EDB;
+	}
+	if (e) {
+		struct nb_entries l = { 0 };
+
+		rc = entries_of(s, e, false, &l, err);
+		qsort(l.v, l.n, sizeof *l.v, by_id);
+		for (int i = 0; !rc && i < n; i++) {
+			struct nb_entry *hit = find(l.v, l.n, atoll(PQgetvalue(r, i, 0)));
+			struct nb_buf text = { 0 }, terms = { 0 };
+
+			if (!hit) {
+				rc = nb_error_set(err, NB_EDB, "", _("Record #%lld is incomplete in the database."),
+						  atoll(PQgetvalue(r, i, 0)));
+				break;
+			}
+			store_search_text(hit, lang_of(PQgetvalue(r, i, 1)), &text, &terms);
+			found.v = xrealloc(found.v, (found.n + 1) * sizeof *found.v);
+			found.v[found.n].entry = hit;
+			found.v[found.n].snippet = pg_snippet(text.s ? text.s : "", words, 12);
+			found.n++;
+			buf_free(&text);
+			buf_free(&terms);
+		}
+		/* the hits' records are found's now; the others go */
+		for (size_t i = 0; i < l.n; i++) {
+			bool taken = false;
+
+			for (size_t j = 0; j < found.n && !taken; j++)
+				taken = found.v[j].entry == l.v[i];
+			if (!taken)
+				entry_free(l.v[i]);
+		}
+		free(l.v);
+		PQclear(e);
+	}
+	PQclear(r);
+	pgs_read_end(s);
+	free(query);
+	buf_free(&sql);
+	buf_free(&ids);
+	if (rc) {
+		hits_free(&found);
+		return rc;
+	}
+	*out = found;
+	return NB_OK;
+}
+
+static enum nb_err pgs_last_touch(void *h, bool self, struct nb_entry **out, struct nb_error *err)
+{
+	struct pgs *s = h;
+	size_t n;
+	const char *const *kinds = self ? moment_self_kinds(&n) : moment_touch_kinds(&n);
+	struct nb_buf list = { 0 };
+	const char *v[1];
+	enum nb_err rc;
+
+	buf_add(&list, ",");
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&list, "%s,", kinds[i]);
+	v[0] = list.s;
+	rc = entry_at(s, stmt(s, S_LAST_TOUCH), 1, v, 0, out, err);
+	buf_free(&list);
+	return rc;
+}
+
+/* The first value of the one row sql gives as a number (0 when none). */
+static enum nb_err one_number(struct pgs *s, const char *sql, int n, const char *const *v, int64_t *out,
+			      struct nb_error *err)
+{
+	PGresult *r;
+
+	*out = 0;
+	pgs_read_begin(s, err);
+	r = run(s, sql, n, v, err);
+	if (r && PQntuples(r) && !PQgetisnull(r, 0, 0))
+		*out = atoll(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	pgs_read_end(s);
+	return r ? NB_OK : NB_EDB;
+}
+
+static enum nb_err pgs_count(void *h, enum nb_type t, int64_t *out, struct nb_error *err)
+{
+	struct pgs *s = h;
+	const char *v[1] = { entry_type_id(t) };
+
+	return one_number(s, stmt(s, S_COUNT), 1, v, out, err);
+}
+
+static enum nb_err pgs_member_by_name(void *h, const char *name, char uid[NB_UID_LEN], bool *found,
+				      struct nb_error *err)
+{
+	struct pgs *s = h;
+	const char *v[1] = { name };
+	PGresult *r;
+
+	*found = false;
+	pgs_read_begin(s, err);
+	r = run(s, stmt(s, S_MEMBER_NAME), 1, v, err);
+	if (r && PQntuples(r)) {
+		snprintf(uid, NB_UID_LEN, "%s", PQgetvalue(r, 0, 0));
+		*found = true;
+	}
+	PQclear(r);
+	pgs_read_end(s);
+	return r ? NB_OK : NB_EDB;
+}
+
+/* The person's version of their records, counted up by each write's
+ * commit, of any connection (person_seq), read in the scope's snapshot. */
+static bool pgs_version(void *h, uint64_t *v)
+{
+	struct pgs *s = h;
+	struct nb_buf q = { 0 };
+	int64_t n = 0;
+	enum nb_err rc;
+
+	if (!s->reads && !s->c->depth)
+		return false;
+	buf_addf(&q, "SELECT version FROM person_seq WHERE person = %s", s->who);
+	rc = one_number(s, q.s, 0, NULL, &n, NULL);
+	buf_free(&q);
+	*v = (uint64_t)n;
+	return rc == NB_OK && !s->wrote;	/* a write not yet committed: not a version yet */
+}
+
+static enum nb_err pgs_exercise_stats(void *h, struct nb_exercise_stat **out, size_t *n, struct nb_error *err)
+{
+	struct pgs *s = h;
+	PGresult *r;
+	struct nb_exercise_stat *v = NULL;
+	int rows;
+
+	*out = NULL;
+	*n = 0;
+	pgs_read_begin(s, err);
+	r = run(s, stmt(s, S_EXERCISE_STATS), 0, NULL, err);
+	rows = r ? PQntuples(r) : 0;
+	if (rows)
+		v = xcalloc((size_t)rows, sizeof *v);
+	for (int i = 0; i < rows; i++) {
+		snprintf(v[i].exercise, sizeof v[i].exercise, "%s", PQgetvalue(r, i, 0));
+		v[i].drop = atof(PQgetvalue(r, i, 1));
+		v[i].n = atoi(PQgetvalue(r, i, 2));
+	}
+	PQclear(r);
+	pgs_read_end(s);
+	if (!r)
+		return NB_EDB;
+	*out = v;
+	*n = (size_t)rows;
+	return NB_OK;
+}
+
+static enum nb_err pgs_reflection_latest(void *h, const char *prompt, struct nb_entry **out, struct nb_error *err)
+{
+	struct pgs *s = h;
+	const char *v[1] = { prompt };
+
+	return entry_at(s, stmt(s, S_REFLECTION_LATEST), 1, v, 0, out, err);
+}
+
+/* Every record of the person goes, with the summary of their days (the
+ * search's rows go with their records). PostgreSQL's own vacuum then
+ * frees their rows' space; the app role may not run it (it owns no table). */
+static enum nb_err pgs_forget_all(void *h, int64_t *deleted, struct nb_error *err)
+{
+	static const char *const tables[] = { "entry", "day_fact", "day_summary", "day_dirty" };
+	struct pgs *s = h;
+	enum nb_err rc;
+
+	*deleted = 0;
+	if ((rc = pgs_begin(s, err)))
+		return rc;
+	s->wrote = true;
+	for (size_t i = 0; !rc && i < sizeof tables / sizeof tables[0]; i++) {
+		struct nb_buf q = { 0 };
+
+		buf_addf(&q, "DELETE FROM %s WHERE person = %s", tables[i], s->who);
+		rc = exec(s, q.s, 0, NULL, i ? NULL : deleted, err);
+		buf_free(&q);
+	}
+	if (rc) {
+		pgs_rollback(s);
+		return rc;
+	}
+	return pgs_commit(s, err);
+}
+
+static double number_or_nan(PGresult *r, int row, int col)
+{
+	return PQgetisnull(r, row, col) ? NAN : atof(PQgetvalue(r, row, col));
+}
+
+static enum nb_err pgs_period(void *h, const char *since, const char *until, struct nb_period *out,
+			      struct nb_error *err)
+{
+	struct pgs *s = h;
+	struct nb_period_reading rd;
+	const char *v[2] = { since, until };
+	double m[NB_M__COUNT];
+	PGresult *r;
+
+	memset(out, 0, sizeof *out);
+	pgs_read_begin(s, err);
+	r = run(s, stmt(s, S_PERIOD), 2, v, err);
+	pgs_read_end(s);
+	if (!r)
+		return NB_EDB;
+	period_read_begin(&rd, out, &s->terms);
+	for (int i = 0; i < PQntuples(r); i++) {
+		for (int k = 0; k < NB_M__COUNT; k++)
+			m[k] = number_or_nan(r, i, 3 + k);
+		period_read_day(&rd, PQgetvalue(r, i, 0), atoi(PQgetvalue(r, i, 1)), m, PQgetvalue(r, i, 2));
+	}
+	period_read_end(&rd);
+	PQclear(r);
+	return NB_OK;
+}
+
+static enum nb_err pgs_day_means(void *h, const char *since, const char *until, struct nb_day_stat **out,
+				 size_t *n, struct nb_error *err)
+{
+	struct pgs *s = h;
+	const char *v[2] = { since, until };
+	struct nb_day_stat *days = NULL;
+	double m[NB_M__COUNT];
+	size_t cap = 0;
+	PGresult *r;
+
+	*out = NULL;
+	*n = 0;
+	pgs_read_begin(s, err);
+	r = run(s, stmt(s, S_DAY_MEANS), 2, v, err);
+	pgs_read_end(s);
+	if (!r)
+		return NB_EDB;
+	for (int i = 0; i < PQntuples(r); i++) {
+		for (int k = 0; k < NB_M__COUNT; k++)
+			m[k] = number_or_nan(r, i, 1 + k);
+		day_stats_add(&days, n, &cap, PQgetvalue(r, i, 0), m);
+	}
+	PQclear(r);
+	*out = days;
+	return NB_OK;
+}
+
+static void pgs_count_statements(void *h)
+{
+	struct pgs *s = h;
+
+	s->c->counting = true;
+}
+
+static uint64_t pgs_statements(void *h)
+{
+	struct pgs *s = h;
+
+	return s->c->statements;
+}
+
+static void pgs_close(void *h)
+{
+	struct pgs *s = h;
+
+	if (!s)
+		return;
+	if (s->read_own)
+		read_pause(s);
+	else if (s->c->depth)	/* a write never committed */
+		pg_rollback(s->c);
+	if (s->say_count)
+		fprintf(stderr, "nabij: %llu SQL statements\n", (unsigned long long)s->c->statements);
+	for (int i = 0; i < S__COUNT; i++)
+		free(s->text[i]);
+	for (int t = 0; t < NB_TYPE__COUNT; t++) {
+		free(s->kind[t][0]);
+		free(s->kind[t][1]);
+	}
+	term_pool_free(&s->terms);
+	free(s);	/* the connection stays open: its worker's */
+}
+
+static const struct nb_store_ops pg_ops = {
+	.begin = pgs_begin,
+	.commit = pgs_commit,
+	.rollback = pgs_rollback,
+	.read_begin = pgs_read_begin,
+	.read_end = pgs_read_end,
+	.put = pgs_put,
+	.get = pgs_get,
+	.find_uid = pgs_find_uid,
+	.del = pgs_del,
+	.undo = pgs_undo,
+	.waiting = pgs_waiting,
+	.purge = pgs_purge,
+	.list = pgs_list,
+	.each = pgs_each,
+	.search = pgs_search,
+	.last_touch = pgs_last_touch,
+	.count = pgs_count,
+	.member_by_name = pgs_member_by_name,
+	.version = pgs_version,
+	.exercise_stats = pgs_exercise_stats,
+	.reflection_latest = pgs_reflection_latest,
+	.forget_all = pgs_forget_all,
+	.period = pgs_period,
+	.day_means = pgs_day_means,
+	.count_statements = pgs_count_statements,
+	.statements = pgs_statements,
+	.close = pgs_close,
+};
+
+void pg_store(struct nb_pg *c, int64_t person, struct nb_store *out)
+{
+	struct pgs *s = xcalloc(1, sizeof *s);
+
+	if (person <= 0)
+		abort();	/* a store is someone's */
+	s->c = c;
+	s->person = person;
+	pg_int(s->who, person);
+	s->d = sql_postgresql;
+	s->d.who = s->who;
+	if (getenv("NABIJ_SQL_COUNT") && *getenv("NABIJ_SQL_COUNT")) {
+		s->say_count = true;
+		c->counting = true;
+	}
+	out->ops = &pg_ops;
+	out->db = s;
+}

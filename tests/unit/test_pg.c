@@ -1,0 +1,485 @@
+/*
+ * The hosted store's own promises, on a PostgreSQL of the test's own
+ * (tests/hosted/with-pg.sh; 77, a skip, without it): two people's records
+ * in the same tables never meet, in the store and in the database itself
+ * (row-level security as the app role); every statement the store runs
+ * names its person (who_check.h); the role that would bypass the
+ * policies is refused; a page's reading takes as many statements with
+ * many records as with few. (test_store.c runs the store's tests, the
+ * same as SQLite's, on it too.)
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "store_test.h"
+#include "who_check.h"
+#include "core/buf.h"
+#include "store/pg.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *with_db(const char *conninfo)
+{
+	return xasprintf("%s dbname=nabij", conninfo);
+}
+
+static struct nb_pg *app_conn(void)
+{
+	struct nb_pg *c;
+	struct nb_error err;
+
+	if (pg_connect(getenv("NABIJ_PG_APP"), &c, &err))
+		fail_msg("%s", err.msg);
+	return c;
+}
+
+static void open_person(struct nb_app *a, struct nb_pg *c, int64_t person)
+{
+	memset(a, 0, sizeof *a);
+	a->now = NOW;
+	pg_store(c, person, &a->store);
+}
+
+static int migrate(void **state)
+{
+	struct nb_error err;
+
+	(void)state;
+	setenv("TZ", "Europe/Amsterdam", 1);
+	if (pg_migrate(getenv("NABIJ_PG_OWNER"), "nabij_app", &err))
+		fail_msg("pg_migrate: %s", err.msg);
+	/* again: nothing to do, and nothing breaks */
+	if (pg_migrate(getenv("NABIJ_PG_OWNER"), "nabij_app", &err))
+		fail_msg("pg_migrate again: %s", err.msg);
+	return 0;
+}
+
+static struct nb_entry *member(const char *name)
+{
+	struct nb_entry *e = entry_new(NB_MEMBER);
+
+	e->u.member.name = xstrdup(name);
+	e->u.member.reach = xstrdup("06-12345678");
+	return e;
+}
+
+/* How many rows sql gives, or -1 when it fails. */
+static long rows(struct nb_pg *c, const char *sql)
+{
+	struct nb_error err;
+	PGresult *r = pg_run(c, sql, 0, NULL, &err);
+	long n;
+
+	if (!r)
+		return -1;
+	n = PQntuples(r) == 1 && PQnfields(r) == 1 ? atol(PQgetvalue(r, 0, 0)) : PQntuples(r);
+	PQclear(r);
+	return n;
+}
+
+/*
+ * Two people with the same record numbers: each one's store gets, lists,
+ * searches, counts, finds, deletes, undoes and purges their own alone;
+ * the app role with no person (or '' after a transaction, or another
+ * number) reads nothing of any table and cannot write.
+ */
+static void two_people_never_meet(void **state)
+{
+	struct nb_pg *ca = app_conn(), *cb = app_conn(), *raw = app_conn();
+	struct nb_app a, b;
+	struct nb_entries l = { 0 };
+	struct nb_query q = { 0 };
+	struct nb_hits h = { 0 };
+	struct nb_entry *e;
+	struct nb_error err;
+	struct nb_period p;
+	char uid_b[NB_UID_LEN], found_uid[NB_UID_LEN];
+	const char *tables[32];
+	size_t nt = pg_record_tables(tables, 32);
+	int64_t id, n, a1, a2, b1, b2, b3;
+	bool found;
+
+	(void)state;
+	open_person(&a, ca, 1001);
+	open_person(&b, cb, 1002);
+	a1 = add(&a, checkin(2, "apple by the river", NOW - 3600));
+	a2 = add(&a, member("Anna"));
+	b1 = add(&b, checkin(5, "banana by the river", NOW - 86400));
+	b2 = add(&b, member("Bert"));
+	e = entry_new(NB_MOMENT);
+	e->u.moment.kind = xstrdup("hug");
+	e->u.moment.safe = xstrdup("yes");
+	b3 = add(&b, e);
+	/* numbers count within each person's records */
+	assert_int_equal(a1, 1);
+	assert_int_equal(a2, 2);
+	assert_int_equal(b1, 1);
+	assert_int_equal(b2, 2);
+	assert_int_equal(b3, 3);
+
+	assert_int_equal(app_get(&a, 1, &e, &err), NB_OK);
+	assert_string_equal(e->u.checkin.note, "apple by the river");
+	entry_free(e);
+	assert_int_equal(app_get(&a, b3, &e, &err), NB_ENOTFOUND);
+	assert_int_equal(app_get(&b, 2, &e, &err), NB_OK);
+	assert_string_equal(e->u.member.name, "Bert");
+	snprintf(uid_b, sizeof uid_b, "%s", e->uid);
+	entry_free(e);
+	assert_int_equal(app_list(&a, &q, &l, &err), NB_OK);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0]->u.checkin.note, "apple by the river");
+	entries_free(&l);
+	assert_int_equal(app_search(&a, "river", 10, &h, &err), NB_OK);
+	assert_int_equal(h.n, 1);
+	assert_int_equal(h.total, 1);
+	assert_non_null(strstr(h.v[0].snippet, "apple"));
+	hits_free(&h);
+	assert_int_equal(app_search(&a, "banana", 10, &h, &err), NB_OK);
+	assert_int_equal(h.n, 0);
+	hits_free(&h);
+	assert_int_equal(a.store.ops->count(a.store.db, NB_MEMBER, &n, &err), NB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(a.store.ops->find_uid(a.store.db, uid_b, &id, &err), NB_OK);
+	assert_int_equal(id, 0);
+	assert_int_equal(a.store.ops->member_by_name(a.store.db, "bert", found_uid, &found, &err), NB_OK);
+	assert_false(found);
+	assert_int_equal(a.store.ops->last_touch(a.store.db, false, &e, &err), NB_OK);
+	assert_null(e);
+
+	/* A deletes, undoes and purges nothing of B's */
+	assert_int_equal(app_delete(&a, b3, &err), NB_ENOTFOUND);
+	assert_int_equal(app_delete(&b, b1, &err), NB_OK);
+	assert_int_equal(app_undo(&a, b1, NULL, &err), NB_ENOTFOUND);
+	assert_int_equal(a.store.ops->waiting(a.store.db, &l, &err), NB_OK);
+	assert_int_equal(l.n, 0);
+	assert_int_equal(app_forget_waiting(&a, &n, &err), NB_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(b.store.ops->waiting(b.store.db, &l, &err), NB_OK);
+	assert_int_equal(l.n, 1);
+	entries_free(&l);
+	assert_int_equal(app_undo(&b, b1, NULL, &err), NB_OK);
+	assert_int_equal(app_get(&b, b3, &e, &err), NB_OK);
+	entry_free(e);
+
+	/* each one's days */
+	assert_int_equal(a.store.ops->period(a.store.db, "0000-01-01", "9999-12-31", &p, &err), NB_OK);
+	assert_int_equal(p.noutcomes, 1);
+	assert_true(p.outcomes[0].v[NB_M_MOOD] == 2.0);
+	period_free(&p);
+
+	/* forgetting everything is one person's */
+	assert_int_equal(app_forget_all(&a, &n, &err), NB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(app_get(&b, b2, &e, &err), NB_OK);
+	entry_free(e);
+	assert_int_equal(add(&a, checkin(3, "after", 0)), 3);	/* a number is never given twice */
+
+	/* the database itself, as the app role: no person, nothing */
+	for (size_t i = 0; i < nt; i++) {
+		char *sql = xasprintf("SELECT count(*) FROM %s", tables[i]);
+
+		assert_int_equal(rows(raw, sql), 0);
+		free(sql);
+	}
+	assert_int_equal(pg_begin(raw, 0, &err), NB_OK);
+	assert_int_equal(rows(raw, "SELECT count(*) FROM entry"), 0);
+	assert_int_equal(pg_do(raw, "INSERT INTO day_dirty(person, day) VALUES (1002, '2026-01-01')", 0, NULL, &err), NB_EDB);
+	pg_rollback(raw);
+	assert_int_equal(pg_do(raw, "INSERT INTO person_seq(person, last) VALUES (1002, 99)", 0, NULL, &err), NB_EDB);
+	/* '' after a transaction that set a person */
+	assert_int_equal(pg_begin(raw, 1002, &err), NB_OK);
+	assert_int_equal(rows(raw, "SELECT count(*) FROM entry"), 3);
+	assert_int_equal(pg_do(raw, "INSERT INTO day_dirty(person, day) VALUES (1001, '2026-01-01')", 0, NULL, &err), NB_EDB);
+	pg_rollback(raw);
+	assert_int_equal(rows(raw, "SELECT count(*) WHERE current_setting('nabij.person', true) = ''"), 1);
+	for (size_t i = 0; i < nt; i++) {
+		char *sql = xasprintf("SELECT count(*) FROM %s", tables[i]);
+
+		assert_int_equal(rows(raw, sql), 0);
+		free(sql);
+	}
+	assert_int_equal(pg_do(raw, "INSERT INTO day_dirty(person, day) VALUES (1002, '2026-01-01')", 0, NULL, &err), NB_EDB);
+	/* another person's number: their rows, none of these */
+	assert_int_equal(pg_begin(raw, 4242, &err), NB_OK);
+	for (size_t i = 0; i < nt; i++) {
+		char *sql = xasprintf("SELECT count(*) FROM %s WHERE person IN (1001, 1002)", tables[i]);
+
+		assert_int_equal(rows(raw, sql), 0);
+		free(sql);
+	}
+	assert_int_equal(pg_do(raw, "UPDATE entry SET day = '2000-01-01' WHERE person = 1002", 0, NULL, &err), NB_OK);
+	assert_int_equal(pg_commit(raw, &err), NB_OK);
+	assert_int_equal(app_get(&b, b2, &e, &err), NB_OK);
+	assert_string_equal(e->day, "2026-11-20");
+	entry_free(e);
+
+	store_close(&a.store);
+	store_close(&b.store);
+	pg_disconnect(ca);
+	pg_disconnect(cb);
+	pg_disconnect(raw);
+}
+
+struct watched {
+	int checked, failed;
+	char first[1024];
+};
+
+/* Each statement as it is run: the transactions' own (BEGIN, the person's
+ * setting, COMMIT, ROLLBACK) and the cursor's FETCH and CLOSE (its
+ * DECLARE is checked) aside, it must name person 77 (who_check.h). */
+static void watch(void *ctx, const char *sql)
+{
+	static const char *const aside[] = { "BEGIN", "COMMIT", "ROLLBACK", "SELECT set_config(", "FETCH ", "CLOSE " };
+	struct watched *w = ctx;
+	char why[256];
+
+	for (size_t i = 0; i < sizeof aside / sizeof aside[0]; i++)
+		if (strncmp(sql, aside[i], strlen(aside[i])) == 0)
+			return;
+	w->checked++;
+	if (!who_named(sql, "77", why, sizeof why)) {
+		if (!w->failed++)
+			snprintf(w->first, sizeof w->first, "%s: %.400s", why, sql);
+	}
+}
+
+static enum nb_err count_each(const struct nb_entry *e, void *ctx, struct nb_error *err)
+{
+	(void)e;
+	(void)err;
+	++*(int *)ctx;
+	return NB_OK;
+}
+
+/* Every statement of a whole use of the store names the person. */
+static void every_statement_names_its_person(void **state)
+{
+	struct nb_pg *c = app_conn();
+	struct watched w = { 0 };
+	struct nb_app a;
+	struct nb_entry *e, *x;
+	struct nb_entries l = { 0 }, in = { 0 };
+	struct nb_query q = { .since = "2026-11-01", .until = "2026-11-30", .by_day = true };
+	struct nb_hits h = { 0 };
+	struct nb_today t;
+	struct nb_import_result ir;
+	struct nb_error err;
+	struct nb_exercise_stat *st;
+	size_t ns;
+	int64_t n, cid;
+	int each = 0;
+
+	(void)state;
+	c->watch = watch;
+	c->watch_ctx = &w;
+	open_person(&a, c, 77);
+	add(&a, member("Sam"));
+	e = checkin(2, "a walk with Sam", NOW - 7200);
+	items_add(&e->u.checkin.needs, "rest", NULL, 0);
+	items_add(&e->u.checkin.emotions, "fear", NULL, 2);
+	cid = add(&a, e);
+	e = entry_new(NB_MOMENT);
+	e->u.moment.kind = xstrdup("hug");
+	e->u.moment.with = xstrdup("sam");
+	e->u.moment.safe = xstrdup("yes");
+	add(&a, e);
+	e = entry_new(NB_SESSION);
+	e->u.session.exercise = xstrdup("breath");
+	e->u.session.tension_before = 4;
+	e->u.session.tension_after = 2;
+	add(&a, e);
+	e = entry_new(NB_REFLECTION);
+	e->u.reflection.prompt = xstrdup("felt-safe");
+	e->u.reflection.text = xstrdup("tea");
+	add(&a, e);
+	e = entry_new(NB_TRIGGER);
+	e->u.trigger.situation = xstrdup("no answer");
+	e->u.trigger.need = xstrdup("contact");
+	e->u.trigger.emotion = xstrdup("fear");
+	add(&a, e);
+	x = experiment("embrace", NULL);
+	assert_int_equal(app_experiment_start(&a, x, NULL, &err), NB_OK);
+	entry_free(x);
+	assert_int_equal(app_get(&a, cid, &e, &err), NB_OK);
+	xstrset(&e->u.checkin.note, "a long walk with Sam");
+	assert_int_equal(app_update(&a, e, &err), NB_OK);
+	entry_free(e);
+	assert_int_equal(app_list(&a, &q, &l, &err), NB_OK);
+	entries_free(&l);
+	q = (struct nb_query){ .limit = 3, .newest_first = true, .until = "2026-11-20" };
+	assert_int_equal(app_list(&a, &q, &l, &err), NB_OK);
+	entries_free(&l);
+	assert_int_equal(app_search(&a, "walk sam", 10, &h, &err), NB_OK);
+	assert_int_equal(h.n, 1);
+	hits_free(&h);
+	assert_int_equal(app_today(&a, &t, &err), NB_OK);
+	today_free(&t);
+	assert_int_equal(app_export_each(&a, count_each, &each, &err), NB_OK);
+	assert_true(each >= 7);
+	assert_int_equal(a.store.ops->exercise_stats(a.store.db, &st, &ns, &err), NB_OK);
+	assert_int_equal(ns, 1);
+	free(st);
+	assert_int_equal(app_delete(&a, 1, &err), NB_OK);	/* Sam, with the links to him */
+	assert_int_equal(app_undo(&a, 1, NULL, &err), NB_OK);
+	assert_int_equal(app_delete(&a, cid, &err), NB_OK);
+	assert_int_equal(app_forget_waiting(&a, &n, &err), NB_OK);
+	e = checkin(4, "imported", NOW - 86400 * 3);
+	snprintf(e->uid, sizeof e->uid, "%032d", 5);
+	entries_push(&in, e);
+	assert_int_equal(app_import(&a, &in, false, &ir, &err), NB_OK);
+	entries_free(&in);
+	assert_int_equal(app_forget_all(&a, &n, &err), NB_OK);
+	store_close(&a.store);
+	pg_disconnect(c);
+	if (w.failed)
+		fail_msg("%d of %d statements without their person; the first: %s", w.failed, w.checked, w.first);
+	print_message("%d statements, each naming its person\n", w.checked);
+	(void)summary;
+	(void)running;
+	assert_true(w.checked > 60);
+}
+
+/* Connect with conninfo (in the database nabij) and check the role. */
+static enum nb_err check_as(const char *conninfo, struct nb_error *err)
+{
+	char *ci = with_db(conninfo);
+	struct nb_pg *c;
+	enum nb_err rc;
+
+	if (pg_connect(ci, &c, err))
+		fail_msg("%s", err->msg);
+	free(ci);
+	rc = pg_check_role(c, err);
+	pg_disconnect(c);
+	return rc;
+}
+
+static void the_role_that_could_bypass_is_refused(void **state)
+{
+	struct nb_error err;
+	char *super = with_db(getenv("NABIJ_PG_SUPER")), *owner = with_db(getenv("NABIJ_PG_OWNER")), *ci;
+	struct nb_pg *s, *o;
+
+	(void)state;
+	assert_int_equal(check_as(getenv("NABIJ_PG_APP"), &err), NB_OK);
+	assert_int_equal(check_as(getenv("NABIJ_PG_SUPER"), &err), NB_EDB);
+	assert_non_null(strstr(err.msg, "superuser"));
+	assert_int_equal(check_as(getenv("NABIJ_PG_OWNER"), &err), NB_EDB);
+	assert_non_null(strstr(err.msg, "owns tables"));
+	if (pg_connect(super, &s, &err) || pg_connect(owner, &o, &err))
+		fail_msg("%s", err.msg);
+	assert_int_equal(pg_do(s, "CREATE ROLE nabij_bypass LOGIN BYPASSRLS", 0, NULL, &err), NB_OK);
+	assert_int_equal(pg_do(s, "GRANT nabij_app TO nabij_bypass", 0, NULL, &err), NB_OK);
+	ci = xasprintf("host=%s user=nabij_bypass", getenv("NABIJ_PG_HOST"));
+	assert_int_equal(check_as(ci, &err), NB_EDB);
+	assert_non_null(strstr(err.msg, "BYPASSRLS"));
+	free(ci);
+	/* a table whose security is no longer forced */
+	assert_int_equal(pg_do(o, "ALTER TABLE item NO FORCE ROW LEVEL SECURITY", 0, NULL, &err), NB_OK);
+	assert_int_equal(check_as(getenv("NABIJ_PG_APP"), &err), NB_EDB);
+	assert_non_null(strstr(err.msg, "row-level security"));
+	assert_int_equal(pg_do(o, "ALTER TABLE item FORCE ROW LEVEL SECURITY", 0, NULL, &err), NB_OK);
+	assert_int_equal(pg_do(o, "ALTER TABLE day_fact DISABLE ROW LEVEL SECURITY", 0, NULL, &err), NB_OK);
+	assert_int_equal(check_as(getenv("NABIJ_PG_APP"), &err), NB_EDB);
+	assert_int_equal(pg_do(o, "ALTER TABLE day_fact ENABLE ROW LEVEL SECURITY", 0, NULL, &err), NB_OK);
+	/* a schema that is not current */
+	assert_int_equal(pg_do(o, "UPDATE nabij_schema SET version = version - 1", 0, NULL, &err), NB_OK);
+	assert_int_equal(check_as(getenv("NABIJ_PG_APP"), &err), NB_EDB);
+	assert_non_null(strstr(err.msg, "not the one"));
+	assert_int_equal(pg_do(o, "UPDATE nabij_schema SET version = version + 1", 0, NULL, &err), NB_OK);
+	assert_int_equal(check_as(getenv("NABIJ_PG_APP"), &err), NB_OK);
+	pg_disconnect(s);
+	pg_disconnect(o);
+	free(super);
+	free(owner);
+}
+
+/* The statements of a page's reading of today: a day's records, the
+ * period of a month, the days' means, counts and the last touch. */
+static uint64_t page_statements(struct nb_app *a)
+{
+	struct nb_query q = { .since = "2026-11-20", .until = "2026-11-20" };
+	struct nb_entries l = { 0 };
+	struct nb_period p;
+	struct nb_day_stat *days;
+	struct nb_entry *e;
+	struct nb_error err;
+	size_t n;
+	int64_t count;
+	uint64_t before = a->store.ops->statements(a->store.db);
+
+	assert_int_equal(a->store.ops->read_begin(a->store.db, &err), NB_OK);
+	assert_int_equal(a->store.ops->list(a->store.db, &q, &l, &err), NB_OK);
+	entries_free(&l);
+	assert_int_equal(a->store.ops->period(a->store.db, "2026-10-21", "2026-11-20", &p, &err), NB_OK);
+	period_free(&p);
+	assert_int_equal(a->store.ops->day_means(a->store.db, "2026-11-07", "2026-11-20", &days, &n, &err), NB_OK);
+	free(days);
+	assert_int_equal(a->store.ops->count(a->store.db, NB_MEMBER, &count, &err), NB_OK);
+	assert_int_equal(a->store.ops->last_touch(a->store.db, false, &e, &err), NB_OK);
+	entry_free(e);
+	a->store.ops->read_end(a->store.db);
+	return a->store.ops->statements(a->store.db) - before;
+}
+
+static void a_page_reads_in_statements_that_do_not_grow(void **state)
+{
+	struct nb_pg *c = app_conn();
+	struct nb_app a;
+	struct nb_entry *e;
+	uint64_t few, many;
+
+	(void)state;
+	open_person(&a, c, 88);
+	a.store.ops->count_statements(a.store.db);
+	/* a statement for each kind a reading meets, and one for their lists:
+	 * the same kinds with few records and with many */
+	add(&a, checkin(3, "today", NOW - 600));
+	e = entry_new(NB_MOMENT);
+	e->u.moment.kind = xstrdup("hug");
+	e->u.moment.safe = xstrdup("yes");
+	add(&a, e);
+	few = page_statements(&a);
+	for (int i = 0; i < 60; i++) {
+		e = checkin(1 + i % 5, "a day", NOW - 3600 - (int64_t)i * 43200);
+
+		items_add(&e->u.checkin.needs, "rest", NULL, 0);
+		add(&a, e);
+		if (i % 3 == 0) {
+			e = entry_new(NB_MOMENT);
+			e->u.moment.kind = xstrdup("hug");
+			e->u.moment.safe = xstrdup("yes");
+			entry_set_time(e, nb_stamp_local(NOW - 1800 - (int64_t)i * 3600));
+			add(&a, e);
+		}
+	}
+	many = page_statements(&a);
+	print_message("a page's reading: %llu statements with 2 records, %llu with 82\n", (unsigned long long)few,
+		      (unsigned long long)many);
+	assert_int_equal(few, many);
+	assert_true(many <= 13);	/* 10 reading, BEGIN, the person, COMMIT */
+	store_close(&a.store);
+	pg_disconnect(c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(two_people_never_meet),
+		cmocka_unit_test(every_statement_names_its_person),
+		cmocka_unit_test(the_role_that_could_bypass_is_refused),
+		cmocka_unit_test(a_page_reads_in_statements_that_do_not_grow),
+	};
+
+	if (!getenv("NABIJ_PG_APP")) {
+		fprintf(stderr, "test_pg: no PostgreSQL (run it through tests/hosted/with-pg.sh)\n");
+		return 77;
+	}
+	return cmocka_run_group_tests_name("pg", tests, migrate, NULL);
+}
