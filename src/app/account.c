@@ -367,7 +367,7 @@ enum nb_err account_signin(struct nb_pg *c, const char *name, const char *pass, 
 	if (len > NB_PASSWORD_MAX) {
 		ok = false;	/* never one that was accepted: not worth hashing */
 	} else if (found) {
-		ok = crypto_pwhash_str_verify(pwhash, pass, len) == 0;
+		ok = crypto_pwhash_str_verify(pwhash, pass ? pass : "", len) == 0;
 	} else {
 		/* the same time as a wrong password of an account that exists */
 		volatile int spent = crypto_pwhash_str_verify(dummy_hash, pass ? pass : "", len);

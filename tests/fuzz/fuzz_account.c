@@ -1,0 +1,39 @@
+/* Fuzz harness: the checks of nabij serve's accounts on what arrives from
+ * outside before anything else (app/account.c): the shape of a token (a
+ * cookie, a link), a name, and a password with its name. The first byte
+ * picks the check; for a password, the rest is the name, a newline, and
+ * the password. No database is reached: these checks come first. */
+#include "canary.h"
+#include "app/account.h"
+#include "core/xalloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct nb_error err;
+	char *s, *pass;
+
+	if (size < 1)
+		return 0;
+	s = xstrndup((const char *)data + 1, size - 1);	/* stops at a NUL, like a form's value */
+	switch (data[0] % 3) {
+	case 0:
+		/* met by the seed token: a token's shape, and a name's too */
+		CANARY(account_token_valid(s) && account_name_check(s, &err) == NB_OK && s[0] == 'Q');
+		break;
+	case 1:
+		account_name_check(s, &err);
+		break;
+	case 2:
+		pass = strchr(s, '\n');
+		if (pass)
+			*pass++ = '\0';
+		account_password_check(s, pass ? pass : s, &err);
+		break;
+	}
+	free(s);
+	return 0;
+}
