@@ -20,6 +20,7 @@
 struct cli {
 	struct nb_app app;
 	const char *db_path;
+	const char *lang;	/* --lang as given, NULL when not (nabij serve passes it on) */
 	bool db_open;
 	bool json;		/* --json: machine-readable output */
 	bool color;		/* stdout is a terminal and NO_COLOR is unset */

@@ -4,7 +4,8 @@
  * the accounts (nothing of the hosted mode slows the local one): this
  * command finds it beside the running nabij (a build, or one installation
  * in one folder), else in the installation's libexec folder, and runs it
- * in its place with the same arguments and environment (the language).
+ * in its place with the same arguments and environment (the language of
+ * its words; a --lang that nabij took is passed on as the pages' too).
  */
 #include "cli.h"
 #include "core/i18n.h"
@@ -26,9 +27,9 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	char self[PATH_MAX], *beside = NULL;
 	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
 	const char *where[2] = { NULL, NB_LIBEXECDIR "/nabij-serve" };
-	char **args = xcalloc((size_t)argc + 1, sizeof *args);
+	char **args = xcalloc((size_t)argc + 3, sizeof *args);
+	int k = 1;
 
-	(void)c;
 	if (n > 0) {
 		self[n] = '\0';
 		*strrchr(self, '/') = '\0';
@@ -37,7 +38,13 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	}
 	args[0] = (char *)"nabij-serve";
 	for (int i = 1; i < argc; i++)
-		args[i] = argv[i];
+		args[k++] = argv[i];
+	/* nabij took --lang for itself (its words are in LANGUAGE now); it
+	 * is also the pages' language, a setting of nabij serve */
+	if (c->lang && (argc < 2 || argv[1][0] == '-')) {
+		args[k++] = (char *)"--lang";
+		args[k++] = (char *)c->lang;
+	}
 	for (int i = 0; i < 2; i++)
 		if (where[i] && access(where[i], X_OK) == 0)
 			execv(where[i], args);

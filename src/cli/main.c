@@ -379,6 +379,7 @@ int main(int argc, char **argv)
 		return cli_usage(NULL, _("--lang takes nl or en, not \"%s\"."), lang);
 	}
 	set_language(lang);
+	c.lang = lang;
 	if (version) {
 		printf("nabij %s\n", NB_VERSION);
 		return 0;

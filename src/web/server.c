@@ -124,6 +124,7 @@ static bool fixed_clock;	/* NABIJ_NOW: set before the daemons start */
 #define CONN_ROOM 32		/* places kept free for new requests */
 #define REQUEST_SECONDS 15	/* for a request to arrive whole */
 #define IDLE_SECONDS 15		/* between bytes, libmicrohttpd's own */
+#define WORKER_REQUEST_SECONDS 120	/* nabij serve: for a page to be made (a report is the longest) */
 
 struct conn {
 	struct conn *prev, *next;
@@ -423,7 +424,11 @@ respond:
 	if (!fixed_clock)
 		w->app->now = (int64_t)time(NULL);
 	if (w->hosted) {	/* the person's app is made for the request (page_account.c) */
+		/* a request that runs past its limit ends its worker (SIGALRM),
+		 * which the parent replaces; PostgreSQL rolls its transaction back */
+		alarm(WORKER_REQUEST_SECONDS);
 		web_handle(w, &c->req, &resp);
+		alarm(0);
 	} else {	/* a page's one read transaction takes in the check before it */
 		bool reading = !w->locked && strcmp(method, "POST") != 0 && !app_read_begin(w->app, NULL);
 
@@ -875,7 +880,8 @@ int web_serve_worker(struct web *w, const struct web_worker *o)
 	struct sigaction sa = { .sa_handler = worker_signal };
 	struct lane *l = &lanes[0];
 	struct MHD_Daemon *d;
-	unsigned flags = MHD_USE_ERROR_LOG | (o->tls_cert ? MHD_USE_TLS : 0);
+	/* no MHD_USE_ERROR_LOG: its words may name what a request asked for */
+	unsigned flags = o->tls_cert ? MHD_USE_TLS : 0;
 
 	if (!load_mhd())
 		return 1;
