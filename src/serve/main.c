@@ -479,7 +479,7 @@ static int serve(int argc, char **argv)
 		for (int i = 0; i < n && !stopping; i++) {
 			if (pids[i] > 0)
 				continue;
-			if (quick > 3 && now - born[i] < (quick > 8 ? 30 : 1 << (quick - 3)))
+			if (quick > 3 && now - born[i] < (quick > 7 ? 30 : 1 << (quick - 3)))
 				continue;	/* backoff: wait before the next fork */
 			born[i] = now;
 			pid = fork();
