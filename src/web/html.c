@@ -206,7 +206,9 @@ void page_end(struct page *p)
 		  strcmp(other, "nl") != 0 ? "English"
 		  : nb_catalogue_present("nl") ? "Nederlands"
 		  : "Nederlands (the Dutch words are not installed with this nabij)");
-	h(p, "%r<a href=\"/data\">%s</a> · <a href=\"/help\">%s</a>", p->csrf ? " · " : "", _("Your data"), _("Help"));
+	if (p->csrf || !p->hosted)	/* in nabij serve, for the signed-in */
+		h(p, "%r<a href=\"/data\">%s</a> · <a href=\"/help\">%s</a>", p->csrf ? " · " : "", _("Your data"),
+		  _("Help"));
 	h(p, "<p class=\"help-now\">");	/* on every page, the locked ones too: a tap away */
 	page_phones(p, NB_HELP_CARD);
 	h(p, "</p><p class=\"quiet\">%s</p></footer></body></html>\n",

@@ -589,7 +589,8 @@ static void not_allowed(struct page *p, bool post)
 void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 {
 	struct page p = { .w = w, .req = req, .resp = resp, .b = &resp->body, .app = w->app,
-			  .lang = request_lang(w, req), .zone = w->zone, .local = w->local ? w : NULL };
+			  .lang = request_lang(w, req), .zone = w->zone, .local = w->local ? w : NULL,
+			  .hosted = w->hosted != NULL };
 	const struct route *r;
 	const struct web_kv *token = kvs_find(&req->query, "token");
 	bool post = strcmp(req->method, "POST") == 0;
@@ -645,7 +646,6 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 				page_redirect(&p, "/signin");
 			return;
 		}
-		p.hosted = true;
 		use_lang(p.lang);
 		use_zone(p.zone);
 		nb_day_key(nb_stamp_local(p.app->now), p.today);
