@@ -92,8 +92,8 @@ static void open_pg(const char *name, struct nb_store *out)
 	if (pg_connect(getenv("NABIJ_PG_APP"), &c, &err) || pg_check_role(c, &err))
 		fail_msg("%s", err.msg);
 	conns[nconns++] = c;
-	for (int i = 0; name && i < nnamed; i++)
-		if (strcmp(named[i].name, name) == 0)
+	for (int i = 0; name && i < nnamed && i < 8; i++)
+		if (strncmp(named[i].name, name, sizeof named[i].name) == 0)
 			person = named[i].person;
 	if (!person) {
 		person = next += 7;
