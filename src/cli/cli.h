@@ -20,6 +20,7 @@
 struct cli {
 	struct nb_app app;
 	const char *db_path;
+	const char *lang;	/* --lang as given, NULL when not (nabij serve passes it on) */
 	bool db_open;
 	bool json;		/* --json: machine-readable output */
 	bool color;		/* stdout is a terminal and NO_COLOR is unset */
@@ -135,6 +136,8 @@ int cmd_week(struct cli *c, int argc, char **argv);
 int cmd_phase(struct cli *c, int argc, char **argv);
 int cmd_experiment(struct cli *c, int argc, char **argv);
 int cmd_ui(struct cli *c, int argc, char **argv);
+/* nabij serve: runs nabij-serve in its place (cmd_serve.c) */
+int cmd_serve(struct cli *c, int argc, char **argv);
 int cmd_forget(struct cli *c, int argc, char **argv);
 int cmd_passphrase(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);

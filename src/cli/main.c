@@ -39,6 +39,7 @@ struct command {
 
 static const struct command commands[] = {
 	{ "ui", cmd_ui, N_("the local web UI in your browser"), false, false },
+	{ "serve", cmd_serve, N_("nabij for many people, on PostgreSQL (nabij-serve)"), false, false },
 	{ "checkin", cmd_checkin, N_("a five-minute check-in: body, emotion, need, mood, sleep"), true, false },
 	{ "moment", cmd_moment, N_("log a moment of connection or safe touch"), true, false },
 	{ "trigger", cmd_trigger, N_("write in the trigger diary; later, how it went"), true, false },
@@ -378,6 +379,7 @@ int main(int argc, char **argv)
 		return cli_usage(NULL, _("--lang takes nl or en, not \"%s\"."), lang);
 	}
 	set_language(lang);
+	c.lang = lang;
 	if (version) {
 		printf("nabij %s\n", NB_VERSION);
 		return 0;
@@ -401,7 +403,8 @@ int main(int argc, char **argv)
 		if (strcmp(argv[1], commands[i].name) != 0)
 			continue;
 		c.app.reading = commands[i].reads;
-		if (cli_wants_help(argc - 1, argv + 1))
+		/* nabij serve's help is nabij-serve's, in the language set here */
+		if (cli_wants_help(argc - 1, argv + 1) && commands[i].run != cmd_serve)
 			status = cli_print_help(commands[i].name);
 		else if (commands[i].asks && c.tty_in && !c.json && cli_open(&c, &err))
 			status = cli_fail(&err);

@@ -151,6 +151,11 @@ static void nav_more(struct page *p, const char *active, unsigned shown)
 	for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
 		if (behind_more(i, shown))
 			nav_item(p, i, active, false, wide);
+	if (p->hosted && p->csrf)	/* nabij serve: a form, since signing out changes something */
+		h(p, "<li><form method=\"post\" action=\"/signout\" class=\"signout\">"
+		     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+		     "<button class=\"link\" type=\"submit\">%s</button></form></li>",
+		  p->csrf, _("Sign out"));
 	h(p, "</ul></details>");
 }
 
@@ -201,11 +206,14 @@ void page_end(struct page *p)
 		  strcmp(other, "nl") != 0 ? "English"
 		  : nb_catalogue_present("nl") ? "Nederlands"
 		  : "Nederlands (the Dutch words are not installed with this nabij)");
-	h(p, "%r<a href=\"/data\">%s</a> · <a href=\"/help\">%s</a>", p->csrf ? " · " : "", _("Your data"), _("Help"));
+	if (p->csrf || !p->hosted)	/* in nabij serve, for the signed-in */
+		h(p, "%r<a href=\"/data\">%s</a> · <a href=\"/help\">%s</a>", p->csrf ? " · " : "", _("Your data"),
+		  _("Help"));
 	h(p, "<p class=\"help-now\">");	/* on every page, the locked ones too: a tap away */
 	page_phones(p, NB_HELP_CARD);
 	h(p, "</p><p class=\"quiet\">%s</p></footer></body></html>\n",
-	  _("nabij keeps everything on this computer. It is a companion, not a replacement for professional help."));
+	  p->hosted ? _("No other account can read what you write here. nabij is a companion, not a replacement for professional help.")
+		    : _("nabij keeps everything on this computer. It is a companion, not a replacement for professional help."));
 }
 
 void page_redirect(struct page *p, const char *fmt, ...)

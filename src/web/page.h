@@ -26,6 +26,7 @@ struct page {
 	const char *csrf;		/* the session's form token; NULL without the session */
 	const char *lang;		/* "nl" or "en" */
 	const char *zone;		/* the person's time zone (a TZ value); NULL: the process's */
+	bool hosted;			/* nabij serve (with csrf: signed in, and can sign out) */
 	struct web *local;		/* what only the local mode has: nabij ui's database file
 					 * and its passphrase (db_path, locked); NULL in another */
 	char today[NB_DAY_LEN];		/* the person's day, in their zone */

@@ -64,6 +64,7 @@ static struct {
 	const union MHD_ConnectionInfo *(*get_connection_info)(struct MHD_Connection *,
 								enum MHD_ConnectionInfoType, ...);
 	void (*stop_daemon)(struct MHD_Daemon *);
+	enum MHD_Result (*run_wait)(struct MHD_Daemon *, int32_t);
 } mhd;
 
 static bool load_mhd(void)
@@ -86,6 +87,7 @@ static bool load_mhd(void)
 		{ "MHD_get_daemon_info", (void **)&mhd.get_daemon_info },
 		{ "MHD_get_connection_info", (void **)&mhd.get_connection_info },
 		{ "MHD_stop_daemon", (void **)&mhd.stop_daemon },
+		{ "MHD_run_wait", (void **)&mhd.run_wait },
 	};
 
 	if (!h) {
@@ -122,6 +124,7 @@ static bool fixed_clock;	/* NABIJ_NOW: set before the daemons start */
 #define CONN_ROOM 32		/* places kept free for new requests */
 #define REQUEST_SECONDS 15	/* for a request to arrive whole */
 #define IDLE_SECONDS 15		/* between bytes, libmicrohttpd's own */
+#define WORKER_REQUEST_SECONDS 120	/* nabij serve: for a page to be made (a report is the longest) */
 
 struct conn {
 	struct conn *prev, *next;
@@ -313,7 +316,20 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	*con_cls = NULL;
 }
 
-static enum MHD_Result answer(struct MHD_Connection *conn, struct web_resp *r)
+/* The client's address as text, for the sign-in limit of nabij serve. */
+static void peer_of(struct MHD_Connection *conn, char *out, size_t size)
+{
+	const union MHD_ConnectionInfo *info = mhd.get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr *sa = info ? info->client_addr : NULL;
+
+	out[0] = '\0';
+	if (sa && sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out, (socklen_t)size);
+	else if (sa && sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, (socklen_t)size);
+}
+
+static enum MHD_Result answer(const struct web *w, struct MHD_Connection *conn, struct web_resp *r)
 {
 	/* the page's buffer is handed over, not copied; MHD frees it */
 	size_t len = r->body.len;
@@ -330,12 +346,14 @@ static enum MHD_Result answer(struct MHD_Connection *conn, struct web_resp *r)
 
 	for (int i = 0; web_security_headers[i]; i += 2)
 		mhd.add_response_header(resp, web_security_headers[i], web_security_headers[i + 1]);
+	if (w->hosted && w->hosted->https)	/* this host over https only, for a year */
+		mhd.add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
 	mhd.add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->type);
 	mhd.add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
 				r->cache ? "private, max-age=3600" : "no-store");
 	if (r->status == 405 && r->allow)
 		mhd.add_response_header(resp, "Allow", r->allow);
-	if (r->status == 303 || r->status == 302)
+	if (r->status == 303 || r->status == 302 || r->status == 301)
 		mhd.add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
 	for (int i = 0; i < r->ncookies; i++)
 		mhd.add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->cookies[i]);
@@ -370,6 +388,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 		mhd.get_connection_values(conn, MHD_HEADER_KIND, collect, &c->req.headers);
 		mhd.get_connection_values(conn, MHD_COOKIE_KIND, collect, &c->req.cookies);
 		mhd.get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, collect_n, &c->req.query);
+		peer_of(conn, c->req.peer, sizeof c->req.peer);
 		*con_cls = c;
 		/* refused before a byte of the body is read: a wrong Host,
 		 * session or origin, or a body larger than the page takes */
@@ -404,7 +423,13 @@ respond:
 	pthread_mutex_lock(&one_at_a_time);
 	if (!fixed_clock)
 		w->app->now = (int64_t)time(NULL);
-	{	/* a page's one read transaction takes in the check before it */
+	if (w->hosted) {	/* the person's app is made for the request (page_account.c) */
+		/* a request that runs past its limit ends its worker (SIGALRM),
+		 * which the parent replaces; PostgreSQL rolls its transaction back */
+		alarm(WORKER_REQUEST_SECONDS);
+		web_handle(w, &c->req, &resp);
+		alarm(0);
+	} else {	/* a page's one read transaction takes in the check before it */
 		bool reading = !w->locked && strcmp(method, "POST") != 0 && !app_read_begin(w->app, NULL);
 
 		if (!w->locked)	/* what was deleted and waited its time goes for good (app_expire) */
@@ -413,7 +438,7 @@ respond:
 		if (reading)
 			app_read_end(w->app);
 	}
-	ret = answer(conn, &resp);
+	ret = answer(w, conn, &resp);
 	pthread_mutex_unlock(&one_at_a_time);
 	web_resp_free(&resp);
 	return ret;
@@ -830,5 +855,70 @@ int web_serve(struct nb_app *app, const struct web_opts *o)
 		mhd.stop_daemon(d6);
 	if (lock >= 0)
 		close(lock);	/* the last: only now may another start serve */
+	return 0;
+}
+
+/*
+ * nabij serve's worker (docs/ARCHITECTURE.md, "Concurrency"): one thread,
+ * libmicrohttpd driven from this loop on the socket every worker shares
+ * (MHD_OPTION_LISTEN_SOCKET; the parent made it non-blocking, so a worker
+ * that loses the race for a connection gets EAGAIN and waits again), a few
+ * connections at a time so that the rest wait in the socket's queue for a
+ * worker that is free. The slow-client sweep runs here at least once a
+ * second instead of in a thread. No lock: one request at a time by itself.
+ */
+static volatile sig_atomic_t worker_stop;
+
+static void worker_signal(int sig)
+{
+	(void)sig;
+	worker_stop = 1;
+}
+
+int web_serve_worker(struct web *w, const struct web_worker *o)
+{
+	struct sigaction sa = { .sa_handler = worker_signal };
+	struct lane *l = &lanes[0];
+	struct MHD_Daemon *d;
+	/* no MHD_USE_ERROR_LOG: its words may name what a request asked for */
+	unsigned flags = o->tls_cert ? MHD_USE_TLS : 0;
+
+	if (!load_mhd())
+		return 1;
+	fixed_clock = getenv("NABIJ_NOW") && *getenv("NABIJ_NOW");
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	l->head.next = l->head.prev = &l->head;
+	if (o->tls_cert)
+		d = mhd.start_daemon(flags, 0, NULL, NULL, handle, w,
+				     MHD_OPTION_LISTEN_SOCKET, o->fd,
+				     MHD_OPTION_HTTPS_MEM_CERT, o->tls_cert,
+				     MHD_OPTION_HTTPS_MEM_KEY, o->tls_key,
+				     MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+				     MHD_OPTION_NOTIFY_CONNECTION, notify, l,
+				     MHD_OPTION_CONNECTION_LIMIT, o->conn_limit,
+				     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_SECONDS,
+				     MHD_OPTION_END);
+	else
+		d = mhd.start_daemon(flags, 0, NULL, NULL, handle, w,
+				     MHD_OPTION_LISTEN_SOCKET, o->fd,
+				     MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+				     MHD_OPTION_NOTIFY_CONNECTION, notify, l,
+				     MHD_OPTION_CONNECTION_LIMIT, o->conn_limit,
+				     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_SECONDS,
+				     MHD_OPTION_END);
+	if (!d) {
+		fprintf(stderr, "%s\n", _("nabij-serve: a worker could not start its web server (is the TLS certificate and key a pair?)."));
+		return 1;
+	}
+	while (!worker_stop) {
+		mhd.run_wait(d, 1000);
+		pthread_mutex_lock(&lanes_lock);
+		sweep(l);
+		pthread_mutex_unlock(&lanes_lock);
+	}
+	mhd.stop_daemon(d);
 	return 0;
 }

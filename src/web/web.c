@@ -145,10 +145,12 @@ static bool host_ok(const struct web *w, const char *host)
 {
 	static const char *const names[] = { "127.0.0.1", "localhost", "[::1]" };
 	bool plain = strcmp(w->host, "127.0.0.1") == 0 || strcmp(w->host, "[::1]") == 0;
-	char want[80];
+	char want[300];
 
 	if (!host)
 		return false;
+	if (w->hosted)	/* the public address's host (and port), nothing else */
+		return strcasecmp(host, w->host) == 0;
 	for (size_t i = 0; i < (plain ? 3 : 1); i++) {
 		snprintf(want, sizeof want, "%s:%d", plain ? names[i] : w->host, w->port);
 		if (strcasecmp(host, want) == 0)
@@ -296,6 +298,24 @@ static void page_locked(struct page *p)
 }
 
 static void page_static(struct page *p);
+struct route;
+static void web_handle_person(struct page *p, const struct route *r);
+/* nabij serve's, through w->hosted: nabij does not link page_account.c */
+static void page_signin(struct page *p)
+{
+	p->w->hosted->signin(p);
+}
+
+static void page_signup(struct page *p)
+{
+	p->w->hosted->signup(p);
+}
+
+static void page_signout(struct page *p)
+{
+	p->w->hosted->signout(p);
+}
+
 static const struct route *find_route(const struct web *w, const char *path);
 static bool own_path(const struct web *w, const char *s);
 
@@ -429,11 +449,13 @@ static void set_lang(struct page *p)
  * The route table. A row's flags: R_POST, it also takes a POST; R_PERSON,
  * it is for a person, so only with the session (without it, page_locked);
  * R_LOCAL, it exists only in the local mode (nabij ui: the database file on
- * this computer and its passphrase), in another it is no page at all. A
+ * this computer and its passphrase), in another it is no page at all;
+ * R_HOSTED, it exists only in nabij serve (signing in, up and out: before
+ * a session, so they check their own form tokens, page_account.c). A
  * row without R_PERSON is answered before the session and the form checks,
  * to GET and HEAD only; it reads no store.
  */
-enum { R_POST = 1, R_PERSON = 2, R_LOCAL = 4 };
+enum { R_POST = 1, R_PERSON = 2, R_LOCAL = 4, R_HOSTED = 8 };
 
 struct route {
 	const char *path;	/* exact, or a prefix when it ends in '/' */
@@ -474,12 +496,18 @@ static const struct route routes[] = {
 	{ "/lang", set_lang, R_PERSON | R_POST },
 	{ "/unlock", page_unlock, R_PERSON | R_POST | R_LOCAL },	/* and setting locked notes aside */
 	{ "/protect", page_protect, R_PERSON | R_POST | R_LOCAL },	/* a passphrase set, changed, removed */
+	{ "/signin", page_signin, R_HOSTED | R_POST },
+	{ "/signup", page_signup, R_HOSTED | R_POST },
+	{ "/signout", page_signout, R_HOSTED | R_POST },
 	{ "/static/", page_static, 0 },
 };
 
 const char *web_route_path(size_t i)
 {
-	return i < sizeof routes / sizeof routes[0] ? routes[i].path : NULL;
+	for (size_t j = 0; j < sizeof routes / sizeof routes[0]; j++)
+		if (!(routes[j].flags & R_HOSTED) && i-- == 0)
+			return routes[j].path;
+	return NULL;
 }
 
 /* The row of path, among the routes that exist in w's mode; NULL for none. */
@@ -490,6 +518,8 @@ static const struct route *find_route(const struct web *w, const char *path)
 		bool prefix = n > 1 && routes[i].path[n - 1] == '/';
 
 		if ((routes[i].flags & R_LOCAL) && !w->local)
+			continue;
+		if ((routes[i].flags & R_HOSTED) && !w->hosted)
 			continue;
 		if (prefix ? strncmp(path, routes[i].path, n) == 0 && path[n]
 			   : strcmp(path, routes[i].path) == 0)
@@ -509,8 +539,33 @@ bool web_admit(const struct web *w, const struct web_req *req)
 {
 	bool post = strcmp(req->method, "POST") == 0;
 
+	if (w->hosted)	/* the session is looked up in the database later */
+		return host_ok(w, kvs_get(&req->headers, "host")) && (!post || same_origin(w, req));
 	return host_ok(w, kvs_get(&req->headers, "host")) && has_session(w, req) &&
 	       (!post || same_origin(w, req));
+}
+
+const char *web_peer(const struct web *w, const struct web_req *req)
+{
+	const char *fwd = kvs_get(&req->headers, "x-forwarded-for");
+	const char *last;
+
+	if (!w->hosted || !w->hosted->trust_proxy || !fwd || !*fwd)
+		return req->peer;
+	last = strrchr(fwd, ',');	/* the proxy appends the address it saw */
+	last = last ? last + 1 : fwd;
+	while (*last == ' ')
+		last++;
+	return *last ? last : req->peer;
+}
+
+/* Behind a proxy of this machine that ends TLS for an https address, a
+ * request that reached the proxy over plain HTTP: it goes to https. */
+static bool plain_behind_proxy(const struct web *w, const struct web_req *req)
+{
+	const char *proto = kvs_get(&req->headers, "x-forwarded-proto");
+
+	return w->hosted && w->hosted->https && w->hosted->trust_proxy && proto && strcasecmp(proto, "https") != 0;
 }
 
 void page_new_session(struct page *p)
@@ -534,7 +589,8 @@ static void not_allowed(struct page *p, bool post)
 void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 {
 	struct page p = { .w = w, .req = req, .resp = resp, .b = &resp->body, .app = w->app,
-			  .lang = request_lang(w, req), .zone = w->zone, .local = w->local ? w : NULL };
+			  .lang = request_lang(w, req), .zone = w->zone, .local = w->local ? w : NULL,
+			  .hosted = w->hosted != NULL };
 	const struct route *r;
 	const struct web_kv *token = kvs_find(&req->query, "token");
 	bool post = strcmp(req->method, "POST") == 0;
@@ -547,91 +603,142 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 	use_zone(p.zone);
 	nb_day_key(nb_stamp_local(p.app->now), p.today);
 	if (!host_ok(w, kvs_get(&req->headers, "host"))) {
-		page_fail(&p, 421, _("This address is not nabij's. Open nabij with the address it printed."));
+		page_fail(&p, 421, w->hosted ? _("This address is not this nabij's. Open nabij with its own address.")
+					     : _("This address is not nabij's. Open nabij with the address it printed."));
+		return;
+	}
+	if (plain_behind_proxy(w, req)) {
+		if (post) {
+			page_fail(&p, 403, _("nabij is reached over https only. Nothing was sent; open its https address."));
+		} else {
+			page_redirect(&p, "https://%s%s", w->host, own_path(w, req->path) ? req->path : "/");
+			resp->status = 301;
+		}
 		return;
 	}
 	r = find_route(w, req->path);
-	if (r ? !(r->flags & R_PERSON) : strcmp(req->path, "/favicon.ico") == 0) {
+	if (r ? !(r->flags & (R_PERSON | R_HOSTED)) : strcmp(req->path, "/favicon.ico") == 0) {
 		if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0)
 			not_allowed(&p, false);
 		else	/* the style sheet, script and icon are not secret */
 			(r ? r->page : page_static)(&p);
 		return;
 	}
-	if (strcmp(req->path, "/proof") == 0 && !post) {	/* no session: see place.h */
-		page_proof(&p, kvs_find(&req->query, "nonce"));
+	if (r && (r->flags & R_HOSTED)) {	/* signing in, up, out: their own form tokens */
+		if (post && req->too_large)
+			page_fail(&p, 413, _("What was sent is too large for nabij."));
+		else if (post && !same_origin(w, req))
+			page_fail(&p, 403, _("This form did not come from this nabij page, so nothing was changed. Please go back, reload the page and try again."));
+		else if ((bad = zero_byte(post ? &req->form : &req->query)))
+			refuse_zero(&p, _("The field \"%s\" holds a zero byte, which nabij cannot keep as text. Nothing was saved."),
+				    bad);
+		else if (!post && strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0)
+			not_allowed(&p, true);
+		else
+			r->page(&p);
 		return;
 	}
-	if (token && !post && same_secret(token, w->token)) {	/* the opening address */
-		snprintf(resp->cookies[resp->ncookies++], sizeof resp->cookies[0],
-			 "nabij_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000", w->token);
-		signed_in(&p);
-		return;
+	if (w->hosted) {
+		if (!w->hosted->open(&p)) {	/* no session (or it ended) */
+			if (post)
+				page_fail(&p, 403, _("You are not signed in (any more), so nothing was changed. Please sign in and try again."));
+			else
+				page_redirect(&p, "/signin");
+			return;
+		}
+		use_lang(p.lang);
+		use_zone(p.zone);
+		nb_day_key(nb_stamp_local(p.app->now), p.today);
+	} else {
+		if (strcmp(req->path, "/proof") == 0 && !post) {	/* no session: see place.h */
+			page_proof(&p, kvs_find(&req->query, "nonce"));
+			return;
+		}
+		if (token && !post && same_secret(token, w->token)) {	/* the opening address */
+			snprintf(resp->cookies[resp->ncookies++], sizeof resp->cookies[0],
+				 "nabij_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000", w->token);
+			signed_in(&p);
+			return;
+		}
+		if (!has_session(w, req)) {	/* every other row is R_PERSON */
+			page_locked(&p);
+			return;
+		}
+		p.csrf = w->csrf;
 	}
-	if (!has_session(w, req)) {	/* every other row is R_PERSON */
-		page_locked(&p);
-		return;
-	}
-	p.csrf = w->csrf;
+	web_handle_person(&p, r);
+	if (w->hosted)
+		w->hosted->close(&p);
+}
+
+/* The rest of a request of a person's route r, with the session found. */
+static void web_handle_person(struct page *p, const struct route *r)
+{
+	struct web *w = p->w;
+	const struct web_req *req = p->req;
+	struct web_resp *resp = p->resp;
+	bool post = strcmp(req->method, "POST") == 0;
+	const char *bad;
+
 	if (!r) {
-		page_fail(&p, 404, _("There is no such page in nabij."));
+		page_fail(p, 404, _("There is no such page in nabij."));
 		return;
 	}
 	if ((bad = zero_byte(&req->query))) {
-		refuse_zero(&p, _("The address holds a zero byte in \"%s\", which nabij cannot read."), bad);
+		refuse_zero(p, _("The address holds a zero byte in \"%s\", which nabij cannot read."), bad);
 		return;
 	}
 	if (w->locked && r->page != page_unlock && r->page != set_lang) {
-		page_redirect(&p, "/unlock");	/* nothing is read before the passphrase */
+		page_redirect(p, "/unlock");	/* nothing is read before the passphrase */
 		return;
 	}
 	if (post) {
 		if (!(r->flags & R_POST)) {
-			not_allowed(&p, false);
+			not_allowed(p, false);
 			return;
 		}
 		if (req->too_large) {
-			page_fail(&p, 413, _("What was sent is too large for nabij."));
+			page_fail(p, 413, _("What was sent is too large for nabij."));
 			return;
 		}
 		if (!same_origin(w, req)) {
-			page_fail(&p, 403, _("This form did not come from this nabij page, so nothing was changed. Please go back, reload the page and try again."));
+			page_fail(p, 403, _("This form did not come from this nabij page, so nothing was changed. Please go back, reload the page and try again."));
 			return;
 		}
-		if (!same_secret(kvs_find(&req->form, "csrf"), p.csrf)) {
+		if (!same_secret(kvs_find(&req->form, "csrf"), p->csrf)) {
 			const struct web_kv *old = kvs_find(&req->form, "csrf");
 
 			if (old && old->len == NB_UID_LEN - 1 && uid_valid(old->value))
-				page_resend(&p);	/* ours, but from before: keep what was typed */
+				page_resend(p);	/* ours, but from before: keep what was typed */
 			else
-				page_fail(&p, 403, _("This form did not come from this nabij page, so nothing was changed. Please go back, reload the page and try again."));
+				page_fail(p, 403, _("This form did not come from this nabij page, so nothing was changed. Please go back, reload the page and try again."));
 			return;
 		}
 		if ((bad = zero_byte(&req->form))) {
-			refuse_zero(&p, _("The field \"%s\" holds a zero byte, which nabij cannot keep as text. Nothing was saved."),
+			refuse_zero(p, _("The field \"%s\" holds a zero byte, which nabij cannot keep as text. Nothing was saved."),
 				    bad);
 			return;
 		}
-		p.posted = true;
+		p->posted = true;
 	} else if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0) {
-		not_allowed(&p, r->flags & R_POST);
+		not_allowed(p, r->flags & R_POST);
 		return;
 	}
 	/* what a page shows is one read transaction (a POST writes, and may
 	 * open the database anew) */
-	if (!post && app_read_begin(p.app, &p.failed) != NB_OK) {
-		page_fail(&p, 500, p.failed.msg);
+	if (!post && app_read_begin(p->app, &p->failed) != NB_OK) {
+		page_fail(p, 500, p->failed.msg);
 		return;
 	}
-	r->page(&p);
+	r->page(p);
 	if (!post)
-		app_read_end(p.app);
-	if (p.failed.code) {	/* a read failed: nothing of the page goes out */
+		app_read_end(p->app);
+	if (p->failed.code) {	/* a read failed: nothing of the page goes out */
 		resp->ncookies = 0;
 		resp->filename[0] = '\0';
 		resp->type = "text/html; charset=utf-8";
 		resp->cache = false;
-		page_fail(&p, 500, p.failed.msg);
+		page_fail(p, 500, p->failed.msg);
 	}
 }
 

@@ -42,6 +42,7 @@ struct web_req {
 	struct web_kvs query;
 	struct web_kvs form;		/* POST fields, urlencoded or multipart */
 	bool too_large;			/* the body was over the limit */
+	char peer[64];			/* the client's address (the socket's), "" unknown */
 };
 
 struct web_resp {
@@ -65,7 +66,8 @@ struct web_resp {
 struct web {
 	struct nb_app *app;		/* the person's use-cases and store */
 	const char *scheme;		/* of the public address: "http" for nabij ui */
-	char host[64];			/* the host listened on: dotted IPv4, or IPv6 in brackets */
+	char host[256];			/* the host listened on: dotted IPv4, or IPv6 in brackets;
+					 * hosted: the public address's host[:port], the only Host taken */
 	int port;
 	char token[WEB_TOKEN_LEN];	/* the session secret, in the opening address */
 	char csrf[WEB_TOKEN_LEN];	/* the form token */
@@ -79,10 +81,49 @@ struct web {
 	int unlock_fails;		/* wrong passphrases in a row */
 	double unlock_after;		/* no new try before this (CLOCK_MONOTONIC, s) */
 	bool installed;			/* this program is the "nabij" on the PATH (the menu's) */
+	struct web_hosted *hosted;	/* nabij serve: the accounts in front of the pages; NULL in nabij ui */
 };
+
+/*
+ * The hosted mode (nabij serve): many people, each signed in with an
+ * account, their records in PostgreSQL. web.c checks the public address
+ * (Host, Origin) and routes; who a request is for is found by the
+ * functions below, which page_account.c gives (web_accounts): reached
+ * through pointers, so that the program nabij links none of the accounts
+ * (nor libpq). Per request, open fills a page for the person of the
+ * session (p->app, p->csrf, p->zone, p->lang) and close ends it.
+ */
+struct page;
+struct nb_pg;
+struct web_hosted {
+	struct nb_pg *pg;		/* the worker's database connection */
+	bool https;			/* the public address is https: Secure, __Host-, HSTS */
+	bool trust_proxy;		/* X-Forwarded-For/-Proto of the proxy on this machine count */
+	const char *zone;		/* the server's zone, for a person without one; NULL the process's */
+	bool (*open)(struct page *p);	/* false: no session */
+	void (*close)(struct page *p);
+	void (*signin)(struct page *p);	/* GET and POST /signin */
+	void (*signup)(struct page *p);	/* GET and POST /signup */
+	void (*signout)(struct page *p);	/* POST /signout */
+	/* the request's, between open and close */
+	struct nb_app app;
+	char csrf[WEB_TOKEN_LEN];
+	char session[48];		/* the session's token (from the cookie) */
+	char zone_now[72];		/* the person's zone */
+};
+/* Fill hd for the worker's connection pg with page_account.c's functions
+ * (the rest, https, trust_proxy and zone, is the caller's to set). */
+void web_hosted_init(struct web_hosted *hd, struct nb_pg *pg);
+/* The cookie of a session, by the public address's scheme. */
+#define WEB_SESSION_COOKIE(https) ((https) ? "__Host-nabij_session" : "nabij_session")
 
 #define WEB_BODY_MAX ((size_t)64 << 10)
 #define WEB_UPLOAD_MAX ((size_t)64 << 20)
+
+/* The address a request came from, for the sign-in limit: the socket's,
+ * or behind a trusted proxy the last of X-Forwarded-For (the one the
+ * proxy added). */
+const char *web_peer(const struct web *w, const struct web_req *req);
 
 /* Make a server state with fresh secrets. */
 void web_init(struct web *w, struct nb_app *app, int port, const char *lang);
@@ -97,8 +138,9 @@ void web_new_session(struct web *w, struct web_resp *resp);
  * refused request costs no memory; web_handle asks it all again. */
 bool web_admit(const struct web *w, const struct web_req *req);
 
-/* The path of route i of the route table (a prefix when it ends in '/'),
- * NULL past the last: for tests that visit every page. */
+/* The path of route i of nabij ui's route table (a prefix when it ends in
+ * '/'), NULL past the last: for tests that visit every page. The routes of
+ * nabij serve alone (signing in, up and out) are tests/hosted/serve.sh's. */
 const char *web_route_path(size_t i);
 
 /* Answer one request. resp must be zeroed; release it with web_resp_free. */
@@ -127,5 +169,19 @@ int web_running(struct web_opts *o);
 
 /* Run the server until interrupted; prints the address to open. */
 int web_serve(struct nb_app *app, const struct web_opts *o);
+
+/*
+ * A worker of nabij serve: libmicrohttpd in this one thread on the
+ * listening socket fd that the parent opened and every worker shares,
+ * serving w (hosted) one request at a time, until SIGTERM or SIGINT.
+ * tls_cert and tls_key: PEM text for HTTPS, NULL for plain HTTP. The exit
+ * status: 0 after a signal, 1 when it could not start.
+ */
+struct web_worker {
+	int fd;
+	const char *tls_cert, *tls_key;
+	unsigned conn_limit;	/* connections at a time; the rest wait in the socket's queue */
+};
+int web_serve_worker(struct web *w, const struct web_worker *o);
 
 #endif

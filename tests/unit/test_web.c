@@ -9,6 +9,7 @@
 
 #include "core/xalloc.h"
 #include "report/report.h"
+#include "web/page.h"
 #include "web/place.h"
 #include "web/web.h"
 
@@ -1762,10 +1763,131 @@ static void a_page_reads_the_same_again(void **state)
 	free(first);
 }
 
+/*
+ * The hosted mode of web_handle (nabij serve) without PostgreSQL: the
+ * accounts' functions are pointers (struct web_hosted), so a fake one
+ * here takes the cookie "nabij_session=good" for the fixture's person.
+ */
+static int hosted_calls;
+
+static bool fake_open(struct page *p)
+{
+	const char *c = kvs_get(&p->req->cookies, "__Host-nabij_session");
+
+	if (!c || strcmp(c, "good") != 0)
+		return false;
+	p->csrf = "0123456789abcdef0123456789abcdef";
+	return true;	/* p->app: the fixture's, already */
+}
+
+static void fake_close(struct page *p)
+{
+	(void)p;
+}
+
+static void fake_page(struct page *p)
+{
+	hosted_calls++;
+	page_begin(p, "account", NULL);
+	page_end(p);
+}
+
+static void hosted_req(struct web_req *r, const char *method, const char *path, bool session)
+{
+	memset(r, 0, sizeof *r);
+	r->method = method;
+	r->path = path;
+	snprintf(r->peer, sizeof r->peer, "192.0.2.7");
+	kvs_add(&r->headers, "host", "nabij.example", 13);
+	if (session)
+		kvs_add(&r->cookies, "__Host-nabij_session", "good", 4);
+	if (strcmp(method, "POST") == 0) {
+		kvs_add(&r->headers, "origin", "https://nabij.example", 21);
+		kvs_add(&r->form, "csrf", "0123456789abcdef0123456789abcdef", 32);
+	}
+}
+
+static void hosted_mode(void **state)
+{
+	struct fixture *f = *state;
+	struct web_hosted hd = { .https = true, .open = fake_open, .close = fake_close, .signin = fake_page,
+				 .signup = fake_page, .signout = fake_page };
+	struct web_req r;
+	struct web_resp resp = { 0 };
+
+	/* in nabij ui the hosted routes are no pages */
+	assert_int_equal(get(f, "/signin", NULL), 404);
+	f->w.hosted = &hd;
+	f->w.local = false;
+	f->w.scheme = "https";
+	snprintf(f->w.host, sizeof f->w.host, "nabij.example");
+
+	hosted_req(&r, "GET", "/", true);
+	assert_int_equal(run(f, &r, NULL), 200);
+	req_free(&r);
+	hosted_req(&r, "GET", "/", true);	/* the listening address is not the public host */
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", "127.0.0.1:7419", 14);
+	assert_int_equal(run(f, &r, NULL), 421);
+	req_free(&r);
+	hosted_req(&r, "GET", "/", false);	/* no session: to sign in */
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 303);
+	assert_string_equal(resp.location, "/signin");
+	web_resp_free(&resp);
+	req_free(&r);
+	hosted_req(&r, "POST", "/checkin", false);	/* no session: a POST is refused */
+	assert_int_equal(run(f, &r, NULL), 403);
+	req_free(&r);
+	hosted_req(&r, "GET", "/protect", true);	/* the local mode's routes are not there */
+	assert_int_equal(run(f, &r, NULL), 404);
+	req_free(&r);
+	hosted_req(&r, "GET", "/signin", false);
+	assert_int_equal(run(f, &r, NULL), 200);
+	assert_int_equal(hosted_calls, 1);
+	req_free(&r);
+	hosted_req(&r, "POST", "/signin", false);	/* a foreign origin never reaches the page */
+	kvs_free(&r.headers);
+	kvs_add(&r.headers, "host", "nabij.example", 13);
+	kvs_add(&r.headers, "origin", "http://nabij.example", 20);
+	assert_int_equal(run(f, &r, NULL), 403);
+	assert_int_equal(hosted_calls, 1);
+	req_free(&r);
+	hosted_req(&r, "POST", "/signout", true);
+	assert_int_equal(run(f, &r, NULL), 200);
+	assert_int_equal(hosted_calls, 2);
+	req_free(&r);
+	hosted_req(&r, "POST", "/checkin", true);	/* the session's form token */
+	kvs_add(&r.form, "mood", "4", 1);
+	assert_int_equal(run(f, &r, NULL), 303);
+	req_free(&r);
+	hosted_req(&r, "POST", "/checkin", true);
+	kvs_free(&r.form);
+	kvs_add(&r.form, "csrf", "not-this-one", 12);
+	assert_int_equal(run(f, &r, NULL), 403);
+	req_free(&r);
+
+	/* the proxy's words count only when it is trusted */
+	hosted_req(&r, "GET", "/history", true);
+	kvs_add(&r.headers, "x-forwarded-for", "203.0.113.9, 198.51.100.4", 25);
+	kvs_add(&r.headers, "x-forwarded-proto", "http", 4);
+	assert_string_equal(web_peer(&f->w, &r), "192.0.2.7");
+	assert_int_equal(run(f, &r, NULL), 200);
+	hd.trust_proxy = true;
+	assert_string_equal(web_peer(&f->w, &r), "198.51.100.4");
+	web_handle(&f->w, &r, &resp);
+	assert_int_equal(resp.status, 301);
+	assert_string_equal(resp.location, "https://nabij.example/history");
+	web_resp_free(&resp);
+	req_free(&r);
+	f->w.hosted = NULL;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(host_and_secret, setup, teardown),
+		cmocka_unit_test_setup_teardown(hosted_mode, setup, teardown),
 		cmocka_unit_test_setup_teardown(moment_length, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_week_tells_its_story, setup, teardown),
 		cmocka_unit_test_setup_teardown(experiment_in_the_browser, setup, teardown),

@@ -74,3 +74,11 @@
 		});
 	});
 })();
+/* Signing up to nabij serve: the browser's time zone, so that a day is the
+ * person's own day (without the script: the server's zone). */
+(function () {
+	"use strict";
+	var f = document.querySelector("input[data-zone]");
+	if (!f || !window.Intl) return;
+	try { f.value = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { /* none */ }
+})();

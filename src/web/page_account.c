@@ -1,0 +1,359 @@
+/*
+ * Signing in, up and out in nabij serve, and who a request is for. A
+ * session is a cookie (__Host-nabij_session under an https address, else
+ * nabij_session) holding a random token that app/account.c hands out at
+ * each sign-in and sign-up, never one the browser brought: a cookie planted
+ * before is not adopted. A request with it is found by account_session,
+ * and its pages get that person's app over the worker's connection
+ * (account_app), their zone and the session's form token (an HMAC of the
+ * session token, as nabij ui's follows from its secret).
+ *
+ * Before a session there is no secret to prove a form with, so the sign-in
+ * and sign-up forms carry a random token that is also in a cookie of its
+ * own (a double submit): a page elsewhere can make a browser post, but
+ * cannot read or set that cookie. web.c has checked Host and Origin first.
+ *
+ * Only page_account.c knows the accounts (app/account.h): it is linked into
+ * nabij-serve alone, and web.c reaches it through struct web_hosted.
+ * Nothing here logs; a name, a password or a token never goes into a
+ * message.
+ */
+#include "page.h"
+#include "place.h"
+#include "app/account.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+
+#include <sodium.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#define PRE_COOKIE(https) ((https) ? "__Host-nabij_pre" : "nabij_pre")
+
+static struct web_hosted *hosted(struct page *p)
+{
+	return p->w->hosted;
+}
+
+/* "; Secure" under an https address: a cookie then never goes over plain
+ * HTTP, and the __Host- prefix asks it of the browser as well. */
+static void add_cookie(struct page *p, const char *name, const char *value, long max_age)
+{
+	struct web_resp *r = p->resp;
+
+	if (r->ncookies >= (int)(sizeof r->cookies / sizeof r->cookies[0]))
+		return;
+	if (max_age >= 0)
+		snprintf(r->cookies[r->ncookies++], sizeof r->cookies[0],
+			 "%s=%s; Path=/;%s HttpOnly; SameSite=Lax; Max-Age=%ld", name, value,
+			 hosted(p)->https ? " Secure;" : "", max_age);
+	else	/* until the browser closes */
+		snprintf(r->cookies[r->ncookies++], sizeof r->cookies[0], "%s=%s; Path=/;%s HttpOnly; SameSite=Lax",
+			 name, value, hosted(p)->https ? " Secure;" : "");
+}
+
+/* The form token of a session: an HMAC of its token, never the token. */
+static void session_csrf(const char *token, char out[WEB_TOKEN_LEN])
+{
+	char proof[PLACE_PROOF_LEN];
+
+	place_proof(token, "form", proof);
+	snprintf(out, WEB_TOKEN_LEN, "%.32s", proof);
+	sodium_memzero(proof, sizeof proof);
+}
+
+/* Whether a value sent and one of ours are the same, in constant time. */
+static bool same(const char *a, const char *b)
+{
+	size_t n = b ? strlen(b) : 0;
+
+	return a && b && n && strlen(a) == n && sodium_memcmp(a, b, n) == 0;
+}
+
+/* The session token of the request's cookie, when it has the shape of one. */
+static const char *cookie_token(struct page *p)
+{
+	const char *t = kvs_get(&p->req->cookies, WEB_SESSION_COOKIE(hosted(p)->https));
+
+	return t && account_token_valid(t) ? t : NULL;
+}
+
+static bool open_person(struct page *p)
+{
+	struct web_hosted *hd = hosted(p);
+	const char *token = cookie_token(p);
+	struct nb_who who = { 0 };
+	struct nb_error err = { 0 };
+	int64_t now = p->app->now;
+
+	if (!token || account_session(hd->pg, token, now, &who, &err) != NB_OK || who.person <= 0)
+		return false;
+	snprintf(hd->session, sizeof hd->session, "%s", token);
+	session_csrf(token, hd->csrf);
+	account_app(&hd->app, hd->pg, who.person, now);
+	snprintf(hd->zone_now, sizeof hd->zone_now, "%s", who.zone);
+	p->app = &hd->app;
+	p->csrf = hd->csrf;
+	p->zone = hd->zone_now[0] ? hd->zone_now : hd->zone;
+	/* what was deleted and waited its time goes for good (app_expire), as in nabij ui */
+	(void)app_expire(p->app, NULL);
+	sodium_memzero(&who, sizeof who);
+	return true;
+}
+
+static void close_person(struct page *p)
+{
+	struct web_hosted *hd = hosted(p);
+
+	if (p->app == &hd->app)
+		app_close(&hd->app);
+	sodium_memzero(hd->session, sizeof hd->session);
+	sodium_memzero(hd->csrf, sizeof hd->csrf);
+	p->app = p->w->app;
+}
+
+/* Overwrite a posted field's value, once it has been used. */
+static void wipe(struct page *p, const char *name)
+{
+	const struct web_kv *kv = kvs_find(&p->req->form, name);
+
+	if (kv && kv->value)
+		sodium_memzero(kv->value, kv->len);
+}
+
+/* The pre-session form token: the one of the request's cookie, or a new
+ * one given to the browser with this page. */
+static const char *pre_token(struct page *p, char fresh[NB_TOKEN_LEN + 1])
+{
+	const char *had = kvs_get(&p->req->cookies, PRE_COOKIE(hosted(p)->https));
+
+	if (had && account_token_valid(had))
+		return had;
+	account_token_new(fresh);
+	add_cookie(p, PRE_COOKIE(hosted(p)->https), fresh, -1);
+	return fresh;
+}
+
+/* Whether a posted sign-in or sign-up form carries the token of the
+ * browser's pre-session cookie. */
+static bool pre_ok(struct page *p)
+{
+	const char *had = kvs_get(&p->req->cookies, PRE_COOKIE(hosted(p)->https));
+
+	return had && account_token_valid(had) && same(kvs_get(&p->req->form, "csrf"), had);
+}
+
+/* A new session: its cookie, the pre-session cookie gone, and today. */
+static void signed_in(struct page *p, const char *session)
+{
+	add_cookie(p, WEB_SESSION_COOKIE(hosted(p)->https), session, NB_SESSION_MAX);
+	add_cookie(p, PRE_COOKIE(hosted(p)->https), "", 0);
+	page_redirect(p, "/");
+}
+
+/* The end of an old session the browser still had, at a new sign-in. */
+static void end_old(struct page *p)
+{
+	const char *old = cookie_token(p);
+
+	if (old)
+		(void)account_signout(hosted(p)->pg, old, NULL);
+}
+
+static void error_box(struct page *p, const struct nb_error *err)
+{
+	if (err->code)
+		h(p, "<div class=\"error\" role=\"alert\" id=\"form-error\"><p>%s</p></div>", err->msg);
+}
+
+/* The error of a field beside it, and whether the field is the one refused. */
+static const char *marked(struct page *p, const struct nb_error *err, const char *field)
+{
+	(void)p;
+	return err->code && strcmp(err->field, field) == 0 ? " aria-invalid=\"true\" aria-describedby=\"form-error\"" : "";
+}
+
+static void name_field(struct page *p, const struct nb_error *err, const char *value)
+{
+	h(p, "<p class=\"field\"><label for=\"f-name\">%s</label>"
+	     "<input id=\"f-name\" name=\"name\" autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\""
+	     " maxlength=\"64\" required value=\"%s\"%r></p>",
+	  _("Your name here"), value ? value : "", marked(p, err, "name"));
+}
+
+static void password_field(struct page *p, const struct nb_error *err, const char *autocomplete, const char *hint)
+{
+	h(p, "<p class=\"field\"><label for=\"f-password\">%s</label>", _("Password"));
+	if (hint)
+		h(p, "<span class=\"hint\" id=\"h-password\">%s</span>", hint);
+	/* what was typed is never sent back into the page */
+	h(p, "<input id=\"f-password\" name=\"password\" type=\"password\" autocomplete=\"%s\" required%r%r></p>",
+	  autocomplete, hint ? " aria-describedby=\"h-password\"" : "", marked(p, err, "password"));
+}
+
+static void signin_form(struct page *p, const struct nb_error *err, const char *name)
+{
+	char fresh[NB_TOKEN_LEN + 1];
+
+	page_begin(p, _("Sign in"), NULL);
+	h(p, "<h1>%s</h1>", _("Sign in to nabij"));
+	error_box(p, err);
+	h(p, "<form method=\"post\" action=\"/signin\" class=\"account\">"
+	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", pre_token(p, fresh));
+	name_field(p, err, name);
+	password_field(p, err, "current-password", NULL);
+	h(p, "<p class=\"actions\"><button type=\"submit\">%s</button></p></form>", _("Sign in"));
+	h(p, "<p class=\"quiet\">%s</p>",
+	  _("No account yet? An account begins with an invitation link from the people who run this nabij."));
+	page_end(p);
+	sodium_memzero(fresh, sizeof fresh);
+}
+
+static void page_signin(struct page *p)
+{
+	struct web_hosted *hd = hosted(p);
+	struct nb_error err = { 0 };
+	char session[NB_TOKEN_LEN + 1];
+	const char *name, *pass;
+	int64_t person = 0;
+
+	if (strcmp(p->req->method, "POST") != 0) {
+		signin_form(p, &err, NULL);
+		return;
+	}
+	if (!pre_ok(p)) {
+		page_fail(p, 403, _("This form did not come from this nabij page, so nothing was changed. Please go back, reload the page and try again."));
+		return;
+	}
+	name = kvs_get(&p->req->form, "name");
+	pass = kvs_get(&p->req->form, "password");
+	if (!name || !*name || !pass || !*pass) {
+		nb_error_set(&err, NB_EINVAL, !name || !*name ? "name" : "password", "%s",
+			     _("Please fill in your name and your password."));
+	} else if (account_signin(hd->pg, name, pass, web_peer(p->w, p->req), p->app->now, &person, session,
+				  &err) == NB_OK) {
+		wipe(p, "password");
+		end_old(p);	/* a session the browser still had is not taken on */
+		signed_in(p, session);
+		sodium_memzero(session, sizeof session);
+		return;
+	}
+	wipe(p, "password");
+	p->resp->status = strcmp(err.field, "wait") == 0 ? 429 : err.code == NB_EINVAL ? 400 : 500;
+	signin_form(p, &err, name);
+}
+
+static void signup_form(struct page *p, const struct nb_error *err, const char *invite, const char *name)
+{
+	char fresh[NB_TOKEN_LEN + 1];
+	char min[24];
+
+	page_begin(p, _("Make your account"), NULL);
+	h(p, "<h1>%s</h1><p>%s</p>", _("Make your account"),
+	  _("Choose the name you sign in with and a password. No other account can read what you write here."));
+	error_box(p, err);
+	h(p, "<form method=\"post\" action=\"/signup\" class=\"account\">"
+	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+	     "<input type=\"hidden\" name=\"invite\" value=\"%s\">"
+	     "<input type=\"hidden\" name=\"zone\" value=\"\" data-zone>",
+	  pre_token(p, fresh), invite);
+	name_field(p, err, name);
+	{
+		char hint[200];
+		const char *v[] = { nb_int(NB_PASSWORD_MIN, min) };
+
+		nb_say(hint, sizeof hint, _("At least %s characters. A few words you will remember make a good one."), v, 1);
+		password_field(p, err, "new-password", hint);
+	}
+	h(p, "<p class=\"actions\"><button type=\"submit\">%s</button></p></form>", _("Make my account"));
+	page_end(p);
+	sodium_memzero(fresh, sizeof fresh);
+}
+
+static void page_signup(struct page *p)
+{
+	struct web_hosted *hd = hosted(p);
+	struct nb_error err = { 0 };
+	char session[NB_TOKEN_LEN + 1];
+	const char *invite, *name, *pass, *zone;
+	int64_t person = 0;
+
+	if (strcmp(p->req->method, "POST") != 0) {
+		invite = kvs_get(&p->req->query, "invite");
+		/* the form only for an invitation that works, in the same calm
+		 * words whether it is cut short, unknown, spent or expired */
+		if (!invite || account_invite_check(hd->pg, invite, p->app->now, &err) != NB_OK) {
+			p->resp->status = err.code == NB_EDB ? 500 : 400;
+			page_begin(p, _("This invitation cannot be used"), NULL);
+			h(p, "<h1>%s</h1><p>%s</p>", _("This invitation cannot be used"),
+			  err.code == NB_EDB ? err.msg
+					     : _("The link may be cut short, used already or more than a week old. Please open the whole link again, or ask the people who run this nabij for a new one."));
+			page_end(p);
+			return;
+		}
+		signup_form(p, &err, invite, NULL);
+		return;
+	}
+	if (!pre_ok(p)) {
+		page_fail(p, 403, _("This form did not come from this nabij page, so nothing was changed. Please go back, reload the page and try again."));
+		return;
+	}
+	invite = kvs_get(&p->req->form, "invite");
+	name = kvs_get(&p->req->form, "name");
+	pass = kvs_get(&p->req->form, "password");
+	zone = kvs_get(&p->req->form, "zone");
+	if (!invite || !account_token_valid(invite)) {
+		nb_error_set(&err, NB_EINVAL, "invite", "%s",
+			     _("Please open the whole link from your invitation again, or ask for a new one."));
+		invite = "";
+	} else if (account_signup(hd->pg, invite, name ? name : "", pass ? pass : "", zone ? zone : "",
+				  p->app->now, &person, session, &err) == NB_OK) {
+		wipe(p, "password");
+		end_old(p);
+		signed_in(p, session);
+		sodium_memzero(session, sizeof session);
+		return;
+	}
+	wipe(p, "password");
+	p->resp->status = err.code == NB_EINVAL ? 400 : 500;
+	signup_form(p, &err, invite, name);
+}
+
+static void page_signout(struct page *p)
+{
+	const char *token = cookie_token(p);
+	char csrf[WEB_TOKEN_LEN];
+	struct nb_error err = { 0 };
+
+	if (strcmp(p->req->method, "POST") != 0) {
+		page_redirect(p, "/");
+		return;
+	}
+	if (!token) {	/* signed out already */
+		page_redirect(p, "/signin");
+		return;
+	}
+	session_csrf(token, csrf);
+	if (!same(kvs_get(&p->req->form, "csrf"), csrf)) {
+		page_fail(p, 403, _("This form did not come from this nabij page, so nothing was changed. Please go back, reload the page and try again."));
+		return;
+	}
+	if (account_signout(hosted(p)->pg, token, &err) != NB_OK) {
+		page_fail(p, 500, err.msg);
+		return;
+	}
+	add_cookie(p, WEB_SESSION_COOKIE(hosted(p)->https), "", 0);
+	page_redirect(p, "/signin");
+}
+
+void web_hosted_init(struct web_hosted *hd, struct nb_pg *pg)
+{
+	memset(hd, 0, sizeof *hd);
+	hd->pg = pg;
+	hd->open = open_person;
+	hd->close = close_person;
+	hd->signin = page_signin;
+	hd->signup = page_signup;
+	hd->signout = page_signout;
+}

@@ -1,0 +1,287 @@
+#!/bin/sh
+# nabij serve over real sockets, beside a PostgreSQL of the test's own
+# (started by with-pg.sh, which gives NABIJ_PG_OWNER and NABIJ_PG_APP):
+# migrate, invite, sign up with curl and see the page; and its security:
+# sign-in attempts limited, no session fixation, signing out ends the
+# session, CSRF and foreign Origins refused, a wrong Host 421, the cookies'
+# flags, HSTS under https (a certificate made here), plain HTTP refused on
+# an address that is not loopback, the owner role refused at the start, a
+# worker that dies replaced. Prints "serve: N passed, N failed".
+#   with-pg.sh serve.sh NABIJ_BINARY
+set -u
+bin=$1
+command -v curl >/dev/null || { echo "curl is not installed"; exit 77; }
+[ -n "${NABIJ_PG_APP:-}" ] || { echo "serve.sh runs under tests/hosted/with-pg.sh"; exit 77; }
+[ -x "$(dirname "$bin")/nabij-serve" ] || { echo "nabij-serve is not built"; exit 77; }
+tmp=$(mktemp -d)
+pass=0
+failed=0
+pids=""
+cleanup() {
+	for p in $pids; do kill -TERM "$p" 2>/dev/null; done
+	sleep 0.3
+	for p in $pids; do kill -KILL "$p" 2>/dev/null; done
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+export LANGUAGE=en
+
+ok() { pass=$((pass + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL $*"; }
+check() {	# check NAME COMMAND...
+	name=$1
+	shift
+	if "$@" >/dev/null 2>&1; then ok; else bad "$name"; fi
+}
+# req NAME STATUS curl-args...: the status of a request; its headers in
+# $tmp/head, its body in $tmp/body
+req() {
+	name=$1 want=$2
+	shift 2
+	got=$(curl -s -o "$tmp/body" -D "$tmp/head" -w '%{http_code}' "$@")
+	if [ "$got" = "$want" ]; then ok; else bad "$name: got $got, want $want"; fi
+}
+header() {	# header NAME PATTERN: the last response carries it
+	if grep -qi -- "$2" "$tmp/head"; then ok; else bad "$1: no header matching $2"; fi
+}
+noheader() {
+	if grep -qi -- "$2" "$tmp/head"; then bad "$1: header matching $2"; else ok; fi
+}
+cookie() {	# cookie NAME: the value the last response set
+	sed -n "s/^[Ss]et-[Cc]ookie: $1=\([^;]*\).*/\1/p" "$tmp/head" | tr -d '\r' | tail -n 1
+}
+csrf() {	# the form token of the last page
+	grep -o 'name="csrf" value="[^"]*"' "$tmp/body" | head -n 1 | sed 's/.*value="//; s/"$//'
+}
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+# start NAME CONFIG: nabij serve in the background until it says it is open
+start() {
+	"$bin" serve --config "$2" >"$tmp/$1.out" 2>&1 &
+	last=$!
+	pids="$pids $last"
+	i=0
+	while [ $i -lt 100 ] && ! grep -q 'is open at' "$tmp/$1.out" 2>/dev/null; do
+		kill -0 $last 2>/dev/null || break
+		sleep 0.1
+		i=$((i + 1))
+	done
+	if grep -q 'is open at' "$tmp/$1.out"; then ok; else bad "$1 starts: $(cat "$tmp/$1.out")"; fi
+}
+
+# --- the commands -----------------------------------------------------------
+check "serve --help names nabij-serve" sh -c "'$bin' serve --help | grep -q nabij-serve"
+check "serve --help in Dutch" sh -c "LANGUAGE=nl '$bin' serve --help | grep -q 'Gebruik'"
+check "migrate --help" sh -c "'$bin' serve migrate --help | grep -q app-role"
+check "invite --help" sh -c "'$bin' serve invite --help | grep -q admin"
+check "migrate as the owner" "$bin" serve migrate --database "$NABIJ_PG_OWNER" --app-role nabij_app
+check "migrate again changes nothing" "$bin" serve migrate --database "$NABIJ_PG_OWNER" --app-role nabij_app
+
+port=$(free_port)
+base="http://127.0.0.1:$port"
+cat >"$tmp/serve.conf" <<EOF
+# the test's server
+listen = 127.0.0.1
+port = $port
+url = $base
+database = $NABIJ_PG_APP
+workers = 2
+zone = Europe/Amsterdam
+EOF
+
+# refused at the start
+"$bin" serve --config "$tmp/missing.conf" >"$tmp/out" 2>&1
+check "a missing --config file is an error" test $? -ne 0
+printf 'url = %s\nport = seventy\n' "$base" >"$tmp/bad.conf"
+"$bin" serve --config "$tmp/bad.conf" >"$tmp/out" 2>&1
+check "a bad line is named" grep -q 'line 2' "$tmp/out"
+"$bin" serve --config "$tmp/serve.conf" --listen 0.0.0.0 --url http://nabij.example >"$tmp/out" 2>&1
+st=$?
+check "plain HTTP elsewhere than loopback refused" test $st -eq 2
+check "and said so" grep -q 'plain HTTP' "$tmp/out"
+"$bin" serve --config "$tmp/serve.conf" --trust-proxy yes --tls-cert /dev/null --tls-key /dev/null >"$tmp/out" 2>&1
+check "trust-proxy with TLS refused" test $? -ne 0
+timeout 20 "$bin" serve --config "$tmp/serve.conf" --database "$NABIJ_PG_OWNER" >"$tmp/out" 2>&1
+st=$?
+check "the owner role is refused at the start" test $st -ne 0 -a $st -ne 124
+check "nothing listens after" sh -c "! curl -s -o /dev/null --max-time 2 '$base/signin'"
+
+start plain "$tmp/serve.conf"
+serve_pid=$last
+
+# --- an invitation and a sign-up ------------------------------------------
+"$bin" serve invite --database "$NABIJ_PG_APP" --url "$base" >"$tmp/invite" 2>&1
+check "invite prints a link" grep -q "$base/signup?invite=" "$tmp/invite"
+check "and how long it is valid" grep -q '7 days' "$tmp/invite"
+invite=$(grep -o 'invite=[A-Za-z0-9_-]*' "$tmp/invite" | head -n 1 | cut -d= -f2)
+
+req "a made-up invitation" 400 "$base/signup?invite=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+req "the sign-up page" 200 "$base/signup?invite=$invite"
+check "a new password field" grep -q 'autocomplete="new-password"' "$tmp/body"
+check "a name field" grep -q 'autocomplete="username"' "$tmp/body"
+check "the zone field for the script" grep -q 'data-zone' "$tmp/body"
+pre=$(cookie nabij_pre)
+pre_csrf=$(csrf)
+check "the pre-session token is in cookie and form alike" test -n "$pre" -a "$pre" = "$pre_csrf"
+header "pre-session cookie flags" "Set-Cookie: nabij_pre=[^;]*; Path=/; HttpOnly; SameSite=Lax"
+o="Origin: $base"
+pw='a walk by the river at dusk'
+req "sign-up without the pre-session cookie" 403 -H "$o" --data-urlencode "csrf=$pre_csrf" \
+	--data-urlencode "invite=$invite" --data-urlencode "name=anna" --data-urlencode "password=$pw" "$base/signup"
+req "sign-up" 303 -H "$o" -H "Cookie: nabij_pre=$pre" --data-urlencode "csrf=$pre_csrf" \
+	--data-urlencode "invite=$invite" --data-urlencode "name=anna" --data-urlencode "password=$pw" \
+	--data-urlencode "zone=Europe/Amsterdam" "$base/signup"
+s1=$(cookie nabij_session)
+header "session cookie flags (http)" "Set-Cookie: nabij_session=[^;]*; Path=/; HttpOnly; SameSite=Lax"
+noheader "no Secure under http" "Set-Cookie: nabij_session=.*Secure"
+noheader "no HSTS under http" "Strict-Transport-Security"
+req "the invitation is spent" 400 "$base/signup?invite=$invite"
+
+ck="Cookie: nabij_session=$s1"
+req "today's page" 200 -H "$ck" "$base/"
+check "a page of nabij" grep -q 'class="brand"' "$tmp/body"
+check "with Sign out" grep -q 'action="/signout"' "$tmp/body"
+check "no passphrase pages" sh -c "! grep -q 'href=\"/protect\"' '$tmp/body'"
+req "a local route is no page" 404 -H "$ck" "$base/protect"
+req "a check-in form" 200 -H "$ck" "$base/checkin"
+token=$(csrf)
+req "a check-in saved" 303 -H "$ck" -H "$o" --data-urlencode "csrf=$token" --data-urlencode "mood=4" "$base/checkin"
+req "history" 200 -H "$ck" "$base/history"
+
+# --- refused ---------------------------------------------------------------
+req "no session: to sign in" 303 "$base/"
+header "to /signin" "Location: /signin"
+req "no session: a POST" 403 -H "$o" --data-urlencode "mood=3" "$base/checkin"
+req "a made-up session" 303 -H "Cookie: nabij_session=BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB" "$base/"
+req "CSRF: no form token" 403 -H "$ck" -H "$o" --data-urlencode "mood=3" "$base/checkin"
+req "CSRF: a wrong form token" 403 -H "$ck" -H "$o" --data-urlencode "csrf=not-a-form-token" \
+	--data-urlencode "mood=3" "$base/checkin"
+req "CSRF: a form token of before: nothing saved, sent back" 409 -H "$ck" -H "$o" \
+	--data-urlencode "csrf=0123456789abcdef0123456789abcdef" --data-urlencode "mood=3" "$base/checkin"
+req "a foreign Origin" 403 -H "$ck" -H "Origin: https://evil.example" --data-urlencode "csrf=$token" \
+	--data-urlencode "mood=3" "$base/checkin"
+req "a foreign site" 403 -H "$ck" -H "Sec-Fetch-Site: cross-site" --data-urlencode "csrf=$token" \
+	--data-urlencode "mood=3" "$base/checkin"
+req "a wrong Host" 421 -H "$ck" -H "Host: evil.example:$port" "$base/"
+req "localhost is not the public host" 421 -H "$ck" -H "Host: localhost:$port" "$base/"
+req "sign-in without its token" 403 -H "$o" --data-urlencode "name=anna" --data-urlencode "password=$pw" "$base/signin"
+req "sign-out without the form token" 403 -H "$ck" -H "$o" --data-urlencode "x=1" "$base/signout"
+req "the session still works" 200 -H "$ck" "$base/"
+check "headers: CSP" grep -qi "Content-Security-Policy: default-src 'none'" "$tmp/head"
+
+# --- session fixation: a cookie planted before sign-in is never the session
+planted=CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC
+req "the sign-in page" 200 -H "Cookie: nabij_session=$planted" "$base/signin"
+check "a current-password field" grep -q 'autocomplete="current-password"' "$tmp/body"
+pre=$(cookie nabij_pre)
+req "sign-in with a planted cookie" 303 -H "$o" -H "Cookie: nabij_session=$planted; nabij_pre=$pre" \
+	--data-urlencode "csrf=$pre" --data-urlencode "name=anna" --data-urlencode "password=$pw" "$base/signin"
+s2=$(cookie nabij_session)
+check "a new session token" test -n "$s2" -a "$s2" != "$planted" -a "$s2" != "$s1"
+req "the planted cookie is no session" 303 -H "Cookie: nabij_session=$planted" "$base/"
+req "the new one is" 200 -H "Cookie: nabij_session=$s2" "$base/"
+
+# --- signing out ends the session
+token=$(csrf)
+req "sign out" 303 -H "Cookie: nabij_session=$s2" -H "$o" --data-urlencode "csrf=$token" "$base/signout"
+header "back to sign in" "Location: /signin"
+header "the cookie is cleared" "Set-Cookie: nabij_session=; .*Max-Age=0"
+req "the old cookie no longer works" 303 -H "Cookie: nabij_session=$s2" "$base/"
+req "the first session still does" 200 -H "$ck" "$base/"
+
+# --- a worker that dies is replaced
+worker=$(ps -o pid= --ppid "$serve_pid" | head -n 1 | tr -d ' ')
+if [ -n "$worker" ]; then
+	kill -KILL "$worker"
+	i=0
+	while [ $i -lt 50 ] && ! grep -q 'ended by signal' "$tmp/plain.out"; do sleep 0.1; i=$((i + 1)); done
+	check "the parent says a worker ended" grep -q 'ended by signal 9' "$tmp/plain.out"
+	sleep 0.5
+	check "and starts another" test "$(ps -o pid= --ppid "$serve_pid" | wc -l)" -eq 2
+	req "pages still come" 200 -H "$ck" "$base/"
+else
+	bad "no worker of $serve_pid found"
+fi
+
+# --- https: a certificate of the test's own --------------------------------
+if command -v openssl >/dev/null; then
+	openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/key.pem" -out "$tmp/cert.pem" -days 1 \
+		-subj /CN=localhost -addext subjectAltName=DNS:localhost >/dev/null 2>&1
+	tport=$(free_port)
+	tbase="https://localhost:$tport"
+	cat >"$tmp/tls.conf" <<EOF
+listen = 127.0.0.1
+port = $tport
+url = $tbase
+database = $NABIJ_PG_APP
+workers = 1
+tls-cert = $tmp/cert.pem
+tls-key = $tmp/key.pem
+EOF
+	start tls "$tmp/tls.conf"
+	c="--cacert $tmp/cert.pem"
+	req "https: the sign-in page" 200 $c "$tbase/signin"
+	header "https: HSTS" "Strict-Transport-Security: max-age="
+	header "https: __Host- pre-session cookie, Secure" "Set-Cookie: __Host-nabij_pre=[^;]*; Path=/; Secure; HttpOnly; SameSite=Lax"
+	pre=$(cookie __Host-nabij_pre)
+	req "https: sign in" 303 $c -H "Origin: $tbase" -H "Cookie: __Host-nabij_pre=$pre" --data-urlencode "csrf=$pre" \
+		--data-urlencode "name=anna" --data-urlencode "password=$pw" "$tbase/signin"
+	header "https: the session cookie" "Set-Cookie: __Host-nabij_session=[^;]*; Path=/; Secure; HttpOnly; SameSite=Lax"
+	s3=$(cookie __Host-nabij_session)
+	req "https: the page" 200 $c -H "Cookie: __Host-nabij_session=$s3" "$tbase/"
+	req "https: the plain cookie name is not the session" 303 $c -H "Cookie: nabij_session=$s3" "$tbase/"
+	req "https: an http Origin is foreign" 403 $c -H "Cookie: __Host-nabij_session=$s3" -H "Origin: http://localhost:$tport" \
+		--data-urlencode "csrf=x" "$tbase/checkin"
+	check "https: no plain HTTP on its port" sh -c "! curl -s -o /dev/null --max-time 3 'http://localhost:$tport/signin' -w '%{http_code}' | grep -q 200"
+else
+	echo "openssl is not installed: the https part is not tried"
+fi
+
+# --- behind a proxy of this machine that ends TLS ---------------------------
+pport=$(free_port)
+cat >"$tmp/proxy.conf" <<EOF
+port = $pport
+url = https://nabij.example
+database = $NABIJ_PG_APP
+workers = 1
+trust-proxy = yes
+EOF
+start proxy "$tmp/proxy.conf"
+pb="http://127.0.0.1:$pport"
+req "proxy: the public host" 200 -H "Host: nabij.example" -H "X-Forwarded-Proto: https" "$pb/signin"
+header "proxy: HSTS for an https address" "Strict-Transport-Security"
+header "proxy: __Host- cookie" "Set-Cookie: __Host-nabij_pre=[^;]*; Path=/; Secure"
+req "proxy: plain HTTP goes to https" 301 -H "Host: nabij.example" -H "X-Forwarded-Proto: http" "$pb/signin"
+header "proxy: to the https address" "Location: https://nabij.example/signin"
+req "proxy: its own address is not the public one" 421 "$pb/signin"
+
+# --- sign-in attempts limited: the 6th refused even with the right password
+req "the sign-in page again" 200 "$base/signin"
+pre=$(cookie nabij_pre)
+for n in 1 2 3 4 5; do
+	req "wrong password $n" 400 -H "$o" -H "Cookie: nabij_pre=$pre" --data-urlencode "csrf=$pre" \
+		--data-urlencode "name=anna" --data-urlencode "password=not the password $n" "$base/signin"
+done
+req "the 6th, right, is refused" 429 -H "$o" -H "Cookie: nabij_pre=$pre" --data-urlencode "csrf=$pre" \
+	--data-urlencode "name=anna" --data-urlencode "password=$pw" "$base/signin"
+noheader "no session" "Set-Cookie: nabij_session="
+check "a calm word on when to try again" grep -q 'role="alert"' "$tmp/body"
+
+# --- nothing personal in what the server wrote
+check "no password in the server's output" sh -c "! grep -q 'river' '$tmp/plain.out' '$tmp/tls.out' 2>/dev/null"
+check "no name in the server's output" sh -c "! grep -qw 'anna' '$tmp/plain.out'"
+
+# --- SIGTERM stops the parent and its workers
+kill -TERM "$serve_pid"
+i=0
+while [ $i -lt 50 ] && kill -0 "$serve_pid" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+check "SIGTERM stops nabij serve" sh -c "! kill -0 $serve_pid"
+check "and its workers" test "$(ps -o pid= --ppid "$serve_pid" | wc -l)" -eq 0
+check "nothing listens" sh -c "! curl -s -o /dev/null --max-time 2 '$base/signin'"
+
+# a sanitizer build's reports go to the servers' output
+check "no sanitizer report" sh -c "! cat '$tmp'/*.out | grep -q -e 'runtime error' -e 'Sanitizer'"
+
+echo "serve: $pass passed, $failed failed"
+[ $failed -eq 0 ]
