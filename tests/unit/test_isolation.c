@@ -21,6 +21,7 @@
 #include "app/app.h"
 #include "core/xalloc.h"
 #include "store/hosted.h"
+#include "store/pg.h"	/* the connection's count of statements */
 #include "web/web.h"
 
 #include <stdarg.h>
@@ -454,12 +455,61 @@ static void forms_cannot_reach_the_other(void **state)
 	free(csrf);
 }
 
+/* The statements a request runs on the hosted store, the session's
+ * lookup included: what one page costs in round trips to PostgreSQL. */
+static uint64_t statements_of(const struct person *who, const char *path)
+{
+	char *text;
+	int status;
+
+	pg->statements = 0;
+	pg->counting = true;
+	status = ask(who, "GET", path, NULL, &text);
+	pg->counting = false;
+	if (status != 200)
+		fail_msg("%s as %s: %d", path, who->name, status);
+	free(text);
+	return pg->statements;
+}
+
+/* A page reads in a number of statements that does not grow with what it
+ * shows (as "A page is one read" holds the local store to, in
+ * tests/unit/test_reads.c): the same pages as Basil, then again once he
+ * has twice the records. */
+static void pages_do_not_grow(void **state)
+{
+	static const char *const paths[] = {
+		"/", "/history", "/history?q=basaltrivier", "/circle", "/card", "/charts", "/insights", "/week",
+		"/r/3", "/export.json", "/checkin", "/trigger", "/undo", "/data", "/experiment", "/phases",
+	};
+	enum { N = sizeof paths / sizeof paths[0] };
+	uint64_t before[N], after[N];
+
+	(void)state;
+	for (size_t i = 0; i < N; i++)
+		before[i] = statements_of(&basil, paths[i]);
+	write_records(&basil, 16);	/* from 16 records to 96 */
+	for (size_t i = 0; i < N; i++) {
+		after[i] = statements_of(&basil, paths[i]);
+		print_message("  %-26s %3llu statements, %3llu with six times the records\n", paths[i],
+			      (unsigned long long)before[i], (unsigned long long)after[i]);
+	}
+	for (size_t i = 0; i < N; i++) {
+		if (after[i] > before[i] + 2)	/* a kind that appears anew may add its statement */
+			fail_msg("%s: %llu statements, then %llu with more records", paths[i],
+				 (unsigned long long)before[i], (unsigned long long)after[i]);
+		if (after[i] > 40)
+			fail_msg("%s: %llu statements", paths[i], (unsigned long long)after[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_route_keeps_each_to_their_own),
 		cmocka_unit_test(record_numbers_are_each_persons),
 		cmocka_unit_test(forms_cannot_reach_the_other),
+		cmocka_unit_test(pages_do_not_grow),
 	};
 	int failed = cmocka_run_group_tests_name("isolation", tests, setup, teardown);
 
