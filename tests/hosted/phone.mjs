@@ -64,6 +64,16 @@ async function signUp(page, who) {
 	await page.goto(invite[who]);
 	check(`${who}: the sign-up page`, (await page.locator("h1").textContent()).includes("Make your account"));
 	await tapType(page, "#f-name", who);
+	if (who === "anna") {	/* a password too short first: said, and beside the field */
+		await tapType(page, "#f-password", "river");
+		await Promise.all([page.waitForNavigation(), page.locator("form.account button[type=submit]").tap()]);
+		check("a short password: said", (await page.locator("[role=alert]").textContent()).includes("10 characters"));
+		check("her name kept", (await page.inputValue("#f-name")) === who);
+		check("the password field marked", (await page.getAttribute("#f-password", "aria-invalid")) === "true");
+		const described = (await page.getAttribute("#f-password", "aria-describedby")) || "";
+		check("the field described by the error and its hint",
+			described.split(" ").includes("form-error") && described.split(" ").includes("h-password"), described);
+	}
 	await tapType(page, "#f-password", password[who]);
 	await Promise.all([page.waitForURL(base + "/"), page.locator("form.account button[type=submit]").tap()]);
 	check(`${who}: today's page after signing up`, await page.locator("nav.bar").isVisible());
@@ -85,6 +95,11 @@ try {
 
 	await signUp(anna, "anna");
 	await signUp(bram, "bram");
+	// Bram opens his spent link again: a way to sign in, at a tap
+	await bram.goto(invite.bram);
+	check("a spent invitation: said", (await bram.locator("h1").textContent()).includes("cannot be used"));
+	await Promise.all([bram.waitForURL(base + "/"), bram.locator("main a[href='/signin']").tap()]);
+	check("and signed in still, to today", await bram.locator("nav.bar").isVisible());
 	const cookies = await annaCtx.cookies();
 	check("the session cookie is __Host- and Secure", cookies.some((c) => c.name === "__Host-nabij_session" && c.secure && c.httpOnly));
 	const id = { anna: sql(null, "SELECT person FROM account WHERE name = 'anna'"),
@@ -179,7 +194,7 @@ async function pictures() {
 		await page.goto(base + "/signin");
 		await page.fill("#f-name", name);
 		await page.fill("#f-password", pass);
-		await Promise.all([page.waitForLoadState(), page.click("form.account button[type=submit]")]);
+		await Promise.all([page.waitForNavigation(), page.click("form.account button[type=submit]")]);
 	};
 	// a name with too many wrong tries, for the wait
 	{
@@ -212,7 +227,7 @@ async function pictures() {
 				await shot("signup");
 				await page.fill("#f-name", "anna");
 				await page.fill("#f-password", "short");
-				await Promise.all([page.waitForLoadState(), page.click("form.account button[type=submit]")]);
+				await Promise.all([page.waitForNavigation(), page.click("form.account button[type=submit]")]);
 				await shot("signup-error");
 				await page.goto(base + "/signup?invite=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
 				await shot("signup-bad-invite");
