@@ -167,19 +167,34 @@ static void error_box(struct page *p, const struct nb_error *err)
 		h(p, "<div class=\"error\" role=\"alert\" id=\"form-error\"><p>%s</p></div>", err->msg);
 }
 
-/* The error of a field beside it, and whether the field is the one refused. */
-static const char *marked(struct page *p, const struct nb_error *err, const char *field)
+/* Whether the error is about this field. */
+static bool marked(const struct nb_error *err, const char *field)
 {
-	(void)p;
-	return err->code && strcmp(err->field, field) == 0 ? " aria-invalid=\"true\" aria-describedby=\"form-error\"" : "";
+	return err->code && strcmp(err->field, field) == 0;
 }
 
-static void name_field(struct page *p, const struct nb_error *err, const char *value)
+/* A field's marks: aria-invalid when it is the one refused, and one
+ * aria-describedby naming the error above the form and the field's hint. */
+static void field_marks(struct page *p, const struct nb_error *err, const char *field, const char *hint_id)
 {
-	h(p, "<p class=\"field\"><label for=\"f-name\">%s</label>"
-	     "<input id=\"f-name\" name=\"name\" autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\""
-	     " maxlength=\"64\" required value=\"%s\"%r></p>",
-	  _("Your name here"), value ? value : "", marked(p, err, "name"));
+	bool bad = marked(err, field);
+
+	if (bad)
+		h(p, " aria-invalid=\"true\"");
+	if (bad || hint_id)
+		h(p, " aria-describedby=\"%r%r%r\"", bad ? "form-error" : "", bad && hint_id ? " " : "",
+		  hint_id ? hint_id : "");
+}
+
+static void name_field(struct page *p, const struct nb_error *err, const char *value, const char *hint)
+{
+	h(p, "<p class=\"field\"><label for=\"f-name\">%s</label>", _("Your name"));
+	if (hint)
+		h(p, "<span class=\"hint\" id=\"h-name\">%s</span>", hint);
+	h(p, "<input id=\"f-name\" name=\"name\" autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\""
+	     " maxlength=\"64\" required value=\"%s\"", value ? value : "");
+	field_marks(p, err, "name", hint ? "h-name" : NULL);
+	h(p, "></p>");
 }
 
 static void password_field(struct page *p, const struct nb_error *err, const char *autocomplete, const char *hint)
@@ -188,8 +203,10 @@ static void password_field(struct page *p, const struct nb_error *err, const cha
 	if (hint)
 		h(p, "<span class=\"hint\" id=\"h-password\">%s</span>", hint);
 	/* what was typed is never sent back into the page */
-	h(p, "<input id=\"f-password\" name=\"password\" type=\"password\" autocomplete=\"%s\" required%r%r></p>",
-	  autocomplete, hint ? " aria-describedby=\"h-password\"" : "", marked(p, err, "password"));
+	h(p, "<input id=\"f-password\" name=\"password\" type=\"password\" autocomplete=\"%s\" required",
+	  autocomplete);
+	field_marks(p, err, "password", hint ? "h-password" : NULL);
+	h(p, "></p>");
 }
 
 static void signin_form(struct page *p, const struct nb_error *err, const char *name)
@@ -198,16 +215,29 @@ static void signin_form(struct page *p, const struct nb_error *err, const char *
 
 	page_begin(p, _("Sign in"), NULL);
 	h(p, "<h1>%s</h1>", _("Sign in to nabij"));
-	error_box(p, err);
 	h(p, "<form method=\"post\" action=\"/signin\" class=\"account\">"
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", pre_token(p, fresh));
-	name_field(p, err, name);
+	error_box(p, err);	/* in the form: as wide as its fields, above them */
+	name_field(p, err, name, NULL);
 	password_field(p, err, "current-password", NULL);
 	h(p, "<p class=\"actions\"><button type=\"submit\">%s</button></p></form>", _("Sign in"));
 	h(p, "<p class=\"quiet\">%s</p>",
 	  _("No account yet? An account begins with an invitation link from the people who run this nabij."));
 	page_end(p);
 	sodium_memzero(fresh, sizeof fresh);
+}
+
+/* Whether the request's cookie is a session that holds. */
+static bool signed_in_already(struct page *p)
+{
+	const char *token = cookie_token(p);
+	struct nb_who who = { 0 };
+	struct nb_error err = { 0 };
+	bool yes;
+
+	yes = token && account_session(hosted(p)->pg, token, p->app->now, &who, &err) == NB_OK && who.person > 0;
+	sodium_memzero(&who, sizeof who);
+	return yes;
 }
 
 static void page_signin(struct page *p)
@@ -219,7 +249,10 @@ static void page_signin(struct page *p)
 	int64_t person = 0;
 
 	if (strcmp(p->req->method, "POST") != 0) {
-		signin_form(p, &err, NULL);
+		if (signed_in_already(p))	/* "Sign in" tapped with a session still open */
+			page_redirect(p, "/");
+		else
+			signin_form(p, &err, NULL);
 		return;
 	}
 	if (!pre_ok(p)) {
@@ -244,6 +277,12 @@ static void page_signin(struct page *p)
 	signin_form(p, &err, name);
 }
 
+/* For one who made the account already and opened the invitation again. */
+static void signin_link(struct page *p)
+{
+	h(p, "<p class=\"quiet\">%s <a href=\"/signin\">%s</a></p>", _("Made your account already?"), _("Sign in"));
+}
+
 static void signup_form(struct page *p, const struct nb_error *err, const char *invite, const char *name)
 {
 	char fresh[NB_TOKEN_LEN + 1];
@@ -252,13 +291,13 @@ static void signup_form(struct page *p, const struct nb_error *err, const char *
 	page_begin(p, _("Make your account"), NULL);
 	h(p, "<h1>%s</h1><p>%s</p>", _("Make your account"),
 	  _("Choose the name you sign in with and a password. No other account can read what you write here."));
-	error_box(p, err);
 	h(p, "<form method=\"post\" action=\"/signup\" class=\"account\">"
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
 	     "<input type=\"hidden\" name=\"invite\" value=\"%s\">"
 	     "<input type=\"hidden\" name=\"zone\" value=\"\" data-zone>",
 	  pre_token(p, fresh), invite);
-	name_field(p, err, name);
+	error_box(p, err);
+	name_field(p, err, name, _("It need not be your real name."));
 	{
 		char hint[200];
 		const char *v[] = { nb_int(NB_PASSWORD_MIN, min) };
@@ -267,6 +306,7 @@ static void signup_form(struct page *p, const struct nb_error *err, const char *
 		password_field(p, err, "new-password", hint);
 	}
 	h(p, "<p class=\"actions\"><button type=\"submit\">%s</button></p></form>", _("Make my account"));
+	signin_link(p);
 	page_end(p);
 	sodium_memzero(fresh, sizeof fresh);
 }
@@ -289,6 +329,7 @@ static void page_signup(struct page *p)
 			h(p, "<h1>%s</h1><p>%s</p>", _("This invitation cannot be used"),
 			  err.code == NB_EDB ? err.msg
 					     : _("The link may be cut short, used already or more than a week old. Please open the whole link again, or ask the people who run this nabij for a new one."));
+			signin_link(p);
 			page_end(p);
 			return;
 		}
