@@ -20,6 +20,7 @@
 #include "app/account.h"
 #include "app/app.h"
 #include "core/xalloc.h"
+#include "report/report.h"
 #include "store/hosted.h"
 #include "store/pg.h"	/* the connection's count of statements */
 #include "web/web.h"
@@ -153,6 +154,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	pg_disconnect(pg);
+	report_release();	/* the fonts of the reports the pages drew */
 	return 0;
 }
 
