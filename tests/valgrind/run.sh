@@ -74,6 +74,18 @@ check "valgrind: nabij check, encrypted" sh -c "NABIJ_PASSPHRASE_FD=3 '$n' check
 check "valgrind: wrong passphrase, exit 1 and clean" sh -c "echo 'not the one at all' | NABIJ_PASSPHRASE_FD=3 '$n' list 3<&0; test \$? -eq 1"
 unset NABIJ_DB NABIJ_NOW
 
+# The hosted store (nabij serve's records, on a PostgreSQL of the test's
+# own): its own tests and the store's suite against it. The pages over it
+# (test_isolation) hold the report's fonts in cairo's and fontconfig's
+# caches until the process ends, which valgrind counts as lost: that one
+# is run by hand (docs/ARCHITECTURE.md, Tests).
+if [ -x "$build/tests/test_pg" ]; then
+	check "valgrind: the hosted store (test_pg)" "$here/hosted/with-pg.sh" \
+		$vg --log-file="$top/logs/vg.%p" "$build/tests/test_pg"
+	check "valgrind: the store's suite on PostgreSQL" env NABIJ_TEST_STORE=pg "$here/hosted/with-pg.sh" \
+		$vg --log-file="$top/logs/vg.%p" "$build/tests/test_store"
+fi
+
 # Whole suites as make test runs them, with nabij under valgrind and every
 # wait twenty times longer (NABIJ_TEST_SLOW); a lane runs its suites in
 # turn. The durability suite's kills land within 5 s instead of 25 ms (a
