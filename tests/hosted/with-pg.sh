@@ -13,6 +13,8 @@
 #   NABIJ_PG_OWNER  conninfo of nabij_owner, who owns the database nabij
 #   NABIJ_PG_APP    conninfo of nabij_app, the role nabij serve connects as:
 #                   not a superuser, no BYPASSRLS, owns nothing
+# NABIJ_PG_OPTIONS, when set, adds server options after the tests' own,
+# which it may undo (bench/serve: "-c fsync=on -c shared_buffers=128MB").
 # Its exit status is the command's (77, a skip, when PostgreSQL is missing).
 set -u
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -45,7 +47,7 @@ if ! $as "$bin/initdb" -D "$dir/data" -U "$super" --auth=trust --no-sync -E UTF8
 fi
 # a socket in the folder alone; small, and quick to stop
 if ! $as "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-	-o "-k $dir -c listen_addresses= -c fsync=off -c full_page_writes=off -c max_connections=60 -c shared_buffers=16MB" \
+	-o "-k $dir -c listen_addresses= -c fsync=off -c full_page_writes=off -c max_connections=60 -c shared_buffers=16MB ${NABIJ_PG_OPTIONS:-}" \
 	start >/dev/null 2>&1; then
 	echo "with-pg: the test's PostgreSQL did not start:" >&2
 	cat "$dir/server.log" >&2
