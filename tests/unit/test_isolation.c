@@ -20,6 +20,7 @@
 #include "app/account.h"
 #include "app/app.h"
 #include "core/xalloc.h"
+#include "report/report.h"
 #include "store/hosted.h"
 #include "web/web.h"
 
@@ -152,6 +153,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	pg_disconnect(pg);
+	report_release();	/* the fonts of the reports the pages drew (/report.pdf) */
 	return 0;
 }
 
