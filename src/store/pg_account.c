@@ -78,6 +78,12 @@ static const char tables_1[] =
 	"CREATE INDEX signin_failure_key ON signin_failure (key, at);"
 	"CREATE INDEX signin_failure_at ON signin_failure (at);";
 
+/* A key of the limits as the functions keep it: case and compatible forms
+ * aside; one that grew past the column's 100 bytes in its compatible form
+ * (U+FDFA is 33 bytes in NFKC) as the hash of that form. */
+#define KEY "(SELECT CASE WHEN octet_length(k) <= 100 THEN k ELSE 'h:' || md5(k) END" \
+	" FROM (SELECT lower(normalize(p_key, NFKC)) AS k) AS n)"
+
 /* Step 1's functions; @SET@ is replaced by the pinned search path. Each
  * answers one row: OUT parameters (a record, not a set) or a scalar. */
 static const char functions_sql_1[] =
@@ -178,20 +184,20 @@ static const char functions_sql_1[] =
 	" BEGIN"
 	"  DELETE FROM signin_failure WHERE ctid = ANY (ARRAY("
 	"   SELECT ctid FROM signin_failure WHERE at <= p_now - p_window ORDER BY at LIMIT 200));"
-	"  INSERT INTO signin_failure (key, at) VALUES (lower(normalize(p_key, NFKC)), p_now);"
+	"  INSERT INTO signin_failure (key, at) VALUES (" KEY ", p_now);"
 	"  SELECT count(*), coalesce(min(at), 0) INTO r_count, r_first FROM signin_failure"
-	"   WHERE key = lower(normalize(p_key, NFKC)) AND at > p_now - p_window;"
+	"   WHERE key = " KEY " AND at > p_now - p_window;"
 	" END $f$;"
 	"CREATE FUNCTION nabij_attempt_count(p_key text, p_now bigint, p_window integer,"
 	" OUT r_count integer, OUT r_first bigint)"
 	" LANGUAGE plpgsql STABLE SECURITY DEFINER @SET@ AS $f$"
 	" BEGIN"
 	"  SELECT count(*), coalesce(min(at), 0) INTO r_count, r_first FROM signin_failure"
-	"   WHERE key = lower(normalize(p_key, NFKC)) AND at > p_now - p_window;"
+	"   WHERE key = " KEY " AND at > p_now - p_window;"
 	" END $f$;"
 	"CREATE FUNCTION nabij_attempts_clear(p_key text)"
 	" RETURNS void LANGUAGE sql SECURITY DEFINER @SET@ AS $f$"
-	" DELETE FROM signin_failure WHERE key = lower(normalize(p_key, NFKC));"
+	" DELETE FROM signin_failure WHERE key = " KEY ";"
 	"$f$;"
 	/* a try counted before it is made, when the key has room for it: the
 	 * lock (of the key, for the transaction of the one statement) makes
@@ -201,7 +207,7 @@ static const char functions_sql_1[] =
 	"CREATE FUNCTION nabij_attempt_take(p_key text, p_now bigint, p_window integer, p_limit integer,"
 	" OUT r_taken boolean, OUT r_count integer, OUT r_first bigint)"
 	" LANGUAGE plpgsql SECURITY DEFINER @SET@ AS $f$"
-	" DECLARE v_key text := lower(normalize(p_key, NFKC));"
+	" DECLARE v_key text := " KEY ";"
 	" BEGIN"
 	"  PERFORM pg_advisory_xact_lock(7411, hashtext(v_key));"
 	"  DELETE FROM signin_failure WHERE ctid = ANY (ARRAY("
@@ -218,7 +224,7 @@ static const char functions_sql_1[] =
 	"CREATE FUNCTION nabij_attempt_return(p_key text, p_now bigint)"
 	" RETURNS void LANGUAGE sql SECURITY DEFINER @SET@ AS $f$"
 	" DELETE FROM signin_failure WHERE ctid = (SELECT ctid FROM signin_failure"
-	"  WHERE key = lower(normalize(p_key, NFKC)) AND at = p_now LIMIT 1);"
+	"  WHERE key = " KEY " AND at = p_now LIMIT 1);"
 	"$f$;";
 
 static const char *const tables_of_1[] = { "account", "signin_session", "invitation", "signin_failure" };

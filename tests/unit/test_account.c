@@ -630,8 +630,13 @@ static void signing_in_with_odd_bytes(void **state)
 	assert_string_equal(err.msg, wrong.msg);
 	assert_int_equal(signin(big + 1, "thee met honing", big + 1, t + 5, &err), NB_EINVAL);
 	assert_string_equal(err.msg, wrong.msg);
+	/* a name that grows in its compatible form (U+FDFA is 33 bytes in
+	 * NFKC): its key of the limits too */
+	assert_int_equal(signin("\xef\xb7\xba\xef\xb7\xba\xef\xb7\xba\xef\xb7\xba", "thee met honing", "192.0.2.62",
+			       t + 6, &err), NB_EINVAL);
+	assert_string_equal(err.msg, wrong.msg);
 	/* and the right one still signs in */
-	assert_int_equal(signin("Fenna", "thee met honing", "192.0.2.60", t + 6, &err), NB_OK);
+	assert_int_equal(signin("Fenna", "thee met honing", "192.0.2.60", t + 7, &err), NB_OK);
 }
 
 /* Many wrong passwords at once from processes of their own (the workers
