@@ -86,6 +86,51 @@ static bool token_hash(const char *s, unsigned char hash[NB_PG_HASH_LEN])
 	return ok;
 }
 
+/* The character at s (valid UTF-8 as PostgreSQL takes it: shortest form,
+ * no surrogates, at most U+10FFFF) and its bytes in *len; -1 and *len 1
+ * for a byte that does not begin one. */
+static long utf8_at(const unsigned char *s, size_t *len)
+{
+	static const long least[] = { 0, 0, 0x80, 0x800, 0x10000 };
+	size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xe0) == 0xc0 ? 2 : (s[0] & 0xf0) == 0xe0 ? 3 : (s[0] & 0xf8) == 0xf0 ? 4 : 0;
+	long c;
+
+	*len = 1;
+	if (n == 0)
+		return -1;
+	c = n == 1 ? s[0] : s[0] & (0x7f >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return -1;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if (c < least[n] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return -1;
+	*len = n;
+	return c;
+}
+
+/* Whether c shows as nothing, or as a space that is not the one space a
+ * person types: such a character makes a name look like another's
+ * (Unicode's Default_Ignorable_Code_Point, the other spaces of Zs and
+ * Zl/Zp, the private and unassigned planes' tags). */
+static bool unseen(long c)
+{
+	static const long ranges[][2] = {
+		{ 0x00a0, 0x00a0 }, { 0x00ad, 0x00ad }, { 0x034f, 0x034f }, { 0x061c, 0x061c },
+		{ 0x115f, 0x1160 }, { 0x1680, 0x1680 }, { 0x17b4, 0x17b5 }, { 0x180b, 0x180f },
+		{ 0x2000, 0x200f }, { 0x2028, 0x202f }, { 0x205f, 0x206f }, { 0x2800, 0x2800 },
+		{ 0x3000, 0x3000 }, { 0x3164, 0x3164 }, { 0xe000, 0xf8ff }, { 0xfe00, 0xfe0f },
+		{ 0xfeff, 0xfeff }, { 0xffa0, 0xffa0 }, { 0xfff0, 0xfffb }, { 0x1bca0, 0x1bca3 },
+		{ 0x1d173, 0x1d17a }, { 0xe0000, 0xe0fff }, { 0xf0000, 0x10ffff },
+	};
+
+	for (size_t i = 0; i < sizeof ranges / sizeof *ranges; i++)
+		if (c >= ranges[i][0] && c <= ranges[i][1])
+			return true;
+	return false;
+}
+
 enum nb_err account_name_check(const char *name, struct nb_error *err)
 {
 	size_t n = name ? strlen(name) : 0;
@@ -101,6 +146,18 @@ enum nb_err account_name_check(const char *name, struct nb_error *err)
 	/* a space at either end is not seen, and then not typed at sign-in */
 	if (name[0] == ' ' || name[n - 1] == ' ')
 		return nb_error_set(err, NB_EINVAL, "name", _("A name cannot begin or end with a space."));
+	/* nor what cannot be seen or told from one space: a name that looks
+	 * like another's (the store takes case and Unicode's compatible
+	 * forms aside, NFKC) */
+	for (const unsigned char *p = (const unsigned char *)name; *p;) {
+		size_t len;
+		long c = utf8_at(p, &len);
+
+		if (c < 0 || unseen(c) || (c == ' ' && p[1] == ' '))
+			return nb_error_set(err, NB_EINVAL, "name",
+					    _("A name cannot hold invisible characters, unusual spaces or two spaces in a row, as they make it look like another name. Please use letters, digits, signs and single spaces."));
+		p += len;
+	}
 	return NB_OK;
 }
 
@@ -306,20 +363,31 @@ enum nb_err account_signup(struct nb_pg *c, const char *invite, const char *name
 }
 
 /* A key of the sign-in limits: prefix and what it limits, cut to the
- * store's 100 bytes at a character (the store compares keys case aside). */
+ * store's 100 bytes at a character, each byte that is not UTF-8 written as
+ * '?' (a name or an address of such bytes is counted, not refused by the
+ * database); the store compares keys case and compatible forms aside. */
 static void limit_key(char out[101], const char *prefix, const char *what)
 {
-	size_t p = strlen(prefix), n = what ? strlen(what) : 0;
+	size_t p = strlen(prefix);
+	const unsigned char *w = (const unsigned char *)(what ? what : "");
 
-	if (p + n > 100) {
-		n = 100 - p;
-		while (n > 0 && ((unsigned char)what[n] & 0xc0) == 0x80)
-			n--;	/* a character cut in two is left out */
-	}
 	memcpy(out, prefix, p);
-	if (n)
-		memcpy(out + p, what, n);
-	out[p + n] = '\0';
+	while (*w) {
+		size_t len;
+
+		if (utf8_at(w, &len) < 0) {
+			if (p + 1 > 100)
+				break;
+			out[p++] = '?';
+		} else {
+			if (p + len > 100)
+				break;	/* a character cut in two is left out */
+			memcpy(out + p, w, len);
+			p += len;
+		}
+		w += len;
+	}
+	out[p] = '\0';
 }
 
 /* NB_EINVAL on "wait": too many failures, the oldest at first. */
@@ -341,7 +409,7 @@ enum nb_err account_signin(struct nb_pg *c, const char *name, const char *pass, 
 	char akey[101], ipkey[101], pwhash[NB_PG_PWHASH_MAX];
 	int count = 0;
 	int64_t first = 0, found_person = 0;
-	bool found = false, ok = false, by_address = address && *address;
+	bool found = false, ok = false, taken = false, by_address = address && *address;
 	size_t len = pass ? strlen(pass) : 0;
 	enum nb_err rc;
 
@@ -350,16 +418,24 @@ enum nb_err account_signin(struct nb_pg *c, const char *name, const char *pass, 
 	sodium_ready();
 	limit_key(akey, "a:", name);
 	limit_key(ipkey, "ip:", address);
-	/* the limits first: past one, no password is checked */
-	if ((rc = pg_attempt_count(c, akey, now, NB_SIGNIN_WINDOW, &count, &first, err)) != NB_OK)
+	/* the limits first, each try counted as a failure before its password
+	 * is checked (in one step of the store's, so that tries at once in
+	 * other workers cannot all pass the count); past one, no password is
+	 * checked. A success takes its count back. */
+	if ((rc = pg_attempt_take(c, akey, now, NB_SIGNIN_WINDOW, NB_SIGNIN_PER_ACCOUNT, &taken, &count, &first,
+				  err)) != NB_OK)
 		return rc;
-	if (count >= NB_SIGNIN_PER_ACCOUNT)
+	if (!taken)
 		return wait_error(first, now, err);
 	if (by_address) {
-		if ((rc = pg_attempt_count(c, ipkey, now, NB_SIGNIN_WINDOW, &count, &first, err)) != NB_OK)
+		if ((rc = pg_attempt_take(c, ipkey, now, NB_SIGNIN_WINDOW, NB_SIGNIN_PER_ADDRESS, &taken, &count, &first,
+					  err)) != NB_OK)
 			return rc;
-		if (count >= NB_SIGNIN_PER_ADDRESS)
+		if (!taken) {
+			/* not tried: the account's count goes back */
+			(void)pg_attempt_return(c, akey, now, NULL);
 			return wait_error(first, now, err);
+		}
 	}
 	if (account_name_check(name, NULL) == NB_OK &&
 	    (rc = pg_account_find(c, name, &found, &found_person, pwhash, err)) != NB_OK)
@@ -375,13 +451,8 @@ enum nb_err account_signin(struct nb_pg *c, const char *name, const char *pass, 
 		(void)spent;
 		ok = false;
 	}
-	if (!ok) {
+	if (!ok) {	/* counted already */
 		sodium_memzero(pwhash, sizeof pwhash);
-		if ((rc = pg_attempt_failed(c, akey, now, NB_SIGNIN_WINDOW, &count, &first, err)) != NB_OK)
-			return rc;
-		if (by_address &&
-		    (rc = pg_attempt_failed(c, ipkey, now, NB_SIGNIN_WINDOW, &count, &first, err)) != NB_OK)
-			return rc;
 		return nb_error_set(err, NB_EINVAL, "signin",
 				    _("That name and password do not match an account. Please check both and try again."));
 	}
@@ -395,7 +466,8 @@ enum nb_err account_signin(struct nb_pg *c, const char *name, const char *pass, 
 		sodium_memzero(fresh, sizeof fresh);
 	}
 	sodium_memzero(pwhash, sizeof pwhash);
-	if ((rc = pg_attempts_clear(c, akey, err)) != NB_OK)
+	if ((rc = pg_attempts_clear(c, akey, err)) != NB_OK ||
+	    (by_address && (rc = pg_attempt_return(c, ipkey, now, err)) != NB_OK))
 		return rc;
 	if ((rc = session_begin(c, found_person, now, session, err)) != NB_OK)
 		return rc;

@@ -17,6 +17,7 @@
 #include "core/i18n.h"
 #include "core/time.h"
 #include "core/xalloc.h"
+#include "report/report.h"
 #include "store/hosted.h"
 #include "vault/vault.h"
 #include "web/web.h"
@@ -377,6 +378,7 @@ static int worker(const struct serve_conf *c, int fd, const char *cert, const ch
 	hd.zone = c->zone;
 	w.hosted = &hd;
 	status = web_serve_worker(&w, &o);
+	report_release();	/* the fonts of any report the pages drew */
 	pg_disconnect(pg);
 	return status;
 }

@@ -76,7 +76,7 @@ enum nb_err pg_invite_valid(struct nb_pg *c, const unsigned char hash[NB_PG_HASH
 			    struct nb_error *err);
 
 /* Use the invitation of hash at now to make the account name (unique,
- * case aside) with pwhash: in one transaction the invitation is spent and
+ * case and Unicode's compatible forms aside: NFKC) with pwhash: in one transaction the invitation is spent and
  * the account made; *person gets its number. NB_EINVAL on the field
  * "invite" when the invitation is unknown, spent or expired; on "name"
  * when the name is taken (the invitation then stays unspent). zone is the
@@ -85,8 +85,9 @@ enum nb_err pg_invite_valid(struct nb_pg *c, const unsigned char hash[NB_PG_HASH
 enum nb_err pg_signup(struct nb_pg *c, const unsigned char invite[NB_PG_HASH_LEN], const char *name,
 		      const char *pwhash, const char *zone, int64_t now, int64_t *person, struct nb_error *err);
 
-/* The account of name (case aside): *found, and when found its person and
- * its password hash (terminated, at most NB_PG_PWHASH_MAX bytes). */
+/* The account of name (case and Unicode's compatible forms aside, NFKC):
+ * *found, and when found its person and its password hash (terminated, at
+ * most NB_PG_PWHASH_MAX bytes). */
 enum nb_err pg_account_find(struct nb_pg *c, const char *name, bool *found, int64_t *person,
 			    char pwhash[NB_PG_PWHASH_MAX], struct nb_error *err);
 
@@ -126,5 +127,14 @@ enum nb_err pg_attempt_failed(struct nb_pg *c, const char *key, int64_t now, int
 enum nb_err pg_attempt_count(struct nb_pg *c, const char *key, int64_t now, int window, int *count,
 			     int64_t *first, struct nb_error *err);
 enum nb_err pg_attempts_clear(struct nb_pg *c, const char *key, struct nb_error *err);
+/* A try taken against the limit in one step, under a lock of key's, so
+ * that tries at once in other processes cannot all pass the count: when
+ * key has fewer than limit failures within the window, one is counted at
+ * now and *taken is true; otherwise nothing is counted. *count and *first
+ * as pg_attempt_failed's, after. pg_attempt_return takes back one counted
+ * at now (a sign-in that succeeded, or one not tried after all). */
+enum nb_err pg_attempt_take(struct nb_pg *c, const char *key, int64_t now, int window, int limit, bool *taken,
+			    int *count, int64_t *first, struct nb_error *err);
+enum nb_err pg_attempt_return(struct nb_pg *c, const char *key, int64_t now, struct nb_error *err);
 
 #endif

@@ -90,6 +90,16 @@ PGresult *pg_run(struct nb_pg *c, const char *sql, int n, const char *const *val
 		PQreset(c->conn);	/* outside a transaction nothing is lost by it */
 	r = PQexecParams(c->conn, sql, n, NULL, values, NULL, NULL, 0);
 	st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+	/* a connection the server ended while it was idle (a restart of
+	 * PostgreSQL) shows only now: outside a transaction, once more on a
+	 * new one (inside, what the transaction did is gone: it fails) */
+	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && c->depth == 0 &&
+	    PQstatus(c->conn) == CONNECTION_BAD) {
+		PQclear(r);
+		PQreset(c->conn);
+		r = PQexecParams(c->conn, sql, n, NULL, values, NULL, NULL, 0);
+		st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+	}
 	if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK)
 		return r;
 	pg_error(c, r, err);

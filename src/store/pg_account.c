@@ -38,6 +38,8 @@ static const char *const functions_1[] = {
 	"nabij_attempt_failed(text, bigint, integer)",
 	"nabij_attempt_count(text, bigint, integer)",
 	"nabij_attempts_clear(text)",
+	"nabij_attempt_take(text, bigint, integer, integer)",
+	"nabij_attempt_return(text, bigint)",
 };
 
 /* Step 1's tables. A person's number is an identity of the account table:
@@ -52,7 +54,11 @@ static const char tables_1[] =
 	" admin boolean NOT NULL DEFAULT false,"
 	" zone text NOT NULL DEFAULT '' CHECK (octet_length(zone) <= 64),"
 	" created bigint NOT NULL);"
-	"CREATE UNIQUE INDEX account_name ON account (lower(name));"
+	/* names are one when a person would read them as one: case aside, and
+	 * Unicode's compatible forms (NFKC: é as one character or two, a
+	 * full-width letter); what shows as nothing is refused before
+	 * (account_name_check) */
+	"CREATE UNIQUE INDEX account_name ON account (lower(normalize(name, NFKC)));"
 	"CREATE TABLE signin_session ("
 	" hash bytea PRIMARY KEY CHECK (length(hash) = 32),"
 	" person bigint NOT NULL REFERENCES account (person) ON DELETE CASCADE,"
@@ -71,6 +77,12 @@ static const char tables_1[] =
 	" at bigint NOT NULL);"
 	"CREATE INDEX signin_failure_key ON signin_failure (key, at);"
 	"CREATE INDEX signin_failure_at ON signin_failure (at);";
+
+/* A key of the limits as the functions keep it: case and compatible forms
+ * aside; one that grew past the column's 100 bytes in its compatible form
+ * (U+FDFA is 33 bytes in NFKC) as the hash of that form. */
+#define KEY "(SELECT CASE WHEN octet_length(k) <= 100 THEN k ELSE 'h:' || md5(k) END" \
+	" FROM (SELECT lower(normalize(p_key, NFKC)) AS k) AS n)"
 
 /* Step 1's functions; @SET@ is replaced by the pinned search path. Each
  * answers one row: OUT parameters (a record, not a set) or a scalar. */
@@ -111,7 +123,8 @@ static const char functions_sql_1[] =
 	"CREATE FUNCTION nabij_account_find(p_name text, OUT r_person bigint, OUT r_pwhash text)"
 	" LANGUAGE plpgsql STABLE SECURITY DEFINER @SET@ AS $f$"
 	" BEGIN"
-	"  SELECT person, pwhash INTO r_person, r_pwhash FROM account WHERE lower(name) = lower(p_name);"
+	"  SELECT person, pwhash INTO r_person, r_pwhash FROM account"
+	"   WHERE lower(normalize(name, NFKC)) = lower(normalize(p_name, NFKC));"
 	"  IF NOT FOUND THEN r_person := 0; r_pwhash := ''; END IF;"
 	" END $f$;"
 	"CREATE FUNCTION nabij_account_rehash(p_person bigint, p_pwhash text)"
@@ -161,7 +174,8 @@ static const char functions_sql_1[] =
 	" RETURNS void LANGUAGE sql SECURITY DEFINER @SET@ AS $f$"
 	" DELETE FROM signin_session WHERE person = p_person;"
 	"$f$;"
-	/* keys are counted case aside; failures older than the window go as
+	/* keys are counted case and compatible forms aside (a name's, as the
+	 * account is found); failures older than the window go as
 	 * new ones come (a few hundred at a time, by the index on at), so the
 	 * table holds about one window's failures */
 	"CREATE FUNCTION nabij_attempt_failed(p_key text, p_now bigint, p_window integer,"
@@ -170,20 +184,47 @@ static const char functions_sql_1[] =
 	" BEGIN"
 	"  DELETE FROM signin_failure WHERE ctid = ANY (ARRAY("
 	"   SELECT ctid FROM signin_failure WHERE at <= p_now - p_window ORDER BY at LIMIT 200));"
-	"  INSERT INTO signin_failure (key, at) VALUES (lower(p_key), p_now);"
+	"  INSERT INTO signin_failure (key, at) VALUES (" KEY ", p_now);"
 	"  SELECT count(*), coalesce(min(at), 0) INTO r_count, r_first FROM signin_failure"
-	"   WHERE key = lower(p_key) AND at > p_now - p_window;"
+	"   WHERE key = " KEY " AND at > p_now - p_window;"
 	" END $f$;"
 	"CREATE FUNCTION nabij_attempt_count(p_key text, p_now bigint, p_window integer,"
 	" OUT r_count integer, OUT r_first bigint)"
 	" LANGUAGE plpgsql STABLE SECURITY DEFINER @SET@ AS $f$"
 	" BEGIN"
 	"  SELECT count(*), coalesce(min(at), 0) INTO r_count, r_first FROM signin_failure"
-	"   WHERE key = lower(p_key) AND at > p_now - p_window;"
+	"   WHERE key = " KEY " AND at > p_now - p_window;"
 	" END $f$;"
 	"CREATE FUNCTION nabij_attempts_clear(p_key text)"
 	" RETURNS void LANGUAGE sql SECURITY DEFINER @SET@ AS $f$"
-	" DELETE FROM signin_failure WHERE key = lower(p_key);"
+	" DELETE FROM signin_failure WHERE key = " KEY ";"
+	"$f$;"
+	/* a try counted before it is made, when the key has room for it: the
+	 * lock (of the key, for the transaction of the one statement) makes
+	 * tries at once wait for each other's count, so a limit holds across
+	 * the workers' connections (the count after the lock sees the rows
+	 * committed before it: READ COMMITTED, a snapshot per statement) */
+	"CREATE FUNCTION nabij_attempt_take(p_key text, p_now bigint, p_window integer, p_limit integer,"
+	" OUT r_taken boolean, OUT r_count integer, OUT r_first bigint)"
+	" LANGUAGE plpgsql SECURITY DEFINER @SET@ AS $f$"
+	" DECLARE v_key text := " KEY ";"
+	" BEGIN"
+	"  PERFORM pg_advisory_xact_lock(7411, hashtext(v_key));"
+	"  DELETE FROM signin_failure WHERE ctid = ANY (ARRAY("
+	"   SELECT ctid FROM signin_failure WHERE at <= p_now - p_window ORDER BY at LIMIT 200));"
+	"  SELECT count(*) INTO r_count FROM signin_failure WHERE key = v_key AND at > p_now - p_window;"
+	"  r_taken := r_count < p_limit;"
+	"  IF r_taken THEN"
+	"   INSERT INTO signin_failure (key, at) VALUES (v_key, p_now);"
+	"  END IF;"
+	"  SELECT count(*), coalesce(min(at), 0) INTO r_count, r_first FROM signin_failure"
+	"   WHERE key = v_key AND at > p_now - p_window;"
+	" END $f$;"
+	/* one try counted at p_now taken back */
+	"CREATE FUNCTION nabij_attempt_return(p_key text, p_now bigint)"
+	" RETURNS void LANGUAGE sql SECURITY DEFINER @SET@ AS $f$"
+	" DELETE FROM signin_failure WHERE ctid = (SELECT ctid FROM signin_failure"
+	"  WHERE key = " KEY " AND at = p_now LIMIT 1);"
 	"$f$;";
 
 static const char *const tables_of_1[] = { "account", "signin_session", "invitation", "signin_failure" };
@@ -531,4 +572,33 @@ enum nb_err pg_attempts_clear(struct nb_pg *c, const char *key, struct nb_error 
 	const char *v[1] = { key };
 
 	return pg_do(c, "SELECT nabij_attempts_clear($1)", 1, v, err);
+}
+
+enum nb_err pg_attempt_take(struct nb_pg *c, const char *key, int64_t now, int window, int limit, bool *taken,
+			    int *count, int64_t *first, struct nb_error *err)
+{
+	char t[24], w[24], l[24];
+	const char *v[4] = { key, pg_int(t, now), pg_int(w, window), pg_int(l, limit) };
+	PGresult *r;
+
+	*taken = false;
+	*count = 0;
+	*first = 0;
+	if (strlen(key) > 100)
+		abort();	/* a key is made by nabij, never this long */
+	if (!(r = one_row(c, "SELECT r_taken, r_count, r_first FROM nabij_attempt_take($1, $2, $3, $4)", 4, v, 3, err)))
+		return err ? err->code : NB_EDB;
+	*taken = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+	*count = atoi(PQgetvalue(r, 0, 1));
+	*first = strtoll(PQgetvalue(r, 0, 2), NULL, 10);
+	PQclear(r);
+	return NB_OK;
+}
+
+enum nb_err pg_attempt_return(struct nb_pg *c, const char *key, int64_t now, struct nb_error *err)
+{
+	char t[24];
+	const char *v[2] = { key, pg_int(t, now) };
+
+	return pg_do(c, "SELECT nabij_attempt_return($1, $2)", 2, v, err);
 }

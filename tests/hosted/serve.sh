@@ -204,6 +204,28 @@ else
 	bad "no worker of $serve_pid found"
 fi
 
+# --- the database goes away and comes back ---------------------------------
+# (with-pg.sh's cluster, stopped and started again under nabij serve's feet)
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+as=""
+[ "$(id -u)" -eq 0 ] && as="runuser -u nobody --"
+if [ -n "${NABIJ_PG_HOST:-}" ] && [ -x "$pgbin/pg_ctl" ]; then
+	for n in 1 2 3 4; do curl -s -o /dev/null -H "$ck" "$base/"; done	# each worker connected
+	$as "$pgbin/pg_ctl" -D "$NABIJ_PG_HOST/data" -m fast -w stop >/dev/null 2>&1
+	got=$(curl -s -o "$tmp/body" -w '%{http_code}' -H "$ck" "$base/")
+	check "while the database is away: no page of records" test "$got" != 200 -a "$got" != 000
+	check "and no word of the database's own" sh -c "! grep -qi -e 'libpq' -e 'PGSQL' -e 'socket' '$tmp/body'"
+	$as "$pgbin/pg_ctl" -D "$NABIJ_PG_HOST/data" -l "$NABIJ_PG_HOST/server.log" -w -t 60 \
+		-o "-k $NABIJ_PG_HOST -c listen_addresses= -c fsync=off -c full_page_writes=off -c max_connections=60 -c shared_buffers=16MB" \
+		start >/dev/null 2>&1
+	ok200=0
+	for n in 1 2 3 4 5 6; do
+		[ "$(curl -s -o /dev/null -w '%{http_code}' -H "$ck" "$base/")" = 200 ] && ok200=$((ok200 + 1))
+	done
+	check "when it is back, every request works at once (6 of 6: $ok200)" test $ok200 -eq 6
+	check "no worker ended" sh -c "! grep -q 'ended by signal [^9]' '$tmp/plain.out'"
+fi
+
 # --- https: a certificate of the test's own --------------------------------
 if command -v openssl >/dev/null; then
 	openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/key.pem" -out "$tmp/cert.pem" -days 1 \

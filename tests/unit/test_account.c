@@ -23,6 +23,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #define T0 1717200000	/* 2024-06-01, a fixed day */
 
@@ -171,6 +173,45 @@ static void names(void **state)
 	longname[NB_PG_NAME_MAX] = 'a';
 	longname[NB_PG_NAME_MAX + 1] = '\0';
 	assert_int_equal(account_name_check(longname, &err), NB_EINVAL);
+	/* names of every script, accents made of two characters, emoji */
+	assert_int_equal(account_name_check("\xc5\x81ukasz", &err), NB_OK);
+	assert_int_equal(account_name_check("Zoe\xcc\x88", &err), NB_OK);
+	assert_int_equal(account_name_check("\xe6\x9d\x8e\xe5\xb0\x8f\xe9\xbe\x99", &err), NB_OK);
+	assert_int_equal(account_name_check("anna \xf0\x9f\x8c\xbb", &err), NB_OK);
+	/* but nothing a person cannot see, or cannot tell from one space:
+	 * such a name looks like another's on the screen */
+	{
+		static const char *const unseen[] = {
+			"anna\xe2\x80\x8b",		/* U+200B zero-width space */
+			"an\xe2\x80\x8cna",		/* U+200C zero-width non-joiner */
+			"an\xe2\x80\x8dna",		/* U+200D zero-width joiner */
+			"\xe2\x80\x8f" "anna",	/* U+200F right-to-left mark */
+			"\xe2\x80\x8e" "anna",	/* U+200E left-to-right mark */
+			"\xe2\x80\xae" "anna",	/* U+202E right-to-left override */
+			"\xe2\x81\xa6" "anna",	/* U+2066 left-to-right isolate */
+			"\xd8\x9c" "anna",		/* U+061C Arabic letter mark */
+			"ann\xc2\xa0" "a",		/* U+00A0 no-break space */
+			"an\xc2\xad" "na",		/* U+00AD soft hyphen */
+			"anna\xef\xbb\xbf",		/* U+FEFF */
+			"an\xe2\x81\xa0na",		/* U+2060 word joiner */
+			"anna\xe3\x80\x80" "b",	/* U+3000 ideographic space */
+			"anna\xe2\x80\x83" "b",	/* U+2003 em space */
+			"anna\xe2\x80\xa8" "b",	/* U+2028 line separator */
+			"anna\xf3\xa0\x80\x81",	/* U+E0001 language tag */
+			"\xe3\x85\xa4",		/* U+3164 Hangul filler */
+			"anna\xef\xb8\x8f",		/* U+FE0F variation selector */
+			"a\xcd\x8f" "nna",		/* U+034F combining grapheme joiner */
+			"anna\xee\x80\x80",		/* U+E000 private use */
+			"anna  de Vries",		/* two spaces in a row */
+		};
+
+		for (size_t i = 0; i < sizeof unseen / sizeof *unseen; i++) {
+			memset(&err, 0, sizeof err);
+			if (account_name_check(unseen[i], &err) != NB_EINVAL)
+				fail_msg("name %zu: accepted", i);
+			assert_string_equal(err.field, "name");
+		}
+	}
 }
 
 static void passwords(void **state)
@@ -398,11 +439,16 @@ static void limits(void **state)
 	assert_string_equal(err.field, "wait");
 	assert_int_equal(signin("Bram", "fietsen langs de rivier", "2001:db8::8", t + 41, &err), NB_OK);
 	assert_int_equal(signin("Bram", "fietsen langs de rivier", "2001:db8::7", t + NB_SIGNIN_WINDOW + 1, &err), NB_OK);
-	/* the store's count and clear */
-	assert_int_equal(pg_attempt_count(app, "ip:2001:db8::7", t + 60, NB_SIGNIN_WINDOW, &count, &first, &err), NB_OK);
-	assert_int_equal(count, NB_SIGNIN_PER_ADDRESS);
+	/* the store's count and clear: within the window of the last sign-in,
+	 * the failures after t + 1 (t + 2 to t + 18, and Iemand's); that
+	 * sign-in succeeded and took its own try back */
+	assert_int_equal(pg_attempt_count(app, "ip:2001:db8::7", t + NB_SIGNIN_WINDOW + 1, NB_SIGNIN_WINDOW, &count,
+					  &first, &err), NB_OK);
+	assert_int_equal(count, NB_SIGNIN_PER_ADDRESS - 2);
+	assert_int_equal(first, t + 2);
 	assert_int_equal(pg_attempts_clear(app, "IP:2001:db8::7", &err), NB_OK);
-	assert_int_equal(pg_attempt_count(app, "ip:2001:db8::7", t + 60, NB_SIGNIN_WINDOW, &count, &first, &err), NB_OK);
+	assert_int_equal(pg_attempt_count(app, "ip:2001:db8::7", t + NB_SIGNIN_WINDOW + 1, NB_SIGNIN_WINDOW, &count,
+					  &first, &err), NB_OK);
 	assert_int_equal(count, 0);
 	assert_int_equal(first, 0);
 }
@@ -512,6 +558,139 @@ static void rehash(void **state)
 	assert_int_equal(signin("Joost", "een oude sleutel", "", t + 2, &err), NB_OK);
 }
 
+/* A name that looks like one taken to a person is taken: case aside, and
+ * Unicode's compatibility forms aside (NFKC: an é of one character or of
+ * e and an accent, full-width letters); the sign-in finds the account in
+ * any of those forms, and its limit counts them all as one. */
+static void names_that_look_alike(void **state)
+{
+	char token[NB_TOKEN_LEN + 1], session[NB_TOKEN_LEN + 1];
+	struct nb_error err = { 0 };
+	int64_t person = 0, elise, t = T0 + 6 * 3600;
+	static const char *const alike[] = {
+		"E\xcc\x81lise",			/* E and U+0301, not U+00C9 */
+		"e\xcc\x81lise",
+		"\xc3\xa9LISE",
+		"\xef\xbc\xa5\xcc\x81lise",		/* a full-width E */
+	};
+
+	(void)state;
+	elise = signup("\xc3\x89lise", "boeken lezen in de trein", t);
+	invite(false, t, token);
+	for (size_t i = 0; i < sizeof alike / sizeof *alike; i++) {
+		memset(&err, 0, sizeof err);
+		if (account_signup(app, token, alike[i], "zomer aan zee", "", t + 1, &person, session, &err) != NB_EINVAL)
+			fail_msg("look-alike %zu: an account of its own", i);
+		assert_string_equal(err.field, "name");
+		assert_int_equal(person, 0);
+	}
+	assert_int_equal(account_invite_check(app, token, t + 2, &err), NB_OK);
+	signup("\xef\xbc\xaa\xef\xbc\xa9\xef\xbc\xb0", "een lange fietstocht", t + 3);	/* full-width JIP */
+	assert_int_equal(account_signup(app, token, "jip", "zomer aan zee", "", t + 4, &person, session, &err),
+			 NB_EINVAL);
+	assert_string_equal(err.field, "name");
+	/* signing in in another form of the name */
+	assert_int_equal(account_signin(app, "E\xcc\x81lise", "boeken lezen in de trein", "192.0.2.50", t + 5, &person,
+					session, &err), NB_OK);
+	assert_int_equal(person, elise);
+	/* the limit counts every form as the one name */
+	for (size_t i = 0; i < NB_SIGNIN_PER_ACCOUNT; i++)
+		assert_int_equal(signin(alike[i % 4], "fout fout fout", "192.0.2.51", t + 10 + (int64_t)i, &err), NB_EINVAL);
+	assert_int_equal(signin("\xc3\x89lise", "boeken lezen in de trein", "192.0.2.52", t + 20, &err), NB_EINVAL);
+	assert_string_equal(err.field, "wait");
+}
+
+/* Bytes that are not text, where a name or an address is read: a calm
+ * refusal like any wrong name, never the database's error, and counted. */
+static void signing_in_with_odd_bytes(void **state)
+{
+	struct nb_error err = { 0 }, wrong;
+	int64_t t = T0 + 7 * 3600;
+	char big[400];
+
+	(void)state;
+	signup("Fenna", "thee met honing", t);
+	assert_int_equal(signin("Fenna", "thee zonder honing", "192.0.2.60", t + 1, &wrong), NB_EINVAL);
+	assert_string_equal(wrong.field, "signin");
+	static const char *const names[] = { "\xff", "\xc3", "Fenna\xc3", "\xed\xa0\x80", "\xc0\xaf", "\xf4\x90\x80\x80" };
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		memset(&err, 0, sizeof err);
+		if (signin(names[i], "thee met honing", "192.0.2.61", t + 2, &err) != NB_EINVAL)
+			fail_msg("name %zu: %s", i, err.msg);
+		assert_string_equal(err.msg, wrong.msg);
+	}
+	/* an address that is not text (a proxy's header, forged) */
+	assert_int_equal(signin("Fenna", "thee zonder honing", "\xff\xfe", t + 3, &err), NB_EINVAL);
+	assert_string_equal(err.msg, wrong.msg);
+	/* long names and addresses, of characters of two bytes: cut whole */
+	for (size_t i = 0; i + 2 < sizeof big; i += 2)
+		memcpy(big + i, "\xc3\xa9", 2);
+	big[sizeof big - 2] = '\0';
+	assert_int_equal(signin(big, "thee met honing", big, t + 4, &err), NB_EINVAL);
+	assert_string_equal(err.msg, wrong.msg);
+	assert_int_equal(signin(big + 1, "thee met honing", big + 1, t + 5, &err), NB_EINVAL);
+	assert_string_equal(err.msg, wrong.msg);
+	/* a name that grows in its compatible form (U+FDFA is 33 bytes in
+	 * NFKC): its key of the limits too */
+	assert_int_equal(signin("\xef\xb7\xba\xef\xb7\xba\xef\xb7\xba\xef\xb7\xba", "thee met honing", "192.0.2.62",
+			       t + 6, &err), NB_EINVAL);
+	assert_string_equal(err.msg, wrong.msg);
+	/* and the right one still signs in */
+	assert_int_equal(signin("Fenna", "thee met honing", "192.0.2.60", t + 7, &err), NB_OK);
+}
+
+/* Many wrong passwords at once from processes of their own (the workers
+ * of nabij serve): the limit holds, no more than NB_SIGNIN_PER_ACCOUNT
+ * passwords are tried however many come together. */
+static void limits_hold_across_processes(void **state)
+{
+	enum { N = 8 };
+	int64_t t = T0 + 8 * 3600;
+	int go[2], tried = 0, waited = 0;
+	pid_t kids[N];
+
+	(void)state;
+	signup("Daan", "zeilen op het meer", t);
+	assert_int_equal(pipe(go), 0);
+	for (int i = 0; i < N; i++) {
+		kids[i] = fork();
+		assert_true(kids[i] >= 0);
+		if (kids[i] == 0) {
+			struct nb_pg *c = connect_as("NABIJ_PG_APP");
+			struct nb_error err = { 0 };
+			char session[NB_TOKEN_LEN + 1], b;
+			int64_t p = 0;
+			enum nb_err rc;
+
+			close(go[1]);
+			if (read(go[0], &b, 1) < 0)	/* all wait for the parent's word */
+				_exit(4);
+			rc = account_signin(c, "Daan", "roeien op het meer", "192.0.2.70", t + 1, &p, session, &err);
+			pg_disconnect(c);
+			_exit(rc == NB_EINVAL && strcmp(err.field, "signin") == 0 ? 1 :
+			      rc == NB_EINVAL && strcmp(err.field, "wait") == 0 ? 2 : 3);
+		}
+	}
+	close(go[0]);
+	usleep(300000);	/* each connected */
+	close(go[1]);	/* and off they go */
+	for (int i = 0; i < N; i++) {
+		int st = 0;
+
+		assert_int_equal(waitpid(kids[i], &st, 0), kids[i]);
+		assert_true(WIFEXITED(st));
+		if (WEXITSTATUS(st) == 1)
+			tried++;
+		else if (WEXITSTATUS(st) == 2)
+			waited++;
+		else
+			fail_msg("a sign-in ended with %d", WEXITSTATUS(st));
+	}
+	print_message("%d at once: %d passwords tried, %d told to wait\n", N, tried, waited);
+	assert_int_equal(tried, NB_SIGNIN_PER_ACCOUNT);
+	assert_int_equal(waited, N - NB_SIGNIN_PER_ACCOUNT);
+}
+
 /* As the role nabij serve connects as: the tables refuse it, the functions
  * serve it one row each. */
 static void app_role(void **state)
@@ -560,10 +739,10 @@ static void app_role(void **state)
 			" AND proconfig::text LIKE '%search_path=%pg_temp%'"
 			" AND has_function_privilege('nabij_app', oid, 'EXECUTE')"
 			" AND NOT has_function_privilege('public', oid, 'EXECUTE')", 0, NULL);
-	assert_string_equal(s, "13");
+	assert_string_equal(s, "15");
 	free(s);
 	s = owner_value("SELECT count(*) FROM pg_proc WHERE proname LIKE 'nabij\\_%'", 0, NULL);
-	assert_string_equal(s, "13");
+	assert_string_equal(s, "15");
 	free(s);
 	s = owner_value("SELECT count(*) FROM pg_class WHERE relname IN ('account', 'signin_session', 'invitation', 'signin_failure')"
 			" AND relrowsecurity AND relforcerowsecurity"
@@ -605,6 +784,9 @@ int main(int argc, char **argv)
 		cmocka_unit_test(limits),
 		cmocka_unit_test(sessions),
 		cmocka_unit_test(rehash),
+		cmocka_unit_test(names_that_look_alike),
+		cmocka_unit_test(signing_in_with_odd_bytes),
+		cmocka_unit_test(limits_hold_across_processes),
 		cmocka_unit_test(app_role),
 	};
 	struct nb_error err = { 0 };

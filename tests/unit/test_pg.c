@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static char *with_db(const char *conninfo)
 {
@@ -468,6 +469,57 @@ static void a_page_reads_in_statements_that_do_not_grow(void **state)
 	pg_disconnect(c);
 }
 
+/* The server ends the connection (a restart of PostgreSQL, a proxy that
+ * drops it): libpq learns of it only at the next statement. That one, the
+ * first of a request outside a transaction, and a transaction begun after
+ * it, work on a new connection (docs/HOSTING.md: a database that comes
+ * back is used again without a restart of nabij serve). */
+static void a_lost_connection_is_made_again(void **state)
+{
+	struct nb_pg *c = app_conn(), *killer = app_conn();
+	struct nb_error err = { 0 };
+	char pid[24];
+	const char *v[1];
+	PGresult *r;
+
+	(void)state;
+	for (int round = 0; round < 2; round++) {
+		v[0] = pg_int(pid, PQbackendPID(c->conn));
+		r = pg_run(killer, "SELECT pg_terminate_backend($1::int)", 1, v, &err);
+		assert_non_null(r);
+		assert_string_equal(PQgetvalue(r, 0, 0), "t");
+		PQclear(r);
+		for (int i = 0; i < 50 && PQbackendPID(c->conn) == atoi(pid); i++) {
+			/* the backend is gone once its pid is no longer listed */
+			r = pg_run(killer, "SELECT count(*) FROM pg_stat_activity WHERE pid = $1::int", 1, v, &err);
+			assert_non_null(r);
+			if (strcmp(PQgetvalue(r, 0, 0), "0") == 0) {
+				PQclear(r);
+				break;
+			}
+			PQclear(r);
+			usleep(20000);
+		}
+		if (round == 0) {	/* a statement of its own */
+			r = pg_run(c, "SELECT 1", 0, NULL, &err);
+			if (!r)
+				fail_msg("the first statement after the connection was lost: %s", err.msg);
+			PQclear(r);
+		} else {	/* a request's transaction */
+			if (pg_begin(c, 7, &err) != NB_OK)
+				fail_msg("a transaction after the connection was lost: %s", err.msg);
+			r = pg_run(c, "SELECT current_setting('nabij.person')", 0, NULL, &err);
+			assert_non_null(r);
+			assert_string_equal(PQgetvalue(r, 0, 0), "7");
+			PQclear(r);
+			assert_int_equal(pg_commit(c, &err), NB_OK);
+		}
+		assert_int_not_equal(PQbackendPID(c->conn), atoi(pid));
+	}
+	pg_disconnect(killer);
+	pg_disconnect(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -475,6 +527,7 @@ int main(void)
 		cmocka_unit_test(every_statement_names_its_person),
 		cmocka_unit_test(the_role_that_could_bypass_is_refused),
 		cmocka_unit_test(a_page_reads_in_statements_that_do_not_grow),
+		cmocka_unit_test(a_lost_connection_is_made_again),
 	};
 
 	if (!getenv("NABIJ_PG_APP")) {
