@@ -87,7 +87,13 @@ static bool open_person(struct page *p)
 	struct nb_error err = { 0 };
 	int64_t now = p->app->now;
 
-	if (!token || account_session(hd->pg, token, now, &who, &err) != NB_OK || who.person <= 0)
+	if (!token)
+		return false;
+	if (account_session(hd->pg, token, now, &who, &err) != NB_OK) {
+		p->failed = err;	/* not "signed out": the database did not answer */
+		return false;
+	}
+	if (who.person <= 0)
 		return false;
 	snprintf(hd->session, sizeof hd->session, "%s", token);
 	session_csrf(token, hd->csrf);

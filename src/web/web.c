@@ -640,7 +640,10 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 	}
 	if (w->hosted) {
 		if (!w->hosted->open(&p)) {	/* no session (or it ended) */
-			if (post)
+			if (p.failed.code) {	/* or none could be looked up: nothing is lost */
+				memset(&p.failed, 0, sizeof p.failed);
+				page_fail(&p, 503, _("nabij cannot reach its database right now. Nothing you wrote before is lost, and you are still signed in; please try again in a minute."));
+			} else if (post)
 				page_fail(&p, 403, _("You are not signed in (any more), so nothing was changed. Please sign in and try again."));
 			else
 				page_redirect(&p, "/signin");
