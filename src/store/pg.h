@@ -52,6 +52,10 @@ void pg_rollback(struct nb_pg *c);
  * server's own message is not passed on (it may hold a value). */
 enum nb_err pg_error(struct nb_pg *c, const PGresult *r, struct nb_error *err);
 
+/* pg_schema.c: the schema of the rows (schema.c's versions) that the
+ * hosted schema's steps reach; schema_latest() when it is current. */
+int pg_schema_records(void);
+
 /* pg_account.c: schema step `step` of the accounts (their tables, the
  * SECURITY DEFINER functions that reach them, the grants of EXECUTE to
  * app_role), run by the owner inside the step's transaction that

@@ -18,6 +18,7 @@
 #include "who_check.h"
 #include "core/buf.h"
 #include "store/pg.h"
+#include "store/schema.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -520,9 +521,18 @@ static void a_lost_connection_is_made_again(void **state)
 	pg_disconnect(c);
 }
 
+/* The hosted schema's steps reach the rows' latest schema: a field added
+ * to the rows (a new schema.c step) needs a step of the hosted store too. */
+static void the_steps_reach_the_rows(void **state)
+{
+	(void)state;
+	assert_int_equal(pg_schema_records(), schema_latest());
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(the_steps_reach_the_rows),
 		cmocka_unit_test(two_people_never_meet),
 		cmocka_unit_test(every_statement_names_its_person),
 		cmocka_unit_test(the_role_that_could_bypass_is_refused),
