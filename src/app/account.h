@@ -86,4 +86,28 @@ enum nb_err account_signout(struct nb_pg *c, const char *token, struct nb_error 
 struct nb_app;
 void account_app(struct nb_app *a, struct nb_pg *c, int64_t person, int64_t now);
 
+/*
+ * The access log a person can read (NEN 7513 in spirit): what happened to
+ * their account and their records, when, and from which address; kept
+ * NB_ACCESS_DAYS. Nothing of it goes to the server's own log.
+ */
+#define NB_ACCESS_DAYS 365
+enum nb_access {
+	NB_ACCESS_SIGNIN,		/* signed in */
+	NB_ACCESS_SIGNIN_FAILED,	/* a wrong password (or code) for this account */
+	NB_ACCESS_SIGNOUT_OTHERS,	/* other sessions signed out */
+	NB_ACCESS_EXPORT,		/* records exported */
+	NB_ACCESS_IMPORT,		/* records imported */
+	NB_ACCESS_PASSWORD,		/* the password changed */
+	NB_ACCESS_FACTOR_ON,		/* the second factor turned on */
+	NB_ACCESS_FACTOR_OFF,		/* the second factor turned off */
+	NB_ACCESS_RECOVERY_USED,	/* a recovery code used to sign in */
+	NB_ACCESS_ADMIN,		/* an operator acted on this account */
+	NB_ACCESS__COUNT
+};
+/* Write what happened to person's account at now from address (a text,
+ * may be NULL). */
+enum nb_err account_log(struct nb_pg *c, int64_t person, enum nb_access what, const char *address, int64_t now,
+			struct nb_error *err);
+
 #endif
