@@ -96,6 +96,7 @@ static bool open_person(struct page *p)
 	if (who.person <= 0)
 		return false;
 	snprintf(hd->session, sizeof hd->session, "%s", token);
+	hd->person = who.person;
 	session_csrf(token, hd->csrf);
 	account_app(&hd->app, hd->pg, who.person, now);
 	snprintf(hd->zone_now, sizeof hd->zone_now, "%s", who.zone);
@@ -116,6 +117,7 @@ static void close_person(struct page *p)
 		app_close(&hd->app);
 	sodium_memzero(hd->session, sizeof hd->session);
 	sodium_memzero(hd->csrf, sizeof hd->csrf);
+	hd->person = 0;
 	p->app = p->w->app;
 }
 
@@ -153,6 +155,9 @@ static bool pre_ok(struct page *p)
 /* A new session: its cookie, the pre-session cookie gone, and today. */
 static void signed_in(struct page *p, const char *session)
 {
+	/* where from, for the person's list of their sessions (page_you.c) */
+	(void)account_session_note(hosted(p)->pg, session, web_peer(p->w, p->req),
+				   kvs_get(&p->req->headers, "user-agent"), NULL);
 	add_cookie(p, WEB_SESSION_COOKIE(hosted(p)->https), session, NB_SESSION_MAX);
 	add_cookie(p, PRE_COOKIE(hosted(p)->https), "", 0);
 	page_redirect(p, "/");
@@ -403,4 +408,6 @@ void web_hosted_init(struct web_hosted *hd, struct nb_pg *pg)
 	hd->signin = page_signin;
 	hd->signup = page_signup;
 	hd->signout = page_signout;
+	hd->you = page_you;
+	hd->access = page_you_access;
 }
