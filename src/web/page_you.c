@@ -204,7 +204,7 @@ static void data_part(struct page *p)
 	  _("Download everything (JSON)"), _("Import a file"));
 	h(p, "<h3 id=\"delete\">%s</h3><p>%s</p>", _("Delete your account"),
 	  _("This deletes your account and everything in it at once: every record, your sessions and this log. It cannot be undone. Download your data first if you want to keep it."));
-	h(p, "<form method=\"post\" action=\"/account#delete\" class=\"account\">"
+	h(p, "<form method=\"post\" action=\"/account\" class=\"account\">"
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><input type=\"hidden\" name=\"do\" value=\"delete\">",
 	  p->csrf);
 	error_for(p, "delete");
