@@ -6,6 +6,7 @@
  *   pg_search.c   its search: the text folded, the query, the snippets
  *   pg_schema.c   the schema and its migrations, made by the owner
  *   pg_account.c  the accounts: their tables and SECURITY DEFINER functions
+ *   pg_factor.c   the accounts' second factor, recovery codes, sign-ins waiting
  * Every statement is unnamed (PQexecParams), its values as text.
  */
 #ifndef NB_STORE_PG_H
@@ -63,6 +64,10 @@ int pg_schema_records(void);
  * step. Steps count from 1; a step with nothing for the accounts does
  * nothing. */
 enum nb_err pg_account_migrate(struct nb_pg *c, int step, const char *app_role, struct nb_error *err);
+
+/* pg_factor.c: the accounts' step 2, the second factor (its tables and
+ * functions), run by pg_account_migrate. */
+enum nb_err pg_factor_migrate(struct nb_pg *c, const char *app_role, struct nb_error *err);
 
 /* pg_schema.c: the names of the tables of records (each with the person
  * first, row-level security forced), at most size of them; how many. */

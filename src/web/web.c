@@ -316,6 +316,11 @@ static void page_signout(struct page *p)
 	p->w->hosted->signout(p);
 }
 
+static void page_factor(struct page *p)
+{
+	p->w->hosted->factor(p);
+}
+
 static const struct route *find_route(const struct web *w, const char *path);
 static bool own_path(const struct web *w, const char *s);
 
@@ -451,7 +456,8 @@ static void set_lang(struct page *p)
  * R_LOCAL, it exists only in the local mode (nabij ui: the database file on
  * this computer and its passphrase), in another it is no page at all;
  * R_HOSTED, it exists only in nabij serve (signing in, up and out: before
- * a session, so they check their own form tokens, page_account.c). A
+ * a session, so they check their own form tokens, page_account.c; with
+ * R_PERSON, a page of the signed-in person's in nabij serve alone). A
  * row without R_PERSON is answered before the session and the form checks,
  * to GET and HEAD only; it reads no store.
  */
@@ -499,6 +505,7 @@ static const struct route routes[] = {
 	{ "/signin", page_signin, R_HOSTED | R_POST },
 	{ "/signup", page_signup, R_HOSTED | R_POST },
 	{ "/signout", page_signout, R_HOSTED | R_POST },
+	{ "/account/factor", page_factor, R_PERSON | R_POST | R_HOSTED },	/* the second factor */
 	{ "/static/", page_static, 0 },
 };
 
@@ -624,7 +631,7 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 			(r ? r->page : page_static)(&p);
 		return;
 	}
-	if (r && (r->flags & R_HOSTED)) {	/* signing in, up, out: their own form tokens */
+	if (r && (r->flags & R_HOSTED) && !(r->flags & R_PERSON)) {	/* signing in, up, out: their own form tokens */
 		if (post && req->too_large)
 			page_fail(&p, 413, _("What was sent is too large for nabij."));
 		else if (post && !same_origin(w, req))

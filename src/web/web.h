@@ -105,15 +105,20 @@ struct web_hosted {
 	void (*signin)(struct page *p);	/* GET and POST /signin */
 	void (*signup)(struct page *p);	/* GET and POST /signup */
 	void (*signout)(struct page *p);	/* POST /signout */
+	void (*factor)(struct page *p);	/* GET and POST /account/factor (page_factor.c) */
 	/* the request's, between open and close */
 	struct nb_app app;
 	char csrf[WEB_TOKEN_LEN];
 	char session[48];		/* the session's token (from the cookie) */
 	char zone_now[72];		/* the person's zone */
+	int64_t person;			/* the signed-in person, and their account's name */
+	char name[72];
 };
 /* Fill hd for the worker's connection pg with page_account.c's functions
  * (the rest, https, trust_proxy and zone, is the caller's to set). */
 void web_hosted_init(struct web_hosted *hd, struct nb_pg *pg);
+/* The page of the second factor (page_factor.c), nabij-serve's alone. */
+void web_page_factor(struct page *p);
 /* The cookie of a session, by the public address's scheme. */
 #define WEB_SESSION_COOKIE(https) ((https) ? "__Host-nabij_session" : "nabij_session")
 
