@@ -337,6 +337,18 @@ static enum nb_err hash_password(const char *pass, char out[crypto_pwhash_STRBYT
 	return NB_OK;
 }
 
+enum nb_err account_password_hash(const char *pass, char out[NB_PG_PWHASH_MAX], struct nb_error *err)
+{
+	sodium_ready();
+	return hash_password(pass, out, err);
+}
+
+bool account_token_hash(const char *token, unsigned char hash[NB_PG_HASH_LEN])
+{
+	sodium_ready();
+	return token_hash(token, hash);
+}
+
 enum nb_err account_signup(struct nb_pg *c, const char *invite, const char *name, const char *pass,
 			   const char *zone, int64_t now, int64_t *person, char session[NB_TOKEN_LEN + 1], struct nb_error *err)
 {
@@ -454,6 +466,8 @@ enum nb_err account_signin(struct nb_pg *c, const char *name, const char *pass, 
 	}
 	if (!ok) {	/* counted already */
 		sodium_memzero(pwhash, sizeof pwhash);
+		if (found)	/* in the account's own log (a failure to write it is not the sign-in's) */
+			(void)account_log(c, found_person, NB_ACCESS_SIGNIN_FAILED, address, now, NULL);
 		return nb_error_set(err, NB_EINVAL, "signin",
 				    _("That name and password do not match an account. Please check both and try again."));
 	}
@@ -482,6 +496,7 @@ enum nb_err account_signin(struct nb_pg *c, const char *name, const char *pass, 
 	if ((rc = session_begin(c, found_person, now, session, err)) != NB_OK)
 		return rc;
 	*person = found_person;
+	(void)account_log(c, found_person, NB_ACCESS_SIGNIN, address, now, NULL);
 	return NB_OK;
 }
 
@@ -509,12 +524,6 @@ enum nb_err account_signout(struct nb_pg *c, const char *token, struct nb_error 
 }
 
 /* account_int.h: what factor.c borrows */
-bool account_token_hash(const char *s, unsigned char hash[NB_PG_HASH_LEN])
-{
-	sodium_ready();
-	return token_hash(s, hash);
-}
-
 enum nb_err account_session_begin(struct nb_pg *c, int64_t person, int64_t now, char session[NB_TOKEN_LEN + 1],
 				  struct nb_error *err)
 {

@@ -163,7 +163,7 @@ enum nb_err factor_begin(struct nb_pg *c, int64_t person, const char *name, int6
 /* Confirm the secret set up with its first code: the factor is on, and
  * codes gets the ten recovery codes (shown once, kept hashed).
  * NB_EINVAL on "code" when the code does not match. */
-enum nb_err factor_confirm(struct nb_pg *c, int64_t person, const char *code, int64_t now,
+enum nb_err factor_confirm(struct nb_pg *c, int64_t person, const char *code, const char *address, int64_t now,
 			   char codes[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1], struct nb_error *err);
 /* Turn it off with the account's password and a code or a recovery code:
  * NB_EINVAL on "password" or "code" when one does not match (a failed
@@ -176,5 +176,49 @@ enum nb_err factor_off(struct nb_pg *c, int64_t person, const char *name, const 
  * again; on "code" when the code does not match; on "wait" past the limit. */
 enum nb_err account_signin_code(struct nb_pg *c, const char *pending, const char *code, const char *address,
 				int64_t now, int64_t *person, char session[NB_TOKEN_LEN + 1], struct nb_error *err);
+
+/*
+ * One's own account (account_self.c): each call takes the token of the
+ * caller's own session (the cookie's), and acts on that session's person
+ * alone.
+ */
+/* The hash kept of token (false when it is not a token): account.c's. */
+bool account_token_hash(const char *token, unsigned char hash[NB_PG_HASH_LEN]);
+/* pass hashed as a new password's is (Argon2id): account.c's. */
+enum nb_err account_password_hash(const char *pass, char out[NB_PG_PWHASH_MAX], struct nb_error *err);
+
+/* A browser's short name from a User-Agent: "Firefox/Android", its
+ * browser and system, either "" when not known (the whole string is never
+ * kept); out holds NB_PG_BROWSER_MAX + 1 bytes. */
+void account_browser(const char *user_agent, char out[NB_PG_BROWSER_MAX + 1]);
+/* The short name in words for a person ("Firefox on Android"). */
+void account_browser_say(const char *browser, char *out, size_t size);
+/* Note where the session of token was begun: address (cut to
+ * NB_PG_ADDRESS_MAX bytes) and the browser of user_agent. */
+enum nb_err account_session_note(struct nb_pg *c, const char *token, const char *address, const char *user_agent,
+				 struct nb_error *err);
+/* The caller's sessions that hold at now, theirs first (current). */
+enum nb_err account_sessions(struct nb_pg *c, const char *token, int64_t now, struct nb_pg_session *out, size_t max,
+			     size_t *n, struct nb_error *err);
+/* Sign out the caller's session id (another of theirs), or every other
+ * one of theirs (logged: NB_ACCESS_SIGNOUT_OTHERS, from address).
+ * NB_ENOTFOUND when id is no other session of theirs. */
+enum nb_err account_session_end(struct nb_pg *c, const char *token, int64_t id, const char *address, int64_t now,
+				struct nb_error *err);
+enum nb_err account_sessions_end_others(struct nb_pg *c, const char *token, const char *address, int64_t now,
+					struct nb_error *err);
+/* Change the caller's password: old checked (tries counted with the
+ * sign-in's, NB_EINVAL on "old" or "wait"), fresh by the rules of
+ * account_password_check (NB_EINVAL on "password"); every other session
+ * ends; logged (NB_ACCESS_PASSWORD). */
+enum nb_err account_password_change(struct nb_pg *c, const char *token, const char *old, const char *fresh,
+				    const char *address, int64_t now, struct nb_error *err);
+/* The caller's access log of the last NB_ACCESS_DAYS, newest first. */
+enum nb_err account_access(struct nb_pg *c, const char *token, int64_t now, struct nb_pg_access *out, size_t max,
+			   size_t *n, struct nb_error *err);
+/* Delete the caller's account and everything of it, pass checked first
+ * (NB_EINVAL on "password", or "wait"): every record, session, line of
+ * the log, the account itself. Real deletion, in one transaction. */
+enum nb_err account_delete(struct nb_pg *c, const char *token, const char *pass, int64_t now, struct nb_error *err);
 
 #endif

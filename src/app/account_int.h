@@ -7,8 +7,6 @@
 
 #include "account.h"
 
-/* The hash kept of token s; false when s is not a token. */
-bool account_token_hash(const char *s, unsigned char hash[NB_PG_HASH_LEN]);
 /* A new session of person at now, its token into session. */
 enum nb_err account_session_begin(struct nb_pg *c, int64_t person, int64_t now, char session[NB_TOKEN_LEN + 1],
 				  struct nb_error *err);

@@ -247,7 +247,7 @@ static enum nb_err any_accept(struct nb_pg *c, int64_t person, const char *code,
 			 : code_accept(c, person, code, false, now, ok, err);
 }
 
-enum nb_err factor_confirm(struct nb_pg *c, int64_t person, const char *code, int64_t now,
+enum nb_err factor_confirm(struct nb_pg *c, int64_t person, const char *code, const char *address, int64_t now,
 			   char codes[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1], struct nb_error *err)
 {
 	unsigned char hashes[NB_RECOVERY_CODES][NB_PG_HASH_LEN];
@@ -276,9 +276,13 @@ enum nb_err factor_confirm(struct nb_pg *c, int64_t person, const char *code, in
 		sodium_memzero(norm, sizeof norm);
 	}
 	rc = pg_recovery_set(c, person, (const unsigned char(*)[NB_PG_HASH_LEN])hashes, NB_RECOVERY_CODES, err);
-	if (rc != NB_OK)
+	if (rc != NB_OK) {
 		sodium_memzero(codes, sizeof(char[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1]));
-	return rc;
+		return rc;
+	}
+	/* in the person's access log; a failure to write it is not the change's */
+	(void)account_log(c, person, NB_ACCESS_FACTOR_ON, address, now, NULL);
+	return NB_OK;
 }
 
 /* One try of the account's name and of address against the sign-in
@@ -336,17 +340,24 @@ enum nb_err factor_off(struct nb_pg *c, int64_t person, const char *name, const 
 		return rc;
 	ok = found && found_person == person && account_password_verify(pwhash, pass);
 	sodium_memzero(pwhash, sizeof pwhash);
-	if (!ok)	/* counted already */
+	if (!ok) {	/* counted already */
+		(void)account_log(c, person, NB_ACCESS_SIGNIN_FAILED, address, now, NULL);
 		return nb_error_set(err, NB_EINVAL, "password",
 				    _("That password does not match. Two-step sign-in stays on."));
+	}
 	if ((rc = any_accept(c, person, code, now, &ok, &recovery, err)) != NB_OK)
 		return rc;
-	if (!ok)
+	if (!ok) {
+		(void)account_log(c, person, NB_ACCESS_SIGNIN_FAILED, address, now, NULL);
 		return nb_error_set(err, NB_EINVAL, "code",
 				    _("That code does not match. Two-step sign-in stays on. Please type the six digits your app shows now, or a recovery code."));
-	if ((rc = pg_factor_end(c, person, err)) != NB_OK)
+	}
+	if ((rc = pg_factor_end(c, person, err)) != NB_OK || (rc = try_won(c, akey, ipkey, address, now, err)) != NB_OK)
 		return rc;
-	return try_won(c, akey, ipkey, address, now, err);
+	if (recovery)
+		(void)account_log(c, person, NB_ACCESS_RECOVERY_USED, address, now, NULL);
+	(void)account_log(c, person, NB_ACCESS_FACTOR_OFF, address, now, NULL);
+	return NB_OK;
 }
 
 enum nb_err factor_wanted(struct nb_pg *c, int64_t person, bool *on, struct nb_error *err)
@@ -399,11 +410,16 @@ enum nb_err account_signin_code(struct nb_pg *c, const char *pending, const char
 		return rc;
 	if ((rc = any_accept(c, who, code, now, &ok, &recovery, err)) != NB_OK)
 		return rc;
-	if (!ok)	/* a failed sign-in, counted already */
+	if (!ok) {	/* a failed sign-in, counted already */
+		(void)account_log(c, who, NB_ACCESS_SIGNIN_FAILED, address, now, NULL);
 		return code_wrong(err);
+	}
 	if ((rc = pg_pending_end(c, hash, err)) != NB_OK || (rc = try_won(c, akey, ipkey, address, now, err)) != NB_OK ||
 	    (rc = account_session_begin(c, who, now, session, err)) != NB_OK)
 		return rc;
 	*person = who;
+	if (recovery)
+		(void)account_log(c, who, NB_ACCESS_RECOVERY_USED, address, now, NULL);
+	(void)account_log(c, who, NB_ACCESS_SIGNIN, address, now, NULL);
 	return NB_OK;
 }

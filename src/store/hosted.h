@@ -178,4 +178,67 @@ enum nb_err pg_pending_find(struct nb_pg *c, const unsigned char hash[NB_PG_HASH
 			    int64_t *person, char name[NB_PG_NAME_MAX + 1], struct nb_error *err);
 enum nb_err pg_pending_end(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], struct nb_error *err);
 
+/*
+ * One's own sessions, the access log, a password changed and an account
+ * deleted (pg_self.c). What lists or deletes takes the hash of the
+ * caller's own session, never a person: the person is the session's.
+ */
+#define NB_PG_ADDRESS_MAX 64		/* bytes of an address kept */
+#define NB_PG_BROWSER_MAX 48		/* bytes of a browser's short name */
+
+/* Where the session of hash was begun from: an address and a browser's
+ * short name (at most the bytes above; never a whole User-Agent). */
+enum nb_err pg_session_note(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], const char *address,
+			    const char *browser, struct nb_error *err);
+
+struct nb_pg_session {
+	int64_t id;			/* to end it from another; not its hash */
+	int64_t created, seen;		/* begun, last used (to the minute) */
+	char address[NB_PG_ADDRESS_MAX + 1];
+	char browser[NB_PG_BROWSER_MAX + 1];
+	bool current;			/* the session of hash itself */
+};
+/* The sessions that hold at now of the person of the session of hash,
+ * that one first, at most max into out; *n of them (0 when hash is no
+ * session). */
+enum nb_err pg_sessions_list(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
+			     struct nb_pg_session *out, size_t max, size_t *n, struct nb_error *err);
+/* End the session id of the same person as the session of hash, not that
+ * one itself; *ended whether there was such. */
+enum nb_err pg_session_end_other(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t id, int64_t now,
+				 bool *ended, struct nb_error *err);
+/* End every other session of the person of the session of hash. */
+enum nb_err pg_sessions_end_others(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
+				   int *ended, struct nb_error *err);
+/* The account of the session of hash: *person (0 for none), its name and
+ * its password hash. */
+enum nb_err pg_self_find(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, int64_t *person,
+			 char name[NB_PG_NAME_MAX + 1], char pwhash[NB_PG_PWHASH_MAX], struct nb_error *err);
+/* A new password hash for the account of the session of hash, and every
+ * other session of it ended, in one transaction. */
+enum nb_err pg_self_password(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
+			     const char *pwhash, bool *changed, struct nb_error *err);
+
+/* A line of person's access log: what (a number of app/account.h's), at
+ * now, from address (at most NB_PG_ADDRESS_MAX bytes); lines older than
+ * keep seconds go as new ones come. */
+enum nb_err pg_access_add(struct nb_pg *c, int64_t person, int what, const char *address, int64_t now, int64_t keep,
+			  struct nb_error *err);
+struct nb_pg_access {
+	int64_t at;
+	int what;
+	char address[NB_PG_ADDRESS_MAX + 1];
+};
+/* The access log of the last keep seconds of the person of the session of
+ * hash, newest first, at most max. */
+enum nb_err pg_access_list(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, int64_t keep,
+			   struct nb_pg_access *out, size_t max, size_t *n, struct nb_error *err);
+
+/* Delete the account of the session of hash and all of its data: every
+ * row of that person in every table (records, sessions, the log, what a
+ * later step adds), its failed sign-ins by name, the account; in one
+ * transaction. *deleted whether there was one. */
+enum nb_err pg_self_delete(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, bool *deleted,
+			   struct nb_error *err);
+
 #endif

@@ -68,6 +68,11 @@ enum nb_err pg_account_migrate(struct nb_pg *c, int step, const char *app_role, 
 /* pg_factor.c: the accounts' step 2, the second factor (its tables and
  * functions), run by pg_account_migrate. */
 enum nb_err pg_factor_migrate(struct nb_pg *c, const char *app_role, struct nb_error *err);
+/* pg_self.c: the accounts' step of one's own sessions (their number,
+ * when last used, address and browser), the access log and the deletion
+ * of an account: its tables, functions and grants (pg_account_migrate's
+ * step 3). */
+enum nb_err pg_self_migrate(struct nb_pg *c, const char *app_role, struct nb_error *err);
 
 /* pg_schema.c: the names of the tables of records (each with the person
  * first, row-level security forced), at most size of them; how many. */

@@ -58,6 +58,7 @@ static const struct {
 } step_list[] = {
 	{ BASE_SCHEMA, 1 },
 	{ 0, 2 },	/* the accounts' second factor (pg_factor.c) */
+	{ 0, 3 },	/* one's own sessions, the access log, deletion (pg_self.c) */
 };
 
 static int steps(void)

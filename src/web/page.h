@@ -152,6 +152,14 @@ void page_help(struct page *p);
 void page_unlock(struct page *p);
 void page_protect(struct page *p);
 
+/* In nabij serve, a line of the person's access log (what: enum
+ * web_access); nothing in nabij ui. */
+void page_access(struct page *p, int what);
+/* nabij serve's own account (page_you.c): /account and /goodbye, and the
+ * access log's hook (struct web_hosted). */
+void page_you(struct page *p);
+void page_you_access(struct page *p, int what);
+
 /* The record number in a path like /r/12/edit, or 0. */
 int64_t path_id(const char *path, const char *prefix);
 

@@ -96,10 +96,10 @@ static bool open_person(struct page *p)
 	if (who.person <= 0)
 		return false;
 	snprintf(hd->session, sizeof hd->session, "%s", token);
+	hd->person = who.person;
 	session_csrf(token, hd->csrf);
 	account_app(&hd->app, hd->pg, who.person, now);
 	snprintf(hd->zone_now, sizeof hd->zone_now, "%s", who.zone);
-	hd->person = who.person;
 	snprintf(hd->name, sizeof hd->name, "%s", who.name);
 	p->app = &hd->app;
 	p->csrf = hd->csrf;
@@ -157,6 +157,9 @@ static bool pre_ok(struct page *p)
 /* A new session: its cookie, the pre-session cookie gone, and today. */
 static void signed_in(struct page *p, const char *session)
 {
+	/* where from, for the person's list of their sessions (page_you.c) */
+	(void)account_session_note(hosted(p)->pg, session, web_peer(p->w, p->req),
+				   kvs_get(&p->req->headers, "user-agent"), NULL);
 	add_cookie(p, WEB_SESSION_COOKIE(hosted(p)->https), session, NB_SESSION_MAX);
 	add_cookie(p, PRE_COOKIE(hosted(p)->https), "", 0);
 	page_redirect(p, "/");
@@ -489,4 +492,6 @@ void web_hosted_init(struct web_hosted *hd, struct nb_pg *pg)
 	hd->signup = page_signup;
 	hd->signout = page_signout;
 	hd->factor = web_page_factor;
+	hd->you = page_you;
+	hd->access = page_you_access;
 }

@@ -128,6 +128,7 @@ void page_export(struct page *p)
 		return;
 	}
 	fclose(f);
+	page_access(p, WEB_ACCESS_EXPORT);
 	buf_addn(p->b, text, len);
 	free(text);
 	p->resp->type = csv ? "text/csv; charset=utf-8" : "application/json";
@@ -160,6 +161,8 @@ void page_data(struct page *p)
 		} else if (!import_any(import_detect(fval(p, "file.filename"), file->value, file->len),
 				       file->value, file->len, &o, &l, &rep, &p->err) &&
 			   !app_import(p->app, &l, dry, &r, &p->err)) {
+			if (!dry)
+				page_access(p, WEB_ACCESS_IMPORT);
 			page_redirect(p, "/data?imported=%zu&present=%zu&stopped=%zu&dry=%d", r.added, r.present, r.stopped, dry);
 			entries_free(&l);
 			return;

@@ -214,7 +214,7 @@ void web_page_factor(struct page *p)
 	} else if (strcmp(action, "confirm") == 0) {
 		char codes[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1];
 
-		rc = factor_confirm(hd->pg, hd->person, fval(p, "code"), p->app->now, codes, &err);
+		rc = factor_confirm(hd->pg, hd->person, fval(p, "code"), web_peer(p->w, p->req), p->app->now, codes, &err);
 		wipe(p, "code");
 		if (rc == NB_OK) {
 			show_codes(p, codes);

@@ -321,6 +321,17 @@ static void page_factor(struct page *p)
 	p->w->hosted->factor(p);
 }
 
+static void page_account(struct page *p)
+{
+	p->w->hosted->you(p);
+}
+
+void page_access(struct page *p, int what)
+{
+	if (p->w->hosted && p->w->hosted->access)
+		p->w->hosted->access(p, what);
+}
+
 static const struct route *find_route(const struct web *w, const char *path);
 static bool own_path(const struct web *w, const char *s);
 
@@ -457,7 +468,7 @@ static void set_lang(struct page *p)
  * this computer and its passphrase), in another it is no page at all;
  * R_HOSTED, it exists only in nabij serve (signing in, up and out: before
  * a session, so they check their own form tokens, page_account.c; with
- * R_PERSON, a page of the signed-in person's in nabij serve alone). A
+ * R_PERSON, a person's page as the others, after the session's checks). A
  * row without R_PERSON is answered before the session and the form checks,
  * to GET and HEAD only; it reads no store.
  */
@@ -506,6 +517,8 @@ static const struct route routes[] = {
 	{ "/signup", page_signup, R_HOSTED | R_POST },
 	{ "/signout", page_signout, R_HOSTED | R_POST },
 	{ "/account/factor", page_factor, R_PERSON | R_POST | R_HOSTED },	/* the second factor */
+	{ "/account", page_account, R_HOSTED | R_PERSON | R_POST },	/* one's own sessions, password, log, data */
+	{ "/goodbye", page_account, R_HOSTED },	/* after the account was deleted */
 	{ "/static/", page_static, 0 },
 };
 

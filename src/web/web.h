@@ -106,14 +106,18 @@ struct web_hosted {
 	void (*signup)(struct page *p);	/* GET and POST /signup */
 	void (*signout)(struct page *p);	/* POST /signout */
 	void (*factor)(struct page *p);	/* GET and POST /account/factor (page_factor.c) */
+	void (*you)(struct page *p);	/* /account (signed in) and /goodbye: page_you.c */
+	void (*access)(struct page *p, int what);	/* a line of the person's access log (enum web_access) */
+	int64_t person;			/* the request's person, between open and close */
 	/* the request's, between open and close */
 	struct nb_app app;
 	char csrf[WEB_TOKEN_LEN];
 	char session[48];		/* the session's token (from the cookie) */
 	char zone_now[72];		/* the person's zone */
-	int64_t person;			/* the signed-in person, and their account's name */
-	char name[72];
+	char name[72];			/* the signed-in person's account's name */
 };
+/* What a page of both modes tells the hosted access log (page_access). */
+enum web_access { WEB_ACCESS_EXPORT, WEB_ACCESS_IMPORT };
 /* Fill hd for the worker's connection pg with page_account.c's functions
  * (the rest, https, trust_proxy and zone, is the caller's to set). */
 void web_hosted_init(struct web_hosted *hd, struct nb_pg *pg);

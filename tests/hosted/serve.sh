@@ -361,6 +361,137 @@ req "proxy: plain HTTP goes to https" 301 -H "Host: nabij.example" -H "X-Forward
 header "proxy: to the https address" "Location: https://nabij.example/signin"
 req "proxy: its own address is not the public one" 421 "$pb/signin"
 
+# --- one's own account: sessions across two servers, the password, the log
+# sign_in_as NAME PASSWORD BASE USER-AGENT: the session token
+sign_in_as() {
+	curl -s -o /dev/null -D "$tmp/head" "$3/signin" >/dev/null
+	_pre=$(cookie nabij_pre)
+	curl -s -o "$tmp/body" -D "$tmp/head" -A "$4" -H "Origin: $3" -H "Cookie: nabij_pre=$_pre" \
+		--data-urlencode "csrf=$_pre" --data-urlencode "name=$1" --data-urlencode "password=$2" "$3/signin" >/dev/null
+	cookie nabij_session
+}
+# sign_up_as NAME PASSWORD: a new account on the first server; the session token
+sign_up_as() {
+	"$bin" serve invite --database "$NABIJ_PG_APP" --url "$base" >"$tmp/invite" 2>&1
+	_inv=$(grep -o 'invite=[A-Za-z0-9_-]*' "$tmp/invite" | head -n 1 | cut -d= -f2)
+	curl -s -o /dev/null -D "$tmp/head" "$base/signup?invite=$_inv" >/dev/null
+	_pre=$(cookie nabij_pre)
+	curl -s -o "$tmp/body" -D "$tmp/head" -H "$o" -H "Cookie: nabij_pre=$_pre" --data-urlencode "csrf=$_pre" \
+		--data-urlencode "invite=$_inv" --data-urlencode "name=$1" --data-urlencode "password=$2" \
+		--data-urlencode "zone=Europe/Amsterdam" "$base/signup" >/dev/null
+	cookie nabij_session
+}
+port2=$(free_port)
+base2="http://127.0.0.1:$port2"
+sed "s/^port = .*/port = $port2/; s|^url = .*|url = $base2|; s/^workers = .*/workers = 1/" "$tmp/serve.conf" >"$tmp/serve2.conf"
+start second "$tmp/serve2.conf"
+bpw='een fiets langs het kanaal'
+ua_fx='Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 Firefox/128.0'
+ua_sf='Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1'
+sb0=$(sign_up_as bram "$bpw")
+check "bram signed up" test -n "$sb0"
+sbA=$(sign_in_as bram "$bpw" "$base" "$ua_fx")
+sbB=$(sign_in_as bram "$bpw" "$base2" "$ua_sf")
+check "two sessions, one on each server" test -n "$sbA" -a -n "$sbB" -a "$sbA" != "$sbB"
+req "the sign-in page, for bram" 200 "$base/signin"
+pre=$(cookie nabij_pre)
+req "a failed sign-in" 400 -H "$o" -H "Cookie: nabij_pre=$pre" --data-urlencode "csrf=$pre" \
+	--data-urlencode "name=bram" --data-urlencode "password=not his password" "$base/signin"
+req "the account page, on the second server" 200 -H "Cookie: nabij_session=$sbB" "$base2/account"
+check "lists the browser of the first" grep -q 'Firefox on Android' "$tmp/body"
+check "and this one, marked" grep -q 'Safari on iOS</strong> · this browser' "$tmp/body"
+check "three sessions" test "$(grep -o '<li><p><strong>' "$tmp/body" | wc -l)" -eq 3
+check "a current-password field" grep -q 'autocomplete="current-password"' "$tmp/body"
+check "a new-password field" grep -q 'autocomplete="new-password"' "$tmp/body"
+check "recent sign-ins, calmly" grep -q 'If one of these was not you' "$tmp/body"
+check "a failed one among them" grep -q 'A wrong password was typed' "$tmp/body"
+check "the export's link" grep -q 'href="/export.json"' "$tmp/body"
+check "the delete button" grep -q 'Delete my account and everything in it' "$tmp/body"
+tokB=$(csrf)
+idA=$(sed 's/<li>/\n<li>/g' "$tmp/body" | grep 'Firefox on Android' | grep -o 'name="id" value="[0-9]*"' | grep -o '[0-9]*' | head -n 1)
+check "the first session has a number to end it by" test -n "$idA"
+req "the first session still works" 200 -H "Cookie: nabij_session=$sbA" "$base/"
+req "sign it out from the second server" 303 -H "Cookie: nabij_session=$sbB" -H "Origin: $base2" \
+	--data-urlencode "csrf=$tokB" --data-urlencode "do=end" --data-urlencode "id=$idA" "$base2/account"
+req "on the first server it is signed out" 303 -H "Cookie: nabij_session=$sbA" "$base/"
+req "the second still is signed in" 200 -H "Cookie: nabij_session=$sbB" "$base2/account?done=ended"
+check "and says the other went" grep -q 'That browser is signed out now' "$tmp/body"
+req "an export" 200 -H "Cookie: nabij_session=$sbB" "$base2/export.json"
+req "the password, with a wrong old one" 400 -H "Cookie: nabij_session=$sbB" -H "Origin: $base2" \
+	--data-urlencode "csrf=$tokB" --data-urlencode "do=password" --data-urlencode "old=not my password" \
+	--data-urlencode "password=een nieuwe fiets langs de dijk" "$base2/account"
+check "said at the field" grep -q 'aria-invalid="true"' "$tmp/body"
+check "nothing typed sent back" sh -c "! grep -q 'nieuwe fiets' '$tmp/body'"
+req "the password changed" 303 -H "Cookie: nabij_session=$sbB" -H "Origin: $base2" \
+	--data-urlencode "csrf=$tokB" --data-urlencode "do=password" --data-urlencode "old=$bpw" \
+	--data-urlencode "password=een nieuwe fiets langs de dijk" "$base2/account"
+req "the sign-up's session is signed out by it" 303 -H "Cookie: nabij_session=$sb0" "$base/"
+req "this one is not" 200 -H "Cookie: nabij_session=$sbB" "$base2/account"
+check "the log: password changed" grep -q '<td>Password changed</td>' "$tmp/body"
+check "the log: exported" grep -q '<td>Everything exported</td>' "$tmp/body"
+check "the log: signed in" grep -q '<td>Signed in</td>' "$tmp/body"
+check "the log: a wrong password" grep -q '<td>A wrong password was typed</td>' "$tmp/body"
+req "the account page in Dutch" 200 -H "Cookie: nabij_session=$sbB; nabij_lang=nl" "$base2/account"
+check "in Dutch" grep -q 'Wachtwoord gewijzigd' "$tmp/body"
+req "the account page is not nabij ui's" 404 -H "$ck" "$base/accounts"
+
+# --- a person's data: hosted export into a local nabij, and back into a new account
+req "bram checks in" 200 -H "Cookie: nabij_session=$sbB" "$base2/checkin"
+tokB=$(csrf)
+req "a check-in with words" 303 -H "Cookie: nabij_session=$sbB" -H "Origin: $base2" --data-urlencode "csrf=$tokB" \
+	--data-urlencode "mood=2" --data-urlencode "note=fietsenmakerswoord bij het kanaal" "$base2/checkin"
+req "a moment" 303 -H "Cookie: nabij_session=$sbB" -H "Origin: $base2" --data-urlencode "csrf=$tokB" \
+	--data-urlencode "kind=call" --data-urlencode "with=Oma" --data-urlencode "note=lang gebeld" "$base2/moment"
+curl -s -o "$tmp/hosted.json" -H "Cookie: nabij_session=$sbB" "$base2/export.json"
+check "the hosted export holds the words" grep -q 'fietsenmakerswoord' "$tmp/hosted.json"
+NABIJ_DB="$tmp/local.db" "$bin" import "$tmp/hosted.json" >"$tmp/out" 2>&1
+check "imports whole into a local nabij" grep -q 'mported' "$tmp/out"
+NABIJ_DB="$tmp/local.db" "$bin" export --out "$tmp/local.json" >"$tmp/out" 2>&1
+same_records() {	# same_records A B: the same records, ids and the export's own time aside
+	python3 - "$1" "$2" <<'PY'
+import json, sys
+def load(p):
+    d = json.load(open(p))
+    def strip(x):
+        if isinstance(x, dict):
+            return {k: strip(v) for k, v in x.items() if k not in ("id", "exported", "exported_at", "member_id", "with_id")}
+        if isinstance(x, list):
+            return [strip(v) for v in x]
+        return x
+    recs = d.get("records", d.get("entries", d)) if isinstance(d, dict) else d
+    return sorted(json.dumps(strip(r), sort_keys=True) for r in recs)
+a, b = load(sys.argv[1]), load(sys.argv[2])
+if a != b or not a:
+    print(len(a), len(b)); sys.exit(1)
+PY
+}
+check "the local export holds every record of the hosted one" same_records "$tmp/hosted.json" "$tmp/local.json"
+sc=$(sign_up_as carla 'een boot op het meer vandaag')
+req "carla's data page" 200 -H "Cookie: nabij_session=$sc" "$base/data"
+tokC=$(csrf)
+req "the local export imported into a new hosted account" 303 -H "Cookie: nabij_session=$sc" -H "$o" \
+	-F "csrf=$tokC" -F "file=@$tmp/local.json;type=application/json" "$base/data"
+curl -s -o "$tmp/carla.json" -H "Cookie: nabij_session=$sc" "$base/export.json"
+check "record for record" same_records "$tmp/local.json" "$tmp/carla.json"
+req "carla's account page" 200 -H "Cookie: nabij_session=$sc" "$base/account"
+check "the import is in her log" grep -q '<td>Records imported</td>' "$tmp/body"
+
+# --- deleting the account
+req "bram's page again" 200 -H "Cookie: nabij_session=$sbB" "$base2/account"
+tokB=$(csrf)
+req "deletion with a wrong password" 400 -H "Cookie: nabij_session=$sbB" -H "Origin: $base2" \
+	--data-urlencode "csrf=$tokB" --data-urlencode "do=delete" --data-urlencode "password=not it" "$base2/account"
+req "still there" 200 -H "Cookie: nabij_session=$sbB" "$base2/"
+req "deleted" 303 -H "Cookie: nabij_session=$sbB" -H "Origin: $base2" \
+	--data-urlencode "csrf=$tokB" --data-urlencode "do=delete" --data-urlencode "password=een nieuwe fiets langs de dijk" "$base2/account"
+header "to the goodbye" "Location: /goodbye"
+header "the cookie is cleared" "Set-Cookie: nabij_session=; .*Max-Age=0"
+req "the goodbye page" 200 "$base2/goodbye"
+check "says it calmly" grep -q 'Your account is deleted' "$tmp/body"
+req "the session is gone" 303 -H "Cookie: nabij_session=$sbB" "$base2/"
+check "bram cannot sign in" test -z "$(sign_in_as bram 'een nieuwe fiets langs de dijk' "$base" "$ua_fx")"
+check "none of it in the servers' output" sh -c "! grep -q -e bram -e carla -e fietsenmakers -e 'Password changed' -e 'wrong password' '$tmp/plain.out' '$tmp/second.out'"
+
 # --- sign-in attempts limited: the 6th refused even with the right password
 req "the sign-in page again" 200 "$base/signin"
 pre=$(cookie nabij_pre)

@@ -205,13 +205,13 @@ static void turning_on_and_signing_in(void **state)
 	assert_int_equal(account_signin(app, "factor-a", PASS, "192.0.2.7", t + 1, &first, session, &err), NB_OK);
 	/* a wrong first code: still not on */
 	code_at(secret, len, t + 300, code);
-	assert_int_equal(factor_confirm(app, person, code, t, codes, &err), NB_EINVAL);
+	assert_int_equal(factor_confirm(app, person, code, "192.0.2.9", t, codes, &err), NB_EINVAL);
 	assert_string_equal(err.field, "code");
-	assert_int_equal(factor_confirm(app, person, "abc", t, codes, &err), NB_EINVAL);
+	assert_int_equal(factor_confirm(app, person, "abc", "192.0.2.9", t, codes, &err), NB_EINVAL);
 	/* the right one: on, and ten recovery codes, all different */
 	code_at(secret, len, t, code);
 	memset(&err, 0, sizeof err);
-	assert_int_equal(factor_confirm(app, person, code, t, codes, &err), NB_OK);
+	assert_int_equal(factor_confirm(app, person, code, "192.0.2.9", t, codes, &err), NB_OK);
 	for (int i = 0; i < NB_RECOVERY_CODES; i++) {
 		char r[9];
 
@@ -292,7 +292,7 @@ static void turning_on_and_signing_in(void **state)
 		assert_int_equal(factor_begin(app, other, "factor-b", t, &g, &err), NB_OK);
 		l2 = secret_of(&g, s2);
 		code_at(s2, l2, t, c2);
-		assert_int_equal(factor_confirm(app, other, c2, t, codes2, &err), NB_OK);
+		assert_int_equal(factor_confirm(app, other, c2, "192.0.2.9", t, codes2, &err), NB_OK);
 		first_step("factor-b", t + 3, pending);
 		assert_int_equal(second_step(pending, codes[2], t + 3, &err), NB_EINVAL);
 		assert_int_equal(second_step(pending, codes2[2], t + 3, &err), NB_OK);
@@ -315,7 +315,7 @@ static void wrong_codes_count(void **state)
 	assert_int_equal(factor_begin(app, person, "factor-c", t, &f, &err), NB_OK);
 	len = secret_of(&f, secret);
 	code_at(secret, len, t, code);
-	assert_int_equal(factor_confirm(app, person, code, t, codes, &err), NB_OK);
+	assert_int_equal(factor_confirm(app, person, code, "192.0.2.9", t, codes, &err), NB_OK);
 	first_step("factor-c", t + 60, pending);	/* the password's try stays counted */
 	code_at(secret, len, t + 60, code);
 	snprintf(bad, sizeof bad, "%06d", (atoi(code) + 1) % 1000000);
@@ -347,7 +347,7 @@ static void turning_off(void **state)
 	assert_int_equal(factor_begin(app, person, "factor-d", t, &f, &err), NB_OK);
 	len = secret_of(&f, secret);
 	code_at(secret, len, t, code);
-	assert_int_equal(factor_confirm(app, person, code, t, codes, &err), NB_OK);
+	assert_int_equal(factor_confirm(app, person, code, "192.0.2.9", t, codes, &err), NB_OK);
 	code_at(secret, len, t + 30, code);
 	assert_int_equal(factor_off(app, person, "factor-d", "not the password", code, "192.0.2.8", t + 30, &err),
 			 NB_EINVAL);
@@ -412,7 +412,8 @@ int main(void)
 		return 1;
 	owner = connect_as("NABIJ_PG_OWNER");
 	if (pg_begin(owner, 0, &err) != NB_OK || pg_account_migrate(owner, 1, "nabij_app", &err) != NB_OK ||
-	    pg_account_migrate(owner, 2, "nabij_app", &err) != NB_OK || pg_commit(owner, &err) != NB_OK) {
+	    pg_account_migrate(owner, 2, "nabij_app", &err) != NB_OK ||
+	    pg_account_migrate(owner, 3, "nabij_app", &err) != NB_OK || pg_commit(owner, &err) != NB_OK) {
 		fprintf(stderr, "test_factor: the schema: %s\n", err.msg);
 		return 1;
 	}
