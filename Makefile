@@ -3,7 +3,7 @@
 
 PACKAGES = gcc meson ninja-build pkg-config gettext tzdata \
 	libssl-dev libjansson-dev libcsv-dev libmicrohttpd-dev libzip-dev libsodium-dev libcairo2-dev \
-	libpq-dev
+	libpq-dev liboath-dev libqrencode-dev
 # The SQLite engine: SQLCipher's amalgamation from npm, pinned in deps/sqlcipher.
 AMALGAMATION = deps/sqlcipher/node_modules/@journeyapps/sqlcipher/deps/sqlcipher-amalgamation
 # What the tests need besides: the terminal and browser tests' tools.

@@ -7,7 +7,7 @@
 set -u
 stamp=$1
 shift
-libraries=" sqlite3.h libpq-fe.h sodium.h jansson.h csv.h zip.h cairo.h cairo-pdf.h fontconfig/fontconfig.h microhttpd.h cmocka.h "
+libraries=" sqlite3.h libpq-fe.h sodium.h jansson.h csv.h zip.h cairo.h cairo-pdf.h fontconfig/fontconfig.h microhttpd.h cmocka.h oath.h qrencode.h "
 status=0
 for f in "$@"; do
 	layer=$(printf '%s\n' "$f" | sed -n 's|.*src/\([a-z]*\)/[^/]*$|\1|p')
@@ -17,12 +17,13 @@ for f in "$@"; do
 	vault) dirs="core vault" libs="sodium.h" ;;
 	io) dirs="core io" libs="jansson.h csv.h zip.h sodium.h" ;;
 	# sodium: the accounts' tokens and password hashes (app/account.c)
-	app) dirs="core store vault io app" libs="sodium.h" ;;
+	app) dirs="core store vault io app" libs="sodium.h"
+		case $f in */factor.c) libs="$libs oath.h" ;; esac ;;	# TOTP
 	report) dirs="core app report" libs="cairo.h cairo-pdf.h fontconfig/fontconfig.h" ;;
 	# sodium: to wipe a posted passphrase and prove the session secret;
 	# vault: the files beside the database; libmicrohttpd: server.c only
 	web) dirs="core app io report vault web" libs="sodium.h"
-		case $f in */server.c) libs="$libs microhttpd.h" ;; esac ;;
+		case $f in */server.c) libs="$libs microhttpd.h" ;; */page_factor.c) libs="$libs qrencode.h" ;; esac ;;
 	cli) dirs="core app io report vault web cli" libs="" ;;
 	# nabij-serve: the web face and the accounts; of the store only
 	# hosted.h (pg_connect, pg_migrate, pg_check_role), never SQL

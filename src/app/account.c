@@ -6,6 +6,7 @@
  * a password, a token or a name into a message or a log.
  */
 #include "account.h"
+#include "account_int.h"
 #include "core/i18n.h"
 #include "core/record.h"
 #include "passwords.h"		/* data/common-passwords.txt, embedded by tools/embed.c */
@@ -480,6 +481,15 @@ enum nb_err account_signin(struct nb_pg *c, const char *name, const char *pass, 
 		sodium_memzero(fresh, sizeof fresh);
 	}
 	sodium_memzero(pwhash, sizeof pwhash);
+	/* with a second factor on, no session yet but a sign-in that waits for
+	 * its code (factor.c); the account's try stays counted until then */
+	if ((rc = factor_wanted(c, found_person, &found, err)) != NB_OK)
+		return rc;
+	if (found) {
+		if (by_address && (rc = pg_attempt_return(c, ipkey, now, err)) != NB_OK)
+			return rc;
+		return factor_pending(c, found_person, now, session, err);
+	}
 	if ((rc = pg_attempts_clear(c, akey, err)) != NB_OK ||
 	    (by_address && (rc = pg_attempt_return(c, ipkey, now, err)) != NB_OK))
 		return rc;
@@ -511,4 +521,31 @@ enum nb_err account_signout(struct nb_pg *c, const char *token, struct nb_error 
 	if (!token_hash(token, hash))
 		return NB_OK;
 	return pg_session_end(c, hash, err);
+}
+
+/* account_int.h: what factor.c borrows */
+enum nb_err account_session_begin(struct nb_pg *c, int64_t person, int64_t now, char session[NB_TOKEN_LEN + 1],
+				  struct nb_error *err)
+{
+	return session_begin(c, person, now, session, err);
+}
+
+void account_limit_key(char out[101], const char *prefix, const char *what)
+{
+	limit_key(out, prefix, what);
+}
+
+enum nb_err account_wait_error(int64_t first, int64_t now, struct nb_error *err)
+{
+	return wait_error(first, now, err);
+}
+
+bool account_password_verify(const char *hash, const char *pass)
+{
+	size_t len = pass ? strlen(pass) : 0;
+
+	sodium_ready();
+	if (len > NB_PASSWORD_MAX)
+		return false;
+	return crypto_pwhash_str_verify(hash, pass ? pass : "", len) == 0;
 }

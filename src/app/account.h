@@ -111,6 +111,73 @@ enum nb_err account_log(struct nb_pg *c, int64_t person, enum nb_access what, co
 			struct nb_error *err);
 
 /*
+ * The second factor, optional (app/factor.c): TOTP (RFC 6238: SHA-1, six
+ * digits, 30-second steps) through liboath, a code accepted from one step
+ * before to one after now, and never one at or below the last accepted
+ * (replay); ten recovery codes shown once, kept hashed, each working once.
+ * With it on, account_signin makes no session: it answers NB_EINVAL on the
+ * field "code" with a pending token in session (a sign-in that waits for
+ * its code NB_FACTOR_PENDING seconds, only its hash kept), and
+ * account_signin_code makes the session. A wrong code is a failed sign-in
+ * of the account (the same limit).
+ */
+#define NB_FACTOR_SECRET_LEN 20		/* bytes of a new secret (160 bits, RFC 4226) */
+#define NB_FACTOR_B32_LEN 32		/* its base32, without padding */
+#define NB_FACTOR_DIGITS 6
+#define NB_FACTOR_STEP 30		/* seconds */
+#define NB_FACTOR_WINDOW 1		/* steps before and after now */
+#define NB_FACTOR_PENDING 300		/* seconds a sign-in waits for its code */
+#define NB_RECOVERY_CODES 10
+#define NB_RECOVERY_LEN 9		/* "k7m2-9qx4", without its NUL */
+#define NB_FACTOR_URI_MAX 384
+
+/* Whether code (digits digits, nothing else) is secret's at now within
+ * window steps either side (RFC 6238, SHA-1, NB_FACTOR_STEP seconds from
+ * 0); *counter the step of the one that matched. No store: the rules'. */
+bool factor_totp_check(const unsigned char *secret, size_t len, int64_t now, unsigned digits, int window,
+		       const char *code, int64_t *counter);
+/* The code of secret at now with digits digits (tests and setting up). */
+void factor_totp_code(const unsigned char *secret, size_t len, int64_t now, unsigned digits, char *out);
+/* code as typed, the spaces taken out, into out (NB_FACTOR_DIGITS + 1):
+ * whether it is six digits. */
+bool factor_code_shape(const char *code, char out[NB_FACTOR_DIGITS + 1]);
+/* code as typed, lower case, without spaces and dashes, into out (8 + 1):
+ * whether it is the shape of a recovery code. */
+bool factor_recovery_shape(const char *code, char out[9]);
+
+enum nb_factor_state { NB_FACTOR_OFF, NB_FACTOR_SETUP, NB_FACTOR_ON };
+struct nb_totp {
+	enum nb_factor_state state;
+	int codes_left;				/* recovery codes not used */
+	char secret[NB_FACTOR_B32_LEN + 1];	/* base32, while set up and not confirmed */
+	char uri[NB_FACTOR_URI_MAX];		/* otpauth://totp/nabij:NAME?secret=...&issuer=nabij */
+};
+/* person's factor; the secret and its URI only while it waits for its
+ * first code (name: the account's, for the URI). */
+enum nb_err factor_get(struct nb_pg *c, int64_t person, const char *name, struct nb_totp *out,
+		       struct nb_error *err);
+/* A new secret for person (replacing one not confirmed), then as
+ * factor_get. NB_EINVAL on "factor" when it is on already. */
+enum nb_err factor_begin(struct nb_pg *c, int64_t person, const char *name, int64_t now, struct nb_totp *out,
+			 struct nb_error *err);
+/* Confirm the secret set up with its first code: the factor is on, and
+ * codes gets the ten recovery codes (shown once, kept hashed).
+ * NB_EINVAL on "code" when the code does not match. */
+enum nb_err factor_confirm(struct nb_pg *c, int64_t person, const char *code, const char *address, int64_t now,
+			   char codes[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1], struct nb_error *err);
+/* Turn it off with the account's password and a code or a recovery code:
+ * NB_EINVAL on "password" or "code" when one does not match (a failed
+ * sign-in of the account, with the same limit). */
+enum nb_err factor_off(struct nb_pg *c, int64_t person, const char *name, const char *pass, const char *code,
+		       const char *address, int64_t now, struct nb_error *err);
+/* The second step of a sign-in: the pending token account_signin gave and
+ * a code or a recovery code: the session, its token in session. NB_EINVAL
+ * on "pending" when the sign-in waited too long (or is unknown): sign in
+ * again; on "code" when the code does not match; on "wait" past the limit. */
+enum nb_err account_signin_code(struct nb_pg *c, const char *pending, const char *code, const char *address,
+				int64_t now, int64_t *person, char session[NB_TOKEN_LEN + 1], struct nb_error *err);
+
+/*
  * One's own account (account_self.c): each call takes the token of the
  * caller's own session (the cookie's), and acts on that session's person
  * alone.

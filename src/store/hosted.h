@@ -138,6 +138,47 @@ enum nb_err pg_attempt_take(struct nb_pg *c, const char *key, int64_t now, int w
 enum nb_err pg_attempt_return(struct nb_pg *c, const char *key, int64_t now, struct nb_error *err);
 
 /*
+ * The second factor (TOTP, app/factor.c): a person's secret (raw bytes, at
+ * most NB_PG_SECRET_MAX), confirmed or not, the counter of the last code
+ * accepted; their recovery codes' hashes, each used once; and the sign-ins
+ * that wait for a code (a pending token's hash, bound to the person).
+ */
+#define NB_PG_SECRET_MAX 64
+
+/* A new secret for person, not yet confirmed (replacing one not
+ * confirmed); *made false, and nothing changed, when one is on. */
+enum nb_err pg_factor_begin(struct nb_pg *c, int64_t person, const unsigned char *secret, size_t len, int64_t now,
+			    bool *made, struct nb_error *err);
+/* person's factor: *state 0 none, 1 set up and not confirmed, 2 on; the
+ * secret and *len when there is one; *last the counter of the last code
+ * accepted (-1 none); *codes the recovery codes not used. */
+enum nb_err pg_factor_get(struct nb_pg *c, int64_t person, int *state, unsigned char secret[NB_PG_SECRET_MAX],
+			  size_t *len, int64_t *last, int *codes, struct nb_error *err);
+/* Accept the code of counter: only when it is past the last accepted, in
+ * one statement (two processes cannot both accept it); confirm: the first
+ * code of a factor not yet confirmed, which turns it on (otherwise only a
+ * confirmed factor accepts). *accepted whether it was. */
+enum nb_err pg_factor_accept(struct nb_pg *c, int64_t person, int64_t counter, bool confirm, int64_t now,
+			     bool *accepted, struct nb_error *err);
+/* The factor off: its secret and the recovery codes go. */
+enum nb_err pg_factor_end(struct nb_pg *c, int64_t person, struct nb_error *err);
+/* person's recovery codes, all replaced by the n hashes. */
+enum nb_err pg_recovery_set(struct nb_pg *c, int64_t person, const unsigned char (*hashes)[NB_PG_HASH_LEN],
+			    size_t n, struct nb_error *err);
+/* Use the code of hash: *used when it was person's, unused, and the factor
+ * is on; it is then spent. */
+enum nb_err pg_recovery_use(struct nb_pg *c, int64_t person, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
+			    bool *used, struct nb_error *err);
+/* A sign-in of person that waits for a code until expires. */
+enum nb_err pg_pending_add(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t person,
+			   int64_t expires, int64_t now, struct nb_error *err);
+/* The person of the waiting sign-in of hash at now (0 when none or ended)
+ * and the account's name (for the sign-in limit). */
+enum nb_err pg_pending_find(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
+			    int64_t *person, char name[NB_PG_NAME_MAX + 1], struct nb_error *err);
+enum nb_err pg_pending_end(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], struct nb_error *err);
+
+/*
  * One's own sessions, the access log, a password changed and an account
  * deleted (pg_self.c). What lists or deletes takes the hash of the
  * caller's own session, never a person: the person is the session's.

@@ -6,6 +6,7 @@
  *   pg_search.c   its search: the text folded, the query, the snippets
  *   pg_schema.c   the schema and its migrations, made by the owner
  *   pg_account.c  the accounts: their tables and SECURITY DEFINER functions
+ *   pg_factor.c   the accounts' second factor, recovery codes, sign-ins waiting
  * Every statement is unnamed (PQexecParams), its values as text.
  */
 #ifndef NB_STORE_PG_H
@@ -64,6 +65,9 @@ int pg_schema_records(void);
  * nothing. */
 enum nb_err pg_account_migrate(struct nb_pg *c, int step, const char *app_role, struct nb_error *err);
 
+/* pg_factor.c: the accounts' step 2, the second factor (its tables and
+ * functions), run by pg_account_migrate. */
+enum nb_err pg_factor_migrate(struct nb_pg *c, const char *app_role, struct nb_error *err);
 /* pg_self.c: the accounts' step of one's own sessions (their number,
  * when last used, address and browser), the access log and the deletion
  * of an account: its tables, functions and grants (pg_account_migrate's

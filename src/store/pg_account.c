@@ -346,6 +346,8 @@ enum nb_err pg_account_migrate(struct nb_pg *c, int step, const char *app_role, 
 	switch (step) {
 	case 1:
 		return migrate_1(c, app_role, err);
+	case 2:
+		return pg_factor_migrate(c, app_role, err);
 	case 3:	/* one's own sessions, the access log, deletion (pg_self.c) */
 		return pg_self_migrate(c, app_role, err);
 	default:

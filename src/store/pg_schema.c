@@ -57,6 +57,7 @@ static const struct {
 	int records, accounts;
 } step_list[] = {
 	{ BASE_SCHEMA, 1 },
+	{ 0, 2 },	/* the accounts' second factor (pg_factor.c) */
 	{ 0, 3 },	/* one's own sessions, the access log, deletion (pg_self.c) */
 };
 

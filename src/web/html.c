@@ -151,6 +151,9 @@ static void nav_more(struct page *p, const char *active, unsigned shown)
 	for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
 		if (behind_more(i, shown))
 			nav_item(p, i, active, false, wide);
+	if (p->hosted && p->csrf)	/* nabij serve: the account's own */
+		h(p, "<li><a href=\"/account/factor\"%r><span>%s</span></a></li>",
+		  strcmp(active ? active : "", "/account/factor") == 0 ? " aria-current=\"page\"" : "", _("Two-step sign-in"));
 	if (p->hosted && p->csrf)	/* nabij serve: one's own account */
 		h(p, "<li><a href=\"/account\"%r><span>%s</span></a></li>",
 		  strcmp(active, "/account") == 0 ? " aria-current=\"page\"" : "", _("Your account"));

@@ -100,6 +100,7 @@ static bool open_person(struct page *p)
 	session_csrf(token, hd->csrf);
 	account_app(&hd->app, hd->pg, who.person, now);
 	snprintf(hd->zone_now, sizeof hd->zone_now, "%s", who.zone);
+	snprintf(hd->name, sizeof hd->name, "%s", who.name);
 	p->app = &hd->app;
 	p->csrf = hd->csrf;
 	p->zone = hd->zone_now[0] ? hd->zone_now : hd->zone;
@@ -117,6 +118,7 @@ static void close_person(struct page *p)
 		app_close(&hd->app);
 	sodium_memzero(hd->session, sizeof hd->session);
 	sodium_memzero(hd->csrf, sizeof hd->csrf);
+	sodium_memzero(hd->name, sizeof hd->name);
 	hd->person = 0;
 	p->app = p->w->app;
 }
@@ -238,6 +240,75 @@ static void signin_form(struct page *p, const struct nb_error *err, const char *
 	sodium_memzero(fresh, sizeof fresh);
 }
 
+/* The second step of a sign-in with the second factor on: the code of the
+ * person's app, or one of their recovery codes (behind a summary that
+ * works without a script, open when that was the one tried). */
+static void code_form(struct page *p, const struct nb_error *err, const char *pending, bool recovery)
+{
+	char fresh[NB_TOKEN_LEN + 1];
+	const char *csrf = pre_token(p, fresh);
+
+	page_begin(p, _("Sign in"), NULL);
+	h(p, "<h1>%s</h1><p>%s</p>", _("One more step"),
+	  _("Open the app that makes your codes for nabij, and type the code it shows now."));
+	h(p, "<form method=\"post\" action=\"/signin\" class=\"account\">"
+	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><input type=\"hidden\" name=\"pending\" value=\"%s\">",
+	  csrf, pending);
+	if (!recovery)
+		error_box(p, err);
+	h(p, "<p class=\"field\"><label for=\"f-code\">%s</label><span class=\"hint\" id=\"h-code\">%s</span>"
+	     "<input id=\"f-code\" name=\"code\" autocomplete=\"one-time-code\" inputmode=\"numeric\""
+	     " pattern=\"[0-9 ]*\" maxlength=\"8\" required%r",
+	  _("Code"), _("Six digits; a new one comes every 30 seconds."), recovery ? "" : " autofocus");
+	field_marks(p, recovery ? &(struct nb_error){ 0 } : err, "code", "h-code");
+	h(p, "></p><p class=\"actions\"><button type=\"submit\">%s</button></p></form>", _("Sign in"));
+	h(p, "<details class=\"recovery\"%r><summary>%s</summary>", recovery ? " open" : "",
+	  _("Use a recovery code instead"));
+	h(p, "<form method=\"post\" action=\"/signin\" class=\"account\">"
+	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><input type=\"hidden\" name=\"pending\" value=\"%s\">",
+	  csrf, pending);
+	if (recovery)
+		error_box(p, err);
+	h(p, "<p class=\"field\"><label for=\"f-recovery\">%s</label><span class=\"hint\" id=\"h-recovery\">%s</span>"
+	     "<input id=\"f-recovery\" name=\"recovery\" autocomplete=\"off\" autocapitalize=\"none\" spellcheck=\"false\""
+	     " maxlength=\"20\" required%r",
+	  _("Recovery code"), _("One of the ten codes you kept when you turned this on, like k7m2-9qx4. Each works once."),
+	  recovery ? " autofocus" : "");
+	field_marks(p, recovery ? err : &(struct nb_error){ 0 }, "code", "h-recovery");
+	h(p, "></p><p class=\"actions\"><button type=\"submit\">%s</button></p></form></details>", _("Sign in"));
+	h(p, "<p class=\"quiet\"><a href=\"/signin\">%s</a></p>", _("Start again with your name and password"));
+	page_end(p);
+	sodium_memzero(fresh, sizeof fresh);
+}
+
+/* POST /signin with a pending sign-in: its code. */
+static void signin_code(struct page *p, const char *pending)
+{
+	struct web_hosted *hd = hosted(p);
+	struct nb_error err = { 0 };
+	char session[NB_TOKEN_LEN + 1];
+	const char *code = kvs_get(&p->req->form, "code"), *recovery = kvs_get(&p->req->form, "recovery");
+	bool by_recovery = !(code && *code) && recovery;
+	int64_t person = 0;
+
+	if (account_signin_code(hd->pg, pending, by_recovery ? recovery : code ? code : "", web_peer(p->w, p->req),
+				p->app->now, &person, session, &err) == NB_OK) {
+		wipe(p, "code");
+		wipe(p, "recovery");
+		end_old(p);
+		signed_in(p, session);
+		sodium_memzero(session, sizeof session);
+		return;
+	}
+	wipe(p, "code");
+	wipe(p, "recovery");
+	p->resp->status = strcmp(err.field, "wait") == 0 ? 429 : err.code == NB_EINVAL ? 400 : 500;
+	if (strcmp(err.field, "code") == 0)
+		code_form(p, &err, pending, by_recovery);
+	else
+		signin_form(p, &err, NULL);
+}
+
 /* Whether the request's cookie is a session that holds. */
 static bool signed_in_already(struct page *p)
 {
@@ -256,7 +327,7 @@ static void page_signin(struct page *p)
 	struct web_hosted *hd = hosted(p);
 	struct nb_error err = { 0 };
 	char session[NB_TOKEN_LEN + 1];
-	const char *name, *pass;
+	const char *name, *pass, *pending;
 	int64_t person = 0;
 
 	if (strcmp(p->req->method, "POST") != 0) {
@@ -268,6 +339,10 @@ static void page_signin(struct page *p)
 	}
 	if (!pre_ok(p)) {
 		page_fail(p, 403, _("This form did not come from this nabij page, so nothing was changed. Please go back, reload the page and try again."));
+		return;
+	}
+	if ((pending = kvs_get(&p->req->form, "pending"))) {	/* the second step */
+		signin_code(p, pending);
 		return;
 	}
 	name = kvs_get(&p->req->form, "name");
@@ -284,6 +359,14 @@ static void page_signin(struct page *p)
 		return;
 	}
 	wipe(p, "password");
+	if (err.code == NB_EINVAL && strcmp(err.field, "code") == 0 && account_token_valid(session)) {
+		/* the password was right: the second step, no error yet */
+		struct nb_error none = { 0 };
+
+		code_form(p, &none, session, false);
+		sodium_memzero(session, sizeof session);
+		return;
+	}
 	p->resp->status = strcmp(err.field, "wait") == 0 ? 429 : err.code == NB_EINVAL ? 400 : 500;
 	signin_form(p, &err, name);
 }
@@ -408,6 +491,7 @@ void web_hosted_init(struct web_hosted *hd, struct nb_pg *pg)
 	hd->signin = page_signin;
 	hd->signup = page_signup;
 	hd->signout = page_signout;
+	hd->factor = web_page_factor;
 	hd->you = page_you;
 	hd->access = page_you_access;
 }

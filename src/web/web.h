@@ -105,6 +105,7 @@ struct web_hosted {
 	void (*signin)(struct page *p);	/* GET and POST /signin */
 	void (*signup)(struct page *p);	/* GET and POST /signup */
 	void (*signout)(struct page *p);	/* POST /signout */
+	void (*factor)(struct page *p);	/* GET and POST /account/factor (page_factor.c) */
 	void (*you)(struct page *p);	/* /account (signed in) and /goodbye: page_you.c */
 	void (*access)(struct page *p, int what);	/* a line of the person's access log (enum web_access) */
 	int64_t person;			/* the request's person, between open and close */
@@ -113,12 +114,15 @@ struct web_hosted {
 	char csrf[WEB_TOKEN_LEN];
 	char session[48];		/* the session's token (from the cookie) */
 	char zone_now[72];		/* the person's zone */
+	char name[72];			/* the signed-in person's account's name */
 };
 /* What a page of both modes tells the hosted access log (page_access). */
 enum web_access { WEB_ACCESS_EXPORT, WEB_ACCESS_IMPORT };
 /* Fill hd for the worker's connection pg with page_account.c's functions
  * (the rest, https, trust_proxy and zone, is the caller's to set). */
 void web_hosted_init(struct web_hosted *hd, struct nb_pg *pg);
+/* The page of the second factor (page_factor.c), nabij-serve's alone. */
+void web_page_factor(struct page *p);
 /* The cookie of a session, by the public address's scheme. */
 #define WEB_SESSION_COOKIE(https) ((https) ? "__Host-nabij_session" : "nabij_session")
 

@@ -190,6 +190,88 @@ header "the cookie is cleared" "Set-Cookie: nabij_session=; .*Max-Age=0"
 req "the old cookie no longer works" 303 -H "Cookie: nabij_session=$s2" "$base/"
 req "the first session still does" 200 -H "$ck" "$base/"
 
+# --- the second factor: set up from the key the page shows (its code
+# computed here), then a sign-in in two steps, a code refused again, a
+# recovery code once, and off again with the password and a recovery code
+totp() {	# totp KEY [SECONDS]: the code of the base32 KEY at now (+ SECONDS)
+	python3 -c 'import base64, hmac, hashlib, struct, sys, time
+k = base64.b32decode(sys.argv[1] + "=" * (-len(sys.argv[1]) % 8))
+h = hmac.new(k, struct.pack(">Q", int((time.time() + int(sys.argv[2])) // 30)), hashlib.sha1).digest()
+o = h[-1] & 15
+print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))' "$1" "${2:-0}"
+}
+field() {	# field NAME: the value of the last page's hidden field NAME
+	grep -o "name=\"$1\" value=\"[^\"]*\"" "$tmp/body" | head -n 1 | sed 's/.*value="//; s/"$//'
+}
+"$bin" serve invite --database "$NABIJ_PG_APP" --url "$base" >"$tmp/invite" 2>&1
+invite=$(grep -o 'invite=[A-Za-z0-9_-]*' "$tmp/invite" | head -n 1 | cut -d= -f2)
+req "bea: the sign-up page" 200 "$base/signup?invite=$invite"
+pre=$(cookie nabij_pre)
+req "bea: sign-up" 303 -H "$o" -H "Cookie: nabij_pre=$pre" --data-urlencode "csrf=$pre" \
+	--data-urlencode "invite=$invite" --data-urlencode "name=bea" --data-urlencode "password=$pw" "$base/signup"
+cb="Cookie: nabij_session=$(cookie nabij_session)"
+req "factor: the page" 200 -H "$cb" "$base/account/factor"
+check "factor: in the menu" grep -q 'href="/account/factor"' "$tmp/body"
+token=$(csrf)
+req "factor: set up" 303 -H "$cb" -H "$o" --data-urlencode "csrf=$token" --data-urlencode "action=start" \
+	"$base/account/factor"
+req "factor: the key" 200 -H "$cb" "$base/account/factor"
+check "factor: a QR code drawn in the page" grep -q '<svg class="qr"' "$tmp/body"
+key=$(grep -o 'id="factor-key">[^<]*' "$tmp/body" | sed 's/.*>//; s/ //g')
+check "factor: the key to type, in groups of four" test ${#key} -eq 32
+first=$(totp "$key")
+wrong=$(printf '%06d' $(( (1$first - 1000000 + 1) % 1000000 )))
+req "factor: a wrong first code" 400 -H "$cb" -H "$o" --data-urlencode "csrf=$token" \
+	--data-urlencode "action=confirm" --data-urlencode "code=$wrong" "$base/account/factor"
+req "factor: the first code" 200 -H "$cb" -H "$o" --data-urlencode "csrf=$token" \
+	--data-urlencode "action=confirm" --data-urlencode "code=$first" "$base/account/factor"
+grep -o '<li><code>[a-z2-9]\{4\}-[a-z2-9]\{4\}</code>' "$tmp/body" | sed 's/<[^>]*>//g' >"$tmp/codes"
+check "factor: ten recovery codes" test "$(sort -u "$tmp/codes" | wc -l)" -eq 10
+rec1=$(sed -n 1p "$tmp/codes")
+rec2=$(sed -n 2p "$tmp/codes")
+req "factor: the page again" 200 -H "$cb" "$base/account/factor"
+check "factor: the codes are shown once" sh -c "! grep -q '$rec1' '$tmp/body'"
+check "factor: and the key too" sh -c "! grep -q 'factor-key' '$tmp/body'"
+signin_bea() {	# the password step: the pending sign-in in $pending
+	req "2fa: the sign-in page" 200 "$base/signin"
+	pre=$(cookie nabij_pre)
+	req "2fa: the password is one step" 200 -H "$o" -H "Cookie: nabij_pre=$pre" --data-urlencode "csrf=$pre" \
+		--data-urlencode "name=bea" --data-urlencode "password=$pw" "$base/signin"
+	noheader "2fa: no session after the password alone" "Set-Cookie: nabij_session="
+	pending=$(field pending)
+}
+step2() {	# step2 NAME STATUS FIELD VALUE
+	req "$1" "$2" -H "$o" -H "Cookie: nabij_pre=$pre" --data-urlencode "csrf=$pre" \
+		--data-urlencode "pending=$pending" --data-urlencode "$3=$4" "$base/signin"
+}
+signin_bea
+check "2fa: a field for the code" grep -q 'autocomplete="one-time-code" inputmode="numeric"' "$tmp/body"
+check "2fa: or a recovery code" grep -q 'name="recovery"' "$tmp/body"
+check "2fa: the pending sign-in is no token's shape in the address" test -n "$pending"
+step2 "2fa: the set-up's code is refused again" 400 code "$first"
+step2 "2fa: a wrong code" 400 code "$wrong"
+noheader "2fa: no session" "Set-Cookie: nabij_session="
+step2 "2fa: the next code signs in" 303 code "$(totp "$key" 30)"
+req "2fa: signed in" 200 -H "Cookie: nabij_session=$(cookie nabij_session)" "$base/"
+step2 "2fa: a pending sign-in is used once" 400 code "$(totp "$key" 30)"
+signin_bea
+step2 "2fa: a recovery code signs in" 303 recovery "$rec1"
+signin_bea
+step2 "2fa: a recovery code works once" 400 recovery "$rec1"
+req "factor: the page" 200 -H "$cb" "$base/account/factor"
+token=$(csrf)
+req "factor: off without the password" 400 -H "$cb" -H "$o" --data-urlencode "csrf=$token" \
+	--data-urlencode "action=off" --data-urlencode "password=not it" --data-urlencode "code=$rec2" \
+	"$base/account/factor"
+req "factor: off with the password and a recovery code" 303 -H "$cb" -H "$o" --data-urlencode "csrf=$token" \
+	--data-urlencode "action=off" --data-urlencode "password=$pw" --data-urlencode "code=$rec2" \
+	"$base/account/factor"
+req "the sign-in page" 200 "$base/signin"
+pre=$(cookie nabij_pre)
+req "factor off: the password signs in alone" 303 -H "$o" -H "Cookie: nabij_pre=$pre" --data-urlencode "csrf=$pre" \
+	--data-urlencode "name=bea" --data-urlencode "password=$pw" "$base/signin"
+check "no code or key in the server's output" sh -c "! grep -q -e '$key' -e '$rec1' -e '$first' '$tmp/plain.out'"
+
 # --- a worker that dies is replaced
 worker=$(ps -o pid= --ppid "$serve_pid" | head -n 1 | tr -d ' ')
 if [ -n "$worker" ]; then

@@ -1,0 +1,245 @@
+/*
+ * The page of the second factor in nabij serve (/account/factor): turning
+ * two-step sign-in on with a QR code (drawn here as inline SVG from
+ * libqrencode's modules) or the key typed, confirmed with a first code;
+ * the ten recovery codes, shown once; turning it off with the password and
+ * a code. The rules are app/factor.c's. Linked into nabij-serve alone
+ * (web.c reaches it through struct web_hosted). Nothing here logs; a key,
+ * a code or a password never goes into a message or an address.
+ */
+#include "page.h"
+#include "app/account.h"
+#include "core/i18n.h"
+
+#include <qrencode.h>
+#include <sodium.h>
+
+#include <stdio.h>
+#include <string.h>
+
+static struct web_hosted *hosted(struct page *p)
+{
+	return p->w->hosted;
+}
+
+/* The QR code of text as an SVG of its dark modules, with the quiet zone
+ * of four modules around; dark on light whatever the page's colours. */
+static void qr_svg(struct page *p, const char *text, const char *label)
+{
+	QRcode *q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	int size;
+
+	if (!q)
+		return;
+	size = q->width + 8;
+	h(p, "<svg class=\"qr\" role=\"img\" aria-label=\"%s\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
+	     " xmlns=\"http://www.w3.org/2000/svg\" shape-rendering=\"crispEdges\">"
+	     "<rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" d=\"",
+	  label, size, size, size * 5, size * 5, size, size);
+	for (int y = 0; y < q->width; y++)
+		for (int x = 0; x < q->width; x++)
+			if (q->data[y * q->width + x] & 1)
+				h(p, "M%d %dh1v1h-1z", x + 4, y + 4);
+	h(p, "\"/></svg>");
+	QRcode_free(q);
+}
+
+/* The key in groups of four, to type by hand. */
+static void secret_grouped(struct page *p, const char *b32)
+{
+	char grouped[NB_FACTOR_B32_LEN + NB_FACTOR_B32_LEN / 4 + 1];
+	size_t n = 0;
+
+	for (size_t i = 0; b32[i] && n + 2 < sizeof grouped; i++) {
+		if (i && i % 4 == 0)
+			grouped[n++] = ' ';
+		grouped[n++] = b32[i];
+	}
+	grouped[n] = '\0';
+	h(p, "<p><code class=\"secret\" id=\"factor-key\">%s</code></p>", grouped);
+	sodium_memzero(grouped, sizeof grouped);
+}
+
+/* The refusal of the last post, above the form's fields (what was typed
+ * here is never sent back, so there is nothing to keep). */
+static void error_box(struct page *p)
+{
+	if (p->err.code)
+		h(p, "<div class=\"error\" role=\"alert\" id=\"form-error\"><p>%s</p></div>", p->err.msg);
+}
+
+/* A field's marks: aria-invalid when it is the one refused, and one
+ * aria-describedby naming the error and the field's hint. */
+static void field_marks(struct page *p, const char *field, const char *hint_id)
+{
+	bool bad = p->err.code && strcmp(p->err.field, field) == 0;
+
+	if (bad)
+		h(p, " aria-invalid=\"true\"");
+	if (bad || hint_id)
+		h(p, " aria-describedby=\"%r%r%r\"", bad ? "form-error" : "", bad && hint_id ? " " : "",
+		  hint_id ? hint_id : "");
+}
+
+/* digits: only the app's six digits (a numeric keyboard); otherwise a
+ * recovery code is welcome too. */
+static void code_field(struct page *p, const char *hint, bool digits)
+{
+	h(p, "<p class=\"field\"><label for=\"f-code\">%s</label>", _("Code"));
+	if (hint)
+		h(p, "<span class=\"hint\" id=\"h-code\">%s</span>", hint);
+	h(p, "<input id=\"f-code\" name=\"code\" autocomplete=\"one-time-code\" autocapitalize=\"none\""
+	     " spellcheck=\"false\" maxlength=\"20\" required%r", digits ? " inputmode=\"numeric\"" : "");
+	field_marks(p, "code", hint ? "h-code" : NULL);
+	h(p, "></p>");
+}
+
+static void password_field(struct page *p)
+{
+	h(p, "<p class=\"field\"><label for=\"f-password\">%s</label>"
+	     "<input id=\"f-password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required",
+	  _("Password"));
+	field_marks(p, "password", NULL);
+	h(p, "></p>");
+}
+
+static void show_setup(struct page *p, const struct nb_totp *f)
+{
+	h(p, "<p>%s</p>", _("Two steps: your app learns a key from nabij, then you type the code it shows, so nabij knows it worked."));
+	h(p, "<h2>%s</h2><p>%s</p>", _("1. Add nabij to your app"),
+	  _("Scan this code with an app for sign-in codes (such as Aegis, FreeOTP, Google Authenticator or 1Password)."));
+	qr_svg(p, f->uri, _("QR code with the key for your app"));
+	h(p, "<p>%s</p>", _("Or type this key into the app (time-based, six digits):"));
+	secret_grouped(p, f->secret);
+	h(p, "<h2>%s</h2>", _("2. Type the code it shows"));
+	form_begin(p, "/account/factor", "factor");
+	h(p, "<input type=\"hidden\" name=\"action\" value=\"confirm\">");
+	error_box(p);
+	code_field(p, _("Six digits; a new one comes every 30 seconds."), true);
+	form_end(p, _("Turn on two-step sign-in"));
+	form_begin(p, "/account/factor", "factor-again");
+	h(p, "<input type=\"hidden\" name=\"action\" value=\"start\">"
+	     "<p class=\"quiet\">%s <button class=\"link\" type=\"submit\">%s</button></p></form>",
+	  _("Scanned it somewhere you no longer have?"), _("Make a new key"));
+}
+
+static void show_codes(struct page *p, char codes[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1])
+{
+	page_begin(p, _("Two-step sign-in"), "/account/factor");
+	h(p, "<h1>%s</h1><p class=\"saved\" role=\"status\">%s</p>", _("Two-step sign-in"),
+	  _("Two-step sign-in is on. From now on, nabij asks for a code from your app after your password."));
+	h(p, "<h2>%s</h2><p>%s</p><ol class=\"codes\">", _("Your recovery codes"),
+	  _("If your phone is ever lost, each of these codes signs you in once instead of a code from the app. Keep them somewhere safe apart from your phone: on paper, or in a password manager. They are shown only now."));
+	for (int i = 0; i < NB_RECOVERY_CODES; i++)
+		h(p, "<li><code>%s</code></li>", codes[i]);
+	h(p, "</ol><p><a class=\"button\" href=\"/account/factor\">%s</a></p>", _("I have kept them"));
+	page_end(p);
+}
+
+static void show_page(struct page *p)
+{
+	struct web_hosted *hd = hosted(p);
+	struct nb_totp f;
+	struct nb_error err = { 0 };
+
+	if (factor_get(hd->pg, hd->person, hd->name, &f, &err) != NB_OK) {
+		page_fail(p, 500, err.msg);
+		return;
+	}
+	page_begin(p, _("Two-step sign-in"), "/account/factor");
+	h(p, "<h1>%s</h1>", _("Two-step sign-in"));
+	if (kvs_get(&p->req->query, "off"))
+		h(p, "<p class=\"saved\" role=\"status\">%s</p>", _("Two-step sign-in is off. Your password alone signs you in again."));
+	switch (f.state) {
+	case NB_FACTOR_OFF:
+		h(p, "<p>%s</p><p>%s</p>",
+		  _("With two-step sign-in, nabij asks after your password for a code from an app on your phone. Someone who learns your password still cannot read what you write here."),
+		  _("It is optional. You need an app for sign-in codes; you will also get ten recovery codes for when the phone is lost."));
+		form_begin(p, "/account/factor", "factor");
+		h(p, "<input type=\"hidden\" name=\"action\" value=\"start\">");
+		error_box(p);
+		form_end(p, _("Set up two-step sign-in"));
+		break;
+	case NB_FACTOR_SETUP:
+		show_setup(p, &f);
+		break;
+	case NB_FACTOR_ON: {
+		char line[200], n[24];
+		const char *v[] = { nb_int(f.codes_left, n) };
+
+		h(p, "<p>%s</p>", _("Two-step sign-in is on: after your password, nabij asks for a code from your app."));
+		nb_say(line, sizeof line,
+		       ngettext("You have %s recovery code left.", "You have %s recovery codes left.", (unsigned long)f.codes_left),
+		       v, 1);
+		h(p, "<p>%s</p>", line);
+		h(p, "<h2>%s</h2><p>%s</p>", _("Turn it off"),
+		  _("To turn it off, type your password and a code from your app (or a recovery code)."));
+		form_begin(p, "/account/factor", "factor");
+		h(p, "<input type=\"hidden\" name=\"action\" value=\"off\">");
+		error_box(p);
+		password_field(p);
+		code_field(p, _("Six digits from your app, or a recovery code."), false);
+		form_end(p, _("Turn off two-step sign-in"));
+		break;
+	}
+	}
+	sodium_memzero(&f, sizeof f);
+	page_end(p);
+}
+
+/* Overwrite a posted field's value, once it has been used. */
+static void wipe(struct page *p, const char *name)
+{
+	const struct web_kv *kv = kvs_find(&p->req->form, name);
+
+	if (kv && kv->value)
+		sodium_memzero(kv->value, kv->len);
+}
+
+void web_page_factor(struct page *p)
+{
+	struct web_hosted *hd = hosted(p);
+	const char *action = fval(p, "action");
+	struct nb_error err = { 0 };
+	struct nb_totp f;
+	enum nb_err rc = NB_OK;
+
+	if (!p->posted || !action) {
+		show_page(p);
+		return;
+	}
+	if (strcmp(action, "start") == 0) {
+		rc = factor_begin(hd->pg, hd->person, hd->name, p->app->now, &f, &err);
+		sodium_memzero(&f, sizeof f);
+	} else if (strcmp(action, "confirm") == 0) {
+		char codes[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1];
+
+		rc = factor_confirm(hd->pg, hd->person, fval(p, "code"), web_peer(p->w, p->req), p->app->now, codes, &err);
+		wipe(p, "code");
+		if (rc == NB_OK) {
+			show_codes(p, codes);
+			sodium_memzero(codes, sizeof codes);
+			return;
+		}
+	} else if (strcmp(action, "off") == 0) {
+		rc = factor_off(hd->pg, hd->person, hd->name, fval(p, "password"), fval(p, "code"),
+				web_peer(p->w, p->req), p->app->now, &err);
+		wipe(p, "password");
+		wipe(p, "code");
+		if (rc == NB_OK) {
+			page_redirect(p, "/account/factor?off=1");
+			return;
+		}
+	}
+	if (rc == NB_OK) {
+		page_redirect(p, "/account/factor");
+		return;
+	}
+	if (rc != NB_EINVAL) {
+		page_fail(p, 500, err.msg);
+		return;
+	}
+	p->err = err;
+	p->resp->status = strcmp(err.field, "wait") == 0 ? 429 : 400;
+	show_page(p);
+}
