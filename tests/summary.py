@@ -34,7 +34,7 @@ for build in args:
         f = sum(int(n) for n in re.findall(r"\[  FAILED  \] (\d+) test", out))
         # the scripts' own summaries; a test may print more than one (the
         # browser test: e2e and personas), and all of them count
-        g = re.findall(r"\b(?:golden|tty|security|again|e2e|personas|experiment|look|bench|report|crypt|durability|io|limits|hosted|serve|isolation|phone): (\d+) passed, (\d+) failed", out)
+        g = re.findall(r"\b(?:golden|tty|security|again|e2e|personas|experiment|look|bench|report|crypt|durability|io|limits|hosted|serve|isolation|phone|account): (\d+) passed, (\d+) failed", out)
         if g:
             p, f = sum(int(a) for a, _ in g), sum(int(b) for _, b in g)
         if p == 0 and f == 0:

@@ -4,6 +4,9 @@
 # with-pg.sh), two invitations; then phone.mjs (Debian's chromium driven by
 # playwright-core, as a phone: touch, 375 px) signs two people up, one
 # checks in, and the other never sees it. Prints "phone: N passed, N failed".
+# Then account.mjs: one's own account on the phone (two-step sign-in, the
+# sessions, the export, the deletion; the export into a local nabij and back
+# into a new account). Prints "account: N passed, N failed".
 #   with-pg.sh phone.sh NABIJ_BINARY [SHOTS]
 # With SHOTS, phone.mjs also takes pictures of the account pages and of
 # today at 375 and 1280 px, in English and Dutch, light and dark, into SHOTS.
@@ -68,11 +71,15 @@ invite() {
 a=$(invite)
 b=$(invite)
 c=$(invite)	# for the pictures of the sign-up page: never spent
-[ -n "$a" ] && [ -n "$b" ] && [ -n "$c" ] || fail "the invitations"
+d=$(invite)	# account.mjs: the person who leaves
+e=$(invite)	# account.mjs: the new account her export goes back into
+[ -n "$a" ] && [ -n "$b" ] && [ -n "$c" ] && [ -n "$d" ] && [ -n "$e" ] || fail "the invitations"
 
 NABIJ_BASE=$base NABIJ_INVITE_A=$a NABIJ_INVITE_B=$b NABIJ_INVITE_C=$c NABIJ_PSQL=$psql NABIJ_SHOTS=$shots \
 	node "$here/phone.mjs"
 st=$?
+NABIJ_BASE=$base NABIJ_INVITE_D=$d NABIJ_INVITE_E=$e NABIJ_BIN=$bin NABIJ_TMP=$tmp NABIJ_SHOTS=$shots \
+	node "$here/account.mjs" || st=1
 # a sanitizer build's reports go to the server's output
 if grep -q -e 'runtime error' -e 'Sanitizer' "$tmp/serve.out"; then
 	echo "FAIL a sanitizer report:"
