@@ -103,6 +103,7 @@ enum nb_access {
 	NB_ACCESS_FACTOR_OFF,		/* the second factor turned off */
 	NB_ACCESS_RECOVERY_USED,	/* a recovery code used to sign in */
 	NB_ACCESS_ADMIN,		/* an operator acted on this account */
+	NB_ACCESS_CODE_FAILED,		/* the password was right, the second factor's code not */
 	NB_ACCESS__COUNT
 };
 /* Write what happened to person's account at now from address (a text,

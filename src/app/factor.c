@@ -348,7 +348,7 @@ enum nb_err factor_off(struct nb_pg *c, int64_t person, const char *name, const 
 	if ((rc = any_accept(c, person, code, now, &ok, &recovery, err)) != NB_OK)
 		return rc;
 	if (!ok) {
-		(void)account_log(c, person, NB_ACCESS_SIGNIN_FAILED, address, now, NULL);
+		(void)account_log(c, person, NB_ACCESS_CODE_FAILED, address, now, NULL);
 		return nb_error_set(err, NB_EINVAL, "code",
 				    _("That code does not match. Two-step sign-in stays on. Please type the six digits your app shows now, or a recovery code."));
 	}
@@ -411,7 +411,7 @@ enum nb_err account_signin_code(struct nb_pg *c, const char *pending, const char
 	if ((rc = any_accept(c, who, code, now, &ok, &recovery, err)) != NB_OK)
 		return rc;
 	if (!ok) {	/* a failed sign-in, counted already */
-		(void)account_log(c, who, NB_ACCESS_SIGNIN_FAILED, address, now, NULL);
+		(void)account_log(c, who, NB_ACCESS_CODE_FAILED, address, now, NULL);
 		return code_wrong(err);
 	}
 	if ((rc = pg_pending_end(c, hash, err)) != NB_OK || (rc = try_won(c, akey, ipkey, address, now, err)) != NB_OK ||

@@ -51,6 +51,8 @@ static const char *what_words(int what)
 		return _("Signed in");
 	case NB_ACCESS_SIGNIN_FAILED:
 		return _("A wrong password was typed");
+	case NB_ACCESS_CODE_FAILED:
+		return _("The password was right, but the code was not");
 	case NB_ACCESS_SIGNOUT_OTHERS:
 		return _("Every other browser signed out");
 	case NB_ACCESS_EXPORT:
@@ -86,15 +88,23 @@ static void error_for(struct page *p, const char *act)
 		h(p, "<div class=\"error\" role=\"alert\" id=\"form-error\"><p>%s</p></div>", p->err.msg);
 }
 
-static void password_input(struct page *p, const char *id, const char *name, const char *label,
+/* A password field; hint (may be NULL) under its label, named by the field
+ * as its description beside the error above the form. */
+static void password_input(struct page *p, const char *id, const char *name, const char *label, const char *hint,
 			   const char *autocomplete, const char *field, const char *act)
 {
 	const char *done = p->posted ? fval(p, "do") : NULL;
 	bool bad = p->err.code && done && strcmp(done, act) == 0 && strcmp(p->err.field, field) == 0;
 
-	h(p, "<p class=\"field\"><label for=\"%s\">%s</label><input id=\"%s\" name=\"%s\" type=\"password\""
-	     " autocomplete=\"%s\" required%r></p>",
-	  id, label, id, name, autocomplete, bad ? " aria-invalid=\"true\" aria-describedby=\"form-error\"" : "");
+	h(p, "<p class=\"field\"><label for=\"%s\">%s</label>", id, label);
+	if (hint)
+		h(p, "<span class=\"hint\" id=\"h-%s\">%s</span>", id, hint);
+	h(p, "<input id=\"%s\" name=\"%s\" type=\"password\" autocomplete=\"%s\" required%r", id, name, autocomplete,
+	  bad ? " aria-invalid=\"true\"" : "");
+	if (bad || hint)
+		h(p, " aria-describedby=\"%r%r%r%s\"", bad ? "form-error" : "", bad && hint ? " " : "", hint ? "h-" : "",
+		  hint ? id : "");
+	h(p, "></p>");
 }
 
 static void sessions_part(struct page *p)
@@ -149,7 +159,8 @@ static void log_parts(struct page *p)
 	for (size_t i = 0; i < n; i++) {
 		if (l[i].at < p->app->now - RECENT_DAYS * 86400)
 			break;
-		if (l[i].what != NB_ACCESS_SIGNIN && l[i].what != NB_ACCESS_SIGNIN_FAILED)
+		if (l[i].what != NB_ACCESS_SIGNIN && l[i].what != NB_ACCESS_SIGNIN_FAILED &&
+		    l[i].what != NB_ACCESS_CODE_FAILED && l[i].what != NB_ACCESS_RECOVERY_USED)
 			continue;
 		if (!recent++)
 			h(p, "<ul class=\"signins\">");
@@ -173,7 +184,8 @@ static void log_parts(struct page *p)
 	  _("What"), _("When"), _("From where"));
 	for (size_t i = 0; i < n; i++) {
 		when(l[i].at, at, sizeof at);
-		h(p, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>", what_words(l[i].what), at, place_words(l[i].address));
+		h(p, "<tr><td>%s</td><td>%s</td><td class=\"addr\">%s</td></tr>", what_words(l[i].what), at,
+		  place_words(l[i].address));
 	}
 	h(p, "</tbody></table>");
 }
@@ -189,10 +201,9 @@ static void password_part(struct page *p)
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><input type=\"hidden\" name=\"do\" value=\"password\">",
 	  p->csrf);
 	error_for(p, "password");
-	password_input(p, "f-old", "old", _("Your current password"), "current-password", "old", "password");
+	password_input(p, "f-old", "old", _("Your current password"), NULL, "current-password", "old", "password");
 	nb_say(hint, sizeof hint, _("At least %s characters. A few words you will remember make a good one."), v, 1);
-	h(p, "<p class=\"hint\" id=\"h-new\">%s</p>", hint);
-	password_input(p, "f-new", "password", _("Your new password"), "new-password", "password", "password");
+	password_input(p, "f-new", "password", _("Your new password"), hint, "new-password", "password", "password");
 	h(p, "<p class=\"actions\"><button type=\"submit\">%s</button></p></form>", _("Change the password"));
 }
 
@@ -200,7 +211,7 @@ static void data_part(struct page *p)
 {
 	h(p, "<h2 id=\"data\">%s</h2><p>%s</p>", _("Your data"),
 	  _("What you write here is yours. You can take all of it with you, in the same file the nabij on your own computer reads, and bring it back."));
-	h(p, "<p><a class=\"button\" href=\"/export.json\" download>%s</a> <a class=\"button secondary\" href=\"/data\">%s</a></p>",
+	h(p, "<p class=\"buttons\"><a class=\"button\" href=\"/export.json\" download>%s</a> <a class=\"button secondary\" href=\"/data\">%s</a></p>",
 	  _("Download everything (JSON)"), _("Import a file"));
 	h(p, "<h3 id=\"delete\">%s</h3><p>%s</p>", _("Delete your account"),
 	  _("This deletes your account and everything in it at once: every record, your sessions and this log. It cannot be undone. Download your data first if you want to keep it."));
@@ -208,7 +219,7 @@ static void data_part(struct page *p)
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><input type=\"hidden\" name=\"do\" value=\"delete\">",
 	  p->csrf);
 	error_for(p, "delete");
-	password_input(p, "f-delete", "password", _("Your password, to be sure it is you"), "current-password",
+	password_input(p, "f-delete", "password", _("Your password, to be sure it is you"), NULL, "current-password",
 		       "password", "delete");
 	h(p, "<p class=\"actions\"><button type=\"submit\" class=\"danger\">%s</button></p></form>",
 	  _("Delete my account and everything in it"));
