@@ -95,7 +95,7 @@ static void invite_form(struct page *p)
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><input type=\"hidden\" name=\"do\" value=\"invite\">",
 	  p->csrf);
 	error_for(p, "invite");
-	h(p, "<p class=\"field\"><label><input type=\"checkbox\" name=\"admin\" value=\"1\"> %s</label></p>",
+	h(p, "<p><label class=\"check\"><input type=\"checkbox\" name=\"admin\" value=\"1\"> %s</label></p>",
 	  _("The account can run this nabij too (an admin)"));
 	h(p, "<p class=\"actions\"><button type=\"submit\">%s</button></p></form>", _("Make an invitation link"));
 }
