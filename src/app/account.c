@@ -320,7 +320,14 @@ static enum nb_err session_begin(struct nb_pg *c, int64_t person, int64_t now, c
 {
 	unsigned char hash[NB_PG_HASH_LEN];
 	enum nb_err rc;
+	bool disabled = true;
 
+	session[0] = '\0';
+	/* a disabled account gets no session (and the store makes none) */
+	if ((rc = pg_account_disabled(c, person, &disabled, err)) != NB_OK)
+		return rc;
+	if (disabled)
+		return account_disabled_error(err);
 	account_token_new(session);
 	token_hash(session, hash);
 	rc = pg_session_add(c, person, hash, now, now + NB_SESSION_IDLE, now + NB_SESSION_MAX, err);
@@ -481,6 +488,15 @@ enum nb_err account_signin(struct nb_pg *c, const char *name, const char *pass, 
 		sodium_memzero(fresh, sizeof fresh);
 	}
 	sodium_memzero(pwhash, sizeof pwhash);
+	/* a disabled account: said only once the password is right, so that
+	 * a guess learns nothing of it; no code is asked then */
+	if ((rc = pg_account_disabled(c, found_person, &found, err)) != NB_OK)
+		return rc;
+	if (found) {
+		if (by_address)
+			(void)pg_attempt_return(c, ipkey, now, NULL);
+		return account_disabled_error(err);
+	}
 	/* with a second factor on, no session yet but a sign-in that waits for
 	 * its code (factor.c); the account's try stays counted until then */
 	if ((rc = factor_wanted(c, found_person, &found, err)) != NB_OK)

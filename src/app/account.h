@@ -222,4 +222,33 @@ enum nb_err account_access(struct nb_pg *c, const char *token, int64_t now, stru
  * the log, the account itself. Real deletion, in one transaction. */
 enum nb_err account_delete(struct nb_pg *c, const char *token, const char *pass, int64_t now, struct nb_error *err);
 
+/*
+ * The operator's side (account_admin.c): for an admin alone, found by the
+ * caller's own session token; NB_ENOTFOUND on "admin" for anyone else (a
+ * face answers it as a page that is not there). An admin sees no record
+ * and no log of anyone; each act on an account goes into that person's
+ * access log (NB_ACCESS_ADMIN). A disabled account cannot sign in and its
+ * sessions end at once.
+ */
+/* Whether the session token is an admin's (false, NB_OK, for none). */
+enum nb_err account_admin_is(struct nb_pg *c, const char *token, int64_t now, bool *admin, struct nb_error *err);
+/* The invitations, newest first (made, expires, used, admin). */
+enum nb_err account_admin_invites(struct nb_pg *c, const char *token, int64_t now, struct nb_pg_invite *out,
+				  size_t max, size_t *n, struct nb_error *err);
+/* A new invitation, valid NB_INVITE_DAYS; its token in invite, to be
+ * shown once (only its hash is kept). */
+enum nb_err account_admin_invite(struct nb_pg *c, const char *token, bool admin, int64_t now,
+				 char invite[NB_TOKEN_LEN + 1], struct nb_error *err);
+/* The invitation id revoked when it is not used; *revoked whether it was. */
+enum nb_err account_admin_revoke(struct nb_pg *c, const char *token, int64_t id, int64_t now, bool *revoked,
+				 struct nb_error *err);
+/* The account of name disabled (its sessions end) or enabled again,
+ * logged in its access log from address. NB_EINVAL on "name": no such
+ * account, or the admin's own. */
+enum nb_err account_admin_disable(struct nb_pg *c, const char *token, const char *name, bool disabled,
+				  const char *address, int64_t now, struct nb_error *err);
+/* The calm refusal of a disabled account's sign-in (NB_EINVAL on
+ * "disabled"). */
+enum nb_err account_disabled_error(struct nb_error *err);
+
 #endif

@@ -241,4 +241,35 @@ enum nb_err pg_access_list(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_
 enum nb_err pg_self_delete(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, bool *deleted,
 			   struct nb_error *err);
 
+/*
+ * The operator's side (pg_admin.c): every call takes the hash of the
+ * caller's own session and acts only when its account is an admin's (and
+ * not disabled); NB_ENOTFOUND on "admin" otherwise.
+ */
+/* Whether person's account is disabled (true for one that is no more). */
+enum nb_err pg_account_disabled(struct nb_pg *c, int64_t person, bool *disabled, struct nb_error *err);
+/* Whether the session of hash is an admin's. */
+enum nb_err pg_admin_is(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, bool *admin,
+			struct nb_error *err);
+struct nb_pg_invite {
+	int64_t id;			/* to revoke it; not its hash */
+	int64_t created, expires;
+	int64_t used;			/* 0: not used */
+	bool admin;			/* it makes an admin */
+};
+/* The invitations, newest first, at most max; *n 0 for one not an admin. */
+enum nb_err pg_admin_invites(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
+			     struct nb_pg_invite *out, size_t max, size_t *n, struct nb_error *err);
+/* A new invitation of the invite hash, by an admin. */
+enum nb_err pg_admin_invite(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
+			    const unsigned char invite[NB_PG_HASH_LEN], bool admin, int64_t expires, struct nb_error *err);
+/* The invitation id taken back when it is not used: *revoked whether it was. */
+enum nb_err pg_admin_revoke(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, int64_t id,
+			    bool *revoked, struct nb_error *err);
+/* The account of name disabled (its sessions and waiting sign-ins end in
+ * the same step) or enabled again; *person its number, for its log.
+ * NB_EINVAL on "name": no account of that name, or the caller's own. */
+enum nb_err pg_admin_disable(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, const char *name,
+			     bool disabled, int64_t *person, struct nb_error *err);
+
 #endif

@@ -59,6 +59,7 @@ static const struct {
 	{ BASE_SCHEMA, 1 },
 	{ 0, 2 },	/* the accounts' second factor (pg_factor.c) */
 	{ 0, 3 },	/* one's own sessions, the access log, deletion (pg_self.c) */
+	{ 0, 4 },	/* the operator's side: disabled accounts, the admin page (pg_admin.c) */
 };
 
 static int steps(void)

@@ -157,6 +157,9 @@ static void nav_more(struct page *p, const char *active, unsigned shown)
 	if (p->hosted && p->csrf)	/* nabij serve: one's own account */
 		h(p, "<li><a href=\"/account\"%r><span>%s</span></a></li>",
 		  strcmp(active, "/account") == 0 ? " aria-current=\"page\"" : "", _("Your account"));
+	if (p->hosted && p->csrf && p->w->hosted && p->w->hosted->admin)	/* nabij serve: an admin's */
+		h(p, "<li><a href=\"/admin\"%r><span>%s</span></a></li>",
+		  strcmp(active ? active : "", "/admin") == 0 ? " aria-current=\"page\"" : "", _("Running this nabij"));
 	if (p->hosted && p->csrf)	/* nabij serve: a form, since signing out changes something */
 		h(p, "<li><form method=\"post\" action=\"/signout\" class=\"signout\">"
 		     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"

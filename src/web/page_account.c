@@ -97,6 +97,7 @@ static bool open_person(struct page *p)
 		return false;
 	snprintf(hd->session, sizeof hd->session, "%s", token);
 	hd->person = who.person;
+	hd->admin = who.admin;
 	session_csrf(token, hd->csrf);
 	account_app(&hd->app, hd->pg, who.person, now);
 	snprintf(hd->zone_now, sizeof hd->zone_now, "%s", who.zone);
@@ -120,6 +121,7 @@ static void close_person(struct page *p)
 	sodium_memzero(hd->csrf, sizeof hd->csrf);
 	sodium_memzero(hd->name, sizeof hd->name);
 	hd->person = 0;
+	hd->admin = false;
 	p->app = p->w->app;
 }
 
@@ -494,4 +496,5 @@ void web_hosted_init(struct web_hosted *hd, struct nb_pg *pg)
 	hd->factor = web_page_factor;
 	hd->you = page_you;
 	hd->access = page_you_access;
+	hd->admin_page = web_page_admin;
 }

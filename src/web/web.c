@@ -326,6 +326,11 @@ static void page_account(struct page *p)
 	p->w->hosted->you(p);
 }
 
+static void page_admin(struct page *p)
+{
+	p->w->hosted->admin_page(p);
+}
+
 void page_access(struct page *p, int what)
 {
 	if (p->w->hosted && p->w->hosted->access)
@@ -519,6 +524,7 @@ static const struct route routes[] = {
 	{ "/account/factor", page_factor, R_PERSON | R_POST | R_HOSTED },	/* the second factor */
 	{ "/account", page_account, R_HOSTED | R_PERSON | R_POST },	/* one's own sessions, password, log, data */
 	{ "/goodbye", page_account, R_HOSTED },	/* after the account was deleted */
+	{ "/admin", page_admin, R_HOSTED | R_PERSON | R_POST },	/* an admin's alone: 404 for anyone else */
 	{ "/static/", page_static, 0 },
 };
 

@@ -108,7 +108,9 @@ struct web_hosted {
 	void (*factor)(struct page *p);	/* GET and POST /account/factor (page_factor.c) */
 	void (*you)(struct page *p);	/* /account (signed in) and /goodbye: page_you.c */
 	void (*access)(struct page *p, int what);	/* a line of the person's access log (enum web_access) */
-	int64_t person;			/* the request's person, between open and close */
+	void (*admin_page)(struct page *p);	/* /admin, an admin's alone: page_admin.c */
+	int64_t person;
+	bool admin;			/* the request's person is an admin (the menu's link; the store checks again) */			/* the request's person, between open and close */
 	/* the request's, between open and close */
 	struct nb_app app;
 	char csrf[WEB_TOKEN_LEN];
@@ -123,6 +125,8 @@ enum web_access { WEB_ACCESS_EXPORT, WEB_ACCESS_IMPORT };
 void web_hosted_init(struct web_hosted *hd, struct nb_pg *pg);
 /* The page of the second factor (page_factor.c), nabij-serve's alone. */
 void web_page_factor(struct page *p);
+/* The admin page (page_admin.c), nabij-serve's alone. */
+void web_page_admin(struct page *p);
 /* The cookie of a session, by the public address's scheme. */
 #define WEB_SESSION_COOKIE(https) ((https) ? "__Host-nabij_session" : "nabij_session")
 

@@ -492,6 +492,67 @@ req "the session is gone" 303 -H "Cookie: nabij_session=$sbB" "$base2/"
 check "bram cannot sign in" test -z "$(sign_in_as bram 'een nieuwe fiets langs de dijk' "$base" "$ua_fx")"
 check "none of it in the servers' output" sh -c "! grep -q -e bram -e carla -e fietsenmakers -e 'Password changed' -e 'wrong password' '$tmp/plain.out' '$tmp/second.out'"
 
+# --- the admin page: someone not an admin finds no page; an admin lists
+# the invitations, makes one (its link shown once), revokes one, and
+# switches an account off (its session ends at once, it cannot sign in,
+# calmly) and on again; each act in that person's log; no records' words
+dpw='een boom vol spreeuwen in maart'
+sd=$(sign_up_as dirk "$dpw")
+cd_="Cookie: nabij_session=$sd"
+req "admin: dirk writes a check-in" 200 -H "$cd_" "$base/checkin"
+req "admin: saved" 303 -H "$cd_" -H "$o" --data-urlencode "csrf=$(csrf)" --data-urlencode "mood=4" \
+	--data-urlencode "note=een ochtend bij de kwikstaartjes" "$base/checkin"
+req "admin: dirk's words are kept" 200 -H "$cd_" "$base/history"
+check "admin: (the words to look for)" grep -q kwikstaartjes "$tmp/body"
+req "admin: not for someone not an admin" 404 -H "$cd_" "$base/admin"
+check "admin: no link in their menu" sh -c "! grep -q 'href=\"/admin\"' '$tmp/body'"
+req "admin: nor a post" 404 -H "$cd_" -H "$o" --data-urlencode "csrf=$(csrf)" --data-urlencode "do=disable" \
+	--data-urlencode "name=anna" "$base/admin"
+"$bin" serve invite --admin --database "$NABIJ_PG_APP" --url "$base" >"$tmp/invite" 2>&1
+_inv=$(grep -o 'invite=[A-Za-z0-9_-]*' "$tmp/invite" | head -n 1 | cut -d= -f2)
+curl -s -o /dev/null -D "$tmp/head" "$base/signup?invite=$_inv" >/dev/null
+_pre=$(cookie nabij_pre)
+curl -s -o "$tmp/body" -D "$tmp/head" -H "$o" -H "Cookie: nabij_pre=$_pre" --data-urlencode "csrf=$_pre" \
+	--data-urlencode "invite=$_inv" --data-urlencode "name=beheer" --data-urlencode "password=$dpw" \
+	--data-urlencode "zone=Europe/Amsterdam" "$base/signup" >/dev/null
+ca="Cookie: nabij_session=$(cookie nabij_session)"
+req "admin: the page" 200 -H "$ca" "$base/admin"
+check "admin: in the admin's menu" grep -q 'href="/admin"' "$tmp/body"
+check "admin: the invitations listed" grep -q 'makes an admin' "$tmp/body"
+check "admin: used ones" grep -q 'Used' "$tmp/body"
+check "admin: no token on it" sh -c "! grep -q '$_inv' '$tmp/body'"
+req "admin: an invitation made" 200 -H "$ca" -H "$o" --data-urlencode "csrf=$(csrf)" --data-urlencode "do=invite" "$base/admin"
+check "admin: its link shown once" grep -q "$base/signup?invite=" "$tmp/body"
+new=$(grep -o 'invite=[A-Za-z0-9_-]*' "$tmp/body" | head -n 1 | cut -d= -f2)
+req "admin: the link works" 200 "$base/signup?invite=$new"
+req "admin: the page again" 200 -H "$ca" "$base/admin"
+check "admin: the link not shown again" sh -c "! grep -q '$new' '$tmp/body'"
+id=$(grep -o 'name="id" value="[0-9]*"' "$tmp/body" | head -n 1 | sed 's/.*value="//; s/"$//')
+req "admin: revoked" 303 -H "$ca" -H "$o" --data-urlencode "csrf=$(csrf)" --data-urlencode "do=revoke" \
+	--data-urlencode "id=$id" "$base/admin"
+req "admin: the revoked link makes no account" 400 "$base/signup?invite=$new"
+curl -s -o "$tmp/body" -H "$ca" "$base/admin"
+req "admin: not twice" 400 -H "$ca" -H "$o" --data-urlencode "csrf=$(csrf)" --data-urlencode "do=revoke" \
+	--data-urlencode "id=$id" "$base/admin"
+curl -s -o "$tmp/body" -H "$ca" "$base/admin"
+req "admin: dirk is switched off" 303 -H "$ca" -H "$o" --data-urlencode "csrf=$(csrf)" --data-urlencode "do=disable" \
+	--data-urlencode "name=Dirk" "$base/admin"
+req "admin: dirk's session ended at once" 303 -H "$cd_" "$base/"
+check "admin: dirk cannot sign in" test -z "$(sign_in_as dirk "$dpw" "$base" curl/8)"
+check "admin: and is told calmly" grep -q 'ask the people who run this nabij' "$tmp/body"
+req "admin: the page after" 200 -H "$ca" "$base/admin?done=disabled"
+check "admin: none of dirk's words on it" sh -c "! grep -q -e kwikstaartjes -e 'ochtend' '$tmp/body'"
+req "admin: no such name" 400 -H "$ca" -H "$o" --data-urlencode "csrf=$(csrf)" --data-urlencode "do=disable" \
+	--data-urlencode "name=niemand" "$base/admin"
+curl -s -o "$tmp/body" -H "$ca" "$base/admin"
+req "admin: on again" 303 -H "$ca" -H "$o" --data-urlencode "csrf=$(csrf)" --data-urlencode "do=enable" \
+	--data-urlencode "name=dirk" "$base/admin"
+sd=$(sign_in_as dirk "$dpw" "$base" curl/8)
+check "admin: dirk signs in again" test -n "$sd"
+req "admin: dirk's log" 200 -H "Cookie: nabij_session=$sd" "$base/account"
+check "admin: holds both acts" test "$(grep -o 'The people who run this nabij changed something' "$tmp/body" | wc -l)" -ge 2
+check "admin: nothing of it in the server's output" sh -c "! grep -q -e dirk -e Dirk -e kwikstaartjes '$tmp/plain.out'"
+
 # --- sign-in attempts limited: the 6th refused even with the right password
 req "the sign-in page again" 200 "$base/signin"
 pre=$(cookie nabij_pre)

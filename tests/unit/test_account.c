@@ -741,11 +741,13 @@ static void app_role(void **state)
 			" AND NOT has_function_privilege('public', oid, 'EXECUTE')", 0, NULL);
 	/* step 1's 15, step 2's 9 (the second factor, pg_factor.c), step 3's 9
 	 * new (pg_self.c), of which two answer a list of the caller's own
-	 * (nabij_sessions_list, nabij_access_list: sets, by their session) */
-	assert_string_equal(s, "31");
+	 * (nabij_sessions_list, nabij_access_list: sets, by their session),
+	 * step 4's 6 new (pg_admin.c), of which one answers a list, to an
+	 * admin alone (nabij_admin_invites, by the admin's session) */
+	assert_string_equal(s, "36");
 	free(s);
 	s = owner_value("SELECT count(*) FROM pg_proc WHERE proname LIKE 'nabij\\_%'", 0, NULL);
-	assert_string_equal(s, "33");
+	assert_string_equal(s, "39");
 	free(s);
 	s = owner_value("SELECT count(*) FROM pg_class WHERE relname IN ('account', 'signin_session', 'invitation', 'signin_failure',"
 			" 'account_factor', 'recovery_code', 'signin_pending')"
@@ -808,7 +810,8 @@ int main(int argc, char **argv)
 	owner = connect_as("NABIJ_PG_OWNER");
 	if (pg_begin(owner, 0, &err) != NB_OK || pg_account_migrate(owner, 1, "nabij_app", &err) != NB_OK ||
 	    pg_account_migrate(owner, 2, "nabij_app", &err) != NB_OK ||
-	    pg_account_migrate(owner, 3, "nabij_app", &err) != NB_OK || pg_commit(owner, &err) != NB_OK) {
+	    pg_account_migrate(owner, 3, "nabij_app", &err) != NB_OK ||
+	    pg_account_migrate(owner, 4, "nabij_app", &err) != NB_OK || pg_commit(owner, &err) != NB_OK) {
 		fprintf(stderr, "test_account: the schema: %s\n", err.msg);
 		return 1;
 	}

@@ -413,7 +413,8 @@ int main(void)
 	owner = connect_as("NABIJ_PG_OWNER");
 	if (pg_begin(owner, 0, &err) != NB_OK || pg_account_migrate(owner, 1, "nabij_app", &err) != NB_OK ||
 	    pg_account_migrate(owner, 2, "nabij_app", &err) != NB_OK ||
-	    pg_account_migrate(owner, 3, "nabij_app", &err) != NB_OK || pg_commit(owner, &err) != NB_OK) {
+	    pg_account_migrate(owner, 3, "nabij_app", &err) != NB_OK ||
+	    pg_account_migrate(owner, 4, "nabij_app", &err) != NB_OK || pg_commit(owner, &err) != NB_OK) {
 		fprintf(stderr, "test_factor: the schema: %s\n", err.msg);
 		return 1;
 	}

@@ -1,0 +1,378 @@
+/*
+ * The operator's side of the accounts (the accounts' schema step 4): an
+ * account can be disabled (it cannot sign in, its sessions end at once),
+ * invitations are numbered (to be revoked by their number, never by a
+ * token or its hash), and the SECURITY DEFINER functions of the admin
+ * page, with their calls behind store/hosted.h.
+ *
+ * Each admin function takes no person from its caller: it takes the hash
+ * of the caller's own session and acts only when that session holds and
+ * its account is an admin's and not disabled, as pg_self.c's functions
+ * find the person by the session. The role nabij serve connects as knows
+ * no session's hash but the one whose token a browser brought, so a page
+ * (or a mistake in one) cannot act as an admin for someone who is not.
+ *
+ * The admin's one list is of invitations: when each was made, until when
+ * it holds, whether it was used and whether it makes an admin; never a
+ * token (not stored) nor its hash, and nothing of any account. Disabling
+ * takes an account's name as the admin types it and answers only whether
+ * there was one: no list of names, no record, no line of a log.
+ */
+#include "pg.h"
+#include "core/buf.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const functions_admin[] = {
+	"nabij_account_disabled(bigint)",
+	"nabij_admin_is(bytea, bigint)",
+	"nabij_admin_invites(bytea, bigint)",
+	"nabij_admin_invite(bytea, bigint, bytea, boolean, bigint)",
+	"nabij_admin_revoke(bytea, bigint, bigint)",
+	"nabij_admin_disable(bytea, bigint, text, boolean)",
+};
+
+static const char tables_admin[] =
+	"ALTER TABLE account ADD COLUMN disabled boolean NOT NULL DEFAULT false;"
+	"ALTER TABLE invitation ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY;"
+	"CREATE UNIQUE INDEX invitation_id ON invitation (id);";
+
+/* The admin of a session that holds at p_now, by its hash: NULL when the
+ * session is none, ended, or not an admin's that is enabled. */
+#define ADMIN "(SELECT m.person FROM signin_session m JOIN account a ON a.person = m.person" \
+	" WHERE m.hash = p_hash AND m.idle_until > p_now AND m.absolute_until > p_now" \
+	" AND a.admin AND NOT a.disabled)"
+
+static const char functions_sql_admin[] =
+	/* whether person's account is disabled (sign-in asks it once the
+	 * password is right); an account that is no more is */
+	"CREATE FUNCTION nabij_account_disabled(p_person bigint)"
+	" RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER @SET@ AS $f$"
+	" SELECT coalesce((SELECT disabled FROM account WHERE person = p_person), true);"
+	"$f$;"
+	/* step 1's, now no session for a disabled account */
+	"CREATE OR REPLACE FUNCTION nabij_session_add(p_hash bytea, p_person bigint, p_now bigint, p_idle bigint, p_absolute bigint)"
+	" RETURNS void LANGUAGE sql SECURITY DEFINER @SET@ AS $f$"
+	" DELETE FROM signin_session WHERE person = p_person AND (idle_until <= p_now OR absolute_until <= p_now);"
+	" INSERT INTO signin_session (hash, person, created, idle_until, absolute_until)"
+	"  SELECT p_hash, p_person, p_now, least(p_idle, p_absolute), p_absolute"
+	"  WHERE EXISTS (SELECT 1 FROM account WHERE person = p_person AND NOT disabled);"
+	"$f$;"
+	/* step 3's, now a session of a disabled account finding no one (and
+	 * going), should one outlive the disabling */
+	"CREATE OR REPLACE FUNCTION nabij_session_find(p_hash bytea, p_now bigint, p_next_idle bigint,"
+	" OUT r_person bigint, OUT r_admin boolean, OUT r_name text, OUT r_zone text)"
+	" LANGUAGE plpgsql SECURITY DEFINER @SET@ AS $f$"
+	" DECLARE v_idle bigint; v_absolute bigint; v_next bigint; v_seen bigint; v_disabled boolean;"
+	" BEGIN"
+	"  r_person := 0; r_admin := false; r_name := ''; r_zone := '';"
+	"  SELECT s.person, s.idle_until, s.absolute_until, s.seen INTO r_person, v_idle, v_absolute, v_seen"
+	"   FROM signin_session s WHERE s.hash = p_hash;"
+	"  IF NOT FOUND THEN r_person := 0; RETURN; END IF;"
+	"  SELECT a.admin, a.name, a.zone, a.disabled INTO r_admin, r_name, r_zone, v_disabled"
+	"   FROM account a WHERE a.person = r_person;"
+	"  IF NOT FOUND OR v_disabled OR v_idle <= p_now OR v_absolute <= p_now THEN"
+	"   DELETE FROM signin_session WHERE hash = p_hash;"
+	"   r_person := 0; r_admin := false; r_name := ''; r_zone := ''; RETURN;"
+	"  END IF;"
+	"  v_next := least(p_next_idle, v_absolute);"
+	"  IF v_next > v_idle + 60 OR p_now > v_seen + 60 THEN"
+	"   UPDATE signin_session SET idle_until = greatest(v_idle, v_next), seen = p_now WHERE hash = p_hash;"
+	"  END IF;"
+	" END $f$;"
+	/* whether the caller is an admin */
+	"CREATE FUNCTION nabij_admin_is(p_hash bytea, p_now bigint)"
+	" RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER @SET@ AS $f$"
+	" SELECT " ADMIN " IS NOT NULL;"
+	"$f$;"
+	/* the invitations, newest first, for an admin alone: nothing of a
+	 * token or an account */
+	"CREATE FUNCTION nabij_admin_invites(p_hash bytea, p_now bigint)"
+	" RETURNS TABLE (r_id bigint, r_created bigint, r_expires bigint, r_used bigint, r_admin boolean)"
+	" LANGUAGE sql STABLE SECURITY DEFINER @SET@ AS $f$"
+	" SELECT i.id, i.created, i.expires, i.used, i.admin FROM invitation i"
+	"  WHERE " ADMIN " IS NOT NULL ORDER BY i.created DESC, i.id DESC LIMIT 500;"
+	"$f$;"
+	/* a new invitation by an admin; whether it was made */
+	"CREATE FUNCTION nabij_admin_invite(p_hash bytea, p_now bigint, p_invite bytea, p_admin boolean, p_expires bigint)"
+	" RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER @SET@ AS $f$"
+	" BEGIN"
+	"  IF " ADMIN " IS NULL THEN RETURN false; END IF;"
+	"  PERFORM nabij_invite_add(p_invite, p_admin, p_expires, p_now);"
+	"  RETURN true;"
+	" END $f$;"
+	/* an invitation not used taken back (it goes: its link then finds
+	 * nothing): 1 done, 0 none such (used, or gone), -1 not an admin */
+	"CREATE FUNCTION nabij_admin_revoke(p_hash bytea, p_now bigint, p_id bigint)"
+	" RETURNS integer LANGUAGE plpgsql SECURITY DEFINER @SET@ AS $f$"
+	" BEGIN"
+	"  IF " ADMIN " IS NULL THEN RETURN -1; END IF;"
+	"  DELETE FROM invitation WHERE id = p_id AND used IS NULL;"
+	"  IF FOUND THEN RETURN 1; END IF;"
+	"  RETURN 0;"
+	" END $f$;"
+	/* the account of p_name disabled (every session of it and every
+	 * sign-in that waits for a code ending with it) or enabled again:
+	 * r_status 0 done (r_person, for its log), 1 not an admin, 2 no
+	 * account of that name, 3 the caller's own */
+	"CREATE FUNCTION nabij_admin_disable(p_hash bytea, p_now bigint, p_name text, p_disabled boolean,"
+	" OUT r_status integer, OUT r_person bigint)"
+	" LANGUAGE plpgsql SECURITY DEFINER @SET@ AS $f$"
+	" DECLARE v_admin bigint := " ADMIN ";"
+	" BEGIN"
+	"  r_person := 0;"
+	"  IF v_admin IS NULL THEN r_status := 1; RETURN; END IF;"
+	"  SELECT person INTO r_person FROM account"
+	"   WHERE lower(normalize(name, NFKC)) = lower(normalize(p_name, NFKC)) FOR UPDATE;"
+	"  IF NOT FOUND THEN r_person := 0; r_status := 2; RETURN; END IF;"
+	"  IF r_person = v_admin THEN r_person := 0; r_status := 3; RETURN; END IF;"
+	"  UPDATE account SET disabled = p_disabled WHERE person = r_person;"
+	"  IF p_disabled THEN"
+	"   DELETE FROM signin_session WHERE person = r_person;"
+	"   DELETE FROM signin_pending WHERE person = r_person;"
+	"  END IF;"
+	"  r_status := 0;"
+	" END $f$;";
+
+static enum nb_err script(struct nb_pg *c, const char *sql, struct nb_error *err)
+{
+	PGresult *r = PQexec(c->conn, sql);
+	enum nb_err rc = NB_OK;
+
+	if (c->watch)
+		c->watch(c->watch_ctx, sql);
+	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
+		rc = pg_error(c, r, err);
+		if (getenv("NABIJ_PG_DEBUG"))
+			fprintf(stderr, "nabij: %s\n", r ? PQresultErrorMessage(r) : PQerrorMessage(c->conn));
+		if (c->depth)
+			c->failed = true;
+	}
+	PQclear(r);
+	return rc;
+}
+
+/* An identifier quoted for SQL; the caller frees it. */
+static char *quoted(struct nb_pg *c, const char *name)
+{
+	char *q = PQescapeIdentifier(c->conn, name, strlen(name)), *s;
+
+	if (!q)
+		return NULL;
+	s = xstrdup(q);
+	PQfreemem(q);
+	return s;
+}
+
+enum nb_err pg_admin_migrate(struct nb_pg *c, const char *app_role, struct nb_error *err)
+{
+	PGresult *r = NULL;
+	char *schema = NULL, *app = NULL;
+	struct nb_buf b = { 0 }, sql = { 0 };
+	const char *s, *at;
+	enum nb_err rc;
+
+	if (!(r = pg_run(c, "SELECT current_schema()", 0, NULL, err)))
+		return err ? err->code : NB_EDB;
+	if (PQntuples(r) != 1 || PQgetisnull(r, 0, 0)) {
+		PQclear(r);
+		return nb_error_set(err, NB_EDB, "database",
+				    _("The database has no schema to make nabij's tables in (its search_path names none that exists)."));
+	}
+	schema = quoted(c, PQgetvalue(r, 0, 0));
+	PQclear(r);
+	app = quoted(c, app_role);
+	if (!schema || !app) {
+		rc = pg_error(c, NULL, err);
+		goto done;
+	}
+	if ((rc = script(c, tables_admin, err)) != NB_OK)
+		goto done;
+	buf_addf(&b, "REVOKE ALL ON SEQUENCE invitation_id_seq FROM PUBLIC, %s;", app);
+	if ((rc = script(c, b.s, err)) != NB_OK)
+		goto done;
+	buf_reset(&b);
+	for (s = functions_sql_admin; (at = strstr(s, "@SET@")); s = at + 5) {
+		buf_addn(&sql, s, (size_t)(at - s));
+		buf_addf(&sql, "SET search_path = %s, pg_temp", schema);
+	}
+	buf_add(&sql, s);
+	if ((rc = script(c, sql.s, err)) != NB_OK)
+		goto done;
+	for (size_t i = 0; i < sizeof functions_admin / sizeof *functions_admin; i++) {
+		buf_addf(&b, "REVOKE ALL ON FUNCTION %s FROM PUBLIC;", functions_admin[i]);
+		buf_addf(&b, "GRANT EXECUTE ON FUNCTION %s TO %s;", functions_admin[i], app);
+	}
+	rc = script(c, b.s, err);
+done:
+	buf_free(&b);
+	buf_free(&sql);
+	free(schema);
+	free(app);
+	return rc;
+}
+
+static const char *hex(char out[2 + 2 * NB_PG_HASH_LEN + 1], const unsigned char hash[NB_PG_HASH_LEN])
+{
+	static const char digits[] = "0123456789abcdef";
+
+	out[0] = '\\';
+	out[1] = 'x';
+	for (int i = 0; i < NB_PG_HASH_LEN; i++) {
+		out[2 + 2 * i] = digits[hash[i] >> 4];
+		out[3 + 2 * i] = digits[hash[i] & 15];
+	}
+	out[2 + 2 * NB_PG_HASH_LEN] = '\0';
+	return out;
+}
+
+#define HEX_LEN (2 + 2 * NB_PG_HASH_LEN + 1)
+
+static enum nb_err unexpected(struct nb_error *err)
+{
+	return nb_error_set(err, NB_EDB, "", _("The database answered nabij in a way it did not expect. Nothing was changed."));
+}
+
+/* One row of ncol columns, the first not NULL; NULL with err set otherwise. */
+static PGresult *one_row(struct nb_pg *c, const char *sql, int n, const char *const *v, int ncol, struct nb_error *err)
+{
+	PGresult *r = pg_run(c, sql, n, v, err);
+
+	if (r && (PQntuples(r) != 1 || PQnfields(r) != ncol || PQgetisnull(r, 0, 0))) {
+		PQclear(r);
+		unexpected(err);
+		return NULL;
+	}
+	return r;
+}
+
+/* NB_ENOTFOUND on "admin": the caller is not an admin (any more); a
+ * face answers it as a page that is not there. */
+static enum nb_err not_admin(struct nb_error *err)
+{
+	return nb_error_set(err, NB_ENOTFOUND, "admin", _("There is no such page in nabij."));
+}
+
+enum nb_err pg_account_disabled(struct nb_pg *c, int64_t person, bool *disabled, struct nb_error *err)
+{
+	char p[24];
+	const char *v[1] = { pg_int(p, person) };
+	PGresult *r;
+
+	*disabled = true;
+	if (!(r = one_row(c, "SELECT nabij_account_disabled($1)", 1, v, 1, err)))
+		return err ? err->code : NB_EDB;
+	*disabled = strcmp(PQgetvalue(r, 0, 0), "f") != 0;
+	PQclear(r);
+	return NB_OK;
+}
+
+enum nb_err pg_admin_is(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, bool *admin,
+			struct nb_error *err)
+{
+	char h[HEX_LEN], t[24];
+	const char *v[2] = { hex(h, hash), pg_int(t, now) };
+	PGresult *r;
+
+	*admin = false;
+	if (!(r = one_row(c, "SELECT nabij_admin_is($1, $2)", 2, v, 1, err)))
+		return err ? err->code : NB_EDB;
+	*admin = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+	PQclear(r);
+	return NB_OK;
+}
+
+enum nb_err pg_admin_invites(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
+			     struct nb_pg_invite *out, size_t max, size_t *n, struct nb_error *err)
+{
+	char h[HEX_LEN], t[24];
+	const char *v[2] = { hex(h, hash), pg_int(t, now) };
+	PGresult *r = pg_run(c, "SELECT r_id, r_created, r_expires, r_used, r_admin FROM nabij_admin_invites($1, $2)",
+			     2, v, err);
+
+	*n = 0;
+	if (!r)
+		return err ? err->code : NB_EDB;
+	if (PQnfields(r) != 5) {
+		PQclear(r);
+		return unexpected(err);
+	}
+	for (int i = 0; i < PQntuples(r) && *n < max; i++) {
+		struct nb_pg_invite *o = &out[(*n)++];
+
+		o->id = strtoll(PQgetvalue(r, i, 0), NULL, 10);
+		o->created = strtoll(PQgetvalue(r, i, 1), NULL, 10);
+		o->expires = strtoll(PQgetvalue(r, i, 2), NULL, 10);
+		o->used = PQgetisnull(r, i, 3) ? 0 : strtoll(PQgetvalue(r, i, 3), NULL, 10);
+		o->admin = strcmp(PQgetvalue(r, i, 4), "t") == 0;
+	}
+	PQclear(r);
+	return NB_OK;
+}
+
+enum nb_err pg_admin_invite(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
+			    const unsigned char invite[NB_PG_HASH_LEN], bool admin, int64_t expires, struct nb_error *err)
+{
+	char h[HEX_LEN], i[HEX_LEN], t[24], e[24];
+	const char *v[5] = { hex(h, hash), pg_int(t, now), hex(i, invite), admin ? "t" : "f", pg_int(e, expires) };
+	PGresult *r;
+	bool made;
+
+	if (!(r = one_row(c, "SELECT nabij_admin_invite($1, $2, $3, $4, $5)", 5, v, 1, err)))
+		return err ? err->code : NB_EDB;
+	made = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+	PQclear(r);
+	return made ? NB_OK : not_admin(err);
+}
+
+enum nb_err pg_admin_revoke(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, int64_t id,
+			    bool *revoked, struct nb_error *err)
+{
+	char h[HEX_LEN], t[24], d[24];
+	const char *v[3] = { hex(h, hash), pg_int(t, now), pg_int(d, id) };
+	PGresult *r;
+	int status;
+
+	*revoked = false;
+	if (!(r = one_row(c, "SELECT nabij_admin_revoke($1, $2, $3)", 3, v, 1, err)))
+		return err ? err->code : NB_EDB;
+	status = atoi(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	if (status < 0)
+		return not_admin(err);
+	*revoked = status == 1;
+	return NB_OK;
+}
+
+enum nb_err pg_admin_disable(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, const char *name,
+			     bool disabled, int64_t *person, struct nb_error *err)
+{
+	char h[HEX_LEN], t[24];
+	const char *v[4] = { hex(h, hash), pg_int(t, now), name, disabled ? "t" : "f" };
+	PGresult *r;
+	int status;
+
+	*person = 0;
+	if (!(r = one_row(c, "SELECT r_status, r_person FROM nabij_admin_disable($1, $2, $3, $4)", 4, v, 2, err)))
+		return err ? err->code : NB_EDB;
+	status = atoi(PQgetvalue(r, 0, 0));
+	if (status == 0)
+		*person = strtoll(PQgetvalue(r, 0, 1), NULL, 10);
+	PQclear(r);
+	switch (status) {
+	case 0:
+		return *person > 0 ? NB_OK : unexpected(err);
+	case 1:
+		return not_admin(err);
+	case 2:
+		return nb_error_set(err, NB_EINVAL, "name", _("There is no account of that name. Please check the name and try again."));
+	case 3:
+		return nb_error_set(err, NB_EINVAL, "name", _("That is your own account. Another admin can do this for you."));
+	default:
+		return unexpected(err);
+	}
+}
