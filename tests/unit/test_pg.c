@@ -366,7 +366,7 @@ static void the_role_that_could_bypass_is_refused(void **state)
 {
 	struct nb_error err;
 	char *super = with_db(getenv("NABIJ_PG_SUPER")), *owner = with_db(getenv("NABIJ_PG_OWNER")), *ci;
-	struct nb_pg *s, *o;
+	struct nb_pg *s = NULL, *o = NULL;
 
 	(void)state;
 	assert_int_equal(check_as(getenv("NABIJ_PG_APP"), &err), NB_OK);
