@@ -149,24 +149,49 @@ static enum nb_err pgs_begin(void *h, struct nb_error *err)
 	return rc;
 }
 
-/* Recompute the summary of the days the triggers noted (days.c). */
+/* From how many changed days the summary is made again in one pass over
+ * the person's records (hash joins) rather than day by day. */
+#define MANY_DAYS 32
+
+/* Recompute the summary of the days the triggers noted (days.c).
+ *
+ * The shared statements join the changed days to the person's records
+ * day by day: right for the few days of a check-in. After an import every
+ * day has changed, and PostgreSQL plans them before it has statistics of
+ * the person's rows (it analyzes a minute later, or saw only other
+ * people's, and then thinks this person has one row in each table): it
+ * walked all of a person's moments, needs and sessions for each record
+ * (a nested loop with the join as a filter), seconds for a few thousand
+ * records and past the request's two minutes for ten thousand. With many
+ * days changed the transaction's planner takes no nested loop: each table
+ * of the person is read once and joined by hashing, in time in proportion
+ * to their records whatever the planner believes. Set for this
+ * transaction only, and put back. */
 static enum nb_err days_refresh(struct pgs *s, struct nb_error *err)
 {
 	static const enum stmt steps[] = { S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS, S_REFRESH_DAY_DEL,
 					   S_REFRESH_DAY_INS, S_REFRESH_DONE };
-	struct nb_buf kinds = { 0 };
+	struct nb_buf kinds = { 0 }, q = { 0 };
 	size_t nk;
 	const char *const *k = moment_touch_kinds(&nk);
-	PGresult *r = run(s, stmt(s, S_DIRTY_ANY), 0, NULL, err);
+	char was[8] = "";
+	PGresult *r;
 	enum nb_err rc = NB_OK;
-	bool any;
+	long days;
 
+	buf_addf(&q, "SELECT count(*), current_setting('enable_nestloop') FROM (SELECT 1 FROM day_dirty"
+		     " WHERE person = %s LIMIT %d) d", s->who, MANY_DAYS);
+	r = run(s, q.s, 0, NULL, err);
+	buf_free(&q);
 	if (!r)
 		return NB_EDB;
-	any = PQntuples(r) > 0;
+	days = atol(PQgetvalue(r, 0, 0));
+	snprintf(was, sizeof was, "%s", PQgetvalue(r, 0, 1));
 	PQclear(r);
-	if (!any)
+	if (!days)
 		return NB_OK;
+	if (days >= MANY_DAYS && (rc = exec(s, "SELECT set_config('enable_nestloop', 'off', true)", 0, NULL, NULL, err)))
+		return rc;
 	buf_addc(&kinds, '{');
 	for (size_t i = 0; i < nk; i++)
 		buf_addf(&kinds, "%s\"%s\"", i ? "," : "", k[i]);
@@ -175,6 +200,11 @@ static enum nb_err days_refresh(struct pgs *s, struct nb_error *err)
 		const char *v[1] = { kinds.s };
 
 		rc = exec(s, stmt(s, steps[i]), steps[i] == S_REFRESH_FACT_INS ? 1 : 0, v, NULL, err);
+	}
+	if (!rc && days >= MANY_DAYS) {
+		const char *v[1] = { was };
+
+		rc = exec(s, "SELECT set_config('enable_nestloop', $1, true)", 1, v, NULL, err);
 	}
 	buf_free(&kinds);
 	return rc;

@@ -461,6 +461,32 @@ static const char *const neutral[S__COUNT] = {
 			  " WHERE {who e.}{nocase m.name, ?} AND e.deleted IS NULL ORDER BY e.id LIMIT 1",
 };
 
+/*
+ * Where PostgreSQL plans a shared statement badly before it has
+ * statistics of a person's rows, its own text (in the same words).
+ *
+ * The last wanted touch: without statistics of the person (a minute after
+ * an import, or when it saw only other people's rows) the planner thinks
+ * the person has a row or so, and joined each moment to all of their
+ * moments, with the join as a filter: quadratic in the person's moments.
+ * Here a record's moment is looked up by its key, as a value of the
+ * record's row (a subquery, which PostgreSQL does not turn into a join),
+ * and the time of the last wanted touch is found first, on the walk of
+ * the moments from the newest in the order of the index on (type, at),
+ * which stops at the first (no sort, which the planner would choose for
+ * what it thinks is a row: a sort of every moment); then the one with
+ * the highest number among those of that time, as SQLite's order says.
+ */
+#define PG_WANTED(e) "(SELECT m.safe = 'yes' AND {has ?1, ',' || m.kind || ','}" \
+		     " FROM moment m WHERE {who m.}m.entry_id = " e ".id)"
+static const char *const pg_own[S__COUNT] = {
+	[S_LAST_TOUCH] = "SELECT " ENVELOPE_E " FROM entry e"
+			 " WHERE {who e.}e.type = 'moment' AND e.deleted IS NULL AND e.at = ("
+			 "SELECT t.at FROM entry t WHERE {who t.}t.type = 'moment' AND t.deleted IS NULL"
+			 " AND " PG_WANTED("t") " ORDER BY t.at DESC LIMIT 1)"
+			 " AND " PG_WANTED("e") " ORDER BY e.id DESC LIMIT 1",
+};
+
 /* The words that name the person ({who X}, {whose }, {whocol }, {whoval }):
  * nothing in a dialect without one. Whether name is one of them. */
 static bool who_word(const struct sql_dialect *d, const char *name, size_t len, const char *a, struct nb_buf *q)
@@ -569,6 +595,6 @@ bool sql_statement(const struct sql_dialect *d, enum stmt s, struct nb_buf *q)
 	 * its person's records: the store numbers it (pg_records.c) */
 	if (!neutral[s] || (s == S_ENTRY_INS && d->person))
 		return false;
-	expand(d, neutral[s], q, &n, false);
+	expand(d, d->person && pg_own[s] ? pg_own[s] : neutral[s], q, &n, false);
 	return true;
 }
