@@ -44,6 +44,7 @@ struct pgs {
 	char who[24];			/* the person's number, as SQL */
 	struct sql_dialect d;		/* PostgreSQL's, naming this person */
 	char *text[S__COUNT];		/* the shared statements, made once */
+	char *by_day[2];		/* the rebuild of a few days' facts and summary */
 	char *kind[NB_TYPE__COUNT][2];	/* a kind's put and get */
 	int reads;			/* read scopes open */
 	bool read_own;			/* the open transaction is a read scope's */
@@ -153,20 +154,34 @@ static enum nb_err pgs_begin(void *h, struct nb_error *err)
  * the person's records (hash joins) rather than day by day. */
 #define MANY_DAYS 32
 
+/* The rebuild of a few days' facts (0) or summary (1), day by day. */
+static const char *by_day(struct pgs *s, int which)
+{
+	if (!s->by_day[which]) {
+		struct nb_buf q = { 0 };
+
+		if (!sql_refresh_by_day(&s->d, which ? S_REFRESH_DAY_INS : S_REFRESH_FACT_INS, &q))
+			abort();
+		s->by_day[which] = buf_detach(&q);
+	}
+	return s->by_day[which];
+}
+
 /* Recompute the summary of the days the triggers noted (days.c).
  *
- * The shared statements join the changed days to the person's records
- * day by day: right for the few days of a check-in. After an import every
- * day has changed, and PostgreSQL plans them before it has statistics of
- * the person's rows (it analyzes a minute later, or saw only other
- * people's, and then thinks this person has one row in each table): it
- * walked all of a person's moments, needs and sessions for each record
- * (a nested loop with the join as a filter), seconds for a few thousand
- * records and past the request's two minutes for ten thousand. With many
- * days changed the transaction's planner takes no nested loop: each table
- * of the person is read once and joined by hashing, in time in proportion
- * to their records whatever the planner believes. Set for this
- * transaction only, and put back. */
+ * PostgreSQL plans these statements before it has statistics of the
+ * person's rows (it analyzes a minute after a large write, or saw only
+ * other people's rows, and then thinks the person has a row or so in each
+ * table). The shared statements, planned so, walked all of a person's
+ * moments, needs and sessions for each of their records (a nested loop
+ * with the join as a filter): seconds for a few thousand records, past the
+ * request's two minutes for ten thousand (bench/RESULTS.md, issue 29). A
+ * few changed days (a check-in's) are made again day by day, each row
+ * looked up by its key (sql_refresh_by_day). Many (an import's) are made
+ * again by the shared statements without nested loops, set for this
+ * transaction and put back after: each table of the person read once and
+ * joined by hashing, in time in proportion to their records whatever the
+ * planner believes. */
 static enum nb_err days_refresh(struct pgs *s, struct nb_error *err)
 {
 	static const enum stmt steps[] = { S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS, S_REFRESH_DAY_DEL,
@@ -178,6 +193,7 @@ static enum nb_err days_refresh(struct pgs *s, struct nb_error *err)
 	PGresult *r;
 	enum nb_err rc = NB_OK;
 	long days;
+	bool many;
 
 	buf_addf(&q, "SELECT count(*), current_setting('enable_nestloop') FROM (SELECT 1 FROM day_dirty"
 		     " WHERE person = %s LIMIT %d) d", s->who, MANY_DAYS);
@@ -190,18 +206,23 @@ static enum nb_err days_refresh(struct pgs *s, struct nb_error *err)
 	PQclear(r);
 	if (!days)
 		return NB_OK;
-	if (days >= MANY_DAYS && (rc = exec(s, "SELECT set_config('enable_nestloop', 'off', true)", 0, NULL, NULL, err)))
+	many = days >= MANY_DAYS;
+	if (many && (rc = exec(s, "SELECT set_config('enable_nestloop', 'off', true)", 0, NULL, NULL, err)))
 		return rc;
 	buf_addc(&kinds, '{');
 	for (size_t i = 0; i < nk; i++)
 		buf_addf(&kinds, "%s\"%s\"", i ? "," : "", k[i]);
 	buf_addc(&kinds, '}');
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0] && !rc; i++) {
-		const char *v[1] = { kinds.s };
+		const char *v[1] = { kinds.s }, *sql = stmt(s, steps[i]);
 
-		rc = exec(s, stmt(s, steps[i]), steps[i] == S_REFRESH_FACT_INS ? 1 : 0, v, NULL, err);
+		if (!many && steps[i] == S_REFRESH_FACT_INS)
+			sql = by_day(s, 0);
+		else if (!many && steps[i] == S_REFRESH_DAY_INS)
+			sql = by_day(s, 1);
+		rc = exec(s, sql, steps[i] == S_REFRESH_FACT_INS ? 1 : 0, v, NULL, err);
 	}
-	if (!rc && days >= MANY_DAYS) {
+	if (!rc && many) {
 		const char *v[1] = { was };
 
 		rc = exec(s, "SELECT set_config('enable_nestloop', $1, true)", 1, v, NULL, err);
@@ -1160,6 +1181,8 @@ static void pgs_close(void *h)
 		fprintf(stderr, "nabij: %llu SQL statements\n", (unsigned long long)s->c->statements);
 	for (int i = 0; i < S__COUNT; i++)
 		free(s->text[i]);
+	free(s->by_day[0]);
+	free(s->by_day[1]);
 	for (int t = 0; t < NB_TYPE__COUNT; t++) {
 		free(s->kind[t][0]);
 		free(s->kind[t][1]);
