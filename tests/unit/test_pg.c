@@ -706,6 +706,39 @@ static void an_import_is_planned_well_without_statistics(void **state)
 	pg_disconnect(c);
 }
 
+/* A record's lists go in as arrays (one statement): every text comes back
+ * as it was, quotes, backslashes, braces, commas and the word NULL too. */
+static void lists_keep_their_text(void **state)
+{
+	static const char *const tags[] = { "a \"quoted\", {braced} \\ back\\\\slash", "NULL", "zee, strand",
+					    "één ünïcode" };
+	struct nb_pg *c = app_conn();
+	struct nb_app a;
+	struct nb_entry *e = checkin(3, "lists", NOW - 60);
+	struct nb_error err;
+	int64_t id;
+
+	(void)state;
+	open_person(&a, c, 99);
+	for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+		items_add(&e->u.checkin.tags, tags[i], NULL, 0);
+	items_add(&e->u.checkin.body, "tension", "neck, \"left\"", 0);
+	items_add(&e->u.checkin.emotions, "fear", NULL, 4);
+	id = add(&a, e);
+	assert_int_equal(app_get(&a, id, &e, &err), NB_OK);
+	assert_int_equal(e->u.checkin.tags.n, sizeof tags / sizeof tags[0]);
+	for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+		assert_string_equal(e->u.checkin.tags.v[i].term, tags[i]);
+	assert_int_equal(e->u.checkin.body.n, 1);
+	assert_string_equal(e->u.checkin.body.v[0].place, "neck, \"left\"");
+	assert_null(e->u.checkin.tags.v[0].place);
+	assert_int_equal(e->u.checkin.emotions.v[0].intensity, 4);
+	assert_int_equal(e->u.checkin.tags.v[0].intensity, 0);
+	entry_free(e);
+	store_close(&a.store);
+	pg_disconnect(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -714,6 +747,7 @@ int main(void)
 		cmocka_unit_test(the_role_that_could_bypass_is_refused),
 		cmocka_unit_test(a_page_reads_in_statements_that_do_not_grow),
 		cmocka_unit_test(an_import_is_planned_well_without_statistics),
+		cmocka_unit_test(lists_keep_their_text),
 	};
 
 	if (!getenv("NABIJ_PG_APP")) {
