@@ -361,6 +361,12 @@ void sql_days(const struct sql_dialect *d, enum sql_days which, struct nb_buf *q
  *   {plain X}      X, kept from an index (SQLite's +X: the walk it should
  *                  take is another)
  *   {as X}         the name X of a subquery in FROM, where one needs it
+ *   {live M}       the record M (a circle member) is not set aside: its
+ *                  deleted is NULL, or it is gone (SQLite: a subquery of
+ *                  it; where a database holds many people, NOT EXISTS, an
+ *                  anti-join, which PostgreSQL hashes: the subquery, planned
+ *                  without statistics of the person, walked all of their
+ *                  records for each moment with someone)
  * and, where one database holds many people's records (d->person), the
  * person named in each statement (nothing in SQLite's):
  *   {who X}        "Xperson = <the person> AND ", X a table's alias and its
@@ -436,7 +442,7 @@ static const char *const neutral[S__COUNT] = {
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_CONTACT ", mm.name FROM day_dirty d"
 		"  CROSS JOIN entry e ON {who e.}{who d.}e.type = 'moment' AND e.day = d.day AND e.deleted IS NULL CROSS JOIN moment m ON {who m.}m.entry_id = e.id"
 		"  CROSS JOIN member mm ON {who mm.}mm.entry_id = m.member_id"
-		"  WHERE (SELECT deleted FROM entry WHERE {who }id = m.member_id) IS NULL"
+		"  WHERE {live m.member_id}"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_EXERCISE ", '' FROM day_dirty d"
 		"  CROSS JOIN entry e ON {who e.}{who d.}e.type = 'session' AND e.day = d.day AND e.deleted IS NULL"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_SESSION ", s.exercise || ' ' || s.tension_before || ' ' || s.tension_after"
@@ -517,7 +523,7 @@ static const char *const by_day_facts =
 		"  WHERE {who d.}m.safe = 'yes' AND m.kind = ANY (?1::text[])"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_CONTACT ", mm.name" PG_MOMENT
 		PG_ROW("member", "mm", "mm.name", "m.member_id")
-		"  WHERE {who d.}(SELECT deleted FROM entry WHERE {who }id = m.member_id) IS NULL"
+		"  WHERE {who d.}{live m.member_id}"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_EXERCISE ", ''" PG_DAYS("session") " WHERE {who d.}true"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_SESSION ", s.exercise || ' ' || s.tension_before || ' ' || s.tension_after"
 		PG_SESSION " WHERE {who d.}s.tension_before IS NOT NULL AND s.tension_after IS NOT NULL"
@@ -596,6 +602,16 @@ static const char *expand(const struct sql_dialect *d, const char *t, struct nb_
 				t = expand(d, t + 2, &b, n, true);
 			if (*t == '}')
 				t++;
+			if (len == 4 && strncmp(name, "live", 4) == 0) {
+				if (d->person)
+					buf_addf(q, "NOT EXISTS (SELECT 1 FROM entry x WHERE x.person = %s AND x.id = %s"
+						    " AND x.deleted IS NOT NULL)", d->who, a.s ? a.s : "");
+				else
+					buf_addf(q, "(SELECT deleted FROM entry WHERE id = %s) IS NULL", a.s ? a.s : "");
+				buf_free(&a);
+				buf_free(&b);
+				continue;
+			}
 			if (len == 4 && strncmp(name, "list", 4) == 0)
 				fmt = d->list;
 			else if (len == 5 && strncmp(name, "texts", 5) == 0)

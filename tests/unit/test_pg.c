@@ -739,6 +739,50 @@ static void lists_keep_their_text(void **state)
 	pg_disconnect(c);
 }
 
+/* An import's lookups of the records already there (the person's uids,
+ * read at once after the first many): a record already there, or earlier
+ * in the same file, is left alone; so is another person's with the same
+ * uid not. */
+static void an_import_finds_what_is_there(void **state)
+{
+	struct nb_pg *c = app_conn();
+	struct nb_app a, b;
+	struct nb_entries in = { 0 }, again = { 0 };
+	struct nb_import_result ir;
+	struct nb_error err;
+	struct nb_entry *twice;
+	int64_t n;
+
+	(void)state;
+	open_person(&a, c, 701);
+	import_set(&in, 100, 7000000);
+	assert_int_equal(app_import(&a, &in, false, &ir, &err), NB_OK);
+	assert_int_equal(ir.added, 100);
+	import_set(&again, 150, 7000000 - 50);	/* 50 new, then the 100 again */
+	twice = checkin(2, "twice in the file", NOW - 100);
+	snprintf(twice->uid, sizeof twice->uid, "%032d", 7000000 - 40);	/* one of the new ones */
+	entries_push(&again, twice);
+	for (size_t i = 0; i < again.n; i++)	/* the member of each set is the same person */
+		if (again.v[i]->type == NB_MOMENT)
+			xstrset(&again.v[i]->u.moment.member_uid, in.v[0]->uid);
+	assert_int_equal(app_import(&a, &again, false, &ir, &err), NB_OK);
+	assert_int_equal(ir.added, 50);
+	assert_int_equal(ir.present, 101);
+	assert_int_equal(app_import(&a, &again, false, &ir, &err), NB_OK);
+	assert_int_equal(ir.added, 0);
+	assert_int_equal(ir.present, 151);
+	open_person(&b, c, 702);	/* another person: the same uids are theirs to bring */
+	assert_int_equal(app_import(&b, &in, false, &ir, &err), NB_OK);
+	assert_int_equal(ir.added, 100);
+	assert_int_equal(app_count(&a, NB_CHECKIN, &n, &err), NB_OK);
+	print_message("person 701: %lld check-ins\n", (long long)n);
+	entries_free(&in);
+	entries_free(&again);
+	store_close(&a.store);
+	store_close(&b.store);
+	pg_disconnect(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -748,6 +792,7 @@ int main(void)
 		cmocka_unit_test(a_page_reads_in_statements_that_do_not_grow),
 		cmocka_unit_test(an_import_is_planned_well_without_statistics),
 		cmocka_unit_test(lists_keep_their_text),
+		cmocka_unit_test(an_import_finds_what_is_there),
 	};
 
 	if (!getenv("NABIJ_PG_APP")) {
