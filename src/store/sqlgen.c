@@ -431,7 +431,9 @@ static const char *const neutral[S__COUNT] = {
 	[S_DIRTY_ANY] = "SELECT 1 FROM day_dirty{whose } LIMIT 1",
 	[S_REFRESH_FACT_DEL] = "DELETE FROM day_fact WHERE {who }day IN (SELECT day FROM day_dirty{whose })",
 	/* CROSS JOIN keeps the few changed days as the outer loop: without
-	 * statistics the planner would walk every moment or need instead */
+	 * statistics the planner would walk every moment or need instead
+	 * (SQLite; PostgreSQL's store runs it for many days without nested
+	 * loops, and its own form for few: by_day_facts, pg_records.c) */
 	[S_REFRESH_FACT_INS] =
 		"INSERT INTO day_fact SELECT {whoval }day, kind, term, count(*) FROM ("
 		" SELECT e.day, " NB_FACT_SQL_MOMENT " AS kind, m.kind AS term FROM day_dirty d"
