@@ -38,17 +38,37 @@
 #define SEARCH_WINDOW 1000
 #define EACH_BATCH 256
 
+/* The numbers of a person's records by their uid, read at once when a
+ * write asks for many (an import asks for each record it brings): each
+ * lookup of its own was planned before PostgreSQL had statistics of the
+ * person's rows, and it took an index that starts with the person for as
+ * good as the uid's, walking all of the person's records for each: 9 of a
+ * second person's 29 seconds at 10,000 records, growing with their
+ * square. Kept for the open write only. */
+struct uid_cache {
+	char (*uid)[NB_UID_LEN];
+	int64_t *id;
+	size_t cap, n;
+	bool on;
+	int asked;	/* lookups in this write */
+};
+
+/* How many lookups in one write before the person's uids are read at once. */
+#define UIDS_AT_ONCE 64
+
 struct pgs {
 	struct nb_pg *c;
 	int64_t person;
 	char who[24];			/* the person's number, as SQL */
 	struct sql_dialect d;		/* PostgreSQL's, naming this person */
 	char *text[S__COUNT];		/* the shared statements, made once */
+	char *by_day[2];		/* the rebuild of a few days' facts and summary */
 	char *kind[NB_TYPE__COUNT][2];	/* a kind's put and get */
 	int reads;			/* read scopes open */
 	bool read_own;			/* the open transaction is a read scope's */
 	bool wrote;			/* the open write changed something */
 	bool say_count;			/* NABIJ_SQL_COUNT */
+	struct uid_cache uids;
 	struct nb_term_pool terms;
 };
 
@@ -74,6 +94,70 @@ static const char *kind_stmt(struct pgs *s, enum nb_type t, bool get)
 		s->kind[t][get] = buf_detach(&q);
 	}
 	return s->kind[t][get];
+}
+
+static size_t uid_slot(const struct uid_cache *u, const char *uid)
+{
+	uint64_t h = 1469598103934665603u;
+
+	for (const char *p = uid; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	for (size_t i = h & (u->cap - 1);; i = (i + 1) & (u->cap - 1))
+		if (!u->uid[i][0] || strcmp(u->uid[i], uid) == 0)
+			return i;
+}
+
+static void uids_put(struct uid_cache *u, const char *uid, int64_t id)
+{
+	size_t i;
+
+	if (!u->on || !uid[0])
+		return;
+	if ((u->n + 1) * 2 > u->cap) {	/* grow: the table at most half full */
+		struct uid_cache old = *u;
+
+		u->cap = u->cap ? u->cap * 2 : 1024;
+		u->uid = xcalloc(u->cap, sizeof *u->uid);
+		u->id = xcalloc(u->cap, sizeof *u->id);
+		u->n = 0;
+		for (size_t j = 0; j < old.cap; j++)
+			if (old.uid[j][0])
+				uids_put(u, old.uid[j], old.id[j]);
+		free(old.uid);
+		free(old.id);
+	}
+	i = uid_slot(u, uid);
+	if (!u->uid[i][0])
+		u->n++;
+	snprintf(u->uid[i], NB_UID_LEN, "%s", uid);
+	u->id[i] = id;
+}
+
+static void uids_drop(struct uid_cache *u)
+{
+	free(u->uid);
+	free(u->id);
+	memset(u, 0, sizeof *u);
+}
+
+static PGresult *run(struct pgs *s, const char *sql, int n, const char *const *v, struct nb_error *err);
+
+/* Read all of the person's uids (in the open write). */
+static enum nb_err uids_load(struct pgs *s, struct nb_error *err)
+{
+	struct nb_buf q = { 0 };
+	PGresult *r;
+
+	buf_addf(&q, "SELECT uid, id FROM entry WHERE person = %s", s->who);
+	r = run(s, q.s, 0, NULL, err);
+	buf_free(&q);
+	if (!r)
+		return NB_EDB;
+	s->uids.on = true;
+	for (int i = 0; i < PQntuples(r); i++)
+		uids_put(&s->uids, PQgetvalue(r, i, 0), atoll(PQgetvalue(r, i, 1)));
+	PQclear(r);
+	return NB_OK;
 }
 
 /* Before a statement: the transaction of the open scope, begun now. */
@@ -143,38 +227,90 @@ static enum nb_err pgs_begin(void *h, struct nb_error *err)
 	enum nb_err rc;
 
 	read_pause(s);	/* a write ends the scope's reading; it reads on after */
-	if (!s->c->depth)
+	if (!s->c->depth) {
 		s->wrote = false;
+		uids_drop(&s->uids);
+	}
 	rc = pg_begin(s->c, s->person, err);
 	return rc;
 }
 
-/* Recompute the summary of the days the triggers noted (days.c). */
+/* From how many changed days the summary is made again in one pass over
+ * the person's records (hash joins) rather than day by day. */
+#define MANY_DAYS 32
+
+/* The rebuild of a few days' facts (0) or summary (1), day by day. */
+static const char *by_day(struct pgs *s, int which)
+{
+	if (!s->by_day[which]) {
+		struct nb_buf q = { 0 };
+
+		if (!sql_refresh_by_day(&s->d, which ? S_REFRESH_DAY_INS : S_REFRESH_FACT_INS, &q))
+			abort();
+		s->by_day[which] = buf_detach(&q);
+	}
+	return s->by_day[which];
+}
+
+/* Recompute the summary of the days the triggers noted (days.c).
+ *
+ * PostgreSQL plans these statements before it has statistics of the
+ * person's rows (it analyzes a minute after a large write, or saw only
+ * other people's rows, and then thinks the person has a row or so in each
+ * table). The shared statements, planned so, walked all of a person's
+ * moments, needs and sessions for each of their records (a nested loop
+ * with the join as a filter): seconds for a few thousand records, past the
+ * request's two minutes for ten thousand (bench/RESULTS.md, issue 29). A
+ * few changed days (a check-in's) are made again day by day, each row
+ * looked up by its key (sql_refresh_by_day). Many (an import's) are made
+ * again by the shared statements without nested loops, set for this
+ * transaction and put back after: each table of the person read once and
+ * joined by hashing, in time in proportion to their records whatever the
+ * planner believes. */
 static enum nb_err days_refresh(struct pgs *s, struct nb_error *err)
 {
 	static const enum stmt steps[] = { S_REFRESH_FACT_DEL, S_REFRESH_FACT_INS, S_REFRESH_DAY_DEL,
 					   S_REFRESH_DAY_INS, S_REFRESH_DONE };
-	struct nb_buf kinds = { 0 };
+	struct nb_buf kinds = { 0 }, q = { 0 };
 	size_t nk;
 	const char *const *k = moment_touch_kinds(&nk);
-	PGresult *r = run(s, stmt(s, S_DIRTY_ANY), 0, NULL, err);
+	char was[8] = "";
+	PGresult *r;
 	enum nb_err rc = NB_OK;
-	bool any;
+	long days;
+	bool many;
 
+	buf_addf(&q, "SELECT count(*), current_setting('enable_nestloop') FROM (SELECT 1 FROM day_dirty"
+		     " WHERE person = %s LIMIT %d) d", s->who, MANY_DAYS);
+	r = run(s, q.s, 0, NULL, err);
+	buf_free(&q);
 	if (!r)
 		return NB_EDB;
-	any = PQntuples(r) > 0;
+	days = atol(PQgetvalue(r, 0, 0));
+	snprintf(was, sizeof was, "%s", PQgetvalue(r, 0, 1));
 	PQclear(r);
-	if (!any)
+	if (!days)
 		return NB_OK;
+	many = days >= MANY_DAYS;
+	if (many && (rc = exec(s, "SELECT set_config('enable_nestloop', 'off', true)", 0, NULL, NULL, err)))
+		return rc;
 	buf_addc(&kinds, '{');
 	for (size_t i = 0; i < nk; i++)
 		buf_addf(&kinds, "%s\"%s\"", i ? "," : "", k[i]);
 	buf_addc(&kinds, '}');
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0] && !rc; i++) {
-		const char *v[1] = { kinds.s };
+		const char *v[1] = { kinds.s }, *sql = stmt(s, steps[i]);
 
-		rc = exec(s, stmt(s, steps[i]), steps[i] == S_REFRESH_FACT_INS ? 1 : 0, v, NULL, err);
+		if (!many && steps[i] == S_REFRESH_FACT_INS)
+			sql = by_day(s, 0);
+		else if (!many && steps[i] == S_REFRESH_DAY_INS)
+			sql = by_day(s, 1);
+		rc = exec(s, sql, steps[i] == S_REFRESH_FACT_INS ? 1 : 0, v, NULL, err);
+	}
+	if (!rc && many) {
+		const char *v[1] = { was };
+
+		rc = exec(s, "SELECT set_config('enable_nestloop', $1, true)", 1, v, NULL, err);
 	}
 	buf_free(&kinds);
 	return rc;
@@ -184,6 +320,9 @@ static enum nb_err pgs_commit(void *h, struct nb_error *err)
 {
 	struct pgs *s = h;
 	enum nb_err rc;
+
+	if (s->c->depth == 1)
+		uids_drop(&s->uids);
 
 	if (s->c->depth == 1 && !s->read_own && s->wrote) {
 		struct nb_buf q = { 0 };
@@ -210,6 +349,7 @@ static void pgs_rollback(void *h)
 	if (s->read_own)	/* only a read scope's transaction: nothing to undo */
 		return;
 	s->wrote = false;
+	uids_drop(&s->uids);
 	pg_rollback(s->c);
 }
 
@@ -526,7 +666,70 @@ static enum nb_err one_experiment(struct pgs *s, const struct nb_entry *e, struc
 	if (other)
 		return nb_error_set(err, NB_EINVAL, "experiment", "%s",
 				    _("One experiment at a time: stop the one that runs first."));
+	uids_drop(&s->uids);	/* records may go */
 	return exec(s, stmt(s, S_EXP_ASIDE_PURGE), 1, v, NULL, err);
+}
+
+/* Text v as an element of an array's text ("{...}"): quoted, or NULL. */
+static void array_add(struct nb_buf *b, const char *v)
+{
+	buf_addc(b, b->len > 1 ? ',' : '{');
+	if (!v) {
+		buf_add(b, "NULL");
+		return;
+	}
+	buf_addc(b, '"');
+	for (; *v; v++) {
+		if (*v == '"' || *v == '\\')
+			buf_addc(b, '\\');
+		buf_addc(b, *v);
+	}
+	buf_addc(b, '"');
+}
+
+/* The items of every list of e (the record id), in one statement: its
+ * columns as arrays, unnested (a statement for each item was a round trip
+ * each, a third of an import's). */
+static enum nb_err put_items(struct pgs *s, const struct nb_entry *e, const char *id, struct nb_error *err)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(e->type, &n);
+	struct nb_buf col[5] = { 0 }, q = { 0 };
+	const char *v[6];
+	size_t count = 0;
+	enum nb_err rc = NB_OK;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct nb_items *l;
+
+		if (!is_list(&f[i]))
+			continue;
+		l = field_items_of(e, &f[i]);
+		for (size_t j = 0; j < l->n; j++, count++) {
+			char num[24];
+
+			array_add(&col[0], f[i].column);
+			array_add(&col[1], pg_int(num, (int64_t)j));
+			array_add(&col[2], l->v[j].term);
+			array_add(&col[3], l->v[j].place);
+			array_add(&col[4], l->v[j].intensity ? pg_int(num, l->v[j].intensity) : NULL);
+		}
+	}
+	if (count) {
+		v[0] = id;
+		for (int k = 0; k < 5; k++) {
+			buf_addc(&col[k], '}');
+			v[k + 1] = col[k].s;
+		}
+		buf_addf(&q, "INSERT INTO item(person, entry_id, field, pos, term, place, intensity)"
+			     " SELECT %s, $1, u.f, u.p, u.t, u.pl, u.i FROM unnest($2::text[], $3::int[], $4::text[],"
+			     " $5::text[], $6::int[]) AS u(f, p, t, pl, i)", s->who);
+		rc = exec(s, q.s, 6, v, NULL, err);
+		buf_free(&q);
+	}
+	for (int k = 0; k < 5; k++)
+		buf_free(&col[k]);
+	return rc;
 }
 
 static enum nb_err put_detail(struct pgs *s, const struct nb_entry *e, struct nb_error *err)
@@ -566,20 +769,8 @@ static enum nb_err put_detail(struct pgs *s, const struct nb_entry *e, struct nb
 	free(v);
 	free(tmp);
 	free(nums);
-	for (size_t i = 0; !rc && i < n; i++) {
-		const struct nb_items *l;
-
-		if (!is_list(&f[i]))
-			continue;
-		l = field_items_of(e, &f[i]);
-		for (size_t j = 0; !rc && j < l->n; j++) {
-			char pos[24], in[24];
-			const char *iv[6] = { id, f[i].column, pg_int(pos, (int64_t)j), l->v[j].term, l->v[j].place,
-					      l->v[j].intensity ? pg_int(in, l->v[j].intensity) : NULL };
-
-			rc = exec(s, stmt(s, S_ITEM_INS), 6, iv, NULL, err);
-		}
-	}
+	if (!rc)
+		rc = put_items(s, e, id, err);
 	return rc;
 }
 
@@ -610,6 +801,7 @@ static enum nb_err pgs_put(void *h, struct nb_entry *e, struct nb_error *err)
 			return NB_EDB;
 		e->id = atoll(PQgetvalue(r, 0, 0));
 		PQclear(r);
+		uids_put(&s->uids, e->uid, e->id);
 	} else {
 		const char *v[6] = { pg_int(at, e->at.utc), pg_int(off, e->at.offset), e->day, pg_int(updated, e->updated),
 				     pg_int(id, e->id), entry_type_id(e->type) };
@@ -635,6 +827,16 @@ static enum nb_err pgs_find_uid(void *h, const char *uid, int64_t *id, struct nb
 	PGresult *r;
 
 	*id = 0;
+	if (s->c->depth && !s->read_own) {	/* in a write: many lookups, the person's uids at once */
+		if (!s->uids.on && ++s->uids.asked >= UIDS_AT_ONCE && uids_load(s, err))
+			return NB_EDB;
+		if (s->uids.on) {
+			size_t i = s->uids.cap ? uid_slot(&s->uids, uid) : 0;
+
+			*id = s->uids.cap && s->uids.uid[i][0] ? s->uids.id[i] : 0;
+			return NB_OK;
+		}
+	}
 	pgs_read_begin(s, err);
 	r = run(s, stmt(s, S_ENTRY_UID), 1, v, err);
 	if (r && PQntuples(r))
@@ -708,6 +910,7 @@ static enum nb_err pgs_purge(void *h, int64_t before, int64_t id, int64_t *n, st
 	enum nb_err rc;
 
 	s->wrote = true;
+	uids_drop(&s->uids);	/* records go */
 	rc = exec(s, stmt(s, S_PURGE), 2, v, &gone, err);
 	if (n)
 		*n = rc ? 0 : gone;
@@ -1030,6 +1233,7 @@ static enum nb_err pgs_forget_all(void *h, int64_t *deleted, struct nb_error *er
 	if ((rc = pgs_begin(s, err)))
 		return rc;
 	s->wrote = true;
+	uids_drop(&s->uids);
 	for (size_t i = 0; !rc && i < sizeof tables / sizeof tables[0]; i++) {
 		struct nb_buf q = { 0 };
 
@@ -1130,11 +1334,14 @@ static void pgs_close(void *h)
 		fprintf(stderr, "nabij: %llu SQL statements\n", (unsigned long long)s->c->statements);
 	for (int i = 0; i < S__COUNT; i++)
 		free(s->text[i]);
+	free(s->by_day[0]);
+	free(s->by_day[1]);
 	for (int t = 0; t < NB_TYPE__COUNT; t++) {
 		free(s->kind[t][0]);
 		free(s->kind[t][1]);
 	}
 	term_pool_free(&s->terms);
+	uids_drop(&s->uids);
 	free(s);	/* the connection stays open: its worker's */
 }
 

@@ -329,7 +329,13 @@ void sql_days(const struct sql_dialect *d, enum sql_days which, struct nb_buf *q
 		if (i->per != 1)
 			buf_addf(q, " / %d.0", i->per);
 	}
-	if (d->person)
+	if (d->person && which == SQL_DAYS_REFRESH_BY_DAY)	/* see by_day below */
+		buf_addf(q, " FROM day_dirty d, LATERAL (SELECT e.id, e.type FROM entry e WHERE e.person = %s"
+			    " AND e.day = d.day AND e.deleted IS NULL OFFSET 0) e"
+			    " LEFT JOIN LATERAL (SELECT c.* FROM checkin c WHERE c.person = %s AND c.entry_id = e.id"
+			    " AND e.type = 'checkin' OFFSET 0) c ON true WHERE d.person = %s GROUP BY d.day",
+			 d->who, d->who, d->who);
+	else if (d->person)
 		buf_addf(q, " FROM day_dirty d %s entry e ON e.person = %s AND e.day = d.day AND e.deleted IS NULL"
 			    " LEFT JOIN checkin c ON c.person = %s AND c.entry_id = e.id AND e.type = 'checkin'"
 			    " WHERE d.person = %s GROUP BY d.day",
@@ -355,6 +361,12 @@ void sql_days(const struct sql_dialect *d, enum sql_days which, struct nb_buf *q
  *   {plain X}      X, kept from an index (SQLite's +X: the walk it should
  *                  take is another)
  *   {as X}         the name X of a subquery in FROM, where one needs it
+ *   {live M}       the record M (a circle member) is not set aside: its
+ *                  deleted is NULL, or it is gone (SQLite: a subquery of
+ *                  it; where a database holds many people, NOT EXISTS, an
+ *                  anti-join, which PostgreSQL hashes: the subquery, planned
+ *                  without statistics of the person, walked all of their
+ *                  records for each moment with someone)
  * and, where one database holds many people's records (d->person), the
  * person named in each statement (nothing in SQLite's):
  *   {who X}        "Xperson = <the person> AND ", X a table's alias and its
@@ -419,7 +431,9 @@ static const char *const neutral[S__COUNT] = {
 	[S_DIRTY_ANY] = "SELECT 1 FROM day_dirty{whose } LIMIT 1",
 	[S_REFRESH_FACT_DEL] = "DELETE FROM day_fact WHERE {who }day IN (SELECT day FROM day_dirty{whose })",
 	/* CROSS JOIN keeps the few changed days as the outer loop: without
-	 * statistics the planner would walk every moment or need instead */
+	 * statistics the planner would walk every moment or need instead
+	 * (SQLite; PostgreSQL's store runs it for many days without nested
+	 * loops, and its own form for few: by_day_facts, pg_records.c) */
 	[S_REFRESH_FACT_INS] =
 		"INSERT INTO day_fact SELECT {whoval }day, kind, term, count(*) FROM ("
 		" SELECT e.day, " NB_FACT_SQL_MOMENT " AS kind, m.kind AS term FROM day_dirty d"
@@ -430,7 +444,7 @@ static const char *const neutral[S__COUNT] = {
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_CONTACT ", mm.name FROM day_dirty d"
 		"  CROSS JOIN entry e ON {who e.}{who d.}e.type = 'moment' AND e.day = d.day AND e.deleted IS NULL CROSS JOIN moment m ON {who m.}m.entry_id = e.id"
 		"  CROSS JOIN member mm ON {who mm.}mm.entry_id = m.member_id"
-		"  WHERE (SELECT deleted FROM entry WHERE {who }id = m.member_id) IS NULL"
+		"  WHERE {live m.member_id}"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_EXERCISE ", '' FROM day_dirty d"
 		"  CROSS JOIN entry e ON {who e.}{who d.}e.type = 'session' AND e.day = d.day AND e.deleted IS NULL"
 		" UNION ALL SELECT e.day, " NB_FACT_SQL_SESSION ", s.exercise || ' ' || s.tension_before || ' ' || s.tension_after"
@@ -459,6 +473,76 @@ static const char *const neutral[S__COUNT] = {
 			      " AND id IN (SELECT entry_id FROM experiment WHERE {who }state <> 'stopped')",
 	[S_MEMBER_NAME] = "SELECT e.uid FROM entry e JOIN member m ON {who m.}m.entry_id = e.id"
 			  " WHERE {who e.}{nocase m.name, ?} AND e.deleted IS NULL ORDER BY e.id LIMIT 1",
+};
+
+/*
+ * Where PostgreSQL plans a shared statement badly before it has
+ * statistics of a person's rows, its own text (in the same words).
+ *
+ * The rebuild of a few changed days (sql_refresh_by_day): without statistics of the person (a minute after an import, or when it
+ * saw only other people's rows) the planner thinks the person has a row or
+ * so in each table, and joined each record to all of the person's moments
+ * (needs, sessions, ...) with the join as a filter: quadratic in the
+ * person's records. The rebuild of 2,400 imported records' days went
+ * through 5 million rows, a second person's 10 million, past the two
+ * minutes of a request at 10,000 records (bench/RESULTS.md, issue 29).
+ * So each row is looked up by its key for each row before it, in a
+ * subquery of its own (LATERAL, OFFSET 0: PostgreSQL turns it into no
+ * join), in the order the statement gives: the changed days, each day's
+ * records of a kind (index on type and day), each record's row of its kind
+ * and its lists (primary keys; a list's field is asked of its rows after,
+ * or the index on field and term would serve as well for what it thinks
+ * is a row, and walk all of the person's needs for each check-in). Rows in proportion to the records of the
+ * changed days: for a check-in's day a few dozen, where the shared
+ * statement, planned as above, walked all of the person's moments for each
+ * of their moments (3.6 million rows for 2,400 records). Even so the
+ * planner may look up a row by another index that starts with the person
+ * (it thinks each holds a row of theirs) and filter all of the person's
+ * rows of that kind for each record: for many days the store plans the
+ * shared statement without nested loops instead (pg_records.c).
+ *
+ * The last wanted touch: a moment's row looked up by its key as a value of
+ * the record's row (a subquery), and the time of the last wanted touch
+ * found first, on the walk of the moments from the newest in the order of
+ * the index on (type, at), which stops at the first (no sort, which the
+ * planner would choose for what it thinks is a row: a sort of every
+ * moment); then the one with the highest number among those of that
+ * time, as SQLite's order says.
+ */
+#define PG_DAYS(t) " FROM day_dirty d, LATERAL (SELECT e.id, e.day FROM entry e" \
+		   " WHERE {who e.}e.type = '" t "' AND e.day = d.day AND e.deleted IS NULL OFFSET 0) e"
+#define PG_ROW(table, a, cols, key) ", LATERAL (SELECT " cols " FROM " table " " a \
+		   " WHERE {who " a ".}" a ".entry_id = " key " OFFSET 0) " a
+#define PG_MOMENT PG_DAYS("moment") PG_ROW("moment", "m", "m.kind, m.safe, m.member_id", "e.id")
+#define PG_SESSION PG_DAYS("session") PG_ROW("session", "s", "s.exercise, s.tension_before, s.tension_after", "e.id")
+#define PG_TRIGGER PG_DAYS("trigger") PG_ROW("trigger_entry", "t", "t.emotion, t.need", "e.id")
+#define PG_WANTED(e) "(SELECT m.safe = 'yes' AND {has ?1, ',' || m.kind || ','}" \
+		     " FROM moment m WHERE {who m.}m.entry_id = " e ".id)"
+static const char *const by_day_facts =
+		"INSERT INTO day_fact SELECT {whoval }day, kind, term, count(*) FROM ("
+		" SELECT e.day, " NB_FACT_SQL_MOMENT " AS kind, m.kind AS term" PG_MOMENT " WHERE {who d.}true"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_TOUCH ", ''" PG_MOMENT
+		"  WHERE {who d.}m.safe = 'yes' AND m.kind = ANY (?1::text[])"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_CONTACT ", mm.name" PG_MOMENT
+		PG_ROW("member", "mm", "mm.name", "m.member_id")
+		"  WHERE {who d.}{live m.member_id}"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_EXERCISE ", ''" PG_DAYS("session") " WHERE {who d.}true"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_SESSION ", s.exercise || ' ' || s.tension_before || ' ' || s.tension_after"
+		PG_SESSION " WHERE {who d.}s.tension_before IS NOT NULL AND s.tension_after IS NOT NULL"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_NEED ", i.term" PG_DAYS("checkin")
+		PG_ROW("item", "i", "i.field, i.term", "e.id") " WHERE {who d.}i.field = 'need'"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER ", ''" PG_DAYS("trigger") " WHERE {who d.}true"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER_EMOTION ", t.emotion" PG_TRIGGER
+		" WHERE {who d.}t.emotion IS NOT NULL"
+		" UNION ALL SELECT e.day, " NB_FACT_SQL_TRIGGER_NEED ", t.need" PG_TRIGGER " WHERE {who d.}t.need IS NOT NULL"
+		"){as facts} GROUP BY day, kind, term";
+
+static const char *const pg_own[S__COUNT] = {
+	[S_LAST_TOUCH] = "SELECT " ENVELOPE_E " FROM entry e"
+			 " WHERE {who e.}e.type = 'moment' AND e.deleted IS NULL AND e.at = ("
+			 "SELECT t.at FROM entry t WHERE {who t.}t.type = 'moment' AND t.deleted IS NULL"
+			 " AND " PG_WANTED("t") " ORDER BY t.at DESC LIMIT 1)"
+			 " AND " PG_WANTED("e") " ORDER BY e.id DESC LIMIT 1",
 };
 
 /* The words that name the person ({who X}, {whose }, {whocol }, {whoval }):
@@ -520,6 +604,16 @@ static const char *expand(const struct sql_dialect *d, const char *t, struct nb_
 				t = expand(d, t + 2, &b, n, true);
 			if (*t == '}')
 				t++;
+			if (len == 4 && strncmp(name, "live", 4) == 0) {
+				if (d->person)
+					buf_addf(q, "NOT EXISTS (SELECT 1 FROM entry x WHERE x.person = %s AND x.id = %s"
+						    " AND x.deleted IS NOT NULL)", d->who, a.s ? a.s : "");
+				else
+					buf_addf(q, "(SELECT deleted FROM entry WHERE id = %s) IS NULL", a.s ? a.s : "");
+				buf_free(&a);
+				buf_free(&b);
+				continue;
+			}
 			if (len == 4 && strncmp(name, "list", 4) == 0)
 				fmt = d->list;
 			else if (len == 5 && strncmp(name, "texts", 5) == 0)
@@ -548,6 +642,21 @@ static const char *expand(const struct sql_dialect *d, const char *t, struct nb_
 	return t;
 }
 
+bool sql_refresh_by_day(const struct sql_dialect *d, enum stmt s, struct nb_buf *q)
+{
+	int n = 0;
+
+	if (!d->person)
+		return false;
+	if (s == S_REFRESH_DAY_INS)
+		sql_days(d, SQL_DAYS_REFRESH_BY_DAY, q);
+	else if (s == S_REFRESH_FACT_INS)
+		expand(d, by_day_facts, q, &n, false);
+	else
+		return false;
+	return true;
+}
+
 bool sql_statement(const struct sql_dialect *d, enum stmt s, struct nb_buf *q)
 {
 	int n = 0;
@@ -569,6 +678,6 @@ bool sql_statement(const struct sql_dialect *d, enum stmt s, struct nb_buf *q)
 	 * its person's records: the store numbers it (pg_records.c) */
 	if (!neutral[s] || (s == S_ENTRY_INS && d->person))
 		return false;
-	expand(d, neutral[s], q, &n, false);
+	expand(d, d->person && pg_own[s] ? pg_own[s] : neutral[s], q, &n, false);
 	return true;
 }

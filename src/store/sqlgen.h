@@ -96,7 +96,14 @@ enum sql_days {
 	SQL_DAYS_PERIOD,	/* day, checkins, facts and each measure's mean, of ?1 to ?2 */
 	SQL_DAYS_MEANS,		/* day and each measure's mean, of ?1 to ?2 */
 	SQL_DAYS_REFRESH,	/* the rows of the days in day_dirty made again */
+	SQL_DAYS_REFRESH_BY_DAY,	/* the same, day by day (a dialect with a person) */
 };
 void sql_days(const struct sql_dialect *d, enum sql_days which, struct nb_buf *q);
+
+/* The rebuild of a few changed days' summary (S_REFRESH_FACT_INS or
+ * S_REFRESH_DAY_INS) in a dialect with a person, each day's records and
+ * their rows looked up by key in the order written (LATERAL), which
+ * PostgreSQL plans well without statistics; false otherwise. */
+bool sql_refresh_by_day(const struct sql_dialect *d, enum stmt s, struct nb_buf *q);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * Charts (/charts) and the person's data (/data: export, import). The data
- * never leaves the machine unless the person downloads it.
+ * leaves nabij ui's file, or nabij serve's database, only when the person
+ * downloads it.
  */
 #include "page.h"
 #include "core/describe.h"
@@ -140,7 +141,7 @@ void page_data(struct page *p)
 {
 	const char *result = kvs_get(&p->req->query, "imported");
 
-	if (p->posted && fval(p, "signout")) {	/* every other browser out */
+	if (p->posted && p->local && fval(p, "signout")) {	/* every other browser out (the local mode's) */
 		page_new_session(p);
 		page_redirect(p, "/data?signedout=1");
 		return;
@@ -171,8 +172,10 @@ void page_data(struct page *p)
 		p->resp->status = 422;
 	}
 	page_begin(p, _("Your data"), "");	/* not one of the menu's */
+	/* where the records are kept: nabij ui's file, or nabij serve's database */
 	h(p, "<h1>%s</h1><p class=\"intro\">%s</p>", _("Your data"),
-	  _("Everything you write stays on this computer, in one file only you can read. You can take it with you at any time, and bring it back."));
+	  p->local ? _("Everything you write stays on this computer, in one file only you can read. You can take it with you at any time, and bring it back.")
+		   : _("What you write is kept by the people who run this nabij, in their database, where no other account can read it. You can take it out whole at any time, in the same file nabij on a computer reads, and bring it back."));
 	if (p->local) {	/* a passphrase is the local file's */
 		bool encrypted = app_encrypted(p->app, p->local->db_path);
 
@@ -212,7 +215,8 @@ void page_data(struct page *p)
 	h(p, "<h2>%s</h2><p><a class=\"button\" href=\"/export.json\" download>%s</a> "
 	     "<a class=\"button secondary\" href=\"/export.csv\" download>%s</a></p><p class=\"quiet\">%s</p>",
 	  _("Export"), _("Download everything (JSON)"), _("Download for a spreadsheet (CSV)"),
-	  _("JSON is complete and can be imported again; CSV is for reading in a spreadsheet. The downloaded file is not encrypted, even when nabij is: keep it somewhere only you can reach, and delete it when you no longer need it."));
+	  p->local ? _("JSON is complete and can be imported again; CSV is for reading in a spreadsheet. The downloaded file is not encrypted, even when nabij is: keep it somewhere only you can reach, and delete it when you no longer need it.")
+		   : _("JSON is complete and can be imported again, here or in nabij on a computer; CSV is for reading in a spreadsheet. The downloaded file is not encrypted: keep it somewhere only you can reach, and delete it when you no longer need it."));
 	h(p, "<h2>%s</h2>", _("Import"));
 	h(p, "<form method=\"post\" action=\"/data\" enctype=\"multipart/form-data\" class=\"import\">"
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", p->csrf);
@@ -227,10 +231,12 @@ void page_data(struct page *p)
 	  _("Daylio activities that are contact become moments too"), _("Daylio moods you renamed"),
 	  _("A level for each, like great=5,fine=3"), _("Import"),
 	  _("Records that are already here are left alone, so importing a file twice adds nothing twice. If anything in the file is wrong, nothing is imported and nabij says where."));
-	h(p, "<h2>%s</h2><p>%s</p>", _("Signed-in browsers"),
-	  _("A browser that once opened nabij stays signed in, also after nabij restarts. If another browser or another person may have had nabij open, sign them all out: only this browser stays signed in. Changing the passphrase does the same."));
-	form_begin(p, "/data", "signout");
-	h(p, "<input type=\"hidden\" name=\"signout\" value=\"1\">");
-	form_end(p, _("Sign out every other browser"));
+	if (p->local) {	/* nabij ui's one session; nabij serve's accounts sign in and out themselves */
+		h(p, "<h2>%s</h2><p>%s</p>", _("Signed-in browsers"),
+		  _("A browser that once opened nabij stays signed in, also after nabij restarts. If another browser or another person may have had nabij open, sign them all out: only this browser stays signed in. Changing the passphrase does the same."));
+		form_begin(p, "/data", "signout");
+		h(p, "<input type=\"hidden\" name=\"signout\" value=\"1\">");
+		form_end(p, _("Sign out every other browser"));
+	}
 	page_end(p);
 }

@@ -1814,6 +1814,7 @@ static void hosted_mode(void **state)
 				 .signup = fake_page, .signout = fake_page };
 	struct web_req r;
 	struct web_resp resp = { 0 };
+	char *body;
 
 	/* in nabij ui the hosted routes are no pages */
 	assert_int_equal(get(f, "/signin", NULL), 404);
@@ -1842,6 +1843,32 @@ static void hosted_mode(void **state)
 	hosted_req(&r, "GET", "/protect", true);	/* the local mode's routes are not there */
 	assert_int_equal(run(f, &r, NULL), 404);
 	req_free(&r);
+	/* the data page says where the records are kept in this mode, and
+	 * nothing of the local mode's file, passphrase or browsers */
+	hosted_req(&r, "GET", "/data", true);
+	assert_int_equal(run(f, &r, &body), 200);
+	assert_non_null(strstr(body, "kept by the people who run this nabij"));
+	assert_null(strstr(body, "this computer"));
+	assert_null(strstr(body, "only you can read"));
+	assert_null(strstr(body, "passphrase"));
+	assert_null(strstr(body, "Signed-in browsers"));
+	assert_null(strstr(body, "name=\"signout\""));
+	free(body);
+	req_free(&r);
+	if (getenv("NABIJ_LOCALEDIR")) {	/* and in Dutch */
+		setlocale(LC_ALL, "C.UTF-8");
+		bindtextdomain("nabij", getenv("NABIJ_LOCALEDIR"));
+		bind_textdomain_codeset("nabij", "UTF-8");
+		textdomain("nabij");
+		hosted_req(&r, "GET", "/data", true);
+		kvs_add(&r.headers, "accept-language", "nl", 2);
+		assert_int_equal(run(f, &r, &body), 200);
+		assert_non_null(strstr(body, "bewaard door de mensen die deze nabij draaien"));
+		assert_null(strstr(body, "deze computer"));
+		assert_null(strstr(body, "wachtzin"));
+		free(body);
+		req_free(&r);
+	}
 	hosted_req(&r, "GET", "/signin", false);
 	assert_int_equal(run(f, &r, NULL), 200);
 	assert_int_equal(hosted_calls, 1);

@@ -72,7 +72,7 @@ static bool who_named(const char *sql, const char *who, char *why, size_t size)
 		if (k == 4)
 			continue;
 		q = who_ident(p + strlen(keys[k]), table, sizeof table);
-		if (!table[0] || strcmp(table, "SET") == 0 || (*q == '(' && k != 3))
+		if (!table[0] || strcmp(table, "SET") == 0 || strcmp(table, "LATERAL") == 0 || (*q == '(' && k != 3))
 			continue;	/* a subquery, a function, DO UPDATE SET */
 		if (k == 3) {	/* INSERT INTO table */
 			if (strncmp(q, "(person, ", 9) == 0) {
