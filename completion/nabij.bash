@@ -45,7 +45,7 @@ _nabij()
 	# generated from the field rows: end
 	case $cmd in
 	"")
-		COMPREPLY=($(compgen -W "ui checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase experiment list show edit delete undo search export import forget backup restore check passphrase help --db --lang --json --help --version" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "ui serve checkin moment trigger circle today suggest exercise breathe reflect insights report week attachment phase experiment list show edit delete undo search export import forget backup restore check passphrase help --db --lang --json --help --version" -- "$cur")) ;;
 	checkin)
 		COMPREPLY=($(compgen -W "$checkin_flags --at --interactive $common" -- "$cur")) ;;
 	moment)
