@@ -12,6 +12,7 @@
  * the admin again by the request's own session, for every act.
  */
 #include "page.h"
+#include "core/parse.h"
 #include "app/account.h"
 #include "core/describe.h"
 #include "core/i18n.h"
@@ -155,11 +156,10 @@ static void act(struct page *p, char invite[NB_TOKEN_LEN + 1])
 		what = "";
 	if (strcmp(what, "revoke") == 0) {
 		const char *id = fval(p, "id");
-		char *end = NULL;
-		long long n = id ? strtoll(id, &end, 10) : 0;
+		int64_t n = 0;
 		bool revoked = false;
 
-		if (id && *id && !*end && n > 0 &&
+		if (id && parse_id(id, &n, NULL) == NB_OK &&
 		    account_admin_revoke(hd->pg, hd->session, n, now, &revoked, &p->err) == NB_OK) {
 			if (revoked) {
 				page_redirect(p, "/admin?done=revoked#invitations");

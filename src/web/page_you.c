@@ -12,6 +12,7 @@
  * else. web.c has checked the session, Host, Origin and the form token.
  */
 #include "page.h"
+#include "core/parse.h"
 #include "app/account.h"
 #include "core/describe.h"
 #include "core/i18n.h"
@@ -272,10 +273,9 @@ static void act(struct page *p)
 		what = "";
 	if (strcmp(what, "end") == 0) {
 		const char *id = fval(p, "id");
-		char *end = NULL;
-		long long n = id ? strtoll(id, &end, 10) : 0;
+		int64_t n = 0;
 
-		if (!id || !*id || *end || n <= 0)
+		if (!id || parse_id(id, &n, NULL) != NB_OK)	/* the record numbers' parser (fuzzed) */
 			nb_error_set(&p->err, NB_EINVAL, "id", "%s", _("That browser is signed out already."));
 		else if (account_session_end(hd->pg, hd->session, n, peer, now, &p->err) == NB_OK || p->err.code == NB_ENOTFOUND) {
 			memset(&p->err, 0, sizeof p->err);	/* gone already: as asked */
