@@ -132,7 +132,11 @@ static void show_codes(struct page *p, char codes[NB_RECOVERY_CODES][NB_RECOVERY
 	  _("If your phone is ever lost, each of these codes signs you in once instead of a code from the app. Keep them somewhere safe apart from your phone: on paper, or in a password manager. They are shown only now."));
 	for (int i = 0; i < NB_RECOVERY_CODES; i++)
 		h(p, "<li><code>%s</code></li>", codes[i]);
-	h(p, "</ol><p><a class=\"button\" href=\"/account/factor\">%s</a></p>", _("I have kept them"));
+	/* the script shows the button (as the circle's card does); without it
+	 * the browser's own print does the same */
+	h(p, "</ol><p class=\"buttons\"><button type=\"button\" class=\"print secondary\" data-print hidden>%s</button>"
+	     " <a class=\"button\" href=\"/account/factor\">%s</a></p>",
+	  _("Print these codes"), _("I have kept them"));
 	page_end(p);
 }
 
