@@ -186,3 +186,66 @@ void pg_rollback(struct nb_pg *c)
 	if (PQstatus(c->conn) != CONNECTION_BAD)
 		pg_do(c, "ROLLBACK", 0, NULL, NULL);
 }
+
+enum nb_err pg_script(struct nb_pg *c, const char *sql, struct nb_error *err)
+{
+	PGresult *r = PQexec(c->conn, sql);
+	enum nb_err rc = NB_OK;
+
+	if (c->watch)
+		c->watch(c->watch_ctx, sql);
+	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
+		rc = pg_error(c, r, err);
+		if (getenv("NABIJ_PG_DEBUG"))	/* a developer's, as in pg_run */
+			fprintf(stderr, "nabij: %s\n", r ? PQresultErrorMessage(r) : PQerrorMessage(c->conn));
+		if (c->depth)
+			c->failed = true;
+	}
+	PQclear(r);
+	return rc;
+}
+
+char *pg_quoted(struct nb_pg *c, const char *name)
+{
+	char *q = PQescapeIdentifier(c->conn, name, strlen(name));
+	char *s;
+
+	if (!q)
+		return NULL;
+	s = xstrdup(q);
+	PQfreemem(q);
+	return s;
+}
+
+char *pg_with_set(const char *sql, const char *set)
+{
+	struct nb_buf b = { 0 };
+	const char *p;
+
+	while ((p = strstr(sql, "@SET@"))) {
+		buf_addn(&b, sql, (size_t)(p - sql));
+		buf_add(&b, set);
+		sql = p + 5;
+	}
+	buf_add(&b, sql);
+	return buf_detach(&b);
+}
+
+const char *pg_hash_hex(char out[PG_HASH_HEX_LEN], const unsigned char hash[NB_PG_HASH_LEN])
+{
+	static const char digits[] = "0123456789abcdef";
+
+	out[0] = '\\';
+	out[1] = 'x';
+	for (int i = 0; i < NB_PG_HASH_LEN; i++) {
+		out[2 + 2 * i] = digits[hash[i] >> 4];
+		out[3 + 2 * i] = digits[hash[i] & 15];
+	}
+	out[2 + 2 * NB_PG_HASH_LEN] = '\0';
+	return out;
+}
+
+enum nb_err pg_unexpected(struct nb_error *err)
+{
+	return nb_error_set(err, NB_EDB, "", _("The database answered nabij in a way it did not expect. Nothing was changed."));
+}

@@ -95,6 +95,23 @@ char *pg_query_text(const char *words);
  * of the search, matches between \x02 and \x03, "…" where it goes on. */
 char *pg_snippet(const char *text, const char *words, int ntok);
 
+/* What the parts that make the schema share (pg_schema.c and the
+ * accounts' steps): a script of the owner's (many statements, no values,
+ * the simple protocol) run in the open transaction, a failure failing it
+ * as pg_run's do; an identifier quoted for SQL (the caller frees it; NULL
+ * when libpq refuses it); sql with each "@SET@" replaced by set (a
+ * function's pinned search_path; the caller frees it). */
+enum nb_err pg_script(struct nb_pg *c, const char *sql, struct nb_error *err);
+char *pg_quoted(struct nb_pg *c, const char *name);
+char *pg_with_set(const char *sql, const char *set);
+
+/* A token's hash as a bytea value in hex ("\x" and 64 digits), in out. */
+#define PG_HASH_HEX_LEN (2 + 2 * NB_PG_HASH_LEN + 1)
+const char *pg_hash_hex(char out[PG_HASH_HEX_LEN], const unsigned char hash[NB_PG_HASH_LEN]);
+
+/* A function of the accounts answered in a shape nabij did not ask for. */
+enum nb_err pg_unexpected(struct nb_error *err);
+
 /* A 64-bit number as text, for a value (at most 21 bytes with its NUL). */
 const char *pg_int(char buf[24], int64_t v);
 

@@ -229,55 +229,6 @@ static const char functions_sql_1[] =
 
 static const char *const tables_of_1[] = { "account", "signin_session", "invitation", "signin_failure" };
 
-/* sql with every @SET@ replaced by set; the caller frees it. */
-static char *with_set(const char *sql, const char *set)
-{
-	struct nb_buf b = { 0 };
-	const char *p;
-
-	while ((p = strstr(sql, "@SET@"))) {
-		buf_addn(&b, sql, (size_t)(p - sql));
-		buf_add(&b, set);
-		sql = p + 5;
-	}
-	buf_add(&b, sql);
-	return buf_detach(&b);
-}
-
-/* An identifier quoted for SQL (libpq's quoting); the caller frees it. */
-static char *quoted(struct nb_pg *c, const char *name)
-{
-	char *q = PQescapeIdentifier(c->conn, name, strlen(name));
-	char *s;
-
-	if (!q)
-		return NULL;
-	s = xstrdup(q);
-	PQfreemem(q);
-	return s;
-}
-
-/* Run the statements of sql (a script of the owner's, without values: the
- * simple protocol, which takes many statements at once) in the open
- * transaction; a failure fails the transaction as pg_run's do. */
-static enum nb_err script(struct nb_pg *c, const char *sql, struct nb_error *err)
-{
-	PGresult *r = PQexec(c->conn, sql);
-	enum nb_err rc = NB_OK;
-
-	if (c->watch)
-		c->watch(c->watch_ctx, sql);
-	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
-		rc = pg_error(c, r, err);
-		if (getenv("NABIJ_PG_DEBUG"))	/* a developer's, as in pg.c */
-			fprintf(stderr, "nabij: %s\n", r ? PQresultErrorMessage(r) : PQerrorMessage(c->conn));
-		if (c->depth)
-			c->failed = true;
-	}
-	PQclear(r);
-	return rc;
-}
-
 static enum nb_err migrate_1(struct nb_pg *c, const char *app_role, struct nb_error *err)
 {
 	PGresult *r = NULL;
@@ -294,8 +245,8 @@ static enum nb_err migrate_1(struct nb_pg *c, const char *app_role, struct nb_er
 				  _("The database has no schema to make nabij's tables in (its search_path names none that exists)."));
 		goto done;
 	}
-	schema = quoted(c, PQgetvalue(r, 0, 0));
-	app = quoted(c, app_role);
+	schema = pg_quoted(c, PQgetvalue(r, 0, 0));
+	app = pg_quoted(c, app_role);
 	if (!schema || !app) {
 		rc = pg_error(c, NULL, err);
 		goto done;
@@ -303,7 +254,7 @@ static enum nb_err migrate_1(struct nb_pg *c, const char *app_role, struct nb_er
 	/* the functions find only the schema's tables, and no temporary
 	 * object of the caller shadows them (pg_temp last) */
 	set = xasprintf("SET search_path = %s, pg_temp", schema);
-	if ((rc = script(c, tables_1, err)) != NB_OK)
+	if ((rc = pg_script(c, tables_1, err)) != NB_OK)
 		goto done;
 	for (size_t i = 0; i < sizeof tables_of_1 / sizeof *tables_of_1; i++) {
 		const char *t = tables_of_1[i];
@@ -316,11 +267,11 @@ static enum nb_err migrate_1(struct nb_pg *c, const char *app_role, struct nb_er
 		buf_addf(&b, "REVOKE ALL ON %s FROM PUBLIC, %s;", t, app);
 	}
 	buf_addf(&b, "REVOKE ALL ON SEQUENCE account_person_seq FROM PUBLIC, %s;", app);
-	if ((rc = script(c, b.s, err)) != NB_OK)
+	if ((rc = pg_script(c, b.s, err)) != NB_OK)
 		goto done;
 	buf_reset(&b);
-	sql = with_set(functions_sql_1, set);
-	if ((rc = script(c, sql, err)) != NB_OK)
+	sql = pg_with_set(functions_sql_1, set);
+	if ((rc = pg_script(c, sql, err)) != NB_OK)
 		goto done;
 	/* EXECUTE is PUBLIC's by default: taken away first */
 	for (size_t i = 0; i < sizeof functions_1 / sizeof *functions_1; i++) {
@@ -330,7 +281,7 @@ static enum nb_err migrate_1(struct nb_pg *c, const char *app_role, struct nb_er
 	/* to call them the app role uses the schema (pg_migrate grants the
 	 * same; when the owner may not grant it, PostgreSQL only warns) */
 	buf_addf(&b, "GRANT USAGE ON SCHEMA %s TO %s;", schema, app);
-	rc = script(c, b.s, err);
+	rc = pg_script(c, b.s, err);
 done:
 	PQclear(r);
 	buf_free(&b);
@@ -357,23 +308,6 @@ enum nb_err pg_account_migrate(struct nb_pg *c, int step, const char *app_role, 
 	}
 }
 
-/* A hash as a bytea value in hex ("\x" and 64 digits). */
-static const char *hex(char out[2 + 2 * NB_PG_HASH_LEN + 1], const unsigned char hash[NB_PG_HASH_LEN])
-{
-	static const char digits[] = "0123456789abcdef";
-
-	out[0] = '\\';
-	out[1] = 'x';
-	for (int i = 0; i < NB_PG_HASH_LEN; i++) {
-		out[2 + 2 * i] = digits[hash[i] >> 4];
-		out[3 + 2 * i] = digits[hash[i] & 15];
-	}
-	out[2 + 2 * NB_PG_HASH_LEN] = '\0';
-	return out;
-}
-
-#define HEX_LEN (2 + 2 * NB_PG_HASH_LEN + 1)
-
 /* Run a function that answers one row of ncol columns; NULL with err set
  * otherwise (a function of ours answers exactly one). */
 static PGresult *one_row(struct nb_pg *c, const char *sql, int n, const char *const *v, int ncol,
@@ -398,8 +332,8 @@ static void copy(char *out, size_t size, const PGresult *r, int col)
 enum nb_err pg_invite_add(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t expires,
 			  bool admin, int64_t now, struct nb_error *err)
 {
-	char h[HEX_LEN], e[24], t[24];
-	const char *v[4] = { hex(h, hash), admin ? "t" : "f", pg_int(e, expires), pg_int(t, now) };
+	char h[PG_HASH_HEX_LEN], e[24], t[24];
+	const char *v[4] = { pg_hash_hex(h, hash), admin ? "t" : "f", pg_int(e, expires), pg_int(t, now) };
 
 	return pg_do(c, "SELECT nabij_invite_add($1, $2, $3, $4)", 4, v, err);
 }
@@ -407,8 +341,8 @@ enum nb_err pg_invite_add(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_L
 enum nb_err pg_invite_valid(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, bool *valid,
 			    struct nb_error *err)
 {
-	char h[HEX_LEN], t[24];
-	const char *v[2] = { hex(h, hash), pg_int(t, now) };
+	char h[PG_HASH_HEX_LEN], t[24];
+	const char *v[2] = { pg_hash_hex(h, hash), pg_int(t, now) };
 	PGresult *r;
 
 	*valid = false;
@@ -422,8 +356,8 @@ enum nb_err pg_invite_valid(struct nb_pg *c, const unsigned char hash[NB_PG_HASH
 enum nb_err pg_signup(struct nb_pg *c, const unsigned char invite[NB_PG_HASH_LEN], const char *name,
 		      const char *pwhash, const char *zone, int64_t now, int64_t *person, struct nb_error *err)
 {
-	char h[HEX_LEN], t[24];
-	const char *v[5] = { hex(h, invite), name, pwhash, zone ? zone : "", pg_int(t, now) };
+	char h[PG_HASH_HEX_LEN], t[24];
+	const char *v[5] = { pg_hash_hex(h, invite), name, pwhash, zone ? zone : "", pg_int(t, now) };
 	PGresult *r;
 	int status;
 
@@ -490,8 +424,8 @@ enum nb_err pg_account_zone(struct nb_pg *c, int64_t person, const char *zone, s
 enum nb_err pg_session_add(struct nb_pg *c, int64_t person, const unsigned char hash[NB_PG_HASH_LEN],
 			   int64_t now, int64_t idle_until, int64_t absolute_until, struct nb_error *err)
 {
-	char h[HEX_LEN], p[24], t[24], i[24], a[24];
-	const char *v[5] = { hex(h, hash), pg_int(p, person), pg_int(t, now), pg_int(i, idle_until),
+	char h[PG_HASH_HEX_LEN], p[24], t[24], i[24], a[24];
+	const char *v[5] = { pg_hash_hex(h, hash), pg_int(p, person), pg_int(t, now), pg_int(i, idle_until),
 			     pg_int(a, absolute_until) };
 
 	return pg_do(c, "SELECT nabij_session_add($1, $2, $3, $4, $5)", 5, v, err);
@@ -501,8 +435,8 @@ enum nb_err pg_session_find(struct nb_pg *c, const unsigned char hash[NB_PG_HASH
 			    int64_t next_idle, int64_t *person, bool *admin, char name[NB_PG_NAME_MAX + 1],
 			    char zone[NB_PG_ZONE_MAX + 1], struct nb_error *err)
 {
-	char h[HEX_LEN], t[24], i[24];
-	const char *v[3] = { hex(h, hash), pg_int(t, now), pg_int(i, next_idle) };
+	char h[PG_HASH_HEX_LEN], t[24], i[24];
+	const char *v[3] = { pg_hash_hex(h, hash), pg_int(t, now), pg_int(i, next_idle) };
 	PGresult *r;
 
 	*person = 0;
@@ -525,8 +459,8 @@ enum nb_err pg_session_find(struct nb_pg *c, const unsigned char hash[NB_PG_HASH
 
 enum nb_err pg_session_end(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], struct nb_error *err)
 {
-	char h[HEX_LEN];
-	const char *v[1] = { hex(h, hash) };
+	char h[PG_HASH_HEX_LEN];
+	const char *v[1] = { pg_hash_hex(h, hash) };
 
 	return pg_do(c, "SELECT nabij_session_end($1)", 1, v, err);
 }

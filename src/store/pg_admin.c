@@ -138,36 +138,6 @@ static const char functions_sql_admin[] =
 	"  r_status := 0;"
 	" END $f$;";
 
-static enum nb_err script(struct nb_pg *c, const char *sql, struct nb_error *err)
-{
-	PGresult *r = PQexec(c->conn, sql);
-	enum nb_err rc = NB_OK;
-
-	if (c->watch)
-		c->watch(c->watch_ctx, sql);
-	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
-		rc = pg_error(c, r, err);
-		if (getenv("NABIJ_PG_DEBUG"))
-			fprintf(stderr, "nabij: %s\n", r ? PQresultErrorMessage(r) : PQerrorMessage(c->conn));
-		if (c->depth)
-			c->failed = true;
-	}
-	PQclear(r);
-	return rc;
-}
-
-/* An identifier quoted for SQL; the caller frees it. */
-static char *quoted(struct nb_pg *c, const char *name)
-{
-	char *q = PQescapeIdentifier(c->conn, name, strlen(name)), *s;
-
-	if (!q)
-		return NULL;
-	s = xstrdup(q);
-	PQfreemem(q);
-	return s;
-}
-
 enum nb_err pg_admin_migrate(struct nb_pg *c, const char *app_role, struct nb_error *err)
 {
 	PGresult *r = NULL;
@@ -183,17 +153,17 @@ enum nb_err pg_admin_migrate(struct nb_pg *c, const char *app_role, struct nb_er
 		return nb_error_set(err, NB_EDB, "database",
 				    _("The database has no schema to make nabij's tables in (its search_path names none that exists)."));
 	}
-	schema = quoted(c, PQgetvalue(r, 0, 0));
+	schema = pg_quoted(c, PQgetvalue(r, 0, 0));
 	PQclear(r);
-	app = quoted(c, app_role);
+	app = pg_quoted(c, app_role);
 	if (!schema || !app) {
 		rc = pg_error(c, NULL, err);
 		goto done;
 	}
-	if ((rc = script(c, tables_admin, err)) != NB_OK)
+	if ((rc = pg_script(c, tables_admin, err)) != NB_OK)
 		goto done;
 	buf_addf(&b, "REVOKE ALL ON SEQUENCE invitation_id_seq FROM PUBLIC, %s;", app);
-	if ((rc = script(c, b.s, err)) != NB_OK)
+	if ((rc = pg_script(c, b.s, err)) != NB_OK)
 		goto done;
 	buf_reset(&b);
 	for (s = functions_sql_admin; (at = strstr(s, "@SET@")); s = at + 5) {
@@ -201,40 +171,19 @@ enum nb_err pg_admin_migrate(struct nb_pg *c, const char *app_role, struct nb_er
 		buf_addf(&sql, "SET search_path = %s, pg_temp", schema);
 	}
 	buf_add(&sql, s);
-	if ((rc = script(c, sql.s, err)) != NB_OK)
+	if ((rc = pg_script(c, sql.s, err)) != NB_OK)
 		goto done;
 	for (size_t i = 0; i < sizeof functions_admin / sizeof *functions_admin; i++) {
 		buf_addf(&b, "REVOKE ALL ON FUNCTION %s FROM PUBLIC;", functions_admin[i]);
 		buf_addf(&b, "GRANT EXECUTE ON FUNCTION %s TO %s;", functions_admin[i], app);
 	}
-	rc = script(c, b.s, err);
+	rc = pg_script(c, b.s, err);
 done:
 	buf_free(&b);
 	buf_free(&sql);
 	free(schema);
 	free(app);
 	return rc;
-}
-
-static const char *hex(char out[2 + 2 * NB_PG_HASH_LEN + 1], const unsigned char hash[NB_PG_HASH_LEN])
-{
-	static const char digits[] = "0123456789abcdef";
-
-	out[0] = '\\';
-	out[1] = 'x';
-	for (int i = 0; i < NB_PG_HASH_LEN; i++) {
-		out[2 + 2 * i] = digits[hash[i] >> 4];
-		out[3 + 2 * i] = digits[hash[i] & 15];
-	}
-	out[2 + 2 * NB_PG_HASH_LEN] = '\0';
-	return out;
-}
-
-#define HEX_LEN (2 + 2 * NB_PG_HASH_LEN + 1)
-
-static enum nb_err unexpected(struct nb_error *err)
-{
-	return nb_error_set(err, NB_EDB, "", _("The database answered nabij in a way it did not expect. Nothing was changed."));
 }
 
 /* One row of ncol columns, the first not NULL; NULL with err set otherwise. */
@@ -244,7 +193,7 @@ static PGresult *one_row(struct nb_pg *c, const char *sql, int n, const char *co
 
 	if (r && (PQntuples(r) != 1 || PQnfields(r) != ncol || PQgetisnull(r, 0, 0))) {
 		PQclear(r);
-		unexpected(err);
+		pg_unexpected(err);
 		return NULL;
 	}
 	return r;
@@ -274,8 +223,8 @@ enum nb_err pg_account_disabled(struct nb_pg *c, int64_t person, bool *disabled,
 enum nb_err pg_admin_is(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, bool *admin,
 			struct nb_error *err)
 {
-	char h[HEX_LEN], t[24];
-	const char *v[2] = { hex(h, hash), pg_int(t, now) };
+	char h[PG_HASH_HEX_LEN], t[24];
+	const char *v[2] = { pg_hash_hex(h, hash), pg_int(t, now) };
 	PGresult *r;
 
 	*admin = false;
@@ -289,8 +238,8 @@ enum nb_err pg_admin_is(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN
 enum nb_err pg_admin_invites(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
 			     struct nb_pg_invite *out, size_t max, size_t *n, struct nb_error *err)
 {
-	char h[HEX_LEN], t[24];
-	const char *v[2] = { hex(h, hash), pg_int(t, now) };
+	char h[PG_HASH_HEX_LEN], t[24];
+	const char *v[2] = { pg_hash_hex(h, hash), pg_int(t, now) };
 	PGresult *r = pg_run(c, "SELECT r_id, r_created, r_expires, r_used, r_admin FROM nabij_admin_invites($1, $2)",
 			     2, v, err);
 
@@ -299,7 +248,7 @@ enum nb_err pg_admin_invites(struct nb_pg *c, const unsigned char hash[NB_PG_HAS
 		return err ? err->code : NB_EDB;
 	if (PQnfields(r) != 5) {
 		PQclear(r);
-		return unexpected(err);
+		return pg_unexpected(err);
 	}
 	for (int i = 0; i < PQntuples(r) && *n < max; i++) {
 		struct nb_pg_invite *o = &out[(*n)++];
@@ -317,8 +266,8 @@ enum nb_err pg_admin_invites(struct nb_pg *c, const unsigned char hash[NB_PG_HAS
 enum nb_err pg_admin_invite(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
 			    const unsigned char invite[NB_PG_HASH_LEN], bool admin, int64_t expires, struct nb_error *err)
 {
-	char h[HEX_LEN], i[HEX_LEN], t[24], e[24];
-	const char *v[5] = { hex(h, hash), pg_int(t, now), hex(i, invite), admin ? "t" : "f", pg_int(e, expires) };
+	char h[PG_HASH_HEX_LEN], i[PG_HASH_HEX_LEN], t[24], e[24];
+	const char *v[5] = { pg_hash_hex(h, hash), pg_int(t, now), pg_hash_hex(i, invite), admin ? "t" : "f", pg_int(e, expires) };
 	PGresult *r;
 	bool made;
 
@@ -332,8 +281,8 @@ enum nb_err pg_admin_invite(struct nb_pg *c, const unsigned char hash[NB_PG_HASH
 enum nb_err pg_admin_revoke(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, int64_t id,
 			    bool *revoked, struct nb_error *err)
 {
-	char h[HEX_LEN], t[24], d[24];
-	const char *v[3] = { hex(h, hash), pg_int(t, now), pg_int(d, id) };
+	char h[PG_HASH_HEX_LEN], t[24], d[24];
+	const char *v[3] = { pg_hash_hex(h, hash), pg_int(t, now), pg_int(d, id) };
 	PGresult *r;
 	int status;
 
@@ -351,8 +300,8 @@ enum nb_err pg_admin_revoke(struct nb_pg *c, const unsigned char hash[NB_PG_HASH
 enum nb_err pg_admin_disable(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, const char *name,
 			     bool disabled, int64_t *person, struct nb_error *err)
 {
-	char h[HEX_LEN], t[24];
-	const char *v[4] = { hex(h, hash), pg_int(t, now), name, disabled ? "t" : "f" };
+	char h[PG_HASH_HEX_LEN], t[24];
+	const char *v[4] = { pg_hash_hex(h, hash), pg_int(t, now), name, disabled ? "t" : "f" };
 	PGresult *r;
 	int status;
 
@@ -365,7 +314,7 @@ enum nb_err pg_admin_disable(struct nb_pg *c, const unsigned char hash[NB_PG_HAS
 	PQclear(r);
 	switch (status) {
 	case 0:
-		return *person > 0 ? NB_OK : unexpected(err);
+		return *person > 0 ? NB_OK : pg_unexpected(err);
 	case 1:
 		return not_admin(err);
 	case 2:
@@ -373,6 +322,6 @@ enum nb_err pg_admin_disable(struct nb_pg *c, const unsigned char hash[NB_PG_HAS
 	case 3:
 		return nb_error_set(err, NB_EINVAL, "name", _("That is your own account. Another admin can do this for you."));
 	default:
-		return unexpected(err);
+		return pg_unexpected(err);
 	}
 }

@@ -133,38 +133,6 @@ static const char functions_sql[] =
 	" DELETE FROM signin_pending WHERE hash = p_hash;"
 	"$f$;";
 
-/* Run a script of the owner's (many statements, no values) in the open
- * transaction; a failure fails the transaction. */
-static enum nb_err script(struct nb_pg *c, const char *sql, struct nb_error *err)
-{
-	PGresult *r = PQexec(c->conn, sql);
-	enum nb_err rc = NB_OK;
-
-	if (c->watch)
-		c->watch(c->watch_ctx, sql);
-	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
-		rc = pg_error(c, r, err);
-		if (getenv("NABIJ_PG_DEBUG"))	/* a developer's, as in pg.c */
-			fprintf(stderr, "nabij: %s\n", r ? PQresultErrorMessage(r) : PQerrorMessage(c->conn));
-		if (c->depth)
-			c->failed = true;
-	}
-	PQclear(r);
-	return rc;
-}
-
-static char *quoted(struct nb_pg *c, const char *name)
-{
-	char *q = PQescapeIdentifier(c->conn, name, strlen(name));
-	char *s;
-
-	if (!q)
-		return NULL;
-	s = xstrdup(q);
-	PQfreemem(q);
-	return s;
-}
-
 enum nb_err pg_factor_migrate(struct nb_pg *c, const char *app_role, struct nb_error *err)
 {
 	PGresult *r = NULL;
@@ -182,13 +150,13 @@ enum nb_err pg_factor_migrate(struct nb_pg *c, const char *app_role, struct nb_e
 				  _("The database has no schema to make nabij's tables in (its search_path names none that exists)."));
 		goto done;
 	}
-	schema = quoted(c, PQgetvalue(r, 0, 0));
-	app = quoted(c, app_role);
+	schema = pg_quoted(c, PQgetvalue(r, 0, 0));
+	app = pg_quoted(c, app_role);
 	if (!schema || !app) {
 		rc = pg_error(c, NULL, err);
 		goto done;
 	}
-	if ((rc = script(c, tables, err)) != NB_OK)
+	if ((rc = pg_script(c, tables, err)) != NB_OK)
 		goto done;
 	for (size_t i = 0; i < sizeof tables_of / sizeof *tables_of; i++) {
 		const char *t = tables_of[i];
@@ -198,7 +166,7 @@ enum nb_err pg_factor_migrate(struct nb_pg *c, const char *app_role, struct nb_e
 		buf_addf(&b, "CREATE POLICY %s_owner ON %s TO CURRENT_USER USING (true) WITH CHECK (true);", t, t);
 		buf_addf(&b, "REVOKE ALL ON %s FROM PUBLIC, %s;", t, app);
 	}
-	if ((rc = script(c, b.s, err)) != NB_OK)
+	if ((rc = pg_script(c, b.s, err)) != NB_OK)
 		goto done;
 	buf_reset(&b);
 	/* the functions find only the schema's tables, and no temporary
@@ -209,14 +177,14 @@ enum nb_err pg_factor_migrate(struct nb_pg *c, const char *app_role, struct nb_e
 		sql = p + 5;
 	}
 	buf_add(&b, sql);
-	if ((rc = script(c, b.s, err)) != NB_OK)
+	if ((rc = pg_script(c, b.s, err)) != NB_OK)
 		goto done;
 	buf_reset(&b);
 	for (size_t i = 0; i < sizeof functions / sizeof *functions; i++) {
 		buf_addf(&b, "REVOKE ALL ON FUNCTION %s FROM PUBLIC;", functions[i]);
 		buf_addf(&b, "GRANT EXECUTE ON FUNCTION %s TO %s;", functions[i], app);
 	}
-	rc = script(c, b.s, err);
+	rc = pg_script(c, b.s, err);
 done:
 	PQclear(r);
 	buf_free(&b);

@@ -172,25 +172,6 @@ static const char functions_sql_self[] =
 	"  RETURN true;"
 	" END $f$;";
 
-/* Run a script of the owner's (no values, many statements). */
-static enum nb_err script(struct nb_pg *c, const char *sql, struct nb_error *err)
-{
-	PGresult *r = PQexec(c->conn, sql);
-	enum nb_err rc = NB_OK;
-
-	if (c->watch)
-		c->watch(c->watch_ctx, sql);
-	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
-		rc = pg_error(c, r, err);
-		if (getenv("NABIJ_PG_DEBUG"))
-			fprintf(stderr, "nabij: %s\n", r ? PQresultErrorMessage(r) : PQerrorMessage(c->conn));
-		if (c->depth)
-			c->failed = true;
-	}
-	PQclear(r);
-	return rc;
-}
-
 enum nb_err pg_self_migrate(struct nb_pg *c, const char *app_role, struct nb_error *err)
 {
 	PGresult *r = NULL;
@@ -217,14 +198,14 @@ enum nb_err pg_self_migrate(struct nb_pg *c, const char *app_role, struct nb_err
 		rc = pg_error(c, NULL, err);
 		goto done;
 	}
-	if ((rc = script(c, tables_self, err)) != NB_OK)
+	if ((rc = pg_script(c, tables_self, err)) != NB_OK)
 		goto done;
 	buf_add(&b, "ALTER TABLE access_log ENABLE ROW LEVEL SECURITY;"
 		    "ALTER TABLE access_log FORCE ROW LEVEL SECURITY;"
 		    "CREATE POLICY access_log_owner ON access_log TO CURRENT_USER USING (true) WITH CHECK (true);");
 	buf_addf(&b, "REVOKE ALL ON access_log FROM PUBLIC, %s;", app);
 	buf_addf(&b, "REVOKE ALL ON SEQUENCE signin_session_id_seq FROM PUBLIC, %s;", app);
-	if ((rc = script(c, b.s, err)) != NB_OK)
+	if ((rc = pg_script(c, b.s, err)) != NB_OK)
 		goto done;
 	buf_reset(&b);
 	/* the search path pinned, as step 1's functions have it */
@@ -233,41 +214,19 @@ enum nb_err pg_self_migrate(struct nb_pg *c, const char *app_role, struct nb_err
 		buf_addf(&sql, "SET search_path = %s, pg_temp", schema);
 	}
 	buf_add(&sql, s);
-	if ((rc = script(c, sql.s, err)) != NB_OK)
+	if ((rc = pg_script(c, sql.s, err)) != NB_OK)
 		goto done;
 	for (size_t i = 0; i < sizeof functions_self / sizeof *functions_self; i++) {
 		buf_addf(&b, "REVOKE ALL ON FUNCTION %s FROM PUBLIC;", functions_self[i]);
 		buf_addf(&b, "GRANT EXECUTE ON FUNCTION %s TO %s;", functions_self[i], app);
 	}
-	rc = script(c, b.s, err);
+	rc = pg_script(c, b.s, err);
 done:
 	buf_free(&b);
 	buf_free(&sql);
 	free(schema);
 	free(app);
 	return rc;
-}
-
-/* A hash as a bytea value in hex. */
-static const char *hex(char out[2 + 2 * NB_PG_HASH_LEN + 1], const unsigned char hash[NB_PG_HASH_LEN])
-{
-	static const char digits[] = "0123456789abcdef";
-
-	out[0] = '\\';
-	out[1] = 'x';
-	for (int i = 0; i < NB_PG_HASH_LEN; i++) {
-		out[2 + 2 * i] = digits[hash[i] >> 4];
-		out[3 + 2 * i] = digits[hash[i] & 15];
-	}
-	out[2 + 2 * NB_PG_HASH_LEN] = '\0';
-	return out;
-}
-
-#define HEX_LEN (2 + 2 * NB_PG_HASH_LEN + 1)
-
-static enum nb_err unexpected(struct nb_error *err)
-{
-	return nb_error_set(err, NB_EDB, "", _("The database answered nabij in a way it did not expect. Nothing was changed."));
 }
 
 /* A function's one value; NULL with err set otherwise. */
@@ -277,7 +236,7 @@ static PGresult *one_value(struct nb_pg *c, const char *sql, int n, const char *
 
 	if (r && (PQntuples(r) != 1 || PQnfields(r) < 1 || PQgetisnull(r, 0, 0))) {
 		PQclear(r);
-		unexpected(err);
+		pg_unexpected(err);
 		return NULL;
 	}
 	return r;
@@ -291,8 +250,8 @@ static void copy(char *out, size_t size, const PGresult *r, int row, int col)
 enum nb_err pg_session_note(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], const char *address,
 			    const char *browser, struct nb_error *err)
 {
-	char h[HEX_LEN];
-	const char *v[3] = { hex(h, hash), address ? address : "", browser ? browser : "" };
+	char h[PG_HASH_HEX_LEN];
+	const char *v[3] = { pg_hash_hex(h, hash), address ? address : "", browser ? browser : "" };
 
 	if (strlen(v[1]) > NB_PG_ADDRESS_MAX || strlen(v[2]) > NB_PG_BROWSER_MAX)
 		abort();	/* made short by the caller (account_self.c) */
@@ -302,8 +261,8 @@ enum nb_err pg_session_note(struct nb_pg *c, const unsigned char hash[NB_PG_HASH
 enum nb_err pg_sessions_list(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
 			     struct nb_pg_session *out, size_t max, size_t *n, struct nb_error *err)
 {
-	char h[HEX_LEN], t[24];
-	const char *v[2] = { hex(h, hash), pg_int(t, now) };
+	char h[PG_HASH_HEX_LEN], t[24];
+	const char *v[2] = { pg_hash_hex(h, hash), pg_int(t, now) };
 	PGresult *r = pg_run(c, "SELECT r_id, r_created, r_seen, r_address, r_browser, r_this FROM nabij_sessions_list($1, $2)",
 			     2, v, err);
 
@@ -312,7 +271,7 @@ enum nb_err pg_sessions_list(struct nb_pg *c, const unsigned char hash[NB_PG_HAS
 		return err ? err->code : NB_EDB;
 	if (PQnfields(r) != 6) {
 		PQclear(r);
-		return unexpected(err);
+		return pg_unexpected(err);
 	}
 	for (int i = 0; i < PQntuples(r) && *n < max; i++) {
 		struct nb_pg_session *s = &out[(*n)++];
@@ -331,8 +290,8 @@ enum nb_err pg_sessions_list(struct nb_pg *c, const unsigned char hash[NB_PG_HAS
 enum nb_err pg_session_end_other(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t id, int64_t now,
 				 bool *ended, struct nb_error *err)
 {
-	char h[HEX_LEN], i[24], t[24];
-	const char *v[3] = { hex(h, hash), pg_int(i, id), pg_int(t, now) };
+	char h[PG_HASH_HEX_LEN], i[24], t[24];
+	const char *v[3] = { pg_hash_hex(h, hash), pg_int(i, id), pg_int(t, now) };
 	PGresult *r;
 
 	*ended = false;
@@ -346,8 +305,8 @@ enum nb_err pg_session_end_other(struct nb_pg *c, const unsigned char hash[NB_PG
 enum nb_err pg_sessions_end_others(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
 				   int *ended, struct nb_error *err)
 {
-	char h[HEX_LEN], t[24];
-	const char *v[2] = { hex(h, hash), pg_int(t, now) };
+	char h[PG_HASH_HEX_LEN], t[24];
+	const char *v[2] = { pg_hash_hex(h, hash), pg_int(t, now) };
 	PGresult *r;
 
 	*ended = 0;
@@ -361,8 +320,8 @@ enum nb_err pg_sessions_end_others(struct nb_pg *c, const unsigned char hash[NB_
 enum nb_err pg_self_find(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, int64_t *person,
 			 char name[NB_PG_NAME_MAX + 1], char pwhash[NB_PG_PWHASH_MAX], struct nb_error *err)
 {
-	char h[HEX_LEN], t[24];
-	const char *v[2] = { hex(h, hash), pg_int(t, now) };
+	char h[PG_HASH_HEX_LEN], t[24];
+	const char *v[2] = { pg_hash_hex(h, hash), pg_int(t, now) };
 	PGresult *r;
 
 	*person = 0;
@@ -385,8 +344,8 @@ enum nb_err pg_self_find(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LE
 enum nb_err pg_self_password(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
 			     const char *pwhash, bool *changed, struct nb_error *err)
 {
-	char h[HEX_LEN], t[24];
-	const char *v[3] = { hex(h, hash), pg_int(t, now), pwhash };
+	char h[PG_HASH_HEX_LEN], t[24];
+	const char *v[3] = { pg_hash_hex(h, hash), pg_int(t, now), pwhash };
 	PGresult *r;
 
 	*changed = false;
@@ -412,8 +371,8 @@ enum nb_err pg_access_add(struct nb_pg *c, int64_t person, int what, const char 
 enum nb_err pg_access_list(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, int64_t keep,
 			   struct nb_pg_access *out, size_t max, size_t *n, struct nb_error *err)
 {
-	char h[HEX_LEN], t[24], k[24], l[24];
-	const char *v[4] = { hex(h, hash), pg_int(t, now), pg_int(k, keep), pg_int(l, (int64_t)max) };
+	char h[PG_HASH_HEX_LEN], t[24], k[24], l[24];
+	const char *v[4] = { pg_hash_hex(h, hash), pg_int(t, now), pg_int(k, keep), pg_int(l, (int64_t)max) };
 	PGresult *r = pg_run(c, "SELECT r_at, r_what, r_address FROM nabij_access_list($1, $2, $3, $4)", 4, v, err);
 
 	*n = 0;
@@ -421,7 +380,7 @@ enum nb_err pg_access_list(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_
 		return err ? err->code : NB_EDB;
 	if (PQnfields(r) != 3) {
 		PQclear(r);
-		return unexpected(err);
+		return pg_unexpected(err);
 	}
 	for (int i = 0; i < PQntuples(r) && *n < max; i++) {
 		struct nb_pg_access *a = &out[(*n)++];
@@ -437,8 +396,8 @@ enum nb_err pg_access_list(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_
 enum nb_err pg_self_delete(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, bool *deleted,
 			   struct nb_error *err)
 {
-	char h[HEX_LEN], t[24];
-	const char *v[2] = { hex(h, hash), pg_int(t, now) };
+	char h[PG_HASH_HEX_LEN], t[24];
+	const char *v[2] = { pg_hash_hex(h, hash), pg_int(t, now) };
 	PGresult *r;
 
 	*deleted = false;
