@@ -162,6 +162,57 @@ enum nb_err account_name_check(const char *name, struct nb_error *err)
 	return NB_OK;
 }
 
+/* The alphabet of c among those whose letters look alike (a Latin "a", a
+ * Cyrillic "а", a Greek "ο" and a Latin "o"): 1 Latin, 2 Greek, 3 Cyrillic,
+ * 4 Armenian, 5 Cherokee; 0 for every other character (digits, signs,
+ * spaces, marks, the other scripts). */
+static int alphabet(long c)
+{
+	static const struct { long lo, hi; int script; } ranges[] = {
+		{ 0x0041, 0x005a, 1 }, { 0x0061, 0x007a, 1 }, { 0x00aa, 0x00aa, 1 }, { 0x00ba, 0x00ba, 1 },
+		{ 0x00c0, 0x00d6, 1 }, { 0x00d8, 0x00f6, 1 }, { 0x00f8, 0x02af, 1 },
+		{ 0x0370, 0x0373, 2 }, { 0x0376, 0x037d, 2 }, { 0x037f, 0x0383, 2 }, { 0x0386, 0x0386, 2 },
+		{ 0x0388, 0x03ff, 2 },
+		{ 0x0400, 0x0482, 3 }, { 0x048a, 0x052f, 3 },
+		{ 0x0531, 0x0588, 4 },
+		{ 0x13a0, 0x13ff, 5 },
+		{ 0x1c80, 0x1c8f, 3 },
+		{ 0x1d00, 0x1d25, 1 }, { 0x1d2c, 0x1d5c, 1 }, { 0x1d62, 0x1d65, 1 }, { 0x1d6b, 0x1d77, 1 },
+		{ 0x1d79, 0x1dbe, 1 }, { 0x1d26, 0x1d2a, 2 }, { 0x1d5d, 0x1d61, 2 }, { 0x1d66, 0x1d6a, 2 },
+		{ 0x1d2b, 0x1d2b, 3 }, { 0x1d78, 0x1d78, 3 },
+		{ 0x1e00, 0x1eff, 1 }, { 0x1f00, 0x1fff, 2 },
+		{ 0x2c60, 0x2c7f, 1 }, { 0xa640, 0xa69f, 3 }, { 0xa720, 0xa7ff, 1 }, { 0xab30, 0xab5a, 1 },
+		{ 0xab5c, 0xab64, 1 }, { 0xab70, 0xabbf, 5 },
+		{ 0xff21, 0xff3a, 1 }, { 0xff41, 0xff5a, 1 },
+	};
+
+	for (size_t i = 0; i < sizeof ranges / sizeof *ranges; i++)
+		if (c >= ranges[i].lo && c <= ranges[i].hi)
+			return ranges[i].script;
+	return 0;
+}
+
+enum nb_err account_name_new_check(const char *name, struct nb_error *err)
+{
+	enum nb_err rc = account_name_check(name, err);
+	int first = 0;
+
+	if (rc != NB_OK)
+		return rc;
+	for (const unsigned char *p = (const unsigned char *)name; *p;) {
+		size_t len;
+		int a = alphabet(utf8_at(p, &len));
+
+		if (a && first && a != first)
+			return nb_error_set(err, NB_EINVAL, "name",
+					    _("A name cannot mix the letters of two alphabets, such as Latin and Cyrillic, as it can then look like another name. Please write it in one alphabet."));
+		if (a)
+			first = a;
+		p += len;
+	}
+	return NB_OK;
+}
+
 /* Characters of UTF-8 text s (bytes that do not continue one). */
 static size_t characters(const char *s)
 {
@@ -368,7 +419,7 @@ enum nb_err account_signup(struct nb_pg *c, const char *invite, const char *name
 	sodium_ready();
 	if (!token_hash(invite, hash))
 		return invite_unusable(err);
-	if ((rc = account_name_check(name, err)) != NB_OK || (rc = account_password_check(name, pass, err)) != NB_OK)
+	if ((rc = account_name_new_check(name, err)) != NB_OK || (rc = account_password_check(name, pass, err)) != NB_OK)
 		return rc;
 	/* a made-up or spent invitation costs no Argon2id */
 	if ((rc = account_invite_check(c, invite, now, err)) != NB_OK)

@@ -37,6 +37,11 @@ bool account_token_valid(const char *s);
 /* Whether name can be an account's name: 1 to NB_PG_NAME_MAX bytes of
  * UTF-8, no control characters, not only spaces; NB_EINVAL on "name". */
 enum nb_err account_name_check(const char *name, struct nb_error *err);
+/* Whether name can be a new account's name: account_name_check's rules,
+ * and letters of one alphabet alone among those whose letters look alike
+ * (Latin, Greek, Cyrillic, Armenian, Cherokee), so that "Аmber" with a
+ * Cyrillic A is not a second Amber. Names made before keep signing in. */
+enum nb_err account_name_new_check(const char *name, struct nb_error *err);
 /* Whether pass can be a password: NB_PASSWORD_MIN characters at least,
  * not one of the most common passwords, not the name; NB_EINVAL on
  * "password", in words that say what to do. */

@@ -28,7 +28,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CANARY(account_token_valid(s) && account_name_check(s, &err) == NB_OK && s[0] == 'Q');
 		break;
 	case 1:
-		account_name_check(s, &err);
+		/* a new name's rules are the old ones and more */
+		if (account_name_new_check(s, &err) == NB_OK && account_name_check(s, &err) != NB_OK)
+			abort();
 		break;
 	case 2:
 		pass = strchr(s, '\n');

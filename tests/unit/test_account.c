@@ -212,6 +212,42 @@ static void names(void **state)
 			assert_string_equal(err.field, "name");
 		}
 	}
+	/* a new name is of one alphabet among those that look alike: a
+	 * Cyrillic or Greek letter among Latin ones makes a second "Amber" */
+	{
+		static const char *const one[] = {
+			"Amber", "Zo\xc3\xab van Dijk", "\xc5\x81ukasz", "Zoe\xcc\x88",
+			"\xd0\x90\xd0\xbd\xd0\xbd\xd0\xb0",			/* Анна */
+			"\xce\x91\xce\xbd\xce\xbd\xce\xb1 2",			/* Αννα 2 */
+			"\xd4\xb1\xd5\xb6\xd5\xab",				/* Armenian */
+			"Anna \xe6\x9d\x8e",					/* Latin and Han */
+			"anna \xf0\x9f\x8c\xbb", "anna-2 (thuis)",
+		};
+		static const char *const mixed[] = {
+			"\xd0\x90mber",			/* Cyrillic A, Latin mber */
+			"Amb\xd0\xb5r",			/* Cyrillic e */
+			"\xce\x91mber",			/* Greek Alpha */
+			"Anna \xd0\x90\xd0\xbd\xd0\xbd\xd0\xb0",	/* Anna Анна */
+			"\xce\x91\xd0\x90",			/* Greek and Cyrillic */
+			"Amber\xe1\x8e\xa0",			/* Cherokee */
+		};
+
+		for (size_t i = 0; i < sizeof one / sizeof *one; i++)
+			if (account_name_new_check(one[i], &err) != NB_OK)
+				fail_msg("one alphabet %zu: refused", i);
+		for (size_t i = 0; i < sizeof mixed / sizeof *mixed; i++) {
+			memset(&err, 0, sizeof err);
+			if (account_name_new_check(mixed[i], &err) != NB_EINVAL)
+				fail_msg("mixed %zu: accepted", i);
+			assert_string_equal(err.field, "name");
+			assert_non_null(strstr(err.msg, "alphabet"));
+			/* an account made before keeps its name at sign-in */
+			assert_int_equal(account_name_check(mixed[i], &err), NB_OK);
+		}
+		/* the other rules hold for a new name too */
+		assert_int_equal(account_name_new_check("anna\xe2\x80\x8b", &err), NB_EINVAL);
+		assert_int_equal(account_name_new_check("", &err), NB_EINVAL);
+	}
 }
 
 static void passwords(void **state)
@@ -323,6 +359,10 @@ static void signing_up(void **state)
 	assert_int_equal(account_signup(app, other, "Marieke4", "wachtwoord", "", t, &person, session, &err), NB_EINVAL);
 	assert_string_equal(err.field, "password");
 	assert_int_equal(account_signup(app, other, "", "lente in het bos", "", t, &person, session, &err), NB_EINVAL);
+	assert_string_equal(err.field, "name");
+	/* Marieke with a Cyrillic a: not a second Marieke */
+	assert_int_equal(account_signup(app, other, "M\xd0\xb0rieke", "zomer aan zee", "", t, &person, session, &err),
+			 NB_EINVAL);
 	assert_string_equal(err.field, "name");
 	assert_int_equal(account_signup(app, other, "MARIEKE", "zomer aan zee", "", t + 5, &person, session, &err),
 			 NB_EINVAL);
