@@ -10,7 +10,7 @@ AMALGAMATION = deps/sqlcipher/node_modules/@journeyapps/sqlcipher/deps/sqlcipher
 TEST_PACKAGES = $(PACKAGES) libcmocka-dev tmux curl chromium hyperfine wrk time sqlite3 poppler-utils clang libclang-rt-14-dev valgrind \
 	postgresql
 
-.PHONY: all deps test-deps install-packages build run cli test test-hosted screenshots fuzz valgrind bench install pot docs clean
+.PHONY: all deps test-deps install-packages build run cli test test-hosted screenshots fuzz fuzz-serve fuzz-one valgrind bench install pot docs clean
 
 all: build
 
@@ -75,15 +75,30 @@ screenshots: test-deps
 	@node tests/web/look.mjs build/nabij --readme docs/screenshots
 
 # Coverage-guided fuzzing with libFuzzer (clang); SECONDS per harness.
+# nabij serve's pages (serve) run beside a PostgreSQL of their own
+# (tests/hosted/with-pg.sh); make fuzz-serve runs that one alone.
 fuzz: test-deps
 	@[ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzz=true \
 		-Db_sanitize=address,undefined -Db_lundef=false
 	@ninja -C build-fuzz
 	@for h in $$(cat tests/fuzz/harnesses); do \
-		mkdir -p build-fuzz/corpus-$$h && cp tests/fuzz/corpus/$$h/* build-fuzz/corpus-$$h/; \
-		./build-fuzz/tests/fuzz/libfuzzer_$$h -max_total_time=$${SECONDS:-60} \
-			build-fuzz/corpus-$$h || exit 1; \
+		$(MAKE) -s fuzz-one H=$$h || exit 1; \
 	done
+
+fuzz-serve: test-deps
+	@[ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzz=true \
+		-Db_sanitize=address,undefined -Db_lundef=false
+	@ninja -C build-fuzz
+	@$(MAKE) -s fuzz-one H=serve
+
+# One harness H from its seed corpus (a harness of nabij serve's is not
+# built without libpq: then it is said and passed by).
+fuzz-one:
+	@[ -x build-fuzz/tests/fuzz/libfuzzer_$(H) ] || { echo "fuzz-$(H): not built (no libpq)"; exit 0; }; \
+	mkdir -p build-fuzz/corpus-$(H) && cp tests/fuzz/corpus/$(H)/* build-fuzz/corpus-$(H)/; \
+	pg=""; [ "$(H)" != serve ] || pg=tests/hosted/with-pg.sh; \
+	$$pg ./build-fuzz/tests/fuzz/libfuzzer_$(H) -max_total_time=$${SECONDS:-60} -timeout=10 \
+		build-fuzz/corpus-$(H)
 
 # Every suite with nabij under valgrind (about twenty-five minutes).
 valgrind: test-deps

@@ -28,14 +28,24 @@ static const char latin[] =
 	"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllll"
 	"lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 
-/* The length of the UTF-8 character at s (1 for a stray byte). */
+/* The length of the UTF-8 character at s (1 for a stray byte): valid as
+ * PostgreSQL takes it (shortest form, no surrogates, at most U+10FFFF), or
+ * a byte that is no word's, so that no word sent holds what it refuses. */
 static size_t char_len(const unsigned char *s)
 {
-	size_t n = *s >= 0xf0 ? 4 : *s >= 0xe0 ? 3 : *s >= 0xc0 ? 2 : 1;
+	static const unsigned least[] = { 0, 0, 0x80, 0x800, 0x10000 };
+	size_t n = *s >= 0xf8 ? 1 : *s >= 0xf0 ? 4 : *s >= 0xe0 ? 3 : *s >= 0xc0 ? 2 : 1;
+	unsigned cp = n == 4 ? *s & 0x07u : n == 3 ? *s & 0x0fu : *s & 0x1fu;
 
-	for (size_t i = 1; i < n; i++)
+	if (n == 1)
+		return 1;
+	for (size_t i = 1; i < n; i++) {
 		if ((s[i] & 0xc0) != 0x80)
 			return 1;
+		cp = cp << 6 | (s[i] & 0x3fu);
+	}
+	if (cp < least[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 1;
 	return n;
 }
 
