@@ -651,7 +651,9 @@ void web_handle(struct web *w, const struct web_req *req, struct web_resp *resp)
 		return;
 	}
 	if (r && (r->flags & R_HOSTED) && !(r->flags & R_PERSON)) {	/* signing in, up, out: their own form tokens */
-		if (post && req->too_large)
+		if (post && !(r->flags & R_POST))	/* /goodbye is a page to read */
+			not_allowed(&p, false);
+		else if (post && req->too_large)
 			page_fail(&p, 413, _("What was sent is too large for nabij."));
 		else if (post && !same_origin(w, req))
 			page_fail(&p, 403, _("This form did not come from this nabij page, so nothing was changed. Please go back, reload the page and try again."));
