@@ -10,6 +10,7 @@
 #include "experiment.h"
 #include "field.h"
 #include "i18n.h"
+#include "time.h"
 #include "vocab.h"
 
 #include <stdio.h>
@@ -44,6 +45,47 @@ void describe_day(const char *day, char *buf, size_t size)
 const char *describe_weekday(const char *day)
 {
 	return _(weekdays[nb_day_weekday(day)]);
+}
+
+/* The months as a list of moments says them (describe_when): short, and
+ * in their own context, as "May" is also the whole month's name. */
+static const char *const months_short[] = {
+	NC_("month, short", "Jan"), NC_("month, short", "Feb"), NC_("month, short", "Mar"),
+	NC_("month, short", "Apr"), NC_("month, short", "May"), NC_("month, short", "Jun"),
+	NC_("month, short", "Jul"), NC_("month, short", "Aug"), NC_("month, short", "Sep"),
+	NC_("month, short", "Oct"), NC_("month, short", "Nov"), NC_("month, short", "Dec"),
+};
+
+void describe_when(int64_t utc, const char *today, char *buf, size_t size)
+{
+	struct nb_stamp st = nb_stamp_local(utc);
+	char day[NB_DAY_LEN], clock[8], dn[24], yn[24];
+	int diff, m;
+
+	nb_day_key(st, day);
+	nb_stamp_clock(st, clock);
+	m = atoi(day + 5);
+	diff = today && strlen(today) == NB_DAY_LEN - 1 ? nb_day_diff(day, today) : 2;
+	if (diff == 0)
+		/* TRANSLATORS: a moment of today in a list: "today 14:02" */
+		nb_say(buf, size, _("today %s"), (const char *[]){ clock }, 1);
+	else if (diff == 1)
+		/* TRANSLATORS: "yesterday 09:10" */
+		nb_say(buf, size, _("yesterday %s"), (const char *[]){ clock }, 1);
+	else if (diff == -1)
+		/* TRANSLATORS: "tomorrow 14:02" */
+		nb_say(buf, size, _("tomorrow %s"), (const char *[]){ clock }, 1);
+	else if (m < 1 || m > 12)
+		snprintf(buf, size, "%s %s", day, clock);
+	else if (strncmp(day, today ? today : "", 4) == 0)
+		/* TRANSLATORS: day of month, short month, time: "3 Dec 14:02" */
+		nb_say(buf, size, C_("a moment in a list", "%1$s %2$s %3$s"),
+		       (const char *[]){ nb_int(atoi(day + 8), dn), C_("month, short", months_short[m - 1]), clock }, 3);
+	else
+		/* TRANSLATORS: day of month, short month, year, time: "3 Dec 2025 14:02" */
+		nb_say(buf, size, C_("a moment in a list", "%1$s %2$s %3$s %4$s"),
+		       (const char *[]){ nb_int(atoi(day + 8), dn), C_("month, short", months_short[m - 1]),
+					 nb_int(atoi(day), yn), clock }, 4);
 }
 
 void describe_day_short(const char *day, char *buf, size_t size)

@@ -7,6 +7,7 @@
 #include "vocab.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* "Friday 20 November 2026" in the current language. */
 void describe_day(const char *day, char *buf, size_t size);
@@ -14,6 +15,11 @@ void describe_day(const char *day, char *buf, size_t size);
 const char *describe_weekday(const char *day);
 /* The short form for a chart's time axis: "20 November". */
 void describe_day_short(const char *day, char *buf, size_t size);
+/* A moment near another, short, in the local zone (TZ): "today 14:02",
+ * "yesterday 09:10", "tomorrow 14:02", "3 Dec 14:02", with the year only
+ * when it is not today's ("3 Dec 2025 14:02"); today is the person's day
+ * (YYYY-MM-DD). For lists of moments, as a session's or a log's. */
+void describe_when(int64_t utc, const char *today, char *buf, size_t size);
 /* A record named as a person reads it, without its number: "check-in of
  * 20 November". */
 void describe_entry_name(const struct nb_entry *e, char *buf, size_t size);

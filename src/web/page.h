@@ -160,6 +160,24 @@ void page_access(struct page *p, int what);
 void page_you(struct page *p);
 void page_you_access(struct page *p, int what);
 
+/* What nabij serve's forms share (page_hosted.c). The refusal of the last
+ * post when it came from the form whose "do" was act; else no error. */
+const struct nb_error *hosted_refusal(struct page *p, const char *act);
+/* err's message in a box above a form's fields (id form-error); nothing
+ * without an error. */
+void hosted_error(struct page *p, const struct nb_error *err);
+/* Inside an input's tag: aria-invalid when err is about field, and one
+ * aria-describedby naming the box above and the field's hint (hint_id,
+ * or NULL). */
+void hosted_marks(struct page *p, const struct nb_error *err, const char *field, const char *hint_id);
+/* A password field: its label, its hint (may be NULL; its id is "h-" and
+ * the field's id without "f-") and the input, marked when err is about
+ * .field. What was typed is never sent back. */
+struct hosted_field {
+	const char *id, *name, *label, *hint, *autocomplete, *field;
+};
+void hosted_password(struct page *p, const struct nb_error *err, const struct hosted_field *f);
+
 /* The record number in a path like /r/12/edit, or 0. */
 int64_t path_id(const char *path, const char *prefix);
 

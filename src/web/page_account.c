@@ -176,31 +176,6 @@ static void end_old(struct page *p)
 		(void)account_signout(hosted(p)->pg, old, NULL);
 }
 
-static void error_box(struct page *p, const struct nb_error *err)
-{
-	if (err->code)
-		h(p, "<div class=\"error\" role=\"alert\" id=\"form-error\"><p>%s</p></div>", err->msg);
-}
-
-/* Whether the error is about this field. */
-static bool marked(const struct nb_error *err, const char *field)
-{
-	return err->code && strcmp(err->field, field) == 0;
-}
-
-/* A field's marks: aria-invalid when it is the one refused, and one
- * aria-describedby naming the error above the form and the field's hint. */
-static void field_marks(struct page *p, const struct nb_error *err, const char *field, const char *hint_id)
-{
-	bool bad = marked(err, field);
-
-	if (bad)
-		h(p, " aria-invalid=\"true\"");
-	if (bad || hint_id)
-		h(p, " aria-describedby=\"%r%r%r\"", bad ? "form-error" : "", bad && hint_id ? " " : "",
-		  hint_id ? hint_id : "");
-}
-
 static void name_field(struct page *p, const struct nb_error *err, const char *value, const char *hint)
 {
 	h(p, "<p class=\"field\"><label for=\"f-name\">%s</label>", _("Your name"));
@@ -208,20 +183,14 @@ static void name_field(struct page *p, const struct nb_error *err, const char *v
 		h(p, "<span class=\"hint\" id=\"h-name\">%s</span>", hint);
 	h(p, "<input id=\"f-name\" name=\"name\" autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\""
 	     " maxlength=\"64\" required value=\"%s\"", value ? value : "");
-	field_marks(p, err, "name", hint ? "h-name" : NULL);
+	hosted_marks(p, err, "name", hint ? "h-name" : NULL);
 	h(p, "></p>");
 }
 
 static void password_field(struct page *p, const struct nb_error *err, const char *autocomplete, const char *hint)
 {
-	h(p, "<p class=\"field\"><label for=\"f-password\">%s</label>", _("Password"));
-	if (hint)
-		h(p, "<span class=\"hint\" id=\"h-password\">%s</span>", hint);
-	/* what was typed is never sent back into the page */
-	h(p, "<input id=\"f-password\" name=\"password\" type=\"password\" autocomplete=\"%s\" required",
-	  autocomplete);
-	field_marks(p, err, "password", hint ? "h-password" : NULL);
-	h(p, "></p>");
+	hosted_password(p, err, &(struct hosted_field){ "f-password", "password", _("Password"), hint, autocomplete,
+							"password" });
 }
 
 static void signin_form(struct page *p, const struct nb_error *err, const char *name)
@@ -232,7 +201,7 @@ static void signin_form(struct page *p, const struct nb_error *err, const char *
 	h(p, "<h1>%s</h1>", _("Sign in to nabij"));
 	h(p, "<form method=\"post\" action=\"/signin\" class=\"account\">"
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", pre_token(p, fresh));
-	error_box(p, err);	/* in the form: as wide as its fields, above them */
+	hosted_error(p, err);	/* in the form: as wide as its fields, above them */
 	name_field(p, err, name, NULL);
 	password_field(p, err, "current-password", NULL);
 	h(p, "<p class=\"actions\"><button type=\"submit\">%s</button></p></form>", _("Sign in"));
@@ -257,12 +226,12 @@ static void code_form(struct page *p, const struct nb_error *err, const char *pe
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><input type=\"hidden\" name=\"pending\" value=\"%s\">",
 	  csrf, pending);
 	if (!recovery)
-		error_box(p, err);
+		hosted_error(p, err);
 	h(p, "<p class=\"field\"><label for=\"f-code\">%s</label><span class=\"hint\" id=\"h-code\">%s</span>"
 	     "<input id=\"f-code\" name=\"code\" autocomplete=\"one-time-code\" inputmode=\"numeric\""
 	     " pattern=\"[0-9 ]*\" maxlength=\"8\" required%r",
 	  _("Code"), _("Six digits; a new one comes every 30 seconds."), recovery ? "" : " autofocus");
-	field_marks(p, recovery ? &(struct nb_error){ 0 } : err, "code", "h-code");
+	hosted_marks(p, recovery ? &(struct nb_error){ 0 } : err, "code", "h-code");
 	h(p, "></p><p class=\"actions\"><button type=\"submit\">%s</button></p></form>", _("Sign in"));
 	h(p, "<details class=\"recovery\"%r><summary>%s</summary>", recovery ? " open" : "",
 	  _("Use a recovery code instead"));
@@ -270,13 +239,13 @@ static void code_form(struct page *p, const struct nb_error *err, const char *pe
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><input type=\"hidden\" name=\"pending\" value=\"%s\">",
 	  csrf, pending);
 	if (recovery)
-		error_box(p, err);
+		hosted_error(p, err);
 	h(p, "<p class=\"field\"><label for=\"f-recovery\">%s</label><span class=\"hint\" id=\"h-recovery\">%s</span>"
 	     "<input id=\"f-recovery\" name=\"recovery\" autocomplete=\"off\" autocapitalize=\"none\" spellcheck=\"false\""
 	     " maxlength=\"20\" required%r",
 	  _("Recovery code"), _("One of the ten codes you kept when you turned this on, like k7m2-9qx4. Each works once."),
 	  recovery ? " autofocus" : "");
-	field_marks(p, recovery ? err : &(struct nb_error){ 0 }, "code", "h-recovery");
+	hosted_marks(p, recovery ? err : &(struct nb_error){ 0 }, "code", "h-recovery");
 	h(p, "></p><p class=\"actions\"><button type=\"submit\">%s</button></p></form></details>", _("Sign in"));
 	h(p, "<p class=\"quiet\"><a href=\"/signin\">%s</a></p>", _("Start again with your name and password"));
 	page_end(p);
@@ -392,7 +361,7 @@ static void signup_form(struct page *p, const struct nb_error *err, const char *
 	     "<input type=\"hidden\" name=\"invite\" value=\"%s\">"
 	     "<input type=\"hidden\" name=\"zone\" value=\"\" data-zone>",
 	  pre_token(p, fresh), invite);
-	error_box(p, err);
+	hosted_error(p, err);
 	name_field(p, err, name, _("It need not be your real name."));
 	{
 		char hint[200];

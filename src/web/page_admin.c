@@ -26,23 +26,13 @@
 
 #define INVITES_SHOWN 100
 
-static void when(int64_t utc, char *out, size_t size)
+/* The refusal of the last post of the form that switches an account off
+ * or on (its two buttons). */
+static const struct nb_error *switch_refusal(struct page *p)
 {
-	struct nb_stamp st = nb_stamp_local(utc);
-	char day[NB_DAY_LEN], d[96], clock[8];
+	const struct nb_error *off = hosted_refusal(p, "disable");
 
-	nb_day_key(st, day);
-	describe_day(day, d, sizeof d);
-	nb_stamp_clock(st, clock);
-	snprintf(out, size, "%s, %s", d, clock);
-}
-
-static void error_for(struct page *p, const char *act)
-{
-	const char *done = p->posted ? fval(p, "do") : NULL;
-
-	if (p->err.code && done && (strcmp(done, act) == 0 || (strcmp(act, "disable") == 0 && strcmp(done, "enable") == 0)))
-		h(p, "<div class=\"error\" role=\"alert\" id=\"form-error\"><p>%s</p></div>", p->err.msg);
+	return off->code ? off : hosted_refusal(p, "enable");
 }
 
 static void invites_part(struct page *p)
@@ -52,29 +42,29 @@ static void invites_part(struct page *p)
 	struct nb_error err = { 0 };
 	size_t n = 0;
 	int64_t now = p->app->now;
-	char made[128], at[128];
+	char made[64], at[64];
 
 	h(p, "<h2 id=\"invitations\">%s</h2>", _("Invitations"));
 	if (!page_ok(p, account_admin_invites(hd->pg, hd->session, now, l, INVITES_SHOWN, &n, &err), &err))
 		return;
-	error_for(p, "revoke");
+	hosted_error(p, hosted_refusal(p, "revoke"));
 	if (!n) {
 		h(p, "<p>%s</p>", _("No invitations yet."));
 		return;
 	}
 	h(p, "<ul class=\"sessions invitations\">");
 	for (size_t i = 0; i < n; i++) {
-		when(l[i].created, made, sizeof made);
-		h(p, "<li><p><strong>%s</strong>%r%s</p>", made, l[i].admin ? " · " : "",
+		describe_when(l[i].created, p->today, made, sizeof made);
+		h(p, "<li><p><strong>%s %s</strong>%r%s</p>", _("Made"), made, l[i].admin ? " · " : "",
 		  l[i].admin ? _("makes an admin") : "");
 		if (l[i].used) {
-			when(l[i].used, at, sizeof at);
+			describe_when(l[i].used, p->today, at, sizeof at);
 			h(p, "<p class=\"quiet\">%s %s</p>", _("Used"), at);
 		} else if (l[i].expires <= now) {
-			when(l[i].expires, at, sizeof at);
+			describe_when(l[i].expires, p->today, at, sizeof at);
 			h(p, "<p class=\"quiet\">%s %s</p>", _("Expired, not used:"), at);
 		} else {
-			when(l[i].expires, at, sizeof at);
+			describe_when(l[i].expires, p->today, at, sizeof at);
 			h(p, "<p class=\"quiet\">%s %s</p>", _("Not used yet; valid until"), at);
 		}
 		if (!l[i].used) {
@@ -95,7 +85,7 @@ static void invite_form(struct page *p)
 	h(p, "<form method=\"post\" action=\"/admin#invite\" class=\"account\">"
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><input type=\"hidden\" name=\"do\" value=\"invite\">",
 	  p->csrf);
-	error_for(p, "invite");
+	hosted_error(p, hosted_refusal(p, "invite"));
 	h(p, "<p><label class=\"check\"><input type=\"checkbox\" name=\"admin\" value=\"1\"> %s</label></p>",
 	  _("The account can run this nabij too (an admin)"));
 	h(p, "<p class=\"actions\"><button type=\"submit\">%s</button></p></form>", _("Make an invitation link"));
@@ -103,18 +93,19 @@ static void invite_form(struct page *p)
 
 static void disable_form(struct page *p)
 {
-	const char *done = p->posted ? fval(p, "do") : NULL;
-	bool bad = p->err.code && done && (!strcmp(done, "disable") || !strcmp(done, "enable"));
+	const struct nb_error *refused = switch_refusal(p);
 
 	h(p, "<h2 id=\"accounts\">%s</h2><p>%s</p>", _("Switch an account off or on"),
 	  _("A switched-off account cannot sign in, and every browser signed in to it is signed out at once. Nothing of it is deleted, and you see none of it. The person sees in their own log that this was done."));
 	h(p, "<form method=\"post\" action=\"/admin#accounts\" class=\"account\">"
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">",
 	  p->csrf);
-	error_for(p, "disable");
+	hosted_error(p, refused);
 	h(p, "<p class=\"field\"><label for=\"f-name\">%s</label><input id=\"f-name\" name=\"name\" type=\"text\""
-	     " autocomplete=\"off\" autocapitalize=\"none\" spellcheck=\"false\" required maxlength=\"64\"%r></p>",
-	  _("The account's name"), bad ? " aria-invalid=\"true\" aria-describedby=\"form-error\"" : "");
+	     " autocomplete=\"off\" autocapitalize=\"none\" spellcheck=\"false\" required maxlength=\"64\"",
+	  _("The account's name"));
+	hosted_marks(p, refused, "name", NULL);
+	h(p, "></p>");
 	h(p, "<p class=\"actions\"><button type=\"submit\" name=\"do\" value=\"disable\" class=\"danger\">%s</button> "
 	     "<button type=\"submit\" name=\"do\" value=\"enable\" class=\"secondary\">%s</button></p></form>",
 	  _("Switch off"), _("Switch on again"));

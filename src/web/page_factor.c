@@ -60,27 +60,6 @@ static void secret_grouped(struct page *p, const char *b32)
 	sodium_memzero(grouped, sizeof grouped);
 }
 
-/* The refusal of the last post, above the form's fields (what was typed
- * here is never sent back, so there is nothing to keep). */
-static void error_box(struct page *p)
-{
-	if (p->err.code)
-		h(p, "<div class=\"error\" role=\"alert\" id=\"form-error\"><p>%s</p></div>", p->err.msg);
-}
-
-/* A field's marks: aria-invalid when it is the one refused, and one
- * aria-describedby naming the error and the field's hint. */
-static void field_marks(struct page *p, const char *field, const char *hint_id)
-{
-	bool bad = p->err.code && strcmp(p->err.field, field) == 0;
-
-	if (bad)
-		h(p, " aria-invalid=\"true\"");
-	if (bad || hint_id)
-		h(p, " aria-describedby=\"%r%r%r\"", bad ? "form-error" : "", bad && hint_id ? " " : "",
-		  hint_id ? hint_id : "");
-}
-
 /* digits: only the app's six digits (a numeric keyboard); otherwise a
  * recovery code is welcome too. */
 static void code_field(struct page *p, const char *hint, bool digits)
@@ -90,16 +69,7 @@ static void code_field(struct page *p, const char *hint, bool digits)
 		h(p, "<span class=\"hint\" id=\"h-code\">%s</span>", hint);
 	h(p, "<input id=\"f-code\" name=\"code\" autocomplete=\"one-time-code\" autocapitalize=\"none\""
 	     " spellcheck=\"false\" maxlength=\"20\" required%r", digits ? " inputmode=\"numeric\"" : "");
-	field_marks(p, "code", hint ? "h-code" : NULL);
-	h(p, "></p>");
-}
-
-static void password_field(struct page *p)
-{
-	h(p, "<p class=\"field\"><label for=\"f-password\">%s</label>"
-	     "<input id=\"f-password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required",
-	  _("Password"));
-	field_marks(p, "password", NULL);
+	hosted_marks(p, &p->err, "code", hint ? "h-code" : NULL);
 	h(p, "></p>");
 }
 
@@ -114,7 +84,7 @@ static void show_setup(struct page *p, const struct nb_totp *f)
 	h(p, "<h2>%s</h2>", _("2. Type the code it shows"));
 	form_begin(p, "/account/factor", "factor");
 	h(p, "<input type=\"hidden\" name=\"action\" value=\"confirm\">");
-	error_box(p);
+	hosted_error(p, &p->err);
 	code_field(p, _("Six digits; a new one comes every 30 seconds."), true);
 	form_end(p, _("Turn on two-step sign-in"));
 	form_begin(p, "/account/factor", "factor-again");
@@ -161,7 +131,7 @@ static void show_page(struct page *p)
 		  _("It is optional. You need an app for sign-in codes; you will also get ten recovery codes for when the phone is lost."));
 		form_begin(p, "/account/factor", "factor");
 		h(p, "<input type=\"hidden\" name=\"action\" value=\"start\">");
-		error_box(p);
+		hosted_error(p, &p->err);
 		form_end(p, _("Set up two-step sign-in"));
 		break;
 	case NB_FACTOR_SETUP:
@@ -180,8 +150,9 @@ static void show_page(struct page *p)
 		  _("To turn it off, type your password and a code from your app (or a recovery code)."));
 		form_begin(p, "/account/factor", "factor");
 		h(p, "<input type=\"hidden\" name=\"action\" value=\"off\">");
-		error_box(p);
-		password_field(p);
+		hosted_error(p, &p->err);
+		hosted_password(p, &p->err, &(struct hosted_field){ "f-password", "password", _("Password"), NULL,
+								     "current-password", "password" });
 		code_field(p, _("Six digits from your app, or a recovery code."), false);
 		form_end(p, _("Turn off two-step sign-in"));
 		break;

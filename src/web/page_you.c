@@ -33,18 +33,6 @@ static struct web_hosted *hd_of(struct page *p)
 	return p->w->hosted;
 }
 
-/* A moment for a person: "Wednesday 9 December, 10:00" in their zone. */
-static void when(int64_t utc, char *out, size_t size)
-{
-	struct nb_stamp st = nb_stamp_local(utc);
-	char day[NB_DAY_LEN], d[96], clock[8];
-
-	nb_day_key(st, day);
-	describe_day(day, d, sizeof d);
-	nb_stamp_clock(st, clock);
-	snprintf(out, size, "%s, %s", d, clock);
-}
-
 static const char *what_words(int what)
 {
 	switch (what) {
@@ -80,32 +68,24 @@ static const char *place_words(const char *address)
 	return address && *address ? address : _("an address not known");
 }
 
-/* The error of the last post, above the form of action act. */
-static void error_for(struct page *p, const char *act)
+/* Where from, escaped, with a place to break after each colon: an IPv6
+ * address (up to 39 characters) breaks there on a phone rather than widen
+ * the page; an IPv4 one never breaks. */
+static void place(struct page *p, const char *address)
 {
-	const char *done = p->posted ? fval(p, "do") : NULL;
+	const char *s = place_words(address);
+	char part[64];
 
-	if (p->err.code && done && strcmp(done, act) == 0)
-		h(p, "<div class=\"error\" role=\"alert\" id=\"form-error\"><p>%s</p></div>", p->err.msg);
-}
+	while (*s) {
+		size_t n = strcspn(s, ":");
 
-/* A password field; hint (may be NULL) under its label, named by the field
- * as its description beside the error above the form. */
-static void password_input(struct page *p, const char *id, const char *name, const char *label, const char *hint,
-			   const char *autocomplete, const char *field, const char *act)
-{
-	const char *done = p->posted ? fval(p, "do") : NULL;
-	bool bad = p->err.code && done && strcmp(done, act) == 0 && strcmp(p->err.field, field) == 0;
-
-	h(p, "<p class=\"field\"><label for=\"%s\">%s</label>", id, label);
-	if (hint)
-		h(p, "<span class=\"hint\" id=\"h-%s\">%s</span>", id, hint);
-	h(p, "<input id=\"%s\" name=\"%s\" type=\"password\" autocomplete=\"%s\" required%r", id, name, autocomplete,
-	  bad ? " aria-invalid=\"true\"" : "");
-	if (bad || hint)
-		h(p, " aria-describedby=\"%r%r%r%s\"", bad ? "form-error" : "", bad && hint ? " " : "", hint ? "h-" : "",
-		  hint ? id : "");
-	h(p, "></p>");
+		n += s[n] == ':';
+		if (n >= sizeof part)
+			n = sizeof part - 1;
+		snprintf(part, sizeof part, "%.*s", (int)n, s);
+		h(p, part[n - 1] == ':' ? "%s<wbr>" : "%s", part);
+		s += n;
+	}
 }
 
 static void sessions_part(struct page *p)
@@ -114,21 +94,22 @@ static void sessions_part(struct page *p)
 	struct nb_pg_session s[SESSIONS_SHOWN];
 	struct nb_error err = { 0 };
 	size_t n = 0;
-	char b[128], made[128], seen[128];
+	char b[128], made[64], seen[64];
 
 	h(p, "<h2 id=\"sessions\">%s</h2>", _("Where you are signed in"));
 	if (!page_ok(p, account_sessions(hd->pg, hd->session, p->app->now, s, SESSIONS_SHOWN, &n, &err), &err))
 		return;
-	error_for(p, "end");
+	hosted_error(p, hosted_refusal(p, "end"));
 	h(p, "<ul class=\"sessions\">");
 	for (size_t i = 0; i < n; i++) {
 		account_browser_say(s[i].browser, b, sizeof b);
-		when(s[i].created, made, sizeof made);
-		when(s[i].seen, seen, sizeof seen);
+		describe_when(s[i].created, p->today, made, sizeof made);
+		describe_when(s[i].seen, p->today, seen, sizeof seen);
 		h(p, "<li><p><strong>%s</strong>%r%s</p>", b, s[i].current ? " · " : "",
 		  s[i].current ? _("this browser") : "");
-		h(p, "<p class=\"quiet\">%s %s · %s %s · %s %s</p>", _("Signed in"), made, _("last used"), seen,
-		  _("from"), place_words(s[i].address));
+		h(p, "<p class=\"quiet\">%s %s · %s %s · %s ", _("Signed in"), made, _("last used"), seen, _("from"));
+		place(p, s[i].address);
+		h(p, "</p>");
 		if (!s[i].current) {
 			form_begin(p, "/account", "inline");
 			h(p, "<input type=\"hidden\" name=\"do\" value=\"end\"><input type=\"hidden\" name=\"id\" value=\"%l\">",
@@ -152,7 +133,7 @@ static void log_parts(struct page *p)
 	struct nb_pg_access l[LOG_SHOWN];
 	struct nb_error err = { 0 };
 	size_t n = 0, recent = 0;
-	char at[128];
+	char at[64];
 
 	if (!page_ok(p, account_access(hd->pg, hd->session, p->app->now, l, LOG_SHOWN, &n, &err), &err))
 		return;
@@ -165,8 +146,10 @@ static void log_parts(struct page *p)
 			continue;
 		if (!recent++)
 			h(p, "<ul class=\"signins\">");
-		when(l[i].at, at, sizeof at);
-		h(p, "<li>%s · %s · %s %s</li>", what_words(l[i].what), at, _("from"), place_words(l[i].address));
+		describe_when(l[i].at, p->today, at, sizeof at);
+		h(p, "<li>%s · %s · %s ", what_words(l[i].what), at, _("from"));
+		place(p, l[i].address);
+		h(p, "</li>");
 	}
 	if (recent)
 		h(p, "</ul><p>%s</p>",
@@ -184,9 +167,10 @@ static void log_parts(struct page *p)
 	     "</tr></thead><tbody>",
 	  _("What"), _("When"), _("From where"));
 	for (size_t i = 0; i < n; i++) {
-		when(l[i].at, at, sizeof at);
-		h(p, "<tr><td>%s</td><td>%s</td><td class=\"addr\">%s</td></tr>", what_words(l[i].what), at,
-		  place_words(l[i].address));
+		describe_when(l[i].at, p->today, at, sizeof at);
+		h(p, "<tr><td>%s</td><td>%s</td><td class=\"addr\">", what_words(l[i].what), at);
+		place(p, l[i].address);
+		h(p, "</td></tr>");
 	}
 	h(p, "</tbody></table>");
 }
@@ -195,21 +179,26 @@ static void password_part(struct page *p)
 {
 	char hint[200], min[24];
 	const char *v[] = { nb_int(NB_PASSWORD_MIN, min) };
+	const struct nb_error *refused = hosted_refusal(p, "password");
 
 	h(p, "<h2 id=\"password\">%s</h2><p>%s</p>", _("Change your password"),
 	  _("Every other browser is signed out when you do; this one stays signed in."));
 	h(p, "<form method=\"post\" action=\"/account#password\" class=\"account\">"
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><input type=\"hidden\" name=\"do\" value=\"password\">",
 	  p->csrf);
-	error_for(p, "password");
-	password_input(p, "f-old", "old", _("Your current password"), NULL, "current-password", "old", "password");
+	hosted_error(p, refused);
+	hosted_password(p, refused, &(struct hosted_field){ "f-old", "old", _("Your current password"), NULL,
+							    "current-password", "old" });
 	nb_say(hint, sizeof hint, _("At least %s characters. A few words you will remember make a good one."), v, 1);
-	password_input(p, "f-new", "password", _("Your new password"), hint, "new-password", "password", "password");
+	hosted_password(p, refused, &(struct hosted_field){ "f-new", "password", _("Your new password"), hint,
+							    "new-password", "password" });
 	h(p, "<p class=\"actions\"><button type=\"submit\">%s</button></p></form>", _("Change the password"));
 }
 
 static void data_part(struct page *p)
 {
+	const struct nb_error *refused = hosted_refusal(p, "delete");
+
 	h(p, "<h2 id=\"data\">%s</h2><p>%s</p>", _("Your data"),
 	  _("What you write here is yours. You can take all of it with you, in the same file the nabij on your own computer reads, and bring it back."));
 	h(p, "<p class=\"buttons\"><a class=\"button\" href=\"/export.json\" download>%s</a> <a class=\"button secondary\" href=\"/data\">%s</a></p>",
@@ -219,9 +208,9 @@ static void data_part(struct page *p)
 	h(p, "<form method=\"post\" action=\"/account\" class=\"account\">"
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><input type=\"hidden\" name=\"do\" value=\"delete\">",
 	  p->csrf);
-	error_for(p, "delete");
-	password_input(p, "f-delete", "password", _("Your password, to be sure it is you"), NULL, "current-password",
-		       "password", "delete");
+	hosted_error(p, refused);
+	hosted_password(p, refused, &(struct hosted_field){ "f-delete", "password", _("Your password, to be sure it is you"),
+							    NULL, "current-password", "password" });
 	h(p, "<p class=\"actions\"><button type=\"submit\" class=\"danger\">%s</button></p></form>",
 	  _("Delete my account and everything in it"));
 }

@@ -26,48 +26,12 @@ command -v openssl >/dev/null || { echo "openssl is not installed"; exit 77; }
 psql=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)/psql
 [ -x "$psql" ] || psql=$(command -v psql) || { echo "psql is not installed"; exit 77; }
 
-tmp=$(mktemp -d)
-serve_pid=""
-cleanup() {
-	[ -n "$serve_pid" ] && kill -TERM "$serve_pid" 2>/dev/null
-	sleep 0.3
-	[ -n "$serve_pid" ] && kill -KILL "$serve_pid" 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
 export LANGUAGE=en
 
 fail() { echo "FAIL $*"; echo "phone: 0 passed, 1 failed"; exit 1; }
 
-"$bin" serve migrate --database "$NABIJ_PG_OWNER" --app-role nabij_app >"$tmp/out" 2>&1 ||
-	fail "migrate: $(cat "$tmp/out")"
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/key.pem" -out "$tmp/cert.pem" -days 1 \
-	-subj /CN=localhost -addext subjectAltName=DNS:localhost >/dev/null 2>&1 || fail "no test certificate"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-base="https://localhost:$port"
-cat >"$tmp/serve.conf" <<EOF
-listen = 127.0.0.1
-port = $port
-url = $base
-database = $NABIJ_PG_APP
-workers = 2
-zone = Europe/Amsterdam
-tls-cert = $tmp/cert.pem
-tls-key = $tmp/key.pem
-EOF
-"$bin" serve --config "$tmp/serve.conf" >"$tmp/serve.out" 2>&1 &
-serve_pid=$!
-i=0
-while [ $i -lt 100 ] && ! grep -q 'is open at' "$tmp/serve.out" 2>/dev/null; do
-	kill -0 $serve_pid 2>/dev/null || break
-	sleep 0.1
-	i=$((i + 1))
-done
-grep -q 'is open at' "$tmp/serve.out" || fail "nabij serve starts: $(cat "$tmp/serve.out")"
+. "$here/start-serve.sh"
 
-invite() {
-	"$bin" serve invite --database "$NABIJ_PG_APP" --url "$base" 2>&1 | grep -o "$base/signup?invite=[A-Za-z0-9_-]*" | head -n 1
-}
 a=$(invite)
 b=$(invite)
 c=$(invite)	# for the pictures of the sign-up page: never spent
@@ -80,10 +44,7 @@ NABIJ_BASE=$base NABIJ_INVITE_A=$a NABIJ_INVITE_B=$b NABIJ_INVITE_C=$c NABIJ_PSQ
 st=$?
 NABIJ_BASE=$base NABIJ_INVITE_D=$d NABIJ_INVITE_E=$e NABIJ_BIN=$bin NABIJ_TMP=$tmp NABIJ_SHOTS=$shots \
 	node "$here/account.mjs" || st=1
-# a sanitizer build's reports go to the server's output
-if grep -q -e 'runtime error' -e 'Sanitizer' "$tmp/serve.out"; then
-	echo "FAIL a sanitizer report:"
-	cat "$tmp/serve.out"
+if sanitizer_said; then
 	echo "phone: 0 passed, 1 failed"
 	st=1
 fi

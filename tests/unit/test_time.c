@@ -4,7 +4,10 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <libintl.h>
+#include <locale.h>
 
+#include "core/describe.h"
 #include "core/i18n.h"
 #include "core/time.h"
 
@@ -265,6 +268,49 @@ static void decimals_as_printf_rounds(void **state)
 		}
 }
 
+/* A moment in a list (describe_when): near ones by their day's word,
+ * others short, the year only when it is not today's; in the local zone. */
+static void moments_in_a_list_are_short(void **state)
+{
+	static const struct {
+		int64_t at;
+		const char *en, *nl;
+	} c[] = {
+		{ NOW - 600, "today 19:50", "vandaag 19:50" },
+		{ 1795131000, "today 00:30", "vandaag 00:30" },		/* 23:30 UTC the day before */
+		{ 1795213800, "today 23:30", "vandaag 23:30" },		/* the next day in UTC */
+		{ NOW - 86400, "yesterday 20:00", "gisteren 20:00" },
+		{ NOW + 86400, "tomorrow 20:00", "morgen 20:00" },
+		{ NOW - 2 * 86400, "18 Nov 20:00", "18 nov 20:00" },
+		{ 1793710920, "3 Nov 14:02", "3 nov 14:02" },
+		{ 1783080120, "3 Jul 14:02", "3 jul 14:02" },		/* in summer time */
+		{ 1764766920, "3 Dec 2025 14:02", "3 dec 2025 14:02" },
+	};
+	const char *dir = getenv("NABIJ_LOCALEDIR");
+	char out[64];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		describe_when(c[i].at, "2026-11-20", out, sizeof out);
+		assert_string_equal(out, c[i].en);
+	}
+	describe_when(NOW, NULL, out, sizeof out);	/* no day to be near: the date */
+	assert_string_equal(out, "20 Nov 2026 20:00");
+	if (!dir)
+		return;
+	setlocale(LC_ALL, "C.UTF-8");
+	bindtextdomain("nabij", dir);
+	bind_textdomain_codeset("nabij", "UTF-8");
+	setenv("LANGUAGE", "nl", 1);
+	textdomain("nabij");
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		describe_when(c[i].at, "2026-11-20", out, sizeof out);
+		assert_string_equal(out, c[i].nl);
+	}
+	setenv("LANGUAGE", "en", 1);
+	textdomain("nabij");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -278,6 +324,7 @@ int main(void)
 		cmocka_unit_test(clock_of_a_stamp),
 		cmocka_unit_test(says_a_message_as_printf_would),
 		cmocka_unit_test(decimals_as_printf_rounds),
+		cmocka_unit_test(moments_in_a_list_are_short),
 	};
 
 	return cmocka_run_group_tests_name("time", tests, amsterdam, NULL);

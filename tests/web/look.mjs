@@ -15,16 +15,15 @@
 //                                             compare a layout before and after
 import { chromium } from "playwright-core";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { axe, overflowing } from "./axe.mjs";
 
 const bin = process.argv[2];
 const mode = process.argv[3] === "--readme" ? "readme" : process.argv[3] === "--compare" ? "compare" : "check";
 const shots = (mode === "check" ? process.argv[3] : process.argv[4]) || "build/screenshots";
 const slow = Number(process.env.NABIJ_TEST_SLOW || 1);
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const top = mkdtempSync(join(tmpdir(), "nabij-look-"));
 mkdirSync(shots, { recursive: true });
 const started = Date.now();
@@ -179,37 +178,6 @@ for (const lang of ["en", "nl"])
 	for (const scheme of ["light", "dark"])
 		variants.push({ lang, scheme });
 const PHONE = { width: 375, height: 667 }, DESK = { width: 1280, height: 800 };
-
-const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-/* axe-core in the page: page.evaluate runs outside the page's
- * Content-Security-Policy, so the page is checked as people get it. */
-async function axe(page) {
-	if (!(await page.evaluate(() => typeof window.axe === "object")))
-		await page.evaluate(axeSource);
-	return page.evaluate((tags) => window.axe.run(document, {
-		runOnly: { type: "tag", values: tags }, resultTypes: ["violations", "incomplete"] }).then((r) => {
-		const list = (l) => l.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
-			targets: v.nodes.map((n) => n.target.join(" ")) }));
-		return { violations: list(r.violations), incomplete: list(r.incomplete) };
-	}), axeTags);
-}
-
-/* The innermost elements that reach past the right edge, by a short
- * selector: what makes a page scroll sideways. */
-function overflowing(page) {
-	return page.evaluate(() => {
-		const edge = document.documentElement.clientWidth + 0.5;
-		const folded = (e) => { const d = e.closest("details:not([open])"); return d && !e.closest("summary"); };
-		const past = [...document.body.querySelectorAll("*")].filter((e) => !folded(e) && e.getBoundingClientRect().right > edge);
-		const inner = past.filter((e) => !past.some((o) => o !== e && e.contains(o)));
-		const name = (e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") +
-			[...e.classList].map((c) => "." + c).join("");
-		const path = (e) => [e.parentElement?.parentElement, e.parentElement, e].filter((x) => x && x !== document.body)
-			.map(name).join(" > ");
-		const seen = [...new Set(inner.map((e) => `${path(e)} (to ${Math.round(e.getBoundingClientRect().right)} px)`))];
-		return seen.slice(0, 8).join(", ") + (seen.length > 8 ? ` and ${seen.length - 8} more` : "");
-	});
-}
 
 const findings = [], undecided = [];	/* for the summaries by rule and page */
 async function look(page, state, v) {
