@@ -76,6 +76,9 @@ enum nb_err pg_self_migrate(struct nb_pg *c, const char *app_role, struct nb_err
 /* pg_admin.c: the accounts' step 4, the operator's side (an account
  * disabled, invitations numbered, the admin's functions). */
 enum nb_err pg_admin_migrate(struct nb_pg *c, const char *app_role, struct nb_error *err);
+/* pg_admin.c: the accounts' step 5, each admin act writing its lines of
+ * the access log itself (the admin's own, and the account's it was on). */
+enum nb_err pg_admin_log_migrate(struct nb_pg *c, const char *app_role, struct nb_error *err);
 
 /* pg_schema.c: the names of the tables of records (each with the person
  * first, row-level security forced), at most size of them; how many. */
