@@ -107,14 +107,29 @@ enum nb_access {
 	NB_ACCESS_FACTOR_ON,		/* the second factor turned on */
 	NB_ACCESS_FACTOR_OFF,		/* the second factor turned off */
 	NB_ACCESS_RECOVERY_USED,	/* a recovery code used to sign in */
-	NB_ACCESS_ADMIN,		/* an operator acted on this account */
+	NB_ACCESS_ADMIN,		/* an operator switched this account off or on (lines written
+					 * before the two kinds below came; none is written now) */
 	NB_ACCESS_CODE_FAILED,		/* the password was right, the second factor's code not */
+	/* kept as numbers: a kind is only ever added at the end */
+	NB_ACCESS_DISABLED,		/* an operator switched this account off */
+	NB_ACCESS_ENABLED,		/* and on again */
+	NB_ACCESS_RECOVERY_NEW,		/* ten new recovery codes, the old ones spent */
+	/* an operator's own acts, in the operator's own log (nothing of whom
+	 * they were on: no name, no number) */
+	NB_ACCESS_ADMIN_INVITE,		/* made an invitation */
+	NB_ACCESS_ADMIN_INVITE_ADMIN,	/* made an invitation that makes an admin */
+	NB_ACCESS_ADMIN_REVOKE,		/* revoked an invitation */
+	NB_ACCESS_ADMIN_DISABLE,	/* switched an account off */
+	NB_ACCESS_ADMIN_ENABLE,		/* switched an account on again */
 	NB_ACCESS__COUNT
 };
 /* Write what happened to person's account at now from address (a text,
  * may be NULL). */
 enum nb_err account_log(struct nb_pg *c, int64_t person, enum nb_access what, const char *address, int64_t now,
 			struct nb_error *err);
+/* An address as the log keeps it: at most NB_PG_ADDRESS_MAX bytes, each
+ * byte that is not printable ASCII as '?'. */
+void account_address_kept(const char *address, char out[NB_PG_ADDRESS_MAX + 1]);
 
 /*
  * The second factor, optional (app/factor.c): TOTP (RFC 6238: SHA-1, six
@@ -176,6 +191,15 @@ enum nb_err factor_confirm(struct nb_pg *c, int64_t person, const char *code, co
  * sign-in of the account, with the same limit). */
 enum nb_err factor_off(struct nb_pg *c, int64_t person, const char *name, const char *pass, const char *code,
 		       const char *address, int64_t now, struct nb_error *err);
+/* Ten new recovery codes for person with the factor on, asked as turning
+ * it off is (the password and a code or a recovery code, the same limit
+ * and the same refusals, nothing changed by one): all the old ones are
+ * replaced in one statement and stop working at once; the new ones into
+ * codes, shown once. Logged (NB_ACCESS_RECOVERY_NEW). NB_EINVAL on
+ * "factor" when the factor is not on. */
+enum nb_err factor_recovery_new(struct nb_pg *c, int64_t person, const char *name, const char *pass,
+				const char *code, const char *address, int64_t now,
+				char codes[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1], struct nb_error *err);
 /* The second step of a sign-in: the pending token account_signin gave and
  * a code or a recovery code: the session, its token in session. NB_EINVAL
  * on "pending" when the sign-in waited too long (or is unknown): sign in
@@ -231,9 +255,11 @@ enum nb_err account_delete(struct nb_pg *c, const char *token, const char *pass,
  * The operator's side (account_admin.c): for an admin alone, found by the
  * caller's own session token; NB_ENOTFOUND on "admin" for anyone else (a
  * face answers it as a page that is not there). An admin sees no record
- * and no log of anyone; each act on an account goes into that person's
- * access log (NB_ACCESS_ADMIN). A disabled account cannot sign in and its
- * sessions end at once.
+ * and no log of anyone. Each act is a line in the admin's own access log
+ * (NB_ACCESS_ADMIN_*: what, when, from address; never whom it was on),
+ * and an act on an account also one in that person's (NB_ACCESS_DISABLED,
+ * NB_ACCESS_ENABLED), written in the same transaction as the act. A
+ * disabled account cannot sign in and its sessions end at once.
  */
 /* Whether the session token is an admin's (false, NB_OK, for none). */
 enum nb_err account_admin_is(struct nb_pg *c, const char *token, int64_t now, bool *admin, struct nb_error *err);
@@ -241,15 +267,17 @@ enum nb_err account_admin_is(struct nb_pg *c, const char *token, int64_t now, bo
 enum nb_err account_admin_invites(struct nb_pg *c, const char *token, int64_t now, struct nb_pg_invite *out,
 				  size_t max, size_t *n, struct nb_error *err);
 /* A new invitation, valid NB_INVITE_DAYS; its token in invite, to be
- * shown once (only its hash is kept). */
-enum nb_err account_admin_invite(struct nb_pg *c, const char *token, bool admin, int64_t now,
+ * shown once (only its hash is kept). Logged in the admin's own log, from
+ * address. */
+enum nb_err account_admin_invite(struct nb_pg *c, const char *token, bool admin, const char *address, int64_t now,
 				 char invite[NB_TOKEN_LEN + 1], struct nb_error *err);
-/* The invitation id revoked when it is not used; *revoked whether it was. */
-enum nb_err account_admin_revoke(struct nb_pg *c, const char *token, int64_t id, int64_t now, bool *revoked,
-				 struct nb_error *err);
+/* The invitation id revoked when it is not used; *revoked whether it was
+ * (then logged in the admin's own log, from address). */
+enum nb_err account_admin_revoke(struct nb_pg *c, const char *token, int64_t id, const char *address, int64_t now,
+				 bool *revoked, struct nb_error *err);
 /* The account of name disabled (its sessions end) or enabled again,
- * logged in its access log from address. NB_EINVAL on "name": no such
- * account, or the admin's own. */
+ * logged in its access log and in the admin's from address. NB_EINVAL on
+ * "name": no such account, or the admin's own (nothing logged). */
 enum nb_err account_admin_disable(struct nb_pg *c, const char *token, const char *name, bool disabled,
 				  const char *address, int64_t now, struct nb_error *err);
 /* The calm refusal of a disabled account's sign-in (NB_EINVAL on

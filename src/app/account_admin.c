@@ -4,8 +4,11 @@
  * its name. Each step takes the token of the caller's own session; the
  * store acts only when that session is an admin's (store/hosted.h), so
  * that a face cannot make an admin of anyone. An admin sees no record, no
- * log and no list of accounts: what they act on is a name they type, and
- * each act on an account is a line in that person's own access log.
+ * log and no list of accounts: what they act on is a name they type. Each
+ * act is a line in the admin's own access log (what, when, from where;
+ * never whom it was on), and an act on an account one in that person's
+ * too, written by the store in the same statement as the act, so that
+ * there is no act without its lines.
  */
 #include "account.h"
 #include "core/i18n.h"
@@ -13,6 +16,8 @@
 #include <sodium.h>
 
 #include <string.h>
+
+#define KEEP ((int64_t)NB_ACCESS_DAYS * 86400)
 
 /* The hash of the caller's token; NB_ENOTFOUND on "admin" for none (a
  * caller without a session is no admin either). */
@@ -48,10 +53,11 @@ enum nb_err account_admin_invites(struct nb_pg *c, const char *token, int64_t no
 	return pg_admin_invites(c, hash, now, out, max, n, err);
 }
 
-enum nb_err account_admin_invite(struct nb_pg *c, const char *token, bool admin, int64_t now,
+enum nb_err account_admin_invite(struct nb_pg *c, const char *token, bool admin, const char *address, int64_t now,
 				 char invite[NB_TOKEN_LEN + 1], struct nb_error *err)
 {
 	unsigned char hash[NB_PG_HASH_LEN], ihash[NB_PG_HASH_LEN];
+	char a[NB_PG_ADDRESS_MAX + 1];
 	enum nb_err rc;
 
 	invite[0] = '\0';
@@ -60,29 +66,33 @@ enum nb_err account_admin_invite(struct nb_pg *c, const char *token, bool admin,
 	account_token_new(invite);
 	if (!account_token_hash(invite, ihash))
 		return nb_error_set(err, NB_EIO, "", _("The database answered nabij in a way it did not expect. Nothing was changed."));
-	rc = pg_admin_invite(c, hash, now, ihash, admin, now + (int64_t)NB_INVITE_DAYS * 86400, err);
+	account_address_kept(address, a);
+	rc = pg_admin_invite(c, hash, now, ihash, admin, now + (int64_t)NB_INVITE_DAYS * 86400, a,
+			     admin ? NB_ACCESS_ADMIN_INVITE_ADMIN : NB_ACCESS_ADMIN_INVITE, KEEP, err);
 	if (rc != NB_OK)
 		sodium_memzero(invite, NB_TOKEN_LEN + 1);
 	return rc;
 }
 
-enum nb_err account_admin_revoke(struct nb_pg *c, const char *token, int64_t id, int64_t now, bool *revoked,
-				 struct nb_error *err)
+enum nb_err account_admin_revoke(struct nb_pg *c, const char *token, int64_t id, const char *address, int64_t now,
+				 bool *revoked, struct nb_error *err)
 {
 	unsigned char hash[NB_PG_HASH_LEN];
+	char a[NB_PG_ADDRESS_MAX + 1];
 	enum nb_err rc;
 
 	*revoked = false;
 	if ((rc = caller(token, hash, err)) != NB_OK)
 		return rc;
-	return pg_admin_revoke(c, hash, now, id, revoked, err);
+	account_address_kept(address, a);
+	return pg_admin_revoke(c, hash, now, id, a, NB_ACCESS_ADMIN_REVOKE, KEEP, revoked, err);
 }
 
 enum nb_err account_admin_disable(struct nb_pg *c, const char *token, const char *name, bool disabled,
 				  const char *address, int64_t now, struct nb_error *err)
 {
 	unsigned char hash[NB_PG_HASH_LEN];
-	int64_t person = 0;
+	char a[NB_PG_ADDRESS_MAX + 1];
 	enum nb_err rc;
 
 	if ((rc = caller(token, hash, err)) != NB_OK)
@@ -90,10 +100,11 @@ enum nb_err account_admin_disable(struct nb_pg *c, const char *token, const char
 	if (!name || account_name_check(name, NULL) != NB_OK)
 		return nb_error_set(err, NB_EINVAL, "name",
 				    _("There is no account of that name. Please check the name and try again."));
-	if ((rc = pg_admin_disable(c, hash, now, name, disabled, &person, err)) != NB_OK)
-		return rc;
-	/* in the person's own log; the server's log holds nothing of it */
-	return account_log(c, person, NB_ACCESS_ADMIN, address, now, err);
+	/* in the person's own log and the admin's; the server's log holds
+	 * nothing of it */
+	account_address_kept(address, a);
+	return pg_admin_disable(c, hash, now, name, disabled, a, disabled ? NB_ACCESS_DISABLED : NB_ACCESS_ENABLED,
+				disabled ? NB_ACCESS_ADMIN_DISABLE : NB_ACCESS_ADMIN_ENABLE, KEEP, err);
 }
 
 enum nb_err account_disabled_error(struct nb_error *err)

@@ -17,9 +17,8 @@
 #include <stdio.h>
 #include <string.h>
 
-/* An address as kept: at most NB_PG_ADDRESS_MAX bytes, each byte that is
- * not printable ASCII as '?' (an address is digits, dots and colons). */
-static void address_kept(const char *address, char out[NB_PG_ADDRESS_MAX + 1])
+/* An address is digits, dots and colons: anything else is no address. */
+void account_address_kept(const char *address, char out[NB_PG_ADDRESS_MAX + 1])
 {
 	size_t n = 0;
 
@@ -35,7 +34,7 @@ enum nb_err account_log(struct nb_pg *c, int64_t person, enum nb_access what, co
 
 	if (person <= 0 || (int)what < 0 || what >= NB_ACCESS__COUNT)
 		return nb_error_set(err, NB_EINVAL, "", _("The database answered nabij in a way it did not expect. Nothing was changed."));
-	address_kept(address, a);
+	account_address_kept(address, a);
 	return pg_access_add(c, person, (int)what, a, now, (int64_t)NB_ACCESS_DAYS * 86400, err);
 }
 
@@ -125,7 +124,7 @@ enum nb_err account_session_note(struct nb_pg *c, const char *token, const char 
 
 	if ((rc = hash_of(token, hash, err)) != NB_OK)
 		return rc;
-	address_kept(address, a);
+	account_address_kept(address, a);
 	account_browser(user_agent, b);
 	return pg_session_note(c, hash, a, b, err);
 }

@@ -1,9 +1,10 @@
 /*
  * The second factor of nabij serve's accounts (app/account.h): TOTP codes
  * through liboath, the secret set up and confirmed with a first code,
- * recovery codes, turning it off, and the second step of a sign-in. What
- * is kept lives in the hosted store (pg_factor.c). Nothing here writes a
- * secret, a code or a name into a message or a log.
+ * recovery codes (and ten new ones in their place), turning it off, and
+ * the second step of a sign-in. What is kept lives in the hosted store
+ * (pg_factor.c). Nothing here writes a secret, a code or a name into a
+ * message or a log.
  */
 #include "account.h"
 #include "account_int.h"
@@ -247,10 +248,34 @@ static enum nb_err any_accept(struct nb_pg *c, int64_t person, const char *code,
 			 : code_accept(c, person, code, false, now, ok, err);
 }
 
+/* Ten new recovery codes for person into codes, their hashes replacing
+ * all of person's in one statement (the old ones stop working with it). */
+static enum nb_err codes_new(struct nb_pg *c, int64_t person, char codes[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1],
+			     struct nb_error *err)
+{
+	unsigned char hashes[NB_RECOVERY_CODES][NB_PG_HASH_LEN];
+	enum nb_err rc;
+
+	ready();
+	for (int i = 0; i < NB_RECOVERY_CODES; i++) {
+		char norm[9];
+
+		for (int j = 0; j < 8; j++)
+			norm[j] = recovery_alphabet[randombytes_uniform(sizeof recovery_alphabet - 1)];
+		norm[8] = '\0';
+		snprintf(codes[i], NB_RECOVERY_LEN + 1, "%.4s-%.4s", norm, norm + 4);
+		recovery_hash(person, norm, hashes[i]);
+		sodium_memzero(norm, sizeof norm);
+	}
+	rc = pg_recovery_set(c, person, (const unsigned char(*)[NB_PG_HASH_LEN])hashes, NB_RECOVERY_CODES, err);
+	if (rc != NB_OK)
+		sodium_memzero(codes, sizeof(char[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1]));
+	return rc;
+}
+
 enum nb_err factor_confirm(struct nb_pg *c, int64_t person, const char *code, const char *address, int64_t now,
 			   char codes[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1], struct nb_error *err)
 {
-	unsigned char hashes[NB_RECOVERY_CODES][NB_PG_HASH_LEN];
 	struct nb_totp f;
 	bool ok = false;
 	enum nb_err rc;
@@ -265,21 +290,8 @@ enum nb_err factor_confirm(struct nb_pg *c, int64_t person, const char *code, co
 		return rc;
 	if (!ok)
 		return code_wrong(err);
-	for (int i = 0; i < NB_RECOVERY_CODES; i++) {
-		char norm[9];
-
-		for (int j = 0; j < 8; j++)
-			norm[j] = recovery_alphabet[randombytes_uniform(sizeof recovery_alphabet - 1)];
-		norm[8] = '\0';
-		snprintf(codes[i], NB_RECOVERY_LEN + 1, "%.4s-%.4s", norm, norm + 4);
-		recovery_hash(person, norm, hashes[i]);
-		sodium_memzero(norm, sizeof norm);
-	}
-	rc = pg_recovery_set(c, person, (const unsigned char(*)[NB_PG_HASH_LEN])hashes, NB_RECOVERY_CODES, err);
-	if (rc != NB_OK) {
-		sodium_memzero(codes, sizeof(char[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1]));
+	if ((rc = codes_new(c, person, codes, err)) != NB_OK)
 		return rc;
-	}
 	/* in the person's access log; a failure to write it is not the change's */
 	(void)account_log(c, person, NB_ACCESS_FACTOR_ON, address, now, NULL);
 	return NB_OK;
@@ -326,14 +338,22 @@ static enum nb_err try_won(struct nb_pg *c, const char *akey, const char *ipkey,
 	return rc;
 }
 
-enum nb_err factor_off(struct nb_pg *c, int64_t person, const char *name, const char *pass, const char *code,
-		       const char *address, int64_t now, struct nb_error *err)
+/* The account's password and a code or a recovery code of person's, both
+ * asked before a change of the factor: one try against the sign-in limits
+ * (the keys into akey, ipkey); NB_EINVAL on "password" or "code" in the
+ * words given (each a failed sign-in of the account, logged), on "wait"
+ * past the limit. *recovery whether the code was a recovery code (spent). */
+static enum nb_err password_and_code(struct nb_pg *c, int64_t person, const char *name, const char *pass,
+				     const char *code, const char *address, int64_t now, const char *pass_wrong,
+				     const char *code_wrong_words, char akey[101], char ipkey[101], bool *recovery,
+				     struct nb_error *err)
 {
-	char akey[101], ipkey[101], pwhash[NB_PG_PWHASH_MAX];
+	char pwhash[NB_PG_PWHASH_MAX];
 	int64_t found_person = 0;
-	bool found = false, ok = false, recovery = false;
+	bool found = false, ok = false;
 	enum nb_err rc;
 
+	*recovery = false;
 	if ((rc = take_try(c, name, address, now, akey, ipkey, err)) != NB_OK)
 		return rc;
 	if ((rc = pg_account_find(c, name, &found, &found_person, pwhash, err)) != NB_OK)
@@ -342,21 +362,66 @@ enum nb_err factor_off(struct nb_pg *c, int64_t person, const char *name, const 
 	sodium_memzero(pwhash, sizeof pwhash);
 	if (!ok) {	/* counted already */
 		(void)account_log(c, person, NB_ACCESS_SIGNIN_FAILED, address, now, NULL);
-		return nb_error_set(err, NB_EINVAL, "password",
-				    _("That password does not match. Two-step sign-in stays on."));
+		return nb_error_set(err, NB_EINVAL, "password", "%s", pass_wrong);
 	}
-	if ((rc = any_accept(c, person, code, now, &ok, &recovery, err)) != NB_OK)
+	if ((rc = any_accept(c, person, code, now, &ok, recovery, err)) != NB_OK)
 		return rc;
 	if (!ok) {
 		(void)account_log(c, person, NB_ACCESS_CODE_FAILED, address, now, NULL);
-		return nb_error_set(err, NB_EINVAL, "code",
-				    _("That code does not match. Two-step sign-in stays on. Please type the six digits your app shows now, or a recovery code."));
+		return nb_error_set(err, NB_EINVAL, "code", "%s", code_wrong_words);
 	}
+	return NB_OK;
+}
+
+enum nb_err factor_off(struct nb_pg *c, int64_t person, const char *name, const char *pass, const char *code,
+		       const char *address, int64_t now, struct nb_error *err)
+{
+	char akey[101], ipkey[101];
+	bool recovery = false;
+	enum nb_err rc;
+
+	rc = password_and_code(c, person, name, pass, code, address, now,
+			       _("That password does not match. Two-step sign-in stays on."),
+			       _("That code does not match. Two-step sign-in stays on. Please type the six digits your app shows now, or a recovery code."),
+			       akey, ipkey, &recovery, err);
+	if (rc != NB_OK)
+		return rc;
 	if ((rc = pg_factor_end(c, person, err)) != NB_OK || (rc = try_won(c, akey, ipkey, address, now, err)) != NB_OK)
 		return rc;
 	if (recovery)
 		(void)account_log(c, person, NB_ACCESS_RECOVERY_USED, address, now, NULL);
 	(void)account_log(c, person, NB_ACCESS_FACTOR_OFF, address, now, NULL);
+	return NB_OK;
+}
+
+enum nb_err factor_recovery_new(struct nb_pg *c, int64_t person, const char *name, const char *pass,
+				const char *code, const char *address, int64_t now,
+				char codes[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1], struct nb_error *err)
+{
+	char akey[101], ipkey[101];
+	bool on = false, recovery = false;
+	enum nb_err rc;
+
+	memset(codes, 0, sizeof(char[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1]));
+	if ((rc = factor_wanted(c, person, &on, err)) != NB_OK)
+		return rc;
+	if (!on)
+		return nb_error_set(err, NB_EINVAL, "factor",
+				    _("Two-step sign-in is not on, so there are no recovery codes to replace. Please open its page again."));
+	rc = password_and_code(c, person, name, pass, code, address, now,
+			       _("That password does not match. Your recovery codes stay as they were."),
+			       _("That code does not match. Your recovery codes stay as they were. Please type the six digits your app shows now, or a recovery code."),
+			       akey, ipkey, &recovery, err);
+	if (rc != NB_OK)
+		return rc;
+	if ((rc = codes_new(c, person, codes, err)) != NB_OK)
+		return rc;
+	/* the new codes hold and are to be shown: a failure to forget the
+	 * tries is not the change's */
+	(void)try_won(c, akey, ipkey, address, now, NULL);
+	if (recovery)
+		(void)account_log(c, person, NB_ACCESS_RECOVERY_USED, address, now, NULL);
+	(void)account_log(c, person, NB_ACCESS_RECOVERY_NEW, address, now, NULL);
 	return NB_OK;
 }
 

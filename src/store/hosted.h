@@ -260,16 +260,24 @@ struct nb_pg_invite {
 /* The invitations, newest first, at most max; *n 0 for one not an admin. */
 enum nb_err pg_admin_invites(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
 			     struct nb_pg_invite *out, size_t max, size_t *n, struct nb_error *err);
+/* Each act below writes its lines of the access log in the same
+ * statement as the act (as pg_access_add would: the kind a number of
+ * app/account.h's, address at most NB_PG_ADDRESS_MAX bytes, lines older
+ * than keep seconds going): what in the admin's own log, nothing of whom
+ * it was on; an account switched off or on, what_person in its log too. */
 /* A new invitation of the invite hash, by an admin. */
 enum nb_err pg_admin_invite(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
-			    const unsigned char invite[NB_PG_HASH_LEN], bool admin, int64_t expires, struct nb_error *err);
-/* The invitation id taken back when it is not used: *revoked whether it was. */
+			    const unsigned char invite[NB_PG_HASH_LEN], bool admin, int64_t expires, const char *address,
+			    int what, int64_t keep, struct nb_error *err);
+/* The invitation id taken back when it is not used: *revoked whether it
+ * was (no line when it was not). */
 enum nb_err pg_admin_revoke(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, int64_t id,
-			    bool *revoked, struct nb_error *err);
+			    const char *address, int what, int64_t keep, bool *revoked, struct nb_error *err);
 /* The account of name disabled (its sessions and waiting sign-ins end in
- * the same step) or enabled again; *person its number, for its log.
- * NB_EINVAL on "name": no account of that name, or the caller's own. */
+ * the same step) or enabled again. NB_EINVAL on "name": no account of
+ * that name, or the caller's own (no line then). */
 enum nb_err pg_admin_disable(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, const char *name,
-			     bool disabled, int64_t *person, struct nb_error *err);
+			     bool disabled, const char *address, int what_person, int what_admin, int64_t keep,
+			     struct nb_error *err);
 
 #endif

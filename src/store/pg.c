@@ -231,18 +231,23 @@ char *pg_with_set(const char *sql, const char *set)
 	return buf_detach(&b);
 }
 
-const char *pg_hash_hex(char out[PG_HASH_HEX_LEN], const unsigned char hash[NB_PG_HASH_LEN])
+const char *pg_hex(char *out, const unsigned char *bytes, size_t n)
 {
 	static const char digits[] = "0123456789abcdef";
 
 	out[0] = '\\';
 	out[1] = 'x';
-	for (int i = 0; i < NB_PG_HASH_LEN; i++) {
-		out[2 + 2 * i] = digits[hash[i] >> 4];
-		out[3 + 2 * i] = digits[hash[i] & 15];
+	for (size_t i = 0; i < n; i++) {
+		out[2 + 2 * i] = digits[bytes[i] >> 4];
+		out[3 + 2 * i] = digits[bytes[i] & 15];
 	}
-	out[2 + 2 * NB_PG_HASH_LEN] = '\0';
+	out[2 + 2 * n] = '\0';
 	return out;
+}
+
+const char *pg_hash_hex(char out[PG_HASH_HEX_LEN], const unsigned char hash[NB_PG_HASH_LEN])
+{
+	return pg_hex(out, hash, NB_PG_HASH_LEN);
 }
 
 enum nb_err pg_unexpected(struct nb_error *err)

@@ -76,6 +76,9 @@ enum nb_err pg_self_migrate(struct nb_pg *c, const char *app_role, struct nb_err
 /* pg_admin.c: the accounts' step 4, the operator's side (an account
  * disabled, invitations numbered, the admin's functions). */
 enum nb_err pg_admin_migrate(struct nb_pg *c, const char *app_role, struct nb_error *err);
+/* pg_admin.c: the accounts' step 5, each admin act writing its lines of
+ * the access log itself (the admin's own, and the account's it was on). */
+enum nb_err pg_admin_log_migrate(struct nb_pg *c, const char *app_role, struct nb_error *err);
 
 /* pg_schema.c: the names of the tables of records (each with the person
  * first, row-level security forced), at most size of them; how many. */
@@ -105,8 +108,11 @@ enum nb_err pg_script(struct nb_pg *c, const char *sql, struct nb_error *err);
 char *pg_quoted(struct nb_pg *c, const char *name);
 char *pg_with_set(const char *sql, const char *set);
 
-/* A token's hash as a bytea value in hex ("\x" and 64 digits), in out. */
-#define PG_HASH_HEX_LEN (2 + 2 * NB_PG_HASH_LEN + 1)
+/* n bytes as a bytea value in hex ("\x" and two digits a byte), in out
+ * (PG_HEX_LEN(n) bytes); a token's hash so (64 digits) by pg_hash_hex. */
+#define PG_HEX_LEN(n) (2 + 2 * (n) + 1)
+#define PG_HASH_HEX_LEN PG_HEX_LEN(NB_PG_HASH_LEN)
+const char *pg_hex(char *out, const unsigned char *bytes, size_t n);
 const char *pg_hash_hex(char out[PG_HASH_HEX_LEN], const unsigned char hash[NB_PG_HASH_LEN]);
 
 /* A function of the accounts answered in a shape nabij did not ask for. */

@@ -303,6 +303,8 @@ enum nb_err pg_account_migrate(struct nb_pg *c, int step, const char *app_role, 
 		return pg_self_migrate(c, app_role, err);
 	case 4:	/* the operator's side: disabled accounts, the admin's functions (pg_admin.c) */
 		return pg_admin_migrate(c, app_role, err);
+	case 5:	/* the admin's acts in the access log, the admin's own too (pg_admin.c) */
+		return pg_admin_log_migrate(c, app_role, err);
 	default:
 		return NB_OK;
 	}

@@ -17,6 +17,13 @@
  * token (not stored) nor its hash, and nothing of any account. Disabling
  * takes an account's name as the admin types it and answers only whether
  * there was one: no list of names, no record, no line of a log.
+ *
+ * The accounts' step 5 (pg_admin_log_migrate) puts each act in the access
+ * log in the same statement as the act itself: a line in the admin's own
+ * log (what, when, from where; nothing of whom it was on) and, for an
+ * account switched off or on, one in that person's. The kinds of line are
+ * the app's numbers (app/account.h), passed in as the log's other lines
+ * are (pg_access_add).
  */
 #include "pg.h"
 #include "core/buf.h"
@@ -138,12 +145,15 @@ static const char functions_sql_admin[] =
 	"  r_status := 0;"
 	" END $f$;";
 
-enum nb_err pg_admin_migrate(struct nb_pg *c, const char *app_role, struct nb_error *err)
+/* The functions of sql made with their search path pinned to the schema
+ * (each "@SET@"), then EXECUTE on each of names[n] taken from PUBLIC and
+ * granted to app_role alone. */
+static enum nb_err make_functions(struct nb_pg *c, const char *app_role, const char *sql, const char *const *names,
+				  size_t n, struct nb_error *err)
 {
 	PGresult *r = NULL;
-	char *schema = NULL, *app = NULL;
-	struct nb_buf b = { 0 }, sql = { 0 };
-	const char *s, *at;
+	char *schema = NULL, *app = NULL, *set = NULL, *body = NULL;
+	struct nb_buf b = { 0 };
 	enum nb_err rc;
 
 	if (!(r = pg_run(c, "SELECT current_schema()", 0, NULL, err)))
@@ -160,30 +170,112 @@ enum nb_err pg_admin_migrate(struct nb_pg *c, const char *app_role, struct nb_er
 		rc = pg_error(c, NULL, err);
 		goto done;
 	}
-	if ((rc = pg_script(c, tables_admin, err)) != NB_OK)
+	buf_addf(&b, "SET search_path = %s, pg_temp", schema);
+	set = buf_detach(&b);
+	body = pg_with_set(sql, set);
+	if ((rc = pg_script(c, body, err)) != NB_OK)
 		goto done;
-	buf_addf(&b, "REVOKE ALL ON SEQUENCE invitation_id_seq FROM PUBLIC, %s;", app);
-	if ((rc = pg_script(c, b.s, err)) != NB_OK)
-		goto done;
-	buf_reset(&b);
-	for (s = functions_sql_admin; (at = strstr(s, "@SET@")); s = at + 5) {
-		buf_addn(&sql, s, (size_t)(at - s));
-		buf_addf(&sql, "SET search_path = %s, pg_temp", schema);
-	}
-	buf_add(&sql, s);
-	if ((rc = pg_script(c, sql.s, err)) != NB_OK)
-		goto done;
-	for (size_t i = 0; i < sizeof functions_admin / sizeof *functions_admin; i++) {
-		buf_addf(&b, "REVOKE ALL ON FUNCTION %s FROM PUBLIC;", functions_admin[i]);
-		buf_addf(&b, "GRANT EXECUTE ON FUNCTION %s TO %s;", functions_admin[i], app);
+	for (size_t i = 0; i < n; i++) {
+		buf_addf(&b, "REVOKE ALL ON FUNCTION %s FROM PUBLIC;", names[i]);
+		buf_addf(&b, "GRANT EXECUTE ON FUNCTION %s TO %s;", names[i], app);
 	}
 	rc = pg_script(c, b.s, err);
 done:
 	buf_free(&b);
-	buf_free(&sql);
+	free(body);
+	free(set);
 	free(schema);
 	free(app);
 	return rc;
+}
+
+enum nb_err pg_admin_migrate(struct nb_pg *c, const char *app_role, struct nb_error *err)
+{
+	char *app = pg_quoted(c, app_role);
+	struct nb_buf b = { 0 };
+	enum nb_err rc;
+
+	if (!app)
+		return pg_error(c, NULL, err);
+	/* the invitations' numbers are no one's to take */
+	buf_addf(&b, "REVOKE ALL ON SEQUENCE invitation_id_seq FROM PUBLIC, %s;", app);
+	free(app);
+	if ((rc = pg_script(c, tables_admin, err)) == NB_OK && (rc = pg_script(c, b.s, err)) == NB_OK)
+		rc = make_functions(c, app_role, functions_sql_admin, functions_admin,
+				    sizeof functions_admin / sizeof *functions_admin, err);
+	buf_free(&b);
+	return rc;
+}
+
+/* Step 5: step 4's acts again, each writing its lines in the access log
+ * (nabij_access_add, step 3's) in the same statement; the functions they
+ * replace go (no one calls them, and a function no one calls is one more
+ * door). p_address is kept as the log keeps it (the caller made it so);
+ * p_keep as nabij_access_add's. */
+static const char *const functions_log[] = {
+	"nabij_admin_invite(bytea, bigint, bytea, boolean, bigint, text, integer, bigint)",
+	"nabij_admin_revoke(bytea, bigint, bigint, text, integer, bigint)",
+	"nabij_admin_disable(bytea, bigint, text, boolean, text, integer, integer, bigint)",
+};
+
+static const char functions_sql_log[] =
+	"DROP FUNCTION nabij_admin_invite(bytea, bigint, bytea, boolean, bigint);"
+	"DROP FUNCTION nabij_admin_revoke(bytea, bigint, bigint);"
+	"DROP FUNCTION nabij_admin_disable(bytea, bigint, text, boolean);"
+	/* a new invitation by an admin, a line of p_what in the admin's log;
+	 * whether it was made */
+	"CREATE FUNCTION nabij_admin_invite(p_hash bytea, p_now bigint, p_invite bytea, p_admin boolean, p_expires bigint,"
+	" p_address text, p_what integer, p_keep bigint)"
+	" RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER @SET@ AS $f$"
+	" DECLARE v_admin bigint := " ADMIN ";"
+	" BEGIN"
+	"  IF v_admin IS NULL THEN RETURN false; END IF;"
+	"  PERFORM nabij_invite_add(p_invite, p_admin, p_expires, p_now);"
+	"  PERFORM nabij_access_add(v_admin, p_now, p_what, p_address, p_keep);"
+	"  RETURN true;"
+	" END $f$;"
+	/* an invitation not used taken back, and a line of p_what in the
+	 * admin's log: 1 done, 0 none such (used, or gone: no line), -1 not
+	 * an admin */
+	"CREATE FUNCTION nabij_admin_revoke(p_hash bytea, p_now bigint, p_id bigint,"
+	" p_address text, p_what integer, p_keep bigint)"
+	" RETURNS integer LANGUAGE plpgsql SECURITY DEFINER @SET@ AS $f$"
+	" DECLARE v_admin bigint := " ADMIN ";"
+	" BEGIN"
+	"  IF v_admin IS NULL THEN RETURN -1; END IF;"
+	"  DELETE FROM invitation WHERE id = p_id AND used IS NULL;"
+	"  IF NOT FOUND THEN RETURN 0; END IF;"
+	"  PERFORM nabij_access_add(v_admin, p_now, p_what, p_address, p_keep);"
+	"  RETURN 1;"
+	" END $f$;"
+	/* the account of p_name disabled or enabled again as step 4's did, a
+	 * line of p_what_person in its log and one of p_what_admin in the
+	 * admin's: 0 done, 1 not an admin, 2 no account of that name, 3 the
+	 * caller's own (no line for those) */
+	"CREATE FUNCTION nabij_admin_disable(p_hash bytea, p_now bigint, p_name text, p_disabled boolean,"
+	" p_address text, p_what_person integer, p_what_admin integer, p_keep bigint)"
+	" RETURNS integer LANGUAGE plpgsql SECURITY DEFINER @SET@ AS $f$"
+	" DECLARE v_admin bigint := " ADMIN "; v_person bigint;"
+	" BEGIN"
+	"  IF v_admin IS NULL THEN RETURN 1; END IF;"
+	"  SELECT person INTO v_person FROM account"
+	"   WHERE lower(normalize(name, NFKC)) = lower(normalize(p_name, NFKC)) FOR UPDATE;"
+	"  IF NOT FOUND THEN RETURN 2; END IF;"
+	"  IF v_person = v_admin THEN RETURN 3; END IF;"
+	"  UPDATE account SET disabled = p_disabled WHERE person = v_person;"
+	"  IF p_disabled THEN"
+	"   DELETE FROM signin_session WHERE person = v_person;"
+	"   DELETE FROM signin_pending WHERE person = v_person;"
+	"  END IF;"
+	"  PERFORM nabij_access_add(v_person, p_now, p_what_person, p_address, p_keep);"
+	"  PERFORM nabij_access_add(v_admin, p_now, p_what_admin, p_address, p_keep);"
+	"  RETURN 0;"
+	" END $f$;";
+
+enum nb_err pg_admin_log_migrate(struct nb_pg *c, const char *app_role, struct nb_error *err)
+{
+	return make_functions(c, app_role, functions_sql_log, functions_log,
+			      sizeof functions_log / sizeof *functions_log, err);
 }
 
 /* One row of ncol columns, the first not NULL; NULL with err set otherwise. */
@@ -263,15 +355,27 @@ enum nb_err pg_admin_invites(struct nb_pg *c, const unsigned char hash[NB_PG_HAS
 	return NB_OK;
 }
 
-enum nb_err pg_admin_invite(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
-			    const unsigned char invite[NB_PG_HASH_LEN], bool admin, int64_t expires, struct nb_error *err)
+/* An address for the log, made short by the caller (app/account_self.c). */
+static const char *address_of(const char *address)
 {
-	char h[PG_HASH_HEX_LEN], i[PG_HASH_HEX_LEN], t[24], e[24];
-	const char *v[5] = { pg_hash_hex(h, hash), pg_int(t, now), pg_hash_hex(i, invite), admin ? "t" : "f", pg_int(e, expires) };
+	if (!address)
+		return "";
+	if (strlen(address) > NB_PG_ADDRESS_MAX)
+		abort();
+	return address;
+}
+
+enum nb_err pg_admin_invite(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
+			    const unsigned char invite[NB_PG_HASH_LEN], bool admin, int64_t expires, const char *address,
+			    int what, int64_t keep, struct nb_error *err)
+{
+	char h[PG_HASH_HEX_LEN], i[PG_HASH_HEX_LEN], t[24], e[24], w[24], k[24];
+	const char *v[8] = { pg_hash_hex(h, hash), pg_int(t, now), pg_hash_hex(i, invite), admin ? "t" : "f",
+			     pg_int(e, expires), address_of(address), pg_int(w, what), pg_int(k, keep) };
 	PGresult *r;
 	bool made;
 
-	if (!(r = one_row(c, "SELECT nabij_admin_invite($1, $2, $3, $4, $5)", 5, v, 1, err)))
+	if (!(r = one_row(c, "SELECT nabij_admin_invite($1, $2, $3, $4, $5, $6, $7, $8)", 8, v, 1, err)))
 		return err ? err->code : NB_EDB;
 	made = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
 	PQclear(r);
@@ -279,15 +383,16 @@ enum nb_err pg_admin_invite(struct nb_pg *c, const unsigned char hash[NB_PG_HASH
 }
 
 enum nb_err pg_admin_revoke(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, int64_t id,
-			    bool *revoked, struct nb_error *err)
+			    const char *address, int what, int64_t keep, bool *revoked, struct nb_error *err)
 {
-	char h[PG_HASH_HEX_LEN], t[24], d[24];
-	const char *v[3] = { pg_hash_hex(h, hash), pg_int(t, now), pg_int(d, id) };
+	char h[PG_HASH_HEX_LEN], t[24], d[24], w[24], k[24];
+	const char *v[6] = { pg_hash_hex(h, hash), pg_int(t, now), pg_int(d, id), address_of(address), pg_int(w, what),
+			     pg_int(k, keep) };
 	PGresult *r;
 	int status;
 
 	*revoked = false;
-	if (!(r = one_row(c, "SELECT nabij_admin_revoke($1, $2, $3)", 3, v, 1, err)))
+	if (!(r = one_row(c, "SELECT nabij_admin_revoke($1, $2, $3, $4, $5, $6)", 6, v, 1, err)))
 		return err ? err->code : NB_EDB;
 	status = atoi(PQgetvalue(r, 0, 0));
 	PQclear(r);
@@ -298,23 +403,22 @@ enum nb_err pg_admin_revoke(struct nb_pg *c, const unsigned char hash[NB_PG_HASH
 }
 
 enum nb_err pg_admin_disable(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now, const char *name,
-			     bool disabled, int64_t *person, struct nb_error *err)
+			     bool disabled, const char *address, int what_person, int what_admin, int64_t keep,
+			     struct nb_error *err)
 {
-	char h[PG_HASH_HEX_LEN], t[24];
-	const char *v[4] = { pg_hash_hex(h, hash), pg_int(t, now), name, disabled ? "t" : "f" };
+	char h[PG_HASH_HEX_LEN], t[24], wp[24], wa[24], k[24];
+	const char *v[8] = { pg_hash_hex(h, hash), pg_int(t, now), name, disabled ? "t" : "f", address_of(address),
+			     pg_int(wp, what_person), pg_int(wa, what_admin), pg_int(k, keep) };
 	PGresult *r;
 	int status;
 
-	*person = 0;
-	if (!(r = one_row(c, "SELECT r_status, r_person FROM nabij_admin_disable($1, $2, $3, $4)", 4, v, 2, err)))
+	if (!(r = one_row(c, "SELECT nabij_admin_disable($1, $2, $3, $4, $5, $6, $7, $8)", 8, v, 1, err)))
 		return err ? err->code : NB_EDB;
 	status = atoi(PQgetvalue(r, 0, 0));
-	if (status == 0)
-		*person = strtoll(PQgetvalue(r, 0, 1), NULL, 10);
 	PQclear(r);
 	switch (status) {
 	case 0:
-		return *person > 0 ? NB_OK : pg_unexpected(err);
+		return NB_OK;
 	case 1:
 		return not_admin(err);
 	case 2:

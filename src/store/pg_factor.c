@@ -14,7 +14,6 @@
 #include "pg.h"
 #include "core/buf.h"
 #include "core/i18n.h"
-#include "core/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,23 +192,6 @@ done:
 	return rc;
 }
 
-/* Bytes as a bytea value in hex ("\x" and two digits a byte); the caller
- * frees it. */
-static char *hex(const unsigned char *s, size_t n)
-{
-	static const char digits[] = "0123456789abcdef";
-	char *out = xmalloc(2 + 2 * n + 1);
-
-	out[0] = '\\';
-	out[1] = 'x';
-	for (size_t i = 0; i < n; i++) {
-		out[2 + 2 * i] = digits[s[i] >> 4];
-		out[3 + 2 * i] = digits[s[i] & 15];
-	}
-	out[2 + 2 * n] = '\0';
-	return out;
-}
-
 static PGresult *one_row(struct nb_pg *c, const char *sql, int n, const char *const *v, int ncol,
 			 struct nb_error *err)
 {
@@ -240,12 +222,17 @@ static enum nb_err yes_no(struct nb_pg *c, const char *sql, int n, const char *c
 enum nb_err pg_factor_begin(struct nb_pg *c, int64_t person, const unsigned char *secret, size_t len, int64_t now,
 			    bool *made, struct nb_error *err)
 {
-	char p[24], t[24], *s = hex(secret, len);
-	const char *v[3] = { pg_int(p, person), s, pg_int(t, now) };
-	enum nb_err rc = yes_no(c, "SELECT nabij_factor_begin($1, $2, $3)", 3, v, made, err);
+	char p[24], t[24], s[PG_HEX_LEN(NB_PG_SECRET_MAX)];
+	const char *v[3];
+	enum nb_err rc;
 
-	memset(s, 0, strlen(s));
-	free(s);
+	if (len > NB_PG_SECRET_MAX)
+		abort();	/* app/factor.c's secrets are NB_FACTOR_SECRET_LEN bytes */
+	v[0] = pg_int(p, person);
+	v[1] = pg_hex(s, secret, len);
+	v[2] = pg_int(t, now);
+	rc = yes_no(c, "SELECT nabij_factor_begin($1, $2, $3)", 3, v, made, err);
+	explicit_bzero(s, sizeof s);	/* the secret's hex: not left on the stack */
 	return rc;
 }
 
@@ -320,10 +307,9 @@ enum nb_err pg_recovery_set(struct nb_pg *c, int64_t person, const unsigned char
 	/* a bytea[] literal: {"\\x..","\\x.."} */
 	buf_addc(&a, '{');
 	for (size_t i = 0; i < n; i++) {
-		char *s = hex(hashes[i], NB_PG_HASH_LEN);
+		char s[PG_HASH_HEX_LEN];
 
-		buf_addf(&a, "%s\"\\%s\"", i ? "," : "", s);
-		free(s);
+		buf_addf(&a, "%s\"\\%s\"", i ? "," : "", pg_hash_hex(s, hashes[i]));
 	}
 	buf_addc(&a, '}');
 	v[0] = pg_int(p, person);
@@ -336,33 +322,28 @@ enum nb_err pg_recovery_set(struct nb_pg *c, int64_t person, const unsigned char
 enum nb_err pg_recovery_use(struct nb_pg *c, int64_t person, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
 			    bool *used, struct nb_error *err)
 {
-	char p[24], t[24], *h = hex(hash, NB_PG_HASH_LEN);
-	const char *v[3] = { pg_int(p, person), h, pg_int(t, now) };
-	enum nb_err rc = yes_no(c, "SELECT nabij_recovery_use($1, $2, $3)", 3, v, used, err);
+	char p[24], t[24], h[PG_HASH_HEX_LEN];
+	const char *v[3] = { pg_int(p, person), pg_hash_hex(h, hash), pg_int(t, now) };
 
-	free(h);
-	return rc;
+	return yes_no(c, "SELECT nabij_recovery_use($1, $2, $3)", 3, v, used, err);
 }
 
 enum nb_err pg_pending_add(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t person,
 			   int64_t expires, int64_t now, struct nb_error *err)
 {
-	char p[24], e[24], t[24], *h = hex(hash, NB_PG_HASH_LEN);
-	const char *v[4] = { h, pg_int(p, person), pg_int(e, expires), pg_int(t, now) };
-	enum nb_err rc = pg_do(c, "SELECT nabij_pending_add($1, $2, $3, $4)", 4, v, err);
+	char p[24], e[24], t[24], h[PG_HASH_HEX_LEN];
+	const char *v[4] = { pg_hash_hex(h, hash), pg_int(p, person), pg_int(e, expires), pg_int(t, now) };
 
-	free(h);
-	return rc;
+	return pg_do(c, "SELECT nabij_pending_add($1, $2, $3, $4)", 4, v, err);
 }
 
 enum nb_err pg_pending_find(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], int64_t now,
 			    int64_t *person, char name[NB_PG_NAME_MAX + 1], struct nb_error *err)
 {
-	char t[24], *h = hex(hash, NB_PG_HASH_LEN);
-	const char *v[2] = { h, pg_int(t, now) };
+	char t[24], h[PG_HASH_HEX_LEN];
+	const char *v[2] = { pg_hash_hex(h, hash), pg_int(t, now) };
 	PGresult *r = one_row(c, "SELECT r_person, r_name FROM nabij_pending_find($1, $2)", 2, v, 2, err);
 
-	free(h);
 	*person = 0;
 	name[0] = '\0';
 	if (!r)
@@ -378,10 +359,8 @@ enum nb_err pg_pending_find(struct nb_pg *c, const unsigned char hash[NB_PG_HASH
 
 enum nb_err pg_pending_end(struct nb_pg *c, const unsigned char hash[NB_PG_HASH_LEN], struct nb_error *err)
 {
-	char *h = hex(hash, NB_PG_HASH_LEN);
-	const char *v[1] = { h };
-	enum nb_err rc = pg_do(c, "SELECT nabij_pending_end($1)", 1, v, err);
+	char h[PG_HASH_HEX_LEN];
+	const char *v[1] = { pg_hash_hex(h, hash) };
 
-	free(h);
-	return rc;
+	return pg_do(c, "SELECT nabij_pending_end($1)", 1, v, err);
 }

@@ -60,6 +60,7 @@ static const struct {
 	{ 0, 2 },	/* the accounts' second factor (pg_factor.c) */
 	{ 0, 3 },	/* one's own sessions, the access log, deletion (pg_self.c) */
 	{ 0, 4 },	/* the operator's side: disabled accounts, the admin page (pg_admin.c) */
+	{ 0, 5 },	/* each admin act in the access log, the admin's own too (pg_admin.c) */
 };
 
 static int steps(void)

@@ -151,7 +151,7 @@ static void act(struct page *p, char invite[NB_TOKEN_LEN + 1])
 		bool revoked = false;
 
 		if (id && parse_id(id, &n, NULL) == NB_OK &&
-		    account_admin_revoke(hd->pg, hd->session, n, now, &revoked, &p->err) == NB_OK) {
+		    account_admin_revoke(hd->pg, hd->session, n, peer, now, &revoked, &p->err) == NB_OK) {
 			if (revoked) {
 				page_redirect(p, "/admin?done=revoked#invitations");
 				return;
@@ -163,7 +163,7 @@ static void act(struct page *p, char invite[NB_TOKEN_LEN + 1])
 	} else if (strcmp(what, "invite") == 0) {
 		const char *a = fval(p, "admin");
 
-		if (account_admin_invite(hd->pg, hd->session, a && strcmp(a, "1") == 0, now, invite, &p->err) == NB_OK)
+		if (account_admin_invite(hd->pg, hd->session, a && strcmp(a, "1") == 0, peer, now, invite, &p->err) == NB_OK)
 			return;	/* shown on the page, this once */
 	} else if (strcmp(what, "disable") == 0 || strcmp(what, "enable") == 0) {
 		bool off = strcmp(what, "disable") == 0;

@@ -2,8 +2,8 @@
  * The page of the second factor in nabij serve (/account/factor): turning
  * two-step sign-in on with a QR code (drawn here as inline SVG from
  * libqrencode's modules) or the key typed, confirmed with a first code;
- * the ten recovery codes, shown once; turning it off with the password and
- * a code. The rules are app/factor.c's. Linked into nabij-serve alone
+ * the ten recovery codes, shown once; ten new ones, and turning it off,
+ * each with the password and a code. The rules are app/factor.c's. Linked into nabij-serve alone
  * (web.c reaches it through struct web_hosted). Nothing here logs; a key,
  * a code or a password never goes into a message or an address.
  */
@@ -60,17 +60,53 @@ static void secret_grouped(struct page *p, const char *b32)
 	sodium_memzero(grouped, sizeof grouped);
 }
 
-/* digits: only the app's six digits (a numeric keyboard); otherwise a
- * recovery code is welcome too. */
-static void code_field(struct page *p, const char *hint, bool digits)
+/* The refusal of the last post when it came from the form of action (the
+ * page has two forms with a password and a code when the factor is on);
+ * one on "factor" (the factor is not in the state the form was for) is
+ * none of them: error_top says it above them. */
+static const struct nb_error *refusal(struct page *p, const char *action)
 {
-	h(p, "<p class=\"field\"><label for=\"f-code\">%s</label>", _("Code"));
+	static const struct nb_error none;
+	const char *posted = p->posted ? fval(p, "action") : NULL;
+
+	if (p->err.code && strcmp(p->err.field, "factor") != 0 && posted && strcmp(posted, action) == 0)
+		return &p->err;
+	return &none;
+}
+
+/* The code field of the form of action, its id "f-" id ("f-code"), its
+ * hint's "h-" id. digits: only the app's six digits (a numeric keyboard);
+ * otherwise a recovery code is welcome too. */
+static void code_field(struct page *p, const char *action, const char *id, const char *hint, bool digits)
+{
+	char hint_id[40];
+
+	snprintf(hint_id, sizeof hint_id, "h-%s", id);
+	h(p, "<p class=\"field\"><label for=\"f-%r\">%s</label>", id, _("Code"));
 	if (hint)
-		h(p, "<span class=\"hint\" id=\"h-code\">%s</span>", hint);
-	h(p, "<input id=\"f-code\" name=\"code\" autocomplete=\"one-time-code\" autocapitalize=\"none\""
-	     " spellcheck=\"false\" maxlength=\"20\" required%r", digits ? " inputmode=\"numeric\"" : "");
-	hosted_marks(p, &p->err, "code", hint ? "h-code" : NULL);
+		h(p, "<span class=\"hint\" id=\"%r\">%s</span>", hint_id, hint);
+	h(p, "<input id=\"f-%r\" name=\"code\" autocomplete=\"one-time-code\" autocapitalize=\"none\""
+	     " spellcheck=\"false\" maxlength=\"20\" required%r", id, digits ? " inputmode=\"numeric\"" : "");
+	hosted_marks(p, refusal(p, action), "code", hint ? hint_id : NULL);
 	h(p, "></p>");
+}
+
+/* The password field of the form of action, its id "f-" id. */
+static void password_field(struct page *p, const char *action, const char *id)
+{
+	char fid[40];
+
+	snprintf(fid, sizeof fid, "f-%s", id);
+	hosted_password(p, refusal(p, action),
+			&(struct hosted_field){ fid, "password", _("Password"), NULL, "current-password", "password" });
+}
+
+/* A refusal that belongs to no form (the factor was not in the state a
+ * form was for), above them all. */
+static void error_top(struct page *p)
+{
+	if (p->err.code && strcmp(p->err.field, "factor") == 0)
+		h(p, "<div class=\"error\" role=\"alert\"><p>%s</p></div>", p->err.msg);
 }
 
 static void show_setup(struct page *p, const struct nb_totp *f)
@@ -84,8 +120,8 @@ static void show_setup(struct page *p, const struct nb_totp *f)
 	h(p, "<h2>%s</h2>", _("2. Type the code it shows"));
 	form_begin(p, "/account/factor", "factor");
 	h(p, "<input type=\"hidden\" name=\"action\" value=\"confirm\">");
-	hosted_error(p, &p->err);
-	code_field(p, _("Six digits; a new one comes every 30 seconds."), true);
+	hosted_error(p, refusal(p, "confirm"));
+	code_field(p, "confirm", "code", _("Six digits; a new one comes every 30 seconds."), true);
 	form_end(p, _("Turn on two-step sign-in"));
 	form_begin(p, "/account/factor", "factor-again");
 	h(p, "<input type=\"hidden\" name=\"action\" value=\"start\">"
@@ -93,12 +129,15 @@ static void show_setup(struct page *p, const struct nb_totp *f)
 	  _("Scanned it somewhere you no longer have?"), _("Make a new key"));
 }
 
-static void show_codes(struct page *p, char codes[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1])
+/* The recovery codes, this once: the first ten (fresh: the factor just
+ * turned on), or ten new ones in place of the old. */
+static void show_codes(struct page *p, char codes[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1], bool fresh)
 {
 	page_begin(p, _("Two-step sign-in"), "/account/factor");
 	h(p, "<h1>%s</h1><p class=\"saved\" role=\"status\">%s</p>", _("Two-step sign-in"),
-	  _("Two-step sign-in is on. From now on, nabij asks for a code from your app after your password."));
-	h(p, "<h2>%s</h2><p>%s</p><ol class=\"codes\">", _("Your recovery codes"),
+	  fresh ? _("Two-step sign-in is on. From now on, nabij asks for a code from your app after your password.")
+		: _("Here are ten new recovery codes. The old ones no longer work."));
+	h(p, "<h2>%s</h2><p>%s</p><ol class=\"codes\">", fresh ? _("Your recovery codes") : _("Your new recovery codes"),
 	  _("If your phone is ever lost, each of these codes signs you in once instead of a code from the app. Keep them somewhere safe apart from your phone: on paper, or in a password manager. They are shown only now."));
 	for (int i = 0; i < NB_RECOVERY_CODES; i++)
 		h(p, "<li><code>%s</code></li>", codes[i]);
@@ -122,6 +161,7 @@ static void show_page(struct page *p)
 	}
 	page_begin(p, _("Two-step sign-in"), "/account/factor");
 	h(p, "<h1>%s</h1>", _("Two-step sign-in"));
+	error_top(p);
 	if (kvs_get(&p->req->query, "off"))
 		h(p, "<p class=\"saved\" role=\"status\">%s</p>", _("Two-step sign-in is off. Your password alone signs you in again."));
 	switch (f.state) {
@@ -131,7 +171,7 @@ static void show_page(struct page *p)
 		  _("It is optional. You need an app for sign-in codes; you will also get ten recovery codes for when the phone is lost."));
 		form_begin(p, "/account/factor", "factor");
 		h(p, "<input type=\"hidden\" name=\"action\" value=\"start\">");
-		hosted_error(p, &p->err);
+		hosted_error(p, refusal(p, "start"));
 		form_end(p, _("Set up two-step sign-in"));
 		break;
 	case NB_FACTOR_SETUP:
@@ -146,14 +186,21 @@ static void show_page(struct page *p)
 		       ngettext("You have %s recovery code left.", "You have %s recovery codes left.", (unsigned long)f.codes_left),
 		       v, 1);
 		h(p, "<p>%s</p>", line);
+		h(p, "<h2>%s</h2><p>%s</p>", _("New recovery codes"),
+		  _("Used some of them, or no longer sure where they are? Make ten new ones: the old ones stop working at once. Type your password and a code from your app (or a recovery code)."));
+		form_begin(p, "/account/factor", "factor-codes");
+		h(p, "<input type=\"hidden\" name=\"action\" value=\"codes\">");
+		hosted_error(p, refusal(p, "codes"));
+		password_field(p, "codes", "new-password");
+		code_field(p, "codes", "new-code", _("Six digits from your app, or a recovery code."), false);
+		form_end(p, _("Make new recovery codes"));
 		h(p, "<h2>%s</h2><p>%s</p>", _("Turn it off"),
 		  _("To turn it off, type your password and a code from your app (or a recovery code)."));
 		form_begin(p, "/account/factor", "factor");
 		h(p, "<input type=\"hidden\" name=\"action\" value=\"off\">");
-		hosted_error(p, &p->err);
-		hosted_password(p, &p->err, &(struct hosted_field){ "f-password", "password", _("Password"), NULL,
-								     "current-password", "password" });
-		code_field(p, _("Six digits from your app, or a recovery code."), false);
+		hosted_error(p, refusal(p, "off"));
+		password_field(p, "off", "password");
+		code_field(p, "off", "code", _("Six digits from your app, or a recovery code."), false);
 		form_end(p, _("Turn off two-step sign-in"));
 		break;
 	}
@@ -192,7 +239,19 @@ void web_page_factor(struct page *p)
 		rc = factor_confirm(hd->pg, hd->person, fval(p, "code"), web_peer(p->w, p->req), p->app->now, codes, &err);
 		wipe(p, "code");
 		if (rc == NB_OK) {
-			show_codes(p, codes);
+			show_codes(p, codes, true);
+			sodium_memzero(codes, sizeof codes);
+			return;
+		}
+	} else if (strcmp(action, "codes") == 0) {
+		char codes[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1];
+
+		rc = factor_recovery_new(hd->pg, hd->person, hd->name, fval(p, "password"), fval(p, "code"),
+					 web_peer(p->w, p->req), p->app->now, codes, &err);
+		wipe(p, "password");
+		wipe(p, "code");
+		if (rc == NB_OK) {
+			show_codes(p, codes, false);
 			sodium_memzero(codes, sizeof codes);
 			return;
 		}

@@ -56,8 +56,24 @@ static const char *what_words(int what)
 		return _("Second step of signing in turned off");
 	case NB_ACCESS_RECOVERY_USED:
 		return _("Signed in with a recovery code");
-	case NB_ACCESS_ADMIN:
-		return _("The people who run this nabij changed something of your account");
+	case NB_ACCESS_ADMIN:	/* written before the two kinds below, for either */
+		return _("Account switched off or on by the people who run this nabij");
+	case NB_ACCESS_DISABLED:
+		return _("Account switched off by the people who run this nabij");
+	case NB_ACCESS_ENABLED:
+		return _("Account switched on again by the people who run this nabij");
+	case NB_ACCESS_RECOVERY_NEW:
+		return _("New recovery codes made; the old ones no longer work");
+	case NB_ACCESS_ADMIN_INVITE:
+		return _("As an admin: made an invitation");
+	case NB_ACCESS_ADMIN_INVITE_ADMIN:
+		return _("As an admin: made an invitation for a new admin");
+	case NB_ACCESS_ADMIN_REVOKE:
+		return _("As an admin: revoked an invitation");
+	case NB_ACCESS_ADMIN_DISABLE:
+		return _("As an admin: switched an account off");
+	case NB_ACCESS_ADMIN_ENABLE:
+		return _("As an admin: switched an account on again");
 	default:
 		return _("Something else");
 	}

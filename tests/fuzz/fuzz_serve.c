@@ -356,7 +356,7 @@ static bool setup(void)
 		sodium_memzero(&f, sizeof f);
 	}
 	/* an invitation not used, beside the used ones */
-	must(account_admin_invite(pg, people[ADMIN].token, false, NOW - 1200, spare, &err), "invite", &err);
+	must(account_admin_invite(pg, people[ADMIN].token, false, "192.0.2.1", NOW - 1200, spare, &err), "invite", &err);
 	must(account_admin_invites(pg, people[ADMIN].token, NOW - 1200, inv, 8, &n, &err), "invites", &err);
 	for (size_t j = 0; j < n; j++)
 		if (!inv[j].used)

@@ -7,13 +7,17 @@
 // set-up's code refused again); a second browser of hers is refused the
 // code already used, gets in with a recovery code, and is listed on
 // /account, where she signs it out (it lands on the sign-in page); she
+// makes ten new recovery codes with her password and an old code (a wrong
+// password refused first), and a third browser is refused an old code and
+// gets in with a new one; she
 // downloads everything (/export.json) and deletes her account behind her
 // password. Then her old name and password sign in no more (with the
 // ordinary message), the export imports whole into a local nabij
 // (NABIJ_DB=... nabij import, nabij export: record for record) and, through
 // /data in the browser, into a new hosted account (record for record again).
 // Prints "account: N passed, N failed".
-// With NABIJ_SHOTS, also pictures of /account/factor and /account at 375 px.
+// With NABIJ_SHOTS, also pictures of /account/factor (set up, on, the
+// codes, the new codes) and /account at 375 px.
 import { spawnSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -202,6 +206,46 @@ try {
 	await other.goto(base + "/account");
 	check("the second browser lands on the sign-in page", other.url() === base + "/signin", other.url());
 	await ctx2.close();
+
+	// --- ten new recovery codes, behind the password and a code: a wrong
+	// password refused at its field, then a recovery code asks for them;
+	// the old ones are refused at once, a new one signs in
+	await page.goto(base + "/account/factor");
+	check("new codes: 9 left", (await page.locator("main").textContent()).includes("You have 9 recovery codes left"));
+	await shot(page, "account-factor-on");
+	await tapType(page, "#f-new-password", "not my password at all");
+	await tapType(page, "#f-new-code", codes[1]);
+	await tapSend(page, "form.factor-codes button[type=submit]");
+	check("new codes: a wrong password refused at its field", (await alert(page)).includes("stay as they were") &&
+		(await page.getAttribute("#f-new-password", "aria-invalid")) === "true" &&
+		(await page.getAttribute("#f-password", "aria-invalid")) === null);
+	await tapType(page, "#f-new-password", password);
+	await tapType(page, "#f-new-code", codes[1]);
+	await tapSend(page, "form.factor-codes button[type=submit]");
+	check("new codes: made", (await page.locator("[role=status]").textContent()).includes("The old ones no longer work"));
+	const fresh = (await page.locator("ol.codes li code").allTextContents()).map((c) => c.trim());
+	check("new codes: ten, none of the old", fresh.length === 10 && new Set(fresh).size === 10 &&
+		!fresh.some((c) => codes.includes(c)), fresh.length);
+	check("new codes: the print button", await page.locator("button[data-print]").isVisible());
+	await shot(page, "account-factor-new-codes");
+	await tapSend(page, "a.button:has-text('I have kept them')");
+	check("new codes: shown once", !(await page.content()).includes(fresh[0]));
+	const ctx4 = await browser.newContext(phone());
+	const third = await ctx4.newPage();
+	await signInPassword(third, "carla", password);
+	await third.locator("details.recovery summary").tap();
+	await tapType(third, "#f-recovery", codes[2]);
+	await tapSend(third, "details.recovery button[type=submit]");
+	check("new codes: an old one refused at once", (await alert(third)) !== "" && third.url() === base + "/signin");
+	if (!(await third.locator("details.recovery").getAttribute("open") !== null))
+		await third.locator("details.recovery summary").tap();
+	await third.locator("#f-recovery").fill("");
+	await tapType(third, "#f-recovery", fresh[0]);
+	await tapTo(third, base + "/", "details.recovery button[type=submit]");
+	check("new codes: a new one signs in", await third.locator("nav.bar").isVisible());
+	await ctx4.close();
+	await page.goto(base + "/account");
+	check("new codes: in her log", (await page.locator("table.log").textContent()).includes("New recovery codes made"));
 
 	// --- everything downloaded
 	const [download] = await Promise.all([page.waitForEvent("download"), page.locator("a[href='/export.json']").first().tap()]);

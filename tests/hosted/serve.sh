@@ -258,19 +258,60 @@ signin_bea
 step2 "2fa: a recovery code signs in" 303 recovery "$rec1"
 signin_bea
 step2 "2fa: a recovery code works once" 400 recovery "$rec1"
+# new recovery codes: asked with the password and a code; refused without
+# its form token, or with a wrong password or code, changing nothing (the
+# old code that asks at last still works); then the old ones are refused
+# at once and a new one signs in once
+req "factor: the page" 200 -H "$cb" "$base/account/factor"
+check "new codes: a form of their own" grep -q 'name="action" value="codes"' "$tmp/body"
+check "new codes: its fields apart from the other form's" grep -q 'id="f-new-password"' "$tmp/body"
+check "new codes: 9 left" grep -q 'You have 9 recovery codes left' "$tmp/body"
+token=$(csrf)
+newcodes() {	# newcodes NAME STATUS PASSWORD CODE [CSRF]
+	req "$1" "$2" -H "$cb" -H "$o" --data-urlencode "csrf=${5:-$token}" --data-urlencode "action=codes" \
+		--data-urlencode "password=$3" --data-urlencode "code=$4" "$base/account/factor"
+}
+newcodes "new codes: without the form token" 403 "$pw" "$rec2" "not-a-form-token"
+newcodes "new codes: a wrong password" 400 "not it" "$rec2"
+check "new codes: said calmly at the field" grep -q 'id="f-new-password"[^>]*aria-invalid="true"' "$tmp/body"
+check "new codes: the codes stay" grep -q 'Your recovery codes stay as they were' "$tmp/body"
+check "new codes: no codes shown" sh -c "! grep -q '<ol class=\"codes\"' '$tmp/body'"
+newcodes "new codes: a wrong code" 400 "$pw" "aaaa-bbbb"
+check "new codes: still 9 left" grep -q 'You have 9 recovery codes left' "$tmp/body"
+newcodes "new codes: made" 200 "$pw" "$rec2"
+check "new codes: said" grep -q 'The old ones no longer work' "$tmp/body"
+check "new codes: with the print button" grep -q 'data-print' "$tmp/body"
+grep -o '<li><code>[a-z2-9]\{4\}-[a-z2-9]\{4\}</code>' "$tmp/body" | sed 's/<[^>]*>//g' >"$tmp/codes2"
+check "new codes: ten" test "$(sort -u "$tmp/codes2" | wc -l)" -eq 10
+check "new codes: none of the old" sh -c "! grep -qxF -f '$tmp/codes' '$tmp/codes2'"
+new1=$(sed -n 1p "$tmp/codes2")
+new2=$(sed -n 2p "$tmp/codes2")
+rec3=$(sed -n 3p "$tmp/codes")
+req "new codes: the page again" 200 -H "$cb" "$base/account/factor"
+check "new codes: shown once" sh -c "! grep -q '$new1' '$tmp/body'"
+check "new codes: 10 left" grep -q 'You have 10 recovery codes left' "$tmp/body"
+signin_bea
+step2 "new codes: an old code is refused at once" 400 recovery "$rec3"
+step2 "new codes: a new one signs in" 303 recovery "$new1"
+signin_bea
+step2 "new codes: once" 400 recovery "$new1"
+req "new codes: in bea's log" 200 -H "$cb" "$base/account"
+check "new codes: their own line" grep -q '<td>New recovery codes made; the old ones no longer work</td>' "$tmp/body"
 req "factor: the page" 200 -H "$cb" "$base/account/factor"
 token=$(csrf)
 req "factor: off without the password" 400 -H "$cb" -H "$o" --data-urlencode "csrf=$token" \
-	--data-urlencode "action=off" --data-urlencode "password=not it" --data-urlencode "code=$rec2" \
+	--data-urlencode "action=off" --data-urlencode "password=not it" --data-urlencode "code=$new2" \
 	"$base/account/factor"
+check "factor: the refusal at the off form's field" grep -q 'id="f-password"[^>]*aria-invalid="true"' "$tmp/body"
+check "factor: not at the new codes' form" sh -c "! grep -q 'id=\"f-new-password\"[^>]*aria-invalid' '$tmp/body'"
 req "factor: off with the password and a recovery code" 303 -H "$cb" -H "$o" --data-urlencode "csrf=$token" \
-	--data-urlencode "action=off" --data-urlencode "password=$pw" --data-urlencode "code=$rec2" \
+	--data-urlencode "action=off" --data-urlencode "password=$pw" --data-urlencode "code=$new2" \
 	"$base/account/factor"
 req "the sign-in page" 200 "$base/signin"
 pre=$(cookie nabij_pre)
 req "factor off: the password signs in alone" 303 -H "$o" -H "Cookie: nabij_pre=$pre" --data-urlencode "csrf=$pre" \
 	--data-urlencode "name=bea" --data-urlencode "password=$pw" "$base/signin"
-check "no code or key in the server's output" sh -c "! grep -q -e '$key' -e '$rec1' -e '$first' '$tmp/plain.out'"
+check "no code or key in the server's output" sh -c "! grep -q -e '$key' -e '$rec1' -e '$first' -e '$new1' '$tmp/plain.out'"
 
 # --- a worker that dies is replaced
 worker=$(ps -o pid= --ppid "$serve_pid" | head -n 1 | tr -d ' ')
@@ -555,8 +596,22 @@ req "admin: on again" 303 -H "$ca" -H "$o" --data-urlencode "csrf=$(csrf)" --dat
 sd=$(sign_in_as dirk "$dpw" "$base" curl/8)
 check "admin: dirk signs in again" test -n "$sd"
 req "admin: dirk's log" 200 -H "Cookie: nabij_session=$sd" "$base/account"
-check "admin: holds both acts" test "$(grep -o 'The people who run this nabij changed something' "$tmp/body" | wc -l)" -ge 2
-check "admin: nothing of it in the server's output" sh -c "! grep -q -e dirk -e Dirk -e kwikstaartjes '$tmp/plain.out'"
+check "admin: says it was switched off" grep -q '<td>Account switched off by the people who run this nabij</td>' "$tmp/body"
+check "admin: and on again" grep -q '<td>Account switched on again by the people who run this nabij</td>' "$tmp/body"
+check "admin: nothing of the admin's own acts" sh -c "! grep -q 'As an admin' '$tmp/body'"
+req "admin: dirk's log in Dutch" 200 -H "Cookie: nabij_session=$sd; nabij_lang=nl" "$base/account"
+check "admin: in Dutch" grep -q 'weer aangezet' "$tmp/body"
+# the admin's own log: each act, once, with when and from where; not the
+# refused ones (a name of no one, a revocation a second time); no name
+req "admin: the admin's own log" 200 -H "$ca" "$base/account"
+sed -n '/id="log"/,/<\/table>/p' "$tmp/body" >"$tmp/adminlog"
+check "admin: the invitation made" test "$(grep -c '<td>As an admin: made an invitation</td>' "$tmp/adminlog")" -eq 1
+check "admin: the revocation, once" test "$(grep -c '<td>As an admin: revoked an invitation</td>' "$tmp/adminlog")" -eq 1
+check "admin: the switch off, once" test "$(grep -c '<td>As an admin: switched an account off</td>' "$tmp/adminlog")" -eq 1
+check "admin: and on again" test "$(grep -c '<td>As an admin: switched an account on again</td>' "$tmp/adminlog")" -eq 1
+check "admin: from where" grep -q '<td class="addr">127.0.0.1</td>' "$tmp/adminlog"
+check "admin: no one's name in it" sh -c "! grep -qi -e dirk -e niemand '$tmp/adminlog'"
+check "admin: nothing of it in the server's output" sh -c "! grep -q -e dirk -e Dirk -e kwikstaartjes -e 'As an admin' '$tmp/plain.out'"
 
 # --- sign-in attempts limited: the 6th refused even with the right password
 req "the sign-in page again" 200 "$base/signin"

@@ -3,7 +3,8 @@
  * store/pg_factor.c): RFC 6238's vectors through the check, the window's
  * edges, a code refused again (replay), recovery codes once each, the
  * sign-in's second step and its limit, turning it off with the password
- * and a code. Run by tests/hosted/with-pg.sh (77, a skip, without it), the
+ * and a code, ten new recovery codes the same way (the old ones refused at
+ * once, a new one accepted once, a refusal changing nothing). Run by tests/hosted/with-pg.sh (77, a skip, without it), the
  * schema's accounts' steps 1 and 2 made by the owner. Times are given,
  * never the clock's; each test its own hours and names.
  */
@@ -372,6 +373,123 @@ static void turning_off(void **state)
 	assert_int_equal(who, person);
 }
 
+/* How many lines of what the log of the session token holds at now. */
+static int logged(const char *session, enum nb_access what, int64_t now)
+{
+	struct nb_pg_access l[64];
+	struct nb_error err = { 0 };
+	size_t n = 0;
+	int count = 0;
+
+	assert_int_equal(account_access(app, session, now, l, 64, &n, &err), NB_OK);
+	for (size_t i = 0; i < n; i++)
+		count += l[i].what == (int)what;
+	return count;
+}
+
+static int codes_left(int64_t person, const char *name)
+{
+	struct nb_totp f;
+	struct nb_error err = { 0 };
+
+	assert_int_equal(factor_get(app, person, name, &f, &err), NB_OK);
+	assert_int_equal(f.state, NB_FACTOR_ON);
+	return f.codes_left;
+}
+
+/* Ten new recovery codes, asked as turning it off is: the old ones refused
+ * at once, a new one accepted once; a wrong password or code changes
+ * nothing; logged. */
+static void new_recovery_codes(void **state)
+{
+	int64_t t = T0 + 12 * 3600, person = 0;
+	struct nb_error err = { 0 };
+	struct nb_totp f;
+	unsigned char secret[64];
+	size_t len;
+	char code[8], invite[NB_TOKEN_LEN + 1], session[NB_TOKEN_LEN + 1], pending[NB_TOKEN_LEN + 1];
+	char old[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1], fresh[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1],
+		again[NB_RECOVERY_CODES][NB_RECOVERY_LEN + 1];
+
+	(void)state;
+	assert_int_equal(account_invite(app, false, t, invite, &err), NB_OK);
+	assert_int_equal(account_signup(app, invite, "factor-e", PASS, "", t, &person, session, &err), NB_OK);
+	/* with the factor off there are none to replace */
+	assert_int_equal(factor_recovery_new(app, person, "factor-e", PASS, "123456", "192.0.2.5", t, fresh, &err),
+			 NB_EINVAL);
+	assert_string_equal(err.field, "factor");
+	assert_int_equal(factor_begin(app, person, "factor-e", t, &f, &err), NB_OK);
+	len = secret_of(&f, secret);
+	code_at(secret, len, t, code);
+	assert_int_equal(factor_confirm(app, person, code, "192.0.2.5", t, old, &err), NB_OK);
+
+	/* refused: a wrong password (the code is then not even tried), a
+	 * wrong code, the confirmation's code again; nothing changed */
+	memset(&err, 0, sizeof err);
+	code_at(secret, len, t + 30, code);
+	assert_int_equal(factor_recovery_new(app, person, "factor-e", "not the password", code, "192.0.2.5", t + 30,
+					     fresh, &err), NB_EINVAL);
+	assert_string_equal(err.field, "password");
+	assert_string_equal(fresh[0], "");
+	memset(&err, 0, sizeof err);
+	assert_int_equal(factor_recovery_new(app, person, "factor-e", PASS, "000000", "192.0.2.5", t + 30, fresh, &err),
+			 NB_EINVAL);
+	assert_string_equal(err.field, "code");
+	memset(&err, 0, sizeof err);
+	assert_int_equal(factor_recovery_new(app, person, "factor-e", PASS, "aaaa-bbbb", "192.0.2.5", t + 30, fresh,
+					     &err), NB_EINVAL);
+	assert_string_equal(err.field, "code");
+	assert_int_equal(codes_left(person, "factor-e"), NB_RECOVERY_CODES);
+
+	/* the password and a code of now: ten new ones, none of the old */
+	memset(&err, 0, sizeof err);
+	assert_int_equal(factor_recovery_new(app, person, "factor-e", PASS, code, "192.0.2.5", t + 30, fresh, &err),
+			 NB_OK);
+	for (int i = 0; i < NB_RECOVERY_CODES; i++) {
+		char norm[9];
+
+		assert_true(factor_recovery_shape(fresh[i], norm));
+		for (int j = 0; j < NB_RECOVERY_CODES; j++) {
+			assert_string_not_equal(fresh[i], old[j]);
+			if (j != i)
+				assert_string_not_equal(fresh[i], fresh[j]);
+		}
+	}
+	assert_int_equal(codes_left(person, "factor-e"), NB_RECOVERY_CODES);
+	/* the code that asked for them was spent by it */
+	assert_int_equal(factor_recovery_new(app, person, "factor-e", PASS, code, "192.0.2.5", t + 31, again, &err),
+			 NB_EINVAL);
+	assert_string_equal(err.field, "code");
+
+	/* an old one is refused at sign-in at once; a new one works once */
+	first_step("factor-e", t + 60, pending);
+	assert_int_equal(second_step(pending, old[0], t + 60, &err), NB_EINVAL);
+	assert_string_equal(err.field, "code");
+	assert_int_equal(second_step(pending, fresh[0], t + 61, &err), NB_OK);
+	first_step("factor-e", t + 62, pending);
+	assert_int_equal(second_step(pending, fresh[0], t + 62, &err), NB_EINVAL);
+	assert_int_equal(codes_left(person, "factor-e"), NB_RECOVERY_CODES - 1);
+
+	/* a recovery code may ask for new ones too: then all ten are new */
+	memset(&err, 0, sizeof err);
+	assert_int_equal(factor_recovery_new(app, person, "factor-e", PASS, fresh[1], "192.0.2.5", t + 90, again, &err),
+			 NB_OK);
+	assert_int_equal(codes_left(person, "factor-e"), NB_RECOVERY_CODES);
+	first_step("factor-e", t + 120, pending);
+	assert_int_equal(second_step(pending, fresh[2], t + 120, &err), NB_EINVAL);
+	assert_int_equal(second_step(pending, again[9], t + 121, &err), NB_OK);
+
+	/* the log: each time its own kind, and the refusals as failed tries */
+	assert_int_equal(logged(session, NB_ACCESS_RECOVERY_NEW, t + 200), 2);
+	assert_int_equal(logged(session, NB_ACCESS_RECOVERY_USED, t + 200), 3);	/* fresh[0], fresh[1], again[9] */
+	assert_int_equal(logged(session, NB_ACCESS_SIGNIN_FAILED, t + 200), 1);
+	assert_true(logged(session, NB_ACCESS_CODE_FAILED, t + 200) >= 3);
+	assert_int_equal(logged(session, NB_ACCESS_FACTOR_OFF, t + 200), 0);
+	sodium_memzero(old, sizeof old);
+	sodium_memzero(fresh, sizeof fresh);
+	sodium_memzero(again, sizeof again);
+}
+
 /* The app role reaches the tables only through the functions. */
 static void app_role(void **state)
 {
@@ -399,6 +517,7 @@ int main(void)
 		cmocka_unit_test(turning_on_and_signing_in),
 		cmocka_unit_test(wrong_codes_count),
 		cmocka_unit_test(turning_off),
+		cmocka_unit_test(new_recovery_codes),
 		cmocka_unit_test(app_role),
 	};
 	struct nb_error err = { 0 };

@@ -231,6 +231,34 @@ static void access_log_is_ones_own(void **state)
 	}
 }
 
+/* Every kind of line can be written (the table's CHECK holds each) and is
+ * read back as the same number; one past the last is refused, unwritten. */
+static void every_kind_is_kept(void **state)
+{
+	char a[NB_TOKEN_LEN + 1];
+	struct nb_error err = { 0 };
+	struct nb_pg_access l[64];
+	size_t n = 0;
+	int64_t me, t = NOW + 5000;
+	bool seen[NB_ACCESS__COUNT] = { false };
+
+	(void)state;
+	me = sign_up("soorten", t, a);
+	for (int w = 0; w < NB_ACCESS__COUNT; w++)
+		assert_int_equal(account_log(pg, me, (enum nb_access)w, "192.0.2.44", t + 1 + w, &err), NB_OK);
+	assert_int_equal(account_log(pg, me, NB_ACCESS__COUNT, "192.0.2.44", t + 100, &err), NB_EINVAL);
+	assert_int_equal(account_access(pg, a, t + 200, l, 64, &n, &err), NB_OK);
+	for (size_t i = 0; i < n; i++) {
+		assert_true(l[i].what >= 0 && l[i].what < NB_ACCESS__COUNT);
+		if (l[i].at > t && l[i].at < t + 100) {
+			assert_int_equal(l[i].what, (int)(l[i].at - t - 1));
+			seen[l[i].what] = true;
+		}
+	}
+	for (int w = 0; w < NB_ACCESS__COUNT; w++)
+		assert_true(seen[w]);
+}
+
 /* The person's rows in every table of the schema with a person column, as
  * the owner (under the records' policy for that person); the tables in
  * *tables. */
@@ -367,6 +395,7 @@ int main(void)
 		cmocka_unit_test(sessions_listed_and_ended),
 		cmocka_unit_test(password_changed),
 		cmocka_unit_test(access_log_is_ones_own),
+		cmocka_unit_test(every_kind_is_kept),
 		cmocka_unit_test(account_deleted_with_everything),
 	};
 	struct nb_error err = { 0 };
