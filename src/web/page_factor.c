@@ -226,10 +226,12 @@ void web_page_factor(struct page *p)
 	struct nb_totp f;
 	enum nb_err rc = NB_OK;
 
-	if (!p->posted || !action) {
+	if (!p->posted) {
 		show_page(p);
 		return;
 	}
+	if (!action)
+		action = "";
 	if (strcmp(action, "start") == 0) {
 		rc = factor_begin(hd->pg, hd->person, hd->name, p->app->now, &f, &err);
 		sodium_memzero(&f, sizeof f);
@@ -264,6 +266,8 @@ void web_page_factor(struct page *p)
 			page_redirect(p, "/account/factor?off=1");
 			return;
 		}
+	} else {	/* a form of no page of nabij's: nothing done */
+		rc = nb_error_set(&err, NB_EINVAL, "factor", "%s", _("There is no such page in nabij."));
 	}
 	if (rc == NB_OK) {
 		page_redirect(p, "/account/factor");

@@ -213,6 +213,10 @@ cb="Cookie: nabij_session=$(cookie nabij_session)"
 req "factor: the page" 200 -H "$cb" "$base/account/factor"
 check "factor: in the menu" grep -q 'href="/account/factor"' "$tmp/body"
 token=$(csrf)
+req "factor: a form of no page" 400 -H "$cb" -H "$o" --data-urlencode "csrf=$token" --data-urlencode "action=nonsense" \
+	"$base/account/factor"
+check "factor: says so, above the forms" grep -q 'There is no such page in nabij' "$tmp/body"
+req "factor: a form without its action" 400 -H "$cb" -H "$o" --data-urlencode "csrf=$token" "$base/account/factor"
 req "factor: set up" 303 -H "$cb" -H "$o" --data-urlencode "csrf=$token" --data-urlencode "action=start" \
 	"$base/account/factor"
 req "factor: the key" 200 -H "$cb" "$base/account/factor"
