@@ -179,14 +179,16 @@ static void log_parts(struct page *p)
 		h(p, "<p>%s</p>", _("Nothing yet."));
 		return;
 	}
-	h(p, "<table class=\"log\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	/* two columns: on a phone the words of what happened keep the room
+	 * they need, the address under its time */
+	h(p, "<table class=\"log\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	     "</tr></thead><tbody>",
-	  _("What"), _("When"), _("From where"));
+	  _("What"), _("When, and from where"));
 	for (size_t i = 0; i < n; i++) {
 		describe_when(l[i].at, p->today, at, sizeof at);
-		h(p, "<tr><td>%s</td><td>%s</td><td class=\"addr\">", what_words(l[i].what), at);
+		h(p, "<tr><td>%s</td><td><span class=\"at\">%s</span> <span class=\"addr\">", what_words(l[i].what), at);
 		place(p, l[i].address);
-		h(p, "</td></tr>");
+		h(p, "</span></td></tr>");
 	}
 	h(p, "</tbody></table>");
 }

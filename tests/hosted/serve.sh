@@ -476,12 +476,12 @@ check "the log: password changed" grep -q '<td>Password changed</td>' "$tmp/body
 check "the log: exported" grep -q '<td>Everything exported</td>' "$tmp/body"
 check "the log: signed in" grep -q '<td>Signed in</td>' "$tmp/body"
 check "the log: a wrong password" grep -q '<td>A wrong password was typed</td>' "$tmp/body"
-check "the log: when, short" grep -q '<td>\(today\|yesterday\) [0-9][0-9]:[0-9][0-9]</td>' "$tmp/body"
+check "the log: when, short" grep -q '<span class="at">\(today\|yesterday\) [0-9][0-9]:[0-9][0-9]</span>' "$tmp/body"
 check "a session: when, short" grep -q 'Signed in \(today\|yesterday\) [0-9][0-9]:[0-9][0-9] · last used' "$tmp/body"
 check "no whole dates" sh -c "! grep -q -e 'day [0-9]* [A-Z][a-z]* 20[0-9][0-9]' '$tmp/body'"
 req "the account page in Dutch" 200 -H "Cookie: nabij_session=$sbB; nabij_lang=nl" "$base2/account"
 check "in Dutch" grep -q 'Wachtwoord gewijzigd' "$tmp/body"
-check "when, in Dutch" grep -q '<td>\(vandaag\|gisteren\) [0-9][0-9]:[0-9][0-9]</td>' "$tmp/body"
+check "when, in Dutch" grep -q '<span class="at">\(vandaag\|gisteren\) [0-9][0-9]:[0-9][0-9]</span>' "$tmp/body"
 req "the account page is not nabij ui's" 404 -H "$ck" "$base/accounts"
 
 # --- a person's data: hosted export into a local nabij, and back into a new account
@@ -613,7 +613,7 @@ check "admin: the invitation made" test "$(grep -c '<td>As an admin: made an inv
 check "admin: the revocation, once" test "$(grep -c '<td>As an admin: revoked an invitation</td>' "$tmp/adminlog")" -eq 1
 check "admin: the switch off, once" test "$(grep -c '<td>As an admin: switched an account off</td>' "$tmp/adminlog")" -eq 1
 check "admin: and on again" test "$(grep -c '<td>As an admin: switched an account on again</td>' "$tmp/adminlog")" -eq 1
-check "admin: from where" grep -q '<td class="addr">127.0.0.1</td>' "$tmp/adminlog"
+check "admin: from where" grep -q '<span class="addr">127.0.0.1</span>' "$tmp/adminlog"
 check "admin: no one's name in it" sh -c "! grep -qi -e dirk -e niemand '$tmp/adminlog'"
 check "admin: nothing of it in the server's output" sh -c "! grep -q -e dirk -e Dirk -e kwikstaartjes -e 'As an admin' '$tmp/plain.out'"
 
