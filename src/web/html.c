@@ -205,13 +205,16 @@ void page_end(struct page *p)
 	const char *other = strcmp(p->lang, "nl") == 0 ? "en" : "nl";
 
 	h(p, "</main><footer>");
-	if (p->csrf)	/* the form token is for those who have the session */
-		h(p, "<form method=\"post\" action=\"/lang\" class=\"inline\">"
+	/* the form token is for those who have the session; before signing
+	 * in to nabij serve, the pre-session's (/language, page_account.c) */
+	if (p->csrf || p->pre)
+		h(p, "<form method=\"post\" action=\"%s\" class=\"inline\">"
 		     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
 		     "<input type=\"hidden\" name=\"lang\" value=\"%s\">"
 		     "<input type=\"hidden\" name=\"back\" value=\"%s\">"
 		     "<button class=\"link\" type=\"submit\" lang=\"%s\">%s</button></form>",
-		  p->csrf, other, p->req->path, other,
+		  p->csrf ? "/lang" : "/language", p->csrf ? p->csrf : p->pre, other, p->back ? p->back : p->req->path,
+		  other,
 		  strcmp(other, "nl") != 0 ? "English"
 		  : nb_catalogue_present("nl") ? "Nederlands"
 		  : "Nederlands (the Dutch words are not installed with this nabij)");

@@ -27,6 +27,9 @@ struct page {
 	const char *lang;		/* "nl" or "en" */
 	const char *zone;		/* the person's time zone (a TZ value); NULL: the process's */
 	bool hosted;			/* nabij serve (with csrf: signed in, and can sign out) */
+	const char *pre;		/* nabij serve before signing in: the pre-session's form
+					 * token, for the language's form (page_account.c) */
+	const char *back;		/* where the language's form returns; NULL: req->path */
 	struct web *local;		/* what only the local mode has: nabij ui's database file
 					 * and its passphrase (db_path, locked); NULL in another */
 	char today[NB_DAY_LEN];		/* the person's day, in their zone */

@@ -199,8 +199,10 @@ static void signin_form(struct page *p, const struct nb_error *err, const char *
 
 	page_begin(p, _("Sign in"), NULL);
 	h(p, "<h1>%s</h1>", _("Sign in to nabij"));
+	p->pre = pre_token(p, fresh);
+	p->back = "/signin";
 	h(p, "<form method=\"post\" action=\"/signin\" class=\"account\">"
-	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", pre_token(p, fresh));
+	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", p->pre);
 	hosted_error(p, err);	/* in the form: as wide as its fields, above them */
 	name_field(p, err, name, NULL);
 	password_field(p, err, "current-password", NULL);
@@ -353,7 +355,12 @@ static void signup_form(struct page *p, const struct nb_error *err, const char *
 	char fresh[NB_TOKEN_LEN + 1];
 	char min[24];
 
+	char back[24 + NB_TOKEN_LEN];
+
 	page_begin(p, _("Make your account"), NULL);
+	p->pre = pre_token(p, fresh);
+	snprintf(back, sizeof back, "/signup?invite=%s", invite);	/* a token's shape: checked */
+	p->back = back;
 	h(p, "<h1>%s</h1><p>%s</p>", _("Make your account"),
 	  _("Choose the name you sign in with and a password. No other account can read what you write here."));
 	h(p, "<form method=\"post\" action=\"/signup\" class=\"account\">"
@@ -453,6 +460,32 @@ static void page_signout(struct page *p)
 	page_redirect(p, "/signin");
 }
 
+/* POST /language: the pages' language before signing in, as /lang is for
+ * the signed-in (the same cookie), behind the pre-session's form token;
+ * back to the sign-in, or to the sign-up of the same invitation. */
+static void page_language(struct page *p)
+{
+	const char *to = kvs_get(&p->req->form, "lang"), *back = kvs_get(&p->req->form, "back");
+
+	if (strcmp(p->req->method, "POST") != 0) {
+		page_redirect(p, "/signin");
+		return;
+	}
+	if (!pre_ok(p)) {
+		page_fail(p, 403, _("This form did not come from this nabij page, so nothing was changed. Please go back, reload the page and try again."));
+		return;
+	}
+	if (!to || (strcmp(to, "nl") != 0 && strcmp(to, "en") != 0)) {
+		page_fail(p, 400, _("That language is not available."));
+		return;
+	}
+	add_cookie(p, "nabij_lang", to, 31536000L);
+	if (back && strncmp(back, "/signup?invite=", 15) == 0 && account_token_valid(back + 15))
+		page_redirect(p, "%s", back);
+	else
+		page_redirect(p, "/signin");
+}
+
 void web_hosted_init(struct web_hosted *hd, struct nb_pg *pg)
 {
 	memset(hd, 0, sizeof *hd);
@@ -462,6 +495,7 @@ void web_hosted_init(struct web_hosted *hd, struct nb_pg *pg)
 	hd->signin = page_signin;
 	hd->signup = page_signup;
 	hd->signout = page_signout;
+	hd->language = page_language;
 	hd->factor = web_page_factor;
 	hd->you = page_you;
 	hd->access = page_you_access;

@@ -316,6 +316,11 @@ static void page_signout(struct page *p)
 	p->w->hosted->signout(p);
 }
 
+static void page_language(struct page *p)
+{
+	p->w->hosted->language(p);
+}
+
 static void page_factor(struct page *p)
 {
 	p->w->hosted->factor(p);
@@ -521,6 +526,7 @@ static const struct route routes[] = {
 	{ "/signin", page_signin, R_HOSTED | R_POST },
 	{ "/signup", page_signup, R_HOSTED | R_POST },
 	{ "/signout", page_signout, R_HOSTED | R_POST },
+	{ "/language", page_language, R_HOSTED | R_POST },	/* the language, before signing in */
 	{ "/account/factor", page_factor, R_PERSON | R_POST | R_HOSTED },	/* the second factor */
 	{ "/account", page_account, R_HOSTED | R_PERSON | R_POST },	/* one's own sessions, password, log, data */
 	{ "/goodbye", page_account, R_HOSTED },	/* after the account was deleted */

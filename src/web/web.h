@@ -105,6 +105,7 @@ struct web_hosted {
 	void (*signin)(struct page *p);	/* GET and POST /signin */
 	void (*signup)(struct page *p);	/* GET and POST /signup */
 	void (*signout)(struct page *p);	/* POST /signout */
+	void (*language)(struct page *p);	/* POST /language: the pages' language before signing in */
 	void (*factor)(struct page *p);	/* GET and POST /account/factor (page_factor.c) */
 	void (*you)(struct page *p);	/* /account (signed in) and /goodbye: page_you.c */
 	void (*access)(struct page *p, int what);	/* a line of the person's access log (enum web_access) */

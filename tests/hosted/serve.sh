@@ -190,6 +190,30 @@ header "the cookie is cleared" "Set-Cookie: nabij_session=; .*Max-Age=0"
 req "the old cookie no longer works" 303 -H "Cookie: nabij_session=$s2" "$base/"
 req "the first session still does" 200 -H "$ck" "$base/"
 
+# --- the language before signing in: the sign-in page's own form (the
+# pre-session's token), the same cookie as a signed-in person's /lang
+req "sign-in page, English" 200 -H "Accept-Language: en" "$base/signin"
+check "the language's form" grep -q 'action="/language"' "$tmp/body"
+check "offers Dutch" grep -q 'lang="nl">Nederlands</button>' "$tmp/body"
+pre=$(cookie nabij_pre)
+req "language without the token" 403 -H "$o" -H "Cookie: nabij_pre=$pre" --data-urlencode "lang=nl" \
+	--data-urlencode "back=/signin" "$base/language"
+noheader "no language set" "Set-Cookie: nabij_lang"
+req "a language not there" 400 -H "$o" -H "Cookie: nabij_pre=$pre" --data-urlencode "csrf=$pre" \
+	--data-urlencode "lang=fr" "$base/language"
+req "to Dutch" 303 -H "$o" -H "Cookie: nabij_pre=$pre" --data-urlencode "csrf=$pre" --data-urlencode "lang=nl" \
+	--data-urlencode "back=https://evil.example/" "$base/language"
+header "back to sign in, never elsewhere" "Location: /signin"
+header "the language's cookie" "Set-Cookie: nabij_lang=nl; Path=/; HttpOnly"
+req "the sign-in page in Dutch" 200 -H "Accept-Language: en" -H "Cookie: nabij_lang=nl; nabij_pre=$pre" "$base/signin"
+check "in Dutch" grep -q 'Inloggen bij nabij' "$tmp/body"
+check "offers English" grep -q 'lang="en">English</button>' "$tmp/body"
+fake=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+req "from a sign-up, back to it" 303 -H "$o" -H "Cookie: nabij_pre=$pre" --data-urlencode "csrf=$pre" \
+	--data-urlencode "lang=en" --data-urlencode "back=/signup?invite=$fake" "$base/language"
+header "the same invitation" "Location: /signup?invite=$fake"
+req "the language page is only sent to" 303 "$base/language"
+
 # --- the second factor: set up from the key the page shows (its code
 # computed here), then a sign-in in two steps, a code refused again, a
 # recovery code once, and off again with the password and a recovery code
