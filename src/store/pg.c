@@ -292,8 +292,15 @@ enum nb_err pg_pipe(struct nb_pg *c, const char *sql, int n, const char *const *
 			c->failed = true;
 		return !r ? (err ? err->code : NB_EDB) : good ? NB_OK : pg_unexpected(err);
 	}
-	if (c->watch)
+	if (c->watch) {
 		c->watch(c->watch_ctx, sql);
+		/* a watch that ran a statement of its own (a test's EXPLAIN)
+		 * read the answers and left the pipeline: into it again */
+		if (PQpipelineStatus(c->conn) == PQ_PIPELINE_OFF && PQenterPipelineMode(c->conn) != 1) {
+			c->failed = true;
+			return pg_error(c, NULL, err);
+		}
+	}
 	if (c->counting)
 		c->statements++;
 	if (c->piped == c->pipe_cap) {
