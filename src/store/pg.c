@@ -57,6 +57,7 @@ void pg_disconnect(struct nb_pg *c)
 		return;
 	PQfinish(c->conn);
 	free(c->conninfo);
+	free(c->pipe_want);
 	free(c);
 }
 
@@ -82,6 +83,8 @@ PGresult *pg_run(struct nb_pg *c, const char *sql, int n, const char *const *val
 	PGresult *r;
 	ExecStatusType st;
 
+	if (c->piped && pg_pipe_drain(c, err))	/* what was sent before failed: this is not run */
+		return NULL;
 	if (c->watch)
 		c->watch(c->watch_ctx, sql);
 	if (c->counting)
@@ -168,6 +171,10 @@ enum nb_err pg_commit(struct nb_pg *c, struct nb_error *err)
 	if (--c->depth)
 		return NB_OK;
 	c->person = 0;
+	if (c->piped && (rc = pg_pipe_drain(c, err))) {
+		pg_do(c, "ROLLBACK", 0, NULL, NULL);
+		return rc;
+	}
 	if (c->failed) {
 		pg_do(c, "ROLLBACK", 0, NULL, NULL);
 		return nb_error_set(err, NB_EDB, "", _("The database refused what nabij asked of it. Nothing was changed."));
@@ -180,6 +187,8 @@ void pg_rollback(struct nb_pg *c)
 {
 	if (c->depth == 0)
 		return;
+	if (c->piped)
+		pg_pipe_drain(c, NULL);	/* their answers, read and let go */
 	c->depth = 0;
 	c->person = 0;
 	c->failed = false;
@@ -189,8 +198,12 @@ void pg_rollback(struct nb_pg *c)
 
 enum nb_err pg_script(struct nb_pg *c, const char *sql, struct nb_error *err)
 {
-	PGresult *r = PQexec(c->conn, sql);
+	PGresult *r;
 	enum nb_err rc = NB_OK;
+
+	if (c->piped && (rc = pg_pipe_drain(c, err)))
+		return rc;
+	r = PQexec(c->conn, sql);
 
 	if (c->watch)
 		c->watch(c->watch_ctx, sql);
@@ -253,4 +266,109 @@ const char *pg_hash_hex(char out[PG_HASH_HEX_LEN], const unsigned char hash[NB_P
 enum nb_err pg_unexpected(struct nb_error *err)
 {
 	return nb_error_set(err, NB_EDB, "", _("The database answered nabij in a way it did not expect. Nothing was changed."));
+}
+
+/* At most this many statements in the pipeline before their answers are
+ * read: what libpq keeps of them stays small. */
+#define PIPE_MAX 1024
+
+/* Whether r, an answer, is the one expected: its one row's first value is
+ * want (when want is not 0). */
+static bool answer_is(const PGresult *r, int64_t want)
+{
+	return !want || (PQntuples(r) == 1 && !PQgetisnull(r, 0, 0) && atoll(PQgetvalue(r, 0, 0)) == want);
+}
+
+enum nb_err pg_pipe(struct nb_pg *c, const char *sql, int n, const char *const *values, int64_t want,
+		    struct nb_error *err)
+{
+	enum nb_err rc;
+
+	if (c->piped >= PIPE_MAX && (rc = pg_pipe_drain(c, err)))
+		return rc;
+	if (!c->depth || PQstatus(c->conn) == CONNECTION_BAD ||
+	    (PQpipelineStatus(c->conn) == PQ_PIPELINE_OFF && PQenterPipelineMode(c->conn) != 1)) {
+		/* outside a transaction, or no pipeline to be had: at once */
+		PGresult *r = pg_run(c, sql, n, values, err);
+		bool good = r && answer_is(r, want);
+
+		PQclear(r);
+		if (r && !good && c->depth)
+			c->failed = true;
+		return !r ? (err ? err->code : NB_EDB) : good ? NB_OK : pg_unexpected(err);
+	}
+	if (c->watch) {
+		c->watch(c->watch_ctx, sql);
+		/* a watch that ran a statement of its own (a test's EXPLAIN)
+		 * read the answers and left the pipeline: into it again */
+		if (PQpipelineStatus(c->conn) == PQ_PIPELINE_OFF && PQenterPipelineMode(c->conn) != 1) {
+			c->failed = true;
+			return pg_error(c, NULL, err);
+		}
+	}
+	if (c->counting)
+		c->statements++;
+	if (c->piped == c->pipe_cap) {
+		c->pipe_cap = c->pipe_cap ? 2 * c->pipe_cap : 64;
+		c->pipe_want = xrealloc(c->pipe_want, c->pipe_cap * sizeof *c->pipe_want);
+	}
+	c->pipe_want[c->piped++] = want;
+	if (PQsendQueryParams(c->conn, sql, n, NULL, values, NULL, NULL, 0) != 1) {
+		/* not sent (the connection lost): the answers so far, then this */
+		rc = pg_pipe_drain(c, err);
+		c->failed = true;
+		return rc ? rc : pg_error(c, NULL, err);
+	}
+	return NB_OK;
+}
+
+enum nb_err pg_pipe_drain(struct nb_pg *c, struct nb_error *err)
+{
+	enum nb_err rc = NB_OK;
+	size_t answered = 0;
+	int nulls = 0;
+
+	if (PQpipelineStatus(c->conn) == PQ_PIPELINE_OFF) {
+		c->piped = 0;
+		return NB_OK;
+	}
+	if (PQpipelineSync(c->conn) != 1)
+		rc = pg_error(c, NULL, err);
+	/* each statement's answer, then NULL; after all, the sync's */
+	while (!rc || PQstatus(c->conn) != CONNECTION_BAD) {
+		PGresult *r = PQgetResult(c->conn);
+		ExecStatusType st;
+
+		if (!r) {
+			if (PQstatus(c->conn) == CONNECTION_BAD || ++nulls > 1) {
+				if (!rc)
+					rc = pg_error(c, NULL, err);
+				break;
+			}
+			continue;
+		}
+		nulls = 0;
+		st = PQresultStatus(r);
+		if (st == PGRES_PIPELINE_SYNC) {
+			PQclear(r);
+			break;
+		}
+		if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
+			if (!rc && !answer_is(r, answered < c->piped ? c->pipe_want[answered] : 0))
+				rc = pg_unexpected(err);
+		} else if (st != PGRES_PIPELINE_ABORTED && !rc) {
+			/* the first failure; those after it were not run */
+			rc = pg_error(c, r, err);
+			if (getenv("NABIJ_PG_DEBUG"))	/* a developer's, as in pg_run */
+				fprintf(stderr, "nabij: %s\n  in the pipeline\n", PQresultErrorMessage(r));
+		}
+		answered++;
+		PQclear(r);
+	}
+	if (PQexitPipelineMode(c->conn) != 1 && !rc)
+		rc = pg_error(c, NULL, err);
+	c->piped = 0;
+	if (rc && c->depth)
+		c->failed = true;
+	return rc;
 }

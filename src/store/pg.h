@@ -33,6 +33,10 @@ struct nb_pg {
 	/* when set, called with each statement's text as it is run (tests) */
 	void (*watch)(void *ctx, const char *sql);
 	void *watch_ctx;
+	/* statements sent in the pipeline and not yet answered (pg_pipe), and
+	 * for each the number its one value must be (0: any answer) */
+	size_t piped, pipe_cap;
+	int64_t *pipe_want;
 };
 
 /* Run sql with n text values (NULL for SQL NULL); the result (the caller
@@ -41,6 +45,22 @@ struct nb_pg {
 PGresult *pg_run(struct nb_pg *c, const char *sql, int n, const char *const *values, struct nb_error *err);
 /* The same for a statement whose rows are not wanted. */
 enum nb_err pg_do(struct nb_pg *c, const char *sql, int n, const char *const *values, struct nb_error *err);
+
+/* Send sql with its values in libpq's pipeline mode, inside the open
+ * transaction, without waiting for its answer: a write whose answer
+ * nothing needs at once (an import's records, a round trip each before).
+ * want, when not 0, is the number its first value must be (a record's
+ * number that the store knows before PostgreSQL says it). Every statement
+ * after it first reads the answers of all sent (pg_pipe_drain): a failure
+ * among them fails it and the transaction, as pg_run's would have. Outside
+ * a transaction it is pg_do. The statements are unnamed, as pg_run's, and
+ * stay within the transaction: a pooler in transaction mode (PgBouncer)
+ * forwards them to the one server connection the transaction holds. */
+enum nb_err pg_pipe(struct nb_pg *c, const char *sql, int n, const char *const *values, int64_t want,
+		    struct nb_error *err);
+/* Read the answers of the statements pg_pipe sent and leave pipeline mode;
+ * the first failure among them in err, the transaction failed with it. */
+enum nb_err pg_pipe_drain(struct nb_pg *c, struct nb_error *err);
 
 /* Begin a transaction for person (0: none, for what the accounts' functions
  * do), with the person set for it (set_config('nabij.person', ..., true));

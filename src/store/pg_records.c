@@ -48,6 +48,7 @@
 struct uid_cache {
 	char (*uid)[NB_UID_LEN];
 	int64_t *id;
+	bool *member;		/* the record is a circle member */
 	size_t cap, n;
 	bool on;
 	int asked;	/* lookups in this write */
@@ -55,6 +56,37 @@ struct uid_cache {
 
 /* How many lookups in one write before the person's uids are read at once. */
 #define UIDS_AT_ONCE 64
+
+/*
+ * The rows of a write's records, gathered and written many records at a
+ * time: a statement for each table (entry, each kind's, item, entry_text)
+ * with each column one array, unnested. A statement for each record and
+ * table was parsed and planned each time: half of PostgreSQL's time in an
+ * import. Written (sent in the pipeline, pg_pipe) when BATCH records are
+ * in it, before any other statement of the store (what it reads or
+ * writes then comes after them, as it would have), and at the commit;
+ * dropped with a rollback. A record's number is known before its row is
+ * written (pgs_put).
+ */
+#define BATCH 500
+#define BATCH_BYTES (4u << 20)	/* or this much text */
+enum { E_ID, E_UID, E_TYPE, E_AT, E_OFF, E_DAY, E_CREATED, E_UPDATED, E__COUNT };
+enum { I_ENTRY, I_FIELD, I_POS, I_TERM, I_PLACE, I_INTENSITY, I__COUNT };
+enum { T_ENTRY, T_LANG, T_WORDS, T__COUNT };
+
+struct batch {
+	size_t n;			/* rows in it, of any table */
+	size_t records, bytes;		/* records put into it; their text's size */
+	size_t entries;			/* rows of entry (a record numbered by PostgreSQL has none) */
+	struct nb_buf entry[E__COUNT];
+	size_t kinds[NB_TYPE__COUNT];	/* rows of each kind */
+	int ncol[NB_TYPE__COUNT];
+	struct nb_buf *kind[NB_TYPE__COUNT];	/* entry_id, then each column */
+	size_t items;
+	struct nb_buf item[I__COUNT];
+	size_t texts;
+	struct nb_buf text[T__COUNT];
+};
 
 struct pgs {
 	struct nb_pg *c;
@@ -68,7 +100,15 @@ struct pgs {
 	bool read_own;			/* the open transaction is a read scope's */
 	bool wrote;			/* the open write changed something */
 	bool say_count;			/* NABIJ_SQL_COUNT */
+	/* the number the open write's next new record gets, once a record
+	 * was numbered in it (its row of person_seq then locked by the
+	 * write: no other can count on); 0 before */
+	int64_t next_id;
+	int64_t last_kept;		/* the last number person_seq holds in the write */
+	size_t added;			/* records the open write added */
 	struct uid_cache uids;
+	struct batch batch;
+	char *rows[NB_TYPE__COUNT];	/* a kind's rows written at once (sql_kind_rows) */
 	struct nb_term_pool terms;
 };
 
@@ -107,7 +147,7 @@ static size_t uid_slot(const struct uid_cache *u, const char *uid)
 			return i;
 }
 
-static void uids_put(struct uid_cache *u, const char *uid, int64_t id)
+static void uids_put(struct uid_cache *u, const char *uid, int64_t id, bool member)
 {
 	size_t i;
 
@@ -119,28 +159,130 @@ static void uids_put(struct uid_cache *u, const char *uid, int64_t id)
 		u->cap = u->cap ? u->cap * 2 : 1024;
 		u->uid = xcalloc(u->cap, sizeof *u->uid);
 		u->id = xcalloc(u->cap, sizeof *u->id);
+		u->member = xcalloc(u->cap, sizeof *u->member);
 		u->n = 0;
 		for (size_t j = 0; j < old.cap; j++)
 			if (old.uid[j][0])
-				uids_put(u, old.uid[j], old.id[j]);
+				uids_put(u, old.uid[j], old.id[j], old.member[j]);
 		free(old.uid);
 		free(old.id);
+		free(old.member);
 	}
 	i = uid_slot(u, uid);
 	if (!u->uid[i][0])
 		u->n++;
 	snprintf(u->uid[i], NB_UID_LEN, "%s", uid);
 	u->id[i] = id;
+	u->member[i] = member;
+}
+
+/* The number of the circle member uid names, from the uids read at once
+ * (0: none); false when they were not read. */
+static bool uids_member(const struct uid_cache *u, const char *uid, int64_t *id)
+{
+	size_t i;
+
+	if (!u->on)
+		return false;
+	i = u->cap ? uid_slot(u, uid) : 0;
+	*id = u->cap && u->uid[i][0] && u->member[i] ? u->id[i] : 0;
+	return true;
 }
 
 static void uids_drop(struct uid_cache *u)
 {
 	free(u->uid);
 	free(u->id);
+	free(u->member);
 	memset(u, 0, sizeof *u);
 }
 
 static PGresult *run(struct pgs *s, const char *sql, int n, const char *const *v, struct nb_error *err);
+static void array_add(struct nb_buf *b, const char *v);
+
+/* Whether the open transaction is a write's: its rows may be gathered. */
+static bool batching(const struct pgs *s)
+{
+	return s->c->depth && !s->read_own;
+}
+
+static void batch_drop(struct batch *b)
+{
+	for (int i = 0; i < E__COUNT; i++)
+		buf_free(&b->entry[i]);
+	for (int t = 0; t < NB_TYPE__COUNT; t++) {
+		for (int i = 0; i < b->ncol[t]; i++)
+			buf_free(&b->kind[t][i]);
+		free(b->kind[t]);
+	}
+	for (int i = 0; i < I__COUNT; i++)
+		buf_free(&b->item[i]);
+	for (int i = 0; i < T__COUNT; i++)
+		buf_free(&b->text[i]);
+	memset(b, 0, sizeof *b);
+}
+
+/* Send one statement of the batch: its columns, each closed as an array. */
+static enum nb_err batch_send(struct pgs *s, const char *sql, struct nb_buf *cols, int n, struct nb_error *err)
+{
+	const char **v = xcalloc((size_t)n, sizeof *v);
+	enum nb_err rc;
+
+	for (int i = 0; i < n; i++) {
+		buf_addc(&cols[i], '}');
+		v[i] = cols[i].s;
+	}
+	rc = pg_pipe(s->c, sql, n, v, 0, err);
+	free(v);
+	return rc;
+}
+
+/* Write the batch's rows (sent in the pipeline) and empty it. */
+static enum nb_err batch_flush(struct pgs *s, struct nb_error *err)
+{
+	struct batch *b = &s->batch;
+	struct nb_buf q = { 0 };
+	enum nb_err rc = NB_OK;
+
+	if (!b->n)
+		return NB_OK;
+	if (b->entries) {
+		buf_addf(&q, "INSERT INTO entry(person, id, uid, type, at, utc_offset, day, created, updated)"
+			     " SELECT %s, u.i::bigint, u.u, u.t, u.a::bigint, u.o::bigint, u.d, u.c::bigint, u.p::bigint"
+			     " FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],"
+			     " $7::text[], $8::text[]) AS u(i, u, t, a, o, d, c, p)", s->who);
+		rc = batch_send(s, q.s, b->entry, E__COUNT, err);
+	}
+	for (int t = NB_CHECKIN; t < NB_TYPE__COUNT && !rc; t++) {
+		if (!b->kinds[t])
+			continue;
+		if (!s->rows[t]) {
+			struct nb_buf k = { 0 };
+
+			sql_kind_rows(&s->d, (enum nb_type)t, &k);
+			s->rows[t] = buf_detach(&k);
+		}
+		rc = batch_send(s, s->rows[t], b->kind[t], b->ncol[t], err);
+	}
+	if (!rc && b->items) {
+		buf_reset(&q);
+		buf_addf(&q, "INSERT INTO item(person, entry_id, field, pos, term, place, intensity)"
+			     " SELECT %s, u.e::bigint, u.f, u.p::bigint, u.t, u.pl, u.i::bigint FROM unnest($1::text[],"
+			     " $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(e, f, p, t, pl, i)", s->who);
+		rc = batch_send(s, q.s, b->item, I__COUNT, err);
+	}
+	if (!rc && b->texts) {
+		buf_reset(&q);
+		buf_addf(&q, "INSERT INTO entry_text(person, entry_id, lang, doc) SELECT %s, u.e::bigint, u.l::regconfig,"
+			     " to_tsvector(u.l::regconfig, u.w) || to_tsvector('simple', u.w)"
+			     " FROM unnest($1::text[], $2::text[], $3::text[]) AS u(e, l, w)"
+			     " ON CONFLICT (person, entry_id) DO UPDATE SET lang = excluded.lang, doc = excluded.doc", s->who);
+		rc = batch_send(s, q.s, b->text, T__COUNT, err);
+	}
+	buf_free(&q);
+	batch_drop(b);
+	return rc;
+}
 
 /* Read all of the person's uids (in the open write). */
 static enum nb_err uids_load(struct pgs *s, struct nb_error *err)
@@ -148,14 +290,14 @@ static enum nb_err uids_load(struct pgs *s, struct nb_error *err)
 	struct nb_buf q = { 0 };
 	PGresult *r;
 
-	buf_addf(&q, "SELECT uid, id FROM entry WHERE person = %s", s->who);
+	buf_addf(&q, "SELECT uid, id, type = 'member' FROM entry WHERE person = %s", s->who);
 	r = run(s, q.s, 0, NULL, err);
 	buf_free(&q);
 	if (!r)
 		return NB_EDB;
 	s->uids.on = true;
 	for (int i = 0; i < PQntuples(r); i++)
-		uids_put(&s->uids, PQgetvalue(r, i, 0), atoll(PQgetvalue(r, i, 1)));
+		uids_put(&s->uids, PQgetvalue(r, i, 0), atoll(PQgetvalue(r, i, 1)), *PQgetvalue(r, i, 2) == 't');
 	PQclear(r);
 	return NB_OK;
 }
@@ -175,6 +317,8 @@ static enum nb_err touch(struct pgs *s, struct nb_error *err)
 
 static PGresult *run(struct pgs *s, const char *sql, int n, const char *const *v, struct nb_error *err)
 {
+	if (s->batch.n && batch_flush(s, err))
+		return NULL;
 	if (touch(s, err))
 		return NULL;
 	return pg_run(s->c, sql, n, v, err);
@@ -193,6 +337,26 @@ static enum nb_err exec(struct pgs *s, const char *sql, int n, const char *const
 		*changed = atoll(PQcmdTuples(r));
 	PQclear(r);
 	return NB_OK;
+}
+
+/* Run a statement of a write whose answer nothing waits for: sent in the
+ * pipeline (pg_pipe), its answer read before the next statement that
+ * needs one, or at the commit. In a read scope: at once. */
+static enum nb_err later(struct pgs *s, const char *sql, int n, const char *const *v, int64_t want,
+			 struct nb_error *err)
+{
+	enum nb_err rc;
+
+	if (s->batch.n && (rc = batch_flush(s, err)))
+		return rc;
+	if (!s->c->depth || s->read_own) {
+		PGresult *r = run(s, sql, n, v, err);
+		bool good = r && (!want || (PQntuples(r) == 1 && atoll(PQgetvalue(r, 0, 0)) == want));
+
+		PQclear(r);
+		return !r ? NB_EDB : good ? NB_OK : pg_unexpected(err);
+	}
+	return pg_pipe(s->c, sql, n, v, want, err);
 }
 
 static enum nb_err pgs_read_begin(void *h, struct nb_error *err)
@@ -229,7 +393,10 @@ static enum nb_err pgs_begin(void *h, struct nb_error *err)
 	read_pause(s);	/* a write ends the scope's reading; it reads on after */
 	if (!s->c->depth) {
 		s->wrote = false;
+		s->next_id = s->last_kept = 0;
+		s->added = 0;
 		uids_drop(&s->uids);
+		batch_drop(&s->batch);
 	}
 	rc = pg_begin(s->c, s->person, err);
 	return rc;
@@ -316,9 +483,36 @@ static enum nb_err days_refresh(struct pgs *s, struct nb_error *err)
 	return rc;
 }
 
+/* The last number the write gave a record, in person_seq (see pgs_put). */
+static enum nb_err keep_last(struct pgs *s, struct nb_error *err)
+{
+	struct nb_buf q = { 0 };
+	char last[24];
+	const char *v[1] = { pg_int(last, s->next_id - 1) };
+	enum nb_err rc;
+
+	if (!s->next_id || s->next_id - 1 == s->last_kept)
+		return NB_OK;
+	buf_addf(&q, "UPDATE person_seq SET last = $1 WHERE person = %s AND last < $1 RETURNING 1", s->who);
+	rc = later(s, q.s, 1, v, 1, err);
+	buf_free(&q);
+	if (!rc)
+		s->last_kept = s->next_id - 1;
+	return rc;
+}
+
+/* From how many records a write added (an import) PostgreSQL is asked for
+ * the statistics of the tables of records at once, after the commit, as
+ * autovacuum would a minute or more later (nabij_analyze_records,
+ * pg_schema.c): until then it plans the person's statements as if they
+ * had a row or so in each table, and today's page and a check-in right
+ * after an import took longer. */
+#define ANALYZE_AFTER 1000
+
 static enum nb_err pgs_commit(void *h, struct nb_error *err)
 {
 	struct pgs *s = h;
+	bool analyze = s->c->depth == 1 && !s->read_own && s->added >= ANALYZE_AFTER;
 	enum nb_err rc;
 
 	if (s->c->depth == 1)
@@ -329,7 +523,11 @@ static enum nb_err pgs_commit(void *h, struct nb_error *err)
 
 		buf_addf(&q, "INSERT INTO person_seq(person, version) VALUES (%s, 1) ON CONFLICT (person)"
 			     " DO UPDATE SET version = person_seq.version + 1", s->who);
-		rc = days_refresh(s, err);
+		rc = batch_flush(s, err);
+		if (!rc)
+			rc = keep_last(s, err);
+		if (!rc)
+			rc = days_refresh(s, err);
 		if (!rc)
 			rc = exec(s, q.s, 0, NULL, NULL, err);
 		buf_free(&q);
@@ -339,7 +537,13 @@ static enum nb_err pgs_commit(void *h, struct nb_error *err)
 		}
 		s->wrote = false;
 	}
-	return pg_commit(s->c, err);
+	if (s->c->depth == 1)
+		s->added = 0;
+	if ((rc = pg_commit(s->c, err)) || !analyze)
+		return rc;
+	/* the import is in: the statistics are a help, not a condition */
+	pg_do(s->c, "SELECT nabij_analyze_records()", 0, NULL, NULL);
+	return NB_OK;
 }
 
 static void pgs_rollback(void *h)
@@ -349,6 +553,9 @@ static void pgs_rollback(void *h)
 	if (s->read_own)	/* only a read scope's transaction: nothing to undo */
 		return;
 	s->wrote = false;
+	s->next_id = s->last_kept = 0;
+	s->added = 0;
+	batch_drop(&s->batch);
 	uids_drop(&s->uids);
 	pg_rollback(s->c);
 }
@@ -625,10 +832,21 @@ static enum nb_err index_entry(struct pgs *s, const struct nb_entry *e, struct n
 	v[0] = pg_int(num, e->id);
 	v[1] = config_of(nb_lang_now());
 	v[2] = all.s;
+	if (batching(s)) {
+		for (int i = 0; i < T__COUNT; i++)
+			array_add(&s->batch.text[i], v[i]);
+		s->batch.texts++;
+		s->batch.n++;
+		s->batch.bytes += all.len;
+		buf_free(&text);
+		buf_free(&words);
+		buf_free(&all);
+		return NB_OK;
+	}
 	buf_addf(&q, "INSERT INTO entry_text(person, entry_id, lang, doc) VALUES (%s, $1, $2::regconfig,"
 		     " to_tsvector($2::regconfig, $3) || to_tsvector('simple', $3)) ON CONFLICT (person, entry_id)"
 		     " DO UPDATE SET lang = excluded.lang, doc = excluded.doc", s->who);
-	rc = exec(s, q.s, 3, v, NULL, err);
+	rc = later(s, q.s, 3, v, 0, err);
 	buf_free(&q);
 	buf_free(&text);
 	buf_free(&words);
@@ -644,7 +862,7 @@ static enum nb_err unindex_entry(struct pgs *s, int64_t id, struct nb_error *err
 	enum nb_err rc;
 
 	buf_addf(&q, "DELETE FROM entry_text WHERE person = %s AND entry_id = $1", s->who);
-	rc = exec(s, q.s, 1, v, NULL, err);
+	rc = later(s, q.s, 1, v, 0, err);
 	buf_free(&q);
 	return rc;
 }
@@ -694,7 +912,8 @@ static enum nb_err put_items(struct pgs *s, const struct nb_entry *e, const char
 {
 	size_t n;
 	const struct nb_field *f = fields_of(e->type, &n);
-	struct nb_buf col[5] = { 0 }, q = { 0 };
+	bool gather = batching(s);
+	struct nb_buf own[I__COUNT] = { 0 }, *col = gather ? s->batch.item : own, q = { 0 };
 	const char *v[6];
 	size_t count = 0;
 	enum nb_err rc = NB_OK;
@@ -708,27 +927,34 @@ static enum nb_err put_items(struct pgs *s, const struct nb_entry *e, const char
 		for (size_t j = 0; j < l->n; j++, count++) {
 			char num[24];
 
-			array_add(&col[0], f[i].column);
-			array_add(&col[1], pg_int(num, (int64_t)j));
-			array_add(&col[2], l->v[j].term);
-			array_add(&col[3], l->v[j].place);
-			array_add(&col[4], l->v[j].intensity ? pg_int(num, l->v[j].intensity) : NULL);
+			if (gather)
+				array_add(&col[I_ENTRY], id);
+			array_add(&col[I_FIELD], f[i].column);
+			array_add(&col[I_POS], pg_int(num, (int64_t)j));
+			array_add(&col[I_TERM], l->v[j].term);
+			array_add(&col[I_PLACE], l->v[j].place);
+			array_add(&col[I_INTENSITY], l->v[j].intensity ? pg_int(num, l->v[j].intensity) : NULL);
 		}
+	}
+	if (gather) {
+		s->batch.items += count;
+		s->batch.n += count;
+		return NB_OK;
 	}
 	if (count) {
 		v[0] = id;
-		for (int k = 0; k < 5; k++) {
+		for (int k = I_FIELD; k < I__COUNT; k++) {
 			buf_addc(&col[k], '}');
-			v[k + 1] = col[k].s;
+			v[k] = col[k].s;
 		}
 		buf_addf(&q, "INSERT INTO item(person, entry_id, field, pos, term, place, intensity)"
 			     " SELECT %s, $1, u.f, u.p, u.t, u.pl, u.i FROM unnest($2::text[], $3::int[], $4::text[],"
 			     " $5::text[], $6::int[]) AS u(f, p, t, pl, i)", s->who);
-		rc = exec(s, q.s, 6, v, NULL, err);
+		rc = later(s, q.s, 6, v, 0, err);
 		buf_free(&q);
 	}
-	for (int k = 0; k < 5; k++)
-		buf_free(&col[k]);
+	for (int k = 0; k < I__COUNT; k++)
+		buf_free(&own[k]);
 	return rc;
 }
 
@@ -740,14 +966,15 @@ static enum nb_err put_detail(struct pgs *s, const struct nb_entry *e, struct nb
 	struct nb_buf *tmp;
 	char (*nums)[24];
 	char id[24];
-	int k = 0;
+	int k = 0, *links, nlinks = 0;
 	enum nb_err rc;
 
 	if (!f)
 		return nb_error_set(err, NB_EINVAL, "type", _("Unknown kind of record."));
-	v = xcalloc(n + 1, sizeof *v);
+	v = xcalloc(2 * n + 1, sizeof *v);
 	tmp = xcalloc(n + 1, sizeof *tmp);
-	nums = xcalloc(n + 1, sizeof *nums);
+	nums = xcalloc(2 * n + 1, sizeof *nums);
+	links = xcalloc(n + 1, sizeof *links);
 	v[k++] = pg_int(id, e->id);
 	for (size_t i = 0; i < n; i++) {
 		struct nb_value x;
@@ -761,14 +988,48 @@ static enum nb_err put_detail(struct pgs *s, const struct nb_entry *e, struct nb
 			v[k] = pg_int(nums[k], x.i);
 		else
 			v[k] = x.s;
+		if (ftype_ops(f[i].type)->names_record)
+			links[nlinks++] = k;
 		k++;
 	}
-	rc = exec(s, kind_stmt(s, e->type, false), k, v, NULL, err);
+	if (batching(s)) {	/* a row among the batch's of its kind */
+		struct batch *b = &s->batch;
+		int all = k + nlinks;
+
+		/* a circle member named by their uid: the number, when the
+		 * person's uids were read (an import's), given with it
+		 * (sql_kind_rows), not looked up by PostgreSQL for each row:
+		 * planned before it had statistics of the person, the lookup
+		 * went through all of their records each time */
+		for (int j = 0; j < nlinks; j++) {
+			int64_t mid;
+
+			v[k + j] = NULL;
+			if (v[links[j]] && uids_member(&s->uids, v[links[j]], &mid)) {
+				v[links[j]] = NULL;
+				v[k + j] = mid ? pg_int(nums[k + j], mid) : NULL;
+			}
+		}
+		if (!b->kind[e->type]) {
+			b->ncol[e->type] = all;
+			b->kind[e->type] = xcalloc((size_t)all, sizeof *b->kind[e->type]);
+		}
+		for (int i = 0; i < all; i++) {
+			array_add(&b->kind[e->type][i], v[i]);
+			b->bytes += v[i] ? strlen(v[i]) : 0;
+		}
+		b->kinds[e->type]++;
+		b->n++;
+		rc = NB_OK;
+	} else {
+		rc = later(s, kind_stmt(s, e->type, false), k, v, 0, err);
+	}
 	for (int i = 0; i < k; i++)
 		buf_free(&tmp[i]);
 	free(v);
 	free(tmp);
 	free(nums);
+	free(links);
 	if (!rc)
 		rc = put_items(s, e, id, err);
 	return rc;
@@ -784,24 +1045,48 @@ static enum nb_err pgs_put(void *h, struct nb_entry *e, struct nb_error *err)
 	if ((rc = one_experiment(s, e, err)))
 		return rc;
 	if (e->id == 0) {
-		/* the next number among the person's own records */
+		/* the next number among the person's own records (person_seq):
+		 * counted up by PostgreSQL for the first of a write, whose answer
+		 * is awaited; the write then holds the person's row of
+		 * person_seq, and each record after it is the one more that the
+		 * store counts, sent in the pipeline, the count written once at
+		 * the commit (keep_last). A row of person_seq changed for each
+		 * record left as many versions of it in the write, each looked
+		 * up again by the next: a 50,000-record import's time grew with
+		 * its square. */
+		const char *v[8] = { e->uid, entry_type_id(e->type), pg_int(at, e->at.utc), pg_int(off, e->at.offset),
+				     e->day, pg_int(created, e->created), pg_int(updated, e->updated), NULL };
 		struct nb_buf q = { 0 };
-		const char *v[7] = { e->uid, entry_type_id(e->type), pg_int(at, e->at.utc), pg_int(off, e->at.offset),
-				     e->day, pg_int(created, e->created), pg_int(updated, e->updated) };
 		PGresult *r;
 
-		buf_addf(&q, "WITH n AS (INSERT INTO person_seq(person, last) VALUES (%s, 1) ON CONFLICT (person)"
-			     " DO UPDATE SET last = person_seq.last + 1 RETURNING last)"
-			     " INSERT INTO entry(person, id, uid, type, at, utc_offset, day, created, updated)"
-			     " VALUES (%s, (SELECT last FROM n), $1, $2, $3, $4, $5, $6, $7) RETURNING id",
-			 s->who, s->who);
-		r = run(s, q.s, 7, v, err);
-		buf_free(&q);
-		if (!r)
-			return NB_EDB;
-		e->id = atoll(PQgetvalue(r, 0, 0));
-		PQclear(r);
-		uids_put(&s->uids, e->uid, e->id);
+		if (s->next_id && batching(s)) {	/* its row among the batch's */
+			const char *row[E__COUNT] = { [E_ID] = pg_int(id, s->next_id), [E_UID] = v[0], [E_TYPE] = v[1],
+						      [E_AT] = v[2], [E_OFF] = v[3], [E_DAY] = v[4],
+						      [E_CREATED] = v[5], [E_UPDATED] = v[6] };
+
+			for (int i = 0; i < E__COUNT; i++)
+				array_add(&s->batch.entry[i], row[i]);
+			s->batch.entries++;
+			s->batch.n++;
+			e->id = s->next_id;
+		} else {
+			buf_addf(&q, "WITH n AS (INSERT INTO person_seq(person, last) VALUES (%s, 1) ON CONFLICT (person)"
+				     " DO UPDATE SET last = person_seq.last + 1 RETURNING last)"
+				     " INSERT INTO entry(person, id, uid, type, at, utc_offset, day, created, updated)"
+				     " VALUES (%s, (SELECT last FROM n), $1, $2, $3, $4, $5, $6, $7) RETURNING id",
+				 s->who, s->who);
+			r = run(s, q.s, 7, v, err);
+			buf_free(&q);
+			if (!r)
+				return NB_EDB;
+			e->id = atoll(PQgetvalue(r, 0, 0));
+			PQclear(r);
+			s->last_kept = e->id;
+		}
+		if (batching(s))
+			s->next_id = e->id + 1;
+		s->added++;
+		uids_put(&s->uids, e->uid, e->id, e->type == NB_MEMBER);
 	} else {
 		const char *v[6] = { pg_int(at, e->at.utc), pg_int(off, e->at.offset), e->day, pg_int(updated, e->updated),
 				     pg_int(id, e->id), entry_type_id(e->type) };
@@ -815,9 +1100,11 @@ static enum nb_err pgs_put(void *h, struct nb_entry *e, struct nb_error *err)
 		if ((rc = exec(s, stmt(s, S_ITEMS_DEL), 1, one, NULL, err)))
 			return rc;
 	}
-	if ((rc = put_detail(s, e, err)))
+	if ((rc = put_detail(s, e, err)) || (rc = index_entry(s, e, err)))
 		return rc;
-	return index_entry(s, e, err);
+	if (batching(s) && (++s->batch.records >= BATCH || s->batch.bytes >= BATCH_BYTES))
+		rc = batch_flush(s, err);
+	return rc;
 }
 
 static enum nb_err pgs_find_uid(void *h, const char *uid, int64_t *id, struct nb_error *err)
@@ -1342,6 +1629,9 @@ static void pgs_close(void *h)
 	}
 	term_pool_free(&s->terms);
 	uids_drop(&s->uids);
+	batch_drop(&s->batch);
+	for (int t = 0; t < NB_TYPE__COUNT; t++)
+		free(s->rows[t]);
 	free(s);	/* the connection stays open: its worker's */
 }
 

@@ -53,14 +53,20 @@ static const char *const own_tables[] = {
  * part (pg_account_migrate's step), either of them 0 for none. The last
  * step with records is the rows' latest schema (test_pg checks).
  */
+static enum nb_err statistics_step(struct nb_pg *c, const char *app, struct nb_error *err);
+
 static const struct {
 	int records, accounts;
+	/* the store's own objects the step brings besides (functions), made
+	 * in a database made by the same run too; NULL for none */
+	enum nb_err (*own)(struct nb_pg *c, const char *app, struct nb_error *err);
 } step_list[] = {
-	{ BASE_SCHEMA, 1 },
-	{ 0, 2 },	/* the accounts' second factor (pg_factor.c) */
-	{ 0, 3 },	/* one's own sessions, the access log, deletion (pg_self.c) */
-	{ 0, 4 },	/* the operator's side: disabled accounts, the admin page (pg_admin.c) */
-	{ 0, 5 },	/* each admin act in the access log, the admin's own too (pg_admin.c) */
+	{ BASE_SCHEMA, 1, NULL },
+	{ 0, 2, NULL },	/* the accounts' second factor (pg_factor.c) */
+	{ 0, 3, NULL },	/* one's own sessions, the access log, deletion (pg_self.c) */
+	{ 0, 4, NULL },	/* the operator's side: disabled accounts, the admin page (pg_admin.c) */
+	{ 0, 5, NULL },	/* each admin act in the access log, the admin's own too (pg_admin.c) */
+	{ 0, 0, statistics_step },	/* the statistics after a large import (nabij_analyze_records) */
 };
 
 static int steps(void)
@@ -195,6 +201,64 @@ static enum nb_err records_step(struct nb_pg *c, int step, const char *app, stru
 	return rc;
 }
 
+/*
+ * The statistics step: nabij_analyze_records(), which the store calls
+ * after a write that added many records (an import, pg_records.c). Until
+ * PostgreSQL has statistics of a person's new rows (autovacuum's ANALYZE,
+ * a minute or more later), it plans their statements as if the person had
+ * a row or so in each table. ANALYZE is the owner's (the app role owns no
+ * table): the function runs as the owner (SECURITY DEFINER, its search
+ * path pinned) and takes nothing from its caller. It analyzes the tables
+ * of records (those with the policy person_own) that autovacuum would
+ * analyze on its next round (changed rows past 50 and a tenth of the
+ * table, or never analyzed), not those a large database holds so many
+ * rows in that one person's import does not move their statistics, and
+ * passes over one another ANALYZE or a vacuum holds (SKIP_LOCKED) rather
+ * than wait for it.
+ */
+static const char statistics_sql[] =
+	"CREATE FUNCTION nabij_analyze_records() RETURNS integer LANGUAGE plpgsql SECURITY DEFINER @SET@ AS $f$\n"
+	"DECLARE t regclass; n integer := 0;\n"
+	"BEGIN\n"
+	"  FOR t IN SELECT k.oid::regclass FROM pg_policy p JOIN pg_class k ON k.oid = p.polrelid\n"
+	"      LEFT JOIN pg_stat_user_tables s ON s.relid = k.oid\n"
+	"    WHERE p.polname = 'person_own' AND k.relnamespace = current_schema()::regnamespace\n"
+	"      AND (s.relid IS NULL OR coalesce(s.last_analyze, s.last_autoanalyze) IS NULL\n"
+	"        OR s.n_mod_since_analyze >= 50 + 0.1 * greatest(k.reltuples, 0))\n"
+	"    ORDER BY k.relname\n"
+	"  LOOP\n"
+	"    EXECUTE format('ANALYZE (SKIP_LOCKED) %s', t);\n"
+	"    n := n + 1;\n"
+	"  END LOOP;\n"
+	"  RETURN n;\n"
+	"END $f$";
+
+static enum nb_err statistics_step(struct nb_pg *c, const char *app, struct nb_error *err)
+{
+	PGresult *r = pg_run(c, "SELECT current_schema()", 0, NULL, err);
+	char *schema, *set, *sql, *grant;
+	enum nb_err rc;
+
+	if (!r)
+		return err ? err->code : NB_EDB;
+	schema = PQntuples(r) == 1 && !PQgetisnull(r, 0, 0) ? pg_quoted(c, PQgetvalue(r, 0, 0)) : NULL;
+	PQclear(r);
+	if (!schema)
+		return pg_unexpected(err);
+	set = xasprintf("SET search_path = %s, pg_temp", schema);
+	sql = pg_with_set(statistics_sql, set);
+	grant = xasprintf("REVOKE ALL ON FUNCTION nabij_analyze_records() FROM PUBLIC;"
+			  "GRANT EXECUTE ON FUNCTION nabij_analyze_records() TO %s;", app);
+	rc = pg_script(c, sql, err);
+	if (!rc)
+		rc = pg_script(c, grant, err);
+	free(grant);
+	free(sql);
+	free(set);
+	free(schema);
+	return rc;
+}
+
 static int version_of(struct nb_pg *c, struct nb_error *err)
 {
 	PGresult *r = pg_run(c, "SELECT version FROM nabij_schema", 0, NULL, err);
@@ -258,6 +322,8 @@ enum nb_err pg_migrate(const char *owner_conninfo, const char *app_role, struct 
 			rc = records_step(c, step, app, err);
 		if (!rc && step_list[step - 1].accounts)
 			rc = pg_account_migrate(c, step_list[step - 1].accounts, app_role, err);
+		if (!rc && step_list[step - 1].own)
+			rc = step_list[step - 1].own(c, app, err);
 		if (!rc)
 			rc = pg_do(c, "UPDATE nabij_schema SET version = $1", 1, v, err);
 		if (rc)

@@ -156,6 +156,53 @@ void sql_kind(const struct sql_dialect *d, enum nb_type t, enum sql_kind_use use
 	buf_free(&set);
 }
 
+void sql_kind_rows(const struct sql_dialect *d, enum nb_type t, struct nb_buf *q)
+{
+	size_t n;
+	const struct nb_field *f = fields_of(t, &n);
+	struct nb_buf sel = { 0 }, args = { 0 }, names = { 0 }, set = { 0 };
+	int next = 1, link = 0, cols = 1;
+
+	if (!d->person || !d->numbered)
+		abort();	/* PostgreSQL's alone */
+	for (size_t i = 0; i < n; i++)
+		cols += has_column(&f[i]);
+	buf_addf(q, "INSERT INTO %s(person, entry_id", tables[t]);
+	buf_addf(&sel, "SELECT %s, u.c1::bigint", d->who);
+	buf_add(&args, "$1::text[]");
+	buf_add(&names, "c1");
+	for (size_t i = 0; i < n; i++) {
+		if (!has_column(&f[i]))
+			continue;
+		next++;
+		buf_addf(q, ", %s", f[i].column);
+		buf_addf(&args, ", $%d::text[]", next);
+		buf_addf(&names, ", c%d", next);
+		if (ftype_ops(f[i].type)->names_record) {
+			/* the number given, else looked up by the uid given */
+			link++;
+			buf_addf(&sel, ", coalesce(u.r%d::bigint, CASE WHEN u.c%d IS NOT NULL THEN (SELECT id FROM entry"
+				       " WHERE person = %s AND uid = u.c%d AND type = 'member') END)",
+				 link, next, d->who, next);
+		} else if (ftype_ops(f[i].type)->cell == NB_CELL_INT) {
+			buf_addf(&sel, ", u.c%d::bigint", next);
+		} else {
+			buf_addf(&sel, ", u.c%d", next);
+		}
+		buf_addf(&set, "%s%s = excluded.%s", set.len ? ", " : "", f[i].column, f[i].column);
+	}
+	for (int j = 1; j <= link; j++) {
+		buf_addf(&args, ", $%d::text[]", cols + j);
+		buf_addf(&names, ", r%d", j);
+	}
+	buf_addf(q, ") %s FROM unnest(%s) AS u(%s) ON CONFLICT (person, entry_id) DO %s%s", sel.s, args.s, names.s,
+		 set.len ? "UPDATE SET " : "NOTHING", set.len ? set.s : "");
+	buf_free(&sel);
+	buf_free(&args);
+	buf_free(&names);
+	buf_free(&set);
+}
+
 /* The reference of column c to a record of the same person, which goes
  * when the record goes (PostgreSQL 15 sets c alone to NULL, not the
  * person). */

@@ -75,6 +75,13 @@ const char *sql_table(enum nb_type t);
  * the rows, lists left out (they live in item); a member is kept as the
  * id of their record and given and read as its uid. */
 void sql_kind(const struct sql_dialect *d, enum nb_type t, enum sql_kind_use use, struct nb_buf *q);
+/* PostgreSQL's: the rows of many records of kind t written at once, each
+ * column (entry_id first, then as SQL_KIND_PUT's) one text[] value,
+ * unnested in order ($1 the ids, $2 the first column's values, ...);
+ * after them, for each column that names a record (a circle member), its
+ * number where the caller knows it (else NULL, and the member is looked
+ * up by the uid in the column's own values, or none when that is NULL). */
+void sql_kind_rows(const struct sql_dialect *d, enum nb_type t, struct nb_buf *q);
 /* CREATE TABLE of kind t from its rows, for a database made anew. */
 void sql_kind_create(const struct sql_dialect *d, enum nb_type t, struct nb_buf *q);
 /* The type of field f's column. */

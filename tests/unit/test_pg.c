@@ -844,6 +844,80 @@ static void an_import_finds_what_is_there(void **state)
 	pg_disconnect(c);
 }
 
+/* The person's rows of sql (a count), read in a transaction for them. */
+static long person_rows(struct nb_pg *c, int64_t person, const char *sql)
+{
+	struct nb_error err;
+	long n;
+
+	assert_int_equal(pg_begin(c, person, &err), NB_OK);
+	n = rows(c, sql);
+	pg_rollback(c);
+	return n;
+}
+
+/*
+ * An import goes in batches, sent in the pipeline (pg_records.c): its
+ * records are numbered on from the person's last, one each, person_seq
+ * holds the last after it, and each moment names its member by number.
+ * When the database refuses a row in the middle of it (a check the owner
+ * adds for the test), nothing of the import stays, the numbers go on
+ * from where they were, and the same connection serves the next write.
+ */
+static void an_import_in_batches_is_whole_or_nothing(void **state)
+{
+	struct nb_pg *c = app_conn(), *owner;
+	struct nb_app a;
+	struct nb_entries in = { 0 }, bad = { 0 };
+	struct nb_import_result ir;
+	struct nb_error err;
+	struct nb_entry *e;
+	char *oci = with_db(getenv("NABIJ_PG_OWNER"));
+	const int n = 1300;	/* more than a batch, and an ANALYZE after */
+	int64_t first, id;
+
+	(void)state;
+	open_person(&a, c, 801);
+	first = add(&a, checkin(3, "before the import", NOW - 60));
+	import_set(&in, n, 8000000);
+	assert_int_equal(app_import(&a, &in, false, &ir, &err), NB_OK);
+	assert_int_equal(ir.added, n);
+	for (int i = 0; i < n; i++) {
+		assert_int_equal(a.store.ops->find_uid(a.store.db, in.v[i]->uid, &id, &err), NB_OK);
+		assert_int_equal(id, first + 1 + i);
+	}
+	assert_int_equal(person_rows(c, 801, "SELECT last FROM person_seq WHERE person = 801"), first + n);
+	assert_int_equal(person_rows(c, 801, "SELECT count(*) FROM moment WHERE person = 801 AND member_id = 2"),
+			 n / 4);
+	assert_int_equal(app_get(&a, first + 2, &e, &err), NB_OK);	/* in.v[1], a moment */
+	assert_int_equal(e->type, NB_MOMENT);
+	assert_string_equal(e->u.moment.member_uid, in.v[0]->uid);
+	entry_free(e);
+	assert_int_equal(add(&a, checkin(2, "after the import", NOW - 30)), first + n + 1);
+
+	if (pg_connect(oci, &owner, &err))
+		fail_msg("%s", err.msg);
+	assert_int_equal(pg_do(owner, "ALTER TABLE trigger_entry ADD CONSTRAINT nabij_test_refused"
+				      " CHECK (situation <> 'refused here')", 0, NULL, &err), NB_OK);
+	import_set(&bad, n, 8100000);
+	assert_int_equal(bad.v[651]->type, NB_TRIGGER);
+	xstrset(&bad.v[651]->u.trigger.situation, "refused here");
+	assert_int_not_equal(app_import(&a, &bad, false, &ir, &err), NB_OK);
+	print_message("refused: %s\n", err.msg);
+	assert_int_equal(pg_do(owner, "ALTER TABLE trigger_entry DROP CONSTRAINT nabij_test_refused", 0, NULL, &err),
+			 NB_OK);
+	pg_disconnect(owner);
+	free(oci);
+	assert_int_equal(person_rows(c, 801, "SELECT count(*) FROM entry WHERE person = 801"), n + 2);
+	assert_int_equal(person_rows(c, 801, "SELECT count(*) FROM entry_text WHERE person = 801"), n + 2);
+	assert_int_equal(person_rows(c, 801, "SELECT last FROM person_seq WHERE person = 801"), first + n + 1);
+	assert_int_equal(add(&a, checkin(4, "after the refused one", NOW - 20)), first + n + 2);
+	entries_free(&in);
+	entries_free(&bad);
+	store_close(&a.store);
+	pg_disconnect(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -856,6 +930,7 @@ int main(void)
 		cmocka_unit_test(an_import_is_planned_well_without_statistics),
 		cmocka_unit_test(lists_keep_their_text),
 		cmocka_unit_test(an_import_finds_what_is_there),
+		cmocka_unit_test(an_import_in_batches_is_whole_or_nothing),
 	};
 
 	if (!getenv("NABIJ_PG_APP")) {
