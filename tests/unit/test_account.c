@@ -222,6 +222,7 @@ static void names(void **state)
 			"\xd4\xb1\xd5\xb6\xd5\xab",				/* Armenian */
 			"Anna \xe6\x9d\x8e",					/* Latin and Han */
 			"anna \xf0\x9f\x8c\xbb", "anna-2 (thuis)",
+			"\xf0\x9d\x97\x94\xf0\x9d\x97\xba\xf0\x9d\x97\xaf\xf0\x9d\x97\xb2\xf0\x9d\x97\xbf",	/* 𝗔𝗺𝗯𝗲𝗿, one alphabet */
 		};
 		static const char *const mixed[] = {
 			"\xd0\x90mber",			/* Cyrillic A, Latin mber */
@@ -230,6 +231,15 @@ static void names(void **state)
 			"Anna \xd0\x90\xd0\xbd\xd0\xbd\xd0\xb0",	/* Anna Анна */
 			"\xce\x91\xd0\x90",			/* Greek and Cyrillic */
 			"Amber\xe1\x8e\xa0",			/* Cherokee */
+			/* Latin letters in a form NFKC makes plain Latin (the
+			 * store compares names so): mathematical, the Kelvin
+			 * sign, circled, a ligature, each among Cyrillic ones */
+			"\xd0\x90\xf0\x9d\x97\x86\xf0\x9d\x96\xbb\xf0\x9d\x96\xbe\xf0\x9d\x97\x8b",	/* А𝗆𝖻𝖾𝗋 */
+			"\xe2\x84\xaa\xd0\xb5\xd0\xb5\xd1\x95",	/* Kееѕ, the K a Kelvin sign */
+			"\xe2\x93\x80\xd0\xbd\xd0\xbd\xd0\xb0",	/* Ⓚнна */
+			"\xef\xac\x81\xd0\xbe",			/* ﬁо */
+			/* and a Greek one among Latin: the Ohm sign */
+			"\xe2\x84\xa6mega",
 		};
 
 		for (size_t i = 0; i < sizeof one / sizeof *one; i++)
