@@ -367,7 +367,7 @@ static void signup_form(struct page *p, const struct nb_error *err, const char *
 	     "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
 	     "<input type=\"hidden\" name=\"invite\" value=\"%s\">"
 	     "<input type=\"hidden\" name=\"zone\" value=\"\" data-zone>",
-	  pre_token(p, fresh), invite);
+	  p->pre, invite);
 	hosted_error(p, err);
 	name_field(p, err, name, _("It need not be your real name."));
 	{

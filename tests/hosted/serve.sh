@@ -125,6 +125,7 @@ pre=$(cookie nabij_pre)
 pre_csrf=$(csrf)
 check "the pre-session token is in cookie and form alike" test -n "$pre" -a "$pre" = "$pre_csrf"
 header "pre-session cookie flags" "Set-Cookie: nabij_pre=[^;]*; Path=/; HttpOnly; SameSite=Lax"
+check "one pre-session cookie, not two" test "$(grep -ci '^set-cookie: nabij_pre=' "$tmp/head")" = 1
 o="Origin: $base"
 pw='a walk by the river at dusk'
 req "sign-up without the pre-session cookie" 403 -H "$o" --data-urlencode "csrf=$pre_csrf" \
