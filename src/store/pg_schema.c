@@ -222,7 +222,7 @@ static const char statistics_sql[] =
 	"BEGIN\n"
 	"  FOR t IN SELECT k.oid::regclass FROM pg_policy p JOIN pg_class k ON k.oid = p.polrelid\n"
 	"      LEFT JOIN pg_stat_user_tables s ON s.relid = k.oid\n"
-	"    WHERE p.polname = 'person_own' AND k.relnamespace = current_schema()::regnamespace\n"
+	"    WHERE p.polname = 'person_own' AND k.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())\n"
 	"      AND (s.relid IS NULL OR coalesce(s.last_analyze, s.last_autoanalyze) IS NULL\n"
 	"        OR s.n_mod_since_analyze >= 50 + 0.1 * greatest(k.reltuples, 0))\n"
 	"    ORDER BY k.relname\n"
@@ -354,10 +354,10 @@ enum nb_err pg_check_role(struct nb_pg *c, struct nb_error *err)
 	 * of records without forced security (or missing), the version */
 	r = pg_run(c,
 		   "SELECT r.rolsuper, r.rolbypassrls,"
-		   " (SELECT count(*) FROM pg_class k WHERE k.relnamespace = current_schema()::regnamespace"
+		   " (SELECT count(*) FROM pg_class k WHERE k.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())"
 		   "   AND k.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND pg_has_role(current_user, k.relowner, 'USAGE')),"
 		   " (SELECT count(*) FROM unnest($1::text[]) t(name) WHERE NOT EXISTS (SELECT 1 FROM pg_class k"
-		   "   WHERE k.relnamespace = current_schema()::regnamespace AND k.relname = t.name"
+		   "   WHERE k.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND k.relname = t.name"
 		   "   AND k.relrowsecurity AND k.relforcerowsecurity)),"
 		   " (SELECT version FROM nabij_schema LIMIT 1), current_user"
 		   " FROM pg_roles r WHERE r.rolname = current_user",
