@@ -19,11 +19,11 @@
 // With NABIJ_SHOTS, also pictures of /account/factor (set up, on, the
 // codes, the new codes) and /account at 375 px.
 import { spawnSync } from "node:child_process";
-import { createHmac } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { totp, counterNow } from "./totp.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { chromium } = createRequire(join(here, "..", "web", "package.json"))("playwright-core");
@@ -40,22 +40,8 @@ function check(name, ok, detail) {
 	else { failed++; console.log(`FAIL ${name}${detail ? ": " + detail : ""}`); }
 }
 
-/* RFC 6238 with RFC 4226's truncation: the code of a base32 key at a counter */
-function totp(b32, counter) {
-	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-	let bits = "";
-	for (const c of b32.replace(/[\s=]/g, "").toUpperCase())
-		bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
-	const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
-	const msg = Buffer.alloc(8);
-	msg.writeBigUInt64BE(BigInt(counter));
-	const hs = createHmac("sha1", key).update(msg).digest();
-	const o = hs[19] & 15;
-	return String((hs.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, "0");
-}
 /* RFC 6238's own vector (SHA-1, T = 59 s: 94287082, its last six digits) */
 check("totp: RFC 6238's vector", totp("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", 1) === "287082");
-const counterNow = () => Math.floor(Date.now() / 1000 / 30);
 
 /* The records of an export, each as one line of JSON with its keys sorted,
  * ids aside (a database's own numbers); sorted, so the order is no matter. */
