@@ -244,6 +244,50 @@ char *pg_with_set(const char *sql, const char *set)
 	return buf_detach(&b);
 }
 
+/* The functions of sql made with their search path pinned to the schema
+ * (each "@SET@"), then EXECUTE on each of names[n] taken from PUBLIC and
+ * granted to app_role alone. */
+enum nb_err pg_functions(struct nb_pg *c, const char *app_role, const char *sql, const char *const *names,
+			 size_t n, struct nb_error *err)
+{
+	PGresult *r = NULL;
+	char *schema = NULL, *app = NULL, *set = NULL, *body = NULL;
+	struct nb_buf b = { 0 };
+	enum nb_err rc;
+
+	if (!(r = pg_run(c, "SELECT current_schema()", 0, NULL, err)))
+		return err ? err->code : NB_EDB;
+	if (PQntuples(r) != 1 || PQgetisnull(r, 0, 0)) {
+		PQclear(r);
+		return nb_error_set(err, NB_EDB, "database",
+				    _("The database has no schema to make nabij's tables in (its search_path names none that exists)."));
+	}
+	schema = pg_quoted(c, PQgetvalue(r, 0, 0));
+	PQclear(r);
+	app = pg_quoted(c, app_role);
+	if (!schema || !app) {
+		rc = pg_error(c, NULL, err);
+		goto done;
+	}
+	buf_addf(&b, "SET search_path = %s, pg_temp", schema);
+	set = buf_detach(&b);
+	body = pg_with_set(sql, set);
+	if ((rc = pg_script(c, body, err)) != NB_OK)
+		goto done;
+	for (size_t i = 0; i < n; i++) {
+		buf_addf(&b, "REVOKE ALL ON FUNCTION %s FROM PUBLIC;", names[i]);
+		buf_addf(&b, "GRANT EXECUTE ON FUNCTION %s TO %s;", names[i], app);
+	}
+	rc = pg_script(c, b.s, err);
+done:
+	buf_free(&b);
+	free(body);
+	free(set);
+	free(schema);
+	free(app);
+	return rc;
+}
+
 const char *pg_hex(char *out, const unsigned char *bytes, size_t n)
 {
 	static const char digits[] = "0123456789abcdef";

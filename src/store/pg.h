@@ -127,6 +127,11 @@ char *pg_snippet(const char *text, const char *words, int ntok);
 enum nb_err pg_script(struct nb_pg *c, const char *sql, struct nb_error *err);
 char *pg_quoted(struct nb_pg *c, const char *name);
 char *pg_with_set(const char *sql, const char *set);
+/* The functions of sql made with their search path pinned to the current
+ * schema (each "@SET@"), then EXECUTE on each of names[n] taken from
+ * PUBLIC and granted to app_role alone (a role's name, quoted here). */
+enum nb_err pg_functions(struct nb_pg *c, const char *app_role, const char *sql, const char *const *names,
+			 size_t n, struct nb_error *err);
 
 /* n bytes as a bytea value in hex ("\x" and two digits a byte), in out
  * (PG_HEX_LEN(n) bytes); a token's hash so (64 digits) by pg_hash_hex. */

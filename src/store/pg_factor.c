@@ -134,27 +134,12 @@ static const char functions_sql[] =
 
 enum nb_err pg_factor_migrate(struct nb_pg *c, const char *app_role, struct nb_error *err)
 {
-	PGresult *r = NULL;
-	char *schema = NULL, *app = NULL;
+	char *app = pg_quoted(c, app_role);
 	struct nb_buf b = { 0 };
-	const char *p, *sql = functions_sql;
 	enum nb_err rc;
 
-	if (!(r = pg_run(c, "SELECT current_schema()", 0, NULL, err))) {
-		rc = err ? err->code : NB_EDB;
-		goto done;
-	}
-	if (PQntuples(r) != 1 || PQgetisnull(r, 0, 0)) {
-		rc = nb_error_set(err, NB_EDB, "database",
-				  _("The database has no schema to make nabij's tables in (its search_path names none that exists)."));
-		goto done;
-	}
-	schema = pg_quoted(c, PQgetvalue(r, 0, 0));
-	app = pg_quoted(c, app_role);
-	if (!schema || !app) {
-		rc = pg_error(c, NULL, err);
-		goto done;
-	}
+	if (!app)
+		return pg_error(c, NULL, err);
 	if ((rc = pg_script(c, tables, err)) != NB_OK)
 		goto done;
 	for (size_t i = 0; i < sizeof tables_of / sizeof *tables_of; i++) {
@@ -167,27 +152,11 @@ enum nb_err pg_factor_migrate(struct nb_pg *c, const char *app_role, struct nb_e
 	}
 	if ((rc = pg_script(c, b.s, err)) != NB_OK)
 		goto done;
-	buf_reset(&b);
 	/* the functions find only the schema's tables, and no temporary
 	 * object of the caller shadows them (pg_temp last) */
-	while ((p = strstr(sql, "@SET@"))) {
-		buf_addn(&b, sql, (size_t)(p - sql));
-		buf_addf(&b, "SET search_path = %s, pg_temp", schema);
-		sql = p + 5;
-	}
-	buf_add(&b, sql);
-	if ((rc = pg_script(c, b.s, err)) != NB_OK)
-		goto done;
-	buf_reset(&b);
-	for (size_t i = 0; i < sizeof functions / sizeof *functions; i++) {
-		buf_addf(&b, "REVOKE ALL ON FUNCTION %s FROM PUBLIC;", functions[i]);
-		buf_addf(&b, "GRANT EXECUTE ON FUNCTION %s TO %s;", functions[i], app);
-	}
-	rc = pg_script(c, b.s, err);
+	rc = pg_functions(c, app_role, functions_sql, functions, sizeof functions / sizeof *functions, err);
 done:
-	PQclear(r);
 	buf_free(&b);
-	free(schema);
 	free(app);
 	return rc;
 }

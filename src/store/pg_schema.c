@@ -53,13 +53,13 @@ static const char *const own_tables[] = {
  * part (pg_account_migrate's step), either of them 0 for none. The last
  * step with records is the rows' latest schema (test_pg checks).
  */
-static enum nb_err statistics_step(struct nb_pg *c, const char *app, struct nb_error *err);
+static enum nb_err statistics_step(struct nb_pg *c, const char *app_role, struct nb_error *err);
 
 static const struct {
 	int records, accounts;
 	/* the store's own objects the step brings besides (functions), made
 	 * in a database made by the same run too; NULL for none */
-	enum nb_err (*own)(struct nb_pg *c, const char *app, struct nb_error *err);
+	enum nb_err (*own)(struct nb_pg *c, const char *app_role, struct nb_error *err);
 } step_list[] = {
 	{ BASE_SCHEMA, 1, NULL },
 	{ 0, 2, NULL },	/* the accounts' second factor (pg_factor.c) */
@@ -233,30 +233,11 @@ static const char statistics_sql[] =
 	"  RETURN n;\n"
 	"END $f$";
 
-static enum nb_err statistics_step(struct nb_pg *c, const char *app, struct nb_error *err)
+static enum nb_err statistics_step(struct nb_pg *c, const char *app_role, struct nb_error *err)
 {
-	PGresult *r = pg_run(c, "SELECT current_schema()", 0, NULL, err);
-	char *schema, *set, *sql, *grant;
-	enum nb_err rc;
+	static const char *const names[] = { "nabij_analyze_records()" };
 
-	if (!r)
-		return err ? err->code : NB_EDB;
-	schema = PQntuples(r) == 1 && !PQgetisnull(r, 0, 0) ? pg_quoted(c, PQgetvalue(r, 0, 0)) : NULL;
-	PQclear(r);
-	if (!schema)
-		return pg_unexpected(err);
-	set = xasprintf("SET search_path = %s, pg_temp", schema);
-	sql = pg_with_set(statistics_sql, set);
-	grant = xasprintf("REVOKE ALL ON FUNCTION nabij_analyze_records() FROM PUBLIC;"
-			  "GRANT EXECUTE ON FUNCTION nabij_analyze_records() TO %s;", app);
-	rc = pg_script(c, sql, err);
-	if (!rc)
-		rc = pg_script(c, grant, err);
-	free(grant);
-	free(sql);
-	free(set);
-	free(schema);
-	return rc;
+	return pg_functions(c, app_role, statistics_sql, names, 1, err);
 }
 
 static int version_of(struct nb_pg *c, struct nb_error *err)
@@ -323,7 +304,7 @@ enum nb_err pg_migrate(const char *owner_conninfo, const char *app_role, struct 
 		if (!rc && step_list[step - 1].accounts)
 			rc = pg_account_migrate(c, step_list[step - 1].accounts, app_role, err);
 		if (!rc && step_list[step - 1].own)
-			rc = step_list[step - 1].own(c, app, err);
+			rc = step_list[step - 1].own(c, app_role, err);
 		if (!rc)
 			rc = pg_do(c, "UPDATE nabij_schema SET version = $1", 1, v, err);
 		if (rc)

@@ -174,30 +174,12 @@ static const char functions_sql_self[] =
 
 enum nb_err pg_self_migrate(struct nb_pg *c, const char *app_role, struct nb_error *err)
 {
-	PGresult *r = NULL;
-	char *schema = NULL, *app = NULL, *q;
-	struct nb_buf b = { 0 }, sql = { 0 };
-	const char *s, *at;
+	char *app = pg_quoted(c, app_role);
+	struct nb_buf b = { 0 };
 	enum nb_err rc;
 
-	if (!(r = pg_run(c, "SELECT current_schema()", 0, NULL, err)))
-		return err ? err->code : NB_EDB;
-	if (PQntuples(r) != 1 || PQgetisnull(r, 0, 0)) {
-		PQclear(r);
-		return nb_error_set(err, NB_EDB, "database",
-				    _("The database has no schema to make nabij's tables in (its search_path names none that exists)."));
-	}
-	q = PQescapeIdentifier(c->conn, PQgetvalue(r, 0, 0), strlen(PQgetvalue(r, 0, 0)));
-	PQclear(r);
-	schema = q ? xstrdup(q) : NULL;
-	PQfreemem(q);
-	q = PQescapeIdentifier(c->conn, app_role, strlen(app_role));
-	app = q ? xstrdup(q) : NULL;
-	PQfreemem(q);
-	if (!schema || !app) {
-		rc = pg_error(c, NULL, err);
-		goto done;
-	}
+	if (!app)
+		return pg_error(c, NULL, err);
 	if ((rc = pg_script(c, tables_self, err)) != NB_OK)
 		goto done;
 	buf_add(&b, "ALTER TABLE access_log ENABLE ROW LEVEL SECURITY;"
@@ -207,24 +189,11 @@ enum nb_err pg_self_migrate(struct nb_pg *c, const char *app_role, struct nb_err
 	buf_addf(&b, "REVOKE ALL ON SEQUENCE signin_session_id_seq FROM PUBLIC, %s;", app);
 	if ((rc = pg_script(c, b.s, err)) != NB_OK)
 		goto done;
-	buf_reset(&b);
 	/* the search path pinned, as step 1's functions have it */
-	for (s = functions_sql_self; (at = strstr(s, "@SET@")); s = at + 5) {
-		buf_addn(&sql, s, (size_t)(at - s));
-		buf_addf(&sql, "SET search_path = %s, pg_temp", schema);
-	}
-	buf_add(&sql, s);
-	if ((rc = pg_script(c, sql.s, err)) != NB_OK)
-		goto done;
-	for (size_t i = 0; i < sizeof functions_self / sizeof *functions_self; i++) {
-		buf_addf(&b, "REVOKE ALL ON FUNCTION %s FROM PUBLIC;", functions_self[i]);
-		buf_addf(&b, "GRANT EXECUTE ON FUNCTION %s TO %s;", functions_self[i], app);
-	}
-	rc = pg_script(c, b.s, err);
+	rc = pg_functions(c, app_role, functions_sql_self, functions_self,
+			  sizeof functions_self / sizeof *functions_self, err);
 done:
 	buf_free(&b);
-	buf_free(&sql);
-	free(schema);
 	free(app);
 	return rc;
 }
