@@ -109,6 +109,24 @@ static void error_top(struct page *p)
 		h(p, "<div class=\"error\" role=\"alert\"><p>%s</p></div>", p->err.msg);
 }
 
+/* A form of the factor that is on, behind the password and a code (or a
+ * recovery code): its id, its action, the prefix of its fields' ids (the
+ * page has two such forms) and its button. */
+static void password_code_form(struct page *p, const char *id, const char *action, const char *prefix,
+			       const char *button)
+{
+	char pw[24], code[24];
+
+	snprintf(pw, sizeof pw, "%spassword", prefix);
+	snprintf(code, sizeof code, "%scode", prefix);
+	form_begin(p, "/account/factor", id);
+	h(p, "<input type=\"hidden\" name=\"action\" value=\"%s\">", action);
+	hosted_error(p, refusal(p, action));
+	password_field(p, action, pw);
+	code_field(p, action, code, _("Six digits from your app, or a recovery code."), false);
+	form_end(p, button);
+}
+
 static void show_setup(struct page *p, const struct nb_totp *f)
 {
 	h(p, "<p>%s</p>", _("Two steps: your app learns a key from nabij, then you type the code it shows, so nabij knows it worked."));
@@ -188,20 +206,10 @@ static void show_page(struct page *p)
 		h(p, "<p>%s</p>", line);
 		h(p, "<h2>%s</h2><p>%s</p>", _("New recovery codes"),
 		  _("Used some of them, or no longer sure where they are? Make ten new ones: the old ones stop working at once. Type your password and a code from your app (or a recovery code)."));
-		form_begin(p, "/account/factor", "factor-codes");
-		h(p, "<input type=\"hidden\" name=\"action\" value=\"codes\">");
-		hosted_error(p, refusal(p, "codes"));
-		password_field(p, "codes", "new-password");
-		code_field(p, "codes", "new-code", _("Six digits from your app, or a recovery code."), false);
-		form_end(p, _("Make new recovery codes"));
+		password_code_form(p, "factor-codes", "codes", "new-", _("Make new recovery codes"));
 		h(p, "<h2>%s</h2><p>%s</p>", _("Turn it off"),
 		  _("To turn it off, type your password and a code from your app (or a recovery code)."));
-		form_begin(p, "/account/factor", "factor");
-		h(p, "<input type=\"hidden\" name=\"action\" value=\"off\">");
-		hosted_error(p, refusal(p, "off"));
-		password_field(p, "off", "password");
-		code_field(p, "off", "code", _("Six digits from your app, or a recovery code."), false);
-		form_end(p, _("Turn off two-step sign-in"));
+		password_code_form(p, "factor", "off", "", _("Turn off two-step sign-in"));
 		break;
 	}
 	}
